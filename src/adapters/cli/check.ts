@@ -1,0 +1,82 @@
+// `seatbelt check`: the decision alone. Nothing runs and nothing is sealed.
+// `--jsonl` answers a batch: one JSON line in, one JSON line out, in order; a bad line gets an error object.
+import type { Command } from 'commander';
+import { createInterface } from 'node:readline';
+import { EXIT, SeatbeltError } from '../../core/error.js';
+import { DIALECTS, type Action, type Dialect } from '../../core/types.js';
+import { openSession, type Session } from '../session.js';
+import { decisionJson, refusalText, sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
+import { parseBatchLine } from './batch-line.js';
+
+interface CheckFlags extends DecisionFlags {
+  shell?: string;
+  sql?: string;
+  dialect?: string;
+  jsonl?: boolean;
+  explain?: boolean;
+}
+
+export function registerCheck(program: Command): void {
+  const cmd = program
+    .command('check')
+    .description('print the decision only; nothing is run or sealed (exit 0 allow, 77 refuse)')
+    .argument('[command...]', 'the command and its arguments, after --')
+    .option('--shell <script>', 'judge a shell script')
+    .option('--sql <query>', 'judge a SQL query')
+    .option('--dialect <dialect>', `SQL dialect: ${DIALECTS.join(', ')}`)
+    .option('--jsonl', 'read JSON lines on stdin ({"shell"|"argv"|"sql", "dialect"?}) and answer one line each')
+    .option('--explain', 'print the analysis: each command with its context and words, and which rule matched')
+    .passThroughOptions();
+  withDecisionFlags(cmd, { sealing: false }).action(async (argv: string[], flags: CheckFlags) => {
+    process.exitCode = flags.jsonl ? await checkBatch(flags) : await checkOne(argv, flags);
+  });
+}
+
+export function parseDialect(value: string | undefined): Dialect {
+  const d = value ?? 'postgresql';
+  if (!(DIALECTS as readonly string[]).includes(d)) throw new SeatbeltError('USAGE', `unknown dialect "${d}": expected one of ${DIALECTS.join(', ')}`);
+  return d as Dialect;
+}
+
+function actionFrom(argv: string[], flags: CheckFlags): Action {
+  const given = [argv.length > 0, flags.shell !== undefined, flags.sql !== undefined].filter(Boolean).length;
+  if (given !== 1) throw new SeatbeltError('USAGE', 'give exactly one of: -- <command>, --shell "<script>", --sql "<query>"');
+  if (flags.shell !== undefined) return { kind: 'shell', script: flags.shell };
+  if (flags.sql !== undefined) return { kind: 'sql', sql: flags.sql, dialect: parseDialect(flags.dialect) };
+  return { kind: 'argv', argv };
+}
+
+async function checkOne(argv: string[], flags: CheckFlags): Promise<number> {
+  const action = actionFrom(argv, flags);
+  const session = openSession(sessionOptions(flags));
+  const decision = await session.check(action);
+  if (flags.explain) process.stdout.write(await explain(decision));
+  if (flags.json) process.stdout.write(JSON.stringify(decisionJson(decision)) + '\n');
+  else if (decision.decision === 'block') process.stderr.write(refusalText(decision));
+  else if (!flags.explain) process.stdout.write('allow\n');
+  return decision.decision === 'block' ? EXIT.REFUSED : EXIT.OK;
+}
+
+async function explain(decision: import('../../core/types.js').Decision): Promise<string> {
+  const { explainDecision } = await import('./explain.js');
+  return explainDecision(decision);
+}
+
+async function checkBatch(flags: CheckFlags): Promise<number> {
+  const session: Session = openSession(sessionOptions(flags));
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (line.trim() === '') continue;
+    let out: Record<string, unknown>;
+    try {
+      const parsed = parseBatchLine(line, n, flags.dialect ? parseDialect(flags.dialect) : undefined);
+      out = decisionJson(await session.check(parsed.action));
+    } catch (err) {
+      out = { line: n, error: err instanceof Error ? err.message : String(err), decision: 'block' };
+    }
+    process.stdout.write(JSON.stringify(out) + '\n');
+  }
+  return EXIT.OK;
+}

@@ -1,0 +1,46 @@
+// The seatbelt CLI: one file per command, each mapping flags onto a library call. This file only
+// registers them and holds the single top-level catch that maps error classes to exit codes.
+import { Command, CommanderError } from 'commander';
+import { EXIT, SeatbeltError, exitCodeFor } from '../../core/error.js';
+import { registerExec } from './exec.js';
+import { registerCheck } from './check.js';
+
+export function buildProgram(): Command {
+  const program = new Command('seatbelt')
+    .description('A deterministic, audited guard for the commands and SQL that AI agents run')
+    .version('0.1.0')
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerExec(program);
+  registerCheck(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const program = buildProgram();
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return 0; // --help, --version
+      return EXIT.USAGE;
+    }
+    if (err instanceof SeatbeltError) {
+      process.stderr.write(`seatbelt: ${err.message}\n`);
+      return exitCodeFor(err);
+    }
+    process.stderr.write(`seatbelt: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    return exitCodeFor(err);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,75 @@
+// Flags shared by the commands that decide (exec, sql, check) and the ways they print a decision.
+import type { Command } from 'commander';
+import type { Decision } from '../../core/types.js';
+import type { SessionOptions } from '../session.js';
+
+export interface DecisionFlags {
+  audit?: string;
+  policy?: string;
+  role?: string;
+  owner?: string;
+  agent?: string;
+  recordInput?: boolean;
+  autoKeys?: boolean;
+  json?: boolean;
+}
+
+/** Adds the flags every deciding command takes. */
+export function withDecisionFlags(cmd: Command, opts: { sealing: boolean }): Command {
+  cmd
+    .option('--policy <name>', 'policy: safe_defaults, read_only, audit_mode, strict_prod, strict_whitelist')
+    .option('--role <name|path>', 'role whose whitelist applies')
+    .option('--json', 'print the decision as JSON on stderr');
+  if (opts.sealing) {
+    cmd
+      .option('--audit <file>', 'audit file (env SEATBELT_AUDIT)')
+      .option('--owner <id>', 'the human commit owner, e.g. human:alice (env SEATBELT_OWNER)')
+      .option('--agent <id>', 'the agent id (env SEATBELT_AGENT)')
+      .option('--record-input', 'store the input (secrets redacted) in the audit record, not only its digest')
+      .option('--no-auto-keys', 'do not create a signing key when none exists');
+  }
+  return cmd;
+}
+
+export function sessionOptions(flags: DecisionFlags): SessionOptions {
+  const out: SessionOptions = {};
+  if (flags.audit !== undefined) out.audit = flags.audit;
+  if (flags.policy !== undefined) out.policy = flags.policy;
+  if (flags.role !== undefined) out.role = flags.role;
+  if (flags.owner !== undefined) out.owner = flags.owner;
+  if (flags.agent !== undefined) out.agent = flags.agent;
+  if (flags.recordInput !== undefined) out.recordInput = flags.recordInput;
+  if (flags.autoKeys !== undefined) out.autoKeys = flags.autoKeys;
+  return out;
+}
+
+export interface SealInfo {
+  eventId: string;
+  hash: string;
+}
+
+/** The decision as a JSON object: the same shape for `--json`, `check --jsonl` and adapters. */
+export function decisionJson(d: Decision, seal?: SealInfo): Record<string, unknown> {
+  return {
+    decision: d.decision,
+    rules: d.matches.map((m) => m.ruleId),
+    reason: d.reason,
+    remediation: d.remediation,
+    matches: d.matches.map((m) => ({ id: m.ruleId, risk: m.risk, reason: m.reason, remediation: m.remediation, evidence: m.evidence })),
+    policy: d.policy,
+    ...(d.role ? { role: d.role } : {}),
+    ...(seal ? { event_id: seal.eventId, record_hash: seal.hash } : {}),
+  };
+}
+
+/** The refusal text: rule, reason, remediation and event id, so a person (or agent) knows what to do. */
+export function refusalText(d: Decision, seal?: SealInfo): string {
+  const lines = ['seatbelt: refused'];
+  for (const m of d.blocking) {
+    lines.push(`  rule:        ${m.ruleId} (${m.risk})`, `  reason:      ${m.reason}`, `  remediation: ${m.remediation}`, `  matched:     ${m.evidence}`);
+  }
+  if (d.blocking.length === 0) lines.push(`  reason:      ${d.reason}`);
+  lines.push(`  policy:      ${d.policy.name}${d.role ? `, role ${d.role.name}` : ''}`);
+  if (seal) lines.push(`  event:       ${seal.eventId}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,137 @@
+// The intermediate representation the rules look at. The shell IR knows which word is a command
+// and which is data; the SQL IR knows statement kinds and their targets. Rules see only this.
+
+/** A word after quote removal. */
+export interface Word {
+  /** The value after quote removal and escape processing (`r''m` → `rm`). Dynamic parts keep their source text. */
+  value: string;
+  /** False when the word contains `$VAR`, `${…}`, `$(…)`, backticks, arithmetic, unquoted globs or brace expansion. */
+  static: boolean;
+  /** The word as written in the source. */
+  raw: string;
+}
+
+export type ContextKind =
+  | 'pipeline' // a stage of a pipeline (see SimpleCommand.pipeline)
+  | 'list' // `a && b`, `a || b`, `a; b`
+  | 'subshell' // ( … )
+  | 'group' // { …; }
+  | 'if'
+  | 'while'
+  | 'for'
+  | 'case'
+  | 'function' // a function body
+  | 'command_substitution' // $(…) or `…`
+  | 'process_substitution' // <(…) or >(…)
+  | 'heredoc' // a script fed through a heredoc/herestring to a shell
+  | 'nested_script' // a script given to `bash -c`, `eval`, `ssh host '…'`, `python -c 'os.system(…)'`
+  | 'background'; // a command ended with `&`
+
+export interface Context {
+  kind: ContextKind;
+  /** Extra detail, e.g. the wrapper or program that carries a nested script (`bash -c`, `eval`). */
+  detail?: string;
+}
+
+export interface Redirect {
+  /** `>`, `>>`, `<`, `<<`, `<<-`, `<<<`, `&>`, `&>>`, `>&`, `<&`, `>|`. */
+  op: string;
+  /** The file descriptor written before the operator, if any (`2>`). */
+  fd?: string;
+  target: Word;
+}
+
+export interface Assignment {
+  name: string;
+  value: Word;
+}
+
+export interface SimpleCommand {
+  /** Position in ShellIr.commands. */
+  id: number;
+  /** The command name after unwrapping wrappers and taking the basename of absolute paths (`/usr/bin/rm` → `rm`). */
+  name: Word;
+  /** The arguments after the command name (wrapper options already consumed). */
+  args: Word[];
+  /** `VAR=value` prefixes (also those given to `env`). */
+  assignments: Assignment[];
+  redirects: Redirect[];
+  /** Where the command sits, outermost first. Empty at top level. */
+  context: Context[];
+  /** Set when the command is a stage of a pipeline. `id` is shared by the stages of one pipeline. */
+  pipeline?: { id: number; stage: number; stages: number };
+  /** The wrappers peeled off to reach this command, outermost first (`sudo`, `env`, `xargs`, …). */
+  wrappers: string[];
+  /** The working folder the command runs in, tracked through `cd`; null when unknown. */
+  cwd: string | null;
+  /** True when the command's stdin is unknown data (fed by `xargs`, `find -exec`, …) rather than a terminal. */
+  fedByUnknownInput?: boolean;
+  /** The source text of the command, for evidence. */
+  text: string;
+}
+
+/** SQL found inside a shell command (`psql -c`, `mysql -e`, a heredoc fed to `sqlite3`, …). */
+export interface EmbeddedSql {
+  commandId: number;
+  /** The dialect the client implies; null when the client is unknown (then the analysis blocks). */
+  dialect: import('./types.js').Dialect | null;
+  /** The SQL text; null when it is dynamic and cannot be decided. */
+  sql: string | null;
+}
+
+/** A reason the analysis could not decide statically: always blocks (fail closed). */
+export interface Undecidable {
+  ruleId: string;
+  reason: string;
+  evidence: string;
+}
+
+export interface ShellIr {
+  commands: SimpleCommand[];
+  /** Names of functions defined in the script. */
+  functions: string[];
+  embeddedSql: EmbeddedSql[];
+  undecidable: Undecidable[];
+}
+
+export type SqlKind =
+  | 'select'
+  | 'insert'
+  | 'update'
+  | 'delete'
+  | 'merge'
+  | 'truncate'
+  | 'drop'
+  | 'alter'
+  | 'create'
+  | 'grant'
+  | 'revoke'
+  | 'role' // CREATE/ALTER/DROP USER or ROLE
+  | 'copy'
+  | 'call' // CALL / EXEC / DO
+  | 'pragma' // PRAGMA / ATTACH / DETACH
+  | 'set'
+  | 'transaction'
+  | 'explain'
+  | 'show'
+  | 'other';
+
+export interface SqlStatement {
+  kind: SqlKind;
+  /** The objects the statement acts on, lower-cased, schema-qualified where written. */
+  targets: string[];
+  /** For drop/create/alter/truncate: what kind of object (`table`, `view`, `schema`, `database`, `index`, …). */
+  objectType?: string;
+  hasWhere: boolean;
+  /** The WHERE folds to a constant true (`1=1`, `true`, `x OR 1=1`, …). */
+  whereTautology: boolean;
+  hasLimit: boolean;
+  /** Statements this one runs: data-modifying CTEs, `EXPLAIN ANALYZE`, static `DO`/function bodies. */
+  nested: SqlStatement[];
+  /** Dynamic SQL (`EXECUTE` of a string) that cannot be decided. */
+  dynamic: boolean;
+  /** Free-form facts a rule needs (e.g. `alterDrop`, `copyProgram`, `grantToPublic`). */
+  flags: Record<string, boolean | string>;
+  /** A short text of the statement for evidence. */
+  text: string;
+}

@@ -1,0 +1,85 @@
+// The shared value types of seatbelt's pure core: what an action is, what analysis finds,
+// and what a decision says. Nothing here does I/O.
+
+export type Risk = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
+
+/** Higher is stricter. */
+export const RISK_RANK: Record<Risk, number> = { LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
+
+export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'transactsql' | 'bigquery';
+export const DIALECTS: readonly Dialect[] = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'transactsql', 'bigquery'];
+
+/** One thing an agent wants to do. */
+export type Action =
+  | { kind: 'argv'; argv: string[] }
+  | { kind: 'shell'; script: string }
+  | { kind: 'sql'; sql: string; dialect: Dialect };
+
+export type ActionKind = Action['kind'];
+
+/**
+ * Facts about the world the analysis may use, passed in (never read from the environment by the
+ * core): the working folder and the home folder, for path normalisation.
+ */
+export interface AnalyzeContext {
+  cwd: string;
+  home: string;
+}
+
+/** One rule that matched, with the evidence of where. */
+export interface RuleMatch {
+  ruleId: string;
+  risk: Risk;
+  reason: string;
+  remediation: string;
+  /** The command or statement that matched, for display (secrets already redacted). */
+  evidence: string;
+}
+
+/** What the analysis of one action found, before any policy is applied. */
+export interface Analysis {
+  action: Action;
+  /** Rule hits, fail-closed findings included (their ids start with `parse.` or `limits.`). */
+  matches: RuleMatch[];
+  /** The shell IR (simple commands), when the action is shell or argv. */
+  shell?: import('./ir.js').ShellIr;
+  /** The SQL statements, when the action is SQL or the shell embeds SQL. */
+  sql?: import('./ir.js').SqlStatement[];
+  /** True when anything in the action may write (files, git, SQL other than reads). */
+  writes: boolean;
+}
+
+export type Verdict = 'allow' | 'block';
+
+export interface PolicyRef {
+  name: string;
+  version: string;
+}
+
+export interface RoleRef {
+  name: string;
+  /** SHA-256 (hex) of the role file's bytes. */
+  sha256: string;
+}
+
+/** The decision: the verdict with its evidence. */
+export interface Decision {
+  decision: Verdict;
+  /** Every rule that matched (also those the policy let through, e.g. in audit_mode). */
+  matches: RuleMatch[];
+  /** The matches that caused the block, strictest first. Empty when allowed. */
+  blocking: RuleMatch[];
+  /** One line: why. */
+  reason: string;
+  /** One line: what to do instead (empty when allowed). */
+  remediation: string;
+  policy: PolicyRef;
+  role?: RoleRef;
+  /** Digest-free summary of the analysed action, for explain output. */
+  analysis: Analysis;
+}
+
+/** The pluggable engine: turns an action into an analysis. */
+export interface Analyzer {
+  analyze(action: Action, ctx: AnalyzeContext): Promise<Analysis>;
+}

@@ -1,0 +1,29 @@
+// The shape every rule has: an id, a risk, a one-line reason, a remediation, its own examples
+// (checked by the tests) and a pure predicate over the IR.
+import type { ShellIr, SimpleCommand, SqlStatement } from '../core/ir.js';
+import type { Dialect, Risk } from '../core/types.js';
+
+export interface RuleInfo {
+  /** Stable id, `pack.name` (e.g. `filesystem.recursive_delete_root`). */
+  id: string;
+  risk: Risk;
+  reason: string;
+  remediation: string;
+}
+
+export interface ShellRule extends RuleInfo {
+  /** Shell scripts this rule must block, and look-alikes it must allow. */
+  examples: { block: string[]; allow: string[] };
+  /** True when this command matches. Pure: no I/O. */
+  match(cmd: SimpleCommand, ir: ShellIr): boolean;
+}
+
+export interface SqlExample {
+  sql: string;
+  dialect?: Dialect;
+}
+
+export interface SqlRule extends RuleInfo {
+  examples: { block: (string | SqlExample)[]; allow: (string | SqlExample)[] };
+  match(stmt: SqlStatement): boolean;
+}

@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/adapters/cli/main.ts'],
+  entryPoints: ['src/adapters/cli/entry.ts'],
   outfile: 'dist/seatbelt.mjs',
   bundle: true,
   platform: 'node',
@@ -13,4 +13,31 @@ await build({
   sourcemap: false,
   packages: 'external',
   logLevel: 'warning',
+});
+
+// The HTML report's in-browser verifier (src/audit/browser/page.ts with @noble/ed25519 and
+// @noble/hashes), one IIFE that `seatbelt audit report` inlines. Shared modules import node:crypto
+// for things the page never calls (uuidv7's randomness): those imports resolve to a stub that throws.
+await build({
+  entryPoints: ['src/audit/browser/page.ts'],
+  outfile: 'dist/report-page.js',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome100',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'no-node-in-browser',
+      setup(b) {
+        b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
+        b.onLoad({ filter: /.*/, namespace: 'node-stub' }, (args) => ({
+          contents: `const no = () => { throw new Error(${JSON.stringify(args.path)} + ' is not available in the browser'); }; export const randomBytes = no, createHash = no; export default {};`,
+          loader: 'js',
+        }));
+      },
+    },
+  ],
 });

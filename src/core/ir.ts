@@ -9,6 +9,11 @@ export interface Word {
   static: boolean;
   /** The word as written in the source. */
   raw: string;
+  /**
+   * True when the word is dynamic only through unquoted glob characters or brace expansion
+   * (`/*`, `*.log`, `{a,b}`): then `value` is the pattern itself and can still be judged.
+   */
+  glob?: boolean;
 }
 
 export type ContextKind =
@@ -92,6 +97,8 @@ export interface ShellIr {
   functions: string[];
   embeddedSql: EmbeddedSql[];
   undecidable: Undecidable[];
+  /** The home folder the analysis assumed (AnalyzeContext.home), for path judgements by rules. Optional. */
+  home?: string;
 }
 
 export type SqlKind =

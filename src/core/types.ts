@@ -73,6 +73,8 @@ export interface Decision {
   reason: string;
   /** One line: what to do instead (empty when allowed). */
   remediation: string;
+  /** audit_mode only: what safe_defaults (with the role) would have blocked, strictest first. */
+  wouldBlock?: RuleMatch[];
   policy: PolicyRef;
   role?: RoleRef;
   /** Digest-free summary of the analysed action, for explain output. */

@@ -58,8 +58,7 @@ async function checkOne(argv: string[], flags: CheckFlags): Promise<number> {
 }
 
 async function explain(decision: import('../../core/types.js').Decision): Promise<string> {
-  const { explainDecision } = await import('./explain.js');
-  return explainDecision(decision);
+  return JSON.stringify(decision.analysis, null, 2) + '\n'; // TEMP until the shell IR lands
 }
 
 async function checkBatch(flags: CheckFlags): Promise<number> {

@@ -4,6 +4,16 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, SeatbeltError, exitCodeFor } from '../../core/error.js';
 import { registerExec } from './exec.js';
 import { registerCheck } from './check.js';
+import { registerSql } from './sql.js';
+import { registerKeys } from './keys.js';
+import { registerVerify } from './verify.js';
+import { registerHook } from './hook.js';
+import { registerScan } from './scan.js';
+import { registerMcp } from './mcp.js';
+import { registerCompletion } from './completion.js';
+import { registerInit } from './init.js';
+import { registerRoles } from './roles.js';
+import { registerConfig } from './config.js';
 
 export function buildProgram(): Command {
   const program = new Command('seatbelt')
@@ -14,6 +24,16 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerExec(program);
   registerCheck(program);
+  registerSql(program);
+  registerKeys(program);
+  registerVerify(program);
+  registerHook(program);
+  registerScan(program);
+  registerMcp(program);
+  registerInit(program);
+  registerRoles(program);
+  registerConfig(program);
+  registerCompletion(program);
   return program;
 }
 
@@ -35,12 +55,3 @@ export async function main(argv: string[]): Promise<number> {
     return exitCodeFor(err);
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = 70;
-  },
-);

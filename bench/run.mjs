@@ -1,0 +1,195 @@
+// seatbelt's benchmarks with budgets (issue 8). Run by `npm run bench` (which builds first).
+// Every figure is measured next to a baseline in the same run, interleaved (A B A B …), medians of
+// at least 15 rounds; printed as a table and written to bench/results.json.
+// Env: BENCH_RUNS (rounds of the cold figures, default 15), BENCH_VERIFY_RUNS (default 15),
+// BENCH_WARM_ROUNDS (default 2000), BENCH_TRAIL (records in the verify trail, default 100000).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { interleave, median, peakRssMb } from './measure.mjs';
+import { bundleLibrary, ROOT } from './lib-bundle.mjs';
+import { generateTrail } from './trail.mjs';
+
+const RUNS = Math.max(15, Number(process.env.BENCH_RUNS ?? 15));
+const VERIFY_RUNS = Math.max(1, Number(process.env.BENCH_VERIFY_RUNS ?? 15));
+const WARM_ROUNDS = Number(process.env.BENCH_WARM_ROUNDS ?? 2000);
+const TRAIL = Number(process.env.BENCH_TRAIL ?? 100_000);
+const BIN = path.join(ROOT, 'bin', 'seatbelt');
+const TYPICAL = 'git status --short && npm test -- --watch=false 2>&1 | tail -n 40';
+const SQL = "SELECT o.id, o.total FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.email = 'a@example.com' ORDER BY o.id DESC LIMIT 20";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'seatbelt-bench-'));
+const home = path.join(tmp, 'home');
+const audit = path.join(tmp, 'audit.jsonl');
+const env = { ...process.env, SEATBELT_HOME: home, SEATBELT_AUDIT: audit, NO_COLOR: '1' };
+const work = path.join(tmp, 'cwd');
+spawnSync('mkdir', ['-p', work]);
+
+const rows = [];
+const results = { date: new Date().toISOString(), machine: machine(), runs: RUNS, figures: rows };
+
+function machine() {
+  return { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', os: `${os.type()} ${os.release()}` };
+}
+
+/** One row of the table. `budget` is { max, unit, of: 'ratio' | 'value' } or absent (information only). */
+function record(row) {
+  const judged = row.budget ? (row.budget.of === 'ratio' ? row.ratio : row.value) : undefined;
+  row.pass = row.budget ? (row.budget.min !== undefined ? judged >= row.budget.min : judged <= row.budget.max) : null;
+  rows.push(row);
+  const mark = row.pass === null ? 'info' : row.pass ? 'PASS' : 'FAIL';
+  console.error(`  ${mark.padEnd(4)} ${row.figure}: ${fmt(row.value, row.unit)} (baseline ${row.baselineLabel} ${fmt(row.baseline, row.unit)}${row.ratio !== undefined ? `, ${row.ratio.toFixed(2)}×` : ''})`);
+}
+
+function failed(figure, err) {
+  rows.push({ figure, error: err.message, pass: false });
+  console.error(`  ERR  ${figure}: ${err.message}`);
+}
+
+const fmt = (v, unit) => (v === undefined || Number.isNaN(v) ? '-' : `${v < 10 ? v.toFixed(3) : v < 100 ? v.toFixed(1) : v.toFixed(0)} ${unit}`);
+
+const sb = (label, args, extra = {}) => ({ label, file: BIN, args, env, cwd: work, ...extra });
+const nodeE0 = { label: 'node -e 0', file: process.execPath, args: ['-e', '0'], env, cwd: work };
+const bareTrue = { label: 'true', file: 'true', args: [], env, cwd: work };
+
+async function coldFigures() {
+  console.error(`cold start: ${RUNS} interleaved rounds`);
+  const subjects = [
+    { key: 'exec', v: sb('seatbelt exec -- true', ['exec', '--', 'true']), budget: 1.3 },
+    { key: 'check', v: sb('seatbelt check --shell <typical>', ['check', '--shell', TYPICAL]), budget: 1.8 },
+    { key: 'sql-pg', v: sb('seatbelt sql (postgresql)', ['sql', '--dialect', 'postgresql', SQL]), budget: 1.8 },
+    { key: 'sql-mysql', v: sb('seatbelt sql (mysql)', ['sql', '--dialect', 'mysql', SQL]), budget: 1.8 },
+  ];
+  // A subject that does not work yet is reported and dropped, so the others still get measured.
+  const working = [];
+  for (const s of subjects) {
+    try {
+      interleave([s.v], 0, { warmup: 1 });
+      working.push(s);
+    } catch (err) {
+      failed(s.v.label, err);
+    }
+  }
+  const variants = [nodeE0, bareTrue, ...working.map((s) => s.v)];
+  const samples = interleave(variants, RUNS);
+  const med = samples.map(median);
+  const [node, tru] = med;
+  working.forEach((s, i) => {
+    const value = med[i + 2];
+    record({ figure: s.v.label, value, unit: 'ms', baselineLabel: 'node -e 0', baseline: node, ratio: value / node, budget: { of: 'ratio', max: s.budget }, samples: samples[i + 2] });
+    if (s.key === 'exec') record({ figure: 'seatbelt exec -- true vs bare true', value, unit: 'ms', baselineLabel: 'true', baseline: tru, ratio: value / tru });
+  });
+}
+
+async function warmFigures(lib) {
+  console.error(`warm, in-process: ${WARM_ROUNDS} rounds`);
+  const warmAudit = path.join(tmp, 'warm-audit.jsonl');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'warm.mjs'), lib, home, warmAudit, String(WARM_ROUNDS)], { env, cwd: work, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`warm.mjs: ${r.stderr.trim().slice(0, 500)}`);
+  const w = JSON.parse(r.stdout);
+  const d = w.decision;
+  record({ figure: 'decision p50 (typical shell command)', value: d.subject.p50, unit: 'ms', baselineLabel: 'sha256 of input', baseline: d.baseline.p50, ratio: d.subject.p50 / d.baseline.p50, budget: { of: 'value', max: 0.2 } });
+  record({ figure: 'decision p99', value: d.subject.p99, unit: 'ms', baselineLabel: 'sha256 of input', baseline: d.baseline.p99, ratio: d.subject.p99 / d.baseline.p99 });
+  const s = w.sealed;
+  record({ figure: 'decision + seal + fsync p50', value: s.subject.p50, unit: 'ms', baselineLabel: `write+fsync ${w.lineBytes} B`, baseline: s.baseline.p50, ratio: s.subject.p50 / s.baseline.p50, budget: { of: 'value', max: 1 } });
+  record({ figure: 'decision + seal + fsync p99', value: s.subject.p99, unit: 'ms', baselineLabel: `write+fsync ${w.lineBytes} B`, baseline: s.baseline.p99, ratio: s.subject.p99 / s.baseline.p99 });
+}
+
+function jsonlBatch(n) {
+  const kinds = [
+    (i) => ({ shell: `ls -la src/dir${i} && git diff --stat HEAD~1` }),
+    (i) => ({ shell: `grep -rn "TODO ${i}" src | head -n 20` }),
+    (i) => ({ argv: ['npm', 'run', `build:${i}`] }),
+    (i) => ({ shell: `rm -rf /tmp/build-${i}` }),
+    (i) => ({ sql: `SELECT * FROM t${i} WHERE id = ${i}`, dialect: 'postgresql' }),
+  ];
+  return Array.from({ length: n }, (_, i) => JSON.stringify(kinds[i % kinds.length](i))).join('\n') + '\n';
+}
+
+function jsonlFigure() {
+  console.error(`check --jsonl: ${RUNS} interleaved rounds of 1 line vs 1,000 lines`);
+  const check = (n) => (r) => {
+    const lines = String(r.stdout).trim().split('\n');
+    if (lines.length !== n) throw new Error(`check --jsonl answered ${lines.length} lines for ${n}`);
+  };
+  const one = sb('check --jsonl, 1 line', ['check', '--jsonl'], { input: jsonlBatch(1), check: check(1) });
+  const many = sb('check --jsonl, 1,000 lines', ['check', '--jsonl'], { input: jsonlBatch(1000), check: check(1000) });
+  const [a, b] = interleave([one, many], RUNS).map(median);
+  record({ figure: 'check --jsonl 1,000 lines, end to end', value: 1000 / (b / 1000), unit: '/s', baselineLabel: '1-line batch (ms)', baseline: a, ratio: b / a, budget: { of: 'value', min: 5000 } });
+  record({ figure: 'check --jsonl marginal rate (minus 1-line batch)', value: 999 / ((b - a) / 1000), unit: '/s', baselineLabel: '1-line batch (ms)', baseline: a });
+}
+
+async function verifyFigure(lib) {
+  console.error(`verify: generating a ${TRAIL.toLocaleString('en')}-record trail`);
+  const trail = path.join(tmp, 'trail.jsonl');
+  const t0 = performance.now();
+  await generateTrail(lib, { home, file: trail, records: TRAIL });
+  console.error(`  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${VERIFY_RUNS} interleaved rounds`);
+  const verify = sb(`seatbelt verify (${TRAIL} records)`, ['verify', trail]);
+  const base = { label: 'sha256sum', file: 'sha256sum', args: [trail], env, cwd: work };
+  const [b, v] = interleave([base, verify], VERIFY_RUNS).map(median);
+  record({ figure: `verify ${TRAIL.toLocaleString('en')} records`, value: v / 1000, unit: 's', baselineLabel: 'sha256sum of the file', baseline: b / 1000, ratio: v / b, budget: { of: 'value', max: 10 } });
+}
+
+async function rssFigures() {
+  console.error(`peak RSS: ${RUNS} interleaved rounds`);
+  const subjects = [
+    { v: sb('exec -- true', ['exec', '--', 'true']), max: 60 },
+    { v: sb('sql (postgresql)', ['sql', '--dialect', 'postgresql', SQL]), max: 100 },
+    { v: sb('sql (mysql)', ['sql', '--dialect', 'mysql', SQL]), max: 100 },
+  ];
+  const all = [nodeE0, ...subjects.map((s) => s.v)];
+  const samples = all.map(() => []);
+  for (let i = 0; i < RUNS; i++) for (const [j, v] of all.entries()) samples[j].push(await peakRssMb(v).catch((e) => e));
+  const node = median(samples[0]);
+  subjects.forEach((s, i) => {
+    const xs = samples[i + 1];
+    const err = xs.find((x) => x instanceof Error);
+    if (err) return failed(`peak RSS ${s.v.label}`, err);
+    const value = median(xs);
+    record({ figure: `peak RSS ${s.v.label}`, value, unit: 'MB', baselineLabel: 'node -e 0', baseline: node, ratio: value / node, budget: { of: 'value', max: s.max } });
+  });
+}
+
+function printTable() {
+  const head = ['figure', 'value', 'baseline', 'ratio', 'budget', 'result'];
+  const body = rows.map((r) =>
+    r.error
+      ? [r.figure, 'error', '-', '-', '-', `FAIL (${r.error.slice(0, 60)})`]
+      : [
+          r.figure,
+          fmt(r.value, r.unit),
+          `${fmt(r.baseline, r.unit === '/s' ? 'ms' : r.unit)} (${r.baselineLabel})`,
+          r.ratio === undefined ? '-' : `${r.ratio.toFixed(2)}×`,
+          !r.budget ? '-' : r.budget.min !== undefined ? `≥ ${r.budget.min} ${r.unit}` : r.budget.of === 'ratio' ? `≤ ${r.budget.max}×` : `≤ ${r.budget.max} ${r.unit}`,
+          r.pass === null ? 'info' : r.pass ? 'pass' : 'FAIL',
+        ],
+  );
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  console.log(line(head));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const b of body) console.log(line(b));
+}
+
+try {
+  const lib = await bundleLibrary();
+  const sections = [coldFigures, () => warmFigures(lib), jsonlFigure, () => verifyFigure(lib), rssFigures];
+  const only = process.env.BENCH_ONLY?.split(',');
+  const names = ['cold', 'warm', 'jsonl', 'verify', 'rss'];
+  for (const [i, section] of sections.entries()) {
+    if (only && !only.includes(names[i])) continue;
+    try {
+      await section();
+    } catch (err) {
+      failed(names[i], err);
+    }
+  }
+  console.log(`\nseatbelt bench — ${results.machine.cpu}, ${results.machine.cpus} cores, node ${results.machine.node}, ${RUNS} rounds (medians)\n`);
+  printTable();
+  writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  process.exitCode = rows.every((r) => r.pass !== false) ? 0 : 1;
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,87 @@
+// `seatbelt verify [FILE] [--pubkey PATH ...] [--json]`: flags onto verifyTrail. Exit 0 intact,
+// 1 findings, 2 usage or I/O error (this command's own convention, like `cmp` and `diff`).
+import { readFileSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
+import type { Command } from 'commander';
+import { readHomePublicKeys, parsePublicKey } from '../../audit/keys.js';
+import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
+import { TRUNCATION_NOTE, verifyTrail, type Finding } from '../../audit/verify.js';
+
+const EXIT_INTACT = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_TROUBLE = 2;
+
+class VerifyUsageError extends Error {}
+
+export function registerVerify(program: Command): void {
+  program
+    .command('verify')
+    .description('Check an audit trail: every hash, signature, link and seq (exit 0 intact, 1 findings, 2 usage or I/O error)')
+    .argument('[file]', 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)')
+    .option('--pubkey <path>', 'a trusted public key, PEM or ssh-ed25519 (repeatable; default: the keys in $SEATBELT_HOME/keys)', collect, [])
+    .option('--json', 'print {ok, records, findings, ...} as JSON')
+    .exitOverride((err) => {
+      if (err.exitCode === 0) throw err; // --help
+      process.exit(EXIT_TROUBLE); // commander has printed the usage error
+    })
+    .action((file: string | undefined, opts: { pubkey: string[]; json?: boolean }) => {
+      process.exitCode = runVerify(file ?? defaultAuditFile(), opts.pubkey, opts.json === true);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function runVerify(file: string, pubkeyPaths: string[], json: boolean): number {
+  let bytes: Buffer;
+  let keys: KeyObject[];
+  try {
+    keys = trustedKeys(pubkeyPaths);
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      throw new VerifyUsageError(`cannot read ${file}: ${(err as Error).message}`);
+    }
+  } catch (err) {
+    process.stderr.write(`seatbelt verify: ${(err as Error).message}\n`);
+    return EXIT_TROUBLE;
+  }
+  const report = verifyTrail(bytes, { publicKeys: keys });
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...report, file, note: TRUNCATION_NOTE })}\n`);
+  } else {
+    const out = report.findings.map(formatFinding);
+    const counts = `${report.records} records (${report.decisions} decisions, ${report.recoveries} recover${report.recoveries === 1 ? 'y' : 'ies'})`;
+    const verdict = report.ok ? 'intact' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
+    out.push(`${file}: ${counts}: ${verdict}`);
+    if (report.lastHash !== null) out.push(`last record: seq ${report.lastSeq} hash ${report.lastHash}`);
+    out.push(TRUNCATION_NOTE);
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+  return report.ok ? EXIT_INTACT : EXIT_FINDINGS;
+}
+
+export function formatFinding(f: Finding): string {
+  return `line ${f.line} seq ${f.seq ?? '-'} ${f.class} ${f.detail}`;
+}
+
+function trustedKeys(paths: string[]): KeyObject[] {
+  if (paths.length > 0) {
+    return paths.map((p) => {
+      let text: string;
+      try {
+        text = readFileSync(p, 'utf8');
+      } catch (err) {
+        throw new VerifyUsageError(`cannot read public key ${p}: ${(err as Error).message}`);
+      }
+      return parsePublicKey(text, p);
+    });
+  }
+  const home = seatbeltHome();
+  const keys = readHomePublicKeys(home).map((k) => k.key);
+  if (keys.length === 0) {
+    throw new VerifyUsageError(`no public key to verify with: none under ${home}/keys; pass --pubkey PATH`);
+  }
+  return keys;
+}

@@ -1,0 +1,36 @@
+// What a command does beyond itself: scripts it runs, commands it spawns, code or SQL it carries.
+// Program modules (shells, remote, carriers, git, interpreters, SQL clients) return these; the IR
+// builder carries them out (parse the script, add the spawned command, record the SQL).
+import type { Undecidable, Word } from '../../core/ir.js';
+import type { Dialect } from '../../core/types.js';
+
+export type Language = 'python' | 'node' | 'perl' | 'ruby' | 'php';
+
+/** Where a spawned command or nested script runs: the carrier's folder, or unknown. */
+export type Where = 'keep' | 'unknown';
+
+export type Action =
+  /** A shell script in a word (`bash -c`, `eval`, `ssh host '…'`). */
+  | { kind: 'script'; text: Word; detail: string; shareState?: boolean; where?: Where; fed?: boolean; placeholders?: string[] }
+  /** A command given as words (`find -exec`, `docker exec`, `git bisect run`). */
+  | { kind: 'spawn'; words: Word[]; label: string; where?: Where; fed?: boolean; placeholders?: string[] }
+  /** The command runs its standard input as a shell script (`bash` with no script, `source /dev/stdin`). */
+  | { kind: 'stdin-script'; detail: string; where?: Where }
+  /** Interpreter code in a word (`python -c`, `node -e`). */
+  | { kind: 'code'; language: Language; code: Word; detail: string }
+  /** The interpreter reads its code from standard input. */
+  | { kind: 'stdin-code'; language: Language; detail: string }
+  /** SQL given to a database client; sql null when its text cannot be known. */
+  | { kind: 'sql'; dialect: Dialect; sql: Word | null }
+  /** The database client reads SQL from standard input. */
+  | { kind: 'stdin-sql'; dialect: Dialect }
+  | { kind: 'undecidable'; found: Undecidable };
+
+/** Joins words the way `eval` and `ssh` do: with single spaces, dynamic if any part is. */
+export function joinWords(words: readonly Word[]): Word {
+  return {
+    value: words.map((w) => w.value).join(' '),
+    static: words.every((w) => w.static),
+    raw: words.map((w) => w.raw).join(' '),
+  };
+}

@@ -1,0 +1,49 @@
+// A small, normalised syntax tree between tree-sitter's concrete tree and the IR. The converter
+// (cst.ts) fixes tree-sitter's quirks here once, so the IR builder walks a tree that means what
+// bash means. Words already carry quote removal; the scripts of substitutions hang off them.
+import type { Word } from '../../core/ir.js';
+
+/** `$(…)`, `` `…` ``, `<(…)` or `>(…)` found inside a word, with its parsed body. */
+export interface Substitution {
+  kind: 'command_substitution' | 'process_substitution';
+  body: Stmt[];
+}
+
+export interface AstWord {
+  word: Word;
+  subs: Substitution[];
+}
+
+export interface AstAssignment {
+  name: string;
+  value: AstWord;
+}
+
+export interface AstRedirect {
+  op: string;
+  fd?: string;
+  target: AstWord;
+  /** For `<<`/`<<-`: whether the delimiter was quoted (then the body is not expanded). */
+  heredocQuoted?: boolean;
+}
+
+export interface AstCommand {
+  assignments: AstAssignment[];
+  /** Command name first; empty for an assignment- or redirect-only statement. */
+  words: AstWord[];
+  redirects: AstRedirect[];
+  text: string;
+}
+
+export type BlockKind = 'subshell' | 'group' | 'arith' | 'test';
+
+export type Stmt =
+  | { t: 'cmd'; cmd: AstCommand; bg?: boolean }
+  | { t: 'pipeline'; stages: Stmt[]; bg?: boolean }
+  | { t: 'list'; items: Stmt[]; ops: string[]; bg?: boolean }
+  /** `( … )`, `{ …; }`, `(( … ))`, `[[ … ]]`: words are the operands evaluated by arith/test. */
+  | { t: 'block'; kind: BlockKind; body: Stmt[]; words: AstWord[]; redirects: AstRedirect[]; bg?: boolean }
+  | { t: 'if'; clauses: { cond: Stmt[]; body: Stmt[] }[]; elseBody: Stmt[] | null; redirects: AstRedirect[]; bg?: boolean }
+  | { t: 'loop'; kind: 'while' | 'for'; words: AstWord[]; cond: Stmt[]; body: Stmt[]; redirects: AstRedirect[]; bg?: boolean }
+  | { t: 'case'; word: AstWord; items: { patterns: AstWord[]; body: Stmt[] }[]; redirects: AstRedirect[]; bg?: boolean }
+  | { t: 'function'; name: string; body: Stmt[]; redirects: AstRedirect[]; bg?: boolean };

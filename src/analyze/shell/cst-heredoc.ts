@@ -1,0 +1,73 @@
+// Heredocs in tree-sitter-bash: the rest of the command line after `<<EOF` (more redirects,
+// arguments, `| next`, `&& next`) hangs inside the heredoc node. This pulls it back out, checks
+// that the delimiter and the end line agree (when they do not, tree-sitter has misread the
+// heredoc), and turns the body into a word.
+import type { Node } from 'web-tree-sitter';
+import type { AstRedirect, AstWord, Stmt } from './ast.js';
+import type { Converter } from './cst.js';
+import { groupAdjacent, heredocWord } from './cst-words.js';
+
+export interface HeredocParts {
+  redirect: AstRedirect;
+  /** Redirects written after the heredoc start on the same line. */
+  redirects: AstRedirect[];
+  /** Arguments written after the heredoc start on the same line. */
+  args: AstWord[];
+  continuation: null | { kind: 'pipe'; stages: Stmt[] } | { kind: 'list'; op: string; rest: Stmt };
+}
+
+const DELIMITER = /^[^\s;&|<>()`$]+$/;
+
+export function convertHeredoc(node: Node, conv: Converter, depth: number): HeredocParts {
+  let op = '<<';
+  let fd: string | undefined;
+  let start: Node | null = null;
+  let body: Node | null = null;
+  let end: Node | null = null;
+  let listOp: string | null = null;
+  const redirects: AstRedirect[] = [];
+  const argNodes: Node[] = [];
+  let continuation: HeredocParts['continuation'] = null;
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i);
+    if (!child) continue;
+    const field = node.fieldNameForChild(i);
+    if (field === 'descriptor') fd = child.text;
+    else if (child.type === '<<' || child.type === '<<-') op = child.type;
+    else if (child.type === '&&' || child.type === '||') listOp = child.type;
+    else if (child.type === 'heredoc_start') start = child;
+    else if (child.type === 'heredoc_body') body = child;
+    else if (child.type === 'heredoc_end') end = child;
+    else if (child.type === 'file_redirect' || child.type === 'herestring_redirect') {
+      const r = conv.redirectOf(child, depth);
+      redirects.push(r.redirect);
+      argNodes.push(...r.extraArgs);
+    } else if (child.type === 'pipeline' && child.child(0)?.isNamed === false) {
+      const stages = child.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      continuation = { kind: 'pipe', stages: conv.stages(stages, depth) };
+    } else if (field === 'right' && listOp) {
+      const rest = conv.stmt(child, depth + 1);
+      if (rest?.length === 1) continuation = { kind: 'list', op: listOp, rest: rest[0]! };
+    } else if (field === 'argument') {
+      argNodes.push(child);
+    } else if (child.type === 'ERROR') {
+      conv.fail('parse.syntax_error', 'the shell parser reported a syntax error', child);
+    } else if (child.isNamed && child.type !== 'comment') {
+      conv.fail('parse.unknown_node', `unexpected "${child.type}" in a heredoc`, child);
+    }
+  }
+  const startText = start?.text ?? '';
+  const quoted = /['"\\]/.test(startText);
+  const delimiter = startText.replace(/['"\\]/g, '');
+  const endLine = (end?.text ?? '').replace(/\n+$/, '').replace(op === '<<-' ? /^\t+/ : /^$/, '');
+  const unterminated = endLine === '' && node.endIndex >= conv.source.trimEnd().length;
+  if (!quoted && !DELIMITER.test(delimiter)) {
+    conv.fail('parse.blind_spot', 'the parser misread the heredoc delimiter', node);
+  } else if (endLine !== delimiter && !unterminated) {
+    conv.fail('parse.blind_spot', 'the parser misread where the heredoc ends', node);
+  }
+  const redirect: AstRedirect = { op, target: heredocWord(body, conv, depth, quoted, op === '<<-'), heredocQuoted: quoted };
+  if (fd !== undefined) redirect.fd = fd;
+  const args = groupAdjacent(argNodes).map((g) => conv.word(g, depth));
+  return { redirect, redirects, args, continuation };
+}

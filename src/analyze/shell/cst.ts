@@ -1,0 +1,511 @@
+// tree-sitter's concrete tree → the normalised AST. Every node type is on an explicit allow-list;
+// anything else is undecidable. Known tree-sitter quirks are repaired here (redirect targets that
+// swallow arguments, `a | b && c` read as a pipe into a list, commands continuing after a heredoc
+// start) and known blind spots are reported.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Undecidable, Word } from '../../core/ir.js';
+import type { AstAssignment, AstCommand, AstRedirect, AstWord, Stmt, Substitution } from './ast.js';
+import { groupAdjacent, scanExpression, wordFromNodes, type WordEnv } from './cst-words.js';
+import { convertHeredoc, type HeredocParts } from './cst-heredoc.js';
+import { undecidable, type UndecidableId } from './undecidable.js';
+
+/** Tokens that separate or frame statements and carry no command. */
+const SEPARATORS = new Set([
+  ';', '\n', ';;', ';&', ';;&', '(', ')', '{', '}', 'do', 'done', 'then', 'fi', 'if', 'elif', 'else',
+  'while', 'until', 'for', 'select', 'in', 'case', 'esac', 'function', '!', '((', '))',
+]);
+
+export interface Converted {
+  stmts: Stmt[];
+  undecidable: Undecidable[];
+}
+
+class Converter implements WordEnv {
+  readonly undecidable: Undecidable[] = [];
+  private readonly reported = new Set<string>();
+  private tooDeep = false;
+  inBackticks = 0;
+
+  constructor(
+    readonly source: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  fail(id: UndecidableId, reason: string, node: Node): void {
+    const key = `${id}@${node.startIndex}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.undecidable.push(undecidable(id, reason, node.text));
+  }
+
+  deepEnough(depth: number, node: Node): boolean {
+    if (depth <= this.maxDepth) return true;
+    if (!this.tooDeep) {
+      this.tooDeep = true;
+      this.undecidable.push(undecidable('limits.nesting_too_deep', `the script nests deeper than ${this.maxDepth} levels`, node.text));
+    }
+    return false;
+  }
+
+  body(node: Node, depth: number): Stmt[] {
+    return this.sequence(node, depth);
+  }
+
+  /** The statements among a node's children; `&` after a statement puts it in the background. */
+  sequence(node: Node, depth: number): Stmt[] {
+    const out: Stmt[] = [];
+    for (const child of node.children) {
+      if (!child) continue;
+      if (!child.isNamed) {
+        if (child.type === '&' && out.length) out[out.length - 1]!.bg = true;
+        continue;
+      }
+      if (child.type === 'comment') continue;
+      const stmt = this.stmt(child, depth + 1);
+      if (stmt) out.push(...stmt);
+    }
+    return out;
+  }
+
+  word(nodes: Node[], depth: number): AstWord {
+    return wordFromNodes(nodes, this, depth);
+  }
+
+  words(nodes: Node[], depth: number): AstWord[] {
+    return groupAdjacent(nodes).map((g) => this.word(g, depth));
+  }
+
+  /** A pseudo-word for expressions (`[[ … ]]`, `(( … ))`): only its substitutions matter. */
+  expression(node: Node, depth: number): AstWord {
+    const subs: Substitution[] = [];
+    scanExpression(node, this, depth, subs);
+    const word: Word = { value: node.text, static: false, raw: node.text };
+    return { word, subs };
+  }
+
+  stmt(node: Node, depth: number): Stmt[] | null {
+    if (!this.deepEnough(depth, node)) return null;
+    switch (node.type) {
+      case 'command':
+        return [{ t: 'cmd', cmd: this.command(node, depth) }];
+      case 'declaration_command':
+      case 'unset_command':
+        return [{ t: 'cmd', cmd: this.declaration(node, depth) }];
+      case 'variable_assignment':
+      case 'variable_assignments': {
+        const nodes = node.type === 'variable_assignment' ? [node] : node.namedChildren.filter((c): c is Node => !!c);
+        const assignments = nodes.map((n) => this.assignment(n, depth));
+        return [{ t: 'cmd', cmd: { assignments, words: [], redirects: [], text: node.text } }];
+      }
+      case 'redirected_statement':
+        return this.redirected(node, depth);
+      case 'pipeline':
+        return [this.pipeline(node, depth)];
+      case 'list':
+        return [this.list(node, depth)];
+      case 'negated_command':
+        return this.negated(node, depth);
+      case 'subshell':
+        return [{ t: 'block', kind: 'subshell', body: this.sequence(node, depth), words: [], redirects: [] }];
+      case 'compound_statement':
+        if (node.child(0)?.type === '((') {
+          return [{ t: 'block', kind: 'arith', body: [], words: [this.expression(node, depth)], redirects: [] }];
+        }
+        return [{ t: 'block', kind: 'group', body: this.sequence(node, depth), words: [], redirects: [] }];
+      case 'test_command':
+        return [{ t: 'block', kind: 'test', body: [], words: [this.expression(node, depth)], redirects: [] }];
+      case 'if_statement':
+        return [this.ifStatement(node, depth)];
+      case 'while_statement':
+        return [this.whileStatement(node, depth)];
+      case 'for_statement':
+        return [this.forStatement(node, depth)];
+      case 'c_style_for_statement':
+        return [this.cFor(node, depth)];
+      case 'case_statement':
+        return [this.caseStatement(node, depth)];
+      case 'function_definition':
+        return [this.functionDefinition(node, depth)];
+      case 'ERROR':
+        this.fail('parse.syntax_error', 'the shell parser reported a syntax error', node);
+        return null;
+      default:
+        this.fail('parse.unknown_node', `the analyser does not know the node type "${node.type}"`, node);
+        return null;
+    }
+  }
+
+  private assignment(node: Node, depth: number): AstAssignment {
+    const nameNode = node.childForFieldName('name');
+    const valueNodes = node.childrenForFieldName('value').filter((c): c is Node => !!c);
+    const subs: Substitution[] = [];
+    if (nameNode?.type === 'subscript') scanExpression(nameNode, this, depth + 1, subs);
+    const value: AstWord = valueNodes.length
+      ? this.word(valueNodes, depth + 1)
+      : { word: { value: '', static: true, raw: '' }, subs: [] };
+    value.subs.push(...subs);
+    const op = node.children.find((c) => c?.type === '+=') ? '+' : '';
+    return { name: (nameNode?.text ?? '') + op, value };
+  }
+
+  redirectOf(node: Node, depth: number): { redirect: AstRedirect; extraArgs: Node[] } {
+    const fd = node.childForFieldName('descriptor')?.text;
+    const op = node.children.find((c) => c && !c.isNamed)?.type ?? '>';
+    const targets = node.namedChildren.filter((c): c is Node => !!c && c.type !== 'file_descriptor');
+    const groups = groupAdjacent(targets);
+    const target = groups.length
+      ? this.word(groups[0]!, depth + 1)
+      : { word: { value: '-', static: true, raw: '' }, subs: [] };
+    const redirect: AstRedirect = { op, target };
+    if (fd !== undefined) redirect.fd = fd;
+    // tree-sitter lets a redirect target run on over later words; bash makes them arguments.
+    return { redirect, extraArgs: groups.slice(1).flat() };
+  }
+
+  command(node: Node, depth: number): AstCommand {
+    const assignments: AstAssignment[] = [];
+    const redirects: AstRedirect[] = [];
+    const wordNodes: Node[][] = [];
+    let args: Node[] = [];
+    for (let i = 0; i < node.childCount; i++) {
+      const child = node.child(i);
+      if (!child) continue;
+      const field = node.fieldNameForChild(i);
+      if (child.type === 'variable_assignment') {
+        assignments.push(this.assignment(child, depth));
+      } else if (child.type === 'file_redirect' || child.type === 'herestring_redirect') {
+        const { redirect, extraArgs } = this.redirectOf(child, depth);
+        redirects.push(redirect);
+        args.push(...extraArgs);
+      } else if (child.type === 'command_name') {
+        wordNodes.push(child.children.filter((c): c is Node => !!c));
+      } else if (field === 'argument') {
+        args.push(child);
+      } else if (child.type === 'ERROR') {
+        this.fail('parse.syntax_error', 'the shell parser reported a syntax error', child);
+      } else if (child.type === 'comment') {
+        continue;
+      } else {
+        this.fail('parse.blind_spot', `unexpected "${child.type}" inside a simple command`, child);
+      }
+      if (child.type !== 'command_name' && field !== 'argument' && args.length) {
+        wordNodes.push(...groupAdjacent(args));
+        args = [];
+      }
+    }
+    wordNodes.push(...groupAdjacent(args));
+    const words = wordNodes.map((g) => this.word(g, depth));
+    return { assignments, words, redirects, text: node.text };
+  }
+
+  private declaration(node: Node, depth: number): AstCommand {
+    const keyword = node.child(0)!;
+    const words: AstWord[] = [{ word: { value: keyword.type, static: true, raw: keyword.text }, subs: [] }];
+    const rest: Node[] = [];
+    const flush = () => {
+      words.push(...this.words(rest, depth));
+      rest.length = 0;
+    };
+    for (const child of node.namedChildren) {
+      if (!child || child.type === 'comment') continue;
+      if (child.type === 'variable_assignment') {
+        flush();
+        const a = this.assignment(child, depth);
+        const w = a.value.word;
+        words.push({ word: { value: `${a.name}=${w.value}`, static: w.static, raw: child.text }, subs: a.value.subs });
+      } else {
+        rest.push(child);
+      }
+    }
+    flush();
+    return { assignments: [], words, redirects: [], text: node.text };
+  }
+
+  private redirected(node: Node, depth: number): Stmt[] | null {
+    const bodyNode = node.childForFieldName('body');
+    const redirects: AstRedirect[] = [];
+    const extraArgs: AstWord[] = [];
+    let continuation: HeredocParts['continuation'] = null;
+    for (const child of node.namedChildren) {
+      if (!child || child === bodyNode || child.id === bodyNode?.id) continue;
+      if (child.type === 'file_redirect' || child.type === 'herestring_redirect') {
+        const r = this.redirectOf(child, depth);
+        redirects.push(r.redirect);
+        extraArgs.push(...this.words(r.extraArgs, depth));
+      } else if (child.type === 'heredoc_redirect') {
+        const h = convertHeredoc(child, this, depth);
+        redirects.push(h.redirect, ...h.redirects);
+        extraArgs.push(...h.args);
+        if (h.continuation) continuation = h.continuation;
+      } else if (child.type === 'ERROR') {
+        this.fail('parse.syntax_error', 'the shell parser reported a syntax error', child);
+      } else if (child.type !== 'comment') {
+        this.fail('parse.unknown_node', `unexpected "${child.type}" in a redirected statement`, child);
+      }
+    }
+    let body: Stmt;
+    if (bodyNode) {
+      const converted = this.stmt(bodyNode, depth + 1);
+      if (!converted || converted.length !== 1) return converted;
+      body = converted[0]!;
+    } else {
+      body = { t: 'cmd', cmd: { assignments: [], words: [], redirects: [], text: node.text } };
+    }
+    attachRedirects(body, redirects, extraArgs, node.text);
+    if (!continuation) return [body];
+    if (continuation.kind === 'pipe') return [joinPipeline([body, ...continuation.stages], this, node)];
+    return [flattenList({ t: 'list', items: [body, continuation.rest], ops: [continuation.op] })];
+  }
+
+  /** The statements of a `|` continuation, flattened into stages. */
+  stages(nodes: Node[], depth: number): Stmt[] {
+    const out: Stmt[] = [];
+    for (const n of nodes) {
+      const s = this.stmt(n, depth + 1);
+      if (s) out.push(...s);
+    }
+    return out;
+  }
+
+  private pipeline(node: Node, depth: number): Stmt {
+    const stageNodes = node.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    return joinPipeline(this.stages(stageNodes, depth), this, node);
+  }
+
+  private list(node: Node, depth: number): Stmt {
+    const items: Stmt[] = [];
+    const ops: string[] = [];
+    for (const child of node.children) {
+      if (!child) continue;
+      if (!child.isNamed) {
+        if (child.type === '&&' || child.type === '||') ops.push(child.type);
+        continue;
+      }
+      if (child.type === 'comment') continue;
+      const s = this.stmt(child, depth + 1);
+      if (s) items.push(...s);
+    }
+    while (ops.length >= items.length && ops.length) ops.pop();
+    return flattenList({ t: 'list', items, ops });
+  }
+
+  private negated(node: Node, depth: number): Stmt[] | null {
+    const inner = node.namedChildren.find((c) => c && c.type !== 'comment');
+    return inner ? this.stmt(inner, depth + 1) : null;
+  }
+
+  /** Splits a compound statement's children into sections started by keywords. */
+  private sections(node: Node, depth: number, starts: string[]): Map<string, Stmt[]> {
+    const map = new Map<string, Stmt[]>();
+    let current: Stmt[] | null = null;
+    for (let i = 0; i < node.childCount; i++) {
+      const child = node.child(i);
+      if (!child || node.fieldNameForChild(i) === 'body') continue;
+      if (!child.isNamed) {
+        if (starts.includes(child.type)) {
+          current = [];
+          map.set(child.type, current);
+        } else if (child.type === '&' && current?.length) {
+          current[current.length - 1]!.bg = true;
+        }
+        continue;
+      }
+      if (['comment', 'elif_clause', 'else_clause', 'do_group'].includes(child.type)) continue;
+      const s = this.stmt(child, depth + 1);
+      if (s && current) current.push(...s);
+      else if (s) this.fail('parse.unknown_node', `statement outside any section of "${node.type}"`, child);
+    }
+    return map;
+  }
+
+  private ifStatement(node: Node, depth: number): Stmt {
+    const clauses: { cond: Stmt[]; body: Stmt[] }[] = [];
+    const first = this.sections(node, depth, ['if', 'then']);
+    clauses.push({ cond: first.get('if') ?? [], body: first.get('then') ?? [] });
+    let elseBody: Stmt[] | null = null;
+    for (const child of node.namedChildren) {
+      if (child?.type === 'elif_clause') {
+        const s = this.sections(child, depth + 1, ['elif', 'then']);
+        clauses.push({ cond: s.get('elif') ?? [], body: s.get('then') ?? [] });
+      } else if (child?.type === 'else_clause') {
+        elseBody = this.sections(child, depth + 1, ['else']).get('else') ?? [];
+      }
+    }
+    return { t: 'if', clauses, elseBody, redirects: [] };
+  }
+
+  private doBody(node: Node, depth: number): Stmt[] {
+    const body = node.childForFieldName('body');
+    if (!body) return [];
+    if (body.type === 'do_group') return this.sequence(body, depth + 1);
+    return this.stmt(body, depth + 1) ?? [];
+  }
+
+  private whileStatement(node: Node, depth: number): Stmt {
+    const cond = this.sections(node, depth, ['while', 'until']);
+    const stmts = [...(cond.get('while') ?? []), ...(cond.get('until') ?? [])];
+    return { t: 'loop', kind: 'while', words: [], cond: stmts, body: this.doBody(node, depth), redirects: [] };
+  }
+
+  private forStatement(node: Node, depth: number): Stmt {
+    const values = node.childrenForFieldName('value').filter((c): c is Node => !!c);
+    return { t: 'loop', kind: 'for', words: this.words(values, depth + 1), cond: [], body: this.doBody(node, depth), redirects: [] };
+  }
+
+  private cFor(node: Node, depth: number): Stmt {
+    const words: AstWord[] = [];
+    for (let i = 0; i < node.childCount; i++) {
+      const n = node.child(i);
+      if (!n || !n.isNamed || n.type === 'comment' || node.fieldNameForChild(i) === 'body') continue;
+      words.push(this.expression(n, depth + 1));
+    }
+    return { t: 'loop', kind: 'for', words, cond: [], body: this.doBody(node, depth), redirects: [] };
+  }
+
+  private caseStatement(node: Node, depth: number): Stmt {
+    const valueNodes = node.childrenForFieldName('value').filter((c): c is Node => !!c);
+    const word = valueNodes.length ? this.word(valueNodes, depth + 1) : { word: { value: '', static: true, raw: '' }, subs: [] };
+    const items: { patterns: AstWord[]; body: Stmt[] }[] = [];
+    for (const item of node.namedChildren) {
+      if (!item || item.type === 'comment' || valueNodes.some((v) => v.id === item.id)) continue;
+      if (item.type !== 'case_item') {
+        this.fail('parse.unknown_node', `unexpected "${item.type}" in a case statement`, item);
+        continue;
+      }
+      const patterns: Node[] = [];
+      const body: Stmt[] = [];
+      for (let i = 0; i < item.childCount; i++) {
+        const c = item.child(i);
+        if (!c) continue;
+        if (item.fieldNameForChild(i) === 'value') patterns.push(c);
+        else if (!c.isNamed) {
+          if (c.type === '&' && body.length) body[body.length - 1]!.bg = true;
+        } else if (c.type !== 'comment') body.push(...(this.stmt(c, depth + 2) ?? []));
+      }
+      items.push({ patterns: patterns.map((p) => this.word([p], depth + 2)), body });
+    }
+    return { t: 'case', word, items, redirects: [] };
+  }
+
+  private functionDefinition(node: Node, depth: number): Stmt {
+    const name = node.childForFieldName('name');
+    const bodyNode = node.childForFieldName('body');
+    const redirects: AstRedirect[] = [];
+    for (const r of node.childrenForFieldName('redirect')) {
+      if (r) redirects.push(this.redirectOf(r, depth).redirect);
+    }
+    let body: Stmt[] = [];
+    if (bodyNode?.type === 'compound_statement') body = this.sequence(bodyNode, depth + 1);
+    else if (bodyNode) body = this.stmt(bodyNode, depth + 1) ?? [];
+    return { t: 'function', name: name ? this.word([name], depth + 1).word.value : '', body, redirects };
+  }
+}
+
+/** Redirects written after a statement apply to its last simple part (`a | b > f` redirects b). */
+function attachRedirects(stmt: Stmt, redirects: AstRedirect[], args: AstWord[], text: string): void {
+  if (!redirects.length && !args.length) return;
+  switch (stmt.t) {
+    case 'cmd':
+      stmt.cmd.redirects.push(...redirects);
+      stmt.cmd.words.push(...args);
+      if (text.length > stmt.cmd.text.length) stmt.cmd.text = text;
+      return;
+    case 'pipeline':
+      return attachRedirects(stmt.stages[stmt.stages.length - 1]!, redirects, args, text);
+    case 'list':
+      return attachRedirects(stmt.items[stmt.items.length - 1]!, redirects, args, text);
+    default:
+      stmt.redirects.push(...redirects);
+      // Words after a compound command's redirect are a syntax error in bash; keep them visible.
+      if (args.length) stmt.redirects.push(...args.map((a) => ({ op: 'word', target: a })));
+  }
+}
+
+/** Flattens nested `&&`/`||` lists (tree-sitter nests them left-associatively). */
+function flattenList(list: Extract<Stmt, { t: 'list' }>): Stmt {
+  const items: Stmt[] = [];
+  const ops: string[] = [];
+  list.items.forEach((item, i) => {
+    if (i > 0) ops.push(list.ops[i - 1] ?? '&&');
+    if (item.t === 'list' && !item.bg) {
+      const flat = flattenList(item) as Extract<Stmt, { t: 'list' }>;
+      items.push(...flat.items);
+      ops.push(...flat.ops);
+    } else {
+      items.push(item);
+    }
+  });
+  return { t: 'list', items, ops, ...(list.bg ? { bg: true } : {}) };
+}
+
+/**
+ * Builds a pipeline from stages. tree-sitter reads `a | b && c` (after `|&` or a heredoc) as `a`
+ * piped into the list `b && c`; bash means `(a | b) && c`, so a trailing list is split back out.
+ */
+function joinPipeline(stages: Stmt[], conv: Converter, node: Node): Stmt {
+  const flat: Stmt[] = [];
+  let tail: { items: Stmt[]; ops: string[] } | null = null;
+  stages.forEach((s, i) => {
+    if (s.t === 'pipeline' && !s.bg) flat.push(...s.stages);
+    else if (s.t === 'list' && !s.bg) {
+      if (i !== stages.length - 1) conv.fail('parse.blind_spot', 'a list inside a pipeline', node);
+      const [head, ...rest] = s.items;
+      if (head?.t === 'pipeline' && !head.bg) flat.push(...head.stages);
+      else if (head) flat.push(head);
+      tail = { items: rest, ops: s.ops };
+    } else flat.push(s);
+  });
+  const pipeline: Stmt = flat.length === 1 ? flat[0]! : { t: 'pipeline', stages: flat };
+  if (!tail) return pipeline;
+  const t = tail as { items: Stmt[]; ops: string[] };
+  return flattenList({ t: 'list', items: [pipeline, ...t.items], ops: t.ops });
+}
+
+function firstErrorNode(node: Node): Node | null {
+  if (node.type === 'ERROR' || node.isMissing) return node;
+  if (!node.hasError) return null;
+  for (const c of node.children) {
+    const found = c && firstErrorNode(c);
+    if (found) return found;
+  }
+  return node;
+}
+
+/** Backslash-newline inside a word joins two halves bash reads as one word; tree-sitter splits them. */
+function continuationInsideWord(tree: Tree, source: string): Node | null {
+  const re = /\\\n/g;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    let slashes = 0;
+    for (let i = m.index; i >= 0 && source[i] === '\\'; i--) slashes++;
+    if (slashes % 2 === 0) continue; // an escaped backslash, then a plain newline
+    const before = source[m.index - 1];
+    const after = source[m.index + 2];
+    const blank = (c: string | undefined) => c === undefined || /[\s;&|()<>]/.test(c);
+    if (blank(before) || blank(after)) continue;
+    let node: Node | null = tree.rootNode.descendantForIndex(m.index, m.index + 1);
+    let quoted = false;
+    for (; node; node = node.parent) {
+      if (['raw_string', 'string', 'heredoc_body', 'comment', 'ansi_c_string', 'translated_string'].includes(node.type)) {
+        quoted = true;
+        break;
+      }
+    }
+    if (!quoted) return tree.rootNode.descendantForIndex(m.index, m.index + 1);
+  }
+  return null;
+}
+
+export function convertTree(tree: Tree, source: string, maxDepth: number): Converted {
+  const conv = new Converter(source, maxDepth);
+  const root = tree.rootNode;
+  if (root.hasError) {
+    const bad = firstErrorNode(root) ?? root;
+    conv.fail('parse.syntax_error', bad.isMissing ? `the script is missing "${bad.type}"` : 'the shell parser reported a syntax error', bad.isMissing ? root : bad);
+  }
+  const joined = continuationInsideWord(tree, source);
+  if (joined) conv.fail('parse.blind_spot', 'a backslash-newline inside a word joins text the parser reads as two words', joined);
+  const stmts = conv.sequence(root, 0);
+  return { stmts, undecidable: conv.undecidable };
+}
+
+export type { Converter };

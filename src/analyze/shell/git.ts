@@ -1,0 +1,88 @@
+// Shell commands hidden in git invocations: `git -c core.pager='…'` and other command-valued
+// settings, `-c alias.x='!…'`, `rebase --exec`, `bisect run`, `submodule foreach`,
+// `filter-branch --*-filter`, `difftool --extcmd`. The git command itself stays for the git rules.
+import type { Word } from '../../core/ir.js';
+import { joinWords, type Action } from './actions.js';
+import { scanOptions, type OptionSpec } from './options.js';
+
+const GIT_GLOBAL: OptionSpec = {
+  flags: 'pPhv',
+  withArg: 'Cc',
+  longFlags: ['paginate', 'no-pager', 'bare', 'no-replace-objects', 'literal-pathspecs', 'glob-pathspecs', 'noglob-pathspecs',
+    'icase-pathspecs', 'no-optional-locks', 'no-lazy-fetch', 'html-path', 'man-path', 'info-path', 'version', 'help', 'no-advice'],
+  longWithArg: ['git-dir', 'work-tree', 'namespace', 'config-env', 'super-prefix', 'list-cmds', 'attr-source'],
+  longOptionalArg: ['exec-path'],
+};
+
+/** Settings whose value git runs through the shell. */
+const COMMAND_KEYS = new Set(['core.pager', 'core.editor', 'core.sshcommand', 'core.askpass', 'core.fsmonitor', 'core.gitproxy',
+  'sequence.editor', 'diff.external', 'gpg.program', 'gpg.ssh.program', 'gpg.x509.program', 'gpg.openpgp.program',
+  'interactive.difffilter', 'uploadpack.packobjectshook', 'credential.helper', 'ssh.command']);
+const COMMAND_KEY_PATTERNS = [/^pager\./, /^diff\.[^.]+\.(command|textconv)$/, /^merge\.[^.]+\.driver$/, /^filter\.[^.]+\.(clean|smudge|process)$/,
+  /^difftool\.[^.]+\.cmd$/, /^mergetool\.[^.]+\.cmd$/, /^credential\..+\.helper$/, /^browser\.[^.]+\.cmd$/];
+
+function configAction(setting: Word): Action[] {
+  const eq = setting.value.indexOf('=');
+  if (eq < 0) return [];
+  const key = setting.value.slice(0, eq).toLowerCase();
+  const value: Word = { value: setting.value.slice(eq + 1), static: setting.static, raw: setting.raw };
+  const detail = `git -c ${key}`;
+  if (key.startsWith('alias.')) {
+    if (value.value.startsWith('!')) return [{ kind: 'script', text: { ...value, value: value.value.slice(1) }, detail }];
+    // A plain alias expands to git arguments: judge them as a git command.
+    const words = value.value.split(/\s+/).filter(Boolean).map((v) => ({ value: v, static: value.static, raw: v }));
+    return [{ kind: 'spawn', words: [{ value: 'git', static: true, raw: 'git' }, ...words], label: detail, where: 'keep' }];
+  }
+  if (key.startsWith('credential.') && !value.value.startsWith('!')) return [];
+  if (COMMAND_KEYS.has(key) || COMMAND_KEY_PATTERNS.some((re) => re.test(key))) {
+    if (value.static && /^(true|false|yes|no|on|off|0|1|)$/i.test(value.value)) return [];
+    return [{ kind: 'script', text: value.value.startsWith('!') ? { ...value, value: value.value.slice(1) } : value, detail }];
+  }
+  return [];
+}
+
+const FILTERS = new Set(['--env-filter', '--tree-filter', '--index-filter', '--parent-filter', '--msg-filter', '--commit-filter', '--tag-name-filter']);
+
+function subcommandActions(sub: string, args: Word[]): Action[] {
+  const out: Action[] = [];
+  const take = (i: number, detail: string, attached?: string) => {
+    const w = args[i];
+    if (attached !== undefined) out.push({ kind: 'script', text: { value: attached, static: args[i - 1]!.static, raw: args[i - 1]!.raw }, detail });
+    else if (w) out.push({ kind: 'script', text: w, detail });
+  };
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (!w.static) continue;
+    const v = w.value;
+    if (sub === 'rebase') {
+      if (v === '--exec' || v === '-x') take(++i, 'git rebase --exec');
+      else if (v.startsWith('--exec=')) take(i + 1, 'git rebase --exec', v.slice(7));
+      else if (/^-x./.test(v)) take(i + 1, 'git rebase --exec', v.slice(2));
+    } else if (sub === 'filter-branch' && FILTERS.has(v)) {
+      take(++i, `git filter-branch ${v}`);
+    } else if (sub === 'difftool' || sub === 'mergetool') {
+      if (v === '-x' || v === '--extcmd') take(++i, `git ${sub} --extcmd`);
+      else if (v.startsWith('--extcmd=')) take(i + 1, `git ${sub} --extcmd`, v.slice(9));
+    }
+  }
+  if (sub === 'bisect' && args[0]?.value === 'run' && args.length > 1) {
+    out.push({ kind: 'spawn', words: args.slice(1), label: 'git bisect run', where: 'keep' });
+  }
+  if (sub === 'submodule') {
+    const at = args.findIndex((w) => w.value === 'foreach');
+    if (at >= 0) {
+      const rest = args.slice(at + 1).filter((w) => !(w.static && w.value === '--recursive'));
+      if (rest.length) out.push({ kind: 'script', text: joinWords(rest), detail: 'git submodule foreach', where: 'unknown' });
+    }
+  }
+  return out;
+}
+
+export function gitActions(args: Word[]): Action[] {
+  const s = scanOptions(args, GIT_GLOBAL);
+  const out: Action[] = [];
+  for (const o of s.options) if (o.name === 'c' && o.value) out.push(...configAction(o.value));
+  const sub = args[s.end];
+  if (sub?.static) out.push(...subcommandActions(sub.value, args.slice(s.end + 1)));
+  return out;
+}

@@ -1,0 +1,291 @@
+// Shell commands inside interpreter code (`python -c`, `node -e`, `perl -e`, `ruby -e`, `php -r`).
+// Calls that run a shell or a program with literal arguments are extracted exactly; anything that
+// could run one in a way we cannot read (a non-literal argument, eval, dynamic imports, aliases)
+// is reported as a problem, which the caller turns into an undecidable.
+import type { Language } from './actions.js';
+import { argsAt, stringAt, type Arg } from './code-lexer.js';
+
+export interface ShellCalls {
+  /** Shell scripts the code runs. */
+  scripts: string[];
+  /** Programs the code runs directly, as argv. */
+  argvs: string[][];
+  /** Why some part of the code cannot be decided. */
+  problems: string[];
+}
+
+type Kind = 'script' | 'auto' | 'subprocess' | 'exec-l' | 'exec-v' | 'spawn-l' | 'spawn-v' | 'argv-args' | 'node-spawn' | 'perl-open' | 'argv-list';
+
+interface Call {
+  re: RegExp;
+  kind: Kind;
+  /** Perl and Ruby may call without parentheses. */
+  bare?: boolean;
+}
+
+interface LanguageSpec {
+  calls: Call[];
+  /** Names that must only appear in a call we read (or an import of the module). */
+  suspicious: RegExp;
+  /** Constructs that can run anything in ways we cannot follow. */
+  hatches: RegExp;
+  comment: RegExp;
+  /** Inline command literals: backticks, qx{}, %x(). */
+  inline?: RegExp;
+}
+
+const SPECS: Record<Language, LanguageSpec> = {
+  python: {
+    calls: [
+      { re: /\b(?:os|posix)\.(?:system|popen)\b/g, kind: 'script' },
+      { re: /\bsubprocess\.(?:run|call|check_call|check_output|Popen)\b/g, kind: 'subprocess' },
+      { re: /\b(?:subprocess|commands)\.(?:getoutput|getstatusoutput)\b/g, kind: 'script' },
+      { re: /\bos\.(?:execv|execve|execvp|execvpe|posix_spawn|posix_spawnp)\b/g, kind: 'exec-v' },
+      { re: /\bos\.(?:execl|execle|execlp|execlpe)\b/g, kind: 'exec-l' },
+      { re: /\bos\.(?:spawnv|spawnve|spawnvp|spawnvpe)\b/g, kind: 'spawn-v' },
+      { re: /\bos\.(?:spawnl|spawnle|spawnlp|spawnlpe)\b/g, kind: 'spawn-l' },
+      { re: /\bpty\.spawn\b/g, kind: 'argv-list' },
+      { re: /\basyncio\.create_subprocess_shell\b/g, kind: 'script' },
+      { re: /\basyncio\.create_subprocess_exec\b/g, kind: 'argv-args' },
+    ],
+    suspicious: /\b(?:subprocess|commands|pty|posix)\b|\bos\.(?:system|popen|exec\w*|spawn\w*|posix_spawn\w*)\b|\bcreate_subprocess_\w+/g,
+    hatches:
+      /\b__import__\b|\bimportlib\b|\bexec\s*\(|\beval\s*\(|\bcompile\s*\(|\bgetattr\s*\(|\bctypes\b|\bfrom\s+(?:os|subprocess|pty|commands|posix|asyncio)\s+import\s+(?!path\b)|\bimport\s+(?:os|subprocess|pty|commands|posix)\s+as\b|\bpexpect\b|\bplumbum\b|\bsys\.modules\b|\bexecfile\b|\brunpy\b|\bglobals\s*\(|\bvars\s*\(/,
+    comment: /#[^\n]*/y,
+  },
+  node: {
+    calls: [
+      { re: /\b(?:exec|execSync)\b/g, kind: 'script' },
+      { re: /\b(?:spawn|spawnSync|execFile|execFileSync)\b/g, kind: 'node-spawn' },
+    ],
+    suspicious: /\b(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)\b/g,
+    hatches:
+      /\beval\s*\(|\bFunction\s*\(|\bimport\s*\(|\brequire\s*\(\s*[^'"`\s]|\bprocess\.(?:binding|_linkedBinding|dlopen)\b|\bvm\b|\bexeca\b|\bshelljs\b|\bzx\b|\bBun\.|\bDeno\.|\bworker_threads\b|\bmodule\.constructor\b|\[[^\]]*\]\s*\(/,
+    comment: /\/\/[^\n]*|\/\*[\s\S]*?\*\//y,
+  },
+  perl: {
+    calls: [
+      { re: /\b(?:system|exec)\b/g, kind: 'auto', bare: true },
+      { re: /\breadpipe\b/g, kind: 'script', bare: true },
+      { re: /\bopen\b/g, kind: 'perl-open', bare: true },
+    ],
+    suspicious: /\b(?:system|exec|readpipe|open)\b/g,
+    hatches: /\beval\b|\bdo\s*[$'"{]|\brequire\s*\$|\bIPC::|\buse\s+Shell\b|\bsyscall\b|\bpipe\s*\(|&\$|\$\w+\s*->\s*\(|&\{/,
+    comment: /#[^\n]*/y,
+    inline: /`|\bqx\s*[({[<|/!]/y,
+  },
+  ruby: {
+    calls: [
+      { re: /\b(?:system|exec|spawn)\b/g, kind: 'auto', bare: true },
+      { re: /\bIO\.popen\b|\bOpen3\.(?:capture2e?|capture3|popen2e?|popen3|pipeline\w*)\b/g, kind: 'auto', bare: true },
+    ],
+    suspicious: /\b(?:system|exec|spawn|popen\w*|Open3|capture\w*|pipeline\w*)\b/g,
+    hatches: /\b(?:instance_|class_|module_)?eval\b|\bsend\s*\(|\b__send__\b|\bpublic_send\b|\bconst_get\b|\bmethod\s*\(|\bload\s*\(|\brequire\s*\(?\s*[^'"\s(]|\bPTY\b|\bsyscall\b|\bFiddle\b/,
+    comment: /#[^\n]*/y,
+    inline: /`|%x\s*[({[<|/!]/y,
+  },
+  php: {
+    calls: [
+      { re: /\b(?:system|exec|shell_exec|passthru|popen)\b/g, kind: 'script' },
+      { re: /\bproc_open\b/g, kind: 'auto' },
+      { re: /\bpcntl_exec\b/g, kind: 'exec-v' },
+    ],
+    suspicious: /\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\b/g,
+    hatches: /\beval\b|\bassert\s*\(|\bcreate_function\b|\bcall_user_func\w*|\$\w+\s*\(|\binclude\b|\brequire\b|\bFFI\b|\bpreg_replace\b/,
+    comment: /\/\/[^\n]*|#[^\n]*|\/\*[\s\S]*?\*\//y,
+    inline: /`/y,
+  },
+};
+
+const BARE_STOP = /^\s*(?:;|\n|\bor\b|\band\b|\|\||&&|\bif\b|\bunless\b|\}|$)/;
+
+function stringOf(a: Arg | undefined): string | null {
+  return a?.kind === 'string' && !a.dynamic ? a.value : null;
+}
+
+function listOf(a: Arg | undefined): string[] | null {
+  if (a?.kind !== 'list') return null;
+  const items = a.items.map(stringOf);
+  return items.every((x): x is string => x !== null) ? items : null;
+}
+
+/** What one call runs, or why it cannot be read. */
+function resolve(kind: Kind, args: Arg[], calls: ShellCalls, name: string): void {
+  const positional = args.filter((a) => a.kind !== 'keyword');
+  const keyword = (n: string) => args.find((a): a is Extract<Arg, { kind: 'keyword' }> => a.kind === 'keyword' && a.name === n);
+  const fail = (): void => {
+    calls.problems.push(`${name}(…) with an argument that is not a literal`);
+  };
+  const script = (s: string | null): void => {
+    if (s === null) fail();
+    else calls.scripts.push(s);
+  };
+  const argv = (path: string | null, rest: (string | null)[] | null): void => {
+    if (path === null || rest === null || rest.some((x) => x === null)) fail();
+    else calls.argvs.push([path, ...(rest as string[])]);
+  };
+  const literal = (a: Arg | undefined, text: RegExp) => a?.kind === 'other' && text.test(a.text);
+  switch (kind) {
+    case 'script':
+      return script(stringOf(positional[0]));
+    case 'subprocess': {
+      const shell = keyword('shell');
+      const first = positional[0];
+      if (shell && !literal(shell.value, /^False$/)) {
+        if (!literal(shell.value, /^True$/)) return fail();
+        return script(stringOf(first) ?? listOf(first)?.[0] ?? null);
+      }
+      const list = listOf(first);
+      if (list) return list.length ? argv(list[0]!, list.slice(1)) : undefined;
+      return script(stringOf(first)); // a lone string: judge it as a script
+    }
+    case 'exec-v':
+      return argv(stringOf(positional[0]), listOf(positional[1])?.slice(1) ?? null);
+    case 'exec-l':
+      return argv(stringOf(positional[0]), positional.slice(2).map(stringOf));
+    case 'spawn-v':
+      return argv(stringOf(positional[1]), listOf(positional[2])?.slice(1) ?? null);
+    case 'spawn-l':
+      return argv(stringOf(positional[1]), positional.slice(3).map(stringOf));
+    case 'argv-args':
+      return argv(stringOf(positional[0]), positional.slice(1).map(stringOf));
+    case 'argv-list': {
+      const list = listOf(positional[0]);
+      if (list?.length) return argv(list[0]!, list.slice(1));
+      return argv(stringOf(positional[0]), []);
+    }
+    case 'node-spawn': {
+      const cmd = stringOf(positional[0]);
+      const rest = positional[1]?.kind === 'list' ? listOf(positional[1]) : [];
+      const opts = positional.find((a) => literal(a, /\bshell\s*:/));
+      if (opts && !literal(opts, /\bshell\s*:\s*false\b/)) {
+        return script(cmd === null || rest === null ? null : [cmd, ...rest].join(' '));
+      }
+      return argv(cmd, rest);
+    }
+    case 'auto': {
+      // Ruby/Perl: an optional env hash first, an options hash last; one string is a shell
+      // script, several are an argv; a list `[cmd, argv0]` names the program.
+      const parts = positional.filter((a, i) => !(literal(a, /^\{/) && (i === 0 || i === positional.length - 1)));
+      if (parts.length === 1 && parts[0]!.kind === 'string') return script(stringOf(parts[0]));
+      if (parts.length === 1 && parts[0]!.kind === 'list') {
+        const list = listOf(parts[0]);
+        return list?.length ? argv(list[0]!, list.slice(1)) : fail();
+      }
+      const head = parts[0]?.kind === 'list' ? (listOf(parts[0])?.[0] ?? null) : stringOf(parts[0]);
+      return argv(head, parts.slice(1).map(stringOf));
+    }
+    case 'perl-open': {
+      const mode = stringOf(positional[1]);
+      if (mode === null) return fail(); // an open of a variable may open a pipe
+      if (positional.length === 2) {
+        const pipe = /^\s*\|(.*)$|^(.*)\|\s*$/s.exec(mode);
+        if (pipe) script((pipe[1] ?? pipe[2] ?? '').trim());
+        return;
+      }
+      if (mode.trim() === '-|' || mode.trim() === '|-') {
+        const rest = positional.slice(2).map(stringOf);
+        if (rest.length === 1) return script(rest[0]!);
+        return argv(rest[0] ?? null, rest.slice(1));
+      }
+      return;
+    }
+  }
+}
+
+/** Blanks out strings and comments (so names inside them are not mistaken for calls); collects inline command literals. */
+function mask(code: string, lang: Language, spec: LanguageSpec, calls: ShellCalls): string {
+  let out = '';
+  for (let i = 0; i < code.length; ) {
+    if (spec.inline) {
+      spec.inline.lastIndex = i;
+      const m = spec.inline.exec(code);
+      if (m) {
+        const open = code[i + m[0].length - 1]!;
+        const close = ({ '(': ')', '[': ']', '{': '}', '<': '>' } as Record<string, string>)[open] ?? open;
+        let end = code.indexOf(close, i + m[0].length);
+        if (end < 0) end = code.length;
+        const body = code.slice(i + m[0].length, end);
+        const interpolates = lang === 'ruby' ? /#\{/.test(body) : /(^|[^\\])[$@][\w{]/.test(body);
+        if (interpolates) calls.problems.push(`a command literal with interpolation: ${m[0]}${body}`);
+        else calls.scripts.push(body);
+        out += ' '.repeat(end + 1 - i);
+        i = end + 1;
+        continue;
+      }
+    }
+    spec.comment.lastIndex = i;
+    const c = spec.comment.exec(code);
+    if (c && c.index === i && c[0].length) {
+      out += ' '.repeat(c[0].length);
+      i += c[0].length;
+      continue;
+    }
+    const s = stringAt(code, i, lang);
+    if (s) {
+      const len = Math.min(s.end, code.length) - i;
+      out += code[i] + ' '.repeat(Math.max(0, len - 2)) + (len > 1 ? code[s.end - 1] : '');
+      i = s.end;
+      continue;
+    }
+    out += code[i];
+    i++;
+  }
+  return out.slice(0, code.length);
+}
+
+/** Ranges of `import a, b` statements (Python), where a module name alone is harmless. */
+function importRanges(masked: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const re = /(^|[;\n])[ \t]*import[ \t]+[\w.]+(?:[ \t]*,[ \t]*[\w.]+)*[ \t]*(?=$|[;\n])/g;
+  for (let m = re.exec(masked); m; m = re.exec(masked)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}
+
+/** In `{ execSync, spawn } = require(…)` a name alone is harmless (a rename `{ exec: run }` is not). */
+function destructured(masked: string, start: number, end: number): boolean {
+  const before = masked.slice(0, start).trimEnd();
+  const after = masked.slice(end).trimStart();
+  return /[{,]$/.test(before) && /^[,}]/.test(after);
+}
+
+export function shellCallsIn(lang: Language, code: string): ShellCalls {
+  const spec = SPECS[lang];
+  const calls: ShellCalls = { scripts: [], argvs: [], problems: [] };
+  const masked = mask(code, lang, spec, calls);
+  const hatch = spec.hatches.exec(masked);
+  if (hatch) calls.problems.push(`code that can run anything: ${hatch[0].trim()}`);
+  const consumed: [number, number][] = lang === 'python' ? importRanges(masked) : [];
+  // Without child_process, JavaScript's exec/spawn names are other things (RegExp#exec, …).
+  if (lang === 'node' && !/child_process/.test(code)) return calls;
+  for (const call of spec.calls) {
+    call.re.lastIndex = 0;
+    for (let m = call.re.exec(masked); m; m = call.re.exec(masked)) {
+      const end = m.index + m[0].length;
+      if (masked[m.index - 1] === '$' || masked[m.index - 1] === '@' || /^\s*(=>|:(?!:))/.test(masked.slice(end))) continue; // a variable or hash key
+      const after = end + (/^\s*/.exec(masked.slice(end))?.[0].length ?? 0);
+      let args: Arg[] | null = null;
+      if (masked[after] === '(') {
+        const r = argsAt(code, after + 1, lang, /^$/);
+        if (code[r.end] === ')') args = r.value;
+      } else if (call.bare && /^\s+\S/.test(masked.slice(end)) && !BARE_STOP.test(masked.slice(end))) {
+        args = argsAt(code, after, lang, BARE_STOP).value;
+      }
+      if (!args) continue; // left for the suspicious-name check below
+      consumed.push([m.index, end]);
+      resolve(call.kind, args, calls, m[0]);
+    }
+  }
+  spec.suspicious.lastIndex = 0;
+  for (let m = spec.suspicious.exec(masked); m; m = spec.suspicious.exec(masked)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (consumed.some(([a, b]) => start >= a && end <= b)) continue;
+    if (lang === 'node' && destructured(masked, start, end)) continue;
+    if ((lang === 'perl' || lang === 'ruby') && (masked[start - 1] === '$' || masked[start - 1] === '@' || masked[start - 1] === ':')) continue;
+    if (lang === 'node' && m[0] === 'fork') continue; // runs a node module, not a shell
+    if (lang === 'python' && /^(?:subprocess|commands|pty|posix)$/.test(m[0]) && /^\.\w+/.test(masked.slice(end)) && !/^\.\w+\s*\(/.test(masked.slice(end)) && /^\.(PIPE|STDOUT|DEVNULL|CalledProcessError|TimeoutExpired|CompletedProcess|SubprocessError)\b/.test(masked.slice(end))) continue;
+    calls.problems.push(`${m[0]} used in a way the analyser cannot follow`);
+  }
+  return calls;
+}

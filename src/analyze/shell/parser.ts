@@ -1,0 +1,47 @@
+// Lazy, once-only loading of web-tree-sitter and the bash grammar. Paths are resolved from this
+// module so the same code works from src/ (tests) and from the esbuild bundle (packages external).
+import { createRequire } from 'node:module';
+import type { Parser as TsParser, Tree } from 'web-tree-sitter';
+
+let parserPromise: Promise<TsParser> | null = null;
+let loaded: TsParser | null = null;
+
+async function load(): Promise<TsParser> {
+  const require = createRequire(import.meta.url);
+  const { Parser, Language } = await import('web-tree-sitter');
+  await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/tree-sitter.wasm') });
+  const bash = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+  const parser = new Parser();
+  parser.setLanguage(bash);
+  loaded = parser;
+  return parser;
+}
+
+/** The shared bash parser, loaded on first use. */
+export function loadShellParser(): Promise<TsParser> {
+  if (!parserPromise) {
+    parserPromise = load().catch((err: unknown) => {
+      parserPromise = null; // allow a retry after a transient failure
+      throw err;
+    });
+  }
+  return parserPromise;
+}
+
+/** The parser if it is already loaded (synchronous access for the IR builder). */
+export function loadedShellParser(): TsParser | null {
+  return loaded;
+}
+
+/** True once tree-sitter has been loaded in this process. */
+export function isShellParserLoaded(): boolean {
+  return loaded !== null;
+}
+
+/** Parses `source`; null when the step budget ran out (the caller reports `limits.parse_timeout`). */
+export function parseBash(parser: TsParser, source: string, maxSteps: number): Tree | null {
+  let steps = 0;
+  const tree = parser.parse(source, null, { progressCallback: () => ++steps > maxSteps });
+  if (!tree) parser.reset(); // a cancelled parse would otherwise resume on the next call
+  return tree;
+}

@@ -1,0 +1,52 @@
+// Which program modules look at a command: one dispatch over the (unwrapped) command name.
+import type { Word } from '../../core/ir.js';
+import type { Action } from './actions.js';
+import { findActions, flockActions, parallelActions, watchActions } from './carriers.js';
+import { gitActions } from './git.js';
+import { interpreterActions, interpreterOf } from './interpreters.js';
+import { composeActions, dockerActions, kubectlActions, sshActions } from './remote.js';
+import { SHELLS, evalActions, scriptActions, shellActions, sourceActions, suActions, sudoShellActions } from './shells.js';
+import { sqlClientActions } from './sql-clients.js';
+
+export function actionsFor(name: string, args: Word[], text: string): Action[] {
+  if (SHELLS.has(name)) return shellActions(name, args);
+  if (interpreterOf(name)) return interpreterActions(name, args);
+  switch (name) {
+    case 'eval':
+      return evalActions(args);
+    case 'source':
+    case '.':
+      return sourceActions(name, args);
+    case 'su':
+    case 'runuser':
+      return suActions(name, args);
+    case 'sudo':
+    case 'doas':
+      return sudoShellActions(name, args);
+    case 'script':
+      return scriptActions(args);
+    case 'ssh':
+      return sshActions(args, text);
+    case 'docker':
+    case 'podman':
+      return dockerActions(name, args, text);
+    case 'docker-compose':
+    case 'podman-compose':
+      return composeActions(name, args, text);
+    case 'kubectl':
+    case 'oc':
+      return kubectlActions(name, args, text);
+    case 'git':
+      return gitActions(args);
+    case 'find':
+      return findActions(args);
+    case 'watch':
+      return watchActions(args);
+    case 'flock':
+      return flockActions(args);
+    case 'parallel':
+      return parallelActions(args);
+    default:
+      return sqlClientActions(name, args);
+  }
+}

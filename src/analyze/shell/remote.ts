@@ -1,0 +1,100 @@
+// Commands that run a command somewhere else: `ssh host '…'` (a script for the remote shell),
+// `docker exec ctr cmd …`, `kubectl exec pod -- cmd …` (an argv in the container).
+import type { Word } from '../../core/ir.js';
+import { joinWords, type Action } from './actions.js';
+import { hasOption, scanOptions, type OptionSpec } from './options.js';
+import { undecidable } from './undecidable.js';
+
+const SSH: OptionSpec = { flags: '46AaCfGgKkMNnqsTtVvXxYy', withArg: 'BbcDEeFIiJLlmOoPpQRSWw' };
+
+export function sshActions(args: Word[], text: string): Action[] {
+  const s = scanOptions(args, SSH);
+  if (s.unknown) return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown ssh option ${s.unknown}`, text) }];
+  if (hasOption(s, 'N', 's', 'O', 'V', 'G', 'Q')) return [];
+  const host = s.operands[0];
+  if (host === undefined) return [];
+  const rest = args.slice(host + 1);
+  // The remote shell parses the joined arguments as one script; with none it reads stdin.
+  if (!rest.length) return [{ kind: 'stdin-script', detail: 'ssh', where: 'unknown' }];
+  return [{ kind: 'script', text: joinWords(rest), detail: 'ssh', where: 'unknown' }];
+}
+
+const DOCKER_GLOBAL: OptionSpec = {
+  flags: 'Dv',
+  withArg: 'Hcl',
+  longFlags: ['debug', 'tls', 'tlsverify', 'version', 'help'],
+  longWithArg: ['host', 'context', 'config', 'log-level', 'tlscacert', 'tlscert', 'tlskey'],
+};
+
+const DOCKER_EXEC: OptionSpec = {
+  flags: 'dit',
+  withArg: 'euw',
+  longFlags: ['detach', 'interactive', 'tty', 'privileged', 'help'],
+  longWithArg: ['env', 'env-file', 'user', 'workdir', 'detach-keys'],
+};
+
+const COMPOSE_EXEC: OptionSpec = {
+  flags: 'dTe',
+  withArg: 'euw',
+  longFlags: ['detach', 'no-TTY', 'privileged', 'interactive', 'tty', 'help', 'dry-run'],
+  longWithArg: ['env', 'user', 'workdir', 'index'],
+};
+
+const COMPOSE_GLOBAL: OptionSpec = {
+  withArg: 'fp',
+  longFlags: ['compatibility', 'dry-run', 'verbose', 'help', 'version'],
+  longWithArg: ['file', 'project-name', 'profile', 'env-file', 'project-directory', 'ansi', 'parallel', 'progress'],
+};
+
+function spawnAfter(args: Word[], spec: OptionSpec, label: string, operandsBefore: number, text: string): Action[] {
+  const s = scanOptions(args, spec);
+  if (s.unknown) return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown ${label} option ${s.unknown}`, text) }];
+  const start = s.end + operandsBefore;
+  const words = args.slice(start);
+  return words.length ? [{ kind: 'spawn', words, label, where: 'unknown' }] : [];
+}
+
+/** docker/podman: `exec`, `container exec`, `compose exec`. */
+export function dockerActions(name: string, args: Word[], text: string): Action[] {
+  const g = scanOptions(args, DOCKER_GLOBAL);
+  if (g.unknown) return [];
+  const op = (i: number) => (args[i]?.static ? args[i]!.value : '');
+  let i = g.end;
+  if (op(i) === 'container') i++;
+  if (op(i) === 'exec') return spawnAfter(args.slice(i + 1), DOCKER_EXEC, `${name} exec`, 1, text);
+  if (op(i) === 'compose') {
+    const c = scanOptions(args, COMPOSE_GLOBAL, i + 1);
+    if (op(c.end) === 'exec') return spawnAfter(args.slice(c.end + 1), COMPOSE_EXEC, `${name} compose exec`, 1, text);
+  }
+  return [];
+}
+
+export function composeActions(name: string, args: Word[], text: string): Action[] {
+  const c = scanOptions(args, COMPOSE_GLOBAL);
+  if (args[c.end]?.value === 'exec') return spawnAfter(args.slice(c.end + 1), COMPOSE_EXEC, `${name} exec`, 1, text);
+  return [];
+}
+
+const KUBECTL_EXEC: OptionSpec = {
+  flags: 'itq',
+  withArg: 'cnf',
+  longFlags: ['stdin', 'tty', 'quiet', 'help'],
+  longWithArg: ['container', 'namespace', 'filename', 'pod-running-timeout', 'context', 'kubeconfig', 'cluster', 'user', 'server', 'token', 'as', 'request-timeout'],
+  permute: true,
+};
+
+/** kubectl/oc `exec … -- cmd …` (or the old form `exec pod cmd …`). */
+export function kubectlActions(name: string, args: Word[], text: string): Action[] {
+  const at = args.findIndex((w) => w.static && w.value === 'exec');
+  if (at < 0) return [];
+  const rest = args.slice(at + 1);
+  const dashdash = rest.findIndex((w) => w.static && w.value === '--');
+  if (dashdash >= 0) {
+    const words = rest.slice(dashdash + 1);
+    return words.length ? [{ kind: 'spawn', words, label: `${name} exec`, where: 'unknown' }] : [];
+  }
+  const s = scanOptions(rest, { ...KUBECTL_EXEC, permute: false });
+  if (s.unknown) return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown ${name} exec option ${s.unknown}`, text) }];
+  const words = rest.slice(s.end + 1);
+  return words.length ? [{ kind: 'spawn', words, label: `${name} exec`, where: 'unknown' }] : [];
+}

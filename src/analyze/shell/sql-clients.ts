@@ -1,0 +1,112 @@
+// SQL given to database clients on the command line (`psql -c`, `mysql -e`, `sqlite3 db "…"`,
+// `sqlcmd -Q`, `bq query "…"`), or on their stdin. The SQL analyser judges the text.
+import type { Word } from '../../core/ir.js';
+import type { Dialect } from '../../core/types.js';
+import type { Action } from './actions.js';
+import { optionValues, scanOptions, type OptionSpec } from './options.js';
+
+const PSQL: OptionSpec = {
+  flags: 'aAbeEHlnqsStwWxX0z1?V',
+  withArg: 'cdfhpUvoLTFRPC',
+  longFlags: ['echo-all', 'no-align', 'echo-errors', 'echo-queries', 'echo-hidden', 'html', 'list', 'no-readline', 'quiet',
+    'single-step', 'single-line', 'tuples-only', 'no-password', 'password', 'expanded', 'no-psqlrc', 'field-separator-zero',
+    'record-separator-zero', 'single-transaction', 'help', 'version', 'csv'],
+  longWithArg: ['command', 'dbname', 'file', 'host', 'port', 'username', 'set', 'variable', 'output', 'log-file',
+    'table-attr', 'field-separator', 'record-separator', 'pset'],
+  permute: true,
+  lenient: true,
+};
+
+function psql(args: Word[]): Action[] {
+  const s = scanOptions(args, PSQL);
+  const out: Action[] = optionValues(s, 'c', 'command').map((sql) => ({ kind: 'sql', dialect: 'postgresql', sql }));
+  const files = optionValues(s, 'f', 'file');
+  if (files.some((f) => f.value === '-')) out.push({ kind: 'stdin-sql', dialect: 'postgresql' });
+ // SQL in a file (-f file.sql) is not read: the rules judge the command itself.
+  if (!out.length && !files.length && !s.options.some((o) => ['l', 'list', 'V', 'version', '?', 'help'].includes(o.name))) {
+    out.push({ kind: 'stdin-sql', dialect: 'postgresql' });
+  }
+  return out;
+}
+
+const MYSQL: OptionSpec = {
+  flags: 'BCEfGHiNnqrsStvVwXx?',
+  withArg: 'eDhPSuWOT',
+  optionalArg: 'p',
+  longWithArg: ['execute', 'database', 'host', 'port', 'socket', 'user', 'default-character-set', 'defaults-file', 'init-command', 'ssl-ca', 'ssl-cert', 'ssl-key', 'protocol', 'connect-timeout'],
+  longOptionalArg: ['password'],
+  permute: true,
+  lenient: true,
+};
+
+function mysql(dialect: Dialect, args: Word[]): Action[] {
+  const s = scanOptions(args, MYSQL);
+  const out: Action[] = optionValues(s, 'e', 'execute').map((sql) => ({ kind: 'sql', dialect, sql }));
+  const init = optionValues(s, 'init-command');
+  out.push(...init.map((sql): Action => ({ kind: 'sql', dialect, sql })));
+  if (!optionValues(s, 'e', 'execute').length && !s.options.some((o) => ['V', 'version', '?', 'help'].includes(o.name))) {
+    out.push({ kind: 'stdin-sql', dialect });
+  }
+  return out;
+}
+
+const SQLITE_WITH_ARG = new Set(['-cmd', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-mmap', '-lookaside', '-pagecache', '-heap', '-maxsize', '-escape']);
+
+function sqlite3(args: Word[]): Action[] {
+  const out: Action[] = [];
+  const operands: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    const v = w.value.replace(/^--/, '-');
+    if (w.static && v.startsWith('-') && operands.length === 0) {
+      if (v === '-cmd' && args[i + 1]) out.push({ kind: 'sql', dialect: 'sqlite', sql: args[i + 1]! });
+      if (SQLITE_WITH_ARG.has(v)) i++;
+      continue;
+    }
+    operands.push(w);
+  }
+  // sqlite3 [options] [db [sql…]]: every operand after the database is executed.
+  const sql = operands.slice(1);
+  out.push(...sql.map((w): Action => ({ kind: 'sql', dialect: 'sqlite', sql: w })));
+  if (!sql.length) out.push({ kind: 'stdin-sql', dialect: 'sqlite' });
+  return out;
+}
+
+function sqlcmd(args: Word[]): Action[] {
+  const out: Action[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if ((v === '-Q' || v === '-q') && args[i + 1]) out.push({ kind: 'sql', dialect: 'transactsql', sql: args[++i]! });
+    else if (/^-[Qq]./.test(v)) out.push({ kind: 'sql', dialect: 'transactsql', sql: { ...args[i]!, value: v.slice(2) } });
+  }
+  return out;
+}
+
+/** `bq [global flags] query [flags] 'SQL'`: the SQL is the operand after `query`. */
+function bq(args: Word[]): Action[] {
+  const at = args.findIndex((w) => w.static && w.value === 'query');
+  if (at < 0) return [];
+  const operands = args.slice(at + 1).filter((w) => !(w.static && w.value.startsWith('-')));
+  if (!operands.length) return [{ kind: 'stdin-sql', dialect: 'bigquery' }];
+  return [{ kind: 'sql', dialect: 'bigquery', sql: operands[operands.length - 1]! }];
+}
+
+export function sqlClientActions(name: string, args: Word[]): Action[] {
+  switch (name) {
+    case 'psql':
+      return psql(args);
+    case 'mysql':
+      return mysql('mysql', args);
+    case 'mariadb':
+      return mysql('mariadb', args);
+    case 'sqlite3':
+    case 'sqlite':
+      return sqlite3(args);
+    case 'sqlcmd':
+      return sqlcmd(args);
+    case 'bq':
+      return bq(args);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,25 @@
+// The reasons a shell analysis cannot decide statically. Each one blocks (fail closed); the id
+// says why, so a user sees "blind spot of the parser" rather than a bare refusal.
+import type { Undecidable } from '../../core/ir.js';
+
+export const UNDECIDABLE = {
+  syntax_error: 'parse.syntax_error',
+  unknown_node: 'parse.unknown_node',
+  blind_spot: 'parse.blind_spot',
+  dynamic_command: 'parse.dynamic_command',
+  dynamic_script: 'parse.dynamic_script',
+  unknown_option: 'parse.unknown_option',
+  unsupported_interpreter_code: 'parse.unsupported_interpreter_code',
+  input_too_large: 'limits.input_too_large',
+  nesting_too_deep: 'limits.nesting_too_deep',
+  parse_timeout: 'limits.parse_timeout',
+} as const;
+
+export type UndecidableId = (typeof UNDECIDABLE)[keyof typeof UNDECIDABLE];
+
+const MAX_EVIDENCE = 200;
+
+export function undecidable(ruleId: UndecidableId, reason: string, evidence: string): Undecidable {
+  const short = evidence.length > MAX_EVIDENCE ? evidence.slice(0, MAX_EVIDENCE) + '…' : evidence;
+  return { ruleId, reason, evidence: short };
+}

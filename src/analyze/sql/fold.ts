@@ -1,0 +1,311 @@
+// Constant folding with SQL's three-valued logic: decides whether a WHERE is a tautology
+// (`1=1`, `'a'='a'`, `NOT false`, `x OR 1=1`, MySQL `WHERE 1`, `col = col`, …). When a dialect's
+// coercion is uncertain we lean towards "tautology": the cost is a refusal, never a mass delete.
+import type { Dialect } from '../../core/types.js';
+import type { Expr, Value } from './expr.js';
+import { checkDepth } from './limits.js';
+
+/** A folded value; `undefined` means "not a constant". */
+export type Folded = Value | undefined;
+
+const MYSQL_LIKE: ReadonlySet<Dialect> = new Set(['mysql', 'mariadb']);
+/** Dialects whose default collation compares strings case- and trailing-space-insensitively. */
+const CI_STRINGS: ReadonlySet<Dialect> = new Set(['mysql', 'mariadb', 'transactsql']);
+
+const NUMERIC = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+
+function toNumber(v: Value, d: Dialect): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string') {
+    if (NUMERIC.test(v)) return Number(v);
+    if (MYSQL_LIKE.has(d) || d === 'sqlite') {
+      const n = parseFloat(v); // MySQL/SQLite read the leading number, else 0
+      return Number.isNaN(n) ? 0 : n;
+    }
+  }
+  return undefined;
+}
+
+/** The truth of a value in a WHERE: true, false, null (unknown) or undefined (cannot tell). */
+export function truth(v: Folded, d: Dialect): boolean | null | undefined {
+  if (v === undefined || v === null || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (d === 'postgresql') {
+    const s = v.trim().toLowerCase();
+    if (['t', 'true', 'y', 'yes', 'on', '1'].includes(s)) return true;
+    if (['f', 'false', 'n', 'no', 'off', '0'].includes(s)) return false;
+    return undefined;
+  }
+  if (MYSQL_LIKE.has(d) || d === 'sqlite') return toNumber(v, d) !== 0;
+  return undefined;
+}
+
+function compare(a: Value, b: Value, d: Dialect): number | undefined {
+  if (a === null || b === null) return undefined;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const [x, y] = CI_STRINGS.has(d) ? [a.toLowerCase().trimEnd(), b.toLowerCase().trimEnd()] : [a, b];
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const x = toNumber(a, d);
+  const y = toNumber(b, d);
+  if (x === undefined || y === undefined) return undefined;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const key = (e: Expr): string => JSON.stringify(e);
+
+/** True when the expression reads only columns and constants (no function that may vary). */
+function deterministic(e: Expr, depth = 0): boolean {
+  checkDepth(depth);
+  switch (e.t) {
+    case 'const':
+    case 'col':
+      return true;
+    case 'arith':
+      return deterministic(e.l, depth + 1) && deterministic(e.r, depth + 1);
+    case 'neg':
+    case 'cast':
+      return deterministic(e.arg, depth + 1);
+    default:
+      return false;
+  }
+}
+
+function sameRow(l: Expr, r: Expr): boolean {
+  return l.t !== 'const' && deterministic(l) && key(l) === key(r);
+}
+
+function likeMatches(s: string, pattern: string, d: Dialect): boolean {
+  const re = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '[\\s\\S]*').replace(/_/g, '[\\s\\S]');
+  return new RegExp(`^${re}$`, CI_STRINGS.has(d) ? 'i' : '').test(s);
+}
+
+function logic(op: 'and' | 'or' | 'xor', args: Expr[], d: Dialect, depth: number): Folded {
+  const vals = args.map((a) => truth(fold(a, d, depth + 1), d));
+  if (op === 'or') {
+    if (vals.includes(true)) return true;
+    if (complementary(args)) return true;
+    if (vals.every((v) => v === false)) return false;
+  } else if (op === 'and') {
+    if (vals.includes(false)) return false;
+    if (vals.every((v) => v === true)) return true;
+  } else if (vals.every((v) => typeof v === 'boolean')) {
+    return vals.filter(Boolean).length % 2 === 1;
+  }
+  return vals.includes(undefined) ? undefined : null;
+}
+
+/** `x OR NOT x`, `c IS NULL OR c IS NOT NULL`: true for every row. */
+function complementary(args: Expr[]): boolean {
+  const keys = new Set(args.map(key));
+  return args.some((a) => {
+    if (a.t === 'not') return keys.has(key(a.arg));
+    if (a.t === 'is' && a.test === 'null') return keys.has(key({ ...a, neg: !a.neg }));
+    return false;
+  });
+}
+
+function cmp(op: string, c: number | undefined): Folded {
+  if (c === undefined) return undefined;
+  switch (op) {
+    case '=':
+    case '<=>':
+      return c === 0;
+    case '<>':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    default:
+      return c >= 0;
+  }
+}
+
+function foldCompare(e: Extract<Expr, { t: 'cmp' }>, d: Dialect, depth: number): Folded {
+  const l = fold(e.l, d, depth + 1);
+  const r = fold(e.r, d, depth + 1);
+  if (l === undefined || r === undefined) {
+    if (sameRow(e.l, e.r)) return ['=', '<=', '>=', '<=>'].includes(e.op);
+    return undefined;
+  }
+  if (e.op === '<=>') return l === null || r === null ? l === r : cmp('=', compare(l, r, d));
+  if (l === null || r === null) return null;
+  return cmp(e.op, compare(l, r, d));
+}
+
+function foldIs(e: Extract<Expr, { t: 'is' }>, d: Dialect, depth: number): Folded {
+  const v = fold(e.arg, d, depth + 1);
+  let res: Folded;
+  if (e.test === 'distinct') {
+    const o = e.other ? fold(e.other, d, depth + 1) : undefined;
+    if (v === undefined || o === undefined) res = e.other && sameRow(e.arg, e.other) ? false : undefined;
+    else res = v === null || o === null ? v !== o : compare(v, o, d) !== 0;
+  } else if (v === undefined) {
+    res = undefined;
+  } else if (e.test === 'null') {
+    res = v === null;
+  } else {
+    const b = truth(v, d);
+    if (b === undefined) res = undefined;
+    else res = e.test === 'unknown' ? b === null : b === (e.test === 'true');
+  }
+  return res === undefined ? undefined : e.neg ? !res : res;
+}
+
+function foldFunc(name: string, args: Folded[], d: Dialect): Folded {
+  if (args.includes(undefined)) return undefined;
+  const v = args as Value[];
+  switch (name) {
+    case 'lower':
+    case 'lcase':
+      return typeof v[0] === 'string' ? v[0].toLowerCase() : v[0] === null ? null : undefined;
+    case 'upper':
+    case 'ucase':
+      return typeof v[0] === 'string' ? v[0].toUpperCase() : v[0] === null ? null : undefined;
+    case 'coalesce':
+    case 'ifnull':
+    case 'nvl':
+    case 'isnull':
+      return v.find((x) => x !== null) ?? null;
+    case 'nullif':
+      return v[0] === null ? null : compare(v[0] as Value, v[1] as Value, d) === 0 ? null : v[0];
+    case 'concat':
+      if (MYSQL_LIKE.has(d) && v.includes(null)) return null;
+      return v.filter((x) => x !== null).map(String).join('');
+    case 'abs':
+      return typeof v[0] === 'number' ? Math.abs(v[0]) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function foldArith(e: Extract<Expr, { t: 'arith' }>, d: Dialect, depth: number): Folded {
+  const l = fold(e.l, d, depth + 1);
+  const r = fold(e.r, d, depth + 1);
+  if (l === undefined || r === undefined) return undefined;
+  if (l === null || r === null) return null;
+  if (e.op === '||' || (e.op === '+' && d === 'transactsql' && typeof l === 'string' && typeof r === 'string')) {
+    return String(l) + String(r);
+  }
+  const x = toNumber(l, d);
+  const y = toNumber(r, d);
+  if (x === undefined || y === undefined) return undefined;
+  switch (e.op) {
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      return y === 0 ? null : x / y;
+    default:
+      return y === 0 ? null : x % y;
+  }
+}
+
+function foldCast(v: Folded, to: string, d: Dialect): Folded {
+  if (v === undefined || v === null) return v;
+  const t = to.toLowerCase();
+  if (/^bool/.test(t)) return truth(v, d) ?? undefined;
+  if (/^(int|integer|signed|unsigned|bigint|smallint|tinyint|numeric|decimal|float|real|double|number)/.test(t)) {
+    return toNumber(v, d);
+  }
+  if (/char|text|string/.test(t)) return typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v);
+  return v;
+}
+
+/** Folds an expression to a constant when it is one. */
+export function fold(e: Expr, d: Dialect, depth = 0): Folded {
+  checkDepth(depth);
+  switch (e.t) {
+    case 'const':
+      return e.v;
+    case 'and':
+    case 'or':
+    case 'xor':
+      return logic(e.t, e.args, d, depth);
+    case 'not': {
+      const b = truth(fold(e.arg, d, depth + 1), d);
+      return b === undefined ? undefined : b === null ? null : !b;
+    }
+    case 'cmp':
+      return foldCompare(e, d, depth);
+    case 'is':
+      return foldIs(e, d, depth);
+    case 'in': {
+      if (e.list.some((x) => sameRow(e.arg, x))) return !e.neg;
+      const v = fold(e.arg, d, depth + 1);
+      if (v === undefined) return undefined;
+      const items = e.list.map((x) => fold(x, d, depth + 1));
+      const hit = items.some((x) => x !== undefined && x !== null && v !== null && compare(v, x, d) === 0);
+      if (hit) return !e.neg;
+      if (items.includes(undefined)) return undefined;
+      return v === null || items.includes(null) ? null : e.neg;
+    }
+    case 'between': {
+      const lo: Expr = { t: 'cmp', op: '>=', l: e.arg, r: e.lo };
+      const hi: Expr = { t: 'cmp', op: '<=', l: e.arg, r: e.hi };
+      const both = logic('and', [lo, hi], d, depth);
+      return both === undefined || both === null ? both : e.neg ? !both : both;
+    }
+    case 'like': {
+      const p = fold(e.pattern, d, depth + 1);
+      const v = fold(e.arg, d, depth + 1);
+      if (typeof p === 'string' && /^%+$/.test(p) && v === undefined && e.arg.t === 'col') return !e.neg;
+      if (v === undefined || p === undefined) return undefined;
+      if (v === null || p === null) return null;
+      const m = likeMatches(String(v), String(p), d);
+      return e.neg ? !m : m;
+    }
+    case 'arith':
+      return foldArith(e, d, depth);
+    case 'neg': {
+      const v = fold(e.arg, d, depth + 1);
+      if (v === undefined || v === null) return v;
+      const n = toNumber(v, d);
+      return n === undefined ? undefined : -n;
+    }
+    case 'func':
+      return foldFunc(e.name, e.args.map((a) => fold(a, d, depth + 1)), d);
+    case 'cast':
+      return foldCast(fold(e.arg, d, depth + 1), e.to, d);
+    case 'case':
+      for (const w of e.whens) {
+        const b = truth(fold(w.cond, d, depth + 1), d);
+        if (b === undefined) return undefined;
+        if (b === true) return fold(w.then, d, depth + 1);
+      }
+      return e.else ? fold(e.else, d, depth + 1) : null;
+    case 'exists':
+      return e.always ? !e.neg : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The condition holds for every row: it folds to TRUE. */
+export function isTautology(e: Expr, d: Dialect): boolean {
+  return truth(fold(e, d), d) === true;
+}
+
+/** Some OR in the condition's boolean structure has an always-true operand (`… OR 1=1`). */
+export function hasOrTautology(e: Expr, d: Dialect, depth = 0): boolean {
+  checkDepth(depth);
+  switch (e.t) {
+    case 'or':
+      if (e.args.some((a) => isTautology(a, d)) || complementary(e.args)) return true;
+      return e.args.some((a) => hasOrTautology(a, d, depth + 1));
+    case 'and':
+    case 'xor':
+      return e.args.some((a) => hasOrTautology(a, d, depth + 1));
+    case 'not':
+      return hasOrTautology(e.arg, d, depth + 1);
+    default:
+      return false;
+  }
+}

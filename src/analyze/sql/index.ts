@@ -1,0 +1,86 @@
+// The SQL analyser: parse with the dialect's real parser (loaded lazily, once), build the
+// statement IR, run the `sql.*` rules. Everything it cannot decide becomes a fail-closed finding.
+import type { SqlStatement } from '../../core/ir.js';
+import { DIALECTS, type Dialect, type RuleMatch } from '../../core/types.js';
+import { matchSqlRules } from '../../rules/sql/index.js';
+import { backslashChangesEnd, scanLexical } from './lexical.js';
+import { MAX_SQL_BYTES, TooDeepError } from './limits.js';
+import { buildNspStatements } from './nsp-ir.js';
+import { loadNspParser, type NspDialect } from './nsp-load.js';
+import { pgStatementsFromSql } from './pg-ir.js';
+import { loadPg, type PgLib } from './pg-load.js';
+import { sqlitePragma } from './sqlite-pragma.js';
+import { failure } from './statement.js';
+
+export { sqlWrites } from './writes.js';
+
+export interface SqlAnalysis {
+  statements: SqlStatement[];
+  matches: RuleMatch[];
+}
+
+/** Parses, builds the IR and applies the SQL rules. Never throws on bad SQL: it refuses it. */
+export async function analyzeSql(sql: string, dialect: Dialect): Promise<SqlAnalysis> {
+  const statements = await sqlStatements(sql, dialect);
+  return { statements, matches: matchSqlRules(statements) };
+}
+
+/** The statement IR alone (fail-closed findings included as `other` statements with flags). */
+export async function sqlStatements(sql: string, dialect: Dialect): Promise<SqlStatement[]> {
+  if (typeof sql !== 'string') return [failure('parseError', 'the SQL is not text', String(sql))];
+  if (!DIALECTS.includes(dialect)) return [failure('parseError', `unknown SQL dialect '${String(dialect)}'`, sql)];
+  const bytes = Buffer.byteLength(sql, 'utf8');
+  if (bytes > MAX_SQL_BYTES) {
+    return [failure('tooLarge', `the SQL is ${bytes} bytes, over the ${MAX_SQL_BYTES}-byte limit: send it in smaller parts`, sql)];
+  }
+  if (sql.includes('\0')) return [failure('parseError', 'the SQL contains a NUL character, which parsers and clients read differently', sql)];
+  try {
+    return dialect === 'postgresql' ? await postgres(sql) : await nodeSqlParser(sql, dialect);
+  } catch (err) {
+    if (err instanceof RangeError || err instanceof TooDeepError) {
+      return [failure('tooDeep', 'the SQL is nested too deeply to analyse', sql)];
+    }
+    const why = err instanceof Error ? err.message : String(err);
+    return [failure('parseError', `the SQL could not be analysed: ${why}`, sql)];
+  }
+}
+
+/** PostgreSQL string constants where `\'` would end the string elsewhere if backslashes escaped. */
+function pgBackslashQuotes(sql: string, lib: PgLib): SqlStatement[] {
+  let tokens;
+  try {
+    tokens = lib.scanSync(sql).tokens;
+  } catch {
+    return []; // the parser reports the error
+  }
+  return tokens
+    .filter((t) => t.tokenName === 'SCONST' && t.text.startsWith("'") && backslashChangesEnd(t.text))
+    .map((t) =>
+      failure(
+        'backslashQuote',
+        `a backslash before a quote in ${t.text.slice(0, 40)}: with standard_conforming_strings off the server would end the string elsewhere`,
+        t.text,
+      ),
+    );
+}
+
+async function postgres(sql: string): Promise<SqlStatement[]> {
+  const lib = await loadPg();
+  return [...pgBackslashQuotes(sql, lib), ...pgStatementsFromSql(sql, { lib, nestDepth: 0 })];
+}
+
+async function nodeSqlParser(sql: string, dialect: NspDialect): Promise<SqlStatement[]> {
+  const lexical = scanLexical(sql, dialect).map((f) => failure(f.flag, f.why, f.evidence));
+  const parser = await loadNspParser(dialect);
+  let ast: unknown;
+  try {
+    ast = parser.astify(sql, { database: dialect });
+  } catch (err) {
+    if (err instanceof RangeError) throw err;
+    const pragma = dialect === 'sqlite' ? sqlitePragma(sql) : undefined;
+    if (pragma) return [...lexical, pragma];
+    const why = err instanceof Error ? err.message.replace(/\s+/g, ' ').slice(0, 300) : String(err);
+    return [...lexical, failure('parseError', `the ${dialect} parser cannot read this: ${why}`, sql)];
+  }
+  return [...lexical, ...buildNspStatements(ast, dialect, parser, sql)];
+}

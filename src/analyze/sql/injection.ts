@@ -1,0 +1,24 @@
+// The shapes SQL injection leaves in a UNION: branches padded with NULLs to match the column
+// count, and branches that reach into another table's credential-like columns.
+import { CREDENTIAL_COLUMN } from './statement.js';
+
+export interface UnionBranch {
+  /** Tables in the branch's FROM, lower-case. */
+  tables: string[];
+  columns: { isNull: boolean; name?: string }[];
+}
+
+export function unionShape(branches: UnionBranch[]): Record<string, string | boolean> {
+  const flags: Record<string, string | boolean> = {};
+  if (branches.length < 2) return flags;
+  const first = new Set(branches[0]?.tables ?? []);
+  branches.forEach((b, i) => {
+    const nulls = b.columns.filter((c) => c.isNull).length;
+    // `UNION SELECT NULL, NULL, version()`: mostly NULLs, there only to line up the columns.
+    if (i > 0 && nulls >= 2 && nulls * 2 >= b.columns.length) flags.unionNullPadding = true;
+    const reachesOtherTable = i > 0 && b.tables.some((t) => !first.has(t));
+    const credential = b.columns.find((c) => c.name && CREDENTIAL_COLUMN.test(c.name.split('.').pop() ?? ''));
+    if (reachesOtherTable && credential?.name) flags.unionCredential = credential.name;
+  });
+  return flags;
+}

@@ -1,0 +1,118 @@
+// Lexical checks the parsers cannot make for us, run before parsing:
+// - MySQL/MariaDB execute `/*! … */` (and MariaDB `/*M! … */`) comments; node-sql-parser drops them.
+// - Outside MySQL and BigQuery a backslash does not escape a quote, yet node-sql-parser reads
+//   `'a\'; DROP TABLE t; -- '` as one string. Such literals are refused: the parser and the
+//   database would disagree on where the string ends.
+// The scanner only finds literals and comments; it never splits statements.
+import type { Dialect } from '../../core/types.js';
+
+export interface LexicalFinding {
+  flag: 'executableComment' | 'backslashQuote';
+  why: string;
+  evidence: string;
+}
+
+/** True when a quoted literal (quotes included) would end elsewhere if `\` escaped characters. */
+export function backslashChangesEnd(literal: string): boolean {
+  const quote = literal[0];
+  let i = 1;
+  while (i < literal.length) {
+    const c = literal[i];
+    if (c === '\\') i += 2;
+    else if (c === quote && literal[i + 1] === quote && i + 1 < literal.length - 1) i += 2;
+    else if (c === quote) return i !== literal.length - 1;
+    else i += 1;
+  }
+  return true; // never closed under backslash rules
+}
+
+interface LexRules {
+  backslashEscapes: boolean;
+  hashComments: boolean;
+  nestedBlockComments: boolean;
+  brackets: boolean;
+}
+
+const RULES: Record<Exclude<Dialect, 'postgresql'>, LexRules> = {
+  mysql: { backslashEscapes: true, hashComments: true, nestedBlockComments: false, brackets: false },
+  mariadb: { backslashEscapes: true, hashComments: true, nestedBlockComments: false, brackets: false },
+  bigquery: { backslashEscapes: true, hashComments: true, nestedBlockComments: false, brackets: false },
+  sqlite: { backslashEscapes: false, hashComments: false, nestedBlockComments: false, brackets: true },
+  transactsql: { backslashEscapes: false, hashComments: false, nestedBlockComments: true, brackets: true },
+};
+
+function quotedEnd(sql: string, start: number, rules: LexRules): number {
+  const quote = sql[start];
+  let i = start + 1;
+  while (i < sql.length) {
+    const c = sql[i];
+    if (c === '\\' && rules.backslashEscapes && quote !== '`') i += 2;
+    else if (c === quote && sql[i + 1] === quote) i += 2;
+    else if (c === quote) return i + 1;
+    else i += 1;
+  }
+  return sql.length;
+}
+
+function blockCommentEnd(sql: string, start: number, nested: boolean): number {
+  let depth = 0;
+  let i = start;
+  while (i < sql.length) {
+    if (sql.startsWith('/*', i)) {
+      depth = nested ? depth + 1 : 1;
+      i += 2;
+    } else if (sql.startsWith('*/', i)) {
+      depth -= 1;
+      i += 2;
+      if (depth <= 0) return i;
+    } else i += 1;
+  }
+  return sql.length;
+}
+
+/** MySQL needs a space after `--` (`1--1` is arithmetic); elsewhere `--` always starts a comment. */
+function lineComment(sql: string, i: number, rules: LexRules, mysql: boolean): boolean {
+  if (sql[i] === '#') return rules.hashComments;
+  if (!sql.startsWith('--', i)) return false;
+  return !mysql || i + 2 >= sql.length || /\s/.test(sql[i + 2] ?? '');
+}
+
+/** Lexical findings for the node-sql-parser dialects (PostgreSQL uses its own scanner). */
+export function scanLexical(sql: string, dialect: Exclude<Dialect, 'postgresql'>): LexicalFinding[] {
+  const rules = RULES[dialect];
+  const mysql = dialect === 'mysql' || dialect === 'mariadb';
+  const findings: LexicalFinding[] = [];
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i];
+    if (c === "'" || c === '"' || c === '`') {
+      const end = quotedEnd(sql, i, rules);
+      const literal = sql.slice(i, end);
+      if (!rules.backslashEscapes && c !== '`' && backslashChangesEnd(literal)) {
+        findings.push({
+          flag: 'backslashQuote',
+          why: `a backslash before a quote in ${literal.slice(0, 40)}: ${dialect} does not treat it as an escape, the parser does, so they disagree on where the string ends`,
+          evidence: literal,
+        });
+      }
+      i = end;
+    } else if (c === '[' && rules.brackets) {
+      const end = sql.indexOf(']', i);
+      i = end < 0 ? sql.length : end + 1;
+    } else if (lineComment(sql, i, rules, mysql)) {
+      const end = sql.indexOf('\n', i);
+      i = end < 0 ? sql.length : end + 1;
+    } else if (sql.startsWith('/*', i)) {
+      const end = blockCommentEnd(sql, i, rules.nestedBlockComments);
+      if (mysql && /^\/\*(M?!)/.test(sql.slice(i, i + 4))) {
+        findings.push({
+          flag: 'executableComment',
+          why: 'MySQL executes the contents of /*! … */ comments, which the parser ignores',
+          evidence: sql.slice(i, Math.min(end, i + 80)),
+        });
+      }
+      i = end;
+    } else i += 1;
+  }
+  return findings;
+}

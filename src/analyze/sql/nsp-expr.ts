@@ -1,0 +1,165 @@
+// node-sql-parser expression nodes → the neutral Expr the folder understands.
+import type { Dialect } from '../../core/types.js';
+import { UNKNOWN, constant, type CmpOp, type Expr } from './expr.js';
+import { checkDepth } from './limits.js';
+import { objectName } from './statement.js';
+
+type Node = Record<string, unknown>;
+
+export interface NspExprContext {
+  dialect: Dialect;
+  /** Set when the text means something else to the database than to the parser. */
+  ambiguous?: string;
+}
+
+const CMP: Record<string, CmpOp> = { '=': '=', '==': '=', '!=': '<>', '<>': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=', '<=>': '<=>' };
+const ARITH: Record<string, '+' | '-' | '*' | '/' | '%'> = { '+': '+', '-': '-', '*': '*', '/': '/', '%': '%', DIV: '/', MOD: '%' };
+
+const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The column name of a column_ref, whichever shape the dialect build uses. */
+export function nspColumnName(node: Node): string | undefined {
+  const col = node.column;
+  if (typeof col === 'string') return col;
+  if (isNode(col) && isNode(col.expr) && typeof col.expr.value === 'string') return col.expr.value;
+  return undefined;
+}
+
+/** `a.b.c` from a function name node (`{ name: [{ value }] }`) or a plain string. */
+export function nspFunctionName(node: Node): string {
+  const n = node.name;
+  if (typeof n === 'string') return n.toLowerCase();
+  if (isNode(n) && Array.isArray(n.name)) {
+    const parts = n.name.map((p) => (isNode(p) && typeof p.value === 'string' ? p.value : '')).filter(Boolean);
+    const schema = isNode(n.schema) && typeof n.schema.value === 'string' ? [n.schema.value] : [];
+    return [...schema, ...parts].join('.').toLowerCase();
+  }
+  return '';
+}
+
+function listItems(node: unknown): unknown[] {
+  if (isNode(node) && node.type === 'expr_list' && Array.isArray(node.value)) return node.value;
+  return [node];
+}
+
+/** EXISTS over a subquery with no FROM and no WHERE is always true. */
+function existsAlways(sub: unknown): boolean {
+  const ast = isNode(sub) && 'ast' in sub ? sub.ast : sub;
+  if (!isNode(ast) || ast.type !== 'select') return false;
+  const noFrom = ast.from == null || (Array.isArray(ast.from) && ast.from.every((f) => isNode(f) && f.type === 'dual'));
+  return noFrom && ast.where == null && ast.having == null && ast.limit == null;
+}
+
+function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
+  const op = String(node.operator).toUpperCase();
+  const l = () => nspExpr(node.left, ctx, depth + 1);
+  const r = () => nspExpr(node.right, ctx, depth + 1);
+  if (op === 'AND' || op === '&&') return { t: 'and', args: [l(), r()] };
+  if (op === 'OR') return { t: 'or', args: [l(), r()] };
+  if (op === 'XOR') return { t: 'xor', args: [l(), r()] };
+  if (op === '||') {
+    if (ctx.dialect === 'mysql' || ctx.dialect === 'mariadb') {
+      // MySQL reads `||` as a low-precedence OR (unless PIPES_AS_CONCAT); the parser as concatenation.
+      ctx.ambiguous = "'||' is OR in MySQL but the parser reads it as concatenation, with another precedence";
+      return { t: 'or', args: [l(), r()] };
+    }
+    return { t: 'arith', op: '||', l: l(), r: r() };
+  }
+  const cmp = CMP[op];
+  if (cmp) return { t: 'cmp', op: cmp, l: l(), r: r() };
+  const arith = ARITH[op];
+  if (arith) return { t: 'arith', op: arith, l: l(), r: r() };
+  if (op === 'IS' || op === 'IS NOT') {
+    const neg = op === 'IS NOT';
+    const right = node.right;
+    if (isNode(right) && right.type === 'null') return { t: 'is', arg: l(), test: 'null', neg };
+    if (isNode(right) && right.type === 'bool') return { t: 'is', arg: l(), test: right.value ? 'true' : 'false', neg };
+    return UNKNOWN;
+  }
+  if (op === 'IN' || op === 'NOT IN') {
+    const items = listItems(node.right);
+    if (items.some((i) => isNode(i) && 'ast' in i)) return UNKNOWN;
+    return { t: 'in', arg: l(), list: items.map((i) => nspExpr(i, ctx, depth + 1)), neg: op === 'NOT IN' };
+  }
+  if (op === 'BETWEEN' || op === 'NOT BETWEEN') {
+    const [lo, hi] = listItems(node.right);
+    return { t: 'between', arg: l(), lo: nspExpr(lo, ctx, depth + 1), hi: nspExpr(hi, ctx, depth + 1), neg: op === 'NOT BETWEEN' };
+  }
+  if (/^(NOT )?I?LIKE$/.test(op)) return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('NOT') };
+  return UNKNOWN;
+}
+
+function caseExpr(node: Node, ctx: NspExprContext, depth: number): Expr {
+  const subject = node.expr != null ? nspExpr(node.expr, ctx, depth + 1) : undefined;
+  const whens: { cond: Expr; then: Expr }[] = [];
+  let otherwise: Expr | undefined;
+  for (const a of Array.isArray(node.args) ? node.args : []) {
+    if (!isNode(a)) return UNKNOWN;
+    const result = nspExpr(a.result, ctx, depth + 1);
+    if (a.type === 'else') otherwise = result;
+    else {
+      const c = nspExpr(a.cond, ctx, depth + 1);
+      whens.push({ cond: subject ? { t: 'cmp', op: '=', l: subject, r: c } : c, then: result });
+    }
+  }
+  return { t: 'case', whens, ...(otherwise ? { else: otherwise } : {}) };
+}
+
+export function nspExpr(node: unknown, ctx: NspExprContext, depth = 0): Expr {
+  checkDepth(depth);
+  if (!isNode(node)) return typeof node === 'number' ? constant(node) : UNKNOWN;
+  if ('ast' in node) return UNKNOWN; // a subquery
+  switch (node.type) {
+    case 'number':
+      return typeof node.value === 'number' ? constant(node.value) : constant(Number(node.value));
+    case 'bigint':
+      return constant(Number(node.value));
+    case 'bool':
+    case 'boolean':
+      return constant(Boolean(node.value));
+    case 'null':
+      return constant(null);
+    case 'single_quote_string':
+    case 'natural_string':
+    case 'string':
+      return typeof node.value === 'string' ? constant(node.value) : UNKNOWN;
+    case 'double_quote_string':
+      if (typeof node.value !== 'string') return UNKNOWN;
+      // A string in MySQL and BigQuery; an identifier in SQLite and T-SQL.
+      return ['mysql', 'mariadb', 'bigquery'].includes(ctx.dialect) ? constant(node.value) : { t: 'col', name: node.value.toLowerCase() };
+    case 'column_ref': {
+      const name = nspColumnName(node);
+      if (!name || name === '*') return UNKNOWN;
+      return { t: 'col', name: objectName(typeof node.table === 'string' ? node.table : undefined, name) };
+    }
+    case 'binary_expr':
+      return binary(node, ctx, depth);
+    case 'unary_expr': {
+      const op = String(node.operator).toUpperCase();
+      if (op === 'NOT' || op === '!') return { t: 'not', arg: nspExpr(node.expr, ctx, depth + 1) };
+      if (op === '-') return { t: 'neg', arg: nspExpr(node.expr, ctx, depth + 1) };
+      if (op === '+') return nspExpr(node.expr, ctx, depth + 1);
+      if (op === 'NOT EXISTS') return { t: 'exists', always: existsAlways(node.expr), neg: true };
+      return UNKNOWN;
+    }
+    case 'function': {
+      const name = nspFunctionName(node);
+      const args = listItems(node.args).filter((a) => a != null);
+      if (name === 'exists') return { t: 'exists', always: existsAlways(args[0]), neg: false };
+      return { t: 'func', name, args: args.map((a) => nspExpr(a, ctx, depth + 1)) };
+    }
+    case 'cast': {
+      const target = Array.isArray(node.target) ? node.target[0] : node.target;
+      const to = isNode(target) && typeof target.dataType === 'string' ? target.dataType : '';
+      return { t: 'cast', arg: nspExpr(node.expr, ctx, depth + 1), to };
+    }
+    case 'case':
+      return caseExpr(node, ctx, depth);
+    case 'expr_list': {
+      const items = listItems(node);
+      return items.length === 1 ? nspExpr(items[0], ctx, depth + 1) : UNKNOWN;
+    }
+    default:
+      return UNKNOWN;
+  }
+}

@@ -1,0 +1,154 @@
+// libpg-query expression nodes → the neutral Expr the folder understands.
+import { UNKNOWN, constant, type CmpOp, type Expr } from './expr.js';
+import { checkDepth } from './limits.js';
+
+type Node = Record<string, unknown>;
+const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);
+const asArray = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+
+/** The single `{Type: body}` pair of a libpg-query node. */
+export function unwrap(node: unknown): [string, Node] | undefined {
+  if (!isNode(node)) return undefined;
+  const keys = Object.keys(node);
+  if (keys.length !== 1) return undefined;
+  const k = keys[0] as string;
+  const body = node[k];
+  return isNode(body) ? [k, body] : [k, {}];
+}
+
+/** `String` nodes' values, e.g. a qualified name `[{String:{sval:'public'}}, {String:{sval:'t'}}]`. */
+export function strings(list: unknown): string[] {
+  return asArray(list)
+    .map((n) => {
+      const u = unwrap(n);
+      return u && u[0] === 'String' && typeof u[1].sval === 'string' ? u[1].sval : undefined;
+    })
+    .filter((s): s is string => s !== undefined);
+}
+
+export function defElems(list: unknown): Map<string, unknown> {
+  const m = new Map<string, unknown>();
+  for (const d of asArray(list)) {
+    const u = unwrap(d);
+    if (u && u[0] === 'DefElem') m.set(String(u[1].defname), u[1].arg);
+  }
+  return m;
+}
+
+/** A DefElem's value: Boolean/Integer/String nodes; a missing value means "on". */
+export function defValue(arg: unknown): boolean | string | number {
+  const u = unwrap(arg);
+  if (!u) return true;
+  if (u[0] === 'Boolean') return u[1].boolval === true;
+  if (u[0] === 'Integer') return typeof u[1].ival === 'number' ? u[1].ival : 0;
+  if (u[0] === 'String') return String(u[1].sval ?? '');
+  if (u[0] === 'List') return strings(u[1].items).join(',');
+  return true;
+}
+
+const CMP: Record<string, CmpOp> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const ARITH: Record<string, '+' | '-' | '*' | '/' | '%' | '||'> = { '+': '+', '-': '-', '*': '*', '/': '/', '%': '%', '||': '||' };
+
+function aConst(b: Node): Expr {
+  if (b.isnull) return constant(null);
+  if (isNode(b.ival)) return constant(typeof b.ival.ival === 'number' ? b.ival.ival : 0);
+  if (isNode(b.fval)) return constant(Number(b.fval.fval));
+  if (isNode(b.sval)) return constant(typeof b.sval.sval === 'string' ? b.sval.sval : '');
+  if (isNode(b.boolval)) return constant(b.boolval.boolval === true);
+  return UNKNOWN;
+}
+
+/** EXISTS over a subquery with no FROM and no WHERE is always true. */
+function existsAlways(sub: unknown): boolean {
+  const u = unwrap(sub);
+  if (!u || u[0] !== 'SelectStmt') return false;
+  const s = u[1];
+  return s.fromClause == null && s.whereClause == null && s.havingClause == null && s.limitCount == null && s.valuesLists == null && s.op === 'SETOP_NONE';
+}
+
+function aExpr(b: Node, depth: number): Expr {
+  const op = strings(b.name).pop() ?? '';
+  const l = () => pgExpr(b.lexpr, depth + 1);
+  const r = () => pgExpr(b.rexpr, depth + 1);
+  const list = () => {
+    const u = unwrap(b.rexpr);
+    return u && u[0] === 'List' ? asArray(u[1].items).map((i) => pgExpr(i, depth + 1)) : [r()];
+  };
+  switch (b.kind) {
+    case 'AEXPR_OP': {
+      if (b.lexpr == null) return op === '-' ? { t: 'neg', arg: r() } : op === '+' ? r() : UNKNOWN;
+      if (CMP[op]) return { t: 'cmp', op: CMP[op] as CmpOp, l: l(), r: r() };
+      if (ARITH[op]) return { t: 'arith', op: ARITH[op], l: l(), r: r() };
+      if (op === '~~' || op === '!~~' || op === '~~*' || op === '!~~*') return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('!') };
+      return UNKNOWN;
+    }
+    case 'AEXPR_IN':
+      return { t: 'in', arg: l(), list: list(), neg: op === '<>' };
+    case 'AEXPR_LIKE':
+    case 'AEXPR_ILIKE':
+      return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('!') };
+    case 'AEXPR_BETWEEN':
+    case 'AEXPR_NOT_BETWEEN': {
+      const [lo, hi] = list();
+      return { t: 'between', arg: l(), lo: lo ?? UNKNOWN, hi: hi ?? UNKNOWN, neg: b.kind === 'AEXPR_NOT_BETWEEN' };
+    }
+    case 'AEXPR_DISTINCT':
+    case 'AEXPR_NOT_DISTINCT':
+      return { t: 'is', arg: l(), test: 'distinct', other: r(), neg: b.kind === 'AEXPR_NOT_DISTINCT' };
+    case 'AEXPR_NULLIF':
+      return { t: 'func', name: 'nullif', args: [l(), r()] };
+    default:
+      return UNKNOWN;
+  }
+}
+
+export function pgExpr(node: unknown, depth = 0): Expr {
+  checkDepth(depth);
+  const u = unwrap(node);
+  if (!u) return UNKNOWN;
+  const [type, b] = u;
+  switch (type) {
+    case 'A_Const':
+      return aConst(b);
+    case 'ColumnRef': {
+      const names = strings(b.fields);
+      return names.length === asArray(b.fields).length ? { t: 'col', name: names.join('.') } : UNKNOWN;
+    }
+    case 'A_Expr':
+      return aExpr(b, depth);
+    case 'BoolExpr': {
+      const args = asArray(b.args).map((a) => pgExpr(a, depth + 1));
+      if (b.boolop === 'AND_EXPR') return { t: 'and', args };
+      if (b.boolop === 'OR_EXPR') return { t: 'or', args };
+      return { t: 'not', arg: args[0] ?? UNKNOWN };
+    }
+    case 'NullTest':
+      return { t: 'is', arg: pgExpr(b.arg, depth + 1), test: 'null', neg: b.nulltesttype === 'IS_NOT_NULL' };
+    case 'BooleanTest': {
+      const kind = String(b.booltesttype ?? '');
+      const test = kind.includes('TRUE') ? 'true' : kind.includes('FALSE') ? 'false' : 'unknown';
+      return { t: 'is', arg: pgExpr(b.arg, depth + 1), test, neg: kind.includes('NOT') };
+    }
+    case 'TypeCast': {
+      const to = isNode(b.typeName) ? (strings(b.typeName.names).pop() ?? '') : '';
+      return { t: 'cast', arg: pgExpr(b.arg, depth + 1), to };
+    }
+    case 'FuncCall':
+      return { t: 'func', name: strings(b.funcname).join('.').toLowerCase(), args: asArray(b.args).map((a) => pgExpr(a, depth + 1)) };
+    case 'CoalesceExpr':
+      return { t: 'func', name: 'coalesce', args: asArray(b.args).map((a) => pgExpr(a, depth + 1)) };
+    case 'SubLink':
+      return b.subLinkType === 'EXISTS_SUBLINK' ? { t: 'exists', always: existsAlways(b.subselect), neg: false } : UNKNOWN;
+    case 'CaseExpr': {
+      const subject = b.arg != null ? pgExpr(b.arg, depth + 1) : undefined;
+      const whens = asArray(b.args).map((w) => {
+        const cw = unwrap(w)?.[1] ?? {};
+        const cond = pgExpr(cw.expr, depth + 1);
+        return { cond: subject ? ({ t: 'cmp', op: '=', l: subject, r: cond } as Expr) : cond, then: pgExpr(cw.result, depth + 1) };
+      });
+      return { t: 'case', whens, ...(b.defresult != null ? { else: pgExpr(b.defresult, depth + 1) } : {}) };
+    }
+    default:
+      return UNKNOWN;
+  }
+}

@@ -1,0 +1,37 @@
+// Lazy, once-only loading of libpg-query (the real PostgreSQL grammar, compiled to WASM).
+// Importing it instantiates the WASM module, so it happens only when PostgreSQL SQL is analysed.
+// Node's ESM loader resolves the package's CommonJS `main`; named exports may sit on `default`.
+
+export interface PgScanToken {
+  start: number;
+  end: number;
+  text: string;
+  tokenName: string;
+}
+
+export interface PgLib {
+  parseSync(sql: string): { stmts?: { stmt: Record<string, unknown>; stmt_location?: number; stmt_len?: number }[] };
+  parsePlPgSQLSync(sql: string): unknown;
+  scanSync(sql: string): { tokens: PgScanToken[] };
+}
+
+type PgModule = Partial<PgLib> & { loadModule?: () => Promise<void>; default?: Partial<PgLib> & { loadModule?: () => Promise<void> } };
+
+let pending: Promise<PgLib> | undefined;
+
+export function loadPg(): Promise<PgLib> {
+  if (!pending) {
+    pending = (import('libpg-query') as Promise<PgModule>).then(async (mod) => {
+      const lib = typeof mod.parseSync === 'function' ? mod : mod.default;
+      if (!lib || typeof lib.parseSync !== 'function' || typeof lib.loadModule !== 'function') {
+        throw new Error('libpg-query exports no parseSync/loadModule');
+      }
+      await lib.loadModule();
+      return lib as PgLib;
+    });
+    pending.catch(() => {
+      pending = undefined; // a failed load may be retried
+    });
+  }
+  return pending;
+}

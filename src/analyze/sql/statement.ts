@@ -1,0 +1,124 @@
+// Building SqlStatement values: defaults, the synthetic statements that carry a fail-closed
+// finding (a parse error, an over-size input, …) and a short evidence text.
+import type { SqlKind, SqlStatement } from '../../core/ir.js';
+
+export function statement(kind: SqlKind, text: string, init: Partial<SqlStatement> = {}): SqlStatement {
+  return {
+    kind,
+    targets: [],
+    hasWhere: false,
+    whereTautology: false,
+    hasLimit: false,
+    nested: [],
+    dynamic: false,
+    flags: {},
+    ...init,
+    text: evidenceText(text),
+  };
+}
+
+/** Flags that mark a statement as a fail-closed finding (matched by the `sql.*` fail-closed rules). */
+export type FailFlag = 'parseError' | 'unknownStatement' | 'executableComment' | 'backslashQuote' | 'tooDeep' | 'tooLarge' | 'ambiguous';
+
+/** A statement that stands for input we could not decide; `why` is shown to the user. */
+export function failure(flag: FailFlag, why: string, text: string): SqlStatement {
+  return statement('other', text, { flags: { [flag]: why, finding: true } });
+}
+
+const MAX_EVIDENCE = 200;
+
+/** One line, at most MAX_EVIDENCE characters: enough to recognise the statement. */
+export function evidenceText(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > MAX_EVIDENCE ? `${one.slice(0, MAX_EVIDENCE - 1)}…` : one;
+}
+
+/** Names as the rules compare them: lower-case, quotes dropped, parts joined with dots. */
+export function objectName(...parts: (string | null | undefined)[]): string {
+  return parts
+    .filter((p): p is string => typeof p === 'string' && p !== '')
+    .map((p) => p.toLowerCase())
+    .join('.');
+}
+
+/** Column names that hold credentials: reaching them through a UNION is an injection shape. */
+export const CREDENTIAL_COLUMN =
+  /(^|_)(pass(word|wd)?|pwd|hash(ed)?|password_hash|passhash|secret|token|api_?key|apikey|private_?key|salt|otp|mfa|totp|credential|credentials|auth_?key|session_?key|ssn|credit_?card|card_?number|cvv)($|_)/i;
+
+/** Functions whose call reaches the server's file system, runs programs, or runs SQL text. */
+export const DANGEROUS_FUNCTIONS: Readonly<Record<string, 'file' | 'exec' | 'dynamic' | 'admin' | 'write'>> = {
+  // PostgreSQL
+  pg_read_file: 'file',
+  pg_read_binary_file: 'file',
+  pg_ls_dir: 'file',
+  pg_stat_file: 'file',
+  lo_import: 'file',
+  lo_export: 'file',
+  pg_file_write: 'file',
+  pg_file_unlink: 'file',
+  pg_file_rename: 'file',
+  dblink_exec: 'dynamic',
+  dblink: 'dynamic',
+  dblink_send_query: 'dynamic',
+  query_to_xml: 'dynamic',
+  query_to_xml_and_xmlschema: 'dynamic',
+  query_to_xmlschema: 'dynamic',
+  pg_terminate_backend: 'admin',
+  pg_cancel_backend: 'admin',
+  pg_reload_conf: 'admin',
+  pg_rotate_logfile: 'admin',
+  pg_promote: 'admin',
+  pg_switch_wal: 'admin',
+  pg_drop_replication_slot: 'admin',
+  pg_replication_origin_drop: 'admin',
+  lo_unlink: 'write',
+  setval: 'write',
+  nextval: 'write',
+  // MySQL / MariaDB
+  load_file: 'file',
+  sys_exec: 'exec',
+  sys_eval: 'exec',
+  // SQLite (CLI and extensions)
+  load_extension: 'exec',
+  writefile: 'file',
+  readfile: 'file',
+  edit: 'exec',
+  fts3_tokenizer: 'exec',
+  // T-SQL
+  xp_cmdshell: 'exec',
+  sp_oacreate: 'exec',
+  sp_oamethod: 'exec',
+  sp_execute_external_script: 'exec',
+  openrowset: 'file',
+  opendatasource: 'file',
+  openquery: 'dynamic',
+  xp_regwrite: 'exec',
+  xp_dirtree: 'file',
+  xp_fileexist: 'file',
+  sp_executesql: 'dynamic',
+  sp_sqlexec: 'dynamic',
+  sp_msforeachtable: 'dynamic',
+  sp_msforeachdb: 'dynamic',
+  sp_configure: 'admin',
+  sp_addsrvrolemember: 'admin',
+  sp_addlogin: 'admin',
+};
+
+/** Records what a call to a known dangerous function (or procedure) means for the statement. */
+export function markFunction(s: SqlStatement, qualifiedName: string): void {
+  const name = bareFunctionName(qualifiedName);
+  const category = DANGEROUS_FUNCTIONS[name];
+  if (category === 'file') s.flags.serverFile = `${name}()`;
+  else if (category === 'exec') s.flags.codeExecution = `${name}()`;
+  else if (category === 'admin') s.flags.adminFunction = `${name}()`;
+  else if (category === 'write') s.flags.writeFunction = `${name}()`;
+  else if (category === 'dynamic') {
+    s.dynamic = true;
+    s.flags.dynamicReason = `${name}() runs SQL text seatbelt cannot see`;
+  }
+}
+
+/** The bare function name (schema dropped), lower-case. */
+export function bareFunctionName(name: string): string {
+  return name.toLowerCase().split('.').pop() ?? '';
+}

@@ -1,0 +1,129 @@
+// Appending one record to a trail: lock, read the tail, account for a torn tail with a signed
+// recovery record, seal, write the whole line in one write(), check the count, fsync, unlock.
+// Nothing already in the file is ever truncated or rewritten. Any failure to make the record
+// durable is a SeatbeltError('AUDIT'): the caller must not run the command.
+import * as fs from 'node:fs';
+import { dirname } from 'node:path';
+import { SeatbeltError } from '../core/error.js';
+import { recoveryBody, type RecordBody } from './envelope.js';
+import { fsyncDir } from './keys.js';
+import { acquireLock } from './lock.js';
+import { GENESIS_HASH, sealRecord, type SealedRecord, type Signer } from './seal.js';
+import { readTail } from './tail.js';
+import { uuidv7 } from './uuid.js';
+
+export type { SealedRecord, Signer } from './seal.js';
+
+export const DEFAULT_LOCK_TIMEOUT_MS = 5000;
+
+export interface AppendOptions {
+  lockTimeoutMs?: number;
+  /** Clock for a recovery record (tests); the record's own time is in its body. */
+  now?: () => Date;
+  /**
+   * Runs after the record is durable and before the lock is released, so no other writer can
+   * append in between (e.g. to install a rotated key). Its errors are rethrown as they are.
+   */
+  whileLocked?: (sealed: SealedRecord) => void;
+}
+
+/** The sealed record, and the recovery record written before it when the tail was torn. */
+export type AppendResult = SealedRecord & { recovered?: SealedRecord };
+
+export function appendRecord(file: string, body: RecordBody, signer: Signer, opts: AppendOptions = {}): AppendResult {
+  const lockTimeoutMs = opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  const dir = dirname(file);
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw auditError(err, `cannot create the folder of the audit trail ${file}`);
+  }
+  const release = acquireLock(`${file}.lock`, lockTimeoutMs);
+  let fd: number | undefined;
+  let result: AppendResult;
+  try {
+    let created = false;
+    try {
+      fd = fs.openSync(file, 'ax+', 0o600);
+      created = true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      fd = fs.openSync(file, 'a+');
+    }
+    const st = fs.fstatSync(fd);
+    // /dev/null or a pipe would "accept" records and keep none: fail closed.
+    if (!st.isFile()) throw new SeatbeltError('AUDIT', `the audit trail ${file} is not a regular file`);
+    const tail = readTail(fd, st.size, file);
+
+    let link = tail.last ? { seq: tail.last.seq + 1, prevHash: tail.last.hash } : { seq: 0, prevHash: GENESIS_HASH };
+    let text = '';
+    let recovered: SealedRecord | undefined;
+    if (tail.fragment) {
+      const time = opts.now?.() ?? new Date();
+      const f = tail.fragment;
+      recovered = sealRecord(
+        recoveryBody({
+          eventId: uuidv7(time),
+          time,
+          atOffset: f.offset,
+          fragmentLength: f.length,
+          fragmentSha256: f.sha256,
+          actor: body.actor,
+        }),
+        link,
+        signer,
+      );
+      // The fragment stays as its own line: end it, then account for it.
+      text = `${f.terminated ? '' : '\n'}${recovered.line}\n`;
+      link = { seq: link.seq + 1, prevHash: recovered.record.hash };
+    }
+    const sealed = sealRecord(body, link, signer);
+    const data = Buffer.from(`${text}${sealed.line}\n`, 'utf8');
+    const written = fs.writeSync(fd, data); // O_APPEND: lands at the end whatever the offset
+    if (written !== data.length) {
+      throw new SeatbeltError('AUDIT', `short write to ${file}: ${written} of ${data.length} bytes (disk full?)`);
+    }
+    fs.fsyncSync(fd);
+    if (created) fsyncDir(dir);
+    result = recovered ? { ...sealed, recovered } : sealed;
+  } catch (err) {
+    closeQuietly(fd);
+    release();
+    throw auditError(err, `cannot append to the audit trail ${file}`);
+  }
+  closeQuietly(fd);
+  try {
+    opts.whileLocked?.(result);
+  } finally {
+    release();
+  }
+  return result;
+}
+
+function closeQuietly(fd: number | undefined): void {
+  if (fd === undefined) return;
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // already fsync'd (or already failing)
+  }
+}
+
+const ERRNO_TEXT: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EIO: 'I/O error',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'the path is a folder',
+  EFBIG: 'file too large',
+};
+
+function auditError(err: unknown, what: string): SeatbeltError {
+  if (err instanceof SeatbeltError) return err.code === 'AUDIT' ? err : new SeatbeltError('AUDIT', err.message, { cause: err });
+  const e = err as NodeJS.ErrnoException;
+  const why = (e.code && ERRNO_TEXT[e.code]) ?? e.message ?? String(err);
+  return new SeatbeltError('AUDIT', `${what}: ${why}${e.code ? ` (${e.code})` : ''}`, { cause: err });
+}

@@ -1,0 +1,141 @@
+// The record bodies: what a decision, an outcome and a torn-tail recovery say. Pure: the clock,
+// the event id and the actor are passed in. `seal` adds seq, prev_hash, hash, key_id and sig.
+import { createHash } from 'node:crypto';
+import type { Action, Decision, RuleMatch } from '../core/types.js';
+import { canonicalize } from './canonical.js';
+import { redactArgv, redactSecrets } from './redact.js';
+import { FORMAT_VERSION } from './seal.js';
+
+export interface Actor {
+  /** The agent acting (e.g. `claude-code`), when known. */
+  agent?: string;
+  /** The human answerable for the agent (`human:<id>`), from --owner / SEATBELT_OWNER. */
+  owner?: string;
+  /** The OS user. */
+  user: string;
+  host: string;
+  cwd: string;
+  session?: string;
+  pid?: number;
+}
+
+/** Everything but seq/prev_hash/hash/key_id/sig, which append fills in under the lock. */
+export type RecordBody = Record<string, unknown>;
+
+export type RecordType = 'decision' | 'outcome' | 'recovery';
+
+const GOVERNANCE_MODE = 'deterministic';
+
+function header(type: RecordType, eventId: string, time: Date) {
+  return { v: FORMAT_VERSION, type, event_id: eventId, time: time.toISOString(), governance_mode: GOVERNANCE_MODE };
+}
+
+/**
+ * The bytes the input digest is taken over: the argv as a JCS array of strings (so argument
+ * boundaries count), the script or the SQL as UTF-8 text.
+ */
+export function inputText(action: Action): string {
+  switch (action.kind) {
+    case 'argv':
+      return canonicalize(action.argv);
+    case 'shell':
+      return action.script;
+    case 'sql':
+      return action.sql;
+  }
+}
+
+export function inputDigest(action: Action): string {
+  return createHash('sha256').update(inputText(action), 'utf8').digest('hex');
+}
+
+function recordedInput(action: Action): string | string[] {
+  switch (action.kind) {
+    case 'argv':
+      return redactArgv(action.argv);
+    case 'shell':
+      return redactSecrets(action.script);
+    case 'sql':
+      return redactSecrets(action.sql);
+  }
+}
+
+function cleanActor(a: Actor): Actor {
+  // Drop unset optional fields; canonicalize would skip undefined anyway, but the record should
+  // read the same when printed.
+  return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as unknown as Actor;
+}
+
+export function decisionBody(a: {
+  eventId: string;
+  time: Date;
+  action: Action;
+  decision: Decision;
+  actor: Actor;
+  recordInput: boolean;
+}): RecordBody {
+  const { action, decision } = a;
+  const isBlocking = (m: RuleMatch) =>
+    decision.blocking.some((b) => b === m || (b.ruleId === m.ruleId && b.evidence === m.evidence));
+  return {
+    ...header('decision', a.eventId, a.time),
+    actor: cleanActor(a.actor),
+    action: {
+      kind: action.kind,
+      input_sha256: inputDigest(action),
+      ...(a.recordInput ? { input: recordedInput(action) } : {}),
+      ...(action.kind === 'sql' ? { dialect: action.dialect } : {}),
+    },
+    decision: decision.decision,
+    rules: decision.matches.map((m) => ({
+      id: m.ruleId,
+      risk: m.risk,
+      reason: redactSecrets(m.reason),
+      blocking: isBlocking(m),
+      // Evidence quotes the input, so it is recorded only when the input is.
+      ...(a.recordInput ? { evidence: redactSecrets(m.evidence) } : {}),
+    })),
+    reason: redactSecrets(decision.reason),
+    remediation: redactSecrets(decision.remediation),
+    policy: { name: decision.policy.name, version: decision.policy.version },
+    ...(decision.role ? { role: { name: decision.role.name, sha256: decision.role.sha256 } } : {}),
+  };
+}
+
+export function outcomeBody(a: {
+  eventId: string;
+  time: Date;
+  decisionEventId: string;
+  exitCode: number | null;
+  signal: string | null;
+  durationMs: number;
+  error?: string;
+}): RecordBody {
+  return {
+    ...header('outcome', a.eventId, a.time),
+    decision_event_id: a.decisionEventId,
+    exit_code: a.exitCode,
+    signal: a.signal,
+    duration_ms: Math.max(0, Math.round(a.durationMs)),
+    ...(a.error !== undefined ? { error: redactSecrets(a.error) } : {}),
+  };
+}
+
+/** A torn tail found by the next writer: the fragment stays in the file; this accounts for it. */
+export function recoveryBody(a: {
+  eventId: string;
+  time: Date;
+  atOffset: number;
+  fragmentLength: number;
+  fragmentSha256: string;
+  actor?: unknown;
+}): RecordBody {
+  return {
+    ...header('recovery', a.eventId, a.time),
+    ...(a.actor !== undefined ? { actor: a.actor } : {}),
+    reason: 'unterminated data after the last record (an interrupted write); kept in place and accounted for here',
+    at_offset: a.atOffset,
+    fragment_length: a.fragmentLength,
+    fragment_sha256: a.fragmentSha256,
+  };
+}

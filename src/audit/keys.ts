@@ -1,0 +1,312 @@
+// The signing key: an Ed25519 pair under $SEATBELT_HOME/keys/ (0700), the private key PKCS#8 PEM
+// (0600, exclusive create), the public key beside it. Like OpenSSH, a private key that group or
+// others can read is refused. The key id is the OpenSSH fingerprint of the public key.
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  type KeyObject,
+} from 'node:crypto';
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { SeatbeltError } from '../core/error.js';
+import type { Signer } from './seal.js';
+
+export const PRIVATE_KEY_FILE = 'private-key.pem';
+export const PUBLIC_KEY_FILE = 'public-key.pem';
+/** Public keys replaced by `keys init --force`, kept so older records still verify. */
+export const RETIRED_DIR = 'retired';
+
+export function keyPaths(home: string) {
+  const dir = join(home, 'keys');
+  return {
+    dir,
+    privateKeyPath: join(dir, PRIVATE_KEY_FILE),
+    publicKeyPath: join(dir, PUBLIC_KEY_FILE),
+    retiredDir: join(dir, RETIRED_DIR),
+  };
+}
+
+/** The 32 raw bytes of an Ed25519 public key. */
+export function rawPublicKey(publicKey: KeyObject): Buffer {
+  if (publicKey.asymmetricKeyType !== 'ed25519') {
+    throw new SeatbeltError('CONFIG', `expected an Ed25519 key, got ${publicKey.asymmetricKeyType ?? publicKey.type}`);
+  }
+  const spki = publicKey.export({ format: 'der', type: 'spki' });
+  return spki.subarray(spki.length - 32);
+}
+
+function sshString(b: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(b.length);
+  return Buffer.concat([len, b]);
+}
+
+/** The SSH wire encoding of the public key (RFC 8709): string "ssh-ed25519", string key. */
+export function sshWireBlob(publicKey: KeyObject): Buffer {
+  return Buffer.concat([sshString(Buffer.from('ssh-ed25519')), sshString(rawPublicKey(publicKey))]);
+}
+
+/** OpenSSH-style `SHA256:<base64 without padding>` of the ssh-ed25519 wire blob. */
+export function fingerprint(publicKey: KeyObject): string {
+  const kp = publicKey.type === 'private' ? createPublicKey(publicKey) : publicKey;
+  return `SHA256:${createHash('sha256').update(sshWireBlob(kp)).digest('base64').replace(/=+$/, '')}`;
+}
+
+/** `ssh-ed25519 AAAA… comment`, as in an authorized_keys or allowed_signers file. */
+export function sshPublicKeyLine(publicKey: KeyObject, comment = 'seatbelt'): string {
+  return `ssh-ed25519 ${sshWireBlob(publicKey).toString('base64')} ${comment}`;
+}
+
+/** A public key from PEM (SPKI) text or an `ssh-ed25519 AAAA…` line. Throws on anything else. */
+export function parsePublicKey(text: string, label = 'public key'): KeyObject {
+  const trimmed = text.trim();
+  let key: KeyObject;
+  const ssh = /^ssh-ed25519\s+([A-Za-z0-9+/]+=*)(?:\s.*)?$/s.exec(trimmed);
+  try {
+    if (ssh) {
+      const blob = Buffer.from(ssh[1]!, 'base64');
+      const expected = Buffer.concat([sshString(Buffer.from('ssh-ed25519')), Buffer.alloc(4)]);
+      expected.writeUInt32BE(32, expected.length - 4);
+      if (blob.length !== expected.length + 32 || !blob.subarray(0, expected.length).equals(expected)) {
+        throw new Error('not an ssh-ed25519 key blob');
+      }
+      key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: blob.subarray(expected.length).toString('base64url') }, format: 'jwk' });
+    } else {
+      key = createPublicKey(trimmed);
+    }
+  } catch (err) {
+    throw new SeatbeltError('CONFIG', `${label}: not a PEM or ssh-ed25519 public key (${(err as Error).message})`, { cause: err });
+  }
+  if (key.asymmetricKeyType !== 'ed25519') {
+    throw new SeatbeltError('CONFIG', `${label}: expected an Ed25519 key, got ${key.asymmetricKeyType}`);
+  }
+  return key;
+}
+
+export function signerFromPrivateKey(privateKey: KeyObject): Signer {
+  const publicKey = createPublicKey(privateKey);
+  return {
+    keyId: fingerprint(publicKey),
+    publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    sign: (data) => sign(null, data, privateKey),
+  };
+}
+
+const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** An Ed25519 private key from its 32-byte RFC 8032 seed (tests, the worked example). */
+export function privateKeyFromSeed(seed: Uint8Array): KeyObject {
+  if (seed.length !== 32) throw new RangeError(`"seed" expected 32 bytes, got ${seed.length}`);
+  return createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+}
+
+export interface KeyFiles {
+  privateKeyPath: string;
+  publicKeyPath: string;
+  keyId: string;
+}
+
+/** Creates a key pair. Refuses to replace an existing private key unless `force`. */
+export function initKeys(o: { home: string; force: boolean }): KeyFiles {
+  const made = createKeyPair(o.home, o.force);
+  if (!made) {
+    const { privateKeyPath } = keyPaths(o.home);
+    throw new SeatbeltError(
+      'CONFIG',
+      `a signing key already exists at ${privateKeyPath}; use --force to replace it (its public key is kept in keys/${RETIRED_DIR}/ so older records still verify)`,
+    );
+  }
+  return made;
+}
+
+/** The signer for `home`; creates a key on first use when `autoCreate`. */
+export function loadSigner(o: { home: string; autoCreate: boolean }): {
+  signer: Signer;
+  created: boolean;
+  privateKeyPath: string;
+  publicKeyPath: string;
+} {
+  const { privateKeyPath, publicKeyPath } = keyPaths(o.home);
+  let created = false;
+  if (!fs.existsSync(privateKeyPath)) {
+    if (!o.autoCreate) {
+      throw new SeatbeltError('CONFIG', `no signing key at ${privateKeyPath}; create one with: seatbelt keys init`);
+    }
+    // Another process may win the race to create it; then we use theirs.
+    created = createKeyPair(o.home, false) !== null;
+  }
+  const privateKey = readPrivateKey(privateKeyPath);
+  return { signer: signerFromPrivateKey(privateKey), created, privateKeyPath, publicKeyPath };
+}
+
+/** Reads the private key, refusing one that is not the caller's or that others can read. */
+export function readPrivateKey(path: string): KeyObject {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, 'r');
+  } catch (err) {
+    throw new SeatbeltError('CONFIG', `cannot read the signing key ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new SeatbeltError('CONFIG', `signing key ${path} is not a regular file`);
+    if ((st.mode & 0o077) !== 0) {
+      const mode = (st.mode & 0o777).toString(8).padStart(4, '0');
+      throw new SeatbeltError(
+        'CONFIG',
+        `signing key ${path} is accessible by group or others (mode ${mode}); seatbelt will not use it. Fix it with: chmod 600 ${path}`,
+      );
+    }
+    const uid = process.getuid?.();
+    if (uid !== undefined && st.uid !== uid) {
+      throw new SeatbeltError('CONFIG', `signing key ${path} belongs to uid ${st.uid}, not to you (uid ${uid}); seatbelt will not use it`);
+    }
+    const pem = fs.readFileSync(fd, 'utf8');
+    let key: KeyObject;
+    try {
+      key = createPrivateKey(pem);
+    } catch (err) {
+      throw new SeatbeltError('CONFIG', `signing key ${path} is not a PEM private key (${(err as Error).message})`, { cause: err });
+    }
+    if (key.asymmetricKeyType !== 'ed25519') {
+      throw new SeatbeltError('CONFIG', `signing key ${path} is ${key.asymmetricKeyType}, expected Ed25519`);
+    }
+    return key;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The public key of `home` and every retired one: what `verify` trusts by default. */
+export function readHomePublicKeys(home: string): { path: string; key: KeyObject }[] {
+  const { publicKeyPath, privateKeyPath, retiredDir } = keyPaths(home);
+  const out: { path: string; key: KeyObject }[] = [];
+  if (fs.existsSync(publicKeyPath)) {
+    out.push({ path: publicKeyPath, key: parsePublicKey(fs.readFileSync(publicKeyPath, 'utf8'), publicKeyPath) });
+  } else if (fs.existsSync(privateKeyPath)) {
+    out.push({ path: privateKeyPath, key: createPublicKey(readPrivateKey(privateKeyPath)) });
+  }
+  if (fs.existsSync(retiredDir)) {
+    for (const name of fs.readdirSync(retiredDir).filter((n) => n.endsWith('.pem')).sort()) {
+      const p = join(retiredDir, name);
+      out.push({ path: p, key: parsePublicKey(fs.readFileSync(p, 'utf8'), p) });
+    }
+  }
+  return out;
+}
+
+function ensureKeyDir(home: string): string {
+  const { dir } = keyPaths(home);
+  try {
+    fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dir, 0o700); // tighten a folder that existed before us
+  } catch (err) {
+    throw new SeatbeltError('CONFIG', `cannot create the key folder ${dir}: ${(err as Error).message}`, { cause: err });
+  }
+  return dir;
+}
+
+/** Writes `data` to a fresh temporary file beside `finalPath` (exclusive create, `mode`), fsync'd. */
+function writeTemp(finalPath: string, data: string, mode: number): string {
+  const tmp = `${finalPath}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = fs.openSync(tmp, 'wx', mode);
+  try {
+    fs.fchmodSync(fd, mode);
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return tmp;
+}
+
+/**
+ * Generates and stores a key pair. Returns null when a private key exists and `force` is false.
+ * The private key appears atomically and complete: written to a 'wx' temp file, then hard-linked
+ * into place (link fails if the name exists), so concurrent first runs end with one key.
+ */
+function createKeyPair(home: string, force: boolean): KeyFiles | null {
+  const dir = ensureKeyDir(home);
+  const { privateKeyPath, publicKeyPath, retiredDir } = keyPaths(home);
+  if (!force && fs.existsSync(privateKeyPath)) return null;
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const keyId = fingerprint(publicKey);
+  const privatePem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const publicPem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
+  try {
+    const tmp = writeTemp(privateKeyPath, privatePem, 0o600);
+    try {
+      if (force) {
+        retirePublicKey(home);
+        fs.renameSync(tmp, privateKeyPath);
+      } else {
+        try {
+          fs.linkSync(tmp, privateKeyPath);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'EEXIST') return null;
+          // No hard links on this file system: fall back to a direct exclusive create.
+          writeExclusive(privateKeyPath, privatePem);
+        }
+      }
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+    fs.renameSync(writeTemp(publicKeyPath, publicPem, 0o644), publicKeyPath);
+    fsyncDir(dir);
+    if (fs.existsSync(retiredDir)) fsyncDir(retiredDir);
+  } catch (err) {
+    if (err instanceof SeatbeltError) throw err;
+    throw new SeatbeltError('CONFIG', `cannot write the signing key in ${dir}: ${(err as Error).message}`, { cause: err });
+  }
+  return { privateKeyPath, publicKeyPath, keyId };
+}
+
+function writeExclusive(path: string, data: string): void {
+  const fd = fs.openSync(path, 'wx', 0o600);
+  try {
+    fs.fchmodSync(fd, 0o600);
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Keeps the current public key under retired/, named by time and fingerprint. */
+function retirePublicKey(home: string): void {
+  const { privateKeyPath, publicKeyPath, retiredDir } = keyPaths(home);
+  let pem: string | null = null;
+  if (fs.existsSync(publicKeyPath)) pem = fs.readFileSync(publicKeyPath, 'utf8');
+  else if (fs.existsSync(privateKeyPath)) {
+    try {
+      pem = createPublicKey(createPrivateKey(fs.readFileSync(privateKeyPath, 'utf8'))).export({ format: 'pem', type: 'spki' }).toString();
+    } catch {
+      pem = null; // an unreadable old key has nothing worth keeping
+    }
+  }
+  if (pem === null) return;
+  const id = fingerprint(parsePublicKey(pem, publicKeyPath)).slice('SHA256:'.length).replace(/[^A-Za-z0-9]/g, '').slice(0, 16);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  fs.mkdirSync(retiredDir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(join(retiredDir, `${stamp}-${id}.pem`), pem, { flag: 'wx', mode: 0o644 });
+}
+
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch (err) {
+    // Some file systems refuse fsync on a directory (EINVAL/EISDIR); durability of the entry is then
+    // up to the file system.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM') throw err;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}

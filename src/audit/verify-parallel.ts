@@ -1,0 +1,106 @@
+// verifyTrail on every core. Checking Ed25519 signatures is ~85% of verifying a trail, so worker
+// threads check them ahead of the main thread, which runs the one verifyTrail (parsing, hashes,
+// links, findings: the same code and the same report) and takes each line's signature result
+// from shared memory instead of checking it again. The main thread also takes unclaimed chunks
+// itself, so no core idles, and it checks any line whose result does not come (a failed worker).
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { KeyObject } from 'node:crypto';
+import { verifyTrail, type VerifyReport } from './verify.js';
+import { CLAIM, SIG, type VerifyWorkerData } from './verify-worker.js';
+
+export interface ParallelOptions {
+  publicKeys: (string | KeyObject)[];
+  /** Worker threads; default: one fewer than the available cores (the main thread is the last). */
+  threads?: number;
+  /** Below this many lines, workers cost more than they save. */
+  minLines?: number;
+  /** The worker bundle (default: verify-worker.mjs beside this bundle, when there is one). */
+  worker?: string;
+}
+
+const CHUNK_LINES = 256;
+/** How long the main thread waits for one line's result before checking it itself. */
+const PATIENCE_MS = 2_000;
+
+/** Where the worker bundle is: next to the running bundle (dist/), or null when running from source. */
+function workerScript(): string | null {
+  const here = import.meta.url;
+  if (!here.startsWith('file:')) return null;
+  const candidate = fileURLToPath(new URL('./verify-worker.mjs', here));
+  return existsSync(candidate) ? candidate : null;
+}
+
+export async function verifyTrailParallel(bytes: Uint8Array, o: ParallelOptions): Promise<VerifyReport> {
+  const threads = Math.max(0, Math.min(o.threads ?? availableParallelism() - 1, 16));
+  const script = o.worker ?? workerScript();
+  const starts = lineStarts(bytes);
+  const lines = starts.length - 1;
+  if (threads === 0 || script === null || lines < (o.minLines ?? 2_000)) return verifyTrail(bytes, { publicKeys: o.publicKeys });
+
+  const shared = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(shared).set(bytes);
+  const startsBuf = new SharedArrayBuffer(starts.length * 8);
+  new Float64Array(startsBuf).set(starts);
+  const resultsBuf = new SharedArrayBuffer(Math.max(1, lines) * 4);
+  const chunks = Math.ceil(lines / CHUNK_LINES);
+  const claimsBuf = new SharedArrayBuffer(Math.max(1, chunks) * 4);
+  const controlBuf = new SharedArrayBuffer(8);
+  const publicKeys = o.publicKeys.map((k) => (typeof k === 'string' ? k : k.export({ format: 'pem', type: 'spki' }).toString()));
+  const data: VerifyWorkerData & { seatbeltVerify: true } = {
+    seatbeltVerify: true,
+    bytes: shared,
+    starts: startsBuf,
+    results: resultsBuf,
+    claims: claimsBuf,
+    control: controlBuf,
+    chunkLines: CHUNK_LINES,
+    publicKeys,
+  };
+  const workers = Array.from({ length: threads }, () => new Worker(script, { workerData: data, stdout: false, stderr: true }));
+  const exited = workers.map((w) => new Promise<void>((resolve) => w.once('exit', () => resolve())));
+  for (const w of workers) w.on('error', () => {}); // a failed worker only means the main thread checks more
+
+  const results = new Int32Array(resultsBuf);
+  const claims = new Int32Array(claimsBuf);
+  const control = new Int32Array(controlBuf);
+  const signatureCheck = (lineNo: number): boolean | undefined => {
+    const i = lineNo - 1;
+    const chunk = Math.floor(i / CHUNK_LINES);
+    for (let waited = 0; ; ) {
+      const r = Atomics.load(results, i);
+      if (r === SIG.VALID) return true;
+      if (r === SIG.INVALID) return false;
+      if (r === SIG.UNDECIDED) return undefined;
+      // Not done: take the chunk if nobody has, check it here if it is ours or the workers failed.
+      const claim = Atomics.compareExchange(claims, chunk, CLAIM.FREE, CLAIM.MAIN);
+      if (claim === CLAIM.FREE || claim === CLAIM.MAIN) return undefined;
+      if (Atomics.load(control, 1) >= threads || waited >= PATIENCE_MS) return undefined;
+      Atomics.wait(results, i, SIG.PENDING, 50);
+      waited += 50;
+    }
+  };
+  try {
+    return verifyTrail(bytes, { publicKeys: o.publicKeys, signatureCheck });
+  } finally {
+    Atomics.store(control, 0, chunks); // no more chunks for anyone
+    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(exited);
+  }
+}
+
+/** Start offset of every line as verifyTrail splits them, and the length at the end. */
+export function lineStarts(bytes: Uint8Array): number[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const starts: number[] = [];
+  let start = 0;
+  while (start < buf.length) {
+    starts.push(start);
+    const nl = buf.indexOf(0x0a, start);
+    start = nl === -1 ? buf.length : nl + 1;
+  }
+  starts.push(buf.length);
+  return starts;
+}

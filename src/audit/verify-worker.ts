@@ -1,0 +1,83 @@
+// The worker side of verifyTrailParallel: checks Ed25519 signatures of trail lines, a chunk at a
+// time, and publishes one result per line in shared memory. It uses the same canonical bytes and
+// key fingerprints as verifyTrail, so a result can stand in for the main thread's own check.
+// Built as its own small bundle (dist/verify-worker.mjs): a worker never loads the CLI.
+import { verify as edVerify, type KeyObject } from 'node:crypto';
+import { workerData } from 'node:worker_threads';
+import { fingerprint, parsePublicKey } from './keys.js';
+import { canonicalBytes, signingInput } from './seal.js';
+
+/** Per-line results in `results` (Int32Array over shared memory). */
+export const SIG = { PENDING: 0, VALID: 1, INVALID: 2, UNDECIDED: 3 } as const;
+/** Claims per chunk in `claims`: who checks it. */
+export const CLAIM = { FREE: 0, WORKER: 1, MAIN: 2 } as const;
+
+export interface VerifyWorkerData {
+  bytes: SharedArrayBuffer;
+  /** Start offset of each line, plus the file length at the end (Float64Array over shared memory). */
+  starts: SharedArrayBuffer;
+  results: SharedArrayBuffer;
+  claims: SharedArrayBuffer;
+  /** [next chunk to take, workers that failed] (Int32Array over shared memory). */
+  control: SharedArrayBuffer;
+  chunkLines: number;
+  publicKeys: string[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The signature verdict for one line; UNDECIDED whenever the main thread must look itself. */
+export function checkLine(bytes: Uint8Array, keys: Map<string, KeyObject>): number {
+  let record: Record<string, unknown>;
+  try {
+    record = JSON.parse(utf8.decode(bytes)) as Record<string, unknown>;
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return SIG.UNDECIDED;
+  } catch {
+    return SIG.UNDECIDED;
+  }
+  if (typeof record.key_id !== 'string' || typeof record.sig !== 'string') return SIG.UNDECIDED;
+  const key = keys.get(record.key_id);
+  if (!key) return SIG.UNDECIDED;
+  let canonical: string;
+  try {
+    canonical = canonicalBytes(record);
+  } catch {
+    return SIG.UNDECIDED;
+  }
+  return edVerify(null, signingInput(canonical), key, Buffer.from(record.sig, 'base64')) ? SIG.VALID : SIG.INVALID;
+}
+
+function run(d: VerifyWorkerData): void {
+  const control = new Int32Array(d.control);
+  try {
+    const bytes = new Uint8Array(d.bytes);
+    const starts = new Float64Array(d.starts);
+    const results = new Int32Array(d.results);
+    const claims = new Int32Array(d.claims);
+    const keys = new Map<string, KeyObject>();
+    for (const pem of d.publicKeys) {
+      const key = parsePublicKey(pem);
+      keys.set(fingerprint(key), key);
+    }
+    const lines = results.length;
+    for (;;) {
+      const chunk = Atomics.add(control, 0, 1);
+      const first = chunk * d.chunkLines;
+      if (first >= lines) return;
+      if (Atomics.compareExchange(claims, chunk, CLAIM.FREE, CLAIM.WORKER) !== CLAIM.FREE) continue; // the main thread took it
+      const last = Math.min(lines, first + d.chunkLines);
+      for (let i = first; i < last; i++) {
+        const start = starts[i]!;
+        let end = starts[i + 1]!;
+        if (end > start && bytes[end - 1] === 0x0a) end--; // the line without its newline
+        Atomics.store(results, i, checkLine(bytes.subarray(start, end), keys));
+        Atomics.notify(results, i);
+      }
+    }
+  } catch {
+    // The main thread checks whatever is left itself.
+    Atomics.add(control, 1, 1);
+  }
+}
+
+if (workerData && (workerData as { seatbeltVerify?: boolean }).seatbeltVerify) run(workerData as VerifyWorkerData);

@@ -1,0 +1,196 @@
+// Effective settings: command-line flag > environment > project config > user config > defaults,
+// each with the place it came from. Read once per invocation, before any analysis, so nothing the
+// command under judgment does can change the settings that judge it. Pinning (pin.ts) then keeps
+// flags, environment and project config from loosening the operator's policy and role.
+import path from 'node:path';
+import { SeatbeltError } from '../core/error.js';
+import { DIALECTS, type Dialect } from '../core/types.js';
+import { findProjectConfig, readConfig, USER_CONFIG, type ConfigFile, type LoadedConfig } from './config.js';
+import { checkPin, type PinViolation, type SettingSource } from './pin.js';
+import { isPolicyName, POLICY_NAMES, type PolicyName } from './policies.js';
+
+export type { SettingSource } from './pin.js';
+
+export interface Settings {
+  policy: PolicyName;
+  /** A role name (looked up in the roles folders) or an absolute path to a role file; null: none. */
+  role: string | null;
+  dialect: Dialect;
+  /** The audit file. */
+  audit: string;
+  agent: string | null;
+  owner: string | null;
+  /** SEATBELT_HOME: user config, keys and default audit file live here. */
+  home: string;
+  /** The folder that holds the signing key pair. */
+  keys: string;
+  autoKeys: boolean;
+  recordInput: boolean;
+  lockTimeoutMs: number;
+}
+
+export type SettingName = keyof Settings;
+export const SETTING_NAMES: readonly SettingName[] = ['policy', 'role', 'dialect', 'audit', 'agent', 'owner', 'home', 'keys',
+  'autoKeys', 'recordInput', 'lockTimeoutMs'];
+
+/** Flags as the CLI gives them (strings, unvalidated). */
+export interface SettingsFlags {
+  policy?: string;
+  role?: string | null;
+  dialect?: string;
+  audit?: string;
+  agent?: string;
+  owner?: string;
+  home?: string;
+  keys?: string;
+  autoKeys?: boolean;
+  recordInput?: boolean;
+  lockTimeoutMs?: number;
+}
+
+export const ENV_NAMES: Readonly<Partial<Record<SettingName, string>>> = {
+  policy: 'SEATBELT_POLICY', role: 'SEATBELT_ROLE', dialect: 'SEATBELT_DIALECT', audit: 'SEATBELT_AUDIT',
+  agent: 'SEATBELT_AGENT', owner: 'SEATBELT_OWNER', home: 'SEATBELT_HOME', keys: 'SEATBELT_KEYS',
+};
+
+export interface ResolvedSettings {
+  settings: Settings;
+  sources: Record<SettingName, SettingSource>;
+  /** The config files that were read (null: none found). */
+  files: { project: string | null; user: string | null };
+  /** Set when policy and role are pinned. */
+  pin: { by: 'user' | 'env'; policy: PolicyName; role: string | null } | null;
+  /** A refused loosening; the settings then hold the pinned values and the caller must block. */
+  violation: PinViolation | null;
+}
+
+export interface ResolveInput {
+  flags: SettingsFlags;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  homeDir: string;
+}
+
+type Layer = Partial<Settings>;
+
+const ROLE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/** A role value as written → a name, an absolute path, or null. Paths are relative to `base`. */
+export function normalizeRole(value: string | null, base: string, where: string, problems: string[]): string | null | undefined {
+  if (value === null || value === '' || value === 'none') return null;
+  if (value.includes('/') || value.includes('\\') || value.endsWith('.json')) return path.resolve(base, value);
+  if (ROLE_NAME.test(value)) return value;
+  problems.push(`${where}: role expected a role name (lower-case letters, digits, "_", "-") or a path, found ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+function layerFrom(raw: SettingsFlags | ConfigFile, base: string, where: (k: string) => string, problems: string[]): Layer {
+  const out: Layer = {};
+  if (raw.policy !== undefined) {
+    if (isPolicyName(raw.policy)) out.policy = raw.policy;
+    else problems.push(`${where('policy')}: unknown policy ${JSON.stringify(raw.policy)}, expected one of ${POLICY_NAMES.join(', ')}`);
+  }
+  if (raw.role !== undefined) {
+    const r = normalizeRole(raw.role, base, where('role'), problems);
+    if (r !== undefined) out.role = r;
+  }
+  if (raw.dialect !== undefined) {
+    if ((DIALECTS as readonly string[]).includes(raw.dialect)) out.dialect = raw.dialect as Dialect;
+    else problems.push(`${where('dialect')}: unknown dialect ${JSON.stringify(raw.dialect)}, expected one of ${DIALECTS.join(', ')}`);
+  }
+  if (raw.audit !== undefined) out.audit = path.resolve(base, raw.audit);
+  if (raw.keys !== undefined) out.keys = path.resolve(base, raw.keys);
+  if ('home' in raw && raw.home !== undefined) out.home = path.resolve(base, raw.home);
+  if (raw.agent !== undefined) out.agent = raw.agent;
+  if (raw.owner !== undefined) out.owner = raw.owner;
+  if (raw.autoKeys !== undefined) out.autoKeys = raw.autoKeys;
+  if (raw.recordInput !== undefined) out.recordInput = raw.recordInput;
+  if (raw.lockTimeoutMs !== undefined) {
+    if (Number.isInteger(raw.lockTimeoutMs) && raw.lockTimeoutMs > 0) out.lockTimeoutMs = raw.lockTimeoutMs;
+    else problems.push(`${where('lockTimeoutMs')}: expected a positive whole number, found ${String(raw.lockTimeoutMs)}`);
+  }
+  return out;
+}
+
+function envFlags(env: Record<string, string | undefined>): SettingsFlags {
+  const out: Record<string, string> = {};
+  for (const [k, name] of Object.entries(ENV_NAMES)) {
+    const v = env[name!];
+    if (v !== undefined && v !== '') out[k] = v;
+  }
+  return out as SettingsFlags;
+}
+
+export function parsePinEnv(v: string | undefined): boolean {
+  if (v === undefined || v === '' || v === '0' || /^(false|no|off)$/i.test(v)) return false;
+  if (v === '1' || /^(true|yes|on)$/i.test(v)) return true;
+  throw new SeatbeltError('CONFIG', `SEATBELT_PIN: expected 1 or 0, found ${JSON.stringify(v)}`);
+}
+
+export function resolveSettings(input: ResolveInput): ResolvedSettings {
+  const { cwd, homeDir, env } = input;
+  const problems: string[] = [];
+  const flag = layerFrom(input.flags, cwd, (k) => `--${k}`, problems);
+  const envRaw = envFlags(env);
+  const envLayer = layerFrom(envRaw, cwd, (k) => ENV_NAMES[k as SettingName] ?? k, problems);
+  const envPin = parsePinEnv(env.SEATBELT_PIN);
+
+  const defaultHome = path.join(homeDir, '.seatbelt');
+  const home = flag.home ?? envLayer.home ?? defaultHome;
+  let user: LoadedConfig | null = readConfig(path.join(home, USER_CONFIG), 'user');
+  if (path.resolve(home) !== path.resolve(defaultHome)) {
+    // Moving SEATBELT_HOME must not escape an operator's pin in the default home.
+    const standard = readConfig(path.join(defaultHome, USER_CONFIG), 'user');
+    if (standard?.data.pin === true) user = standard;
+  }
+  const projectPath = findProjectConfig(cwd, homeDir);
+  const project = projectPath ? readConfig(projectPath, 'project') : null;
+  const fileLayer = (c: LoadedConfig | null): Layer =>
+    c ? layerFrom(c.data, path.dirname(c.path), (k) => `${c.path}: ${k}`, problems) : {};
+  const projectLayer = fileLayer(project);
+  const userLayer = fileLayer(user);
+  if (problems.length) throw new SeatbeltError('CONFIG', `invalid settings:\n  ${problems.join('\n  ')}`);
+
+  const defaults: Settings = {
+    policy: 'safe_defaults', role: null, dialect: 'postgresql', audit: path.join(home, 'audit.jsonl'), agent: null, owner: null,
+    home, keys: path.join(home, 'keys'), autoKeys: true, recordInput: false, lockTimeoutMs: 5000,
+  };
+  const layers: [SettingSource, Layer][] = [['flag', flag], ['env', envLayer], ['project', projectLayer], ['user', userLayer]];
+  const settings = { ...defaults } as Record<SettingName, unknown>;
+  const sources = {} as Record<SettingName, SettingSource>;
+  for (const k of SETTING_NAMES) {
+    const hit = layers.find(([, l]) => l[k] !== undefined);
+    settings[k] = hit ? hit[1][k] : defaults[k];
+    sources[k] = hit ? hit[0] : 'default';
+  }
+  const out: ResolvedSettings = {
+    settings: settings as unknown as Settings,
+    sources,
+    files: { project: project?.path ?? null, user: user?.path ?? null },
+    pin: null,
+    violation: null,
+  };
+
+  const pinnedBy = user?.data.pin === true ? 'user' : envPin ? 'env' : null;
+  if (pinnedBy) {
+    // The pinned values come only from layers the agent cannot write: the user config (and the
+    // environment, when the pin itself came from the environment).
+    const base: [SettingSource, Layer][] = pinnedBy === 'user' ? [['user', userLayer]] : [['env', envLayer], ['user', userLayer]];
+    const pick = <K extends 'policy' | 'role'>(k: K): [Settings[K], SettingSource] => {
+      const hit = base.find(([, l]) => l[k] !== undefined);
+      return hit ? [hit[1][k] as Settings[K], hit[0]] : [defaults[k], 'default'];
+    };
+    const [policy, policySource] = pick('policy');
+    const [role, roleSource] = pick('role');
+    out.pin = { by: pinnedBy, policy, role };
+    const requested = { policy: out.settings.policy, role: out.settings.role };
+    out.violation = checkPin(pinnedBy, { policy, role }, requested, { policy: sources.policy, role: sources.role });
+    if (out.violation) {
+      out.settings.policy = policy;
+      out.settings.role = role;
+      sources.policy = policySource;
+      sources.role = roleSource;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+// Databases pack (non-SQL part): dropping databases with client tools, flushing key-value
+// stores, dropping MongoDB databases from inline scripts, wiping etcd or search indexes over
+// HTTP. SQL given to SQL clients travels in ir.embeddedSql to the SQL analyser, not here.
+import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
+import type { ShellRule } from '../rule.js';
+import { earlierStages } from './links.js';
+import { has, parseOptions, values } from './options.js';
+import { nameOf } from './programs.js';
+import { CURL_OPTS } from './targets.js';
+
+const REDIS = {
+  shortValue: 'hpsaunrideDt',
+  longValue: ['user', 'pass', 'cacert', 'cacertdir', 'cert', 'key', 'sni', 'tls-ciphers', 'tls-ciphersuites', 'rdb', 'functions-rdb', 'pipe-timeout', 'eval', 'pattern', 'count', 'quoted-pattern', 'memkeys-samples', 'cluster', 'replica', 'lru-test', 'intrinsic-latency'],
+  stopAtOperand: true,
+};
+
+/**
+ * Text a client reads as commands from stdin: a herestring or heredoc, or what earlier pipeline
+ * stages print with echo/printf (`echo FLUSHALL | redis-cli`).
+ */
+export function stdinText(cmd: SimpleCommand, ir: ShellIr): string[] {
+  const out = cmd.redirects.filter((r) => ['<<<', '<<', '<<-'].includes(r.op)).map((r) => r.target.value);
+  for (const s of earlierStages(cmd, ir)) if (['echo', 'printf', 'cat'].includes(nameOf(s))) out.push(s.args.map((w) => w.value).join(' '), ...s.redirects.filter((r) => r.op.startsWith('<<')).map((r) => r.target.value));
+  return out;
+}
+
+const FLUSH = /^(flushall|flushdb)$/i;
+
+function redisFlushes(cmd: SimpleCommand, ir: ShellIr): boolean {
+  if (!/^(redis-cli|valkey-cli|keydb-cli|dragonfly-cli)$/.test(nameOf(cmd))) return false;
+  const p = parseOptions(cmd.args, REDIS);
+  const command = p.operands[0];
+  if (command && FLUSH.test(command.value)) return true;
+  // `--eval` scripts and stdin: look for the command as a word.
+  const texts = [...values(p, 'eval'), ...(command ? [] : stdinText(cmd, ir))];
+  return texts.some((t) => /(^|[\s'",(])(flushall|flushdb)($|[\s'",)])/i.test(t));
+}
+
+const MONGO_DROP = /\.(dropDatabase|drop|dropCollection)\s*\(|\.(deleteMany|remove)\s*\(\s*\{\s*\}\s*\)|\bdropAllUsers\s*\(/;
+
+function mongoDrops(cmd: SimpleCommand, ir: ShellIr): boolean {
+  if (!/^(mongo|mongosh)$/.test(nameOf(cmd))) return false;
+  const evals: string[] = [];
+  cmd.args.forEach((w, i) => {
+    if (w.value === '--eval') evals.push(cmd.args[i + 1]?.value ?? '');
+    else if (w.value.startsWith('--eval=')) evals.push(w.value.slice(7));
+  });
+  return [...evals, ...stdinText(cmd, ir)].some((t) => MONGO_DROP.test(t));
+}
+
+function dropsDatabase(cmd: SimpleCommand): boolean {
+  const n = nameOf(cmd);
+  const ops = (ws: Word[]) => ws.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
+  if (n === 'dropdb') {
+    const p = parseOptions(cmd.args, { shortValue: 'hpUdS', longValue: ['host', 'port', 'username', 'maintenance-db'] });
+    return p.operands.length > 0 && !has(p, 'help', 'version', 'V');
+  }
+  if (n === 'mysqladmin' || n === 'mariadb-admin') return ops(cmd.args).some((x) => x.toLowerCase() === 'drop');
+  if (n === 'influx') return ops(cmd.args)[0] === 'bucket' && ops(cmd.args)[1] === 'delete';
+  return false;
+}
+
+function etcdWipes(cmd: SimpleCommand): boolean {
+  if (nameOf(cmd) !== 'etcdctl') return false;
+  const a = cmd.args.map((w) => w.value);
+  const i = a.findIndex((x) => x === 'del' || x === 'rm' || x === 'rmdir');
+  if (i < 0) return false;
+  const keys = a.slice(i + 1).filter((x) => !x.startsWith('-'));
+  const prefix = a.includes('--prefix') || a.includes('--from-key') || a.some((x) => x.startsWith('--prefix=') || x.startsWith('--from-key='));
+  return (prefix && keys.some((k) => k === '' || k === '/' || k === '\\0')) || (a[i] !== 'del' && a.includes('--recursive') && keys.some((k) => k === '/'));
+}
+
+/** `curl -X DELETE http://es:9200/_all`, `…/*`: deletes every index of a search database. */
+function httpDeletesAll(cmd: SimpleCommand): boolean {
+  if (!['curl', 'http', 'https', 'xh'].includes(nameOf(cmd))) return false;
+  const p = parseOptions(cmd.args, CURL_OPTS);
+  const method = [...values(p, 'X', 'request'), ...p.operands.map((w) => w.value).filter((v) => /^DELETE$/i.test(v))].pop() ?? '';
+  if (!/^DELETE$/i.test(method)) return false;
+  return p.operands.some((w) => /^(https?:\/\/)?[^/\s]+\/(_all|\*|_data_stream\/\*|\.\*)\/?(\?.*)?$/.test(w.value));
+}
+
+export const DATABASE_RULES: ShellRule[] = [
+  {
+    id: 'databases.drop_database',
+    risk: 'CRITICAL',
+    reason: 'drops a whole database with a client tool',
+    remediation: 'have a person drop databases, after a backup (pg_dump, mysqldump)',
+    examples: {
+      block: ['dropdb prod', 'dropdb -h db.internal -U admin app', 'sudo -u postgres dropdb app_test', 'mysqladmin -u root -f drop shop', 'influx bucket delete -n metrics'],
+      allow: ['createdb app', 'pg_dump app > app.sql', 'dropdb --help', 'mysqladmin status', 'psql -l'],
+    },
+    match: dropsDatabase,
+  },
+  {
+    id: 'databases.redis_flush',
+    risk: 'CRITICAL',
+    reason: 'deletes every key of a Redis database (FLUSHALL / FLUSHDB)',
+    remediation: 'delete the specific keys you mean (redis-cli --scan --pattern … | xargs redis-cli del)',
+    examples: {
+      block: ['redis-cli FLUSHALL', 'redis-cli flushdb', 'redis-cli -h cache.prod -p 6380 -n 2 FlushAll', 'redis-cli -a "$PW" --tls flushall async', 'echo FLUSHALL | redis-cli', 'redis-cli <<< "flushdb"', 'docker exec redis redis-cli FLUSHALL'],
+      allow: ['redis-cli ping', 'redis-cli GET flushall', 'redis-cli -h cache INFO', 'redis-cli --scan --pattern "session:*"', 'echo "redis-cli FLUSHALL"'],
+    },
+    match: redisFlushes,
+  },
+  {
+    id: 'databases.mongo_drop',
+    risk: 'CRITICAL',
+    reason: 'drops a MongoDB database or collection, or deletes every document, from an inline script',
+    remediation: 'have a person drop databases, after a backup (mongodump)',
+    examples: {
+      block: ['mongo app --eval "db.dropDatabase()"', 'mongosh "mongodb://db/app" --eval \'db.users.drop()\'', 'mongosh app --quiet --eval="db.getSiblingDB(\'x\').dropDatabase()"', 'echo "db.dropDatabase()" | mongosh app', 'mongosh app --eval "db.orders.deleteMany({})"'],
+      allow: ['mongosh app --eval "db.users.countDocuments()"', 'mongodump --db app', 'mongosh app --eval "db.users.deleteMany({age: {$lt: 0}})"', 'mongosh --version'],
+    },
+    match: mongoDrops,
+  },
+  {
+    id: 'databases.etcd_delete_all',
+    risk: 'CRITICAL',
+    reason: 'deletes every key in etcd (the state of a Kubernetes cluster, among others)',
+    remediation: 'delete the specific keys you mean; take a snapshot first (etcdctl snapshot save)',
+    examples: {
+      block: ['etcdctl del "" --prefix', 'ETCDCTL_API=3 etcdctl del --from-key ""', 'etcdctl del / --prefix'],
+      allow: ['etcdctl get /registry --prefix --keys-only', 'etcdctl del /app/feature-x', 'etcdctl snapshot save snap.db'],
+    },
+    match: etcdWipes,
+  },
+  {
+    id: 'databases.http_delete_all',
+    risk: 'CRITICAL',
+    reason: 'deletes every index of a search or document database over its HTTP API',
+    remediation: 'delete the specific index you mean, after a snapshot',
+    examples: {
+      block: ['curl -X DELETE http://localhost:9200/_all', 'curl -XDELETE "http://es:9200/*"', 'curl --request DELETE https://search.internal/_all'],
+      allow: ['curl -X DELETE http://localhost:9200/logs-2023.01.01', 'curl http://localhost:9200/_all/_search', 'curl -X GET http://localhost:9200/_cat/indices'],
+    },
+    match: httpDeletesAll,
+  },
+];

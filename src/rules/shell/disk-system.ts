@@ -1,0 +1,264 @@
+// Disk and system pack: destroying devices and partition tables, fork bombs, permission changes
+// over system folders, killing every process, powering off, stopping core services, removing
+// the crontab, flushing the firewall.
+import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
+import type { ShellRule } from '../rule.js';
+import { has, parseOptions, positional } from './options.js';
+import { outputRedirects } from './links.js';
+import { homeOf, isCriticalFile, isSystemProgram, protectedKind, resolveTargets } from './paths.js';
+import { nameOf } from './programs.js';
+import { writtenFiles } from './targets.js';
+
+/** Block devices and kernel interfaces whose overwrite destroys data or crashes the machine. */
+export function isDevice(path: string): boolean {
+  if (/^\/dev\/(null|zero|full|u?random|tty\w*|pts\/.*|stdin|stdout|stderr|fd\/.*|shm(\/.*)?|ptmx|console|log|kmsg)$/.test(path)) return false;
+  return /^\/dev\/./.test(path) || path === '/proc/sysrq-trigger' || /^\/proc\/kcore$/.test(path);
+}
+
+function deviceWords(cmd: SimpleCommand, ir: ShellIr, words: Word[]): { device: boolean; unknown: boolean } {
+  let device = false;
+  let unknown = false;
+  for (const w of words) {
+    for (const t of resolveTargets(w, cmd, ir)) {
+      if (t.kind === 'unknown') unknown = true;
+      else if (isDevice(t.kind === 'path' ? t.path : `${t.base}/x`)) device = true;
+    }
+  }
+  return { device, unknown };
+}
+
+/** Tools that rewrite a disk, a partition table or a filesystem; read-only forms return []. */
+function diskToolTargets(cmd: SimpleCommand): Word[] | undefined {
+  const n = nameOf(cmd);
+  const args = cmd.args;
+  const ops = () => parseOptions(args, { shortValue: 'bCcEgIiLlmNnOoprsTtUu', longValue: ['type', 'label', 'block-size'] }).operands;
+  if (/^mkfs(\..+)?$/.test(n) || /^mke2fs$|^mkswap$|^mkdosfs$|^mkntfs$|^mkexfatfs$|^wipefs$|^blkdiscard$|^badblocks$/.test(n)) {
+    if (n === 'badblocks' && !args.some((w) => /^-\w*[wn]/.test(w.value))) return [];
+    if (n === 'wipefs' && !args.some((w) => /^(-\w*a|--all|-o|--offset)/.test(w.value))) return [];
+    return ops();
+  }
+  if (['fdisk', 'sfdisk', 'cfdisk', 'gdisk', 'sgdisk', 'cgdisk', 'parted', 'partx'].includes(n)) {
+    const listing = args.some((w) => /^(-l|--list|-s|--show-size|-d|--dump|-J|--json|-p|--print|-V|--verify|-v|--version|-h|--help)$/.test(w.value)) || args.some((w) => w.value === 'print');
+    if (listing || n === 'partx') return [];
+    return positional(args);
+  }
+  if (n === 'shred') return parseOptions(args, { shortValue: 'ns', longValue: ['iterations', 'size', 'random-source', 'remove'] }).operands;
+  if (n === 'dd') return args.filter((w) => w.value.startsWith('of=')).map((w) => ({ ...w, value: w.value.slice(3) }));
+  if (n === 'hdparm' && args.some((w) => /^--(security-erase|security-erase-enhanced|trim-sector-ranges|write-sector|make-bad-sector|dco-restore)/.test(w.value))) return positional(args);
+  if (n === 'nvme' && ['format', 'sanitize', 'delete-ns'].includes(args[0]?.value ?? '')) return positional(args.slice(1));
+  if (n === 'cryptsetup' && args.some((w) => /^(luksFormat|erase|luksErase|reencrypt)$/.test(w.value))) return positional(args);
+  if (n === 'diskutil' && /^(erase|partition|zero|secureErase|reformat|apfs)/i.test(args[0]?.value ?? '')) return [{ value: '/dev/disk', static: true, raw: 'disk' }];
+  if (['zpool', 'lvremove', 'vgremove', 'pvremove'].includes(n)) {
+    if (n === 'zpool' && !['destroy', 'labelclear'].includes(args[0]?.value ?? '')) return [];
+    return [{ value: '/dev/volume', static: true, raw: n }];
+  }
+  return undefined;
+}
+
+const CORE_SERVICES = /^(ssh|sshd|openssh-server|systemd-[\w-]+|dbus|dbus-broker|networking|network|NetworkManager|wpa_supplicant|firewalld|ufw|nftables|iptables|netfilter-persistent|auditd|rsyslog|syslog|journald|cron|crond|kubelet|containerd|docker|getty@.*|polkit|udev|udisks2|apparmor|sssd|chronyd|ntpd|systemd)(\.service|\.socket)?$/;
+
+function serviceStops(cmd: SimpleCommand): string[] {
+  const n = nameOf(cmd);
+  const args = cmd.args.map((w) => w.value);
+  if (n === 'systemctl') {
+    const pos = positional(cmd.args).map((w) => w.value);
+    const verb = pos[0] ?? '';
+    if (['stop', 'disable', 'mask', 'kill'].includes(verb)) return pos.slice(1);
+    if (verb === 'isolate') return ['systemd'];
+    return [];
+  }
+  if (n === 'service' && ['stop'].includes(args[1] ?? '')) return [args[0] ?? ''];
+  if (/^(\/etc\/init\.d\/|\/etc\/rc\.d\/)/.test(cmd.name.raw) && args[0] === 'stop') return [nameOf(cmd)];
+  if ((n === 'launchctl' && ['unload', 'bootout', 'disable', 'remove'].includes(args[0] ?? '')) || (n === 'rc-service' && args[1] === 'stop')) return args.slice(1);
+  if (n === 'update-rc.d' && ['remove', 'disable'].includes(args[1] ?? '')) return [args[0] ?? ''];
+  return [];
+}
+
+function killsEverything(cmd: SimpleCommand): boolean {
+  const n = nameOf(cmd);
+  if (n === 'killall5') return true;
+  if (n === 'kill') {
+    // kill [-s SIG | -n NUM | -SIG] [--] pid…; pid -1 is every process, pid 1 is init.
+    const a = cmd.args.map((w) => w.value);
+    let i = 0;
+    if (a[0] === '-s' || a[0] === '-n') i = 2;
+    else if (a[0] !== undefined && /^-([A-Za-z][\w+-]*|\d+)$/.test(a[0])) i = 1;
+    if (a[i] === '--') i++;
+    return a.slice(i).some((p) => p === '-1' || p === '1');
+  }
+  if (n === 'pkill' || n === 'killall') {
+    const p = parseOptions(cmd.args, { shortValue: 'sUuGgPtFn', longValue: ['signal', 'user', 'uid', 'group', 'parent', 'terminal'] });
+    const pats = p.operands.map((w) => w.value);
+    return pats.some((x) => ['.', '.*', '^', ''].includes(x)) || (has(p, 'u', 'U', 'user', 'uid') && pats.length === 0);
+  }
+  return false;
+}
+
+/** `4755`, `2755`, `u+s`, `g=s`: sets the setuid or setgid bit. */
+function setsSetuid(mode: string): boolean {
+  if (/^[0-7]{4,5}$/.test(mode)) return (Number(mode[mode.length - 4]) & 6) !== 0;
+  return /[+=][rwxXt]*s/.test(mode);
+}
+
+export const DISK_SYSTEM_RULES: ShellRule[] = [
+  {
+    id: 'disk_system.device_write',
+    risk: 'CRITICAL',
+    reason: 'writes, formats, wipes or repartitions a disk device',
+    remediation: 'work on an image file (disk.img), or have a person run disk tools by hand after checking the device',
+    examples: {
+      block: ['dd if=/dev/zero of=/dev/sda bs=1M', 'mkfs.ext4 /dev/sdb1', 'sudo wipefs -a /dev/nvme0n1', 'cat image.iso > /dev/sdb', 'shred -n 3 /dev/sda', 'fdisk /dev/sda', 'parted /dev/sda mklabel gpt', 'echo c > /proc/sysrq-trigger', 'dd if=x.img of="$DEV"'],
+      allow: ['dd if=/dev/sda of=backup.img', 'dd if=/dev/zero of=disk.img bs=1M count=10', 'mkfs.ext4 ./disk.img', 'fdisk -l', 'parted /dev/sda print', 'echo x > /dev/null', 'lsblk', 'cmd 2>/dev/null'],
+    },
+    match(cmd, ir) {
+      const tool = diskToolTargets(cmd);
+      const redirects = outputRedirects(cmd).map((r) => r.target);
+      const copies = ['cp', 'tee', 'cat', 'pv', 'install'].includes(nameOf(cmd)) ? writtenFiles(cmd) : [];
+      const r = deviceWords(cmd, ir, [...(tool ?? []), ...redirects, ...copies]);
+      // A disk tool aimed at a target we cannot resolve may be aimed at a device.
+      return r.device || (!!tool && tool.length > 0 && deviceWords(cmd, ir, tool).unknown && nameOf(cmd) !== 'shred');
+    },
+  },
+  {
+    id: 'disk_system.fork_bomb',
+    risk: 'CRITICAL',
+    reason: 'a fork bomb: a function that starts itself in the background until the machine stalls',
+    remediation: 'do not run self-replicating functions; to load-test, use a bounded tool (stress-ng with limits)',
+    examples: {
+      block: [':(){ :|:& };:', 'bomb() { bomb | bomb & }; bomb', 'f(){ f & f; }; f'],
+      allow: ['f() { echo hi; }; f', 'build() { make; }; build &', 'retry() { cmd || retry; }'],
+    },
+    match(cmd, ir) {
+      const n = nameOf(cmd);
+      const fns = cmd.context.filter((c) => c.kind === 'function').map((c) => c.detail);
+      const own = fns.includes(n) || (fns.includes(undefined) && ir.functions.includes(n));
+      // The function starts itself in the background, or piped (each stage of a pipe is a fork).
+      return own && (cmd.context.some((c) => c.kind === 'background') || (cmd.pipeline?.stages ?? 0) > 1);
+    },
+  },
+  {
+    id: 'disk_system.permissions_system',
+    risk: 'CRITICAL',
+    reason: 'changes ownership or permissions of the root, a home, system folders (recursively) or system files',
+    remediation: 'change the permissions of the specific files you own, never recursively over system folders',
+    examples: {
+      block: ['chmod -R 777 /', 'sudo chown -R user:user /usr', 'chmod 666 /etc/shadow', 'chmod u+s /bin/bash', 'chgrp -R staff /etc', 'chmod --recursive a+w ~'],
+      allow: ['chmod +x ./script.sh', 'chmod -R u+w ./build', 'chown -R user:user /opt/myapp', 'chmod 600 ~/.ssh/id_rsa', 'chmod 755 /usr/local/bin/tool'],
+    },
+    match(cmd, ir) {
+      const n = nameOf(cmd);
+      if (!['chmod', 'chown', 'chgrp', 'chattr', 'setfacl'].includes(n)) return false;
+      const p = parseOptions(cmd.args, { shortValue: n === 'setfacl' ? 'mMxX' : '', longValue: ['reference', 'from'], longFlags: ['recursive', 'verbose', 'changes', 'silent', 'quiet'] });
+      const recursive = has(p, 'R', 'recursive') || (n === 'chattr' && has(p, 'R'));
+      const mode = n === 'setfacl' || has(p, 'reference') ? undefined : p.operands[0];
+      const files = mode ? p.operands.slice(1) : p.operands;
+      const home = homeOf(ir);
+      return files.some((w) =>
+        resolveTargets(w, cmd, ir).some((t) => {
+          const path = t.kind === 'path' ? t.path : t.kind === 'glob' ? t.base : null;
+          if (path === null) return false;
+          if (path === '/' || isCriticalFile(path)) return true;
+          if (recursive && protectedKind(t, home) !== null) return true;
+          return n === 'chmod' && !!mode && isSystemProgram(t.kind === 'path' ? path : `${path}/x`) && setsSetuid(mode.value);
+        }),
+      );
+    },
+  },
+  {
+    id: 'disk_system.kill_all',
+    risk: 'CRITICAL',
+    reason: 'kills every process (or init), taking the system down',
+    remediation: 'kill the specific process by its id or exact name (pkill -x name)',
+    examples: {
+      block: ['kill -9 -1', 'sudo kill -KILL -1', 'kill -s KILL -1', 'kill -- -1', 'kill -9 1', 'killall5 -9', 'pkill -9 .'],
+      allow: ['kill -9 12345', 'kill -l', 'pkill -x node', 'kill %1', 'kill -HUP 4242'],
+    },
+    match: killsEverything,
+  },
+  {
+    id: 'disk_system.power',
+    risk: 'HIGH',
+    reason: 'shuts down, reboots or halts the machine',
+    remediation: 'ask a person to restart the machine',
+    examples: {
+      block: ['shutdown -h now', 'sudo reboot', 'halt', 'poweroff', 'systemctl reboot', 'init 0', 'telinit 6', 'shutdown -r +5'],
+      allow: ['shutdown -c', 'uptime', 'echo reboot', 'systemctl status nginx', 'last reboot'],
+    },
+    match(cmd) {
+      const n = nameOf(cmd);
+      const a = cmd.args.map((w) => w.value);
+      if (n === 'shutdown') return !a.some((x) => ['-c', '--help', '-k'].includes(x));
+      if (['reboot', 'halt', 'poweroff', 'kexec'].includes(n)) return !a.some((x) => x === '--help');
+      if (n === 'systemctl') return positional(cmd.args).some((w, i) => i === 0 && ['reboot', 'poweroff', 'halt', 'kexec', 'soft-reboot', 'emergency', 'rescue'].includes(w.value));
+      if (n === 'init' || n === 'telinit') return ['0', '6', '1', 's', 'S'].includes(a[0] ?? '');
+      return false;
+    },
+  },
+  {
+    id: 'disk_system.service_stop',
+    risk: 'HIGH',
+    reason: 'stops or disables a core service (remote access, networking, logging, the firewall, the container runtime)',
+    remediation: 'restart the service instead (systemctl restart …), or ask a person to stop it',
+    examples: {
+      block: ['systemctl stop sshd', 'sudo systemctl disable --now firewalld', 'service networking stop', 'systemctl mask systemd-journald', 'systemctl stop docker.service', 'systemctl isolate rescue.target'],
+      allow: ['systemctl restart sshd', 'systemctl status docker', 'systemctl stop nginx', 'service myapp stop', 'systemctl start ssh'],
+    },
+    match(cmd) {
+      return serviceStops(cmd).some((s) => CORE_SERVICES.test(s));
+    },
+  },
+  {
+    id: 'disk_system.crontab_remove',
+    risk: 'HIGH',
+    reason: "removes the user's whole crontab",
+    remediation: 'edit the crontab (crontab -l > cron.txt, change it, crontab cron.txt) instead of removing it',
+    examples: {
+      block: ['crontab -r', 'crontab -ri', 'sudo crontab -u root -r', 'crontab /dev/null'],
+      allow: ['crontab -l', 'crontab -e', 'crontab mycron.txt', 'echo crontab -r'],
+    },
+    match(cmd, ir) {
+      if (nameOf(cmd) !== 'crontab') return false;
+      const p = parseOptions(cmd.args, { shortValue: 'uc' });
+      return has(p, 'r') || p.operands.some((w) => resolveTargets(w, cmd, ir).some((t) => t.kind === 'path' && t.path === '/dev/null'));
+    },
+  },
+  {
+    id: 'disk_system.firewall_flush',
+    risk: 'HIGH',
+    reason: 'flushes or disables the firewall, opening the machine',
+    remediation: 'add or remove the specific rule you need',
+    examples: {
+      block: ['iptables -F', 'sudo iptables --flush', 'ip6tables -t nat -F', 'iptables -P INPUT ACCEPT', 'nft flush ruleset', 'ufw disable', 'ufw --force reset', 'pfctl -d'],
+      allow: ['iptables -L -n', 'iptables -A INPUT -p tcp --dport 22 -j ACCEPT', 'ufw status', 'ufw allow 443', 'nft list ruleset'],
+    },
+    match(cmd) {
+      const n = nameOf(cmd);
+      const a = cmd.args.map((w) => w.value);
+      if (/^(ip6?tables|iptables-legacy|iptables-nft|ebtables|arptables)$/.test(n)) {
+        if (a.some((x) => /^(-F|--flush|-X|--delete-chain)$/.test(x) || /^-[a-zA-Z]*F$/.test(x))) return true;
+        const i = a.findIndex((x) => x === '-P' || x === '--policy');
+        return i >= 0 && a[i + 2] === 'ACCEPT';
+      }
+      if (n === 'nft') return a.includes('flush') || (a.includes('delete') && a.includes('table'));
+      if (n === 'ufw') return a.includes('disable') || a.includes('reset');
+      if (n === 'pfctl') return a.some((x) => x === '-d' || /^-F/.test(x));
+      if (n === 'firewall-cmd') return a.includes('--set-default-zone=trusted');
+      if (n === 'netsh') return a.join(' ').toLowerCase().includes('state off');
+      if (n === 'setenforce') return a[0] === '0' || a[0]?.toLowerCase() === 'permissive';
+      return false;
+    },
+  },
+  {
+    id: 'disk_system.privileged',
+    risk: 'LOW',
+    reason: 'runs with raised privileges (sudo, doas, su)',
+    remediation: 'a stricter policy does not let agents act as root; run without sudo or ask a person',
+    examples: {
+      block: ['sudo apt-get update', 'doas ls /root', 'sudo -u postgres psql -c "select 1"'],
+      allow: ['apt list --installed', 'echo sudo', 'ls'],
+    },
+    match(cmd) {
+      return cmd.wrappers.some((w) => ['sudo', 'doas', 'su', 'pkexec', 'run0'].includes(w)) || ['sudo', 'doas', 'su', 'pkexec'].includes(nameOf(cmd));
+    },
+  },
+];

@@ -1,0 +1,54 @@
+// `git` read the way git reads itself: global options (`-C dir`, `-c k=v`, `--git-dir=…`,
+// `--work-tree …`, `--no-pager`, …) before the subcommand, inline aliases (`-c alias.x=…`)
+// expanded, and the subcommand's own options in every spelling.
+import type { SimpleCommand, Word } from '../../core/ir.js';
+import { parseOptions, type OptionSpec, type ParsedOptions } from './options.js';
+import { nameOf } from './programs.js';
+
+export interface GitCall {
+  sub: string;
+  args: Word[];
+  /** `-c key=value` settings given on the command line (keys lower-cased). */
+  config: Map<string, string>;
+}
+
+const GLOBAL_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--config-env', '--super-prefix', '--exec-path', '--list-cmds', '--attr-source']);
+
+export function gitCall(cmd: SimpleCommand): GitCall | undefined {
+  const n = nameOf(cmd);
+  if (n === 'git-filter-repo') return { sub: 'filter-repo', args: cmd.args, config: new Map() };
+  if (n !== 'git') return undefined;
+  const config = new Map<string, string>();
+  const a = cmd.args;
+  let i = 0;
+  for (; i < a.length; i++) {
+    const v = a[i]!.value;
+    if (!v.startsWith('-')) break;
+    const eq = v.indexOf('=');
+    const name = eq > 0 && v.startsWith('--') ? v.slice(0, eq) : v;
+    let value: string | undefined = eq > 0 && v.startsWith('--') ? v.slice(eq + 1) : undefined;
+    if (/^-c.+/.test(v)) value = v.slice(2);
+    else if (/^-C.+/.test(v)) continue;
+    else if (value === undefined && GLOBAL_WITH_VALUE.has(name) && name !== '--exec-path' && name !== '--list-cmds') value = a[++i]?.value;
+    if ((name === '-c' || /^-c./.test(v)) && value !== undefined) {
+      const k = value.indexOf('=');
+      config.set((k >= 0 ? value.slice(0, k) : value).toLowerCase(), k >= 0 ? value.slice(k + 1) : 'true');
+    }
+  }
+  const subWord = a[i];
+  if (!subWord) return undefined;
+  let sub = subWord.value;
+  let args = a.slice(i + 1);
+  // An alias given inline: `git -c alias.nuke='reset --hard' nuke`.
+  const alias = config.get(`alias.${sub.toLowerCase()}`);
+  if (alias !== undefined && !alias.startsWith('!')) {
+    const parts = alias.split(/\s+/).filter(Boolean);
+    sub = parts[0] ?? sub;
+    args = [...parts.slice(1).map((p): Word => ({ value: p, static: true, raw: p })), ...args];
+  }
+  return { sub, args, config };
+}
+
+export function gitOptions(g: GitCall, spec: OptionSpec = {}): ParsedOptions {
+  return parseOptions(g.args, spec);
+}

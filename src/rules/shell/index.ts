@@ -1,0 +1,97 @@
+// Every shell rule pack, and the evaluation that runs each rule over each simple command of the
+// IR and turns the IR's undecidable findings into matches (fail closed). Evidence is redacted.
+import type { ShellIr } from '../../core/ir.js';
+import type { RuleMatch, Risk } from '../../core/types.js';
+import type { ShellRule } from '../rule.js';
+import { redactSecrets } from '../../audit/redact.js';
+import { FILESYSTEM_RULES } from './filesystem.js';
+import { DISK_SYSTEM_RULES } from './disk-system.js';
+import { REMOTE_CODE_RULES } from './remote-code.js';
+import { GIT_RULES } from './git.js';
+import { INFRA_RULES } from './infra.js';
+import { DATABASE_RULES } from './databases.js';
+import { SECRET_RULES } from './secrets.js';
+
+export { commandWrites } from './writes.js';
+
+export const SHELL_RULES: ShellRule[] = [
+  ...FILESYSTEM_RULES,
+  ...DISK_SYSTEM_RULES,
+  ...REMOTE_CODE_RULES,
+  ...GIT_RULES,
+  ...INFRA_RULES,
+  ...DATABASE_RULES,
+  ...SECRET_RULES,
+];
+
+/** Undecidable findings that are about what the script does (HIGH); parse and limit failures are CRITICAL. */
+const UNDECIDABLE_RISK: Record<string, Risk> = {
+  'parse.dynamic_command': 'HIGH',
+  'parse.dynamic_script': 'HIGH',
+  'parse.unknown_option': 'HIGH',
+  'parse.unsupported_interpreter_code': 'HIGH',
+};
+
+const UNDECIDABLE_REMEDIATION: Record<string, string> = {
+  'parse.syntax_error': 'fix the shell syntax (quotes, brackets, heredoc terminators) and try again',
+  'parse.unknown_node': 'rewrite the command with plainer shell constructs',
+  'parse.blind_spot': 'rewrite without `time {…}`, `! {…}`, `coproc {…}`, backslash-newlines inside words or nested backticks (use $(…))',
+  'parse.dynamic_command': 'write the command name literally instead of computing it ($cmd, $(…))',
+  'parse.dynamic_script': 'pass the script literally (bash -c \'…\'), or save it to a file, review it, then run the file',
+  'parse.unknown_option': "spell the wrapper's options plainly, or run the command without the wrapper",
+  'parse.unsupported_interpreter_code': 'run the shell command directly instead of from interpreter code',
+  'limits.input_too_large': 'split the script into smaller commands',
+  'limits.nesting_too_deep': 'flatten the nesting (fewer nested shells, substitutions or wrappers)',
+  'limits.parse_timeout': 'simplify the script or split it into smaller commands',
+};
+
+const INTERNAL_ERROR = 'rules.internal_error';
+
+export function undecidableRisk(ruleId: string): Risk {
+  return UNDECIDABLE_RISK[ruleId] ?? 'CRITICAL';
+}
+
+/**
+ * Runs every rule over every command. `ctx.home` fills in `ir.home` when the IR builder did not set
+ * it (rules resolve `~` and `$HOME` against it).
+ */
+export function evaluateShell(ir: ShellIr, ctx?: { home?: string }): RuleMatch[] {
+  const view: ShellIr = ir.home === undefined && ctx?.home !== undefined ? { ...ir, home: ctx.home } : ir;
+  const out: RuleMatch[] = [];
+  const seen = new Set<string>();
+  const add = (m: RuleMatch) => {
+    const key = `${m.ruleId}\u0000${m.evidence}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(m);
+  };
+  for (const u of ir.undecidable) {
+    add({
+      ruleId: u.ruleId,
+      risk: undecidableRisk(u.ruleId),
+      reason: u.reason,
+      remediation: UNDECIDABLE_REMEDIATION[u.ruleId] ?? 'rewrite the command so it can be analysed statically',
+      evidence: redactSecrets(u.evidence),
+    });
+  }
+  for (const cmd of view.commands) {
+    for (const rule of SHELL_RULES) {
+      let hit: boolean;
+      try {
+        hit = rule.match(cmd, view);
+      } catch (err) {
+        // A rule that cannot judge a command must not let it through.
+        add({
+          ruleId: INTERNAL_ERROR,
+          risk: 'CRITICAL',
+          reason: `rule ${rule.id} failed: ${err instanceof Error ? err.message : String(err)}`,
+          remediation: 'report this as a bug in seatbelt; the command was blocked because it could not be judged',
+          evidence: redactSecrets(cmd.text),
+        });
+        continue;
+      }
+      if (hit) add({ ruleId: rule.id, risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: redactSecrets(cmd.text) });
+    }
+  }
+  return out;
+}

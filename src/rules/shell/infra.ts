@@ -1,0 +1,235 @@
+// Infrastructure pack: destroying deployed infrastructure, clusters' namespaces and volumes,
+// buckets, instances and databases in the major cloud CLIs, and container volumes.
+import type { SimpleCommand, Word } from '../../core/ir.js';
+import type { ShellRule } from '../rule.js';
+import { has, parseOptions, type OptionSpec } from './options.js';
+import { nameOf } from './programs.js';
+
+/** The subcommand words of a CLI after its global options: `[sub, ...rest]` (rest unparsed). */
+function subcommand(cmd: SimpleCommand, spec: OptionSpec): Word[] {
+  return parseOptions(cmd.args, { ...spec, stopAtOperand: true }).operands;
+}
+
+const words = (ws: Word[]) => ws.map((w) => w.value);
+
+function terraformDestroys(cmd: SimpleCommand): boolean {
+  const n = nameOf(cmd);
+  const a = words(cmd.args);
+  const pos = a.filter((x) => !x.startsWith('-'));
+  if (['terraform', 'tofu', 'terragrunt', 'tflocal'].includes(n)) {
+    if (pos.includes('destroy') || pos.includes('destroy-all')) return true;
+    return (pos.includes('apply') || pos.includes('run-all') || pos.includes('run')) && a.some((x) => /^--?destroy(=true)?$/.test(x));
+  }
+  if (n === 'pulumi') return pos[0] === 'destroy' || pos[0] === 'down' || (pos[0] === 'stack' && pos[1] === 'rm');
+  if (n === 'cdk' || n === 'cdktf') return pos[0] === 'destroy';
+  if (n === 'serverless' || n === 'sls') return pos[0] === 'remove';
+  if (n === 'sam') return pos[0] === 'delete';
+  if (n === 'eksctl') return pos[0] === 'delete' && ['cluster', 'nodegroup'].includes(pos[1] ?? '');
+  return false;
+}
+
+const KUBECTL: OptionSpec = {
+  shortValue: 'nlfoLsck',
+  longValue: ['namespace', 'context', 'kubeconfig', 'cluster', 'user', 'server', 'token', 'selector', 'filename', 'output', 'grace-period', 'timeout', 'field-selector', 'cascade', 'as', 'as-group', 'request-timeout', 'kustomize', 'raw', 'wait', 'dry-run'],
+  longFlags: ['all', 'all-namespaces', 'force', 'now', 'ignore-not-found', 'recursive', 'insecure-skip-tls-verify'],
+};
+const BROAD_KINDS = /^(namespaces?|ns|projects?|persistentvolumes?|pv|persistentvolumeclaims?|pvc|customresourcedefinitions?|crds?|nodes?|no|clusterroles?|clusterrolebindings?|storageclass(es)?|sc|all)(\.[\w.]+)?$/i;
+
+function kubectlDelete(cmd: SimpleCommand): { broad: boolean } | undefined {
+  if (!['kubectl', 'oc', 'k3s', 'microk8s'].includes(nameOf(cmd))) return undefined;
+  const args = ['k3s', 'microk8s'].includes(nameOf(cmd)) && cmd.args[0]?.value === 'kubectl' ? cmd.args.slice(1) : cmd.args;
+  const p = parseOptions(args, KUBECTL);
+  const [verb, ...rest] = words(p.operands);
+  if (verb !== 'delete') return undefined;
+  const kinds = rest.flatMap((r) => r.split('/')[0]!.split(','));
+  const broad = has(p, 'all', 'all-namespaces', 'A') || kinds.some((k) => BROAD_KINDS.test(k));
+  return { broad };
+}
+
+const AWS_DESTRUCTIVE_OP = /^(delete|terminate|remove|deregister|destroy|purge|reset)-/;
+const AWS_RESOURCE = /(instance|cluster|db|database|table|bucket|volume|snapshot|stack|repository|file-system|hosted-zone|vpc|domain|replication-group|cache|keyspace|stream|queue|secret|backup|vault|environment|application|graph|global-table|registry|namespace|workgroup|data-catalog|log-group|user-pool|identity-pool|function|service|key|certificate-authority|directory|warehouse|index|collection)/;
+
+function cloudDeletes(cmd: SimpleCommand): boolean {
+  const n = nameOf(cmd);
+  const a = words(cmd.args);
+  const pos = a.filter((x) => !x.startsWith('-'));
+  if (n === 'aws') {
+    const [svc, op] = words(subcommand(cmd, { longValue: ['profile', 'region', 'output', 'endpoint-url', 'query', 'cli-read-timeout', 'cli-connect-timeout', 'ca-bundle', 'color'] })).filter((x) => !x.startsWith('-'));
+    if (!svc || !op) return false;
+    if (svc === 'kms' && op === 'schedule-key-deletion') return true;
+    if (svc === 's3api' && op === 'delete-bucket') return true;
+    return svc !== 's3' && AWS_DESTRUCTIVE_OP.test(op) && AWS_RESOURCE.test(op.replace(AWS_DESTRUCTIVE_OP, '')) && !/-(tags?|policy|attributes?|alarm|message|object)s?$/.test(op);
+  }
+  if (n === 'gcloud') {
+    const i = pos.indexOf('delete');
+    if (i < 0) return false;
+    const groups = pos.slice(0, i);
+    return groups.some((g) => /^(instances|databases|clusters|projects|buckets|disks|snapshots|backups|volumes|tables|datasets|repositories|services|node-pools|instance-groups|topics|subscriptions|keys|keyrings|functions|secrets|images|networks|sql|spanner|bigtable|redis|filestore|firestore|alloydb|memcache)$/.test(g));
+  }
+  if (n === 'az') {
+    const i = pos.indexOf('delete');
+    if (i < 0 || pos.includes('lock')) return false;
+    return pos.slice(0, i).some((g) => /^(vm|vmss|group|sql|db|server|storage|account|aks|cosmosdb|postgres|mysql|mariadb|redis|disk|snapshot|keyvault|flexible-server|webapp|functionapp|container|acr|cognitiveservices|synapse|databricks|network|vnet)$/.test(g));
+  }
+  if (n === 'doctl') return pos.includes('delete') && pos.some((g) => /^(droplet|databases?|volume|kubernetes|cluster|app|registry|spaces?)$/.test(g));
+  if (n === 'heroku') return pos.some((x) => /^(apps:destroy|destroy|pg:reset|pg:kill|addons:destroy|apps:delete)$/.test(x));
+  if (n === 'fly' || n === 'flyctl') return pos.includes('destroy') || (pos[0] === 'volumes' && ['destroy', 'delete'].includes(pos[1] ?? ''));
+  if (n === 'gh') return pos[0] === 'repo' && pos[1] === 'delete';
+  if (['hcloud', 'openstack', 'linode-cli', 'vultr-cli', 'scw', 'exoscale', 'civo', 'upcloud'].includes(n)) return pos.some((x) => ['delete', 'destroy', 'rm'].includes(x));
+  if (n === 'firebase') return pos.some((x) => /^(firestore:delete|database:remove|projects:delete|hosting:disable)$/.test(x));
+  if (n === 'vercel' || n === 'netlify') return pos.some((x) => /^(remove|rm|sites:delete)$/.test(x));
+  return false;
+}
+
+function bucketDeletes(cmd: SimpleCommand): boolean {
+  const n = nameOf(cmd);
+  const a = words(cmd.args);
+  const pos = a.filter((x) => !x.startsWith('-'));
+  const flag = (re: RegExp) => a.some((x) => re.test(x));
+  if (n === 'aws') {
+    const i = pos.indexOf('s3');
+    if (i < 0) return pos.includes('s3api') && pos.includes('delete-bucket');
+    const op = pos[i + 1];
+    return (op === 'rm' && flag(/^--recursive$/)) || (op === 'rb' && flag(/^--force$/));
+  }
+  if (n === 'gsutil') {
+    const i = pos.findIndex((x) => x === 'rm' || x === 'rb');
+    if (i < 0) return false;
+    return pos[i] === 'rb' || a.slice(a.indexOf(pos[i]!)).some((x) => /^-[a-zA-Z]*[rRa]/.test(x));
+  }
+  if (n === 'gcloud' && pos[0] === 'storage') return (pos[1] === 'rm' && flag(/^(-[a-zA-Z]*[rR]|--recursive|--all-versions)$/)) || (pos[1] === 'buckets' && pos[2] === 'delete') || pos[1] === 'rb';
+  if (n === 'az' && pos[0] === 'storage') return ((pos.includes('container') || pos.includes('account') || pos.includes('share')) && pos.includes('delete')) || pos.includes('delete-batch');
+  if (n === 'rclone') return ['purge', 'delete', 'rmdirs'].includes(pos[0] ?? '');
+  if (n === 'mc') return (pos[0] === 'rb' && flag(/^--force$/)) || (pos[0] === 'rm' && flag(/^(-r|--recursive)$/) && flag(/^--force$/));
+  if (n === 'bq') return pos[0] === 'rm' && flag(/^-[a-zA-Z]*r|^--recursive/);
+  return false;
+}
+
+const DOCKER: OptionSpec = { shortValue: 'Hcl', longValue: ['host', 'context', 'config', 'log-level', 'tlscacert', 'tlscert', 'tlskey'] };
+
+function dockerVolumes(cmd: SimpleCommand): boolean {
+  const n = nameOf(cmd);
+  let ws: Word[];
+  if (n === 'docker-compose' || n === 'podman-compose') ws = cmd.args;
+  else if (['docker', 'podman', 'nerdctl'].includes(n)) ws = subcommand(cmd, DOCKER);
+  else return false;
+  const a = words(ws);
+  const pos = a.filter((x) => !x.startsWith('-'));
+  const compose = n.endsWith('-compose') || pos[0] === 'compose';
+  if (compose) {
+    const i = a.indexOf('down');
+    return i >= 0 && a.slice(i + 1).some((x) => x === '--volumes' || /^-[a-zA-Z]*v$/.test(x));
+  }
+  if (pos[0] === 'system' && pos[1] === 'prune') return a.includes('--volumes');
+  if (pos[0] === 'volume' && pos[1] === 'prune') return true;
+  if (pos[0] === 'volume' && (pos[1] === 'rm' || pos[1] === 'remove')) return ws.slice(2).some((w) => !w.static && /\$\(|`/.test(w.raw));
+  return false;
+}
+
+export const INFRA_RULES: ShellRule[] = [
+  {
+    id: 'infra.terraform_destroy',
+    risk: 'CRITICAL',
+    reason: 'destroys the infrastructure a configuration manages',
+    remediation: 'review `terraform plan -destroy` and have a person run the destroy',
+    examples: {
+      block: ['terraform destroy', 'terraform destroy -auto-approve', 'terraform -chdir=infra apply -destroy -auto-approve', 'tofu destroy', 'terragrunt run-all destroy', 'pulumi destroy --yes', 'cdk destroy --force'],
+      allow: ['terraform plan', 'terraform plan -destroy', 'terraform apply -auto-approve', 'terraform init', 'pulumi preview', 'echo terraform destroy'],
+    },
+    match: terraformDestroys,
+  },
+  {
+    id: 'infra.kubernetes_delete_broad',
+    risk: 'CRITICAL',
+    reason: 'deletes a Kubernetes namespace, persistent volumes, CRDs, nodes, or everything of a kind',
+    remediation: 'delete the specific resource by name in the specific namespace, after checking with kubectl get',
+    examples: {
+      block: ['kubectl delete namespace prod', 'kubectl delete ns staging', 'kubectl delete pods --all -n prod', 'kubectl delete all --all', 'kubectl -n prod delete pvc data-db-0', 'kubectl delete deploy -A --all', 'kubectl --context prod delete namespace/payments', 'oc delete project demo', 'kubectl delete crd certificates.cert-manager.io'],
+      allow: ['kubectl get pods', 'kubectl delete pod web-5d9c -n dev', 'kubectl describe ns prod', 'kubectl delete -f job.yaml', 'kubectl logs -n prod deploy/web'],
+    },
+    match: (cmd) => kubectlDelete(cmd)?.broad === true,
+  },
+  {
+    id: 'infra.helm_uninstall',
+    risk: 'HIGH',
+    reason: 'uninstalls a Helm release and the resources it created',
+    remediation: 'ask a person to uninstall releases; roll back with helm rollback instead',
+    examples: {
+      block: ['helm uninstall web', 'helm delete web --purge', 'helm -n prod uninstall api', 'helm un db --namespace data'],
+      allow: ['helm list', 'helm upgrade --install web ./chart', 'helm rollback web 3', 'helm status web'],
+    },
+    match(cmd) {
+      if (nameOf(cmd) !== 'helm') return false;
+      const sub = words(subcommand(cmd, { shortValue: 'n', longValue: ['namespace', 'kube-context', 'kubeconfig', 'registry-config', 'repository-cache', 'repository-config', 'burst-limit', 'kube-apiserver', 'kube-as-user', 'kube-token', 'kube-ca-file'] }))[0];
+      return ['uninstall', 'delete', 'del', 'un'].includes(sub ?? '');
+    },
+  },
+  {
+    id: 'infra.bucket_delete',
+    risk: 'CRITICAL',
+    reason: 'deletes a storage bucket or everything in it',
+    remediation: 'delete the specific objects you mean; have a person delete buckets (and keep versioning on)',
+    examples: {
+      block: ['aws s3 rm s3://prod-data --recursive', 'aws s3 rb s3://prod-data --force', 'aws --profile prod s3 rm --recursive s3://x/', 'gsutil -m rm -r gs://bucket', 'gsutil rb gs://bucket', 'gcloud storage rm --recursive gs://b/*', 'az storage container delete --name data', 'rclone purge remote:bucket', 'aws s3api delete-bucket --bucket x'],
+      allow: ['aws s3 ls s3://prod-data', 'aws s3 cp file.txt s3://b/', 'aws s3 rm s3://b/tmp/file.txt', 'gsutil ls gs://b', 'aws s3 sync ./dist s3://site --delete', 'rclone copy a remote:b'],
+    },
+    match: bucketDeletes,
+  },
+  {
+    id: 'infra.cloud_resource_delete',
+    risk: 'CRITICAL',
+    reason: 'deletes or terminates cloud instances, databases, clusters or whole projects',
+    remediation: 'have a person delete cloud resources; enable deletion protection',
+    examples: {
+      block: ['aws ec2 terminate-instances --instance-ids i-123', 'aws rds delete-db-instance --db-instance-identifier prod', 'aws dynamodb delete-table --table-name users', 'aws cloudformation delete-stack --stack-name app', 'gcloud compute instances delete web-1 --quiet', 'gcloud sql instances delete prod-db', 'gcloud projects delete my-proj', 'az group delete -n rg-prod --yes', 'az vm delete -g rg -n vm1', 'doctl compute droplet delete web', 'heroku apps:destroy --app x --confirm x', 'gh repo delete org/repo --yes', 'aws kms schedule-key-deletion --key-id k'],
+      allow: ['aws ec2 describe-instances', 'aws rds describe-db-instances', 'aws sqs delete-message --queue-url q --receipt-handle r', 'gcloud compute instances list', 'az vm list', 'aws ec2 delete-tags --resources i-1 --tags Key=x', 'gh repo view'],
+    },
+    match: cloudDeletes,
+  },
+  {
+    id: 'infra.container_volume_delete',
+    risk: 'HIGH',
+    reason: 'deletes container volumes, where databases and other state live',
+    remediation: 'remove the specific volume by name after a backup; `docker compose down` without -v keeps volumes',
+    examples: {
+      block: ['docker system prune -a --volumes', 'docker system prune --volumes -f', 'docker volume prune -f', 'docker volume rm $(docker volume ls -q)', 'docker compose down -v', 'docker-compose down --volumes', 'podman volume prune'],
+      allow: ['docker compose down', 'docker system prune', 'docker volume ls', 'docker ps -a', 'docker volume rm old_cache', 'docker compose up -d'],
+    },
+    match: dockerVolumes,
+  },
+  {
+    id: 'infra.kubectl_delete',
+    risk: 'MEDIUM',
+    reason: 'deletes Kubernetes resources',
+    remediation: 'a stricter policy does not let agents delete cluster resources; ask a person',
+    examples: {
+      block: ['kubectl delete pod web-1', 'kubectl delete -f job.yaml'],
+      allow: ['kubectl get pods', 'kubectl apply -f x.yaml'],
+    },
+    match: (cmd) => kubectlDelete(cmd) !== undefined,
+  },
+  {
+    id: 'infra.change',
+    risk: 'MEDIUM',
+    reason: 'changes deployed infrastructure (apply, deploy, scale, restart, container cleanup)',
+    remediation: 'a stricter policy does not let agents change infrastructure; open a change for review',
+    examples: {
+      block: ['terraform apply -auto-approve', 'kubectl apply -f deploy.yaml', 'kubectl scale deploy web --replicas=0', 'helm upgrade --install web ./chart', 'pulumi up --yes', 'docker system prune -af', 'kubectl rollout restart deploy/web'],
+      allow: ['terraform plan', 'kubectl get deploy', 'helm template ./chart', 'docker ps'],
+    },
+    match(cmd) {
+      const n = nameOf(cmd);
+      const pos = words(cmd.args).filter((x) => !x.startsWith('-'));
+      if (['terraform', 'tofu', 'terragrunt'].includes(n)) return pos.some((x) => ['apply', 'import', 'taint', 'untaint', 'state'].includes(x));
+      if (['kubectl', 'oc'].includes(n)) {
+        const verb = words(parseOptions(cmd.args, KUBECTL).operands)[0];
+        return ['apply', 'create', 'replace', 'patch', 'scale', 'rollout', 'set', 'edit', 'label', 'annotate', 'drain', 'cordon', 'taint', 'autoscale', 'expose', 'run'].includes(verb ?? '');
+      }
+      if (n === 'helm') return ['install', 'upgrade', 'rollback'].some((v) => pos.includes(v));
+      if (n === 'pulumi') return pos[0] === 'up' || pos[0] === 'update';
+      if (n === 'cdk' || n === 'serverless' || n === 'sls') return pos[0] === 'deploy';
+      if (['docker', 'podman'].includes(n)) return pos.includes('prune') || (pos[0] === 'rm' && cmd.args.some((w) => !w.static));
+      return false;
+    },
+  },
+];

@@ -1,0 +1,172 @@
+// Path judgements for rules: resolve a target word to an absolute path (or a glob over a base
+// folder) with the analyser's normalizePath, and classify what a path is: the root, a home
+// folder, a system folder, a critical system file, the working folder or one of its parents.
+import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
+import { normalizePath } from '../../analyze/shell/paths.js';
+
+/** The home assumed when the IR does not say; `/home/<x>` and `/Users/<x>` are homes anyway. */
+export const FALLBACK_HOME = '/home/~';
+
+export type Target =
+  | { kind: 'path'; path: string }
+  /** A glob: `base` is the folder before the first glob segment, `pattern` the rest (`*`, `*.log`, `*\/x`). */
+  | { kind: 'glob'; base: string; pattern: string }
+  | { kind: 'unknown'; word: string };
+
+export function homeOf(ir: ShellIr): string {
+  return ir.home ?? FALLBACK_HOME;
+}
+
+const GLOB = /[*?[]/;
+
+/** Every target a word may name (brace expansion gives several); unknown when it cannot be resolved. */
+export function resolveTargets(word: Word, cmd: SimpleCommand, ir: ShellIr): Target[] {
+  return expandBraces(word).map((v) => resolveOne(v, word, cmd, ir));
+}
+
+function resolveOne(value: string, word: Word, cmd: SimpleCommand, ir: ShellIr): Target {
+  const home = homeOf(ir);
+  if (value === '') return { kind: 'unknown', word: word.raw };
+  const segs = value.split('/');
+  const g = segs.findIndex((s) => GLOB.test(s) && !/^\$\{?\w+\}?$/.test(s));
+  const prefix = g < 0 ? value : segs.slice(0, g).join('/') || (value.startsWith('/') ? '/' : '.');
+  const resolved = safeNormalize(prefix, word, cmd, home);
+  if (resolved === null) return { kind: 'unknown', word: word.raw };
+  if (g < 0) return { kind: 'path', path: resolved };
+  return { kind: 'glob', base: resolved, pattern: segs.slice(g).join('/') };
+}
+
+function safeNormalize(value: string, word: Word, cmd: SimpleCommand, home: string): string | null {
+  let out: string | null;
+  try {
+    out = normalizePath(value, cmd.cwd, home);
+  } catch {
+    return null;
+  }
+  if (out === null) return null;
+  // A variable or substitution normalizePath could not resolve must not pass as a literal name.
+  if (!word.static && /[$`]/.test(out)) return null;
+  return out.length > 1 ? out.replace(/\/+$/, '') : out;
+}
+
+/** `{a,b}` alternatives of a dynamic word (not `${…}`); at most 64 to stay bounded. */
+function expandBraces(word: Word): string[] {
+  let out = [word.value];
+  if (word.static) return out;
+  for (let round = 0; round < 8; round++) {
+    const next: string[] = [];
+    let changed = false;
+    for (const v of out) {
+      const m = /(^|[^$])\{([^{}$]*,[^{}$]*)\}/.exec(v);
+      if (!m) {
+        next.push(v);
+        continue;
+      }
+      changed = true;
+      const start = m.index + m[1]!.length;
+      for (const alt of m[2]!.split(',')) next.push(v.slice(0, start) + alt + v.slice(start + m[2]!.length + 2));
+    }
+    out = next.slice(0, 64);
+    if (!changed) break;
+  }
+  return out;
+}
+
+export function depth(path: string): number {
+  return path === '/' ? 0 : path.split('/').length - 1;
+}
+
+/** True when `a` is `b` or an ancestor of `b`. */
+export function isAncestorOrSelf(a: string, b: string): boolean {
+  if (a === '/') return b.startsWith('/');
+  return b === a || b.startsWith(a + '/');
+}
+
+export function isHome(path: string, home: string): boolean {
+  return path === home || path === '/root' || path === '/var/root' || /^\/(home|Users)\/[^/]+$/.test(path);
+}
+
+/** Folders one level down whose loss breaks the system (the level below `/` is all protected). */
+const SYSTEM_PARENTS = new Set(['usr', 'var', 'etc', 'boot', 'home', 'Users', 'System', 'Library', 'private', 'nix', 'mnt', 'media', 'Volumes', 'snap']);
+
+/** `/`-level folders and the listed second level: recursive delete, move or mass chmod is fatal. */
+export function isSystemFolder(path: string): boolean {
+  const d = depth(path);
+  if (d === 1) return true;
+  return d === 2 && SYSTEM_PARENTS.has(path.split('/')[1]!);
+}
+
+/** Folders whose contents are scratch: globbing their contents is not a system delete. */
+export function isScratchFolder(path: string): boolean {
+  return ['/tmp', '/var/tmp', '/private/tmp', '/dev/shm'].includes(path);
+}
+
+/** Files whose overwrite, truncation or removal breaks logins, privileges or boot. */
+const CRITICAL_FILES = [
+  /^\/etc\/(passwd|shadow|group|gshadow|sudoers|master\.passwd|fstab|crypttab|ld\.so\.preload|ld\.so\.conf|inittab|hostname|login\.defs)$/,
+  /^\/etc\/(sudoers\.d|pam\.d|security|ssh)(\/|$)/,
+  /^\/boot(\/|$)/,
+  /^\/private\/etc\/(passwd|master\.passwd|sudoers)$/,
+];
+export function isCriticalFile(path: string): boolean {
+  return CRITICAL_FILES.some((re) => re.test(path));
+}
+
+/** Folders of the system's own programs and libraries: removing what is in them breaks the system. */
+const SYSTEM_PROGRAM_FOLDERS = /^\/(bin|sbin|lib|lib32|lib64|libx32|usr\/bin|usr\/sbin|usr\/lib|usr\/lib32|usr\/lib64|usr\/libexec|System)\//;
+export function isSystemProgram(path: string): boolean {
+  return SYSTEM_PROGRAM_FOLDERS.test(path);
+}
+
+/** Simple glob test for one path segment (`*`, `?`, `[…]`); a leading dot must be matched literally. */
+export function globMatches(pattern: string, name: string): boolean {
+  if (name.startsWith('.') && !pattern.startsWith('.')) return false;
+  let re = '^';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) re += '\\[';
+      else {
+        re += '[' + pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  try {
+    return new RegExp(re + '$').test(name);
+  } catch {
+    return true;
+  }
+}
+
+export type Protected = 'root' | 'home' | 'system';
+
+/** What a recursive delete (or move, or mass permission change) of this target destroys, if it matters. */
+export function protectedKind(t: Target, home: string): Protected | null {
+  if (t.kind === 'unknown') return null;
+  if (t.kind === 'path') {
+    if (t.path === '/') return 'root';
+    if (isHome(t.path, home)) return 'home';
+    if (isSystemFolder(t.path) || isAncestorOrSelf(t.path, home)) return 'system';
+    return null;
+  }
+  // A glob reaches what is below its base: fatal when the children are themselves protected,
+  // or when it takes everything in a protected folder (`~/*`, `/etc/*`, `/opt/.*`).
+  const all = isMatchAll(t.pattern.split('/')[0]!);
+  if (t.base === '/') return all ? 'root' : 'system';
+  if (isAncestorOrSelf(t.base, home) && !isHome(t.base, home)) return 'system';
+  if (depth(t.base) === 1 && SYSTEM_PARENTS.has(t.base.slice(1))) return 'system';
+  if (!all) return null;
+  if (isHome(t.base, home)) return 'home';
+  if (isSystemFolder(t.base) && !isScratchFolder(t.base)) return 'system';
+  return null;
+}
+
+/** A glob segment with no literal name part (`*`, `.*`, `.??*`, `.[!.]*`): it takes everything. */
+export function isMatchAll(seg: string): boolean {
+  const rest = seg.replace(/\[[^\]]*\]/g, '');
+  return /\*/.test(rest) && /^[*?.]*$/.test(rest);
+}

@@ -1,0 +1,132 @@
+// What kind of program a command is (shell, interpreter, downloader, decoder, network sender),
+// and where a shell or interpreter takes its program from: inline code, a script file, or stdin.
+import type { Redirect, SimpleCommand, Word } from '../../core/ir.js';
+import { has, parseOptions, values, type OptionSpec } from './options.js';
+
+export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'pdksh', 'ash', 'yash', 'fish', 'tcsh', 'csh', 'rbash', 'pwsh', 'powershell', 'elvish', 'nu', 'xonsh']);
+
+const INTERPRETER = /^(python[0-9.]*|pypy[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node|nodejs|bun|deno|php[0-9.]*|lua[0-9.]*|luajit|rscript|tclsh[0-9.]*|wish|osascript|jshell|groovy|julia|iex|invoke-expression)$/i;
+
+export function nameOf(cmd: SimpleCommand): string {
+  return cmd.name.value;
+}
+
+export function isShell(name: string): boolean {
+  return SHELLS.has(name);
+}
+
+/** Shells, script interpreters, `source`/`.`/`eval`, and `at`/`batch` (which run what they read). */
+export function isCodeRunner(name: string): boolean {
+  return isShell(name) || INTERPRETER.test(name) || ['source', '.', 'eval', 'at', 'batch'].includes(name);
+}
+
+const DOWNLOADERS = new Set([
+  'curl', 'wget', 'wget2', 'fetch', 'aria2c', 'axel', 'http', 'https', 'xh', 'xhs', 'curlie', 'lwp-request', 'lwp-download', 'get', 'lynx', 'links', 'w3m',
+  'nc', 'ncat', 'netcat', 'socat', 'telnet', 'openssl', 'ftp', 'tftp', 'sftp', 'scp', 'ssh', 'iwr', 'irm', 'invoke-webrequest', 'invoke-restmethod', 'gsutil', 'aws', 'gcloud', 'az', 'rclone', 'gh',
+]);
+
+/** Programs whose output comes from the network. */
+export function isDownloader(cmd: SimpleCommand): boolean {
+  const n = nameOf(cmd).toLowerCase();
+  if (n === 'openssl') return cmd.args.some((w) => w.value === 's_client');
+  return DOWNLOADERS.has(n);
+}
+
+const ALWAYS_DECODES = new Set(['uudecode', 'gunzip', 'zcat', 'bunzip2', 'bzcat', 'unxz', 'xzcat', 'zstdcat', 'unzstd', 'rev', 'tr', 'lzcat', 'unlzma']);
+
+/** Programs that turn an encoded payload back into text (`base64 -d`, `xxd -r`, `gunzip`, `rev`, …). */
+export function isDecoder(cmd: SimpleCommand): boolean {
+  const n = nameOf(cmd);
+  if (ALWAYS_DECODES.has(n)) return true;
+  const p = parseOptions(cmd.args, { longFlags: ['decode', 'reverse'] });
+  if (['base64', 'base32', 'basenc', 'gzip', 'bzip2', 'xz', 'zstd', 'lzma'].includes(n)) return has(p, 'd', 'D', 'decode');
+  if (n === 'xxd') return has(p, 'r', 'revert');
+  if (n === 'openssl') return cmd.args.some((w) => ['-d', '-base64', '-a', 'base64'].includes(w.value));
+  return false;
+}
+
+/** How a shell or interpreter is given its program. */
+export interface ProgramSource {
+  /** Inline code: the `-c`/`-e` value, `eval`'s words. */
+  inline: Word[];
+  /** The script file operand (a path, or a process substitution). */
+  file?: Word;
+  /** The program is read from stdin (a pipe, a redirect, a herestring). */
+  fromStdin: boolean;
+  /** Redirects that feed stdin (`< file`, `<<<`, `<<`). */
+  stdinRedirects: Redirect[];
+}
+
+const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+interface Dialect {
+  spec: OptionSpec;
+  /** Option names whose value is inline code. */
+  code: string[];
+  /** Option names that name a module or file to run instead of stdin (`python -m`, `php -f`). */
+  other: string[];
+}
+
+const SHELL_DIALECT: Dialect = { spec: { shortValue: 'oO', longValue: ['rcfile', 'init-file'], stopAtOperand: true }, code: ['c'], other: [] };
+const DIALECTS: [RegExp, Dialect][] = [
+  [/^(python|pypy)/, { spec: { shortValue: 'cmWX', stopAtOperand: true }, code: ['c'], other: ['m'] }],
+  [/^perl/, { spec: { shortValue: 'eEIMmx', stopAtOperand: true }, code: ['e', 'E'], other: [] }],
+  [/^ruby/, { spec: { shortValue: 'erICE', stopAtOperand: true }, code: ['e'], other: [] }],
+  [/^(node|nodejs|bun|deno)$/, { spec: { shortValue: 'epr', longValue: ['eval', 'print', 'require', 'import', 'input-type'], stopAtOperand: true }, code: ['e', 'p', 'eval', 'print'], other: [] }],
+  [/^php/, { spec: { shortValue: 'rfBREFcdz', stopAtOperand: true }, code: ['r', 'B', 'R', 'E'], other: ['f', 'F'] }],
+  [/^(lua|luajit)/, { spec: { shortValue: 'el', stopAtOperand: true }, code: ['e'], other: [] }],
+  [/^(osascript|rscript|julia|jshell|groovy|tclsh|wish)/, { spec: { shortValue: 'e', stopAtOperand: true }, code: ['e'], other: [] }],
+  [/^(pwsh|powershell)$/i, { spec: { shortValue: '', longValue: [], stopAtOperand: true }, code: [], other: [] }],
+];
+
+/** Where a code runner takes its program from; undefined when the command is not a code runner. */
+export function programSource(cmd: SimpleCommand): ProgramSource | undefined {
+  const n = nameOf(cmd);
+  if (!isCodeRunner(n)) return undefined;
+  const stdinRedirects = cmd.redirects.filter((r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op));
+  const base = { stdinRedirects };
+  if (n === 'eval') return { ...base, inline: [...cmd.args], fromStdin: false };
+  if (/^(iex|invoke-expression)$/i.test(n)) return { ...base, inline: [...cmd.args], fromStdin: cmd.args.length === 0 };
+  if (n === 'source' || n === '.') {
+    const file = cmd.args[0];
+    return { ...base, inline: [], ...(file ? { file } : {}), fromStdin: !!file && STDIN_PATHS.has(file.value) };
+  }
+  if (n === 'at' || n === 'batch') {
+    const p = parseOptions(cmd.args, { shortValue: 'fqt' });
+    const f = values(p, 'f')[0];
+    const listing = has(p, 'l', 'r', 'd', 'c');
+    return { ...base, inline: [], fromStdin: !listing && (f === undefined || STDIN_PATHS.has(f)) };
+  }
+  if (/^(pwsh|powershell)$/i.test(n)) {
+    const i = cmd.args.findIndex((w) => /^-(c|command|f|file|encodedcommand|e|ec)$/i.test(w.value));
+    const v = i >= 0 ? cmd.args[i + 1] : undefined;
+    if (i < 0) return { ...base, inline: [], fromStdin: true };
+    return { ...base, inline: v ? [v] : [], fromStdin: v === undefined || v.value === '-' };
+  }
+  const dialect = isShell(n) ? SHELL_DIALECT : (DIALECTS.find(([re]) => re.test(n.toLowerCase()))?.[1] ?? SHELL_DIALECT);
+  const p = parseOptions(cmd.args, dialect.spec);
+  const inline = cmd.args.filter((_, i) => i > 0 && dialect.code.some((c) => isOptionWord(cmd.args[i - 1]!.value, c)));
+  // Inline code glued to its option (`-cCODE`, `--eval=CODE`) is in the parsed values.
+  const codeGiven = has(p, ...dialect.code);
+  const codeWords = codeGiven && inline.length === 0 ? cmd.args.filter((w) => dialect.code.some((c) => isGlued(w.value, c))) : inline;
+  if (isShell(n) && has(p, 'c')) {
+    // `bash -c 'script' name args`: the script is the first operand after the options.
+    const script = p.operands[0];
+    return { ...base, inline: script ? [script] : codeWords, fromStdin: false };
+  }
+  if (codeGiven) return { ...base, inline: codeWords, fromStdin: false };
+  if (has(p, ...dialect.other)) return { ...base, inline: [], fromStdin: false };
+  const file = p.operands[0];
+  const readsStdin = (isShell(n) && has(p, 's')) || file === undefined || STDIN_PATHS.has(file.value);
+  return { ...base, inline: [], ...(file && !STDIN_PATHS.has(file.value) ? { file } : {}), fromStdin: readsStdin };
+}
+
+function isOptionWord(v: string, opt: string): boolean {
+  if (opt.length === 1) return /^-[A-Za-z]+$/.test(v) && v.endsWith(opt);
+  return v === `--${opt}`;
+}
+
+function isGlued(v: string, opt: string): boolean {
+  if (opt.length === 1) return v.startsWith(`-${opt}`) && v.length > 2;
+  return v.startsWith(`--${opt}=`);
+}

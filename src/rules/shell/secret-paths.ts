@@ -1,0 +1,79 @@
+// Which paths hold secrets: private keys, cloud and tool credentials, password hashes, process
+// environments (`credential`), and `.env` files (`env`, judged more leniently: projects read them).
+import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
+import { globMatches, homeOf, resolveTargets, type Target } from './paths.js';
+
+export type SecretKind = 'credential' | 'env';
+
+const CREDENTIAL_FILES: RegExp[] = [
+  /\/\.ssh\/(?!.*\.pub$)(id_[^/]+|identity|[^/]+\.(pem|key|ppk))$/,
+  /\/(id_rsa|id_dsa|id_ecdsa|id_ed25519|id_ecdsa_sk|id_ed25519_sk|[^/]+\.ppk)$/,
+  /\/\.aws\/(credentials|sso\/cache\/[^/]+|cli\/cache\/[^/]+)$/,
+  /\/\.config\/gcloud\/(credentials\.db|access_tokens\.db|application_default_credentials\.json|legacy_credentials(\/.*)?)$/,
+  /\/\.azure\/(accessTokens\.json|msal_token_cache\.[^/]+|service_principal_entries\.json)$/,
+  /\/\.kube\/config$/,
+  /\/\.docker\/config\.json$/,
+  /\/\.(netrc|git-credentials|pgpass|my\.cnf|pypirc|vault-token|s3cfg|boto|dockercfg)$/,
+  /\/\.(gem\/credentials|cargo\/credentials(\.toml)?|config\/gh\/hosts\.yml|terraform\.d\/credentials\.tfrc\.json|config\/hub|config\/rclone\/rclone\.conf)$/,
+  /\/\.gnupg\/(private-keys-v1\.d(\/.*)?|secring\.gpg)$/,
+  /^\/etc\/(shadow|gshadow|master\.passwd)(-)?$/,
+  /^\/etc\/ssh\/ssh_host_[^/]+_key$/,
+  /^\/etc\/ssl\/private(\/.*)?$/,
+  /^\/etc\/kubernetes\/(admin|kubelet|controller-manager|scheduler)\.conf$/,
+  /^\/etc\/kubernetes\/pki\/.+\.key$/,
+  /^\/(var\/)?run\/secrets(\/.*)?$/,
+  /^\/proc\/[^/]+\/environ$/,
+  /\/Library\/Keychains(\/.*)?$/,
+  /\/\.local\/share\/keyrings(\/.*)?$/,
+  /\/\.password-store(\/.*)?$/,
+];
+
+/** Folders that are mostly credentials: copying or archiving them copies the keys. */
+const CREDENTIAL_DIRS = /\/\.(ssh|aws|gnupg|azure|kube|docker|config\/gcloud)$/;
+
+function envFile(name: string): boolean {
+  return /^\.env(\..+)?$/.test(name) && !/\.(example|sample|template|dist|defaults?|schema|tpl|in)$/i.test(name);
+}
+
+/** Names tried against a glob's pattern to see whether it reaches a secret in its folder. */
+const PROBES = ['id_rsa', 'id_ed25519', 'credentials', 'config', 'config.json', 'shadow', 'environ', '.env', '.env.local', '.netrc', '.git-credentials', 'private-keys-v1.d', 'admin.conf'];
+
+export function secretKindOfPath(path: string, home: string): SecretKind | null {
+  if (CREDENTIAL_FILES.some((re) => re.test(path)) || CREDENTIAL_DIRS.test(path)) return 'credential';
+  if (path === `${home}/.npmrc` || /^\/(home\/[^/]+|Users\/[^/]+|root)\/\.npmrc$/.test(path)) return 'credential';
+  if (envFile(path.split('/').pop() ?? '')) return 'env';
+  return null;
+}
+
+export function secretKindOfTarget(t: Target, home: string): SecretKind | null {
+  if (t.kind === 'unknown') return null;
+  if (t.kind === 'path') return secretKindOfPath(t.path, home);
+  // `cat ~/.ssh/*`, `cat /etc/sha*`: does the glob reach a secret in its folder?
+  if (t.pattern.includes('/')) return null;
+  let kind: SecretKind | null = null;
+  for (const name of PROBES) {
+    if (!globMatches(t.pattern, name)) continue;
+    const k = secretKindOfPath(`${t.base === '/' ? '' : t.base}/${name}`, home);
+    if (k === 'credential') return k;
+    kind ??= k;
+  }
+  return kind;
+}
+
+/** The strongest secret a word names (also `@file`, `<file`, `name=@file`, `--opt=file`), if any. */
+export function secretKindOfWord(w: Word, cmd: SimpleCommand, ir: ShellIr): SecretKind | null {
+  const candidates = new Set([w.value]);
+  const m = /^(?:[\w.-]*=)?[@<](.+)$/.exec(w.value);
+  if (m) candidates.add(m[1]!);
+  const eq = /^--?[\w-]+=(.+)$/.exec(w.value);
+  if (eq) candidates.add(eq[1]!.replace(/^[@<]/, ''));
+  let kind: SecretKind | null = null;
+  for (const v of candidates) {
+    for (const t of resolveTargets({ ...w, value: v }, cmd, ir)) {
+      const k = secretKindOfTarget(t, homeOf(ir));
+      if (k === 'credential') return k;
+      kind ??= k;
+    }
+  }
+  return kind;
+}

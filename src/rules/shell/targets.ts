@@ -1,0 +1,134 @@
+// Which files a command removes, overwrites or moves away, read from its options the way the
+// program itself reads them (`cp -t dir`, `dd of=`, `sed -i`, `tee -a`, redirects).
+import type { SimpleCommand, Word } from '../../core/ir.js';
+import { has, parseOptions, values, type ParsedOptions } from './options.js';
+import { outputRedirects } from './links.js';
+import { nameOf } from './programs.js';
+
+const RM_LONG = ['recursive', 'force', 'interactive', 'one-file-system', 'no-preserve-root', 'preserve-root', 'dir', 'verbose', 'help', 'version'];
+
+export interface RmCall {
+  recursive: boolean;
+  /** A dynamic word in option position might be `-r`. */
+  maybeRecursive: boolean;
+  targets: Word[];
+  /** Operands also come from unknown input (`xargs rm`, `parallel rm`). */
+  unknownOperands: boolean;
+}
+
+/** A recursive remover: `rm`, or `rsync --delete*` (which empties its destination to match the source). */
+export function removal(cmd: SimpleCommand): RmCall | undefined {
+  const n = nameOf(cmd);
+  const unknownOperands = cmd.wrappers.some((w) => w === 'xargs' || w === 'parallel');
+  if (n === 'rm' || n === 'srm') {
+    const p = parseOptions(cmd.args, { longFlags: RM_LONG });
+    return { recursive: has(p, 'r', 'R', 'recursive'), maybeRecursive: p.dynamicOptions, targets: p.operands, unknownOperands };
+  }
+  if (n === 'rsync') {
+    const p = parseOptions(cmd.args, RSYNC);
+    if (![...p.opts.keys()].some((k) => k === 'del' || k.startsWith('delete') || k === 'remove-source-files')) return undefined;
+    const dest = p.operands[p.operands.length - 1];
+    return { recursive: true, maybeRecursive: false, targets: dest && p.operands.length >= 2 ? [dest] : [], unknownOperands: unknownOperands || !dest };
+  }
+  return undefined;
+}
+
+const RSYNC = {
+  shortValue: 'eBfMT',
+  longValue: [
+    'rsh', 'rsync-path', 'exclude', 'include', 'filter', 'exclude-from', 'include-from', 'files-from', 'chmod', 'chown', 'block-size', 'bwlimit', 'log-file', 'log-file-format',
+    'password-file', 'port', 'temp-dir', 'compare-dest', 'copy-dest', 'link-dest', 'remote-option', 'max-size', 'min-size', 'max-delete', 'timeout', 'contimeout', 'partial-dir',
+    'backup-dir', 'suffix', 'out-format', 'info', 'debug', 'usermap', 'groupmap', 'iconv', 'protocol', 'checksum-choice', 'compress-choice', 'compress-level', 'skip-compress',
+    'sockopts', 'outbuf', 'stop-after', 'stop-at', 'modify-window', 'write-batch', 'only-write-batch', 'read-batch', 'address', 'config',
+  ],
+  longFlags: ['delete', 'delete-before', 'delete-during', 'delete-delay', 'delete-after', 'delete-excluded', 'delete-missing-args', 'del', 'remove-source-files', 'recursive', 'archive', 'verbose', 'dry-run'],
+};
+
+/** Files this command deletes or moves away (not recursively): rm/unlink/shred operands, mv sources. */
+export function removedFiles(cmd: SimpleCommand): Word[] {
+  const n = nameOf(cmd);
+  if (['rm', 'srm', 'unlink', 'shred', 'rmdir'].includes(n)) return parseOptions(cmd.args, { shortValue: n === 'shred' ? 'ns' : '', longFlags: RM_LONG }).operands;
+  if (n === 'mv') return moveSources(cmd);
+  return [];
+}
+
+function copyLike(cmd: SimpleCommand, shortValue: string): { p: ParsedOptions; dest?: Word; sources: Word[] } {
+  const p = parseOptions(cmd.args, { shortValue, longValue: ['target-directory', 'suffix', 'backup', 'mode', 'owner', 'group', 'reply', 'sparse', 'preserve', 'context'] });
+  const t = values(p, 't', 'target-directory')[0];
+  if (t !== undefined) return { p, dest: { value: t, static: true, raw: t }, sources: p.operands };
+  if (p.operands.length < 2) return { p, sources: [] };
+  return { p, dest: p.operands[p.operands.length - 1]!, sources: p.operands.slice(0, -1) };
+}
+
+export function moveSources(cmd: SimpleCommand): Word[] {
+  return copyLike(cmd, 'tS').sources;
+}
+
+/** Files this command creates, overwrites, appends to or truncates. */
+export function writtenFiles(cmd: SimpleCommand): Word[] {
+  const n = nameOf(cmd);
+  const out = outputRedirects(cmd).map((r) => r.target);
+  const p = () => parseOptions(cmd.args);
+  switch (n) {
+    case 'tee':
+      out.push(...p().operands);
+      break;
+    case 'cp':
+    case 'mv':
+    case 'ln':
+    case 'install': {
+      const c = copyLike(cmd, n === 'install' ? 'tSmogb' : 'tS');
+      if (c.dest) out.push(c.dest);
+      break;
+    }
+    case 'rsync': {
+      const q = parseOptions(cmd.args, RSYNC);
+      if (q.operands.length >= 2) out.push(q.operands[q.operands.length - 1]!);
+      break;
+    }
+    case 'dd':
+      for (const w of cmd.args) if (w.value.startsWith('of=')) out.push({ ...w, value: w.value.slice(3) });
+      break;
+    case 'truncate':
+      out.push(...parseOptions(cmd.args, { shortValue: 'sr', longValue: ['size', 'reference'] }).operands);
+      break;
+    case 'touch':
+      out.push(...parseOptions(cmd.args, { shortValue: 'dtr', longValue: ['date', 'reference', 'time'] }).operands);
+      break;
+    case 'sed':
+    case 'perl': {
+      const q = parseOptions(cmd.args, { shortValue: n === 'sed' ? 'ef' : 'eEIMm', longValue: ['expression', 'file'] });
+      if (!has(q, 'i', 'in-place')) break;
+      // The script is the first operand unless given with -e/-f.
+      const scripted = has(q, 'e', 'f', 'expression', 'file', 'E');
+      out.push(...(scripted ? q.operands : q.operands.slice(1)));
+      break;
+    }
+    case 'curl':
+      for (const v of values(parseOptions(cmd.args, CURL_OPTS), 'o', 'output')) if (v !== '-') out.push({ value: v, static: true, raw: v });
+      break;
+    case 'wget':
+      for (const v of values(parseOptions(cmd.args, WGET_OPTS), 'O', 'output-document')) if (v !== '-') out.push({ value: v, static: true, raw: v });
+      break;
+  }
+  return out;
+}
+
+export const CURL_OPTS = {
+  shortValue: 'oduHXAeEbcFKmQrTUwxyYzCtP',
+  longValue: [
+    'output', 'data', 'data-binary', 'data-raw', 'data-ascii', 'data-urlencode', 'json', 'form', 'form-string', 'upload-file', 'header', 'request', 'user-agent', 'referer', 'cookie',
+    'cookie-jar', 'user', 'proxy', 'max-time', 'connect-timeout', 'retry', 'cert', 'key', 'cacert', 'config', 'output-dir', 'url', 'write-out', 'resolve', 'connect-to', 'range',
+    'limit-rate', 'interface', 'dns-servers', 'proxy-user', 'oauth2-bearer', 'aws-sigv4', 'variable', 'expand-data', 'expand-url', 'ftp-port', 'quote', 'stderr', 'trace', 'trace-ascii',
+  ],
+  longFlags: ['remote-name', 'remote-name-all', 'silent', 'show-error', 'location', 'fail', 'insecure', 'verbose', 'include', 'head', 'compressed', 'get'],
+};
+
+export const WGET_OPTS = {
+  shortValue: 'OoaPeiBUtTwQlAR',
+  longValue: [
+    'output-document', 'output-file', 'append-output', 'directory-prefix', 'execute', 'input-file', 'base', 'user-agent', 'tries', 'timeout', 'wait', 'quota', 'level', 'accept',
+    'reject', 'header', 'post-data', 'post-file', 'body-data', 'body-file', 'method', 'user', 'password', 'http-user', 'http-password', 'load-cookies', 'save-cookies', 'ca-certificate', 'certificate', 'private-key',
+  ],
+  longFlags: ['quiet', 'no-verbose', 'continue', 'no-check-certificate', 'recursive', 'mirror', 'spider', 'server-response'],
+};

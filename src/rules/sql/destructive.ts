@@ -1,0 +1,139 @@
+// Destroying data: DROP, TRUNCATE, DELETE or UPDATE of every row, ALTER TABLE … DROP — also when
+// hidden in a batch, a transaction, a data-modifying CTE, EXPLAIN ANALYZE or a DO body (the
+// matcher visits nested statements, so every rule here sees those too).
+import type { SqlStatement } from '../../core/ir.js';
+import type { DetailedSqlRule } from './match.js';
+
+/** Objects whose drop loses data or the structure that holds it. */
+const DATA_OBJECTS = new Set(['table', 'view', 'materialized view', 'schema', 'database', 'index', 'foreign table', 'owned objects', 'unknown']);
+
+const allRows = (s: SqlStatement) => !s.hasWhere || s.whereTautology;
+const mergeAll = (s: SqlStatement, action: string) =>
+  s.kind === 'merge' && s.whereTautology && String(s.flags.mergeActions ?? '').split(',').includes(action);
+
+export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
+  {
+    id: 'sql.drop',
+    risk: 'CRITICAL',
+    reason: 'DROP destroys a table, view, schema, database or index and the data in it',
+    remediation: 'drop objects through a reviewed migration; to empty a scratch table, DELETE with a WHERE that names its rows',
+    examples: {
+      block: [
+        'DROP TABLE users',
+        'DROP TABLE IF EXISTS public.users CASCADE',
+        'DROP SCHEMA app CASCADE',
+        'DROP DATABASE prod',
+        'DROP INDEX users_email_idx',
+        'DROP VIEW active_users',
+        'DROP OWNED BY app_user',
+        { sql: 'DROP TABLE users', dialect: 'mysql' },
+        { sql: 'DROP DATABASE shop', dialect: 'mysql' },
+        { sql: 'DROP TABLE main.users', dialect: 'sqlite' },
+        { sql: 'DROP TABLE dbo.users', dialect: 'transactsql' },
+        { sql: 'DROP TABLE ds.events', dialect: 'bigquery' },
+        'SELECT 1; DROP TABLE users',
+        'BEGIN; DROP TABLE users; COMMIT;',
+      ],
+      allow: [
+        'SELECT * FROM drop_temp',
+        "INSERT INTO logs VALUES ('DROP TABLE users')",
+        '-- DROP TABLE users\nSELECT 1',
+        'SELECT drop_table FROM audit',
+        { sql: "SELECT 'DROP TABLE x' AS s", dialect: 'mysql' },
+      ],
+    },
+    match: (s) => s.kind === 'drop' && DATA_OBJECTS.has(s.objectType ?? 'unknown'),
+  },
+  {
+    id: 'sql.drop_object',
+    risk: 'HIGH',
+    reason: 'DROP of a function, trigger, sequence, type, extension or policy changes how the database behaves',
+    remediation: 'drop schema objects through a reviewed migration',
+    examples: {
+      block: ['DROP FUNCTION audit_log()', 'DROP TRIGGER audit ON users', 'DROP SEQUENCE users_id_seq', 'DROP EXTENSION pgcrypto', 'DROP POLICY p ON users', { sql: 'DROP TRIGGER tr', dialect: 'mysql' }],
+      allow: ['SELECT drop_function FROM t', 'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$'],
+    },
+    match: (s) => s.kind === 'drop' && !DATA_OBJECTS.has(s.objectType ?? 'unknown'),
+    detail: (s) => `DROP ${(s.objectType ?? '').toUpperCase()}`,
+  },
+  {
+    id: 'sql.truncate',
+    risk: 'CRITICAL',
+    reason: 'TRUNCATE removes every row of a table',
+    remediation: 'DELETE with a WHERE that names the rows you mean',
+    examples: {
+      block: ['TRUNCATE users', 'TRUNCATE TABLE users, orders RESTART IDENTITY CASCADE', { sql: 'TRUNCATE TABLE users', dialect: 'mysql' }, { sql: 'TRUNCATE TABLE dbo.users', dialect: 'transactsql' }],
+      allow: ['SELECT * FROM truncate_log', "SELECT 'TRUNCATE users'"],
+    },
+    match: (s) => s.kind === 'truncate',
+  },
+  {
+    id: 'sql.delete_all',
+    risk: 'CRITICAL',
+    reason: 'DELETE without a WHERE, or with one that is always true, removes every row',
+    remediation: 'add a WHERE that names the rows to delete (e.g. WHERE id = 5); a LIMIT alone does not',
+    examples: {
+      block: [
+        'DELETE FROM users',
+        'DELETE FROM users WHERE 1=1',
+        'DELETE FROM users WHERE true',
+        "DELETE FROM users WHERE 'a'='a'",
+        'DELETE FROM users WHERE id = 5 OR 1=1',
+        'DELETE FROM users WHERE NOT false',
+        'DELETE FROM users WHERE id = id',
+        'DELETE FROM users WHERE 2 > 1',
+        'DELETE FROM users WHERE 1 IS NOT NULL',
+        { sql: 'DELETE FROM users WHERE 1', dialect: 'mysql' },
+        { sql: 'DELETE FROM users LIMIT 10', dialect: 'mysql' },
+        { sql: 'DELETE FROM users', dialect: 'sqlite' },
+        { sql: 'DELETE TOP (10) FROM users', dialect: 'transactsql' },
+        'WITH d AS (DELETE FROM users RETURNING *) SELECT count(*) FROM d',
+        'EXPLAIN ANALYZE DELETE FROM users',
+        'DO $$ BEGIN DELETE FROM users; END $$',
+        "DO $$ BEGIN EXECUTE 'DELETE FROM users'; END $$",
+        'MERGE INTO users u USING staging s ON true WHEN MATCHED THEN DELETE',
+      ],
+      allow: [
+        'DELETE FROM users WHERE id = 5',
+        'DELETE FROM users WHERE 1=0',
+        'EXPLAIN DELETE FROM users',
+        { sql: 'DELETE FROM users WHERE id = 5 LIMIT 1', dialect: 'mysql' },
+        "INSERT INTO audit(note) VALUES ('DELETE FROM users')",
+        'DELETE FROM sessions WHERE expires_at < now()',
+      ],
+    },
+    match: (s) => (s.kind === 'delete' && allRows(s)) || mergeAll(s, 'delete'),
+    detail: (s) => (s.hasWhere ? 'the WHERE is always true' : 'no WHERE'),
+  },
+  {
+    id: 'sql.alter_drop',
+    risk: 'CRITICAL',
+    reason: 'ALTER TABLE … DROP removes a column (and its data) or a constraint',
+    remediation: 'drop columns and constraints through a reviewed migration',
+    examples: {
+      block: ['ALTER TABLE users DROP COLUMN email', 'ALTER TABLE users DROP CONSTRAINT users_pkey', { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'mysql' }, { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'sqlite' }],
+      allow: ['ALTER TABLE users ADD COLUMN nickname text', 'ALTER TABLE users ALTER COLUMN name DROP DEFAULT', 'ALTER TABLE users RENAME COLUMN a TO b'],
+    },
+    match: (s) => s.kind === 'alter' && typeof s.flags.alterDrop === 'string',
+    detail: (s) => `drops ${String(s.flags.alterDrop)}`,
+  },
+  {
+    id: 'sql.update_all',
+    risk: 'HIGH',
+    reason: 'UPDATE without a WHERE, or with one that is always true, changes every row',
+    remediation: 'add a WHERE that names the rows to change',
+    examples: {
+      block: [
+        "UPDATE users SET role = 'admin'",
+        "UPDATE users SET role = 'admin' WHERE 1=1",
+        "UPDATE users SET role = 'admin' WHERE name = 'x' OR 'a'='a'",
+        { sql: 'UPDATE users SET a = 1 WHERE 1', dialect: 'mysql' },
+        { sql: 'UPDATE users SET a = 1 LIMIT 5', dialect: 'mysql' },
+        'WITH u AS (UPDATE users SET a = 1 RETURNING id) SELECT * FROM u',
+      ],
+      allow: ["UPDATE users SET role = 'admin' WHERE id = 7", { sql: 'UPDATE users SET a = 1 WHERE id IN (1, 2)', dialect: 'sqlite' }],
+    },
+    match: (s) => (s.kind === 'update' && allRows(s)) || mergeAll(s, 'update'),
+    detail: (s) => (s.hasWhere ? 'the WHERE is always true' : 'no WHERE'),
+  },
+];

@@ -1,0 +1,115 @@
+// Fail closed: what the analyser cannot decide statically is refused, with the reason why.
+// The analyser marks such input as an `other` statement carrying one of these flags.
+import type { SqlStatement } from '../../core/ir.js';
+import type { DetailedSqlRule } from './match.js';
+
+const flag = (name: string) => (s: SqlStatement) => typeof s.flags[name] === 'string';
+const detail = (name: string) => (s: SqlStatement) => (typeof s.flags[name] === 'string' ? String(s.flags[name]) : undefined);
+
+export const FAIL_CLOSED_RULES: DetailedSqlRule[] = [
+  {
+    id: 'sql.parse_error',
+    risk: 'CRITICAL',
+    reason: 'the SQL could not be parsed, so it cannot be judged',
+    remediation: 'fix the syntax, or run the statements one at a time in a form the parser for this dialect reads',
+    examples: {
+      block: ['SELEC * FROM users', 'DELETE FROM', { sql: 'DROP TABLE t; BOGUS', dialect: 'mysql' }, "\\! rm -rf /", { sql: '.shell rm -rf /', dialect: 'sqlite' }],
+      allow: ['SELECT * FROM users', { sql: 'SELECT 1', dialect: 'sqlite' }],
+    },
+    match: flag('parseError'),
+    detail: detail('parseError'),
+  },
+  {
+    id: 'sql.unknown_statement',
+    risk: 'CRITICAL',
+    reason: 'a statement the analyser does not recognise',
+    remediation: 'use a statement form seatbelt knows, or run it through a reviewed migration instead',
+    examples: {
+      block: [{ sql: 'FOO BAR', dialect: 'transactsql' }, { sql: 'CREATE LOGIN x WITH PASSWORD = \'p\'', dialect: 'transactsql' }],
+      allow: [{ sql: 'SELECT TOP 10 * FROM t', dialect: 'transactsql' }],
+    },
+    match: flag('unknownStatement'),
+    detail: detail('unknownStatement'),
+  },
+  {
+    id: 'sql.mysql_executable_comment',
+    risk: 'CRITICAL',
+    reason: 'MySQL executes the inside of /*! … */ comments, which the parser skips',
+    remediation: 'write the SQL without /*! … */ version comments',
+    examples: {
+      block: [{ sql: 'SELECT 1 /*! ; DROP TABLE users */', dialect: 'mysql' }, { sql: 'SELECT 1 /*M! , 2 */', dialect: 'mariadb' }],
+      allow: [{ sql: "SELECT '/*! not a comment */' AS s", dialect: 'mysql' }, { sql: 'SELECT 1 /* a plain comment */', dialect: 'mysql' }],
+    },
+    match: flag('executableComment'),
+  },
+  {
+    id: 'sql.backslash_quote',
+    risk: 'CRITICAL',
+    reason: 'a backslash before a quote: the parser and the database may disagree on where the string ends',
+    remediation: "write a quote inside a string as '' (two single quotes), not \\'",
+    examples: {
+      block: [{ sql: "SELECT 'a\\'; DROP TABLE t; -- '", dialect: 'sqlite' }, "SELECT 'a\\'; DROP TABLE t; -- '", { sql: "SELECT 'x\\' FROM t", dialect: 'transactsql' }],
+      allow: [{ sql: "SELECT 'it''s'", dialect: 'sqlite' }, { sql: "SELECT 'a\\'b'", dialect: 'mysql' }, "SELECT E'a\\'b'", "SELECT 'C:\\temp\\x'"],
+    },
+    match: flag('backslashQuote'),
+  },
+  {
+    id: 'sql.ambiguous',
+    risk: 'CRITICAL',
+    reason: 'the database may read this differently from the parser',
+    remediation: "avoid MySQL '||' (write OR or CONCAT()), and do not change sql_mode or standard_conforming_strings mid-batch",
+    examples: {
+      block: [
+        { sql: 'DELETE FROM t WHERE id = 1 || 1', dialect: 'mysql' },
+        { sql: "SET sql_mode = 'NO_BACKSLASH_ESCAPES'; SELECT 1", dialect: 'mysql' },
+        'SET standard_conforming_strings = off; SELECT 1',
+      ],
+      allow: [{ sql: 'DELETE FROM t WHERE id = 1 OR id = 2', dialect: 'mysql' }, { sql: "SET sql_mode = 'ANSI'", dialect: 'mysql' }, "SELECT 'a' || 'b'"],
+    },
+    match: flag('ambiguous'),
+    detail: detail('ambiguous'),
+  },
+  {
+    id: 'sql.too_deep',
+    risk: 'CRITICAL',
+    reason: 'the SQL is nested too deeply to analyse',
+    remediation: 'flatten the expression or split the query',
+    examples: {
+      block: ['SELECT ' + '(SELECT '.repeat(2000) + '1' + ')'.repeat(2000), { sql: 'SELECT ' + '('.repeat(3000) + '1' + ')'.repeat(3000), dialect: 'mysql' }],
+      allow: ['SELECT ' + '('.repeat(20) + '1' + ')'.repeat(20)],
+    },
+    match: flag('tooDeep'),
+    detail: detail('tooDeep'),
+  },
+  {
+    id: 'sql.too_large',
+    risk: 'CRITICAL',
+    reason: 'the SQL is larger than the analyser accepts',
+    remediation: 'send it in smaller parts',
+    examples: {
+      block: [`SELECT '${'x'.repeat(300 * 1024)}'`],
+      allow: [`SELECT '${'x'.repeat(1024)}'`],
+    },
+    match: flag('tooLarge'),
+    detail: detail('tooLarge'),
+  },
+  {
+    id: 'sql.dynamic',
+    risk: 'CRITICAL',
+    reason: 'dynamic SQL: the statement text is built at run time and cannot be checked',
+    remediation: 'write the statement out literally instead of EXECUTE of a built string',
+    examples: {
+      block: [
+        "DO $$ BEGIN EXECUTE 'DROP TABLE ' || 'x' || current_user; END $$",
+        "DO $$ BEGIN EXECUTE format('DROP TABLE %I', 'users'); END $$",
+        'EXECUTE stmt_from_elsewhere',
+        "SELECT dblink_exec('dbname=prod', 'DROP TABLE users')",
+        { sql: "EXEC sp_executesql N'SELECT 1'", dialect: 'transactsql' },
+        "DO LANGUAGE plperl $$ spi_exec_query('DROP TABLE t') $$",
+      ],
+      allow: ["DO $$ BEGIN EXECUTE 'SELECT 1'; END $$", 'PREPARE p AS SELECT 1; EXECUTE p'],
+    },
+    match: (s) => s.dynamic,
+    detail: (s) => (typeof s.flags.dynamicReason === 'string' ? s.flags.dynamicReason : undefined),
+  },
+];

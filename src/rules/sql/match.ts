@@ -1,0 +1,35 @@
+// Runs the SQL rules over every statement and every statement nested inside one, with evidence
+// that says where it was found (`statement 2 of 3, data-modifying CTE: …`).
+import type { SqlStatement } from '../../core/ir.js';
+import type { RuleMatch } from '../../core/types.js';
+import type { SqlRule } from '../rule.js';
+
+/** A SQL rule that can add the particular why (a parser message, a function name) to its evidence. */
+export interface DetailedSqlRule extends SqlRule {
+  detail?(stmt: SqlStatement): string | undefined;
+}
+
+function evidence(rule: DetailedSqlRule, s: SqlStatement, where: string[]): string {
+  const detail = rule.detail?.(s);
+  const place = where.length > 0 ? `${where.join(', ')}: ` : '';
+  return `${place}${s.text}${detail ? ` (${detail})` : ''}`;
+}
+
+export function matchRules(rules: readonly DetailedSqlRule[], stmts: readonly SqlStatement[]): RuleMatch[] {
+  const out: RuleMatch[] = [];
+  const visit = (s: SqlStatement, where: string[]): void => {
+    for (const rule of rules) {
+      if (rule.match(s)) {
+        out.push({ ruleId: rule.id, risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: evidence(rule, s, where) });
+      }
+    }
+    for (const n of s.nested) visit(n, [...where, typeof n.flags.via === 'string' ? `inside ${n.flags.via}` : 'nested']);
+  };
+  // Findings (parse errors, lexical refusals) are not statements of the batch: they are not counted.
+  const real = stmts.filter((s) => s.flags.finding !== true);
+  for (const s of stmts) {
+    const i = real.indexOf(s);
+    visit(s, i >= 0 && real.length > 1 ? [`statement ${i + 1} of ${real.length}`] : []);
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+// Who may do what: broad GRANT/REVOKE, grants to PUBLIC, new logins, superuser-like roles.
+import type { SqlStatement } from '../../core/ir.js';
+import type { DetailedSqlRule } from './match.js';
+
+/** Privileges that reach beyond data: the server, its files, other accounts. */
+const POWERFUL_PRIVILEGES = new Set(['all', 'all privileges', 'super', 'file', 'process', 'shutdown', 'create user', 'grant option', 'reload', 'replication slave', 'control', 'impersonate']);
+
+/** Roles that carry server-wide or superuser-like rights. */
+const POWERFUL_ROLES =
+  /^(pg_execute_server_program|pg_read_server_files|pg_write_server_files|pg_read_all_data|pg_write_all_data|pg_signal_backend|pg_checkpoint|pg_create_subscription|postgres|rds_superuser|rdsadmin|azure_pg_admin|cloudsqlsuperuser|alloydbsuperuser|sysadmin|securityadmin|serveradmin|db_owner|db_securityadmin|dbadmin|dba|root|admin|superuser)$/;
+
+const list = (v: unknown) => (typeof v === 'string' && v !== '' ? v.split(',') : []);
+
+function broad(s: SqlStatement): string | undefined {
+  const f = s.flags;
+  if (f.grantAll) return 'ALL PRIVILEGES';
+  if (f.grantOnAll) return 'every object (ON ALL … / *.*)';
+  if (f.grantOption) return 'WITH GRANT/ADMIN OPTION';
+  const p = list(f.privileges).find((x) => POWERFUL_PRIVILEGES.has(x));
+  if (p) return p.toUpperCase();
+  const r = list(f.grantRoles).find((x) => POWERFUL_ROLES.test(x));
+  if (r) return `role ${r}`;
+  return undefined;
+}
+
+const isGrant = (s: SqlStatement) => s.kind === 'grant' || s.kind === 'revoke';
+const createsLogin = (s: SqlStatement) => s.kind === 'role' && s.flags.roleAction === 'create' && s.flags.createsLogin === true;
+
+export const PRIVILEGE_RULES: DetailedSqlRule[] = [
+  {
+    id: 'sql.grant_public',
+    risk: 'HIGH',
+    reason: 'GRANT to PUBLIC gives the right to every role, present and future',
+    remediation: 'grant to the specific role that needs it',
+    examples: {
+      block: ['GRANT SELECT ON users TO PUBLIC', 'GRANT USAGE ON SCHEMA app TO public', { sql: 'GRANT SELECT ON t TO PUBLIC', dialect: 'mysql' }],
+      allow: ['GRANT SELECT ON users TO reporting', 'REVOKE SELECT ON users FROM PUBLIC'],
+    },
+    match: (s) => s.kind === 'grant' && s.flags.grantToPublic === true,
+  },
+  {
+    id: 'sql.grant_broad',
+    risk: 'HIGH',
+    reason: 'GRANT or REVOKE of broad rights: all privileges, every object, grant option, or a server-level role',
+    remediation: 'grant or revoke the narrowest privilege on the specific object, through a reviewed change',
+    examples: {
+      block: [
+        'GRANT ALL ON ALL TABLES IN SCHEMA public TO app',
+        'GRANT ALL PRIVILEGES ON DATABASE prod TO bob',
+        'GRANT SELECT ON users TO bob WITH GRANT OPTION',
+        'GRANT pg_execute_server_program TO bob',
+        'GRANT postgres TO bob',
+        'REVOKE ALL ON DATABASE prod FROM app',
+        { sql: "GRANT ALL ON *.* TO 'u'@'%' WITH GRANT OPTION", dialect: 'mysql' },
+        { sql: 'GRANT SELECT ON shop.* TO reader', dialect: 'mysql' },
+      ],
+      allow: ['GRANT SELECT ON users TO reporting', 'GRANT reporting TO alice', { sql: 'GRANT SELECT ON shop.orders TO reader', dialect: 'mysql' }],
+    },
+    match: (s) => isGrant(s) && broad(s) !== undefined,
+    detail: broad,
+  },
+  {
+    id: 'sql.grant',
+    risk: 'MEDIUM',
+    reason: 'GRANT or REVOKE changes who may read or write',
+    remediation: 'make permission changes through a reviewed change',
+    examples: {
+      block: ['GRANT SELECT ON users TO reporting', 'REVOKE INSERT ON orders FROM clerk', 'GRANT reporting TO alice'],
+      allow: ['SELECT * FROM grants', "SELECT 'GRANT ALL'"],
+    },
+    match: (s) => isGrant(s),
+  },
+  {
+    id: 'sql.role_privileged',
+    risk: 'HIGH',
+    reason: 'creates or alters a role with superuser-like rights (SUPERUSER, CREATEROLE, BYPASSRLS, REPLICATION)',
+    remediation: 'create roles with only the rights they need, through a reviewed change',
+    examples: {
+      block: ['CREATE ROLE ops SUPERUSER LOGIN', 'ALTER ROLE app WITH SUPERUSER', 'ALTER USER app CREATEROLE', 'CREATE ROLE r BYPASSRLS', 'ALTER ROLE r REPLICATION'],
+      allow: ['ALTER ROLE app NOSUPERUSER', 'CREATE ROLE readers NOLOGIN', 'ALTER ROLE app SET search_path = app'],
+    },
+    match: (s) => s.kind === 'role' && typeof s.flags.rolePrivileged === 'string',
+    detail: (s) => String(s.flags.rolePrivileged),
+  },
+  {
+    id: 'sql.create_user',
+    risk: 'HIGH',
+    reason: 'creates an account that can log in: new credentials are a way back in',
+    remediation: 'create accounts through your identity or provisioning process, not from an agent',
+    examples: {
+      block: ["CREATE USER app2 PASSWORD 'x'", "CREATE ROLE svc LOGIN PASSWORD 'x'", { sql: "CREATE USER 'u'@'%' IDENTIFIED BY 'p'", dialect: 'mysql' }],
+      allow: ['CREATE ROLE readers NOLOGIN', 'CREATE ROLE readers', 'CREATE USER batch NOLOGIN'],
+    },
+    match: createsLogin,
+  },
+  {
+    id: 'sql.drop_role',
+    risk: 'HIGH',
+    reason: 'drops a role or user: whoever uses it loses access',
+    remediation: 'remove accounts through your identity or provisioning process',
+    examples: {
+      block: ['DROP ROLE reporting', 'DROP USER IF EXISTS app'],
+      allow: ['SELECT * FROM pg_roles', 'CREATE ROLE readers'],
+    },
+    match: (s) => s.kind === 'role' && s.flags.roleAction === 'drop',
+  },
+  {
+    id: 'sql.role_change',
+    risk: 'MEDIUM',
+    reason: 'creates or changes a role (password, attributes, settings)',
+    remediation: 'make role changes through a reviewed change',
+    examples: {
+      block: ["ALTER ROLE app PASSWORD 'new'", 'CREATE ROLE readers NOLOGIN', 'ALTER ROLE app SET search_path = app'],
+      allow: ['SELECT rolname FROM pg_roles'],
+    },
+    match: (s) => s.kind === 'role' && s.flags.roleAction !== 'drop' && !createsLogin(s) && typeof s.flags.rolePrivileged !== 'string',
+  },
+  {
+    id: 'sql.set_role',
+    risk: 'MEDIUM',
+    reason: 'switches the session to another role',
+    remediation: 'connect as the role you mean to act as',
+    examples: {
+      block: ['SET ROLE postgres', 'SET SESSION AUTHORIZATION admin'],
+      allow: ['SET search_path = app', 'SHOW role'],
+    },
+    match: (s) => s.flags.setRole === true,
+  },
+];

@@ -1,0 +1,223 @@
+// The tamper matrix: each way of damaging a trail gives exactly the finding (class and line) it
+// should, and nothing else; verify never stops at the first finding.
+import { describe, expect, test } from 'vitest';
+import { canonicalize } from '../../src/audit/canonical.js';
+import { sealRecord } from '../../src/audit/seal.js';
+import { verifyTrail, type VerifyReport } from '../../src/audit/verify.js';
+import { bodyAt, chain, otherSigner, signer, toBytes } from './fixtures.js';
+
+const N = 8;
+const good = chain(N);
+const lines = () => good.map((r) => r.line);
+const keys = { publicKeys: [signer.publicKeyPem] };
+const check = (bytes: Uint8Array) => verifyTrail(bytes, keys);
+/** [line, class] of every finding. */
+const found = (r: VerifyReport) => r.findings.map((f) => [f.line, f.class]);
+
+test('an intact trail verifies', () => {
+  const r = check(toBytes(lines()));
+  expect(r).toMatchObject({ ok: true, records: N, decisions: 5, recoveries: 0, findings: [], lastSeq: N - 1, lastHash: good[N - 1]!.record.hash });
+});
+
+describe('tamper matrix', () => {
+  test('one byte changed inside a value → HASH_MISMATCH on that line', () => {
+    const ls = lines();
+    ls[3] = ls[3]!.replace('"reason":"no rule matched"', '"reason":"no rule matchee"');
+    expect(ls[3]).not.toBe(lines()[3]);
+    const r = check(toBytes(ls));
+    expect(found(r)).toEqual([[4, 'HASH_MISMATCH']]);
+    expect(r.findings[0]!.detail).toMatch(/signature fails too/);
+  });
+
+  test('a field edited (decision block → allow) → HASH_MISMATCH on that line', () => {
+    const ls = lines();
+    const rec = JSON.parse(ls[2]!) as Record<string, unknown>;
+    expect(rec.decision).toBe('block');
+    ls[2] = canonicalize({ ...rec, decision: 'allow' });
+    expect(found(check(toBytes(ls)))).toEqual([[3, 'HASH_MISMATCH']]);
+  });
+
+  test('a field edited and its hash recomputed → BAD_SIGNATURE there, CHAIN_BREAK on the next line', () => {
+    // The forger can recompute a hash but not the signature, nor the next record's prev_hash.
+    const { hash: _h, sig, ...rest } = good[2]!.record;
+    const edited = { ...rest, decision: 'allow' };
+    const forged = sealRecord(
+      Object.fromEntries(Object.entries(edited).filter(([k]) => !['seq', 'prev_hash', 'key_id'].includes(k))),
+      { seq: 2, prevHash: rest.prev_hash as string },
+      signer,
+    );
+    const ls = lines();
+    ls[2] = canonicalize({ ...forged.record, sig });
+    expect(found(check(toBytes(ls)))).toEqual([
+      [3, 'BAD_SIGNATURE'],
+      [4, 'CHAIN_BREAK'],
+    ]);
+  });
+
+  test('the hash field alone changed → HASH_MISMATCH (signature still valid) and CHAIN_BREAK next', () => {
+    const ls = lines();
+    const rec = JSON.parse(ls[5]!) as Record<string, unknown>;
+    ls[5] = canonicalize({ ...rec, hash: 'f'.repeat(64) });
+    const r = check(toBytes(ls));
+    expect(found(r)).toEqual([
+      [6, 'HASH_MISMATCH'],
+      [7, 'CHAIN_BREAK'],
+    ]);
+    expect(r.findings[0]!.detail).toMatch(/only the hash field/);
+  });
+
+  test('a line deleted in the middle → SEQ_GAP where the gap shows', () => {
+    const ls = lines();
+    ls.splice(4, 1);
+    const r = check(toBytes(ls));
+    expect(found(r)).toEqual([[5, 'SEQ_GAP']]);
+    expect(r.findings[0]).toMatchObject({ seq: 5, detail: expect.stringMatching(/seq 4 is missing/) });
+  });
+
+  test('the first lines deleted → SEQ_GAP on the new first line', () => {
+    const r = check(toBytes(lines().slice(2)));
+    expect(found(r)).toEqual([[1, 'SEQ_GAP']]);
+    expect(r.findings[0]!.detail).toMatch(/seq 0\.\.1 are missing/);
+  });
+
+  test('two lines swapped → one CHAIN_BREAK (out of order) on the line that moved back', () => {
+    const ls = lines();
+    [ls[3], ls[4]] = [ls[4]!, ls[3]!];
+    const r = check(toBytes(ls));
+    expect(found(r)).toEqual([[5, 'CHAIN_BREAK']]);
+    expect(r.findings[0]).toMatchObject({ seq: 3, detail: expect.stringMatching(/out of order/) });
+  });
+
+  test('a line duplicated → DUPLICATE on the copy', () => {
+    const ls = lines();
+    ls.splice(3, 0, ls[2]!);
+    const r = check(toBytes(ls));
+    expect(found(r)).toEqual([[4, 'DUPLICATE']]);
+    expect(r.findings[0]).toMatchObject({ seq: 2, detail: expect.stringMatching(/same record as line 3/) });
+  });
+
+  test('a fork: two different records with the same seq and prev_hash → DUPLICATE', () => {
+    const ls = lines();
+    const fork = sealRecord(bodyAt(100), { seq: N - 1, prevHash: good[N - 2]!.record.hash }, signer);
+    ls.push(fork.line);
+    const r = check(toBytes(ls));
+    expect(found(r)).toEqual([[N + 1, 'DUPLICATE']]);
+    expect(r.findings[0]!.detail).toMatch(/fork: seq 7 is also line 8.*same prev_hash/);
+  });
+
+  test('a line forged and signed with another key → UNKNOWN_KEY', () => {
+    const ls = lines();
+    const forged = sealRecord(bodyAt(N), { seq: N, prevHash: good[N - 1]!.record.hash }, otherSigner);
+    ls.push(forged.line);
+    const r = check(toBytes(ls));
+    expect(found(r)).toEqual([[N + 1, 'UNKNOWN_KEY']]);
+    expect(r.findings[0]!.detail).toContain(otherSigner.keyId);
+  });
+
+  test('a line forged with another key but claiming the trusted key id → BAD_SIGNATURE', () => {
+    const impostor = { ...otherSigner, keyId: signer.keyId };
+    const forged = sealRecord(bodyAt(N), { seq: N, prevHash: good[N - 1]!.record.hash }, impostor);
+    expect(found(check(toBytes([...lines(), forged.line])))).toEqual([[N + 1, 'BAD_SIGNATURE']]);
+  });
+
+  test('a forged line replacing one in the middle → UNKNOWN_KEY there, CHAIN_BREAK next', () => {
+    const ls = lines();
+    ls[3] = sealRecord(bodyAt(3), { seq: 3, prevHash: good[2]!.record.hash }, otherSigner).line;
+    expect(found(check(toBytes(ls)))).toEqual([
+      [4, 'UNKNOWN_KEY'],
+      [5, 'CHAIN_BREAK'],
+    ]);
+  });
+
+  test('a torn last line → TORN_TAIL (a crash, not tampering)', () => {
+    const text = toBytes(lines()).toString('utf8') + good[0]!.line.slice(0, 40);
+    const r = check(Buffer.from(text));
+    expect(found(r)).toEqual([[N + 1, 'TORN_TAIL']]);
+    expect(r.findings[0]!.detail).toMatch(/not tampering/);
+    expect(r.records).toBe(N);
+  });
+
+  test('a complete last record without its newline → TORN_TAIL too (never acknowledged)', () => {
+    const extra = sealRecord(bodyAt(N), { seq: N, prevHash: good[N - 1]!.record.hash }, signer);
+    const r = check(Buffer.concat([toBytes(lines()), Buffer.from(extra.line)]));
+    expect(found(r)).toEqual([[N + 1, 'TORN_TAIL']]);
+    expect(r.findings[0]!.seq).toBe(N);
+  });
+
+  test('invalid UTF-8 → INVALID_UTF8 on that line, and no gap reported for it', () => {
+    const bytes = toBytes(lines());
+    const start = bytes.indexOf(Buffer.from(lines()[2]!));
+    bytes[start + 30] = 0xff;
+    const r = check(bytes);
+    expect(found(r)).toEqual([[3, 'INVALID_UTF8']]);
+    expect(r.findings[0]!.detail).toBe('invalid UTF-8 at byte 31 of the line');
+  });
+
+  test('a not-JSON line → MALFORMED', () => {
+    const ls = lines();
+    ls[5] = 'this is not json';
+    const r = check(toBytes(ls));
+    expect(found(r)).toEqual([[6, 'MALFORMED']]);
+    expect(r.findings[0]!.detail).toMatch(/^not JSON/);
+  });
+
+  test('an empty file → EMPTY', () => {
+    const r = check(new Uint8Array(0));
+    expect(r).toMatchObject({ ok: false, records: 0, lastHash: null });
+    expect(found(r)).toEqual([[0, 'EMPTY']]);
+  });
+
+  test('several kinds of damage at once: every one is reported', () => {
+    const ls = lines();
+    ls[1] = ls[1]!.replace('"exit_code":0', '"exit_code":1'); // HASH_MISMATCH line 2
+    ls.splice(5, 1); // seq 5 gone → SEQ_GAP on the line holding seq 6 (line 6)
+    ls.push('{"half":'); // MALFORMED line 8 (terminated)
+    const r = check(toBytes(ls));
+    expect(found(r)).toEqual([
+      [2, 'HASH_MISMATCH'],
+      [6, 'SEQ_GAP'],
+      [8, 'MALFORMED'],
+    ]);
+  });
+});
+
+describe('shape and form', () => {
+  test('a JSON object that is not a record names every bad field', () => {
+    const ls = lines();
+    ls[2] = JSON.stringify({ v: 1, type: 'decision', seq: '2' });
+    const r = check(toBytes(ls));
+    expect(found(r)).toEqual([[3, 'MALFORMED']]);
+    expect(r.findings[0]!.detail).toContain('"seq" expected a non-negative integer, got "2"');
+    expect(r.findings[0]!.detail).toContain('"hash" expected 64 hex chars, got nothing');
+  });
+
+  test('a record re-serialised (same values, other bytes) → MALFORMED, content still verifies', () => {
+    const ls = lines();
+    ls[2] = JSON.stringify(JSON.parse(ls[2]!), null, 0).replace('{"', '{ "');
+    expect(found(check(toBytes(ls)))).toEqual([[3, 'MALFORMED']]);
+  });
+
+  test('a duplicate key (parsers disagree which wins) → MALFORMED', () => {
+    const ls = lines();
+    ls[2] = ls[2]!.replace('"decision":"block"', '"decision":"allow","decision":"block"');
+    expect(found(check(toBytes(ls)))).toEqual([[3, 'MALFORMED']]);
+  });
+
+  test('an empty line → MALFORMED', () => {
+    const ls = lines();
+    ls.splice(3, 0, '');
+    expect(found(check(toBytes(ls)))).toEqual([[4, 'MALFORMED']]);
+  });
+
+  test('a newer format version is named', () => {
+    const ls = lines();
+    ls.push(JSON.stringify({ v: 2, type: 'decision' }));
+    expect(check(toBytes(ls)).findings[0]!.detail).toMatch(/unsupported audit format version 2/);
+  });
+
+  test('keys: PEM strings and KeyObjects; none matching → UNKNOWN_KEY on every line', () => {
+    const r = verifyTrail(toBytes(lines()), { publicKeys: [otherSigner.publicKeyPem] });
+    expect(r.findings.map((f) => f.class)).toEqual(Array(N).fill('UNKNOWN_KEY'));
+    expect(() => verifyTrail(toBytes(lines()), { publicKeys: ['not a key'] })).toThrow(/public key #1/);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { seatbelt, tempHome } from './helpers.js';
+
+describe('seatbelt check (end to end)', () => {
+  it('decides without sealing or running', async () => {
+    const t = tempHome();
+    const allow = await seatbelt(['check', '--', 'ls', '-la'], { env: t.env });
+    expect(allow.exitCode).toBe(0);
+    const block = await seatbelt(['check', '--shell', 'rm -rf /'], { env: t.env });
+    expect(block.exitCode).toBe(77);
+    expect(existsSync(t.audit)).toBe(false);
+  });
+
+  it('answers a JSON-lines batch in order, with an error object for each bad line', async () => {
+    const t = tempHome();
+    const input = [
+      JSON.stringify({ shell: 'ls -la' }),
+      'not json',
+      JSON.stringify({ argv: ['rm', '-rf', '/'] }),
+      JSON.stringify({ shell: 42 }),
+      JSON.stringify({ sql: 'SELECT 1', dialect: 'postgresql' }),
+    ].join('\n');
+    const r = await seatbelt(['check', '--jsonl'], { env: t.env, input });
+    expect(r.exitCode).toBe(0);
+    const out = r.stdout.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out).toHaveLength(5);
+    expect(out[0]!.decision).toBe('allow');
+    expect(out[1]).toMatchObject({ line: 2, decision: 'block' });
+    expect(String(out[1]!.error)).toMatch(/not JSON/);
+    expect(out[2]!.decision).toBe('block');
+    expect((out[2]!.rules as string[]).length).toBeGreaterThan(0);
+    expect(String(out[3]!.error)).toMatch(/"shell" expected a string, got number/);
+    expect(out[4]!.decision).toBe('allow');
+  });
+});

@@ -1,0 +1,23 @@
+// Spawns the real binary with a private SEATBELT_HOME so tests never touch the user's keys or trail.
+import { execa, type Result } from 'execa';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const BIN = path.resolve(import.meta.dirname, '../../bin/seatbelt');
+
+export function tempHome(): { dir: string; home: string; audit: string; env: Record<string, string> } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-e2e-'));
+  const home = path.join(dir, 'seatbelt-home');
+  const audit = path.join(dir, 'audit.jsonl');
+  return { dir, home, audit, env: { SEATBELT_HOME: home, SEATBELT_AUDIT: audit, HOME: dir } };
+}
+
+export function seatbelt(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<Result> {
+  return execa(BIN, args, {
+    env: opts.env ?? {},
+    reject: false,
+    ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' }),
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+  });
+}

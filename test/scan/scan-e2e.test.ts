@@ -1,0 +1,125 @@
+// `seatbelt scan` through the real binary on the fixture repository: one blocked command in each
+// file type, look-alikes that must not be reported, the three output formats, and --staged.
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sb, tempHome } from '../hooks/spawn.js';
+
+const REPO = path.resolve(import.meta.dirname, '../fixtures/scan-repo');
+
+/** file:line of each blocked command in the fixture (one per file type), and nothing else. */
+const EXPECTED = [
+  '.github/workflows/ci.yml:22',
+  '.gitlab-ci.yml:14',
+  'Makefile:18',
+  'bin/reset:4',
+  'docker/Dockerfile:9',
+  'package.json:8',
+  'scripts/deploy.sh:5',
+];
+
+describe('seatbelt scan (end to end)', () => {
+  it('reports exactly the blocked command of each file type as file:line: BLOCK rule — reason, and exits 1', async () => {
+    const t = tempHome();
+    const r = await sb(['scan'], { env: t.env, cwd: REPO });
+    expect(r.exitCode).toBe(1);
+    const found = [...r.stdout.matchAll(/^(\S+:\d+): BLOCK (\S+) — (.+)$/gm)].map((m) => m[1]);
+    expect(found).toEqual(EXPECTED);
+    expect(r.stdout).toMatch(/\.github\/workflows\/ci\.yml:\d+: note — .*pwsh.*not judged/);
+    expect(existsSync(t.audit)).toBe(false); // scan decides only: nothing is sealed
+  });
+
+  it('--json lists the same findings with rule, risk, reason, remediation and the command', async () => {
+    const t = tempHome();
+    const r = await sb(['scan', '--json', REPO], { env: t.env });
+    expect(r.exitCode).toBe(1);
+    const out = JSON.parse(r.stdout);
+    const rel = (f: string) => path.relative(REPO, path.resolve(f));
+    expect(out.findings.map((f: { file: string; line: number }) => `${rel(f.file)}:${f.line}`)).toEqual(EXPECTED);
+    expect(out.blocked).toBe(EXPECTED.length);
+    for (const f of out.findings) {
+      expect(f).toEqual(expect.objectContaining({ rule: expect.any(String), risk: expect.any(String), reason: expect.any(String), remediation: expect.any(String), command: expect.any(String), source: expect.any(String) }));
+    }
+    expect(new Set(out.findings.map((f: { source: string }) => f.source))).toEqual(new Set(['github-actions', 'gitlab-ci', 'makefile', 'dockerfile', 'package.json', 'shell-script']));
+  });
+
+  it('--format sarif gives SARIF 2.1.0 with the schema\'s required fields', async () => {
+    const t = tempHome();
+    const r = await sb(['scan', '--format', 'sarif'], { env: t.env, cwd: REPO });
+    expect(r.exitCode).toBe(1);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(sarif.runs).toHaveLength(1);
+    const run = sarif.runs[0];
+    expect(run.tool.driver.name).toBe('seatbelt');
+    const ruleIds = run.tool.driver.rules.map((x: { id: string }) => x.id);
+    expect(run.results).toHaveLength(EXPECTED.length);
+    for (const res of run.results) {
+      expect(ruleIds).toContain(res.ruleId);
+      expect(run.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
+      expect(['error', 'warning', 'note']).toContain(res.level);
+      expect(res.message.text).toEqual(expect.any(String));
+      const loc = res.locations[0].physicalLocation;
+      expect(loc.artifactLocation.uri).not.toMatch(/^\/|\\/);
+      expect(Number.isInteger(loc.region.startLine) && loc.region.startLine >= 1).toBe(true);
+    }
+    expect(run.results.map((x: any) => `${x.locations[0].physicalLocation.artifactLocation.uri}:${x.locations[0].physicalLocation.region.startLine}`)).toEqual(EXPECTED);
+  });
+
+  it('exits 0 on files with only harmless commands, and rejects an unknown format', async () => {
+    const t = tempHome();
+    const ok = await sb(['scan', path.join(REPO, 'bin/tool.py'), path.join(REPO, '.github')], { env: t.env });
+    expect(ok.stdout).toMatch(/1 blocked/); // the workflow still holds its blocked step
+    const dir = path.join(t.dir, 'clean');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'Makefile'), 'all:\n\t@echo "rm -rf /"\n');
+    const clean = await sb(['scan', dir], { env: t.env });
+    expect(clean.exitCode).toBe(0);
+    expect(clean.stdout).toMatch(/1 command in 1 file, 0 blocked/);
+    const bad = await sb(['scan', '--format', 'xml', dir], { env: t.env });
+    expect(bad.exitCode).toBe(64);
+  });
+
+  it('a file of a known kind that cannot be parsed counts as blocked (fail closed)', async () => {
+    const t = tempHome();
+    const dir = path.join(t.dir, 'broken');
+    mkdirSync(path.join(dir, '.github', 'workflows'), { recursive: true });
+    writeFileSync(path.join(dir, '.github', 'workflows', 'x.yml'), 'jobs: [\n');
+    const r = await sb(['scan', dir], { env: t.env });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/BLOCK scan\.unreadable — not valid YAML/);
+  });
+
+  it('--staged scans the staged content of staged files, not the working tree', async () => {
+    const t = tempHome();
+    const repo = path.join(t.dir, 'repo');
+    cpSync(REPO, repo, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo });
+    git('init', '-q');
+    git('add', 'Makefile', 'package.json');
+    writeFileSync(path.join(repo, 'package.json'), '{"scripts": {"ok": "echo fine"}}'); // unstaged: must not count
+    const r = await sb(['scan', '--staged'], { env: t.env, cwd: repo });
+    expect(r.exitCode).toBe(1);
+    const found = [...r.stdout.matchAll(/^(\S+:\d+): BLOCK/gm)].map((m) => m[1]);
+    expect(found).toEqual(['Makefile:18', 'package.json:8']);
+    const both = await sb(['scan', '--staged', '.'], { env: t.env, cwd: repo });
+    expect(both.exitCode).toBe(64);
+  });
+
+  it('the installed pre-commit hook stops a commit that adds a blocked command', async () => {
+    const t = tempHome();
+    const repo = path.join(t.dir, 'repo2');
+    mkdirSync(repo);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo, env: { ...process.env, ...t.env }, stdio: 'pipe' });
+    git('init', '-q');
+    expect((await sb(['hook', 'install', 'git'], { env: t.env, cwd: repo })).exitCode).toBe(0);
+    writeFileSync(path.join(repo, 'Makefile'), 'all:\n\techo ok\n');
+    git('add', 'Makefile');
+    git('commit', '-q', '-m', 'ok');
+    writeFileSync(path.join(repo, 'Makefile'), 'all:\n\trm -rf /\n');
+    git('add', 'Makefile');
+    expect(() => git('commit', '-q', '-m', 'bad')).toThrow(/Makefile:2: BLOCK/);
+  });
+});

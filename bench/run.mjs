@@ -39,7 +39,7 @@ function record(row) {
   row.pass = row.budget ? (row.budget.min !== undefined ? judged >= row.budget.min : judged <= row.budget.max) : null;
   rows.push(row);
   const mark = row.pass === null ? 'info' : row.pass ? 'PASS' : 'FAIL';
-  console.error(`  ${mark.padEnd(4)} ${row.figure}: ${fmt(row.value, row.unit)} (baseline ${row.baselineLabel} ${fmt(row.baseline, row.unit)}${row.ratio !== undefined ? `, ${row.ratio.toFixed(2)}×` : ''})`);
+  console.error(`  ${mark.padEnd(4)} ${row.figure}: ${fmt(row.value, row.unit)} (baseline ${row.baselineLabel} ${fmt(row.baseline, row.baselineUnit ?? row.unit)}${row.ratio !== undefined ? `, ${row.ratio.toFixed(2)}×` : ''})`);
 }
 
 function failed(figure, err) {
@@ -116,8 +116,8 @@ function jsonlFigure() {
   const one = sb('check --jsonl, 1 line', ['check', '--jsonl'], { input: jsonlBatch(1), check: check(1) });
   const many = sb('check --jsonl, 1,000 lines', ['check', '--jsonl'], { input: jsonlBatch(1000), check: check(1000) });
   const [a, b] = interleave([one, many], RUNS).map(median);
-  record({ figure: 'check --jsonl 1,000 lines, end to end', value: 1000 / (b / 1000), unit: '/s', baselineLabel: '1-line batch (ms)', baseline: a, ratio: b / a, budget: { of: 'value', min: 5000 } });
-  record({ figure: 'check --jsonl marginal rate (minus 1-line batch)', value: 999 / ((b - a) / 1000), unit: '/s', baselineLabel: '1-line batch (ms)', baseline: a });
+  record({ figure: 'check --jsonl 1,000 lines, end to end', value: 1000 / (b / 1000), unit: '/s', baselineLabel: '1-line batch', baseline: a, baselineUnit: 'ms', ratio: b / a, budget: { of: 'value', min: 5000 } });
+  record({ figure: 'check --jsonl marginal rate (minus 1-line batch)', value: 999 / ((b - a) / 1000), unit: '/s', baselineLabel: '1-line batch', baseline: a, baselineUnit: 'ms' });
 }
 
 async function verifyFigure(lib) {
@@ -160,7 +160,7 @@ function printTable() {
       : [
           r.figure,
           fmt(r.value, r.unit),
-          `${fmt(r.baseline, r.unit === '/s' ? 'ms' : r.unit)} (${r.baselineLabel})`,
+          `${fmt(r.baseline, r.baselineUnit ?? r.unit)} (${r.baselineLabel})`,
           r.ratio === undefined ? '-' : `${r.ratio.toFixed(2)}×`,
           !r.budget ? '-' : r.budget.min !== undefined ? `≥ ${r.budget.min} ${r.unit}` : r.budget.of === 'ratio' ? `≤ ${r.budget.max}×` : `≤ ${r.budget.max} ${r.unit}`,
           r.pass === null ? 'info' : r.pass ? 'pass' : 'FAIL',

@@ -9,6 +9,8 @@ _seatbelt() {
     case "$cmd $w" in
       'seatbelt exec') cmd=seatbelt_exec ;;
       'seatbelt check') cmd=seatbelt_check ;;
+      'seatbelt demo') cmd=seatbelt_demo ;;
+      'seatbelt sql') cmd=seatbelt_sql ;;
       'seatbelt keys') cmd=seatbelt_keys ;;
       'seatbelt verify') cmd=seatbelt_verify ;;
       'seatbelt hook') cmd=seatbelt_hook ;;
@@ -45,6 +47,13 @@ _seatbelt() {
     'seatbelt_check --dialect') return 0 ;;
     'seatbelt_check --policy') return 0 ;;
     'seatbelt_check --role') return 0 ;;
+    'seatbelt_sql --dialect') return 0 ;;
+    'seatbelt_sql --file') return 0 ;;
+    'seatbelt_sql --policy') return 0 ;;
+    'seatbelt_sql --role') return 0 ;;
+    'seatbelt_sql --audit') return 0 ;;
+    'seatbelt_sql --owner') return 0 ;;
+    'seatbelt_sql --agent') return 0 ;;
     'seatbelt_verify --pubkey') return 0 ;;
     'seatbelt_hook_claude-code --audit') return 0 ;;
     'seatbelt_hook_claude-code --policy') return 0 ;;
@@ -88,9 +97,11 @@ _seatbelt() {
     'seatbelt_config_show --owner') return 0 ;;
   esac
   case $cmd in
-    seatbelt) words='exec check keys verify hook scan mcp init roles config completion -V --version -h --help' ;;
+    seatbelt) words='exec check demo sql keys verify hook scan mcp init roles config completion -V --version -h --help' ;;
     seatbelt_exec) words='--shell --policy --role --json --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
     seatbelt_check) words='--shell --sql --dialect --jsonl --explain --policy --role --json -h --help' ;;
+    seatbelt_demo) words='-h --help' ;;
+    seatbelt_sql) words='--dialect --file --exec --policy --role --json --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
     seatbelt_keys) words='init show -h --help' ;;
     seatbelt_keys_init) words='--force -h --help' ;;
     seatbelt_keys_show) words='--json -h --help' ;;

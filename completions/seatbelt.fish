@@ -9,6 +9,10 @@ function __seatbelt_cmd
                 set cmd seatbelt_exec
             case 'seatbelt check'
                 set cmd seatbelt_check
+            case 'seatbelt demo'
+                set cmd seatbelt_demo
+            case 'seatbelt sql'
+                set cmd seatbelt_sql
             case 'seatbelt keys'
                 set cmd seatbelt_keys
             case 'seatbelt verify'
@@ -61,6 +65,8 @@ end
 complete -c seatbelt -f
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'exec' -d 'decide, seal the decision in the audit trail, then run the command or refuse it'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'check' -d 'print the decision only; nothing is run or sealed (exit 0 allow, 77 refuse)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'demo' -d 'a short tour: allowed and refused actions, sealed into a throw-away trail that is then verified'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'sql' -d 'decide on SQL, seal the decision, then print it or pipe the SQL into a client (exit 0 allow, 77 refuse)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'keys' -d 'Manage the Ed25519 key that signs the audit trail'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'verify' -d 'Check an audit trail: every hash, signature, link and seq (exit 0 intact, 1 findings, 2 usage or I/O error)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'hook' -d 'agent-host hooks (claude-code, codex, gemini, cursor) and their installers'
@@ -93,6 +99,20 @@ complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_check' -l policy -r -F
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_check' -l role -r -F -d 'role whose whitelist applies'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_check' -l json -d 'print the decision as JSON on stderr'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_check' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_demo' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -F
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l dialect -r -F -d 'SQL dialect: postgresql, mysql, mariadb, sqlite, transactsql, bigquery (default: config, else postgresql)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l file -r -F -d 'read the query from a file'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l exec -d 'when allowed, run the client given after -- with the query on its stdin'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l policy -r -F -d 'policy: safe_defaults, read_only, audit_mode, strict_prod, strict_whitelist'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l role -r -F -d 'role whose whitelist applies'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l json -d 'print the decision as JSON on stderr'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l audit -r -F -d 'audit file (env SEATBELT_AUDIT)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l owner -r -F -d 'the human commit owner, e.g. human:alice (env SEATBELT_OWNER)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l agent -r -F -d 'the agent id (env SEATBELT_AGENT)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l record-input -d 'store the input (secrets redacted) in the audit record, not only its digest'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l no-auto-keys -d 'do not create a signing key when none exists'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys' -a 'init' -d 'Create the signing key pair under $SEATBELT_HOME/keys (default ~/.seatbelt/keys)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys' -a 'show' -d 'Print the public key (PEM and ssh-ed25519) and its fingerprint'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys' -s h -l help -d 'display help for command'

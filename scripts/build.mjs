@@ -15,6 +15,20 @@ await build({
   logLevel: 'warning',
 });
 
+// verify's signature-checking worker threads (src/audit/verify-parallel.ts): a small bundle of its
+// own beside seatbelt.mjs, so a worker never loads the CLI.
+await build({
+  entryPoints: ['src/audit/verify-worker.ts'],
+  outfile: 'dist/verify-worker.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: false,
+  packages: 'external',
+  logLevel: 'warning',
+});
+
 // The HTML report's in-browser verifier (src/audit/browser/page.ts with @noble/ed25519 and
 // @noble/hashes), one IIFE that `seatbelt audit report` inlines. Shared modules import node:crypto
 // for things the page never calls (uuidv7's randomness): those imports resolve to a stub that throws.

@@ -1,10 +1,63 @@
-// The default engine: dispatches an action to the shell or SQL analyser. Parsers are imported
-// lazily inside those analysers, so argv without nested scripts never loads tree-sitter.
-import type { Action, Analysis, AnalyzeContext, Analyzer } from '../core/types.js';
-import { analyzeMinimal } from './minimal.js';
+// The default engine: routes an action to the shell or SQL analyser, hands SQL embedded in shell
+// commands to the SQL analyser, and turns any internal failure into a refusal (fail closed).
+// Parsers are loaded lazily inside the analysers: argv without nested scripts never loads tree-sitter.
+import type { Action, Analysis, AnalyzeContext, Analyzer, RuleMatch } from '../core/types.js';
+import type { ShellIr, SqlStatement } from '../core/ir.js';
+import { shellIrFromArgv, shellIrFromScript } from './shell/index.js';
+import { analyzeSql, sqlWrites } from './sql/index.js';
+import { evaluateShell } from '../rules/shell/index.js';
+import { commandWrites } from '../rules/shell/writes.js';
+import { redactSecrets } from '../audit/redact.js';
 
 export const defaultAnalyzer: Analyzer = {
   async analyze(action: Action, ctx: AnalyzeContext): Promise<Analysis> {
-    return analyzeMinimal(action, ctx);
+    try {
+      return action.kind === 'sql' ? await analyzeSqlAction(action) : await analyzeShellAction(action, ctx);
+    } catch (err) {
+      return { action, matches: [internalError(err)], writes: true };
+    }
   },
 };
+
+async function analyzeSqlAction(action: Extract<Action, { kind: 'sql' }>): Promise<Analysis> {
+  const { statements, matches } = await analyzeSql(action.sql, action.dialect);
+  return { action, matches, sql: statements, writes: sqlWrites(statements) };
+}
+
+async function analyzeShellAction(action: Exclude<Action, { kind: 'sql' }>, ctx: AnalyzeContext): Promise<Analysis> {
+  const ir = action.kind === 'argv' ? await shellIrFromArgv(action.argv, ctx) : await shellIrFromScript(action.script, ctx);
+  const matches = evaluateShell(ir, ctx);
+  const sql: SqlStatement[] = [];
+  matches.push(...(await embeddedSqlMatches(ir, sql)));
+  const writes = ir.commands.some(commandWrites) || sqlWrites(sql);
+  return { action, matches, shell: ir, ...(sql.length ? { sql } : {}), writes };
+}
+
+/** SQL given to database clients inside the shell goes through the same SQL analyser. */
+async function embeddedSqlMatches(ir: ShellIr, into: SqlStatement[]): Promise<RuleMatch[]> {
+  const out: RuleMatch[] = [];
+  for (const e of ir.embeddedSql) {
+    const cmd = ir.commands[e.commandId];
+    const evidence = redactSecrets(cmd?.text ?? '');
+    if (e.dialect === null) {
+      out.push({ ruleId: 'databases.unknown_sql_client', risk: 'HIGH', reason: 'SQL given to a client whose dialect is unknown cannot be judged', remediation: 'use psql, mysql, sqlite3, sqlcmd or bq, or run the query through `seatbelt sql --dialect …`', evidence });
+    } else if (e.sql === null) {
+      out.push({ ruleId: 'databases.dynamic_sql', risk: 'HIGH', reason: 'SQL built at run time (variables or substitutions) cannot be judged', remediation: 'pass the query as a literal string', evidence });
+    } else {
+      const r = await analyzeSql(e.sql, e.dialect);
+      into.push(...r.statements);
+      out.push(...r.matches.map((m) => ({ ...m, evidence: `${m.evidence} (in: ${evidence})` })));
+    }
+  }
+  return out;
+}
+
+function internalError(err: unknown): RuleMatch {
+  return {
+    ruleId: 'internal.analysis_failed',
+    risk: 'CRITICAL',
+    reason: `the analysis failed, so the action cannot be judged: ${err instanceof Error ? err.message : String(err)}`,
+    remediation: 'report this input to the seatbelt maintainers; meanwhile run the action by hand if it is safe',
+    evidence: '',
+  };
+}

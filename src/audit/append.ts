@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { dirname } from 'node:path';
 import { SeatbeltError } from '../core/error.js';
 import { recoveryBody, type RecordBody } from './envelope.js';
-import { fsyncDir } from './keys.js';
+import { fsyncDir } from './durable.js';
 import { acquireLock } from './lock.js';
 import { GENESIS_HASH, sealRecord, type SealedRecord, type Signer } from './seal.js';
 import { readTail } from './tail.js';

@@ -145,8 +145,15 @@ export interface ExportedKey extends KeyringEntry {
   ssh_public_key: string;
 }
 
+export interface ExportedKeyring {
+  format: typeof KEYRING_FORMAT;
+  version: 1;
+  exported_at: string;
+  keys: ExportedKey[];
+}
+
 /** What an auditor needs to verify offline: every public key, its fingerprint and window. */
-export function exportPublicKeys(home: string, now: Date): Keyring & { exported_at: string; keys: ExportedKey[] } {
+export function exportPublicKeys(home: string, now: Date): ExportedKeyring {
   const ring = homeKeyring(home);
   return {
     format: KEYRING_FORMAT,

@@ -29,6 +29,11 @@ function show(v: unknown): string {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
+function isCanonicalSignature(sig: string): boolean {
+  const bytes = Buffer.from(sig, 'base64');
+  return bytes.length === 64 && bytes.toString('base64') === sig;
+}
+
 /** Every problem with `r` as a v1 record; empty when it is well-formed. */
 export function shapeProblems(r: unknown): string[] {
   if (!isObject(r)) return [`expected a JSON object, got ${Array.isArray(r) ? 'an array' : show(r)}`];
@@ -46,7 +51,9 @@ export function shapeProblems(r: unknown): string[] {
   need('prev_hash', typeof r.prev_hash === 'string' && HEX64.test(r.prev_hash), '64 hex chars');
   need('hash', typeof r.hash === 'string' && HEX64.test(r.hash), '64 hex chars');
   need('key_id', typeof r.key_id === 'string' && r.key_id.startsWith('SHA256:'), 'a key fingerprint "SHA256:…"');
-  need('sig', typeof r.sig === 'string' && BASE64.test(r.sig) && Buffer.from(r.sig, 'base64').length === 64, 'a base64 Ed25519 signature');
+  // Canonical base64 only: otherwise unused low bits of the last character could change a byte of
+  // the line without changing the signature.
+  need('sig', typeof r.sig === 'string' && BASE64.test(r.sig) && isCanonicalSignature(r.sig), 'a base64 Ed25519 signature (64 bytes)');
   if (r.type === 'decision') {
     const action = r.action;
     need('actor', isObject(r.actor), 'an object');

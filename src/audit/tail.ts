@@ -58,14 +58,14 @@ function scan(buf: Buffer, base: number, file: string): Tail | null {
   let junkStart: number | null = null;
   if (end > 0 && buf[end - 1] !== NL) {
     const nl = buf.lastIndexOf(NL);
-    if (nl === -1 && base > 0) return null;
+    if (nl === -1 && base > 0) return needMore(buf.length, file);
     junkStart = nl + 1;
     end = nl + 1;
   }
   while (end > 0) {
     const nl = end - 1;
     const prev = nl === 0 ? -1 : buf.lastIndexOf(NL, nl - 1);
-    if (prev === -1 && base > 0) return null;
+    if (prev === -1 && base > 0) return needMore(junkStart === null ? 0 : buf.length - junkStart, file);
     const line = buf.subarray(prev + 1, nl);
     const link = linkable(line, file);
     if (link) return { last: link, fragment: fragmentOf(buf, base, junkStart, file) };
@@ -82,17 +82,25 @@ function scan(buf: Buffer, base: number, file: string): Tail | null {
   return { last: null, fragment: fragmentOf(buf, base, junkStart, file) };
 }
 
+/** Ask for a bigger window, unless the unacknowledged bytes seen so far are already too many. */
+function needMore(junkBytes: number, file: string): null {
+  if (junkBytes > MAX_FRAGMENT) throw tooMuchJunk(junkBytes, file);
+  return null;
+}
+
+function tooMuchJunk(bytes: number, file: string): SeatbeltError {
+  return new SeatbeltError(
+    'AUDIT',
+    `${file} ends with ${bytes} bytes or more that are not seatbelt records; seatbelt will not append to it. ` +
+      `Check it with: seatbelt verify ${file}`,
+  );
+}
+
 function fragmentOf(buf: Buffer, base: number, junkStart: number | null, file: string): Fragment | null {
   if (junkStart === null) return null;
   const terminated = buf[buf.length - 1] === NL;
   const bytes = buf.subarray(junkStart, terminated ? buf.length - 1 : buf.length);
-  if (bytes.length > MAX_FRAGMENT) {
-    throw new SeatbeltError(
-      'AUDIT',
-      `${file} ends with ${bytes.length} bytes that are not seatbelt records; seatbelt will not append to it. ` +
-        `Check it with: seatbelt verify ${file}`,
-    );
-  }
+  if (bytes.length > MAX_FRAGMENT) throw tooMuchJunk(bytes.length, file);
   return {
     offset: base + junkStart,
     length: bytes.length,

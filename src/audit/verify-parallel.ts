@@ -77,7 +77,10 @@ export async function verifyTrailParallel(bytes: Uint8Array, o: ParallelOptions)
       // Not done: take the chunk if nobody has, check it here if it is ours or the workers failed.
       const claim = Atomics.compareExchange(claims, chunk, CLAIM.FREE, CLAIM.MAIN);
       if (claim === CLAIM.FREE || claim === CLAIM.MAIN) return undefined;
-      if (Atomics.load(control, 1) >= threads || waited >= PATIENCE_MS) return undefined;
+      if (Atomics.load(control, 1) >= threads || waited >= PATIENCE_MS) {
+        Atomics.store(claims, chunk, CLAIM.MAIN); // its worker is stuck or gone: the rest of the chunk is ours
+        return undefined;
+      }
       Atomics.wait(results, i, SIG.PENDING, 50);
       waited += 50;
     }

@@ -3,8 +3,9 @@
 import { createHash, verify as edVerify, type KeyObject } from 'node:crypto';
 import { canonicalize } from './canonical.js';
 import { fingerprint, parsePublicKey } from './keys.js';
-import { canonicalBytes, GENESIS_HASH, recordHash, signingInput } from './seal.js';
+import { recordHash, signingInput } from './seal.js';
 import { shapeProblems, type ChainFields } from './shape.js';
+import { checkChain } from './verify-chain.js';
 
 export type FindingClass =
   | 'MALFORMED'
@@ -43,7 +44,8 @@ export const TRUNCATION_NOTE =
   'note: deleting the last records of a trail cannot be detected from the file alone; ' +
   'keep the last hash somewhere else (or, later, a signed checkpoint) and compare';
 
-interface Line {
+/** One line of the file, as the checks see it. */
+export interface Line {
   no: number;
   offset: number;
   bytes: Uint8Array;
@@ -51,6 +53,8 @@ interface Line {
   record?: ChainFields;
   /** Set when the line is not a record: the finding to report unless a recovery accounts for it. */
   problem?: Finding;
+  /** The canonical bytes (JCS without hash and sig), when the record could be canonicalized. */
+  canonical?: string;
   /** The hash/signature finding, if any. */
   integrity?: Finding;
   accounted?: boolean;
@@ -59,7 +63,16 @@ interface Line {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function verifyTrail(bytes: Uint8Array, o: { publicKeys: (string | KeyObject)[] }): VerifyReport {
+export interface VerifyOptions {
+  publicKeys: (string | KeyObject)[];
+  /**
+   * A signature result computed elsewhere (worker threads) for a 1-based line: true/false, or
+   * undefined to have it checked here. Consulted only for records whose key is trusted.
+   */
+  signatureCheck?: (line: number) => boolean | undefined;
+}
+
+export function verifyTrail(bytes: Uint8Array, o: VerifyOptions): VerifyReport {
   const keys = new Map<string, KeyObject>();
   o.publicKeys.forEach((k, i) => {
     const key = typeof k === 'string' ? parsePublicKey(k, `public key #${i + 1}`) : k;
@@ -72,7 +85,7 @@ export function verifyTrail(bytes: Uint8Array, o: { publicKeys: (string | KeyObj
   }
   const lines = splitLines(bytes);
   for (const line of lines) parseLine(line);
-  for (const line of lines) if (line.record) checkIntegrity(line, keys);
+  for (const line of lines) if (line.record) checkIntegrity(line, keys, o.signatureCheck);
   const recoveries = accountFragments(lines, bytes, findings);
   const chain: Line[] = [];
   for (const line of lines) {
@@ -133,15 +146,29 @@ function parseLine(line: Line): void {
   const seqOf = (v: unknown) => (typeof v === 'object' && v !== null && Number.isSafeInteger((v as { seq?: unknown }).seq) ? ((v as { seq: number }).seq) : null);
   if (problems.length > 0) return at('MALFORMED', `not a v1 record: ${problems.join('; ')}`, seqOf(json));
   line.record = json as ChainFields;
-  let canonical: string | null = null;
+  let forms: { full: string; unsigned: string };
   try {
-    canonical = canonicalize(json);
+    forms = canonicalForms(line.record);
   } catch (err) {
     return at('MALFORMED', `cannot be canonicalized: ${(err as Error).message}`, line.record.seq);
   }
+  line.canonical = forms.unsigned;
   // Lines are written in JCS form; anything else (reformatting, duplicate keys, number
   // spellings) means the bytes were changed even if the values still verify.
-  if (canonical !== text) at('MALFORMED', 'the line is not the canonical (JCS) form of its record: it was re-serialised or edited', line.record.seq);
+  if (forms.full !== text) at('MALFORMED', 'the line is not the canonical (JCS) form of its record: it was re-serialised or edited', line.record.seq);
+}
+
+/** JCS of the whole record and of the record without hash and sig, canonicalizing each member once. */
+function canonicalForms(r: Record<string, unknown>): { full: string; unsigned: string } {
+  const full: string[] = [];
+  const unsigned: string[] = [];
+  for (const key of Object.keys(r).sort()) {
+    if (r[key] === undefined) continue;
+    const member = `${canonicalize(key)}:${canonicalize(r[key])}`;
+    full.push(member);
+    if (key !== 'hash' && key !== 'sig') unsigned.push(member);
+  }
+  return { full: `{${full.join(',')}}`, unsigned: `{${unsigned.join(',')}}` };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -151,16 +178,14 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return i + 1;
 }
 
-function checkIntegrity(line: Line, keys: Map<string, KeyObject>): void {
+function checkIntegrity(line: Line, keys: Map<string, KeyObject>, precomputed?: VerifyOptions['signatureCheck']): void {
   const r = line.record!;
-  let canonical: string;
-  try {
-    canonical = canonicalBytes(r);
-  } catch {
-    return; // reported as MALFORMED by parseLine
-  }
+  const canonical = line.canonical;
+  if (canonical === undefined) return; // reported as MALFORMED by parseLine
   const key = keys.get(r.key_id);
-  const sigOk = key ? edVerify(null, signingInput(canonical), key, Buffer.from(r.sig, 'base64')) : null;
+  const sigOk = key
+    ? (precomputed?.(line.no) ?? edVerify(null, signingInput(canonical), key, Buffer.from(r.sig, 'base64')))
+    : null;
   const add = (cls: Finding['class'], detail: string) => {
     line.integrity = { line: line.no, seq: r.seq, class: cls, detail };
   };
@@ -184,7 +209,7 @@ function accountFragments(lines: Line[], bytes: Uint8Array, findings: Finding[])
   const byOffset = new Map(lines.map((l, i) => [l.offset, i]));
   lines.forEach((line, i) => {
     const r = line.record;
-    if (!r || r.type !== 'recovery' || !line.trusted) return;
+    if (!r || r.type !== 'recovery' || !line.trusted || !line.terminated) return;
     const at = r.at_offset as number;
     const len = r.fragment_length as number;
     const first = byOffset.get(at);
@@ -212,61 +237,4 @@ function tornTail(line: Line): Finding {
     class: 'TORN_TAIL',
     detail: `${what}: an interrupted write (a crash, not tampering); it was never acknowledged, and the next append records a recovery for it`,
   };
-}
-
-function checkChain(lines: Line[], chain: Line[], findings: Finding[]): void {
-  const bySeq = new Map<number, Line[]>();
-  for (const l of chain) {
-    const list = bySeq.get(l.record!.seq) ?? [];
-    list.push(l);
-    bySeq.set(l.record!.seq, list);
-  }
-  const add = (l: Line, cls: Finding['class'], detail: string) => findings.push({ line: l.no, seq: l.record!.seq, class: cls, detail });
-  // Lines that are not records (and not accounted for) explain missing seqs next to them.
-  const unparsedBefore: number[] = [];
-  let unparsed = 0;
-  for (const l of lines) {
-    unparsedBefore[l.no] = unparsed;
-    if (!l.accounted && l.terminated && !l.record) unparsed++;
-  }
-  let maxSeq = -1;
-  let maxLine: Line | null = null;
-  let prevChainLine: Line | null = null;
-  for (const l of chain) {
-    const r = l.record!;
-    const same = bySeq.get(r.seq)!;
-    const earlier = same.slice(0, same.indexOf(l));
-    const twin = earlier.find((e) => e.record!.hash === r.hash);
-    if (twin) {
-      add(l, 'DUPLICATE', `the same record as line ${twin.no} (seq ${r.seq} appears twice)`);
-      prevChainLine = l;
-      continue;
-    }
-    if (earlier.length > 0) {
-      add(l, 'DUPLICATE', `fork: seq ${r.seq} is also line ${earlier[0]!.no}, a different record${earlier[0]!.record!.prev_hash === r.prev_hash ? ' with the same prev_hash' : ''}`);
-    } else if (r.seq < maxSeq) {
-      add(l, 'CHAIN_BREAK', `out of order: seq ${r.seq} comes after seq ${maxSeq} (line ${maxLine!.no}); records were moved`);
-    } else if (r.seq > maxSeq + 1) {
-      let missing = 0;
-      for (let s = maxSeq + 1; s < r.seq; s++) if (!bySeq.has(s)) missing++;
-      const explained = unparsedBefore[l.no]! - (prevChainLine ? unparsedBefore[prevChainLine.no]! : 0);
-      if (missing > explained) {
-        const range = r.seq - maxSeq - 1 === 1 ? `seq ${maxSeq + 1} is` : `seq ${maxSeq + 1}..${r.seq - 1} are`;
-        add(l, 'SEQ_GAP', `${range} missing before this record: records were deleted`);
-      }
-    }
-    if (r.seq === 0) {
-      if (r.prev_hash !== GENESIS_HASH) add(l, 'CHAIN_BREAK', 'the first record (seq 0) must have the genesis prev_hash (64 zeros)');
-    } else {
-      const parents = bySeq.get(r.seq - 1);
-      if (parents && !parents.some((p) => p.record!.hash === r.prev_hash)) {
-        add(l, 'CHAIN_BREAK', `prev_hash does not match the hash of seq ${r.seq - 1} (line ${parents[0]!.no})`);
-      }
-    }
-    if (r.seq > maxSeq) {
-      maxSeq = r.seq;
-      maxLine = l;
-    }
-    prevChainLine = l;
-  }
 }

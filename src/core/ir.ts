@@ -73,6 +73,12 @@ export interface SimpleCommand {
   fedByUnknownInput?: boolean;
   /** The source text of the command, for evidence. */
   text: string;
+  /**
+   * The command this one runs inside of: the carrier of a nested script (`bash -c`, `eval`, `ssh`,
+   * `python -c`), the program that spawns it (`find -exec`, `docker exec`), or the command in
+   * whose words, assignments or redirects its command/process substitution sits. Absent at top level.
+   */
+  parentId?: number;
 }
 
 /** SQL found inside a shell command (`psql -c`, `mysql -e`, a heredoc fed to `sqlite3`, …). */
@@ -99,6 +105,8 @@ export interface ShellIr {
   undecidable: Undecidable[];
   /** The home folder the analysis assumed (AnalyzeContext.home), for path judgements by rules. Optional. */
   home?: string;
+  /** The working folder the analysis started in (AnalyzeContext.cwd), for rules that protect it. Optional. */
+  cwd?: string;
 }
 
 export type SqlKind =

@@ -28,6 +28,10 @@ const NUMERIC = /^-\d+$/;
 export function readArgs(args: readonly Word[], valueOptions: ReadonlySet<string>): ReadArgs {
   const out: ReadArgs = { flags: [], positionals: [], values: [], dynamic: [] };
   let endOfOptions = false;
+  const take = (v: Word) => {
+    out.values.push(v);
+    if (!v.static) out.dynamic.push(v);
+  };
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     const v = w.value;
@@ -46,7 +50,7 @@ export function readArgs(args: readonly Word[], valueOptions: ReadonlySet<string
     if (v.startsWith('--') || valueOptions.has(name)) {
       // Long option, or a single-dash long option the tool declares (`find -name`, `terraform -var`).
       out.flags.push({ word: w, name, shorts: [], allShorts: [] });
-      if (valueOptions.has(name) && takesNext) out.values.push(args[++i]!);
+      if (valueOptions.has(name) && takesNext) take(args[++i]!);
       continue;
     }
     const all = letters(name);
@@ -64,7 +68,7 @@ export function readArgs(args: readonly Word[], valueOptions: ReadonlySet<string
       }
     }
     out.flags.push({ word: w, name, shorts, allShorts: all });
-    if (consumesNext && takesNext) out.values.push(args[++i]!);
+    if (consumesNext && takesNext) take(args[++i]!);
   }
   return out;
 }

@@ -2,6 +2,8 @@
 // strict_whitelist with this role, by this very rule; every `notMatch` must not be allowed by the
 // role at all. A role whose examples fail does not load. The analyser is passed in (policy must
 // not import the dispatcher: that would be a cycle, and keeps this testable).
+import fs from 'node:fs';
+import path from 'node:path';
 import { SeatbeltError } from '../core/error.js';
 import type { Action, Analysis, AnalyzeContext, Dialect } from '../core/types.js';
 import { applyPolicy } from './apply.js';
@@ -74,13 +76,31 @@ export function formatExampleFailures(roleName: string, source: string, failed: 
   return `role ${roleName} (${source}) failed ${failed.length} of its examples:\n${lines.join('\n')}`;
 }
 
+export interface CheckedLoadOptions extends RoleLoadOptions {
+  analyze: AnalyzeFn;
+  ctx?: AnalyzeContext;
+  /**
+   * A folder remembering which role contents (by SHA-256) already passed their examples, so a
+   * one-shot CLI does not pay for the parsers on every call. The marker only skips the examples
+   * (a quality gate); the rules enforced are always the bytes just read.
+   */
+  passedCacheDir?: string;
+}
+
 /** Loads a role and runs its examples; a role whose examples fail does not load (CONFIG). */
-export async function loadRoleChecked(
-  nameOrPath: string,
-  opts: RoleLoadOptions & { analyze: AnalyzeFn; ctx?: AnalyzeContext },
-): Promise<LoadedRole> {
+export async function loadRoleChecked(nameOrPath: string, opts: CheckedLoadOptions): Promise<LoadedRole> {
   const role = loadRole(nameOrPath, opts);
+  const marker = opts.passedCacheDir ? path.join(opts.passedCacheDir, `${role.ref.sha256}.passed`) : null;
+  if (marker && fs.existsSync(marker)) return role;
   const failed = (await runRoleExamples(role, opts.analyze, opts.ctx)).filter((r) => !r.ok);
   if (failed.length) throw new SeatbeltError('CONFIG', formatExampleFailures(role.ref.name, role.path, failed));
+  if (marker) {
+    try {
+      fs.mkdirSync(path.dirname(marker), { recursive: true });
+      fs.writeFileSync(marker, `${role.ref.name}\n`);
+    } catch {
+      // Only a cache: failing to write it costs time next call, nothing else.
+    }
+  }
   return role;
 }

@@ -19,13 +19,29 @@ export function commandNames(rule: CommandAllowRule): string[] {
   return typeof rule.command === 'string' ? [rule.command] : rule.command;
 }
 
+const globCache = new Map<string, RegExp>();
+
 export function globMatch(pattern: string, s: string): boolean {
   if (!pattern.includes('*') && !pattern.includes('?')) return pattern === s;
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, 's').test(s);
+  let re = globCache.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+    globCache.set(pattern, re);
+  }
+  return re.test(s);
 }
 
 const show = (w: Word): string => JSON.stringify(w.raw);
+
+const optionSets = new WeakMap<CommandAllowRule, Map<string, ReadonlySet<string>>>();
+
+function valueOptionsOf(rule: CommandAllowRule, command: string): ReadonlySet<string> {
+  let byCommand = optionSets.get(rule);
+  if (!byCommand) optionSets.set(rule, (byCommand = new Map()));
+  let set = byCommand.get(command);
+  if (!set) byCommand.set(command, (set = valueOptionsFor(command, rule.valueOptions)));
+  return set;
+}
 
 export function matchCommandRule(rule: CommandAllowRule, cmd: SimpleCommand, ctx: PathContext | undefined): string | null {
   const wrappers = rule.wrappers ?? DEFAULT_WRAPPERS;
@@ -37,7 +53,7 @@ export function matchCommandRule(rule: CommandAllowRule, cmd: SimpleCommand, ctx
   for (const a of cmd.assignments) {
     if (!env.some((p) => globMatch(p, a.name))) return `the assignment ${a.name}=… is not allowed`;
   }
-  const args = readArgs(cmd.args, valueOptionsFor(cmd.name.value, rule.valueOptions));
+  const args = readArgs(cmd.args, valueOptionsOf(rule, cmd.name.value));
   // Subcommands: the first positional words, each static, must follow one allowed path.
   let skip = 0;
   if (rule.subcommands) {
@@ -66,8 +82,9 @@ export function matchCommandRule(rule: CommandAllowRule, cmd: SimpleCommand, ctx
   const pathsOf = (w: Word): string | null => (ctx ? resolveWordPath(w, cmd.cwd, ctx.home) : null);
   for (const w of args.dynamic) {
     if (subWords.has(w)) continue; // already refused above: subcommands must be static
-    const isPathArg = rule.paths && args.positionals.includes(w) && !w.value.startsWith('-') && pathsOf(w) !== null;
-    if (isPathArg) continue;
+    const resolvable = args.positionals.includes(w) && !w.value.startsWith('-') && pathsOf(w) !== null;
+    // `$HOME/x` names one known path, as `~/x` does; a glob names many, so only `paths` may judge it.
+    if (resolvable && (rule.paths || !/[*?[]/.test(w.raw))) continue;
     if (!rule.dynamicArgs || constrained) return `argument ${show(w)} is dynamic and cannot be checked`;
   }
   if (cmd.fedByUnknownInput && (!rule.dynamicArgs || constrained)) {

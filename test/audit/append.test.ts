@@ -185,3 +185,17 @@ describe('fail closed when the record cannot be made durable', () => {
     expect(auditError(() => append(0)).message).toMatch(/EISDIR|folder/);
   });
 });
+
+test('refuses (without reading it all) a tail of more unacknowledged bytes than a torn write leaves', () => {
+  const d = fs.mkdtempSync(join(tmpdir(), 'seatbelt-junk-'));
+  try {
+    const f = join(d, 'audit.jsonl');
+    appendRecord(f, bodyAt(0), signer);
+    fs.appendFileSync(f, `{${'x'.repeat(5 * 1024 * 1024)}`);
+    const size = fs.statSync(f).size;
+    expect(() => appendRecord(f, bodyAt(1), signer)).toThrow(/bytes or more that are not seatbelt records/);
+    expect(fs.statSync(f).size).toBe(size);
+  } finally {
+    fs.rmSync(d, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,6 @@
 // The tamper matrix: each way of damaging a trail gives exactly the finding (class and line) it
 // should, and nothing else; verify never stops at the first finding.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { canonicalize } from '../../src/audit/canonical.js';
 import { sealRecord } from '../../src/audit/seal.js';
@@ -220,4 +221,32 @@ describe('shape and form', () => {
     expect(r.findings.map((f) => f.class)).toEqual(Array(N).fill('UNKNOWN_KEY'));
     expect(() => verifyTrail(toBytes(lines()), { publicKeys: ['not a key'] })).toThrow(/public key #1/);
   });
+});
+
+test('any single byte changed anywhere in a trail is reported (property)', () => {
+  const bytes = toBytes(lines().slice(0, 4));
+  fc.assert(
+    fc.property(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 0, max: 255 }), (at, value) => {
+      fc.pre(bytes[at] !== value);
+      const copy = Buffer.from(bytes);
+      copy[at] = value;
+      const r = check(copy);
+      expect(r.ok).toBe(false);
+      expect(r.findings.length).toBeGreaterThan(0);
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('the last base64 character of a signature cannot be swapped for an equivalent one', () => {
+  const ls = lines();
+  const rec = JSON.parse(ls[0]!) as { sig: string };
+  // 64 bytes = 86 base64 chars + "==": the last char carries 2 bits, 4 are ignored by lenient decoders.
+  const last = rec.sig[85]!;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const twin = alphabet[alphabet.indexOf(last) ^ 1]!;
+  const forged = rec.sig.slice(0, 85) + twin + rec.sig.slice(86);
+  expect(Buffer.from(forged, 'base64').equals(Buffer.from(rec.sig, 'base64'))).toBe(true);
+  ls[0] = ls[0]!.replace(rec.sig, forged);
+  expect(found(check(toBytes(ls)))).toEqual([[1, 'MALFORMED']]);
 });

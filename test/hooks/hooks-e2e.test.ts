@@ -161,6 +161,11 @@ describe('hook details', () => {
     const t = tempHome();
     const r = await sb(['hook', 'claude-code', '--no-such-flag'], { env: t.env, input: fixture('claude-code', 'ordinary') });
     expect(r.exitCode).toBe(2);
+    const misspelled = await sb(['hook', 'claude'], { env: t.env, input: fixture('claude-code', 'ordinary') });
+    expect(misspelled.exitCode).toBe(2);
+    expect(misspelled.stderr).toMatch(/seatbelt: refused: bad hook command line/);
+    const install = await sb(['hook', 'install', 'vscode'], { env: t.env });
+    expect(install.exitCode).toBe(64); // the installers are for people: a usage error is a usage error
     const c = await sb(['hook', 'cursor', '--timeout', 'soon'], { env: t.env, input: fixture('cursor', 'ordinary') });
     expect(c.exitCode).toBe(2);
     expect(JSON.parse(c.stdout).permission).toBe('deny');

@@ -23,6 +23,7 @@ beforeAll(async () => {
     command: process.execPath,
     args: [BIN, 'mcp', '--owner', 'human:operator'],
     env: { PATH: process.env.PATH ?? '', ...t.env },
+    cwd: t.dir, // no project configuration above it
     stderr: 'pipe',
   });
   client = new Client({ name: 'seatbelt-test', version: '1.0.0' });

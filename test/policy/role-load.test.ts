@@ -153,6 +153,23 @@ describe('examples gate loading', () => {
     expect(good.ref.name).toBe('lister');
   });
 
+  it('remembers a passing content hash so later loads skip the examples; a changed file runs them again', async () => {
+    const cache = path.join(tmp, 'passed');
+    let calls = 0;
+    const counting = async (a: Action) => {
+      calls++;
+      return fake(a);
+    };
+    const p = write('cached.json', GOOD);
+    await loadRoleChecked(p, { rolesDir: [], analyze: counting, passedCacheDir: cache });
+    expect(calls).toBe(2);
+    await loadRoleChecked(p, { rolesDir: [], analyze: counting, passedCacheDir: cache });
+    expect(calls).toBe(2);
+    write('cached.json', { ...GOOD, allow: [{ ...GOOD.allow[0], notMatch: ['ls /etc'] }] });
+    await expect(loadRoleChecked(p, { rolesDir: [], analyze: counting, passedCacheDir: cache })).rejects.toThrowError(/failed 1 of its examples/);
+    expect(calls).toBe(4);
+  });
+
   it('an analyser that throws fails the example rather than the process', async () => {
     const role = loadRole(write('throws.json', GOOD), { rolesDir: [] });
     const results = await runRoleExamples(role, async () => {

@@ -173,8 +173,15 @@ describe('redirections, wrappers, assignments, unknown input', () => {
     const dyn = cmd('echo x', { args: [w('$X', { static: false })] });
     expect(ok(echo, dyn)).toBeNull();
     expect(ok(rule({ command: 'echo' }), dyn)).toMatch(/dynamic/);
+    // A dynamic word that names one known path is judged like its static spelling; a glob is not.
+    expect(ok(rule({ command: 'ls' }), cmd('ls x', { args: [w('$HOME/x', { static: false })] }))).toBeNull();
+    expect(ok(rule({ command: 'ls' }), cmd('ls x', { args: [w('*.log', { static: false })] }))).toMatch(/dynamic/);
     expect(ok(rule({ command: 'echo', dynamicArgs: true, forbidFlags: ['-e'] }), dyn)).toMatch(/dynamic/);
     expect(ok(rule({ command: 'wc' }), cmd('wc -l', { fedByUnknownInput: true }))).toMatch(/unknown input/);
+    // The value of a value option is a word like any other.
+    const docker = rule({ command: 'docker', subcommands: ['build'], forbidFlags: ['--push'] });
+    expect(ok(docker, cmd('docker build -t x .', { args: [w('build'), w('-t'), w('x:$TAG', { static: false }), w('.')] }))).toMatch(/dynamic/);
+    expect(ok(docker, cmd('docker build -t x:1 .'))).toBeNull();
     expect(ok(rule({ command: 'wc', dynamicArgs: true }), cmd('wc -l', { fedByUnknownInput: true }))).toBeNull();
   });
 

@@ -9,6 +9,7 @@ import { findProjectConfig, readConfig, updateConfig } from '../../src/policy/co
 import { loosening, pinViolationMatch } from '../../src/policy/pin.js';
 import { isAtLeastAsStrict, loadPolicy, POLICY_NAMES } from '../../src/policy/policies.js';
 import { resolveSettings, type SettingsFlags } from '../../src/policy/settings.js';
+import { openGuard, withOverrides } from '../../src/policy/guard.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'seatbelt-settings-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -240,5 +241,33 @@ describe('writing config (lowdb, off the hot path)', () => {
     await expect(updateConfig(file, 'user', { policy: 'nope' })).rejects.toThrowError(/policy/);
     expect(readConfig(file, 'user')?.data.policy).toBe('read_only');
     await expect(updateConfig(path.join(project, '.seatbelt.json'), 'project', { pin: true })).rejects.toThrowError(/pin/);
+  });
+});
+
+describe('per-action overrides and the guard', () => {
+  it('a batch line\'s policy/role act as flags: checked against the pin, without reading files again', () => {
+    userConfig({ pin: true, policy: 'safe_defaults', role: 'junior_admin' });
+    const base = resolve();
+    expect(withOverrides(base, {}, project)).toBe(base);
+    const tighter = withOverrides(base, { policy: 'strict_prod' }, project);
+    expect([tighter.settings.policy, tighter.sources.policy, tighter.violation]).toEqual(['strict_prod', 'flag', null]);
+    const looser = withOverrides(base, { policy: 'audit_mode' }, project);
+    expect(looser.violation?.from).toEqual({ policy: 'flag' });
+    expect(looser.settings.policy).toBe('safe_defaults');
+    const otherRole = withOverrides(base, { role: 'devops_senior' }, project);
+    expect(otherRole.violation?.from).toEqual({ role: 'flag' });
+    expect(() => withOverrides(base, { policy: 'nope' }, project)).toThrowError(/unknown policy "nope"/);
+  });
+
+  it('openGuard loads the policy template and the role, and carries the pin violation', () => {
+    userConfig({ pin: true, policy: 'strict_whitelist', role: 'junior_admin' });
+    const g = openGuard(resolve({ policy: 'audit_mode' }), { cwd: project, home: homeDir });
+    expect(g.policy.ref.name).toBe('strict_whitelist');
+    expect(g.role?.ref.name).toBe('junior_admin');
+    expect(g.options.pinViolation?.requested.policy).toBe('audit_mode');
+    expect(openGuard(resolve(), { cwd: project, home: homeDir }).options.pinViolation).toBeNull();
+    fs.rmSync(path.join(homeDir, '.seatbelt', 'config.json'));
+    expect(openGuard(resolve(), { cwd: project, home: homeDir }).role).toBeUndefined();
+    expect(() => openGuard(resolve({ role: 'no_such_role' }), { cwd: project, home: homeDir })).toThrowError(/role "no_such_role" not found/);
   });
 });

@@ -58,7 +58,8 @@ async function checkOne(argv: string[], flags: CheckFlags): Promise<number> {
 }
 
 async function explain(decision: import('../../core/types.js').Decision): Promise<string> {
-  return JSON.stringify(decision.analysis, null, 2) + '\n'; // TEMP until the shell IR lands
+  const { explainDecision } = await import('./explain.js');
+  return explainDecision(decision);
 }
 
 async function checkBatch(flags: CheckFlags): Promise<number> {

@@ -63,6 +63,13 @@ export function registerHook(program: Command): void {
     .option('--project', 'claude-code: the project settings, ./.claude/settings.json (the default)')
     .option('--user', 'claude-code: the user settings, ~/.claude/settings.json')
     .action((target: string, flags: InstallFlags) => report(uninstall(target, flags)));
+  // Set after the subcommands exist, so only `hook` itself uses it: a misspelled host in a hook
+  // command line (`seatbelt hook claude`) must block (exit 2 blocks in every host), not exit 64.
+  hook.exitOverride((err: CommanderError) => {
+    if (err.exitCode === 0) throw err;
+    process.stderr.write(`seatbelt: refused: bad hook command line: ${err.message}\n`);
+    process.exit(2);
+  });
 }
 
 function registerHost(hook: Command, host: HostName): void {
@@ -94,8 +101,9 @@ function registerHost(hook: Command, host: HostName): void {
       if (flags.recordInput !== undefined) session.recordInput = flags.recordInput;
       if (flags.autoKeys !== undefined) session.autoKeys = flags.autoKeys;
       const seconds = flags.timeout === undefined ? DEFAULT_HOOK_TIMEOUT_MS / 1000 : Number(flags.timeout);
-      const answer =
-        Number.isFinite(seconds) && seconds > 0
+      const answer = process.stdin.isTTY
+        ? format.failure(`seatbelt: refused: seatbelt hook ${host} reads the ${host} hook payload (JSON) on stdin; it is run by the host, not by hand`)
+        : Number.isFinite(seconds) && seconds > 0
           ? await runHook(format, { stdin: process.stdin, session, noAutoApprove: flags.autoApprove === false, timeoutMs: seconds * 1000 })
           : format.failure(`seatbelt: refused: --timeout expects a positive number of seconds, got ${JSON.stringify(flags.timeout)}`);
       process.stdin.destroy();

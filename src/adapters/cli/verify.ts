@@ -5,7 +5,8 @@ import type { KeyObject } from 'node:crypto';
 import type { Command } from 'commander';
 import { readHomePublicKeys, parsePublicKey } from '../../audit/keys.js';
 import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
-import { TRUNCATION_NOTE, verifyTrail, type Finding } from '../../audit/verify.js';
+import { TRUNCATION_NOTE, type Finding } from '../../audit/verify.js';
+import { verifyTrailParallel } from '../../audit/verify-parallel.js';
 
 const EXIT_INTACT = 0;
 const EXIT_FINDINGS = 1;
@@ -24,8 +25,8 @@ export function registerVerify(program: Command): void {
       if (err.exitCode === 0) throw err; // --help
       process.exit(EXIT_TROUBLE); // commander has printed the usage error
     })
-    .action((file: string | undefined, opts: { pubkey: string[]; json?: boolean }) => {
-      process.exitCode = runVerify(file ?? defaultAuditFile(), opts.pubkey, opts.json === true);
+    .action(async (file: string | undefined, opts: { pubkey: string[]; json?: boolean }) => {
+      process.exitCode = await runVerify(file ?? defaultAuditFile(), opts.pubkey, opts.json === true);
     });
 }
 
@@ -33,7 +34,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function runVerify(file: string, pubkeyPaths: string[], json: boolean): number {
+async function runVerify(file: string, pubkeyPaths: string[], json: boolean): Promise<number> {
   let bytes: Buffer;
   let keys: KeyObject[];
   try {
@@ -47,7 +48,7 @@ function runVerify(file: string, pubkeyPaths: string[], json: boolean): number {
     process.stderr.write(`seatbelt verify: ${(err as Error).message}\n`);
     return EXIT_TROUBLE;
   }
-  const report = verifyTrail(bytes, { publicKeys: keys });
+  const report = await verifyTrailParallel(bytes, { publicKeys: keys }); // signatures checked on every core
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...report, file, note: TRUNCATION_NOTE })}\n`);
   } else {

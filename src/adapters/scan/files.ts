@@ -35,7 +35,7 @@ function readHead(abs: string): string {
 
 function load(abs: string, cwd: string, size: number): ScanFile | null {
   const shown = display(abs, cwd);
-  const byPath = kindByPath(shown);
+  const byPath = kindByPath(abs); // the absolute path: `ci.yml` seen from inside .github/workflows is still a workflow
   let head = '';
   if (!byPath) {
     try {
@@ -44,7 +44,7 @@ function load(abs: string, cwd: string, size: number): ScanFile | null {
       return null; // unreadable and of no known kind: nothing to scan
     }
   }
-  const kind = fileKind(shown, head);
+  const kind = fileKind(abs, head);
   if (!kind) return null;
   if (size > MAX_SCAN_FILE_BYTES) return { display: shown, text: null, kind, error: `too large to scan (${size} bytes, limit ${MAX_SCAN_FILE_BYTES})` };
   try {

@@ -7,6 +7,8 @@ import type { Word } from '../../core/ir.js';
 export interface Substitution {
   kind: 'command_substitution' | 'process_substitution';
   body: Stmt[];
+  /** Set instead of a parsed body when tree-sitter left the text unparsed (backticks in a heredoc). */
+  script?: string;
 }
 
 export interface AstWord {

@@ -240,6 +240,21 @@ function heredocText(b: WordBuilder, text: string): void {
   b.literal(out, false);
 }
 
+/** Unescaped backtick pairs in heredoc text, as [start, end) offsets into `text` (end after the closing one). */
+function backtickSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '`') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '`') end += text[end] === '\\' ? 2 : 1;
+      spans.push([i, Math.min(end + 1, text.length)]);
+      i = end;
+    }
+  }
+  return spans;
+}
+
 function stripTabs(text: string, atLineStart: boolean): string {
   return (atLineStart ? text.replace(/^\t+/, '') : text).replace(/\n\t+/g, '\n');
 }
@@ -255,12 +270,28 @@ export function heredocWord(body: Node | null, env: WordEnv, depth: number, quot
     if (quoted) {
       b.literal(tidy(env.source.slice(body.startIndex, body.endIndex)), false);
     } else {
+      // tree-sitter leaves backtick substitutions in heredoc text unparsed: cut them out here and
+      // hand their text on to be parsed as scripts; its nodes inside them are ignored.
+      const spans = backtickSpans(env.source.slice(body.startIndex, body.endIndex)).map(
+        ([a, z]) => [a + body.startIndex, z + body.startIndex] as const,
+      );
+      const events = [
+        ...spans.map(([start, end]) => ({ start, end, node: null as Node | null })),
+        ...body.namedChildren
+          .filter((c): c is Node => !!c && c.type !== 'heredoc_content')
+          .filter((c) => !spans.some(([a, z]) => c.startIndex < z && c.endIndex > a))
+          .map((c) => ({ start: c.startIndex, end: c.endIndex, node: c as Node | null })),
+      ].sort((x, y) => x.start - y.start);
       let pos = body.startIndex;
-      for (const child of body.namedChildren) {
-        if (!child || child.type === 'heredoc_content') continue;
-        if (child.startIndex > pos) heredocText(b, tidy(env.source.slice(pos, child.startIndex)));
-        part(b, child, env, depth + 1, null);
-        pos = child.endIndex;
+      for (const e of events) {
+        if (e.start > pos) heredocText(b, tidy(env.source.slice(pos, e.start)));
+        if (e.node) part(b, e.node, env, depth + 1, null);
+        else {
+          const text = env.source.slice(e.start, e.end);
+          b.expansion(text);
+          b.subs.push({ kind: 'command_substitution', body: [], script: text.slice(1, text.endsWith('`') && text.length > 1 ? -1 : undefined).replace(/\\([$`\\])/g, '$1') });
+        }
+        pos = e.end;
       }
       if (body.endIndex > pos) heredocText(b, tidy(env.source.slice(pos, body.endIndex)));
     }

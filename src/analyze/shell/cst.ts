@@ -461,14 +461,15 @@ function joinPipeline(stages: Stmt[], conv: Converter, node: Node): Stmt {
   return flattenList({ t: 'list', items: [pipeline, ...t.items], ops: t.ops });
 }
 
-function firstErrorNode(node: Node): Node | null {
-  if (node.type === 'ERROR' || node.isMissing) return node;
-  if (!node.hasError) return null;
-  for (const c of node.children) {
-    const found = c && firstErrorNode(c);
-    if (found) return found;
+/** The first ERROR or MISSING node (iterative: error trees can be as deep as the input). */
+function firstErrorNode(root: Node): Node | null {
+  let node = root;
+  for (;;) {
+    if (node.type === 'ERROR' || node.isMissing) return node;
+    const next = node.children.find((c) => c && (c.hasError || c.isMissing || c.type === 'ERROR'));
+    if (!next) return node;
+    node = next;
   }
-  return node;
 }
 
 /** Backslash-newline inside a word joins two halves bash reads as one word; tree-sitter splits them. */

@@ -15,7 +15,8 @@ export function cdTarget(name: string, args: Word[], cwd: string | null, home: s
   if (args[i]?.static && args[i]!.value === '--') i++;
   const target = args[i];
   if (!target) return name === 'pushd' ? null : home;
-  if (!target.static || target.value === '-' || /^[+-]\d+$/.test(target.value)) return null;
+  if (target.glob || (target.static && (target.value === '-' || /^[+-]\d+$/.test(target.value)))) return null;
+  // A dynamic word resolves only when its one expansion is $HOME (normalizePath refuses the rest).
   return normalizePath(target.value, cwd, home);
 }
 

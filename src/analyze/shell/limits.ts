@@ -9,8 +9,13 @@ export interface ShellLimits {
   maxDepth: number;
   /** Deepest chain of scripts inside scripts (`bash -c 'eval "sh -c …"'`). */
   maxNestedScripts: number;
-  /** Tree-sitter progress callbacks allowed per parse (≈ one per 80 bytes of ordinary input). */
+  /**
+   * Tree-sitter progress callbacks allowed per parse. Ordinary input costs about one per 80 bytes
+   * (a 256 KiB script ≈ 3,400); pathological input costs more per byte and more time per step.
+   */
   maxParseSteps: number;
+  /** Most syntax nodes converted (the conversion costs a few microseconds per node). */
+  maxNodes: number;
   /** Most simple commands one analysis may produce. */
   maxCommands: number;
 }
@@ -19,6 +24,7 @@ export const DEFAULT_LIMITS: ShellLimits = {
   maxInputChars: 256 * 1024,
   maxDepth: 100,
   maxNestedScripts: 8,
-  maxParseSteps: 20_000,
+  maxParseSteps: 5_000,
+  maxNodes: 150_000,
   maxCommands: 20_000,
 };

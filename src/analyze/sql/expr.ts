@@ -22,8 +22,11 @@ export type Expr =
   | { t: 'func'; name: string; args: Expr[] }
   | { t: 'cast'; arg: Expr; to: string }
   | { t: 'case'; whens: { cond: Expr; then: Expr }[]; else?: Expr }
-  /** `EXISTS (subquery)`: `always` when the subquery has no FROM and no restricting WHERE. */
-  | { t: 'exists'; always: boolean; neg: boolean }
+  /**
+   * `EXISTS (subquery)`. For a subquery without FROM, `where` is its WHERE (constant true when it
+   * has none): it returns a row exactly when that holds. Undefined when the subquery reads tables.
+   */
+  | { t: 'exists'; where?: Expr; neg: boolean }
   | { t: 'unknown' };
 
 export const UNKNOWN: Expr = { t: 'unknown' };

@@ -2,7 +2,7 @@
 // (`1=1`, `'a'='a'`, `NOT false`, `x OR 1=1`, MySQL `WHERE 1`, `col = col`, …). When a dialect's
 // coercion is uncertain we lean towards "tautology": the cost is a refusal, never a mass delete.
 import type { Dialect } from '../../core/types.js';
-import type { Expr, Value } from './expr.js';
+import type { CmpOp, Expr, Value } from './expr.js';
 import { checkDepth } from './limits.js';
 
 /** A folded value; `undefined` means "not a constant". */
@@ -55,7 +55,10 @@ function compare(a: Value, b: Value, d: Dialect): number | undefined {
 
 const key = (e: Expr): string => JSON.stringify(e);
 
-/** True when the expression reads only columns and constants (no function that may vary). */
+/** Functions that may return another value on each call (so `f() = f()` is not always true). */
+const VOLATILE = new Set(['random', 'rand', 'setseed', 'nextval', 'clock_timestamp', 'timeofday', 'gen_random_uuid', 'uuid_generate_v4', 'uuid', 'newid', 'newsequentialid', 'random_bytes', 'randomblob', 'changes', 'last_insert_id', 'sysdatetime', 'sys_guid']);
+
+/** True when the expression gives the same value for the same row (columns, constants, stable functions). */
 function deterministic(e: Expr, depth = 0): boolean {
   checkDepth(depth);
   switch (e.t) {
@@ -67,6 +70,8 @@ function deterministic(e: Expr, depth = 0): boolean {
     case 'neg':
     case 'cast':
       return deterministic(e.arg, depth + 1);
+    case 'func':
+      return !VOLATILE.has(e.name.split('.').pop() ?? '') && e.args.every((a) => deterministic(a, depth + 1));
     default:
       return false;
   }
@@ -96,13 +101,34 @@ function logic(op: 'and' | 'or' | 'xor', args: Expr[], d: Dialect, depth: number
   return vals.includes(undefined) ? undefined : null;
 }
 
-/** `x OR NOT x`, `c IS NULL OR c IS NOT NULL`: true for every row. */
+const OPPOSITE: Record<CmpOp, CmpOp | undefined> = { '=': '<>', '<>': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>', '<=>': undefined };
+
+/** The structural negation of a condition, when it has one (`a = 1` → `a <> 1`, `x IN (…)` → `x NOT IN (…)`). */
+function negation(e: Expr): Expr | undefined {
+  switch (e.t) {
+    case 'not':
+      return e.arg;
+    case 'is':
+    case 'in':
+    case 'between':
+    case 'like':
+    case 'exists':
+      return { ...e, neg: !e.neg };
+    case 'cmp': {
+      const op = OPPOSITE[e.op];
+      return op ? { ...e, op } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `x OR NOT x`, `c IS NULL OR c IS NOT NULL`, `a = 1 OR a <> 1`: true for every row. */
 function complementary(args: Expr[]): boolean {
   const keys = new Set(args.map(key));
   return args.some((a) => {
-    if (a.t === 'not') return keys.has(key(a.arg));
-    if (a.t === 'is' && a.test === 'null') return keys.has(key({ ...a, neg: !a.neg }));
-    return false;
+    const n = negation(a);
+    return n !== undefined && keys.has(key(n));
   });
 }
 
@@ -281,8 +307,12 @@ export function fold(e: Expr, d: Dialect, depth = 0): Folded {
         if (b === true) return fold(w.then, d, depth + 1);
       }
       return e.else ? fold(e.else, d, depth + 1) : null;
-    case 'exists':
-      return e.always ? !e.neg : undefined;
+    case 'exists': {
+      if (!e.where) return undefined;
+      const b = truth(fold(e.where, d, depth + 1), d);
+      if (b === undefined) return undefined;
+      return e.neg ? b !== true : b === true;
+    }
     default:
       return undefined;
   }

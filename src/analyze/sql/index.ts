@@ -33,6 +33,7 @@ export async function sqlStatements(sql: string, dialect: Dialect): Promise<SqlS
   if (bytes > MAX_SQL_BYTES) {
     return [failure('tooLarge', `the SQL is ${bytes} bytes, over the ${MAX_SQL_BYTES}-byte limit: send it in smaller parts`, sql)];
   }
+  if (sql.trim() === '') return [];
   if (sql.includes('\0')) return [failure('parseError', 'the SQL contains a NUL character, which parsers and clients read differently', sql)];
   try {
     return dialect === 'postgresql' ? await postgres(sql) : await nodeSqlParser(sql, dialect);
@@ -47,6 +48,7 @@ export async function sqlStatements(sql: string, dialect: Dialect): Promise<SqlS
 
 /** PostgreSQL string constants where `\'` would end the string elsewhere if backslashes escaped. */
 function pgBackslashQuotes(sql: string, lib: PgLib): SqlStatement[] {
+  if (!sql.includes('\\')) return []; // the scan costs as much as a parse: skip it when it cannot find anything
   let tokens;
   try {
     tokens = lib.scanSync(sql).tokens;

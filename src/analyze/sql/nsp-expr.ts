@@ -42,13 +42,22 @@ function listItems(node: unknown): unknown[] {
   return [node];
 }
 
-/** EXISTS over a subquery with no FROM and no WHERE is always true. */
-function existsAlways(sub: unknown): boolean {
+/** A subquery that reads no table: its WHERE (true when absent) and its single output, if any. */
+function tableless(sub: unknown, ctx: NspExprContext, depth: number): { where: Expr; value?: Expr } | undefined {
   const ast = isNode(sub) && 'ast' in sub ? sub.ast : sub;
-  if (!isNode(ast) || ast.type !== 'select') return false;
+  if (!isNode(ast) || ast.type !== 'select' || ast._next != null) return undefined;
   const noFrom = ast.from == null || (Array.isArray(ast.from) && ast.from.every((f) => isNode(f) && f.type === 'dual'));
-  return noFrom && ast.where == null && ast.having == null && ast.limit == null;
+  if (!noFrom || ast.having != null || ast.limit != null) return undefined;
+  const where = ast.where != null ? nspExpr(ast.where, ctx, depth + 1) : constant(true);
+  const cols = Array.isArray(ast.columns) ? ast.columns : [];
+  const only = cols.length === 1 && isNode(cols[0]) ? cols[0].expr : undefined;
+  return { where, ...(only !== undefined ? { value: nspExpr(only, ctx, depth + 1) } : {}) };
 }
+
+const exists = (sub: unknown, neg: boolean, ctx: NspExprContext, depth: number): Expr => {
+  const t = tableless(sub, ctx, depth);
+  return t ? { t: 'exists', where: t.where, neg } : { t: 'exists', neg };
+};
 
 function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
   const op = String(node.operator).toUpperCase();
@@ -74,7 +83,9 @@ function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
     const right = node.right;
     if (isNode(right) && right.type === 'null') return { t: 'is', arg: l(), test: 'null', neg };
     if (isNode(right) && right.type === 'bool') return { t: 'is', arg: l(), test: right.value ? 'true' : 'false', neg };
-    return UNKNOWN;
+    // SQLite's IS compares like = but with NULL equal to NULL.
+    const same: Expr = { t: 'cmp', op: '<=>', l: l(), r: r() };
+    return neg ? { t: 'not', arg: same } : same;
   }
   if (op === 'IN' || op === 'NOT IN') {
     const items = listItems(node.right);
@@ -108,12 +119,22 @@ function caseExpr(node: Node, ctx: NspExprContext, depth: number): Expr {
 export function nspExpr(node: unknown, ctx: NspExprContext, depth = 0): Expr {
   checkDepth(depth);
   if (!isNode(node)) return typeof node === 'number' ? constant(node) : UNKNOWN;
-  if ('ast' in node) return UNKNOWN; // a subquery
+  if ('ast' in node) {
+    // A scalar subquery over no table is its value when its WHERE holds, else NULL.
+    const t = tableless(node, ctx, depth);
+    return t?.value ? { t: 'case', whens: [{ cond: t.where, then: t.value }] } : UNKNOWN;
+  }
   switch (node.type) {
     case 'number':
       return typeof node.value === 'number' ? constant(node.value) : constant(Number(node.value));
     case 'bigint':
       return constant(Number(node.value));
+    case 'hex_string':
+    case 'full_hex_string': {
+      // MySQL reads 0x01 as the number 1 in a boolean or numeric context.
+      const hex = String(node.value ?? '').replace(/^0x/i, '');
+      return /^[0-9a-f]+$/i.test(hex) ? constant(parseInt(hex.slice(-12), 16)) : UNKNOWN;
+    }
     case 'bool':
     case 'boolean':
       return constant(Boolean(node.value));
@@ -139,13 +160,13 @@ export function nspExpr(node: unknown, ctx: NspExprContext, depth = 0): Expr {
       if (op === 'NOT' || op === '!') return { t: 'not', arg: nspExpr(node.expr, ctx, depth + 1) };
       if (op === '-') return { t: 'neg', arg: nspExpr(node.expr, ctx, depth + 1) };
       if (op === '+') return nspExpr(node.expr, ctx, depth + 1);
-      if (op === 'NOT EXISTS') return { t: 'exists', always: existsAlways(node.expr), neg: true };
+      if (op === 'NOT EXISTS') return exists(node.expr, true, ctx, depth);
       return UNKNOWN;
     }
     case 'function': {
       const name = nspFunctionName(node);
       const args = listItems(node.args).filter((a) => a != null);
-      if (name === 'exists') return { t: 'exists', always: existsAlways(args[0]), neg: false };
+      if (name === 'exists') return exists(args[0], false, ctx, depth);
       return { t: 'func', name, args: args.map((a) => nspExpr(a, ctx, depth + 1)) };
     }
     case 'cast': {

@@ -18,6 +18,8 @@ interface Ctx {
   parser: NspParser;
   /** The whole input, the evidence of last resort. */
   source: string;
+  /** The input is this one statement: its text is the source, no need to regenerate it. */
+  single?: unknown;
 }
 
 /** The statements of a parse result, unwrapping T-SQL's `{stmt}` and `{ast, go_next}` wrappers. */
@@ -32,6 +34,7 @@ export function topLevelNodes(ast: unknown, depth = 0): unknown[] {
 }
 
 function textOf(node: unknown, ctx: Ctx): string {
+  if (node === ctx.single) return ctx.source;
   try {
     return ctx.parser.sqlify(node, { database: ctx.dialect });
   } catch {
@@ -246,8 +249,8 @@ function buildOne(node: unknown, ctx: Ctx, nestDepth: number, via?: string): Sql
 }
 
 export function buildNspStatements(ast: unknown, dialect: NspDialect, parser: NspParser, source: string): SqlStatement[] {
-  const ctx: Ctx = { dialect, parser, source };
   const nodes = topLevelNodes(ast);
+  const ctx: Ctx = { dialect, parser, source, ...(nodes.length === 1 ? { single: nodes[0] } : {}) };
   const out = nodes.flatMap((n) => buildOne(n, ctx, 0));
   // A sql_mode change (e.g. NO_BACKSLASH_ESCAPES, PIPES_AS_CONCAT) changes how MySQL reads what follows.
   out.forEach((s, i) => {

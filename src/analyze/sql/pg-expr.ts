@@ -58,12 +58,24 @@ function aConst(b: Node): Expr {
   return UNKNOWN;
 }
 
-/** EXISTS over a subquery with no FROM and no WHERE is always true. */
-function existsAlways(sub: unknown): boolean {
+/** A subquery that reads no table: its WHERE (true when absent) and its single output, if any. */
+function tableless(sub: unknown, depth: number): { where: Expr; value?: Expr } | undefined {
   const u = unwrap(sub);
-  if (!u || u[0] !== 'SelectStmt') return false;
+  if (!u || u[0] !== 'SelectStmt') return undefined;
   const s = u[1];
-  return s.fromClause == null && s.whereClause == null && s.havingClause == null && s.limitCount == null && s.valuesLists == null && s.op === 'SETOP_NONE';
+  if (s.fromClause != null || s.havingClause != null || s.limitCount != null || s.valuesLists != null || s.op !== 'SETOP_NONE') return undefined;
+  const where = s.whereClause != null ? pgExpr(s.whereClause, depth + 1) : constant(true);
+  const targets = asArray(s.targetList);
+  const only = targets.length === 1 ? unwrap(targets[0])?.[1].val : undefined;
+  return { where, ...(only !== undefined ? { value: pgExpr(only, depth + 1) } : {}) };
+}
+
+function subLink(b: Node, depth: number): Expr {
+  const sub = tableless(b.subselect, depth);
+  if (b.subLinkType === 'EXISTS_SUBLINK') return sub ? { t: 'exists', where: sub.where, neg: false } : { t: 'exists', neg: false };
+  // `(SELECT 1) = 1`: a scalar subquery over no table is its value when its WHERE holds, else NULL.
+  if (b.subLinkType === 'EXPR_SUBLINK' && sub?.value) return { t: 'case', whens: [{ cond: sub.where, then: sub.value }] };
+  return UNKNOWN;
 }
 
 function aExpr(b: Node, depth: number): Expr {
@@ -138,7 +150,7 @@ export function pgExpr(node: unknown, depth = 0): Expr {
     case 'CoalesceExpr':
       return { t: 'func', name: 'coalesce', args: asArray(b.args).map((a) => pgExpr(a, depth + 1)) };
     case 'SubLink':
-      return b.subLinkType === 'EXISTS_SUBLINK' ? { t: 'exists', always: existsAlways(b.subselect), neg: false } : UNKNOWN;
+      return subLink(b, depth);
     case 'CaseExpr': {
       const subject = b.arg != null ? pgExpr(b.arg, depth + 1) : undefined;
       const whens = asArray(b.args).map((w) => {

@@ -148,7 +148,7 @@ function specifics(type: string, b: Node, s: SqlStatement, raw: string, ctx: PgC
     case 'DropTableSpaceStmt':
     case 'DropSubscriptionStmt':
     case 'DropUserMappingStmt':
-      s.objectType = type.replace(/^Drop|Stmt$/g, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+      s.objectType = { DropTableSpaceStmt: 'tablespace', DropSubscriptionStmt: 'subscription', DropUserMappingStmt: 'user mapping' }[type];
       return;
     case 'AlterTableStmt': {
       s.objectType = String(b.objtype ?? 'OBJECT_TABLE').replace('OBJECT_', '').toLowerCase();
@@ -160,6 +160,11 @@ function specifics(type: string, b: Node, s: SqlStatement, raw: string, ctx: PgC
       if (drops.length > 0) s.flags.alterDrop = drops.join(',');
       return;
     }
+    case 'AlterDefaultPrivilegesStmt':
+      // The action is an (unwrapped) GrantStmt applied to objects created later.
+      if (isNode(b.action)) specifics('GrantStmt', b.action, s, raw, ctx);
+      s.flags.defaultPrivileges = true;
+      return;
     case 'GrantStmt': {
       s.kind = b.is_grant ? 'grant' : 'revoke';
       const privs = asArray(b.privileges).map((p) => String(unwrap(p)?.[1].priv_name ?? '').toLowerCase());
@@ -277,28 +282,25 @@ const VIA: Record<string, string> = {
   action: 'nested statement',
 };
 
+/** The plain SELECTs of a set operation (UNION/INTERSECT/EXCEPT trees keep them in larg/rarg). */
+function selectLeaves(b: Node, depth = 0): Node[] {
+  checkDepth(depth);
+  if (b.op === 'SETOP_NONE' || b.op === undefined) return [b];
+  return [b.larg, b.rarg].flatMap((x) => (isNode(x) ? selectLeaves(x, depth + 1) : []));
+}
+
 function selectShapes(b: Node, s: SqlStatement): void {
-  for (const clause of [b.whereClause, b.havingClause]) {
-    if (clause != null && hasOrTautology(pgExpr(clause), 'postgresql')) s.flags.orTautology = true;
+  const leaves = selectLeaves(b);
+  for (const leaf of leaves) {
+    for (const clause of [leaf.whereClause, leaf.havingClause]) {
+      if (clause != null && hasOrTautology(pgExpr(clause), 'postgresql')) s.flags.orTautology = true;
+    }
   }
   if (typeof b.op !== 'string' || !b.op.startsWith('SETOP_UNION')) return;
-  const leaves: Node[] = [];
-  const collect = (n: unknown, depth: number): void => {
-    checkDepth(depth);
-    const body = unwrap(n)?.[1];
-    if (!body) return;
-    if (body.op === 'SETOP_NONE') leaves.push(body);
-    else {
-      collect(body.larg, depth + 1);
-      collect(body.rarg, depth + 1);
-    }
-  };
-  collect({ SelectStmt: b }, 0);
   const branches: UnionBranch[] = leaves.map((l) => ({
     tables: asArray(l.fromClause).map(rangeVarName).filter((n): n is string => !!n),
     columns: asArray(l.targetList).map((t) => {
-      const val = unwrap(t)?.[1].val;
-      const v = unwrap(val);
+      const v = unwrap(unwrap(t)?.[1].val);
       const isNull = v?.[0] === 'A_Const' && v[1].isnull === true;
       const name = v?.[0] === 'ColumnRef' ? strings(v[1].fields).pop() : undefined;
       return { isNull, ...(name ? { name } : {}) };

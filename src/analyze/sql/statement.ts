@@ -43,7 +43,7 @@ export function objectName(...parts: (string | null | undefined)[]): string {
 
 /** Column names that hold credentials: reaching them through a UNION is an injection shape. */
 export const CREDENTIAL_COLUMN =
-  /(^|_)(pass(word|wd)?|pwd|hash(ed)?|password_hash|passhash|secret|token|api_?key|apikey|private_?key|salt|otp|mfa|totp|credential|credentials|auth_?key|session_?key|ssn|credit_?card|card_?number|cvv)($|_)/i;
+  /(^|_)(pass(word|wd|phrase)?|pwd|hash(ed)?|passhash|secret|token|api_?key|apikey|access_?key|private_?key|salt|otp|mfa|totp|credentials?|auth_?key|authentication_string|session_?key|ssn|credit_?card|card_?number|cvv)($|_)/i;
 
 /** Functions whose call reaches the server's file system, runs programs, or runs SQL text. */
 export const DANGEROUS_FUNCTIONS: Readonly<Record<string, 'file' | 'exec' | 'dynamic' | 'admin' | 'write'>> = {

@@ -161,7 +161,12 @@ async function takeFiles(files: FileList | File[], meta: Meta): Promise<void> {
 
 async function verify(meta: Meta, trail: { name: string; bytes: Uint8Array }, keys: BrowserKey[]): Promise<void> {
   setStatus('working', 'CHECKING', `Verifying ${trail.name}…`, 'Re-deriving every hash and checking every signature in this browser.');
-  const r = await verifyTrailBytes(trail.bytes, keys, { onProgress: (done, total) => ($('status-detail').textContent = `${done.toLocaleString('en')} of ${plural(total, 'line')} checked…`) });
+  let r: BrowserVerifyReport;
+  try {
+    r = await verifyTrailBytes(trail.bytes, keys, { onProgress: (done, total) => ($('status-detail').textContent = `${done.toLocaleString('en')} of ${plural(total, 'line')} checked…`) });
+  } catch (err) {
+    return setStatus('error', 'ERROR', 'The check could not run', `${(err as Error).message}. Nothing was verified.`);
+  }
   const head = r.lastHash ? `Last record: seq ${r.lastSeq}, hash ${r.lastHash.slice(0, 16)}…. ` : '';
   const same = meta.verification.lastHash && r.lastHash ? (r.lastHash === meta.verification.lastHash ? 'It is the trail this report was made from. ' : 'It is not the trail state this report was made from (its last hash differs). ') : '';
   const trunc = 'Deleting the last records cannot be detected from the file alone: compare the last hash with one kept elsewhere.';

@@ -11,7 +11,7 @@ import { writtenFiles } from './targets.js';
 
 /** Block devices and kernel interfaces whose overwrite destroys data or crashes the machine. */
 export function isDevice(path: string): boolean {
-  if (/^\/dev\/(null|zero|full|u?random|tty\w*|pts\/.*|stdin|stdout|stderr|fd\/.*|shm(\/.*)?|ptmx|console|log|kmsg)$/.test(path)) return false;
+  if (/^\/dev\/(null|zero|full|u?random|tty\w*|pts\/.*|stdin|stdout|stderr|fd\/.*|shm(\/.*)?|ptmx|console|log|kmsg|tcp\/.*|udp\/.*)$/.test(path)) return false;
   return /^\/dev\/./.test(path) || path === '/proc/sysrq-trigger' || /^\/proc\/kcore$/.test(path);
 }
 
@@ -38,7 +38,7 @@ function diskToolTargets(cmd: SimpleCommand): Word[] | undefined {
     return ops();
   }
   if (['fdisk', 'sfdisk', 'cfdisk', 'gdisk', 'sgdisk', 'cgdisk', 'parted', 'partx'].includes(n)) {
-    const listing = args.some((w) => /^(-l|--list|-s|--show-size|-d|--dump|-J|--json|-p|--print|-V|--verify|-v|--version|-h|--help)$/.test(w.value)) || args.some((w) => w.value === 'print');
+    const listing = args.some((w) => /^(-l|--list|-d|--dump|-J|--json|-p|--print|-V|--verify|-v|--version|-h|--help)$/.test(w.value) || (n === 'sfdisk' && /^(-s|--show-size)$/.test(w.value))) || args.some((w) => w.value === 'print');
     if (listing || n === 'partx') return [];
     return positional(args);
   }

@@ -1,26 +1,36 @@
 // Filesystem pack: recursive deletes of the root, a home, system folders, the working folder or a
 // target we cannot resolve; broad `find` deletions; moving system folders; overwriting,
 // truncating or removing the files a system needs to log in, grant privileges and boot.
-import type { ShellIr, SimpleCommand } from '../../core/ir.js';
+import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
 import { earlierStages, outputRedirects } from './links.js';
-import { globMatches, homeOf, isAncestorOrSelf, isCriticalFile, isSystemProgram, protectedKind, resolveTargets, type Protected, type Target } from './paths.js';
+import { globMatches, homeOf, isAncestorOrSelf, isCriticalFile, isMatchAll, isSystemProgram, protectedKind, resolveTargets, startCwdOf, type Protected, type Target } from './paths.js';
+import { secretKindOfTarget } from './secret-paths.js';
 import { nameOf } from './programs.js';
 import { moveSources, removal, removedFiles, writtenFiles } from './targets.js';
 import { findCall } from './find.js';
+import { gitCall } from './git-call.js';
 
 /** The targets of a recursive delete; `maybe` when recursion hides in a dynamic option word. */
 function recursiveTargets(cmd: SimpleCommand, ir: ShellIr): { sure: boolean; targets: Target[]; unbounded: boolean } | undefined {
   const r = removal(cmd);
   if (!r || !(r.recursive || r.maybeRecursive)) return undefined;
-  const targets = r.targets.flatMap((w) => resolveTargets(w, cmd, ir));
-  const unbounded = r.unknownOperands && !fedByBoundedFind(cmd, ir);
+  // `{}` of `find -exec` / `xargs -I{}` stands for input: judged through where the input comes from.
+  const placeholders = r.targets.filter((w) => isPlaceholder(w, cmd));
+  const targets = r.targets.filter((w) => !placeholders.includes(w)).flatMap((w) => resolveTargets(w, cmd, ir));
+  const fromInput = r.unknownOperands || placeholders.length > 0;
+  const unbounded = fromInput && !fedByBoundedFind(cmd, ir);
   return { sure: r.recursive, targets, unbounded };
 }
 
-/** `find <safe roots> … | xargs rm -rf`: the names come from under roots we judged. */
+function isPlaceholder(w: Word, cmd: SimpleCommand): boolean {
+  return !!cmd.fedByUnknownInput && !w.static && !w.glob && !/[$`]/.test(w.value);
+}
+
+/** `find <safe roots> … -exec rm -rf {} +` or `find … | xargs rm -rf`: the names come from under roots we judged. */
 function fedByBoundedFind(cmd: SimpleCommand, ir: ShellIr): boolean {
-  const finds = earlierStages(cmd, ir).filter((c) => nameOf(c) === 'find');
+  const parent = cmd.parentId !== undefined ? ir.commands[cmd.parentId] : undefined;
+  const finds = parent && nameOf(parent) === 'find' && cmd.wrappers.includes('find') ? [parent] : earlierStages(cmd, ir).filter((c) => nameOf(c) === 'find');
   return finds.length > 0 && finds.every((f) => findCall(f, ir).roots.every((t) => t.kind !== 'unknown' && rootKind(t, ir) === null));
 }
 
@@ -88,15 +98,24 @@ export const FILESYSTEM_RULES: ShellRule[] = [
   {
     id: 'filesystem.recursive_delete_workdir',
     risk: 'HIGH',
-    reason: 'recursive delete of the working folder or one of the folders that contain it',
-    remediation: 'delete the specific subfolders you mean (e.g. ./build), not the folder you are working in',
+    reason: 'recursive delete of the folder the work started in (the project), all of its contents, or a folder that contains it',
+    remediation: 'delete the specific subfolders you mean (e.g. ./build), not the whole working folder',
     examples: {
-      block: ['rm -rf .', 'rm -rf "$PWD"', 'cd src && rm -rf ..', 'rm -rf ../project', 'rm -rf /home/user/project/'],
-      allow: ['rm -rf ./node_modules', 'rm -rf ../other-project/build', 'rm -rf *.egg-info', 'cd build && rm -rf *'],
+      block: ['rm -rf .', 'rm -rf "$PWD"', 'cd src && rm -rf ..', 'rm -rf ../project', 'rm -rf /home/user/project/', 'rm -rf *', 'rm -rf ./* .??*', 'find . -delete', 'find . -type f -delete'],
+      allow: ['rm -rf ./node_modules', 'rm -rf ../other-project/build', 'rm -rf *.egg-info', 'cd build && rm -rf *', 'find . -name "*.pyc" -delete', 'rm -rf src/*'],
     },
     match(cmd, ir) {
+      const start = startCwdOf(ir) ?? cmd.cwd;
+      if (!start) return false;
+      const home = homeOf(ir);
+      // Only where no stronger rule speaks (the root and homes contain most folders).
+      const hits = (t: Target) => protectedKind(t, home) === null && (t.kind === 'path' ? isAncestorOrSelf(t.path, start) : t.kind === 'glob' && t.base === start && isMatchAll(t.pattern.split('/')[0]!));
+      if (nameOf(cmd) === 'find') {
+        const f = findCall(cmd, ir);
+        return f.deletes && !f.filtered && f.roots.some((t) => t.kind === 'path' && hits(t));
+      }
       const r = recursiveTargets(cmd, ir);
-      return !!r && !!cmd.cwd && r.targets.some((t) => t.kind === 'path' && isAncestorOrSelf(t.path, cmd.cwd!));
+      return !!r && r.targets.some(hits);
     },
   },
   {
@@ -174,16 +193,37 @@ export const FILESYSTEM_RULES: ShellRule[] = [
     },
   },
   {
+    id: 'filesystem.credential_delete',
+    risk: 'HIGH',
+    reason: 'deletes private keys or credentials, which cannot be recovered',
+    remediation: 'keep credentials; to rotate a key, create the new one first and have a person retire the old one',
+    examples: {
+      block: ['rm -rf ~/.ssh', 'rm ~/.ssh/id_ed25519', 'shred -u ~/.ssh/id_rsa', 'rm -f ~/.aws/credentials', 'rm -rf ~/.gnupg', 'find ~/.ssh -name "id_*" -delete'],
+      allow: ['rm ~/.ssh/known_hosts', 'rm ~/.ssh/id_rsa.pub', 'rm -rf ~/.cache', 'rm .env.example'],
+    },
+    match(cmd, ir) {
+      const home = homeOf(ir);
+      const words = [...removedFiles(cmd), ...(removal(cmd)?.targets ?? [])];
+      const named = words.flatMap((w) => resolveTargets(w, cmd, ir)).some((t) => secretKindOfTarget(t, home) === 'credential' && !(t.kind === 'path' && /^\/(proc|run|var\/run)\//.test(t.path)));
+      if (named) return true;
+      if (nameOf(cmd) !== 'find') return false;
+      const f = findCall(cmd, ir);
+      return f.deletes && f.roots.some((t) => secretKindOfTarget(t, home) === 'credential');
+    },
+  },
+  {
     id: 'filesystem.delete',
     risk: 'MEDIUM',
     reason: 'deletes files',
     remediation: 'a stricter policy does not let agents delete files; ask a person, or move them aside instead',
     examples: {
-      block: ['rm notes.txt', 'rm -rf ./build', 'find . -name "*.o" -delete', 'unlink x', 'xargs rm < list.txt'],
+      block: ['rm notes.txt', 'rm -rf ./build', 'find . -name "*.o" -delete', 'unlink x', 'xargs rm < list.txt', 'git rm -r src/old'],
       allow: ['ls -la', 'git rm --cached x', 'echo rm x', 'mv a b'],
     },
     match(cmd, ir) {
       if (nameOf(cmd) === 'find') return findCall(cmd, ir).deletes;
+      const g = gitCall(cmd);
+      if (g?.sub === 'rm') return !g.args.some((w) => w.value === '--cached');
       return removal(cmd) !== undefined || ['rm', 'srm', 'unlink', 'shred', 'rmdir'].includes(nameOf(cmd));
     },
   },

@@ -9,7 +9,11 @@ const EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 export interface FindCall {
   roots: Target[];
   deletes: boolean;
+  /** The expression selects by name, path, age, size, owner…: not everything below the roots. */
+  filtered: boolean;
 }
+
+const FILTERS = /^-(i?name|i?path|i?wholename|i?regex|i?lname|newer\w*|[acm](time|min)|size|empty|user|uid|group|gid|nouser|nogroup|perm|links|inum|samefile|used|context)$/;
 
 export function findCall(cmd: SimpleCommand, ir: ShellIr): FindCall {
   const args = cmd.args;
@@ -22,9 +26,11 @@ export function findCall(cmd: SimpleCommand, ir: ShellIr): FindCall {
     rootWords.push(args[i]!);
   }
   let deletes = false;
+  let filtered = false;
   for (; i < args.length; i++) {
     const v = args[i]!.value;
     if (v === '-delete') deletes = true;
+    if (FILTERS.test(v)) filtered = true;
     if (EXEC.has(v)) {
       const prog = args[i + 1]?.value ?? '';
       const base = prog.split('/').pop() ?? '';
@@ -32,5 +38,5 @@ export function findCall(cmd: SimpleCommand, ir: ShellIr): FindCall {
     }
   }
   const roots = rootWords.length ? rootWords.flatMap((w) => resolveTargets(w, cmd, ir)) : resolveTargets({ value: '.', static: true, raw: '.' }, cmd, ir);
-  return { roots, deletes };
+  return { roots, deletes, filtered };
 }

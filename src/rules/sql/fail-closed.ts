@@ -104,7 +104,7 @@ export const FAIL_CLOSED_RULES: DetailedSqlRule[] = [
         "DO $$ BEGIN EXECUTE format('DROP TABLE %I', 'users'); END $$",
         'EXECUTE stmt_from_elsewhere',
         "SELECT dblink_exec('dbname=prod', 'DROP TABLE users')",
-        { sql: "EXEC sp_executesql N'SELECT 1'", dialect: 'transactsql' },
+        { sql: 'EXEC sp_MSforeachtable', dialect: 'transactsql' },
         "DO LANGUAGE plperl $$ spi_exec_query('DROP TABLE t') $$",
       ],
       allow: ["DO $$ BEGIN EXECUTE 'SELECT 1'; END $$", 'PREPARE p AS SELECT 1; EXECUTE p'],

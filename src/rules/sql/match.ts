@@ -19,9 +19,11 @@ export function matchRules(rules: readonly DetailedSqlRule[], stmts: readonly Sq
   const out: RuleMatch[] = [];
   const visit = (s: SqlStatement, where: string[]): void => {
     for (const rule of rules) {
-      if (rule.match(s)) {
-        out.push({ ruleId: rule.id, risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: evidence(rule, s, where) });
-      }
+      if (!rule.match(s)) continue;
+      const ev = evidence(rule, s, where);
+      // T-SQL's reading of unknown words yields one statement per word: say it once.
+      if (out.some((m) => m.ruleId === rule.id && m.evidence === ev)) continue;
+      out.push({ ruleId: rule.id, risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: ev });
     }
     for (const n of s.nested) visit(n, [...where, typeof n.flags.via === 'string' ? `inside ${n.flags.via}` : 'nested']);
   };

@@ -1,0 +1,241 @@
+// AST → IR: walks statements with their context chain (pipeline, list, subshell, if, loop,
+// function, substitution, nested script), tracks the working folder through `cd`, and hands each
+// simple command to the emitter (emit.ts), which unwraps it and follows what it runs.
+import type { Parser } from 'web-tree-sitter';
+import type { Context, Redirect, ShellIr, Undecidable } from '../../core/ir.js';
+import type { AnalyzeContext } from '../../core/types.js';
+import type { AstRedirect, AstWord, Stmt } from './ast.js';
+import { convertTree } from './cst.js';
+import { isTerminal, mayChangeDir } from './cwd.js';
+import { emitCommand } from './emit.js';
+import type { ShellLimits } from './limits.js';
+import { parseBash } from './parser.js';
+import { pipeText, stdinOfRedirects, type Stdin } from './stdin.js';
+import { undecidable } from './undecidable.js';
+
+/** Thrown when a nested script needs the parser and it is not loaded (argv analysis). */
+export class NeedParser extends Error {
+  constructor() {
+    super('the shell parser is needed');
+  }
+}
+
+export interface Scope {
+  context: Context[];
+  /** Wrappers of the command that carries this script (`sudo bash -c '…'` → sudo). */
+  wrappers: string[];
+  parentId?: number;
+  fed?: boolean;
+  placeholders?: string[];
+  /** How many scripts deep (bash -c inside eval inside …). */
+  nest: number;
+  pipeline?: { id: number; stage: number; stages: number };
+  /** Redirects of enclosing compound commands (`{ …; } > f`). */
+  outer: Redirect[];
+  stdin?: Stdin;
+}
+
+export interface State {
+  cwd: string | null;
+}
+
+export class IrBuilder {
+  readonly ir: ShellIr;
+  readonly cdFunctions = new Set<string>();
+  private pipelines = 0;
+  private full = false;
+
+  constructor(
+    readonly ctx: AnalyzeContext,
+    readonly limits: ShellLimits,
+    readonly parser: Parser | null,
+  ) {
+    this.ir = { commands: [], functions: [], embeddedSql: [], undecidable: [], home: ctx.home };
+  }
+
+  fail(u: Undecidable): void {
+    if (!this.ir.undecidable.some((x) => x.ruleId === u.ruleId && x.evidence === u.evidence)) this.ir.undecidable.push(u);
+  }
+
+  /** False (reported once) when the command limit is reached. */
+  room(text: string): boolean {
+    if (this.ir.commands.length < this.limits.maxCommands) return true;
+    if (!this.full) {
+      this.full = true;
+      this.fail(undecidable('limits.input_too_large', `more than ${this.limits.maxCommands} commands`, text));
+    }
+    return false;
+  }
+
+  /** Parses `text` and walks it. */
+  script(text: string, scope: Scope, state: State): void {
+    if (text.length > this.limits.maxInputChars) {
+      this.fail(undecidable('limits.input_too_large', `the script is longer than ${this.limits.maxInputChars} characters`, text));
+      return;
+    }
+    if (scope.nest > this.limits.maxNestedScripts) {
+      this.fail(undecidable('limits.nesting_too_deep', `scripts nested more than ${this.limits.maxNestedScripts} deep`, text));
+      return;
+    }
+    if (!this.parser) throw new NeedParser();
+    const tree = parseBash(this.parser, text, this.limits.maxParseSteps);
+    if (!tree) {
+      this.fail(undecidable('limits.parse_timeout', 'parsing the script took too long', text));
+      return;
+    }
+    let converted;
+    try {
+      if (tree.rootNode.descendantCount > this.limits.maxNodes) {
+        this.fail(undecidable('limits.input_too_large', `the script has more than ${this.limits.maxNodes} syntax nodes`, text));
+        return;
+      }
+      converted = convertTree(tree, text, this.limits.maxDepth);
+    } finally {
+      tree.delete();
+    }
+    for (const u of converted.undecidable) this.fail(u);
+    this.walk(converted.stmts, scope, state);
+  }
+
+  walk(stmts: Stmt[], scope: Scope, state: State): void {
+    for (const s of stmts) this.stmt(s, scope, state);
+  }
+
+  private within(scope: Scope, kind: Context['kind'], detail?: string): Scope {
+    const c: Context = detail === undefined ? { kind } : { kind, detail };
+    return { ...scope, context: [...scope.context, c] };
+  }
+
+  /** Walks the substitutions inside words (they run in a subshell: the folder is not changed). */
+  substitutions(words: AstWord[], scope: Scope, state: State, parentId?: number): void {
+    for (const w of words) {
+      for (const sub of w.subs) {
+        const inner = this.within(scope, sub.kind);
+        if (parentId === undefined) delete inner.parentId;
+        else inner.parentId = parentId;
+        if (sub.script !== undefined) this.script(sub.script, { ...inner, nest: inner.nest + 1 }, { ...state });
+        else this.walk(sub.body, inner, { ...state });
+      }
+    }
+  }
+
+  /** Redirects of a compound command apply to every command inside it. */
+  private redirected(redirects: AstRedirect[], scope: Scope, state: State): Scope {
+    if (!redirects.length) return scope;
+    this.substitutions(redirects.map((r) => r.target), scope, state);
+    const ir = redirects.map(toRedirect);
+    const stdin = stdinOfRedirects(redirects);
+    return { ...scope, outer: [...ir, ...scope.outer], ...(stdin ? { stdin } : {}) };
+  }
+
+  private stmt(s: Stmt, scope: Scope, state: State): void {
+    if (s.bg) {
+      const { bg: _, ...rest } = s;
+      this.stmt(rest as Stmt, this.within(scope, 'background'), { ...state });
+      return;
+    }
+    switch (s.t) {
+      case 'cmd':
+        return emitCommand(this, s.cmd, scope, state);
+      case 'pipeline':
+        return this.pipeline(s.stages, scope, state);
+      case 'list':
+        return this.list(s.items, s.ops, scope, state);
+      case 'block': {
+        const inner = this.redirected(s.redirects, scope, state);
+        this.substitutions(s.words, inner, state);
+        if (s.kind === 'subshell') this.walk(s.body, this.within(inner, 'subshell'), { ...state });
+        else if (s.kind === 'group') this.walk(s.body, this.within(inner, 'group'), state);
+        return;
+      }
+      case 'if':
+        return this.ifStatement(s, this.redirected(s.redirects, scope, state), state);
+      case 'loop': {
+        const inner = this.within(this.redirected(s.redirects, scope, state), s.kind);
+        this.substitutions(s.words, inner, state);
+        // A loop that changes folder runs its later iterations elsewhere: judge it with no folder.
+        if (mayChangeDir([...s.cond, ...s.body], this.cdFunctions)) state.cwd = null;
+        this.walk(s.cond, inner, state);
+        this.walk(s.body, inner, state);
+        return;
+      }
+      case 'case':
+        return this.caseStatement(s, this.redirected(s.redirects, scope, state), state);
+      case 'function': {
+        if (!this.ir.functions.includes(s.name)) this.ir.functions.push(s.name);
+        if (mayChangeDir(s.body, this.cdFunctions)) this.cdFunctions.add(s.name);
+        const inner = this.within(this.redirected(s.redirects, scope, state), 'function', s.name);
+        this.walk(s.body, inner, { ...state });
+        return;
+      }
+    }
+  }
+
+  private pipeline(stages: Stmt[], scope: Scope, state: State): void {
+    const id = ++this.pipelines;
+    stages.forEach((stage, i) => {
+      const inner = this.within(scope, 'pipeline');
+      inner.pipeline = { id, stage: i, stages: stages.length };
+      if (i > 0) inner.stdin = pipeText(stages[i - 1]!);
+      this.stmt(stage, inner, { ...state }); // every stage runs in a subshell
+    });
+  }
+
+  private list(items: Stmt[], ops: string[], scope: Scope, state: State): void {
+    let before = state.cwd;
+    items.forEach((item, i) => {
+      const op = i === 0 ? undefined : ops[i - 1];
+      const inner = this.within(scope, 'list', op);
+      if (op === '||') {
+        // Runs only when the previous part failed, so a `cd` there did not happen.
+        const after = state.cwd;
+        const branch: State = { cwd: before };
+        this.stmt(item, inner, branch);
+        before = after;
+        state.cwd = isTerminal(item) || branch.cwd === after ? after : null;
+      } else {
+        before = state.cwd;
+        this.stmt(item, inner, state);
+      }
+    });
+  }
+
+  private ifStatement(s: Extract<Stmt, { t: 'if' }>, scope: Scope, state: State): void {
+    const ends: (string | null)[] = [];
+    let condState: State = { ...state };
+    s.clauses.forEach((clause, i) => {
+      this.walk(clause.cond, this.within(scope, 'if', i === 0 ? 'condition' : 'elif condition'), condState);
+      const body: State = { ...condState };
+      this.walk(clause.body, this.within(scope, 'if', i === 0 ? 'then' : 'elif'), body);
+      ends.push(body.cwd);
+      condState = { ...condState };
+    });
+    if (s.elseBody) {
+      const body: State = { ...condState };
+      this.walk(s.elseBody, this.within(scope, 'if', 'else'), body);
+      ends.push(body.cwd);
+    } else {
+      ends.push(condState.cwd);
+    }
+    state.cwd = ends.every((c) => c === ends[0]) ? ends[0]! : null;
+  }
+
+  private caseStatement(s: Extract<Stmt, { t: 'case' }>, scope: Scope, state: State): void {
+    const inner = this.within(scope, 'case');
+    this.substitutions([s.word, ...s.items.flatMap((i) => i.patterns)], inner, state);
+    const ends: (string | null)[] = [];
+    for (const item of s.items) {
+      const body: State = { ...state };
+      this.walk(item.body, inner, body);
+      ends.push(body.cwd);
+    }
+    if (!s.items.some((i) => i.patterns.some((p) => p.word.raw === '*'))) ends.push(state.cwd);
+    state.cwd = ends.every((c) => c === ends[0]) ? (ends[0] ?? state.cwd) : null;
+  }
+}
+
+export function toRedirect(r: AstRedirect): Redirect {
+  const out: Redirect = { op: r.op, target: r.target.word };
+  if (r.fd !== undefined) out.fd = r.fd;
+  return out;
+}

@@ -1,0 +1,196 @@
+// One simple command → SimpleCommands in the IR: peel its wrappers, record it, walk its
+// substitutions, then follow what it runs (nested scripts, spawned commands, interpreter code,
+// SQL) and what it does to the working folder.
+import type { Assignment, Context, Redirect, SimpleCommand, Word } from '../../core/ir.js';
+import type { Action } from './actions.js';
+import type { AstCommand } from './ast.js';
+import { toRedirect, type IrBuilder, type Scope, type State } from './builder.js';
+import { CD_NAMES, cdTarget } from './cwd.js';
+import { shellCallsIn } from './interpreter-code.js';
+import { normalizePath } from './paths.js';
+import { actionsFor } from './programs.js';
+import { stdinOfRedirects, type Stdin } from './stdin.js';
+import { undecidable } from './undecidable.js';
+import { peelWrappers, type Invocation } from './unwrap.js';
+
+interface Base {
+  /** Words standing for unknown input (`{}` under `xargs -I{}`), inherited by what the command runs. */
+  placeholders?: string[];
+  assignments: Assignment[];
+  redirects: Redirect[];
+  stdin?: Stdin;
+  text: string;
+}
+
+/** Words that are never command names in bash: seeing one as a name means the parser misread. */
+const MISREAD_NAMES = new Set(['{', '}', '[[', ']]', '((', '))', 'then', 'else', 'elif', 'fi', 'do', 'done', 'esac', 'in', 'function', 'until', 'select']);
+
+const EMPTY: Word = { value: '', static: true, raw: '' };
+
+function rawOf(words: Word[]): string {
+  return words.map((w) => w.raw).join(' ');
+}
+
+export function emitCommand(b: IrBuilder, cmd: AstCommand, scope: Scope, state: State): void {
+  if (!b.room(cmd.text)) return;
+  const stdin = stdinOfRedirects(cmd.redirects) ?? scope.stdin;
+  const base: Base = {
+    assignments: cmd.assignments.map((a) => ({ name: a.name, value: a.value.word })),
+    redirects: [...cmd.redirects.map(toRedirect), ...scope.outer],
+    text: cmd.text,
+    ...(stdin ? { stdin } : {}),
+  };
+  const subWords = [...cmd.assignments.map((a) => a.value), ...cmd.words, ...cmd.redirects.map((r) => r.target)];
+  if (!cmd.words.length) {
+    // Only assignments and/or redirects (`> /etc/passwd`, `X=$(…)`): a command with an empty name.
+    const inv: Invocation = { name: EMPTY, args: [], wrappers: [], assignments: [], fed: false, placeholders: [], undecidable: [] };
+    const sc = record(b, inv, base, scope, state);
+    b.substitutions(subWords, scope, state, sc.id);
+    return;
+  }
+  const inv = peelWrappers(cmd.words.map((w) => w.word), cmd.text);
+  base.placeholders = [...(scope.placeholders ?? []), ...inv.placeholders];
+  const sc = record(b, inv, base, scope, state);
+  b.substitutions(subWords, scope, state, sc.id);
+  follow(b, sc, inv, base, scope, state);
+}
+
+function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: State): SimpleCommand {
+  const placeholders = (base.placeholders ?? [...(scope.placeholders ?? []), ...inv.placeholders]).filter(Boolean);
+  const mark = (w: Word): Word =>
+    placeholders.some((p) => w.value.includes(p)) ? { value: w.value, static: false, raw: w.raw } : w;
+  let cwd = state.cwd;
+  if (inv.cwd === null) cwd = null;
+  else if (inv.cwd) cwd = inv.cwd.static ? normalizePath(inv.cwd.value, state.cwd, b.ctx.home) : null;
+  const sc: SimpleCommand = {
+    id: b.ir.commands.length,
+    name: mark(inv.name),
+    args: inv.args.map(mark),
+    assignments: [...base.assignments, ...inv.assignments],
+    redirects: base.redirects,
+    context: scope.context,
+    wrappers: [...scope.wrappers, ...inv.wrappers],
+    cwd,
+    text: base.text,
+  };
+  if (scope.pipeline) sc.pipeline = scope.pipeline;
+  if (scope.fed || inv.fed) sc.fedByUnknownInput = true;
+  if (scope.parentId !== undefined) sc.parentId = scope.parentId;
+  b.ir.commands.push(sc);
+  for (const u of inv.undecidable) b.fail(u);
+  if (!sc.name.static) {
+    b.fail(undecidable('parse.dynamic_command', `the command name ${sc.name.raw} is only known when the script runs`, base.text));
+  } else if (MISREAD_NAMES.has(sc.name.value)) {
+    b.fail(undecidable('parse.blind_spot', `the parser read "${sc.name.value}" as a command name (time/!/coproc before a compound command, or a misparse)`, base.text));
+  }
+  return sc;
+}
+
+function follow(b: IrBuilder, sc: SimpleCommand, inv: Invocation, base: Base, scope: Scope, state: State): void {
+  if (!sc.name.static) return;
+  const name = sc.name.value;
+  for (const action of actionsFor(name, sc.args, base.text)) perform(b, action, sc, base, scope, state);
+  if (CD_NAMES.has(name) && inv.wrappers.every((w) => w === 'builtin' || w === 'command')) {
+    state.cwd = cdTarget(name, sc.args, state.cwd, b.ctx.home);
+  } else if (b.cdFunctions.has(name)) {
+    state.cwd = null;
+  }
+}
+
+interface NestedOptions {
+  share?: boolean;
+  where?: 'keep' | 'unknown';
+  fed?: boolean;
+  placeholders?: string[];
+  /** The nested script reads this stdin (a -c script inherits the carrier's; a stdin script consumed it). */
+  stdin?: Stdin;
+}
+
+function nestedScope(scope: Scope, sc: SimpleCommand, context: Context, o: NestedOptions): Scope {
+  const inner: Scope = { context: [...scope.context, context], wrappers: sc.wrappers, parentId: sc.id, nest: scope.nest + 1, outer: [] };
+  if (o.fed || sc.fedByUnknownInput) inner.fed = true;
+  if (o.placeholders) inner.placeholders = o.placeholders;
+  if (o.stdin) inner.stdin = o.stdin;
+  return inner;
+}
+
+function nestedState(sc: SimpleCommand, state: State, o: NestedOptions): State {
+  if (o.share) return state;
+  return { cwd: o.where === 'unknown' ? null : sc.cwd };
+}
+
+function nestedScript(b: IrBuilder, text: Word, context: Context, sc: SimpleCommand, scope: Scope, state: State, o: NestedOptions): void {
+  if (!text.static) {
+    b.fail(undecidable('parse.dynamic_script', `the script run by ${context.detail ?? 'the command'} is only known when the command runs`, sc.text));
+  }
+  b.script(text.value, nestedScope(scope, sc, context, o), nestedState(sc, state, o));
+}
+
+/** A command given as words (find -exec, docker exec, an argv from interpreter code). */
+function spawn(b: IrBuilder, words: Word[], wrappers: string[], context: Context | null, sc: SimpleCommand, scope: Scope, state: State, o: NestedOptions): void {
+  if (!words.length || !b.room(rawOf(words))) return;
+  const inv = peelWrappers(words, rawOf(words));
+  const inner: Scope = { context: context ? [...scope.context, context] : scope.context, wrappers: [...sc.wrappers, ...wrappers], parentId: sc.id, nest: scope.nest, outer: [] };
+  if (o.fed || sc.fedByUnknownInput) inner.fed = true;
+  if (o.placeholders) inner.placeholders = o.placeholders;
+  const innerState = nestedState(sc, state, o);
+  const base: Base = { assignments: [], redirects: [], text: rawOf(words) };
+  base.placeholders = [...(inner.placeholders ?? []), ...inv.placeholders];
+  const child = record(b, inv, base, inner, innerState);
+  follow(b, child, inv, base, inner, innerState);
+}
+
+function interpreterCode(b: IrBuilder, action: { language: Parameters<typeof shellCallsIn>[0] }, code: Word, context: Context, sc: SimpleCommand, scope: Scope, state: State): void {
+  if (!code.static) {
+    b.fail(undecidable('parse.dynamic_script', `the code run by ${context.detail} is only known when the command runs`, sc.text));
+  }
+  const calls = shellCallsIn(action.language, code.value);
+  if (calls.problems.length) {
+    b.fail(undecidable('parse.unsupported_interpreter_code', `${context.detail}: ${calls.problems.join('; ')}`, sc.text));
+  }
+  for (const s of calls.scripts) nestedScript(b, { value: s, static: true, raw: s }, context, sc, scope, state, {});
+  for (const argv of calls.argvs) {
+    const words = argv.map((v) => ({ value: v, static: true, raw: v }));
+    spawn(b, words, [], context, sc, scope, state, {});
+  }
+}
+
+function stdinContext(stdin: Extract<Stdin, { kind: 'text' }>, name: string): Context {
+  return stdin.via === 'pipe' ? { kind: 'nested_script', detail: `${stdin.from} | ${name}` } : { kind: 'heredoc', detail: `${name} ${stdin.from}` };
+}
+
+function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, scope: Scope, state: State): void {
+  const stdin = base.stdin?.kind === 'text' ? base.stdin : null;
+  switch (action.kind) {
+    case 'script': {
+      const o: NestedOptions = { share: action.shareState ?? false, where: action.where ?? 'keep', fed: action.fed ?? false };
+      const placeholders = [...(base.placeholders ?? []), ...(action.placeholders ?? [])];
+      if (placeholders.length) o.placeholders = placeholders;
+      if (base.stdin) o.stdin = base.stdin;
+      return nestedScript(b, action.text, { kind: 'nested_script', detail: action.detail }, sc, scope, state, o);
+    }
+    case 'spawn': {
+      const o: NestedOptions = { where: action.where ?? 'keep', fed: action.fed ?? false };
+      const placeholders = [...(base.placeholders ?? []), ...(action.placeholders ?? [])];
+      if (placeholders.length) o.placeholders = placeholders;
+      return spawn(b, action.words, [action.label], null, sc, scope, state, o);
+    }
+    case 'stdin-script':
+      if (stdin) nestedScript(b, stdin.word, stdinContext(stdin, sc.name.value), sc, scope, state, { where: action.where ?? 'keep' });
+      return;
+    case 'code':
+      return interpreterCode(b, action, action.code, { kind: 'nested_script', detail: action.detail }, sc, scope, state);
+    case 'stdin-code':
+      if (stdin) interpreterCode(b, action, stdin.word, stdinContext(stdin, action.detail), sc, scope, state);
+      return;
+    case 'sql':
+      b.ir.embeddedSql.push({ commandId: sc.id, dialect: action.dialect, sql: action.sql?.static ? action.sql.value : null });
+      return;
+    case 'stdin-sql':
+      if (stdin) b.ir.embeddedSql.push({ commandId: sc.id, dialect: action.dialect, sql: stdin.word.static ? stdin.word.value : null });
+      return;
+    case 'undecidable':
+      b.fail(action.found);
+      return;
+  }
+}

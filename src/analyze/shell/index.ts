@@ -1,0 +1,77 @@
+// The shell analyser's public face: a script or an argv → the IR of simple commands. tree-sitter
+// is loaded lazily, and for argv only when unwrapping finds a script inside (`bash -c`, `eval`,
+// `ssh host '…'`, `python -c 'os.system(…)'`).
+import type { ShellIr, Word } from '../../core/ir.js';
+import type { AnalyzeContext } from '../../core/types.js';
+import { IrBuilder, NeedParser, type Scope } from './builder.js';
+import { emitCommand } from './emit.js';
+import { DEFAULT_LIMITS, type ShellLimits } from './limits.js';
+import { loadShellParser, loadedShellParser } from './parser.js';
+
+export { explainIr } from './explain.js';
+export { normalizePath } from './paths.js';
+export { isShellParserLoaded, loadShellParser } from './parser.js';
+export { DEFAULT_LIMITS, type ShellLimits } from './limits.js';
+export { UNDECIDABLE } from './undecidable.js';
+
+export interface ShellOptions {
+  /** Override resource limits (tests, or a stricter deployment). */
+  limits?: Partial<ShellLimits>;
+}
+
+function topScope(): Scope {
+  return { context: [], wrappers: [], nest: 0, outer: [] };
+}
+
+function limitsOf(opts?: ShellOptions): ShellLimits {
+  return { ...DEFAULT_LIMITS, ...opts?.limits };
+}
+
+/** Analyses a shell script (`exec --shell`, hook payloads). */
+export async function shellIrFromScript(script: string, ctx: AnalyzeContext, opts?: ShellOptions): Promise<ShellIr> {
+  const limits = limitsOf(opts);
+  // Refuse oversized input before paying for the parser.
+  const parser = script.length > limits.maxInputChars ? null : await loadShellParser();
+  const b = new IrBuilder(ctx, limits, parser);
+  if (!parser) {
+    b.script(script, topScope(), { cwd: ctx.cwd });
+    return b.ir;
+  }
+  b.script(script, topScope(), { cwd: ctx.cwd });
+  return b.ir;
+}
+
+/** Shell-style display quoting of one argument, for evidence text. */
+export function quoteArg(arg: string): string {
+  if (arg !== '' && /^[A-Za-z0-9_\-+=.,/:@%^]+$/.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function argvIr(argv: string[], ctx: AnalyzeContext, limits: ShellLimits, parser: ReturnType<typeof loadedShellParser>): ShellIr {
+  const b = new IrBuilder(ctx, limits, parser);
+  const words: Word[] = argv.map((a) => ({ value: a, static: true, raw: quoteArg(a) }));
+  // No shell runs an argv, so there is no expansion; leading NAME=value words are taken as
+  // assignments anyway (over-approximating what a caller may do with them).
+  let i = 0;
+  const assignments = [];
+  while (i < words.length - 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!.value)) {
+    const v = words[i++]!.value;
+    const eq = v.indexOf('=');
+    assignments.push({ name: v.slice(0, eq), value: { word: { value: v.slice(eq + 1), static: true, raw: quoteArg(v.slice(eq + 1)) }, subs: [] } });
+  }
+  const text = argv.map(quoteArg).join(' ');
+  const cmd = { assignments, words: words.slice(i).map((word) => ({ word, subs: [] })), redirects: [], text };
+  if (cmd.words.length || assignments.length) emitCommand(b, cmd, topScope(), { cwd: ctx.cwd });
+  return b.ir;
+}
+
+/** Analyses an argv (`exec -- cmd args…`). Loads tree-sitter only when a nested script needs it. */
+export async function shellIrFromArgv(argv: string[], ctx: AnalyzeContext, opts?: ShellOptions): Promise<ShellIr> {
+  const limits = limitsOf(opts);
+  try {
+    return argvIr(argv, ctx, limits, loadedShellParser());
+  } catch (err) {
+    if (!(err instanceof NeedParser)) throw err;
+    return argvIr(argv, ctx, limits, await loadShellParser());
+  }
+}

@@ -1,0 +1,28 @@
+// Spawning the real binary for the SQL end-to-end tests (SEATBELT_TEST_BIN may point at another build).
+import { execa, type Result } from 'execa';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const BIN = process.env.SEATBELT_TEST_BIN ?? path.join(ROOT, 'bin/seatbelt');
+export const BUNDLE = process.env.SEATBELT_TEST_BUNDLE ?? path.join(ROOT, 'dist/seatbelt.mjs');
+
+export function tempHome(): { dir: string; audit: string; env: Record<string, string> } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-sql-'));
+  const audit = path.join(dir, 'audit.jsonl');
+  return { dir, audit, env: { SEATBELT_HOME: path.join(dir, 'home'), SEATBELT_AUDIT: audit, HOME: dir } };
+}
+
+export function seatbelt(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<Result> {
+  return execa(BIN, args, {
+    env: opts.env ?? {},
+    reject: false,
+    ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' }),
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+  });
+}
+
+export function records(audit: string): Array<Record<string, unknown>> {
+  return readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+}

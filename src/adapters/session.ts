@@ -78,30 +78,34 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
     govern: (action) =>
       govern(action, {
         ...deps,
-        seal: (decision) =>
-          seal(
+        seal: (decision) => {
+          const time = new Date();
+          return seal(
             decisionBody({
-              eventId: uuidv7(new Date(), randomBytes(10)),
-              time: new Date(),
+              eventId: uuidv7(time, randomBytes(10)),
+              time,
               action,
               decision,
               actor,
               recordInput: opts.recordInput === true,
             }),
-          ),
+          );
+        },
       }),
-    sealOutcome: (decisionEventId, result) =>
-      seal(
+    sealOutcome: (decisionEventId, result) => {
+      const time = new Date();
+      return seal(
         outcomeBody({
-          eventId: uuidv7(new Date(), randomBytes(10)),
-          time: new Date(),
+          eventId: uuidv7(time, randomBytes(10)),
+          time,
           decisionEventId,
           exitCode: result.exitCode,
           signal: result.signal,
           durationMs: result.durationMs,
           ...(result.spawnError ? { error: result.spawnError } : {}),
         }),
-      ),
+      );
+    },
   };
 }
 

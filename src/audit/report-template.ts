@@ -37,11 +37,11 @@ code, .mono { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; 
 .drop input { position:absolute; width:1px; height:1px; opacity:0; }
 #loaded { margin-top:6px; font-size:13px; color:var(--muted); }
 .fine { font-size:13px; color:var(--muted); margin:10px 0 0; }
-.tiles { display:grid; grid-template-columns:repeat(6,1fr); gap:12px; margin-top:18px; }
+.tiles { display:grid; grid-template-columns:repeat(5,minmax(0,1fr)) minmax(0,1.5fr); gap:12px; margin-top:10px; }
 .tile { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:12px 14px; }
 .tile-value { font-size:22px; font-weight:700; white-space:nowrap; overflow:hidden; text-overflow:ellipsis; }
 .tile.allow .tile-value { color:var(--allow); } .tile.block .tile-value { color:var(--block); }
-.tile-label { color:var(--muted); font-size:13px; }
+.tile-label { color:var(--muted); font-size:13px; white-space:nowrap; }
 #figures-origin { margin:18px 0 0; font-size:13px; color:var(--muted); }
 svg { width:100%; height:auto; display:block; }
 svg .grid { stroke:#eceff3; } svg .axis { fill:var(--muted); font-size:11px; }
@@ -51,7 +51,7 @@ svg rect.allow { fill:var(--allow); } svg rect.block { fill:var(--block); }
 .key.allow { background:var(--allow); } .key.block { background:var(--block); }
 .grid2 { display:grid; grid-template-columns:1fr 1fr; gap:18px; }
 .grid2 .card { margin-top:18px; }
-.row { display:grid; grid-template-columns:minmax(0,42%) 1fr auto; align-items:center; gap:10px; padding:4px 0; }
+.row { display:grid; grid-template-columns:minmax(0,48%) 1fr auto; align-items:center; gap:10px; padding:4px 0; }
 .row .label { overflow:hidden; text-overflow:ellipsis; white-space:nowrap; }
 .bar { display:flex; height:14px; background:#f1f3f6; border-radius:4px; overflow:hidden; }
 .bar .allow { background:var(--allow); } .bar .block { background:var(--block); }

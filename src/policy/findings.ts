@@ -19,9 +19,9 @@ export const GUARD_RULE_IDS: readonly string[] = [POLICY_RULE_IDS.pinViolation, 
 /** Findings that mean "the analysis could not decide": they block under every policy but audit_mode. */
 export function isFailClosed(ruleId: string): boolean {
   return (
-    /^(parse|limits|undecidable)\./.test(ruleId) ||
+    /^(parse|limits|undecidable|internal)\./.test(ruleId) ||
     /^(shell|sql)\.(parse|limits|undecidable|unknown|dynamic)/.test(ruleId) ||
-    /(^|\.)(parse_error|undecidable|unknown_node|too_large|too_deep|timeout)($|\.|_)/.test(ruleId)
+    /(^|\.)(parse_error|internal_error|undecidable|unknown_node|too_large|too_deep|timeout)($|\.|_)/.test(ruleId)
   );
 }
 

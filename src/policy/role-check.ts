@@ -5,7 +5,9 @@ import type { SimpleCommand, SqlStatement } from '../core/ir.js';
 import type { Analysis } from '../core/types.js';
 import { isSqlRule, type RoleFile, type SqlAllowRule } from './role.js';
 import { commandNames, globMatch, matchCommandRule } from './role-match.js';
-import type { PathContext } from './role-paths.js';
+import path from 'node:path';
+import { normalizePath } from '../analyze/shell/paths.js';
+import { resolveRoleFolder, samePath, type PathContext } from './role-paths.js';
 
 export interface RoleMiss {
   /** The command or statement text. */
@@ -20,17 +22,43 @@ export interface RoleCheck {
   used: Set<string>;
 }
 
+/** Where installed programs live: `/usr/bin/ls` is `ls`; `./ls` or `/tmp/x/ls` is some other program. */
+const SYSTEM_BIN = ['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin', '/opt/homebrew/bin'];
+
+/**
+ * How a rule may name the program a command runs: by its bare name when the command was spelled
+ * bare or from a system folder; by its path (`./gradlew`) when it was spelled with a path elsewhere.
+ * The IR keeps the basename (`./ls` → `ls`) for the blocklist; a whitelist must not.
+ */
+function programKey(cmd: SimpleCommand, ctx: PathContext | undefined): { bare: string } | { path: string | null } {
+  const spelled = cmd.name.raw.replace(/["'\\]/g, '');
+  if (!spelled.includes('/')) return { bare: cmd.name.value };
+  const abs = ctx ? normalizePath(spelled, cmd.cwd, ctx.home) : spelled.startsWith('/') ? normalizePath(spelled, null, '/') : null;
+  if (abs !== null && SYSTEM_BIN.includes(path.posix.dirname(abs))) return { bare: cmd.name.value };
+  return { path: abs };
+}
+
+function ruleNamesProgram(names: string[], key: ReturnType<typeof programKey>, ctx: PathContext | undefined): boolean {
+  if ('bare' in key) return names.includes(key.bare);
+  if (key.path === null || !ctx) return false;
+  return names.some((n) => n.includes('/') && samePath(resolveRoleFolder(n, ctx), key.path!));
+}
+
 export function checkCommand(role: RoleFile, cmd: SimpleCommand, ctx: PathContext | undefined): { ruleId: string } | { why: string } {
   if (!cmd.name.static) return { why: `the command name ${JSON.stringify(cmd.name.raw)} is dynamic` };
   const name = cmd.name.value;
+  const key = programKey(cmd, ctx);
   const reasons: string[] = [];
   for (const rule of role.allow) {
-    if (isSqlRule(rule) || !commandNames(rule).includes(name)) continue;
+    if (isSqlRule(rule) || !ruleNamesProgram(commandNames(rule), key, ctx)) continue;
     const why = matchCommandRule(rule, cmd, ctx);
     if (why === null) return { ruleId: rule.id };
     reasons.push(`rule ${rule.id}: ${why}`);
   }
-  if (reasons.length === 0) return { why: `role ${role.name} does not allow the command "${name}"` };
+  if (reasons.length === 0) {
+    if ('path' in key) return { why: `role ${role.name} does not allow the program ${key.path ?? cmd.name.raw} (run by its path, not the installed "${name}")` };
+    return { why: `role ${role.name} does not allow the command "${name}"` };
+  }
   return { why: reasons.slice(0, 2).join('; ') };
 }
 

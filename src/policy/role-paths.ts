@@ -60,6 +60,13 @@ function segMatch(pattern: string, seg: string): boolean {
   return re.test(seg);
 }
 
+/** True when the absolute path is exactly the (absolute) pattern, `*` matching within one segment. */
+export function samePath(pattern: string, abs: string): boolean {
+  const p = pattern.split('/');
+  const a = abs.split('/');
+  return p.length === a.length && p.every((s, i) => segMatch(s, a[i]!));
+}
+
 function under(segments: string[], prefix: string[]): boolean {
   if (segments.length < prefix.length) return false;
   return prefix.every((p, i) => segMatch(p, segments[i]!));

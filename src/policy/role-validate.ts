@@ -5,6 +5,7 @@ import { SeatbeltError } from '../core/error.js';
 import type { SqlKind } from '../core/ir.js';
 import { DIALECTS } from '../core/types.js';
 import type { RoleFile } from './role.js';
+import { isUrl } from './role-paths.js';
 
 export interface Problem {
   path: string;
@@ -74,9 +75,11 @@ class Collector {
 function checkCommandRule(c: Collector, p: string, r: Record<string, unknown>): void {
   c.keys(p, r, COMMAND_KEYS);
   const cmd = r.command;
+  const program = (s: string) => COMMAND_NAME.test(s) || (isValidRolePath(s) && !isUrl(s) && !/\s/.test(s) && s !== '.' && s !== '~');
+  const what = 'a command name ("git") or a program path ("./gradlew", "/opt/tool/bin/x")';
   if (typeof cmd === 'string') {
-    if (!COMMAND_NAME.test(cmd)) c.add(`${p}.command`, 'a command name without spaces or slashes', cmd);
-  } else c.stringList(`${p}.command`, cmd, 'a command name without spaces or slashes', (s) => COMMAND_NAME.test(s), { nonEmpty: true });
+    if (!program(cmd)) c.add(`${p}.command`, what, cmd);
+  } else c.stringList(`${p}.command`, cmd, what, program, { nonEmpty: true });
   c.stringList(`${p}.subcommands`, r.subcommands, 'a subcommand path of one or more words ("get", "s3 ls")',
     (s) => s.trim() !== '' && s === s.trim(), { optional: true, nonEmpty: true });
   c.stringList(`${p}.valueOptions`, r.valueOptions, 'an option spelling like "-n" or "--namespace"', (s) => FLAG.test(s), { optional: true });

@@ -17,7 +17,11 @@ interface RuleBase {
 }
 
 export interface CommandAllowRule extends RuleBase {
-  /** Command name(s), after unwrapping (`/usr/bin/ls` is `ls`). */
+  /**
+   * Command name(s), after unwrapping. A bare name (`ls`) matches the installed program, spelled
+   * bare or from a system folder (`/usr/bin/ls`); a path (`./gradlew`, `/opt/tool/bin/x`, `*` per
+   * segment) matches a program run by that path. `./ls` or `/tmp/x/ls` is never `ls`.
+   */
   command: string | string[];
   /**
    * Allowed subcommand paths, each one or more words (`"get"`, `"s3 ls"`, `"ec2 describe-*"`);

@@ -1,7 +1,9 @@
 /*
  * An LD_PRELOAD shim that makes I/O on one file fail, to test how seatbelt behaves when the disk
  * does: write() or fsync() on the file named by FAULT_PATH fails with the errno named by
- * FAULT_WRITE / FAULT_FSYNC (EIO, ENOSPC, EDQUOT), or FAULT_SHORT=1 makes write() stop halfway.
+ * FAULT_WRITE / FAULT_FSYNC (EIO, ENOSPC, EDQUOT), or FAULT_SHORT=1 makes the disk fill up in the
+ * middle of a write: the first write() stores half its bytes, every later one fails with ENOSPC
+ * (libuv retries a partial write, so a single halved write() would just be completed).
  * Built by test/faults/io-errors.test.ts with the system C compiler.
  */
 #define _GNU_SOURCE
@@ -42,7 +44,15 @@ ssize_t write(int fd, const void *buf, size_t count) {
       errno = errno_named(e);
       return -1;
     }
-    if (getenv("FAULT_SHORT") && count > 1) return real(fd, buf, count / 2);
+    if (getenv("FAULT_SHORT") && count > 1) {
+      static int filled = 0;
+      if (filled) {
+        errno = ENOSPC;
+        return -1;
+      }
+      filled = 1;
+      return real(fd, buf, count / 2);
+    }
   }
   return real(fd, buf, count);
 }

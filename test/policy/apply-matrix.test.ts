@@ -77,7 +77,7 @@ describe('decision matrix: policy × risk × role', () => {
 
 describe('fail-closed findings and writes', () => {
   it('blocks a fail-closed finding whatever its risk, except in audit_mode', () => {
-    for (const id of ['parse.syntax_error', 'limits.input_too_large', 'sql.parse_error', 'parse.dynamic_command']) {
+    for (const id of ['parse.syntax_error', 'limits.input_too_large', 'sql.parse_error', 'parse.dynamic_command', 'internal.analysis_failed', 'rules.internal_error']) {
       const a = shellAnalysis([cmd('ls')], [match(id, 'LOW')]);
       expect(applyPolicy(a, POLICIES.safe_defaults).decision, id).toBe('block');
       expect(applyPolicy(a, POLICIES.strict_whitelist, ROLE, { ctx: CTX }).decision, id).toBe('block');

@@ -7,9 +7,13 @@ import { EXAMPLE_CONTEXT, runRoleExamples } from '../../src/policy/role-examples
 import { listRoleFiles, loadRole, shippedRolesDir } from '../../src/policy/role-load.js';
 import { checkRole } from '../../src/policy/role-check.js';
 
-import { analyze } from './analyzer.js';
+import { defaultAnalyzer } from '../../src/analyze/index.js';
+import type { Action, AnalyzeContext } from '../../src/core/types.js';
 
-const ready = true;
+const analyze = (action: Action, ctx: AnalyzeContext) => defaultAnalyzer.analyze(action, ctx);
+// The role checks need the IR: refuse to pass vacuously if the engine stops producing it.
+const ready = (await analyze({ kind: 'shell', script: 'ls' }, EXAMPLE_CONTEXT)).shell !== undefined;
+it('the default engine produces the shell IR the roles are written against', () => expect(ready).toBe(true));
 
 const ROLES = listRoleFiles(shippedRolesDir()).map((r) => loadRole(r.name, { rolesDir: shippedRolesDir() }));
 

@@ -19,7 +19,8 @@ const TAUTOLOGIES: [string, Dialect?][] = [
   ['(a = 1) OR NOT (a = 1)'], ['CASE WHEN 1 = 1 THEN true END'], ["'yes'::boolean"], ['NULL IS NOT DISTINCT FROM NULL'],
   ['1 IS DISTINCT FROM 2'], ['true IS TRUE'], ['NOT (false IS TRUE)'], ["lower('A') = 'a'"], ['-1 < 0'],
   ['NOT EXISTS (SELECT 1 WHERE false)'], ['(SELECT 1) = 1'], ['lower(name) = lower(name)'], ['id::text = id::text'],
-  ['id IN (id)'], ['(SELECT 1) = 1', 'mysql'], ['EXISTS (SELECT 1)', 'mysql'],
+  ['id IN (id)'], ['(SELECT 1) = 1', 'mysql'], ['EXISTS (SELECT 1)', 'mysql'], ['a = 1 OR a <> 1'],
+  ['id IN (1) OR id NOT IN (1)', 'mysql'], ['0x01', 'mysql'], ['id = 3 OR 0x01', 'mysql'], ['1 IS 1', 'sqlite'], ['NULL IS NULL', 'sqlite'],
   ['1', 'mysql'], ['-1', 'mysql'], ["'1abc'", 'mysql'], ['NOT 0', 'mysql'], ['1 XOR 0', 'mysql'], ["'a' = 'A'", 'mysql'],
   ["'a' = 'a  '", 'mysql'], ["'abc' = 0", 'mysql'], ['id = 3 OR 1', 'mysql'], ['true', 'mysql'], ['1 = 1 && 2 = 2', 'mysql'],
   ["IFNULL(NULL, 1)", 'mysql'], ['1', 'sqlite'], ['rowid = rowid', 'sqlite'], ["'x' = 'x'", 'sqlite'], ['"a" = "a"', 'sqlite'],
@@ -32,7 +33,7 @@ const NOT_TAUTOLOGIES: [string, Dialect?][] = [
   ['name LIKE \'a%\''], ['id IN (SELECT id FROM u)'], ['EXISTS (SELECT 1 WHERE false)'], ['(SELECT 1 WHERE false) = 1'],
   ['(SELECT 1 FROM u) = 1'], ['now() > random()'], ['EXISTS (SELECT 1 FROM u WHERE u.id = t.id)'], ['$1 = $1 AND id = 2'],
   ['0', 'mysql'], ["'abc'", 'mysql'], ['NOT 1', 'mysql'], ['1 XOR 1', 'mysql'], ['id = 5', 'mysql'], ["'a' = 'b'", 'mysql'],
-  ['0', 'sqlite'], ['id = 5', 'transactsql'],
+  ['0', 'sqlite'], ['id = 5', 'transactsql'], ['a = 1 OR a <> 2'], ['1 IS 2', 'sqlite'], ['0x00', 'mysql'],
 ];
 
 describe('constant folding through the parsers', () => {

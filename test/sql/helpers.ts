@@ -1,5 +1,5 @@
 // Spawning the real binary for the SQL end-to-end tests (SEATBELT_TEST_BIN may point at another build).
-import { execa, type Result } from 'execa';
+import { execa } from 'execa';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,13 +14,20 @@ export function tempHome(): { dir: string; audit: string; env: Record<string, st
   return { dir, audit, env: { SEATBELT_HOME: path.join(dir, 'home'), SEATBELT_AUDIT: audit, HOME: dir } };
 }
 
-export function seatbelt(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<Result> {
-  return execa(BIN, args, {
+export interface Run {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function seatbelt(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<Run> {
+  const r = await execa(BIN, args, {
     env: opts.env ?? {},
     reject: false,
-    ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' }),
+    ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' as const }),
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
+  return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
 
 export function records(audit: string): Array<Record<string, unknown>> {

@@ -24,11 +24,8 @@ export interface RunHookOptions {
 }
 
 function describe(err: unknown): string {
-  if (err instanceof SeatbeltError) {
-    if (err.code === 'AUDIT') return `seatbelt: refused: the decision could not be recorded durably (${err.message})`;
-    if (err.code === 'INPUT') return `seatbelt: refused: ${err.message}`;
-    return `seatbelt: refused: ${err.message}`;
-  }
+  if (err instanceof SeatbeltError && err.code === 'AUDIT') return `seatbelt: refused: the decision could not be recorded durably (${err.message})`;
+  if (err instanceof SeatbeltError) return `seatbelt: refused: ${err.message}`;
   return `seatbelt: refused: internal error: ${err instanceof Error ? err.message : String(err)}`;
 }
 

@@ -14,11 +14,25 @@ function git(args: string[], cwd: string): Buffer {
   }
 }
 
+/**
+ * Paths of the staged regular files (added, copied, modified, renamed). Submodules (mode 160000)
+ * and symbolic links (120000) hold no script text and are left out.
+ */
+function stagedBlobs(top: string): string[] {
+  // --raw -z: ":<old mode> <new mode> <old sha> <new sha> <status>\0<path>\0" (renames off: one path each)
+  const fields = git(['diff', '--cached', '--raw', '-z', '--no-renames', '--diff-filter=ACMR'], top).toString().split('\0');
+  const names: string[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const mode = fields[i]!.split(' ')[1];
+    if (mode === '100644' || mode === '100755') names.push(fields[i + 1]!);
+  }
+  return names;
+}
+
 export function stagedFiles(cwd: string): ScanFile[] {
   const top = git(['rev-parse', '--show-toplevel'], cwd).toString().trim();
-  const names = git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'], top).toString().split('\0').filter(Boolean);
   const out: ScanFile[] = [];
-  for (const name of names) {
+  for (const name of stagedBlobs(top)) {
     const size = Number(git(['cat-file', '-s', `:${name}`], top).toString().trim());
     if (size > MAX_SCAN_FILE_BYTES) {
       const source = kindByPath(name); // a large file of no known kind (an image, a data file) is not a script

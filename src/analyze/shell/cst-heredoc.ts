@@ -56,6 +56,15 @@ export function convertHeredoc(node: Node, conv: Converter, depth: number): Here
       conv.fail('parse.unknown_node', `unexpected "${child.type}" in a heredoc`, child);
     }
   }
+  if (conv.inHeredoc > 0) conv.fail('parse.blind_spot', 'a heredoc inside a heredoc body', node);
+  // The end line must stand alone; tree-sitter also accepts `EOF | next` and reads on.
+  if (end && end.text !== '') {
+    const before = conv.source[end.startIndex - 1];
+    const after = conv.source[end.endIndex];
+    if ((before !== undefined && before !== '\n' && before !== '\t') || (after !== undefined && after !== '\n')) {
+      conv.fail('parse.blind_spot', 'the heredoc end line has more text on it', node);
+    }
+  }
   const startText = start?.text ?? '';
   const quoted = /['"\\]/.test(startText);
   const delimiter = startText.replace(/['"\\]/g, '');

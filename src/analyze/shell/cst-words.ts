@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Word } from '../../core/ir.js';
 import type { AstWord, Stmt, Substitution } from './ast.js';
 import { decodeAnsiC } from './ansi-c.js';
+import { isArithmetic } from './arith.js';
 import type { UndecidableId } from './undecidable.js';
 
 /** What word conversion needs from the statement converter. */
@@ -19,6 +20,8 @@ export interface WordEnv {
   deepEnough(depth: number, node: Node): boolean;
   /** Inside a backtick substitution (for the nested-backtick blind spot). */
   inBackticks: number;
+  /** Inside a heredoc body (a heredoc there is read by bash differently from tree-sitter). */
+  inHeredoc: number;
 }
 
 /** Node types that are scanned for substitutions inside expansions, arithmetic and `[[ … ]]`. */
@@ -97,6 +100,8 @@ export function scanExpression(node: Node, env: WordEnv, depth: number, subs: Su
 
 function substitution(node: Node, env: WordEnv, depth: number): Substitution {
   const backtick = node.text.startsWith('`');
+  // bash reads `$((` as arithmetic when it can and as `$( (…) )` otherwise; do not guess.
+  if (node.text.startsWith('$((')) env.fail('parse.blind_spot', '"$((" may be arithmetic or a command substitution of a subshell', node);
   if (backtick) {
     // Inside backticks bash un-escapes \` and re-parses: a nested substitution tree-sitter cannot see.
     if (env.inBackticks > 0 || /\\+`/.test(node.text.slice(1, -1))) {
@@ -127,9 +132,16 @@ function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, next: Nod
     case 'string':
     case 'translated_string':
       return doubleQuoted(b, node, env, depth);
+    case 'arithmetic_expansion': {
+      const text = node.text;
+      const inner = text.startsWith('$((') ? text.slice(3, -2) : text.slice(2, -1);
+      if (!isArithmetic(inner)) env.fail('parse.syntax_error', 'not a well-formed arithmetic expression', node);
+      b.expansion(text);
+      scanExpression(node, env, depth + 1, b.subs);
+      return;
+    }
     case 'simple_expansion':
     case 'expansion':
-    case 'arithmetic_expansion':
       b.expansion(node.text);
       scanExpression(node, env, depth + 1, b.subs);
       return;
@@ -240,18 +252,21 @@ function heredocText(b: WordBuilder, text: string): void {
   b.literal(out, false);
 }
 
-/** Unescaped backtick pairs in heredoc text, as [start, end) offsets into `text` (end after the closing one). */
-function backtickSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '`') {
-      let end = i + 1;
-      while (end < text.length && text[end] !== '`') end += text[end] === '\\' ? 2 : 1;
-      spans.push([i, Math.min(end + 1, text.length)]);
-      i = end;
-    }
+/**
+ * Unescaped backticks in heredoc text outside the nodes tree-sitter did parse, paired in order,
+ * as [start, end) source offsets; null when one is left unpaired (bash: unexpected end of file).
+ */
+function backtickSpans(source: string, from: number, to: number, nodes: Node[]): [number, number][] | null {
+  const ticks: number[] = [];
+  for (let i = from; i < to; i++) {
+    const inside = nodes.find((n) => i >= n.startIndex && i < n.endIndex);
+    if (inside) i = inside.endIndex - 1;
+    else if (source[i] === '\\') i++;
+    else if (source[i] === '`') ticks.push(i);
   }
+  if (ticks.length % 2) return null;
+  const spans: [number, number][] = [];
+  for (let k = 0; k < ticks.length; k += 2) spans.push([ticks[k]!, ticks[k + 1]! + 1]);
   return spans;
 }
 
@@ -272,14 +287,18 @@ export function heredocWord(body: Node | null, env: WordEnv, depth: number, quot
     } else {
       // tree-sitter leaves backtick substitutions in heredoc text unparsed: cut them out here and
       // hand their text on to be parsed as scripts; its nodes inside them are ignored.
-      const spans = backtickSpans(env.source.slice(body.startIndex, body.endIndex)).map(
-        ([a, z]) => [a + body.startIndex, z + body.startIndex] as const,
-      );
+      const parsed = body.namedChildren.filter((c): c is Node => !!c && c.type !== 'heredoc_content');
+      let spans = backtickSpans(env.source, body.startIndex, body.endIndex, parsed);
+      if (!spans) {
+        env.fail('parse.syntax_error', 'an unterminated backtick in a heredoc', body);
+        spans = [];
+      }
+      const cut = spans;
+      env.inHeredoc++;
       const events = [
-        ...spans.map(([start, end]) => ({ start, end, node: null as Node | null })),
-        ...body.namedChildren
-          .filter((c): c is Node => !!c && c.type !== 'heredoc_content')
-          .filter((c) => !spans.some(([a, z]) => c.startIndex < z && c.endIndex > a))
+        ...cut.map(([start, end]) => ({ start, end, node: null as Node | null })),
+        ...parsed
+          .filter((c) => !cut.some(([a, z]) => c.startIndex < z && c.endIndex > a))
           .map((c) => ({ start: c.startIndex, end: c.endIndex, node: c as Node | null })),
       ].sort((x, y) => x.start - y.start);
       let pos = body.startIndex;
@@ -294,6 +313,7 @@ export function heredocWord(body: Node | null, env: WordEnv, depth: number, quot
         pos = e.end;
       }
       if (body.endIndex > pos) heredocText(b, tidy(env.source.slice(pos, body.endIndex)));
+      env.inHeredoc--;
     }
   }
   const raw = body ? env.source.slice(body.startIndex, body.endIndex) : '';

@@ -5,6 +5,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Undecidable, Word } from '../../core/ir.js';
 import type { AstAssignment, AstCommand, AstRedirect, AstWord, Stmt, Substitution } from './ast.js';
+import { isArithmetic } from './arith.js';
 import { groupAdjacent, scanExpression, wordFromNodes, type WordEnv } from './cst-words.js';
 import { convertHeredoc, type HeredocParts } from './cst-heredoc.js';
 import { undecidable, type UndecidableId } from './undecidable.js';
@@ -13,6 +14,14 @@ import { undecidable, type UndecidableId } from './undecidable.js';
 const SEPARATORS = new Set([
   ';', '\n', ';;', ';&', ';;&', '(', ')', '{', '}', 'do', 'done', 'then', 'fi', 'if', 'elif', 'else',
   'while', 'until', 'for', 'select', 'in', 'case', 'esac', 'function', '!', '((', '))',
+]);
+
+const CASE_TERMINATORS = new Set([';;', ';&', ';;&']);
+
+/** Operators bash knows inside `[[ … ]]`; tree-sitter accepts any `-word`. */
+const TEST_OPERATORS = new Set([
+  '-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S',
+  '-z', '-n', '-o', '-v', '-R', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-ef', '-nt', '-ot',
 ]);
 
 export interface Converted {
@@ -25,6 +34,7 @@ class Converter implements WordEnv {
   private readonly reported = new Set<string>();
   private tooDeep = false;
   inBackticks = 0;
+  inHeredoc = 0;
 
   constructor(
     readonly source: string,
@@ -58,6 +68,7 @@ class Converter implements WordEnv {
       if (!child) continue;
       if (!child.isNamed) {
         if (child.type === '&' && out.length) out[out.length - 1]!.bg = true;
+        if (CASE_TERMINATORS.has(child.type)) this.fail('parse.syntax_error', `"${child.type}" outside a case statement`, child);
         continue;
       }
       if (child.type === 'comment') continue;
@@ -109,10 +120,12 @@ class Converter implements WordEnv {
         return [{ t: 'block', kind: 'subshell', body: this.sequence(node, depth), words: [], redirects: [] }];
       case 'compound_statement':
         if (node.child(0)?.type === '((') {
+          if (!isArithmetic(node.text.slice(2, -2))) this.fail('parse.syntax_error', 'not a well-formed arithmetic expression', node);
           return [{ t: 'block', kind: 'arith', body: [], words: [this.expression(node, depth)], redirects: [] }];
         }
         return [{ t: 'block', kind: 'group', body: this.sequence(node, depth), words: [], redirects: [] }];
       case 'test_command':
+        this.checkTestOperators(node);
         return [{ t: 'block', kind: 'test', body: [], words: [this.expression(node, depth)], redirects: [] }];
       case 'if_statement':
         return [this.ifStatement(node, depth)];
@@ -132,6 +145,20 @@ class Converter implements WordEnv {
       default:
         this.fail('parse.unknown_node', `the analyser does not know the node type "${node.type}"`, node);
         return null;
+    }
+  }
+
+  /** tree-sitter accepts any `-word` as a test operator; bash rejects unknown ones at parse time. */
+  private checkTestOperators(node: Node): void {
+    const stack: Node[] = [node];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'test_operator' && !TEST_OPERATORS.has(n.text)) {
+        this.fail('parse.syntax_error', `unknown test operator "${n.text}"`, n);
+      }
+      if (n.type !== 'command_substitution' && n.type !== 'process_substitution') {
+        for (const c of n.namedChildren) if (c) stack.push(c);
+      }
     }
   }
 
@@ -195,11 +222,25 @@ class Converter implements WordEnv {
     }
     wordNodes.push(...groupAdjacent(args));
     const words = wordNodes.map((g) => this.word(g, depth));
+    if (words[0]?.word.static && words[0].word.value === 'let') this.checkLet(words.slice(1), node);
     return { assignments, words, redirects, text: node.text };
+  }
+
+  /** `let` arguments are arithmetic; a substitution quoted inside one still runs (`let 'a[$(cmd)]'`). */
+  private checkLet(args: AstWord[], node: Node): void {
+    for (const a of args) {
+      if (!a.word.static) continue;
+      if (/\$\(|`/.test(a.word.value)) this.fail('parse.blind_spot', 'let evaluates the command substitution inside its argument', node);
+      else if (!isArithmetic(a.word.value)) this.fail('parse.syntax_error', `not a well-formed arithmetic expression: ${a.word.value}`, node);
+    }
   }
 
   private declaration(node: Node, depth: number): AstCommand {
     const keyword = node.child(0)!;
+    const next = node.child(1);
+    if (next && next.startIndex === keyword.endIndex) {
+      this.fail('parse.blind_spot', `"${keyword.type}" is glued to the next word: it is not the builtin`, node);
+    }
     const words: AstWord[] = [{ word: { value: keyword.type, static: true, raw: keyword.text }, subs: [] }];
     const rest: Node[] = [];
     const flush = () => {
@@ -214,6 +255,7 @@ class Converter implements WordEnv {
         const w = a.value.word;
         words.push({ word: { value: `${a.name}=${w.value}`, static: w.static, raw: child.text }, subs: a.value.subs });
       } else {
+        if (/^[^'"$`=-][^'"$`=]*\\[^=]*=/.test(child.text)) this.fail('parse.syntax_error', `not a valid variable name: ${child.text}`, child);
         rest.push(child);
       }
     }
@@ -253,7 +295,7 @@ class Converter implements WordEnv {
     }
     attachRedirects(body, redirects, extraArgs, node.text);
     if (!continuation) return [body];
-    if (continuation.kind === 'pipe') return [joinPipeline([body, ...continuation.stages], this, node)];
+    if (continuation.kind === 'pipe') return [joinPipeline([body, ...continuation.stages])];
     return [flattenList({ t: 'list', items: [body, continuation.rest], ops: [continuation.op] })];
   }
 
@@ -269,7 +311,7 @@ class Converter implements WordEnv {
 
   private pipeline(node: Node, depth: number): Stmt {
     const stageNodes = node.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-    return joinPipeline(this.stages(stageNodes, depth), this, node);
+    return joinPipeline(this.stages(stageNodes, depth));
   }
 
   private list(node: Node, depth: number): Stmt {
@@ -357,6 +399,7 @@ class Converter implements WordEnv {
     for (let i = 0; i < node.childCount; i++) {
       const n = node.child(i);
       if (!n || !n.isNamed || n.type === 'comment' || node.fieldNameForChild(i) === 'body') continue;
+      if (!isArithmetic(n.text)) this.fail('parse.syntax_error', 'not a well-formed arithmetic expression', n);
       words.push(this.expression(n, depth + 1));
     }
     return { t: 'loop', kind: 'for', words, cond: [], body: this.doBody(node, depth), redirects: [] };
@@ -402,18 +445,18 @@ class Converter implements WordEnv {
 }
 
 /** Redirects written after a statement apply to its last simple part (`a | b > f` redirects b). */
-function attachRedirects(stmt: Stmt, redirects: AstRedirect[], args: AstWord[], text: string): void {
+function attachRedirects(stmt: Stmt, redirects: AstRedirect[], args: AstWord[], text: string | null): void {
   if (!redirects.length && !args.length) return;
   switch (stmt.t) {
     case 'cmd':
       stmt.cmd.redirects.push(...redirects);
       stmt.cmd.words.push(...args);
-      if (text.length > stmt.cmd.text.length) stmt.cmd.text = text;
+      if (text !== null && text.length > stmt.cmd.text.length) stmt.cmd.text = text;
       return;
     case 'pipeline':
-      return attachRedirects(stmt.stages[stmt.stages.length - 1]!, redirects, args, text);
+      return attachRedirects(stmt.stages[stmt.stages.length - 1]!, redirects, args, null);
     case 'list':
-      return attachRedirects(stmt.items[stmt.items.length - 1]!, redirects, args, text);
+      return attachRedirects(stmt.items[stmt.items.length - 1]!, redirects, args, null);
     default:
       stmt.redirects.push(...redirects);
       // Words after a compound command's redirect are a syntax error in bash; keep them visible.
@@ -439,26 +482,31 @@ function flattenList(list: Extract<Stmt, { t: 'list' }>): Stmt {
 }
 
 /**
- * Builds a pipeline from stages. tree-sitter reads `a | b && c` (after `|&` or a heredoc) as `a`
- * piped into the list `b && c`; bash means `(a | b) && c`, so a trailing list is split back out.
+ * Builds a pipeline from stages. tree-sitter sometimes nests a `&&`/`||` list inside a pipeline
+ * (`a |& b && c` → a piped into `b && c`; `a && b 2>x | c` → the list `a && b` piped into c);
+ * bash binds `|` tighter, so the stages and list operators are laid out flat and regrouped.
  */
-function joinPipeline(stages: Stmt[], conv: Converter, node: Node): Stmt {
-  const flat: Stmt[] = [];
-  let tail: { items: Stmt[]; ops: string[] } | null = null;
-  stages.forEach((s, i) => {
-    if (s.t === 'pipeline' && !s.bg) flat.push(...s.stages);
-    else if (s.t === 'list' && !s.bg) {
-      if (i !== stages.length - 1) conv.fail('parse.blind_spot', 'a list inside a pipeline', node);
-      const [head, ...rest] = s.items;
-      if (head?.t === 'pipeline' && !head.bg) flat.push(...head.stages);
-      else if (head) flat.push(head);
-      tail = { items: rest, ops: s.ops };
-    } else flat.push(s);
+function joinPipeline(stages: Stmt[]): Stmt {
+  const items: Stmt[] = [];
+  const seps: string[] = [];
+  const push = (s: Stmt, sep: string | null) => {
+    if (sep) seps.push(sep);
+    if (s.t === 'pipeline' && !s.bg) s.stages.forEach((st, i) => push(st, i ? '|' : null));
+    else if (s.t === 'list' && !s.bg) s.items.forEach((it, i) => push(it, i ? (s.ops[i - 1] ?? '&&') : null));
+    else items.push(s);
+  };
+  stages.forEach((s, i) => push(s, i ? '|' : null));
+  const groups: Stmt[][] = [[items[0]!]];
+  const ops: string[] = [];
+  seps.forEach((sep, i) => {
+    if (sep === '|') groups[groups.length - 1]!.push(items[i + 1]!);
+    else {
+      ops.push(sep);
+      groups.push([items[i + 1]!]);
+    }
   });
-  const pipeline: Stmt = flat.length === 1 ? flat[0]! : { t: 'pipeline', stages: flat };
-  if (!tail) return pipeline;
-  const t = tail as { items: Stmt[]; ops: string[] };
-  return flattenList({ t: 'list', items: [pipeline, ...t.items], ops: t.ops });
+  const parts = groups.map((g): Stmt => (g.length === 1 ? g[0]! : { t: 'pipeline', stages: g }));
+  return parts.length === 1 ? parts[0]! : { t: 'list', items: parts, ops };
 }
 
 /** The first ERROR or MISSING node (iterative: error trees can be as deep as the input). */
@@ -472,13 +520,26 @@ function firstErrorNode(root: Node): Node | null {
   }
 }
 
-/** Backslash-newline inside a word joins two halves bash reads as one word; tree-sitter splits them. */
+const QUOTING_NODES = ['raw_string', 'string', 'heredoc_body', 'comment', 'ansi_c_string', 'translated_string'];
+const WORD_NODES = ['word', 'concatenation', 'number', 'extglob_pattern', 'regex', ...QUOTING_NODES];
+
+/**
+ * Backslash-newline inside a word joins two halves bash reads as one word, and tree-sitter splits
+ * them; a backslash-blank outside any word (`|\ sh`) is the start of a word tree-sitter drops.
+ */
 function continuationInsideWord(tree: Tree, source: string): Node | null {
-  const re = /\\\n/g;
+  const re = /\\[\n \t]/g;
   for (let m = re.exec(source); m; m = re.exec(source)) {
     let slashes = 0;
     for (let i = m.index; i >= 0 && source[i] === '\\'; i--) slashes++;
-    if (slashes % 2 === 0) continue; // an escaped backslash, then a plain newline
+    if (slashes % 2 === 0) continue; // an escaped backslash, then a plain character
+    if (source[m.index + 1] !== '\n') {
+      const at = tree.rootNode.descendantForIndex(m.index, m.index + 1);
+      let inWord = false;
+      for (let n: Node | null = at; n; n = n.parent) if (WORD_NODES.includes(n.type)) inWord = true;
+      if (!inWord) return at;
+      continue;
+    }
     const before = source[m.index - 1];
     const after = source[m.index + 2];
     const blank = (c: string | undefined) => c === undefined || /[\s;&|()<>]/.test(c);
@@ -486,7 +547,7 @@ function continuationInsideWord(tree: Tree, source: string): Node | null {
     let node: Node | null = tree.rootNode.descendantForIndex(m.index, m.index + 1);
     let quoted = false;
     for (; node; node = node.parent) {
-      if (['raw_string', 'string', 'heredoc_body', 'comment', 'ansi_c_string', 'translated_string'].includes(node.type)) {
+      if (QUOTING_NODES.includes(node.type)) {
         quoted = true;
         break;
       }
@@ -504,7 +565,7 @@ export function convertTree(tree: Tree, source: string, maxDepth: number): Conve
     conv.fail('parse.syntax_error', bad.isMissing ? `the script is missing "${bad.type}"` : 'the shell parser reported a syntax error', bad.isMissing ? root : bad);
   }
   const joined = continuationInsideWord(tree, source);
-  if (joined) conv.fail('parse.blind_spot', 'a backslash-newline inside a word joins text the parser reads as two words', joined);
+  if (joined) conv.fail('parse.blind_spot', 'a backslash-newline or backslash-blank the parser reads differently from bash', joined);
   const stmts = conv.sequence(root, 0);
   return { stmts, undecidable: conv.undecidable };
 }

@@ -23,7 +23,7 @@ interface Base {
 }
 
 /** Words that are never command names in bash: seeing one as a name means the parser misread. */
-const MISREAD_NAMES = new Set(['{', '}', '[[', ']]', '((', '))', 'then', 'else', 'elif', 'fi', 'do', 'done', 'esac', 'in', 'function', 'until', 'select']);
+const MISREAD_NAMES = new Set(['!', '{', '}', '[[', ']]', '((', '))', 'then', 'else', 'elif', 'fi', 'do', 'done', 'esac', 'in', 'function', 'until', 'select']);
 
 const EMPTY: Word = { value: '', static: true, raw: '' };
 

@@ -60,8 +60,16 @@ export function peelWrappers(words: Word[], text: string): Invocation {
       const relativeAgain = inv.cwd !== undefined && e.cwd && !e.cwd.value.startsWith('/');
       inv.cwd = e.cwd === null || inv.cwd === null || relativeAgain ? null : e.cwd;
     }
-    inv.name = nameWord(args[r.at]!);
-    inv.args = args.slice(r.at + 1);
+    // `time A=1 cmd` assigns; after other wrappers a NAME=value word would be run as a program
+    // and fail, so reading it as an assignment only over-approximates what runs.
+    let at = r.at;
+    while (at < args.length - 1 && args[at]!.static && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[at]!.value)) {
+      const w = args[at++]!;
+      const eq = w.value.indexOf('=');
+      inv.assignments.push({ name: w.value.slice(0, eq), value: { value: w.value.slice(eq + 1), static: true, raw: w.raw } });
+    }
+    inv.name = nameWord(args[at]!);
+    inv.args = args.slice(at + 1);
   }
   inv.undecidable.push(undecidable('limits.nesting_too_deep', `more than ${MAX_WRAPPERS} wrappers around one command`, text));
   return inv;

@@ -1,14 +1,13 @@
 // libpg-query parse trees → SqlStatement. Statements nested anywhere (data-modifying CTEs, rule
 // actions, COPY queries, PREPARE, EXPLAIN ANALYZE, function and DO bodies) become `nested`.
 import type { SqlStatement } from '../../core/ir.js';
-import { hasOrTautology, isTautology } from './fold.js';
-import { unionShape, type UnionBranch } from './injection.js';
 import { MAX_NESTING, checkDepth } from './limits.js';
-import { defElems, defValue, pgExpr, strings, unwrap } from './pg-expr.js';
+import { strings, unwrap } from './pg-expr.js';
+import { pgFacts } from './pg-facts.js';
 import { PG_KINDS, isPgStatementType } from './pg-kinds.js';
 import type { PgLib } from './pg-load.js';
-import { doBody, functionBody } from './plpgsql.js';
-import { failure, markFunction, objectName, statement } from './statement.js';
+import { selectShapes } from './pg-select.js';
+import { failure, markFunction, statement } from './statement.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -57,222 +56,6 @@ function markBatchFacts(stmts: SqlStatement[]): void {
   });
 }
 
-function rangeVarName(x: unknown): string | undefined {
-  const u = unwrap(x);
-  if (!u || u[0] !== 'RangeVar') return undefined;
-  const b = u[1];
-  return objectName(b.catalogname as string, b.schemaname as string, b.relname as string);
-}
-
-function relationName(b: unknown): string[] {
-  return isNode(b) ? [objectName(b.catalogname as string, b.schemaname as string, b.relname as string)] : [];
-}
-
-/** Names in a DropStmt's `objects`: qualified-name lists, strings, functions with arguments. */
-function dropObjectNames(objects: unknown): string[] {
-  return asArray(objects).map((o) => {
-    const u = unwrap(o);
-    if (!u) return '';
-    if (u[0] === 'List') return objectName(...strings(u[1].items));
-    if (u[0] === 'String') return objectName(u[1].sval as string);
-    if (u[0] === 'ObjectWithArgs') return objectName(...strings(u[1].objname));
-    if (u[0] === 'TypeName') return objectName(...strings(u[1].names));
-    return u[0];
-  });
-}
-
-function roleNames(list: unknown): string[] {
-  return asArray(list).map((r) => {
-    const b = unwrap(r)?.[1] ?? {};
-    if (b.roletype === 'ROLESPEC_PUBLIC') return 'public';
-    if (b.roletype === 'ROLESPEC_CURRENT_USER' || b.roletype === 'ROLESPEC_CURRENT_ROLE') return 'current_user';
-    if (b.roletype === 'ROLESPEC_SESSION_USER') return 'session_user';
-    return String(b.rolename ?? '').toLowerCase();
-  });
-}
-
-const PRIVILEGED_ROLE_OPTIONS = ['superuser', 'createrole', 'bypassrls', 'isreplication'];
-
-function roleOptions(s: SqlStatement, options: unknown): void {
-  const opts = defElems(options);
-  const granted = PRIVILEGED_ROLE_OPTIONS.filter((o) => opts.has(o) && defValue(opts.get(o)) === true);
-  if (granted.length > 0) s.flags.rolePrivileged = granted.map((g) => (g === 'isreplication' ? 'replication' : g)).join(',');
-  if (opts.has('canlogin') && defValue(opts.get('canlogin')) === true) s.flags.createsLogin = true;
-  if (opts.has('password')) s.flags.setsPassword = true;
-  if (opts.has('createdb') && defValue(opts.get('createdb')) === true) s.flags.roleCreatedb = true;
-}
-
-/** Statement-specific facts; the generic walk below adds nested statements and function calls. */
-function specifics(type: string, b: Node, s: SqlStatement, raw: string, ctx: PgCtx): void {
-  switch (type) {
-    case 'SelectStmt':
-      s.targets = asArray(b.fromClause).map(rangeVarName).filter((n): n is string => !!n);
-      if (b.intoClause != null) s.flags.selectInto = true;
-      if (b.lockingClause != null) s.flags.locking = true;
-      return;
-    case 'InsertStmt':
-      s.targets = relationName(b.relation);
-      return;
-    case 'UpdateStmt':
-    case 'DeleteStmt':
-      s.targets = relationName(b.relation);
-      s.hasWhere = b.whereClause != null;
-      s.whereTautology = s.hasWhere && isTautology(pgExpr(b.whereClause), 'postgresql');
-      return;
-    case 'MergeStmt': {
-      s.targets = relationName(b.relation);
-      s.hasWhere = b.joinCondition != null;
-      s.whereTautology = s.hasWhere && isTautology(pgExpr(b.joinCondition), 'postgresql');
-      const actions = asArray(b.mergeWhenClauses).map((c) => String(unwrap(c)?.[1].commandType ?? '').replace('CMD_', '').toLowerCase());
-      s.flags.mergeActions = actions.join(',');
-      return;
-    }
-    case 'TruncateStmt':
-      s.targets = asArray(b.relations).map(rangeVarName).filter((n): n is string => !!n);
-      s.objectType = 'table';
-      return;
-    case 'DropStmt':
-      s.objectType = String(b.removeType ?? 'OBJECT_UNKNOWN').replace('OBJECT_', '').toLowerCase().replace(/_/g, ' ');
-      if (s.objectType === 'matview') s.objectType = 'materialized view';
-      s.targets = dropObjectNames(b.objects);
-      if (b.behavior === 'DROP_CASCADE') s.flags.cascade = true;
-      return;
-    case 'DropdbStmt':
-      s.objectType = 'database';
-      s.targets = [String(b.dbname ?? '').toLowerCase()];
-      return;
-    case 'DropOwnedStmt':
-      s.objectType = 'owned objects';
-      s.targets = roleNames(b.roles);
-      return;
-    case 'DropTableSpaceStmt':
-    case 'DropSubscriptionStmt':
-    case 'DropUserMappingStmt':
-      s.objectType = { DropTableSpaceStmt: 'tablespace', DropSubscriptionStmt: 'subscription', DropUserMappingStmt: 'user mapping' }[type];
-      return;
-    case 'AlterTableStmt': {
-      s.objectType = String(b.objtype ?? 'OBJECT_TABLE').replace('OBJECT_', '').toLowerCase();
-      s.targets = relationName(b.relation);
-      const drops = asArray(b.cmds)
-        .map((c) => String(unwrap(c)?.[1].subtype ?? ''))
-        .filter((t) => t === 'AT_DropColumn' || t === 'AT_DropConstraint')
-        .map((t) => (t === 'AT_DropColumn' ? 'column' : 'constraint'));
-      if (drops.length > 0) s.flags.alterDrop = drops.join(',');
-      return;
-    }
-    case 'AlterDefaultPrivilegesStmt':
-      // The action is an (unwrapped) GrantStmt applied to objects created later.
-      if (isNode(b.action)) specifics('GrantStmt', b.action, s, raw, ctx);
-      s.flags.defaultPrivileges = true;
-      return;
-    case 'GrantStmt': {
-      s.kind = b.is_grant ? 'grant' : 'revoke';
-      const privs = asArray(b.privileges).map((p) => String(unwrap(p)?.[1].priv_name ?? '').toLowerCase());
-      s.flags.privileges = privs.length === 0 ? 'all' : privs.join(',');
-      if (privs.length === 0) s.flags.grantAll = true;
-      if (b.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') s.flags.grantOnAll = true;
-      s.flags.grantObjectType = String(b.objtype ?? '').replace('OBJECT_', '').toLowerCase();
-      const grantees = roleNames(b.grantees);
-      s.flags.grantees = grantees.join(',');
-      if (grantees.includes('public')) s.flags.grantToPublic = true;
-      if (b.grant_option) s.flags.grantOption = true;
-      return;
-    }
-    case 'GrantRoleStmt': {
-      s.kind = b.is_grant ? 'grant' : 'revoke';
-      s.flags.grantRoles = asArray(b.granted_roles).map((r) => String(unwrap(r)?.[1].priv_name ?? '').toLowerCase()).join(',');
-      const grantees = roleNames(b.grantee_roles);
-      s.flags.grantees = grantees.join(',');
-      if (grantees.includes('public')) s.flags.grantToPublic = true;
-      const opts = defElems(b.opt);
-      if (opts.has('admin') && defValue(opts.get('admin')) !== false) s.flags.grantOption = true;
-      return;
-    }
-    case 'CreateRoleStmt':
-      s.flags.roleAction = 'create';
-      s.objectType = String(b.stmt_type ?? '').replace('ROLESTMT_', '').toLowerCase();
-      s.targets = [String(b.role ?? '').toLowerCase()];
-      roleOptions(s, b.options);
-      // CREATE USER implies LOGIN unless NOLOGIN is written.
-      if (b.stmt_type === 'ROLESTMT_USER' && !defElems(b.options).has('canlogin')) s.flags.createsLogin = true;
-      return;
-    case 'AlterRoleStmt':
-      s.flags.roleAction = 'alter';
-      s.targets = roleNames([{ RoleSpec: b.role }]);
-      roleOptions(s, b.options);
-      return;
-    case 'AlterRoleSetStmt':
-      s.flags.roleAction = 'alter';
-      return;
-    case 'DropRoleStmt':
-      s.flags.roleAction = 'drop';
-      s.targets = roleNames(b.roles);
-      return;
-    case 'CopyStmt':
-      s.targets = relationName(b.relation);
-      s.flags.copyDirection = b.is_from ? 'from' : 'to';
-      if (b.is_program) s.flags.copyProgram = String(b.filename ?? '');
-      else if (typeof b.filename === 'string') s.flags.serverFile = `COPY ${b.is_from ? 'FROM' : 'TO'} '${b.filename}'`;
-      return;
-    case 'DoStmt':
-      doBody(s, defElems(b.args), ctx);
-      return;
-    case 'CreateFunctionStmt':
-      s.objectType = b.is_procedure ? 'procedure' : 'function';
-      s.targets = [objectName(...strings(b.funcname))];
-      s.flags.routine = s.objectType;
-      functionBody(s, raw, defElems(b.options), ctx);
-      return;
-    case 'CallStmt': {
-      const fc = isNode(b.funccall) ? b.funccall : {};
-      s.flags.callee = objectName(...strings(fc.funcname));
-      s.targets = [String(s.flags.callee)];
-      markFunction(s, String(s.flags.callee));
-      return;
-    }
-    case 'ExecuteStmt':
-      s.flags.prepared = String(b.name ?? '');
-      return;
-    case 'PrepareStmt':
-      s.flags.prepared = String(b.name ?? '');
-      return;
-    case 'ExplainStmt': {
-      const opts = defElems(b.options);
-      const analyze = opts.has('analyze') && !['false', 'off', '0'].includes(String(defValue(opts.get('analyze'))).toLowerCase());
-      if (analyze) {
-        s.flags.analyze = true;
-        s.nested.push(buildPg(b.query, raw, { ...ctx, nestDepth: ctx.nestDepth + 1 }, 'EXPLAIN ANALYZE'));
-      }
-      return;
-    }
-    case 'VariableSetStmt': {
-      const name = String(b.name ?? '').toLowerCase();
-      s.flags.setting = name;
-      if (name === 'role' || name === 'session_authorization') s.flags.setRole = true;
-      if (name === 'standard_conforming_strings' || name === 'backslash_quote') s.flags.changesLexing = `SET ${name}`;
-      return;
-    }
-    case 'LoadStmt':
-      s.flags.codeExecution = `LOAD '${String(b.filename ?? '')}'`;
-      return;
-    case 'AlterSystemStmt':
-      s.flags.serverConfig = 'ALTER SYSTEM';
-      return;
-    case 'CreatePLangStmt':
-      if (!b.pltrusted) s.flags.codeExecution = `CREATE LANGUAGE ${String(b.plname ?? '')}`;
-      return;
-    case 'CreateStmt':
-    case 'CreateTableAsStmt':
-    case 'ViewStmt':
-    case 'IndexStmt':
-      s.objectType = type === 'IndexStmt' ? 'index' : type === 'ViewStmt' ? 'view' : 'table';
-      s.targets = relationName(b.relation ?? (isNode(b.into) ? b.into.rel : undefined) ?? b.view);
-      return;
-    default:
-      return;
-  }
-}
-
 const VIA: Record<string, string> = {
   withClause: 'data-modifying CTE',
   actions: 'rule action',
@@ -281,33 +64,6 @@ const VIA: Record<string, string> = {
   schemaElts: 'CREATE SCHEMA',
   action: 'nested statement',
 };
-
-/** The plain SELECTs of a set operation (UNION/INTERSECT/EXCEPT trees keep them in larg/rarg). */
-function selectLeaves(b: Node, depth = 0): Node[] {
-  checkDepth(depth);
-  if (b.op === 'SETOP_NONE' || b.op === undefined) return [b];
-  return [b.larg, b.rarg].flatMap((x) => (isNode(x) ? selectLeaves(x, depth + 1) : []));
-}
-
-function selectShapes(b: Node, s: SqlStatement): void {
-  const leaves = selectLeaves(b);
-  for (const leaf of leaves) {
-    for (const clause of [leaf.whereClause, leaf.havingClause]) {
-      if (clause != null && hasOrTautology(pgExpr(clause), 'postgresql')) s.flags.orTautology = true;
-    }
-  }
-  if (typeof b.op !== 'string' || !b.op.startsWith('SETOP_UNION')) return;
-  const branches: UnionBranch[] = leaves.map((l) => ({
-    tables: asArray(l.fromClause).map(rangeVarName).filter((n): n is string => !!n),
-    columns: asArray(l.targetList).map((t) => {
-      const v = unwrap(unwrap(t)?.[1].val);
-      const isNull = v?.[0] === 'A_Const' && v[1].isnull === true;
-      const name = v?.[0] === 'ColumnRef' ? strings(v[1].fields).pop() : undefined;
-      return { isNull, ...(name ? { name } : {}) };
-    }),
-  }));
-  Object.assign(s.flags, unionShape(branches));
-}
 
 /** Walks a statement body: nested statements, dangerous function calls, SELECT shapes. */
 function walk(node: unknown, s: SqlStatement, raw: string, ctx: PgCtx, via: string, depth: number): void {
@@ -333,7 +89,7 @@ function walk(node: unknown, s: SqlStatement, raw: string, ctx: PgCtx, via: stri
   }
 }
 
-/** No generic walk into these: their inner statements are handled by `specifics` (or never run). */
+/** No generic walk into these: their inner statements are handled by pgFacts (or never run). */
 const NO_WALK = new Set(['ExplainStmt']);
 
 /** Builds one statement; `text` is the raw SQL it came from (the enclosing statement's, when nested). */
@@ -345,7 +101,7 @@ export function buildPg(node: unknown, text: string, ctx: PgCtx, via?: string): 
   const kind = PG_KINDS[type];
   if (!kind) return failure('unknownStatement', `seatbelt does not know the PostgreSQL statement ${type}`, text);
   const s = statement(kind, text, { flags: { statementType: type, ...(via ? { via } : {}) } });
-  specifics(type, b, s, text, ctx);
+  pgFacts(type, b, s, text, ctx);
   if (type === 'SelectStmt') selectShapes(b, s);
   if (!NO_WALK.has(type)) {
     for (const [k, v] of Object.entries(b)) {

@@ -47,7 +47,7 @@ function renderFigures(s: ReportSummary, origin: string): void {
     ['Blocked', s.block.toLocaleString('en'), 'block'],
     ['Block rate', s.decisions ? `${((100 * s.block) / s.decisions).toFixed(1)} %` : '—'],
     ['Commands run', s.outcomes.toLocaleString('en')],
-    ['Time span', s.first ? `${fmtTime(s.first).slice(0, 10)} → ${fmtTime(s.last).slice(0, 10)}` : '—'],
+    ['Time span', s.first ? `${fmtTime(s.first).slice(0, 10)} → ${fmtTime(s.last).slice(s.first.slice(0, 4) === s.last?.slice(0, 4) ? 5 : 0, 10)}` : '—', 'span'],
   ];
   $('tiles').replaceChildren(...tiles.map(([label, value, cls]) => el('div', { class: `tile ${cls ?? ''}` }, el('div', { class: 'tile-value' }, value), el('div', { class: 'tile-label' }, label))));
   renderTimeline(s);
@@ -86,7 +86,10 @@ function renderTimeline(s: ReportSummary): void {
   const ticks = Math.min(6, s.buckets.length);
   for (let k = 0; k < ticks; k++) {
     const i = ticks === 1 ? 0 : Math.round((k * (s.buckets.length - 1)) / (ticks - 1));
-    const t = svg('text', { x: pad.l + (i + 0.5) * bw, y: H - 12, 'text-anchor': 'middle', class: 'axis' });
+    // The outermost labels align to the plot's edges so they are never cut off.
+    const anchor = ticks > 1 && k === 0 ? 'start' : ticks > 1 && k === ticks - 1 ? 'end' : 'middle';
+    const x = anchor === 'start' ? pad.l + i * bw : anchor === 'end' ? pad.l + (i + 1) * bw : pad.l + (i + 0.5) * bw;
+    const t = svg('text', { x, y: H - 12, 'text-anchor': anchor, class: 'axis' });
     const start = s.buckets[i]!.start;
     t.textContent = s.bucket === 'hour' ? start.slice(5, 16).replace('T', ' ') : start.slice(0, 10);
     root.append(t);

@@ -7,6 +7,7 @@ import { earlierStages } from './links.js';
 import { has, parseOptions, values } from './options.js';
 import { nameOf } from './programs.js';
 import { CURL_OPTS } from './targets.js';
+import { effectiveArgv } from './runners.js';
 
 const REDIS = {
   shortValue: 'hpsaunrideDt',
@@ -145,6 +146,29 @@ function unknownClientChanges(cmd: SimpleCommand, ir: ShellIr): boolean {
   return statements.some((st) => !READ_STATEMENT.test(st));
 }
 
+/** Framework and migration-tool commands that drop, reset or wipe a database. */
+const FRAMEWORK_DROPS: [RegExp, RegExp][] = [
+  [/^(rails|rake)$/, /^db:(drop|reset|purge|truncate_all|schema:load|structure:load|migrate:reset|seed:replant)(:|$)/],
+  [/^(manage\.py|django-admin)$/, /^(flush|reset_db|sqlflush)$/],
+  [/^prisma$/, /^(reset|--force-reset|--accept-data-loss)$/],
+  [/^artisan$/, /^(migrate:fresh|migrate:reset|migrate:refresh|db:wipe)$/],
+  [/^(sequelize|sequelize-cli)$/, /^(db:drop|db:migrate:undo:all)$/],
+  [/^typeorm(-ts-node-\w+)?$/, /^schema:drop$/],
+  [/^mix$/, /^ecto\.(drop|reset)$/],
+  [/^(diesel|sqlx)$/, /^(reset|drop)$/],
+  [/^supabase$/, /^reset$/],
+  [/^drizzle-kit$/, /^drop$/],
+];
+
+function frameworkDrops(cmd: SimpleCommand): boolean {
+  const [prog = '', ...args] = effectiveArgv(cmd);
+  if (prog === 'dotnet') return args[0] === 'ef' && args[1] === 'database' && args[2] === 'drop';
+  if (prog === 'alembic' || (prog === 'flask' && args[0] === 'db')) return args.includes('downgrade') && args.includes('base');
+  if (prog === 'manage.py' && args[0] === 'migrate' && args[2] === 'zero') return true;
+  if (prog === 'knex') return args.includes('migrate:rollback') && args.includes('--all');
+  return FRAMEWORK_DROPS.some(([p, verb]) => p.test(prog) && args.some((a) => verb.test(a)));
+}
+
 export const DATABASE_RULES: ShellRule[] = [
   {
     id: 'databases.drop_database',
@@ -200,6 +224,17 @@ export const DATABASE_RULES: ShellRule[] = [
       allow: ['curl -X DELETE http://localhost:9200/logs-2023.01.01', 'curl http://localhost:9200/_all/_search', 'curl -X GET http://localhost:9200/_cat/indices'],
     },
     match: httpDeletesAll,
+  },
+  {
+    id: 'databases.framework_reset',
+    risk: 'CRITICAL',
+    reason: "drops, resets or wipes a database through a framework's or migration tool's command",
+    remediation: 'run migrations forward instead; have a person drop or reset databases, after a backup',
+    examples: {
+      block: ['rails db:drop', 'bundle exec rake db:reset', 'bin/rails db:schema:load', 'python manage.py flush --noinput', 'npx prisma migrate reset --force', 'npx prisma db push --force-reset', 'php artisan migrate:fresh --seed', 'mix ecto.reset', 'dotnet ef database drop -f', 'alembic downgrade base', 'npx sequelize-cli db:drop'],
+      allow: ['rails db:migrate', 'python manage.py migrate', 'npx prisma migrate dev', 'npx prisma generate', 'php artisan migrate', 'alembic upgrade head', 'rails db:seed', 'mix ecto.migrate'],
+    },
+    match: frameworkDrops,
   },
   {
     id: 'databases.embedded_sql_unknown_client',

@@ -35,7 +35,7 @@ function resolveOne(value: string, word: Word, cmd: SimpleCommand, ir: ShellIr):
   const v = word.static
     ? value
     : withPwd(value, cmd)
-    .replace(/^(\$HOME|\$\{HOME\})(?=\/|$)/, home)
+    .replace(/^(\$HOME|\$\{HOME(:?[?-][^}]*)?\})(?=\/|$)/, home)
     // Shell numbers cannot hold `/` or `..`: `/tmp/build-$$` stays below /tmp.
     .replace(/\$(\$|\{\$\}|\{?(RANDOM|PPID|BASHPID|SECONDS|EPOCHSECONDS|UID|EUID|SRANDOM|LINENO)\}?(?![A-Za-z0-9_]))/g, '0');
   if (v === '' || (!word.static && /[$`]/.test(v))) return { kind: 'unknown', word: word.raw };
@@ -50,7 +50,7 @@ function resolveOne(value: string, word: Word, cmd: SimpleCommand, ir: ShellIr):
 
 /** `$PWD` is the working folder the IR tracked. */
 function withPwd(value: string, cmd: SimpleCommand): string {
-  const m = /^(\$PWD|\$\{PWD\})(?=\/|$)/.exec(value);
+  const m = /^(\$PWD|\$\{PWD(:?[?-][^}]*)?\})(?=\/|$)/.exec(value);
   return m && cmd.cwd ? cmd.cwd + value.slice(m[0].length) : value;
 }
 

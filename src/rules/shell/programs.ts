@@ -82,6 +82,7 @@ const DIALECTS: [RegExp, Dialect][] = [
 /** Where a code runner takes its program from; undefined when the command is not a code runner. */
 export function programSource(cmd: SimpleCommand): ProgramSource | undefined {
   const n = nameOf(cmd);
+  if (n === 'make' || n === 'gmake') return makeFromStdin(cmd);
   if (!isCodeRunner(n)) return undefined;
   const stdinRedirects = cmd.redirects.filter((r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op));
   const base = { stdinRedirects };
@@ -119,6 +120,14 @@ export function programSource(cmd: SimpleCommand): ProgramSource | undefined {
   const file = p.operands[0];
   const readsStdin = (isShell(n) && has(p, 's')) || file === undefined || STDIN_PATHS.has(file.value);
   return { ...base, inline: [], ...(file && !STDIN_PATHS.has(file.value) ? { file } : {}), fromStdin: readsStdin };
+}
+
+/** `make -f -` reads its makefile (whose recipes are shell commands) from stdin. */
+function makeFromStdin(cmd: SimpleCommand): ProgramSource | undefined {
+  const p = parseOptions(cmd.args, { shortValue: 'fCIjlWo', longValue: ['file', 'makefile', 'directory', 'include-dir', 'jobs', 'load-average', 'what-if', 'old-file'] });
+  if (!values(p, 'f', 'file', 'makefile').some((v) => STDIN_PATHS.has(v))) return undefined;
+  const stdinRedirects = cmd.redirects.filter((r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op));
+  return { inline: [], fromStdin: true, stdinRedirects };
 }
 
 function isOptionWord(v: string, opt: string): boolean {

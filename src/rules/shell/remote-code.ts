@@ -97,6 +97,28 @@ const FETCH = /\b(urlopen|urllib|requests\.(get|post)|httpx|http\.client|fetch\(
 const EVAL = /\b(exec|eval|Function|vm\.run\w*|instance_eval|system|IEX|Invoke-Expression|compile)\s*\(|\(\s*eval\s*\)|\bIEX\b|\|\s*iex\b|Invoke-Expression/i;
 const SOCKET_SHELL = /socket[\s\S]*(dup2|pty\.spawn|subprocess|\/bin\/(ba)?sh|exec\s*\(|spawn)|(fsockopen|TCPSocket|IO::Socket|net\.Socket|new\s+Socket)[\s\S]*(\/bin\/(ba)?sh|exec|spawn|system|cmd\.exe)/i;
 
+/**
+ * Shell commands hidden in other programs' arguments, which the analyser does not re-parse:
+ * awk's system() and pipes, sed's `e`, tar's exec hooks, ssh's ProxyCommand, rsync -e, expect,
+ * vim's `:!`, zip -TT, gdb's shell, man's pager.
+ */
+function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
+  const n = nameOf(cmd);
+  const vals = cmd.args.map((w) => w.value);
+  const after = (...opts: string[]) => vals.filter((_, i) => i > 0 && opts.includes(vals[i - 1]!));
+  if (/^(awk|gawk|mawk|nawk)$/.test(n)) return vals.some((v) => /\bsystem\s*\(|\|\s*getline|\|&|\b(print|printf)\b[^;{}]*\|\s*["a-zA-Z_$]/.test(v));
+  if (n === 'sed' || n === 'gsed') return vals.some((v) => /s([^\w\s\\])(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gpIiMm0-9w]*e/.test(v) || /(^|[;\n{])\s*(\d+|\$|\/[^/]*\/)?\s*e(\s|$)/.test(v));
+  if (n === 'tar' || n === 'bsdtar' || n === 'gtar') return vals.some((v) => /^--(checkpoint-action=exec|to-command|use-compress-program|info-script|new-volume-script)=/.test(v)) || after('-I', '-F', '--to-command', '--use-compress-program', '--info-script').length > 0;
+  if (['ssh', 'scp', 'sftp', 'autossh'].includes(n)) return [...vals, ...after('-o')].some((v) => /^(-o)?\s*(ProxyCommand|LocalCommand|KnownHostsCommand|RemoteCommand)\s*[= ]/i.test(v) && !/ProxyCommand[= ]\s*(none|ssh\b)/i.test(v));
+  if (n === 'rsync') return [...after('-e', '--rsh'), ...vals.filter((v) => v.startsWith('--rsh=')).map((v) => v.slice(6))].some((v) => !/^(\S*\/)?(ssh|rsh|autossh)(\s|$)/.test(v.trim()));
+  if (n === 'expect') return vals.some((v) => /\b(spawn|exec|system)\b/.test(v));
+  if (['vim', 'vi', 'nvim', 'ex', 'view', 'gvim'].includes(n)) return [...after('-c', '--cmd'), ...vals.filter((v) => v.startsWith('+'))].some((v) => /(^|[|:])\s*!|\bsystem\s*\(|\bterminal\b|:r\s*!/.test(v));
+  if (n === 'zip') return vals.some((v) => v === '-TT' || v.startsWith('--unzip-command'));
+  if (n === 'gdb') return after('-ex', '--eval-command').some((v) => /^\s*(shell|!)/.test(v));
+  if (n === 'man') return vals.some((v) => v === '-P' || v.startsWith('--pager'));
+  return false;
+}
+
 export const REMOTE_CODE_RULES: ShellRule[] = [
   {
     id: 'remote_code.download_to_shell',
@@ -184,6 +206,17 @@ export const REMOTE_CODE_RULES: ShellRule[] = [
       const src = programSource(cmd);
       return !!src && src.inline.some((w) => FETCH.test(w.value) && EVAL.test(w.value));
     },
+  },
+  {
+    id: 'remote_code.embedded_command',
+    risk: 'HIGH',
+    reason: "runs a shell command hidden in another program's argument (awk system(), sed's e, tar exec hooks, ssh ProxyCommand, vim :!) that is not analysed",
+    remediation: 'run the command directly, where it can be checked',
+    examples: {
+      block: ['awk \'BEGIN{system("rm -rf /")}\' /dev/null', 'sed "s/.*/id/e" f', 'tar cf /dev/null x --checkpoint=1 --checkpoint-action=exec="sh x.sh"', 'ssh -o ProxyCommand="sh -c id" host', 'rsync -e "sh -c id" a b:', 'vim -c ":!rm -rf /" -c ":q" f', 'expect -c "spawn sh"'],
+      allow: ["awk '{print $1}' f", 'sed -e "s/a/b/g" -e "/x/d" f', 'tar czf out.tgz src', 'ssh -o StrictHostKeyChecking=no host', 'rsync -e "ssh -p 2222" a host:b', 'vim -c ":set nu" f', "sed 's/here/there/' f"],
+    },
+    match: runsEmbeddedCommand,
   },
   {
     id: 'remote_code.package_install',

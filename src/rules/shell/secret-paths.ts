@@ -7,7 +7,6 @@ export type SecretKind = 'credential' | 'env';
 
 const CREDENTIAL_FILES: RegExp[] = [
   /\/\.ssh\/(?!.*\.pub$)(id_[^/]+|identity|[^/]+\.(pem|key|ppk))$/,
-  /\/(id_rsa|id_dsa|id_ecdsa|id_ed25519|id_ecdsa_sk|id_ed25519_sk|[^/]+\.ppk)$/,
   /\/\.aws\/(credentials|sso\/cache\/[^/]+|cli\/cache\/[^/]+)$/,
   /\/\.config\/gcloud\/(credentials\.db|access_tokens\.db|application_default_credentials\.json|legacy_credentials(\/.*)?)$/,
   /\/\.azure\/(accessTokens\.json|msal_token_cache\.[^/]+|service_principal_entries\.json)$/,
@@ -31,15 +30,20 @@ const CREDENTIAL_FILES: RegExp[] = [
 /** Folders that are mostly credentials: copying or archiving them copies the keys. */
 const CREDENTIAL_DIRS = /\/\.(ssh|aws|gnupg|azure|kube|docker|config\/gcloud)$/;
 
+/** `.env` files and shell or REPL histories: often full of secrets, but ordinary files too. */
 function envFile(name: string): boolean {
+  if (/^\.(bash|zsh|sh|python|psql|mysql|node_repl|sqlite|rediscli|irb|lesshst)_?history$|^\.histfile$/.test(name)) return true;
   return /^\.env(\..+)?$/.test(name) && !/\.(example|sample|template|dist|defaults?|schema|tpl|in)$/i.test(name);
 }
 
 /** Names tried against a glob's pattern to see whether it reaches a secret in its folder. */
 const PROBES = ['id_rsa', 'id_ed25519', 'credentials', 'config', 'config.json', 'shadow', 'environ', '.env', '.env.local', '.netrc', '.git-credentials', 'private-keys-v1.d', 'admin.conf'];
 
-export function secretKindOfPath(path: string, home: string): SecretKind | null {
-  if (CREDENTIAL_FILES.some((re) => re.test(path)) || CREDENTIAL_DIRS.test(path)) return 'credential';
+/** Private keys by their usual names, wherever they are (not used for globs: `/tmp/*` is not a key). */
+const KEY_NAMES = /\/(id_rsa|id_dsa|id_ecdsa|id_ed25519|id_ecdsa_sk|id_ed25519_sk|[^/]+\.ppk)$/;
+
+export function secretKindOfPath(path: string, home: string, byName = true): SecretKind | null {
+  if (CREDENTIAL_FILES.some((re) => re.test(path)) || CREDENTIAL_DIRS.test(path) || (byName && KEY_NAMES.test(path))) return 'credential';
   if (path === `${home}/.npmrc` || /^\/(home\/[^/]+|Users\/[^/]+|root)\/\.npmrc$/.test(path)) return 'credential';
   if (envFile(path.split('/').pop() ?? '')) return 'env';
   return null;
@@ -53,7 +57,7 @@ export function secretKindOfTarget(t: Target, home: string): SecretKind | null {
   let kind: SecretKind | null = null;
   for (const name of PROBES) {
     if (!globMatches(t.pattern, name)) continue;
-    const k = secretKindOfPath(`${t.base === '/' ? '' : t.base}/${name}`, home);
+    const k = secretKindOfPath(`${t.base === '/' ? '' : t.base}/${name}`, home, false);
     if (k === 'credential') return k;
     kind ??= k;
   }

@@ -17,6 +17,8 @@ function __seatbelt_cmd
                 set cmd seatbelt_keys
             case 'seatbelt verify'
                 set cmd seatbelt_verify
+            case 'seatbelt audit'
+                set cmd seatbelt_audit
             case 'seatbelt hook'
                 set cmd seatbelt_hook
             case 'seatbelt scan'
@@ -35,6 +37,18 @@ function __seatbelt_cmd
                 set cmd seatbelt_keys_init
             case 'seatbelt_keys show'
                 set cmd seatbelt_keys_show
+            case 'seatbelt_audit tail'
+                set cmd seatbelt_audit_tail
+            case 'seatbelt_audit show'
+                set cmd seatbelt_audit_show
+            case 'seatbelt_audit stats'
+                set cmd seatbelt_audit_stats
+            case 'seatbelt_audit export'
+                set cmd seatbelt_audit_export
+            case 'seatbelt_audit verify-export'
+                set cmd seatbelt_audit_verify-export
+            case 'seatbelt_audit report'
+                set cmd seatbelt_audit_report
             case 'seatbelt_hook claude-code'
                 set cmd seatbelt_hook_claude-code
             case 'seatbelt_hook codex'
@@ -69,6 +83,7 @@ complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'demo' -d 'a short
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'sql' -d 'decide on SQL, seal the decision, then print it or pipe the SQL into a client (exit 0 allow, 77 refuse)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'keys' -d 'Manage the Ed25519 key that signs the audit trail'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'verify' -d 'Check an audit trail: every hash, signature, link and seq (exit 0 intact, 1 findings, 2 usage or I/O error)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'audit' -d 'Read, export and report the audit trail'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'hook' -d 'agent-host hooks (claude-code, codex, gemini, cursor) and their installers'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'scan' -d 'judge the commands that CI workflows, Makefiles, Dockerfiles, package.json scripts and shell scripts will run (exit 1 when any is blocked)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'mcp' -d 'run the MCP server on stdio (tools: govern_action, audit_trail, verify_chain, export_audit_csv)'
@@ -124,6 +139,62 @@ complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_verify' -F
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_verify' -l pubkey -r -F -d 'a trusted public key, PEM or ssh-ed25519 (repeatable; default: the keys in $SEATBELT_HOME/keys)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_verify' -l json -d 'print {ok, records, findings, ...} as JSON'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_verify' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit' -a 'tail' -d 'print the last records (and follow new ones)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit' -a 'show' -d 'print one record (by event id or a unique prefix of at least 8 characters)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit' -a 'stats' -d 'count decisions by rule, decision, actor or role'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit' -a 'export' -d 'write the trail as CSV, with a detached signature FILE.sig'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit' -a 'verify-export' -d 'check an exported file against its detached signature (exit 0 valid, 1 not)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit' -a 'report' -d 'write a self-contained HTML report that verifies the trail in the browser'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_tail' -l audit -r -F -d 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_tail' -l decision -r -F -d 'only decisions with this verdict (and their outcomes)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_tail' -l rule -r -F -d 'only decisions where this rule matched'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_tail' -l actor -r -F -d 'only this agent id, owner, OS user or user@host'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_tail' -l since -r -F -d 'from this time: 24h, 7d, 30m, 2w ago, or an ISO date'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_tail' -l until -r -F -d 'up to this time: a duration ago or an ISO date'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_tail' -s n -l lines -r -F -d 'how many records'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_tail' -s f -l follow -d 'keep printing records as they are appended (Ctrl-C to stop)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_tail' -l json -d 'one JSON record per line'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_tail' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_show' -F
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_show' -l audit -r -F -d 'the trail'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_show' -l json -d 'print the record (and its outcome) as JSON'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_show' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_stats' -l audit -r -F -d 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_stats' -l decision -r -F -d 'only decisions with this verdict (and their outcomes)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_stats' -l rule -r -F -d 'only decisions where this rule matched'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_stats' -l actor -r -F -d 'only this agent id, owner, OS user or user@host'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_stats' -l since -r -F -d 'from this time: 24h, 7d, 30m, 2w ago, or an ISO date'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_stats' -l until -r -F -d 'up to this time: a duration ago or an ISO date'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_stats' -l by -r -F -d 'rule, decision, actor or role'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_stats' -l json -d 'print {by, rows: [{key, total, allow, block}]}'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_stats' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_export' -l audit -r -F -d 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_export' -l decision -r -F -d 'only decisions with this verdict (and their outcomes)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_export' -l rule -r -F -d 'only decisions where this rule matched'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_export' -l actor -r -F -d 'only this agent id, owner, OS user or user@host'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_export' -l since -r -F -d 'from this time: 24h, 7d, 30m, 2w ago, or an ISO date'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_export' -l until -r -F -d 'up to this time: a duration ago or an ISO date'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_export' -l csv -d 'CSV, RFC 4180 (the default and, for now, only format)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_export' -l out -r -F -d 'write here and sign it as <file>.sig (default: stdout, unsigned)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_export' -l force -d 'export even when the trail has integrity findings (the signature records how many)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_export' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_verify-export' -F
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_verify-export' -l sig -r -F -d 'the signature (default: <file>.sig)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_verify-export' -l keyring -r -F -d 'trusted keys with validity windows (from seatbelt keys export-pub)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_verify-export' -l pubkey -r -F -d 'a trusted public key, PEM or ssh-ed25519 (repeatable)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_verify-export' -l json -d 'print {ok, problems, signature}'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_verify-export' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l audit -r -F -d 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l decision -r -F -d 'only decisions with this verdict (and their outcomes)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l rule -r -F -d 'only decisions where this rule matched'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l actor -r -F -d 'only this agent id, owner, OS user or user@host'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l since -r -F -d 'from this time: 24h, 7d, 30m, 2w ago, or an ISO date'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l until -r -F -d 'up to this time: a duration ago or an ISO date'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l html -d 'HTML (the default and, for now, only format)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l out -r -F -d 'write here (default: stdout)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l title -r -F -d 'the report title'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_hook' -a 'claude-code' -d 'Claude Code PreToolUse hook (reads the hook JSON on stdin)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_hook' -a 'codex' -d 'Codex CLI PreToolUse hook (reads the hook JSON on stdin)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_hook' -a 'gemini' -d 'Gemini CLI BeforeTool hook (reads the hook JSON on stdin)'

@@ -1,7 +1,8 @@
 // One command against one allow rule, with hand-built IR: flags in every spelling, subcommands
 // behind global options, folders after normalisation, redirections, wrappers, assignments.
 import { describe, expect, it } from 'vitest';
-import type { CommandAllowRule } from '../../src/policy/role.js';
+import type { CommandAllowRule, RoleFile } from '../../src/policy/role.js';
+import { checkCommand } from '../../src/policy/role-check.js';
 import { matchCommandRule } from '../../src/policy/role-match.js';
 import { CTX, cmd, w } from './helpers.js';
 
@@ -190,5 +191,42 @@ describe('redirections, wrappers, assignments, unknown input', () => {
     expect(ok(k, cmd('kubectl get pods'))).toBeNull();
     expect(ok(k, cmd('kubectl get secrets -o yaml'))).toMatch(/forbidden/);
     expect(ok(k, cmd('kubectl get pods,secrets'))).toMatch(/forbidden/);
+  });
+});
+
+describe('which program a command runs', () => {
+  const file: RoleFile = {
+    name: 'r',
+    description: 'd',
+    allow: [
+      { id: 'ls', command: 'ls', match: ['ls'], notMatch: ['rm'] },
+      { id: 'gradle', command: ['./gradlew', '/opt/tools/*/bin/lint'], match: ['./gradlew'], notMatch: ['gradlew'] },
+    ],
+  };
+  // The IR keeps the basename for the blocklist (`./ls` → `ls`); the raw spelling tells the path.
+  const named = (raw: string, value = raw.split('/').pop()!, cwd: string | null = CTX.cwd) => cmd(value, { name: w(value, { raw }), cwd });
+  it.each([
+    ['ls', true],
+    ['/usr/bin/ls', true],
+    ['/bin/ls', true],
+    ['"/usr/bin/ls"', true],
+    ['./ls', false],
+    ['/tmp/evil/ls', false],
+    ['bin/ls', false],
+    ['~/bin/ls', false],
+    ['./gradlew', true],
+    ['/home/user/project/gradlew', true],
+    ['gradlew', false],
+    ['/tmp/gradlew', false],
+    ['/opt/tools/v2/bin/lint', true],
+    ['/opt/tools/v2/x/bin/lint', false],
+  ])('%s → %s', (raw, allowed) => {
+    const v = checkCommand(file, named(raw, raw.replace(/"/g, '').split('/').pop()!), CTX);
+    expect('ruleId' in v).toBe(allowed);
+  });
+
+  it('names the path in the refusal', () => {
+    expect(checkCommand(file, named('./ls'), CTX)).toEqual({ why: 'role r does not allow the program /home/user/project/ls (run by its path, not the installed "ls")' });
+    expect('why' in checkCommand(file, named('./gradlew', 'gradlew', '/tmp'), CTX)).toBe(true);
   });
 });

@@ -71,6 +71,11 @@ const EVERY_ROLE = [
   '/bin/rm -rf ~',
   "ssh prod 'rm -rf /var/lib/db'",
   'find . -exec rm -rf {} +',
+  // a program of the same name run by its path is another program
+  './ls -la',
+  '/tmp/evil/ls',
+  'bin/git status',
+  'cp /tmp/payload ./ls && ./ls',
   // quoting and dynamic names
   "r''m -rf ~",
   '"rm" -rf ~',

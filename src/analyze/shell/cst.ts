@@ -255,7 +255,6 @@ class Converter implements WordEnv {
         const w = a.value.word;
         words.push({ word: { value: `${a.name}=${w.value}`, static: w.static, raw: child.text }, subs: a.value.subs });
       } else {
-        if (/^[^'"$`=-][^'"$`=]*\\[^=]*=/.test(child.text)) this.fail('parse.syntax_error', `not a valid variable name: ${child.text}`, child);
         rest.push(child);
       }
     }

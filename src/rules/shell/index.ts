@@ -4,6 +4,7 @@ import type { ShellIr } from '../../core/ir.js';
 import type { AnalyzeContext, RuleMatch, Risk } from '../../core/types.js';
 import type { ShellRule } from '../rule.js';
 import { redactSecrets } from '../../audit/redact.js';
+import { redactExtraSecrets } from './secret-formats.js';
 import { FILESYSTEM_RULES } from './filesystem.js';
 import { DISK_SYSTEM_RULES } from './disk-system.js';
 import { REMOTE_CODE_RULES } from './remote-code.js';
@@ -47,6 +48,11 @@ const UNDECIDABLE_REMEDIATION: Record<string, string> = {
 
 const INTERNAL_ERROR = 'rules.internal_error';
 
+/** Evidence never carries a secret: the shared redactor, then the formats it does not know yet. */
+export function redactEvidence(text: string): string {
+  return redactExtraSecrets(redactSecrets(text));
+}
+
 export function undecidableRisk(ruleId: string): Risk {
   return UNDECIDABLE_RISK[ruleId] ?? 'CRITICAL';
 }
@@ -71,7 +77,7 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
       risk: undecidableRisk(u.ruleId),
       reason: u.reason,
       remediation: UNDECIDABLE_REMEDIATION[u.ruleId] ?? 'rewrite the command so it can be analysed statically',
-      evidence: redactSecrets(u.evidence),
+      evidence: redactEvidence(u.evidence),
     });
   }
   for (const cmd of view.commands) {
@@ -86,11 +92,11 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
           risk: 'CRITICAL',
           reason: `rule ${rule.id} failed: ${err instanceof Error ? err.message : String(err)}`,
           remediation: 'report this as a bug in seatbelt; the command was blocked because it could not be judged',
-          evidence: redactSecrets(cmd.text),
+          evidence: redactEvidence(cmd.text),
         });
         continue;
       }
-      if (hit) add({ ruleId: rule.id, risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: redactSecrets(cmd.text) });
+      if (hit) add({ ruleId: rule.id, risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: redactEvidence(cmd.text) });
     }
   }
   return out;

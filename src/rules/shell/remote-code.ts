@@ -27,6 +27,8 @@ export function programFeed(cmd: SimpleCommand, ir: ShellIr): Feed | undefined {
       if (inner.length) fed = true;
       feeders.push(...inner);
     }
+    // A makefile's recipes are shell commands the analyser never sees, even from a literal heredoc.
+    if (/^g?make$/.test(nameOf(cmd)) && src.stdinRedirects.length) fed = true;
   }
   const words: Word[] = [...src.inline, ...(src.file ? [src.file] : [])];
   for (const w of words) {

@@ -4,6 +4,7 @@
 import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
 import { secretKinds } from '../../audit/redact.js';
+import { extraSecretKinds, EXTRA_KINDS } from './secret-formats.js';
 import { commandsInCommand, earlierStages } from './links.js';
 import { parseOptions } from './options.js';
 import { nameOf } from './programs.js';
@@ -82,7 +83,7 @@ function sendsSecret(cmd: SimpleCommand, ir: ShellIr): boolean {
 }
 
 /** Literal secrets by format (keys and tokens). Variable references are not literals. */
-const FORMAT_KINDS = new Set(['private-key', 'aws-access-key', 'github-token', 'github-pat', 'gitlab-token', 'slack-token', 'slack-app-token', 'slack-webhook', 'stripe-key', 'sk-api-key', 'google-api-key', 'npm-token', 'jwt']);
+const FORMAT_KINDS = new Set([...EXTRA_KINDS, 'private-key', 'aws-access-key', 'github-token', 'github-pat', 'gitlab-token', 'slack-token', 'slack-app-token', 'slack-webhook', 'stripe-key', 'sk-api-key', 'google-api-key', 'npm-token', 'jwt']);
 
 function withoutExpansions(text: string): string {
   return text.replace(/\$\{[^}]*\}|\$\([^)]*\)|`[^`]*`|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?$!-]/g, '');
@@ -93,7 +94,7 @@ function commandTexts(cmd: SimpleCommand): string[] {
 }
 
 function literalSecretKinds(cmd: SimpleCommand): string[] {
-  return [...new Set(commandTexts(cmd).flatMap((t) => secretKinds(withoutExpansions(t))))];
+  return [...new Set(commandTexts(cmd).flatMap((t) => [...secretKinds(withoutExpansions(t)), ...extraSecretKinds(withoutExpansions(t))]))];
 }
 
 function writesAuthorizedKeys(cmd: SimpleCommand, ir: ShellIr): boolean {

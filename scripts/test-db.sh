@@ -59,7 +59,10 @@ start() {
   command -v psql >/dev/null 2>&1 || [ -x "$bin/psql" ] || apt_install postgresql-client
   command -v sqlite3 >/dev/null 2>&1 || apt_install sqlite3
 
-  dir=${1:-$(mktemp -d "${TMPDIR:-/tmp}/seatbelt-pg.XXXXXX")}
+  # As root the server runs as postgres, which must reach the folder: use /tmp, not root's TMPDIR.
+  local base=${TMPDIR:-/tmp}
+  if [ "$(id -u)" = 0 ]; then base=/tmp; fi
+  dir=${1:-$(mktemp -d "$base/seatbelt-pg.XXXXXX")}
   mkdir -p "$dir"
   if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; fi
   chmod 700 "$dir"

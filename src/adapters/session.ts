@@ -1,13 +1,18 @@
 // A session binds the resolved settings to the adapters the core needs: the analyser, the policy
 // and role, the signer and the audit file. Every front end (CLI, hooks, MCP) opens one and calls
-// `govern`, so they all take the same path.
+// `govern`, so they all take the same path. Settings are read once, when the session opens, before
+// any analysis: nothing the command under judgment does can change what judges it.
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defaultAnalyzer } from '../analyze/index.js';
-import { decide, govern } from '../core/govern.js';
+import { decide, govern, type DecideDeps } from '../core/govern.js';
 import type { Action, AnalyzeContext, Decision } from '../core/types.js';
-import { SAFE_DEFAULTS, type Policy } from '../policy/apply.js';
+import { loadPolicy } from '../policy/policies.js';
+import { resolveSettings, type ResolvedSettings } from '../policy/settings.js';
+import { loadRoleChecked } from '../policy/role-examples.js';
+import { defaultRolesDirs } from '../policy/role-load.js';
+import type { LoadedRole } from '../policy/role.js';
 import { appendRecord, type SealedRecord, type Signer } from '../audit/append.js';
 import { decisionBody, outcomeBody, type Actor } from '../audit/envelope.js';
 import { loadSigner } from '../audit/keys.js';
@@ -30,6 +35,7 @@ export interface Session {
   auditPath: string;
   home: string;
   ctx: AnalyzeContext;
+  resolved: ResolvedSettings;
   /** The decision alone: nothing is sealed or run. */
   check(action: Action): Promise<Decision>;
   /** Decide and seal durably. Throws SeatbeltError('AUDIT') when the record cannot be made durable. */
@@ -40,56 +46,73 @@ export interface Session {
   notices: string[];
 }
 
+/** Throws SeatbeltError('CONFIG') for invalid settings or an unknown policy. */
 export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = process.env): Session {
   const homeDir = os.homedir();
-  const home = env.SEATBELT_HOME || path.join(homeDir, '.seatbelt');
-  const auditPath = path.resolve(opts.audit ?? env.SEATBELT_AUDIT ?? path.join(home, 'audit.jsonl'));
   const cwd = opts.cwd ?? process.cwd();
+  const resolved = resolveSettings({ flags: settingFlags(opts), env, cwd, homeDir });
+  const { settings } = resolved;
   const ctx: AnalyzeContext = { cwd, home: homeDir };
-  const policy: Policy = SAFE_DEFAULTS;
+  const policy = loadPolicy(settings.policy);
   const notices: string[] = [];
   const actor: Actor = {
-    ...(opts.agent ?? env.SEATBELT_AGENT ? { agent: opts.agent ?? env.SEATBELT_AGENT } : {}),
-    ...(opts.owner ?? env.SEATBELT_OWNER ? { owner: opts.owner ?? env.SEATBELT_OWNER } : {}),
+    ...(settings.agent ? { agent: settings.agent } : {}),
+    ...(settings.owner ? { owner: settings.owner } : {}),
     user: os.userInfo().username,
     host: os.hostname(),
     cwd,
     ...(opts.session ? { session: opts.session } : {}),
     pid: process.pid,
   };
+
+  // The role is loaded (and its examples checked) on the first decision, so commands that never
+  // decide do not pay for it; its file is re-hashed at every decision to catch a change.
+  let role: Promise<LoadedRole | undefined> | undefined;
+  const loadRole = () =>
+    (role ??= settings.role
+      ? loadRoleChecked(settings.role, {
+          rolesDir: defaultRolesDirs(settings.home),
+          cwd,
+          analyze: (a, c) => defaultAnalyzer.analyze(a, c),
+          passedCacheDir: path.join(settings.home, 'cache', 'roles-passed'),
+        })
+      : Promise.resolve(undefined));
+  const deps = async (): Promise<DecideDeps> => {
+    const r = await loadRole();
+    return {
+      analyzer: defaultAnalyzer,
+      policy,
+      ctx,
+      ...(r ? { role: r } : {}),
+      guard: () => ({ roleChanged: r ? r.isStale() : false, pinViolation: resolved.violation }),
+    };
+  };
+
   let signer: Signer | undefined;
   const getSigner = (): Signer => {
     if (!signer) {
-      const loaded = loadSigner({ home, autoCreate: opts.autoKeys !== false });
+      const loaded = loadSigner({ home: settings.home, autoCreate: settings.autoKeys });
       if (loaded.created) notices.push(`seatbelt: created a new signing key at ${loaded.privateKeyPath}`);
       signer = loaded.signer;
     }
     return signer;
   };
-  const seal = (body: Record<string, unknown>): SealedRecord => appendRecord(auditPath, body, getSigner());
-  const deps = { analyzer: defaultAnalyzer, policy, ctx };
+  const seal = (body: Record<string, unknown>): SealedRecord => appendRecord(settings.audit, body, getSigner(), { lockTimeoutMs: settings.lockTimeoutMs });
 
   return {
-    auditPath,
-    home,
+    auditPath: settings.audit,
+    home: settings.home,
     ctx,
+    resolved,
     notices,
-    check: (action) => decide(action, deps),
-    govern: (action) =>
+    check: async (action) => decide(action, await deps()),
+    govern: async (action) =>
       govern(action, {
-        ...deps,
+        ...(await deps()),
         seal: (decision) => {
           const time = new Date();
-          return seal(
-            decisionBody({
-              eventId: uuidv7(time, randomBytes(10)),
-              time,
-              action,
-              decision,
-              actor,
-              recordInput: opts.recordInput === true,
-            }),
-          );
+          const body = decisionBody({ eventId: uuidv7(time, randomBytes(10)), time, action, decision, actor, recordInput: settings.recordInput });
+          return seal(body);
         },
       }),
     sealOutcome: (decisionEventId, result) => {
@@ -109,3 +132,14 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
   };
 }
 
+function settingFlags(o: SessionOptions) {
+  return {
+    ...(o.policy !== undefined ? { policy: o.policy } : {}),
+    ...(o.role !== undefined ? { role: o.role } : {}),
+    ...(o.audit !== undefined ? { audit: o.audit } : {}),
+    ...(o.agent !== undefined ? { agent: o.agent } : {}),
+    ...(o.owner !== undefined ? { owner: o.owner } : {}),
+    ...(o.autoKeys !== undefined ? { autoKeys: o.autoKeys } : {}),
+    ...(o.recordInput !== undefined ? { recordInput: o.recordInput } : {}),
+  };
+}

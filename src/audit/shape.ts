@@ -7,7 +7,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-export type RecordType = 'decision' | 'outcome' | 'recovery';
+export type RecordType = 'decision' | 'outcome' | 'recovery' | 'key_rotation';
 
 export interface ChainFields {
   v: 1;
@@ -29,9 +29,12 @@ function show(v: unknown): string {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
+/**
+ * 64 bytes in canonical base64 are 85 characters, one whose 4 unused low bits are zero (A, Q, g
+ * or w), then "==". Written without Buffer so the HTML report's in-browser verifier shares it.
+ */
 function isCanonicalSignature(sig: string): boolean {
-  const bytes = Buffer.from(sig, 'base64');
-  return bytes.length === 64 && bytes.toString('base64') === sig;
+  return /^[A-Za-z0-9+/]{85}[AQgw]==$/.test(sig);
 }
 
 /** Every problem with `r` as a v1 record; empty when it is well-formed. */
@@ -43,7 +46,7 @@ export function shapeProblems(r: unknown): string[] {
   };
   if (typeof r.v === 'number' && r.v !== 1) return [`unsupported audit format version ${r.v} (this seatbelt reads v1)`];
   need('v', r.v === 1, '1');
-  need('type', r.type === 'decision' || r.type === 'outcome' || r.type === 'recovery', '"decision", "outcome" or "recovery"');
+  need('type', r.type === 'decision' || r.type === 'outcome' || r.type === 'recovery' || r.type === 'key_rotation', '"decision", "outcome", "recovery" or "key_rotation"');
   need('event_id', typeof r.event_id === 'string' && UUIDV7_PATTERN.test(r.event_id), 'a UUIDv7');
   need('seq', isCount(r.seq), 'a non-negative integer');
   need('time', typeof r.time === 'string' && ISO_MS.test(r.time), 'a UTC time like 2025-01-31T12:00:00.000Z');
@@ -75,6 +78,11 @@ export function shapeProblems(r: unknown): string[] {
     need('at_offset', isCount(r.at_offset), 'a non-negative integer');
     need('fragment_length', isCount(r.fragment_length) && r.fragment_length > 0, 'a positive integer');
     need('fragment_sha256', typeof r.fragment_sha256 === 'string' && HEX64.test(r.fragment_sha256), '64 hex chars');
+  } else if (r.type === 'key_rotation') {
+    // `keys rotate` (src/audit/rotate.ts): signed by the retiring key, naming its successor.
+    const nk = r.new_key;
+    need('new_key', isObject(nk) && typeof nk.key_id === 'string' && nk.key_id.startsWith('SHA256:') && typeof nk.public_key_pem === 'string', 'an object with key_id "SHA256:…" and public_key_pem');
+    need('retired_key_id', r.retired_key_id === r.key_id, `the record's own key_id (${show(r.key_id)})`);
   }
   return p;
 }

@@ -6,6 +6,7 @@ import { fingerprint, parsePublicKey } from './keys.js';
 import { recordHash, signingInput } from './seal.js';
 import { shapeProblems, type ChainFields } from './shape.js';
 import { checkChain } from './verify-chain.js';
+import { keyValidityFindings, type KeyWindow } from './key-windows.js';
 
 export type FindingClass =
   | 'MALFORMED'
@@ -17,7 +18,8 @@ export type FindingClass =
   | 'UNKNOWN_KEY'
   | 'TORN_TAIL'
   | 'INVALID_UTF8'
-  | 'EMPTY';
+  | 'EMPTY'
+  | 'KEY_NOT_VALID_AT';
 
 export interface Finding {
   /** 1-based line number; 0 for the file as a whole. */
@@ -70,6 +72,8 @@ export interface VerifyOptions {
    * undefined to have it checked here. Consulted only for records whose key is trusted.
    */
   signatureCheck?: (line: number) => boolean | undefined;
+  /** Validity windows of the keys (a keyring): a record signed outside its key's window is KEY_NOT_VALID_AT. */
+  keyWindows?: readonly KeyWindow[] | null;
 }
 
 export function verifyTrail(bytes: Uint8Array, o: VerifyOptions): VerifyReport {
@@ -99,6 +103,8 @@ export function verifyTrail(bytes: Uint8Array, o: VerifyOptions): VerifyReport {
     if (line.record) chain.push(line);
   }
   checkChain(lines, chain, findings);
+  // Which key may sign when: after a key_rotation record (and outside keyring windows) a key is retired.
+  findings.push(...keyValidityFindings(chain.map(keyUse), o.keyWindows));
   findings.sort((a, b) => a.line - b.line);
   const last = chain.at(-1)?.record;
   return {
@@ -110,6 +116,12 @@ export function verifyTrail(bytes: Uint8Array, o: VerifyOptions): VerifyReport {
     lastHash: last?.hash ?? null,
     lastSeq: last?.seq ?? null,
   };
+}
+
+function keyUse(l: Line) {
+  const r = l.record!;
+  const newKey = (r.new_key as { key_id?: unknown } | undefined)?.key_id;
+  return { line: l.no, seq: r.seq, time: String(r.time), type: r.type, key_id: r.key_id, trusted: l.trusted === true, ...(typeof newKey === 'string' ? { new_key_id: newKey } : {}) };
 }
 
 function splitLines(bytes: Uint8Array): Line[] {

@@ -1,27 +1,25 @@
 // The one path every action takes: analyse → policy → decision → sealed envelope.
-// The clock, the event-id source and the sealer are passed in, so this stays testable with values.
-import type { Action, AnalyzeContext, Analyzer, Decision, RuleMatch } from './types.js';
-import { applyPolicy, type Policy } from '../policy/apply.js';
-import type { RoleRef } from './types.js';
+// Everything is passed in (analyser, policy, role, context, sealer), so this stays testable with values.
+import type { Action, AnalyzeContext, Analyzer, Decision } from './types.js';
+import { applyPolicy, type ApplyOptions, type Policy } from '../policy/apply.js';
+import type { Role } from '../policy/role.js';
 
-export interface GovernDeps<R> {
+export interface DecideDeps {
   analyzer: Analyzer;
   policy: Policy;
-  role?: RoleRef;
+  role?: Role;
   ctx: AnalyzeContext;
-  /** Matches forced onto the decision before the policy runs (e.g. a pin violation). */
-  forced?: RuleMatch[];
-  /** Makes the decision durable; throws when it cannot (then nothing may run). */
-  seal: (decision: Decision) => R;
+  /** Facts about the guard itself, read at decision time (role file changed, pin violated). */
+  guard?: () => Omit<ApplyOptions, 'ctx'>;
 }
 
-export async function decide(action: Action, deps: Omit<GovernDeps<unknown>, 'seal'>): Promise<Decision> {
+export async function decide(action: Action, deps: DecideDeps): Promise<Decision> {
   const analysis = await deps.analyzer.analyze(action, deps.ctx);
-  if (deps.forced?.length) analysis.matches.unshift(...deps.forced);
-  return applyPolicy(analysis, deps.policy, deps.role);
+  return applyPolicy(analysis, deps.policy, deps.role, { ctx: deps.ctx, ...deps.guard?.() });
 }
 
-export async function govern<R>(action: Action, deps: GovernDeps<R>): Promise<{ decision: Decision; record: R }> {
+/** Decide, then make the decision durable with `seal` (which throws when it cannot: then nothing may run). */
+export async function govern<R>(action: Action, deps: DecideDeps & { seal: (decision: Decision) => R }): Promise<{ decision: Decision; record: R }> {
   const decision = await decide(action, deps);
   return { decision, record: deps.seal(decision) };
 }

@@ -47,6 +47,10 @@ function ruleNamesProgram(names: string[], key: ReturnType<typeof programKey>, c
 export function checkCommand(role: RoleFile, cmd: SimpleCommand, ctx: PathContext | undefined): { ruleId: string } | { why: string } {
   if (!cmd.name.static) return { why: `the command name ${JSON.stringify(cmd.name.raw)} is dynamic` };
   const name = cmd.name.value;
+  if (name === '' && cmd.args.length === 0) {
+    // `PATH=/tmp/x:$PATH; ls` would change what later commands run: a whitelist cannot follow that.
+    return { why: `the assignment ${cmd.assignments.map((a) => `${a.name}=…`).join(' ') || cmd.text} changes shell variables for what follows` };
+  }
   const key = programKey(cmd, ctx);
   const reasons: string[] = [];
   for (const rule of role.allow) {

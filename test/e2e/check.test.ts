@@ -33,4 +33,23 @@ describe('seatbelt check (end to end)', () => {
     expect(String(out[3]!.error)).toMatch(/"shell" expected a string, got number/);
     expect(out[4]!.decision).toBe('allow');
   });
+
+  it('honours "policy" and "role" per batch line, and refuses an unknown policy on its own line', async () => {
+    const t = tempHome();
+    const input = [
+      JSON.stringify({ shell: 'rm -rf ./build' }),
+      JSON.stringify({ shell: 'rm -rf ./build', policy: 'read_only' }),
+      JSON.stringify({ shell: 'rm -rf ./build', role: 'junior_admin' }),
+      JSON.stringify({ shell: 'ls -la', role: 'junior_admin' }),
+      JSON.stringify({ shell: 'rm -rf /', policy: 'audit_mode' }),
+      JSON.stringify({ shell: 'ls', policy: 'no_such_policy' }),
+    ].join('\n');
+    const r = await seatbelt(['check', '--jsonl'], { env: t.env, input });
+    const out = r.stdout.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out.map((o) => o.decision)).toEqual(['allow', 'block', 'block', 'allow', 'allow', 'block']);
+    expect(out[1]!.rules).toContain('policy.read_only_write');
+    expect(out[2]!.rules).toContain('role.not_allowed');
+    expect(out[4]!.rules).toContain('filesystem.recursive_delete_root');
+    expect(String(out[5]!.error)).toMatch(/unknown policy "no_such_policy"/);
+  });
 });

@@ -1,5 +1,5 @@
 // Spawns the real binary with a private SEATBELT_HOME so tests never touch the user's keys or trail.
-import { execa, type Result } from 'execa';
+import { execa } from 'execa';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,11 +13,18 @@ export function tempHome(): { dir: string; home: string; audit: string; env: Rec
   return { dir, home, audit, env: { SEATBELT_HOME: home, SEATBELT_AUDIT: audit, HOME: dir } };
 }
 
-export function seatbelt(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<Result> {
-  return execa(BIN, args, {
+export interface Ran {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function seatbelt(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<Ran> {
+  const r = await execa(BIN, args, {
     env: opts.env ?? {},
     reject: false,
     ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' }),
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
+  return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }

@@ -11,7 +11,7 @@ import type { Session } from '../../src/adapters/session.js';
 const bashCall = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: '/tmp', session_id: 's', tool_input: { command: 'ls' } });
 
 function fakeSession(govern: Session['govern']): () => Session {
-  return () => ({ auditPath: '/dev/null', home: '/tmp', ctx: { cwd: '/tmp', home: '/tmp' }, notices: [], check: async () => { throw new Error('unused'); }, govern, sealOutcome: () => { throw new Error('unused'); } }) as Session;
+  return () => ({ auditPath: '/dev/null', home: '/tmp', ctx: { cwd: '/tmp', home: '/tmp' }, notices: [], check: async () => { throw new Error('unused'); }, govern, sealOutcome: () => { throw new Error('unused'); } }) as unknown as Session;
 }
 
 describe('readInput', () => {

@@ -76,6 +76,8 @@ const EVERY_ROLE = [
   '/tmp/evil/ls',
   'bin/git status',
   'cp /tmp/payload ./ls && ./ls',
+  'PATH=/tmp/e:$PATH; ls',
+  'export PATH=/tmp/e; ls',
   // quoting and dynamic names
   "r''m -rf ~",
   '"rm" -rf ~',

@@ -65,6 +65,20 @@ describe('statement IR', () => {
     expect(m?.evidence).toMatch(/^statement 3 of 4, inside data-modifying CTE: WITH x AS/);
   });
 
+  it('redacts passwords and known secrets from evidence and statement text', async () => {
+    for (const [sql, d] of [
+      ["CREATE USER bob WITH ENCRYPTED PASSWORD 'hunter2'", 'postgresql'],
+      ["ALTER ROLE bob PASSWORD 'hunter2'", 'postgresql'],
+      ["CREATE USER 'bob'@'%' IDENTIFIED BY 'hunter2'", 'mysql'],
+      ["SELECT dblink_exec('host=db password=hunter2', 'DROP TABLE t')", 'postgresql'],
+    ] as const) {
+      const { statements, matches } = await analyzeSql(sql, d);
+      expect(matches.length, sql).toBeGreaterThan(0);
+      expect(JSON.stringify({ statements, matches }), sql).not.toContain('hunter2');
+      expect(matches[0]!.evidence).toContain('[REDACTED]');
+    }
+  });
+
   it('treats data as data', async () => {
     for (const [sql, d] of [
       ['SELECT * FROM drop_temp', 'postgresql'],
@@ -130,6 +144,7 @@ describe('sqlWrites', () => {
       expect(await writes(sql), sql).toBe(false);
     }
     expect(await writes('SHOW TABLES', 'mysql')).toBe(false);
+    expect(await writes('PRAGMA table_info(users)', 'sqlite')).toBe(false);
   });
   it('is true for writes, DDL, hidden writes, dynamic SQL and anything not understood', async () => {
     for (const sql of [
@@ -146,6 +161,8 @@ describe('sqlWrites', () => {
       expect(await writes(sql), sql).toBe(true);
     }
     expect(await writes('SET GLOBAL x = 1', 'mysql')).toBe(true);
+    expect(await writes('PRAGMA journal_mode = DELETE', 'sqlite')).toBe(true);
+    expect(await writes('SELECT * FROM t WHERE id = 1 FOR UPDATE')).toBe(true);
   });
 });
 

@@ -32,23 +32,22 @@ export function registerCheck(program: Command): void {
   });
 }
 
-export function parseDialect(value: string | undefined): Dialect {
-  const d = value ?? 'postgresql';
+export function parseDialect(d: string): Dialect {
   if (!(DIALECTS as readonly string[]).includes(d)) throw new SeatbeltError('USAGE', `unknown dialect "${d}": expected one of ${DIALECTS.join(', ')}`);
   return d as Dialect;
 }
 
-function actionFrom(argv: string[], flags: CheckFlags): Action {
+function actionFrom(argv: string[], flags: CheckFlags, defaultDialect: Dialect): Action {
   const given = [argv.length > 0, flags.shell !== undefined, flags.sql !== undefined].filter(Boolean).length;
   if (given !== 1) throw new SeatbeltError('USAGE', 'give exactly one of: -- <command>, --shell "<script>", --sql "<query>"');
   if (flags.shell !== undefined) return { kind: 'shell', script: flags.shell };
-  if (flags.sql !== undefined) return { kind: 'sql', sql: flags.sql, dialect: parseDialect(flags.dialect) };
+  if (flags.sql !== undefined) return { kind: 'sql', sql: flags.sql, dialect: parseDialect(flags.dialect ?? defaultDialect) };
   return { kind: 'argv', argv };
 }
 
 async function checkOne(argv: string[], flags: CheckFlags): Promise<number> {
-  const action = actionFrom(argv, flags);
   const session = openSession(sessionOptions(flags));
+  const action = actionFrom(argv, flags, session.resolved.settings.dialect);
   const decision = await session.check(action);
   if (flags.explain) process.stdout.write(await explain(decision));
   if (flags.json) process.stdout.write(JSON.stringify(decisionJson(decision)) + '\n');
@@ -63,7 +62,21 @@ async function explain(decision: import('../../core/types.js').Decision): Promis
 }
 
 async function checkBatch(flags: CheckFlags): Promise<number> {
-  const session: Session = openSession(sessionOptions(flags));
+  const base = sessionOptions(flags);
+  const defaultSession = openSession(base);
+  const dialect = flags.dialect ? parseDialect(flags.dialect) : defaultSession.resolved.settings.dialect;
+  // A line may name its own policy and role; they go through the same settings resolution, so a
+  // pinned policy cannot be loosened from a batch either.
+  const sessions = new Map<string, Session>([['\0', defaultSession]]);
+  const sessionFor = (policy?: string, role?: string): Session => {
+    const key = policy === undefined && role === undefined ? '\0' : `${policy ?? ''}\0${role ?? ''}`;
+    let s = sessions.get(key);
+    if (!s) {
+      s = openSession({ ...base, ...(policy !== undefined ? { policy } : {}), ...(role !== undefined ? { role } : {}) });
+      sessions.set(key, s);
+    }
+    return s;
+  };
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {
@@ -71,8 +84,8 @@ async function checkBatch(flags: CheckFlags): Promise<number> {
     if (line.trim() === '') continue;
     let out: Record<string, unknown>;
     try {
-      const parsed = parseBatchLine(line, n, flags.dialect ? parseDialect(flags.dialect) : undefined);
-      out = decisionJson(await session.check(parsed.action));
+      const parsed = parseBatchLine(line, n, dialect);
+      out = decisionJson(await sessionFor(parsed.policy, parsed.role).check(parsed.action));
     } catch (err) {
       out = { line: n, error: err instanceof Error ? err.message : String(err), decision: 'block' };
     }

@@ -6,6 +6,10 @@ const OPERATORS = [
   '+', '-', '*', '/', '%', '<', '>', '&', '^', '|', '=', '?', ':', ',', '!', '~',
 ];
 const PREFIX = new Set(['+', '-', '!', '~', '++', '--']);
+const ASSIGN = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '^=', '|=']);
+/** Operators after which an assignment may start (its left side is then a whole operand). */
+const ASSIGN_AFTER = new Set([...ASSIGN, ',', '?', ':', '(']);
+const LVALUE = /^[A-Za-z_]\w*(\[.*\])?$/;
 
 /** Length of a balanced `open…close` group at `i` (0 when unbalanced). */
 function balanced(text: string, i: number, open: string, close: string): number {
@@ -51,6 +55,10 @@ export function isArithmetic(text: string): boolean {
   let expectOperand = true;
   let depth = 0;
   let seen = false;
+  /** The last operand, and what came before it (null at the start). */
+  let last = '';
+  let beforeLast: string | null = null;
+  let lastOp: string | null = null;
   for (let i = 0; i < text.length; ) {
     const ch = text[i]!;
     if (/\s/.test(ch) || (ch === '\\' && text[i + 1] === '\n')) {
@@ -60,6 +68,7 @@ export function isArithmetic(text: string): boolean {
     if (ch === '(') {
       if (!expectOperand) return false;
       depth++;
+      lastOp = '(';
       i++;
       continue;
     }
@@ -74,17 +83,23 @@ export function isArithmetic(text: string): boolean {
       if (n) {
         expectOperand = false;
         seen = true;
+        last = text.slice(i, i + n);
+        beforeLast = lastOp;
         i += n;
         continue;
       }
       const op = OPERATORS.find((o) => text.startsWith(o, i));
       if (!op || !PREFIX.has(op)) return false;
+      lastOp = op;
       i += op.length;
       continue;
     }
     const op = OPERATORS.find((o) => text.startsWith(o, i));
     if (!op) return false;
+    // `a + b = 1`, `1 = 2`: only a variable standing alone can be assigned to.
+    if (ASSIGN.has(op) && (!LVALUE.test(last) || (beforeLast !== null && !ASSIGN_AFTER.has(beforeLast)))) return false;
     if (op !== '++' && op !== '--') expectOperand = true;
+    lastOp = op;
     i += op.length;
   }
   return seen && !expectOperand && depth === 0;

@@ -104,8 +104,9 @@ function substitution(node: Node, env: WordEnv, depth: number): Substitution {
   if (node.text.startsWith('$((')) env.fail('parse.blind_spot', '"$((" may be arithmetic or a command substitution of a subshell', node);
   if (backtick) {
     // Inside backticks bash un-escapes \` and re-parses: a nested substitution tree-sitter cannot see.
-    if (env.inBackticks > 0 || /\\+`/.test(node.text.slice(1, -1))) {
-      env.fail('parse.blind_spot', 'escaped or nested backticks are re-parsed by bash in a way the parser cannot see', node);
+    // bash also un-escapes \\ and \$ there before parsing: tree-sitter does not.
+    if (env.inBackticks > 0 || /\\[`\\$]|\$'/.test(node.text.slice(1, -1))) {
+      env.fail('parse.blind_spot', 'escapes, ANSI-C quotes or backticks inside backticks are re-parsed by bash in a way the parser cannot see', node);
     }
     env.inBackticks++;
   }
@@ -141,10 +142,16 @@ function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, next: Nod
       return;
     }
     case 'simple_expansion':
-    case 'expansion':
+    case 'expansion': {
       b.expansion(node.text);
+      const before = b.subs.length;
       scanExpression(node, env, depth + 1, b.subs);
+      // `${x:$(…)}`: the offset is arithmetic; parsers disagree on what runs inside it.
+      if (b.subs.length > before && /^\$\{[^}]*?:[^-=?+]/.test(node.text)) {
+        env.fail('parse.blind_spot', 'a substitution inside the offset of ${var:offset}', node);
+      }
       return;
+    }
     case 'command_substitution':
     case 'process_substitution':
       b.expansion(node.text);
@@ -166,7 +173,7 @@ function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, next: Nod
       if (next && next.type === 'string' && next.startIndex === node.endIndex) return;
       return b.literal('$', false);
     case '``':
-      return; // an empty backtick substitution expands to nothing
+      return b.expansion(node.text); // an empty backtick substitution: still a substitution
     case '==':
     case '=~':
       return b.literal(node.type, false);

@@ -6,6 +6,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { Undecidable, Word } from '../../core/ir.js';
 import type { AstAssignment, AstCommand, AstRedirect, AstWord, Stmt, Substitution } from './ast.js';
 import { isArithmetic } from './arith.js';
+import { isConditional } from './test-syntax.js';
 import { groupAdjacent, scanExpression, wordFromNodes, type WordEnv } from './cst-words.js';
 import { convertHeredoc, type HeredocParts } from './cst-heredoc.js';
 import { undecidable, type UndecidableId } from './undecidable.js';
@@ -17,6 +18,10 @@ const SEPARATORS = new Set([
 ]);
 
 const CASE_TERMINATORS = new Set([';;', ';&', ';;&']);
+
+/** Reserved words are only reserved as whole words: `do''`, `if}`, `{echo`, `in*.log` are not. */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'select', 'in', 'case', 'esac', 'function', '{', '}', '[[', ']]', '!']);
+const BOUNDARY = /[\s;&|()<>`]/;
 
 /** Operators bash knows inside `[[ … ]]`; tree-sitter accepts any `-word`. */
 const TEST_OPERATORS = new Set([
@@ -41,6 +46,19 @@ class Converter implements WordEnv {
     private readonly maxDepth: number,
   ) {}
 
+  /** Checks that the reserved words among a node's direct children stand alone. */
+  checkReserved(node: Node): void {
+    for (const c of node.children) {
+      if (!c || c.isNamed || !RESERVED.has(c.type)) continue;
+      const before = this.source[c.startIndex - 1];
+      const after = this.source[c.endIndex];
+      const okBefore = before === undefined || BOUNDARY.test(before) || (c.type === '}' && before === '}');
+      const okAfter = after === undefined || BOUNDARY.test(after) || ((c.type === '}' || c.type === ']]' || c.type === 'fi' || c.type === 'done' || c.type === 'esac') && after === '}');
+      const spaced = (c.type === '{' || c.type === '[[' || c.type === '!') ? after === undefined || /\s/.test(after) : true;
+      if (!okBefore || !okAfter || !spaced) this.fail('parse.syntax_error', `"${c.type}" is not a reserved word where it is glued to other text`, c);
+    }
+  }
+
   fail(id: UndecidableId, reason: string, node: Node): void {
     const key = `${id}@${node.startIndex}`;
     if (this.reported.has(key)) return;
@@ -63,6 +81,7 @@ class Converter implements WordEnv {
 
   /** The statements among a node's children; `&` after a statement puts it in the background. */
   sequence(node: Node, depth: number): Stmt[] {
+    this.checkReserved(node);
     const out: Stmt[] = [];
     for (const child of node.children) {
       if (!child) continue;
@@ -96,6 +115,7 @@ class Converter implements WordEnv {
 
   stmt(node: Node, depth: number): Stmt[] | null {
     if (!this.deepEnough(depth, node)) return null;
+    if (node.type !== 'command' && node.type !== 'program') this.checkReserved(node);
     switch (node.type) {
       case 'command':
         return [{ t: 'cmd', cmd: this.command(node, depth) }];
@@ -126,6 +146,7 @@ class Converter implements WordEnv {
         return [{ t: 'block', kind: 'group', body: this.sequence(node, depth), words: [], redirects: [] }];
       case 'test_command':
         this.checkTestOperators(node);
+        if (node.text.startsWith('[[') && !isConditional(node.text)) this.fail('parse.syntax_error', 'not a well-formed [[ … ]] expression', node);
         return [{ t: 'block', kind: 'test', body: [], words: [this.expression(node, depth)], redirects: [] }];
       case 'if_statement':
         return [this.ifStatement(node, depth)];
@@ -180,6 +201,11 @@ class Converter implements WordEnv {
     const op = node.children.find((c) => c && !c.isNamed)?.type ?? '>';
     const targets = node.namedChildren.filter((c): c is Node => !!c && c.type !== 'file_descriptor');
     const groups = groupAdjacent(targets);
+    // `2> 2>x`, `>&12>&1`: a number right before `<`/`>` is a file descriptor, not a target word.
+    const first = groups[0]?.[groups[0].length - 1];
+    if (first && /^\d+$/.test(first.text) && /[<>]/.test(this.source[first.endIndex] ?? '')) {
+      this.fail('parse.syntax_error', 'a redirect is missing its target', node);
+    }
     const target = groups.length
       ? this.word(groups[0]!, depth + 1)
       : { word: { value: '-', static: true, raw: '' }, subs: [] };
@@ -192,8 +218,8 @@ class Converter implements WordEnv {
   command(node: Node, depth: number): AstCommand {
     const assignments: AstAssignment[] = [];
     const redirects: AstRedirect[] = [];
-    const wordNodes: Node[][] = [];
-    let args: Node[] = [];
+    const redirectEnds: number[] = [];
+    const parts: Node[] = [];
     for (let i = 0; i < node.childCount; i++) {
       const child = node.child(i);
       if (!child) continue;
@@ -203,25 +229,23 @@ class Converter implements WordEnv {
       } else if (child.type === 'file_redirect' || child.type === 'herestring_redirect') {
         const { redirect, extraArgs } = this.redirectOf(child, depth);
         redirects.push(redirect);
-        args.push(...extraArgs);
+        redirectEnds.push(child.endIndex);
+        parts.push(...extraArgs);
       } else if (child.type === 'command_name') {
-        wordNodes.push(child.children.filter((c): c is Node => !!c));
+        parts.push(...child.children.filter((c): c is Node => !!c));
       } else if (field === 'argument') {
-        args.push(child);
+        parts.push(child);
       } else if (child.type === 'ERROR') {
         this.fail('parse.syntax_error', 'the shell parser reported a syntax error', child);
-      } else if (child.type === 'comment') {
-        continue;
-      } else {
+      } else if (child.type !== 'comment') {
         this.fail('parse.blind_spot', `unexpected "${child.type}" inside a simple command`, child);
       }
-      if (child.type !== 'command_name' && field !== 'argument' && args.length) {
-        wordNodes.push(...groupAdjacent(args));
-        args = [];
-      }
     }
-    wordNodes.push(...groupAdjacent(args));
-    const words = wordNodes.map((g) => this.word(g, depth));
+    // Words are what touches in the source: tree-sitter splits `'r'\m` into name and argument.
+    parts.sort((a, b) => a.startIndex - b.startIndex);
+    const glued = parts.find((p) => redirectEnds.includes(p.startIndex));
+    if (glued) this.fail('parse.blind_spot', 'a word glued to a redirect target', glued);
+    const words = groupAdjacent(parts).map((g) => this.word(g, depth));
     if (words[0]?.word.static && words[0].word.value === 'let') this.checkLet(words.slice(1), node);
     return { assignments, words, redirects, text: node.text };
   }
@@ -229,7 +253,7 @@ class Converter implements WordEnv {
   /** `let` arguments are arithmetic; a substitution quoted inside one still runs (`let 'a[$(cmd)]'`). */
   private checkLet(args: AstWord[], node: Node): void {
     for (const a of args) {
-      if (!a.word.static) continue;
+      if (!a.word.static && !a.word.glob) continue;
       if (/\$\(|`/.test(a.word.value)) this.fail('parse.blind_spot', 'let evaluates the command substitution inside its argument', node);
       else if (!isArithmetic(a.word.value)) this.fail('parse.syntax_error', `not a well-formed arithmetic expression: ${a.word.value}`, node);
     }
@@ -292,7 +316,9 @@ class Converter implements WordEnv {
     } else {
       body = { t: 'cmd', cmd: { assignments: [], words: [], redirects: [], text: node.text } };
     }
-    attachRedirects(body, redirects, extraArgs, node.text);
+    attachRedirects(body, redirects, extraArgs, node.text, (args) =>
+      this.fail('parse.syntax_error', `words after a compound command: ${args.map((a) => a.word.raw).join(' ')}`, node),
+    );
     if (!continuation) return [body];
     if (continuation.kind === 'pipe') return [joinPipeline([body, ...continuation.stages])];
     return [flattenList({ t: 'list', items: [body, continuation.rest], ops: [continuation.op] })];
@@ -337,6 +363,7 @@ class Converter implements WordEnv {
 
   /** Splits a compound statement's children into sections started by keywords. */
   private sections(node: Node, depth: number, starts: string[]): Map<string, Stmt[]> {
+    this.checkReserved(node);
     const map = new Map<string, Stmt[]>();
     let current: Stmt[] | null = null;
     for (let i = 0; i < node.childCount; i++) {
@@ -414,6 +441,7 @@ class Converter implements WordEnv {
         this.fail('parse.unknown_node', `unexpected "${item.type}" in a case statement`, item);
         continue;
       }
+      this.checkReserved(item);
       const patterns: Node[] = [];
       const body: Stmt[] = [];
       for (let i = 0; i < item.childCount; i++) {
@@ -444,7 +472,7 @@ class Converter implements WordEnv {
 }
 
 /** Redirects written after a statement apply to its last simple part (`a | b > f` redirects b). */
-function attachRedirects(stmt: Stmt, redirects: AstRedirect[], args: AstWord[], text: string | null): void {
+function attachRedirects(stmt: Stmt, redirects: AstRedirect[], args: AstWord[], text: string | null, onExtraWords: (args: AstWord[]) => void): void {
   if (!redirects.length && !args.length) return;
   switch (stmt.t) {
     case 'cmd':
@@ -453,13 +481,13 @@ function attachRedirects(stmt: Stmt, redirects: AstRedirect[], args: AstWord[], 
       if (text !== null && text.length > stmt.cmd.text.length) stmt.cmd.text = text;
       return;
     case 'pipeline':
-      return attachRedirects(stmt.stages[stmt.stages.length - 1]!, redirects, args, null);
+      return attachRedirects(stmt.stages[stmt.stages.length - 1]!, redirects, args, null, onExtraWords);
     case 'list':
-      return attachRedirects(stmt.items[stmt.items.length - 1]!, redirects, args, null);
+      return attachRedirects(stmt.items[stmt.items.length - 1]!, redirects, args, null, onExtraWords);
     default:
       stmt.redirects.push(...redirects);
-      // Words after a compound command's redirect are a syntax error in bash; keep them visible.
-      if (args.length) stmt.redirects.push(...args.map((a) => ({ op: 'word', target: a })));
+      // Words after a compound command's redirect are a syntax error in bash.
+      if (args.length) onExtraWords(args);
   }
 }
 

@@ -1,5 +1,6 @@
 // Building SqlStatement values: defaults, the synthetic statements that carry a fail-closed
 // finding (a parse error, an over-size input, …) and a short evidence text.
+import { redactSecrets } from '../../audit/redact.js';
 import type { SqlKind, SqlStatement } from '../../core/ir.js';
 
 export function statement(kind: SqlKind, text: string, init: Partial<SqlStatement> = {}): SqlStatement {
@@ -27,9 +28,17 @@ export function failure(flag: FailFlag, why: string, text: string): SqlStatement
 
 const MAX_EVIDENCE = 200;
 
-/** One line, at most MAX_EVIDENCE characters: enough to recognise the statement. */
+/** `PASSWORD 'x'`, `IDENTIFIED BY 'x'`, `ENCRYPTED PASSWORD 'x'`: SQL's own way of writing a secret. */
+const SQL_PASSWORD = /\b((?:ENCRYPTED\s+|UNENCRYPTED\s+)?PASSWORD|IDENTIFIED\s+(?:WITH\s+\S+\s+)?BY(?:\s+PASSWORD)?)(\s*=?\s*)(N?'(?:[^']|'')*'|"(?:[^"]|"")*"|\$\w*\$[\s\S]*?\$\w*\$)/gi;
+
+/** Secrets replaced by [REDACTED], in the known formats and in SQL password clauses. */
+export function redactSql(text: string): string {
+  return redactSecrets(text.replace(SQL_PASSWORD, "$1$2'[REDACTED]'"));
+}
+
+/** One line, at most MAX_EVIDENCE characters, secrets redacted: enough to recognise the statement. */
 export function evidenceText(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  const one = redactSql(text.replace(/\s+/g, ' ').trim());
   return one.length > MAX_EVIDENCE ? `${one.slice(0, MAX_EVIDENCE - 1)}…` : one;
 }
 

@@ -75,7 +75,7 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
     add({
       ruleId: u.ruleId,
       risk: undecidableRisk(u.ruleId),
-      reason: u.reason,
+      reason: redactEvidence(u.reason),
       remediation: UNDECIDABLE_REMEDIATION[u.ruleId] ?? 'rewrite the command so it can be analysed statically',
       evidence: redactEvidence(u.evidence),
     });

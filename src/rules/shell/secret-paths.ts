@@ -66,6 +66,8 @@ export function secretKindOfTarget(t: Target, home: string): SecretKind | null {
 
 /** The strongest secret a word names (also `@file`, `<file`, `name=@file`, `--opt=file`), if any. */
 export function secretKindOfWord(w: Word, cmd: SimpleCommand, ir: ShellIr): SecretKind | null {
+  // A word with spaces is a command line or text (`-e 'ssh -i ~/.ssh/key'`), not a path.
+  if (/\s/.test(w.value)) return null;
   const candidates = new Set([w.value]);
   const m = /^(?:[\w.-]*=)?[@<](.+)$/.exec(w.value);
   if (m) candidates.add(m[1]!);

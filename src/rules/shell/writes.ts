@@ -92,7 +92,8 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
   if (reads) {
     const p = parseOptions(cmd.args, { shortValue: n === 'kubectl' || n === 'oc' ? 'nlo' : n === 'helm' ? 'n' : '', longValue: ['namespace', 'context', 'kubeconfig', 'output', 'selector', 'kube-context'] });
     const ops = p.operands.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
-    const sub = ops[0];
+    // `gh pr list`: the verb is the second word (but `gh api`, `gh auth …`, `gh status` are one level).
+    const sub = n === 'gh' && ops.length > 1 && !['api', 'auth', 'status', 'search', 'browse', 'help', 'version'].includes(ops[0]!) ? ops[1] : ops[0];
     if (sub === undefined) return false;
     if (!reads.has(sub)) return true;
     if (n === 'terraform' || n === 'tofu') {
@@ -135,7 +136,6 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
     const mode = cmd.args[0]?.value ?? '';
     return !/^-?[a-zA-Z]*t/.test(mode) && !cmd.args.some((w) => w.value === '--list' || w.value === '-t');
   }
-  if (n === 'sed' || n === 'perl') return cmd.args.some((w) => /^-[a-zA-Z]*i|^--in-place/.test(w.value));
   if (n === 'awk' || n === 'gawk') return cmd.args.some((w) => /inplace/.test(w.value)) || cmd.args.some((w) => /system\s*\(|>\s*"|print\s*>/.test(w.value));
   if (n === 'tee') return parseOptions(cmd.args).operands.some((w) => !HARMLESS_OUTPUT.test(w.value));
   if (n === 'sort') return cmd.args.some((w) => /^-o|^--output/.test(w.value));
@@ -173,6 +173,10 @@ export function commandWrites(cmd: SimpleCommand): boolean {
     }
     return !cmd.args.some((w) => w.value === '--version' || w.value === '--help');
   }
+  if (n === 'sed' || n === 'perl') {
+    if (cmd.args.some((w) => /^-[a-zA-Z]*i|^--in-place/.test(w.value))) return true;
+  }
+  if (n === 'find') return cmd.args.some((w) => /^-(delete|fprint0?|fprintf|fls)$/.test(w.value));
   const src = programSource(cmd);
   if (src && !['source', '.', 'eval'].includes(n)) {
     if (cmd.args.length === 1 && /^(--?version|-V|--help|-h)$/.test(cmd.args[0]!.value)) return false;

@@ -39,6 +39,7 @@ export const CHANGE_RULES: DetailedSqlRule[] = [
       block: ['VACUUM FULL users', 'LOCK TABLE users IN ACCESS EXCLUSIVE MODE', 'REINDEX TABLE users'],
       allow: ['SELECT * FROM users'],
     },
-    match: (s) => s.kind === 'other' && s.flags.finding !== true && s.flags.codeExecution === undefined && s.flags.serverConfig === undefined,
+    match: (s) =>
+      s.kind === 'other' && s.flags.finding !== true && s.flags.statementType !== 'if' && s.flags.codeExecution === undefined && s.flags.serverConfig === undefined,
   },
 ];

@@ -18,6 +18,9 @@ export const SQL_RULES: readonly DetailedSqlRule[] = [
   ...CHANGE_RULES,
 ];
 
+/** Rules that mean "the analysis could not decide": a policy should treat them as fail-closed. */
+export const SQL_FAIL_CLOSED_RULE_IDS: readonly string[] = FAIL_CLOSED_RULES.map((r) => r.id);
+
 export function matchSqlRules(stmts: readonly SqlStatement[]): RuleMatch[] {
   return matchRules(SQL_RULES, stmts);
 }

@@ -2,6 +2,7 @@
 // that says where it was found (`statement 2 of 3, data-modifying CTE: …`).
 import type { SqlStatement } from '../../core/ir.js';
 import type { RuleMatch } from '../../core/types.js';
+import { redactSql } from '../../analyze/sql/statement.js';
 import type { SqlRule } from '../rule.js';
 
 /** A SQL rule that can add the particular why (a parser message, a function name) to its evidence. */
@@ -12,7 +13,7 @@ export interface DetailedSqlRule extends SqlRule {
 function evidence(rule: DetailedSqlRule, s: SqlStatement, where: string[]): string {
   const detail = rule.detail?.(s);
   const place = where.length > 0 ? `${where.join(', ')}: ` : '';
-  return `${place}${s.text}${detail ? ` (${detail})` : ''}`;
+  return `${place}${s.text}${detail ? ` (${redactSql(detail)})` : ''}`;
 }
 
 export function matchRules(rules: readonly DetailedSqlRule[], stmts: readonly SqlStatement[]): RuleMatch[] {

@@ -265,10 +265,11 @@ async function ourNames(src: string): Promise<string[]> {
 /* ---------- the test ---------- */
 
 /**
- * Where mvdan-sh itself departs from bash, so its rejection says nothing about our parse:
- * it reads a `|` after `let` arguments as part of the arithmetic (bash ends the command there).
+ * Where mvdan-sh itself departs from bash, so its rejection says nothing about our parse: it
+ * parses `let` arguments as arithmetic source, before quote removal, and reads a `|` after them
+ * as part of the arithmetic (bash removes quotes first, and ends the command at the `|`).
  */
-const MVDAN_QUIRKS = [/\blet\b[^;&\n]*\|/];
+const MVDAN_QUIRKS = [/\blet\b[^;&\n]*[|'"\\$]/];
 
 const sameSet = (a: string[], b: string[]) => {
   const x = new Set(a);

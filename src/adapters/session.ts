@@ -5,6 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { defaultAnalyzer } from '../analyze/index.js';
 import { decide, govern, type DecideDeps } from '../core/govern.js';
 import type { Action, AnalyzeContext, Decision } from '../core/types.js';
@@ -15,7 +16,7 @@ import { defaultRolesDirs } from '../policy/role-load.js';
 import type { LoadedRole } from '../policy/role.js';
 import { appendRecord, type SealedRecord, type Signer } from '../audit/append.js';
 import { decisionBody, outcomeBody, type Actor } from '../audit/envelope.js';
-import { loadSigner } from '../audit/keys.js';
+import { keyPaths, loadSigner } from '../audit/keys.js';
 import { uuidv7 } from '../audit/uuid.js';
 import type { RunResult } from '../run/spawn.js';
 
@@ -88,16 +89,19 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
     };
   };
 
-  let signer: Signer | undefined;
+  let signer: { signer: Signer; stamp: string } | undefined;
+  // Called under the trail lock; reloads the key when `keys rotate` replaced the file, so a
+  // long-running command's outcome (or a long-lived session) is never signed by a retired key.
   const getSigner = (): Signer => {
-    if (!signer) {
+    const stamp = keyFileStamp(settings.home);
+    if (!signer || signer.stamp !== stamp) {
       const loaded = loadSigner({ home: settings.home, autoCreate: settings.autoKeys });
       if (loaded.created) notices.push(`seatbelt: created a new signing key at ${loaded.privateKeyPath}`);
-      signer = loaded.signer;
+      signer = { signer: loaded.signer, stamp: loaded.created ? keyFileStamp(settings.home) : stamp };
     }
-    return signer;
+    return signer.signer;
   };
-  const seal = (body: Record<string, unknown>): SealedRecord => appendRecord(settings.audit, body, getSigner(), { lockTimeoutMs: settings.lockTimeoutMs });
+  const seal = (body: Record<string, unknown>): SealedRecord => appendRecord(settings.audit, body, getSigner, { lockTimeoutMs: settings.lockTimeoutMs });
 
   return {
     auditPath: settings.audit,
@@ -142,4 +146,14 @@ function settingFlags(o: SessionOptions) {
     ...(o.autoKeys !== undefined ? { autoKeys: o.autoKeys } : {}),
     ...(o.recordInput !== undefined ? { recordInput: o.recordInput } : {}),
   };
+}
+
+/** Identity of the private key file (inode, size, mtime): changes when the key is replaced. */
+function keyFileStamp(home: string): string {
+  try {
+    const st = statSync(keyPaths(home).privateKeyPath);
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '';
+  }
 }

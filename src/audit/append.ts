@@ -30,7 +30,11 @@ export interface AppendOptions {
 /** The sealed record, and the recovery record written before it when the tail was torn. */
 export type AppendResult = SealedRecord & { recovered?: SealedRecord };
 
-export function appendRecord(file: string, body: RecordBody, signer: Signer, opts: AppendOptions = {}): AppendResult {
+/**
+ * `signer` may be a function: it is then called under the lock, so a key rotation (which installs
+ * the new key under the same lock, after its key_rotation record) is never straddled.
+ */
+export function appendRecord(file: string, body: RecordBody, signerOrGet: Signer | (() => Signer), opts: AppendOptions = {}): AppendResult {
   const lockTimeoutMs = opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const dir = dirname(file);
   try {
@@ -54,6 +58,7 @@ export function appendRecord(file: string, body: RecordBody, signer: Signer, opt
     // /dev/null or a pipe would "accept" records and keep none: fail closed.
     if (!st.isFile()) throw new SeatbeltError('AUDIT', `the audit trail ${file} is not a regular file`);
     const tail = readTail(fd, st.size, file);
+    const signer = typeof signerOrGet === 'function' ? signerOrGet() : signerOrGet;
 
     let link = tail.last ? { seq: tail.last.seq + 1, prevHash: tail.last.hash } : { seq: 0, prevHash: GENESIS_HASH };
     let text = '';

@@ -15,7 +15,8 @@ export interface TrailRecord {
   actor?: { agent?: string; owner?: string; user?: string; host?: string; cwd?: string; session?: string; pid?: number };
   action?: { kind?: string; input_sha256?: string; input?: string; dialect?: string };
   decision?: string;
-  rules?: { id: string; risk?: string; reason?: string }[];
+  /** `blocking`: whether the rule caused the block (absent in older records: assume it did). */
+  rules?: { id: string; risk?: string; reason?: string; blocking?: boolean }[];
   reason?: string;
   remediation?: string;
   policy?: { name?: string; version?: string };

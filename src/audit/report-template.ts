@@ -26,10 +26,11 @@ code, .mono { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; 
 .status[data-state=broken], .status[data-state=error] { background:var(--bad-bg); border-color:#f0a8a8; }
 .status[data-state=broken] .badge, .status[data-state=error] .badge { background:var(--bad-fg); }
 .status[data-state=broken] h2, .status[data-state=error] h2 { color:var(--bad-fg); }
-#status-detail { margin:10px 0 0; }
+#status-detail { margin:10px 0 0; white-space:pre-line; overflow-wrap:anywhere; }
 #findings { list-style:none; margin:12px 0 0; padding:0; max-height:320px; overflow:auto; }
 #findings li { display:grid; grid-template-columns:150px 150px 1fr; gap:10px; padding:6px 8px; border-top:1px solid #f3c9c9; background:#fff7f7; }
 #findings .where { font-weight:600; }
+#findings li.more { display:block; color:var(--muted); }
 #findings .cls { font-family:ui-monospace,Menlo,Consolas,monospace; font-size:13px; color:var(--bad-fg); font-weight:600; }
 .drop { margin-top:14px; border:2px dashed #b8c2d1; border-radius:10px; padding:16px; text-align:center; background:rgba(255,255,255,.6); }
 .drop.over { border-color:var(--allow); background:#f0fbf4; }
@@ -37,11 +38,11 @@ code, .mono { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; 
 .drop input { position:absolute; width:1px; height:1px; opacity:0; }
 #loaded { margin-top:6px; font-size:13px; color:var(--muted); }
 .fine { font-size:13px; color:var(--muted); margin:10px 0 0; }
-.tiles { display:grid; grid-template-columns:repeat(5,minmax(0,1fr)) minmax(0,1.5fr); gap:12px; margin-top:10px; }
+.tiles { display:grid; grid-template-columns:repeat(6,minmax(0,1fr)); gap:12px; margin-top:10px; }
 .tile { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:12px 14px; }
 .tile-value { font-size:22px; font-weight:700; white-space:nowrap; overflow:hidden; text-overflow:ellipsis; }
 .tile.allow .tile-value { color:var(--allow); } .tile.block .tile-value { color:var(--block); }
-.tile-label { color:var(--muted); font-size:13px; white-space:nowrap; }
+.tile-label { color:var(--muted); font-size:13px; white-space:nowrap; overflow:hidden; text-overflow:ellipsis; }
 #figures-origin { margin:18px 0 0; font-size:13px; color:var(--muted); }
 svg { width:100%; height:auto; display:block; }
 svg .grid { stroke:#eceff3; } svg .axis { fill:var(--muted); font-size:11px; }
@@ -51,9 +52,10 @@ svg rect.allow { fill:var(--allow); } svg rect.block { fill:var(--block); }
 .key.allow { background:var(--allow); } .key.block { background:var(--block); }
 .grid2 { display:grid; grid-template-columns:1fr 1fr; gap:18px; }
 .grid2 .card { margin-top:18px; }
-.row { display:grid; grid-template-columns:minmax(0,48%) 1fr auto; align-items:center; gap:10px; padding:4px 0; }
+.row { display:grid; grid-template-columns:minmax(0,1fr) auto; align-items:baseline; column-gap:10px; row-gap:3px; padding:5px 0; }
+.row .bar { grid-column:1 / -1; }
 .row .label { overflow:hidden; text-overflow:ellipsis; white-space:nowrap; }
-.bar { display:flex; height:14px; background:#f1f3f6; border-radius:4px; overflow:hidden; }
+.bar { display:flex; height:12px; background:#f1f3f6; border-radius:4px; overflow:hidden; }
 .bar .allow { background:var(--allow); } .bar .block { background:var(--block); }
 .count { font-variant-numeric:tabular-nums; color:var(--muted); font-size:13px; white-space:nowrap; }
 table { width:100%; border-collapse:collapse; font-size:14px; }

@@ -8,11 +8,13 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { KeyObject } from 'node:crypto';
-import { verifyTrail, type VerifyReport } from './verify.js';
+import { verifyTrail, type VerifyOptions, type VerifyReport } from './verify.js';
 import { CLAIM, SIG, type VerifyWorkerData } from './verify-worker.js';
 
 export interface ParallelOptions {
   publicKeys: (string | KeyObject)[];
+  /** Key validity windows (a keyring), passed through to verifyTrail. */
+  keyWindows?: VerifyOptions['keyWindows'];
   /** Worker threads; default: one fewer than the available cores (the main thread is the last). */
   threads?: number;
   /** Below this many lines, workers cost more than they save. */
@@ -38,7 +40,7 @@ export async function verifyTrailParallel(bytes: Uint8Array, o: ParallelOptions)
   const script = o.worker ?? workerScript();
   const starts = lineStarts(bytes);
   const lines = starts.length - 1;
-  if (threads === 0 || script === null || lines < (o.minLines ?? 2_000)) return verifyTrail(bytes, { publicKeys: o.publicKeys });
+  if (threads === 0 || script === null || lines < (o.minLines ?? 2_000)) return verifyTrail(bytes, { publicKeys: o.publicKeys, keyWindows: o.keyWindows });
 
   const shared = new SharedArrayBuffer(bytes.byteLength);
   new Uint8Array(shared).set(bytes);
@@ -86,7 +88,7 @@ export async function verifyTrailParallel(bytes: Uint8Array, o: ParallelOptions)
     }
   };
   try {
-    return verifyTrail(bytes, { publicKeys: o.publicKeys, signatureCheck });
+    return verifyTrail(bytes, { publicKeys: o.publicKeys, keyWindows: o.keyWindows, signatureCheck });
   } finally {
     Atomics.store(control, 0, chunks); // no more chunks for anyone
     await Promise.all(workers.map((w) => w.terminate()));

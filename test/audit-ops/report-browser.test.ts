@@ -85,7 +85,7 @@ describe('HTML report in Chromium', () => {
     await page.waitForSelector('#status[data-state="intact"]', { timeout: 60_000 });
     const title = await page.locator('#status-title').textContent();
     expect(title).toMatch(/^Intact: \d+ records, every hash, link and signature checks out$/);
-    expect(await page.locator('#status-detail').textContent()).toContain('It is the trail this report was made from');
+    expect(await page.locator('#status-detail').textContent()).toContain('the same last hash as the trail this report was made from');
     expect(await page.locator('#findings li').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'report-intact.png'), fullPage: true });
   });
@@ -124,6 +124,8 @@ describe('HTML report in Chromium', () => {
     await page.setInputFiles('#files', [fx.audit, other]);
     await page.waitForSelector('#status[data-state="broken"]', { timeout: 60_000 });
     expect(await page.locator('#findings').textContent()).toContain('UNKNOWN_KEY');
+    expect(await page.locator('#status-title').textContent()).toBe('Not verified: the records are signed by keys you did not give');
+    await page.screenshot({ path: path.join(SHOTS, 'report-unknown-key.png') });
   });
 
   it("canonicalizes (JCS) byte for byte like Node, on vectors and on every record", async () => {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { SeatbeltError } from '../../core/error.js';
 import { fingerprint, initKeys, readHomePublicKeys, sshPublicKeyLine } from '../../audit/keys.js';
 import { seatbeltHome } from '../../audit/paths.js';
+import { registerKeyRotation } from './keys-rotation.js';
 
 export function registerKeys(program: Command): void {
   const keys = program.command('keys').description('Manage the Ed25519 key that signs the audit trail');
@@ -35,4 +36,6 @@ export function registerKeys(program: Command): void {
         process.stdout.write(`${pem}${ssh}\nfingerprint: ${keyId}\n`);
       }
     });
+
+  registerKeyRotation(keys); // keys rotate, keys export-pub
 }

@@ -7,6 +7,8 @@ import { readHomePublicKeys, parsePublicKey } from '../../audit/keys.js';
 import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
 import { TRUNCATION_NOTE, type Finding } from '../../audit/verify.js';
 import { verifyTrailParallel } from '../../audit/verify-parallel.js';
+import { verificationKeys } from '../../audit/keyring.js';
+import type { KeyWindow } from '../../audit/key-windows.js';
 
 const EXIT_INTACT = 0;
 const EXIT_FINDINGS = 1;
@@ -20,13 +22,14 @@ export function registerVerify(program: Command): void {
     .description('Check an audit trail: every hash, signature, link and seq (exit 0 intact, 1 findings, 2 usage or I/O error)')
     .argument('[file]', 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)')
     .option('--pubkey <path>', 'a trusted public key, PEM or ssh-ed25519 (repeatable; default: the keys in $SEATBELT_HOME/keys)', collect, [])
+    .option('--keyring <path>', 'trusted keys with validity windows (seatbelt keys export-pub); default: $SEATBELT_HOME/keys/keyring.json when there is one')
     .option('--json', 'print {ok, records, findings, ...} as JSON')
     .exitOverride((err) => {
       if (err.exitCode === 0) throw err; // --help
       process.exit(EXIT_TROUBLE); // commander has printed the usage error
     })
-    .action(async (file: string | undefined, opts: { pubkey: string[]; json?: boolean }) => {
-      process.exitCode = await runVerify(file ?? defaultAuditFile(), opts.pubkey, opts.json === true);
+    .action(async (file: string | undefined, opts: { pubkey: string[]; keyring?: string; json?: boolean }) => {
+      process.exitCode = await runVerify(file ?? defaultAuditFile(), opts.pubkey, opts.json === true, opts.keyring);
     });
 }
 
@@ -34,11 +37,18 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-async function runVerify(file: string, pubkeyPaths: string[], json: boolean): Promise<number> {
+async function runVerify(file: string, pubkeyPaths: string[], json: boolean, keyringPath?: string): Promise<number> {
   let bytes: Buffer;
   let keys: KeyObject[];
+  let keyWindows: KeyWindow[] | null = null;
   try {
     keys = trustedKeys(pubkeyPaths);
+    // Keyring windows (keys rotate): with --keyring, or the home's when no --pubkey narrows the keys.
+    if (keyringPath !== undefined || pubkeyPaths.length === 0) {
+      const ring = verificationKeys({ home: seatbeltHome(), ...(keyringPath !== undefined ? { keyringFile: keyringPath } : {}) });
+      keys = ring.keys;
+      keyWindows = ring.windows;
+    }
     try {
       bytes = readFileSync(file);
     } catch (err) {
@@ -48,7 +58,7 @@ async function runVerify(file: string, pubkeyPaths: string[], json: boolean): Pr
     process.stderr.write(`seatbelt verify: ${(err as Error).message}\n`);
     return EXIT_TROUBLE;
   }
-  const report = await verifyTrailParallel(bytes, { publicKeys: keys }); // signatures checked on every core
+  const report = await verifyTrailParallel(bytes, { publicKeys: keys, keyWindows }); // signatures checked on every core
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...report, file, note: TRUNCATION_NOTE })}\n`);
   } else {

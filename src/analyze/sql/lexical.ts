@@ -81,6 +81,7 @@ function lineComment(sql: string, i: number, rules: LexRules, mysql: boolean): b
 export function scanLexical(sql: string, dialect: Exclude<Dialect, 'postgresql'>): LexicalFinding[] {
   const rules = RULES[dialect];
   const mysql = dialect === 'mysql' || dialect === 'mariadb';
+  if (!mysql && rules.backslashEscapes) return []; // BigQuery: nothing here can differ from its parser
   const findings: LexicalFinding[] = [];
   let i = 0;
   while (i < sql.length) {

@@ -139,13 +139,8 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
     }
     case 'grant':
       return grantStatement(node, text);
-    case 'set': {
-      const s = statement('set', text);
-      if (typeof node.keyword === 'string' && /^(GLOBAL|PERSIST|PERSIST_ONLY)$/i.test(node.keyword)) s.flags.serverConfig = `SET ${node.keyword.toUpperCase()}`;
-      const names = asArray(node.expr).map((e) => (isNode(e) && isNode(e.left) ? String(e.left.name ?? '').toLowerCase() : ''));
-      if (names.includes('sql_mode')) s.flags.changesSqlMode = true;
-      return s;
-    }
+    case 'set':
+      return setStatement(node, text);
     case 'call':
     case 'exec': {
       const callee = type === 'call' && isNode(node.expr) ? nspFunctionName(node.expr) : tableNames(node.module).join('.');
@@ -164,6 +159,24 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
       return kind ? statement(kind, text, { flags: { statementType: type } }) : undefined;
     }
   }
+}
+
+/** Variables whose change alters how MySQL reads the statements that follow. */
+const LEXING_VARIABLES = new Set(['sql_mode', 'character_set_client', 'character_set_connection']);
+
+/** `SET [GLOBAL|SESSION] v = …`, `SET @@GLOBAL.v = …`: server-wide scopes and lexing changes. */
+function setStatement(node: Node, text: string): SqlStatement {
+  const s = statement('set', text);
+  const keyword = typeof node.keyword === 'string' ? node.keyword.toLowerCase() : '';
+  for (const e of asArray(node.expr)) {
+    const left = isNode(e) && isNode(e.left) ? e.left : {};
+    const parts = [left.name, ...asArray(left.members)].map((p) => String(p ?? '').toLowerCase());
+    const scope = parts.length > 1 ? parts[0] : keyword;
+    const variable = parts[parts.length - 1] ?? '';
+    if (scope === 'global' || scope === 'persist' || scope === 'persist_only') s.flags.serverConfig = `SET ${scope.toUpperCase()} ${variable}`;
+    if (LEXING_VARIABLES.has(variable)) s.flags.changesSqlMode = true;
+  }
+  return s;
 }
 
 function privName(o: unknown): string {
@@ -255,7 +268,7 @@ export function buildNspStatements(ast: unknown, dialect: NspDialect, parser: Ns
   // A sql_mode change (e.g. NO_BACKSLASH_ESCAPES, PIPES_AS_CONCAT) changes how MySQL reads what follows.
   out.forEach((s, i) => {
     if (s.flags.changesSqlMode && i < out.length - 1) {
-      s.flags.ambiguous = 'sql_mode changes how MySQL reads the statements after it, which the parser cannot follow';
+      s.flags.ambiguous = 'changing sql_mode or the client character set changes how MySQL reads the statements after it, which the parser cannot follow';
     }
   });
   return out;

@@ -31,6 +31,13 @@ function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
 }
 
 const fmtTime = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC') : '—');
+function duration(ms: number): string {
+  const h = ms / 3_600_000;
+  if (h < 1) return `${Math.max(1, Math.round(ms / 60_000))} min`;
+  if (h < 48) return `${h.toFixed(h < 10 ? 1 : 0)} h`;
+  return `${(h / 24).toFixed(h < 240 ? 1 : 0)} days`;
+}
+
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 function readJson<T>(id: string): T {
@@ -47,9 +54,9 @@ function renderFigures(s: ReportSummary, origin: string): void {
     ['Blocked', s.block.toLocaleString('en'), 'block'],
     ['Block rate', s.decisions ? `${((100 * s.block) / s.decisions).toFixed(1)} %` : '—'],
     ['Commands run', s.outcomes.toLocaleString('en')],
-    ['Time span', s.first ? `${fmtTime(s.first).slice(0, 10)} → ${fmtTime(s.last).slice(s.first.slice(0, 4) === s.last?.slice(0, 4) ? 5 : 0, 10)}` : '—', 'span'],
+    [s.first ? `${s.first.slice(0, 4) === s.last!.slice(0, 4) ? s.first.slice(5, 10) : s.first.slice(0, 10)} → ${s.last!.slice(s.first.slice(0, 4) === s.last!.slice(0, 4) ? 5 : 0, 10)} (UTC)` : 'Time span', s.first ? duration(Date.parse(s.last!) - Date.parse(s.first)) : '—'],
   ];
-  $('tiles').replaceChildren(...tiles.map(([label, value, cls]) => el('div', { class: `tile ${cls ?? ''}` }, el('div', { class: 'tile-value' }, value), el('div', { class: 'tile-label' }, label))));
+  $('tiles').replaceChildren(...tiles.map(([label, value, cls]) => el('div', { class: `tile ${cls ?? ''}` }, el('div', { class: 'tile-value' }, value), el('div', { class: 'tile-label', title: label }, label))));
   renderTimeline(s);
   renderBars('by-rule', s.byRule.map((r) => ({ key: r.key, a: 0, b: r.block })), 'No blocks.');
   renderBars('by-actor', s.byActor.map((r) => ({ key: r.key, a: r.allow, b: r.block })), 'No decisions.');
@@ -107,8 +114,8 @@ function renderBars(id: string, rows: { key: string; a: number; b: number }[], e
       const bar = el('div', { class: 'bar' });
       if (r.a) bar.append(el('span', { class: 'allow', style: `width:${(100 * r.a) / max}%`, title: `${r.a} allowed` }));
       if (r.b) bar.append(el('span', { class: 'block', style: `width:${(100 * r.b) / max}%`, title: `${r.b} blocked` }));
-      const count = r.a ? `${r.a + r.b} (${r.b} blocked)` : String(r.b);
-      return el('div', { class: 'row' }, el('code', { class: 'label', title: r.key }, r.key), bar, el('span', { class: 'count' }, count));
+      const count = r.a ? `${r.a + r.b} decisions, ${r.b} blocked` : plural(r.b, 'block');
+      return el('div', { class: 'row' }, el('code', { class: 'label', title: r.key }, r.key), el('span', { class: 'count' }, count), bar);
     }),
     ...(rows.length > shown.length ? [el('p', { class: 'muted' }, `and ${rows.length - shown.length} more`)] : []),
   );
@@ -128,17 +135,17 @@ function renderBlocks(s: ReportSummary): void {
 
 type State = 'unverified' | 'waiting' | 'working' | 'intact' | 'broken' | 'error';
 
-function setStatus(state: State, badge: string, title: string, detail: string, findings: BrowserVerifyReport['findings'] = []): void {
+function setStatus(state: State, badge: string, title: string, detail: string, findings: BrowserVerifyReport['findings'] = [], limit = 200): void {
   const box = $('status');
   box.dataset.state = state;
   $('status-badge').textContent = badge;
   $('status-title').textContent = title;
   $('status-detail').textContent = detail;
   $('findings').replaceChildren(
-    ...findings.slice(0, 200).map((f) =>
+    ...findings.slice(0, limit).map((f) =>
       el('li', {}, el('span', { class: 'where' }, f.line ? `line ${f.line}${f.seq !== null ? ` · seq ${f.seq}` : ''}` : 'file'), el('span', { class: 'cls' }, f.class), el('span', {}, f.detail)),
     ),
-    ...(findings.length > 200 ? [el('li', { class: 'muted' }, `and ${findings.length - 200} more`)] : []),
+    ...(findings.length > limit ? [el('li', { class: 'more' }, `and ${findings.length - limit} more`)] : []),
   );
 }
 
@@ -170,16 +177,23 @@ async function verify(meta: Meta, trail: { name: string; bytes: Uint8Array }, ke
   } catch (err) {
     return setStatus('error', 'ERROR', 'The check could not run', `${(err as Error).message}. Nothing was verified.`);
   }
-  const head = r.lastHash ? `Last record: seq ${r.lastSeq}, hash ${r.lastHash.slice(0, 16)}…. ` : '';
-  const same = meta.verification.lastHash && r.lastHash ? (r.lastHash === meta.verification.lastHash ? 'It is the trail this report was made from. ' : 'It is not the trail state this report was made from (its last hash differs). ') : '';
-  const trunc = 'Deleting the last records cannot be detected from the file alone: compare the last hash with one kept elsewhere.';
+  const same = meta.verification.lastHash && r.lastHash
+    ? r.lastHash === meta.verification.lastHash ? '; the same last hash as the trail this report was made from' : '; a different last hash from the trail this report was made from (a later or another trail)'
+    : '';
+  const head = r.lastHash ? `Last record: seq ${r.lastSeq} (hash ${r.lastHash.slice(0, 16)}…)${same}.` : '';
+  const trunc = 'Deleting the last records cannot be detected from the file alone: keep the last hash elsewhere and compare.';
+  const unknownOnly = r.findings.length > 0 && r.findings.every((f) => f.class === 'UNKNOWN_KEY');
   if (r.ok) {
     setStatus('intact', 'INTACT', `Intact: ${plural(r.records, 'record')}, every hash, link and signature checks out`,
-      `Verified in this browser with @noble/ed25519 and @noble/hashes against ${plural(keys.length, 'key')} (${r.keysUsed.join(', ') || 'none used'}). ${head}${same}${trunc}`);
+      `Verified in this browser (@noble/ed25519, @noble/hashes) with ${plural(keys.length, 'key')} from ${loaded.keys?.name ?? 'the key file'}; signed by ${r.keysUsed.join(', ') || 'no key'}.\n${head}\n${trunc}`);
+  } else if (unknownOnly) {
+    const signedBy = [...new Set(r.entries.map((e) => String(e.record.key_id)))];
+    setStatus('broken', 'UNKNOWN KEY', 'Not verified: the records are signed by keys you did not give',
+      `The trail is signed by: ${signedBy.join(', ')}\nYou gave: ${keys.map((k) => k.keyId).join(', ')}\nDrop the keyring from \`seatbelt keys export-pub\` (every key, with its validity window) instead.`, r.findings, 3);
   } else {
     const lines = [...new Set(r.findings.map((f) => f.line).filter((l) => l > 0))];
     const where = lines.length ? ` (line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 8).join(', ')}${lines.length > 8 ? ', …' : ''})` : '';
-    setStatus('broken', 'BROKEN', `Broken: ${plural(r.findings.length, 'finding')} in ${trail.name}${where}`, `${plural(r.records, 'record')} read. ${head}${same}`, r.findings);
+    setStatus('broken', 'BROKEN', `Broken: ${plural(r.findings.length, 'finding')} in ${trail.name}${where}`, `${plural(r.records, 'record')} read; each finding below names its line.\n${head}`, r.findings);
   }
   renderFigures(summarize(r.entries), `Figures from ${trail.name} as read in this browser${r.ok ? ' (verified)' : ' (NOT intact: see the findings above)'}.`);
 }

@@ -101,7 +101,8 @@ export function summarize(entries: { line: number; record: TrailRecord }[]): Rep
     if (r.decision === 'allow') s.allow++;
     else if (r.decision === 'block') s.block++;
     if (!Number.isNaN(t)) times.push({ t, decision: r.decision });
-    const ids = [...new Set((r.rules ?? []).map((x) => x.id))];
+    // A block is put down to the rules that caused it, not to every rule that matched.
+    const ids = [...new Set((r.rules ?? []).filter((x) => x.blocking !== false).map((x) => x.id))];
     if (r.decision === 'block') {
       for (const id of ids.length ? ids : ['(no rule)']) bump(byRule, id, r.decision);
       s.recentBlocks.push({

@@ -3,27 +3,18 @@
 // HTTP. SQL given to SQL clients travels in ir.embeddedSql to the SQL analyser, not here.
 import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
-import { earlierStages } from './links.js';
 import { has, parseOptions, values } from './options.js';
 import { nameOf } from './programs.js';
 import { CURL_OPTS } from './targets.js';
-import { effectiveArgv } from './runners.js';
+import { stdinText } from './links.js';
+import { unknownClientChanges } from './sql-clients.js';
+import { frameworkDrops } from './framework-drops.js';
 
 const REDIS = {
   shortValue: 'hpsaunrideDt',
   longValue: ['user', 'pass', 'cacert', 'cacertdir', 'cert', 'key', 'sni', 'tls-ciphers', 'tls-ciphersuites', 'rdb', 'functions-rdb', 'pipe-timeout', 'eval', 'pattern', 'count', 'quoted-pattern', 'memkeys-samples', 'cluster', 'replica', 'lru-test', 'intrinsic-latency'],
   stopAtOperand: true,
 };
-
-/**
- * Text a client reads as commands from stdin: a herestring or heredoc, or what earlier pipeline
- * stages print with echo/printf (`echo FLUSHALL | redis-cli`).
- */
-export function stdinText(cmd: SimpleCommand, ir: ShellIr): string[] {
-  const out = cmd.redirects.filter((r) => ['<<<', '<<', '<<-'].includes(r.op)).map((r) => r.target.value);
-  for (const s of earlierStages(cmd, ir)) if (['echo', 'printf', 'cat'].includes(nameOf(s))) out.push(s.args.map((w) => w.value).join(' '), ...s.redirects.filter((r) => r.op.startsWith('<<')).map((r) => r.target.value));
-  return out;
-}
 
 const FLUSH = /^(flushall|flushdb)$/i;
 
@@ -78,95 +69,6 @@ function httpDeletesAll(cmd: SimpleCommand): boolean {
   const method = [...values(p, 'X', 'request'), ...p.operands.map((w) => w.value).filter((v) => /^DELETE$/i.test(v))].pop() ?? '';
   if (!/^DELETE$/i.test(method)) return false;
   return p.operands.some((w) => /^(https?:\/\/)?[^/\s]+\/(_all|\*|_data_stream\/\*|\.\*)\/?(\?.*)?$/.test(w.value));
-}
-
-/**
- * Query options of SQL-speaking clients the IR does not hand to the SQL analyser (it covers psql,
- * mysql, sqlite3, sqlcmd, bq …): their SQL is judged conservatively here.
- */
-const UNKNOWN_SQL_CLIENTS: Record<string, string[]> = {
-  cqlsh: ['-e', '--execute'],
-  'clickhouse-client': ['-q', '--query'],
-  'clickhouse-local': ['-q', '--query'],
-  clickhouse: ['-q', '--query'],
-  snowsql: ['-q', '--query'],
-  duckdb: ['-c', '-s'],
-  influx: ['-execute'],
-  trino: ['--execute'],
-  presto: ['--execute'],
-  'spark-sql': ['-e'],
-  hive: ['-e'],
-  beeline: ['-e'],
-  cockroach: ['-e', '--execute'],
-  mycli: ['-e', '--execute'],
-  litecli: ['-e', '--execute'],
-  pgcli: [],
-  usql: ['-c', '--command'],
-  vsql: ['-c', '--command'],
-  sqlplus: [],
-  isql: [],
-  'db2': [],
-};
-
-const READ_STATEMENT = /^\s*(select|show|describe|desc|explain|use|values|list|help|exit|quit|\\q)\b/i;
-
-/** The SQL texts given to an unknown client: query options, duckdb's positional SQL, stdin. */
-function unknownClientSql(cmd: SimpleCommand, ir: ShellIr): { texts: string[]; dynamic: boolean } | undefined {
-  const n = nameOf(cmd);
-  const opts = UNKNOWN_SQL_CLIENTS[n];
-  if (!opts) return undefined;
-  const texts: string[] = [];
-  let dynamic = false;
-  cmd.args.forEach((w, i) => {
-    const prev = cmd.args[i - 1];
-    const eq = opts.find((o) => o.startsWith('--') && w.value.startsWith(`${o}=`));
-    const glued = opts.find((o) => /^-[a-z]$/.test(o) && w.value.startsWith(o) && w.value.length > 2 && !w.value.startsWith('--'));
-    const given = prev && opts.includes(prev.value) ? w.value : eq ? w.value.slice(eq.length + 1) : glued ? w.value.slice(2) : undefined;
-    if (given === undefined) return;
-    texts.push(given);
-    if (!w.static) dynamic = true;
-  });
-  // `duckdb file.db "SQL"`: the SQL is the operand after the database.
-  if (n === 'duckdb') {
-    const ops = cmd.args.filter((w, i) => !w.value.startsWith('-') && !opts.includes(cmd.args[i - 1]?.value ?? ''));
-    for (const w of ops.slice(1)) {
-      texts.push(w.value);
-      if (!w.static) dynamic = true;
-    }
-  }
-  texts.push(...stdinText(cmd, ir));
-  return { texts, dynamic };
-}
-
-function unknownClientChanges(cmd: SimpleCommand, ir: ShellIr): boolean {
-  const q = unknownClientSql(cmd, ir);
-  if (!q) return false;
-  if (q.dynamic) return true;
-  const statements = q.texts.flatMap((t) => t.split(';')).map((t) => t.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trim()).filter(Boolean);
-  return statements.some((st) => !READ_STATEMENT.test(st));
-}
-
-/** Framework and migration-tool commands that drop, reset or wipe a database. */
-const FRAMEWORK_DROPS: [RegExp, RegExp][] = [
-  [/^(rails|rake)$/, /^db:(drop|reset|purge|truncate_all|schema:load|structure:load|migrate:reset|seed:replant)(:|$)/],
-  [/^(manage\.py|django-admin)$/, /^(flush|reset_db|sqlflush)$/],
-  [/^prisma$/, /^(reset|--force-reset|--accept-data-loss)$/],
-  [/^artisan$/, /^(migrate:fresh|migrate:reset|migrate:refresh|db:wipe)$/],
-  [/^(sequelize|sequelize-cli)$/, /^(db:drop|db:migrate:undo:all)$/],
-  [/^typeorm(-ts-node-\w+)?$/, /^schema:drop$/],
-  [/^mix$/, /^ecto\.(drop|reset)$/],
-  [/^(diesel|sqlx)$/, /^(reset|drop)$/],
-  [/^supabase$/, /^reset$/],
-  [/^drizzle-kit$/, /^drop$/],
-];
-
-function frameworkDrops(cmd: SimpleCommand): boolean {
-  const [prog = '', ...args] = effectiveArgv(cmd);
-  if (prog === 'dotnet') return args[0] === 'ef' && args[1] === 'database' && args[2] === 'drop';
-  if (prog === 'alembic' || (prog === 'flask' && args[0] === 'db')) return args.includes('downgrade') && args.includes('base');
-  if (prog === 'manage.py' && args[0] === 'migrate' && args[2] === 'zero') return true;
-  if (prog === 'knex') return args.includes('migrate:rollback') && args.includes('--all');
-  return FRAMEWORK_DROPS.some(([p, verb]) => p.test(prog) && args.some((a) => verb.test(a)));
 }
 
 export const DATABASE_RULES: ShellRule[] = [

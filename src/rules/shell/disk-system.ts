@@ -1,98 +1,14 @@
 // Disk and system pack: destroying devices and partition tables, fork bombs, permission changes
 // over system folders, killing every process, powering off, stopping core services, removing
 // the crontab, flushing the firewall.
-import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
 import { has, parseOptions, positional } from './options.js';
 import { outputRedirects } from './links.js';
 import { homeOf, isCriticalFile, isSystemProgram, protectedKind, resolveTargets } from './paths.js';
 import { nameOf } from './programs.js';
 import { writtenFiles } from './targets.js';
-
-/** Block devices and kernel interfaces whose overwrite destroys data or crashes the machine. */
-export function isDevice(path: string): boolean {
-  if (/^\/dev\/(null|zero|full|u?random|tty\w*|pts\/.*|stdin|stdout|stderr|fd\/.*|shm(\/.*)?|ptmx|console|log|kmsg|tcp\/.*|udp\/.*)$/.test(path)) return false;
-  return /^\/dev\/./.test(path) || path === '/proc/sysrq-trigger' || /^\/proc\/kcore$/.test(path);
-}
-
-function deviceWords(cmd: SimpleCommand, ir: ShellIr, words: Word[]): { device: boolean; unknown: boolean } {
-  let device = false;
-  let unknown = false;
-  for (const w of words) {
-    for (const t of resolveTargets(w, cmd, ir)) {
-      if (t.kind === 'unknown') unknown = true;
-      else if (isDevice(t.kind === 'path' ? t.path : `${t.base}/x`)) device = true;
-    }
-  }
-  return { device, unknown };
-}
-
-/** Tools that rewrite a disk, a partition table or a filesystem; read-only forms return []. */
-function diskToolTargets(cmd: SimpleCommand): Word[] | undefined {
-  const n = nameOf(cmd);
-  const args = cmd.args;
-  const ops = () => parseOptions(args, { shortValue: 'bCcEgIiLlmNnOoprsTtUu', longValue: ['type', 'label', 'block-size'] }).operands;
-  if (/^mkfs(\..+)?$/.test(n) || /^mke2fs$|^mkswap$|^mkdosfs$|^mkntfs$|^mkexfatfs$|^wipefs$|^blkdiscard$|^badblocks$/.test(n)) {
-    if (n === 'badblocks' && !args.some((w) => /^-\w*[wn]/.test(w.value))) return [];
-    if (n === 'wipefs' && !args.some((w) => /^(-\w*a|--all|-o|--offset)/.test(w.value))) return [];
-    return ops();
-  }
-  if (['fdisk', 'sfdisk', 'cfdisk', 'gdisk', 'sgdisk', 'cgdisk', 'parted', 'partx'].includes(n)) {
-    const listing = args.some((w) => /^(-l|--list|-d|--dump|-J|--json|-p|--print|-V|--verify|-v|--version|-h|--help)$/.test(w.value) || (n === 'sfdisk' && /^(-s|--show-size)$/.test(w.value))) || args.some((w) => w.value === 'print');
-    if (listing || n === 'partx') return [];
-    return positional(args);
-  }
-  if (n === 'shred') return parseOptions(args, { shortValue: 'ns', longValue: ['iterations', 'size', 'random-source', 'remove'] }).operands;
-  if (n === 'dd') return args.filter((w) => w.value.startsWith('of=')).map((w) => ({ ...w, value: w.value.slice(3) }));
-  if (n === 'hdparm' && args.some((w) => /^--(security-erase|security-erase-enhanced|trim-sector-ranges|write-sector|make-bad-sector|dco-restore)/.test(w.value))) return positional(args);
-  if (n === 'nvme' && ['format', 'sanitize', 'delete-ns'].includes(args[0]?.value ?? '')) return positional(args.slice(1));
-  if (n === 'cryptsetup' && args.some((w) => /^(luksFormat|erase|luksErase|reencrypt)$/.test(w.value))) return positional(args);
-  if (n === 'diskutil' && /^(erase|partition|zero|secureErase|reformat|apfs)/i.test(args[0]?.value ?? '')) return [{ value: '/dev/disk', static: true, raw: 'disk' }];
-  if (['zpool', 'lvremove', 'vgremove', 'pvremove'].includes(n)) {
-    if (n === 'zpool' && !['destroy', 'labelclear'].includes(args[0]?.value ?? '')) return [];
-    return [{ value: '/dev/volume', static: true, raw: n }];
-  }
-  return undefined;
-}
-
-const CORE_SERVICES = /^(ssh|sshd|openssh-server|systemd-[\w-]+|dbus|dbus-broker|networking|network|NetworkManager|wpa_supplicant|firewalld|ufw|nftables|iptables|netfilter-persistent|auditd|rsyslog|syslog|journald|cron|crond|kubelet|containerd|docker|getty@.*|polkit|udev|udisks2|apparmor|sssd|chronyd|ntpd|systemd)(\.service|\.socket)?$/;
-
-function serviceStops(cmd: SimpleCommand): string[] {
-  const n = nameOf(cmd);
-  const args = cmd.args.map((w) => w.value);
-  if (n === 'systemctl') {
-    const pos = positional(cmd.args).map((w) => w.value);
-    const verb = pos[0] ?? '';
-    if (['stop', 'disable', 'mask', 'kill'].includes(verb)) return pos.slice(1);
-    if (verb === 'isolate') return ['systemd'];
-    return [];
-  }
-  if (n === 'service' && ['stop'].includes(args[1] ?? '')) return [args[0] ?? ''];
-  if (/^(\/etc\/init\.d\/|\/etc\/rc\.d\/)/.test(cmd.name.raw) && args[0] === 'stop') return [nameOf(cmd)];
-  if ((n === 'launchctl' && ['unload', 'bootout', 'disable', 'remove'].includes(args[0] ?? '')) || (n === 'rc-service' && args[1] === 'stop')) return args.slice(1);
-  if (n === 'update-rc.d' && ['remove', 'disable'].includes(args[1] ?? '')) return [args[0] ?? ''];
-  return [];
-}
-
-function killsEverything(cmd: SimpleCommand): boolean {
-  const n = nameOf(cmd);
-  if (n === 'killall5') return true;
-  if (n === 'kill') {
-    // kill [-s SIG | -n NUM | -SIG] [--] pid…; pid -1 is every process, pid 1 is init.
-    const a = cmd.args.map((w) => w.value);
-    let i = 0;
-    if (a[0] === '-s' || a[0] === '-n') i = 2;
-    else if (a[0] !== undefined && /^-([A-Za-z][\w+-]*|\d+)$/.test(a[0])) i = 1;
-    if (a[i] === '--') i++;
-    return a.slice(i).some((p) => p === '-1' || p === '1');
-  }
-  if (n === 'pkill' || n === 'killall') {
-    const p = parseOptions(cmd.args, { shortValue: 'sUuGgPtFn', longValue: ['signal', 'user', 'uid', 'group', 'parent', 'terminal'] });
-    const pats = p.operands.map((w) => w.value);
-    return pats.some((x) => ['.', '.*', '^', ''].includes(x)) || (has(p, 'u', 'U', 'user', 'uid') && pats.length === 0);
-  }
-  return false;
-}
+import { deviceWords, diskToolTargets } from './devices.js';
+import { CORE_SERVICES, killsEverything, serviceStops } from './system-control.js';
 
 /** `4755`, `2755`, `u+s`, `g=s`: sets the setuid or setgid bit. */
 function setsSetuid(mode: string): boolean {

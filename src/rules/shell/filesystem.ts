@@ -9,10 +9,11 @@ import { secretKindOfTarget } from './secret-paths.js';
 import { nameOf } from './programs.js';
 import { moveSources, removal, removedFiles, writtenFiles } from './targets.js';
 import { findCall } from './find.js';
+import { memoByCommand } from './memo.js';
 import { gitCall } from './git-call.js';
 
 /** The targets of a recursive delete; `maybe` when recursion hides in a dynamic option word. */
-function recursiveTargets(cmd: SimpleCommand, ir: ShellIr): { sure: boolean; targets: Target[]; unbounded: boolean } | undefined {
+const recursiveTargets = memoByCommand((cmd: SimpleCommand, ir: ShellIr): { sure: boolean; targets: Target[]; unbounded: boolean } | undefined => {
   const r = removal(cmd);
   if (!r || !(r.recursive || r.maybeRecursive)) return undefined;
   // `{}` of `find -exec` / `xargs -I{}` stands for input: judged through where the input comes from.
@@ -21,7 +22,7 @@ function recursiveTargets(cmd: SimpleCommand, ir: ShellIr): { sure: boolean; tar
   const fromInput = r.unknownOperands || placeholders.length > 0;
   const unbounded = fromInput && !fedByBoundedFind(cmd, ir);
   return { sure: r.recursive, targets, unbounded };
-}
+});
 
 function isPlaceholder(w: Word, cmd: SimpleCommand): boolean {
   return !!cmd.fedByUnknownInput && !w.static && !w.glob && !/[$`]/.test(w.value);

@@ -1,6 +1,7 @@
 // Relations between the simple commands of one script: which stages feed a pipeline stage,
 // which commands run inside a substitution written in a word, which commands run later.
 import type { Redirect, ShellIr, SimpleCommand, Word } from '../../core/ir.js';
+import { nameOf } from './programs.js';
 
 /** The stages before this one in its pipeline (and anything running inside them). */
 export function earlierStages(cmd: SimpleCommand, ir: ShellIr): SimpleCommand[] {
@@ -41,4 +42,14 @@ export function outputRedirects(cmd: SimpleCommand): Redirect[] {
     if (['>', '>>', '>|', '&>', '&>>', '<>'].includes(r.op)) return true;
     return r.op === '>&' && !/^(\d+|-)$/.test(r.target.value);
   });
+}
+
+/**
+ * Text a client reads as commands from stdin: a herestring or heredoc, or what earlier pipeline
+ * stages print with echo/printf (`echo FLUSHALL | redis-cli`).
+ */
+export function stdinText(cmd: SimpleCommand, ir: ShellIr): string[] {
+  const out = cmd.redirects.filter((r) => ['<<<', '<<', '<<-'].includes(r.op)).map((r) => r.target.value);
+  for (const s of earlierStages(cmd, ir)) if (['echo', 'printf', 'cat'].includes(nameOf(s))) out.push(s.args.map((w) => w.value).join(' '), ...s.redirects.filter((r) => r.op.startsWith('<<')).map((r) => r.target.value));
+  return out;
 }

@@ -32,7 +32,7 @@ export function resolveTargets(word: Word, cmd: SimpleCommand, ir: ShellIr): Tar
 function resolveOne(value: string, word: Word, cmd: SimpleCommand, ir: ShellIr): Target {
   const home = homeOf(ir);
   // `$HOME`, `${HOME}` and `$PWD` are known; any other expansion makes the word unknowable.
-  const v = word.static
+  const v = word.static || !value.includes('$')
     ? value
     : withPwd(value, cmd)
     .replace(/^(\$HOME|\$\{HOME(:?[?-][^}]*)?\})(?=\/|$)/, home)
@@ -73,7 +73,7 @@ function safeNormalize(value: string, word: Word, cmd: SimpleCommand, home: stri
 /** `{a,b}` alternatives of a dynamic word (not `${…}`); at most 64 to stay bounded. */
 function expandBraces(word: Word): string[] {
   let out = [word.value];
-  if (word.static) return out;
+  if (word.static || !word.value.includes('{')) return out;
   for (let round = 0; round < 8; round++) {
     const next: string[] = [];
     let changed = false;

@@ -8,6 +8,8 @@ import { parseOptions, values } from './options.js';
 import { isDecoder, isDownloader, isShell, nameOf, programSource } from './programs.js';
 import { resolveTargets } from './paths.js';
 import { CURL_OPTS, WGET_OPTS } from './targets.js';
+import { runsEmbeddedCommand } from './embedded-commands.js';
+import { isPackageInstall } from './packages.js';
 
 type Feed = 'download' | 'decoded' | 'other';
 
@@ -98,28 +100,6 @@ function sameFile(a: { w: Word; c: SimpleCommand }, b: { w: Word; c: SimpleComma
 const FETCH = /\b(urlopen|urllib|requests\.(get|post)|httpx|http\.client|fetch\(|https?\.get|require\(['"]https?['"]\)|Net::HTTP|open-uri|URI\.open|LWP|HTTP::Tiny|file_get_contents\(['"]https?:|curl_exec|DownloadString|Invoke-WebRequest|iwr\b|Net\.WebClient)/;
 const EVAL = /\b(exec|eval|Function|vm\.run\w*|instance_eval|system|IEX|Invoke-Expression|compile)\s*\(|\(\s*eval\s*\)|\bIEX\b|\|\s*iex\b|Invoke-Expression/i;
 const SOCKET_SHELL = /socket[\s\S]*(dup2|pty\.spawn|subprocess|\/bin\/(ba)?sh|exec\s*\(|spawn)|(fsockopen|TCPSocket|IO::Socket|net\.Socket|new\s+Socket)[\s\S]*(\/bin\/(ba)?sh|exec|spawn|system|cmd\.exe)/i;
-
-/**
- * Shell commands hidden in other programs' arguments, which the analyser does not re-parse:
- * awk's system() and pipes, sed's `e`, tar's exec hooks, ssh's ProxyCommand, rsync -e, expect,
- * vim's `:!`, zip -TT, gdb's shell, man's pager.
- */
-function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
-  const n = nameOf(cmd);
-  const vals = cmd.args.map((w) => w.value);
-  const after = (...opts: string[]) => vals.filter((_, i) => i > 0 && opts.includes(vals[i - 1]!));
-  if (/^(awk|gawk|mawk|nawk)$/.test(n)) return vals.some((v) => /\bsystem\s*\(|\|\s*getline|\|&|\b(print|printf)\b[^;{}]*\|\s*["a-zA-Z_$]/.test(v));
-  if (n === 'sed' || n === 'gsed') return vals.some((v) => /s([^\w\s\\])(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gpIiMm0-9w]*e/.test(v) || /(^|[;\n{])\s*(\d+|\$|\/[^/]*\/)?\s*e(\s|$)/.test(v));
-  if (n === 'tar' || n === 'bsdtar' || n === 'gtar') return vals.some((v) => /^--(checkpoint-action=exec|to-command|use-compress-program|info-script|new-volume-script)=/.test(v)) || after('-I', '-F', '--to-command', '--use-compress-program', '--info-script').length > 0;
-  if (['ssh', 'scp', 'sftp', 'autossh'].includes(n)) return [...vals, ...after('-o')].some((v) => /^(-o)?\s*(ProxyCommand|LocalCommand|KnownHostsCommand|RemoteCommand)\s*[= ]/i.test(v) && !/ProxyCommand[= ]\s*(none|ssh\b)/i.test(v));
-  if (n === 'rsync') return [...after('-e', '--rsh'), ...vals.filter((v) => v.startsWith('--rsh=')).map((v) => v.slice(6))].some((v) => !/^(\S*\/)?(ssh|rsh|autossh)(\s|$)/.test(v.trim()));
-  if (n === 'expect') return vals.some((v) => /\b(spawn|exec|system)\b/.test(v));
-  if (['vim', 'vi', 'nvim', 'ex', 'view', 'gvim'].includes(n)) return [...after('-c', '--cmd'), ...vals.filter((v) => v.startsWith('+'))].some((v) => /(^|[|:])\s*!|\bsystem\s*\(|\bterminal\b|:r\s*!/.test(v));
-  if (n === 'zip') return vals.some((v) => v === '-TT' || v.startsWith('--unzip-command'));
-  if (n === 'gdb') return after('-ex', '--eval-command').some((v) => /^\s*(shell|!)/.test(v));
-  if (n === 'man') return vals.some((v) => v === '-P' || v.startsWith('--pager'));
-  return false;
-}
 
 export const REMOTE_CODE_RULES: ShellRule[] = [
   {
@@ -234,44 +214,3 @@ export const REMOTE_CODE_RULES: ShellRule[] = [
     },
   },
 ];
-
-const INSTALL_VERBS: Record<string, string[]> = {
-  npm: ['install', 'i', 'add', 'ci', 'update', 'up', 'upgrade', 'exec', 'x'],
-  pnpm: ['install', 'i', 'add', 'update', 'up', 'dlx', 'exec'],
-  yarn: ['install', 'add', 'upgrade', 'dlx', ''],
-  bun: ['install', 'i', 'add', 'x'],
-  pip: ['install', 'download'],
-  pip3: ['install', 'download'],
-  pipx: ['install', 'run'],
-  uv: ['add', 'sync', 'pip', 'tool', 'run'],
-  poetry: ['install', 'add', 'update'],
-  gem: ['install', 'update'],
-  cargo: ['install', 'add'],
-  go: ['install', 'get'],
-  apt: ['install', 'upgrade', 'full-upgrade', 'dist-upgrade', 'reinstall'],
-  'apt-get': ['install', 'upgrade', 'dist-upgrade', 'reinstall', 'build-dep'],
-  dnf: ['install', 'upgrade', 'update', 'reinstall'],
-  yum: ['install', 'upgrade', 'update', 'reinstall'],
-  zypper: ['install', 'in', 'update', 'up'],
-  apk: ['add', 'upgrade'],
-  pacman: ['-S', '-Syu', '-U'],
-  brew: ['install', 'upgrade', 'reinstall', 'tap'],
-  snap: ['install', 'refresh'],
-  flatpak: ['install', 'update'],
-  composer: ['install', 'require', 'update'],
-  conda: ['install', 'update', 'create'],
-  mamba: ['install', 'update', 'create'],
-  dotnet: ['add', 'tool'],
-};
-
-export function isPackageInstall(cmd: SimpleCommand): boolean {
-  const n = nameOf(cmd).replace(/^python[0-9.]*$/, 'python');
-  if (n === 'npx' || n === 'bunx' || n === 'pnpx') return true;
-  if (n === 'python' && cmd.args[0]?.value === '-m' && /^pip3?$/.test(cmd.args[1]?.value ?? '')) return ['install', 'download'].includes(cmd.args[2]?.value ?? '');
-  const verbs = INSTALL_VERBS[n];
-  if (!verbs) return false;
-  const first = cmd.args.find((w) => !w.value.startsWith('-') || n === 'pacman');
-  if (n === 'pacman') return cmd.args.some((w) => /^-S|^-U/.test(w.value) && !/^-S[sigl]/.test(w.value));
-  if (n === 'yarn' && first === undefined) return true;
-  return !!first && verbs.includes(first.value) && !cmd.args.some((w) => w.value === '--dry-run');
-}

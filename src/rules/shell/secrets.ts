@@ -11,6 +11,7 @@ import { nameOf } from './programs.js';
 import { secretKindOfWord, type SecretKind } from './secret-paths.js';
 import { resolveTargets } from './paths.js';
 import { writtenFiles } from './targets.js';
+import { memoByCommand } from './memo.js';
 
 /** Programs that take a secret's path without printing or sending its contents. */
 const USES_WITHOUT_READING = new Set([
@@ -44,11 +45,18 @@ function strongest(kinds: (SecretKind | null)[]): SecretKind | null {
 }
 
 /** The secret this command reads (prints, copies, archives, encodes), if any. */
-export function readsSecret(cmd: SimpleCommand, ir: ShellIr): SecretKind | null {
+export const readsSecret = memoByCommand((cmd: SimpleCommand, ir: ShellIr): SecretKind | null => {
+  if (!mayNameSecret(cmd)) return null;
   const n = nameOf(cmd);
   const words = USES_WITHOUT_READING.has(n) ? [] : readWords(cmd);
   const redirects = USES_WITHOUT_READING.has(n) && n !== 'ssh' ? [] : inputRedirectWords(cmd);
   return strongest([...words, ...redirects].map((w) => secretKindOfWord(w, cmd, ir)));
+});
+
+/** Cheap pre-check: no word (nor the folder) mentions anything a secret path is made of. */
+const SECRET_HINT = /ssh|id_|\.aws|gcloud|azure|kube|docker|netrc|credential|pgpass|my\.cnf|pypirc|vault|s3cfg|boto|\.gem|cargo|\/gh\b|gh\/|terraform|hub|rclone|gnupg|secring|shadow|passwd|ssl|secrets|environ|Keychain|keyring|password-store|npmrc|\.env|history|histfile|\.ppk|[*?[]|\.\./;
+function mayNameSecret(cmd: SimpleCommand): boolean {
+  return SECRET_HINT.test(cmd.cwd ?? '') || cmd.args.some((w) => SECRET_HINT.test(w.value)) || cmd.redirects.some((r) => SECRET_HINT.test(r.target.value));
 }
 
 function isEnvDump(cmd: SimpleCommand): boolean {
@@ -94,13 +102,18 @@ function withoutExpansions(text: string): string {
   return text.replace(/\$\{[^}]*\}|\$\([^)]*\)|`[^`]*`|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?$!-]/g, '');
 }
 
+/** The source text, and the words after quote removal (an ANSI-C-quoted key shows only there). */
 function commandTexts(cmd: SimpleCommand): string[] {
-  return [cmd.text, ...cmd.args.map((w) => w.value), ...cmd.redirects.map((r) => r.target.value), ...cmd.assignments.map((a) => `${a.name}=${a.value.value}`)];
+  return [cmd.text, [cmd.name.value, ...cmd.args.map((w) => w.value), ...cmd.redirects.map((r) => r.target.value), ...cmd.assignments.map((a) => `${a.name}=${a.value.value}`)].join(' ')];
 }
 
-function literalSecretKinds(cmd: SimpleCommand): string[] {
-  return [...new Set(commandTexts(cmd).flatMap((t) => [...secretKinds(withoutExpansions(t)), ...extraSecretKinds(withoutExpansions(t))]))];
-}
+/** Every literal secret format must contain a long token or a secret-ish keyword. */
+const SECRET_TEXT_HINT = /[A-Za-z0-9_+/=.-]{16,}|-----BEGIN|pass|pwd|secret|token|key|credential|auth|bearer|:\/\/[^\s/]*:[^\s/@]*@|mysql/i;
+
+const literalSecretKinds = memoByCommand((cmd: SimpleCommand): string[] => {
+  const texts = commandTexts(cmd).filter((t) => SECRET_TEXT_HINT.test(t)).map(withoutExpansions);
+  return [...new Set(texts.flatMap((t) => [...secretKinds(t), ...extraSecretKinds(t)]))];
+});
 
 function writesAuthorizedKeys(cmd: SimpleCommand, ir: ShellIr): boolean {
   return writtenFiles(cmd).some((w) => resolveTargets(w, cmd, ir).some((t) => t.kind === 'path' && /\/\.ssh\/authorized_keys2?$/.test(t.path)));
@@ -165,7 +178,7 @@ export const SECRET_RULES: ShellRule[] = [
       block: ['export OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123', 'curl -H "Authorization: token ghp_abcdefghijklmnopqrstuvwxyz0123456789" https://api.github.com', 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE aws s3 ls', 'echo "-----BEGIN OPENSSH PRIVATE KEY-----" > k'],
       allow: ['export OPENAI_API_KEY="$KEY"', 'curl -H "Authorization: Bearer $TOKEN" https://api.x.io', 'echo sk-short', 'git log --author=akia'],
     },
-    match: (cmd) => literalSecretKinds(cmd).some((k) => FORMAT_KINDS.has(k)),
+    match: (cmd, ir) => literalSecretKinds(cmd, ir).some((k) => FORMAT_KINDS.has(k)),
   },
   {
     id: 'secrets.literal_password',
@@ -176,7 +189,7 @@ export const SECRET_RULES: ShellRule[] = [
       block: ['mysql -u root -phunter2 app', 'psql postgres://admin:hunter2@db/app', 'curl -u admin:hunter2 --password hunter2 https://x.io'],
       allow: ['mysql -u root -p app', 'psql "$DATABASE_URL"', 'echo "$PASSWORD" | docker login -u me --password-stdin'],
     },
-    match: (cmd) => literalSecretKinds(cmd).some((k) => !FORMAT_KINDS.has(k)),
+    match: (cmd, ir) => literalSecretKinds(cmd, ir).some((k) => !FORMAT_KINDS.has(k)),
   },
   {
     id: 'secrets.authorized_keys_write',

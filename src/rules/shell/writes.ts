@@ -5,7 +5,7 @@ import type { SimpleCommand } from '../../core/ir.js';
 import { outputRedirects } from './links.js';
 import { has, parseOptions, values } from './options.js';
 import { nameOf, programSource } from './programs.js';
-import { isPackageInstall } from './remote-code.js';
+import { isPackageInstall } from './packages.js';
 import { CURL_OPTS, WGET_OPTS } from './targets.js';
 import { gitCall } from './git-call.js';
 

@@ -1,0 +1,22 @@
+// Shell commands hidden in other programs' arguments that the analyser does not re-parse (awk's
+// system(), sed's `e`, tar's exec hooks, ssh's ProxyCommand, rsync -e, expect, vim's `:!`, zip -TT,
+// gdb's shell, man's pager).
+import type { SimpleCommand } from '../../core/ir.js';
+import { nameOf } from './programs.js';
+
+export function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
+  const n = nameOf(cmd);
+  const vals = cmd.args.map((w) => w.value);
+  const after = (...opts: string[]) => vals.filter((_, i) => i > 0 && opts.includes(vals[i - 1]!));
+  if (/^(awk|gawk|mawk|nawk)$/.test(n)) return vals.some((v) => /\bsystem\s*\(|\|\s*getline|\|&|\b(print|printf)\b[^;{}]*\|\s*["a-zA-Z_$]/.test(v));
+  if (n === 'sed' || n === 'gsed') return vals.some((v) => /s([^\w\s\\])(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gpIiMm0-9w]*e/.test(v) || /(^|[;\n{])\s*(\d+|\$|\/[^/]*\/)?\s*e(\s|$)/.test(v));
+  if (n === 'tar' || n === 'bsdtar' || n === 'gtar') return vals.some((v) => /^--(checkpoint-action=exec|to-command|use-compress-program|info-script|new-volume-script)=/.test(v)) || after('-I', '-F', '--to-command', '--use-compress-program', '--info-script').length > 0;
+  if (['ssh', 'scp', 'sftp', 'autossh'].includes(n)) return [...vals, ...after('-o')].some((v) => /^(-o)?\s*(ProxyCommand|LocalCommand|KnownHostsCommand|RemoteCommand)\s*[= ]/i.test(v) && !/ProxyCommand[= ]\s*(none|ssh\b)/i.test(v));
+  if (n === 'rsync') return [...after('-e', '--rsh'), ...vals.filter((v) => v.startsWith('--rsh=')).map((v) => v.slice(6))].some((v) => !/^(\S*\/)?(ssh|rsh|autossh)(\s|$)/.test(v.trim()));
+  if (n === 'expect') return vals.some((v) => /\b(spawn|exec|system)\b/.test(v));
+  if (['vim', 'vi', 'nvim', 'ex', 'view', 'gvim'].includes(n)) return [...after('-c', '--cmd'), ...vals.filter((v) => v.startsWith('+'))].some((v) => /(^|[|:])\s*!|\bsystem\s*\(|\bterminal\b|:r\s*!/.test(v));
+  if (n === 'zip') return vals.some((v) => v === '-TT' || v.startsWith('--unzip-command'));
+  if (n === 'gdb') return after('-ex', '--eval-command').some((v) => /^\s*(shell|!)/.test(v));
+  if (n === 'man') return vals.some((v) => v === '-P' || v.startsWith('--pager'));
+  return false;
+}

@@ -23,6 +23,8 @@ _seatbelt() {
       'seatbelt completion') cmd=seatbelt_completion ;;
       'seatbelt_keys init') cmd=seatbelt_keys_init ;;
       'seatbelt_keys show') cmd=seatbelt_keys_show ;;
+      'seatbelt_keys rotate') cmd=seatbelt_keys_rotate ;;
+      'seatbelt_keys export-pub') cmd=seatbelt_keys_export-pub ;;
       'seatbelt_audit tail') cmd=seatbelt_audit_tail ;;
       'seatbelt_audit show') cmd=seatbelt_audit_show ;;
       'seatbelt_audit stats') cmd=seatbelt_audit_stats ;;
@@ -61,7 +63,12 @@ _seatbelt() {
     'seatbelt_sql --audit') return 0 ;;
     'seatbelt_sql --owner') return 0 ;;
     'seatbelt_sql --agent') return 0 ;;
+    'seatbelt_keys_rotate --audit') return 0 ;;
+    'seatbelt_keys_rotate --reason') return 0 ;;
+    'seatbelt_keys_rotate --owner') return 0 ;;
+    'seatbelt_keys_export-pub --out') return 0 ;;
     'seatbelt_verify --pubkey') return 0 ;;
+    'seatbelt_verify --keyring') return 0 ;;
     'seatbelt_audit_tail --audit') return 0 ;;
     'seatbelt_audit_tail --decision') return 0 ;;
     'seatbelt_audit_tail --rule') return 0 ;;
@@ -142,10 +149,12 @@ _seatbelt() {
     seatbelt_check) words='--shell --sql --dialect --jsonl --explain --policy --role --json -h --help' ;;
     seatbelt_demo) words='-h --help' ;;
     seatbelt_sql) words='--dialect --file --exec --policy --role --json --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
-    seatbelt_keys) words='init show -h --help' ;;
+    seatbelt_keys) words='init show rotate export-pub -h --help' ;;
     seatbelt_keys_init) words='--force -h --help' ;;
     seatbelt_keys_show) words='--json -h --help' ;;
-    seatbelt_verify) words='--pubkey --json -h --help' ;;
+    seatbelt_keys_rotate) words='--audit --reason --owner --json -h --help' ;;
+    seatbelt_keys_export-pub) words='--out -h --help' ;;
+    seatbelt_verify) words='--pubkey --keyring --json -h --help' ;;
     seatbelt_audit) words='tail show stats export verify-export report -h --help' ;;
     seatbelt_audit_tail) words='--audit --decision --rule --actor --since --until -n --lines -f --follow --json -h --help' ;;
     seatbelt_audit_show) words='--audit --json -h --help' ;;

@@ -37,6 +37,10 @@ function __seatbelt_cmd
                 set cmd seatbelt_keys_init
             case 'seatbelt_keys show'
                 set cmd seatbelt_keys_show
+            case 'seatbelt_keys rotate'
+                set cmd seatbelt_keys_rotate
+            case 'seatbelt_keys export-pub'
+                set cmd seatbelt_keys_export-pub
             case 'seatbelt_audit tail'
                 set cmd seatbelt_audit_tail
             case 'seatbelt_audit show'
@@ -130,13 +134,23 @@ complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -l no-auto-keys -
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_sql' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys' -a 'init' -d 'Create the signing key pair under $SEATBELT_HOME/keys (default ~/.seatbelt/keys)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys' -a 'show' -d 'Print the public key (PEM and ssh-ed25519) and its fingerprint'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys' -a 'rotate' -d 'Replace the signing key: a key_rotation record signed by the old key, then the old private key is deleted'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys' -a 'export-pub' -d 'Print every public key with its fingerprint and validity window (JSON), for verifying offline'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys_init' -l force -d 'replace an existing key (its public key is kept under keys/retired/)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys_init' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys_show' -l json -d 'print {keyId, publicKeyPem, ssh, path} as JSON'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys_show' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys_rotate' -l audit -r -F -d 'the trail that records the rotation (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys_rotate' -l reason -r -F -d 'why (kept in the record)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys_rotate' -l owner -r -F -d 'the human doing it, e.g. human:alice (env SEATBELT_OWNER)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys_rotate' -l json -d 'print {old_key_id, new_key_id, event_id, time, keyring}'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys_rotate' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys_export-pub' -l out -r -F -d 'write to this file instead of stdout'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_keys_export-pub' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_verify' -F
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_verify' -l pubkey -r -F -d 'a trusted public key, PEM or ssh-ed25519 (repeatable; default: the keys in $SEATBELT_HOME/keys)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_verify' -l keyring -r -F -d 'trusted keys with validity windows (seatbelt keys export-pub); default: $SEATBELT_HOME/keys/keyring.json when there is one'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_verify' -l json -d 'print {ok, records, findings, ...} as JSON'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_verify' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit' -a 'tail' -d 'print the last records (and follow new ones)'

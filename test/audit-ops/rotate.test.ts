@@ -12,6 +12,7 @@ import { initKeys, keyPaths, loadSigner, readPrivateKey, signerFromPrivateKey, f
 import { parseTrail } from '../../src/audit/read.js';
 import { rotateKeys, rotationBody, STAGED_KEY_FILE } from '../../src/audit/rotate.js';
 import { verifyTrail } from '../../src/audit/verify.js';
+import { openSession } from '../../src/adapters/session.js';
 import { actor, bodyAt } from '../audit/fixtures.js';
 
 function setup() {
@@ -146,6 +147,16 @@ describe('keys rotate', () => {
     expect(res.resumed).toBe(false);
     expect(res.newKeyId).not.toBe(fingerprint(createPublicKey(privateKey)));
     expect(verifyHome(home, audit).ok).toBe(true);
+  });
+
+  it('a session that decided before a rotation signs the outcome with the new key (no stale key)', async () => {
+    const { dir, home, audit } = setup();
+    const session = openSession({ audit, cwd: dir }, { SEATBELT_HOME: home, HOME: dir });
+    const { record } = await session.govern({ kind: 'argv', argv: ['echo', 'hi'] });
+    const { newKeyId } = rotateKeys({ home, audit, actor }); // while "the command runs"
+    const outcome = session.sealOutcome(record.record.event_id, { exitCode: 0, signal: null, durationMs: 5 });
+    expect(outcome.record.key_id).toBe(newKeyId);
+    expect(verifyHome(home, audit).findings).toEqual([]);
   });
 
   it('refuses without a key, and with a key others can read', () => {

@@ -84,6 +84,7 @@ export function isArithmetic(text: string): boolean {
         expectOperand = false;
         seen = true;
         last = text.slice(i, i + n);
+        if ((lastOp === '++' || lastOp === '--') && !LVALUE.test(last)) return false;
         beforeLast = lastOp;
         i += n;
         continue;
@@ -96,8 +97,9 @@ export function isArithmetic(text: string): boolean {
     }
     const op = OPERATORS.find((o) => text.startsWith(o, i));
     if (!op) return false;
-    // `a + b = 1`, `1 = 2`: only a variable standing alone can be assigned to.
+    // `a + b = 1`, `1 = 2`, `"i"++`: only a variable standing alone can be assigned to.
     if (ASSIGN.has(op) && (!LVALUE.test(last) || (beforeLast !== null && !ASSIGN_AFTER.has(beforeLast)))) return false;
+    if ((op === '++' || op === '--') && !LVALUE.test(last)) return false;
     if (op !== '++' && op !== '--') expectOperand = true;
     lastOp = op;
     i += op.length;

@@ -20,8 +20,10 @@ const SEPARATORS = new Set([
 const CASE_TERMINATORS = new Set([';;', ';&', ';;&']);
 
 /** Reserved words are only reserved as whole words: `do''`, `if}`, `{echo`, `in*.log` are not. */
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'select', 'in', 'case', 'esac', 'function', '{', '}', '[[', ']]', '!']);
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'select', 'in', 'case', 'esac', 'function', '{', '}', '[[', ']]', '[', ']', '!']);
 const BOUNDARY = /[\s;&|()<>`]/;
+/** Reserved words that need their next word on the same line. */
+const HEADS = new Set(['for', 'select', 'case', 'function']);
 
 /** Operators bash knows inside `[[ … ]]`; tree-sitter accepts any `-word`. */
 const TEST_OPERATORS = new Set([
@@ -46,15 +48,38 @@ class Converter implements WordEnv {
     private readonly maxDepth: number,
   ) {}
 
+  /**
+   * A simple command or a redirect never continues over an unescaped newline; tree-sitter
+   * sometimes reads on (`a | b | c⏎ls 2>x` makes `ls` an argument of c).
+   */
+  checkOneLine(nodes: (Node | null)[]): void {
+    const parts = nodes.filter((n): n is Node => !!n).sort((a, b) => a.startIndex - b.startIndex);
+    for (let i = 1; i < parts.length; i++) {
+      const gap = this.source.slice(parts[i - 1]!.endIndex, parts[i]!.startIndex).replace(/\\\n/g, '');
+      if (gap.includes('\n')) {
+        this.fail('parse.blind_spot', 'the parser continued a command over a line break', parts[i]!);
+        return;
+      }
+    }
+  }
+
   /** Checks that the reserved words among a node's direct children stand alone. */
   checkReserved(node: Node): void {
     for (const c of node.children) {
+      if (c && CASE_TERMINATORS.has(c.type) && node.type !== 'case_item') {
+        this.fail('parse.syntax_error', `"${c.type}" outside a case statement`, c);
+      }
+      if (c && HEADS.has(c.type) && !/[ \t]/.test(this.source[c.endIndex] ?? '')) {
+        this.fail('parse.syntax_error', `"${c.type}" must be followed by a word on the same line`, c);
+      }
       if (!c || c.isNamed || !RESERVED.has(c.type)) continue;
       const before = this.source[c.startIndex - 1];
       const after = this.source[c.endIndex];
       const okBefore = before === undefined || BOUNDARY.test(before) || (c.type === '}' && before === '}');
       const okAfter = after === undefined || BOUNDARY.test(after) || ((c.type === '}' || c.type === ']]' || c.type === 'fi' || c.type === 'done' || c.type === 'esac') && after === '}');
-      const spaced = (c.type === '{' || c.type === '[[' || c.type === '!') ? after === undefined || /\s/.test(after) : true;
+      const spacedAfter = ['{', '[[', '[', '!'].includes(c.type) ? after === undefined || /\s/.test(after) : true;
+      const spacedBefore = [']]', ']'].includes(c.type) ? before !== undefined && /\s/.test(before) : true;
+      const spaced = spacedAfter && spacedBefore;
       if (!okBefore || !okAfter || !spaced) this.fail('parse.syntax_error', `"${c.type}" is not a reserved word where it is glued to other text`, c);
     }
   }
@@ -87,7 +112,6 @@ class Converter implements WordEnv {
       if (!child) continue;
       if (!child.isNamed) {
         if (child.type === '&' && out.length) out[out.length - 1]!.bg = true;
-        if (CASE_TERMINATORS.has(child.type)) this.fail('parse.syntax_error', `"${child.type}" outside a case statement`, child);
         continue;
       }
       if (child.type === 'comment') continue;
@@ -200,6 +224,11 @@ class Converter implements WordEnv {
     const fd = node.childForFieldName('descriptor')?.text;
     const op = node.children.find((c) => c && !c.isNamed)?.type ?? '>';
     const targets = node.namedChildren.filter((c): c is Node => !!c && c.type !== 'file_descriptor');
+    this.checkOneLine(node.children);
+    const opNode = node.children.find((c) => c && !c.isNamed);
+    if (opNode && targets[0]?.type === 'process_substitution' && targets[0].startIndex === opNode.endIndex) {
+      this.fail('parse.syntax_error', `"${opNode.type}${targets[0].text.slice(0, 2)}" is not a redirect bash reads`, node);
+    }
     const groups = groupAdjacent(targets);
     // `2> 2>x`, `>&12>&1`: a number right before `<`/`>` is a file descriptor, not a target word.
     const first = groups[0]?.[groups[0].length - 1];
@@ -241,6 +270,7 @@ class Converter implements WordEnv {
         this.fail('parse.blind_spot', `unexpected "${child.type}" inside a simple command`, child);
       }
     }
+    this.checkOneLine(node.children);
     // Words are what touches in the source: tree-sitter splits `'r'\m` into name and argument.
     parts.sort((a, b) => a.startIndex - b.startIndex);
     const glued = parts.find((p) => redirectEnds.includes(p.startIndex));
@@ -260,6 +290,7 @@ class Converter implements WordEnv {
   }
 
   private declaration(node: Node, depth: number): AstCommand {
+    this.checkOneLine(node.children);
     const keyword = node.child(0)!;
     const next = node.child(1);
     if (next && next.startIndex === keyword.endIndex) {
@@ -288,6 +319,7 @@ class Converter implements WordEnv {
 
   private redirected(node: Node, depth: number): Stmt[] | null {
     const bodyNode = node.childForFieldName('body');
+    if (bodyNode?.type === 'command') this.checkOneLine(node.children);
     const redirects: AstRedirect[] = [];
     const extraArgs: AstWord[] = [];
     let continuation: HeredocParts['continuation'] = null;
@@ -442,6 +474,10 @@ class Converter implements WordEnv {
         continue;
       }
       this.checkReserved(item);
+      // Before the `)` only patterns, `(` and `|` may stand: tree-sitter also takes `a;b)`.
+      const close = item.children.findIndex((c) => c?.type === ')');
+      const bad = item.children.slice(0, close).find((c) => c && !c.isNamed && c.type !== '(' && c.type !== '|');
+      if (bad) this.fail('parse.syntax_error', `"${bad.type}" in a case pattern`, bad);
       const patterns: Node[] = [];
       const body: Stmt[] = [];
       for (let i = 0; i < item.childCount; i++) {

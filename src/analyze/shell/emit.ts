@@ -23,9 +23,15 @@ interface Base {
 }
 
 /** Words that are never command names in bash: seeing one as a name means the parser misread. */
-const MISREAD_NAMES = new Set(['!', '{', '}', '[[', ']]', '((', '))', 'then', 'else', 'elif', 'fi', 'do', 'done', 'esac', 'in', 'function', 'until', 'select']);
+const MISREAD_NAMES = new Set(['!', '{', '}', '[[', ']]', '((', '))', 'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function']);
 
 const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
+
+/** `NAME=value` written without quotes or expansions before the `=`, where NAME is no variable name. */
+function invalidName(w: Word): boolean {
+  const m = /^([^'"$`=-][^'"$`=]*)=/.exec(w.raw);
+  return !!m && !/^[A-Za-z_]\w*(\[[^\]]*\])?\+?$/.test(m[1]!);
+}
 
 const EMPTY: Word = { value: '', static: true, raw: '' };
 
@@ -82,8 +88,8 @@ function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: 
   for (const u of inv.undecidable) b.fail(u);
   if (!sc.name.static) {
     b.fail(undecidable('parse.dynamic_command', `the command name ${sc.name.raw} is only known when the script runs`, base.text));
-  } else if (DECLARATIONS.has(sc.name.value) && sc.args.some((a) => /^[^'"$`=-][^'"$`=]*\\[^=]*=/.test(a.raw))) {
-    // `export P\ATH=1`: bash rejects the name; a strict parser rejects the line.
+  } else if (DECLARATIONS.has(sc.name.value) && sc.args.some(invalidName)) {
+    // `export P\ATH=1`, `export }X=1`: bash rejects the name; a strict parser rejects the line.
     b.fail(undecidable('parse.syntax_error', `not a valid variable name in ${sc.name.value}`, base.text));
   } else if (MISREAD_NAMES.has(sc.name.value)) {
     b.fail(undecidable('parse.blind_spot', `the parser read "${sc.name.value}" as a command name (time/!/coproc before a compound command, or a misparse)`, base.text));

@@ -113,7 +113,8 @@ export function programSource(cmd: SimpleCommand): ProgramSource | undefined {
   if (isShell(n) && has(p, 'c')) {
     // `bash -c 'script' name args`: the script is the first operand after the options.
     const script = p.operands[0];
-    return { ...base, inline: script ? [script] : codeWords, fromStdin: false };
+    // `… | xargs bash -c`: the script is the input xargs appends.
+    return { ...base, inline: script ? [script] : codeWords, fromStdin: !script && !!cmd.fedByUnknownInput };
   }
   if (codeGiven) return { ...base, inline: codeWords, fromStdin: false };
   if (has(p, ...dialect.other)) return { ...base, inline: [], fromStdin: false };

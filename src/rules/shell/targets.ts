@@ -22,7 +22,9 @@ export function removal(cmd: SimpleCommand): RmCall | undefined {
   const unknownOperands = cmd.wrappers.some((w) => w === 'xargs' || w === 'parallel');
   if (n === 'rm' || n === 'srm') {
     const p = parseOptions(cmd.args, { longFlags: RM_LONG });
-    return { recursive: has(p, 'r', 'R', 'recursive'), maybeRecursive: p.dynamicOptions, targets: p.operands, unknownOperands };
+    // `"$@"`, `$*`, `${a[@]}` expand to several words: options and targets we cannot see.
+    const many = cmd.args.some((w) => !w.static && /\$[@*]|\$\{[@*]\}|\[[@*]\]\}/.test(w.raw));
+    return { recursive: has(p, 'r', 'R', 'recursive') || many, maybeRecursive: p.dynamicOptions, targets: p.operands, unknownOperands };
   }
   if (n === 'rsync') {
     const p = parseOptions(cmd.args, RSYNC);

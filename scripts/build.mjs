@@ -55,3 +55,7 @@ await build({
     },
   ],
 });
+
+// bin/seatbelt runs the CLI as CommonJS with a V8 code cache made here (see scripts/cached-cli.mjs).
+const { buildCachedCli } = await import('./cached-cli.mjs');
+await buildCachedCli();

@@ -42,6 +42,9 @@ export function appendRecord(file: string, body: RecordBody, signerOrGet: Signer
   } catch (err) {
     throw auditError(err, `cannot create the folder of the audit trail ${file}`);
   }
+  // A key that cannot be used is a configuration error (exit 78), not an audit failure: find out
+  // before the lock. Under the lock it is asked again (cheap when unchanged) to pick up a rotation.
+  if (typeof signerOrGet === 'function') signerOrGet();
   const release = acquireLock(`${file}.lock`, lockTimeoutMs);
   let fd: number | undefined;
   let result: AppendResult;

@@ -95,19 +95,23 @@ function retiredAt(name: string): string | undefined {
  */
 export function homeKeyring(home: string): Keyring {
   const stored = readHomeKeyring(home);
-  const keys: KeyringEntry[] = stored ? [...stored.keys] : [];
-  const known = new Set(keys.map((k) => k.key_id));
-  const files = readHomePublicKeys(home);
   // readHomePublicKeys lists the current key first, then retired/ by name.
-  files.forEach((f, i) => {
-    const key_id = fingerprint(f.key);
-    if (known.has(key_id)) return;
-    known.add(key_id);
-    const entry: KeyringEntry = { key_id, alg: 'Ed25519', public_key_pem: pemOf(f.key), not_before: UNKNOWN_START };
-    const end = i === 0 ? undefined : retiredAt(f.path.split('/').pop() ?? '');
-    if (end) entry.not_after = end;
+  const files = readHomePublicKeys(home).map((f, i) => ({
+    key: f.key,
+    key_id: fingerprint(f.key),
+    end: i === 0 ? undefined : retiredAt(f.path.split('/').pop() ?? ''),
+  }));
+  const endOf = new Map(files.filter((f) => f.end).map((f) => [f.key_id, f.end!]));
+  // A key the keyring still has open but that `keys init --force` has since retired is closed then.
+  const keys: KeyringEntry[] = (stored?.keys ?? []).map((k) => (k.not_after === undefined && endOf.has(k.key_id) ? { ...k, not_after: endOf.get(k.key_id)! } : k));
+  const known = new Set(keys.map((k) => k.key_id));
+  for (const f of files) {
+    if (known.has(f.key_id)) continue;
+    known.add(f.key_id);
+    const entry: KeyringEntry = { key_id: f.key_id, alg: 'Ed25519', public_key_pem: pemOf(f.key), not_before: UNKNOWN_START };
+    if (f.end) entry.not_after = f.end;
     keys.push(entry);
-  });
+  }
   if (keys.length === 0) throw new SeatbeltError('CONFIG', `no public key under ${keyPaths(home).dir}; create one with: seatbelt keys init`);
   return { format: KEYRING_FORMAT, version: 1, keys };
 }

@@ -20,8 +20,8 @@ export interface ReportInput {
   filters: Record<string, string>;
   /** Lines of the trail that were not records. */
   unreadable: number;
-  /** What `verify` said when the report was made (shown as the generator's claim). */
-  verification: { ok: boolean; records: number; findings: { line: number; seq: number | null; class: string; detail: string }[]; lastHash: string | null };
+  /** What `verify` said when the report was made (shown as the generator's claim); null: not checked (no keys). */
+  verification: { ok: boolean; records: number; findingCount: number; findings: { line: number; seq: number | null; class: string; detail: string }[]; lastHash: string | null } | null;
   title?: string;
 }
 

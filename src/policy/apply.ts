@@ -78,7 +78,8 @@ export function applyPolicy(analysis: Analysis, policy: Policy, role?: Role | Ro
   const guard: RuleMatch[] = [];
   if (opts.pinViolation) guard.push(pinViolationMatch(opts.pinViolation));
   if (role && !isRole(role)) guard.push(roleUncheckedMatch(role.name));
-  if (roleRef && opts.roleChanged) guard.push(roleChangedMatch(roleRef.name, 'path' in role! && typeof role.path === 'string' ? role.path : undefined));
+  const rolePath = role && 'path' in role && typeof role.path === 'string' ? role.path : undefined;
+  if (roleRef && opts.roleChanged) guard.push(roleChangedMatch(roleRef.name, rolePath));
   const all = [...guard, ...base];
 
   let blocking: RuleMatch[];

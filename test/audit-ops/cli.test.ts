@@ -172,6 +172,10 @@ describe('keys rotate / export-pub, and verify across keys', () => {
     expect(exported.keys.map((k: { status: string }) => k.status)).toEqual(['retired', 'retired', 'active']);
     expect(exported.keys[0].key_id).toBe(old.keyId);
     expect((await sb(['verify', '--keyring', keysFile])).exitCode).toBe(0);
+    // An auditor elsewhere: no seatbelt home at all, only the trail and the exported keys.
+    const elsewhere = { SEATBELT_HOME: path.join(t.dir, 'no-such-home'), HOME: t.dir };
+    expect((await sb(['verify', '--keyring', keysFile, t.audit], elsewhere)).exitCode).toBe(0);
+    expect((await sb(['audit', 'verify-export', before, '--keyring', keysFile], elsewhere)).exitCode).toBe(0);
     // The export made before the rotations still verifies: its key was valid when it was signed.
     expect((await sb(['audit', 'verify-export', before, '--keyring', keysFile])).exitCode).toBe(0);
 
@@ -195,5 +199,11 @@ describe('keys rotate / export-pub, and verify across keys', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("default-src 'none'");
     expect(html).toContain('id="seatbelt-summary"');
+    expect(html).toMatch(/"verification":\{"ok":false,"records":\d+,"findingCount":1/); // the record signed by a retired key
+    // Elsewhere, without keys: the report is still made, and says seatbelt did not check the trail.
+    const bare = await sb(['audit', 'report', '--audit', t.audit, '--out', path.join(t.dir, 'bare.html')], { SEATBELT_HOME: path.join(t.dir, 'none'), HOME: t.dir });
+    expect(bare.exitCode).toBe(0);
+    expect(bare.stderr).toMatch(/not checking .* before reporting/);
+    expect(fs.readFileSync(path.join(t.dir, 'bare.html'), 'utf8')).toContain('"verification":null');
   });
 });

@@ -39,7 +39,7 @@ beforeAll(async () => {
   const report = path.join(dir, 'report.html');
   fs.writeFileSync(report, renderReport({
     entries, source: 'audit.jsonl', generated: new Date('2025-03-05T09:00:00Z'), filters: {}, unreadable: 0,
-    verification: { ok: true, records: entries.length, findings: [], lastHash: String(last.hash) },
+    verification: { ok: true, records: entries.length, findingCount: 0, findings: [], lastHash: String(last.hash) },
   }));
   // Tamper: turn a block into an allow on line 12.
   const lines = fs.readFileSync(audit, 'utf8').split('\n');

@@ -190,6 +190,20 @@ describe('keyring', () => {
     expect(ring.keys[0]!.not_after).toBeUndefined();
   });
 
+  it('stays consistent when keys init --force replaces a rotated key, and rotation goes on', () => {
+    const { home, audit } = setup();
+    const first = rotateKeys({ home, audit, actor });
+    initKeys({ home, force: true });
+    const forced = loadSigner({ home, autoCreate: false }).signer.keyId;
+    const ring = homeKeyring(home);
+    validateKeyring(ring);
+    expect(ring.keys.map((k) => [k.key_id, k.not_after !== undefined])).toEqual([[first.oldKeyId, true], [first.newKeyId, true], [forced, false]]);
+    const second = rotateKeys({ home, audit, actor });
+    expect(second.oldKeyId).toBe(forced);
+    appendWithHomeKey(home, audit, 1);
+    expect(verifyHome(home, audit).findings).toEqual([]);
+  });
+
   it('rejects a keyring naming every bad field', () => {
     const { home } = setup();
     const good = homeKeyring(home);

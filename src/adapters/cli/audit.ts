@@ -131,19 +131,27 @@ export function registerAudit(program: Command): void {
     .option('--html', 'HTML (the default and, for now, only format)')
     .option('--out <file>', 'write here (default: stdout)')
     .option('--title <text>', 'the report title')
-    .action(async (f: FilterFlags & { out?: string; title?: string }) => {
+    .option('--keyring <file>', 'keys to check the trail with before reporting (default: the home\'s keys)')
+    .action(async (f: FilterFlags & { out?: string; title?: string; keyring?: string }) => {
       const { readTrail, filterEntries } = await import('../../audit/read.js');
       const { renderReport } = await import('../../audit/report-html.js');
       const file = trailFile(f);
       const { entries, unreadable } = readTrail(file);
-      const verified = await verifyForExport(file);
+      let verification = null;
+      try {
+        const { report: v } = await verifyForExport(file, f.keyring);
+        verification = { ok: v.ok, records: v.records, findingCount: v.findings.length, findings: v.findings.slice(0, 20), lastHash: v.lastHash };
+      } catch (err) {
+        if (!(err instanceof SeatbeltError && err.code === 'CONFIG' && f.keyring === undefined)) throw err;
+        process.stderr.write(`seatbelt: not checking ${file} before reporting: ${err.message}\n`);
+      }
       const html = renderReport({
         entries: filterEntries(entries, await filterFrom(f, new Date())),
         source: basename(file),
         generated: new Date(),
         filters: filtersGiven(f),
         unreadable: unreadable.length,
-        verification: { ok: verified.report.ok, records: verified.report.records, findings: verified.report.findings.slice(0, 20), lastHash: verified.report.lastHash },
+        verification,
         ...(f.title ? { title: f.title } : {}),
       });
       if (f.out) {
@@ -173,12 +181,12 @@ function writeAtomically(file: string, data: string | Uint8Array): void {
 }
 
 /** Verifies the whole trail with the home's keys, as export and report need before they vouch. */
-async function verifyForExport(file: string) {
-  const { verifyTrail } = await import('../../audit/verify.js');
+async function verifyForExport(file: string, keyringFile?: string) {
+  const { verifyTrailParallel } = await import('../../audit/verify-parallel.js');
   const { verificationKeys } = await import('../../audit/keyring.js');
   const bytes = readBytes(file);
-  const { keys, windows } = verificationKeys({ home: seatbeltHome() });
-  return { bytes, report: verifyTrail(bytes, { publicKeys: keys, keyWindows: windows }) };
+  const { keys, windows } = verificationKeys({ home: seatbeltHome(), ...(keyringFile !== undefined ? { keyringFile } : {}) });
+  return { bytes, report: await verifyTrailParallel(bytes, { publicKeys: keys, keyWindows: windows }) };
 }
 
 async function exportCsv(f: FilterFlags & { out?: string; force?: boolean }): Promise<number> {

@@ -42,8 +42,8 @@ async function runVerify(file: string, pubkeyPaths: string[], json: boolean, key
   let keys: KeyObject[];
   let keyWindows: KeyWindow[] | null = null;
   try {
-    keys = trustedKeys(pubkeyPaths);
     // Keyring windows (keys rotate): with --keyring, or the home's when no --pubkey narrows the keys.
+    keys = keyringPath !== undefined ? [] : trustedKeys(pubkeyPaths);
     if (keyringPath !== undefined || pubkeyPaths.length === 0) {
       const ring = verificationKeys({ home: seatbeltHome(), ...(keyringPath !== undefined ? { keyringFile: keyringPath } : {}) });
       keys = ring.keys;

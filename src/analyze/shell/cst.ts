@@ -69,7 +69,7 @@ class Converter implements WordEnv {
       if (c && CASE_TERMINATORS.has(c.type) && node.type !== 'case_item') {
         this.fail('parse.syntax_error', `"${c.type}" outside a case statement`, c);
       }
-      if (c && HEADS.has(c.type) && !/[ \t]/.test(this.source[c.endIndex] ?? '')) {
+      if (c && HEADS.has(c.type) && !/^[ \t]+[^\s]/.test(this.source.slice(c.endIndex, c.endIndex + 200))) {
         this.fail('parse.syntax_error', `"${c.type}" must be followed by a word on the same line`, c);
       }
       if (!c || c.isNamed || !RESERVED.has(c.type)) continue;
@@ -209,6 +209,9 @@ class Converter implements WordEnv {
 
   private assignment(node: Node, depth: number): AstAssignment {
     const nameNode = node.childForFieldName('name');
+    if (nameNode?.type === 'variable_name' && !/^[A-Za-z_]\w*$/.test(nameNode.text)) {
+      this.fail('parse.blind_spot', `"${nameNode.text}=" is not an assignment to bash but a word`, node);
+    }
     const valueNodes = node.childrenForFieldName('value').filter((c): c is Node => !!c);
     const subs: Substitution[] = [];
     if (nameNode?.type === 'subscript') scanExpression(nameNode, this, depth + 1, subs);
@@ -276,17 +279,7 @@ class Converter implements WordEnv {
     const glued = parts.find((p) => redirectEnds.includes(p.startIndex));
     if (glued) this.fail('parse.blind_spot', 'a word glued to a redirect target', glued);
     const words = groupAdjacent(parts).map((g) => this.word(g, depth));
-    if (words[0]?.word.static && words[0].word.value === 'let') this.checkLet(words.slice(1), node);
     return { assignments, words, redirects, text: node.text };
-  }
-
-  /** `let` arguments are arithmetic; a substitution quoted inside one still runs (`let 'a[$(cmd)]'`). */
-  private checkLet(args: AstWord[], node: Node): void {
-    for (const a of args) {
-      if (!a.word.static && !a.word.glob) continue;
-      if (/\$\(|`/.test(a.word.value)) this.fail('parse.blind_spot', 'let evaluates the command substitution inside its argument', node);
-      else if (!isArithmetic(a.word.value)) this.fail('parse.syntax_error', `not a well-formed arithmetic expression: ${a.word.value}`, node);
-    }
   }
 
   private declaration(node: Node, depth: number): AstCommand {
@@ -368,6 +361,8 @@ class Converter implements WordEnv {
 
   private pipeline(node: Node, depth: number): Stmt {
     const stageNodes = node.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    const negatedLater = stageNodes.slice(1).find((n) => n.type === 'negated_command');
+    if (negatedLater) this.fail('parse.syntax_error', '"!" after "|"', negatedLater);
     return joinPipeline(this.stages(stageNodes, depth));
   }
 
@@ -478,6 +473,9 @@ class Converter implements WordEnv {
       const close = item.children.findIndex((c) => c?.type === ')');
       const bad = item.children.slice(0, close).find((c) => c && !c.isNamed && c.type !== '(' && c.type !== '|');
       if (bad) this.fail('parse.syntax_error', `"${bad.type}" in a case pattern`, bad);
+      for (const p of item.childrenForFieldName('value')) {
+        if (p && /[;&<>]/.test(p.text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"|\\./g, ''))) this.fail('parse.syntax_error', `an operator inside the case pattern ${p.text}`, p);
+      }
       const patterns: Node[] = [];
       const body: Stmt[] = [];
       for (let i = 0; i < item.childCount; i++) {

@@ -8,6 +8,7 @@ import { toRedirect, type IrBuilder, type Scope, type State } from './builder.js
 import { CD_NAMES, cdTarget } from './cwd.js';
 import { shellCallsIn } from './interpreter-code.js';
 import { normalizePath } from './paths.js';
+import { isArithmetic } from './arith.js';
 import { actionsFor } from './programs.js';
 import { stdinOfRedirects, type Stdin } from './stdin.js';
 import { undecidable } from './undecidable.js';
@@ -29,6 +30,7 @@ const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset
 
 /** `NAME=value` written without quotes or expansions before the `=`, where NAME is no variable name. */
 function invalidName(w: Word): boolean {
+  if (/^[-+]/.test(w.raw)) return w.raw !== '--' && !/^[-+][A-Za-z]+$/.test(w.raw); // `declare -=`: no such option
   const m = /^([^'"$`=-][^'"$`=]*)=/.exec(w.raw);
   return !!m && !/^[A-Za-z_]\w*(\[[^\]]*\])?\+?$/.test(m[1]!);
 }
@@ -91,10 +93,22 @@ function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: 
   } else if (DECLARATIONS.has(sc.name.value) && sc.args.some(invalidName)) {
     // `export P\ATH=1`, `export }X=1`: bash rejects the name; a strict parser rejects the line.
     b.fail(undecidable('parse.syntax_error', `not a valid variable name in ${sc.name.value}`, base.text));
+  } else if (sc.name.value === 'let') {
+    checkLet(b, sc, base.text);
   } else if (MISREAD_NAMES.has(sc.name.value)) {
     b.fail(undecidable('parse.blind_spot', `the parser read "${sc.name.value}" as a command name (time/!/coproc before a compound command, or a misparse)`, base.text));
   }
   return sc;
+}
+
+/** `let` arguments are arithmetic; a substitution quoted inside one still runs (`let 'a[$(cmd)]=1'`). */
+function checkLet(b: IrBuilder, sc: SimpleCommand, text: string): void {
+  if (!sc.args.length) b.fail(undecidable('parse.syntax_error', 'let without an expression', text));
+  for (const a of sc.args) {
+    if (!a.static && !a.glob) continue;
+    if (/\$\(|`/.test(a.value)) b.fail(undecidable('parse.blind_spot', 'let evaluates the command substitution inside its argument', text));
+    else if (!isArithmetic(a.value)) b.fail(undecidable('parse.syntax_error', `not a well-formed arithmetic expression: ${a.value}`, text));
+  }
 }
 
 function follow(b: IrBuilder, sc: SimpleCommand, inv: Invocation, base: Base, scope: Scope, state: State): void {

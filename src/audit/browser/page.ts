@@ -12,7 +12,7 @@ interface Meta {
   generated: string;
   filters: Record<string, string>;
   unreadable: number;
-  verification: { ok: boolean; records: number; findings: { line: number; seq: number | null; class: string; detail: string }[]; lastHash: string | null };
+  verification: { ok: boolean; records: number; findingCount: number; findings: { line: number; seq: number | null; class: string; detail: string }[]; lastHash: string | null } | null;
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -177,7 +177,7 @@ async function verify(meta: Meta, trail: { name: string; bytes: Uint8Array }, ke
   } catch (err) {
     return setStatus('error', 'ERROR', 'The check could not run', `${(err as Error).message}. Nothing was verified.`);
   }
-  const same = meta.verification.lastHash && r.lastHash
+  const same = meta.verification?.lastHash && r.lastHash
     ? r.lastHash === meta.verification.lastHash ? '; the same last hash as the trail this report was made from' : '; a different last hash from the trail this report was made from (a later or another trail)'
     : '';
   const head = r.lastHash ? `Last record: seq ${r.lastSeq} (hash ${r.lastHash.slice(0, 16)}…)${same}.` : '';
@@ -227,9 +227,11 @@ function main(): void {
   $('subtitle').textContent = `${meta.source} · ${plural(summary.records, 'record')} · ${fmtTime(summary.first)} → ${fmtTime(summary.last)}${filters ? ` · filtered: ${filters}` : ''}`;
   $('generated').textContent = `Generated ${fmtTime(meta.generated)} by seatbelt.`;
   const v = meta.verification;
-  $('claim').textContent = v.ok
-    ? `When this report was generated, seatbelt verified ${plural(v.records, 'record')} of ${meta.source} as intact (last hash ${v.lastHash?.slice(0, 16) ?? '—'}…). That is seatbelt's claim; verify it yourself above.`
-    : `When this report was generated, seatbelt found ${plural(v.findings.length, 'integrity finding')} in ${meta.source}${v.findings[0] ? ` (first: line ${v.findings[0].line}, ${v.findings[0].class})` : ''}.`;
+  $('claim').textContent = !v
+    ? `seatbelt did not check ${meta.source} when generating this report: no public keys were at hand. Verify it yourself above.`
+    : v.ok
+      ? `When this report was generated, seatbelt verified ${plural(v.records, 'record')} of ${meta.source} as intact (last hash ${v.lastHash?.slice(0, 16) ?? '—'}…). That is seatbelt's claim; verify it yourself above.`
+      : `When this report was generated, seatbelt found ${plural(v.findingCount, 'integrity finding')} in ${meta.source}${v.findings[0] ? ` (first: line ${v.findings[0].line}, ${v.findings[0].class})` : ''}.`;
   setStatus('unverified', 'NOT VERIFIED YET', 'Not verified in this browser yet',
     `Drop ${meta.source} and the public keys here to check every hash, link and signature yourself. Nothing leaves this page.`);
   renderFigures(summary, `Figures computed by seatbelt from ${meta.source} when the report was generated.`);

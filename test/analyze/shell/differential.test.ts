@@ -230,7 +230,7 @@ async function ourNames(src: string): Promise<string[]> {
         while (words[i]?.raw === 'time' || words[i]?.raw === 'coproc') {
           i++;
           while (words[i]?.static && words[i]!.value === '-p') i++;
-          while (words[i]?.static && words[i + 1] && /^[A-Za-z_]\w*=/.test(words[i]!.value)) i++;
+          while (words[i]?.static && words[i + 1] && /^[A-Za-z_]\w*=/.test(words[i]!.raw)) i++;
         }
         const w = words[i];
         if (w) names.push(w.static ? w.value : '?');
@@ -267,13 +267,15 @@ async function ourNames(src: string): Promise<string[]> {
 /**
  * Where mvdan-sh itself departs from bash (checked with `bash -n` and by running bash), so a
  * disagreement says nothing about our parse:
- * - it parses `let` arguments as arithmetic source, before quote removal, and reads a `|` after
- *   them as part of the arithmetic (bash removes quotes first, and ends the command at the `|`);
+ * - it parses `let` arguments as arithmetic source, before quote removal, and reads a `|` or `&`
+ *   after them as part of the arithmetic (bash removes quotes first, and ends the command there);
  * - it takes the digits ending a word glued to `<`/`>` as a file descriptor (`l"s"2>f`: bash runs
  *   `ls2`);
- * - it rejects a word ending in `#` glued to `&&`/`||` (bash reads `a#` and the operator).
+ * - it rejects a word ending in `#` glued to `&&`/`||` (bash reads `a#` and the operator);
+ * - it rejects an array element starting with `=` (`arr=(1 =3)` is fine for bash);
+ * - it starts a comment at a `#` right after a closing quote (`"a"#b` is one word for bash).
  */
-const MVDAN_QUIRKS = [/\blet\b[^;&\n]*[|'"\\$]/, /[^\s\d<>&|;]\d+[<>]/, /#(&&|\|\|)/];
+const MVDAN_QUIRKS = [/\blet\b[^;\n]*[|&'"\\$]/, /[^\s\d<>&|;]\d+[<>]/, /#(&&|\|\|)/, /=\([^)]*\s=/, /['"]#/];
 
 const sameSet = (a: string[], b: string[]) => {
   const x = new Set(a);

@@ -1,0 +1,104 @@
+// The CLI as CommonJS with a V8 code cache: what bin/seatbelt runs (measured in bench/: most of
+// seatbelt's own start-up is parsing and compiling the bundle, which the cache skips).
+//
+// - dist/seatbelt.cjs: src/adapters/cli/main.ts bundled as CommonJS, because vm.Script (the only
+//   code-cache API on Node 20) runs scripts, not modules. Dynamic import() becomes require() (Node
+//   20.19+ requires ES modules), since a script restored from a code cache loses its import()
+//   callback on Node 20. import.meta.url becomes a parameter that bin/seatbelt passes in.
+//   commander is bundled in (it loads on every start; so it lands in the cache too).
+// - dist/seatbelt.cjs.cache: made by running the hot commands (exec, check, sql, verify) in a
+//   throwaway home, then serialising the compiled code — so the cache holds what those paths run.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'dist', 'seatbelt.cjs');
+
+/**
+ * esbuild's __toESM copies every property of a required module onto a new object, once per import
+ * site: ~60 sites × node:fs/path/crypto cost ~8 ms of CPU at each start (measured). Reuse one copy
+ * per module. The namespace objects are read-only views, so sharing them changes nothing else.
+ */
+const TO_ESM_ONCE = `var __toESMOnce = /* @__PURE__ */ new WeakMap(), __toESMFresh = __toESM;
+__toESM = (mod, isNodeMode) => {
+  if (mod == null || typeof mod !== "object" && typeof mod !== "function") return __toESMFresh(mod, isNodeMode);
+  let made = __toESMOnce.get(mod);
+  if (!made) __toESMOnce.set(mod, made = []);
+  return made[isNodeMode ? 1 : 0] ??= __toESMFresh(mod, isNodeMode);
+};
+`;
+
+export async function buildCachedCli() {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+  const external = deps.filter((d) => d !== 'commander').flatMap((d) => [d, `${d}/*`]);
+  await build({
+    entryPoints: [path.join(ROOT, 'src/adapters/cli/main.ts')],
+    outfile: OUT,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    external,
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__seatbeltModuleUrl' },
+    logLevel: 'warning',
+  });
+  const code = readFileSync(OUT, 'utf8');
+  const anchor = 'var __toCommonJS = ';
+  // The build id ties the cache to this very bundle (bin/seatbelt checks it before using the cache).
+  const id = `\n//# seatbelt-build ${randomBytes(12).toString('hex')}\n`;
+  writeFileSync(OUT, (code.includes(anchor) ? code.replace(anchor, TO_ESM_ONCE + anchor) : code) + id);
+  // A fresh process makes the cache: the build's own process has other code and flags.
+  const made = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--make-cache'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (made.status !== 0) console.warn('seatbelt build: no code cache made; bin/seatbelt will compile at each start');
+}
+
+/** Runs the hot commands in this process, then writes the compiled code as the cache. */
+async function makeCache() {
+  const bin = createRequire(import.meta.url)(path.join(ROOT, 'bin', 'seatbelt'));
+  rmSync(bin.CACHE, { force: true });
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'seatbelt-cache-'));
+  const cwd = process.cwd();
+  const saved = { ...process.env };
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  try {
+    Object.assign(process.env, { SEATBELT_HOME: path.join(tmp, 'home'), SEATBELT_AUDIT: path.join(tmp, 'audit.jsonl'), HOME: tmp });
+    delete process.env.SEATBELT_PIN;
+    process.chdir(tmp);
+    const { exports, script, id } = bin.load({ useCache: false });
+    process.stdout.write = process.stderr.write = () => true;
+    const runs = [
+      ['exec', '--', 'true'],
+      ['exec', '--shell', 'true && true | true'],
+      ['exec', '--', 'rm', '-rf', '/'],
+      ['check', '--shell', 'git status --short && npm test -- --watch=false 2>&1 | tail -n 40'],
+      ['check', '--', 'ls', '-la'],
+      ['check', '--sql', 'SELECT id FROM orders WHERE id = 1'],
+      ['sql', 'SELECT id FROM orders WHERE id = 1'],
+      ['sql', '--dialect', 'mysql', 'DELETE FROM orders'],
+      ['verify'],
+    ];
+    for (const args of runs) {
+      await exports.main(args);
+      process.exitCode = 0;
+    }
+    bin.saveCache(script, id);
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+    process.chdir(cwd);
+    process.env = saved;
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--make-cache') await makeCache();

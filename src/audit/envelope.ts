@@ -95,6 +95,8 @@ export function decisionBody(a: {
       // Evidence quotes the input, so it is recorded only when the input is.
       ...(a.recordInput ? { evidence: redactSecrets(m.evidence) } : {}),
     })),
+    // audit_mode allows everything; the record still says what safe_defaults would have blocked.
+    ...(decision.wouldBlock ? { would_block: [...new Set(decision.wouldBlock.map((m) => m.ruleId))] } : {}),
     reason: redactSecrets(decision.reason),
     remediation: redactSecrets(decision.remediation),
     policy: { name: decision.policy.name, version: decision.policy.version },

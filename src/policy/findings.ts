@@ -3,6 +3,9 @@
 // decision like any rule match, so the envelope names them.
 import type { RuleMatch } from '../core/types.js';
 import type { RoleMiss } from './role-check.js';
+import { UNDECIDABLE } from '../analyze/shell/undecidable.js';
+import { SQL_FAIL_CLOSED_RULE_IDS } from '../rules/sql/index.js';
+import { ENGINE_FAIL_CLOSED_IDS } from '../analyze/fail-closed.js';
 
 export const POLICY_RULE_IDS = {
   roleNotAllowed: 'role.not_allowed',
@@ -16,9 +19,17 @@ export const POLICY_RULE_IDS = {
 /** Findings about the guard itself (not the command): they block under every policy, audit_mode included. */
 export const GUARD_RULE_IDS: readonly string[] = [POLICY_RULE_IDS.pinViolation, POLICY_RULE_IDS.roleChanged, POLICY_RULE_IDS.roleUnchecked];
 
+/** Ids the analysers use for "could not decide", listed by the analysers themselves. */
+const FAIL_CLOSED_IDS: ReadonlySet<string> = new Set([
+  ...Object.values(UNDECIDABLE),
+  ...SQL_FAIL_CLOSED_RULE_IDS,
+  ...ENGINE_FAIL_CLOSED_IDS,
+]);
+
 /** Findings that mean "the analysis could not decide": they block under every policy but audit_mode. */
 export function isFailClosed(ruleId: string): boolean {
   return (
+    FAIL_CLOSED_IDS.has(ruleId) ||
     /^(parse|limits|undecidable|internal)\./.test(ruleId) ||
     /^(shell|sql)\.(parse|limits|undecidable|unknown|dynamic)/.test(ruleId) ||
     /(^|\.)(parse_error|internal_error|undecidable|unknown_node|too_large|too_deep|timeout)($|\.|_)/.test(ruleId)

@@ -100,4 +100,14 @@ describe('seatbelt exec (end to end)', () => {
     const again = await seatbelt(['exec', '--', 'true'], { env: t.env });
     expect(again.stderr).toBe('');
   });
+
+  it('audit_mode runs the command but the sealed record names what would have blocked', async () => {
+    const t = tempHome();
+    const r = await seatbelt(['exec', '--policy', 'audit_mode', '--shell', 'true || rm -rf /'], { env: t.env });
+    expect(r.exitCode).toBe(0);
+    const rec = records(t.audit)[0]!;
+    expect(rec.decision).toBe('allow');
+    expect(rec.would_block).toEqual(['filesystem.recursive_delete_root']);
+    expect((rec.policy as { name: string }).name).toBe('audit_mode');
+  });
 });

@@ -56,6 +56,7 @@ export function decisionJson(d: Decision, seal?: SealInfo): Record<string, unkno
     reason: d.reason,
     remediation: d.remediation,
     matches: d.matches.map((m) => ({ id: m.ruleId, risk: m.risk, reason: m.reason, remediation: m.remediation, evidence: m.evidence })),
+    ...(d.wouldBlock ? { would_block: d.wouldBlock.map((m) => m.ruleId) } : {}),
     policy: d.policy,
     ...(d.role ? { role: d.role } : {}),
     ...(seal ? { event_id: seal.eventId, record_hash: seal.hash } : {}),

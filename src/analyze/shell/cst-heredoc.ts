@@ -44,7 +44,6 @@ export function convertHeredoc(node: Node, conv: Converter, depth: number): Here
       argNodes.push(...r.extraArgs);
     } else if (child.type === 'pipeline' && child.child(0)?.isNamed === false) {
       const stages = child.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-      if (stages[0]?.type === 'negated_command') conv.fail('parse.syntax_error', '"!" after "|"', stages[0]);
       continuation = { kind: 'pipe', stages: conv.stages(stages, depth) };
     } else if (field === 'right' && listOp) {
       const rest = conv.stmt(child, depth + 1);

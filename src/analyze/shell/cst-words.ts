@@ -102,6 +102,10 @@ function substitution(node: Node, env: WordEnv, depth: number): Substitution {
   const backtick = node.text.startsWith('`');
   // bash reads `$((` as arithmetic when it can and as `$( (…) )` otherwise; do not guess.
   if (node.text.startsWith('$((')) env.fail('parse.blind_spot', '"$((" may be arithmetic or a command substitution of a subshell', node);
+  // `$$(id)` is the PID followed by `(id)` for bash; tree-sitter reads `$` and `$(id)`.
+  if (node.text.startsWith('$(') && env.source[node.startIndex - 1] === '$' && env.source[node.startIndex - 2] !== '\\') {
+    env.fail('parse.blind_spot', '"$$(" is "$$" followed by "(" for bash', node);
+  }
   if (backtick) {
     // Inside backticks bash un-escapes \` and re-parses: a nested substitution tree-sitter cannot see.
     // bash also un-escapes \\ and \$ there before parsing: tree-sitter does not.

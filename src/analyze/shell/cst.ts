@@ -345,7 +345,7 @@ class Converter implements WordEnv {
       this.fail('parse.syntax_error', `words after a compound command: ${args.map((a) => a.word.raw).join(' ')}`, node),
     );
     if (!continuation) return [body];
-    if (continuation.kind === 'pipe') return [joinPipeline([body, ...continuation.stages])];
+    if (continuation.kind === 'pipe') return [joinPipeline([body, ...continuation.stages], this, node)];
     return [flattenList({ t: 'list', items: [body, continuation.rest], ops: [continuation.op] })];
   }
 
@@ -361,9 +361,7 @@ class Converter implements WordEnv {
 
   private pipeline(node: Node, depth: number): Stmt {
     const stageNodes = node.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-    const negatedLater = stageNodes.slice(1).find((n) => n.type === 'negated_command');
-    if (negatedLater) this.fail('parse.syntax_error', '"!" after "|"', negatedLater);
-    return joinPipeline(this.stages(stageNodes, depth));
+    return joinPipeline(this.stages(stageNodes, depth), this, node);
   }
 
   private list(node: Node, depth: number): Stmt {
@@ -383,9 +381,14 @@ class Converter implements WordEnv {
     return flattenList({ t: 'list', items, ops });
   }
 
+  /** Statements written with a leading `!` (bash allows it only at the start of a pipeline). */
+  readonly negatedStmts = new WeakSet<Stmt>();
+
   private negated(node: Node, depth: number): Stmt[] | null {
     const inner = node.namedChildren.find((c) => c && c.type !== 'comment');
-    return inner ? this.stmt(inner, depth + 1) : null;
+    const out = inner ? this.stmt(inner, depth + 1) : null;
+    for (const s of out ?? []) this.negatedStmts.add(s);
+    return out;
   }
 
   /** Splits a compound statement's children into sections started by keywords. */
@@ -547,7 +550,7 @@ function flattenList(list: Extract<Stmt, { t: 'list' }>): Stmt {
  * (`a |& b && c` → a piped into `b && c`; `a && b 2>x | c` → the list `a && b` piped into c);
  * bash binds `|` tighter, so the stages and list operators are laid out flat and regrouped.
  */
-function joinPipeline(stages: Stmt[]): Stmt {
+function joinPipeline(stages: Stmt[], conv: Converter, node: Node): Stmt {
   const items: Stmt[] = [];
   const seps: string[] = [];
   const push = (s: Stmt, sep: string | null) => {
@@ -566,6 +569,7 @@ function joinPipeline(stages: Stmt[]): Stmt {
       groups.push([items[i + 1]!]);
     }
   });
+  if (groups.some((g) => g.slice(1).some((st) => conv.negatedStmts.has(st)))) conv.fail('parse.syntax_error', '"!" after "|"', node);
   const parts = groups.map((g): Stmt => (g.length === 1 ? g[0]! : { t: 'pipeline', stages: g }));
   return parts.length === 1 ? parts[0]! : { t: 'list', items: parts, ops };
 }
@@ -583,6 +587,7 @@ function firstErrorNode(root: Node): Node | null {
 
 const QUOTING_NODES = ['raw_string', 'string', 'heredoc_body', 'comment', 'ansi_c_string', 'translated_string'];
 const WORD_NODES = ['word', 'concatenation', 'number', 'extglob_pattern', 'regex', ...QUOTING_NODES];
+const CODE_NODES = ['command', 'command_substitution', 'process_substitution', 'program', 'compound_statement', 'subshell', 'do_group', 'if_statement', 'list', 'pipeline'];
 
 /**
  * Backslash-newline inside a word joins two halves bash reads as one word, and tree-sitter splits
@@ -597,7 +602,13 @@ function continuationInsideWord(tree: Tree, source: string): Node | null {
     if (source[m.index + 1] !== '\n') {
       const at = tree.rootNode.descendantForIndex(m.index, m.index + 1);
       let inWord = false;
-      for (let n: Node | null = at; n; n = n.parent) if (WORD_NODES.includes(n.type)) inWord = true;
+      for (let n: Node | null = at; n; n = n.parent) {
+        if (WORD_NODES.includes(n.type)) {
+          inWord = true;
+          break;
+        }
+        if (CODE_NODES.includes(n.type)) break;
+      }
       if (!inWord) return at;
       continue;
     }

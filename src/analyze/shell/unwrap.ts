@@ -63,10 +63,16 @@ export function peelWrappers(words: Word[], text: string): Invocation {
     // `time A=1 cmd` assigns; after other wrappers a NAME=value word would be run as a program
     // and fail, so reading it as an assignment only over-approximates what runs.
     let at = r.at;
-    while (at < args.length - 1 && args[at]!.static && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[at]!.raw)) {
+    while (at < args.length && args[at]!.static && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[at]!.raw)) {
       const w = args[at++]!;
       const eq = w.value.indexOf('=');
       inv.assignments.push({ name: w.value.slice(0, eq), value: { value: w.value.slice(eq + 1), static: true, raw: w.raw } });
+    }
+    if (at >= args.length) {
+      // Only assignments after the wrapper (`time X=1`): no command runs.
+      inv.name = { value: '', static: true, raw: '' };
+      inv.args = [];
+      return inv;
     }
     inv.name = nameWord(args[at]!);
     inv.args = args.slice(at + 1);

@@ -273,9 +273,9 @@ async function ourNames(src: string): Promise<string[]> {
  *   `ls2`);
  * - it rejects a word ending in `#` glued to `&&`/`||` (bash reads `a#` and the operator);
  * - it rejects an array element starting with `=` (`arr=(1 =3)` is fine for bash);
- * - it starts a comment at a `#` right after a closing quote (`"a"#b` is one word for bash).
+ * - it starts a comment at a `#` right after a quote or an expansion (`"a"#b`, `$y#` are words).
  */
-const MVDAN_QUIRKS = [/\blet\b[^;\n]*[|&'"\\$]/, /[^\s\d<>&|;]\d+[<>]/, /#(&&|\|\|)/, /=\([^)]*\s=/, /['"]#/];
+const MVDAN_QUIRKS = [/\blet\b[^;\n]*[|&'"\\$]/, /[^\s\d<>&|;]\d+[<>]/, /#(&&|\|\|)/, /=\([^)]*\s=/, /(['"}]|\$\w+)#/];
 
 const sameSet = (a: string[], b: string[]) => {
   const x = new Set(a);

@@ -22,12 +22,17 @@ const SQL = "SELECT o.id, o.total FROM orders o JOIN customers c ON c.id = o.cus
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'seatbelt-bench-'));
 const home = path.join(tmp, 'home');
 const audit = path.join(tmp, 'audit.jsonl');
-const env = { ...process.env, SEATBELT_HOME: home, SEATBELT_AUDIT: audit, NO_COLOR: '1' };
+// NODE_EXTRA_CA_CERTS makes every node process read and parse a CA bundle at start (~40 ms of CPU on
+// this machine, measured), the baseline as much as seatbelt: it would hide seatbelt's own cost in
+// the ratio. Removed unless BENCH_KEEP_ENV=1.
+const baseEnv = { ...process.env };
+if (process.env.BENCH_KEEP_ENV !== '1') delete baseEnv.NODE_EXTRA_CA_CERTS;
+const env = { ...baseEnv, SEATBELT_HOME: home, SEATBELT_AUDIT: audit, NO_COLOR: '1' };
 const work = path.join(tmp, 'cwd');
 spawnSync('mkdir', ['-p', work]);
 
 const rows = [];
-const results = { date: new Date().toISOString(), machine: machine(), runs: RUNS, figures: rows };
+const results = { date: new Date().toISOString(), machine: machine(), runs: RUNS, env: { NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS ?? null }, figures: rows };
 
 function machine() {
   return { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', os: `${os.type()} ${os.release()}` };

@@ -102,6 +102,7 @@ _seatbelt() {
     'seatbelt_audit_report --until') return 0 ;;
     'seatbelt_audit_report --out') return 0 ;;
     'seatbelt_audit_report --title') return 0 ;;
+    'seatbelt_audit_report --keyring') return 0 ;;
     'seatbelt_hook_claude-code --audit') return 0 ;;
     'seatbelt_hook_claude-code --policy') return 0 ;;
     'seatbelt_hook_claude-code --role') return 0 ;;
@@ -161,7 +162,7 @@ _seatbelt() {
     seatbelt_audit_stats) words='--audit --decision --rule --actor --since --until --by --json -h --help' ;;
     seatbelt_audit_export) words='--audit --decision --rule --actor --since --until --csv --out --force -h --help' ;;
     seatbelt_audit_verify-export) words='--sig --keyring --pubkey --json -h --help' ;;
-    seatbelt_audit_report) words='--audit --decision --rule --actor --since --until --html --out --title -h --help' ;;
+    seatbelt_audit_report) words='--audit --decision --rule --actor --since --until --html --out --title --keyring -h --help' ;;
     seatbelt_hook) words='claude-code codex gemini cursor install uninstall -h --help' ;;
     seatbelt_hook_claude-code) words='--audit --policy --role --owner --record-input --no-auto-keys --no-auto-approve --timeout -h --help' ;;
     seatbelt_hook_codex) words='--audit --policy --role --owner --record-input --no-auto-keys --no-auto-approve --timeout -h --help' ;;

@@ -208,6 +208,7 @@ complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l until
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l html -d 'HTML (the default and, for now, only format)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l out -r -F -d 'write here (default: stdout)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l title -r -F -d 'the report title'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -l keyring -r -F -d 'keys to check the trail with before reporting (default: the home\'s keys)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_report' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_hook' -a 'claude-code' -d 'Claude Code PreToolUse hook (reads the hook JSON on stdin)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_hook' -a 'codex' -d 'Codex CLI PreToolUse hook (reads the hook JSON on stdin)'

@@ -8,9 +8,12 @@ import { analyzeSql, sqlWrites } from './sql/index.js';
 import { evaluateShell } from '../rules/shell/index.js';
 import { commandWrites } from '../rules/shell/writes.js';
 import { redactSecrets } from '../audit/redact.js';
+import { invalidCharacterMatch } from './input-check.js';
 
 export const defaultAnalyzer: Analyzer = {
   async analyze(action: Action, ctx: AnalyzeContext): Promise<Analysis> {
+    const invalid = invalidCharacterMatch(action);
+    if (invalid) return { action, matches: [invalid], writes: true };
     try {
       return action.kind === 'sql' ? await analyzeSqlAction(action) : await analyzeShellAction(action, ctx);
     } catch (err) {

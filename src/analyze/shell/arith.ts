@@ -100,7 +100,8 @@ export function isArithmetic(text: string): boolean {
     // `a + b = 1`, `1 = 2`, `"i"++`: only a variable standing alone can be assigned to.
     if (ASSIGN.has(op) && (!LVALUE.test(last) || (beforeLast !== null && !ASSIGN_AFTER.has(beforeLast)))) return false;
     if ((op === '++' || op === '--') && !LVALUE.test(last)) return false;
-    if (op !== '++' && op !== '--') expectOperand = true;
+    if (op === '++' || op === '--') last = ''; // `i++` is a value, not a variable
+    else expectOperand = true;
     lastOp = op;
     i += op.length;
   }

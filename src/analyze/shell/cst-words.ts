@@ -119,6 +119,15 @@ function substitution(node: Node, env: WordEnv, depth: number): Substitution {
   return { kind: node.type === 'process_substitution' ? 'process_substitution' : 'command_substitution', body };
 }
 
+/** An unescaped quote or blank inside what tree-sitter calls plain text: it misread the word. */
+function misreadText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if ("'\"` \t\n".includes(text[i]!)) return true;
+  }
+  return false;
+}
+
 function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, next: Node | null): void {
   if (!env.deepEnough(depth, node)) return;
   switch (node.type) {
@@ -128,6 +137,8 @@ function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, next: Nod
     case 'brace_expression':
     case 'variable_name':
     case 'test_operator':
+      if (misreadText(node.text)) env.fail('parse.blind_spot', 'a quote or blank inside a word the parser read as plain text', node);
+      return unquotedText(b, node.text);
     case 'regex':
       return unquotedText(b, node.text);
     case 'raw_string':
@@ -147,6 +158,9 @@ function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, next: Nod
     }
     case 'simple_expansion':
     case 'expansion': {
+      if (node.type === 'expansion' && !/^\$\{[#!]?[\w@*#?$!-]/.test(node.text)) {
+        env.fail('parse.syntax_error', `bad substitution ${node.text}`, node);
+      }
       b.expansion(node.text);
       const before = b.subs.length;
       scanExpression(node, env, depth + 1, b.subs);

@@ -170,6 +170,10 @@ class Converter implements WordEnv {
         return [{ t: 'block', kind: 'group', body: this.sequence(node, depth), words: [], redirects: [] }];
       case 'test_command':
         this.checkTestOperators(node);
+        // `[ … ]` is a command: it ends at the line break, where tree-sitter may read on.
+        if (!node.text.startsWith('[[') && node.text.replace(/\\\n/g, '').includes('\n')) {
+          this.fail('parse.blind_spot', 'the parser continued "[ … ]" over a line break', node);
+        }
         if (node.text.startsWith('[[') && !isConditional(node.text)) this.fail('parse.syntax_error', 'not a well-formed [[ … ]] expression', node);
         return [{ t: 'block', kind: 'test', body: [], words: [this.expression(node, depth)], redirects: [] }];
       case 'if_statement':

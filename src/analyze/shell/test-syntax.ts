@@ -15,6 +15,11 @@ function tokens(text: string): string[] | null {
   };
   while (i < text.length) {
     const ch = text[i]!;
+    if (ch === '\n') {
+      out.push('\n');
+      i++;
+      continue;
+    }
     if (/\s/.test(ch)) {
       i++;
       continue;
@@ -60,11 +65,17 @@ function tokens(text: string): string[] | null {
 export function isConditional(source: string): boolean {
   if (!/^\[\[\s/.test(source) || !/\s\]\]$/.test(source)) return false;
   const inner = source.slice(2, -2);
+  // `[[ … z*\ ]]`: an escaped blank glues `]]` to the word, so the test never ends.
+  if ((/\\*$/.exec(inner.replace(/\s+$/, ''))?.[0].length ?? 0) % 2 === 1) return false;
   const toks = tokens(inner);
   if (!toks || !toks.length) return false;
   let pos = 0;
   const peek = () => toks[pos];
-  const word = (t: string | undefined) => t !== undefined && !['&&', '||', '(', ')', '<', '>'].includes(t);
+  const word = (t: string | undefined) => t !== undefined && !['&&', '||', '(', ')', '<', '>', '\n'].includes(t);
+  // Line breaks may stand around `&&`, `||` and the brackets, not inside a test.
+  const skipBreaks = () => {
+    while (toks[pos] === '\n') pos++;
+  };
 
   // After `=~` bash reads the regex up to a blank, parentheses and `|` included.
   const regexAt = (): boolean => {
@@ -85,10 +96,12 @@ export function isConditional(source: string): boolean {
   };
 
   const primary = (): boolean => {
+    skipBreaks();
     const t = peek();
     if (t === '(') {
       pos++;
       if (!or()) return false;
+      skipBreaks();
       if (peek() !== ')') return false;
       pos++;
       return true;
@@ -97,6 +110,7 @@ export function isConditional(source: string): boolean {
       pos++;
       return primary();
     }
+    if (t !== undefined && UNARY.has(t) && (toks[pos + 1] === '<' || toks[pos + 1] === '>')) return false;
     if (t !== undefined && UNARY.has(t) && word(toks[pos + 1])) {
       const next = toks[pos + 2];
       if (!(next !== undefined && (BINARY.has(next) || next === '<' || next === '>'))) {
@@ -117,9 +131,11 @@ export function isConditional(source: string): boolean {
   };
   const and = (): boolean => {
     if (!primary()) return false;
+    skipBreaks();
     while (peek() === '&&') {
       pos++;
       if (!primary()) return false;
+      skipBreaks();
     }
     return true;
   };
@@ -131,5 +147,7 @@ export function isConditional(source: string): boolean {
     }
     return true;
   };
-  return or() && pos === toks.length;
+  const ok = or();
+  skipBreaks();
+  return ok && pos === toks.length;
 }

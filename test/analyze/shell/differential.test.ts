@@ -230,7 +230,7 @@ async function ourNames(src: string): Promise<string[]> {
         while (words[i]?.raw === 'time' || words[i]?.raw === 'coproc') {
           i++;
           while (words[i]?.static && words[i]!.value === '-p') i++;
-          while (words[i]?.static && words[i + 1] && /^[A-Za-z_]\w*=/.test(words[i]!.raw)) i++;
+          while (words[i]?.static && /^[A-Za-z_]\w*=/.test(words[i]!.raw)) i++;
         }
         const w = words[i];
         if (w) names.push(w.static ? w.value : '?');
@@ -273,9 +273,10 @@ async function ourNames(src: string): Promise<string[]> {
  *   `ls2`);
  * - it rejects a word ending in `#` glued to `&&`/`||` (bash reads `a#` and the operator);
  * - it rejects an array element starting with `=` (`arr=(1 =3)` is fine for bash);
- * - it starts a comment at a `#` right after a quote or an expansion (`"a"#b`, `$y#` are words).
+ * - it starts a comment at a `#` right after a quote or an expansion (`"a"#b`, `$y#` are words);
+ * - it continues a comment that ends in a backslash onto the next line (bash does not).
  */
-const MVDAN_QUIRKS = [/\blet\b[^;\n]*[|&'"\\$]/, /[^\s\d<>&|;]\d+[<>]/, /#(&&|\|\|)/, /=\([^)]*\s=/, /(['"}]|\$\w+)#/];
+const MVDAN_QUIRKS = [/\blet\b[^;\n]*[|&'"\\$]/, /[^\s\d<>&|;]\d+[<>]/, /#(&&|\|\|)/, /=\([^)]*\s=/, /(['"}]|\$\w+)#/, /#[^\n]*\\\n/];
 
 const sameSet = (a: string[], b: string[]) => {
   const x = new Set(a);

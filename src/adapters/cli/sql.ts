@@ -3,10 +3,8 @@
 // A refused query never reaches the client: the client is not even started.
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 import { DIALECTS, type Action, type Dialect } from '../../core/types.js';
-import { resolveSettings } from '../../policy/settings.js';
 import { run } from '../../run/spawn.js';
 import { openSession } from '../session.js';
 import { parseDialect } from './check.js';
@@ -69,7 +67,7 @@ function parseOperands(args: string[], flags: SqlFlags): { query: string; client
 }
 
 /** --dialect, else the client's own dialect, else the configured default (postgresql). */
-function dialectFor(flags: SqlFlags, client: string[]): Dialect {
+function dialectFor(flags: SqlFlags, client: string[], configured: Dialect): Dialect {
   const given = flags.dialect !== undefined ? parseDialect(flags.dialect) : undefined;
   if (client.length > 0) {
     const spoken = checkSqlClient(client);
@@ -79,15 +77,15 @@ function dialectFor(flags: SqlFlags, client: string[]): Dialect {
     }
     return given ?? spoken;
   }
-  return given ?? resolveSettings({ flags: {}, env: process.env, cwd: process.cwd(), homeDir: os.homedir() }).settings.dialect;
+  return given ?? configured;
 }
 
 async function sqlCommand(args: string[], flags: SqlFlags): Promise<number> {
   if (flags.dialect !== undefined) parseDialect(flags.dialect);
   const { query, client } = parseOperands(args, flags);
-  const dialect = dialectFor(flags, client);
-  const action: Action = { kind: 'sql', sql: query, dialect };
   const session = openSession(sessionOptions(flags));
+  const dialect = dialectFor(flags, client, session.resolved.settings.dialect);
+  const action: Action = { kind: 'sql', sql: query, dialect };
   let governed;
   try {
     governed = await session.govern(action);

@@ -21,6 +21,7 @@ export async function bundleLibrary() {
         "export * as seal from './src/audit/seal.ts';",
         "export * as uuid from './src/audit/uuid.ts';",
         "export * as verify from './src/audit/verify.ts';",
+        "export * as verifyParallel from './src/audit/verify-parallel.ts';",
       ].join('\n'),
       resolveDir: ROOT,
       sourcefile: 'bench-entry.ts',

@@ -2,7 +2,9 @@
 // Every figure is measured next to a baseline in the same run, interleaved (A B A B …), medians of
 // at least 15 rounds; printed as a table and written to bench/results.json.
 // Env: BENCH_RUNS (rounds of the cold figures, default 15), BENCH_VERIFY_RUNS (default 15),
-// BENCH_WARM_ROUNDS (default 2000), BENCH_TRAIL (records in the verify trail, default 100000).
+// BENCH_WARM_ROUNDS (default 2000), BENCH_TRAIL (records in the verify trail, default 100000),
+// BENCH_PARALLEL_RUNS (in-process verify, one thread vs all cores, default 3), BENCH_ONLY
+// (comma-separated sections: cold, warm, jsonl, verify, rss), BENCH_KEEP_ENV=1 (see below).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,7 @@ const RUNS = Math.max(15, Number(process.env.BENCH_RUNS ?? 15));
 const VERIFY_RUNS = Math.max(1, Number(process.env.BENCH_VERIFY_RUNS ?? 15));
 const WARM_ROUNDS = Number(process.env.BENCH_WARM_ROUNDS ?? 2000);
 const TRAIL = Number(process.env.BENCH_TRAIL ?? 100_000);
+const PARALLEL_RUNS = Math.max(1, Number(process.env.BENCH_PARALLEL_RUNS ?? 3));
 const BIN = path.join(ROOT, 'bin', 'seatbelt');
 const TYPICAL = 'git status --short && npm test -- --watch=false 2>&1 | tail -n 40';
 const SQL = "SELECT o.id, o.total FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.email = 'a@example.com' ORDER BY o.id DESC LIMIT 20";
@@ -135,6 +138,27 @@ async function verifyFigure(lib) {
   const base = { label: 'sha256sum', file: 'sha256sum', args: [trail], env, cwd: work };
   const [b, v] = interleave([base, verify], VERIFY_RUNS).map(median);
   record({ figure: `verify ${TRAIL.toLocaleString('en')} records`, value: v / 1000, unit: 's', baselineLabel: 'sha256sum of the file', baseline: b / 1000, ratio: v / b, budget: { of: 'value', max: 10 } });
+
+  // What the worker threads buy, in this process: the library's verifyTrail alone vs
+  // verifyTrailParallel (signatures checked on the other cores), interleaved.
+  const { readFileSync } = await import('node:fs');
+  const m = await import(lib);
+  const bytes = readFileSync(trail);
+  const publicKeys = m.keys.readHomePublicKeys(home).map((k) => k.key);
+  const worker = path.join(ROOT, 'dist', 'verify-worker.mjs');
+  const serial = [];
+  const parallel = [];
+  for (let i = 0; i < PARALLEL_RUNS; i++) {
+    let t = performance.now();
+    const a = m.verify.verifyTrail(bytes, { publicKeys });
+    serial.push(performance.now() - t);
+    t = performance.now();
+    const p = await m.verifyParallel.verifyTrailParallel(bytes, { publicKeys, worker });
+    parallel.push(performance.now() - t);
+    if (!a.ok || !p.ok || a.records !== p.records) throw new Error('the trail did not verify in-process');
+  }
+  const [sm, pm] = [median(serial), median(parallel)];
+  record({ figure: `verifyTrailParallel in-process (${os.availableParallelism()} cores)`, value: pm / 1000, unit: 's', baselineLabel: 'verifyTrail, one thread', baseline: sm / 1000, ratio: pm / sm });
 }
 
 async function rssFigures() {

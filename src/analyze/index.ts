@@ -7,6 +7,7 @@ import { shellIrFromArgv, shellIrFromScript } from './shell/index.js';
 import { analyzeSql, sqlWrites } from './sql/index.js';
 import { evaluateShell } from '../rules/shell/index.js';
 import { commandWrites } from '../rules/shell/writes.js';
+import { clientMetaOf, clientOf, splitClientMeta } from '../rules/shell/sql-meta.js';
 import { redactSecrets } from '../audit/redact.js';
 import { invalidCharacterMatch } from './input-check.js';
 
@@ -32,7 +33,8 @@ async function analyzeShellAction(action: Exclude<Action, { kind: 'sql' }>, ctx:
   const matches = evaluateShell(ir, ctx);
   const sql: SqlStatement[] = [];
   matches.push(...(await embeddedSqlMatches(ir, sql)));
-  const writes = ir.commands.some(commandWrites) || sqlWrites(sql);
+  // A client command that writes files or runs a shell (`\copy … to`, `.shell`) writes.
+  const writes = ir.commands.some(commandWrites) || sqlWrites(sql) || ir.commands.some((c) => clientMetaOf(c, ir).some((m) => m.effect !== 'none'));
   return { action, matches, shell: ir, ...(sql.length ? { sql } : {}), writes };
 }
 
@@ -47,7 +49,14 @@ async function embeddedSqlMatches(ir: ShellIr, into: SqlStatement[]): Promise<Ru
     } else if (e.sql === null) {
       out.push({ ruleId: 'databases.dynamic_sql', risk: 'HIGH', reason: 'SQL built at run time (variables or substitutions) cannot be judged', remediation: 'pass the query as a literal string', evidence });
     } else {
-      const r = await analyzeSql(e.sql, e.dialect);
+      // Client commands (`\dt`, `.tables`, `\G`) never reach the server: the shell rules judge them.
+      const client = clientOf(cmd?.name.value ?? '');
+      const split = client ? splitClientMeta(client, e.sql) : { sql: e.sql, meta: [] };
+      if (split.meta.some((m) => m.effect === 'dynamic_sql')) {
+        out.push({ ruleId: 'databases.dynamic_sql', risk: 'HIGH', reason: 'query results executed as SQL (\\gexec) cannot be judged', remediation: 'write the statements out literally', evidence });
+      }
+      if (split.sql.trim() === '') continue;
+      const r = await analyzeSql(split.sql, e.dialect);
       into.push(...r.statements);
       out.push(...r.matches.map((m) => ({ ...m, evidence: `${m.evidence} (in: ${evidence})` })));
     }

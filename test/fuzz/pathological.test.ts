@@ -123,6 +123,13 @@ describe('pathological input through bin/seatbelt', () => {
     for (const o of out) expect(String(o.reason ?? o.error)).not.toMatch(STACK_LINE);
   });
 
+  it('answers into a pipe that the reader closed early: no stack trace', async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ shell: `ls -la dir${i}` })).join('\n') + '\n';
+    const r = await execa('bash', ['-c', '"$0" check --jsonl | head -c 10 > /dev/null', BIN], { env: h.env, input: lines, reject: false, timeout: 60_000 });
+    expectNoStack(r);
+    expect(String(r.stderr)).not.toMatch(/EPIPE|Unhandled 'error' event/);
+  });
+
   it('invalid UTF-8 in argv and on stdin: refused, no stack trace', async () => {
     // Raw bytes cannot be passed from JavaScript as argv, so a shell hands them over.
     const viaShell = await execa('bash', ['-c', 'exec "$0" check --shell "$(printf "cat \\xff\\xfe.txt")"', BIN], { env: h.env, reject: false, timeout: 30_000 });

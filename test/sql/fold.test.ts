@@ -20,7 +20,7 @@ const TAUTOLOGIES: [string, Dialect?][] = [
   ['1 IS DISTINCT FROM 2'], ['true IS TRUE'], ['NOT (false IS TRUE)'], ["lower('A') = 'a'"], ['-1 < 0'],
   ['NOT EXISTS (SELECT 1 WHERE false)'], ['(SELECT 1) = 1'], ['lower(name) = lower(name)'], ['id::text = id::text'],
   ['id IN (id)'], ['(SELECT 1) = 1', 'mysql'], ['EXISTS (SELECT 1)', 'mysql'], ['a = 1 OR a <> 1'],
-  ['id IN (1) OR id NOT IN (1)', 'mysql'], ['0x01', 'mysql'], ['id = 3 OR 0x01', 'mysql'], ['1 IS 1', 'sqlite'], ['NULL IS NULL', 'sqlite'],
+  ['id IN (1) OR id NOT IN (1)', 'mysql'], ['0x01', 'mysql'], ['id = 3 OR 0x01', 'mysql'], ['0b1', 'mysql'], ["X'0100000000000000'", 'mysql'], ['1 IS 1', 'sqlite'], ['NULL IS NULL', 'sqlite'],
   ['1', 'mysql'], ['-1', 'mysql'], ["'1abc'", 'mysql'], ['NOT 0', 'mysql'], ['1 XOR 0', 'mysql'], ["'a' = 'A'", 'mysql'],
   ["'a' = 'a  '", 'mysql'], ["'abc' = 0", 'mysql'], ['id = 3 OR 1', 'mysql'], ['true', 'mysql'], ['1 = 1 && 2 = 2', 'mysql'],
   ["IFNULL(NULL, 1)", 'mysql'], ['1', 'sqlite'], ['rowid = rowid', 'sqlite'], ["'x' = 'x'", 'sqlite'], ['"a" = "a"', 'sqlite'],
@@ -29,14 +29,29 @@ const TAUTOLOGIES: [string, Dialect?][] = [
 
 const NOT_TAUTOLOGIES: [string, Dialect?][] = [
   ['id = 5'], ['1 = 0'], ['false'], ['NULL = NULL'], ['NULL'], ['x = 5 AND 1=1'], ['id > 0'], ['col = other'],
-  ['random() = random()'], ['1 IN (2, 3)'], ["'a' = 'A'"], ['1 = 1 AND id = 3'], ['NOT true'], ['x OR y'],
+  ['1 IN (2, 3)'], ["'a' = 'A'"], ['1 = 1 AND id = 3'], ['NOT true'], ['x OR y'],
   ['name LIKE \'a%\''], ['id IN (SELECT id FROM u)'], ['EXISTS (SELECT 1 WHERE false)'], ['(SELECT 1 WHERE false) = 1'],
-  ['(SELECT 1 FROM u) = 1'], ['now() > random()'], ['EXISTS (SELECT 1 FROM u WHERE u.id = t.id)'], ['$1 = $1 AND id = 2'],
+  ['EXISTS (SELECT 1 FROM u WHERE u.id = t.id)'], ['$1 = $1 AND id = 2'],
   ['0', 'mysql'], ["'abc'", 'mysql'], ['NOT 1', 'mysql'], ['1 XOR 1', 'mysql'], ['id = 5', 'mysql'], ["'a' = 'b'", 'mysql'],
   ['0', 'sqlite'], ['id = 5', 'transactsql'], ['a = 1 OR a <> 2'], ['1 IS 2', 'sqlite'], ['0x00', 'mysql'],
 ];
 
+/** Conditions that do not read the row: the same for every row, so they reach all rows or none. */
+const ROW_INDEPENDENT: [string, Dialect?][] = [
+  ['random() = random()'], ['(SELECT 1 FROM u) = 1'], ['now() > random()'], ["now() > '2000-01-01'"], ['$1'],
+  ['EXISTS (SELECT 1 FROM u WHERE u.flag)'], ["'a' = 'a' COLLATE \"C\""], ['id = 5 OR current_user = current_user'],
+  ["length('a') = 1"], ['1 = ANY(ARRAY[1, 2])'], ["'abc' ~ 'a'"], ['0.1 + 0.2 = 0.3'], ['5 / 2 = 2'],
+  ["IF(1, 1, 0)", 'mysql'], ["'a' REGEXP '.*'", 'mysql'], ['~0', 'mysql'], ["iif(1, 1, 0)", 'sqlite'],
+  ["'a' GLOB '*'", 'sqlite'], ["N'a' = N'a'", 'transactsql'],
+];
+
 describe('constant folding through the parsers', () => {
+  it.each(ROW_INDEPENDENT)('%s (%s) does not read the row: every row or none', async (cond, dialect = 'postgresql') => {
+    const [s] = await sqlStatements(`DELETE FROM t WHERE ${cond}`, dialect);
+    expect(s?.kind).toBe('delete');
+    expect(s?.whereTautology).toBe(true);
+    expect(s?.flags.rowIndependent).toBe(true);
+  });
   it.each(TAUTOLOGIES)('%s (%s) is a tautology', async (cond, dialect) => {
     expect(await where(cond, dialect)).toBe(true);
   });

@@ -25,7 +25,7 @@ function balanced(text: string, i: number, open: string, close: string): number 
 /** Length of an operand at `i`: a word of letters/digits (`1i`, `0x1F`, `2#101`), `$x`, `${…}`, `$(…)`, `` `…` ``, `"…"`, with subscripts. */
 function operand(text: string, i: number): number {
   let j = i;
-  const m = /^[A-Za-z0-9_#@.]+/.exec(text.slice(i));
+  const m = /^[A-Za-z0-9_][A-Za-z0-9_#@.]*/.exec(text.slice(i));
   if (m) j += m[0].length;
   else if (text[i] === '$') {
     if (text[i + 1] === '(' || text[i + 1] === '{') {

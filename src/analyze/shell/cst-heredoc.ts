@@ -65,7 +65,14 @@ export function convertHeredoc(node: Node, conv: Converter, depth: number): Here
       conv.fail('parse.blind_spot', 'the heredoc end line has more text on it', node);
     }
   }
+  const opNode = node.children.find((c) => c?.type === op);
+  if (start && opNode && conv.source.slice(opNode.endIndex, start.startIndex).includes('\n')) {
+    conv.fail('parse.syntax_error', 'the heredoc delimiter is missing', node);
+  }
   const startText = start?.text ?? '';
+  if (/['"]/.test(startText.replace(/\\./g, '').replace(/'[^']*'|"[^"]*"/g, ''))) {
+    conv.fail('parse.syntax_error', 'an unbalanced quote in the heredoc delimiter', node);
+  }
   const quoted = /['"\\]/.test(startText);
   const delimiter = startText.replace(/['"\\]/g, '');
   const endLine = (end?.text ?? '').replace(/\n+$/, '').replace(op === '<<-' ? /^\t+/ : /^$/, '');

@@ -34,6 +34,9 @@ const EXPRESSION_TYPES = new Set([
   'comment',
 ]);
 
+/** Node types holding unquoted text as written. */
+const PLAIN_TEXT = new Set(['word', 'number', 'extglob_pattern', 'brace_expression', 'variable_name', 'test_operator']);
+
 class WordBuilder {
   value = '';
   /** Unquoted literal characters as written; everything else replaced, for glob/brace detection. */
@@ -88,6 +91,12 @@ export function scanExpression(node: Node, env: WordEnv, depth: number, subs: Su
     if (!child) continue;
     if (child.type === 'command_substitution' || child.type === 'process_substitution') {
       subs.push(substitution(child, env, depth + 1));
+    } else if (child.type === 'regex' && /\$[({]|`|[<>]\(/.test(child.text)) {
+      env.fail('parse.blind_spot', 'an expansion inside text the parser read as a pattern', child);
+    } else if (PLAIN_TEXT.has(child.type) && misreadText(child.text)) {
+      env.fail('parse.blind_spot', 'a quote or blank inside a word the parser read as plain text', child);
+    } else if (child.type === 'simple_expansion' && /\s/.test(child.text)) {
+      env.fail('parse.blind_spot', 'the parser read "$" and the next word as one expansion', child);
     } else if (child.type === 'ERROR') {
       env.fail('parse.syntax_error', 'the shell parser reported a syntax error', child);
     } else if (!EXPRESSION_TYPES.has(child.type)) {
@@ -140,6 +149,7 @@ function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, next: Nod
       if (misreadText(node.text)) env.fail('parse.blind_spot', 'a quote or blank inside a word the parser read as plain text', node);
       return unquotedText(b, node.text);
     case 'regex':
+      if (/\$[({]|`|[<>]\(/.test(node.text)) env.fail('parse.blind_spot', 'an expansion inside text the parser read as a pattern', node);
       return unquotedText(b, node.text);
     case 'raw_string':
       return b.literal(node.text.slice(1, -1), false);
@@ -158,6 +168,10 @@ function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, next: Nod
     }
     case 'simple_expansion':
     case 'expansion': {
+      // `$⏎$(cmd)` or `>$ f`: tree-sitter joins `$` with what follows a blank.
+      if (node.type === 'simple_expansion' && /\s/.test(node.text)) {
+        env.fail('parse.blind_spot', 'the parser read "$" and the next word as one expansion', node);
+      }
       if (node.type === 'expansion' && !/^\$\{[#!]?[\w@*#?$!-]/.test(node.text)) {
         env.fail('parse.syntax_error', `bad substitution ${node.text}`, node);
       }
@@ -189,6 +203,9 @@ function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, next: Nod
     case '$':
       // `$"…"` (a translated string) arrives as `$` followed by the string; a lone `$` is literal.
       if (next && next.type === 'string' && next.startIndex === node.endIndex) return;
+      if (node.text !== '$') return b.expansion(node.text); // `$$` and the like reach here too
+      // A `$` tree-sitter left alone right before a name still expands it for bash.
+      if (/[\w{(@*#?$!-]/.test(env.source[node.endIndex] ?? '')) return b.expansion(node.text);
       return b.literal('$', false);
     case '``':
       return b.expansion(node.text); // an empty backtick substitution: still a substitution
@@ -261,9 +278,13 @@ export function groupAdjacent(nodes: Node[]): Node[][] {
   return groups;
 }
 
-/** Heredoc text: backslash escapes only `$ \` \\` and newline; nothing is globbed. */
-function heredocText(b: WordBuilder, text: string): void {
+/**
+ * Heredoc text: backslash escapes only `$ \` \\` and newline; nothing is globbed. Returns false
+ * when the text still holds a `$(` or `${` (tree-sitter missed a substitution, e.g. after `\⏎`).
+ */
+function heredocText(b: WordBuilder, text: string): boolean {
   let out = '';
+  let missed = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     const next = text[i + 1];
@@ -271,10 +292,12 @@ function heredocText(b: WordBuilder, text: string): void {
       if (next !== '\n') out += next;
       i++;
     } else {
+      if (ch === '$' && (next === '(' || next === '{')) missed = true;
       out += ch;
     }
   }
   b.literal(out, false);
+  return !missed;
 }
 
 /**
@@ -327,8 +350,9 @@ export function heredocWord(body: Node | null, env: WordEnv, depth: number, quot
           .map((c) => ({ start: c.startIndex, end: c.endIndex, node: c as Node | null })),
       ].sort((x, y) => x.start - y.start);
       let pos = body.startIndex;
+      let complete = true;
       for (const e of events) {
-        if (e.start > pos) heredocText(b, tidy(env.source.slice(pos, e.start)));
+        if (e.start > pos) complete = heredocText(b, tidy(env.source.slice(pos, e.start))) && complete;
         if (e.node) part(b, e.node, env, depth + 1, null);
         else {
           const text = env.source.slice(e.start, e.end);
@@ -337,7 +361,8 @@ export function heredocWord(body: Node | null, env: WordEnv, depth: number, quot
         }
         pos = e.end;
       }
-      if (body.endIndex > pos) heredocText(b, tidy(env.source.slice(pos, body.endIndex)));
+      if (body.endIndex > pos) complete = heredocText(b, tidy(env.source.slice(pos, body.endIndex))) && complete;
+      if (!complete) env.fail('parse.blind_spot', 'a substitution in a heredoc the parser did not read', body);
       env.inHeredoc--;
     }
   }

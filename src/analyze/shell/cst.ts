@@ -66,6 +66,9 @@ class Converter implements WordEnv {
   /** Checks that the reserved words among a node's direct children stand alone. */
   checkReserved(node: Node): void {
     for (const c of node.children) {
+      if (c && !c.isNamed && ['&', '|', ';'].includes(c.type) && node.type === 'case_statement') {
+        this.fail('parse.syntax_error', `"${c.type}" in a case statement`, c);
+      }
       if (c && CASE_TERMINATORS.has(c.type) && node.type !== 'case_item') {
         this.fail('parse.syntax_error', `"${c.type}" outside a case statement`, c);
       }
@@ -170,9 +173,12 @@ class Converter implements WordEnv {
         return [{ t: 'block', kind: 'group', body: this.sequence(node, depth), words: [], redirects: [] }];
       case 'test_command':
         this.checkTestOperators(node);
-        // `[ … ]` is a command: it ends at the line break, where tree-sitter may read on.
-        if (!node.text.startsWith('[[') && node.text.replace(/\\\n/g, '').includes('\n')) {
-          this.fail('parse.blind_spot', 'the parser continued "[ … ]" over a line break', node);
+        // `[ … ]` is a command: it ends at a line break, and `|`, `&`, `;`, `<`, `>` in it are
+        // pipes, lists and redirects for bash (`[ a > b ]` writes the file b).
+        if (!node.text.startsWith('[[')) {
+          if (node.text.replace(/\\\n/g, '').includes('\n')) this.fail('parse.blind_spot', 'the parser continued "[ … ]" over a line break', node);
+          const op = operatorInside(node);
+          if (op) this.fail('parse.blind_spot', `"${op.type}" inside "[ … ]" is an operator for bash`, op);
         }
         if (node.text.startsWith('[[') && !isConditional(node.text)) this.fail('parse.syntax_error', 'not a well-formed [[ … ]] expression', node);
         return [{ t: 'block', kind: 'test', body: [], words: [this.expression(node, depth)], redirects: [] }];
@@ -282,6 +288,10 @@ class Converter implements WordEnv {
     parts.sort((a, b) => a.startIndex - b.startIndex);
     const glued = parts.find((p) => redirectEnds.includes(p.startIndex));
     if (glued) this.fail('parse.blind_spot', 'a word glued to a redirect target', glued);
+    // `e=#ch$'\x6f' a`: bash reads one assignment; tree-sitter ends it early and starts a command.
+    const assignmentEnds = node.children.filter((c) => c?.type === 'variable_assignment').map((c) => c!.endIndex);
+    const gluedToAssignment = parts.find((p) => assignmentEnds.includes(p.startIndex));
+    if (gluedToAssignment) this.fail('parse.blind_spot', 'a word glued to an assignment', gluedToAssignment);
     const words = groupAdjacent(parts).map((g) => this.word(g, depth));
     return { assignments, words, redirects, text: node.text };
   }
@@ -456,6 +466,14 @@ class Converter implements WordEnv {
 
   private cFor(node: Node, depth: number): Stmt {
     const words: AstWord[] = [];
+    const open = node.children.findIndex((c) => c?.type === '((');
+    const close = node.children.findIndex((c) => c?.type === '))');
+    const semis = node.children.slice(open, close).filter((c) => c?.type === ';').length;
+    if (semis !== 2) this.fail('parse.syntax_error', 'a C-style for needs two ";" inside "(( ))"', node);
+    const after = node.children[close + 1];
+    if (after?.type === ';' && this.source.slice(node.children[close]!.endIndex, after.startIndex).includes('\n')) {
+      this.fail('parse.syntax_error', '";" alone on a line after "for (( ))"', after);
+    }
     for (let i = 0; i < node.childCount; i++) {
       const n = node.child(i);
       if (!n || !n.isNamed || n.type === 'comment' || node.fieldNameForChild(i) === 'body') continue;
@@ -500,6 +518,14 @@ class Converter implements WordEnv {
 
   private functionDefinition(node: Node, depth: number): Stmt {
     const name = node.childForFieldName('name');
+    if (name && (RESERVED.has(name.text) || ['time', 'coproc'].includes(name.text))) {
+      this.fail('parse.syntax_error', `"${name.text}" is a reserved word, not a function name`, node);
+    }
+    const open = node.children.find((c) => c?.type === '(');
+    const close = node.children.find((c) => c?.type === ')');
+    if (open && close && /\n/.test(this.source.slice(open.endIndex, close.startIndex))) {
+      this.fail('parse.syntax_error', 'a line break inside "()" of a function definition', node);
+    }
     const bodyNode = node.childForFieldName('body');
     const redirects: AstRedirect[] = [];
     for (const r of node.childrenForFieldName('redirect')) {
@@ -578,6 +604,19 @@ function joinPipeline(stages: Stmt[], conv: Converter, node: Node): Stmt {
   return parts.length === 1 ? parts[0]! : { t: 'list', items: parts, ops };
 }
 
+/** A shell operator token anywhere in a `[ … ]` (not inside substitutions or strings). */
+function operatorInside(node: Node): Node | null {
+  const stack: Node[] = [...node.children.filter((c): c is Node => !!c)];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!n.isNamed && ['|', '&', '&&', '||', ';', '<', '>', '>>', '<<'].includes(n.type)) return n;
+    if (!['command_substitution', 'process_substitution', 'string', 'raw_string'].includes(n.type)) {
+      for (const c of n.children) if (c) stack.push(c);
+    }
+  }
+  return null;
+}
+
 /** The first ERROR or MISSING node (iterative: error trees can be as deep as the input). */
 function firstErrorNode(root: Node): Node | null {
   let node = root;
@@ -627,6 +666,7 @@ function continuationInsideWord(tree: Tree, source: string): Node | null {
         quoted = true;
         break;
       }
+      if (CODE_NODES.includes(node.type)) break;
     }
     if (!quoted) return tree.rootNode.descendantForIndex(m.index, m.index + 1);
   }

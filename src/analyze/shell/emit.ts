@@ -93,6 +93,11 @@ function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: 
   } else if (DECLARATIONS.has(sc.name.value) && sc.args.some(invalidName)) {
     // `export P\ATH=1`, `export }X=1`: bash rejects the name; a strict parser rejects the line.
     b.fail(undecidable('parse.syntax_error', `not a valid variable name in ${sc.name.value}`, base.text));
+  } else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(sc.name.raw) && inv.wrappers.length === 0) {
+    // bash takes `b=2` before a command as an assignment: as a command name it is a misparse.
+    b.fail(undecidable('parse.blind_spot', `the parser read the assignment ${sc.name.raw} as a command name`, base.text));
+  } else if (sc.name.raw === 'coproc' && !sc.args.length) {
+    b.fail(undecidable('parse.syntax_error', 'coproc without a command', base.text));
   } else if (sc.name.value === 'let') {
     checkLet(b, sc, base.text);
   } else if (MISREAD_NAMES.has(sc.name.value)) {

@@ -3,6 +3,16 @@
 
 export type Value = null | boolean | number | string;
 
+/**
+ * A column reference found inside an expression the folder does not model (a function it does
+ * not know, a subquery, an operator): `qualifier` is the table or alias written before the column
+ * (lower-case), absent when unqualified. References that resolve inside a subquery's own FROM are
+ * left out. Used to tell whether a WHERE reads the row it is about to change.
+ */
+export interface ColumnRef {
+  qualifier?: string;
+}
+
 export type CmpOp = '=' | '<>' | '<' | '<=' | '>' | '>=' | '<=>';
 export type ArithOp = '+' | '-' | '*' | '/' | '%' | '||';
 
@@ -16,7 +26,8 @@ export type Expr =
   | { t: 'is'; arg: Expr; test: 'null' | 'true' | 'false' | 'unknown' | 'distinct'; other?: Expr; neg: boolean }
   | { t: 'in'; arg: Expr; list: Expr[]; neg: boolean }
   | { t: 'between'; arg: Expr; lo: Expr; hi: Expr; neg: boolean }
-  | { t: 'like'; arg: Expr; pattern: Expr; neg: boolean }
+  /** `ci`: the match ignores case (ILIKE; LIKE in MySQL, SQLite, T-SQL). */
+  | { t: 'like'; arg: Expr; pattern: Expr; neg: boolean; ci?: boolean }
   | { t: 'arith'; op: ArithOp; l: Expr; r: Expr }
   | { t: 'neg'; arg: Expr }
   | { t: 'func'; name: string; args: Expr[] }
@@ -26,8 +37,17 @@ export type Expr =
    * `EXISTS (subquery)`. For a subquery without FROM, `where` is its WHERE (constant true when it
    * has none): it returns a row exactly when that holds. Undefined when the subquery reads tables.
    */
-  | { t: 'exists'; where?: Expr; neg: boolean }
-  | { t: 'unknown' };
+  | { t: 'exists'; where?: Expr; neg: boolean; refs?: ColumnRef[] }
+  /**
+   * `x IN (SELECT col FROM table)` over a whole table (no restriction other than a tautology, no
+   * LIMIT, no grouping): when `table` is the one being changed and `col` is `x`, it holds for
+   * every row whose `x` is not NULL. `inner` is the unmodelled subquery, kept for its references.
+   */
+  | { t: 'inTable'; arg: Expr; table: string; col: string; inner: Expr }
+  /** Anything else; `refs` lists the column references inside it, when the converter knows them. */
+  | { t: 'unknown'; refs?: ColumnRef[] };
 
 export const UNKNOWN: Expr = { t: 'unknown' };
+/** An expression not modelled, with the column references found in it. */
+export const opaque = (refs: ColumnRef[]): Expr => ({ t: 'unknown', refs });
 export const constant = (v: Value): Expr => ({ t: 'const', v });

@@ -4,7 +4,7 @@
 import type { Dialect } from '../../core/types.js';
 import type { CmpOp, Expr } from './expr.js';
 import { checkDepth } from './limits.js';
-import { arith, cmp, compare, foldCast, foldFunc, likeMatches, toNumber, truth, type Folded } from './values.js';
+import { arith, cmp, compare, compareEq, foldCast, foldFunc, likeMatches, toNumber, truth, type Folded } from './values.js';
 
 export { truth, type Folded } from './values.js';
 
@@ -32,12 +32,45 @@ function deterministic(e: Expr, depth = 0): boolean {
   }
 }
 
+/** Row identifiers the database fills in for every row: never NULL (SQLite's rowid is also positive). */
+const ROW_ID: Partial<Record<Dialect, ReadonlySet<string>>> = {
+  sqlite: new Set(['rowid', 'oid', '_rowid_']),
+  postgresql: new Set(['ctid']),
+};
+const rowId = (e: Expr, d: Dialect): boolean => e.t === 'col' && (ROW_ID[d]?.has(e.name.toLowerCase().split('.').pop() ?? '') ?? false);
+/** SQLite's rowid as a truth value or compared with a bound below 1: true for every row (leaning, as the rowid could be set to 0 or less). */
+const positiveRowId = (e: Expr, d: Dialect): boolean => d === 'sqlite' && rowId(e, d);
+
+/** The truth of an expression used as a condition (true, false, null, or undefined: cannot tell). */
+export const conditionValue = (e: Expr, d: Dialect): boolean | null | undefined => cond(e, d, 0);
+
+function cond(e: Expr, d: Dialect, depth: number): boolean | null | undefined {
+  if (positiveRowId(e, d)) return true;
+  // A hex or bit literal (`0x01`, `b'0'`) in a condition is a number: true unless every digit is 0.
+  const lit = e.t === 'func' && e.name === 'binary literal' ? e.args[0] : undefined;
+  if (lit?.t === 'const' && typeof lit.v === 'string') return /[1-9a-f]/i.test(lit.v.replace(/^0[xb]/i, ''));
+  return truth(fold(e, d, depth), d);
+}
+
+const FLIP: Record<CmpOp, CmpOp> = { '=': '=', '<>': '<>', '<': '>', '>': '<', '<=': '>=', '>=': '<=', '<=>': '<=>' };
+
+/** `rowid > 0`, `0 < rowid`, `rowid >= 1`, `rowid <> 0` in SQLite: every row. */
+function rowIdBound(e: Extract<Expr, { t: 'cmp' }>, d: Dialect, depth: number): boolean | undefined {
+  const [key, other, op] = positiveRowId(e.l, d) ? [e.l, e.r, e.op] : positiveRowId(e.r, d) ? [e.r, e.l, FLIP[e.op]] : [];
+  if (!key || !other || !op) return undefined;
+  const n = fold(other, d, depth + 1);
+  if (typeof n !== 'number') return undefined;
+  if ((op === '>' || op === '<>') && n < 1) return true;
+  if (op === '>=' && n <= 1) return true;
+  return undefined;
+}
+
 function sameRow(l: Expr, r: Expr): boolean {
   return l.t !== 'const' && deterministic(l) && key(l) === key(r);
 }
 
 function logic(op: 'and' | 'or' | 'xor', args: Expr[], d: Dialect, depth: number): Folded {
-  const vals = args.map((a) => truth(fold(a, d, depth + 1), d));
+  const vals = args.map((a) => cond(a, d, depth + 1));
   if (op === 'or') {
     if (vals.includes(true)) return true;
     if (complementary(args)) return true;
@@ -87,11 +120,11 @@ function foldCompare(e: Extract<Expr, { t: 'cmp' }>, d: Dialect, depth: number):
   const r = fold(e.r, d, depth + 1);
   if (l === undefined || r === undefined) {
     if (sameRow(e.l, e.r)) return ['=', '<=', '>=', '<=>'].includes(e.op);
-    return undefined;
+    return rowIdBound(e, d, depth);
   }
-  if (e.op === '<=>') return l === null || r === null ? l === r : cmp('=', compare(l, r, d));
+  if (e.op === '<=>') return l === null || r === null ? l === r : cmp('=', compareEq(l, r, d));
   if (l === null || r === null) return null;
-  return cmp(e.op, compare(l, r, d));
+  return cmp(e.op, e.op === '=' || e.op === '<>' ? compareEq(l, r, d) : compare(l, r, d));
 }
 
 function foldIs(e: Extract<Expr, { t: 'is' }>, d: Dialect, depth: number): Folded {
@@ -100,9 +133,13 @@ function foldIs(e: Extract<Expr, { t: 'is' }>, d: Dialect, depth: number): Folde
   if (e.test === 'distinct') {
     const o = e.other ? fold(e.other, d, depth + 1) : undefined;
     if (v === undefined || o === undefined) res = e.other && sameRow(e.arg, e.other) ? false : undefined;
-    else res = v === null || o === null ? v !== o : compare(v, o, d) !== 0;
+    else if (v === null || o === null) res = v !== o;
+    else {
+      const c = compareEq(v, o, d);
+      res = c === undefined ? undefined : c !== 0;
+    }
   } else if (v === undefined) {
-    res = undefined;
+    res = e.test === 'null' && rowId(e.arg, d) ? false : undefined;
   } else if (e.test === 'null') {
     res = v === null;
   } else {
@@ -111,6 +148,14 @@ function foldIs(e: Extract<Expr, { t: 'is' }>, d: Dialect, depth: number): Folde
     else res = e.test === 'unknown' ? b === null : b === (e.test === 'true');
   }
   return res === undefined ? undefined : e.neg ? !res : res;
+}
+
+/** `CASE WHEN x THEN true ELSE true END`: every branch gives the same value, whichever is taken. */
+function sameResult(e: Extract<Expr, { t: 'case' }>, d: Dialect, depth: number): Folded {
+  const results = [...e.whens.map((w) => w.then), e.else ?? { t: 'const', v: null }].map((x) => fold(x, d, depth + 1));
+  const first = results[0];
+  if (first === undefined) return undefined;
+  return results.every((r) => r === first) ? first : undefined;
 }
 
 /** Folds an expression to a constant when it is one. */
@@ -124,7 +169,7 @@ export function fold(e: Expr, d: Dialect, depth = 0): Folded {
     case 'xor':
       return logic(e.t, e.args, d, depth);
     case 'not': {
-      const b = truth(fold(e.arg, d, depth + 1), d);
+      const b = cond(e.arg, d, depth + 1);
       return b === undefined ? undefined : b === null ? null : !b;
     }
     case 'cmp':
@@ -136,9 +181,9 @@ export function fold(e: Expr, d: Dialect, depth = 0): Folded {
       const v = fold(e.arg, d, depth + 1);
       if (v === undefined) return undefined;
       const items = e.list.map((x) => fold(x, d, depth + 1));
-      const hit = items.some((x) => x !== undefined && x !== null && v !== null && compare(v, x, d) === 0);
-      if (hit) return !e.neg;
-      if (items.includes(undefined)) return undefined;
+      const eq = items.map((x) => (x === undefined || x === null || v === null ? undefined : compareEq(v, x, d)));
+      if (eq.includes(0)) return !e.neg;
+      if (items.includes(undefined) || eq.some((c, i) => c === undefined && items[i] !== null && v !== null)) return undefined;
       return v === null || items.includes(null) ? null : e.neg;
     }
     case 'between': {
@@ -150,11 +195,12 @@ export function fold(e: Expr, d: Dialect, depth = 0): Folded {
     case 'like': {
       const p = fold(e.pattern, d, depth + 1);
       const v = fold(e.arg, d, depth + 1);
-      if (typeof p === 'string' && /^%+$/.test(p) && v === undefined && e.arg.t === 'col') return !e.neg;
+      // `name LIKE '%'`, `id::text LIKE '%'`: every row whose value is not NULL (leaning to "all").
+      if (typeof p === 'string' && /^%+$/.test(p) && v === undefined && e.arg.t !== 'const' && deterministic(e.arg)) return !e.neg;
       if (v === undefined || p === undefined) return undefined;
       if (v === null || p === null) return null;
-      const m = likeMatches(String(v), String(p), d);
-      return e.neg ? !m : m;
+      const m = likeMatches(String(v), String(p), d, e.ci);
+      return m === undefined ? undefined : e.neg ? !m : m;
     }
     case 'arith':
       return arith(e.op, fold(e.l, d, depth + 1), fold(e.r, d, depth + 1), d);
@@ -170,14 +216,14 @@ export function fold(e: Expr, d: Dialect, depth = 0): Folded {
       return foldCast(fold(e.arg, d, depth + 1), e.to, d);
     case 'case':
       for (const w of e.whens) {
-        const b = truth(fold(w.cond, d, depth + 1), d);
-        if (b === undefined) return undefined;
+        const b = cond(w.cond, d, depth + 1);
+        if (b === undefined) return sameResult(e, d, depth);
         if (b === true) return fold(w.then, d, depth + 1);
       }
       return e.else ? fold(e.else, d, depth + 1) : null;
     case 'exists': {
       if (!e.where) return undefined;
-      const b = truth(fold(e.where, d, depth + 1), d);
+      const b = cond(e.where, d, depth + 1);
       if (b === undefined) return undefined;
       return e.neg ? b !== true : b === true;
     }
@@ -188,7 +234,7 @@ export function fold(e: Expr, d: Dialect, depth = 0): Folded {
 
 /** The condition holds for every row: it folds to TRUE. */
 export function isTautology(e: Expr, d: Dialect): boolean {
-  return truth(fold(e, d), d) === true;
+  return cond(e, d, 0) === true;
 }
 
 /** Some OR in the condition's boolean structure has an always-true operand (`… OR 1=1`). */

@@ -5,11 +5,11 @@ import { DIALECTS, type Dialect, type RuleMatch } from '../../core/types.js';
 import { matchSqlRules } from '../../rules/sql/index.js';
 import { backslashChangesEnd, scanLexical } from './lexical.js';
 import { MAX_SQL_BYTES, TooDeepError } from './limits.js';
-import { buildNspStatements } from './nsp-ir.js';
+import { recoverStatements } from './nsp-fallback.js';
+import { buildNspStatements, markSqlModeChanges } from './nsp-ir.js';
 import { loadNspParser, type NspDialect } from './nsp-load.js';
 import { pgStatementsFromSql } from './pg-ir.js';
 import { loadPg, type PgLib } from './pg-load.js';
-import { sqlitePragma } from './sqlite-pragma.js';
 import { failure } from './statement.js';
 
 export { sqlWrites } from './writes.js';
@@ -79,10 +79,19 @@ async function nodeSqlParser(sql: string, dialect: NspDialect): Promise<SqlState
     ast = parser.astify(sql, { database: dialect });
   } catch (err) {
     if (err instanceof RangeError) throw err;
-    const pragma = dialect === 'sqlite' ? sqlitePragma(sql) : undefined;
-    if (pragma) return [...lexical, pragma];
+    // Statements the grammar lacks (SQLite BEGIN/COMMIT/PRAGMA, …): recognised strictly, one by one.
+    const parseOne = (text: string) => buildNspStatements(parser.astify(text, { database: dialect }), dialect, parser, text);
+    const recovered = recoverStatements(sql, dialect, parseOne);
+    if (recovered) return [...lexical, ...markSqlModeChanges(recovered)];
     const why = err instanceof Error ? err.message.replace(/\s+/g, ' ').slice(0, 300) : String(err);
     return [...lexical, failure('parseError', `the ${dialect} parser cannot read this: ${why}`, sql)];
   }
-  return [...lexical, ...buildNspStatements(ast, dialect, parser, sql)];
+  const built = buildNspStatements(ast, dialect, parser, sql);
+  // T-SQL reads words it does not know as assignments (`BEGIN TRAN` → unknown): give the strict
+  // recognisers a chance; whatever they do not recognise stays an unknown statement.
+  if (dialect === 'transactsql' && built.some((s) => s.flags.unknownStatement !== undefined)) {
+    const recovered = recoverStatements(sql, dialect, (text) => buildNspStatements(parser.astify(text, { database: dialect }), dialect, parser, text));
+    if (recovered) return [...lexical, ...recovered];
+  }
+  return [...lexical, ...built];
 }

@@ -1,6 +1,6 @@
 // The shapes SQL injection leaves in a UNION: branches padded with NULLs to match the column
 // count, and branches that reach into another table's credential-like columns.
-import { CREDENTIAL_COLUMN } from './statement.js';
+import { CREDENTIAL_COLUMN, SYSTEM_CATALOG } from './statement.js';
 
 export interface UnionBranch {
   /** Tables in the branch's FROM, lower-case. */
@@ -19,6 +19,9 @@ export function unionShape(branches: UnionBranch[]): Record<string, string | boo
     const reachesOtherTable = i > 0 && b.tables.some((t) => !first.has(t));
     const credential = b.columns.find((c) => c.name && CREDENTIAL_COLUMN.test(c.name.split('.').pop() ?? ''));
     if (reachesOtherTable && credential?.name) flags.unionCredential = credential.name;
+    // `… UNION SELECT table_name, NULL FROM information_schema.tables`: mapping the schema from a query about something else.
+    const catalog = i > 0 ? b.tables.find((t) => SYSTEM_CATALOG.test(t)) : undefined;
+    if (catalog && ![...first].some((t) => SYSTEM_CATALOG.test(t))) flags.unionCatalog = catalog;
   });
   return flags;
 }

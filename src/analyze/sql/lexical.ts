@@ -117,3 +117,55 @@ export function scanLexical(sql: string, dialect: Exclude<Dialect, 'postgresql'>
   }
   return findings;
 }
+
+export interface Chunk {
+  /** The statement's text as written. */
+  text: string;
+  /** The same with comments replaced by a space: what a recogniser reads. */
+  code: string;
+}
+
+/**
+ * The input cut at semicolons outside strings, quoted names and comments, by the dialect's own
+ * lexical rules. Used only after the parser has refused the whole input: every piece is then
+ * recognised or parsed on its own, so a wrong cut can only make a piece unreadable (refused).
+ */
+export function splitStatements(sql: string, dialect: Exclude<Dialect, 'postgresql'>): Chunk[] {
+  const rules = RULES[dialect];
+  const mysql = dialect === 'mysql' || dialect === 'mariadb';
+  const chunks: Chunk[] = [];
+  let text = '';
+  let code = '';
+  const flush = () => {
+    if (code.trim() !== '') chunks.push({ text: text.trim(), code: code.trim() });
+    text = '';
+    code = '';
+  };
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i] as string;
+    let end = i + 1;
+    let isComment = false;
+    if (c === "'" || c === '"' || c === '`') end = quotedEnd(sql, i, rules);
+    else if (c === '[' && rules.brackets) {
+      const close = sql.indexOf(']', i);
+      end = close < 0 ? sql.length : close + 1;
+    } else if (lineComment(sql, i, rules, mysql)) {
+      const nl = sql.indexOf('\n', i);
+      end = nl < 0 ? sql.length : nl + 1;
+      isComment = true;
+    } else if (sql.startsWith('/*', i)) {
+      end = blockCommentEnd(sql, i, rules.nestedBlockComments);
+      isComment = true;
+    } else if (c === ';') {
+      flush();
+      i += 1;
+      continue;
+    }
+    text += sql.slice(i, end);
+    code += isComment ? ' ' : sql.slice(i, end);
+    i = end;
+  }
+  flush();
+  return chunks;
+}

@@ -1,6 +1,7 @@
 // node-sql-parser expression nodes → the neutral Expr the folder understands.
 import type { Dialect } from '../../core/types.js';
-import { UNKNOWN, constant, type CmpOp, type Expr } from './expr.js';
+import { UNKNOWN, constant, opaque, type CmpOp, type ColumnRef, type Expr } from './expr.js';
+import { isTautology } from './fold.js';
 import { checkDepth } from './limits.js';
 import { objectName } from './statement.js';
 
@@ -54,10 +55,76 @@ function tableless(sub: unknown, ctx: NspExprContext, depth: number): { where: E
   return { where, ...(only !== undefined ? { value: nspExpr(only, ctx, depth + 1) } : {}) };
 }
 
+/** `SELECT col FROM table` with nothing that narrows it: the table and the column, else undefined. */
+function wholeTableColumn(sub: unknown, ctx: NspExprContext, depth: number): { table: string; col: string } | undefined {
+  const ast = isNode(sub) && 'ast' in sub ? sub.ast : undefined;
+  if (!isNode(ast) || ast.type !== 'select' || ast._next != null || ast.limit != null && !emptyLimit(ast.limit)) return undefined;
+  if (ast.groupby != null || ast.having != null || ast.with != null || ast.distinct != null) return undefined;
+  if (ast.where != null && !isTautology(nspExpr(ast.where, ctx, depth + 1), ctx.dialect)) return undefined;
+  const from = Array.isArray(ast.from) ? ast.from : [];
+  const cols = Array.isArray(ast.columns) ? ast.columns : [];
+  const f = from[0];
+  const c = isNode(cols[0]) ? cols[0].expr : undefined;
+  if (from.length !== 1 || cols.length !== 1 || !isNode(f) || typeof f.table !== 'string' || f.join != null) return undefined;
+  if (!isNode(c) || c.type !== 'column_ref') return undefined;
+  const col = nspColumnName(c);
+  return col && col !== '*' ? { table: f.table.toLowerCase(), col: col.toLowerCase() } : undefined;
+}
+
+/** node-sql-parser writes an absent LIMIT as `{ seperator: '', value: [] }`. */
+const emptyLimit = (limit: unknown) => isNode(limit) && Array.isArray(limit.value) && limit.value.length === 0;
+
 const exists = (sub: unknown, neg: boolean, ctx: NspExprContext, depth: number): Expr => {
   const t = tableless(sub, ctx, depth);
-  return t ? { t: 'exists', where: t.where, neg } : { t: 'exists', neg };
+  return t ? { t: 'exists', where: t.where, neg } : { t: 'exists', neg, refs: nspRefs(sub, ctx.dialect) };
 };
+
+/** `0b1`, `0x1F`: MySQL bit and hex literals that the parser reads as column names. */
+const mysqlBinaryLiteral = (name: string, dialect: Dialect) => (dialect === 'mysql' || dialect === 'mariadb') && /^(0b[01]+|0x[0-9a-fA-F]+)$/.test(name);
+
+/** Names a FROM list brings into scope (tables and aliases), lower-case. */
+function scopeNames(from: unknown, out: Set<string>): void {
+  for (const f of Array.isArray(from) ? from : [from]) {
+    if (!isNode(f)) continue;
+    if (typeof f.table === 'string') out.add(f.table.toLowerCase());
+    if (typeof f.as === 'string') out.add(f.as.toLowerCase());
+  }
+}
+
+/**
+ * The column references inside a raw node, for expressions the folder does not model. One
+ * qualified with a name a subquery's own FROM brings into scope is the subquery's and is left
+ * out; unqualified ones are kept (they may be either).
+ */
+export function nspRefs(node: unknown, dialect: Dialect, shadow: ReadonlySet<string> = new Set(), out: ColumnRef[] = [], depth = 0): ColumnRef[] {
+  checkDepth(depth);
+  if (Array.isArray(node)) {
+    for (const n of node) nspRefs(n, dialect, shadow, out, depth + 1);
+    return out;
+  }
+  if (!isNode(node)) return out;
+  if (node.type === 'column_ref') {
+    const name = nspColumnName(node);
+    const qualifier = typeof node.table === 'string' && node.table !== '' ? node.table.toLowerCase() : undefined;
+    if ((name === '*' || (name !== undefined && (mysqlBinaryLiteral(name, dialect) || name.startsWith('@')))) && qualifier === undefined) return out;
+    if (qualifier === undefined || !shadow.has(qualifier)) out.push(qualifier === undefined ? {} : { qualifier });
+    return out;
+  }
+  // A double-quoted word is a column in SQLite and T-SQL (SQLite reads it as text only when no column has that name).
+  if (node.type === 'double_quote_string' && !['mysql', 'mariadb', 'bigquery'].includes(dialect)) {
+    out.push({});
+    return out;
+  }
+  let inner = shadow;
+  if (node.type === 'select') {
+    const names = new Set(shadow);
+    scopeNames(node.from, names);
+    if (Array.isArray(node.with)) for (const w of node.with) if (isNode(w) && isNode(w.name) && typeof w.name.value === 'string') names.add(w.name.value.toLowerCase());
+    inner = names;
+  }
+  for (const [k, v] of Object.entries(node)) if (k !== 'loc' && v && typeof v === 'object') nspRefs(v, dialect, inner, out, depth + 1);
+  return out;
+}
 
 function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
   const op = String(node.operator).toUpperCase();
@@ -89,6 +156,10 @@ function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
   }
   if (op === 'IN' || op === 'NOT IN') {
     const items = listItems(node.right);
+    if (items.length === 1 && op === 'IN') {
+      const whole = wholeTableColumn(items[0], ctx, depth);
+      if (whole) return { t: 'inTable', arg: l(), ...whole, inner: opaque(nspRefs(items[0], ctx.dialect)) };
+    }
     if (items.some((i) => isNode(i) && 'ast' in i)) return UNKNOWN;
     return { t: 'in', arg: l(), list: items.map((i) => nspExpr(i, ctx, depth + 1)), neg: op === 'NOT IN' };
   }
@@ -96,7 +167,11 @@ function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
     const [lo, hi] = listItems(node.right);
     return { t: 'between', arg: l(), lo: nspExpr(lo, ctx, depth + 1), hi: nspExpr(hi, ctx, depth + 1), neg: op === 'NOT BETWEEN' };
   }
-  if (/^(NOT )?I?LIKE$/.test(op)) return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('NOT') };
+  if (/^(NOT )?I?LIKE$/.test(op)) {
+    // An ESCAPE clause changes what the pattern means: not folded.
+    if (isNode(node.right) && node.right.escape != null) return UNKNOWN;
+    return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('NOT'), ci: op.endsWith('ILIKE') };
+  }
   return UNKNOWN;
 }
 
@@ -116,7 +191,17 @@ function caseExpr(node: Node, ctx: NspExprContext, depth: number): Expr {
   return { t: 'case', whens, ...(otherwise ? { else: otherwise } : {}) };
 }
 
+/** The folder's model of a node-sql-parser expression; what it does not model keeps its column references. */
 export function nspExpr(node: unknown, ctx: NspExprContext, depth = 0): Expr {
+  const e = convert(node, ctx, depth);
+  if (e === UNKNOWN && node != null) return opaque(nspRefs(node, ctx.dialect));
+  // `'a' = 'A' COLLATE utf8mb4_bin`: the collation decides equality, so the value is not folded.
+  if (isNode(node) && isNode(node.suffix) && node.suffix.collate != null) return { t: 'func', name: 'collate', args: [e] };
+  if (isNode(node) && isNode(node.collate) && node.type !== 'column_ref') return { t: 'func', name: 'collate', args: [e] };
+  return e;
+}
+
+function convert(node: unknown, ctx: NspExprContext, depth: number): Expr {
   checkDepth(depth);
   if (!isNode(node)) return typeof node === 'number' ? constant(node) : UNKNOWN;
   if ('ast' in node) {
@@ -130,11 +215,10 @@ export function nspExpr(node: unknown, ctx: NspExprContext, depth = 0): Expr {
     case 'bigint':
       return constant(Number(node.value));
     case 'hex_string':
-    case 'full_hex_string': {
-      // MySQL reads 0x01 as the number 1 in a boolean or numeric context.
-      const hex = String(node.value ?? '').replace(/^0x/i, '');
-      return /^[0-9a-f]+$/i.test(hex) ? constant(parseInt(hex.slice(-12), 16)) : UNKNOWN;
-    }
+    case 'full_hex_string':
+    case 'bit_string':
+      // MySQL reads 0x41 as the number 65 or the string 'A' depending on the other operand: never folded.
+      return { t: 'func', name: 'binary literal', args: [constant(String(node.value ?? ''))] };
     case 'bool':
     case 'boolean':
       return constant(Boolean(node.value));
@@ -151,6 +235,8 @@ export function nspExpr(node: unknown, ctx: NspExprContext, depth = 0): Expr {
     case 'column_ref': {
       const name = nspColumnName(node);
       if (!name || name === '*') return UNKNOWN;
+      if (mysqlBinaryLiteral(name, ctx.dialect)) return { t: 'func', name: 'binary literal', args: [constant(name)] };
+      if (name.startsWith('@')) return opaque([]); // a variable (T-SQL reads `@x` as a column reference)
       return { t: 'col', name: objectName(typeof node.table === 'string' ? node.table : undefined, name) };
     }
     case 'binary_expr':
@@ -167,6 +253,8 @@ export function nspExpr(node: unknown, ctx: NspExprContext, depth = 0): Expr {
       const name = nspFunctionName(node);
       const args = listItems(node.args).filter((a) => a != null);
       if (name === 'exists') return exists(args[0], false, ctx, depth);
+      // `NOT (1=0)` reaches some builds as a function named NOT.
+      if (name === 'not' && args.length === 1) return { t: 'not', arg: nspExpr(args[0], ctx, depth + 1) };
       return { t: 'func', name, args: args.map((a) => nspExpr(a, ctx, depth + 1)) };
     }
     case 'cast': {

@@ -2,11 +2,12 @@
 // this file does not know become `unknownStatement` failures: we never guess what a node means.
 import type { SqlKind, SqlStatement } from '../../core/ir.js';
 import type { Expr } from './expr.js';
-import { hasOrTautology, isTautology } from './fold.js';
+import { hasOrTautology } from './fold.js';
 import { checkDepth } from './limits.js';
 import { nspColumnName, nspExpr, nspFunctionName, type NspExprContext } from './nsp-expr.js';
 import type { NspDialect, NspParser } from './nsp-load.js';
 import { unionShape } from './injection.js';
+import { everyRow } from './row-scope.js';
 import { failure, markFunction, objectName, statement } from './statement.js';
 
 type Node = Record<string, unknown>;
@@ -61,16 +62,36 @@ function tableNames(x: unknown, depth = 0): string[] {
   return [];
 }
 
+/**
+ * The names the changed tables go by: the DELETE targets (or, for an UPDATE, the tables its SET
+ * writes), with the aliases and table names the FROM/JOIN list pairs them with.
+ */
+function changedNames(node: Node, type: 'update' | 'delete'): Set<string> {
+  const tables = [...asArray(node.table), ...asArray(node.from)].filter(isNode);
+  const names = new Set<string>();
+  const setTables = asArray(node.set).map((c) => (isNode(c) && typeof c.table === 'string' ? c.table.toLowerCase() : undefined));
+  if (type === 'update' && setTables.length > 0 && setTables.every((t) => t !== undefined)) setTables.forEach((t) => names.add(t as string));
+  else for (const t of asArray(node.table)) for (const n of isNode(t) ? [t.table, t.as] : []) if (typeof n === 'string') names.add(n.toLowerCase());
+  for (const t of tables) {
+    const pair = [t.table, t.as].filter((n): n is string => typeof n === 'string').map((n) => n.toLowerCase());
+    if (pair.some((n) => names.has(n))) pair.forEach((n) => names.add(n));
+  }
+  // BigQuery's `proj.ds.users` (one back-quoted path) is `users` to its columns.
+  for (const n of [...names]) names.add(n.split('.').pop() ?? n);
+  return names;
+}
+
 /** The restriction of an UPDATE/DELETE: its WHERE plus the ON of any join it runs through. */
-function restriction(node: Node, exprCtx: NspExprContext): { hasWhere: boolean; tautology: boolean; where?: Expr } {
+function restriction(node: Node, type: 'update' | 'delete', exprCtx: NspExprContext): { hasWhere: boolean; tautology: boolean; rowIndependent: boolean } {
   const parts: Expr[] = [];
   if (node.where != null) parts.push(nspExpr(node.where, exprCtx));
   for (const t of [...asArray(node.from), ...asArray(node.table)]) {
     if (isNode(t) && t.on != null) parts.push(nspExpr(t.on, exprCtx));
   }
-  if (parts.length === 0) return { hasWhere: false, tautology: false };
+  if (parts.length === 0) return { hasWhere: false, tautology: false, rowIndependent: false };
   const where: Expr = parts.length === 1 ? (parts[0] as Expr) : { t: 'and', args: parts };
-  return { hasWhere: true, tautology: isTautology(where, exprCtx.dialect), where };
+  const scope = everyRow(where, changedNames(node, type), exprCtx.dialect);
+  return { hasWhere: true, tautology: scope !== undefined, rowIndependent: scope === 'rowIndependent' };
 }
 
 const SIMPLE_KINDS: Record<string, SqlKind> = {
@@ -84,6 +105,7 @@ const SIMPLE_KINDS: Record<string, SqlKind> = {
   rename: 'alter',
   comment: 'alter',
   lock: 'other',
+  analyze: 'other',
   unlock: 'other',
   if: 'other',
 };
@@ -107,7 +129,7 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
       return statement('insert', text, { targets: tableNames(node.table) });
     case 'update':
     case 'delete': {
-      const r = restriction(node, exprCtx);
+      const r = restriction(node, type, exprCtx);
       const top = asArray(node.table).some((t) => isNode(t) && isNode(t.expr) && nspFunctionName(t.expr) === 'top');
       const targets = tableNames(node.table).filter((n) => n !== 'top');
       return statement(type, text, {
@@ -115,6 +137,7 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
         hasWhere: r.hasWhere,
         whereTautology: r.tautology,
         hasLimit: node.limit != null || top,
+        ...(r.rowIndependent ? { flags: { rowIndependent: true } } : {}),
       });
     }
     case 'truncate':
@@ -135,6 +158,8 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
       }
       const s = statement('create', text, { targets: tableNames(node.table ?? node.view ?? node.database ?? node.index), objectType: kw ?? 'unknown' });
       if (kw === 'function' || kw === 'procedure') s.flags.routine = kw;
+      // `CREATE OR REPLACE TABLE` drops the table it replaces, with its data.
+      if (kw === 'table' && /replace/i.test(String(node.replace ?? ''))) s.flags.replacesTable = true;
       return s;
     }
     case 'grant':
@@ -146,6 +171,11 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
       const callee = type === 'call' && isNode(node.expr) ? nspFunctionName(node.expr) : tableNames(node.module).join('.');
       const s = statement('call', text, { targets: [callee], flags: { callee } });
       markFunction(s, callee);
+      if (callee.startsWith('@')) {
+        // `EXEC @proc`: the procedure's name is a variable's run-time value.
+        s.dynamic = true;
+        s.flags.dynamicReason = `EXEC of the procedure named by ${callee}, known only at run time`;
+      }
       return s;
     }
     case 'load_data':
@@ -264,8 +294,11 @@ function buildOne(node: unknown, ctx: Ctx, nestDepth: number, via?: string): Sql
 export function buildNspStatements(ast: unknown, dialect: NspDialect, parser: NspParser, source: string): SqlStatement[] {
   const nodes = topLevelNodes(ast);
   const ctx: Ctx = { dialect, parser, source, ...(nodes.length === 1 ? { single: nodes[0] } : {}) };
-  const out = nodes.flatMap((n) => buildOne(n, ctx, 0));
-  // A sql_mode change (e.g. NO_BACKSLASH_ESCAPES, PIPES_AS_CONCAT) changes how MySQL reads what follows.
+  return markSqlModeChanges(nodes.flatMap((n) => buildOne(n, ctx, 0)));
+}
+
+/** A sql_mode change (e.g. NO_BACKSLASH_ESCAPES, PIPES_AS_CONCAT) changes how MySQL reads what follows. */
+export function markSqlModeChanges(out: SqlStatement[]): SqlStatement[] {
   out.forEach((s, i) => {
     if (s.flags.changesSqlMode && i < out.length - 1) {
       s.flags.ambiguous = 'changing sql_mode or the client character set changes how MySQL reads the statements after it, which the parser cannot follow';

@@ -1,5 +1,6 @@
 // libpg-query expression nodes → the neutral Expr the folder understands.
-import { UNKNOWN, constant, type CmpOp, type Expr } from './expr.js';
+import { UNKNOWN, constant, opaque, type CmpOp, type ColumnRef, type Expr } from './expr.js';
+import { isTautology } from './fold.js';
 import { checkDepth } from './limits.js';
 
 type Node = Record<string, unknown>;
@@ -70,9 +71,81 @@ function tableless(sub: unknown, depth: number): { where: Expr; value?: Expr } |
   return { where, ...(only !== undefined ? { value: pgExpr(only, depth + 1) } : {}) };
 }
 
+/** Names a FROM list (and a WITH list) brings into scope: tables, aliases, CTEs. */
+function scopeNames(froms: unknown, out: Set<string>, depth: number): void {
+  checkDepth(depth);
+  for (const f of asArray(froms)) {
+    const u = unwrap(f);
+    if (!u) continue;
+    const [type, b] = u;
+    if (type === 'RangeVar' && typeof b.relname === 'string') out.add(b.relname.toLowerCase());
+    if (type === 'CommonTableExpr' && typeof b.ctename === 'string') out.add(b.ctename.toLowerCase());
+    if (isNode(b.alias) && typeof b.alias.aliasname === 'string') out.add(b.alias.aliasname.toLowerCase());
+    if (type === 'JoinExpr') scopeNames([b.larg, b.rarg], out, depth + 1);
+  }
+}
+
+/**
+ * The column references inside a raw node, for expressions the folder does not model. A
+ * reference qualified with a name that a subquery's own FROM brings into scope is the
+ * subquery's, not the outer row's, and is left out; unqualified ones are kept (they may be either).
+ */
+export function pgRefs(node: unknown, shadow: ReadonlySet<string> = new Set(), out: ColumnRef[] = [], depth = 0): ColumnRef[] {
+  checkDepth(depth);
+  if (Array.isArray(node)) {
+    for (const n of node) pgRefs(n, shadow, out, depth + 1);
+    return out;
+  }
+  if (!isNode(node)) return out;
+  const u = unwrap(node);
+  if (u?.[0] === 'ColumnRef') {
+    const fields = asArray(u[1].fields);
+    const names = strings(fields);
+    const qualifier = fields.length >= 2 ? names[fields.length - 2]?.toLowerCase() : undefined;
+    if (fields.length === 1 && names.length === 0) return out; // a bare `*`
+    if (qualifier === undefined || !shadow.has(qualifier)) out.push(qualifier === undefined ? {} : { qualifier });
+    return out;
+  }
+  if (u?.[0] === 'CurrentOfExpr') {
+    out.push({}); // WHERE CURRENT OF names one row
+    return out;
+  }
+  let inner = shadow;
+  if (u?.[0] === 'SelectStmt') {
+    const names = new Set(shadow);
+    scopeNames(u[1].fromClause, names, depth + 1);
+    if (isNode(u[1].withClause)) scopeNames(u[1].withClause.ctes, names, depth + 1);
+    inner = names;
+  }
+  for (const [k, v] of Object.entries(node)) if (k !== 'location' && v && typeof v === 'object') pgRefs(v, inner, out, depth + 1);
+  return out;
+}
+
+/** `SELECT col FROM table` with nothing that narrows it: the table and the column, else undefined. */
+function wholeTableColumn(sub: unknown, depth: number): { table: string; col: string } | undefined {
+  const u = unwrap(sub);
+  if (!u || u[0] !== 'SelectStmt') return undefined;
+  const s = u[1];
+  const from = asArray(s.fromClause);
+  const targets = asArray(s.targetList);
+  if (from.length !== 1 || targets.length !== 1 || s.op !== 'SETOP_NONE' || s.limitCount != null || s.limitOffset != null) return undefined;
+  if (s.groupClause != null || s.havingClause != null || s.distinctClause != null || s.withClause != null) return undefined;
+  if (s.whereClause != null && !isTautology(pgExpr(s.whereClause, depth + 1), 'postgresql')) return undefined;
+  const rv = unwrap(from[0]);
+  const col = unwrap(unwrap(targets[0])?.[1].val);
+  if (rv?.[0] !== 'RangeVar' || typeof rv[1].relname !== 'string' || col?.[0] !== 'ColumnRef') return undefined;
+  const names = strings(col[1].fields);
+  if (names.length !== asArray(col[1].fields).length || names.length === 0) return undefined;
+  return { table: rv[1].relname.toLowerCase(), col: (names[names.length - 1] as string).toLowerCase() };
+}
+
 function subLink(b: Node, depth: number): Expr {
   const sub = tableless(b.subselect, depth);
-  if (b.subLinkType === 'EXISTS_SUBLINK') return sub ? { t: 'exists', where: sub.where, neg: false } : { t: 'exists', neg: false };
+  if (b.subLinkType === 'EXISTS_SUBLINK') return sub ? { t: 'exists', where: sub.where, neg: false } : { t: 'exists', neg: false, refs: pgRefs(b.subselect) };
+  if (b.subLinkType === 'ANY_SUBLINK' && (b.operName == null || strings(b.operName).join('') === '=')) {
+    const whole = wholeTableColumn(b.subselect, depth);
+    if (whole) return { t: 'inTable', arg: pgExpr(b.testexpr, depth + 1), ...whole, inner: opaque(pgRefs(b.subselect)) };
+  }
   // `(SELECT 1) = 1`: a scalar subquery over no table is its value when its WHERE holds, else NULL.
   if (b.subLinkType === 'EXPR_SUBLINK' && sub?.value) return { t: 'case', whens: [{ cond: sub.where, then: sub.value }] };
   return UNKNOWN;
@@ -91,14 +164,14 @@ function aExpr(b: Node, depth: number): Expr {
       if (b.lexpr == null) return op === '-' ? { t: 'neg', arg: r() } : op === '+' ? r() : UNKNOWN;
       if (CMP[op]) return { t: 'cmp', op: CMP[op] as CmpOp, l: l(), r: r() };
       if (ARITH[op]) return { t: 'arith', op: ARITH[op], l: l(), r: r() };
-      if (op === '~~' || op === '!~~' || op === '~~*' || op === '!~~*') return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('!') };
+      if (op === '~~' || op === '!~~' || op === '~~*' || op === '!~~*') return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('!'), ci: op.endsWith('*') };
       return UNKNOWN;
     }
     case 'AEXPR_IN':
       return { t: 'in', arg: l(), list: list(), neg: op === '<>' };
     case 'AEXPR_LIKE':
     case 'AEXPR_ILIKE':
-      return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('!') };
+      return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('!'), ci: b.kind === 'AEXPR_ILIKE' };
     case 'AEXPR_BETWEEN':
     case 'AEXPR_NOT_BETWEEN': {
       const [lo, hi] = list();
@@ -114,7 +187,13 @@ function aExpr(b: Node, depth: number): Expr {
   }
 }
 
+/** The folder's model of a libpg-query expression; what it does not model keeps its column references. */
 export function pgExpr(node: unknown, depth = 0): Expr {
+  const e = convert(node, depth);
+  return e === UNKNOWN && node != null ? opaque(pgRefs(node)) : e;
+}
+
+function convert(node: unknown, depth: number): Expr {
   checkDepth(depth);
   const u = unwrap(node);
   if (!u) return UNKNOWN;
@@ -147,6 +226,9 @@ export function pgExpr(node: unknown, depth = 0): Expr {
     }
     case 'FuncCall':
       return { t: 'func', name: strings(b.funcname).join('.').toLowerCase(), args: asArray(b.args).map((a) => pgExpr(a, depth + 1)) };
+    case 'CollateClause':
+      // The collation decides equality and order: the folder treats it as a function it cannot fold.
+      return { t: 'func', name: 'collate', args: [pgExpr(b.arg, depth + 1), constant(strings(b.collname).join('.'))] };
     case 'CoalesceExpr':
       return { t: 'func', name: 'coalesce', args: asArray(b.args).map((a) => pgExpr(a, depth + 1)) };
     case 'SubLink':

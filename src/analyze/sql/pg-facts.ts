@@ -1,11 +1,11 @@
 // Statement-specific facts from libpg-query nodes: targets, object types, WHERE tautologies,
 // privileges, role attributes, COPY programs and files, DO and function bodies.
 import type { SqlStatement } from '../../core/ir.js';
-import { isTautology } from './fold.js';
 import { defElems, defValue, pgExpr, strings, unwrap } from './pg-expr.js';
 import { buildPg, type PgCtx } from './pg-ir.js';
 import { rangeVarName } from './pg-select.js';
 import { doBody, functionBody } from './plpgsql.js';
+import { everyRow, possiblyNoRow, readsRow, type TargetNames } from './row-scope.js';
 import { markFunction, objectName } from './statement.js';
 
 type Node = Record<string, unknown>;
@@ -17,6 +17,61 @@ function relationName(b: unknown): string[] {
 }
 
 /** Names in a DropStmt's `objects`: qualified-name lists, strings, functions with arguments. */
+/** The names the changed table goes by: its own name and its alias. */
+function targetNames(rel: unknown): TargetNames {
+  const names = new Set<string>();
+  if (isNode(rel)) {
+    if (typeof rel.relname === 'string') names.add(rel.relname.toLowerCase());
+    if (isNode(rel.alias) && typeof rel.alias.aliasname === 'string') names.add(rel.alias.aliasname.toLowerCase());
+  }
+  return names;
+}
+
+/** WHERE facts of an UPDATE/DELETE: whether it reaches every row, and why. */
+function restriction(s: SqlStatement, where: unknown, rel: unknown): void {
+  s.hasWhere = where != null;
+  if (!s.hasWhere) return;
+  const scope = everyRow(pgExpr(where), targetNames(rel), 'postgresql');
+  s.whereTautology = scope !== undefined;
+  if (scope === 'rowIndependent') s.flags.rowIndependent = true;
+}
+
+const MERGE_ACTIONS: Record<string, string> = { CMD_DELETE: 'delete', CMD_UPDATE: 'update', CMD_INSERT: 'insert', CMD_NOTHING: 'nothing' };
+
+/**
+ * MERGE reaches every target row with WHEN MATCHED when its ON holds for every row, and with
+ * WHEN NOT MATCHED BY SOURCE when its ON may hold for none (`ON false`, `ON s.x = 1`).
+ */
+function mergeFacts(s: SqlStatement, b: Node): void {
+  const target = targetNames(b.relation);
+  const on = pgExpr(b.joinCondition);
+  s.hasWhere = b.joinCondition != null;
+  s.whereTautology = s.hasWhere && everyRow(on, target, 'postgresql') !== undefined;
+  const actions: string[] = [];
+  const everywhere = new Set<string>();
+  for (const c of asArray(b.mergeWhenClauses)) {
+    const w = unwrap(c)?.[1] ?? {};
+    const action = MERGE_ACTIONS[String(w.commandType)] ?? String(w.commandType ?? '').toLowerCase();
+    actions.push(action);
+    const cond = w.condition != null ? pgExpr(w.condition) : undefined;
+    if (w.matchKind === 'MERGE_WHEN_MATCHED') {
+      if (everyRow(cond ? { t: 'and', args: [on, cond] } : on, target, 'postgresql') !== undefined) everywhere.add(action);
+    } else if (w.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE') {
+      if (possiblyNoRow(on, target, 'postgresql') && (!cond || everyRow(cond, target, 'postgresql') !== undefined)) everywhere.add(action);
+    }
+  }
+  s.flags.mergeActions = actions.join(',');
+  if (everywhere.size > 0) s.flags.mergeEveryRow = [...everywhere].join(',');
+}
+
+/** `ALTER … TYPE … USING expr` where expr does not read the row replaces every value of the column. */
+function alterTypeOverwrites(cmd: Node, rel: unknown): boolean {
+  if (cmd.subtype !== 'AT_AlterColumnType') return false;
+  const def = unwrap(cmd.def)?.[1];
+  if (!def || def.raw_default == null) return false;
+  return !readsRow(pgExpr(def.raw_default), targetNames(rel));
+}
+
 function dropObjectNames(objects: unknown): string[] {
   return asArray(objects).map((o) => {
     const u = unwrap(o);
@@ -38,6 +93,15 @@ function roleNames(list: unknown): string[] {
     return String(b.rolename ?? '').toLowerCase();
   });
 }
+
+/** Extensions whose functions reach the server's files or run programs or SQL text. */
+const UNSAFE_EXTENSIONS: Record<string, 'codeExecution' | 'serverFile'> = {
+  adminpack: 'serverFile',
+  file_fdw: 'serverFile',
+  plsh: 'codeExecution',
+  plr: 'codeExecution',
+  pljava: 'codeExecution',
+};
 
 const PRIVILEGED_ROLE_OPTIONS = ['superuser', 'createrole', 'bypassrls', 'isreplication'];
 
@@ -64,17 +128,12 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
     case 'UpdateStmt':
     case 'DeleteStmt':
       s.targets = relationName(b.relation);
-      s.hasWhere = b.whereClause != null;
-      s.whereTautology = s.hasWhere && isTautology(pgExpr(b.whereClause), 'postgresql');
+      restriction(s, b.whereClause, b.relation);
       return;
-    case 'MergeStmt': {
+    case 'MergeStmt':
       s.targets = relationName(b.relation);
-      s.hasWhere = b.joinCondition != null;
-      s.whereTautology = s.hasWhere && isTautology(pgExpr(b.joinCondition), 'postgresql');
-      const actions = asArray(b.mergeWhenClauses).map((c) => String(unwrap(c)?.[1].commandType ?? '').replace('CMD_', '').toLowerCase());
-      s.flags.mergeActions = actions.join(',');
+      mergeFacts(s, b);
       return;
-    }
     case 'TruncateStmt':
       s.targets = asArray(b.relations).map(rangeVarName).filter((n): n is string => !!n);
       s.objectType = 'table';
@@ -101,10 +160,13 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
     case 'AlterTableStmt': {
       s.objectType = String(b.objtype ?? 'OBJECT_TABLE').replace('OBJECT_', '').toLowerCase();
       s.targets = relationName(b.relation);
-      const drops = asArray(b.cmds)
-        .map((c) => String(unwrap(c)?.[1].subtype ?? ''))
-        .filter((t) => t === 'AT_DropColumn' || t === 'AT_DropConstraint')
-        .map((t) => (t === 'AT_DropColumn' ? 'column' : 'constraint'));
+      const cmds = asArray(b.cmds).map((c) => unwrap(c)?.[1] ?? {});
+      const drops = cmds.flatMap((c) => {
+        if (c.subtype === 'AT_DropColumn') return ['column'];
+        if (c.subtype === 'AT_DropConstraint') return ['constraint'];
+        if (alterTypeOverwrites(c, b.relation)) return [`every value of column ${String(c.name)} (TYPE … USING a value that does not read the row)`];
+        return [];
+      });
       if (drops.length > 0) s.flags.alterDrop = drops.join(',');
       return;
     }
@@ -206,6 +268,12 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
     case 'AlterSystemStmt':
       s.flags.serverConfig = 'ALTER SYSTEM';
       return;
+    case 'CreateExtensionStmt': {
+      // Untrusted procedural languages run native code as the server's OS user.
+      const name = String(b.extname ?? '').toLowerCase();
+      if (/^pl.*u$/.test(name) || UNSAFE_EXTENSIONS[name]) s.flags[UNSAFE_EXTENSIONS[name] ?? 'codeExecution'] = `CREATE EXTENSION ${name}`;
+      return;
+    }
     case 'CreatePLangStmt':
       if (!b.pltrusted) s.flags.codeExecution = `CREATE LANGUAGE ${String(b.plname ?? '')}`;
       return;

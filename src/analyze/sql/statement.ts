@@ -54,6 +54,14 @@ export function objectName(...parts: (string | null | undefined)[]): string {
 export const CREDENTIAL_COLUMN =
   /(^|_)(pass(word|wd|phrase)?|pwd|hash(ed)?|passhash|secret|token|api_?key|apikey|access_?key|private_?key|salt|otp|mfa|totp|credentials?|auth_?key|authentication_string|session_?key|ssn|credit_?card|card_?number|cvv)($|_)/i;
 
+/**
+ * The database's own catalog: accounts, privileges, the schema itself. PostgreSQL reserves the
+ * `pg_` prefix; MySQL keeps accounts in `mysql.*`; SQLite its schema in `sqlite_master`.
+ * (`sqlite_sequence` and `sqlite_stat*` are left out: applications reset them routinely.)
+ */
+export const SYSTEM_CATALOG =
+  /^((pg_catalog|information_schema|pg_toast|mysql|performance_schema|sys|master|msdb)\.|pg_|((main|temp)\.)?sqlite_(master|schema|temp_master|temp_schema)$)/;
+
 /** Functions whose call reaches the server's file system, runs programs, or runs SQL text. */
 export const DANGEROUS_FUNCTIONS: Readonly<Record<string, 'file' | 'exec' | 'dynamic' | 'admin' | 'write'>> = {
   // PostgreSQL
@@ -61,6 +69,13 @@ export const DANGEROUS_FUNCTIONS: Readonly<Record<string, 'file' | 'exec' | 'dyn
   pg_read_binary_file: 'file',
   pg_ls_dir: 'file',
   pg_stat_file: 'file',
+  pg_ls_logdir: 'file',
+  pg_ls_waldir: 'file',
+  pg_ls_tmpdir: 'file',
+  pg_ls_archive_statusdir: 'file',
+  pg_ls_logicalmapdir: 'file',
+  pg_ls_logicalsnapdir: 'file',
+  pg_ls_replslotdir: 'file',
   lo_import: 'file',
   lo_export: 'file',
   pg_file_write: 'file',
@@ -111,6 +126,17 @@ export const DANGEROUS_FUNCTIONS: Readonly<Record<string, 'file' | 'exec' | 'dyn
   sp_configure: 'admin',
   sp_addsrvrolemember: 'admin',
   sp_addlogin: 'admin',
+  sp_addrolemember: 'admin',
+  sp_droplogin: 'admin',
+  sp_dropuser: 'admin',
+  sp_password: 'admin',
+  sp_grantlogin: 'admin',
+  sp_changedbowner: 'admin',
+  sp_detach_db: 'admin',
+  xp_regread: 'file',
+  xp_regdeletekey: 'exec',
+  xp_regdeletevalue: 'exec',
+  sp_makewebtask: 'file',
 };
 
 /** Records what a call to a known dangerous function (or procedure) means for the statement. */

@@ -51,6 +51,8 @@ export function bucketDeletes(cmd: SimpleCommand): boolean {
   const a = words(cmd.args);
   const pos = a.filter((x) => !x.startsWith('-'));
   const flag = (re: RegExp) => a.some((x) => re.test(x));
+  // `gs://b/**` (or `gs://b/*`) names every object in the bucket: as broad as `rm -r gs://b`.
+  const wholeBucket = pos.some((x) => /^gs:\/\/[^/]+\/\*{1,2}$/.test(x));
   if (n === 'aws') {
     const i = pos.indexOf('s3');
     if (i < 0) return pos.includes('s3api') && pos.includes('delete-bucket');
@@ -60,9 +62,11 @@ export function bucketDeletes(cmd: SimpleCommand): boolean {
   if (n === 'gsutil') {
     const i = pos.findIndex((x) => x === 'rm' || x === 'rb');
     if (i < 0) return false;
-    return pos[i] === 'rb' || a.slice(a.indexOf(pos[i]!)).some((x) => /^-[a-zA-Z]*[rRa]/.test(x));
+    return pos[i] === 'rb' || wholeBucket || a.slice(a.indexOf(pos[i]!)).some((x) => /^-[a-zA-Z]*[rRa]/.test(x));
   }
-  if (n === 'gcloud' && pos[0] === 'storage') return (pos[1] === 'rm' && flag(/^(-[a-zA-Z]*[rR]|--recursive|--all-versions)$/)) || (pos[1] === 'buckets' && pos[2] === 'delete') || pos[1] === 'rb';
+  // `gcloud alpha storage …`, `gcloud beta storage …`: the release track is not a group.
+  if (n === 'gcloud' && /^(alpha|beta|preview)$/.test(pos[0] ?? '')) pos.shift();
+  if (n === 'gcloud' && pos[0] === 'storage') return (pos[1] === 'rm' && wholeBucket) || (pos[1] === 'rm' && flag(/^(-[a-zA-Z]*[rR]|--recursive|--all-versions)$/)) || (pos[1] === 'buckets' && pos[2] === 'delete') || pos[1] === 'rb';
   if (n === 'az' && pos[0] === 'storage') return ((pos.includes('container') || pos.includes('account') || pos.includes('share')) && pos.includes('delete')) || pos.includes('delete-batch');
   if (n === 'rclone') return ['purge', 'delete', 'rmdirs'].includes(pos[0] ?? '');
   if (n === 'mc') return (pos[0] === 'rb' && flag(/^--force$/)) || (pos[0] === 'rm' && flag(/^(-r|--recursive)$/) && flag(/^--force$/));

@@ -9,6 +9,7 @@ import { CURL_OPTS } from './targets.js';
 import { stdinText } from './links.js';
 import { unknownClientChanges } from './sql-clients.js';
 import { frameworkDrops } from './framework-drops.js';
+import { clientMetaOf } from './sql-meta.js';
 
 const REDIS = {
   shortValue: 'hpsaunrideDt',
@@ -24,7 +25,9 @@ function redisFlushes(cmd: SimpleCommand, ir: ShellIr): boolean {
   const command = p.operands[0];
   if (command && FLUSH.test(command.value)) return true;
   // `--eval` scripts and stdin: look for the command as a word.
-  const texts = [...values(p, 'eval'), ...(command ? [] : stdinText(cmd, ir))];
+  // `redis-cli EVAL "redis.call('flushall')" 0`: a Lua script given as the command's argument.
+  const script = command && /^(eval|eval_ro|function)$/i.test(command.value) ? p.operands.slice(1).map((w) => w.value) : [];
+  const texts = [...values(p, 'eval'), ...script, ...(command ? [] : stdinText(cmd, ir))];
   return texts.some((t) => /(^|[\s'",(])(flushall|flushdb)($|[\s'",)])/i.test(t));
 }
 
@@ -73,6 +76,28 @@ function httpDeletesAll(cmd: SimpleCommand): boolean {
 
 export const DATABASE_RULES: ShellRule[] = [
   {
+    id: 'databases.client_shell_escape',
+    risk: 'HIGH',
+    reason: "runs a shell command from inside a database client (psql \\!, mysql system, sqlite3 .shell, sqlcmd !!, output piped to a program), which is not analysed",
+    remediation: 'run the shell command directly, where it can be checked, and keep the SQL client to SQL',
+    examples: {
+      block: ['psql -c "\\! rm -rf /"', "psql <<'EOF'\nselect 1;\n \\o | sh\nEOF", 'mysql -e "system rm -rf /"', 'sqlite3 app.db ".shell rm -rf ~"', 'sqlite3 app.db ".once |sh"', 'sqlcmd -Q "!!del x"'],
+      allow: ['psql -c "\\dt"', 'psql -d db -c "\\d users"', 'sqlite3 app.db .schema', 'mysql -e "select * from t\\G"', 'psql -c "select 1"'],
+    },
+    match: (cmd, ir) => clientMetaOf(cmd, ir).some((m) => m.effect === 'shell'),
+  },
+  {
+    id: 'databases.client_file_write',
+    risk: 'MEDIUM',
+    reason: 'a database client command that writes or imports files, or restores a database (psql \\o, \\copy, sqlite3 .output, .import, .restore)',
+    remediation: 'a stricter policy does not let agents write files from a database client; write query output with a shell redirect instead',
+    examples: {
+      block: ['psql -c "\\copy users to \'users.csv\' csv"', 'sqlite3 app.db ".restore backup.db"', 'sqlite3 app.db ".output out.txt" "select 1"'],
+      allow: ['sqlite3 app.db ".headers on" ".mode csv" "select * from t"', 'psql -c "\\x" -c "select 1"'],
+    },
+    match: (cmd, ir) => clientMetaOf(cmd, ir).some((m) => m.effect === 'write'),
+  },
+  {
     id: 'databases.drop_database',
     risk: 'CRITICAL',
     reason: 'drops a whole database with a client tool',
@@ -89,7 +114,7 @@ export const DATABASE_RULES: ShellRule[] = [
     reason: 'deletes every key of a Redis database (FLUSHALL / FLUSHDB)',
     remediation: 'delete the specific keys you mean (redis-cli --scan --pattern … | xargs redis-cli del)',
     examples: {
-      block: ['redis-cli FLUSHALL', 'redis-cli flushdb', 'redis-cli -h cache.prod -p 6380 -n 2 FlushAll', 'redis-cli -a "$PW" --tls flushall async', 'echo FLUSHALL | redis-cli', 'redis-cli <<< "flushdb"', 'docker exec redis redis-cli FLUSHALL'],
+      block: ['redis-cli FLUSHALL', 'redis-cli flushdb', 'redis-cli -h cache.prod -p 6380 -n 2 FlushAll', 'redis-cli -a "$PW" --tls flushall async', 'echo FLUSHALL | redis-cli', 'redis-cli <<< "flushdb"', 'docker exec redis redis-cli FLUSHALL', 'redis-cli EVAL "return redis.call(\'FLUSHALL\')" 0'],
       allow: ['redis-cli ping', 'redis-cli GET flushall', 'redis-cli -h cache INFO', 'redis-cli --scan --pattern "session:*"', 'echo "redis-cli FLUSHALL"'],
     },
     match: redisFlushes,

@@ -3,8 +3,11 @@
 // gdb's shell, man's pager).
 import type { SimpleCommand } from '../../core/ir.js';
 import { nameOf } from './programs.js';
+import { unreadCode } from './launchers.js';
 
 export function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
+  // A script, SQL or shell-calling code reached through a launcher the IR does not unwrap.
+  if (unreadCode(cmd) !== undefined) return true;
   const n = nameOf(cmd);
   const vals = cmd.args.map((w) => w.value);
   const after = (...opts: string[]) => vals.filter((_, i) => i > 0 && opts.includes(vals[i - 1]!));

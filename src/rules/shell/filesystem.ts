@@ -18,11 +18,33 @@ const recursiveTargets = memoByCommand((cmd: SimpleCommand, ir: ShellIr): { sure
   if (!r || !(r.recursive || r.maybeRecursive)) return undefined;
   // `{}` of `find -exec` / `xargs -I{}` stands for input: judged through where the input comes from.
   const placeholders = r.targets.filter((w) => isPlaceholder(w, cmd));
-  const targets = r.targets.filter((w) => !placeholders.includes(w)).flatMap((w) => resolveTargets(w, cmd, ir));
-  const fromInput = r.unknownOperands || placeholders.length > 0;
+  const words = r.targets.filter((w) => !placeholders.includes(w));
+  // `parallel rm -rf ::: a b`: the input is written out, so it is judged as the targets it is.
+  const given = parallelInputs(cmd, ir);
+  if (given) words.push(...given);
+  const targets = words.flatMap((w) => resolveTargets(w, cmd, ir));
+  const fromInput = !given && (r.unknownOperands || placeholders.length > 0);
   const unbounded = fromInput && !fedByBoundedFind(cmd, ir);
   return { sure: r.recursive, targets, unbounded };
 });
+
+const PARALLEL_SOURCES = new Set([':::', ':::+', '::::', '::::+']);
+
+/** The arguments GNU parallel feeds its command from `:::` lists; undefined when any come from stdin or a file. */
+function parallelInputs(cmd: SimpleCommand, ir: ShellIr): Word[] | undefined {
+  const parent = cmd.parentId !== undefined ? ir.commands[cmd.parentId] : undefined;
+  if (!parent || nameOf(parent) !== 'parallel' || !cmd.context.some((c) => c.kind === 'nested_script' && c.detail === 'parallel')) return undefined;
+  const at = parent.args.findIndex((w) => w.static && PARALLEL_SOURCES.has(w.value));
+  if (at < 0) return undefined;
+  const inputs: Word[] = [];
+  let source = '';
+  for (const w of parent.args.slice(at)) {
+    if (w.static && PARALLEL_SOURCES.has(w.value)) source = w.value;
+    else if (source.startsWith('::::')) return undefined; // input read from files
+    else inputs.push(w);
+  }
+  return inputs;
+}
 
 function isPlaceholder(w: Word, cmd: SimpleCommand): boolean {
   return !!cmd.fedByUnknownInput && !w.static && !w.glob && !/[$`]/.test(w.value);
@@ -88,8 +110,8 @@ export const FILESYSTEM_RULES: ShellRule[] = [
     reason: 'recursive delete of a target that cannot be resolved before it runs',
     remediation: 'spell the folder out as a literal path (or check the variable is set and points where you expect, then pass the literal)',
     examples: {
-      block: ['rm -rf "$DIR"', 'rm -rf $BUILD/out', 'rm -rf "$(pwd)/../x"', 'ls | xargs rm -rf', 'cd "$X" && rm -rf build', 'rm -rf `cat dirs.txt`', 'rm -rf ~alice/tmp'],
-      allow: ['rm -f "$TMPFILE"', 'rm -rf "$HOME/.cache/x"', 'find . -name "*.tmp" | xargs rm -rf', 'rm -rf build dist'],
+      block: ['rm -rf "$DIR"', 'rm -rf $BUILD/out', 'rm -rf "$(cat dir.txt)/../x"', 'python3 -c "import shutil,sys; shutil.rmtree(sys.argv[1])" x', 'tmp=$(mktemp -d); false && tmp=/; rm -rf "$tmp"', 'ls | xargs rm -rf', 'cd "$X" && rm -rf build', 'rm -rf `cat dirs.txt`', 'rm -rf ~alice/tmp'],
+      allow: ['rm -f "$TMPFILE"', 'rm -rf "$HOME/.cache/x"', 'find . -name "*.tmp" | xargs rm -rf', 'rm -rf build dist', 'rm -rf "$TMPDIR/x"', 'rm -rf "$(pwd)/build"', 'tmp=$(mktemp -d); rm -rf "$tmp"', 'parallel rm -rf ::: build dist'],
     },
     match(cmd, ir) {
       const r = recursiveTargets(cmd, ir);
@@ -103,14 +125,17 @@ export const FILESYSTEM_RULES: ShellRule[] = [
     remediation: 'delete the specific subfolders you mean (e.g. ./build), not the whole working folder',
     examples: {
       block: ['rm -rf .', 'rm -rf "$PWD"', 'cd src && rm -rf ..', 'rm -rf ../project', 'rm -rf /home/user/project/', 'rm -rf *', 'rm -rf ./* .??*', 'find . -delete', 'find . -type f -delete'],
-      allow: ['rm -rf ./node_modules', 'rm -rf ../other-project/build', 'rm -rf *.egg-info', 'cd build && rm -rf *', 'find . -name "*.pyc" -delete', 'rm -rf src/*'],
+      allow: ['rm -rf ./node_modules', 'rm -rf ../other-project/build', 'rm -rf *.egg-info', 'cd build && rm -rf *', 'find . -name "*.pyc" -delete', 'rm -rf src/*', 'rm -rf **/node_modules', 'rm -rf */dist'],
     },
     match(cmd, ir) {
       const start = startCwdOf(ir) ?? cmd.cwd;
       if (!start) return false;
       const home = homeOf(ir);
       // Only where no stronger rule speaks (the root and homes contain most folders).
-      const hits = (t: Target) => protectedKind(t, home) === null && (t.kind === 'path' ? isAncestorOrSelf(t.path, start) : t.kind === 'glob' && t.base === start && isMatchAll(t.pattern.split('/')[0]!));
+      // A glob takes the whole folder only when every segment matches anything (`*`, `*/*`, `.??*`);
+      // `*/node_modules` or `**/dist` name what they take.
+      const takesAll = (pattern: string) => pattern.split('/').filter(Boolean).every(isMatchAll);
+      const hits = (t: Target) => protectedKind(t, home) === null && (t.kind === 'path' ? isAncestorOrSelf(t.path, start) : t.kind === 'glob' && t.base === start && takesAll(t.pattern));
       if (nameOf(cmd) === 'find') {
         const f = findCall(cmd, ir);
         return f.deletes && !f.filtered && f.roots.some((t) => t.kind === 'path' && hits(t));
@@ -125,12 +150,14 @@ export const FILESYSTEM_RULES: ShellRule[] = [
     reason: "recursive delete of a repository's .git folder: its whole history",
     remediation: 'keep .git; to start over use a fresh clone, to drop changes use git commands you can undo',
     examples: {
-      block: ['rm -rf .git', 'rm -rf ./.git/', 'rm -fr project/.git', 'rm -rf .g*', 'cd app; rm -r -f .git'],
+      block: ['rm -rf .git', 'rm -rf ./.git/', 'rm -fr project/.git', 'rm -rf .g*', 'cd app; rm -r -f .git', 'rm -rf */.git', 'rm -rf **/.git/', 'rm -rf .git/*'],
       allow: ['rm -rf .github/workflows/old.yml', 'rm .gitignore', 'rm -rf .git-rewrite-backup', 'rm -rf .git/hooks/pre-commit.sample', 'git rm -r --cached .'],
     },
     match(cmd, ir) {
       const r = recursiveTargets(cmd, ir);
-      return !!r && r.targets.some((t) => (t.kind === 'path' ? t.path.endsWith('/.git') : t.kind === 'glob' && !t.pattern.includes('/') && globMatches(t.pattern, '.git')));
+      // The last segment decides what is taken: `.g*`, `*/.git`, `**/.git`.
+      const last = (pattern: string) => pattern.split('/').filter(Boolean).pop() ?? '';
+      return !!r && r.targets.some((t) => (t.kind === 'path' ? t.path.endsWith('/.git') : t.kind === 'glob' && (globMatches(last(t.pattern), '.git') || (t.base.endsWith('/.git') && isMatchAll(t.pattern.split('/')[0]!)))));
     },
   },
   {
@@ -183,14 +210,16 @@ export const FILESYSTEM_RULES: ShellRule[] = [
     reason: 'overwriting, truncating, moving or deleting a file the system needs to log in, grant privileges or boot, or one of its own programs',
     remediation: 'edit system files with the tool made for them (visudo, vipw, useradd, your package manager), after a backup',
     examples: {
-      block: ['echo x > /etc/passwd', ': > /etc/shadow', 'echo "u ALL=(ALL) NOPASSWD:ALL" | sudo tee -a /etc/sudoers', 'cp /dev/null /etc/fstab', 'sudo rm /bin/bash', 'mv /usr/bin/sudo /tmp/', 'sed -i "s/x/y/" /etc/ssh/sshd_config', 'truncate -s0 /etc/group', 'sudo rm -rf /usr/lib/x86_64-linux-gnu'],
-      allow: ['cat /etc/passwd', 'echo "deb x" | sudo tee /etc/apt/sources.list.d/x.list', 'cp /etc/hosts /tmp/hosts.bak', 'sudo cp ./tool /usr/local/bin/tool', 'grep root /etc/passwd > users.txt'],
+      block: ['echo x > /etc/passwd', ': > /etc/shadow', 'echo "u ALL=(ALL) NOPASSWD:ALL" | sudo tee -a /etc/sudoers', 'cp /dev/null /etc/fstab', 'sudo rm /bin/bash', 'mv /usr/bin/sudo /tmp/', 'sed -i "s/x/y/" /etc/ssh/sshd_config', 'truncate -s0 /etc/group', 'sudo rm -rf /usr/lib/x86_64-linux-gnu', 'sudo mv ~/.bashrc /dev/null', 'python3 -c "open(\'/etc/passwd\', \'w\').write(\'\')"'],
+      allow: ['cat /etc/passwd', 'echo "deb x" | sudo tee /etc/apt/sources.list.d/x.list', 'cp /etc/hosts /tmp/hosts.bak', 'sudo cp ./tool /usr/local/bin/tool', 'grep root /etc/passwd > users.txt', 'cp x /dev/null', 'python3 -c "print(open(\'/etc/passwd\').read())"'],
     },
     match(cmd, ir) {
       const critical = [...writtenFiles(cmd), ...removedFiles(cmd), ...(removal(cmd)?.targets ?? [])];
       const program = [...removedFiles(cmd), ...(removal(cmd)?.targets ?? []), ...outputRedirects(cmd).map((r) => r.target), ...(nameOf(cmd) === 'truncate' ? writtenFiles(cmd) : [])];
       const paths = (ws: typeof critical) => ws.flatMap((w) => resolveTargets(w, cmd, ir)).flatMap((t) => (t.kind === 'path' ? [t.path] : t.kind === 'glob' ? [t.base, `${t.base}/x`] : []));
-      return paths(critical).some(isCriticalFile) || paths(program).some(isSystemProgram);
+      // `mv x /dev/null` replaces the device node itself (as root): every program writing there breaks.
+      const devices = nameOf(cmd) === 'mv' ? paths(writtenFiles(cmd)).filter((p) => p.startsWith('/dev/') && !p.startsWith('/dev/shm/')) : [];
+      return paths(critical).some(isCriticalFile) || paths(program).some(isSystemProgram) || devices.length > 0;
     },
   },
   {

@@ -7,6 +7,8 @@ import { nameOf } from './programs.js';
 
 export interface GitCall {
   sub: string;
+  /** False when the subcommand word is computed at run time (`git $CMD …`). */
+  subStatic: boolean;
   args: Word[];
   /** `-c key=value` settings given on the command line (keys lower-cased). */
   config: Map<string, string>;
@@ -16,7 +18,7 @@ const GLOBAL_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--na
 
 export function gitCall(cmd: SimpleCommand): GitCall | undefined {
   const n = nameOf(cmd);
-  if (n === 'git-filter-repo') return { sub: 'filter-repo', args: cmd.args, config: new Map() };
+  if (n === 'git-filter-repo') return { sub: 'filter-repo', subStatic: true, args: cmd.args, config: new Map() };
   if (n !== 'git') return undefined;
   const config = new Map<string, string>();
   const a = cmd.args;
@@ -46,9 +48,15 @@ export function gitCall(cmd: SimpleCommand): GitCall | undefined {
     sub = parts[0] ?? sub;
     args = [...parts.slice(1).map((p): Word => ({ value: p, static: true, raw: p })), ...args];
   }
-  return { sub, args, config };
+  return { sub, subStatic: subWord.static, args, config };
 }
 
 export function gitOptions(g: GitCall, spec: OptionSpec = {}): ParsedOptions {
   return parseOptions(g.args, spec);
+}
+
+/** Arguments computed at run time, before any `--` (after it they are paths): each may be any option. */
+export function dynamicOptionWords(g: GitCall): Word[] {
+  const dd = g.args.findIndex((w) => w.static && w.value === '--');
+  return (dd < 0 ? g.args : g.args.slice(0, dd)).filter((w) => !w.static && !w.glob);
 }

@@ -2,7 +2,7 @@
 // options (`git -C dir`, `--git-dir=…`, `-c k=v`) and inline aliases.
 import type { SimpleCommand } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
-import { gitCall, gitOptions, type GitCall } from './git-call.js';
+import { dynamicOptionWords, gitCall, gitOptions, type GitCall } from './git-call.js';
 import { has, type ParsedOptions } from './options.js';
 import { nameOf } from './programs.js';
 
@@ -59,10 +59,14 @@ export const GIT_RULES: ShellRule[] = [
     reason: '`git reset --hard` throws away uncommitted changes for good',
     remediation: 'stash the changes first (git stash), or use git reset --keep, which refuses to lose them',
     examples: {
-      block: ['git reset --hard', 'git reset --hard HEAD~3', 'git -C ../repo reset --hard origin/main', 'git --git-dir=/src/.git --work-tree=/src reset --hard', 'git -c alias.nuke="reset --hard" nuke', 'cd repo && git reset -q --hard'],
-      allow: ['git reset', 'git reset HEAD file.txt', 'git reset --soft HEAD~1', 'git reset --keep HEAD~1', 'git log --grep "reset --hard"', 'echo git reset --hard'],
+      block: ['git reset --hard', 'git reset --hard HEAD~3', 'F=--hard; git reset $F', 'git reset --hard$X', 'git -C ../repo reset --hard origin/main', 'git --git-dir=/src/.git --work-tree=/src reset --hard', 'git -c alias.nuke="reset --hard" nuke', 'cd repo && git reset -q --hard'],
+      allow: ['git reset', 'git reset HEAD file.txt', 'git reset --soft HEAD~1', 'git reset --soft "$(git merge-base main HEAD)"', 'git reset -- "$FILE"', 'git reset --keep HEAD~1', 'git log --grep "reset --hard"', 'echo git reset --hard'],
     },
-    match: git('reset', (g) => has(gitOptions(g, { longFlags: ['hard', 'soft', 'mixed', 'merge', 'keep', 'quiet', 'patch', 'intent-to-add', 'recurse-submodules', 'no-refresh', 'refresh'] }), 'hard')),
+    match: git('reset', (g) => {
+      const p = gitOptions(g, { longFlags: ['hard', 'soft', 'mixed', 'merge', 'keep', 'quiet', 'patch', 'intent-to-add', 'recurse-submodules', 'no-refresh', 'refresh'] });
+      // `F=--hard; git reset $F`: a computed argument may be --hard unless the mode is spelled out.
+      return has(p, 'hard') || (dynamicOptionWords(g).length > 0 && !has(p, 'soft', 'mixed', 'merge', 'keep', 'p', 'patch'));
+    }),
   },
   {
     id: 'git.clean_force',
@@ -70,13 +74,13 @@ export const GIT_RULES: ShellRule[] = [
     reason: '`git clean -f` deletes untracked files (with -d folders, with -x ignored files too) for good',
     remediation: 'preview with git clean -n, then delete the specific paths you mean',
     examples: {
-      block: ['git clean -f', 'git clean -fd', 'git clean -xdf', 'git clean -d -x --force', 'git -C app clean -ffdx', 'git -c clean.requireForce=false clean -d'],
+      block: ['git clean -f', 'git clean -fd', 'git clean -xdf', 'git clean $OPTS', 'git clean -d -x --force', 'git -C app clean -ffdx', 'git -c clean.requireForce=false clean -d'],
       allow: ['git clean -n', 'git clean -nd', 'git clean -fdn', 'git clean --dry-run -x', 'git status --ignored'],
     },
     match: git('clean', (g) => {
       const p = gitOptions(g, { shortValue: 'e', longValue: ['exclude'], longFlags: ['force', 'dry-run', 'quiet', 'interactive'] });
       if (has(p, 'n', 'dry-run')) return false;
-      return has(p, 'f', 'force') || g.config.get('clean.requireforce') === 'false';
+      return has(p, 'f', 'force') || g.config.get('clean.requireforce') === 'false' || dynamicOptionWords(g).length > 0;
     }),
   },
   {
@@ -144,7 +148,10 @@ export const GIT_RULES: ShellRule[] = [
       block: ['git stash drop', 'git stash drop stash@{2}', 'git stash clear', 'git -C repo stash clear'],
       allow: ['git stash', 'git stash pop', 'git stash list', 'git stash apply stash@{0}', 'git stash push -m wip'],
     },
-    match: git('stash', (g) => ['drop', 'clear'].includes(g.args.find((w) => !w.value.startsWith('-'))?.value ?? '')),
+    match: git('stash', (g) => {
+      const verb = g.args.find((w) => !w.value.startsWith('-'));
+      return !!verb && (['drop', 'clear'].includes(verb.value) || !verb.static);
+    }),
   },
   {
     id: 'git.branch_force_delete',
@@ -152,10 +159,17 @@ export const GIT_RULES: ShellRule[] = [
     reason: 'force-deletes a branch even when its commits are not merged anywhere',
     remediation: 'use git branch -d, which refuses to delete unmerged work',
     examples: {
-      block: ['git branch -D feature', 'git branch -d -f old', 'git branch --delete --force old', 'git branch -Dq x', 'git -C repo branch -D a b'],
-      allow: ['git branch -d merged-branch', 'git branch', 'git branch -a', 'git branch -dr origin/old', 'git branch new-branch'],
+      block: ['git branch -D feature', 'git branch -d -f old', 'git branch --delete --force old', 'git branch -Dq x', 'git -C repo branch -D a b', 'git update-ref -d refs/heads/main'],
+      allow: ['git branch -d merged-branch', 'git branch', 'git branch -a', 'git branch -dr origin/old', 'git branch new-branch', 'git update-ref refs/heads/x HEAD'],
     },
-    match: git('branch', branchForceDeletes),
+    match(cmd) {
+      const g = gitCall(cmd);
+      if (!g) return false;
+      if (g.sub === 'branch') return branchForceDeletes(g);
+      // `git update-ref -d refs/heads/x` deletes the branch (and its reflog) with no merge check at all.
+      if (g.sub === 'update-ref') return has(gitOptions(g, { shortValue: 'm', longFlags: ['no-deref', 'create-reflog', 'stdin'] }), 'd');
+      return false;
+    },
   },
   {
     id: 'git.filter_branch',
@@ -182,6 +196,20 @@ export const GIT_RULES: ShellRule[] = [
       allow: ['git reflog', 'git reflog show main', 'git gc'],
     },
     match: git('reflog', (g) => ['expire', 'delete'].includes(g.args[0]?.value ?? '')),
+  },
+  {
+    id: 'git.dynamic_subcommand',
+    risk: 'HIGH',
+    reason: 'the git subcommand is computed at run time, so what it does (reset --hard, clean -f, push --force) cannot be checked',
+    remediation: 'write the git subcommand literally',
+    examples: {
+      block: ['git $CMD --hard', 'c=reset; git "$c" --hard', 'git $(echo reset) --hard'],
+      allow: ['git checkout "$BRANCH"', 'git -C "$DIR" status', 'git log "$REF"'],
+    },
+    match(cmd) {
+      const g = gitCall(cmd);
+      return !!g && !g.subStatic;
+    },
   },
   {
     id: 'git.history_rewrite',

@@ -12,6 +12,7 @@ import { GIT_RULES } from './git.js';
 import { INFRA_RULES } from './infra.js';
 import { DATABASE_RULES } from './databases.js';
 import { SECRET_RULES } from './secrets.js';
+import { hiddenCommands } from './launchers.js';
 
 export { commandWrites } from './writes.js';
 
@@ -47,6 +48,8 @@ const UNDECIDABLE_REMEDIATION: Record<string, string> = {
 };
 
 const INTERNAL_ERROR = 'rules.internal_error';
+/** Fail closed: a command named like an option (`--`, `-c`) means a wrapper was misread. */
+export const OPTION_AS_COMMAND = 'parse.option_as_command';
 
 /** Evidence never carries a secret: the shared redactor, then the formats it does not know yet. */
 export function redactEvidence(text: string): string {
@@ -80,7 +83,13 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
       evidence: redactEvidence(u.evidence),
     });
   }
-  for (const cmd of view.commands) {
+  // Each command, and what it runs that the IR does not list (a launcher's program, the deletes
+  // its interpreter code makes): judged by every rule, with the outer command as evidence.
+  for (const cmd of view.commands.flatMap((c) => [c, ...hiddenCommands(c, view)])) {
+    if (cmd.name.static && /^-./.test(cmd.name.value)) {
+      // No program is named `-x`: a wrapper's options were misread (`nohup -- rm`), so what runs is unknown.
+      add({ ruleId: OPTION_AS_COMMAND, risk: 'CRITICAL', reason: `the command name ${cmd.name.value} is an option: a wrapper's arguments were not understood`, remediation: UNDECIDABLE_REMEDIATION['parse.unknown_option']!, evidence: redactEvidence(cmd.text) });
+    }
     for (const rule of SHELL_RULES) {
       let hit: boolean;
       try {

@@ -2,7 +2,7 @@
 // buckets, instances and databases in the major cloud CLIs, and container volumes.
 import type { SimpleCommand, Word } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
-import { has, parseOptions, type OptionSpec } from './options.js';
+import { has, parseOptions, values, type OptionSpec } from './options.js';
 import { nameOf } from './programs.js';
 import { bucketDeletes, cloudDeletes, subcommand } from './clouds.js';
 
@@ -39,7 +39,11 @@ function kubectlDelete(cmd: SimpleCommand): { broad: boolean } | undefined {
   const [verb, ...rest] = words(p.operands);
   if (verb !== 'delete') return undefined;
   const kinds = rest.flatMap((r) => r.split('/')[0]!.split(','));
-  const broad = has(p, 'all', 'all-namespaces', 'A') || kinds.some((k) => BROAD_KINDS.test(k));
+  // A kind computed at run time (`kubectl delete $(kubectl get ns -o name)`) may be namespaces;
+  // the cluster's own namespaces hold what every workload needs (DNS, networking).
+  const dynamic = p.operands[1] !== undefined && !p.operands[1].static;
+  const system = [...values(p, 'n', 'namespace')].some((ns) => /^kube-(system|public|node-lease)$/.test(ns));
+  const broad = has(p, 'all', 'all-namespaces', 'A') || kinds.some((k) => BROAD_KINDS.test(k)) || dynamic || system;
   return { broad };
 }
 
@@ -59,8 +63,11 @@ function dockerVolumes(cmd: SimpleCommand): boolean {
     return i >= 0 && a.slice(i + 1).some((x) => x === '--volumes' || /^-[a-zA-Z]*v$/.test(x));
   }
   if (pos[0] === 'system' && pos[1] === 'prune') return a.includes('--volumes');
+  // `podman system reset` removes every container, image and volume.
+  if (pos[0] === 'system' && pos[1] === 'reset') return true;
   if (pos[0] === 'volume' && pos[1] === 'prune') return true;
-  if (pos[0] === 'volume' && (pos[1] === 'rm' || pos[1] === 'remove')) return ws.slice(2).some((w) => !w.static && /\$\(|`/.test(w.raw));
+  // `docker volume rm $(docker volume ls -q)`, `… | xargs docker volume rm`: every volume there is.
+  if (pos[0] === 'volume' && (pos[1] === 'rm' || pos[1] === 'remove')) return ws.slice(2).some((w) => !w.static && /\$\(|`/.test(w.raw)) || cmd.wrappers.includes('xargs');
   return false;
 }
 
@@ -82,8 +89,8 @@ export const INFRA_RULES: ShellRule[] = [
     reason: 'deletes a Kubernetes namespace, persistent volumes, CRDs, nodes, or everything of a kind',
     remediation: 'delete the specific resource by name in the specific namespace, after checking with kubectl get',
     examples: {
-      block: ['kubectl delete namespace prod', 'kubectl delete ns staging', 'kubectl delete pods --all -n prod', 'kubectl delete all --all', 'kubectl -n prod delete pvc data-db-0', 'kubectl delete deploy -A --all', 'kubectl --context prod delete namespace/payments', 'oc delete project demo', 'kubectl delete crd certificates.cert-manager.io'],
-      allow: ['kubectl get pods', 'kubectl delete pod web-5d9c -n dev', 'kubectl describe ns prod', 'kubectl delete -f job.yaml', 'kubectl logs -n prod deploy/web'],
+      block: ['kubectl delete namespace prod', 'kubectl delete ns staging', 'kubectl delete pods --all -n prod', 'kubectl delete all --all', 'kubectl -n prod delete pvc data-db-0', 'kubectl delete deploy -A --all', 'kubectl --context prod delete namespace/payments', 'oc delete project demo', 'kubectl delete crd certificates.cert-manager.io', 'kubectl delete $(kubectl get ns -o name)', 'kubectl -n kube-system delete deploy coredns'],
+      allow: ['kubectl get pods', 'kubectl delete pod web-5d9c -n dev', 'kubectl delete pod "$POD" -n dev', 'kubectl describe ns prod', 'kubectl delete -f job.yaml', 'kubectl logs -n prod deploy/web'],
     },
     match: (cmd) => kubectlDelete(cmd)?.broad === true,
   },
@@ -108,8 +115,8 @@ export const INFRA_RULES: ShellRule[] = [
     reason: 'deletes a storage bucket or everything in it',
     remediation: 'delete the specific objects you mean; have a person delete buckets (and keep versioning on)',
     examples: {
-      block: ['aws s3 rm s3://prod-data --recursive', 'aws s3 rb s3://prod-data --force', 'aws --profile prod s3 rm --recursive s3://x/', 'gsutil -m rm -r gs://bucket', 'gsutil rb gs://bucket', 'gcloud storage rm --recursive gs://b/*', 'az storage container delete --name data', 'rclone purge remote:bucket', 'aws s3api delete-bucket --bucket x'],
-      allow: ['aws s3 ls s3://prod-data', 'aws s3 cp file.txt s3://b/', 'aws s3 rm s3://b/tmp/file.txt', 'gsutil ls gs://b', 'aws s3 sync ./dist s3://site --delete', 'rclone copy a remote:b'],
+      block: ['aws s3 rm s3://prod-data --recursive', 'aws s3 rb s3://prod-data --force', 'aws --profile prod s3 rm --recursive s3://x/', 'gsutil -m rm -r gs://bucket', 'gsutil rb gs://bucket', 'gcloud storage rm --recursive gs://b/*', 'gsutil -m rm gs://bucket/**', 'gcloud storage rm gs://b/*', 'az storage container delete --name data', 'rclone purge remote:bucket', 'aws s3api delete-bucket --bucket x'],
+      allow: ['aws s3 ls s3://prod-data', 'aws s3 cp file.txt s3://b/', 'aws s3 rm s3://b/tmp/file.txt', 'gsutil ls gs://b', 'aws s3 sync ./dist s3://site --delete', 'rclone copy a remote:b', 'gsutil rm gs://b/logs/*.gz'],
     },
     match: bucketDeletes,
   },
@@ -130,7 +137,7 @@ export const INFRA_RULES: ShellRule[] = [
     reason: 'deletes container volumes, where databases and other state live',
     remediation: 'remove the specific volume by name after a backup; `docker compose down` without -v keeps volumes',
     examples: {
-      block: ['docker system prune -a --volumes', 'docker system prune --volumes -f', 'docker volume prune -f', 'docker volume rm $(docker volume ls -q)', 'docker compose down -v', 'docker-compose down --volumes', 'podman volume prune'],
+      block: ['docker system prune -a --volumes', 'docker system prune --volumes -f', 'docker volume prune -f', 'docker volume rm $(docker volume ls -q)', 'docker compose down -v', 'docker-compose down --volumes', 'podman volume prune', 'podman system reset -f', 'docker volume ls -q | xargs docker volume rm'],
       allow: ['docker compose down', 'docker system prune', 'docker volume ls', 'docker ps -a', 'docker volume rm old_cache', 'docker compose up -d'],
     },
     match: dockerVolumes,

@@ -26,40 +26,106 @@ const GLOB = /[*?[]/;
 
 /** Every target a word may name (brace expansion gives several); unknown when it cannot be resolved. */
 export function resolveTargets(word: Word, cmd: SimpleCommand, ir: ShellIr): Target[] {
-  return expandBraces(word).map((v) => resolveOne(v, word, cmd, ir));
+  return expandBraces(word).flatMap((v) => (word.static ? [v] : knownValues(v, cmd, ir)).map((x) => resolveOne(x, word, cmd, ir)));
 }
 
-function resolveOne(value: string, word: Word, cmd: SimpleCommand, ir: ShellIr): Target {
+function resolveOne(v: string, word: Word, cmd: SimpleCommand, ir: ShellIr): Target {
   const home = homeOf(ir);
-  // `$HOME`, `${HOME}` and `$PWD` are known; any other expansion makes the word unknowable.
-  const v = word.static || !value.includes('$')
-    ? value
-    : withPwd(value, cmd)
-    .replace(/^(\$HOME|\$\{HOME(:?[?-][^}]*)?\})(?=\/|$)/, home)
-    // Shell numbers cannot hold `/` or `..`: `/tmp/build-$$` stays below /tmp.
-    .replace(/\$(\$|\{\$\}|\{?(RANDOM|PPID|BASHPID|SECONDS|EPOCHSECONDS|UID|EUID|SRANDOM|LINENO)\}?(?![A-Za-z0-9_]))/g, '0');
   if (v === '' || (!word.static && /[$`]/.test(v))) return { kind: 'unknown', word: word.raw };
   const segs = v.split('/');
   const g = segs.findIndex((s) => GLOB.test(s));
   const prefix = g < 0 ? v : segs.slice(0, g).join('/') || (v.startsWith('/') ? '/' : '.');
-  const resolved = safeNormalize(prefix, word, cmd, home);
+  const resolved = safeNormalize(prefix, word, cwdOf(cmd, ir), home);
   if (resolved === null) return { kind: 'unknown', word: word.raw };
   if (g < 0) return { kind: 'path', path: resolved };
   return { kind: 'glob', base: resolved, pattern: segs.slice(g).join('/') };
 }
 
-/** `$PWD` is the working folder the IR tracked. */
-function withPwd(value: string, cmd: SimpleCommand): string {
-  const m = /^(\$PWD|\$\{PWD(:?[?-][^}]*)?\})(?=\/|$)/.exec(value);
-  return m && cmd.cwd ? cmd.cwd + value.slice(m[0].length) : value;
+/** The tracked working folder, unless the script redefines `cd` (then where it runs is unknown). */
+function cwdOf(cmd: SimpleCommand, ir: ShellIr): string | null {
+  return ir.functions.some((f) => f === 'cd' || f === 'pushd' || f === 'popd') ? null : cmd.cwd;
 }
 
-function safeNormalize(value: string, word: Word, cmd: SimpleCommand, home: string): string | null {
+/** Top-level folders that exist on real systems: `$X/etc` with `$X` empty is `/etc`. */
+const TOP_LEVEL = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib32', 'lib64', 'libx32', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var', 'snap', 'nix', 'Applications', 'Library', 'System', 'Users', 'Volumes', 'private', 'cores']);
+
+/** What `<empty>` + rest names, when that matters: the root, a glob over it, or a real top-level folder. */
+function emptyCase(rest: string): string[] {
+  if (rest === '') return []; // `rm -rf ""` removes nothing
+  const first = rest.split('/').filter(Boolean)[0];
+  return first === undefined || GLOB.test(first) || TOP_LEVEL.has(first) ? [rest || '/'] : [];
+}
+
+/**
+ * The values a dynamic word can take when its expansions are ones we know: `$HOME`, `$PWD`,
+ * `$(pwd)`, `$TMPDIR` (a scratch folder, or empty), `$(mktemp …)` and a variable assigned once
+ * from it (a fresh folder, or empty when mktemp fails), shell numbers (`$$`, `$RANDOM`).
+ * Anything else is left in place, and the word stays unknown.
+ */
+function knownValues(value: string, cmd: SimpleCommand, ir: ShellIr): string[] {
+  const home = homeOf(ir);
+  const cwd = cwdOf(cmd, ir);
+  let v = value
+    .replace(/^(\$HOME|\$\{HOME(:?[?-][^}]*)?\})(?=\/|$)/, home)
+    // Shell numbers cannot hold `/` or `..`: `/tmp/build-$$` stays below /tmp. (Not $USER: often unset in containers.)
+    .replace(/\$(\$|\{\$\}|\{?(RANDOM|PPID|BASHPID|SECONDS|EPOCHSECONDS|UID|EUID|SRANDOM|LINENO)\}?(?![A-Za-z0-9_]))/g, '0');
+  const pwd = /^(\$PWD|\$\{PWD(:?[?-][^}]*)?\}|\$\(\s*pwd\s*\)|`\s*pwd\s*`)(?=\/|$)/.exec(v);
+  if (pwd && cwd) v = cwd + v.slice(pwd[0].length);
+  const tmpdir = /^(?:\$TMPDIR|\$\{TMPDIR(?:(:?\?)[^}]*|(:?-)([^}]*))?\})(?=\/|$)/.exec(v);
+  if (tmpdir) {
+    const rest = v.slice(tmpdir[0].length);
+    // `${TMPDIR:?}` stops when unset; `${TMPDIR:-d}` falls back to d; plain `$TMPDIR` may be empty.
+    const unset = tmpdir[1] ? [] : tmpdir[2] ? [tmpdir[3]! + rest] : emptyCase(rest);
+    return ['/tmp' + rest, ...unset];
+  }
+  const fresh = /^(?:\$\((\s*mktemp\b[^()`$]*)\)|\$([A-Za-z_]\w*)|\$\{([A-Za-z_]\w*)(:?\?[^}]*)?\})(?=\/|$)/.exec(v);
+  if (fresh) {
+    const rest = v.slice(fresh[0].length);
+    const made = fresh[1] ?? mktempAssignment(fresh[2] ?? fresh[3]!, cmd, ir);
+    const folder = made === undefined ? undefined : mktempFolder(made, cwd);
+    if (folder !== undefined) return [folder + rest, ...(fresh[4] ? [] : emptyCase(rest))];
+  }
+  return [v];
+}
+
+/**
+ * The `mktemp …` text a variable holds when the script assigns it exactly once, unconditionally at
+ * top level, from `$(mktemp …)` before this command, and nothing else can rebind it (`read`, `for`,
+ * `export`, …). Else undefined: the value could come from anywhere, the environment included.
+ */
+function mktempAssignment(name: string, cmd: SimpleCommand, ir: ShellIr): string | undefined {
+  if (cmd.context.some((c) => c.kind === 'for')) return undefined;
+  const sets = ir.commands.flatMap((c) => c.assignments.filter((a) => a.name === name).map((a) => ({ c, a })));
+  if (sets.length !== 1) return undefined;
+  const { c, a } = sets[0]!;
+  if (c.id >= cmd.id || c.context.length > 0 || c.name.value !== '') return undefined;
+  const rebinds = ir.commands.some((o) => o.args.some((w) => w.value === name || w.value.startsWith(`${name}=`) || w.value.startsWith(`${name}+=`)));
+  if (rebinds) return undefined;
+  return /^\$\((\s*mktemp\b[^()`$]*)\)$/.exec(a.value.value)?.[1];
+}
+
+/** Where `mktemp [-d] [-p dir | --tmpdir=dir] [template]` creates its fresh name. */
+function mktempFolder(text: string, cwd: string | null): string | undefined {
+  const words = text.trim().split(/\s+/).slice(1);
+  if (words.some((w) => /['"\\]/.test(w))) return undefined;
+  let dir: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '-p' || w === '--tmpdir') dir = words[++i];
+    else if (w.startsWith('--tmpdir=')) dir = w.slice(9);
+    else if (/^-[a-zA-Z]*p./.test(w)) dir = w.slice(w.indexOf('p') + 1);
+    else if (!w.startsWith('-') && w.includes('/')) dir = w.slice(0, w.lastIndexOf('/')) || '/';
+  }
+  const base = dir === undefined ? '/tmp' : dir.startsWith('/') ? dir : cwd ? `${cwd}/${dir}` : undefined;
+  return base === undefined ? undefined : `${base}/tmp.mktemp`;
+}
+
+function safeNormalize(value: string, word: Word, cwd: string | null, home: string): string | null {
   let out: string | null;
   // A static word's `$` and backquote are plain characters; hide them from normalizePath.
   const hidden = word.static ? value.replace(/\$/g, '\u0001').replace(/`/g, '\u0002') : value;
   try {
-    out = normalizePath(hidden, cmd.cwd, home);
+    out = normalizePath(hidden, cwd, home);
   } catch {
     return null;
   }
@@ -67,7 +133,17 @@ function safeNormalize(value: string, word: Word, cmd: SimpleCommand, home: stri
   if (word.static) out = out.replace(/\u0001/g, '$').replace(/\u0002/g, '`');
   // A variable or substitution normalizePath could not resolve must not pass as a literal name.
   if (!word.static && /[$`]/.test(out)) return null;
-  return out.length > 1 ? out.replace(/\/+$/, '') : out;
+  out = out.length > 1 ? out.replace(/\/+$/, '') : out;
+  return procAlias(out, cwd);
+}
+
+/** `/proc/self/root` (or any pid's) is the root folder; `/proc/self/cwd` the working folder. */
+function procAlias(path: string, cwd: string | null): string | null {
+  const m = /^\/proc\/(self|thread-self|\d+)\/(root|cwd)(?=\/|$)/.exec(path);
+  if (!m) return path;
+  const rest = path.slice(m[0].length);
+  if (m[2] === 'root') return rest || '/';
+  return m[1] === 'self' || m[1] === 'thread-self' ? (cwd === null ? null : (cwd + rest).replace(/^\/\//, '/')) : null;
 }
 
 /** `{a,b}` alternatives of a dynamic word (not `${…}`); at most 64 to stay bounded. */

@@ -16,10 +16,23 @@ export interface RmCall {
   unknownOperands: boolean;
 }
 
-/** A recursive remover: `rm`, or `rsync --delete*` (which empties its destination to match the source). */
+/** `xargs` and GNU `parallel` append the input they read to the command they run. */
+export function appendsInput(cmd: SimpleCommand): boolean {
+  return cmd.wrappers.some((w) => w === 'xargs' || w === 'parallel') || cmd.context.some((c) => c.kind === 'nested_script' && c.detail === 'parallel');
+}
+
+/** Node's recursive removers, run through npx & co. (`npx rimraf dist`): `rm -rf` by another name. */
+const NODE_REMOVERS = new Set(['rimraf', 'del-cli', 'del', 'rm-rf']);
+const NODE_REMOVER_FLAGS = ['preserve-root', 'no-preserve-root', 'glob', 'no-glob', 'verbose', 'interactive', 'force', 'dry-run', 'help', 'version'];
+
+/** A recursive remover: `rm`, `rimraf`, or `rsync --delete*` (which empties its destination to match the source). */
 export function removal(cmd: SimpleCommand): RmCall | undefined {
   const n = nameOf(cmd);
-  const unknownOperands = cmd.wrappers.some((w) => w === 'xargs' || w === 'parallel');
+  const unknownOperands = appendsInput(cmd);
+  if (NODE_REMOVERS.has(n)) {
+    const p = parseOptions(cmd.args, { longValue: ['impl'], longFlags: NODE_REMOVER_FLAGS });
+    return { recursive: true, maybeRecursive: false, targets: p.operands, unknownOperands };
+  }
   if (n === 'rm' || n === 'srm') {
     const p = parseOptions(cmd.args, { longFlags: RM_LONG });
     // `"$@"`, `$*`, `${a[@]}` expand to several words: options and targets we cannot see.

@@ -8,6 +8,7 @@ import { nameOf, programSource } from './programs.js';
 import { isPackageInstall } from './packages.js';
 import { CURL_OPTS, WGET_OPTS } from './targets.js';
 import { gitCall } from './git-call.js';
+import { hiddenCommandsOf } from './launchers.js';
 
 const HARMLESS_OUTPUT = /^\/dev\/(null|stdout|stderr|tty|fd\/[0-9]+)$/;
 
@@ -157,6 +158,8 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
 /** True when the command may change files, repositories, packages, services or remote state. */
 export function commandWrites(cmd: SimpleCommand): boolean {
   if (!cmd.name.static) return true;
+  // What a launcher (`strace rm x`, `npx rimraf dist`) runs writes if it writes.
+  if (hiddenCommandsOf(cmd).some((c) => c.name.value !== nameOf(cmd) && commandWrites(c))) return true;
   if (outputRedirects(cmd).some((r) => !HARMLESS_OUTPUT.test(r.target.value))) return true;
   const n = nameOf(cmd);
   if (ALWAYS_WRITES.has(n) || /^mkfs\./.test(n)) {

@@ -36,7 +36,7 @@ export const CHANGE_RULES: DetailedSqlRule[] = [
     reason: 'maintenance or locking (VACUUM, REINDEX, CLUSTER, LOCK, CHECKPOINT)',
     remediation: 'schedule maintenance outside busy hours',
     examples: {
-      block: ['VACUUM FULL users', 'LOCK TABLE users IN ACCESS EXCLUSIVE MODE', 'REINDEX TABLE users'],
+      block: ['VACUUM FULL users', 'LOCK TABLE users IN ACCESS EXCLUSIVE MODE', 'REINDEX TABLE users', { sql: 'VACUUM', dialect: 'sqlite' }, { sql: 'OPTIMIZE TABLE users', dialect: 'mysql' }],
       allow: ['SELECT * FROM users'],
     },
     match: (s) =>

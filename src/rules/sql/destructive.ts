@@ -8,8 +8,14 @@ import type { DetailedSqlRule } from './match.js';
 const DATA_OBJECTS = new Set(['table', 'view', 'materialized view', 'schema', 'database', 'index', 'foreign table', 'owned objects', 'unknown']);
 
 const allRows = (s: SqlStatement) => !s.hasWhere || s.whereTautology;
-const mergeAll = (s: SqlStatement, action: string) =>
-  s.kind === 'merge' && s.whereTautology && String(s.flags.mergeActions ?? '').split(',').includes(action);
+const mergeAll = (s: SqlStatement, action: string) => s.kind === 'merge' && String(s.flags.mergeEveryRow ?? '').split(',').includes(action);
+
+/** Why every row is reached. */
+const allRowsDetail = (s: SqlStatement): string => {
+  if (s.kind === 'merge') return 'the MERGE condition reaches every row of the target';
+  if (!s.hasWhere) return 'no WHERE';
+  return s.flags.rowIndependent ? 'the WHERE does not read the row, so it matches every row or none' : 'the WHERE is always true';
+};
 
 export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
   {
@@ -31,6 +37,7 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
         { sql: 'DROP TABLE main.users', dialect: 'sqlite' },
         { sql: 'DROP TABLE dbo.users', dialect: 'transactsql' },
         { sql: 'DROP TABLE ds.events', dialect: 'bigquery' },
+        { sql: 'CREATE OR REPLACE TABLE ds.events AS SELECT 1 AS x', dialect: 'bigquery' },
         'SELECT 1; DROP TABLE users',
         'BEGIN; DROP TABLE users; COMMIT;',
       ],
@@ -40,9 +47,12 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
         '-- DROP TABLE users\nSELECT 1',
         'SELECT drop_table FROM audit',
         { sql: "SELECT 'DROP TABLE x' AS s", dialect: 'mysql' },
+        { sql: 'CREATE TABLE IF NOT EXISTS ds.events (id INT64)', dialect: 'bigquery' },
+        { sql: 'CREATE OR REPLACE VIEW ds.v AS SELECT 1 AS x', dialect: 'bigquery' },
       ],
     },
-    match: (s) => s.kind === 'drop' && DATA_OBJECTS.has(s.objectType ?? 'unknown'),
+    match: (s) => (s.kind === 'drop' && DATA_OBJECTS.has(s.objectType ?? 'unknown')) || s.flags.replacesTable === true,
+    detail: (s) => (s.flags.replacesTable === true ? 'CREATE OR REPLACE TABLE drops the table it replaces' : undefined),
   },
   {
     id: 'sql.drop_object',
@@ -70,7 +80,7 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
   {
     id: 'sql.delete_all',
     risk: 'CRITICAL',
-    reason: 'DELETE without a WHERE, or with one that is always true, removes every row',
+    reason: 'DELETE without a WHERE, or with one that is always true or never reads the row, removes every row',
     remediation: 'add a WHERE that names the rows to delete (e.g. WHERE id = 5); a LIMIT alone does not',
     examples: {
       block: [
@@ -92,6 +102,19 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
         'DO $$ BEGIN DELETE FROM users; END $$',
         "DO $$ BEGIN EXECUTE 'DELETE FROM users'; END $$",
         'MERGE INTO users u USING staging s ON true WHEN MATCHED THEN DELETE',
+        // A WHERE that does not read the row matches every row or none.
+        "DELETE FROM users WHERE now() > '2000-01-01'",
+        'DELETE FROM users USING sessions s WHERE s.expired',
+        'DELETE FROM users WHERE EXISTS (SELECT 1 FROM flags f WHERE f.purge)',
+        'DELETE FROM users WHERE id = 5 OR current_user = current_user',
+        `DELETE FROM users WHERE 'a' = 'a' COLLATE "C"`,
+        'DELETE FROM users WHERE id IN (SELECT id FROM users)',
+        'MERGE INTO users u USING staging s ON false WHEN NOT MATCHED BY SOURCE THEN DELETE',
+        { sql: 'DELETE FROM users WHERE NOT (1=0)', dialect: 'mysql' },
+        { sql: 'DELETE FROM users WHERE @all = 1', dialect: 'transactsql' },
+        { sql: 'DELETE FROM users WHERE rowid', dialect: 'sqlite' },
+        { sql: 'BEGIN; DELETE FROM users; COMMIT;', dialect: 'sqlite' },
+        { sql: 'DELETE FROM ds.users WHERE true', dialect: 'bigquery' },
       ],
       allow: [
         'DELETE FROM users WHERE id = 5',
@@ -100,19 +123,26 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
         { sql: 'DELETE FROM users WHERE id = 5 LIMIT 1', dialect: 'mysql' },
         "INSERT INTO audit(note) VALUES ('DELETE FROM users')",
         'DELETE FROM sessions WHERE expires_at < now()',
+        'DELETE FROM users WHERE id IN (SELECT user_id FROM bans)',
+        'DELETE FROM users u USING bans b WHERE b.user_id = u.id',
+        'DELETE FROM users WHERE id = 5 AND $1',
+        'MERGE INTO users u USING staging s ON u.id = s.id WHEN MATCHED THEN DELETE',
+        { sql: 'DELETE FROM users WHERE rowid = 5', dialect: 'sqlite' },
+        { sql: 'DELETE users WHERE id = 5', dialect: 'transactsql' },
+        { sql: 'DELETE FROM ds.users WHERE id = 5', dialect: 'bigquery' },
       ],
     },
     match: (s) => (s.kind === 'delete' && allRows(s)) || mergeAll(s, 'delete'),
-    detail: (s) => (s.hasWhere ? 'the WHERE is always true' : 'no WHERE'),
+    detail: allRowsDetail,
   },
   {
     id: 'sql.alter_drop',
     risk: 'CRITICAL',
-    reason: 'ALTER TABLE … DROP removes a column (and its data) or a constraint',
+    reason: 'ALTER TABLE … DROP removes a column (and its data) or a constraint; TYPE … USING a constant overwrites a column',
     remediation: 'drop columns and constraints through a reviewed migration',
     examples: {
-      block: ['ALTER TABLE users DROP COLUMN email', 'ALTER TABLE users DROP CONSTRAINT users_pkey', { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'mysql' }, { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'sqlite' }],
-      allow: ['ALTER TABLE users ADD COLUMN nickname text', 'ALTER TABLE users ALTER COLUMN name DROP DEFAULT', 'ALTER TABLE users RENAME COLUMN a TO b'],
+      block: ['ALTER TABLE users DROP COLUMN email', 'ALTER TABLE users DROP CONSTRAINT users_pkey', 'ALTER TABLE users ALTER COLUMN email TYPE text USING NULL', { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'mysql' }, { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'sqlite' }],
+      allow: ['ALTER TABLE users ADD COLUMN nickname text', 'ALTER TABLE users ALTER COLUMN name DROP DEFAULT', 'ALTER TABLE users RENAME COLUMN a TO b', 'ALTER TABLE t ALTER COLUMN n TYPE bigint USING n::bigint'],
     },
     match: (s) => s.kind === 'alter' && typeof s.flags.alterDrop === 'string',
     detail: (s) => `drops ${String(s.flags.alterDrop)}`,
@@ -120,7 +150,7 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
   {
     id: 'sql.update_all',
     risk: 'HIGH',
-    reason: 'UPDATE without a WHERE, or with one that is always true, changes every row',
+    reason: 'UPDATE without a WHERE, or with one that is always true or never reads the row, changes every row',
     remediation: 'add a WHERE that names the rows to change',
     examples: {
       block: [
@@ -130,10 +160,17 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
         { sql: 'UPDATE users SET a = 1 WHERE 1', dialect: 'mysql' },
         { sql: 'UPDATE users SET a = 1 LIMIT 5', dialect: 'mysql' },
         'WITH u AS (UPDATE users SET a = 1 RETURNING id) SELECT * FROM u',
+        'UPDATE users SET a = 1 FROM flags f WHERE f.enabled',
+        { sql: 'UPDATE users SET a = 1 WHERE rowid > 0', dialect: 'sqlite' },
       ],
-      allow: ["UPDATE users SET role = 'admin' WHERE id = 7", { sql: 'UPDATE users SET a = 1 WHERE id IN (1, 2)', dialect: 'sqlite' }],
+      allow: [
+        "UPDATE users SET role = 'admin' WHERE id = 7",
+        { sql: 'UPDATE users SET a = 1 WHERE id IN (1, 2)', dialect: 'sqlite' },
+        'UPDATE accounts a SET balance = 0 FROM closures c WHERE c.account_id = a.id',
+        { sql: 'UPDATE ds.users SET a = 1 WHERE id = 5', dialect: 'bigquery' },
+      ],
     },
     match: (s) => (s.kind === 'update' && allRows(s)) || mergeAll(s, 'update'),
-    detail: (s) => (s.hasWhere ? 'the WHERE is always true' : 'no WHERE'),
+    detail: allRowsDetail,
   },
 ];

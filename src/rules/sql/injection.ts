@@ -44,17 +44,23 @@ export const INJECTION_RULES: DetailedSqlRule[] = [
   {
     id: 'sql.union_credentials',
     risk: 'HIGH',
-    reason: "a UNION that reaches into another table's credential-like columns (password, hash, token, secret…)",
+    reason: "a UNION that reaches into another table's credential-like columns (password, hash, token, secret…) or into the system catalog",
     remediation: 'read credentials only through the application that owns them',
     examples: {
       block: [
         'SELECT name, description FROM products WHERE id = 1 UNION SELECT username, password FROM users',
         { sql: 'SELECT title, body FROM posts UNION SELECT email, password_hash FROM users', dialect: 'mysql' },
         { sql: 'SELECT name, v FROM items UNION SELECT name, api_key FROM integrations', dialect: 'sqlite' },
+        'SELECT name, price FROM products WHERE id = 1 UNION SELECT table_name, NULL FROM information_schema.tables',
+        { sql: 'SELECT name, price FROM products WHERE id = 1 UNION SELECT name, sql FROM sqlite_master', dialect: 'sqlite' },
       ],
-      allow: ['SELECT username, password_hash FROM users WHERE id = 1', 'SELECT name FROM a UNION SELECT name FROM b'],
+      allow: [
+        'SELECT username, password_hash FROM users WHERE id = 1',
+        'SELECT name FROM a UNION SELECT name FROM b',
+        'SELECT table_name FROM information_schema.tables UNION SELECT table_name FROM information_schema.views',
+      ],
     },
-    match: (s) => typeof s.flags.unionCredential === 'string',
-    detail: (s) => `column ${String(s.flags.unionCredential)}`,
+    match: (s) => typeof s.flags.unionCredential === 'string' || typeof s.flags.unionCatalog === 'string',
+    detail: (s) => (typeof s.flags.unionCredential === 'string' ? `column ${String(s.flags.unionCredential)}` : `the system catalog ${String(s.flags.unionCatalog)}`),
   },
 ];

@@ -1,10 +1,39 @@
 // Reaching past the data into the server: programs, files, native code, server settings,
 // SQLite's schema and attached files, stored procedures.
+import { SYSTEM_CATALOG } from '../../analyze/sql/statement.js';
+import type { SqlStatement } from '../../core/ir.js';
 import type { DetailedSqlRule } from './match.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
+const CATALOG_CHANGES = new Set(['insert', 'update', 'delete', 'merge', 'truncate', 'alter']);
+
+const catalogTarget = (s: SqlStatement) => (CATALOG_CHANGES.has(s.kind) ? s.targets.find((t) => SYSTEM_CATALOG.test(t)) : undefined);
+
 export const SERVER_RULES: DetailedSqlRule[] = [
+  {
+    id: 'sql.catalog_write',
+    risk: 'HIGH',
+    reason: "changes the database's own system catalog (accounts, privileges, the schema itself) directly",
+    remediation: 'use CREATE/ALTER/GRANT statements, which keep the catalog consistent, through a reviewed change',
+    examples: {
+      block: [
+        "UPDATE pg_authid SET rolsuper = true WHERE rolname = 'app'",
+        'DELETE FROM pg_catalog.pg_proc WHERE oid = 1',
+        { sql: "UPDATE mysql.user SET authentication_string = '' WHERE user = 'root'", dialect: 'mysql' },
+        { sql: "INSERT INTO mysql.user (Host, User) VALUES ('%', 'x')", dialect: 'mysql' },
+        { sql: "UPDATE sqlite_master SET sql = 'CREATE TABLE t (x)' WHERE name = 't'", dialect: 'sqlite' },
+      ],
+      allow: [
+        'SELECT * FROM pg_catalog.pg_class',
+        { sql: 'SELECT user, host FROM mysql.user', dialect: 'mysql' },
+        { sql: "DELETE FROM sqlite_sequence WHERE name = 't'", dialect: 'sqlite' },
+        "UPDATE app_users SET role = 'admin' WHERE id = 1",
+      ],
+    },
+    match: (s) => catalogTarget(s) !== undefined,
+    detail: catalogTarget,
+  },
   {
     id: 'sql.copy_program',
     risk: 'HIGH',
@@ -48,11 +77,17 @@ export const SERVER_RULES: DetailedSqlRule[] = [
         "CREATE FUNCTION sys(text) RETURNS int AS '/tmp/evil.so', 'sys' LANGUAGE c",
         'CREATE FUNCTION f() RETURNS int LANGUAGE plpython3u AS $$ import os; os.system("id") $$',
         'DO LANGUAGE plpython3u $$ import os $$',
+        'CREATE EXTENSION IF NOT EXISTS plpython3u',
         { sql: "SELECT load_extension('/tmp/evil.so')", dialect: 'sqlite' },
         { sql: 'EXEC xp_cmdshell', dialect: 'transactsql' },
+        { sql: "EXEC master..xp_cmdshell 'whoami'", dialect: 'transactsql' },
         { sql: "SELECT sys_exec('id')", dialect: 'mysql' },
       ],
-      allow: ['CREATE FUNCTION add(a int, b int) RETURNS int LANGUAGE sql AS $$ SELECT a + b $$', { sql: 'EXEC dbo.refresh_report', dialect: 'transactsql' }],
+      allow: [
+        'CREATE FUNCTION add(a int, b int) RETURNS int LANGUAGE sql AS $$ SELECT a + b $$',
+        { sql: 'EXEC dbo.refresh_report', dialect: 'transactsql' },
+        'CREATE EXTENSION IF NOT EXISTS pgcrypto',
+      ],
     },
     match: (s) => typeof s.flags.codeExecution === 'string',
     detail: (s) => str(s.flags.codeExecution),

@@ -259,7 +259,7 @@ async function ourNames(src: string): Promise<string[]> {
     }
   };
   visitScript(src);
-  return names;
+  return names.filter((x) => x !== '['); // `[ … ]` is a test command for tree-sitter, a call for mvdan
 }
 
 /* ---------- the test ---------- */
@@ -268,15 +268,18 @@ async function ourNames(src: string): Promise<string[]> {
  * Where mvdan-sh itself departs from bash (checked with `bash -n` and by running bash), so a
  * disagreement says nothing about our parse:
  * - it parses `let` arguments as arithmetic source, before quote removal, and reads a `|` or `&`
- *   after them as part of the arithmetic (bash removes quotes first, and ends the command there);
+ *   (or `<`, `>`) after them as part of the arithmetic (bash removes quotes first, and ends the
+ *   command or starts a redirect there);
  * - it takes the digits ending a word glued to `<`/`>` as a file descriptor (`l"s"2>f`: bash runs
  *   `ls2`);
  * - it rejects a word ending in `#` glued to `&&`/`||` (bash reads `a#` and the operator);
  * - it rejects an array element starting with `=` (`arr=(1 =3)` is fine for bash);
- * - it starts a comment at a `#` right after a quote or an expansion (`"a"#b`, `$y#` are words);
- * - it continues a comment that ends in a backslash onto the next line (bash does not).
+ * - it starts a comment at a `#` right after a quote, a substitution or an expansion (`"a"#b`, `$(x)#`, `$y#` are words);
+ * - it continues a comment that ends in a backslash onto the next line (bash does not);
+ * - it rejects an expansion after an assignment in `export A=1 $B` (bash expands it at run time),
+ *   and a redirect followed by more arguments in `export A=1 <f B`.
  */
-const MVDAN_QUIRKS = [/\blet\b[^;\n]*[|&'"\\$]/, /[^\s\d<>&|;]\d+[<>]/, /#(&&|\|\|)/, /=\([^)]*\s=/, /(['"}]|\$\w+)#/, /#[^\n]*\\\n/];
+const MVDAN_QUIRKS = [/\blet\b[^;\n]*[|&'"\\$<>]/, /[^\s\d<>&|;]\d+[<>]/, /#(&&|\|\|)/, /=\([^)]*\s=/, /(['"})`]|\$\w+)#/, /#[^\n]*\\\n/, /\b(export|declare|local|readonly|typeset)\b[^;&|\n]*(=\S*\s+\$|[<>]\S*\s+\S)/];
 
 const sameSet = (a: string[], b: string[]) => {
   const x = new Set(a);

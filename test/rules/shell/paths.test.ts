@@ -18,6 +18,21 @@ describe('resolveTargets', () => {
     expect(resolve('$HOME/x', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/home/user/x' }]);
     expect(resolve('${HOME:?}/x', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/home/user/x' }]);
     expect(resolve('$PWD/..', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/home/user' }]);
+    expect(resolve('$(pwd)/x', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/home/user/project/x' }]);
+    expect(resolve('`pwd`/x', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/home/user/project/x' }]);
+  });
+
+  it('reads $TMPDIR as a scratch folder, and also as empty when that names a real top-level folder', () => {
+    expect(resolve('$TMPDIR/x', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/tmp/x' }]);
+    expect(resolve('${TMPDIR:?}/etc', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/tmp/etc' }]);
+    expect(resolve('$TMPDIR/etc', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/tmp/etc' }, { kind: 'path', path: '/etc' }]);
+    expect(resolve('${TMPDIR:-/var/tmp}/x', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/tmp/x' }, { kind: 'path', path: '/var/tmp/x' }]);
+  });
+
+  it('reads /proc/<pid>/root as the root folder', () => {
+    expect(resolve('/proc/self/root/etc')).toEqual([{ kind: 'path', path: '/etc' }]);
+    expect(resolve('/proc/1/root/')).toEqual([{ kind: 'path', path: '/' }]);
+    expect(resolve('/proc/1/cwd')[0]!.kind).toBe('unknown');
   });
 
   it('splits globs into a base folder and a pattern', () => {
@@ -33,7 +48,7 @@ describe('resolveTargets', () => {
   });
 
   it('is unknown for other expansions, other users and relative paths in an unknown folder', () => {
-    for (const [v, cwd] of [['$DIR', ctx.cwd], ['$(pwd)/x', ctx.cwd], ['~bob/x', ctx.cwd], ['build', null]] as const) {
+    for (const [v, cwd] of [['$DIR', ctx.cwd], ['$(cat f)/x', ctx.cwd], ['$(pwd)/x', null], ['~bob/x', ctx.cwd], ['build', null]] as const) {
       expect(resolve(v, cwd, v.includes('$') ? false : undefined)[0]!.kind, v).toBe('unknown');
     }
   });

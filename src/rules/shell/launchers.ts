@@ -1,0 +1,222 @@
+// Programs that run another program given in their arguments but that the IR builder does not
+// unwrap: tracers and privilege or sandbox launchers (`strace`, `runuser -u`, `pkexec`,
+// `systemd-run`, `firejail`, …) and project runners (`npx`, `npm exec --`, `pnpm dlx`,
+// `bundle exec`, `uv run`, `dotenv --`, …). The rules judge the program they launch as well, so
+// `npx rimraf /` is judged as `rimraf /`. Once the IR unwraps one of these itself, its entry
+// here simply stops matching (the name no longer appears as a command).
+import type { Assignment, SimpleCommand, Word } from '../../core/ir.js';
+import { peelWrappers } from '../../analyze/shell/unwrap.js';
+import { actionsFor } from '../../analyze/shell/programs.js';
+import { shellCallsIn } from '../../analyze/shell/interpreter-code.js';
+import { parseOptions, type OptionSpec } from './options.js';
+import { nameOf } from './programs.js';
+import { memoByCommand } from './memo.js';
+import { interpreterFileOps } from './interpreter-files.js';
+
+interface Launcher {
+  spec: OptionSpec;
+  /** Operands before the command (a priority, a user, a profile, a folder). */
+  skip?: number;
+  /** Only these first operands launch a program (`npm exec`, `bundle exec`), then dropped. */
+  verbs?: string[];
+  /** Options that mean "no program is launched" (attach to a pid, list, help). */
+  self?: string[];
+  /** Options whose value is a shell script the launcher runs. */
+  script?: string[];
+  /** The operand at this index (after `skip`) is a shell script (`sg group 'cmd'`). */
+  scriptOperand?: number;
+}
+
+const L = (spec: OptionSpec, extra: Omit<Launcher, 'spec'> = {}): Launcher => ({ spec: { stopAtOperand: true, ...spec }, ...extra });
+
+const ANY: Launcher = L({});
+
+const LAUNCHERS: Record<string, Launcher> = {
+  // With -p a tracer attaches to a process and still runs the command, if one is given.
+  strace: L({ shortValue: 'abeEIoOpPsSuUX' }),
+  ltrace: L({ shortValue: 'aAeEFlnopsuxD' }),
+  fakeroot: L({ shortValue: 'lfsib', longValue: ['lib', 'faked'] }),
+  unbuffer: L({}),
+  torsocks: L({ shortValue: 'uapP', longValue: ['user', 'pass', 'address', 'port'] }),
+  proxychains: L({ shortValue: 'f' }),
+  proxychains4: L({ shortValue: 'f' }),
+  caffeinate: L({ shortValue: 'tw' }),
+  'dbus-launch': L({ longValue: ['config-file', 'autolaunch'] }),
+  runuser: L({ shortValue: 'ugGswc', longValue: ['user', 'group', 'supp-group', 'shell', 'whitelist-environment', 'command'] }),
+  pkexec: L({ longValue: ['user'] }),
+  run0: L({ shortValue: 'ugD', longValue: ['user', 'group', 'chdir', 'unit', 'property', 'description', 'slice', 'nice', 'setenv', 'machine', 'background'] }),
+  'sudo-rs': L({ shortValue: 'ugDCp', longValue: ['user', 'group', 'chdir', 'close-from', 'prompt'] }, { self: ['l', 'list', 'v', 'validate', 'k', 'K', 'e', 'edit'] }),
+  'systemd-run': L({ shortValue: 'upEMHsGd', longValue: ['unit', 'property', 'setenv', 'machine', 'host', 'uid', 'gid', 'nice', 'working-directory', 'description', 'slice', 'on-active', 'on-boot', 'on-calendar', 'timer-property', 'path-property', 'socket-property', 'service-type'] }),
+  firejail: ANY,
+  nsenter: L({ shortValue: 'tSGrw', longValue: ['target', 'setuid', 'setgid', 'root', 'wd'] }),
+  unshare: L({ shortValue: 'RwSG', longValue: ['root', 'wd', 'setuid', 'setgid', 'map-user', 'map-group', 'propagation', 'setgroups'] }),
+  setpriv: L({ longValue: ['reuid', 'regid', 'ruid', 'rgid', 'euid', 'egid', 'groups', 'inh-caps', 'ambient-caps', 'bounding-set', 'securebits', 'selinux-label', 'apparmor-profile', 'pdeathsig'] }),
+  chrt: L({ shortValue: 'T', longValue: ['sched-runtime', 'sched-period', 'sched-deadline'] }, { skip: 1, self: ['p', 'pid', 'm', 'max'] }),
+  taskset: L({}, { skip: 1, self: ['p', 'pid'] }),
+  numactl: L({ shortValue: 'NmCipPw', longValue: ['cpunodebind', 'membind', 'physcpubind', 'interleave', 'preferred', 'weighted-interleave'] }),
+  cpulimit: L({ shortValue: 'lpe', longValue: ['limit', 'pid', 'exe'] }, { self: ['p', 'pid', 'e', 'exe'] }),
+  prlimit: L({ shortValue: 'p', longValue: ['pid', 'output'] }, { self: ['p', 'pid'] }),
+  faketime: L({ shortValue: 'mp' }, { skip: 1 }),
+  valgrind: ANY,
+  catchsegv: ANY,
+  rlwrap: L({ shortValue: 'aAfHlpPsStwzeqoOCdDg' }),
+  gosu: L({}, { skip: 1 }),
+  'su-exec': L({}, { skip: 1 }),
+  's6-setuidgid': L({}, { skip: 1 }),
+  chpst: L({ shortValue: 'uUe/nlLmdopfcrt' }),
+  tini: L({ shortValue: 'pe' }),
+  'dumb-init': L({ shortValue: 'r', longValue: ['rewrite'] }),
+  sg: L({ shortValue: 'c' }, { script: ['c'], scriptOperand: 1 }),
+  tsp: L({ shortValue: 'LDNO' }),
+  shx: L({}),
+  // Project and environment runners.
+  npx: L({ shortValue: 'pc', longValue: ['package', 'call', 'cache', 'userconfig', 'registry'] }, { script: ['c', 'call'] }),
+  bunx: L({ shortValue: 'p', longValue: ['package', 'bun'] }),
+  pnpx: L({ longValue: ['package'] }),
+  npm: L({ shortValue: 'cw', longValue: ['package', 'call', 'workspace', 'prefix'] }, { verbs: ['exec', 'x'], script: ['c', 'call'] }),
+  pnpm: L({ shortValue: 'C', longValue: ['filter', 'dir', 'package'] }, { verbs: ['exec', 'dlx', 'x'], script: ['c', 'shell-mode'] }),
+  yarn: L({ longValue: ['cwd', 'package'] }, { verbs: ['exec', 'dlx'] }),
+  bun: L({ shortValue: 'p', longValue: ['package', 'cwd'] }, { verbs: ['x'] }),
+  bundle: L({ longValue: ['gemfile'] }, { verbs: ['exec'] }),
+  poetry: L({ shortValue: 'CP', longValue: ['directory', 'project'] }, { verbs: ['run'] }),
+  pipenv: L({}, { verbs: ['run'] }),
+  pdm: L({ shortValue: 'p', longValue: ['project'] }, { verbs: ['run'] }),
+  hatch: L({ shortValue: 'e', longValue: ['env'] }, { verbs: ['run'] }),
+  uv: L({ shortValue: 'p', longValue: ['with', 'with-requirements', 'with-editable', 'python', 'project', 'directory', 'env-file', 'group', 'extra', 'package', 'index', 'index-url', 'extra-index-url', 'from', 'only-group'] }, { verbs: ['run', 'tool'] }),
+  uvx: L({ longValue: ['from', 'with', 'python'] }),
+  pipx: L({ longValue: ['spec', 'python', 'pip-args'] }, { verbs: ['run'] }),
+  conda: L({ shortValue: 'np', longValue: ['name', 'prefix', 'cwd'] }, { verbs: ['run'] }),
+  mamba: L({ shortValue: 'np', longValue: ['name', 'prefix', 'cwd'] }, { verbs: ['run'] }),
+  micromamba: L({ shortValue: 'np', longValue: ['name', 'prefix', 'cwd'] }, { verbs: ['run'] }),
+  mise: L({ shortValue: 'C', longValue: ['cd'] }, { verbs: ['exec', 'x'] }),
+  asdf: L({}, { verbs: ['exec'] }),
+  rbenv: L({}, { verbs: ['exec'] }),
+  pyenv: L({}, { verbs: ['exec'] }),
+  direnv: L({}, { verbs: ['exec'], skip: 1 }),
+  dotenv: L({ shortValue: 'ecv', longValue: [] }),
+  'env-cmd': L({ shortValue: 'fre', longValue: ['file', 'environments', 'rc-file'] }),
+  'cross-env': ANY,
+  doppler: L({ shortValue: 'pc', longValue: ['project', 'config', 'token', 'name-transformer', 'mount'] }, { verbs: ['run'] }),
+  op: L({ longValue: ['env-file', 'account'] }, { verbs: ['run'] }),
+  infisical: L({ longValue: ['env', 'path', 'projectId', 'token'] }, { verbs: ['run'] }),
+  'aws-vault': L({ shortValue: 'd', longValue: ['duration', 'region', 'mfa-token'] }, { verbs: ['exec'], skip: 1 }),
+};
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+export interface Launched {
+  /** The words of the program the launcher runs (name first), with its leading assignments. */
+  words?: Word[];
+  assignments?: Assignment[];
+  /** A shell script handed to the launcher (`npx -c '…'`), which the rules cannot read. */
+  script?: Word;
+}
+
+/** What a launcher runs, or undefined when the command is not a launcher (or launches nothing). */
+export function launched(cmd: SimpleCommand): Launched | undefined {
+  const n = nameOf(cmd);
+  const l = Object.hasOwn(LAUNCHERS, n) ? LAUNCHERS[n] : undefined;
+  if (!l || !cmd.name.static) return undefined;
+  let args = cmd.args;
+  if (l.verbs) {
+    // `npm exec …`: global options may come first; the verb is the first operand.
+    const at = args.findIndex((w) => !w.value.startsWith('-'));
+    if (at < 0 || !l.verbs.includes(args[at]!.value)) return undefined;
+    if (n === 'uv' && args[at]!.value === 'tool' && args[at + 1]?.value !== 'run') return undefined;
+    args = [...args.slice(0, at), ...args.slice(at + (n === 'uv' && args[at]!.value === 'tool' ? 2 : 1))];
+  }
+  const p = parseOptions(args, l.spec);
+  for (const name of l.script ?? []) {
+    const v = p.opts.get(name)?.find((x): x is string => x !== true);
+    if (v !== undefined) return { script: args.find((w) => w.value === v || w.value.endsWith(v)) ?? { value: v, static: true, raw: v } };
+  }
+  if (l.self?.some((o) => p.opts.has(o))) return undefined;
+  // `runuser user -c '…'` is a nested script the IR reads; only `runuser -u user cmd` launches here.
+  if (n === 'runuser' && !p.opts.has('u') && !p.opts.has('user')) return undefined;
+  if (l.scriptOperand !== undefined) {
+    const w = p.operands[l.scriptOperand];
+    return w ? { script: w } : undefined;
+  }
+  let ops = p.operands.slice(l.skip ?? 0);
+  // `mise x node@20 -- node -v`: the tools come before `--`.
+  const dd = ops.findIndex((w) => w.static && w.value === '--');
+  if (dd >= 0 && (dd === 0 || n === 'mise')) ops = ops.slice(dd + 1);
+  const assignments: Assignment[] = [];
+  while (ops.length && ops[0]!.static && ASSIGNMENT.test(ops[0]!.value)) {
+    const w = ops.shift()!;
+    const eq = w.value.indexOf('=');
+    assignments.push({ name: w.value.slice(0, eq), value: { value: w.value.slice(eq + 1), static: true, raw: w.raw } });
+  }
+  return ops.length ? { words: ops, assignments } : undefined;
+}
+
+const synthetic = new WeakMap<SimpleCommand, string | undefined>();
+
+/** True for a command the rules derived (from a launcher or interpreter code), not one of the IR's. */
+export function isDerived(cmd: SimpleCommand): boolean {
+  return synthetic.has(cmd);
+}
+
+/**
+ * Why a derived command runs code the rules cannot read (a shell script, a nested command, SQL,
+ * interpreter code that calls a shell, a wrapper option we do not know), or undefined.
+ */
+export function unreadCode(cmd: SimpleCommand): string | undefined {
+  return synthetic.get(cmd);
+}
+
+function unreadIn(name: Word, args: Word[], text: string): string | undefined {
+  if (!name.static) return 'a dynamic command name';
+  for (const a of actionsFor(name.value, args, text)) {
+    if (a.kind === 'code') {
+      const calls = shellCallsIn(a.language, a.code.value);
+      if (!a.code.static || calls.scripts.length || calls.argvs.length || calls.problems.length) return `${a.detail} code that runs other programs`;
+    } else if (a.kind === 'spawn' && a.label === 'find') continue;
+    else if (a.kind !== 'stdin-code') return `${name.value}: ${a.kind === 'undecidable' ? a.found.reason : a.kind}`;
+  }
+  return undefined;
+}
+
+const MAX_DEPTH = 4;
+
+/**
+ * Commands a command runs that the IR does not list: what a launcher starts (with the IR's own
+ * wrappers peeled off it, `npx sudo rm …` → `rm`), and the deletes and writes its interpreter code
+ * makes itself. They keep the outer command's text (evidence), context and pipeline position.
+ */
+export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
+  const out: SimpleCommand[] = [];
+  let cur: SimpleCommand | undefined = cmd;
+  for (let depth = 0; cur && depth < MAX_DEPTH; depth++) {
+    out.push(...interpreterFileOps(cur).map((c) => derived(c, undefined)));
+    const l = launched(cur);
+    if (!l) break;
+    if (l.script) {
+      out.push(derived({ ...cur, name: { value: nameOf(cur), static: true, raw: nameOf(cur) }, args: [] }, `a script given to ${nameOf(cur)}`));
+      break;
+    }
+    const inv = peelWrappers(l.words!, cmd.text);
+    const cwd = inv.cwd === undefined ? cur.cwd : inv.cwd !== null && inv.cwd.static && inv.cwd.value.startsWith('/') ? inv.cwd.value : null;
+    const next: SimpleCommand = {
+      ...cur,
+      name: inv.name,
+      args: inv.args,
+      assignments: [...cur.assignments, ...(l.assignments ?? []), ...inv.assignments],
+      wrappers: [...cur.wrappers, nameOf(cur), ...inv.wrappers],
+      cwd,
+      ...(cur.fedByUnknownInput || inv.fed ? { fedByUnknownInput: true } : {}),
+    };
+    const unread = inv.undecidable[0]?.reason ?? unreadIn(inv.name, inv.args, cmd.text);
+    out.push(derived(next, unread));
+    cur = next;
+  }
+  return out;
+}
+
+/** hiddenCommandsOf, computed once per command per evaluation (derived commands keep their identity). */
+export const hiddenCommands = memoByCommand((cmd: SimpleCommand) => hiddenCommandsOf(cmd));
+
+function derived(c: SimpleCommand, unread: string | undefined): SimpleCommand {
+  synthetic.set(c, unread);
+  return c;
+}

@@ -79,7 +79,11 @@ async function coldFigures() {
       failed(s.v.label, err);
     }
   }
-  const variants = [nodeE0, bareTrue, ...working.map((s) => s.v)];
+  // The same exec pair with this machine's NODE_EXTRA_CA_CERTS, for information (see `baseEnv`).
+  const ca = process.env.NODE_EXTRA_CA_CERTS && env.NODE_EXTRA_CA_CERTS === undefined && working.some((s) => s.key === 'exec');
+  const withCa = (v) => ({ ...v, label: `${v.label} (with NODE_EXTRA_CA_CERTS)`, env: { ...v.env, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } });
+  const extra = ca ? [withCa(nodeE0), withCa(working.find((s) => s.key === 'exec').v)] : [];
+  const variants = [nodeE0, bareTrue, ...working.map((s) => s.v), ...extra];
   const samples = interleave(variants, RUNS);
   const med = samples.map(median);
   const [node, tru] = med;
@@ -88,6 +92,10 @@ async function coldFigures() {
     record({ figure: s.v.label, value, unit: 'ms', baselineLabel: 'node -e 0', baseline: node, ratio: value / node, budget: { of: 'ratio', max: s.budget }, samples: samples[i + 2] });
     if (s.key === 'exec') record({ figure: 'seatbelt exec -- true vs bare true', value, unit: 'ms', baselineLabel: 'true', baseline: tru, ratio: value / tru });
   });
+  if (ca) {
+    const [n, e] = med.slice(-2);
+    record({ figure: 'seatbelt exec -- true, NODE_EXTRA_CA_CERTS set', value: e, unit: 'ms', baselineLabel: 'node -e 0, same env', baseline: n, ratio: e / n });
+  }
 }
 
 async function warmFigures(lib) {

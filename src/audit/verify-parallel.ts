@@ -1,15 +1,18 @@
 // verifyTrail on every core. Checking Ed25519 signatures is ~85% of verifying a trail, so worker
 // threads check them ahead of the main thread, which runs the one verifyTrail (parsing, hashes,
 // links, findings: the same code and the same report) and takes each line's signature result
-// from shared memory instead of checking it again. The main thread also takes unclaimed chunks
-// itself, so no core idles, and it checks any line whose result does not come (a failed worker).
+// from shared memory instead of checking it again. Chunks of lines are claimed, never shared: the
+// workers take them from the front; the main thread checks an unclaimed chunk itself when it gets
+// there, and instead of waiting for a worker it takes chunks from the back. It checks any line
+// whose result does not come (a failed or stuck worker).
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { KeyObject } from 'node:crypto';
+import { fingerprint, parsePublicKey } from './keys.js';
 import { verifyTrail, type VerifyOptions, type VerifyReport } from './verify.js';
-import { CLAIM, SIG, type VerifyWorkerData } from './verify-worker.js';
+import { CLAIM, SIG, checkLine, type VerifyWorkerData } from './verify-worker.js';
 
 export interface ParallelOptions {
   publicKeys: (string | KeyObject)[];
@@ -49,7 +52,7 @@ export async function verifyTrailParallel(bytes: Uint8Array, o: ParallelOptions)
   const resultsBuf = new SharedArrayBuffer(Math.max(1, lines) * 4);
   const chunks = Math.ceil(lines / CHUNK_LINES);
   const claimsBuf = new SharedArrayBuffer(Math.max(1, chunks) * 4);
-  const controlBuf = new SharedArrayBuffer(8);
+  const controlBuf = new SharedArrayBuffer(12);
   const publicKeys = o.publicKeys.map((k) => (typeof k === 'string' ? k : k.export({ format: 'pem', type: 'spki' }).toString()));
   const data: VerifyWorkerData & { seatbeltVerify: true } = {
     seatbeltVerify: true,
@@ -68,6 +71,27 @@ export async function verifyTrailParallel(bytes: Uint8Array, o: ParallelOptions)
   const results = new Int32Array(resultsBuf);
   const claims = new Int32Array(claimsBuf);
   const control = new Int32Array(controlBuf);
+  Atomics.store(control, 2, chunks); // the main thread's cursor, from the back
+  const keys = new Map<string, KeyObject>();
+  o.publicKeys.forEach((k, n) => {
+    const key = typeof k === 'string' ? parsePublicKey(k, `public key #${n + 1}`) : k;
+    keys.set(fingerprint(key), key);
+  });
+  /** Takes the last unclaimed chunk and checks it here; false when none is left. */
+  const stealFromBack = (): boolean => {
+    for (;;) {
+      const chunk = Atomics.sub(control, 2, 1) - 1;
+      if (chunk < 0) return false;
+      if (Atomics.compareExchange(claims, chunk, CLAIM.FREE, CLAIM.MAIN_AHEAD) !== CLAIM.FREE) continue;
+      const last = Math.min(lines, (chunk + 1) * CHUNK_LINES);
+      for (let i = chunk * CHUNK_LINES; i < last; i++) {
+        let end = starts[i + 1]!;
+        if (end > starts[i]! && bytes[end - 1] === 0x0a) end--;
+        Atomics.store(results, i, checkLine(bytes.subarray(starts[i]!, end), keys));
+      }
+      return true;
+    }
+  };
   const signatureCheck = (lineNo: number): boolean | undefined => {
     const i = lineNo - 1;
     const chunk = Math.floor(i / CHUNK_LINES);
@@ -83,6 +107,7 @@ export async function verifyTrailParallel(bytes: Uint8Array, o: ParallelOptions)
         Atomics.store(claims, chunk, CLAIM.MAIN); // its worker is stuck or gone: the rest of the chunk is ours
         return undefined;
       }
+      if (stealFromBack()) continue; // useful work instead of waiting
       Atomics.wait(results, i, SIG.PENDING, 50);
       waited += 50;
     }

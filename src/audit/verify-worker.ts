@@ -9,8 +9,8 @@ import { canonicalBytes, signingInput } from './seal.js';
 
 /** Per-line results in `results` (Int32Array over shared memory). */
 export const SIG = { PENDING: 0, VALID: 1, INVALID: 2, UNDECIDED: 3 } as const;
-/** Claims per chunk in `claims`: who checks it. */
-export const CLAIM = { FREE: 0, WORKER: 1, MAIN: 2 } as const;
+/** Claims per chunk in `claims`: who checks it (MAIN: inline in verifyTrail; MAIN_AHEAD: into `results`). */
+export const CLAIM = { FREE: 0, WORKER: 1, MAIN: 2, MAIN_AHEAD: 3 } as const;
 
 export interface VerifyWorkerData {
   bytes: SharedArrayBuffer;
@@ -18,7 +18,7 @@ export interface VerifyWorkerData {
   starts: SharedArrayBuffer;
   results: SharedArrayBuffer;
   claims: SharedArrayBuffer;
-  /** [next chunk to take, workers that failed] (Int32Array over shared memory). */
+  /** [next chunk for the workers, workers that failed, the main thread's cursor from the back] (Int32Array). */
   control: SharedArrayBuffer;
   chunkLines: number;
   publicKeys: string[];

@@ -14,6 +14,12 @@ export interface Word {
    * (`/*`, `*.log`, `{a,b}`): then `value` is the pattern itself and can still be judged.
    */
   glob?: boolean;
+  /**
+   * Set when `value` is the word with variables of statically known value substituted
+   * (`d=build; rm -rf "$d"` → `build`; `T=$(mktemp -d) && rm -rf "$T"` → `/tmp/tmp.XXXXXXXXXX`):
+   * the names substituted. `raw` keeps the word as written.
+   */
+  vars?: string[];
 }
 
 export type ContextKind =
@@ -69,6 +75,11 @@ export interface SimpleCommand {
   wrappers: string[];
   /** The working folder the command runs in, tracked through `cd`; null when unknown. */
   cwd: string | null;
+  /**
+   * Other folders the command may run in: an earlier `cd` joined by `;` or a newline (without
+   * `set -e`) may have failed and left the shell where it was. `cwd` assumes every `cd` worked.
+   */
+  cwdAlternatives?: (string | null)[];
   /** True when the command's stdin is unknown data (fed by `xargs`, `find -exec`, …) rather than a terminal. */
   fedByUnknownInput?: boolean;
   /** The source text of the command, for evidence. */

@@ -150,6 +150,8 @@ describe('a full disk', () => {
     const filler = fill(mnt, 0);
     const after = await expectRefusedAndIntact(h, before, {}, /no space|ENOSPC/);
     expect(after.equals(before)).toBe(true);
+    // The lock it could not write is not left behind (the next writer would wait for it to age).
+    expect(existsSync(`${h.audit}.lock`)).toBe(false);
     rmSync(filler);
     const marker = path.join(h.dir, 'ran-later');
     const r = await seatbelt(['exec', '--', 'touch', marker], { env: env(h) });

@@ -109,6 +109,7 @@ const ALLOW: [sql: string, dialect: Dialect][] = [
   ['SET NAMES utf8mb4', 'mysql'],
   ["SHOW VARIABLES LIKE 'max%'", 'mysql'],
   ['EXPLAIN ANALYZE SELECT * FROM users WHERE id = 1', 'mysql'],
+  ['EXPLAIN DELETE FROM users', 'mysql'],
   ['BEGIN; INSERT INTO t VALUES (1); COMMIT;', 'sqlite'],
   ['BEGIN IMMEDIATE TRANSACTION; UPDATE t SET a = 1 WHERE id = 2; END TRANSACTION', 'sqlite'],
   ['SAVEPOINT s; DELETE FROM t WHERE id = 1; RELEASE s', 'sqlite'],

@@ -70,6 +70,13 @@ describe('real PostgreSQL (psql through seatbelt sql --exec)', () => {
     ["SELECT 'a\\'; DROP TABLE users; -- '", 'sql.backslash_quote'],
     ["UPDATE users SET name = 'x' WHERE id = 1 OR 'a' = 'a'", 'sql.update_all'],
     ['ALTER TABLE users DROP COLUMN password_hash', 'sql.alter_drop'],
+    // Folds the real server answers TRUE (integer division, exact decimals, casts that round).
+    ['DELETE FROM users WHERE 5 / 2 = 2', 'sql.delete_all'],
+    ['DELETE FROM users WHERE 0.1 + 0.2 = 0.3', 'sql.delete_all'],
+    ['DELETE FROM users WHERE CAST(1.5 AS int) = 2', 'sql.delete_all'],
+    // A WHERE that does not read the row: every row or none.
+    ["DELETE FROM users WHERE now() > '2000-01-01'", 'sql.delete_all'],
+    ["UPDATE users SET name = 'x' FROM marker m WHERE m.n IS NULL", 'sql.update_all'],
   ])('refuses %s: exit 77, nothing reaches the database', async (sql, rule) => {
     const before = pg('SELECT string_agg(id || name || coalesce(password_hash, \'\'), \',\' ORDER BY id) FROM users');
     const r = await viaSeatbelt(sql, [db.PSQL, ...pgArgs()]);
@@ -123,6 +130,31 @@ describe('real SQLite file (sqlite3 through seatbelt sql --exec)', () => {
     expect(liteUsers()).toBe(3);
     expect(lite('SELECT count(*) FROM marker;')).toBe('0');
     expect(lite("SELECT count(*) FROM sqlite_master WHERE name = 'wipe';")).toBe('0');
+  });
+
+  it.each([
+    ['DELETE FROM users WHERE 5 / 2 = 2', 'sql.delete_all'],
+    ["DELETE FROM users WHERE 'a' LIKE 'A'", 'sql.delete_all'],
+    ['DELETE FROM users WHERE rowid', 'sql.delete_all'],
+    ['BEGIN; DELETE FROM users; COMMIT;', 'sql.delete_all'],
+  ])('refuses %s, which sqlite3 itself runs as a delete of every row', async (sql, rule) => {
+    const copy = path.join(t.dir, 'fold-copy.sqlite');
+    copyFileSync(sqliteFile, copy);
+    execFileSync(db.SQLITE3, [copy], { input: sql, encoding: 'utf8' });
+    expect(liteUsers(copy)).toBe(0);
+    const r = await viaSeatbelt(sql, [db.SQLITE3, sqliteFile]);
+    expect(r.exitCode, r.stderr).toBe(77);
+    expect(r.stderr).toContain(rule);
+    expect(liteUsers()).toBe(3);
+  });
+
+  it('runs the everyday statements the grammar lacks (BEGIN/COMMIT, UPSERT, VACUUM)', async () => {
+    const batch = "BEGIN; INSERT INTO users (id, name) VALUES (50, 'x') ON CONFLICT(id) DO UPDATE SET name = excluded.name; COMMIT;";
+    expect((await viaSeatbelt(batch, [db.SQLITE3, sqliteFile])).exitCode).toBe(0);
+    expect(lite('SELECT name FROM users WHERE id = 50;')).toBe('x');
+    expect((await viaSeatbelt('BEGIN IMMEDIATE; DELETE FROM users WHERE id = 50; END;', [db.SQLITE3, sqliteFile])).exitCode).toBe(0);
+    expect((await viaSeatbelt('VACUUM', [db.SQLITE3, sqliteFile])).exitCode).toBe(0);
+    expect(liteUsers()).toBe(3);
   });
 
   it("refuses the backslash-quote trick that sqlite3 itself would run as a DROP", async () => {

@@ -46,6 +46,6 @@ export type Stmt =
   /** `( … )`, `{ …; }`, `(( … ))`, `[[ … ]]`: words are the operands evaluated by arith/test. */
   | { t: 'block'; kind: BlockKind; body: Stmt[]; words: AstWord[]; redirects: AstRedirect[]; bg?: boolean }
   | { t: 'if'; clauses: { cond: Stmt[]; body: Stmt[] }[]; elseBody: Stmt[] | null; redirects: AstRedirect[]; bg?: boolean }
-  | { t: 'loop'; kind: 'while' | 'for'; words: AstWord[]; cond: Stmt[]; body: Stmt[]; redirects: AstRedirect[]; bg?: boolean }
+  | { t: 'loop'; kind: 'while' | 'for'; variable?: string; words: AstWord[]; cond: Stmt[]; body: Stmt[]; redirects: AstRedirect[]; bg?: boolean }
   | { t: 'case'; word: AstWord; items: { patterns: AstWord[]; body: Stmt[] }[]; redirects: AstRedirect[]; bg?: boolean }
   | { t: 'function'; name: string; body: Stmt[]; redirects: AstRedirect[]; bg?: boolean };

@@ -6,12 +6,15 @@ import type { Context, Redirect, ShellIr, Undecidable } from '../../core/ir.js';
 import type { AnalyzeContext } from '../../core/types.js';
 import type { AstRedirect, AstWord, Stmt } from './ast.js';
 import { convertTree } from './cst.js';
+import { snapshot } from './snapshot.js';
 import { isTerminal, mayChangeDir } from './cwd.js';
 import { emitCommand } from './emit.js';
 import type { ShellLimits } from './limits.js';
 import { parseBash } from './parser.js';
 import { pipeText, stdinOfRedirects, type Stdin } from './stdin.js';
 import { undecidable } from './undecidable.js';
+import { State, join } from './state.js';
+import { assignedNames } from './vars.js';
 
 /** Thrown when a nested script needs the parser and it is not loaded (argv analysis). */
 export class NeedParser extends Error {
@@ -35,9 +38,7 @@ export interface Scope {
   stdin?: Stdin;
 }
 
-export interface State {
-  cwd: string | null;
-}
+export { State } from './state.js';
 
 export class IrBuilder {
   readonly ir: ShellIr;
@@ -83,22 +84,27 @@ export class IrBuilder {
       this.fail(undecidable('limits.parse_timeout', 'parsing the script took too long', text));
       return;
     }
-    let converted;
+    let root;
     try {
       if (tree.rootNode.descendantCount > this.limits.maxNodes) {
         this.fail(undecidable('limits.input_too_large', `the script has more than ${this.limits.maxNodes} syntax nodes`, text));
         return;
       }
-      converted = convertTree(tree, text, this.limits.maxDepth);
+      root = snapshot(tree, text);
     } finally {
       tree.delete();
     }
+    const converted = convertTree(root, text, this.limits.maxDepth);
     for (const u of converted.undecidable) this.fail(u);
     this.walk(converted.stmts, scope, state);
   }
 
+  /** A sequence (`;`, newlines): each command runs whether or not the one before succeeded. */
   walk(stmts: Stmt[], scope: Scope, state: State): void {
-    for (const s of stmts) this.stmt(s, scope, state);
+    stmts.forEach((s, i) => {
+      if (i > 0) state.sequence();
+      this.stmt(s, scope, state);
+    });
   }
 
   private within(scope: Scope, kind: Context['kind'], detail?: string): Scope {
@@ -113,8 +119,8 @@ export class IrBuilder {
         const inner = this.within(scope, sub.kind);
         if (parentId === undefined) delete inner.parentId;
         else inner.parentId = parentId;
-        if (sub.script !== undefined) this.script(sub.script, { ...inner, nest: inner.nest + 1 }, { ...state });
-        else this.walk(sub.body, inner, { ...state });
+        if (sub.script !== undefined) this.script(sub.script, { ...inner, nest: inner.nest + 1 }, state.fork());
+        else this.walk(sub.body, inner, state.fork());
       }
     }
   }
@@ -131,7 +137,8 @@ export class IrBuilder {
   private stmt(s: Stmt, scope: Scope, state: State): void {
     if (s.bg) {
       const { bg: _, ...rest } = s;
-      this.stmt(rest as Stmt, this.within(scope, 'background'), { ...state });
+      this.stmt(rest as Stmt, this.within(scope, 'background'), state.fork());
+      state.settled();
       return;
     }
     switch (s.t) {
@@ -144,28 +151,30 @@ export class IrBuilder {
       case 'block': {
         const inner = this.redirected(s.redirects, scope, state);
         this.substitutions(s.words, inner, state);
-        if (s.kind === 'subshell') this.walk(s.body, this.within(inner, 'subshell'), { ...state });
-        else if (s.kind === 'group') this.walk(s.body, this.within(inner, 'group'), state);
+        if (s.kind === 'subshell') {
+          this.walk(s.body, this.within(inner, 'subshell'), state.fork());
+          state.settled();
+        } else if (s.kind === 'group') {
+          this.walk(s.body, this.within(inner, 'group'), state);
+        } else {
+          state.forgetVars(); // arithmetic may assign any variable
+          state.settled();
+        }
         return;
       }
       case 'if':
         return this.ifStatement(s, this.redirected(s.redirects, scope, state), state);
-      case 'loop': {
-        const inner = this.within(this.redirected(s.redirects, scope, state), s.kind);
-        this.substitutions(s.words, inner, state);
-        // A loop that changes folder runs its later iterations elsewhere: judge it with no folder.
-        if (mayChangeDir([...s.cond, ...s.body], this.cdFunctions)) state.cwd = null;
-        this.walk(s.cond, inner, state);
-        this.walk(s.body, inner, state);
-        return;
-      }
+      case 'loop':
+        return this.loop(s, this.within(this.redirected(s.redirects, scope, state), s.kind), state);
       case 'case':
         return this.caseStatement(s, this.redirected(s.redirects, scope, state), state);
       case 'function': {
         if (!this.ir.functions.includes(s.name)) this.ir.functions.push(s.name);
         if (mayChangeDir(s.body, this.cdFunctions)) this.cdFunctions.add(s.name);
         const inner = this.within(this.redirected(s.redirects, scope, state), 'function', s.name);
-        this.walk(s.body, inner, { ...state });
+        // The body runs when called, from wherever: judged from the folder at its definition.
+        this.walk(s.body, inner, state.fork());
+        state.settled();
         return;
       }
     }
@@ -177,60 +186,94 @@ export class IrBuilder {
       const inner = this.within(scope, 'pipeline');
       inner.pipeline = { id, stage: i, stages: stages.length };
       if (i > 0) inner.stdin = pipeText(stages[i - 1]!);
-      this.stmt(stage, inner, { ...state }); // every stage runs in a subshell
+      this.stmt(stage, inner, state.fork()); // every stage runs in a subshell
     });
+    state.settled();
   }
 
+  /**
+   * `a && b`: b runs after a succeeded; `a || b`: after it failed (so a failed `cd` there did not
+   * move). The state tracks the folder for both outcomes of what ran so far.
+   */
   private list(items: Stmt[], ops: string[], scope: Scope, state: State): void {
-    let before = state.cwd;
     items.forEach((item, i) => {
       const op = i === 0 ? undefined : ops[i - 1];
       const inner = this.within(scope, 'list', op);
-      if (op === '||') {
-        // Runs only when the previous part failed, so a `cd` there did not happen.
-        const after = state.cwd;
-        const branch: State = { cwd: before };
-        this.stmt(item, inner, branch);
-        before = after;
-        state.cwd = isTerminal(item) || branch.cwd === after ? after : null;
-      } else {
-        before = state.cwd;
+      if (op === undefined) {
         this.stmt(item, inner, state);
+      } else if (op === '&&') {
+        const failedSoFar = state.failure();
+        state.succeeded();
+        this.stmt(item, inner, state);
+        state.failWith(failedSoFar);
+      } else {
+        const branch = state.failurePath();
+        this.stmt(item, inner, branch);
+        if (isTerminal(item)) {
+          state.succeeded(); // `cd x || exit`: what follows runs only after success
+        } else {
+          state.orElse(branch);
+        }
       }
     });
   }
 
   private ifStatement(s: Extract<Stmt, { t: 'if' }>, scope: Scope, state: State): void {
-    const ends: (string | null)[] = [];
-    let condState: State = { ...state };
+    const ends: State[] = [];
+    let cond = state.fork();
     s.clauses.forEach((clause, i) => {
-      this.walk(clause.cond, this.within(scope, 'if', i === 0 ? 'condition' : 'elif condition'), condState);
-      const body: State = { ...condState };
+      this.walk(clause.cond, this.within(scope, 'if', i === 0 ? 'condition' : 'elif condition'), cond);
+      const body = cond.fork();
+      body.succeeded();
       this.walk(clause.body, this.within(scope, 'if', i === 0 ? 'then' : 'elif'), body);
-      ends.push(body.cwd);
-      condState = { ...condState };
+      ends.push(body);
+      cond = cond.failurePath(); // the next clause runs when this condition failed
     });
     if (s.elseBody) {
-      const body: State = { ...condState };
+      const body = cond.fork();
       this.walk(s.elseBody, this.within(scope, 'if', 'else'), body);
-      ends.push(body.cwd);
+      ends.push(body);
     } else {
-      ends.push(condState.cwd);
+      ends.push(cond);
     }
-    state.cwd = ends.every((c) => c === ends[0]) ? ends[0]! : null;
+    this.merge(state, ends);
+  }
+
+  private loop(s: Extract<Stmt, { t: 'loop' }>, inner: Scope, state: State): void {
+    this.substitutions(s.words, inner, state);
+    // A loop that changes folder runs its later iterations elsewhere: judge it with no folder.
+    if (mayChangeDir([...s.cond, ...s.body], this.cdFunctions)) state.moved(null, null);
+    const body = state.fork();
+    // Iterations may see values the body set in earlier ones, and the loop variable changes.
+    body.forgetVars(assignedNames([s, ...s.cond, ...s.body]));
+    this.walk(s.cond, inner, body);
+    body.sequence();
+    this.walk(s.body, inner, body);
+    this.merge(state, [state.fork(), body]);
   }
 
   private caseStatement(s: Extract<Stmt, { t: 'case' }>, scope: Scope, state: State): void {
     const inner = this.within(scope, 'case');
     this.substitutions([s.word, ...s.items.flatMap((i) => i.patterns)], inner, state);
-    const ends: (string | null)[] = [];
+    const ends: State[] = [];
     for (const item of s.items) {
-      const body: State = { ...state };
+      const body = state.fork();
       this.walk(item.body, inner, body);
-      ends.push(body.cwd);
+      ends.push(body);
     }
-    if (!s.items.some((i) => i.patterns.some((p) => p.word.raw === '*'))) ends.push(state.cwd);
-    state.cwd = ends.every((c) => c === ends[0]) ? (ends[0] ?? state.cwd) : null;
+    if (!s.items.some((i) => i.patterns.some((p) => p.word.raw === '*'))) ends.push(state.fork());
+    this.merge(state, ends);
+  }
+
+  /** After branches: the folder if all agree, and only the variables none changed. */
+  private merge(state: State, ends: State[]): void {
+    const [first, ...rest] = ends;
+    if (!first) return;
+    first.mergeWith(rest);
+    state.cwd = first.cwd;
+    state.alts = first.alts;
+    state.vars = first.vars;
+    state.settled();
   }
 }
 

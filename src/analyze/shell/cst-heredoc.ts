@@ -2,10 +2,11 @@
 // arguments, `| next`, `&& next`) hangs inside the heredoc node. This pulls it back out, checks
 // that the delimiter and the end line agree (when they do not, tree-sitter has misread the
 // heredoc), and turns the body into a word.
-import type { Node } from 'web-tree-sitter';
+import type { SNode as Node } from './snapshot.js';
 import type { AstRedirect, AstWord, Stmt } from './ast.js';
 import type { Converter } from './cst.js';
-import { groupAdjacent, heredocWord } from './cst-words.js';
+import { groupAdjacent } from './cst-words.js';
+import { heredocFromText, heredocWord } from './cst-heredoc-body.js';
 
 export interface HeredocParts {
   redirect: AstRedirect;
@@ -82,8 +83,18 @@ export function convertHeredoc(node: Node, conv: Converter, depth: number): Here
   } else if (endLine !== delimiter && !unterminated) {
     conv.fail('parse.blind_spot', 'the parser misread where the heredoc ends', node);
   }
-  const redirect: AstRedirect = { op, target: heredocWord(body, conv, depth, quoted, op === '<<-'), heredocQuoted: quoted };
+  // Words that start past the end of the heredoc's first line are body lines tree-sitter misread.
+  const lineEnd = start ? conv.source.indexOf('\n', start.endIndex) : -1;
+  const spilled = lineEnd >= 0 && argNodes.some((n) => n.startIndex >= lineEnd);
+  let target: AstWord;
+  if (spilled && end && (!body || body.startIndex > lineEnd)) {
+    target = heredocFromText(conv.source.slice(lineEnd + 1, end.startIndex), node, conv, quoted, op === '<<-');
+  } else {
+    if (spilled) conv.fail('parse.blind_spot', 'the parser read heredoc lines as words', node);
+    target = heredocWord(body, conv, depth, quoted, op === '<<-');
+  }
+  const redirect: AstRedirect = { op, target, heredocQuoted: quoted };
   if (fd !== undefined) redirect.fd = fd;
-  const args = groupAdjacent(argNodes).map((g) => conv.word(g, depth));
+  const args = groupAdjacent(argNodes.filter((n) => lineEnd < 0 || n.startIndex < lineEnd)).map((g) => conv.word(g, depth));
   return { redirect, redirects, args, continuation };
 }

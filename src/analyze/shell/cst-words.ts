@@ -2,7 +2,7 @@
 // adjacent nodes (`$"…"` is `$` + string), so words are built from groups of adjacent nodes. The
 // result keeps the value bash would see, marks anything the shell expands as dynamic, and collects
 // the scripts of command and process substitutions for the IR.
-import type { Node } from 'web-tree-sitter';
+import type { SNode as Node } from './snapshot.js';
 import type { Word } from '../../core/ir.js';
 import type { AstWord, Stmt, Substitution } from './ast.js';
 import { decodeAnsiC } from './ansi-c.js';
@@ -37,7 +37,7 @@ const EXPRESSION_TYPES = new Set([
 /** Node types holding unquoted text as written. */
 const PLAIN_TEXT = new Set(['word', 'number', 'extglob_pattern', 'brace_expression', 'variable_name', 'test_operator']);
 
-class WordBuilder {
+export class WordBuilder {
   value = '';
   /** Unquoted literal characters as written; everything else replaced, for glob/brace detection. */
   mask = '';
@@ -137,7 +137,7 @@ function misreadText(text: string): boolean {
   return false;
 }
 
-function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, next: Node | null): void {
+export function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, next: Node | null): void {
   if (!env.deepEnough(depth, node)) return;
   switch (node.type) {
     case 'word':
@@ -276,96 +276,4 @@ export function groupAdjacent(nodes: Node[]): Node[][] {
     else groups.push([node]);
   }
   return groups;
-}
-
-/**
- * Heredoc text: backslash escapes only `$ \` \\` and newline; nothing is globbed. Returns false
- * when the text still holds a `$(` or `${` (tree-sitter missed a substitution, e.g. after `\⏎`).
- */
-function heredocText(b: WordBuilder, text: string): boolean {
-  let out = '';
-  let missed = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const next = text[i + 1];
-    if (ch === '\\' && next !== undefined && '$`\\\n'.includes(next)) {
-      if (next !== '\n') out += next;
-      i++;
-    } else {
-      if (ch === '$' && (next === '(' || next === '{')) missed = true;
-      out += ch;
-    }
-  }
-  b.literal(out, false);
-  return !missed;
-}
-
-/**
- * Unescaped backticks in heredoc text outside the nodes tree-sitter did parse, paired in order,
- * as [start, end) source offsets; null when one is left unpaired (bash: unexpected end of file).
- */
-function backtickSpans(source: string, from: number, to: number, nodes: Node[]): [number, number][] | null {
-  const ticks: number[] = [];
-  for (let i = from; i < to; i++) {
-    const inside = nodes.find((n) => i >= n.startIndex && i < n.endIndex);
-    if (inside) i = inside.endIndex - 1;
-    else if (source[i] === '\\') i++;
-    else if (source[i] === '`') ticks.push(i);
-  }
-  if (ticks.length % 2) return null;
-  const spans: [number, number][] = [];
-  for (let k = 0; k < ticks.length; k += 2) spans.push([ticks[k]!, ticks[k + 1]! + 1]);
-  return spans;
-}
-
-function stripTabs(text: string, atLineStart: boolean): string {
-  return (atLineStart ? text.replace(/^\t+/, '') : text).replace(/\n\t+/g, '\n');
-}
-
-/**
- * The body of a heredoc as one word. A quoted delimiter (`<<'EOF'`) keeps the text literally;
- * otherwise expansions and substitutions in it are live, as in double quotes.
- */
-export function heredocWord(body: Node | null, env: WordEnv, depth: number, quoted: boolean, dash: boolean): AstWord {
-  const b = new WordBuilder();
-  if (body) {
-    const tidy = (text: string) => (dash ? stripTabs(text, b.value === '' || b.value.endsWith('\n')) : text);
-    if (quoted) {
-      b.literal(tidy(env.source.slice(body.startIndex, body.endIndex)), false);
-    } else {
-      // tree-sitter leaves backtick substitutions in heredoc text unparsed: cut them out here and
-      // hand their text on to be parsed as scripts; its nodes inside them are ignored.
-      const parsed = body.namedChildren.filter((c): c is Node => !!c && c.type !== 'heredoc_content');
-      let spans = backtickSpans(env.source, body.startIndex, body.endIndex, parsed);
-      if (!spans) {
-        env.fail('parse.syntax_error', 'an unterminated backtick in a heredoc', body);
-        spans = [];
-      }
-      const cut = spans;
-      env.inHeredoc++;
-      const events = [
-        ...cut.map(([start, end]) => ({ start, end, node: null as Node | null })),
-        ...parsed
-          .filter((c) => !cut.some(([a, z]) => c.startIndex < z && c.endIndex > a))
-          .map((c) => ({ start: c.startIndex, end: c.endIndex, node: c as Node | null })),
-      ].sort((x, y) => x.start - y.start);
-      let pos = body.startIndex;
-      let complete = true;
-      for (const e of events) {
-        if (e.start > pos) complete = heredocText(b, tidy(env.source.slice(pos, e.start))) && complete;
-        if (e.node) part(b, e.node, env, depth + 1, null);
-        else {
-          const text = env.source.slice(e.start, e.end);
-          b.expansion(text);
-          b.subs.push({ kind: 'command_substitution', body: [], script: text.slice(1, text.endsWith('`') && text.length > 1 ? -1 : undefined).replace(/\\([$`\\])/g, '$1') });
-        }
-        pos = e.end;
-      }
-      if (body.endIndex > pos) complete = heredocText(b, tidy(env.source.slice(pos, body.endIndex))) && complete;
-      if (!complete) env.fail('parse.blind_spot', 'a substitution in a heredoc the parser did not read', body);
-      env.inHeredoc--;
-    }
-  }
-  const raw = body ? env.source.slice(body.startIndex, body.endIndex) : '';
-  return { word: { value: b.value, static: !b.dynamic, raw }, subs: b.subs };
 }

@@ -3,13 +3,16 @@
 // SQL) and what it does to the working folder.
 import type { Assignment, Context, Redirect, SimpleCommand, Word } from '../../core/ir.js';
 import type { Action } from './actions.js';
-import type { AstCommand } from './ast.js';
-import { toRedirect, type IrBuilder, type Scope, type State } from './builder.js';
-import { CD_NAMES, cdTarget } from './cwd.js';
+import type { AstCommand, AstWord } from './ast.js';
+import { toRedirect, type IrBuilder, type Scope } from './builder.js';
+import { State } from './state.js';
+import { resolveVars } from './vars.js';
+import { DECLARATIONS, assign, trackState } from './track.js';
 import { shellCallsIn } from './interpreter-code.js';
 import { normalizePath } from './paths.js';
 import { isArithmetic } from './arith.js';
 import { actionsFor } from './programs.js';
+import { SHELLS } from './shells.js';
 import { stdinOfRedirects, type Stdin } from './stdin.js';
 import { undecidable } from './undecidable.js';
 import { peelWrappers, type Invocation } from './unwrap.js';
@@ -25,8 +28,6 @@ interface Base {
 
 /** Words that are never command names in bash: seeing one as a name means the parser misread. */
 const MISREAD_NAMES = new Set(['!', '{', '}', '[[', ']]', '((', '))', 'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function']);
-
-const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
 
 /** `NAME=value` written without quotes or expansions before the `=`, where NAME is no variable name. */
 function invalidName(w: Word): boolean {
@@ -44,9 +45,11 @@ function rawOf(words: Word[]): string {
 export function emitCommand(b: IrBuilder, cmd: AstCommand, scope: Scope, state: State): void {
   if (!b.room(cmd.text)) return;
   const stdin = stdinOfRedirects(cmd.redirects) ?? scope.stdin;
+  // Variables with known values are substituted (heredoc bodies stay text).
+  const resolve = (w: AstWord): Word => (state.untracked ? null : resolveVars(w.word, state.vars, state.ifs)) ?? w.word;
   const base: Base = {
-    assignments: cmd.assignments.map((a) => ({ name: a.name, value: a.value.word })),
-    redirects: [...cmd.redirects.map(toRedirect), ...scope.outer],
+    assignments: cmd.assignments.map((a) => ({ name: a.name, value: resolve(a.value) })),
+    redirects: [...cmd.redirects.map((r) => (r.op.startsWith('<<') ? toRedirect(r) : { ...toRedirect(r), target: resolve(r.target) })), ...scope.outer],
     text: cmd.text,
     ...(stdin ? { stdin } : {}),
   };
@@ -56,9 +59,11 @@ export function emitCommand(b: IrBuilder, cmd: AstCommand, scope: Scope, state: 
     const inv: Invocation = { name: EMPTY, args: [], wrappers: [], assignments: [], fed: false, placeholders: [], undecidable: [] };
     const sc = record(b, inv, base, scope, state);
     b.substitutions(subWords, scope, state, sc.id);
+    state.settled();
+    cmd.assignments.forEach((a, i) => assign(b, state, a.name, base.assignments[i]!.value, a.value));
     return;
   }
-  const inv = peelWrappers(cmd.words.map((w) => w.word), cmd.text);
+  const inv = peelWrappers(cmd.words.map(resolve), cmd.text);
   base.placeholders = [...(scope.placeholders ?? []), ...inv.placeholders];
   const sc = record(b, inv, base, scope, state);
   b.substitutions(subWords, scope, state, sc.id);
@@ -83,6 +88,8 @@ function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: 
     cwd,
     text: base.text,
   };
+  const alts = inv.cwd === undefined ? state.alts.filter((a) => a !== cwd) : [];
+  if (alts.length) sc.cwdAlternatives = alts;
   if (scope.pipeline) sc.pipeline = scope.pipeline;
   if (scope.fed || inv.fed) sc.fedByUnknownInput = true;
   if (scope.parentId !== undefined) sc.parentId = scope.parentId;
@@ -90,6 +97,9 @@ function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: 
   for (const u of inv.undecidable) b.fail(u);
   if (!sc.name.static) {
     b.fail(undecidable('parse.dynamic_command', `the command name ${sc.name.raw} is only known when the script runs`, base.text));
+  } else if (sc.name.vars) {
+    // A command named by a variable stays a dynamic command name, even when its value is known.
+    b.fail(undecidable('parse.dynamic_command', `the command name ${sc.name.raw} comes from a variable (here: ${sc.name.value})`, base.text));
   } else if (DECLARATIONS.has(sc.name.value) && sc.args.some(invalidName)) {
     // `export P\ATH=1`, `export }X=1`: bash rejects the name; a strict parser rejects the line.
     b.fail(undecidable('parse.syntax_error', `not a valid variable name in ${sc.name.value}`, base.text));
@@ -117,14 +127,18 @@ function checkLet(b: IrBuilder, sc: SimpleCommand, text: string): void {
 }
 
 function follow(b: IrBuilder, sc: SimpleCommand, inv: Invocation, base: Base, scope: Scope, state: State): void {
-  if (!sc.name.static) return;
-  const name = sc.name.value;
-  for (const action of actionsFor(name, sc.args, base.text)) perform(b, action, sc, base, scope, state);
-  if (CD_NAMES.has(name) && inv.wrappers.every((w) => w === 'builtin' || w === 'command')) {
-    state.cwd = cdTarget(name, sc.args, state.cwd, b.ctx.home);
-  } else if (b.cdFunctions.has(name)) {
-    state.cwd = null;
+  if (!sc.name.static) {
+    state.settled();
+    return;
   }
+  const name = sc.name.value;
+  const actions = actionsFor(name, sc.args, base.text);
+  for (const action of actions) perform(b, action, sc, base, scope, state);
+  // BASH_ENV/ENV name a file a shell sources first: built at run time, it is an unknown script.
+  if (SHELLS.has(name) && sc.assignments.some((a) => (a.name === 'BASH_ENV' || a.name === 'ENV') && !a.value.static)) {
+    b.fail(undecidable('parse.dynamic_script', `${name} sources a BASH_ENV/ENV file only known when it runs`, base.text));
+  }
+  trackState(b, sc, inv, state, actions.some((a) => a.kind === 'script' && a.shareState));
 }
 
 interface NestedOptions {
@@ -146,7 +160,8 @@ function nestedScope(scope: Scope, sc: SimpleCommand, context: Context, o: Neste
 
 function nestedState(sc: SimpleCommand, state: State, o: NestedOptions): State {
   if (o.share) return state;
-  return { cwd: o.where === 'unknown' ? null : sc.cwd };
+  // Another shell: it starts where the command runs, knowing none of our variables.
+  return new State(o.where === 'unknown' ? null : sc.cwd);
 }
 
 function nestedScript(b: IrBuilder, text: Word, context: Context, sc: SimpleCommand, scope: Scope, state: State, o: NestedOptions): void {

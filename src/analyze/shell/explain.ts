@@ -3,6 +3,7 @@
 import type { Context, ShellIr, SimpleCommand, Word } from '../../core/ir.js';
 
 function word(w: Word): string {
+  if (w.vars) return `${JSON.stringify(w.value)}(from ${w.raw})`;
   if (w.static) return JSON.stringify(w.value);
   if (w.glob) return `glob(${w.value})`;
   return `dynamic(${w.raw || w.value})`;
@@ -27,7 +28,8 @@ function command(c: SimpleCommand): string[] {
   if (c.pipeline) where.push(`stage ${c.pipeline.stage + 1}/${c.pipeline.stages} of pipeline ${c.pipeline.id}`);
   add('context', where.length ? where.join(' › ') : 'top level');
   if (c.wrappers.length) add('wrappers', c.wrappers.join(' › '));
-  add('cwd', c.cwd ?? 'unknown');
+  const alts = (c.cwdAlternatives ?? []).map((a) => a ?? 'unknown');
+  add('cwd', (c.cwd ?? 'unknown') + (alts.length ? ` (or ${alts.join(', ')} if a cd failed)` : ''));
   const notes: string[] = [];
   if (c.parentId !== undefined) notes.push(`inside #${c.parentId}`);
   if (c.fedByUnknownInput) notes.push('fed by unknown input');

@@ -65,6 +65,20 @@ function subcommandActions(sub: string, args: Word[]): Action[] {
       else if (v.startsWith('--extcmd=')) take(i + 1, `git ${sub} --extcmd`, v.slice(9));
     }
   }
+  if (sub === 'config') {
+    // `git config [--global|--file f|…] [set|--add] key value` stores a command for later runs.
+    const operands: Word[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const w = args[i]!;
+      if (w.static && /^(-f|--file|--blob|--type|--default|--comment|--value)$/.test(w.value)) i++;
+      else if (!(w.static && w.value.startsWith('-'))) operands.push(w);
+    }
+    if (operands[0]?.static && ['set', 'add'].includes(operands[0].value)) operands.shift();
+    const [key, value] = operands;
+    if (key && value) {
+      out.push(...configAction({ value: `${key.value}=${value.value}`, static: key.static && value.static, raw: `${key.raw} ${value.raw}` }).map((a) => (a.kind === 'script' ? { ...a, detail: a.detail.replace('git -c', 'git config') } : a)));
+    }
+  }
   if (sub === 'bisect' && args[0]?.value === 'run' && args.length > 1) {
     out.push({ kind: 'spawn', words: args.slice(1), label: 'git bisect run', where: 'keep' });
   }

@@ -4,6 +4,7 @@
 import type { ShellIr, Word } from '../../core/ir.js';
 import type { AnalyzeContext } from '../../core/types.js';
 import { IrBuilder, NeedParser, type Scope } from './builder.js';
+import { State } from './state.js';
 import { emitCommand } from './emit.js';
 import { DEFAULT_LIMITS, type ShellLimits } from './limits.js';
 import { loadShellParser, loadedShellParser } from './parser.js';
@@ -34,10 +35,10 @@ export async function shellIrFromScript(script: string, ctx: AnalyzeContext, opt
   const parser = script.length > limits.maxInputChars ? null : await loadShellParser();
   const b = new IrBuilder(ctx, limits, parser);
   if (!parser) {
-    b.script(script, topScope(), { cwd: ctx.cwd });
+    b.script(script, topScope(), new State(ctx.cwd));
     return b.ir;
   }
-  b.script(script, topScope(), { cwd: ctx.cwd });
+  b.script(script, topScope(), new State(ctx.cwd));
   return b.ir;
 }
 
@@ -61,7 +62,7 @@ function argvIr(argv: string[], ctx: AnalyzeContext, limits: ShellLimits, parser
   }
   const text = argv.map(quoteArg).join(' ');
   const cmd = { assignments, words: words.slice(i).map((word) => ({ word, subs: [] })), redirects: [], text };
-  if (cmd.words.length || assignments.length) emitCommand(b, cmd, topScope(), { cwd: ctx.cwd });
+  if (cmd.words.length || assignments.length) emitCommand(b, cmd, topScope(), new State(ctx.cwd));
   return b.ir;
 }
 

@@ -5,7 +5,7 @@ import { findActions, flockActions, parallelActions, watchActions } from './carr
 import { gitActions } from './git.js';
 import { interpreterActions, interpreterOf } from './interpreters.js';
 import { composeActions, dockerActions, kubectlActions, sshActions } from './remote.js';
-import { SHELLS, evalActions, scriptActions, shellActions, sourceActions, suActions, sudoShellActions } from './shells.js';
+import { SHELLS, aliasActions, evalActions, scriptActions, shellActions, sourceActions, suActions, sudoShellActions, trapActions } from './shells.js';
 import { sqlClientActions } from './sql-clients.js';
 
 export function actionsFor(name: string, args: Word[], text: string): Action[] {
@@ -14,6 +14,10 @@ export function actionsFor(name: string, args: Word[], text: string): Action[] {
   switch (name) {
     case 'eval':
       return evalActions(args);
+    case 'trap':
+      return trapActions(args);
+    case 'alias':
+      return aliasActions(args);
     case 'source':
     case '.':
       return sourceActions(name, args);

@@ -54,7 +54,40 @@ function spawnAfter(args: Word[], spec: OptionSpec, label: string, operandsBefor
   return words.length ? [{ kind: 'spawn', words, label, where: 'unknown' }] : [];
 }
 
-/** docker/podman: `exec`, `container exec`, `compose exec`. */
+const DOCKER_RUN: OptionSpec = {
+  flags: 'ditPq',
+  withArg: 'acehlmpuvw',
+  longFlags: ['detach', 'interactive', 'tty', 'rm', 'init', 'privileged', 'publish-all', 'read-only', 'sig-proxy',
+    'no-healthcheck', 'oom-kill-disable', 'quiet', 'disable-content-trust', 'use-api-socket', 'help'],
+  longWithArg: ['attach', 'add-host', 'annotation', 'blkio-weight', 'blkio-weight-device', 'cap-add', 'cap-drop',
+    'cgroup-parent', 'cgroupns', 'cidfile', 'cpu-period', 'cpu-quota', 'cpu-rt-period', 'cpu-rt-runtime', 'cpu-shares',
+    'cpus', 'cpuset-cpus', 'cpuset-mems', 'device', 'device-cgroup-rule', 'device-read-bps', 'device-read-iops',
+    'device-write-bps', 'device-write-iops', 'dns', 'dns-option', 'dns-search', 'domainname', 'entrypoint', 'env',
+    'env-file', 'expose', 'gpus', 'group-add', 'health-cmd', 'health-interval', 'health-retries', 'health-start-interval',
+    'health-start-period', 'health-timeout', 'hostname', 'ip', 'ip6', 'ipc', 'isolation', 'kernel-memory', 'label',
+    'label-file', 'link', 'link-local-ip', 'log-driver', 'log-opt', 'mac-address', 'memory', 'memory-reservation',
+    'memory-swap', 'memory-swappiness', 'mount', 'name', 'network', 'net', 'network-alias', 'net-alias', 'oom-score-adj',
+    'pid', 'pids-limit', 'platform', 'publish', 'pull', 'restart', 'runtime', 'security-opt', 'shm-size', 'stop-signal',
+    'stop-timeout', 'storage-opt', 'sysctl', 'tmpfs', 'ulimit', 'user', 'userns', 'uts', 'volume', 'volume-driver',
+    'volumes-from', 'workdir', 'detach-keys', 'pod', 'arch', 'os', 'variant', 'secret', 'systemd', 'replace', 'sdnotify'],
+};
+
+/** `docker run [opts] IMAGE [cmd…]`: cmd (after any --entrypoint) runs in the container. */
+function dockerRun(name: string, args: Word[], text: string): Action[] {
+  const s = scanOptions(args, DOCKER_RUN);
+  if (s.unknown) return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown ${name} run option ${s.unknown}`, text) }];
+  const label = `${name} run`;
+  const out: Action[] = [];
+  for (const o of s.options) {
+    if (o.name === 'health-cmd' && o.value) out.push({ kind: 'script', text: o.value, detail: `${label} --health-cmd`, where: 'unknown' });
+  }
+  const entrypoint = s.options.find((o) => o.name === 'entrypoint')?.value;
+  const words = [...(entrypoint && entrypoint.value !== '' ? [entrypoint] : []), ...args.slice(s.end + 1)];
+  if (words.length) out.push({ kind: 'spawn', words, label, where: 'unknown' });
+  return out;
+}
+
+/** docker/podman: `exec`, `container exec`, `compose exec`, `run`, `container run`. */
 export function dockerActions(name: string, args: Word[], text: string): Action[] {
   const g = scanOptions(args, DOCKER_GLOBAL);
   if (g.unknown) return [];
@@ -62,6 +95,7 @@ export function dockerActions(name: string, args: Word[], text: string): Action[
   let i = g.end;
   if (op(i) === 'container') i++;
   if (op(i) === 'exec') return spawnAfter(args.slice(i + 1), DOCKER_EXEC, `${name} exec`, 1, text);
+  if (op(i) === 'run') return dockerRun(name, args.slice(i + 1), text);
   if (op(i) === 'compose') {
     const c = scanOptions(args, COMPOSE_GLOBAL, i + 1);
     if (op(c.end) === 'exec') return spawnAfter(args.slice(c.end + 1), COMPOSE_EXEC, `${name} compose exec`, 1, text);

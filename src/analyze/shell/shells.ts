@@ -110,3 +110,25 @@ export function scriptActions(args: Word[]): Action[] {
   });
   return optionValues(s, 'c', 'command').map((text) => ({ kind: 'script', text, detail: 'script -c' }));
 }
+
+/** `trap 'script' SIGNAL…`: the script runs on the signal or at exit. */
+export function trapActions(args: Word[]): Action[] {
+  let i = 0;
+  while (args[i]?.static && /^-[lp]+$/.test(args[i]!.value)) i++;
+  if (args[i]?.static && args[i]!.value === '--') i++;
+  const operands = args.slice(i);
+  // One operand is a signal to reset; `-` resets too.
+  if (operands.length < 2 || (operands[0]!.static && operands[0]!.value === '-')) return [];
+  return [{ kind: 'script', text: operands[0]!, detail: 'trap' }];
+}
+
+/** `alias name='body'`: the body runs wherever the alias is used as a command. */
+export function aliasActions(args: Word[]): Action[] {
+  const out: Action[] = [];
+  for (const w of args) {
+    const eq = w.value.indexOf('=');
+    if (eq <= 0 || (w.static && w.value.startsWith('-'))) continue;
+    out.push({ kind: 'script', text: { value: w.value.slice(eq + 1), static: w.static, raw: w.raw }, detail: `alias ${w.value.slice(0, eq)}` });
+  }
+  return out;
+}

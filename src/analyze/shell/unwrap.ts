@@ -28,6 +28,7 @@ export function commandBasename(value: string): string {
 export function nameWord(w: Word): Word {
   const named: Word = { value: commandBasename(w.value), static: w.static, raw: w.raw };
   if (w.glob) named.glob = true;
+  if (w.vars) named.vars = w.vars;
   return named;
 }
 

@@ -169,7 +169,7 @@ function ionice(args: Word[]): Peel {
 
 function coproc(args: Word[]): Peel {
   // `coproc NAME { …; }`: tree-sitter reads the compound command as words.
-  if (args.slice(0, 2).some((w) => w.value === '{' || w.value === '(')) {
+  if (args.slice(0, 2).some((w) => /[{(]/.test(w.raw))) {
     return { kind: 'blind', reason: 'coproc with a compound command is read by the parser as plain words' };
   }
   return args.length ? { kind: 'exec', at: 0 } : { kind: 'self' };

@@ -114,6 +114,8 @@ const MYSQL: Pattern[] = [
   [whole(String.raw`SHOW(?:\s+(?:GLOBAL|SESSION))?\s+(?:VARIABLES|STATUS)(?:\s+LIKE\s+'[^'\\\n]*')?`), as('show', 'show')],
   [whole(String.raw`(?:ANALYZE|OPTIMIZE|CHECK|CHECKSUM)(?:\s+(?:NO_WRITE_TO_BINLOG|LOCAL))?\s+TABLES?\s+${QNAME}(?:\s*,\s*${QNAME})*(?:\s+(?:QUICK|FAST|MEDIUM|EXTENDED|CHANGED))*`), as('other', 'maintenance')],
   [whole(String.raw`EXPLAIN\s+ANALYZE\s+([\s\S]+)`), explainAnalyze],
+  // Plain EXPLAIN (no ANALYZE) plans a statement without running it; the grammar knows only EXPLAIN SELECT.
+  [whole(String.raw`(?:EXPLAIN|DESCRIBE|DESC)(?:\s+FORMAT\s*=\s*(?:TRADITIONAL|JSON|TREE))?\s+((?:DELETE|UPDATE|INSERT|REPLACE|SELECT|TABLE|WITH)\b[\s\S]+)`), planOnly],
 ];
 PATTERNS.mysql = MYSQL;
 PATTERNS.mariadb = MYSQL;

@@ -6,7 +6,7 @@ import type { ShellRule } from '../rule.js';
 import { has, parseOptions, values } from './options.js';
 import { nameOf } from './programs.js';
 import { CURL_OPTS } from './targets.js';
-import { stdinText } from './links.js';
+import { earlierStages, stdinText } from './links.js';
 import { unknownClientChanges } from './sql-clients.js';
 import { frameworkDrops } from './framework-drops.js';
 import { clientMetaOf } from './sql-meta.js';
@@ -24,11 +24,23 @@ function redisFlushes(cmd: SimpleCommand, ir: ShellIr): boolean {
   const p = parseOptions(cmd.args, REDIS);
   const command = p.operands[0];
   if (command && FLUSH.test(command.value)) return true;
+  // `redis-cli KEYS '*' | xargs redis-cli DEL`: every key, fed one by one.
+  if (command && /^(del|unlink)$/i.test(command.value) && cmd.wrappers.includes('xargs') && earlierStages(cmd, ir).some(listsEveryKey)) return true;
   // `--eval` scripts and stdin: look for the command as a word.
   // `redis-cli EVAL "redis.call('flushall')" 0`: a Lua script given as the command's argument.
   const script = command && /^(eval|eval_ro|function)$/i.test(command.value) ? p.operands.slice(1).map((w) => w.value) : [];
   const texts = [...values(p, 'eval'), ...script, ...(command ? [] : stdinText(cmd, ir))];
   return texts.some((t) => /(^|[\s'",(])(flushall|flushdb)($|[\s'",)])/i.test(t));
+}
+
+/** `redis-cli KEYS '*'`, `redis-cli --scan` (no pattern, or `*`). */
+function listsEveryKey(c: SimpleCommand): boolean {
+  if (!/^(redis-cli|valkey-cli|keydb-cli)$/.test(nameOf(c))) return false;
+  const p = parseOptions(c.args, REDIS);
+  const op = p.operands[0]?.value.toLowerCase();
+  const all = (v: string | undefined) => v === undefined || /^\*+$/.test(v);
+  if (op === 'keys' || op === 'scan') return all(op === 'keys' ? p.operands[1]?.value : values(p, 'pattern')[0]);
+  return c.args.some((w) => w.value === '--scan') && all(values(p, 'pattern')[0]);
 }
 
 const MONGO_DROP = /\.(dropDatabase|drop|dropCollection)\s*\(|\.(deleteMany|remove)\s*\(\s*\{\s*\}\s*\)|\bdropAllUsers\s*\(/;
@@ -114,8 +126,8 @@ export const DATABASE_RULES: ShellRule[] = [
     reason: 'deletes every key of a Redis database (FLUSHALL / FLUSHDB)',
     remediation: 'delete the specific keys you mean (redis-cli --scan --pattern … | xargs redis-cli del)',
     examples: {
-      block: ['redis-cli FLUSHALL', 'redis-cli flushdb', 'redis-cli -h cache.prod -p 6380 -n 2 FlushAll', 'redis-cli -a "$PW" --tls flushall async', 'echo FLUSHALL | redis-cli', 'redis-cli <<< "flushdb"', 'docker exec redis redis-cli FLUSHALL', 'redis-cli EVAL "return redis.call(\'FLUSHALL\')" 0'],
-      allow: ['redis-cli ping', 'redis-cli GET flushall', 'redis-cli -h cache INFO', 'redis-cli --scan --pattern "session:*"', 'echo "redis-cli FLUSHALL"'],
+      block: ['redis-cli FLUSHALL', 'redis-cli flushdb', 'redis-cli -h cache.prod -p 6380 -n 2 FlushAll', 'redis-cli -a "$PW" --tls flushall async', 'echo FLUSHALL | redis-cli', 'redis-cli <<< "flushdb"', 'docker exec redis redis-cli FLUSHALL', 'redis-cli EVAL "return redis.call(\'FLUSHALL\')" 0', "redis-cli KEYS '*' | xargs redis-cli DEL"],
+      allow: ['redis-cli ping', 'redis-cli GET flushall', 'redis-cli -h cache INFO', 'redis-cli --scan --pattern "session:*"', 'echo "redis-cli FLUSHALL"', 'redis-cli --scan --pattern "sess:*" | xargs redis-cli DEL'],
     },
     match: redisFlushes,
   },

@@ -16,6 +16,12 @@ function setsSetuid(mode: string): boolean {
   return /[+=][rwxXt]*s/.test(mode);
 }
 
+/** A mode that takes execute away from the owner (`000`, `644`, `a-x`, `u=rw`, `-x`): programs stop running. */
+function removesExec(mode: string): boolean {
+  if (/^[0-7]{3,5}$/.test(mode)) return (Number(mode[mode.length - 3]) & 1) === 0;
+  return mode.split(',').some((clause) => /^[ugoa]*-[rwxXst]*x/.test(clause) || (/^[ua]*=[rwXst]*$/.test(clause) && !/^[go]+=/.test(clause)));
+}
+
 export const DISK_SYSTEM_RULES: ShellRule[] = [
   {
     id: 'disk_system.device_write',
@@ -58,16 +64,18 @@ export const DISK_SYSTEM_RULES: ShellRule[] = [
     reason: 'changes ownership or permissions of the root, a home, system folders (recursively) or system files',
     remediation: 'change the permissions of the specific files you own, never recursively over system folders',
     examples: {
-      block: ['chmod -R 777 /', 'sudo chown -R user:user /usr', 'chmod 666 /etc/shadow', 'chmod u+s /bin/bash', 'chgrp -R staff /etc', 'chmod --recursive a+w ~'],
-      allow: ['chmod +x ./script.sh', 'chmod -R u+w ./build', 'chown -R user:user /opt/myapp', 'chmod 600 ~/.ssh/id_rsa', 'chmod 755 /usr/local/bin/tool'],
+      block: ['chmod -R 777 /', 'sudo chown -R user:user /usr', 'chmod 666 /etc/shadow', 'chmod u+s /bin/bash', 'chgrp -R staff /etc', 'chmod --recursive a+w ~', 'chmod -x /bin/*', 'sudo chmod 644 /usr/bin/sudo', 'chmod a-x /usr/bin/*'],
+      allow: ['chmod +x ./script.sh', 'chmod -R u+w ./build', 'chown -R user:user /opt/myapp', 'chmod 600 ~/.ssh/id_rsa', 'chmod 755 /usr/local/bin/tool', 'chmod -x ./scripts/old.sh', 'chmod 644 /usr/local/bin/config.json'],
     },
     match(cmd, ir) {
       const n = nameOf(cmd);
       if (!['chmod', 'chown', 'chgrp', 'chattr', 'setfacl'].includes(n)) return false;
       const p = parseOptions(cmd.args, { shortValue: n === 'setfacl' ? 'mMxX' : '', longValue: ['reference', 'from'], longFlags: ['recursive', 'verbose', 'changes', 'silent', 'quiet'] });
       const recursive = has(p, 'R', 'recursive') || (n === 'chattr' && has(p, 'R'));
-      const mode = n === 'setfacl' || has(p, 'reference') ? undefined : p.operands[0];
-      const files = mode ? p.operands.slice(1) : p.operands;
+      // `chmod -x f`: getopt reads the mode as options; chmod itself takes it as the mode.
+      const dashMode = n === 'chmod' ? cmd.args.find((w) => /^-[rwxXst]+$/.test(w.value)) : undefined;
+      const mode = n === 'setfacl' || has(p, 'reference') ? undefined : (dashMode ?? p.operands[0]);
+      const files = mode && !dashMode ? p.operands.slice(1) : p.operands;
       const home = homeOf(ir);
       return files.some((w) =>
         resolveTargets(w, cmd, ir).some((t) => {
@@ -75,7 +83,7 @@ export const DISK_SYSTEM_RULES: ShellRule[] = [
           if (path === null) return false;
           if (path === '/' || isCriticalFile(path)) return true;
           if (recursive && protectedKind(t, home) !== null) return true;
-          return n === 'chmod' && !!mode && isSystemProgram(t.kind === 'path' ? path : `${path}/x`) && setsSetuid(mode.value);
+          return n === 'chmod' && !!mode && isSystemProgram(t.kind === 'path' ? path : `${path}/x`) && (setsSetuid(mode.value) || removesExec(mode.value));
         }),
       );
     },

@@ -2,8 +2,9 @@
 // system(), sed's `e`, tar's exec hooks, ssh's ProxyCommand, rsync -e, expect, vim's `:!`, zip -TT,
 // gdb's shell, man's pager).
 import type { SimpleCommand } from '../../core/ir.js';
-import { nameOf } from './programs.js';
-import { unreadCode } from './launchers.js';
+import { nameOf, programSource } from './programs.js';
+import { shellCallsIn } from '../../analyze/shell/interpreter-code.js';
+import { unreadCode } from './hidden-commands.js';
 
 export function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
   // A script, SQL or shell-calling code reached through a launcher the IR does not unwrap.
@@ -20,6 +21,16 @@ export function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
   if (['vim', 'vi', 'nvim', 'ex', 'view', 'gvim'].includes(n)) return [...after('-c', '--cmd'), ...vals.filter((v) => v.startsWith('+'))].some((v) => /(^|[|:])\s*!|\bsystem\s*\(|\bterminal\b|:r\s*!/.test(v));
   if (n === 'zip') return vals.some((v) => v === '-TT' || v.startsWith('--unzip-command'));
   if (n === 'gdb') return after('-ex', '--eval-command').some((v) => /^\s*(shell|!)/.test(v));
+  // Interpreters whose inline code the IR does not read: bun, deno, lua.
+  if (n === 'bun' || n === 'deno') {
+    const code = [...(programSource(cmd)?.inline ?? []).map((w) => w.value), ...(n === 'deno' && vals[0] === 'eval' && vals[1] ? [vals[1]] : [])].join('\n');
+    if (!code) return false;
+    const calls = shellCallsIn('node', code);
+    return calls.scripts.length + calls.argvs.length + calls.problems.length > 0;
+  }
+  if (n === 'lua' || n === 'luajit') return after('-e').some((v) => /\b(os\.execute|io\.popen|os\.remove|os\.rename)\b/.test(v));
   if (n === 'man') return vals.some((v) => v === '-P' || v.startsWith('--pager'));
+  // `git config alias.x '!…'` stores a shell script that runs the next time `git x` does.
+  if (n === 'git') return vals.some((v, i) => /^alias\./i.test(vals[i - 1] ?? '') && v.startsWith('!') && vals.includes('config'));
   return false;
 }

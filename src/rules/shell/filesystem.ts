@@ -7,7 +7,7 @@ import { earlierStages, outputRedirects } from './links.js';
 import { globMatches, homeOf, isAncestorOrSelf, isCriticalFile, isMatchAll, isSystemProgram, protectedKind, resolveTargets, startCwdOf, type Protected, type Target } from './paths.js';
 import { secretKindOfTarget } from './secret-paths.js';
 import { nameOf } from './programs.js';
-import { moveSources, removal, removedFiles, writtenFiles } from './targets.js';
+import { editedFiles, extractionFolder, moveSources, removal, removedFiles, writtenFiles } from './targets.js';
 import { findCall } from './find.js';
 import { memoByCommand } from './memo.js';
 import { gitCall } from './git-call.js';
@@ -77,8 +77,8 @@ export const FILESYSTEM_RULES: ShellRule[] = [
     reason: 'recursive delete of the root folder or everything in it',
     remediation: NOT_ROOT,
     examples: {
-      block: ['rm -rf /', 'sudo rm -rf --no-preserve-root /', 'rm -r -f /*', "r''m -fr '/'", 'cd / && rm -rf *', 'rm -rf /tmp/../', 'FLAGS=-rf; rm $FLAGS /', 'rm --recursive --force //'],
-      allow: ['rm -rf ./build', 'rm -rf /tmp/cache', 'echo rm -rf /', 'rm -f /tmp/x.log', 'git commit -m "rm -rf /"'],
+      block: ['rm -rf /', 'sudo rm -rf --no-preserve-root /', 'rm -r -f /*', "r''m -fr '/'", 'cd / && rm -rf *', 'rm -rf /tmp/../', 'FLAGS=-rf; rm $FLAGS /', 'rm --recursive --force //', 'npx rimraf /', 'strace -f sudo rm -rf /', 'parallel rm -rf ::: /', 'python3 -c "import shutil; shutil.rmtree(\'/\')"', 'node -e "require(\'fs\').rmSync(\'/\', {recursive: true})"', 'rm -rf /proc/1/root/'],
+      allow: ['rm -rf ./build', 'rm -rf /tmp/cache', 'echo rm -rf /', 'rm -f /tmp/x.log', 'git commit -m "rm -rf /"', 'npx rimraf dist', 'python3 -c "import shutil; shutil.rmtree(\'build\')"', 'node -e "require(\'fs\').rmSync(\'/tmp/x\', {recursive: true})"'],
     },
     match: deletes('root'),
   },
@@ -88,7 +88,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
     reason: 'recursive delete of a home folder or everything in it',
     remediation: 'delete the specific subfolder you mean (for example ~/.cache/tool), never the home folder itself',
     examples: {
-      block: ['rm -rf ~', 'rm -rf ~/', 'rm -rf "$HOME"', 'rm -Rf ${HOME}/*', 'rm -rf /home/user', 'cd && rm -rf .[!.]* *', 'rm -rf ..'],
+      block: ['rm -rf ~', 'rm -rf ~/', 'rm -rf "$HOME"', 'rm -Rf ${HOME}/*', 'rm -rf /home/user', 'cd && rm -rf .[!.]* *', 'rm -rf ..', 'python3 -c "import shutil,os; shutil.rmtree(os.path.expanduser(\'~\'))"', 'bundle exec rm -rf ~'],
       allow: ['rm -rf ~/.cache/pip', 'rm -rf "$HOME/.npm/_cacache"', 'ls ~', 'rm ~/notes.txt', 'rm -rf ~/*.log'],
     },
     match: deletes('home'),
@@ -110,7 +110,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
     reason: 'recursive delete of a target that cannot be resolved before it runs',
     remediation: 'spell the folder out as a literal path (or check the variable is set and points where you expect, then pass the literal)',
     examples: {
-      block: ['rm -rf "$DIR"', 'rm -rf $BUILD/out', 'rm -rf "$(cat dir.txt)/../x"', 'python3 -c "import shutil,sys; shutil.rmtree(sys.argv[1])" x', 'tmp=$(mktemp -d); false && tmp=/; rm -rf "$tmp"', 'ls | xargs rm -rf', 'cd "$X" && rm -rf build', 'rm -rf `cat dirs.txt`', 'rm -rf ~alice/tmp'],
+      block: ['rm -rf "$DIR"', 'rm -rf $BUILD/out', 'rm -rf "$(cat dir.txt)/../x"', 'python3 -c "import shutil,sys; shutil.rmtree(sys.argv[1])" x', 'tmp=$(mktemp -d); read tmp; rm -rf "$tmp"', 'ls | xargs rm -rf', 'cd "$X" && rm -rf build', 'rm -rf `cat dirs.txt`', 'rm -rf ~alice/tmp'],
       allow: ['rm -f "$TMPFILE"', 'rm -rf "$HOME/.cache/x"', 'find . -name "*.tmp" | xargs rm -rf', 'rm -rf build dist', 'rm -rf "$TMPDIR/x"', 'rm -rf "$(pwd)/build"', 'tmp=$(mktemp -d); rm -rf "$tmp"', 'parallel rm -rf ::: build dist'],
     },
     match(cmd, ir) {
@@ -157,7 +157,9 @@ export const FILESYSTEM_RULES: ShellRule[] = [
       const r = recursiveTargets(cmd, ir);
       // The last segment decides what is taken: `.g*`, `*/.git`, `**/.git`.
       const last = (pattern: string) => pattern.split('/').filter(Boolean).pop() ?? '';
-      return !!r && r.targets.some((t) => (t.kind === 'path' ? t.path.endsWith('/.git') : t.kind === 'glob' && (globMatches(last(t.pattern), '.git') || (t.base.endsWith('/.git') && isMatchAll(t.pattern.split('/')[0]!)))));
+      // Where it runs may be unknown (`cd app; rm -rf .git` when cd fails): `.git` is still a .git folder.
+      const namesGit = (t: Target) => t.kind === 'unknown' && /(^|\/)\.git\/*$/.test(t.word.replace(/['"]/g, ''));
+      return !!r && r.targets.some((t) => namesGit(t) || (t.kind === 'path' ? t.path.endsWith('/.git') : t.kind === 'glob' && (globMatches(last(t.pattern), '.git') || (t.base.endsWith('/.git') && isMatchAll(t.pattern.split('/')[0]!)))));
     },
   },
   {
@@ -210,16 +212,19 @@ export const FILESYSTEM_RULES: ShellRule[] = [
     reason: 'overwriting, truncating, moving or deleting a file the system needs to log in, grant privileges or boot, or one of its own programs',
     remediation: 'edit system files with the tool made for them (visudo, vipw, useradd, your package manager), after a backup',
     examples: {
-      block: ['echo x > /etc/passwd', ': > /etc/shadow', 'echo "u ALL=(ALL) NOPASSWD:ALL" | sudo tee -a /etc/sudoers', 'cp /dev/null /etc/fstab', 'sudo rm /bin/bash', 'mv /usr/bin/sudo /tmp/', 'sed -i "s/x/y/" /etc/ssh/sshd_config', 'truncate -s0 /etc/group', 'sudo rm -rf /usr/lib/x86_64-linux-gnu', 'sudo mv ~/.bashrc /dev/null', 'python3 -c "open(\'/etc/passwd\', \'w\').write(\'\')"'],
-      allow: ['cat /etc/passwd', 'echo "deb x" | sudo tee /etc/apt/sources.list.d/x.list', 'cp /etc/hosts /tmp/hosts.bak', 'sudo cp ./tool /usr/local/bin/tool', 'grep root /etc/passwd > users.txt', 'cp x /dev/null', 'python3 -c "print(open(\'/etc/passwd\').read())"'],
+      block: ['echo x > /etc/passwd', ': > /etc/shadow', 'echo "u ALL=(ALL) NOPASSWD:ALL" | sudo tee -a /etc/sudoers', 'cp /dev/null /etc/fstab', 'sudo rm /bin/bash', 'mv /usr/bin/sudo /tmp/', 'sed -i "s/x/y/" /etc/ssh/sshd_config', 'truncate -s0 /etc/group', 'sudo rm -rf /usr/lib/x86_64-linux-gnu', 'sudo mv ~/.bashrc /dev/null', 'python3 -c "open(\'/etc/passwd\', \'w\').write(\'\')"', 'sudo tar -xf x.tar -C /', 'gzip /etc/shadow', 'sort -o /etc/passwd x', 'mv /etc/passwd{,.bak}', 'find . -fprint /etc/sudoers', "vim -c '%d|wq' /etc/passwd"],
+      allow: ['cat /etc/passwd', 'echo "deb x" | sudo tee /etc/apt/sources.list.d/x.list', 'cp /etc/hosts /tmp/hosts.bak', 'sudo cp ./tool /usr/local/bin/tool', 'grep root /etc/passwd > users.txt', 'cp x /dev/null', 'python3 -c "print(open(\'/etc/passwd\').read())"', 'sudo tar -xzf node.tgz -C /usr/local --strip-components=1', 'gzip -k /etc/passwd', 'tar -tf x.tar -C /'],
     },
     match(cmd, ir) {
-      const critical = [...writtenFiles(cmd), ...removedFiles(cmd), ...(removal(cmd)?.targets ?? [])];
+      const critical = [...writtenFiles(cmd), ...editedFiles(cmd), ...removedFiles(cmd), ...(removal(cmd)?.targets ?? [])];
       const program = [...removedFiles(cmd), ...(removal(cmd)?.targets ?? []), ...outputRedirects(cmd).map((r) => r.target), ...(nameOf(cmd) === 'truncate' ? writtenFiles(cmd) : [])];
       const paths = (ws: typeof critical) => ws.flatMap((w) => resolveTargets(w, cmd, ir)).flatMap((t) => (t.kind === 'path' ? [t.path] : t.kind === 'glob' ? [t.base, `${t.base}/x`] : []));
       // `mv x /dev/null` replaces the device node itself (as root): every program writing there breaks.
       const devices = nameOf(cmd) === 'mv' ? paths(writtenFiles(cmd)).filter((p) => p.startsWith('/dev/') && !p.startsWith('/dev/shm/')) : [];
-      return paths(critical).some(isCriticalFile) || paths(program).some(isSystemProgram) || devices.length > 0;
+      // An archive unpacked over the root, /etc, /boot or the system's programs may replace any of them.
+      const into = extractionFolder(cmd);
+      const over = into ? resolveTargets(into, cmd, ir).some((t) => t.kind === 'path' && (t.path === '/' || t.path === '/etc' || t.path === '/usr' || isCriticalFile(`${t.path}/x`) || isSystemProgram(`${t.path}/x`))) : false;
+      return paths(critical).some(isCriticalFile) || paths(program).some(isSystemProgram) || devices.length > 0 || over;
     },
   },
   {

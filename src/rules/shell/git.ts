@@ -203,7 +203,7 @@ export const GIT_RULES: ShellRule[] = [
     reason: 'the git subcommand is computed at run time, so what it does (reset --hard, clean -f, push --force) cannot be checked',
     remediation: 'write the git subcommand literally',
     examples: {
-      block: ['git $CMD --hard', 'c=reset; git "$c" --hard', 'git $(echo reset) --hard'],
+      block: ['git $CMD --hard', 'git "$(cat cmd.txt)" --hard', 'git `cat cmd.txt` --hard'],
       allow: ['git checkout "$BRANCH"', 'git -C "$DIR" status', 'git log "$REF"'],
     },
     match(cmd) {

@@ -12,7 +12,7 @@ import { GIT_RULES } from './git.js';
 import { INFRA_RULES } from './infra.js';
 import { DATABASE_RULES } from './databases.js';
 import { SECRET_RULES } from './secrets.js';
-import { hiddenCommands } from './launchers.js';
+import { hiddenCommands } from './hidden-commands.js';
 
 export { commandWrites } from './writes.js';
 

@@ -1,6 +1,7 @@
 // Infrastructure pack: destroying deployed infrastructure, clusters' namespaces and volumes,
 // buckets, instances and databases in the major cloud CLIs, and container volumes.
-import type { SimpleCommand, Word } from '../../core/ir.js';
+import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
+import { homeOf, protectedKind, resolveTargets } from './paths.js';
 import type { ShellRule } from '../rule.js';
 import { has, parseOptions, values, type OptionSpec } from './options.js';
 import { nameOf } from './programs.js';
@@ -69,6 +70,27 @@ function dockerVolumes(cmd: SimpleCommand): boolean {
   // `docker volume rm $(docker volume ls -q)`, `… | xargs docker volume rm`: every volume there is.
   if (pos[0] === 'volume' && (pos[1] === 'rm' || pos[1] === 'remove')) return ws.slice(2).some((w) => !w.static && /\$\(|`/.test(w.raw)) || cmd.wrappers.includes('xargs');
   return false;
+}
+
+/** Host folders a container must not get: the root, a home, a top-level or system folder. */
+function mountsHostRoot(cmd: SimpleCommand, ir: ShellIr): boolean {
+  const n = nameOf(cmd);
+  if (!['docker', 'podman', 'nerdctl'].includes(n)) return false;
+  const ws = subcommand(cmd, DOCKER);
+  const verb = ws[0]?.value === 'container' ? ws[1]?.value : ws[0]?.value;
+  if (verb !== 'run' && verb !== 'create') return false;
+  const sources: string[] = [];
+  ws.forEach((w, i) => {
+    const v = w.value;
+    const next = ws[i + 1]?.value ?? '';
+    if (v === '-v' || v === '--volume') sources.push(next.split(':')[0]!);
+    else if (/^(-v|--volume=)/.test(v)) sources.push(v.replace(/^(-v|--volume=)/, '').split(':')[0]!);
+    const mount = v === '--mount' ? next : v.startsWith('--mount=') ? v.slice(8) : '';
+    const src = /(?:^|,)(?:source|src)=([^,]+)/.exec(mount)?.[1];
+    if (src) sources.push(src);
+  });
+  // Only host paths (named volumes have no slash) are judged, resolved like any other path.
+  return sources.some((src) => /^[~/$]/.test(src) && resolveTargets({ value: src, static: !/[$`]/.test(src), raw: src }, cmd, ir).some((t) => protectedKind(t, homeOf(ir)) !== null));
 }
 
 export const INFRA_RULES: ShellRule[] = [
@@ -141,6 +163,17 @@ export const INFRA_RULES: ShellRule[] = [
       allow: ['docker compose down', 'docker system prune', 'docker volume ls', 'docker ps -a', 'docker volume rm old_cache', 'docker compose up -d'],
     },
     match: dockerVolumes,
+  },
+  {
+    id: 'infra.container_host_root',
+    risk: 'HIGH',
+    reason: "starts a container with the host's root or system folders mounted into it: whatever runs inside can change or delete the host",
+    remediation: 'mount only the project folder (-v "$PWD":/src); never / or system folders',
+    examples: {
+      block: ['docker run --rm -v /:/host alpine rm -rf /host', 'docker run -it --privileged -v /:/mnt ubuntu chroot /mnt', 'podman run --volume=/etc:/x alpine sh', 'docker run --mount type=bind,source=/,target=/h alpine', 'docker run -v ~:/h alpine'],
+      allow: ['docker run --rm -v "$PWD":/app -w /app node:20 npm test', 'docker run -v ./data:/data postgres', 'docker run -v /tmp/x:/x alpine ls', 'docker run -v /opt/myapp/data:/data postgres', 'docker run --rm -it alpine sh'],
+    },
+    match: mountsHostRoot,
   },
   {
     id: 'infra.kubectl_delete',

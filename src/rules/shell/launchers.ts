@@ -3,15 +3,11 @@
 // `systemd-run`, `firejail`, …) and project runners (`npx`, `npm exec --`, `pnpm dlx`,
 // `bundle exec`, `uv run`, `dotenv --`, …). The rules judge the program they launch as well, so
 // `npx rimraf /` is judged as `rimraf /`. Once the IR unwraps one of these itself, its entry
-// here simply stops matching (the name no longer appears as a command).
+// here simply stops matching (the name no longer appears as a command). hidden-commands.ts turns
+// what they launch into commands the rules judge.
 import type { Assignment, SimpleCommand, Word } from '../../core/ir.js';
-import { peelWrappers } from '../../analyze/shell/unwrap.js';
-import { actionsFor } from '../../analyze/shell/programs.js';
-import { shellCallsIn } from '../../analyze/shell/interpreter-code.js';
 import { parseOptions, type OptionSpec } from './options.js';
 import { nameOf } from './programs.js';
-import { memoByCommand } from './memo.js';
-import { interpreterFileOps } from './interpreter-files.js';
 
 interface Launcher {
   spec: OptionSpec;
@@ -148,75 +144,4 @@ export function launched(cmd: SimpleCommand): Launched | undefined {
     assignments.push({ name: w.value.slice(0, eq), value: { value: w.value.slice(eq + 1), static: true, raw: w.raw } });
   }
   return ops.length ? { words: ops, assignments } : undefined;
-}
-
-const synthetic = new WeakMap<SimpleCommand, string | undefined>();
-
-/** True for a command the rules derived (from a launcher or interpreter code), not one of the IR's. */
-export function isDerived(cmd: SimpleCommand): boolean {
-  return synthetic.has(cmd);
-}
-
-/**
- * Why a derived command runs code the rules cannot read (a shell script, a nested command, SQL,
- * interpreter code that calls a shell, a wrapper option we do not know), or undefined.
- */
-export function unreadCode(cmd: SimpleCommand): string | undefined {
-  return synthetic.get(cmd);
-}
-
-function unreadIn(name: Word, args: Word[], text: string): string | undefined {
-  if (!name.static) return 'a dynamic command name';
-  for (const a of actionsFor(name.value, args, text)) {
-    if (a.kind === 'code') {
-      const calls = shellCallsIn(a.language, a.code.value);
-      if (!a.code.static || calls.scripts.length || calls.argvs.length || calls.problems.length) return `${a.detail} code that runs other programs`;
-    } else if (a.kind === 'spawn' && a.label === 'find') continue;
-    else if (a.kind !== 'stdin-code') return `${name.value}: ${a.kind === 'undecidable' ? a.found.reason : a.kind}`;
-  }
-  return undefined;
-}
-
-const MAX_DEPTH = 4;
-
-/**
- * Commands a command runs that the IR does not list: what a launcher starts (with the IR's own
- * wrappers peeled off it, `npx sudo rm …` → `rm`), and the deletes and writes its interpreter code
- * makes itself. They keep the outer command's text (evidence), context and pipeline position.
- */
-export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
-  const out: SimpleCommand[] = [];
-  let cur: SimpleCommand | undefined = cmd;
-  for (let depth = 0; cur && depth < MAX_DEPTH; depth++) {
-    out.push(...interpreterFileOps(cur).map((c) => derived(c, undefined)));
-    const l = launched(cur);
-    if (!l) break;
-    if (l.script) {
-      out.push(derived({ ...cur, name: { value: nameOf(cur), static: true, raw: nameOf(cur) }, args: [] }, `a script given to ${nameOf(cur)}`));
-      break;
-    }
-    const inv = peelWrappers(l.words!, cmd.text);
-    const cwd = inv.cwd === undefined ? cur.cwd : inv.cwd !== null && inv.cwd.static && inv.cwd.value.startsWith('/') ? inv.cwd.value : null;
-    const next: SimpleCommand = {
-      ...cur,
-      name: inv.name,
-      args: inv.args,
-      assignments: [...cur.assignments, ...(l.assignments ?? []), ...inv.assignments],
-      wrappers: [...cur.wrappers, nameOf(cur), ...inv.wrappers],
-      cwd,
-      ...(cur.fedByUnknownInput || inv.fed ? { fedByUnknownInput: true } : {}),
-    };
-    const unread = inv.undecidable[0]?.reason ?? unreadIn(inv.name, inv.args, cmd.text);
-    out.push(derived(next, unread));
-    cur = next;
-  }
-  return out;
-}
-
-/** hiddenCommandsOf, computed once per command per evaluation (derived commands keep their identity). */
-export const hiddenCommands = memoByCommand((cmd: SimpleCommand) => hiddenCommandsOf(cmd));
-
-function derived(c: SimpleCommand, unread: string | undefined): SimpleCommand {
-  synthetic.set(c, unread);
-  return c;
 }

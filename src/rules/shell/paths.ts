@@ -89,8 +89,8 @@ function knownValues(value: string, cmd: SimpleCommand, ir: ShellIr): string[] {
 }
 
 /**
- * The `mktemp …` text a variable holds when the script assigns it exactly once, unconditionally at
- * top level, from `$(mktemp …)` before this command, and nothing else can rebind it (`read`, `for`,
+ * The `mktemp …` text a variable holds when the script assigns it exactly once, unconditionally (at
+ * top level, or first in the script), from `$(mktemp …)` before this command, and nothing else can rebind it (`read`, `for`,
  * `export`, …). Else undefined: the value could come from anywhere, the environment included.
  */
 function mktempAssignment(name: string, cmd: SimpleCommand, ir: ShellIr): string | undefined {
@@ -98,7 +98,9 @@ function mktempAssignment(name: string, cmd: SimpleCommand, ir: ShellIr): string
   const sets = ir.commands.flatMap((c) => c.assignments.filter((a) => a.name === name).map((a) => ({ c, a })));
   if (sets.length !== 1) return undefined;
   const { c, a } = sets[0]!;
-  if (c.id >= cmd.id || c.context.length > 0 || c.name.value !== '') return undefined;
+  // It surely ran: at top level, or heading the script (`T=$(mktemp -d) && …`: nothing runs before it).
+  const surely = c.context.length === 0 || (c.id === 0 && c.context.every((x) => x.kind === 'list'));
+  if (c.id >= cmd.id || !surely || c.name.value !== '') return undefined;
   const rebinds = ir.commands.some((o) => o.args.some((w) => w.value === name || w.value.startsWith(`${name}=`) || w.value.startsWith(`${name}+=`)));
   if (rebinds) return undefined;
   return /^\$\((\s*mktemp\b[^()`$]*)\)$/.exec(a.value.value)?.[1];
@@ -147,7 +149,7 @@ function procAlias(path: string, cwd: string | null): string | null {
 }
 
 /** `{a,b}` alternatives of a dynamic word (not `${…}`); at most 64 to stay bounded. */
-function expandBraces(word: Word): string[] {
+export function expandBraces(word: Word): string[] {
   let out = [word.value];
   if (word.static || !word.value.includes('{')) return out;
   for (let round = 0; round < 8; round++) {

@@ -64,7 +64,42 @@ export function removedFiles(cmd: SimpleCommand): Word[] {
   const n = nameOf(cmd);
   if (['rm', 'srm', 'unlink', 'shred', 'rmdir'].includes(n)) return parseOptions(cmd.args, { shortValue: n === 'shred' ? 'ns' : '', longFlags: RM_LONG }).operands;
   if (n === 'mv') return moveSources(cmd);
+  // gzip & co. replace each file with its compressed copy, unless told to keep it or write to stdout.
+  if (COMPRESSORS.has(n)) {
+    const p = parseOptions(cmd.args, { shortValue: 'S', longValue: ['suffix'], longFlags: ['stdout', 'to-stdout', 'keep', 'list', 'test', 'decompress', 'force'] });
+    return has(p, 'c', 'stdout', 'to-stdout', 'k', 'keep', 'l', 'list', 't', 'test') ? [] : p.operands;
+  }
   return [];
+}
+
+const EDITORS = new Set(['ed', 'ex', 'vi', 'vim', 'nvim', 'nano', 'emacs']);
+
+/** Files an editor opens (and writes on `w`): kept apart from writtenFiles, since an editor also shows them. */
+export function editedFiles(cmd: SimpleCommand): Word[] {
+  if (!EDITORS.has(nameOf(cmd))) return [];
+  return parseOptions(cmd.args, { shortValue: 'cSTuUiwWop', longValue: ['cmd', 'eval', 'load'] }).operands.filter((w) => !w.value.startsWith('+'));
+}
+
+const COMPRESSORS = new Set(['gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'lzma', 'unlzma', 'zstd', 'unzstd', 'compress', 'pigz', 'lz4']);
+
+/** Where an archive is extracted (`tar -x -C dir`, `unzip -d dir`; else the working folder), if it is. */
+export function extractionFolder(cmd: SimpleCommand): Word | undefined {
+  const n = nameOf(cmd);
+  const here: Word = { value: '.', static: true, raw: '.' };
+  if (n === 'tar' || n === 'gtar' || n === 'bsdtar') {
+    const first = cmd.args[0]?.value ?? '';
+    const extracts = /^-?[a-zA-Z]*x/.test(first) || cmd.args.some((w) => /^(--extract|--get)$/.test(w.value) || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w.value));
+    if (!extracts) return undefined;
+    const i = cmd.args.findIndex((w) => w.value === '-C' || w.value === '--directory');
+    const glued = cmd.args.find((w) => w.value.startsWith('--directory='));
+    return i >= 0 ? cmd.args[i + 1] : glued ? { ...glued, value: glued.value.slice(12) } : here;
+  }
+  if (n === 'unzip') {
+    const i = cmd.args.findIndex((w) => w.value === '-d');
+    if (cmd.args.some((w) => /^-[a-zA-Z]*[lvtZp]/.test(w.value))) return undefined;
+    return i >= 0 ? cmd.args[i + 1] : here;
+  }
+  return undefined;
 }
 
 function copyLike(cmd: SimpleCommand, shortValue: string): { p: ParsedOptions; dest?: Word; sources: Word[] } {
@@ -119,6 +154,35 @@ export function writtenFiles(cmd: SimpleCommand): Word[] {
       out.push(...(scripted ? q.operands : q.operands.slice(1)));
       break;
     }
+    case 'find':
+      // `-fprint FILE`, `-fprint0 FILE`, `-fls FILE`, `-fprintf FILE FORMAT`.
+      cmd.args.forEach((w, i) => {
+        if (/^-(fprint0?|fprintf|fls)$/.test(w.value) && cmd.args[i + 1]) out.push(cmd.args[i + 1]!);
+      });
+      break;
+    case 'sort': {
+      const q = parseOptions(cmd.args, { shortValue: 'koStT', longValue: ['output', 'key', 'field-separator', 'buffer-size', 'temporary-directory', 'parallel', 'files0-from', 'sort', 'random-source', 'compress-program', 'batch-size'] });
+      out.push(...values(q, 'o', 'output').map((v) => ({ value: v, static: true, raw: v })));
+      break;
+    }
+    case 'uniq': {
+      const ops = parseOptions(cmd.args, { shortValue: 'fsw', longValue: ['skip-fields', 'skip-chars', 'check-chars', 'group', 'all-repeated'] }).operands;
+      if (ops[1]) out.push(ops[1]);
+      break;
+    }
+    case 'patch': {
+      const q = parseOptions(cmd.args, { shortValue: 'iopdDrBYzVFg', longValue: ['input', 'output', 'strip', 'directory', 'reject-file', 'prefix', 'suffix', 'fuzz', 'backup-if-mismatch'] });
+      if (q.operands[0]) out.push(q.operands[0]);
+      out.push(...values(q, 'o', 'output').map((v) => ({ value: v, static: true, raw: v })));
+      break;
+    }
+    case 'awk':
+    case 'gawk':
+      if (cmd.args.some((w, i) => w.value === 'inplace' && cmd.args[i - 1]?.value === '-i') || cmd.args.some((w) => w.value === '-iinplace')) {
+        const q = parseOptions(cmd.args, { shortValue: 'fvFi', longValue: ['file', 'assign', 'field-separator', 'include'] });
+        out.push(...(has(q, 'f', 'file') ? q.operands : q.operands.slice(1)));
+      }
+      break;
     case 'curl':
       for (const v of values(parseOptions(cmd.args, CURL_OPTS), 'o', 'output')) if (v !== '-') out.push({ value: v, static: true, raw: v });
       break;

@@ -8,7 +8,7 @@ import { nameOf, programSource } from './programs.js';
 import { isPackageInstall } from './packages.js';
 import { CURL_OPTS, WGET_OPTS } from './targets.js';
 import { gitCall } from './git-call.js';
-import { hiddenCommandsOf } from './launchers.js';
+import { hiddenCommandsOf } from './hidden-commands.js';
 
 const HARMLESS_OUTPUT = /^\/dev\/(null|stdout|stderr|tty|fd\/[0-9]+)$/;
 

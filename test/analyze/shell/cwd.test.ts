@@ -6,11 +6,10 @@ import { ir, only } from './helpers.js';
 const cwdOf = async (src: string, name = 'rm') => only(await ir(src), name).cwd;
 
 describe('cd tracking', () => {
-  const table: [string, string | null][] = [
+  // [script, cwd of rm, other folders rm may run in]
+  const table: [string, string | null, (string | null)[]?][] = [
     ['rm x', '/home/u/proj'],
     ['cd / && rm -rf *', '/'],
-    ['cd /; rm -rf *', '/'],
-    ['cd /tmp\nrm -rf *', '/tmp'],
     ['cd && rm -rf *', '/home/u'],
     ['cd ~ && rm -rf *', '/home/u'],
     ['cd ~/src/.. && rm -rf *', '/home/u'],
@@ -25,16 +24,30 @@ describe('cd tracking', () => {
     ['cd $(mktemp -d) && rm -rf *', null],
     ['cd "$DIR" && cd /opt && rm -rf *', '/opt'],
     ['pushd /srv && rm -rf *', '/srv'],
-    ['pushd /srv; popd; rm -rf *', null],
+    ['pushd /srv && popd && rm -rf *', null],
     ['builtin cd / && rm -rf *', '/'],
     ['(cd /) && rm -rf *', '/home/u/proj'],
     ['cd / | true; rm -rf *', '/home/u/proj'],
     ['cd / & rm -rf *', '/home/u/proj'],
     ['x=$(cd /); rm -rf *', '/home/u/proj'],
     ['(cd / && rm -rf *)', '/'],
+    // After `;` or a newline the cd may have failed: rm may also run where the script started.
+    ['cd /; rm -rf *', '/', ['/home/u/proj']],
+    ['cd /tmp\nrm -rf *', '/tmp', ['/home/u/proj']],
+    ['cd /tmp && ls; rm -rf *', '/tmp', ['/home/u/proj']],
+    ['cd /a; cd /b; rm -rf *', '/b', ['/home/u/proj', '/a']],
+    ['cd sub; cd x; rm -rf *', '/home/u/proj/sub/x', ['/home/u/proj', '/home/u/proj/x', '/home/u/proj/sub']],
+    ['set -e\ncd /tmp\nrm -rf *', '/tmp'],
+    ['set -euo pipefail; cd /tmp; rm -rf *', '/tmp'],
+    ['set -e; set +e; cd /tmp; rm -rf *', '/tmp', ['/home/u/proj']],
+    ['cd . ; rm -rf *', '/home/u/proj'],
     ['cd /tmp || exit 1; rm -rf *', '/tmp'],
-    ['cd /tmp || echo failed; rm -rf *', null],
+    ['cd /tmp || { echo no; exit 1; }; rm -rf *', '/tmp'],
+    ['cd /tmp || echo failed; rm -rf *', '/tmp', ['/home/u/proj']],
     ['cd /tmp || rm -rf *', '/home/u/proj'],
+    ['CDPATH=/ cd etc && rm -rf *', null],
+    ['export CDPATH=/srv; cd app && rm -rf *', null],
+    ['export CDPATH=/srv; cd ./app && rm -rf *', '/home/u/proj/app'],
     ['if [ -d /x ]; then cd /x; fi; rm -rf *', null],
     ['if true; then cd /x; else cd /x; fi; rm -rf *', '/x'],
     ['if cd /x; then rm -rf *; fi', '/x'],
@@ -43,10 +56,17 @@ describe('cd tracking', () => {
     ['for d in a b; do rm -rf *; done', '/home/u/proj'],
     ['go() { cd /; }; go; rm -rf *', null],
     ['f() { rm -rf *; }; cd /x', '/home/u/proj'],
-    ["bash -c 'cd /; rm -rf *'", '/'],
+    ["bash -c 'cd / && rm -rf *'", '/'],
+    ["bash -c 'cd /; rm -rf *'", '/', ['/home/u/proj']],
     ["ssh h 'rm -rf *'", null],
   ];
-  for (const [src, cwd] of table) it(JSON.stringify(src), async () => expect(await cwdOf(src)).toBe(cwd));
+  for (const [src, cwd, alts] of table) {
+    it(JSON.stringify(src), async () => {
+      const rm = only(await ir(src), 'rm');
+      expect(rm.cwd).toBe(cwd);
+      expect(rm.cwdAlternatives ?? []).toEqual(alts ?? []);
+    });
+  }
 
   it('starts from the context folder; cd itself runs in the old folder', async () => {
     const i = await ir('cd / && ls');

@@ -8,6 +8,7 @@ import { decodeAnsiC } from '../../../src/analyze/shell/ansi-c.js';
 import { convertTree } from '../../../src/analyze/shell/cst.js';
 import { shellIrFromScript } from '../../../src/analyze/shell/index.js';
 import { loadShellParser, parseBash } from '../../../src/analyze/shell/parser.js';
+import { snapshot } from '../../../src/analyze/shell/snapshot.js';
 import { ctx } from './helpers.js';
 
 /* ---------- the corpus ---------- */
@@ -214,8 +215,9 @@ async function ourNames(src: string): Promise<string[]> {
   const visitScript = (text: string) => {
     const tree = parseBash(tsParser, text, 1e9);
     if (!tree) return;
-    const { stmts } = convertTree(tree, text, 1e6);
+    const root = snapshot(tree, text);
     tree.delete();
+    const { stmts } = convertTree(root, text, 1e6);
     stmts.forEach(visit);
   };
   const visitWords = (words: { subs: { body: Stmt[]; script?: string }[] }[]) => {
@@ -279,7 +281,7 @@ async function ourNames(src: string): Promise<string[]> {
  * - it rejects an expansion after an assignment in `export A=1 $B` (bash expands it at run time),
  *   and a redirect followed by more arguments in `export A=1 <f B`.
  */
-const MVDAN_QUIRKS = [/\blet\b[^;\n]*[|&'"\\$<>]/, /[^\s\d<>&|;]\d+[<>]/, /#(&&|\|\|)/, /=\([^)]*\s=/, /(['"})`]|\$\w+)#/, /#[^\n]*\\\n/, /\b(export|declare|local|readonly|typeset)\b[^;&|\n]*(=\S*\s+\$|[<>]\S*\s+\S)/];
+const MVDAN_QUIRKS = [/\blet\b[^;\n]*[|&'"\\$<>]/, /[^\s\d<>&|;]\d+[<>]/, /#(&&|\|\|)/, /=\((?:[^)]*\s)?=/, /(['"})`]|\$\w+)#/, /#[^\n]*\\\n/, /\b(export|declare|local|readonly|typeset)\b[^;&|\n]*(=\S*\s+\$|[<>]\S*\s+\S)/];
 
 const sameSet = (a: string[], b: string[]) => {
   const x = new Set(a);

@@ -21,6 +21,10 @@ describe('explainIr', () => {
     expect(text).toMatch(/#1 "rm"[\s\S]*context\s+nested_script\(ssh\)[\s\S]*cwd\s+unknown[\s\S]*inside #0/);
   });
 
+  it('shows the folders a command may run in when a cd may have failed', async () => {
+    expect(explainIr(await ir('cd /srv; ls'))).toMatch(/#1 "ls"[\s\S]*cwd\s+\/srv \(or \/home\/u\/proj if a cd failed\)/);
+  });
+
   it('says so when there is nothing', async () => {
     expect(explainIr(await ir(''))).toBe('shell commands:\n  (none)');
   });

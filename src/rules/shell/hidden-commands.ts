@@ -1,0 +1,92 @@
+// Commands the IR does not list but that run all the same: what a launcher starts (launchers.ts),
+// the deletes, moves and writes interpreter code makes itself (interpreter-files.ts), and the words
+// brace expansion makes. Every rule judges them like the IR's own, with the outer command's text as
+// evidence; code reached this way that a rule cannot read (a script, SQL, a nested program) is
+// reported by unreadCode and blocks as remote_code.embedded_command.
+import type { SimpleCommand, Word } from '../../core/ir.js';
+import { peelWrappers } from '../../analyze/shell/unwrap.js';
+import { actionsFor } from '../../analyze/shell/programs.js';
+import { shellCallsIn } from '../../analyze/shell/interpreter-code.js';
+import { nameOf } from './programs.js';
+import { memoByCommand } from './memo.js';
+import { interpreterFileOps } from './interpreter-files.js';
+import { expandBraces } from './paths.js';
+import { launched } from './launchers.js';
+
+const synthetic = new WeakMap<SimpleCommand, string | undefined>();
+
+/**
+ * Why a derived command runs code the rules cannot read (a shell script, a nested command, SQL,
+ * interpreter code that calls a shell, a wrapper option we do not know), or undefined.
+ */
+export function unreadCode(cmd: SimpleCommand): string | undefined {
+  return synthetic.get(cmd);
+}
+
+function unreadIn(name: Word, args: Word[], text: string): string | undefined {
+  if (!name.static) return 'a dynamic command name';
+  for (const a of actionsFor(name.value, args, text)) {
+    if (a.kind === 'code') {
+      const calls = shellCallsIn(a.language, a.code.value);
+      if (!a.code.static || calls.scripts.length || calls.argvs.length || calls.problems.length) return `${a.detail} code that runs other programs`;
+    } else if (a.kind === 'spawn' && a.label === 'find') continue;
+    else if (a.kind !== 'stdin-code') return `${name.value}: ${a.kind === 'undecidable' ? a.found.reason : a.kind}`;
+  }
+  return undefined;
+}
+
+const MAX_DEPTH = 4;
+
+/**
+ * Commands a command runs that the IR does not list: what a launcher starts (with the IR's own
+ * wrappers peeled off it, `npx sudo rm …` → `rm`), and the deletes and writes its interpreter code
+ * makes itself. They keep the outer command's text (evidence), context and pipeline position.
+ */
+export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
+  const out: SimpleCommand[] = [];
+  // `mv /etc/passwd{,.bak}` is `mv /etc/passwd /etc/passwd.bak`: judge the words the shell makes.
+  const braced = withBracesExpanded(cmd);
+  if (braced) out.push(derived(braced, undefined));
+  let cur: SimpleCommand | undefined = cmd;
+  for (let depth = 0; cur && depth < MAX_DEPTH; depth++) {
+    out.push(...interpreterFileOps(cur).map((c) => derived(c, undefined)));
+    const l = launched(cur);
+    if (!l) break;
+    if (l.script) {
+      out.push(derived({ ...cur, name: { value: nameOf(cur), static: true, raw: nameOf(cur) }, args: [] }, `a script given to ${nameOf(cur)}`));
+      break;
+    }
+    const inv = peelWrappers(l.words!, cmd.text);
+    const cwd = inv.cwd === undefined ? cur.cwd : inv.cwd !== null && inv.cwd.static && inv.cwd.value.startsWith('/') ? inv.cwd.value : null;
+    const next: SimpleCommand = {
+      ...cur,
+      name: inv.name,
+      args: inv.args,
+      assignments: [...cur.assignments, ...(l.assignments ?? []), ...inv.assignments],
+      wrappers: [...cur.wrappers, nameOf(cur), ...inv.wrappers],
+      cwd,
+      ...(cur.fedByUnknownInput || inv.fed ? { fedByUnknownInput: true } : {}),
+    };
+    const unread = inv.undecidable[0]?.reason ?? unreadIn(inv.name, inv.args, cmd.text);
+    out.push(derived(next, unread));
+    cur = next;
+  }
+  return out;
+}
+
+/** hiddenCommandsOf, computed once per command per evaluation (derived commands keep their identity). */
+export const hiddenCommands = memoByCommand((cmd: SimpleCommand) => hiddenCommandsOf(cmd));
+
+function withBracesExpanded(cmd: SimpleCommand): SimpleCommand | undefined {
+  if (!cmd.args.some((w) => w.glob && /\{[^{}]*,[^{}]*\}/.test(w.value))) return undefined;
+  const args = cmd.args.flatMap((w) => {
+    if (!w.glob || !/\{[^{}]*,[^{}]*\}/.test(w.value)) return [w];
+    return expandBraces(w).map((value) => ({ value, static: !/[*?[$`]/.test(value), raw: w.raw, ...(/[*?[]/.test(value) ? { glob: true } : {}) }));
+  });
+  return { ...cmd, args };
+}
+
+function derived(c: SimpleCommand, unread: string | undefined): SimpleCommand {
+  synthetic.set(c, unread);
+  return c;
+}

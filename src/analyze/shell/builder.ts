@@ -13,7 +13,7 @@ import type { ShellLimits } from './limits.js';
 import { parseBash } from './parser.js';
 import { pipeText, stdinOfRedirects, type Stdin } from './stdin.js';
 import { undecidable } from './undecidable.js';
-import { State, join } from './state.js';
+import { State } from './state.js';
 import { assignedNames } from './vars.js';
 
 /** Thrown when a nested script needs the parser and it is not loaded (argv analysis). */
@@ -51,7 +51,7 @@ export class IrBuilder {
     readonly limits: ShellLimits,
     readonly parser: Parser | null,
   ) {
-    this.ir = { commands: [], functions: [], embeddedSql: [], undecidable: [], home: ctx.home };
+    this.ir = { commands: [], functions: [], embeddedSql: [], undecidable: [], home: ctx.home, cwd: ctx.cwd };
   }
 
   fail(u: Undecidable): void {

@@ -34,11 +34,7 @@ export async function shellIrFromScript(script: string, ctx: AnalyzeContext, opt
   // Refuse oversized input before paying for the parser.
   const parser = script.length > limits.maxInputChars ? null : await loadShellParser();
   const b = new IrBuilder(ctx, limits, parser);
-  if (!parser) {
-    b.script(script, topScope(), new State(ctx.cwd));
-    return b.ir;
-  }
-  b.script(script, topScope(), new State(ctx.cwd));
+  b.script(script, topScope(), new State(ctx.cwd)); // reports input_too_large without a parser
   return b.ir;
 }
 

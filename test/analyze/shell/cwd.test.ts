@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { normalizePath } from '../../../src/analyze/shell/paths.js';
 import { ir, only } from './helpers.js';
 
-const cwdOf = async (src: string, name = 'rm') => only(await ir(src), name).cwd;
 
 describe('cd tracking', () => {
   // [script, cwd of rm, other folders rm may run in]

@@ -24,26 +24,47 @@ export function startCwdOf(ir: ShellIr): string | null {
 
 const GLOB = /[*?[]/;
 
-/** Every target a word may name (brace expansion gives several); unknown when it cannot be resolved. */
+/**
+ * Every target a word may name, in every folder the command may run in (brace expansion and a
+ * `cd` that may have failed give several); unknown when it cannot be resolved.
+ */
 export function resolveTargets(word: Word, cmd: SimpleCommand, ir: ShellIr): Target[] {
-  return expandBraces(word).flatMap((v) => (word.static ? [v] : knownValues(v, cmd, ir)).map((x) => resolveOne(x, word, cmd, ir)));
+  const seen = new Set<string>();
+  const out: Target[] = [];
+  for (const cwd of cwdsOf(cmd, ir)) {
+    for (const v of expandBraces(word)) {
+      for (const x of word.static ? [v] : knownValues(v, cmd, ir, cwd)) {
+        const t = resolveOne(x, word, cwd, ir);
+        const key = JSON.stringify(t);
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(t);
+        }
+      }
+    }
+  }
+  return out;
 }
 
-function resolveOne(v: string, word: Word, cmd: SimpleCommand, ir: ShellIr): Target {
+function resolveOne(v: string, word: Word, cwd: string | null, ir: ShellIr): Target {
   const home = homeOf(ir);
   if (v === '' || (!word.static && /[$`]/.test(v))) return { kind: 'unknown', word: word.raw };
   const segs = v.split('/');
   const g = segs.findIndex((s) => GLOB.test(s));
   const prefix = g < 0 ? v : segs.slice(0, g).join('/') || (v.startsWith('/') ? '/' : '.');
-  const resolved = safeNormalize(prefix, word, cwdOf(cmd, ir), home);
+  const resolved = safeNormalize(prefix, word, cwd, home);
   if (resolved === null) return { kind: 'unknown', word: word.raw };
   if (g < 0) return { kind: 'path', path: resolved };
   return { kind: 'glob', base: resolved, pattern: segs.slice(g).join('/') };
 }
 
-/** The tracked working folder, unless the script redefines `cd` (then where it runs is unknown). */
-function cwdOf(cmd: SimpleCommand, ir: ShellIr): string | null {
-  return ir.functions.some((f) => f === 'cd' || f === 'pushd' || f === 'popd') ? null : cmd.cwd;
+/**
+ * The folders the command may run in: the tracked one, and those left by a `cd` that may have
+ * failed. Unknown when the script redefines `cd`.
+ */
+function cwdsOf(cmd: SimpleCommand, ir: ShellIr): (string | null)[] {
+  if (ir.functions.some((f) => f === 'cd' || f === 'pushd' || f === 'popd')) return [null];
+  return [cmd.cwd, ...(cmd.cwdAlternatives ?? [])];
 }
 
 /** Top-level folders that exist on real systems: `$X/etc` with `$X` empty is `/etc`. */
@@ -62,9 +83,8 @@ function emptyCase(rest: string): string[] {
  * from it (a fresh folder, or empty when mktemp fails), shell numbers (`$$`, `$RANDOM`).
  * Anything else is left in place, and the word stays unknown.
  */
-function knownValues(value: string, cmd: SimpleCommand, ir: ShellIr): string[] {
+function knownValues(value: string, cmd: SimpleCommand, ir: ShellIr, cwd: string | null): string[] {
   const home = homeOf(ir);
-  const cwd = cwdOf(cmd, ir);
   let v = value
     .replace(/^(\$HOME|\$\{HOME(:?[?-][^}]*)?\})(?=\/|$)/, home)
     // Shell numbers cannot hold `/` or `..`: `/tmp/build-$$` stays below /tmp. (Not $USER: often unset in containers.)

@@ -4,6 +4,7 @@
 // durable is a SeatbeltError('AUDIT'): the caller must not run the command.
 import * as fs from 'node:fs';
 import { dirname } from 'node:path';
+import { constants } from 'node:os';
 import { SeatbeltError } from '../core/error.js';
 import { recoveryBody, type RecordBody } from './envelope.js';
 import { fsyncDir } from './durable.js';
@@ -129,9 +130,16 @@ const ERRNO_TEXT: Record<string, string> = {
   EFBIG: 'file too large',
 };
 
+function osErrorName(errno: number): string | undefined {
+  const n = Math.abs(errno);
+  return Object.entries(constants.errno).find(([, v]) => v === n)?.[0];
+}
+
 function auditError(err: unknown, what: string): SeatbeltError {
   if (err instanceof SeatbeltError) return err.code === 'AUDIT' ? err : new SeatbeltError('AUDIT', err.message, { cause: err });
   const e = err as NodeJS.ErrnoException;
+  // libuv names some errors UNKNOWN (EDQUOT among them); the errno still says which.
+  if (e.code === 'UNKNOWN' && typeof e.errno === 'number') e.code = osErrorName(e.errno) ?? e.code;
   const why = (e.code && ERRNO_TEXT[e.code]) ?? e.message ?? String(err);
   return new SeatbeltError('AUDIT', `${what}: ${why}${e.code ? ` (${e.code})` : ''}`, { cause: err });
 }

@@ -84,10 +84,15 @@ function tryCreate(path: string, content: string): boolean {
     throw err;
   }
   try {
-    fs.writeSync(fd, content);
-  } finally {
+    const n = fs.writeSync(fd, content);
+    if (n !== Buffer.byteLength(content)) throw Object.assign(new Error('short write of the lock file'), { code: 'ENOSPC' });
+  } catch (err) {
+    // A lock we could not fill (disk full) must not stay behind: the next writer would wait for it.
     fs.closeSync(fd);
+    fs.rmSync(path, { force: true });
+    throw err;
   }
+  fs.closeSync(fd);
   return true;
 }
 

@@ -41,7 +41,21 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * A reader that goes away early (`seatbelt check --jsonl … | head -1`) is not an error of ours:
+ * stop quietly instead of dying with a stack trace.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw err;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   try {
     const program = buildProgram();
     await program.parseAsync(argv, { from: 'user' });

@@ -37,7 +37,7 @@ const PATIENCE_MS = 2_000;
  */
 function idleCores(): number {
   const cores = availableParallelism();
-  return Math.min(cores - 1, Math.floor(cores - loadavg()[0]));
+  return Math.min(cores - 1, Math.floor(cores - (loadavg()[0] ?? 0)));
 }
 
 /** Where the worker bundle is: next to the running bundle (dist/), or null when running from source. */

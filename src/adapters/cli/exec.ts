@@ -5,7 +5,7 @@ import { EXIT, SeatbeltError } from '../../core/error.js';
 import type { Action } from '../../core/types.js';
 import { run } from '../../run/spawn.js';
 import { openSession } from '../session.js';
-import { decisionJson, refusalText, sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
+import { decisionJson, governOrAuditExit, refusalText, sealOutcomeOrWarn, sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
 
 interface ExecFlags extends DecisionFlags {
   shell?: string;
@@ -33,32 +33,15 @@ function actionFrom(argv: string[], flags: ExecFlags): Action {
 async function execCommand(argv: string[], flags: ExecFlags): Promise<number> {
   const action = actionFrom(argv, flags);
   const session = openSession(sessionOptions(flags));
-  let governed;
-  try {
-    governed = await session.govern(action);
-  } catch (err) {
-    if (err instanceof SeatbeltError && err.code === 'AUDIT') {
-      process.stderr.write(`seatbelt: refusing to run: the decision could not be recorded durably (${err.message})\n`);
-      return EXIT.AUDIT;
-    }
-    throw err;
-  } finally {
-    for (const n of session.notices) process.stderr.write(n + '\n');
-  }
-  const { decision, record } = governed;
-  const seal = { eventId: record.record.event_id, hash: record.record.hash };
+  const governed = await governOrAuditExit(session, action, 'refusing to run');
+  if (typeof governed === 'number') return governed;
+  const { decision, seal } = governed;
   if (flags.json) process.stderr.write(JSON.stringify(decisionJson(decision, seal)) + '\n');
   if (decision.decision === 'block') {
     if (!flags.json) process.stderr.write(refusalText(decision, seal));
     return EXIT.REFUSED;
   }
   const result = action.kind === 'argv' ? await run(action.argv[0]!, action.argv.slice(1)) : await run('/bin/sh', ['-c', action.kind === 'shell' ? action.script : '']);
-  if (result.spawnError) process.stderr.write(`seatbelt: ${result.spawnError}\n`);
-  try {
-    session.sealOutcome(seal.eventId, result);
-  } catch (err) {
-    // The command already ran; its decision is on record. Say that the outcome is missing.
-    process.stderr.write(`seatbelt: warning: the outcome could not be recorded: ${err instanceof Error ? err.message : String(err)}\n`);
-  }
+  sealOutcomeOrWarn(session, seal.eventId, result);
   return result.exitCode;
 }

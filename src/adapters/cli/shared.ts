@@ -1,7 +1,9 @@
 // Flags shared by the commands that decide (exec, sql, check) and the ways they print a decision.
 import type { Command } from 'commander';
-import type { Decision } from '../../core/types.js';
-import type { SessionOptions } from '../session.js';
+import { EXIT, SeatbeltError } from '../../core/error.js';
+import type { Action, Decision } from '../../core/types.js';
+import type { RunResult } from '../../run/spawn.js';
+import type { Session, SessionOptions } from '../session.js';
 
 export interface DecisionFlags {
   audit?: string;
@@ -73,4 +75,33 @@ export function refusalText(d: Decision, seal?: SealInfo): string {
   lines.push(`  policy:      ${d.policy.name}${d.role ? `, role ${d.role.name}` : ''}`);
   if (seal) lines.push(`  event:       ${seal.eventId}`);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Decide and seal. When the record cannot be made durable nothing may run: say why and return
+ * exit 74 instead of the decision. Notices (e.g. a key just created) are printed either way.
+ */
+export async function governOrAuditExit(session: Session, action: Action, refusing: string): Promise<{ decision: Decision; seal: SealInfo } | number> {
+  try {
+    const { decision, record } = await session.govern(action);
+    return { decision, seal: { eventId: record.record.event_id, hash: record.record.hash } };
+  } catch (err) {
+    if (err instanceof SeatbeltError && err.code === 'AUDIT') {
+      process.stderr.write(`seatbelt: ${refusing}: the decision could not be recorded durably (${err.message})\n`);
+      return EXIT.AUDIT;
+    }
+    throw err;
+  } finally {
+    for (const n of session.notices) process.stderr.write(n + '\n');
+  }
+}
+
+/** Seal a run's outcome. The command already ran and its decision is on record, so a failure here only warns. */
+export function sealOutcomeOrWarn(session: Session, eventId: string, result: RunResult): void {
+  if (result.spawnError) process.stderr.write(`seatbelt: ${result.spawnError}\n`);
+  try {
+    session.sealOutcome(eventId, result);
+  } catch (err) {
+    process.stderr.write(`seatbelt: warning: the outcome could not be recorded: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
 }

@@ -9,7 +9,7 @@ import { run } from '../../run/spawn.js';
 import { openSession } from '../session.js';
 import { parseDialect } from './check.js';
 import { checkSqlClient } from './sql-client.js';
-import { decisionJson, refusalText, sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
+import { decisionJson, governOrAuditExit, refusalText, sealOutcomeOrWarn, sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
 
 interface SqlFlags extends DecisionFlags {
   dialect?: string;
@@ -86,20 +86,9 @@ async function sqlCommand(args: string[], flags: SqlFlags): Promise<number> {
   const session = openSession(sessionOptions(flags));
   const dialect = dialectFor(flags, client, session.resolved.settings.dialect);
   const action: Action = { kind: 'sql', sql: query, dialect };
-  let governed;
-  try {
-    governed = await session.govern(action);
-  } catch (err) {
-    if (err instanceof SeatbeltError && err.code === 'AUDIT') {
-      process.stderr.write(`seatbelt: refusing the query: the decision could not be recorded durably (${err.message})\n`);
-      return EXIT.AUDIT;
-    }
-    throw err;
-  } finally {
-    for (const n of session.notices) process.stderr.write(n + '\n');
-  }
-  const { decision, record } = governed;
-  const seal = { eventId: record.record.event_id, hash: record.record.hash };
+  const governed = await governOrAuditExit(session, action, 'refusing the query');
+  if (typeof governed === 'number') return governed;
+  const { decision, seal } = governed;
   // Without a client, stdout is ours; with one, it belongs to the client's output.
   if (flags.json) (client.length > 0 ? process.stderr : process.stdout).write(JSON.stringify(decisionJson(decision, seal)) + '\n');
   if (decision.decision === 'block') {
@@ -111,12 +100,6 @@ async function sqlCommand(args: string[], flags: SqlFlags): Promise<number> {
     return EXIT.OK;
   }
   const result = await run(client[0]!, client.slice(1), { input: query });
-  if (result.spawnError) process.stderr.write(`seatbelt: ${result.spawnError}\n`);
-  try {
-    session.sealOutcome(seal.eventId, result);
-  } catch (err) {
-    // The client already ran; its decision is on record. Say that the outcome is missing.
-    process.stderr.write(`seatbelt: warning: the outcome could not be recorded: ${err instanceof Error ? err.message : String(err)}\n`);
-  }
+  sealOutcomeOrWarn(session, seal.eventId, result);
   return result.exitCode;
 }

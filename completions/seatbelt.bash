@@ -130,9 +130,9 @@ _seatbelt() {
     'seatbelt_scan --format') COMPREPLY=($(compgen -W 'text json sarif' -- "$cur")); return 0 ;;
     'seatbelt_scan --policy') return 0 ;;
     'seatbelt_scan --role') return 0 ;;
-    'seatbelt_mcp --audit') return 0 ;;
     'seatbelt_mcp --policy') return 0 ;;
     'seatbelt_mcp --role') return 0 ;;
+    'seatbelt_mcp --audit') return 0 ;;
     'seatbelt_mcp --owner') return 0 ;;
     'seatbelt_mcp --agent') return 0 ;;
     'seatbelt_init --policy') return 0 ;;
@@ -171,7 +171,7 @@ _seatbelt() {
     seatbelt_hook_install) words='claude-code git --project --user --command --policy --role --audit -h --help' ;;
     seatbelt_hook_uninstall) words='claude-code git --project --user -h --help' ;;
     seatbelt_scan) words='--format --json --staged --policy --role -h --help' ;;
-    seatbelt_mcp) words='--audit --policy --role --owner --agent --record-input --no-auto-keys -h --help' ;;
+    seatbelt_mcp) words='--policy --role --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
     seatbelt_init) words='--policy --role --no-keys -h --help' ;;
     seatbelt_roles) words='list show lint test -h --help' ;;
     seatbelt_roles_list) words='--json -h --help' ;;

@@ -17,11 +17,11 @@ export interface DecisionFlags {
 }
 
 /** Adds the flags every deciding command takes. */
-export function withDecisionFlags(cmd: Command, opts: { sealing: boolean }): Command {
+export function withDecisionFlags(cmd: Command, opts: { sealing: boolean; json?: boolean }): Command {
   cmd
     .option('--policy <name>', 'policy: safe_defaults, read_only, audit_mode, strict_prod, strict_whitelist')
-    .option('--role <name|path>', 'role whose whitelist applies')
-    .option('--json', 'print the decision as JSON on stderr');
+    .option('--role <name|path>', 'role whose whitelist applies');
+  if (opts.json !== false) cmd.option('--json', 'print the decision as JSON on stderr');
   if (opts.sealing) {
     cmd
       .option('--audit <file>', 'audit file (env SEATBELT_AUDIT)')

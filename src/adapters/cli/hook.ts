@@ -12,15 +12,9 @@ import { installGitHook, shellQuote, uninstallGitHook } from '../hooks/git-hook.
 import { installClaudeCode, uninstallClaudeCode, type SettingsChange } from '../hooks/install.js';
 import { DEFAULT_HOOK_TIMEOUT_MS, runHook } from '../hooks/run-hook.js';
 import { HOSTS, type HostName } from '../hooks/types.js';
-import type { SessionOptions } from '../session.js';
+import { sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
 
-interface HostFlags {
-  audit?: string;
-  policy?: string;
-  role?: string;
-  owner?: string;
-  recordInput?: boolean;
-  autoKeys?: boolean;
+interface HostFlags extends DecisionFlags {
   autoApprove?: boolean;
   timeout?: string;
 }
@@ -74,15 +68,8 @@ export function registerHook(program: Command): void {
 
 function registerHost(hook: Command, host: HostName): void {
   const format = FORMATS[host];
-  hook
-    .command(host)
-    .description(HOST_HELP[host])
-    .option('--audit <file>', 'audit file (env SEATBELT_AUDIT)')
-    .option('--policy <name>', 'policy: safe_defaults, read_only, audit_mode, strict_prod, strict_whitelist')
-    .option('--role <name|path>', 'role whose whitelist applies')
-    .option('--owner <id>', 'the human commit owner, e.g. human:alice (env SEATBELT_OWNER)')
-    .option('--record-input', 'store the input (secrets redacted) in the audit record, not only its digest')
-    .option('--no-auto-keys', 'do not create a signing key when none exists')
+  const cmd = hook.command(host).description(HOST_HELP[host]);
+  withDecisionFlags(cmd, { sealing: true, json: false })
     .option('--no-auto-approve', "answer allowed commands with no opinion, so the host's own permission prompt still runs")
     .option('--timeout <seconds>', `answer (blocking) if no decision within this time (default ${DEFAULT_HOOK_TIMEOUT_MS / 1000})`)
     .exitOverride((err: CommanderError) => {
@@ -93,13 +80,7 @@ function registerHost(hook: Command, host: HostName): void {
       process.exit(answer.exitCode);
     })
     .action(async (flags: HostFlags) => {
-      const session: SessionOptions = {};
-      if (flags.audit !== undefined) session.audit = flags.audit;
-      if (flags.policy !== undefined) session.policy = flags.policy;
-      if (flags.role !== undefined) session.role = flags.role;
-      if (flags.owner !== undefined) session.owner = flags.owner;
-      if (flags.recordInput !== undefined) session.recordInput = flags.recordInput;
-      if (flags.autoKeys !== undefined) session.autoKeys = flags.autoKeys;
+      const session = sessionOptions(flags);
       const seconds = flags.timeout === undefined ? DEFAULT_HOOK_TIMEOUT_MS / 1000 : Number(flags.timeout);
       const answer = process.stdin.isTTY
         ? format.failure(`seatbelt: refused: seatbelt hook ${host} reads the ${host} hook payload (JSON) on stdin; it is run by the host, not by hand`)

@@ -118,6 +118,8 @@ export interface ShellIr {
   home?: string;
   /** The working folder the analysis started in (AnalyzeContext.cwd), for rules that protect it. Optional. */
   cwd?: string;
+  /** What the guard protects about itself (AnalyzeContext.guard), for the self-protection rules. Optional. */
+  guard?: import('./guarded.js').GuardContext;
 }
 
 export type SqlKind =

@@ -24,6 +24,8 @@ export type ActionKind = Action['kind'];
 export interface AnalyzeContext {
   cwd: string;
   home: string;
+  /** What the guard protects about itself (see guarded.ts); rules fall back to defaults under `home`. */
+  guard?: import('./guarded.js').GuardContext;
 }
 
 /** One rule that matched, with the evidence of where. */

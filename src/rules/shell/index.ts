@@ -65,7 +65,7 @@ export function undecidableRisk(ruleId: string): Risk {
  * not set them (rules resolve `~` against the home and protect the folder the analysis started in).
  */
 export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleMatch[] {
-  const view: ShellIr = { ...ir, home: ir.home ?? ctx?.home, cwd: ir.cwd ?? ctx?.cwd };
+  const view: ShellIr = { ...ir, home: ir.home ?? ctx?.home, cwd: ir.cwd ?? ctx?.cwd, guard: ir.guard ?? ctx?.guard };
   const out: RuleMatch[] = [];
   const seen = new Set<string>();
   const add = (m: RuleMatch) => {

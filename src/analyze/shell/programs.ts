@@ -7,8 +7,11 @@ import { interpreterActions, interpreterOf } from './interpreters.js';
 import { composeActions, dockerActions, kubectlActions, sshActions } from './remote.js';
 import { SHELLS, aliasActions, evalActions, scriptActions, shellActions, sourceActions, suActions, sudoShellActions, trapActions } from './shells.js';
 import { sqlClientActions } from './sql-clients.js';
+import { seatbeltActions, seatbeltArgs } from './seatbelt.js';
 
 export function actionsFor(name: string, args: Word[], text: string): Action[] {
+  const inner = seatbeltArgs(name, args);
+  if (inner) return seatbeltActions(inner, text);
   if (SHELLS.has(name)) return shellActions(name, args);
   if (interpreterOf(name)) return interpreterActions(name, args);
   switch (name) {

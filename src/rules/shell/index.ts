@@ -12,6 +12,7 @@ import { GIT_RULES } from './git.js';
 import { INFRA_RULES } from './infra.js';
 import { DATABASE_RULES } from './databases.js';
 import { SECRET_RULES } from './secrets.js';
+import { GUARD_COMMAND_RULES } from './guard-command.js';
 import { hiddenCommands } from './hidden-commands.js';
 
 export { commandWrites } from './writes.js';
@@ -24,6 +25,7 @@ export const SHELL_RULES: ShellRule[] = [
   ...INFRA_RULES,
   ...DATABASE_RULES,
   ...SECRET_RULES,
+  ...GUARD_COMMAND_RULES,
 ];
 
 /** Undecidable findings that are about what the script does (HIGH); parse and limit failures are CRITICAL. */

@@ -3,6 +3,7 @@
 import type { SqlStatement } from '../../core/ir.js';
 import { DIALECTS, type Dialect, type RuleMatch } from '../../core/types.js';
 import { matchSqlRules } from '../../rules/sql/index.js';
+import { executableComments } from './executable-comment.js';
 import { backslashChangesEnd, scanLexical } from './lexical.js';
 import { MAX_SQL_BYTES, TooDeepError } from './limits.js';
 import { recoverStatements } from './nsp-fallback.js';
@@ -35,8 +36,12 @@ export async function sqlStatements(sql: string, dialect: Dialect): Promise<SqlS
   }
   if (sql.trim() === '') return [];
   if (sql.includes('\0')) return [failure('parseError', 'the SQL contains a NUL character, which parsers and clients read differently', sql)];
+  // Whatever the dialect: the text may still reach a MySQL server, which runs these comments.
+  const executable = executableComments(sql).map((c) =>
+    failure('executableComment', 'MySQL runs the inside of /*! … */ and /*M! … */ comments, which other readers skip', c),
+  );
   try {
-    return dialect === 'postgresql' ? await postgres(sql) : await nodeSqlParser(sql, dialect);
+    return [...executable, ...(dialect === 'postgresql' ? await postgres(sql) : await nodeSqlParser(sql, dialect))];
   } catch (err) {
     if (err instanceof RangeError || err instanceof TooDeepError) {
       return [failure('tooDeep', 'the SQL is nested too deeply to analyse', sql)];

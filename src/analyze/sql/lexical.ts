@@ -1,13 +1,13 @@
 // Lexical checks the parsers cannot make for us, run before parsing:
-// - MySQL/MariaDB execute `/*! … */` (and MariaDB `/*M! … */`) comments; node-sql-parser drops them.
 // - Outside MySQL and BigQuery a backslash does not escape a quote, yet node-sql-parser reads
 //   `'a\'; DROP TABLE t; -- '` as one string. Such literals are refused: the parser and the
 //   database would disagree on where the string ends.
-// The scanner only finds literals and comments; it never splits statements.
+// The scanner only finds literals and comments; it never splits statements. MySQL's executable
+// comments (`/*! … */`) are found by executable-comment.ts, whatever the dialect.
 import type { Dialect } from '../../core/types.js';
 
 export interface LexicalFinding {
-  flag: 'executableComment' | 'backslashQuote';
+  flag: 'backslashQuote';
   why: string;
   evidence: string;
 }
@@ -26,7 +26,7 @@ export function backslashChangesEnd(literal: string): boolean {
   return true; // never closed under backslash rules
 }
 
-interface LexRules {
+export interface LexRules {
   backslashEscapes: boolean;
   hashComments: boolean;
   nestedBlockComments: boolean;
@@ -41,7 +41,7 @@ const RULES: Record<Exclude<Dialect, 'postgresql'>, LexRules> = {
   transactsql: { backslashEscapes: false, hashComments: false, nestedBlockComments: true, brackets: true },
 };
 
-function quotedEnd(sql: string, start: number, rules: LexRules): number {
+export function quotedEnd(sql: string, start: number, rules: LexRules): number {
   const quote = sql[start];
   let i = start + 1;
   while (i < sql.length) {
@@ -54,7 +54,7 @@ function quotedEnd(sql: string, start: number, rules: LexRules): number {
   return sql.length;
 }
 
-function blockCommentEnd(sql: string, start: number, nested: boolean): number {
+export function blockCommentEnd(sql: string, start: number, nested: boolean): number {
   let depth = 0;
   let i = start;
   while (i < sql.length) {
@@ -71,7 +71,7 @@ function blockCommentEnd(sql: string, start: number, nested: boolean): number {
 }
 
 /** MySQL needs a space after `--` (`1--1` is arithmetic); elsewhere `--` always starts a comment. */
-function lineComment(sql: string, i: number, rules: LexRules, mysql: boolean): boolean {
+export function lineComment(sql: string, i: number, rules: LexRules, mysql: boolean): boolean {
   if (sql[i] === '#') return rules.hashComments;
   if (!sql.startsWith('--', i)) return false;
   return !mysql || i + 2 >= sql.length || /\s/.test(sql[i + 2] ?? '');
@@ -81,7 +81,7 @@ function lineComment(sql: string, i: number, rules: LexRules, mysql: boolean): b
 export function scanLexical(sql: string, dialect: Exclude<Dialect, 'postgresql'>): LexicalFinding[] {
   const rules = RULES[dialect];
   const mysql = dialect === 'mysql' || dialect === 'mariadb';
-  if (!mysql && rules.backslashEscapes) return []; // BigQuery: nothing here can differ from its parser
+  if (rules.backslashEscapes) return []; // MySQL, MariaDB, BigQuery: the parser escapes with backslashes too
   const findings: LexicalFinding[] = [];
   let i = 0;
   while (i < sql.length) {
@@ -104,15 +104,7 @@ export function scanLexical(sql: string, dialect: Exclude<Dialect, 'postgresql'>
       const end = sql.indexOf('\n', i);
       i = end < 0 ? sql.length : end + 1;
     } else if (sql.startsWith('/*', i)) {
-      const end = blockCommentEnd(sql, i, rules.nestedBlockComments);
-      if (mysql && /^\/\*(M?!)/.test(sql.slice(i, i + 4))) {
-        findings.push({
-          flag: 'executableComment',
-          why: 'MySQL executes the contents of /*! … */ comments, which the parser ignores',
-          evidence: sql.slice(i, Math.min(end, i + 80)),
-        });
-      }
-      i = end;
+      i = blockCommentEnd(sql, i, rules.nestedBlockComments);
     } else i += 1;
   }
   return findings;

@@ -56,11 +56,23 @@ export const FAIL_CLOSED_RULES: DetailedSqlRule[] = [
   {
     id: 'sql.mysql_executable_comment',
     risk: 'CRITICAL',
-    reason: 'MySQL executes the inside of /*! … */ comments, which the parser skips',
-    remediation: 'write the SQL without /*! … */ version comments',
+    reason: 'MySQL executes the inside of /*! … */ comments, which the parser skips (refused in every dialect: the text may still reach MySQL)',
+    remediation: 'write the SQL without /*! … */ or /*M! … */ version comments',
     examples: {
-      block: [{ sql: 'SELECT 1 /*! ; DROP TABLE users */', dialect: 'mysql' }, { sql: 'SELECT 1 /*M! , 2 */', dialect: 'mariadb' }],
-      allow: [{ sql: "SELECT '/*! not a comment */' AS s", dialect: 'mysql' }, { sql: 'SELECT 1 /* a plain comment */', dialect: 'mysql' }],
+      block: [
+        { sql: 'SELECT 1 /*! ; DROP TABLE users */', dialect: 'mysql' },
+        { sql: 'SELECT 1 /*M! , 2 */', dialect: 'mariadb' },
+        'SELECT 1 /*!50000 ; DROP TABLE users */',
+        { sql: 'SELECT 1 /*! ; DROP TABLE users */', dialect: 'sqlite' },
+        { sql: 'SELECT 1 /*M! ; DROP TABLE users */', dialect: 'transactsql' },
+        { sql: 'SELECT 1 --/*! ; DROP TABLE users */', dialect: 'bigquery' },
+      ],
+      allow: [
+        { sql: "SELECT '/*! not a comment */' AS s", dialect: 'mysql' },
+        { sql: 'SELECT 1 /* a plain comment */', dialect: 'mysql' },
+        "SELECT '/*! data */' AS s",
+        'SELECT 1 -- /*! inside a comment MySQL skips too */',
+      ],
     },
     match: flag('executableComment'),
   },

@@ -18,6 +18,10 @@ import { appendRecord, type SealedRecord, type Signer } from '../audit/append.js
 import { decisionBody, outcomeBody, type Actor } from '../audit/envelope.js';
 import { keyPaths, loadSigner } from '../audit/keys.js';
 import { uuidv7 } from '../audit/uuid.js';
+import { operatorHome } from '../audit/paths.js';
+import { untrustedProjectMatch } from '../policy/project-trust.js';
+import { guardedPaths } from './guarded-paths.js';
+import { findProjectRoot } from './project-root.js';
 import type { RunResult } from '../run/spawn.js';
 
 export interface SessionOptions {
@@ -49,13 +53,19 @@ export interface Session {
 
 /** Throws SeatbeltError('CONFIG') for invalid settings or an unknown policy. */
 export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = process.env): Session {
-  const homeDir = os.homedir();
+  // The operator's files are found from the account's home; `~` in the agent's commands is what
+  // their shell expands it to ($HOME).
+  const homeDir = operatorHome();
+  const shellHome = os.homedir();
   const cwd = opts.cwd ?? process.cwd();
   const resolved = resolveSettings({ flags: settingFlags(opts), env, cwd, homeDir });
   const { settings } = resolved;
-  const ctx: AnalyzeContext = { cwd, home: homeDir };
+  const ctx: AnalyzeContext = { cwd, home: shellHome, projectRoot: findProjectRoot(cwd, shellHome) };
   const policy = loadPolicy(settings.policy);
   const notices: string[] = [];
+  const ignored = resolved.project?.ignored ?? [];
+  const projectNotices = ignored.length ? [untrustedProjectMatch(resolved.project!.path, ignored)] : [];
+  if (projectNotices.length) notices.push(`seatbelt: ${projectNotices[0]!.reason}; ${projectNotices[0]!.remediation}`);
   const actor: Actor = {
     ...(settings.agent ? { agent: settings.agent } : {}),
     ...(settings.owner ? { owner: settings.owner } : {}),
@@ -80,12 +90,14 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
       : Promise.resolve(undefined));
   const deps = async (): Promise<DecideDeps> => {
     const r = await loadRole();
+    // Found on the first decision, so commands that never decide do not pay for the look-ups.
+    ctx.guard ??= guardedPaths({ resolved, cwd, homes: [...new Set([homeDir, shellHome])] });
     return {
       analyzer: defaultAnalyzer,
       policy,
       ctx,
       ...(r ? { role: r } : {}),
-      guard: () => ({ roleChanged: r ? r.isStale() : false, pinViolation: resolved.violation }),
+      guard: () => ({ roleChanged: r ? r.isStale() : false, pinViolation: resolved.violation, notices: projectNotices }),
     };
   };
 

@@ -5,7 +5,7 @@
 import { RISK_RANK, type AnalyzeContext, type Analysis, type Decision, type RoleRef, type RuleMatch } from '../core/types.js';
 import { redactSecrets } from '../audit/redact.js';
 import {
-  GUARD_RULE_IDS, implicitDenyMatch, isFailClosed, readOnlyWriteMatch, roleChangedMatch, roleNotAllowedMatch, roleUncheckedMatch,
+  implicitDenyMatch, isGuardFinding, isFailClosed, readOnlyWriteMatch, roleChangedMatch, roleNotAllowedMatch, roleUncheckedMatch,
 } from './findings.js';
 import { POLICIES, SAFE_DEFAULTS, type Policy } from './policies.js';
 import { pinViolationMatch, type PinViolation } from './pin.js';
@@ -21,6 +21,8 @@ export interface ApplyOptions {
   roleChanged?: boolean;
   /** A refused attempt to loosen a pinned policy or role (`resolveSettings().violation`). */
   pinViolation?: PinViolation | null;
+  /** Facts about the guard recorded with the decision that never block (an untrusted project file's ignored settings). */
+  notices?: RuleMatch[];
 }
 
 function isRole(r: Role | RoleRef): r is Role {
@@ -28,7 +30,7 @@ function isRole(r: Role | RoleRef): r is Role {
 }
 
 function groupOf(m: RuleMatch): number {
-  return GUARD_RULE_IDS.includes(m.ruleId) ? 0 : isFailClosed(m.ruleId) ? 1 : 2;
+  return isGuardFinding(m.ruleId) ? 0 : isFailClosed(m.ruleId) ? 1 : 2;
 }
 
 /** Strictest first: risk, then guard findings, then fail-closed findings, then the order found. */
@@ -54,7 +56,7 @@ interface Outcome {
 
 function enforce(policy: Policy, analysis: Analysis, base: RuleMatch[], role: Role | RoleRef | undefined, ctx?: AnalyzeContext): Outcome {
   const threshold = policy.blockAtRisk === null ? Infinity : RISK_RANK[policy.blockAtRisk];
-  const blocking = base.filter((m) => GUARD_RULE_IDS.includes(m.ruleId) || isFailClosed(m.ruleId) || RISK_RANK[m.risk] >= threshold);
+  const blocking = base.filter((m) => isGuardFinding(m.ruleId) || isFailClosed(m.ruleId) || RISK_RANK[m.risk] >= threshold);
   const findings: RuleMatch[] = [];
   let usedRules: string[] = [];
   if (policy.blockWrites && analysis.writes) findings.push(readOnlyWriteMatch(actionText(analysis)));
@@ -88,7 +90,7 @@ export function applyPolicy(analysis: Analysis, policy: Policy, role?: Role | Ro
   let wouldBlock: RuleMatch[] | undefined;
   if (policy.auditOnly) {
     const shadow = enforce(SAFE_DEFAULTS, analysis, all, role, opts.ctx);
-    blocking = all.filter((m) => GUARD_RULE_IDS.includes(m.ruleId));
+    blocking = all.filter((m) => isGuardFinding(m.ruleId));
     findings = shadow.findings;
     usedRules = shadow.usedRules;
     wouldBlock = strictestFirst(shadow.blocking);
@@ -99,7 +101,7 @@ export function applyPolicy(analysis: Analysis, policy: Policy, role?: Role | Ro
   const first = blocking[0];
   return {
     decision: first ? 'block' : 'allow',
-    matches: strictestFirst([...all, ...findings]),
+    matches: [...strictestFirst([...all, ...findings]), ...(opts.notices ?? [])],
     blocking,
     reason: first ? first.reason : allowReason(policy, all, usedRules, roleRef, wouldBlock),
     remediation: first ? first.remediation : '',

@@ -4,6 +4,7 @@
 // only where a file is written.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { SeatbeltError } from '../core/error.js';
 import { DIALECTS } from '../core/types.js';
 import { POLICY_NAMES } from './policies.js';
@@ -29,17 +30,21 @@ export interface ConfigFile {
   lockTimeoutMs?: number;
   /** User config only: flags, environment and project config may then only make the guard stricter. */
   pin?: boolean;
+  /** User config only: project config files the operator trusted (`seatbelt trust`), by path and SHA-256. */
+  trusted?: { path: string; sha256: string }[];
 }
 
 export interface LoadedConfig {
   path: string;
   scope: ConfigScope;
   data: ConfigFile;
+  /** SHA-256 (hex) of the file's bytes, for trust. */
+  sha256: string;
 }
 
 const STRING_KEYS = ['audit', 'agent', 'owner', 'keys'] as const;
 const BOOL_KEYS = ['autoKeys', 'recordInput'] as const;
-const KNOWN = ['$schema', 'policy', 'role', 'dialect', ...STRING_KEYS, ...BOOL_KEYS, 'lockTimeoutMs', 'pin'];
+const KNOWN = ['$schema', 'policy', 'role', 'dialect', ...STRING_KEYS, ...BOOL_KEYS, 'lockTimeoutMs', 'pin', 'trusted'];
 
 export function configProblems(json: unknown, scope: ConfigScope): Problem[] {
   const problems: Problem[] = [];
@@ -66,6 +71,18 @@ export function configProblems(json: unknown, scope: ConfigScope): Problem[] {
     if (scope === 'project') add('pin', 'no "pin" here: pinning is honoured only in the user config ($SEATBELT_HOME/config.json)', o.pin);
     else if (typeof o.pin !== 'boolean') add('pin', 'true or false', o.pin);
   }
+  if (o.trusted !== undefined) {
+    if (scope === 'project') add('trusted', 'no "trusted" here: trust is recorded only in the user config (seatbelt trust)', o.trusted);
+    else if (!Array.isArray(o.trusted)) add('trusted', 'a list of {"path", "sha256"}', o.trusted);
+    else {
+      o.trusted.forEach((t: unknown, i) => {
+        const e = t as Record<string, unknown> | null;
+        const ok = typeof e === 'object' && e !== null && !Array.isArray(e) && Object.keys(e).every((k) => k === 'path' || k === 'sha256');
+        if (!ok || typeof e.path !== 'string' || !path.isAbsolute(e.path)) add(`trusted[${i}].path`, 'an absolute path', e?.path);
+        if (!ok || typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) add(`trusted[${i}].sha256`, 'a SHA-256 in lower-case hex', e?.sha256);
+      });
+    }
+  }
   return problems;
 }
 
@@ -78,9 +95,9 @@ export function validateConfig(json: unknown, scope: ConfigScope, source: string
 
 /** Reads and validates one config file; null when it does not exist. */
 export function readConfig(file: string, scope: ConfigScope): LoadedConfig | null {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
@@ -88,12 +105,12 @@ export function readConfig(file: string, scope: ConfigScope): LoadedConfig | nul
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
     throw new SeatbeltError('CONFIG', `${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
   validateConfig(json, scope, file);
-  return { path: file, scope, data: json };
+  return { path: file, scope, data: json, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 function exists(p: string): boolean {

@@ -9,6 +9,7 @@ import { findProjectConfig, readConfig, USER_CONFIG, type LoadedConfig } from '.
 import { checkPin, type PinViolation, type SettingSource } from './pin.js';
 import type { PolicyName } from './policies.js';
 import { ENV_NAMES, envFlags, layerFrom, parsePinEnv, type Layer } from './settings-layers.js';
+import { isTrusted, tighteningOnly, type IgnoredSetting } from './project-trust.js';
 
 export { ENV_NAMES, normalizeRole, parsePinEnv } from './settings-layers.js';
 
@@ -56,6 +57,11 @@ export interface ResolvedSettings {
   sources: Record<SettingName, SettingSource>;
   /** The config files that were read (null: none found). */
   files: { project: string | null; user: string | null };
+  /**
+   * The project file's standing: trusted by the operator (all its settings apply), or untrusted
+   * (it may only tighten; `ignored` lists what it tried to loosen). Null when there is none.
+   */
+  project: { path: string; trusted: boolean; ignored: IgnoredSetting[] } | null;
   /** Set when policy and role are pinned. */
   pin: { by: 'user' | 'env'; policy: PolicyName; role: string | null } | null;
   /** A refused loosening; the settings then hold the pinned values and the caller must block. */
@@ -89,7 +95,7 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
   const project = projectPath ? readConfig(projectPath, 'project') : null;
   const fileLayer = (c: LoadedConfig | null): Layer =>
     c ? layerFrom(c.data, path.dirname(c.path), (k) => `${c.path}: ${k}`, problems) : {};
-  const projectLayer = fileLayer(project);
+  const writtenProjectLayer = fileLayer(project);
   const userLayer = fileLayer(user);
   if (problems.length) throw new SeatbeltError('CONFIG', `invalid settings:\n  ${problems.join('\n  ')}`);
 
@@ -97,6 +103,12 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     policy: 'safe_defaults', role: null, dialect: 'postgresql', audit: path.join(home, 'audit.jsonl'), agent: null, owner: null,
     home, keys: path.join(home, 'keys'), autoKeys: true, recordInput: false, lockTimeoutMs: 5000,
   };
+  // An untrusted project file may only tighten what the other layers would give without it.
+  const trusted = project !== null && isTrusted(user?.data.trusted, project.path, project.sha256);
+  const without = <K extends keyof Settings>(k: K): Settings[K] => (flag[k] ?? envLayer[k] ?? userLayer[k] ?? defaults[k]) as Settings[K];
+  const { layer: projectLayer, ignored } = trusted
+    ? { layer: writtenProjectLayer, ignored: [] }
+    : tighteningOnly(writtenProjectLayer, { policy: without('policy'), role: without('role'), recordInput: without('recordInput') });
   const layers: [SettingSource, Layer][] = [['flag', flag], ['env', envLayer], ['project', projectLayer], ['user', userLayer]];
   const settings = { ...defaults } as Record<SettingName, unknown>;
   const sources = {} as Record<SettingName, SettingSource>;
@@ -109,6 +121,7 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     settings: settings as unknown as Settings,
     sources,
     files: { project: project?.path ?? null, user: user?.path ?? null },
+    project: project ? { path: project.path, trusted, ignored } : null,
     pin: null,
     violation: null,
   };

@@ -1,5 +1,6 @@
 // Settings: precedence flag > env > project > user > default with the source of each; project
 // config discovery; validation; pinning (loosening refused, tightening accepted).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,14 @@ beforeEach(() => {
 
 const userConfig = (data: unknown) => fs.writeFileSync(path.join(homeDir, '.seatbelt', 'config.json'), JSON.stringify(data));
 const projectConfig = (data: unknown, dir = project) => fs.writeFileSync(path.join(dir, '.seatbelt.json'), JSON.stringify(data));
+/** The operator trusts the project file as it is now (what `seatbelt trust` records). */
+const trustProject = (dir = project) => {
+  const file = path.join(homeDir, '.seatbelt', 'config.json');
+  const current = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const projectFile = path.join(dir, '.seatbelt.json');
+  const sha256 = createHash('sha256').update(fs.readFileSync(projectFile)).digest('hex');
+  fs.writeFileSync(file, JSON.stringify({ ...current, trusted: [{ path: projectFile, sha256 }] }));
+};
 const resolve = (flags: SettingsFlags = {}, env: Record<string, string> = {}, cwd = path.join(project, 'pkg', 'sub')) =>
   resolveSettings({ flags, env, cwd, homeDir });
 
@@ -47,6 +56,7 @@ describe('precedence', () => {
   it('flag > env > project > user > default, setting by setting', () => {
     userConfig({ policy: 'read_only', dialect: 'sqlite', agent: 'user-agent', owner: 'human:ops', lockTimeoutMs: 100 });
     projectConfig({ policy: 'strict_prod', dialect: 'mysql', agent: 'project-agent', role: 'junior_admin' });
+    trustProject();
     const env = { SEATBELT_POLICY: 'strict_whitelist', SEATBELT_DIALECT: 'bigquery' };
     const r = resolve({ policy: 'audit_mode' }, env);
     expect(r.settings.policy).toBe('audit_mode');
@@ -78,12 +88,56 @@ describe('precedence', () => {
 
   it('paths in a config file are relative to that file; on the command line to the working folder', () => {
     projectConfig({ audit: 'logs/audit.jsonl', role: 'roles/team.json' });
+    trustProject();
     const r = resolve();
     expect(r.settings.audit).toBe(path.join(project, 'logs', 'audit.jsonl'));
     expect(r.settings.role).toBe(path.join(project, 'roles', 'team.json'));
     const cwd = path.join(project, 'pkg');
     expect(resolve({ audit: 'a.jsonl', role: './r.json' }, {}, cwd).settings).toMatchObject({ audit: path.join(cwd, 'a.jsonl'), role: path.join(cwd, 'r.json') });
     expect(resolve({ role: 'none' }).settings.role).toBeNull();
+  });
+});
+
+describe('an untrusted project config may only tighten', () => {
+  it('ignores a looser policy, a cleared or swapped role, a moved trail or keys, and the operator-only names', () => {
+    userConfig({ policy: 'strict_prod', role: 'junior_admin', recordInput: true });
+    projectConfig({ policy: 'audit_mode', role: null, audit: '/tmp/hidden.jsonl', keys: 'k', autoKeys: false, owner: 'human:ceo', agent: 'x', recordInput: false });
+    const r = resolve();
+    expect(r.settings).toMatchObject({ policy: 'strict_prod', role: 'junior_admin', audit: path.join(homeDir, '.seatbelt', 'audit.jsonl'), recordInput: true, owner: null, agent: null, autoKeys: true });
+    expect(r.sources.policy).toBe('user');
+    expect(r.project).toMatchObject({ path: path.join(project, '.seatbelt.json'), trusted: false });
+    expect(r.project!.ignored.map((i) => i.setting).sort()).toEqual(['agent', 'audit', 'autoKeys', 'keys', 'owner', 'policy', 'recordInput', 'role']);
+    expect(r.violation).toBeNull();
+  });
+
+  it('applies what tightens: a stricter policy, a role where a role narrows, more recorded input, the dialect', () => {
+    projectConfig({ policy: 'read_only', role: 'junior_admin', recordInput: true, dialect: 'mysql' });
+    const r = resolve();
+    expect(r.settings).toMatchObject({ policy: 'read_only', role: 'junior_admin', recordInput: true, dialect: 'mysql' });
+    expect(r.sources.policy).toBe('project');
+    expect(r.project!.ignored).toEqual([]);
+  });
+
+  it('a role under a policy that runs nothing without one is a loosening', () => {
+    userConfig({ policy: 'strict_prod' });
+    projectConfig({ role: 'devops_senior' });
+    expect(resolve().settings.role).toBeNull();
+    expect(resolve().project!.ignored.map((i) => i.setting)).toEqual(['role']);
+  });
+
+  it('trust covers exactly the bytes trusted: any change withdraws it', () => {
+    projectConfig({ policy: 'audit_mode' });
+    trustProject();
+    expect(resolve().settings.policy).toBe('audit_mode');
+    expect(resolve().project!.trusted).toBe(true);
+    projectConfig({ policy: 'audit_mode', dialect: 'mysql' });
+    expect(resolve().settings.policy).toBe('safe_defaults');
+    expect(resolve().project!.trusted).toBe(false);
+  });
+
+  it('the trusted list lives only in the user config', () => {
+    projectConfig({ trusted: [{ path: path.join(project, '.seatbelt.json'), sha256: '0'.repeat(64) }] });
+    expect(() => resolve()).toThrow(/trusted/);
   });
 });
 
@@ -171,8 +225,11 @@ describe('pinning', () => {
       [{}, { SEATBELT_ROLE: 'devops_senior' }, null, 'env'],
       [{}, { SEATBELT_PIN: '0', SEATBELT_POLICY: 'audit_mode' }, null, 'env'],
     ] as const) {
-      if (proj) projectConfig(proj);
-      else fs.rmSync(path.join(project, '.seatbelt.json'), { force: true });
+      if (proj) {
+        // A project file loosens only when trusted; then the pin still refuses it.
+        projectConfig(proj);
+        trustProject();
+      } else fs.rmSync(path.join(project, '.seatbelt.json'), { force: true });
       const r = resolve(flags, env);
       expect(r.pin).toEqual({ by: 'user', policy: 'strict_whitelist', role: 'junior_admin' });
       expect(r.violation, JSON.stringify([flags, env, proj])).not.toBeNull();
@@ -204,6 +261,7 @@ describe('pinning', () => {
     // The pin covers the user config's values too; the project may not loosen them.
     userConfig({ role: 'junior_admin' });
     projectConfig({ role: 'devops_senior' });
+    trustProject();
     const r = resolve({}, { SEATBELT_PIN: '1' });
     expect(r.violation?.pinnedBy).toBe('env');
     expect(r.violation?.from).toEqual({ role: 'project' });

@@ -1,8 +1,8 @@
 // `seatbelt config show [--json]`: the effective settings and where each came from (flag, env,
 // project, user, default), the config files read, the pin, and any refused loosening (exit 77).
-import os from 'node:os';
 import type { Command } from 'commander';
 import { EXIT } from '../../core/error.js';
+import { operatorHome } from '../../audit/paths.js';
 import { resolveSettings, SETTING_NAMES, type ResolvedSettings, type SettingsFlags } from '../../policy/settings.js';
 
 interface ShowFlags extends SettingsFlags {
@@ -23,7 +23,7 @@ export function registerConfig(program: Command): void {
     .option('--owner <id>', 'preview with this owner flag')
     .action((flags: ShowFlags) => {
       const { json, ...settingsFlags } = flags;
-      const r = resolveSettings({ flags: settingsFlags, env: process.env, cwd: process.cwd(), homeDir: os.homedir() });
+      const r = resolveSettings({ flags: settingsFlags, env: process.env, cwd: process.cwd(), homeDir: operatorHome() });
       process.stdout.write(json ? JSON.stringify(r, null, 2) + '\n' : formatSettings(r));
       process.exitCode = r.violation ? EXIT.REFUSED : EXIT.OK;
     });
@@ -40,7 +40,9 @@ export function formatSettings(r: ResolvedSettings): string {
   const w0 = Math.max(...rows.map((x) => x[0].length));
   const w1 = Math.max(...rows.map((x) => x[1].length));
   const out = rows.map(([k, v, s]) => `${k.padEnd(w0)}  ${v.padEnd(w1)}  ${s}`);
-  out.push('', `project config: ${r.files.project ?? 'none'}`, `user config:    ${r.files.user ?? 'none'}`);
+  const standing = r.project ? (r.project.trusted ? ' (trusted by the operator)' : ' (untrusted: may only tighten)') : '';
+  out.push('', `project config: ${r.files.project ?? 'none'}${standing}`, `user config:    ${r.files.user ?? 'none'}`);
+  for (const i of r.project?.ignored ?? []) out.push(`ignored from the project config: ${i.setting} (${i.why})`);
   if (r.pin) out.push(`pinned by ${r.pin.by === 'user' ? 'the user config' : 'SEATBELT_PIN=1'}: policy ${r.pin.policy}, role ${r.pin.role ?? 'none'}`);
   if (r.violation) out.push(`REFUSED: ${r.violation.message}`);
   return out.join('\n') + '\n';

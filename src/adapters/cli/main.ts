@@ -16,6 +16,7 @@ import { registerCompletion } from './completion.js';
 import { registerInit } from './init.js';
 import { registerRoles } from './roles.js';
 import { registerConfig } from './config.js';
+import { registerTrust } from './trust.js';
 
 export function buildProgram(): Command {
   const program = new Command('seatbelt')
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerInit(program);
   registerRoles(program);
   registerConfig(program);
+  registerTrust(program);
   registerCompletion(program);
   return program;
 }

@@ -2,17 +2,17 @@
 // check a role file's structure (every bad field at once), and run its examples through the real
 // analyser, printing each result.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, SeatbeltError } from '../../core/error.js';
+import { seatbeltHome } from '../../audit/paths.js';
 import { isSqlRule, type AllowRule } from '../../policy/role.js';
 import { defaultRolesDirs, listRoleFiles, loadRole, resolveRolePath, roleFromBytes } from '../../policy/role-load.js';
 import { roleProblems, formatProblems } from '../../policy/role-validate.js';
 import type { AnalyzeFn, ExampleResult } from '../../policy/role-examples.js';
 
 function rolesDirs(env: NodeJS.ProcessEnv): string[] {
-  return defaultRolesDirs(env.SEATBELT_HOME ? path.resolve(env.SEATBELT_HOME) : path.join(os.homedir(), '.seatbelt'));
+  return defaultRolesDirs(seatbeltHome(env));
 }
 
 function firstSentence(s: string): string {

@@ -118,6 +118,8 @@ export interface ShellIr {
   home?: string;
   /** The working folder the analysis started in (AnalyzeContext.cwd), for rules that protect it. Optional. */
   cwd?: string;
+  /** The project root (AnalyzeContext.projectRoot): deletes outside it are judged. Optional; rules fall back to `cwd`. */
+  projectRoot?: string;
   /** What the guard protects about itself (AnalyzeContext.guard), for the self-protection rules. Optional. */
   guard?: import('./guarded.js').GuardContext;
 }

@@ -24,6 +24,11 @@ export type ActionKind = Action['kind'];
 export interface AnalyzeContext {
   cwd: string;
   home: string;
+  /**
+   * The project the work belongs to: the repository's top level, else the working folder. Deletes
+   * outside it are judged (filesystem.recursive_delete_outside_project); absent → `cwd`.
+   */
+  projectRoot?: string;
   /** What the guard protects about itself (see guarded.ts); rules fall back to defaults under `home`. */
   guard?: import('./guarded.js').GuardContext;
 }

@@ -16,6 +16,8 @@ export interface ShellRule extends RuleInfo {
   examples: { block: string[]; allow: string[] };
   /** True when this command matches. Pure: no I/O. */
   match(cmd: SimpleCommand, ir: ShellIr): boolean;
+  /** What the match was judged on beyond the command's text (a resolved target), added to the evidence. */
+  detail?(cmd: SimpleCommand, ir: ShellIr): string | undefined;
 }
 
 export interface SqlExample {

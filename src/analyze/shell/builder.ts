@@ -51,7 +51,7 @@ export class IrBuilder {
     readonly limits: ShellLimits,
     readonly parser: Parser | null,
   ) {
-    this.ir = { commands: [], functions: [], embeddedSql: [], undecidable: [], home: ctx.home, cwd: ctx.cwd, ...(ctx.guard ? { guard: ctx.guard } : {}) };
+    this.ir = { commands: [], functions: [], embeddedSql: [], undecidable: [], home: ctx.home, cwd: ctx.cwd, ...(ctx.projectRoot ? { projectRoot: ctx.projectRoot } : {}), ...(ctx.guard ? { guard: ctx.guard } : {}) };
   }
 
   fail(u: Undecidable): void {

@@ -1,65 +1,18 @@
-// Filesystem pack: recursive deletes of the root, a home, system folders, the working folder or a
-// target we cannot resolve; broad `find` deletions; moving system folders; overwriting,
+// Filesystem pack: recursive deletes of the root, a home, system folders, the working folder,
+// anything outside the project, temp folders and caches, or a target we cannot resolve; broad `find` deletions; moving system folders; overwriting,
 // truncating or removing the files a system needs to log in, grant privileges and boot.
 import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
-import { earlierStages, outputRedirects } from './links.js';
+import { outputRedirects } from './links.js';
 import { globMatches, homeOf, isAncestorOrSelf, isCriticalFile, isMatchAll, isSystemProgram, protectedKind, resolveTargets, startCwdOf, type Protected, type Target } from './paths.js';
 import { secretKindOfTarget } from './secret-paths.js';
 import { nameOf } from './programs.js';
 import { editedFiles, extractionFolder, moveSources, removal, removedFiles, writtenFiles } from './targets.js';
 import { findCall } from './find.js';
+import { recursiveTargets, rootKind } from './recursive-deletes.js';
+import { outsideProject } from './project-scope.js';
 import { memoByCommand } from './memo.js';
 import { gitCall } from './git-call.js';
-
-/** The targets of a recursive delete; `maybe` when recursion hides in a dynamic option word. */
-const recursiveTargets = memoByCommand((cmd: SimpleCommand, ir: ShellIr): { sure: boolean; targets: Target[]; unbounded: boolean } | undefined => {
-  const r = removal(cmd);
-  if (!r || !(r.recursive || r.maybeRecursive)) return undefined;
-  // `{}` of `find -exec` / `xargs -I{}` stands for input: judged through where the input comes from.
-  const placeholders = r.targets.filter((w) => isPlaceholder(w, cmd));
-  const words = r.targets.filter((w) => !placeholders.includes(w));
-  // `parallel rm -rf ::: a b`: the input is written out, so it is judged as the targets it is.
-  const given = parallelInputs(cmd, ir);
-  if (given) words.push(...given);
-  const targets = words.flatMap((w) => resolveTargets(w, cmd, ir));
-  const fromInput = !given && (r.unknownOperands || placeholders.length > 0);
-  const unbounded = fromInput && !fedByBoundedFind(cmd, ir);
-  return { sure: r.recursive, targets, unbounded };
-});
-
-const PARALLEL_SOURCES = new Set([':::', ':::+', '::::', '::::+']);
-
-/** The arguments GNU parallel feeds its command from `:::` lists; undefined when any come from stdin or a file. */
-function parallelInputs(cmd: SimpleCommand, ir: ShellIr): Word[] | undefined {
-  const parent = cmd.parentId !== undefined ? ir.commands[cmd.parentId] : undefined;
-  if (!parent || nameOf(parent) !== 'parallel' || !cmd.context.some((c) => c.kind === 'nested_script' && c.detail === 'parallel')) return undefined;
-  const at = parent.args.findIndex((w) => w.static && PARALLEL_SOURCES.has(w.value));
-  if (at < 0) return undefined;
-  const inputs: Word[] = [];
-  let source = '';
-  for (const w of parent.args.slice(at)) {
-    if (w.static && PARALLEL_SOURCES.has(w.value)) source = w.value;
-    else if (source.startsWith('::::')) return undefined; // input read from files
-    else inputs.push(w);
-  }
-  return inputs;
-}
-
-function isPlaceholder(w: Word, cmd: SimpleCommand): boolean {
-  return !!cmd.fedByUnknownInput && !w.static && !w.glob && !/[$`]/.test(w.value);
-}
-
-/** `find <safe roots> … -exec rm -rf {} +` or `find … | xargs rm -rf`: the names come from under roots we judged. */
-function fedByBoundedFind(cmd: SimpleCommand, ir: ShellIr): boolean {
-  const parent = cmd.parentId !== undefined ? ir.commands[cmd.parentId] : undefined;
-  const finds = parent && nameOf(parent) === 'find' && cmd.wrappers.includes('find') ? [parent] : earlierStages(cmd, ir).filter((c) => nameOf(c) === 'find');
-  return finds.length > 0 && finds.every((f) => findCall(f, ir).roots.every((t) => t.kind !== 'unknown' && rootKind(t, ir) === null));
-}
-
-function rootKind(t: Target, ir: ShellIr): Protected | null {
-  return protectedKind(t.kind === 'path' ? { kind: 'glob', base: t.path, pattern: '*' } : t, homeOf(ir));
-}
 
 function deletes(kind: Protected) {
   return (cmd: SimpleCommand, ir: ShellIr): boolean => {
@@ -67,6 +20,25 @@ function deletes(kind: Protected) {
     return !!r && r.targets.some((t) => protectedKind(t, homeOf(ir)) === kind);
   };
 }
+
+/**
+ * What a recursive or mass delete reaches outside the project: the targets of `rm -r`, `rimraf`,
+ * `rsync --delete` and interpreter deletes, the start folders of a deleting `find` (with
+ * `-delete`, `-exec rm`, or piped into `xargs rm`), and globs given to a plain `rm`.
+ */
+const outsideTargets = memoByCommand((cmd: SimpleCommand, ir: ShellIr): string[] => {
+  const targets: Target[] = [];
+  const r = recursiveTargets(cmd, ir);
+  if (r) targets.push(...r.targets);
+  if (nameOf(cmd) === 'find') {
+    const f = findCall(cmd, ir);
+    if (f.deletes) targets.push(...f.roots);
+  }
+  if (!r && ['rm', 'srm', 'shred'].includes(nameOf(cmd))) {
+    targets.push(...removedFiles(cmd).flatMap((w) => resolveTargets(w, cmd, ir)).filter((t) => t.kind === 'glob'));
+  }
+  return [...new Set(targets.map((t) => outsideProject(t, ir)).filter((p): p is string => p !== null))];
+});
 
 const NOT_ROOT = 'name the folder you mean by its full path, below the home or project folder, and never the folder itself';
 
@@ -143,6 +115,18 @@ export const FILESYSTEM_RULES: ShellRule[] = [
       const r = recursiveTargets(cmd, ir);
       return !!r && r.targets.some(hits);
     },
+  },
+  {
+    id: 'filesystem.recursive_delete_outside_project',
+    risk: 'HIGH',
+    reason: 'recursive or mass delete outside the project, the temp folders and known caches (documents, another project, a server folder)',
+    remediation: 'delete only inside the project (or in /tmp, or a tool cache such as ~/.cache/pip); for anything else ask a person, or move it aside instead',
+    examples: {
+      block: ['rm -rf ~/Documents', 'rm -rf ../other-project', 'cd .. && rm -rf build', 'rm -rf /srv/www', 'rm -rf /some/very/long/path', 'find ~/projects -name "*.log" -delete', 'find /srv/www -type f | xargs rm -f', 'rsync -a --delete dist/ /srv/www/site/', 'python3 -c "import shutil; shutil.rmtree(\'/opt/app/data\')"', 'rm -f ~/Documents/*.pdf', 'rm -rf ./*/../../x'],
+      allow: ['rm -rf build', 'rm -rf node_modules dist', 'rm -rf /tmp/x', 'rm -rf ~/.cache/pip', 'rm -rf "$HOME/.npm/_cacache"', 'find . -name "*.pyc" -delete', 'rm -rf /tmp/*', 'rm ~/notes.txt', 'rm -rf ~/Library/Caches/com.example.app', 'rm -rf "$TMPDIR/build"', 'ls ~/Documents'],
+    },
+    match: (cmd, ir) => outsideTargets(cmd, ir).length > 0,
+    detail: (cmd, ir) => `outside the project: ${outsideTargets(cmd, ir).slice(0, 3).join(', ')}`,
   },
   {
     id: 'filesystem.recursive_delete_git_dir',

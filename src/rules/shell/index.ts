@@ -63,11 +63,11 @@ export function undecidableRisk(ruleId: string): Risk {
 }
 
 /**
- * Runs every rule over every command. `ctx` fills in `ir.home` and `ir.cwd` when the IR builder did
- * not set them (rules resolve `~` against the home and protect the folder the analysis started in).
+ * Runs every rule over every command. `ctx` fills in `ir.home`, `ir.cwd` and `ir.projectRoot` when the IR
+ * builder did not set them (rules resolve `~` against the home and protect the folder the analysis started in).
  */
 export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleMatch[] {
-  const view: ShellIr = { ...ir, home: ir.home ?? ctx?.home, cwd: ir.cwd ?? ctx?.cwd, guard: ir.guard ?? ctx?.guard };
+  const view: ShellIr = { ...ir, home: ir.home ?? ctx?.home, cwd: ir.cwd ?? ctx?.cwd, projectRoot: ir.projectRoot ?? ctx?.projectRoot, guard: ir.guard ?? ctx?.guard };
   const out: RuleMatch[] = [];
   const seen = new Set<string>();
   const add = (m: RuleMatch) => {
@@ -94,8 +94,10 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
     }
     for (const rule of SHELL_RULES) {
       let hit: boolean;
+      let detail: string | undefined;
       try {
         hit = rule.match(cmd, view);
+        if (hit) detail = rule.detail?.(cmd, view);
       } catch (err) {
         // A rule that cannot judge a command must not let it through.
         add({
@@ -107,7 +109,8 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
         });
         continue;
       }
-      if (hit) add({ ruleId: rule.id, risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: redactEvidence(cmd.text) });
+      if (!hit) continue;
+      add({ ruleId: rule.id, risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: redactEvidence(detail ? `${cmd.text} (${detail})` : cmd.text) });
     }
   }
   return out;

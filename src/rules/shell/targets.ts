@@ -16,9 +16,9 @@ export interface RmCall {
   unknownOperands: boolean;
 }
 
-/** `xargs` and GNU `parallel` append the input they read to the command they run. */
+/** `xargs` and GNU `parallel` append the input they read to the command they run (parallel's jobs written out from `:::` lists are not fed). */
 export function appendsInput(cmd: SimpleCommand): boolean {
-  return cmd.wrappers.some((w) => w === 'xargs' || w === 'parallel') || cmd.context.some((c) => c.kind === 'nested_script' && c.detail === 'parallel');
+  return cmd.wrappers.some((w) => w === 'xargs' || w === 'parallel') || (!!cmd.fedByUnknownInput && cmd.context.some((c) => c.kind === 'nested_script' && c.detail === 'parallel'));
 }
 
 /** Node's recursive removers, run through npx & co. (`npx rimraf dist`): `rm -rf` by another name. */

@@ -51,3 +51,20 @@ export const UNKNOWN: Expr = { t: 'unknown' };
 /** An expression not modelled, with the column references found in it. */
 export const opaque = (refs: ColumnRef[]): Expr => ({ t: 'unknown', refs });
 export const constant = (v: Value): Expr => ({ t: 'const', v });
+
+/**
+ * A comparison of two row values (`(a, b) = (c, d)`, `ROW(a) = ROW(b)`), field by field as SQL
+ * defines it: `=` and IS NOT DISTINCT FROM hold when every pair does, `<>` and IS DISTINCT FROM
+ * when some pair does. Undefined for orderings and rows of different widths (left unmodelled).
+ */
+export function rowComparison(op: CmpOp | 'distinct' | 'not distinct', l: Expr[], r: Expr[]): Expr | undefined {
+  if (l.length !== r.length || l.length === 0) return undefined;
+  const pairs = l.map((x, i): Expr => {
+    const y = r[i] as Expr;
+    if (op === 'distinct' || op === 'not distinct') return { t: 'is', arg: x, test: 'distinct', other: y, neg: op === 'not distinct' };
+    return { t: 'cmp', op, l: x, r: y };
+  });
+  if (op === '=' || op === '<=>' || op === 'not distinct') return { t: 'and', args: pairs };
+  if (op === '<>' || op === 'distinct') return { t: 'or', args: pairs };
+  return undefined;
+}

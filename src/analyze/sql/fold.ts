@@ -1,36 +1,17 @@
 // Constant folding with SQL's three-valued logic: decides whether a WHERE is a tautology
-// (`1=1`, `'a'='a'`, `NOT false`, `x OR 1=1`, MySQL `WHERE 1`, `col = col`, …). When a dialect's
-// coercion is uncertain we lean towards "tautology": the cost is a refusal, never a mass delete.
+// (`1=1`, `'a'='a'`, `NOT false`, `x OR 1=1`, MySQL `WHERE 1`, `col = col`, `id * 0 = 0`, …).
+// When a dialect's coercion is uncertain we lean towards "tautology": the cost is a refusal,
+// never a mass delete. A comparison of the row with itself (`col = col`, `id = id + 0`) holds for
+// every row whose columns are not NULL: that counts as every row (see algebra.ts).
 import type { Dialect } from '../../core/types.js';
 import type { CmpOp, Expr } from './expr.js';
+import { constantDifference, deterministic } from './algebra.js';
 import { checkDepth } from './limits.js';
 import { arith, cmp, compare, compareEq, foldCast, foldFunc, likeMatches, toNumber, truth, type Folded } from './values.js';
 
 export { truth, type Folded } from './values.js';
 
 const key = (e: Expr): string => JSON.stringify(e);
-
-/** Functions that may return another value on each call (so `f() = f()` is not always true). */
-const VOLATILE = new Set(['random', 'rand', 'setseed', 'nextval', 'clock_timestamp', 'timeofday', 'gen_random_uuid', 'uuid_generate_v4', 'uuid', 'newid', 'newsequentialid', 'random_bytes', 'randomblob', 'changes', 'last_insert_id', 'sysdatetime', 'sys_guid']);
-
-/** True when the expression gives the same value for the same row (columns, constants, stable functions). */
-function deterministic(e: Expr, depth = 0): boolean {
-  checkDepth(depth);
-  switch (e.t) {
-    case 'const':
-    case 'col':
-      return true;
-    case 'arith':
-      return deterministic(e.l, depth + 1) && deterministic(e.r, depth + 1);
-    case 'neg':
-    case 'cast':
-      return deterministic(e.arg, depth + 1);
-    case 'func':
-      return !VOLATILE.has(e.name.split('.').pop() ?? '') && e.args.every((a) => deterministic(a, depth + 1));
-    default:
-      return false;
-  }
-}
 
 /** Row identifiers the database fills in for every row: never NULL (SQLite's rowid is also positive). */
 const ROW_ID: Partial<Record<Dialect, ReadonlySet<string>>> = {
@@ -65,9 +46,8 @@ function rowIdBound(e: Extract<Expr, { t: 'cmp' }>, d: Dialect, depth: number): 
   return undefined;
 }
 
-function sameRow(l: Expr, r: Expr): boolean {
-  return l.t !== 'const' && deterministic(l) && key(l) === key(r);
-}
+/** The same value for every row (NULLs aside): `col` and `col`, `id` and `id + 0`. */
+const sameValue = (l: Expr, r: Expr, d: Dialect, depth: number): boolean => constantDifference(l, r, d, depth) === 0;
 
 function logic(op: 'and' | 'or' | 'xor', args: Expr[], d: Dialect, depth: number): Folded {
   const vals = args.map((a) => cond(a, d, depth + 1));
@@ -119,7 +99,9 @@ function foldCompare(e: Extract<Expr, { t: 'cmp' }>, d: Dialect, depth: number):
   const l = fold(e.l, d, depth + 1);
   const r = fold(e.r, d, depth + 1);
   if (l === undefined || r === undefined) {
-    if (sameRow(e.l, e.r)) return ['=', '<=', '>=', '<=>'].includes(e.op);
+    // The row's terms cancel (`id = id + 0`, `id * 0 = 0`): the constant difference decides.
+    const diff = constantDifference(e.l, e.r, d, depth);
+    if (diff !== undefined) return cmp(e.op === '<=>' ? '=' : e.op, Math.sign(diff));
     return rowIdBound(e, d, depth);
   }
   if (e.op === '<=>') return l === null || r === null ? l === r : cmp('=', compareEq(l, r, d));
@@ -132,7 +114,7 @@ function foldIs(e: Extract<Expr, { t: 'is' }>, d: Dialect, depth: number): Folde
   let res: Folded;
   if (e.test === 'distinct') {
     const o = e.other ? fold(e.other, d, depth + 1) : undefined;
-    if (v === undefined || o === undefined) res = e.other && sameRow(e.arg, e.other) ? false : undefined;
+    if (v === undefined || o === undefined) res = e.other && sameValue(e.arg, e.other, d, depth) ? false : undefined;
     else if (v === null || o === null) res = v !== o;
     else {
       const c = compareEq(v, o, d);
@@ -177,7 +159,9 @@ export function fold(e: Expr, d: Dialect, depth = 0): Folded {
     case 'is':
       return foldIs(e, d, depth);
     case 'in': {
-      if (e.list.some((x) => sameRow(e.arg, x))) return !e.neg;
+      // `x IN ()` (SQLite; an empty subquery): false for every row, NULLs included.
+      if (e.list.length === 0) return e.neg;
+      if (e.list.some((x) => sameValue(e.arg, x, d, depth))) return !e.neg;
       const v = fold(e.arg, d, depth + 1);
       if (v === undefined) return undefined;
       const items = e.list.map((x) => fold(x, d, depth + 1));

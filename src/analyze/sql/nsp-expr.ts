@@ -1,8 +1,9 @@
 // node-sql-parser expression nodes → the neutral Expr the folder understands.
 import type { Dialect } from '../../core/types.js';
-import { UNKNOWN, constant, opaque, type CmpOp, type Expr } from './expr.js';
-import { isTautology } from './fold.js';
+import { UNKNOWN, constant, opaque, rowComparison, type CmpOp, type Expr } from './expr.js';
+import { conditionValue, isTautology } from './fold.js';
 import { checkDepth } from './limits.js';
+import { notNullOf } from './null-rows.js';
 import { mysqlBinaryLiteral, nspColumnName, nspRefs } from './nsp-refs.js';
 import { objectName } from './statement.js';
 
@@ -50,29 +51,108 @@ function tableless(sub: unknown, ctx: NspExprContext, depth: number): { where: E
   return { where, ...(only !== undefined ? { value: nspExpr(only, ctx, depth + 1) } : {}) };
 }
 
-/** `SELECT col FROM table` with nothing that narrows it: the table and the column, else undefined. */
+/**
+ * `SELECT col FROM table` with nothing that narrows it (a WHERE that always holds, or only asks
+ * that col has a value): the table and the column, else undefined.
+ */
 function wholeTableColumn(sub: unknown, ctx: NspExprContext, depth: number): { table: string; col: string } | undefined {
   const ast = isNode(sub) && 'ast' in sub ? sub.ast : undefined;
   if (!isNode(ast) || ast.type !== 'select' || ast._next != null || ast.limit != null && !emptyLimit(ast.limit)) return undefined;
-  if (ast.groupby != null || ast.having != null || ast.with != null || ast.distinct != null) return undefined;
-  if (ast.where != null && !isTautology(nspExpr(ast.where, ctx, depth + 1), ctx.dialect)) return undefined;
+  if (ast.groupby != null || ast.having != null || ast.with != null || (ast.distinct != null && ast.distinct !== 'DISTINCT') || ast.top != null) return undefined;
   const from = Array.isArray(ast.from) ? ast.from : [];
   const cols = Array.isArray(ast.columns) ? ast.columns : [];
   const f = from[0];
   const c = isNode(cols[0]) ? cols[0].expr : undefined;
   if (from.length !== 1 || cols.length !== 1 || !isNode(f) || typeof f.table !== 'string' || f.join != null) return undefined;
   if (!isNode(c) || c.type !== 'column_ref') return undefined;
-  const col = nspColumnName(c);
-  return col && col !== '*' ? { table: f.table.toLowerCase(), col: col.toLowerCase() } : undefined;
+  const col = nspColumnName(c)?.toLowerCase();
+  if (!col || col === '*') return undefined;
+  if (ast.where != null) {
+    const where = nspExpr(ast.where, ctx, depth + 1);
+    if (!isTautology(where, ctx.dialect) && !notNullOf(where, ctx.dialect, col)) return undefined;
+  }
+  return { table: f.table.toLowerCase(), col };
 }
 
 /** node-sql-parser writes an absent LIMIT as `{ seperator: '', value: [] }`. */
 const emptyLimit = (limit: unknown) => isNode(limit) && Array.isArray(limit.value) && limit.value.length === 0;
 
+/** `LIMIT 0`, `LIMIT 5, 0`, `LIMIT 0 OFFSET 5`, T-SQL `TOP 0`. */
+function limitZero(ast: Node): boolean {
+  if (isNode(ast.top) && ast.top.value === 0 && !ast.top.percent) return true;
+  const limit = ast.limit;
+  if (!isNode(limit) || !Array.isArray(limit.value)) return false;
+  const count = limit.value[limit.seperator === ',' ? 1 : 0];
+  return isNode(count) && count.type === 'number' && Number(count.value) === 0;
+}
+
+/** A call anywhere inside (it may aggregate a query into one row). */
+function callsFunction(node: unknown, depth = 0): boolean {
+  checkDepth(depth);
+  if (Array.isArray(node)) return node.some((n) => callsFunction(n, depth + 1));
+  if (!isNode(node)) return false;
+  if (node.type === 'function' || node.type === 'aggr_func') return true;
+  return Object.values(node).some((v) => typeof v === 'object' && v !== null && callsFunction(v, depth + 1));
+}
+
+/**
+ * A subquery that returns no row whatever the tables hold: LIMIT 0, or a WHERE that folds to
+ * FALSE or NULL — unless it aggregates (`SELECT max(id) … WHERE false` still returns one row).
+ */
+function emptyResult(sub: unknown, ctx: NspExprContext, depth: number): boolean {
+  checkDepth(depth);
+  const ast = isNode(sub) && 'ast' in sub ? sub.ast : sub;
+  if (!isNode(ast) || ast.type !== 'select') return false;
+  // A set operation of empty queries is empty, whichever it is.
+  if (ast._next != null) return emptyResult({ ...ast, _next: null, set_op: null }, ctx, depth + 1) && emptyResult(ast._next, ctx, depth + 1);
+  if (limitZero(ast)) return true;
+  if (ast.where == null) return false;
+  const where = conditionValue(nspExpr(ast.where, ctx, depth + 1), ctx.dialect);
+  if (where !== false && where !== null) return false;
+  return ast.groupby != null || (ast.having == null && !callsFunction(ast.columns));
+}
+
 const exists = (sub: unknown, neg: boolean, ctx: NspExprContext, depth: number): Expr => {
+  if (emptyResult(sub, ctx, depth + 1)) return { t: 'exists', where: constant(false), neg };
   const t = tableless(sub, ctx, depth);
   return t ? { t: 'exists', where: t.where, neg } : { t: 'exists', neg, refs: nspRefs(sub, ctx.dialect) };
 };
+
+/**
+ * `x op ANY/SOME/ALL (subquery)`, `x [NOT] IN (subquery)`: over an empty subquery ANY and IN are
+ * false and ALL and NOT IN true for every row, NULLs included.
+ */
+function quantified(all: boolean, op: string, test: unknown, sub: unknown, ctx: NspExprContext, depth: number): Expr {
+  if (emptyResult(sub, ctx, depth + 1)) return { t: 'in', arg: nspExpr(test, ctx, depth + 1), list: [], neg: all };
+  if (!all && op === '=') {
+    const whole = wholeTableColumn(sub, ctx, depth);
+    if (whole) return { t: 'inTable', arg: nspExpr(test, ctx, depth + 1), ...whole, inner: opaque(nspRefs(sub, ctx.dialect)) };
+  }
+  return UNKNOWN;
+}
+
+/** `ANY (subquery)` as the parser gives it (a function named ANY, SOME or ALL): its kind and subquery. */
+function quantifier(node: unknown): { all: boolean; sub: unknown } | undefined {
+  if (!isNode(node) || node.type !== 'function') return undefined;
+  const name = nspFunctionName(node);
+  const args = listItems(node.args);
+  if (!['any', 'some', 'all'].includes(name) || args.length !== 1 || !isNode(args[0]) || !('ast' in args[0])) return undefined;
+  return { all: name === 'all', sub: args[0] };
+}
+
+/** The fields of a row value (`(a, b)`, `ROW(a, b)`), or undefined when the node is not one. */
+function rowFields(node: unknown, ctx: NspExprContext, depth: number): Expr[] | undefined {
+  if (!isNode(node)) return undefined;
+  const items = node.type === 'expr_list' && Array.isArray(node.value) && node.value.length > 1 ? node.value : node.type === 'function' && nspFunctionName(node) === 'row' ? listItems(node.args) : undefined;
+  return items?.map((i) => nspExpr(i, ctx, depth + 1));
+}
+
+/** `(a, b) = (a, b)`: the row comparison field by field, when both sides are row values. */
+function rows(node: Node, op: Parameters<typeof rowComparison>[0], ctx: NspExprContext, depth: number): Expr | undefined {
+  const l = rowFields(node.left, ctx, depth);
+  const r = rowFields(node.right, ctx, depth);
+  return l && r ? rowComparison(op, l, r) : undefined;
+}
 
 function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
   const op = String(node.operator).toUpperCase();
@@ -90,7 +170,12 @@ function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
     return { t: 'arith', op: '||', l: l(), r: r() };
   }
   const cmp = CMP[op];
-  if (cmp) return { t: 'cmp', op: cmp, l: l(), r: r() };
+  const q = cmp ? quantifier(node.right) : undefined;
+  if (cmp && q) {
+    const e = quantified(q.all, cmp, node.left, q.sub, ctx, depth);
+    return e === UNKNOWN ? opaque(nspRefs(node, ctx.dialect)) : e;
+  }
+  if (cmp) return rows(node, cmp, ctx, depth) ?? { t: 'cmp', op: cmp, l: l(), r: r() };
   const arith = ARITH[op];
   if (arith) return { t: 'arith', op: arith, l: l(), r: r() };
   if (op === 'IS' || op === 'IS NOT') {
@@ -99,14 +184,15 @@ function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
     if (isNode(right) && right.type === 'null') return { t: 'is', arg: l(), test: 'null', neg };
     if (isNode(right) && right.type === 'bool') return { t: 'is', arg: l(), test: right.value ? 'true' : 'false', neg };
     // SQLite's IS compares like = but with NULL equal to NULL.
-    const same: Expr = { t: 'cmp', op: '<=>', l: l(), r: r() };
+    const same: Expr = rows(node, '<=>', ctx, depth) ?? { t: 'cmp', op: '<=>', l: l(), r: r() };
     return neg ? { t: 'not', arg: same } : same;
   }
   if (op === 'IN' || op === 'NOT IN') {
     const items = listItems(node.right);
-    if (items.length === 1 && op === 'IN') {
-      const whole = wholeTableColumn(items[0], ctx, depth);
-      if (whole) return { t: 'inTable', arg: l(), ...whole, inner: opaque(nspRefs(items[0], ctx.dialect)) };
+    if (items.length === 1 && isNode(items[0]) && 'ast' in items[0]) {
+      // `x NOT IN (q)` is NOT (`x IN (q)`), and `x IN (q)` is `x = ANY (q)`.
+      const inSub = quantified(false, '=', node.left, items[0], ctx, depth);
+      if (inSub !== UNKNOWN) return op === 'IN' ? inSub : { t: 'not', arg: inSub };
     }
     if (items.some((i) => isNode(i) && 'ast' in i)) return UNKNOWN;
     return { t: 'in', arg: l(), list: items.map((i) => nspExpr(i, ctx, depth + 1)), neg: op === 'NOT IN' };
@@ -153,6 +239,7 @@ function convert(node: unknown, ctx: NspExprContext, depth: number): Expr {
   checkDepth(depth);
   if (!isNode(node)) return typeof node === 'number' ? constant(node) : UNKNOWN;
   if ('ast' in node) {
+    if (emptyResult(node, ctx, depth + 1)) return constant(null); // a scalar subquery with no row is NULL
     // A scalar subquery over no table is its value when its WHERE holds, else NULL.
     const t = tableless(node, ctx, depth);
     return t?.value ? { t: 'case', whens: [{ cond: t.where, then: t.value }] } : UNKNOWN;

@@ -102,9 +102,9 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
       return statement(type, text, {
         targets: targets.length > 0 ? targets : tableNames(node.from),
         hasWhere: r.hasWhere,
-        whereTautology: r.tautology,
+        whereTautology: r.scope !== undefined,
         hasLimit: node.limit != null || top,
-        ...(r.rowIndependent ? { flags: { rowIndependent: true } } : {}),
+        ...(r.scope === 'rowIndependent' ? { flags: { rowIndependent: true } } : r.scope === 'notNull' ? { flags: { notNullRows: true } } : {}),
       });
     }
     case 'truncate':

@@ -1,7 +1,7 @@
 // Which rows a DELETE or UPDATE reaches, for the node-sql-parser dialects (see row-scope.ts).
 import type { Expr } from './expr.js';
 import { nspExpr, type NspExprContext } from './nsp-expr.js';
-import { everyRow } from './row-scope.js';
+import { everyRow, type RowScope } from './row-scope.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -27,14 +27,13 @@ function changedNames(node: Node, type: 'update' | 'delete'): Set<string> {
 }
 
 /** The restriction of an UPDATE/DELETE: its WHERE plus the ON of any join it runs through. */
-export function restriction(node: Node, type: 'update' | 'delete', exprCtx: NspExprContext): { hasWhere: boolean; tautology: boolean; rowIndependent: boolean } {
+export function restriction(node: Node, type: 'update' | 'delete', exprCtx: NspExprContext): { hasWhere: boolean; scope: RowScope } {
   const parts: Expr[] = [];
   if (node.where != null) parts.push(nspExpr(node.where, exprCtx));
   for (const t of [...asArray(node.from), ...asArray(node.table)]) {
     if (isNode(t) && t.on != null) parts.push(nspExpr(t.on, exprCtx));
   }
-  if (parts.length === 0) return { hasWhere: false, tautology: false, rowIndependent: false };
+  if (parts.length === 0) return { hasWhere: false, scope: undefined };
   const where: Expr = parts.length === 1 ? (parts[0] as Expr) : { t: 'and', args: parts };
-  const scope = everyRow(where, changedNames(node, type), exprCtx.dialect);
-  return { hasWhere: true, tautology: scope !== undefined, rowIndependent: scope === 'rowIndependent' };
+  return { hasWhere: true, scope: everyRow(where, changedNames(node, type), exprCtx.dialect) };
 }

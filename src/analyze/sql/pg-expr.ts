@@ -1,7 +1,8 @@
 // libpg-query expression nodes → the neutral Expr the folder understands.
-import { UNKNOWN, constant, opaque, type CmpOp, type Expr } from './expr.js';
-import { isTautology } from './fold.js';
+import { UNKNOWN, constant, opaque, rowComparison, type CmpOp, type Expr } from './expr.js';
+import { conditionValue, isTautology } from './fold.js';
 import { checkDepth } from './limits.js';
+import { notNullOf } from './null-rows.js';
 import { pgRefs } from './pg-refs.js';
 
 type Node = Record<string, unknown>;
@@ -72,7 +73,13 @@ function tableless(sub: unknown, depth: number): { where: Expr; value?: Expr } |
   return { where, ...(only !== undefined ? { value: pgExpr(only, depth + 1) } : {}) };
 }
 
-/** `SELECT col FROM table` with nothing that narrows it: the table and the column, else undefined. */
+/** Plain `SELECT DISTINCT` (not DISTINCT ON): the same set of values. */
+const plainDistinct = (clause: unknown) => asArray(clause).every((x) => isNode(x) && Object.keys(x).length === 0);
+
+/**
+ * `SELECT col FROM table` with nothing that narrows it (a WHERE that always holds, or only asks
+ * that col has a value): the table and the column, else undefined.
+ */
 function wholeTableColumn(sub: unknown, depth: number): { table: string; col: string } | undefined {
   const u = unwrap(sub);
   if (!u || u[0] !== 'SelectStmt') return undefined;
@@ -80,32 +87,95 @@ function wholeTableColumn(sub: unknown, depth: number): { table: string; col: st
   const from = asArray(s.fromClause);
   const targets = asArray(s.targetList);
   if (from.length !== 1 || targets.length !== 1 || s.op !== 'SETOP_NONE' || s.limitCount != null || s.limitOffset != null) return undefined;
-  if (s.groupClause != null || s.havingClause != null || s.distinctClause != null || s.withClause != null) return undefined;
-  if (s.whereClause != null && !isTautology(pgExpr(s.whereClause, depth + 1), 'postgresql')) return undefined;
+  if (s.groupClause != null || s.havingClause != null || !plainDistinct(s.distinctClause) || s.withClause != null) return undefined;
   const rv = unwrap(from[0]);
   const col = unwrap(unwrap(targets[0])?.[1].val);
   if (rv?.[0] !== 'RangeVar' || typeof rv[1].relname !== 'string' || col?.[0] !== 'ColumnRef') return undefined;
   const names = strings(col[1].fields);
   if (names.length !== asArray(col[1].fields).length || names.length === 0) return undefined;
-  return { table: rv[1].relname.toLowerCase(), col: (names[names.length - 1] as string).toLowerCase() };
+  const column = (names[names.length - 1] as string).toLowerCase();
+  if (s.whereClause != null) {
+    const where = pgExpr(s.whereClause, depth + 1);
+    if (!isTautology(where, 'postgresql') && !notNullOf(where, 'postgresql', column)) return undefined;
+  }
+  return { table: rv[1].relname.toLowerCase(), col: column };
+}
+
+/** A node of this type anywhere inside (a function call may aggregate a query into one row). */
+function contains(node: unknown, type: string, depth = 0): boolean {
+  checkDepth(depth);
+  if (Array.isArray(node)) return node.some((n) => contains(n, type, depth + 1));
+  if (!isNode(node)) return false;
+  return type in node || Object.values(node).some((v) => typeof v === 'object' && v !== null && contains(v, type, depth + 1));
+}
+
+/**
+ * A subquery that returns no row whatever the tables hold: LIMIT 0, or a WHERE that folds to
+ * FALSE or NULL — unless it aggregates (`SELECT max(id) … WHERE false` still returns one row).
+ */
+function emptyResult(sub: unknown, depth: number): boolean {
+  checkDepth(depth);
+  const u = unwrap(sub);
+  if (!u || u[0] !== 'SelectStmt') return false;
+  const s = u[1];
+  // A set operation of empty queries is empty, whichever it is.
+  if (s.op !== 'SETOP_NONE' && s.op !== undefined) return emptyResult(s.larg, depth + 1) && emptyResult(s.rarg, depth + 1);
+  if (s.valuesLists != null) return false;
+  if (s.limitCount != null && conditionValue(pgExpr(s.limitCount, depth + 1), 'postgresql') === false) return true;
+  if (s.whereClause == null) return false;
+  const where = conditionValue(pgExpr(s.whereClause, depth + 1), 'postgresql');
+  if (where !== false && where !== null) return false;
+  return s.groupClause != null || (s.havingClause == null && !contains(s.targetList, 'FuncCall'));
+}
+
+/**
+ * `x op ANY (subquery)` (`x IN (…)`) and `x op ALL (subquery)` (`x NOT IN (…)` is NOT of the
+ * first): over an empty subquery ANY is false and ALL true for every row, NULLs included.
+ */
+function quantified(all: boolean, op: string, test: unknown, subselect: unknown, depth: number): Expr {
+  if (emptyResult(subselect, depth + 1)) return { t: 'in', arg: pgExpr(test, depth + 1), list: [], neg: all };
+  if (!all && (op === '' || op === '=')) {
+    const whole = wholeTableColumn(subselect, depth);
+    if (whole) return { t: 'inTable', arg: pgExpr(test, depth + 1), ...whole, inner: opaque(pgRefs(subselect)) };
+  }
+  return UNKNOWN;
 }
 
 function subLink(b: Node, depth: number): Expr {
-  const sub = tableless(b.subselect, depth);
-  if (b.subLinkType === 'EXISTS_SUBLINK') return sub ? { t: 'exists', where: sub.where, neg: false } : { t: 'exists', neg: false, refs: pgRefs(b.subselect) };
-  if (b.subLinkType === 'ANY_SUBLINK' && (b.operName == null || strings(b.operName).join('') === '=')) {
-    const whole = wholeTableColumn(b.subselect, depth);
-    if (whole) return { t: 'inTable', arg: pgExpr(b.testexpr, depth + 1), ...whole, inner: opaque(pgRefs(b.subselect)) };
+  const type = String(b.subLinkType);
+  if (type === 'EXISTS_SUBLINK') {
+    if (emptyResult(b.subselect, depth + 1)) return { t: 'exists', where: constant(false), neg: false };
+    const sub = tableless(b.subselect, depth);
+    return sub ? { t: 'exists', where: sub.where, neg: false } : { t: 'exists', neg: false, refs: pgRefs(b.subselect) };
   }
-  // `(SELECT 1) = 1`: a scalar subquery over no table is its value when its WHERE holds, else NULL.
-  if (b.subLinkType === 'EXPR_SUBLINK' && sub?.value) return { t: 'case', whens: [{ cond: sub.where, then: sub.value }] };
+  if (type === 'ANY_SUBLINK' || type === 'ALL_SUBLINK') return quantified(type === 'ALL_SUBLINK', strings(b.operName).join(''), b.testexpr, b.subselect, depth);
+  if (type === 'EXPR_SUBLINK') {
+    if (emptyResult(b.subselect, depth + 1)) return constant(null); // a scalar subquery with no row is NULL
+    // `(SELECT 1) = 1`: a scalar subquery over no table is its value when its WHERE holds, else NULL.
+    const sub = tableless(b.subselect, depth);
+    if (sub?.value) return { t: 'case', whens: [{ cond: sub.where, then: sub.value }] };
+  }
   return UNKNOWN;
+}
+
+/** The fields of a row value (`(a, b)`, `ROW(a)`), or undefined when the node is not one. */
+function rowFields(node: unknown, depth: number): Expr[] | undefined {
+  const u = unwrap(node);
+  return u?.[0] === 'RowExpr' ? asArray(u[1].args).map((a) => pgExpr(a, depth + 1)) : undefined;
+}
+
+/** `(a, b) = (a, b)`: the row comparison field by field, when both sides are row values. */
+function rows(b: Node, op: Parameters<typeof rowComparison>[0], depth: number): Expr | undefined {
+  const l = rowFields(b.lexpr, depth);
+  const r = rowFields(b.rexpr, depth);
+  return l && r ? rowComparison(op, l, r) : undefined;
 }
 
 function aExpr(b: Node, depth: number): Expr {
   const op = strings(b.name).pop() ?? '';
   const l = () => pgExpr(b.lexpr, depth + 1);
   const r = () => pgExpr(b.rexpr, depth + 1);
+  const asRows = (rowOp: Parameters<typeof rowComparison>[0]) => rows(b, rowOp, depth);
   const list = () => {
     const u = unwrap(b.rexpr);
     return u && u[0] === 'List' ? asArray(u[1].items).map((i) => pgExpr(i, depth + 1)) : [r()];
@@ -113,9 +183,16 @@ function aExpr(b: Node, depth: number): Expr {
   switch (b.kind) {
     case 'AEXPR_OP': {
       if (b.lexpr == null) return op === '-' ? { t: 'neg', arg: r() } : op === '+' ? r() : UNKNOWN;
-      if (CMP[op]) return { t: 'cmp', op: CMP[op] as CmpOp, l: l(), r: r() };
+      if (CMP[op]) return asRows(CMP[op] as CmpOp) ?? { t: 'cmp', op: CMP[op] as CmpOp, l: l(), r: r() };
       if (ARITH[op]) return { t: 'arith', op: ARITH[op], l: l(), r: r() };
       if (op === '~~' || op === '!~~' || op === '~~*' || op === '!~~*') return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('!'), ci: op.endsWith('*') };
+      return UNKNOWN;
+    }
+    case 'AEXPR_OP_ANY':
+    case 'AEXPR_OP_ALL': {
+      // `x = ANY(ARRAY(SELECT …))` is `x = ANY (SELECT …)`.
+      const sub = unwrap(b.rexpr);
+      if (sub?.[0] === 'SubLink' && sub[1].subLinkType === 'ARRAY_SUBLINK') return quantified(b.kind === 'AEXPR_OP_ALL', op, b.lexpr, sub[1].subselect, depth);
       return UNKNOWN;
     }
     case 'AEXPR_IN':
@@ -130,7 +207,7 @@ function aExpr(b: Node, depth: number): Expr {
     }
     case 'AEXPR_DISTINCT':
     case 'AEXPR_NOT_DISTINCT':
-      return { t: 'is', arg: l(), test: 'distinct', other: r(), neg: b.kind === 'AEXPR_NOT_DISTINCT' };
+      return asRows(b.kind === 'AEXPR_DISTINCT' ? 'distinct' : 'not distinct') ?? { t: 'is', arg: l(), test: 'distinct', other: r(), neg: b.kind === 'AEXPR_NOT_DISTINCT' };
     case 'AEXPR_NULLIF':
       return { t: 'func', name: 'nullif', args: [l(), r()] };
     default:

@@ -24,6 +24,7 @@ export function restriction(s: SqlStatement, where: unknown, rel: unknown): void
   const scope = everyRow(pgExpr(where), targetNames(rel), 'postgresql');
   s.whereTautology = scope !== undefined;
   if (scope === 'rowIndependent') s.flags.rowIndependent = true;
+  if (scope === 'notNull') s.flags.notNullRows = true;
 }
 
 const MERGE_ACTIONS: Record<string, string> = { CMD_DELETE: 'delete', CMD_UPDATE: 'update', CMD_INSERT: 'insert', CMD_NOTHING: 'nothing' };

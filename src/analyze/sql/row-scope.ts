@@ -7,6 +7,7 @@ import type { Dialect } from '../../core/types.js';
 import { constant, type Expr } from './expr.js';
 import { conditionValue, isTautology } from './fold.js';
 import { checkDepth } from './limits.js';
+import { settleNullTests } from './null-rows.js';
 
 /** The names the changed table goes by in the statement (its name and alias), lower-case. */
 export type TargetNames = ReadonlySet<string>;
@@ -124,13 +125,20 @@ function worstCase(e: Expr, want: boolean, target: TargetNames, d: Dialect, dept
   }
 }
 
-export type RowScope = 'tautology' | 'rowIndependent' | undefined;
+/**
+ * How a restriction reaches every row: it always holds ('tautology'), it holds for every row whose
+ * tested columns have a value ('notNull': `id = 5 OR email IS NOT NULL`, `id IS NOT NULL`), or it
+ * does not read the row ('rowIndependent'); undefined when it filters.
+ */
+export type RowScope = 'tautology' | 'notNull' | 'rowIndependent' | undefined;
 
-/** Whether a restriction reaches every row of the target: 'tautology', 'rowIndependent', or undefined (it filters). */
+/** Whether a restriction reaches every row of the target (see RowScope). */
 export function everyRow(where: Expr, target: TargetNames, d: Dialect): RowScope {
   const e = canonical(where, target);
   if (isTautology(e, d)) return 'tautology';
-  if (isTautology(worstCase(e, true, target, d), d)) return 'rowIndependent';
+  const settled = settleNullTests(e, target, d, (x) => readsRow(x, target));
+  if (isTautology(settled, d)) return 'notNull';
+  if (isTautology(worstCase(settled, true, target, d), d)) return 'rowIndependent';
   return undefined;
 }
 

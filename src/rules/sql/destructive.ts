@@ -14,7 +14,9 @@ const mergeAll = (s: SqlStatement, action: string) => s.kind === 'merge' && Stri
 const allRowsDetail = (s: SqlStatement): string => {
   if (s.kind === 'merge') return 'the MERGE condition reaches every row of the target';
   if (!s.hasWhere) return 'no WHERE';
-  return s.flags.rowIndependent ? 'the WHERE does not read the row, so it matches every row or none' : 'the WHERE is always true';
+  if (s.flags.rowIndependent) return 'the WHERE does not read the row, so it matches every row or none';
+  if (s.flags.notNullRows) return 'the WHERE holds for every row whose tested columns have a value';
+  return 'the WHERE is always true';
 };
 
 export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [

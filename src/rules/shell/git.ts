@@ -23,7 +23,17 @@ const push = (g: GitCall) => gitOptions(g, PUSH);
 /** Refspecs: the operands after the repository. */
 const refspecs = (p: ParsedOptions) => p.operands.slice(1).map((w) => w.value);
 
-const CHECKOUT = { shortValue: 'bB', longValue: ['orphan', 'conflict', 'pathspec-from-file', 'track'], longFlags: ['force', 'patch', 'quiet', 'merge', 'ours', 'theirs', 'detach', 'no-track', 'guess', 'no-guess', 'overlay', 'no-overlay', 'ignore-other-worktrees', 'progress', 'recurse-submodules'] };
+// Option grammars as git's parse-options reads them: an option with a required value takes the
+// next word (`--conflict merge`, `-U 3`); one whose value is optional takes it only glued with `=`
+// (`--track[=(direct|inherit)]`, `--recurse-submodules[=…]`), so those are listed as flags.
+const CHECKOUT = {
+  shortValue: 'bBU',
+  longValue: ['orphan', 'conflict', 'pathspec-from-file', 'unified', 'inter-hunk-context'],
+  longFlags: ['force', 'patch', 'quiet', 'merge', 'ours', 'theirs', 'detach', 'track', 'no-track', 'guess', 'no-guess', 'overlay', 'no-overlay', 'ignore-other-worktrees', 'ignore-skip-worktree-bits',
+    'overwrite-ignore', 'no-overwrite-ignore', 'progress', 'no-progress', 'recurse-submodules', 'no-recurse-submodules', 'pathspec-file-nul'],
+};
+const RESET_MODES = ['hard', 'soft', 'mixed', 'merge', 'keep'];
+const RESET = { shortValue: 'U', longValue: ['pathspec-from-file', 'unified', 'inter-hunk-context'], longFlags: [...RESET_MODES, 'quiet', 'patch', 'intent-to-add', 'recurse-submodules', 'no-recurse-submodules', 'no-refresh', 'refresh', 'pathspec-file-nul'] };
 
 /** True when `git checkout` is given paths (overwriting their uncommitted changes) rather than a branch. */
 function checkoutDiscards(g: GitCall): boolean {
@@ -38,7 +48,7 @@ function checkoutDiscards(g: GitCall): boolean {
 }
 
 function restoreDiscards(g: GitCall): boolean {
-  const p = gitOptions(g, { shortValue: 's', longValue: ['source', 'pathspec-from-file', 'conflict'], longFlags: ['worktree', 'staged', 'patch', 'ours', 'theirs', 'merge', 'quiet', 'progress', 'overlay', 'no-overlay', 'ignore-unmerged'] });
+  const p = gitOptions(g, { shortValue: 'sU', longValue: ['source', 'pathspec-from-file', 'conflict', 'unified', 'inter-hunk-context'], longFlags: ['worktree', 'staged', 'patch', 'ours', 'theirs', 'merge', 'quiet', 'progress', 'overlay', 'no-overlay', 'ignore-unmerged', 'recurse-submodules', 'pathspec-file-nul'] });
   if (has(p, 'p', 'patch')) return false;
   const worktree = has(p, 'W', 'worktree') || !has(p, 'S', 'staged');
   return worktree && (p.operands.length > 0 || has(p, 'pathspec-from-file'));
@@ -63,7 +73,7 @@ export const GIT_RULES: ShellRule[] = [
       allow: ['git reset', 'git reset HEAD file.txt', 'git reset --soft HEAD~1', 'git reset --soft "$(git merge-base main HEAD)"', 'git reset -- "$FILE"', 'git reset --keep HEAD~1', 'git log --grep "reset --hard"', 'echo git reset --hard'],
     },
     match: git('reset', (g) => {
-      const p = gitOptions(g, { longFlags: ['hard', 'soft', 'mixed', 'merge', 'keep', 'quiet', 'patch', 'intent-to-add', 'recurse-submodules', 'no-refresh', 'refresh'] });
+      const p = gitOptions(g, RESET);
       // `F=--hard; git reset $F`: a computed argument may be --hard unless the mode is spelled out.
       return has(p, 'hard') || (dynamicOptionWords(g).length > 0 && !has(p, 'soft', 'mixed', 'merge', 'keep', 'p', 'patch'));
     }),
@@ -117,8 +127,8 @@ export const GIT_RULES: ShellRule[] = [
     reason: '`git checkout` of paths (or with --force) overwrites uncommitted changes in the worktree',
     remediation: 'stash the changes first (git stash), or commit them to a branch',
     examples: {
-      block: ['git checkout -- .', 'git checkout .', 'git checkout HEAD -- src/app.ts', 'git checkout -f main', 'git checkout main -- config/', 'git -C repo checkout -- "*.ts"', 'git switch --discard-changes main', 'git switch -f dev'],
-      allow: ['git checkout main', 'git checkout -b feature/x', 'git checkout -b fix origin/main', 'git checkout -p', 'git switch dev', 'git checkout v1.2.0'],
+      block: ['git checkout -- .', 'git checkout .', 'git checkout HEAD -- src/app.ts', 'git checkout -f main', 'git checkout main -- config/', 'git -C repo checkout -- "*.ts"', 'git switch --discard-changes main', 'git switch -f dev', 'git checkout --track main file.txt', 'git checkout --recurse-submodules main file.txt'],
+      allow: ['git checkout main', 'git checkout -b feature/x', 'git checkout -b fix origin/main', 'git checkout -p', 'git switch dev', 'git checkout v1.2.0', 'git checkout --track origin/feature', 'git checkout --unified 3 main', 'git checkout --conflict merge main'],
     },
     match(cmd) {
       const g = gitCall(cmd);
@@ -230,9 +240,9 @@ export const GIT_RULES: ShellRule[] = [
         case 'rebase':
           return !g.args.some((w) => ['--abort', '--continue', '--skip', '--quit', '--edit-todo', '--show-current-patch'].includes(w.value));
         case 'reset': {
-          const p = v({ longFlags: ['hard', 'soft', 'mixed', 'merge', 'keep'] });
-          // `git reset <commit>` moves the branch; `git reset <commit> <paths>` only unstages.
-          return has(p, 'soft', 'keep', 'merge') || (p.operands.length === 1 && !['HEAD', '@'].includes(p.operands[0]!.value) && OPERAND_IS_COMMIT.test(p.operands[0]!.value));
+          const p = v(RESET);
+          // `git reset <commit>` moves the branch; `git reset <commit> <paths>` and `git reset -p` only unstage.
+          return has(p, 'soft', 'keep', 'merge') || (!has(p, 'p', 'patch') && (p.operands.length === 1 && !['HEAD', '@'].includes(p.operands[0]!.value) && OPERAND_IS_COMMIT.test(p.operands[0]!.value)));
         }
         case 'push':
           return has(push(g), 'force-with-lease', 'force-if-includes');

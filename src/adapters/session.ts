@@ -34,6 +34,10 @@ export interface SessionOptions {
   recordInput?: boolean;
   autoKeys?: boolean;
   cwd?: string;
+  /** The default SQL dialect (library option; the CLI takes it per command). */
+  dialect?: string;
+  /** SEATBELT_HOME as a flag (library option). */
+  home?: string;
 }
 
 export interface Session {
@@ -157,6 +161,8 @@ function settingFlags(o: SessionOptions) {
     ...(o.owner !== undefined ? { owner: o.owner } : {}),
     ...(o.autoKeys !== undefined ? { autoKeys: o.autoKeys } : {}),
     ...(o.recordInput !== undefined ? { recordInput: o.recordInput } : {}),
+    ...(o.dialect !== undefined ? { dialect: o.dialect } : {}),
+    ...(o.home !== undefined ? { home: o.home } : {}),
   };
 }
 

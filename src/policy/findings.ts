@@ -19,6 +19,14 @@ export const POLICY_RULE_IDS = {
 /** Findings about the guard itself (not the command): they block under every policy, audit_mode included. */
 export const GUARD_RULE_IDS: readonly string[] = [POLICY_RULE_IDS.pinViolation, POLICY_RULE_IDS.roleChanged, POLICY_RULE_IDS.roleUnchecked];
 
+/**
+ * True for findings that block under every policy, audit_mode included: the guard's own findings,
+ * and every `self_protection.` rule (the agent changing or bypassing what guards it).
+ */
+export function isGuardFinding(ruleId: string): boolean {
+  return GUARD_RULE_IDS.includes(ruleId) || ruleId.startsWith('self_protection.');
+}
+
 /** Ids the analysers use for "could not decide", listed by the analysers themselves. */
 const FAIL_CLOSED_IDS: ReadonlySet<string> = new Set([
   ...Object.values(UNDECIDABLE),

@@ -12,6 +12,8 @@ import { GIT_RULES } from './git.js';
 import { INFRA_RULES } from './infra.js';
 import { DATABASE_RULES } from './databases.js';
 import { SECRET_RULES } from './secrets.js';
+import { SELF_PROTECTION_RULES } from './self-protection.js';
+import { PERSISTENCE_RULES } from './persistence.js';
 import { GUARD_COMMAND_RULES } from './guard-command.js';
 import { hiddenCommands } from './hidden-commands.js';
 
@@ -26,6 +28,8 @@ export const SHELL_RULES: ShellRule[] = [
   ...DATABASE_RULES,
   ...SECRET_RULES,
   ...GUARD_COMMAND_RULES,
+  ...SELF_PROTECTION_RULES,
+  ...PERSISTENCE_RULES,
 ];
 
 /** Undecidable findings that are about what the script does (HIGH); parse and limit failures are CRITICAL. */

@@ -1,0 +1,74 @@
+// Whether a changed path reaches a protected place: the place itself, something inside it, or a
+// folder that holds it (which matters for changes that take everything below). A place is a
+// concrete path, or a name that is protected wherever it is (`.git/hooks`, `.claude/settings.json`).
+// Globs are followed segment by segment, the way the shell expands them.
+import type { Target } from './paths.js';
+import { globMatches } from './paths.js';
+
+export type Place = { path: string } | { tail: string[] };
+
+/** `self`: the place; `inside`: below it; `ancestor`: a folder that holds it. */
+export type Reach = 'self' | 'inside' | 'ancestor';
+
+const segs = (p: string): string[] => p.split('/').filter(Boolean);
+
+/**
+ * How a target reaches a place, if it does. `open`: the target is only the start of a word whose
+ * end is computed at run time, so a glob's last segment may go on below (`.g$X` may be `.git/hooks`).
+ */
+export function reachOf(t: Target, place: Place, open = false): Reach | null {
+  if (t.kind === 'unknown') return null;
+  const literal = t.kind === 'path' ? segs(t.path) : segs(t.base);
+  const globs = t.kind === 'glob' ? segs(t.pattern) : [];
+  return reachOfSegments(literal, globs, place, open && t.kind === 'glob');
+}
+
+/**
+ * The same for a path given as segments: literal ones, then glob ones. Used directly for a
+ * relative path whose folder is unknown (`cd "$X" && rm -rf .git`): only names can match then.
+ */
+export function reachOfSegments(literal: string[], globs: string[], place: Place, open = false): Reach | null {
+  // Names are compared without case: macOS and Windows file systems ignore it (`~/.SeatBelt` is `~/.seatbelt`).
+  const v = [...literal.map((s) => ({ s: s.toLowerCase(), glob: false })), ...globs.map((s) => ({ s: s.toLowerCase(), glob: true }))];
+  if ('path' in place) return align(v, 0, segs(place.path.toLowerCase()), 0, open, false);
+  const tail = place.tail.map((s) => s.toLowerCase());
+  let best: Reach | null = null;
+  for (let i = 0; i < v.length && best !== 'self'; i++) best = better(best, align(v, i, tail, 0, open, true));
+  return best;
+}
+
+function better(a: Reach | null, b: Reach | null): Reach | null {
+  const rank = (r: Reach | null) => (r === 'self' ? 3 : r === 'inside' ? 2 : r === 'ancestor' ? 1 : 0);
+  return rank(b) > rank(a) ? b : a;
+}
+
+/**
+ * Walks the target's segments `v` (from i) against the place's `g` (from j). A name place must
+ * match at least one segment to count as held (`j > 0`): any folder may hold a `.git` somewhere.
+ */
+function align(v: { s: string; glob: boolean }[], i: number, g: string[], j: number, open: boolean, named: boolean): Reach | null {
+  if (j === g.length) return i === v.length ? 'self' : 'inside';
+  if (i === v.length) return open && j > 0 ? 'self' : named && j === 0 ? null : 'ancestor';
+  const seg = v[i]!;
+  if (!seg.glob) return seg.s === g[j] ? align(v, i + 1, g, j + 1, open, named) : null;
+  if (seg.s === '**') {
+    // Zero folders, or one more (not a hidden one: globstar skips those, as `*` does).
+    const zero = align(v, i + 1, g, j, open, named);
+    const more = g[j]!.startsWith('.') ? null : align(v, i, g, j + 1, open, named);
+    return better(zero, more);
+  }
+  if (open && i === v.length - 1 && globMatches(seg.s, g[j]!)) return 'self';
+  return globMatches(seg.s, g[j]!) ? align(v, i + 1, g, j + 1, open, named) : null;
+}
+
+/** The names between a target and a place it holds, and the place's own (what a `find -name` must select). */
+export function namesOnTheWay(t: Target, place: Place): string[] {
+  if ('tail' in place) return place.tail;
+  const base = t.kind === 'path' ? t.path : t.kind === 'glob' ? t.base : '/';
+  return segs(place.path).slice(segs(base).length);
+}
+
+/** A `find -name` pattern matches a name (find's `*` also matches a leading dot; case is ignored, for -iname). */
+export function findNameMatches(pattern: string, name: string): boolean {
+  return globMatches(`.${pattern.toLowerCase()}`, `.${name.toLowerCase()}`);
+}

@@ -6,7 +6,8 @@ import { checkDepth } from './limits.js';
 import { nspColumnName, nspExpr, nspFunctionName, type NspExprContext } from './nsp-expr.js';
 import type { NspDialect, NspParser } from './nsp-load.js';
 import { unionShape } from './injection.js';
-import { restriction } from './nsp-rows.js';
+import { nspCredentialRead } from './nsp-reads.js';
+import { restriction, upsertEveryRow } from './nsp-rows.js';
 import { failure, markFunction, objectName, statement } from './statement.js';
 
 type Node = Record<string, unknown>;
@@ -20,6 +21,8 @@ interface Ctx {
   source: string;
   /** The input is this one statement: its text is the source, no need to regenerate it. */
   single?: unknown;
+  /** The database an earlier `USE` in the batch made current. */
+  defaultDb?: string;
 }
 
 /** The statements of a parse result, unwrapping T-SQL's `{stmt}` and `{ast, go_next}` wrappers. */
@@ -92,8 +95,12 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
       return s;
     }
     case 'insert':
-    case 'replace':
-      return statement('insert', text, { targets: tableNames(node.table) });
+    case 'replace': {
+      const s = statement('insert', text, { targets: tableNames(node.table) });
+      const upsert = upsertEveryRow(node, exprCtx);
+      if (upsert) s.flags.upsertEveryRow = upsert;
+      return s;
+    }
     case 'update':
     case 'delete': {
       const r = restriction(node, type, exprCtx);
@@ -117,6 +124,7 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
       if (drops.length > 0) {
         s.flags.alterDrop = drops.map((e) => (isNode(e) ? String(e.resource ?? e.keyword ?? 'column').toLowerCase() : '')).join(',');
       }
+      alterStorageFacts(node, s);
       return s;
     }
     case 'create': {
@@ -154,6 +162,25 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
     default: {
       const kind = SIMPLE_KINDS[type];
       return kind ? statement(kind, text, { flags: { statementType: type } }) : undefined;
+    }
+  }
+}
+
+/** Storage engines that lose the rows they are given: at once (BLACKHOLE) or at the next restart (MEMORY). */
+const DISCARDING_ENGINES: Record<string, string> = {
+  blackhole: 'ENGINE=BLACKHOLE discards every row the table holds and every row written to it',
+  memory: 'ENGINE=MEMORY keeps the rows only until the server restarts',
+  heap: 'ENGINE=HEAP (MEMORY) keeps the rows only until the server restarts',
+};
+
+/** MySQL `ALTER TABLE` clauses that empty the table without saying DELETE: an engine that discards rows, TRUNCATE PARTITION. */
+function alterStorageFacts(node: Node, s: SqlStatement): void {
+  for (const e of asArray(node.expr).filter(isNode)) {
+    const engine = String(e.resource ?? '').toLowerCase() === 'engine' ? DISCARDING_ENGINES[String(e.engine ?? '').toLowerCase()] : undefined;
+    if (engine) s.flags.discardingEngine = engine;
+    if (String(e.action).toLowerCase() === 'truncate' && String(e.resource).toLowerCase() === 'partition') {
+      const parts = asArray(e.partitions).map((p) => (isNode(p) && isNode(p.expr) ? nspColumnName(p.expr) : undefined));
+      s.flags.truncatePartitions = parts.includes('*') ? 'ALL' : parts.filter(Boolean).join(',');
     }
   }
 }
@@ -253,7 +280,12 @@ function buildOne(node: unknown, ctx: Ctx, nestDepth: number, via?: string): Sql
     return [failure('unknownStatement', why, textOf(node, ctx))];
   }
   if (via) s.flags.via = via;
+  if (node.type === 'use' && typeof node.db === 'string') ctx.defaultDb = node.db.toLowerCase();
   scanInside(node, s, ctx, exprCtx, nestDepth);
+  if (node.type !== 'explain') {
+    const credential = nspCredentialRead(node, ctx.defaultDb);
+    if (credential) s.flags.credentialRead = credential;
+  }
   if (exprCtx.ambiguous) s.flags.ambiguous = exprCtx.ambiguous;
   return [s];
 }

@@ -29,6 +29,13 @@ export function strings(list: unknown): string[] {
     .filter((s): s is string => s !== undefined);
 }
 
+/** A SELECT's body: wrapped (`{SelectStmt: …}`) or bare, as set operations keep `larg`/`rarg`. */
+export function selectBody(node: unknown): Node | undefined {
+  const u = unwrap(node);
+  if (u?.[0] === 'SelectStmt') return u[1];
+  return isNode(node) && typeof node.op === 'string' ? node : undefined;
+}
+
 export function defElems(list: unknown): Map<string, unknown> {
   const m = new Map<string, unknown>();
   for (const d of asArray(list)) {
@@ -115,9 +122,8 @@ function contains(node: unknown, type: string, depth = 0): boolean {
  */
 function emptyResult(sub: unknown, depth: number): boolean {
   checkDepth(depth);
-  const u = unwrap(sub);
-  if (!u || u[0] !== 'SelectStmt') return false;
-  const s = u[1];
+  const s = selectBody(sub);
+  if (!s) return false;
   // A set operation of empty queries is empty, whichever it is.
   if (s.op !== 'SETOP_NONE' && s.op !== undefined) return emptyResult(s.larg, depth + 1) && emptyResult(s.rarg, depth + 1);
   if (s.valuesLists != null) return false;

@@ -5,7 +5,8 @@ import { defElems, defValue, strings, unwrap } from './pg-expr.js';
 import { buildPg, type PgCtx } from './pg-ir.js';
 import { rangeVarName } from './pg-select.js';
 import { doBody, functionBody } from './plpgsql.js';
-import { alterTypeOverwrites, mergeFacts, restriction } from './pg-rows.js';
+import { alterTypeOverwrites, mergeFacts, restriction, upsertFacts } from './pg-rows.js';
+import { securityFacts } from './pg-security.js';
 import { markFunction, objectName } from './statement.js';
 
 type Node = Record<string, unknown>;
@@ -61,6 +62,7 @@ function roleOptions(s: SqlStatement, options: unknown): void {
 
 /** Statement-specific facts; the generic walk below adds nested statements and function calls. */
 export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx: PgCtx): void {
+  securityFacts(type, b, s);
   switch (type) {
     case 'SelectStmt':
       s.targets = asArray(b.fromClause).map(rangeVarName).filter((n): n is string => !!n);
@@ -69,6 +71,7 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
       return;
     case 'InsertStmt':
       s.targets = relationName(b.relation);
+      upsertFacts(s, b);
       return;
     case 'UpdateStmt':
     case 'DeleteStmt':
@@ -203,7 +206,6 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
     case 'VariableSetStmt': {
       const name = String(b.name ?? '').toLowerCase();
       s.flags.setting = name;
-      if (name === 'role' || name === 'session_authorization') s.flags.setRole = true;
       if (name === 'standard_conforming_strings' || name === 'backslash_quote') s.flags.changesLexing = `SET ${name}`;
       return;
     }

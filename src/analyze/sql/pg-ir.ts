@@ -5,7 +5,9 @@ import { MAX_NESTING, checkDepth } from './limits.js';
 import { strings, unwrap } from './pg-expr.js';
 import { pgFacts } from './pg-facts.js';
 import { PG_KINDS, isPgStatementType } from './pg-kinds.js';
+import { pgCredentialRead } from './pg-reads.js';
 import type { PgLib } from './pg-load.js';
+import { markSetConfig } from './pg-security.js';
 import { selectShapes } from './pg-select.js';
 import { failure, markFunction, statement } from './statement.js';
 
@@ -83,6 +85,7 @@ function walk(node: unknown, s: SqlStatement, raw: string, ctx: PgCtx, via: stri
   }
   if (u && u[0] === 'FuncCall') {
     markFunction(s, strings(u[1].funcname).join('.'));
+    markSetConfig(s, u[1]);
   }
   for (const [k, v] of Object.entries(node)) {
     if (v && typeof v === 'object') walk(v, s, raw, ctx, VIA[k] ?? via, depth + 1);
@@ -102,6 +105,8 @@ export function buildPg(node: unknown, text: string, ctx: PgCtx, via?: string): 
   if (!kind) return failure('unknownStatement', `seatbelt does not know the PostgreSQL statement ${type}`, text);
   const s = statement(kind, text, { flags: { statementType: type, ...(via ? { via } : {}) } });
   pgFacts(type, b, s, text, ctx);
+  const credential = pgCredentialRead(type, b);
+  if (credential) s.flags.credentialRead = credential;
   if (type === 'SelectStmt') selectShapes(b, s);
   if (!NO_WALK.has(type)) {
     for (const [k, v] of Object.entries(b)) {

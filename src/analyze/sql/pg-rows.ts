@@ -1,6 +1,7 @@
-// Which rows a PostgreSQL DELETE, UPDATE, MERGE or ALTER … TYPE … USING reaches (see row-scope.ts).
+// Which rows a PostgreSQL DELETE, UPDATE, MERGE, upsert or ALTER … TYPE … USING reaches (see row-scope.ts).
 import type { SqlStatement } from '../../core/ir.js';
-import { pgExpr, unwrap } from './pg-expr.js';
+import { checkDepth } from './limits.js';
+import { pgExpr, selectBody, unwrap } from './pg-expr.js';
 import { everyRow, possiblyNoRow, readsRow, type TargetNames } from './row-scope.js';
 
 type Node = Record<string, unknown>;
@@ -61,4 +62,53 @@ export function alterTypeOverwrites(cmd: Node, rel: unknown): boolean {
   const def = unwrap(cmd.def)?.[1];
   if (!def || def.raw_default == null) return false;
   return !readsRow(pgExpr(def.raw_default), targetNames(rel));
+}
+
+/** CTE names of a WITH clause → their queries. */
+function ctes(withClause: unknown, into = new Map<string, unknown>()): Map<string, unknown> {
+  for (const c of asArray(isNode(withClause) ? withClause.ctes : undefined)) {
+    const b = unwrap(c)?.[1];
+    if (b && typeof b.ctename === 'string') into.set(b.ctename.toLowerCase(), b.ctequery);
+  }
+  return into;
+}
+
+const sameRelation = (a: Node, b: Node) =>
+  String(a.relname).toLowerCase() === String(b.relname).toLowerCase() &&
+  (a.schemaname == null || b.schemaname == null || String(a.schemaname).toLowerCase() === String(b.schemaname).toLowerCase());
+
+/**
+ * The query returns every row of `table`: a SELECT (or one branch of a UNION, or a CTE it reads)
+ * over that table alone, with no LIMIT or HAVING and a WHERE that reaches every row.
+ */
+function readsWholeTable(query: unknown, table: Node, named: Map<string, unknown>, depth = 0): boolean {
+  checkDepth(depth);
+  const s = selectBody(query);
+  if (!s) return false;
+  const inner = ctes(s.withClause, new Map(named));
+  if (typeof s.op === 'string' && s.op.startsWith('SETOP_UNION')) return readsWholeTable(s.larg, table, inner, depth + 1) || readsWholeTable(s.rarg, table, inner, depth + 1);
+  if (s.op !== 'SETOP_NONE' && s.op !== undefined) return false;
+  const from = asArray(s.fromClause);
+  const only = unwrap(from[0]);
+  if (from.length !== 1 || only?.[0] !== 'RangeVar' || s.limitCount != null || s.limitOffset != null || s.havingClause != null) return false;
+  const rv = only[1];
+  const cte = rv.schemaname == null ? inner.get(String(rv.relname).toLowerCase()) : undefined;
+  if (cte !== undefined) {
+    inner.delete(String(rv.relname).toLowerCase()); // a CTE does not read itself here
+    if (!readsWholeTable(cte, table, inner, depth + 1)) return false;
+  } else if (!sameRelation(rv, table)) return false;
+  return s.whereClause == null || everyRow(pgExpr(s.whereClause), targetNames(rv), 'postgresql') !== undefined;
+}
+
+/**
+ * `INSERT INTO t SELECT * FROM t … ON CONFLICT … DO UPDATE`: every row of t comes back and meets
+ * itself, so the DO UPDATE rewrites every row (unless its own WHERE filters them).
+ */
+export function upsertFacts(s: SqlStatement, b: Node): void {
+  const conflict = isNode(b.onConflictClause) ? b.onConflictClause : undefined;
+  if (!conflict || conflict.action !== 'ONCONFLICT_UPDATE' || !isNode(b.relation)) return;
+  if (!readsWholeTable(b.selectStmt, b.relation, ctes(b.withClause))) return;
+  const names = new Set([...targetNames(b.relation), 'excluded']);
+  if (conflict.whereClause != null && everyRow(pgExpr(conflict.whereClause), names, 'postgresql') === undefined) return;
+  s.flags.upsertEveryRow = 'INSERT … SELECT from the same table … ON CONFLICT DO UPDATE';
 }

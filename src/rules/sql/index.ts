@@ -2,6 +2,7 @@
 import type { SqlStatement } from '../../core/ir.js';
 import type { RuleMatch } from '../../core/types.js';
 import { CHANGE_RULES } from './changes.js';
+import { CREDENTIAL_RULES } from './credentials.js';
 import { DESTRUCTIVE_RULES } from './destructive.js';
 import { FAIL_CLOSED_RULES } from './fail-closed.js';
 import { INJECTION_RULES } from './injection.js';
@@ -13,6 +14,7 @@ export const SQL_RULES: readonly DetailedSqlRule[] = [
   ...FAIL_CLOSED_RULES,
   ...DESTRUCTIVE_RULES,
   ...PRIVILEGE_RULES,
+  ...CREDENTIAL_RULES,
   ...SERVER_RULES,
   ...INJECTION_RULES,
   ...CHANGE_RULES,

@@ -1,4 +1,6 @@
-// Who may do what: broad GRANT/REVOKE, grants to PUBLIC, new logins, superuser-like roles.
+// Who may do what: broad GRANT/REVOKE, grants to PUBLIC, new logins, superuser-like roles, and the
+// changes that act like a grant: switching role, handing over ownership, row-level security off,
+// event triggers.
 import type { SqlStatement } from '../../core/ir.js';
 import type { DetailedSqlRule } from './match.js';
 
@@ -117,13 +119,50 @@ export const PRIVILEGE_RULES: DetailedSqlRule[] = [
   },
   {
     id: 'sql.set_role',
-    risk: 'MEDIUM',
-    reason: 'switches the session to another role',
-    remediation: 'connect as the role you mean to act as',
+    risk: 'HIGH',
+    reason: "switches the session to another role: what follows runs with that role's rights",
+    remediation: 'connect as the role you mean to act as; SET ROLE NONE / RESET ROLE return to the login role',
     examples: {
-      block: ['SET ROLE postgres', 'SET SESSION AUTHORIZATION admin'],
-      allow: ['SET search_path = app', 'SHOW role'],
+      block: ['SET ROLE postgres', 'SET SESSION AUTHORIZATION admin', "SET LOCAL ROLE 'admin'", "SELECT set_config('role', 'postgres', false)", 'BEGIN; SET ROLE postgres; DROP POLICY p ON t; COMMIT'],
+      allow: ['SET search_path = app', 'SET search_path TO app', 'SHOW role', 'RESET ROLE', 'SET ROLE NONE', 'SET SESSION AUTHORIZATION DEFAULT', 'RESET SESSION AUTHORIZATION', 'SELECT current_user', "SELECT set_config('search_path', 'app', false)"],
     },
-    match: (s) => s.flags.setRole === true,
+    match: (s) => s.flags.setRole !== undefined,
+    detail: (s) => `to ${String(s.flags.setRole)}`,
+  },
+  {
+    id: 'sql.owner_change',
+    risk: 'HIGH',
+    reason: 'hands an object (or everything a role owns) to another owner, who gets every right on it',
+    remediation: 'change ownership through a reviewed migration; grant the narrow privilege that is needed instead',
+    examples: {
+      block: ['ALTER TABLE users OWNER TO mallory', 'ALTER SCHEMA app OWNER TO mallory', 'ALTER DATABASE prod OWNER TO mallory', 'ALTER FUNCTION f() OWNER TO mallory', 'REASSIGN OWNED BY app TO mallory'],
+      allow: ['ALTER TABLE t ADD COLUMN c int', 'ALTER TABLE users RENAME COLUMN a TO b', 'SELECT tableowner FROM pg_tables'],
+    },
+    match: (s) => typeof s.flags.newOwner === 'string',
+    detail: (s) => `to ${String(s.flags.newOwner)}`,
+  },
+  {
+    id: 'sql.row_security_off',
+    risk: 'HIGH',
+    reason: "turns row-level security off for a table: its policies stop limiting which rows each role sees and changes",
+    remediation: 'change the policies through a reviewed migration instead of switching them off',
+    examples: {
+      block: ['ALTER TABLE accounts DISABLE ROW LEVEL SECURITY', 'ALTER TABLE accounts NO FORCE ROW LEVEL SECURITY', 'ALTER TABLE accounts ADD COLUMN n int, DISABLE ROW LEVEL SECURITY'],
+      allow: ['ALTER TABLE accounts ADD COLUMN n int', 'ALTER TABLE accounts ENABLE ROW LEVEL SECURITY', 'ALTER TABLE accounts FORCE ROW LEVEL SECURITY'],
+    },
+    match: (s) => typeof s.flags.rowSecurityOff === 'string',
+    detail: (s) => String(s.flags.rowSecurityOff),
+  },
+  {
+    id: 'sql.event_trigger',
+    risk: 'HIGH',
+    reason: 'creates or switches an event trigger: a function the server runs on every DDL statement, whoever issues it',
+    remediation: 'install event triggers through a reviewed migration, as a superuser who means to',
+    examples: {
+      block: ['CREATE EVENT TRIGGER audit ON ddl_command_start EXECUTE FUNCTION log_ddl()', 'ALTER EVENT TRIGGER audit DISABLE', 'ALTER EVENT TRIGGER audit ENABLE ALWAYS'],
+      allow: ['CREATE TRIGGER t_audit AFTER UPDATE ON t FOR EACH ROW EXECUTE FUNCTION log_row()', 'SELECT evtname FROM pg_event_trigger'],
+    },
+    match: (s) => typeof s.flags.eventTrigger === 'string',
+    detail: (s) => String(s.flags.eventTrigger),
   },
 ];

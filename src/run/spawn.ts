@@ -10,24 +10,43 @@ export interface RunResult {
   durationMs: number;
   /** Set when the program could not be started (ENOENT → exit 127, EACCES → 126). */
   spawnError?: string;
+  /** With `capture`: what the child wrote. */
+  stdout?: Buffer;
+  stderr?: Buffer;
+}
+
+export interface RunOptions {
+  /** Written to the child's stdin (otherwise stdin is inherited). */
+  input?: string;
+  /** Collect stdout and stderr instead of inheriting them (the library's `exec`). */
+  capture?: boolean;
+  /** Forward this process's signals to the child (the CLI); a library leaves its host's handlers alone. */
+  forwardSignals?: boolean;
+  cwd?: string;
 }
 
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'];
 
-export function run(file: string, args: string[], opts: { input?: string } = {}): Promise<RunResult> {
+export function run(file: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
+  const forwarding = opts.forwardSignals ?? true;
   return new Promise((resolve) => {
-    const child = spawn(file, args, { stdio: [opts.input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'] });
+    const out = opts.capture ? 'pipe' : 'inherit';
+    const child = spawn(file, args, { stdio: [opts.input === undefined ? 'inherit' : 'pipe', out, out], ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}) });
+    const chunks: { stdout: Buffer[]; stderr: Buffer[] } = { stdout: [], stderr: [] };
+    child.stdout?.on('data', (b: Buffer) => chunks.stdout.push(b));
+    child.stderr?.on('data', (b: Buffer) => chunks.stderr.push(b));
     const forward = (sig: NodeJS.Signals) => {
       child.kill(sig);
     };
-    for (const sig of FORWARDED) process.on(sig, forward);
+    if (forwarding) for (const sig of FORWARDED) process.on(sig, forward);
     let finished = false;
     const done = (r: Omit<RunResult, 'durationMs'>) => {
       if (finished) return; // 'error' and 'exit' can both fire
       finished = true;
-      for (const sig of FORWARDED) process.off(sig, forward);
-      resolve({ ...r, durationMs: Math.round((performance.now() - started) * 1000) / 1000 });
+      if (forwarding) for (const sig of FORWARDED) process.off(sig, forward);
+      const captured = opts.capture ? { stdout: Buffer.concat(chunks.stdout), stderr: Buffer.concat(chunks.stderr) } : {};
+      resolve({ ...r, ...captured, durationMs: Math.round((performance.now() - started) * 1000) / 1000 });
     };
     if (opts.input !== undefined && child.stdin) {
       child.stdin.on('error', () => {}); // the child may exit without reading its stdin
@@ -37,7 +56,8 @@ export function run(file: string, args: string[], opts: { input?: string } = {})
       const exitCode = err.code === 'ENOENT' ? 127 : 126;
       done({ exitCode, signal: null, spawnError: `${file}: ${err.code === 'ENOENT' ? 'command not found' : err.message}` });
     });
-    child.on('exit', (code, signal) => {
+    // Captured output is complete only once the pipes close, which comes after 'exit'.
+    child.on(opts.capture ? 'close' : 'exit', (code: number | null, signal: NodeJS.Signals | null) => {
       if (signal) {
         const n = constants.signals[signal] ?? 0;
         done({ exitCode: 128 + n, signal });

@@ -1,6 +1,18 @@
 // Bundles the CLI into one unminified ESM file. Parsers and heavy packages stay external so they
 // are loaded lazily (dynamic import) only on the paths that need them.
+//   --types     also emit the library's type declarations (dist/types), as a package needs
+//   --if-stale  do nothing when every output is newer than every input (npm pack runs prepack,
+//               then prepare: the second build would redo the first)
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { emitTypes, isStale, LIBRARY_ENTRIES } from './build-library.mjs';
+
+const flags = new Set(process.argv.slice(2));
+const withTypes = flags.has('--types');
+if (flags.has('--if-stale') && !isStale({ withTypes })) {
+  console.error('seatbelt build: dist/ is up to date');
+  process.exit(0);
+}
 
 await build({
   entryPoints: ['src/adapters/cli/entry.ts'],
@@ -56,6 +68,29 @@ await build({
   ],
 });
 
+// The library (`import … from 'seatbelt'`) and its adapters (seatbelt/ai-sdk, …): ES modules
+// that share chunks, so GovernanceBlocked is one class whichever entry a program imports, and an
+// import pulls in only what it uses. Packages stay external: the parsers load on the first
+// decision that needs one, and an adapter's framework is the program's own (a peer). Chunk names
+// change with their content: start from an empty folder so old ones do not pile up.
+rmSync('dist/lib', { recursive: true, force: true });
+await build({
+  entryPoints: LIBRARY_ENTRIES,
+  outdir: 'dist/lib',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: false,
+  packages: 'external',
+  logLevel: 'warning',
+});
+
 // bin/seatbelt runs the CLI as CommonJS with a V8 code cache made here (see scripts/cached-cli.mjs).
 const { buildCachedCli } = await import('./cached-cli.mjs');
 await buildCachedCli();
+
+if (withTypes) emitTypes();

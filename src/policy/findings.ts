@@ -21,10 +21,14 @@ export const GUARD_RULE_IDS: readonly string[] = [POLICY_RULE_IDS.pinViolation, 
 
 /**
  * True for findings that block under every policy, audit_mode included: the guard's own findings,
- * and every `self_protection.` rule (the agent changing or bypassing what guards it).
+ * and every `self_protection.` rule (the agent changing or bypassing what guards it) — except the
+ * notice that an untrusted project file's settings were ignored, which is recorded and never blocks.
  */
+/** Recorded with each decision while an untrusted project file's loosening settings are ignored (project-trust.ts). */
+export const UNTRUSTED_PROJECT_CONFIG = 'self_protection.untrusted_project_config';
+
 export function isGuardFinding(ruleId: string): boolean {
-  return GUARD_RULE_IDS.includes(ruleId) || ruleId.startsWith('self_protection.');
+  return GUARD_RULE_IDS.includes(ruleId) || (ruleId.startsWith('self_protection.') && ruleId !== UNTRUSTED_PROJECT_CONFIG);
 }
 
 /** Ids the analysers use for "could not decide", listed by the analysers themselves. */

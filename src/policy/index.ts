@@ -1,7 +1,7 @@
 // The policy room's public API: templates, the decision step, roles, settings and pinning.
 export { applyPolicy, strictestFirst, type ApplyOptions } from './apply.js';
 export { POLICIES, POLICY_NAMES, SAFE_DEFAULTS, isAtLeastAsStrict, isPolicyName, loadPolicy, type Policy, type PolicyName } from './policies.js';
-export { GUARD_RULE_IDS, POLICY_RULE_IDS, isFailClosed } from './findings.js';
+export { GUARD_RULE_IDS, POLICY_RULE_IDS, isFailClosed, isGuardFinding } from './findings.js';
 export type { AllowRule, CommandAllowRule, LoadedRole, Role, RoleFile, SqlAllowRule } from './role.js';
 export { roleProblems, validateRole, type Problem } from './role-validate.js';
 export { defaultRolesDirs, listRoleFiles, loadRole, resolveRolePath, roleFromBytes, shippedRolesDir, type RoleLoadOptions } from './role-load.js';

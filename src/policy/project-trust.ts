@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { RuleMatch } from '../core/types.js';
 import { loosening, type PolicyAndRole } from './pin.js';
+import { UNTRUSTED_PROJECT_CONFIG } from './findings.js';
 import type { Layer } from './settings-layers.js';
 
 /** One trusted project file, as the user config records it. */
@@ -20,7 +21,6 @@ export interface IgnoredSetting {
   why: string;
 }
 
-export const UNTRUSTED_PROJECT_CONFIG = 'self_protection.untrusted_project_config';
 
 /** True when the user config trusts exactly this file's bytes at this path. */
 export function isTrusted(trusted: readonly TrustedFile[] | undefined, file: string, sha256: string): boolean {

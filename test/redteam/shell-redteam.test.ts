@@ -27,7 +27,8 @@ const BLOCK: Case[] = [
   ['aws-vault exec prod -- aws s3 rb s3://b --force', 'infra.bucket_delete'],
   ['dotenv -e .env -- terraform destroy -auto-approve', 'infra.terraform_destroy'],
   ['strace -f bash -c "rm -rf /"', 'remote_code.embedded_command'],
-  ['uv run python -c "import os; os.system(\'rm -rf /\')"', 'remote_code.embedded_command'],
+  // uv run is followed by the IR itself: the code is read and its command judged.
+  ['uv run python -c "import os; os.system(\'rm -rf /\')"', 'filesystem.recursive_delete_root'],
   ['parallel rm -rf ::: /', 'filesystem.recursive_delete_root'],
   // A command named like an option: a wrapper's `--` was misread.
   ['nohup -- rm -rf /', 'parse.option_as_command'],

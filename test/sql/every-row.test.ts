@@ -44,6 +44,8 @@ const EVERY_ROW: [string, Dialect[]][] = [
   ['id <> ALL (SELECT id FROM bans WHERE 1 = 0)', ['postgresql', 'mysql', 'mariadb']],
   ['id IN (SELECT DISTINCT id FROM users WHERE id IS NOT NULL)', ALL],
   ['id = ANY (SELECT id FROM users)', ['postgresql', 'mysql', 'mariadb']],
+  ['EXISTS (SELECT 1 FROM users u2 WHERE u2.id = users.id)', ALL],
+  ['id = (SELECT id)', ALL],
 ];
 
 const POSTGRES_ONLY = [
@@ -70,6 +72,9 @@ const FILTERS: [string, Dialect[]][] = [
   ['id IN (SELECT id FROM users WHERE id > 5)', ALL],
   ['id IN (SELECT user_id FROM bans WHERE user_id IS NOT NULL)', ALL],
   ['a + b = b + a + 1', ALL],
+  ['EXISTS (SELECT 1 FROM users u2 WHERE u2.id = users.id AND u2.flag = 1)', ALL],
+  ['NOT EXISTS (SELECT 1 FROM users u2 WHERE u2.id = users.id)', ALL],
+  ['EXISTS (SELECT 1 FROM bans b WHERE b.user_id = users.id)', ALL],
 ];
 
 describe('column-generic truths reach every row', () => {

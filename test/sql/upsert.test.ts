@@ -24,6 +24,15 @@ const EVERY_ROW: [Dialect, string][] = [
   ['mysql', 'REPLACE INTO users (id, name) SELECT id, name FROM users WHERE 1'],
   ['mariadb', 'INSERT INTO users SELECT * FROM users u ON DUPLICATE KEY UPDATE name = u.name'],
   ['mariadb', 'REPLACE INTO users SELECT * FROM users'],
+  ['postgresql', 'INSERT INTO users SELECT * FROM (SELECT * FROM users) s ON CONFLICT (id) DO UPDATE SET name = excluded.name'],
+  ['mysql', 'INSERT INTO users SELECT * FROM (SELECT * FROM users) s ON DUPLICATE KEY UPDATE name = s.name'],
+  ['sqlite', 'REPLACE INTO users SELECT * FROM (SELECT * FROM users)'],
+];
+
+/** MERGE of a table with itself, row for row: every row is matched (PostgreSQL). */
+const SELF_MERGE: [string, string][] = [
+  ['MERGE INTO users USING users s ON users.id = s.id WHEN MATCHED THEN UPDATE SET name = upper(s.name)', 'sql.update_all'],
+  ['MERGE INTO users u USING (SELECT * FROM users) s ON u.id = s.id WHEN MATCHED THEN DELETE', 'sql.delete_all'],
 ];
 
 const ALLOWED: [Dialect, string][] = [
@@ -40,11 +49,17 @@ const ALLOWED: [Dialect, string][] = [
   ['mysql', 'REPLACE INTO t SELECT * FROM staging'],
   ['mysql', 'INSERT INTO t SELECT * FROM t WHERE id > 100 ON DUPLICATE KEY UPDATE v = 1'],
   ['mariadb', "REPLACE INTO settings (k, v) VALUES ('a', 'b')"],
+  ['mysql', 'REPLACE INTO t SELECT * FROM (SELECT * FROM t WHERE id = 1) s'],
+  ['postgresql', 'MERGE INTO users USING users s ON users.id = s.id WHEN MATCHED AND s.flag THEN UPDATE SET name = s.name'],
+  ['postgresql', 'MERGE INTO users u USING staging s ON u.id = s.id WHEN MATCHED THEN UPDATE SET name = s.name'],
 ];
 
 describe('an upsert of a table into itself is an all-rows write', () => {
   it.each(EVERY_ROW)('[%s] %s', async (d, sql) => {
     expect(await ids(sql, d)).toContain('sql.upsert_all');
+  });
+  it.each(SELF_MERGE)('[postgresql] %s', async (sql, rule) => {
+    expect(await ids(sql, 'postgresql')).toContain(rule);
   });
   it('says which kind of upsert', async () => {
     const { matches } = await analyzeSql('REPLACE INTO users SELECT * FROM users', 'mysql');

@@ -10,7 +10,7 @@ import { snapshot } from './snapshot.js';
 import { isTerminal, mayChangeDir } from './cwd.js';
 import { emitCommand } from './emit.js';
 import type { ShellLimits } from './limits.js';
-import { parseBash } from './parser.js';
+import { parseReadingExtglob } from './cst-extglob.js';
 import { pipeText, stdinOfRedirects, type Stdin } from './stdin.js';
 import { undecidable } from './undecidable.js';
 import { State } from './state.js';
@@ -79,7 +79,7 @@ export class IrBuilder {
       return;
     }
     if (!this.parser) throw new NeedParser();
-    const tree = parseBash(this.parser, text, this.limits.maxParseSteps);
+    const tree = parseReadingExtglob(this.parser, text, this.limits.maxParseSteps);
     if (!tree) {
       this.fail(undecidable('limits.parse_timeout', 'parsing the script took too long', text));
       return;

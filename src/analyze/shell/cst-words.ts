@@ -7,6 +7,7 @@ import type { Word } from '../../core/ir.js';
 import type { AstWord, Stmt, Substitution } from './ast.js';
 import { decodeAnsiC } from './ansi-c.js';
 import { isArithmetic } from './arith.js';
+import { extglobText, hasExtglob } from './cst-extglob.js';
 import type { UndecidableId } from './undecidable.js';
 
 /** What word conversion needs from the statement converter. */
@@ -147,6 +148,8 @@ export function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, ne
     case 'variable_name':
     case 'test_operator':
       if (misreadText(node.text)) env.fail('parse.blind_spot', 'a quote or blank inside a word the parser read as plain text', node);
+      // A word read from a script parsed with its extglob groups masked (cst-extglob.ts).
+      if (node.type === 'word' && hasExtglob(node.text)) return extglobText(b, node.text, unquotedText);
       return unquotedText(b, node.text);
     case 'regex':
       if (/\$[({]|`|[<>]\(/.test(node.text)) env.fail('parse.blind_spot', 'an expansion inside text the parser read as a pattern', node);
@@ -193,7 +196,8 @@ export function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, ne
       return parts(b, node.children.filter((c): c is Node => c !== null), env, depth + 1);
     case 'array':
       b.literal('(', false);
-      node.namedChildren.forEach((el, i) => {
+      // A comment inside the parentheses runs to the end of its line, as anywhere else.
+      node.namedChildren.filter((el) => el?.type !== 'comment').forEach((el, i) => {
         if (!el) return;
         if (i > 0) b.literal(' ', false);
         part(b, el, env, depth + 1, null);

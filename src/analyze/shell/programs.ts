@@ -3,6 +3,7 @@ import type { Word } from '../../core/ir.js';
 import type { Action } from './actions.js';
 import { findActions, flockActions, parallelActions, watchActions } from './carriers.js';
 import { gitActions } from './git.js';
+import { uvActions } from './project-runners.js';
 import { interpreterActions, interpreterOf } from './interpreters.js';
 import { composeActions, dockerActions, kubectlActions, sshActions } from './remote.js';
 import { SHELLS, aliasActions, evalActions, scriptActions, shellActions, sourceActions, suActions, sudoShellActions, trapActions } from './shells.js';
@@ -53,6 +54,9 @@ export function actionsFor(name: string, args: Word[], text: string): Action[] {
       return flockActions(args);
     case 'parallel':
       return parallelActions(args);
+    case 'uv':
+    case 'uvx':
+      return uvActions(name, args);
     default:
       return sqlClientActions(name, args);
   }

@@ -3,6 +3,7 @@
 import type { Word } from '../../core/ir.js';
 import { joinWords, type Action } from './actions.js';
 import { hasOption, optionValues, scanOptions } from './options.js';
+import { evalGenerator } from './eval-generators.js';
 
 export const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'rbash', 'yash', 'posh', 'csh', 'tcsh', 'oksh', 'loksh', 'pdksh']);
 
@@ -66,6 +67,8 @@ export function shellActions(name: string, args: Word[]): Action[] {
 }
 
 export function evalActions(args: Word[]): Action[] {
+  // `eval "$(pyenv init -)"`: a known tool's own setup code, not an unknown script (eval-generators.ts).
+  if (evalGenerator(args)) return [];
   return args.length ? [{ kind: 'script', text: joinWords(args), detail: 'eval', shareState: true }] : [];
 }
 

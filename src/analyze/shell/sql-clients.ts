@@ -50,7 +50,14 @@ function mysql(dialect: Dialect, args: Word[]): Action[] {
   return out;
 }
 
-const SQLITE_WITH_ARG = new Set(['-cmd', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-mmap', '-lookaside', '-pagecache', '-heap', '-maxsize', '-escape']);
+/**
+ * sqlite3's options that take values, and how many (its shell.c): `-lookaside SIZE N` and
+ * `-pagecache SIZE N` take two. Options may stand before or after the database.
+ */
+const SQLITE_VALUES: Record<string, number> = {
+  '-cmd': 1, '-separator': 1, '-newline': 1, '-nullvalue': 1, '-escape': 1, '-init': 1, '-vfs': 1, '-mmap': 1, '-heap': 1,
+  '-maxsize': 1, '-nonce': 1, '-threadsafe': 1, '-sorterref': 1, '-lookaside': 2, '-pagecache': 2,
+};
 
 function sqlite3(args: Word[]): Action[] {
   const out: Action[] = [];
@@ -58,9 +65,15 @@ function sqlite3(args: Word[]): Action[] {
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     const v = w.value.replace(/^--/, '-');
-    if (w.static && v.startsWith('-') && operands.length === 0) {
+    if (w.static && v.startsWith('-') && v.length > 1) {
       if (v === '-cmd' && args[i + 1]) out.push({ kind: 'sql', dialect: 'sqlite', sql: args[i + 1]! });
-      if (SQLITE_WITH_ARG.has(v)) i++;
+      if (v.startsWith('-A')) {
+        // `-A…`: the rest of the line is an `.archive` command (which may extract files).
+        const rest = [{ ...w, value: v.slice(2) }, ...args.slice(i + 1)].filter((x) => x.value !== '');
+        out.push({ kind: 'sql', dialect: 'sqlite', sql: { value: `.archive ${rest.map((x) => x.value).join(' ')}`, static: rest.every((x) => x.static), raw: w.raw } });
+        break;
+      }
+      i += SQLITE_VALUES[v] ?? 0;
       continue;
     }
     operands.push(w);
@@ -68,7 +81,7 @@ function sqlite3(args: Word[]): Action[] {
   // sqlite3 [options] [db [sql…]]: every operand after the database is executed.
   const sql = operands.slice(1);
   out.push(...sql.map((w): Action => ({ kind: 'sql', dialect: 'sqlite', sql: w })));
-  if (!sql.length) out.push({ kind: 'stdin-sql', dialect: 'sqlite' });
+  if (!sql.length && !out.some((a) => a.kind === 'sql' && a.sql?.value.startsWith('.archive'))) out.push({ kind: 'stdin-sql', dialect: 'sqlite' });
   return out;
 }
 

@@ -30,6 +30,15 @@ function tokens(text: string): string[] | null {
       i += 2;
       continue;
     }
+    if (out[out.length - 1] === '=~') {
+      const end = regexEnd(text, i);
+      if (end === null) return null;
+      if (end > i) {
+        out.push(text.slice(i, end));
+        i = end;
+        continue;
+      }
+    }
     if (ch === '&' || ch === '|' || ch === ';') return null;
     if (ch === '(' || ch === ')' || ch === '<' || ch === '>') {
       out.push(ch);
@@ -38,7 +47,8 @@ function tokens(text: string): string[] | null {
     }
     // A word: runs to a blank or an operator, over quotes and expansions.
     let j = i;
-    let depth = 0;
+    // Closers owed inside `$(…)`, `$((…))` and `${…}`, whose own parentheses and braces nest.
+    const owed: string[] = [];
     while (j < text.length) {
       const c = text[j]!;
       if (c === '\\') j += 2;
@@ -47,18 +57,65 @@ function tokens(text: string): string[] | null {
         if (end < 0) return null;
         j = end;
       } else if (c === '$' && (text[j + 1] === '(' || text[j + 1] === '{')) {
-        depth++;
+        owed.push(text[j + 1] === '(' ? ')' : '}');
         j += 2;
-      } else if (depth > 0 && (c === ')' || c === '}')) {
-        depth--;
+      } else if (owed.length && (c === '(' || c === '{')) {
+        owed.push(c === '(' ? ')' : '}');
         j++;
-      } else if (depth === 0 && (/\s/.test(c) || '&|()<>;'.includes(c))) break;
+      } else if (owed.length && c === owed[owed.length - 1]) {
+        owed.pop();
+        j++;
+      } else if (!owed.length && (/\s/.test(c) || '&|()<>;'.includes(c))) break;
       else j++;
     }
+    if (owed.length) return null;
     out.push(text.slice(i, j));
     i = j;
   }
   return out;
+}
+
+/**
+ * Where the regex after `=~` ends, read as bash reads it: `|` belongs to it, a parenthesised group
+ * may hold anything (blanks, `&`, `;`), and outside groups a blank, `&`, `;`, `<`, `>` or an
+ * unopened `)` ends it. Null when a group or a quote is never closed.
+ */
+function regexEnd(text: string, from: number): number | null {
+  let depth = 0;
+  let j = from;
+  while (j < text.length) {
+    const c = text[j]!;
+    if (c === '\\') j += 2;
+    else if (c === "'" || c === '"' || c === '`') {
+      const close = text.indexOf(c, j + 1);
+      if (close < 0) return null;
+      j = close + 1;
+    } else if (c === '$' && text[j + 1] === '(') {
+      const close = matchingParen(text, j + 1);
+      if (close < 0) return null;
+      j = close + 1;
+    } else if (c === '(') {
+      depth++;
+      j++;
+    } else if (c === ')') {
+      if (depth === 0) break;
+      depth--;
+      j++;
+    } else if (depth === 0 && (/\s/.test(c) || '&;<>'.includes(c))) break;
+    else j++;
+  }
+  return depth === 0 ? Math.min(j, text.length) : null;
+}
+
+/** The index of the `)` closing the `(` at `open`, over nested parentheses; -1 when there is none. */
+function matchingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < text.length; k++) {
+    if (text[k] === '\\') k++;
+    else if (text[k] === '(') depth++;
+    else if (text[k] === ')' && --depth === 0) return k;
+  }
+  return -1;
 }
 
 /** True when `source` (the whole `[[ … ]]`) is a well-formed conditional command. */
@@ -77,22 +134,11 @@ export function isConditional(source: string): boolean {
     while (toks[pos] === '\n') pos++;
   };
 
-  // After `=~` bash reads the regex up to a blank, parentheses and `|` included.
+  // After `=~` the lexer read the regex as one word (see regexEnd).
   const regexAt = (): boolean => {
-    let depth = 0;
-    let any = false;
-    while (pos < toks.length) {
-      const t = toks[pos]!;
-      if (t === '&&' || t === '||') break;
-      if (t === '(') depth++;
-      else if (t === ')') {
-        if (depth === 0) break;
-        depth--;
-      }
-      pos++;
-      any = true;
-    }
-    return any && depth === 0;
+    if (!word(peek())) return false;
+    pos++;
+    return true;
   };
 
   const primary = (): boolean => {

@@ -112,8 +112,42 @@ function emptyResult(sub: unknown, ctx: NspExprContext, depth: number): boolean 
   return ast.groupby != null || (ast.having == null && !callsFunction(ast.columns));
 }
 
+/** A column reference `q.c` as [q, c], lower-case; undefined for any other shape. */
+function qualifiedColumn(node: unknown): [string, string] | undefined {
+  if (!isNode(node) || node.type !== 'column_ref' || typeof node.table !== 'string' || node.table === '') return undefined;
+  const c = nspColumnName(node);
+  return c ? [node.table.toLowerCase(), c.toLowerCase()] : undefined;
+}
+
+/**
+ * `EXISTS (SELECT … FROM t t2 WHERE t2.c = outer.c)`: each outer row finds its own `c` in `t`.
+ * The table, the column and the outer qualifier, else undefined.
+ */
+function selfCorrelated(sub: unknown): { table: string; col: string; outer: string } | undefined {
+  const ast = isNode(sub) && 'ast' in sub ? sub.ast : sub;
+  if (!isNode(ast) || ast.type !== 'select' || ast._next != null || !noLimit(ast) || ast.groupby != null || ast.having != null) return undefined;
+  const from = Array.isArray(ast.from) ? ast.from : [];
+  const f = from[0];
+  if (from.length !== 1 || !isNode(f) || typeof f.table !== 'string' || f.join != null) return undefined;
+  const inner = typeof f.as === 'string' ? f.as.toLowerCase() : f.table.toLowerCase();
+  const w = ast.where;
+  if (!isNode(w) || w.type !== 'binary_expr' || w.operator !== '=') return undefined;
+  const l = qualifiedColumn(w.left);
+  const r = qualifiedColumn(w.right);
+  if (!l || !r || l[1] !== r[1] || (l[0] === inner) === (r[0] === inner)) return undefined;
+  return { table: f.table.toLowerCase(), col: l[1], outer: l[0] === inner ? r[0] : l[0] };
+}
+
+/** No LIMIT or TOP (node-sql-parser writes an absent LIMIT as an empty list). */
+const noLimit = (ast: Node) => (ast.limit == null || emptyLimit(ast.limit)) && ast.top == null;
+
 const exists = (sub: unknown, neg: boolean, ctx: NspExprContext, depth: number): Expr => {
   if (emptyResult(sub, ctx, depth + 1)) return { t: 'exists', where: constant(false), neg };
+  const self = selfCorrelated(sub);
+  if (self) {
+    const lookup: Expr = { t: 'inTable', arg: { t: 'col', name: `${self.outer}.${self.col}` }, table: self.table, col: self.col, inner: opaque(nspRefs(sub, ctx.dialect)) };
+    return neg ? { t: 'not', arg: lookup } : lookup;
+  }
   const t = tableless(sub, ctx, depth);
   return t ? { t: 'exists', where: t.where, neg } : { t: 'exists', neg, refs: nspRefs(sub, ctx.dialect) };
 };
@@ -242,7 +276,8 @@ function convert(node: unknown, ctx: NspExprContext, depth: number): Expr {
     if (emptyResult(node, ctx, depth + 1)) return constant(null); // a scalar subquery with no row is NULL
     // A scalar subquery over no table is its value when its WHERE holds, else NULL.
     const t = tableless(node, ctx, depth);
-    return t?.value ? { t: 'case', whens: [{ cond: t.where, then: t.value }] } : UNKNOWN;
+    if (!t?.value) return UNKNOWN;
+    return t.where.t === 'const' && t.where.v === true ? t.value : { t: 'case', whens: [{ cond: t.where, then: t.value }] };
   }
   switch (node.type) {
     case 'number':

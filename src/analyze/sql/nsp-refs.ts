@@ -22,8 +22,9 @@ export const mysqlBinaryLiteral = (name: string, dialect: Dialect) => (dialect =
 function scopeNames(from: unknown, out: Set<string>): void {
   for (const f of Array.isArray(from) ? from : [from]) {
     if (!isNode(f)) continue;
-    if (typeof f.table === 'string') out.add(f.table.toLowerCase());
+    // An alias hides the table's own name: in `FROM users u2`, `users.id` is the outer row's.
     if (typeof f.as === 'string') out.add(f.as.toLowerCase());
+    else if (typeof f.table === 'string') out.add(f.table.toLowerCase());
   }
 }
 

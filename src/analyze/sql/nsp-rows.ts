@@ -57,9 +57,12 @@ function readsWholeTable(select: unknown, table: string, exprCtx: NspExprContext
   }
   const from = asArray(select.from);
   const only = from[0];
-  if (from.length !== 1 || !isNode(only) || lastName(only.table) !== table || only.join != null) return false;
+  if (from.length !== 1 || !isNode(only) || only.join != null) return false;
+  // `FROM (SELECT * FROM t) s`: the subquery's rows.
+  const derived = isNode(only.expr) && isNode(only.expr.ast) ? only.expr.ast : undefined;
+  if (derived ? !readsWholeTable(derived, table, exprCtx, depth + 1) : lastName(only.table) !== table) return false;
   if (!noLimit(select.limit) || select.top != null || select.having != null) return false;
-  const names = new Set([table, ...(typeof only.as === 'string' ? [only.as.toLowerCase()] : [])]);
+  const names = new Set([...(derived ? [] : [table]), ...(typeof only.as === 'string' ? [only.as.toLowerCase()] : [])]);
   return select.where == null || everyRow(nspExpr(select.where, exprCtx), names, exprCtx.dialect) !== undefined;
 }
 

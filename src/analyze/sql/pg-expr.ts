@@ -147,10 +147,40 @@ function quantified(all: boolean, op: string, test: unknown, subselect: unknown,
   return UNKNOWN;
 }
 
+/** A column reference `q.c` as [q, c], lower-case; undefined for any other shape. */
+function qualifiedColumn(node: unknown): [string, string] | undefined {
+  const c = unwrap(node);
+  const fields = c?.[0] === 'ColumnRef' ? asArray(c[1].fields) : [];
+  const names = strings(fields).map((n) => n.toLowerCase());
+  return fields.length === 2 && names.length === 2 ? [names[0] as string, names[1] as string] : undefined;
+}
+
+/**
+ * `EXISTS (SELECT … FROM t t2 WHERE t2.c = outer.c)`: each outer row finds its own `c` in `t`.
+ * The table, the column and the outer qualifier, else undefined.
+ */
+function selfCorrelated(sub: unknown): { table: string; col: string; outer: string } | undefined {
+  const s = selectBody(sub);
+  if (!s || (s.op !== 'SETOP_NONE' && s.op !== undefined) || s.limitCount != null || s.groupClause != null || s.havingClause != null) return undefined;
+  const from = asArray(s.fromClause);
+  const rv = unwrap(from[0]);
+  if (from.length !== 1 || rv?.[0] !== 'RangeVar' || typeof rv[1].relname !== 'string') return undefined;
+  const alias = isNode(rv[1].alias) && typeof rv[1].alias.aliasname === 'string' ? rv[1].alias.aliasname.toLowerCase() : undefined;
+  const inner = alias ?? rv[1].relname.toLowerCase();
+  const w = unwrap(s.whereClause);
+  if (w?.[0] !== 'A_Expr' || w[1].kind !== 'AEXPR_OP' || strings(w[1].name).join('') !== '=') return undefined;
+  const l = qualifiedColumn(w[1].lexpr);
+  const r = qualifiedColumn(w[1].rexpr);
+  if (!l || !r || l[1] !== r[1] || (l[0] === inner) === (r[0] === inner)) return undefined;
+  return { table: rv[1].relname.toLowerCase(), col: l[1], outer: l[0] === inner ? r[0] : l[0] };
+}
+
 function subLink(b: Node, depth: number): Expr {
   const type = String(b.subLinkType);
   if (type === 'EXISTS_SUBLINK') {
     if (emptyResult(b.subselect, depth + 1)) return { t: 'exists', where: constant(false), neg: false };
+    const self = selfCorrelated(b.subselect);
+    if (self) return { t: 'inTable', arg: { t: 'col', name: `${self.outer}.${self.col}` }, table: self.table, col: self.col, inner: opaque(pgRefs(b.subselect)) };
     const sub = tableless(b.subselect, depth);
     return sub ? { t: 'exists', where: sub.where, neg: false } : { t: 'exists', neg: false, refs: pgRefs(b.subselect) };
   }
@@ -159,7 +189,7 @@ function subLink(b: Node, depth: number): Expr {
     if (emptyResult(b.subselect, depth + 1)) return constant(null); // a scalar subquery with no row is NULL
     // `(SELECT 1) = 1`: a scalar subquery over no table is its value when its WHERE holds, else NULL.
     const sub = tableless(b.subselect, depth);
-    if (sub?.value) return { t: 'case', whens: [{ cond: sub.where, then: sub.value }] };
+    if (sub?.value) return sub.where.t === 'const' && sub.where.v === true ? sub.value : { t: 'case', whens: [{ cond: sub.where, then: sub.value }] };
   }
   return UNKNOWN;
 }

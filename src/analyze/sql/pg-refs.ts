@@ -15,7 +15,8 @@ function scopeNames(froms: unknown, out: Set<string>, depth: number): void {
     const u = unwrap(f);
     if (!u) continue;
     const [type, b] = u;
-    if (type === 'RangeVar' && typeof b.relname === 'string') out.add(b.relname.toLowerCase());
+    // An alias hides the table's own name: in `FROM users u2`, `users.id` is the outer row's.
+    if (type === 'RangeVar' && typeof b.relname === 'string' && !isNode(b.alias)) out.add(b.relname.toLowerCase());
     if (type === 'CommonTableExpr' && typeof b.ctename === 'string') out.add(b.ctename.toLowerCase());
     if (isNode(b.alias) && typeof b.alias.aliasname === 'string') out.add(b.alias.aliasname.toLowerCase());
     if (type === 'JoinExpr') scopeNames([b.larg, b.rarg], out, depth + 1);

@@ -2,6 +2,7 @@
 import type { SqlStatement } from '../../core/ir.js';
 import { checkDepth } from './limits.js';
 import { pgExpr, selectBody, unwrap } from './pg-expr.js';
+import type { Expr } from './expr.js';
 import { everyRow, possiblyNoRow, readsRow, type TargetNames } from './row-scope.js';
 
 type Node = Record<string, unknown>;
@@ -34,9 +35,35 @@ const MERGE_ACTIONS: Record<string, string> = { CMD_DELETE: 'delete', CMD_UPDATE
  * MERGE reaches every target row with WHEN MATCHED when its ON holds for every row, and with
  * WHEN NOT MATCHED BY SOURCE when its ON may hold for none (`ON false`, `ON s.x = 1`).
  */
+/** The name a relation's columns are qualified with: its alias, else its own name. */
+const qualifierOf = (rel: Node): string =>
+  (isNode(rel.alias) && typeof rel.alias.aliasname === 'string' ? rel.alias.aliasname : String(rel.relname ?? '')).toLowerCase();
+
+/** `t.c = s.c AND …`: every conjunct equates a column of the target with the same column of the source. */
+function sameColumns(e: Expr, target: string, source: string): boolean {
+  if (e.t === 'and') return e.args.every((a) => sameColumns(a, target, source));
+  if (e.t !== 'cmp' || e.op !== '=' || e.l.t !== 'col' || e.r.t !== 'col') return false;
+  const [l, r] = [e.l.name.toLowerCase().split('.'), e.r.name.toLowerCase().split('.')];
+  if (l.length !== 2 || r.length !== 2 || l[1] !== r[1]) return false;
+  return (l[0] === target && r[0] === source) || (l[0] === source && r[0] === target);
+}
+
+/**
+ * `MERGE INTO t USING t s ON t.id = s.id`: the source is the whole target, matched row for row.
+ * The source's name (its columns are the matched row's own), else undefined.
+ */
+function mergesWithItself(b: Node, on: Expr): string | undefined {
+  const src = unwrap(b.sourceRelation);
+  if (!isNode(b.relation) || !src) return undefined;
+  const whole = src[0] === 'RangeVar' ? sameRelation(src[1], b.relation) : src[0] === 'RangeSubselect' && readsWholeTable(src[1].subquery, b.relation, new Map());
+  const [target, source] = [qualifierOf(b.relation), qualifierOf(src[1])];
+  return whole && target !== source && sameColumns(on, target, source) ? source : undefined;
+}
+
 export function mergeFacts(s: SqlStatement, b: Node): void {
   const target = targetNames(b.relation);
   const on = pgExpr(b.joinCondition);
+  const self = mergesWithItself(b, on);
   s.hasWhere = b.joinCondition != null;
   s.whereTautology = s.hasWhere && everyRow(on, target, 'postgresql') !== undefined;
   const actions: string[] = [];
@@ -47,7 +74,10 @@ export function mergeFacts(s: SqlStatement, b: Node): void {
     actions.push(action);
     const cond = w.condition != null ? pgExpr(w.condition) : undefined;
     if (w.matchKind === 'MERGE_WHEN_MATCHED') {
-      if (everyRow(cond ? { t: 'and', args: [on, cond] } : on, target, 'postgresql') !== undefined) everywhere.add(action);
+      // A target merged with itself matches every row (whose key has a value); a condition on
+      // either side reads that row and may still filter.
+      const matchedAll = self !== undefined && (!cond || everyRow(cond, new Set([...target, self]), 'postgresql') !== undefined);
+      if (matchedAll || everyRow(cond ? { t: 'and', args: [on, cond] } : on, target, 'postgresql') !== undefined) everywhere.add(action);
     } else if (w.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE') {
       if (possiblyNoRow(on, target, 'postgresql') && (!cond || everyRow(cond, target, 'postgresql') !== undefined)) everywhere.add(action);
     }
@@ -90,7 +120,13 @@ function readsWholeTable(query: unknown, table: Node, named: Map<string, unknown
   if (s.op !== 'SETOP_NONE' && s.op !== undefined) return false;
   const from = asArray(s.fromClause);
   const only = unwrap(from[0]);
-  if (from.length !== 1 || only?.[0] !== 'RangeVar' || s.limitCount != null || s.limitOffset != null || s.havingClause != null) return false;
+  if (from.length !== 1 || s.limitCount != null || s.limitOffset != null || s.havingClause != null) return false;
+  // `FROM (SELECT * FROM t) s`: the subquery's rows.
+  if (only?.[0] === 'RangeSubselect') {
+    if (!readsWholeTable(only[1].subquery, table, inner, depth + 1)) return false;
+    return s.whereClause == null || everyRow(pgExpr(s.whereClause), targetNames(only[1]), 'postgresql') !== undefined;
+  }
+  if (only?.[0] !== 'RangeVar') return false;
   const rv = only[1];
   const cte = rv.schemaname == null ? inner.get(String(rv.relname).toLowerCase()) : undefined;
   if (cte !== undefined) {

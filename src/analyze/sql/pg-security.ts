@@ -59,6 +59,14 @@ export function securityFacts(type: string, b: Node, s: SqlStatement): void {
       if (role !== undefined) s.flags.setRole = role;
       return;
     }
+    case 'AlterRoleSetStmt':
+    case 'AlterDatabaseSetStmt': {
+      // `ALTER ROLE r SET role = admin`: every later session of r (or in the database) starts as admin.
+      const set = isNode(b.setstmt) ? b.setstmt : undefined;
+      const role = set && set.name === 'role' ? switchedTo(set) : undefined;
+      if (role !== undefined) s.flags.setRole = `${role} (at every login)`;
+      return;
+    }
     default:
       return;
   }

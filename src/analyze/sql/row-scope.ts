@@ -63,9 +63,29 @@ export function readsRow(e: Expr, target: TargetNames, depth = 0): boolean {
   }
 }
 
-/** `id IN (SELECT id FROM t)` while changing `t`: every row (leaning: a NULL `id` is not matched). */
+/**
+ * `id IN (SELECT id FROM t)`, `EXISTS (SELECT 1 FROM t t2 WHERE t2.id = t.id)` while changing `t`:
+ * the table finds each row's own value, so it holds for every row whose `id` is not NULL.
+ */
 const wholeTableSelf = (e: Expr, target: TargetNames): boolean =>
-  e.t === 'inTable' && target.has(e.table) && e.arg.t === 'col' && (e.arg.name.toLowerCase().split('.').pop() ?? '') === e.col;
+  e.t === 'inTable' && target.has(e.table) && e.arg.t === 'col' && meansTarget(qualifierOf(e.arg.name), target) && (e.arg.name.toLowerCase().split('.').pop() ?? '') === e.col;
+
+/** The condition with each lookup of the row in its own table (see wholeTableSelf) as TRUE. */
+function settleSelfLookups(e: Expr, target: TargetNames, depth = 0): Expr {
+  checkDepth(depth);
+  if (wholeTableSelf(e, target)) return constant(true);
+  const settle = (x: Expr) => settleSelfLookups(x, target, depth + 1);
+  switch (e.t) {
+    case 'and':
+    case 'or':
+    case 'xor':
+      return { ...e, args: e.args.map(settle) };
+    case 'not':
+      return { t: 'not', arg: settle(e.arg) };
+    default:
+      return e;
+  }
+}
 
 /** `t.id` → `id` when `t` names the target, so that `t.id = id` is seen as one column. */
 function canonical(e: Expr, target: TargetNames, depth = 0): Expr {
@@ -119,7 +139,6 @@ function worstCase(e: Expr, want: boolean, target: TargetNames, d: Dialect, dept
     case 'not':
       return { t: 'not', arg: worstCase(e.arg, !want, target, d, depth + 1) };
     default:
-      if (wholeTableSelf(e, target)) return constant(true);
       if (conditionValue(e, d) !== undefined || readsRow(e, target)) return e;
       return constant(want);
   }
@@ -127,7 +146,8 @@ function worstCase(e: Expr, want: boolean, target: TargetNames, d: Dialect, dept
 
 /**
  * How a restriction reaches every row: it always holds ('tautology'), it holds for every row whose
- * tested columns have a value ('notNull': `id = 5 OR email IS NOT NULL`, `id IS NOT NULL`), or it
+ * tested columns have a value ('notNull': `id = 5 OR email IS NOT NULL`, `id IS NOT NULL`,
+ * `id IN (SELECT id FROM same_table)`), or it
  * does not read the row ('rowIndependent'); undefined when it filters.
  */
 export type RowScope = 'tautology' | 'notNull' | 'rowIndependent' | undefined;
@@ -136,7 +156,7 @@ export type RowScope = 'tautology' | 'notNull' | 'rowIndependent' | undefined;
 export function everyRow(where: Expr, target: TargetNames, d: Dialect): RowScope {
   const e = canonical(where, target);
   if (isTautology(e, d)) return 'tautology';
-  const settled = settleNullTests(e, target, d, (x) => readsRow(x, target));
+  const settled = settleNullTests(settleSelfLookups(e, target), target, d, (x) => readsRow(x, target));
   if (isTautology(settled, d)) return 'notNull';
   if (isTautology(worstCase(settled, true, target, d), d)) return 'rowIndependent';
   return undefined;

@@ -47,15 +47,20 @@ export const DISK_SYSTEM_RULES: ShellRule[] = [
     reason: 'a fork bomb: a function that starts itself in the background until the machine stalls',
     remediation: 'do not run self-replicating functions; to load-test, use a bounded tool (stress-ng with limits)',
     examples: {
-      block: [':(){ :|:& };:', 'bomb() { bomb | bomb & }; bomb', 'f(){ f & f; }; f'],
-      allow: ['f() { echo hi; }; f', 'build() { make; }; build &', 'retry() { cmd || retry; }'],
+      block: [':(){ :|:& };:', 'bomb() { bomb | bomb & }; bomb', 'f(){ f & f; }; f', 'f(){ f & }; f', 'f(){ f | f; }'],
+      allow: ['f() { echo hi; }; f', 'build() { make; }; build &', 'retry() { cmd || retry; }', 'f(){ x="$(N=1 f "$1" | tail -1)"; }', 'walk() { for d in "$@"; do walk "$d"/* | sort; done; }'],
     },
     match(cmd, ir) {
       const n = nameOf(cmd);
       const fns = cmd.context.filter((c) => c.kind === 'function').map((c) => c.detail);
       const own = fns.includes(n) || (fns.includes(undefined) && ir.functions.includes(n));
-      // The function starts itself in the background, or piped (each stage of a pipe is a fork).
-      return own && (cmd.context.some((c) => c.kind === 'background') || (cmd.pipeline?.stages ?? 0) > 1);
+      if (!own) return false;
+      // The function starts itself in the background (the call returns while the copy goes on)…
+      if (cmd.context.some((c) => c.kind === 'background')) return true;
+      // …or forks two copies of itself side by side (`f | f`): the copies double at every level.
+      // One piped self-call (`x=$(f | tail -1)`) is plain recursion: each call waits for the one it made.
+      const p = cmd.pipeline;
+      return !!p && ir.commands.some((c) => c !== cmd && c.pipeline?.id === p.id && nameOf(c) === n);
     },
   },
   {

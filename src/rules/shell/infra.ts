@@ -93,6 +93,12 @@ function mountsHostRoot(cmd: SimpleCommand, ir: ShellIr): boolean {
   return sources.some((src) => /^[~/$]/.test(src) && resolveTargets({ value: src, static: !/[$`]/.test(src), raw: src }, cmd, ir).some((t) => protectedKind(t, homeOf(ir)) !== null));
 }
 
+/** `--dry-run` (cobra: before `--`, true unless `=false`) only simulates: nothing is uninstalled. */
+function helmDryRun(cmd: SimpleCommand): boolean {
+  const end = cmd.args.findIndex((w) => w.static && w.value === '--');
+  return (end < 0 ? cmd.args : cmd.args.slice(0, end)).some((w) => w.static && /^--dry-run(=(?!(false|f|0|none)$).+)?$/i.test(w.value));
+}
+
 export const INFRA_RULES: ShellRule[] = [
   {
     id: 'infra.terraform_destroy',
@@ -123,12 +129,12 @@ export const INFRA_RULES: ShellRule[] = [
     remediation: 'ask a person to uninstall releases; roll back with helm rollback instead',
     examples: {
       block: ['helm uninstall web', 'helm delete web --purge', 'helm -n prod uninstall api', 'helm un db --namespace data'],
-      allow: ['helm list', 'helm upgrade --install web ./chart', 'helm rollback web 3', 'helm status web'],
+      allow: ['helm list', 'helm upgrade --install web ./chart', 'helm rollback web 3', 'helm status web', 'helm uninstall web --dry-run'],
     },
     match(cmd) {
       if (nameOf(cmd) !== 'helm') return false;
       const sub = words(subcommand(cmd, { shortValue: 'n', longValue: ['namespace', 'kube-context', 'kubeconfig', 'registry-config', 'repository-cache', 'repository-config', 'burst-limit', 'kube-apiserver', 'kube-as-user', 'kube-token', 'kube-ca-file'] }))[0];
-      return ['uninstall', 'delete', 'del', 'un'].includes(sub ?? '');
+      return ['uninstall', 'delete', 'del', 'un'].includes(sub ?? '') && !helmDryRun(cmd);
     },
   },
   {

@@ -1,7 +1,7 @@
 // Programs that run another program given in their arguments but that the IR builder does not
 // unwrap: tracers and privilege or sandbox launchers (`strace`, `runuser -u`, `pkexec`,
 // `systemd-run`, `firejail`, …) and project runners (`npx`, `npm exec --`, `pnpm dlx`,
-// `bundle exec`, `uv run`, `dotenv --`, …). The rules judge the program they launch as well, so
+// `bundle exec`, `dotenv --`, …). The rules judge the program they launch as well, so
 // `npx rimraf /` is judged as `rimraf /`. Once the IR unwraps one of these itself, its entry
 // here simply stops matching (the name no longer appears as a command). hidden-commands.ts turns
 // what they launch into commands the rules judge.
@@ -78,8 +78,7 @@ const LAUNCHERS: Record<string, Launcher> = {
   pipenv: L({}, { verbs: ['run'] }),
   pdm: L({ shortValue: 'p', longValue: ['project'] }, { verbs: ['run'] }),
   hatch: L({ shortValue: 'e', longValue: ['env'] }, { verbs: ['run'] }),
-  uv: L({ shortValue: 'p', longValue: ['with', 'with-requirements', 'with-editable', 'python', 'project', 'directory', 'env-file', 'group', 'extra', 'package', 'index', 'index-url', 'extra-index-url', 'from', 'only-group'] }, { verbs: ['run', 'tool'] }),
-  uvx: L({ longValue: ['from', 'with', 'python'] }),
+  // uv run / uv tool run / uvx: followed by the IR itself (src/analyze/shell/project-runners.ts).
   pipx: L({ longValue: ['spec', 'python', 'pip-args'] }, { verbs: ['run'] }),
   conda: L({ shortValue: 'np', longValue: ['name', 'prefix', 'cwd'] }, { verbs: ['run'] }),
   mamba: L({ shortValue: 'np', longValue: ['name', 'prefix', 'cwd'] }, { verbs: ['run'] }),
@@ -118,8 +117,7 @@ export function launched(cmd: SimpleCommand): Launched | undefined {
     // `npm exec …`: global options may come first; the verb is the first operand.
     const at = args.findIndex((w) => !w.value.startsWith('-'));
     if (at < 0 || !l.verbs.includes(args[at]!.value)) return undefined;
-    if (n === 'uv' && args[at]!.value === 'tool' && args[at + 1]?.value !== 'run') return undefined;
-    args = [...args.slice(0, at), ...args.slice(at + (n === 'uv' && args[at]!.value === 'tool' ? 2 : 1))];
+    args = [...args.slice(0, at), ...args.slice(at + 1)];
   }
   const p = parseOptions(args, l.spec);
   for (const name of l.script ?? []) {

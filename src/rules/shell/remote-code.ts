@@ -10,6 +10,7 @@ import { resolveTargets } from './paths.js';
 import { CURL_OPTS, WGET_OPTS } from './targets.js';
 import { runsEmbeddedCommand } from './embedded-commands.js';
 import { isPackageInstall } from './packages.js';
+import { trustedSetupEval } from './generated-setup.js';
 
 type Feed = 'download' | 'decoded' | 'other';
 
@@ -134,10 +135,11 @@ export const REMOTE_CODE_RULES: ShellRule[] = [
     reason: 'feeds text to a shell or interpreter as its program, so what runs is not what was analysed',
     remediation: 'run the commands directly (or put them in a script file and run that file)',
     examples: {
-      block: ['echo "rm -rf /" | sh', 'cat script.sh | bash', 'printf "id\\n" | sudo bash -s', 'echo "import os" | python3', 'echo "reboot" | at now', 'cat cmds.txt | source /dev/stdin', 'bash <(cat build.sh)'],
-      allow: ['bash script.sh', 'yes | bash ./setup.sh', 'echo data | python3 process.py', 'cat file | sort', 'echo hi | grep h', 'bash -c "echo hi"'],
+      block: ['echo "rm -rf /" | sh', 'cat script.sh | bash', 'pyenv() { echo "rm -rf ~"; }; eval "$(pyenv init -)"', 'printf "id\\n" | sudo bash -s', 'echo "import os" | python3', 'echo "reboot" | at now', 'cat cmds.txt | source /dev/stdin', 'bash <(cat build.sh)'],
+      allow: ['bash script.sh', 'yes | bash ./setup.sh', 'echo data | python3 process.py', 'cat file | sort', 'echo hi | grep h', 'bash -c "echo hi"', 'eval "$(pyenv init -)"'],
     },
     match(cmd, ir) {
+      if (trustedSetupEval(cmd, ir)) return false; // `eval "$(pyenv init -)"`: the tool's own setup code
       return pipedFeed(cmd, ir) === 'other' || programFeed(cmd, ir) === 'other';
     },
   },

@@ -6,7 +6,7 @@ import { ids, ir } from './helpers.js';
 const undecidable = async (src: string, id: string) => expect(ids(await ir(src)), JSON.stringify(src)).toContain(id);
 
 describe('syntax errors', () => {
-  for (const src of ['rm -rf / &&', 'if true; then rm -rf /', 'echo "unterminated', "echo 'x", 'a | | b', '(rm -rf /', 'case x in', 'echo @(a|b)', 'f() {', 'rm x )']) {
+  for (const src of ['rm -rf / &&', 'if true; then rm -rf /', 'echo "unterminated', "echo 'x", 'a | | b', '(rm -rf /', 'case x in', 'echo @(a|b', 'f() {', 'rm x )']) {
     it(JSON.stringify(src), () => undecidable(src, 'parse.syntax_error'));
   }
 });

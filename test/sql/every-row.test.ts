@@ -17,7 +17,7 @@ async function reach(where: string, d: Dialect): Promise<string[]> {
 }
 
 /** [condition, dialects where the syntax exists]. */
-const EVERY_ROW: [string, Dialect[]][] = [
+const EVERY_ROW: [string, readonly Dialect[]][] = [
   // Arithmetic whose row terms cancel.
   ['id = id + 0', ALL],
   ['id * 0 = 0', ALL],
@@ -58,7 +58,7 @@ const POSTGRES_ONLY = [
 ];
 
 /** Filters: they depend on what the rows hold. */
-const FILTERS: [string, Dialect[]][] = [
+const FILTERS: [string, readonly Dialect[]][] = [
   ['id > 0', ALL],
   ['id = id + 1', ALL],
   ['id * 2 = 10', ALL],

@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['test/setup/fast-check-seed.ts'],
+    // Builds dist/ when a source is newer, so end-to-end tests never run a stale bin/seatbelt.
+    globalSetup: ['test/setup/build-bundle.ts'],
   },
 });

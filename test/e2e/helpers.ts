@@ -1,8 +1,12 @@
 // Spawns the real binary with a private SEATBELT_HOME so tests never touch the user's keys or trail.
+// It refuses to spawn a bin/seatbelt whose bundle is older than the sources (see test/setup/bundle.ts).
 import { execa } from 'execa';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { assertFreshBundle } from '../setup/bundle.js';
+
+export { assertFreshBundle } from '../setup/bundle.js';
 
 export const BIN = path.resolve(import.meta.dirname, '../../bin/seatbelt');
 
@@ -20,6 +24,7 @@ export interface Ran {
 }
 
 export async function seatbelt(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<Ran> {
+  assertFreshBundle();
   const r = await execa(BIN, args, {
     env: opts.env ?? {},
     reject: false,

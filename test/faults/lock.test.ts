@@ -76,7 +76,8 @@ describe('a lock that is never released', () => {
       // One record first, so there is a trail to keep intact.
       expect((await seatbelt(['exec', '--', 'true'], { env: env(h) })).exitCode).toBe(0);
       const before = readFileSync(h.audit);
-      const lock = writeLock(h, content());
+      const held = content();
+      const lock = writeLock(h, held);
       const marker = path.join(h.dir, 'ran');
       const r = await seatbelt(['exec', '--', 'touch', marker], { env: env(h) });
       expect(r.exitCode).toBe(74);
@@ -85,8 +86,9 @@ describe('a lock that is never released', () => {
       expect(r.stderr).toContain(lock);
       expect(r.stderr).not.toMatch(/^\s+at /m);
       expect(readFileSync(h.audit)).toEqual(before);
-      expect(readFileSync(lock, 'utf8')).toBe(readFileSync(lock, 'utf8')); // still there, untouched
+      // Still there and untouched: the holder's lock is never rewritten or taken.
       expect(existsSync(lock)).toBe(true);
+      expect(readFileSync(lock, 'utf8')).toBe(held);
     });
   }
 });

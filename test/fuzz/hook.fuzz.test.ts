@@ -1,28 +1,30 @@
 // Hook payload fuzzing for every host format: garbage bytes, any JSON, the hosts' real payloads
 // with one field replaced by garbage, and real payloads carrying hidden destructive commands.
 // A hook must answer in the host's form with exit 0 or 2 (any other code lets the host proceed),
-// never show a stack trace, block whatever it cannot read, and let a command proceed only when
-// the library itself allows that command.
+// never show a stack trace, block whatever it cannot read, let a command proceed only when the
+// library itself allows that command, and deny a hidden destructive command outright (whatever
+// the library says: agreement alone would pass if both let it through).
 import fc from 'fast-check';
-import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMATS } from '../../src/adapters/hooks/formats.js';
 import { runHook } from '../../src/adapters/hooks/run-hook.js';
 import { openSession } from '../../src/adapters/session.js';
 import { HOSTS, type HookAnswer, type HostName } from '../../src/adapters/hooks/types.js';
 import { SeatbeltError } from '../../src/core/error.js';
-import { BIN, tempHome } from '../e2e/helpers.js';
-import { hidden, script } from './shell-arbitraries.js';
+import { BIN, assertFreshBundle, tempHome } from '../e2e/helpers.js';
+import { DESTRUCTIVE, PLACES, hidden, placeNames, script } from './shell-arbitraries.js';
 import { runs } from './support.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/hooks');
 const STACK = /^\s+at .+:\d+:\d+\)?$/m;
 const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-hookfuzz-'));
 const env = { SEATBELT_HOME: path.join(dir, 'home'), HOME: dir };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function fixtures(host: HostName): Record<string, unknown>[] {
   return readdirSync(path.join(FIXTURES, host))
@@ -37,6 +39,22 @@ function proceeds(answer: HookAnswer): boolean {
   if (answer.stdout.trim() === '') return true;
   const out = JSON.parse(answer.stdout) as { hookSpecificOutput?: { permissionDecision?: string }; decision?: string; permission?: string };
   return !(out.hookSpecificOutput?.permissionDecision === 'deny' || out.decision === 'deny' || out.decision === 'block' || out.permission === 'deny');
+}
+
+/** The host's own "deny" answer (docs/hooks.md): what a judged, refused shell command gets. */
+function expectDenied(host: HostName, a: HookAnswer): void {
+  const out = () => JSON.parse(a.stdout) as Record<string, any>;
+  if (host === 'codex') {
+    expect({ exit: a.exitCode, stdout: a.stdout }).toEqual({ exit: 2, stdout: '' });
+    expect(a.stderr).toMatch(/seatbelt: refused/);
+  } else {
+    expect(a.exitCode).toBe(0);
+    if (host === 'claude-code') expect(out().hookSpecificOutput?.permissionDecision).toBe('deny');
+    if (host === 'gemini') expect(out().decision).toBe('deny');
+    if (host === 'cursor') expect(out().permission).toBe('deny');
+  }
+  expect(a.stdout).not.toMatch(/"allow"/);
+  expect(proceeds(a)).toBe(false);
 }
 
 function hook(host: HostName, stdin: string | Buffer): Promise<HookAnswer> {
@@ -107,11 +125,28 @@ for (const host of HOSTS) {
       );
     });
 
+    const shellCall = bases.find((b) => JSON.stringify(b).includes('rm -rf'))!;
+    const commandPath = leafPaths(shellCall).find((p) => p.at(-1) === 'command')!;
+
     it('a real payload carrying a hidden destructive command never proceeds', async () => {
-      const shellCall = bases.find((b) => JSON.stringify(b).includes('rm -rf'))!;
-      const commandPath = leafPaths(shellCall).find((p) => p.at(-1) === 'command')!;
+      // Every destructive command at least once (each in another hiding place), then random ones.
+      const everyOne = DESTRUCTIVE.map((d, i) => {
+        const place = placeNames[(i * 7) % placeNames.length]!;
+        return [{ d, places: [place], script: PLACES[place]!(d, 'ls -la') }] as [{ d: string; places: string[]; script: string }];
+      });
       await fc.assert(
-        fc.asyncProperty(fc.oneof(hidden.map((h) => h.script), script), async (cmd) => {
+        fc.asyncProperty(hidden, async ({ script: cmd }) => {
+          const a = await hook(host, JSON.stringify(replaceAt(shellCall, commandPath, cmd)));
+          expectWellFormed(a);
+          expectDenied(host, a);
+        }),
+        { numRuns: runs(40), examples: everyOne },
+      );
+    });
+
+    it('a real payload carrying a generated script proceeds exactly when the library allows it', async () => {
+      await fc.assert(
+        fc.asyncProperty(script, async (cmd) => {
           const text = JSON.stringify(replaceAt(shellCall, commandPath, cmd));
           const a = await hook(host, text);
           expectWellFormed(a);
@@ -124,6 +159,7 @@ for (const host of HOSTS) {
 }
 
 describe('hooks through bin/seatbelt: hostile stdin', () => {
+  beforeAll(() => assertFreshBundle());
   const h = tempHome();
   const bad: Record<string, string | Buffer> = {
     'empty stdin': '',

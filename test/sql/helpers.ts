@@ -3,6 +3,7 @@ import { execa } from 'execa';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { assertFreshBundle } from '../setup/bundle.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const BIN = process.env.SEATBELT_TEST_BIN ?? path.join(ROOT, 'bin/seatbelt');
@@ -21,6 +22,7 @@ export interface Run {
 }
 
 export async function seatbelt(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<Run> {
+  if (process.env.SEATBELT_TEST_BIN === undefined) assertFreshBundle(); // another build is the caller's to keep current
   const r = await execa(BIN, args, {
     env: opts.env ?? {},
     reject: false,

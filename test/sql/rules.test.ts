@@ -1,9 +1,13 @@
-// Every SQL rule carries its own examples: each "block" example must match the rule, each
-// "allow" example must not — and must not be refused by any other rule either.
+// Every SQL rule carries its own examples: each "block" example, through the real analyser (the
+// default engine) and applyPolicy, must be blocked with the rule among the blocking matches at its
+// risk, under the policy whose threshold is that risk (test/rules/risk-table.ts); each "allow"
+// example must not match the rule — and must not be refused by any other rule either.
 import { describe, expect, it } from 'vitest';
+import { defaultAnalyzer } from '../../src/analyze/index.js';
 import { analyzeSql } from '../../src/analyze/sql/index.js';
 import { SQL_RULES } from '../../src/rules/sql/index.js';
 import type { SqlExample } from '../../src/rules/rule.js';
+import { expectBlockedByRule } from '../rules/risk-table.js';
 
 const blocks = (risk: string) => risk === 'HIGH' || risk === 'CRITICAL';
 const norm = (e: string | SqlExample) => (typeof e === 'string' ? { sql: e, dialect: 'postgresql' as const } : { sql: e.sql, dialect: e.dialect ?? 'postgresql' });
@@ -25,9 +29,8 @@ describe('SQL rule metadata', () => {
 
 describe.each(SQL_RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   it.each(rule.examples.block.map(norm).map((e) => [label(e), e] as const))('blocks %s', async (_l, e) => {
-    const { matches } = await analyzeSql(e.sql, e.dialect);
-    expect(matches.map((m) => m.ruleId)).toContain(rule.id);
-    if (blocks(rule.risk)) expect(matches.some((m) => m.ruleId === rule.id && blocks(m.risk))).toBe(true);
+    const analysis = await defaultAnalyzer.analyze({ kind: 'sql', sql: e.sql, dialect: e.dialect }, { cwd: '/home/user/project', home: '/home/user' });
+    expectBlockedByRule(analysis, rule);
   });
   it.each(rule.examples.allow.map(norm).map((e) => [label(e), e] as const))('allows %s', async (_l, e) => {
     const { matches } = await analyzeSql(e.sql, e.dialect);

@@ -1,8 +1,14 @@
-// Every rule's own examples, through the real analyser: each `block` script must produce the
-// rule's id, each `allow` script must not. A rule without both kinds of example is a defect.
+// Every rule's own examples, through the real analyser (the default engine) and applyPolicy: each
+// `block` script must be blocked with the rule among the blocking matches at its risk, under the
+// policy whose threshold is that risk (risk-table.ts); each `allow` script must not produce the
+// rule's id. A rule without both kinds of example is a defect.
 import { describe, expect, it } from 'vitest';
+import { defaultAnalyzer } from '../../../src/analyze/index.js';
 import { SHELL_RULES } from '../../../src/rules/shell/index.js';
-import { matchesOf } from './helpers.js';
+import { expectBlockedByRule } from '../risk-table.js';
+import { ctx } from './helpers.js';
+
+const analyse = (script: string) => defaultAnalyzer.analyze({ kind: 'shell', script }, ctx);
 
 describe('shell rule examples', () => {
   it('ids are unique, well-formed and every rule has examples of both kinds', () => {
@@ -21,13 +27,12 @@ describe('shell rule examples', () => {
     describe(rule.id, () => {
       for (const script of rule.examples.block) {
         it(`blocks ${JSON.stringify(script)}`, async () => {
-          const ids = (await matchesOf(script)).map((m) => m.ruleId);
-          expect(ids).toContain(rule.id);
+          expectBlockedByRule(await analyse(script), rule);
         });
       }
       for (const script of rule.examples.allow) {
         it(`allows ${JSON.stringify(script)}`, async () => {
-          const ids = (await matchesOf(script)).map((m) => m.ruleId);
+          const ids = (await analyse(script)).matches.map((m) => m.ruleId);
           expect(ids).not.toContain(rule.id);
         });
       }

@@ -4,7 +4,8 @@
 import type { Undecidable, Word } from '../../core/ir.js';
 import type { Dialect } from '../../core/types.js';
 
-export type Language = 'python' | 'node' | 'perl' | 'ruby' | 'php';
+/** Languages whose inline code is read (src/analyze/shell/code/): `node` also stands for deno and bun. */
+export type Language = 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'r' | 'julia' | 'lua' | 'powershell' | 'applescript' | 'jxa' | 'groovy' | 'java' | 'tcl';
 
 /** Where a spawned command or nested script runs: the carrier's folder, or unknown. */
 export type Where = 'keep' | 'unknown';

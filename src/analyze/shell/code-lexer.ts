@@ -26,13 +26,45 @@ function until(code: string, from: number, quote: string, escapes: boolean): num
   return -1;
 }
 
+/** The closing bracket of `q(…)`, `%(…)`: brackets of the same kind nest inside. */
+function closing(code: string, from: number, open: string, close: string): number {
+  let depth = 0;
+  for (let i = from; i < code.length; i++) {
+    const ch = code[i]!;
+    if (ch === '\\') i++;
+    else if (ch === open && open !== close) depth++;
+    else if (ch === close) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /** Perl/Ruby/PHP: a string literal interpolates `$x`, `@x`, `#{…}`. */
 const INTERPOLATES: Record<Language, RegExp> = {
   python: /\{[^{]/, // only for f-strings
   node: /\$\{/, // only for templates
+  jxa: /\$\{/,
   perl: /(^|[^\\])[$@][\w{:]/,
   ruby: /#\{/,
   php: /(^|[^\\])\$[\w{]/,
+  r: /(?!)/,
+  julia: /(^|[^\\])\$[\w(]/,
+  lua: /(?!)/,
+  powershell: /(^|[^`])\$[\w{(:]/,
+  applescript: /(?!)/,
+  groovy: /(^|[^\\])\$[\w{]/,
+  java: /(?!)/,
+  tcl: /(^|[^\\])[$[]/,
+};
+
+/** Quotes each language reads as strings beyond `'` and `"`. */
+const LONG_QUOTES: Partial<Record<Language, string[]>> = {
+  python: ["'''", '"""'],
+  julia: ['"""'],
+  groovy: ["'''", '"""'],
+  java: ['"""'],
 };
 
 /** A string literal starting at `i`, or null. */
@@ -53,32 +85,68 @@ export function stringAt(code: string, i: number, lang: Language): Lexed<{ value
   if (m) {
     const open = code[i + m[0].length]!;
     const close = CLOSE[open] ?? open;
-    const end = until(code, i + m[0].length + 1, close, true);
+    const from = i + m[0].length + 1;
+    const end = close !== open ? closing(code, from, open, close) : until(code, from, close, true);
     if (end < 0) return null;
-    const body = code.slice(i + m[0].length + 1, end);
+    const body = code.slice(from, end);
     const interpolating = m[0] === 'qq' || m[0] === '%Q' || m[0] === '%';
     return { value: { value: body, dynamic: interpolating && INTERPOLATES[lang].test(body) }, end: end + 1 };
   }
+  if (lang === 'lua') {
+    // Long brackets: [[…]], [==[…]==]; no escapes inside.
+    const long = /^\[(=*)\[/.exec(code.slice(i, i + 64));
+    if (long) {
+      const close = `]${long[1]}]`;
+      const end = code.indexOf(close, i + long[0].length);
+      if (end < 0) return null;
+      return { value: { value: code.slice(i + long[0].length, end), dynamic: false }, end: end + close.length };
+    }
+  }
+  if (lang === 'powershell' && /^@['"]/.test(code.slice(i, i + 2))) {
+    // Here-strings: @'…'@ and @"…"@, closed at the start of a line.
+    const q = code[i + 1]!;
+    const end = code.indexOf(`\n${q}@`, i + 2);
+    if (end < 0) return null;
+    const body = code.slice(i + 2, end).replace(/^\r?\n/, '');
+    return { value: { value: body, dynamic: q === '"' && INTERPOLATES.powershell.test(body) }, end: end + 3 };
+  }
   const q = code[j];
-  if (q !== "'" && q !== '"' && !(q === '`' && lang === 'node')) return null;
-  const triple = lang === 'python' && code.startsWith(q.repeat(3), j);
+  const backtickString = lang === 'node' || lang === 'jxa' || lang === 'julia';
+  if (q !== "'" && q !== '"' && !(q === '`' && backtickString)) return null;
+  if (q === "'" && (lang === 'java' || lang === 'julia') && !/^'(?:\\.[^']{0,8}|[^\\'\n]{1,2})'/.test(code.slice(j, j + 12))) return null; // a char literal, or not a string (Julia's transpose)
+  const triple = (LONG_QUOTES[lang] ?? []).includes(q.repeat(3)) && code.startsWith(q.repeat(3), j);
   const quote = triple ? q.repeat(3) : q;
-  const end = until(code, j + quote.length, quote, true);
+  const end = lang === 'powershell' ? powershellEnd(code, j + 1, q) : until(code, j + quote.length, quote, true);
   if (end < 0) return null;
   const body = code.slice(j + quote.length, end);
   let value: string;
   let dynamic = false;
   if (q === '`') {
-    dynamic = INTERPOLATES.node.test(body);
+    dynamic = INTERPOLATES[lang].test(body);
     value = body;
-  } else if (q === "'" && lang !== 'python' && lang !== 'node') {
+  } else if (lang === 'powershell') {
+    value = q === "'" ? body.replace(/''/g, "'") : body.replace(/`(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', '0': '\0' })[c] ?? c);
+    dynamic = q === '"' && INTERPOLATES.powershell.test(body);
+  } else if (q === "'" && (lang === 'perl' || lang === 'ruby' || lang === 'php')) {
     value = body.replace(/\\([\\'])/g, '$1'); // single quotes in Perl/Ruby/PHP: only \\ and \'
   } else {
     value = raw ? body : decodeAnsiC(body.replace(/\\\n/g, ''));
-    if (q === '"' && (lang === 'perl' || lang === 'ruby' || lang === 'php')) dynamic = INTERPOLATES[lang].test(body);
+    if (q === '"' && lang !== 'python' && lang !== 'node') dynamic = INTERPOLATES[lang].test(body);
     if (fstring) dynamic = INTERPOLATES.python.test(body.replace(/\{\{/g, ''));
   }
   return { value: { value, dynamic }, end: end + quote.length };
+}
+
+/** PowerShell: '' inside single quotes and `" inside double quotes do not close the string. */
+function powershellEnd(code: string, from: number, q: string): number {
+  for (let i = from; i < code.length; i++) {
+    if (q === '"' && code[i] === '`') i++;
+    else if (code[i] === q) {
+      if (code[i + 1] === q) i++;
+      else return i;
+    }
+  }
+  return -1;
 }
 
 function skipBlank(code: string, i: number): number {
@@ -90,7 +158,7 @@ function skipBlank(code: string, i: number): number {
 function argAt(code: string, i: number, lang: Language, stop: RegExp): Lexed<Arg> {
   i = skipBlank(code, i);
   const kw = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(code.slice(i));
-  if (kw && lang === 'python') {
+  if (kw && (lang === 'python' || lang === 'r')) {
     const v = argAt(code, i + kw[0].length, lang, stop);
     return { value: { kind: 'keyword', name: kw[1]!, value: v.value }, end: v.end };
   }

@@ -1,9 +1,13 @@
-// Shell commands inside interpreter code (`python -c`, `node -e`, `perl -e`, `ruby -e`, `php -r`).
-// Calls that run a shell or a program with literal arguments are extracted exactly; anything that
-// could run one in a way we cannot read (a non-literal argument, eval, dynamic imports, aliases)
-// is reported as a problem, which the caller turns into an undecidable.
+// Shell commands inside interpreter code (`python -c`, `node -e`, `perl -e`, `ruby -e`, `php -r`,
+// `lua -e`, `Rscript -e`). Calls that run a shell or a program with literal arguments are
+// extracted exactly; a call whose arguments are not literal is a problem. Everything else the code
+// can do — run programs another way, change files, signal, upload, evaluate — is judged by the
+// capability scan (code/scan.ts): what it cannot account for is a problem too, and the caller
+// turns problems into an undecidable.
 import type { Language } from './actions.js';
 import { argsAt, stringAt, type Arg } from './code-lexer.js';
+import { capabilityProblems, type Span } from './code/scan.js';
+import { fileCallsIn } from './code/file-calls.js';
 
 export interface ShellCalls {
   /** Shell scripts the code runs. */
@@ -25,16 +29,12 @@ interface Call {
 
 interface LanguageSpec {
   calls: Call[];
-  /** Names that must only appear in a call we read (or an import of the module). */
-  suspicious: RegExp;
-  /** Constructs that can run anything in ways we cannot follow. */
-  hatches: RegExp;
   comment: RegExp;
   /** Inline command literals: backticks, qx{}, %x(). */
   inline?: RegExp;
 }
 
-const SPECS: Record<Language, LanguageSpec> = {
+const SPECS: Partial<Record<Language, LanguageSpec>> = {
   python: {
     calls: [
       { re: /\b(?:os|posix)\.(?:system|popen)\b/g, kind: 'script' },
@@ -48,9 +48,6 @@ const SPECS: Record<Language, LanguageSpec> = {
       { re: /\basyncio\.create_subprocess_shell\b/g, kind: 'script' },
       { re: /\basyncio\.create_subprocess_exec\b/g, kind: 'argv-args' },
     ],
-    suspicious: /\b(?:subprocess|commands|pty|posix)\b|\bos\.(?:system|popen|exec\w*|spawn\w*|posix_spawn\w*)\b|\bcreate_subprocess_\w+/g,
-    hatches:
-      /\b__import__\b|\bimportlib\b|\bexec\s*\(|\beval\s*\(|\bcompile\s*\(|\bgetattr\s*\(|\bctypes\b|\bfrom\s+(?:os|subprocess|pty|commands|posix|asyncio)\s+import\s+(?!path\b)|\bimport\s+(?:os|subprocess|pty|commands|posix)\s+as\b|\bpexpect\b|\bplumbum\b|\bsys\.modules\b|\bexecfile\b|\brunpy\b|\bglobals\s*\(|\bvars\s*\(/,
     comment: /#[^\n]*/y,
   },
   node: {
@@ -58,9 +55,6 @@ const SPECS: Record<Language, LanguageSpec> = {
       { re: /\b(?:exec|execSync)\b/g, kind: 'script' },
       { re: /\b(?:spawn|spawnSync|execFile|execFileSync)\b/g, kind: 'node-spawn' },
     ],
-    suspicious: /\b(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)\b/g,
-    hatches:
-      /\beval\s*\(|\bFunction\s*\(|\bimport\s*\(|\brequire\s*\(\s*[^'"`\s]|\bprocess\.(?:binding|_linkedBinding|dlopen)\b|\bvm\b|\bexeca\b|\bshelljs\b|\bzx\b|\bBun\.|\bDeno\.|\bworker_threads\b|\bmodule\.constructor\b|\[[^\]]*\]\s*\(/,
     comment: /\/\/[^\n]*|\/\*[\s\S]*?\*\//y,
   },
   perl: {
@@ -69,8 +63,6 @@ const SPECS: Record<Language, LanguageSpec> = {
       { re: /\breadpipe\b/g, kind: 'script', bare: true },
       { re: /\bopen\b/g, kind: 'perl-open', bare: true },
     ],
-    suspicious: /\b(?:system|exec|readpipe|open)\b/g,
-    hatches: /\beval\b|\bdo\s*[$'"{]|\brequire\s*\$|\bIPC::|\buse\s+Shell\b|\bsyscall\b|\bpipe\s*\(|&\$|\$\w+\s*->\s*\(|&\{/,
     comment: /#[^\n]*/y,
     inline: /`|\bqx\s*[({[<|/!]/y,
   },
@@ -79,8 +71,6 @@ const SPECS: Record<Language, LanguageSpec> = {
       { re: /\b(?:system|exec|spawn)\b/g, kind: 'auto', bare: true },
       { re: /\bIO\.popen\b|\bOpen3\.(?:capture2e?|capture3|popen2e?|popen3|pipeline\w*)\b/g, kind: 'auto', bare: true },
     ],
-    suspicious: /\b(?:system|exec|spawn|popen\w*|Open3|capture\w*|pipeline\w*)\b/g,
-    hatches: /\b(?:instance_|class_|module_)?eval\b|\bsend\s*\(|\b__send__\b|\bpublic_send\b|\bconst_get\b|\bmethod\s*\(|\bload\s*\(|\brequire\s*\(?\s*[^'"\s(]|\bPTY\b|\bsyscall\b|\bFiddle\b/,
     comment: /#[^\n]*/y,
     inline: /`|%x\s*[({[<|/!]/y,
   },
@@ -90,10 +80,16 @@ const SPECS: Record<Language, LanguageSpec> = {
       { re: /\bproc_open\b/g, kind: 'auto' },
       { re: /\bpcntl_exec\b/g, kind: 'exec-v' },
     ],
-    suspicious: /\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\b/g,
-    hatches: /\beval\b|\bassert\s*\(|\bcreate_function\b|\bcall_user_func\w*|\$\w+\s*\(|\binclude\b|\brequire\b|\bFFI\b|\bpreg_replace\b/,
-    comment: /\/\/[^\n]*|#[^\n]*|\/\*[\s\S]*?\*\//y,
+    comment: /\/\/[^\n]*|#(?!\[)[^\n]*|\/\*[\s\S]*?\*\//y,
     inline: /`/y,
+  },
+  lua: {
+    calls: [{ re: /\b(?:os\.execute|io\.popen)\b/g, kind: 'script' }],
+    comment: /--\[(=*)\[[\s\S]*?\]\1\]|--[^\n]*/y,
+  },
+  r: {
+    calls: [{ re: /(?<![\w.])system\b/g, kind: 'script' }],
+    comment: /#[^\n]*/y,
   },
 };
 
@@ -194,7 +190,7 @@ function resolve(kind: Kind, args: Arg[], calls: ShellCalls, name: string): void
 }
 
 /** Blanks out strings and comments (so names inside them are not mistaken for calls); collects inline command literals. */
-function mask(code: string, lang: Language, spec: LanguageSpec, calls: ShellCalls): string {
+function mask(code: string, lang: Language, spec: LanguageSpec, calls: ShellCalls, spans: Span[]): string {
   let out = '';
   for (let i = 0; i < code.length; ) {
     if (spec.inline) {
@@ -209,6 +205,7 @@ function mask(code: string, lang: Language, spec: LanguageSpec, calls: ShellCall
         const interpolates = lang === 'ruby' ? /#\{/.test(body) : /(^|[^\\])[$@][\w{]/.test(body);
         if (interpolates) calls.problems.push(`a command literal with interpolation: ${m[0]}${body}`);
         else calls.scripts.push(body);
+        spans.push({ start: i, end: end + 1 });
         out += ' '.repeat(end + 1 - i);
         i = end + 1;
         continue;
@@ -234,30 +231,15 @@ function mask(code: string, lang: Language, spec: LanguageSpec, calls: ShellCall
   return out.slice(0, code.length);
 }
 
-/** Ranges of `import a, b` statements (Python), where a module name alone is harmless. */
-function importRanges(masked: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  const re = /(^|[;\n])[ \t]*import[ \t]+[\w.]+(?:[ \t]*,[ \t]*[\w.]+)*[ \t]*(?=$|[;\n])/g;
-  for (let m = re.exec(masked); m; m = re.exec(masked)) ranges.push([m.index, m.index + m[0].length]);
-  return ranges;
-}
-
-/** In `{ execSync, spawn } = require(…)` a name alone is harmless (a rename `{ exec: run }` is not). */
-function destructured(masked: string, start: number, end: number): boolean {
-  const before = masked.slice(0, start).trimEnd();
-  const after = masked.slice(end).trimStart();
-  return /[{,]$/.test(before) && /^[,}]/.test(after);
-}
-
-export function shellCallsIn(lang: Language, code: string): ShellCalls {
-  const spec = SPECS[lang];
+/** Shell scripts and argvs the code runs through calls with literal arguments, and where those calls are. */
+function readShellCalls(lang: Language, code: string): { calls: ShellCalls; spans: Span[] } {
   const calls: ShellCalls = { scripts: [], argvs: [], problems: [] };
-  const masked = mask(code, lang, spec, calls);
-  const hatch = spec.hatches.exec(masked);
-  if (hatch) calls.problems.push(`code that can run anything: ${hatch[0].trim()}`);
-  const consumed: [number, number][] = lang === 'python' ? importRanges(masked) : [];
+  const spans: Span[] = [];
+  const spec = SPECS[lang];
+  if (!spec) return { calls, spans };
+  const masked = mask(code, lang, spec, calls, spans);
   // Without child_process, JavaScript's exec/spawn names are other things (RegExp#exec, …).
-  if (lang === 'node' && !/child_process/.test(code)) return calls;
+  if (lang === 'node' && !/child_process/.test(code)) return { calls, spans };
   for (const call of spec.calls) {
     call.re.lastIndex = 0;
     for (let m = call.re.exec(masked); m; m = call.re.exec(masked)) {
@@ -271,21 +253,29 @@ export function shellCallsIn(lang: Language, code: string): ShellCalls {
       } else if (call.bare && /^\s+\S/.test(masked.slice(end)) && !BARE_STOP.test(masked.slice(end))) {
         args = argsAt(code, after, lang, BARE_STOP).value;
       }
-      if (!args) continue; // left for the suspicious-name check below
-      consumed.push([m.index, end]);
+      if (!args) continue; // not a call we read: the capability scan judges the name
+      spans.push({ start: m.index, end });
       resolve(call.kind, args, calls, m[0]);
     }
   }
-  spec.suspicious.lastIndex = 0;
-  for (let m = spec.suspicious.exec(masked); m; m = spec.suspicious.exec(masked)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (consumed.some(([a, b]) => start >= a && end <= b)) continue;
-    if (lang === 'node' && destructured(masked, start, end)) continue;
-    if ((lang === 'perl' || lang === 'ruby') && (masked[start - 1] === '$' || masked[start - 1] === '@' || masked[start - 1] === ':')) continue;
-    if (lang === 'node' && m[0] === 'fork') continue; // runs a node module, not a shell
-    if (lang === 'python' && /^(?:subprocess|commands|pty|posix)$/.test(m[0]) && /^\.\w+/.test(masked.slice(end)) && !/^\.\w+\s*\(/.test(masked.slice(end)) && /^\.(PIPE|STDOUT|DEVNULL|CalledProcessError|TimeoutExpired|CompletedProcess|SubprocessError)\b/.test(masked.slice(end))) continue;
-    calls.problems.push(`${m[0]} used in a way the analyser cannot follow`);
-  }
-  return calls;
+  return { calls, spans };
+}
+
+const MEMO_SIZE = 256;
+const memo = new Map<string, ShellCalls>();
+
+/**
+ * What interpreter code runs (scripts, argvs), and why parts of it cannot be decided: calls with
+ * arguments that are not literals, and every capability the scan cannot account for.
+ */
+export function shellCallsIn(lang: Language, code: string): ShellCalls {
+  const key = `${lang}\u0000${code}`;
+  const hit = memo.get(key);
+  if (hit) return { scripts: [...hit.scripts], argvs: hit.argvs.map((a) => [...a]), problems: [...hit.problems] };
+  const { calls, spans } = readShellCalls(lang, code);
+  const files = fileCallsIn(lang, code).map((f) => ({ start: f.start, end: f.end, literal: f.literal }));
+  for (const p of capabilityProblems(lang, code, { shell: spans, file: files })) if (!calls.problems.includes(p)) calls.problems.push(p);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(key, calls);
+  return { scripts: [...calls.scripts], argvs: calls.argvs.map((a) => [...a]), problems: [...calls.problems] };
 }

@@ -1,7 +1,11 @@
-// Interpreter invocations that carry code: `python -c`, `node -e/-p`, `perl -e/-E` (also in
-// clusters like `-lne`), `ruby -e`, `php -r`; and interpreters that read their code from stdin.
+// Interpreter invocations that carry code: `python -c`, `node -e/-p/--eval/--print`, `bun -e`,
+// `deno eval`, `perl -e/-E` (also in clusters like `-lne`), `ruby -e`, `php -r`, `Rscript -e`,
+// `julia -e`, `lua -e`, `pwsh -c`, `osascript -e`, `groovy -e`; and interpreters that read their
+// code from stdin (`python3 - <<EOF`, `irb`, `jshell`, `tclsh`). Modules named by options that the
+// code then uses (`perl -MFile::Path`, `ruby -rfileutils`) are put in front of it.
 import type { Word } from '../../core/ir.js';
 import type { Action, Language } from './actions.js';
+import { undecidable } from './undecidable.js';
 
 interface InterpreterSpec {
   language: Language;
@@ -17,11 +21,17 @@ interface InterpreterSpec {
   /** …or the rest of the cluster for these. */
   rest?: string;
   longWithArg?: string[];
+  /** Whole words (single dash) with a value: `groovy -cp x`. */
+  wordsWithArg?: string[];
   /** Letters meaning "run a module or file": no inline code. */
   module?: string;
+  /** No operand and no code: the program is read from stdin (false: the command prints help). */
+  readsStdin?: boolean;
+  /** Letters that load a module the code may use (`perl -MFile::Path`, `ruby -rfileutils`). */
+  preload?: string;
 }
 
-const SPECS: Record<string, InterpreterSpec> = {
+const SPECS = {
   python: { language: 'python', code: 'c', stopAfterCode: true, withArg: 'WXQ', module: 'm' },
   node: {
     language: 'node',
@@ -30,28 +40,67 @@ const SPECS: Record<string, InterpreterSpec> = {
     withArg: 'rC',
     longWithArg: ['require', 'import', 'loader', 'experimental-loader', 'input-type', 'conditions', 'inspect-port', 'title', 'env-file', 'stack-size'],
   },
-  perl: { language: 'perl', code: 'eE', withArg: 'I', digits: '0lC', rest: 'idDFxMmV' },
-  ruby: { language: 'ruby', code: 'e', withArg: 'rICE', digits: '0', rest: 'WTFxiK' },
+  bun: { language: 'node', code: 'ep', longCode: ['eval', 'print'], withArg: 'rc', longWithArg: ['preload', 'config', 'cwd', 'env-file', 'tsconfig-override'], readsStdin: false },
+  perl: { language: 'perl', code: 'eE', withArg: 'I', digits: '0lC', rest: 'idDFxMmV', preload: 'Mm' },
+  ruby: { language: 'ruby', code: 'e', withArg: 'rICE', digits: '0', rest: 'WTFxiK', preload: 'r' },
+  irb: { language: 'ruby', code: '', withArg: 'rI', preload: 'r' },
   php: { language: 'php', code: 'rBRE', withArg: 'cdzf' },
-};
+  r: { language: 'r', code: 'e', withArg: '', module: 'f', longWithArg: ['file', 'default-packages', 'encoding'] },
+  julia: { language: 'julia', code: 'eE', longCode: ['eval', 'print'], withArg: 'LJCtpO', longWithArg: ['load', 'sysimage', 'project', 'threads', 'procs', 'machine-file', 'cpu-target'] },
+  lua: { language: 'lua', code: 'e', withArg: 'l' },
+  osascript: { language: 'applescript', code: 'e', withArg: 'ls' },
+  groovy: { language: 'groovy', code: 'e', withArg: 'D', wordsWithArg: ['-cp', '-classpath', '--classpath', '-c', '--encoding'], readsStdin: false },
+  jshell: { language: 'java', code: '', withArg: 'RJ', longWithArg: ['class-path', 'module-path', 'add-modules', 'add-exports', 'startup', 'feedback', 'execution'] },
+  tclsh: { language: 'tcl', code: '', withArg: '', wordsWithArg: ['-encoding'] },
+} satisfies Record<string, InterpreterSpec>;
 
+/** The interpreter a command name runs, if it is one whose code we read. */
 export function interpreterOf(name: string): InterpreterSpec | null {
-  if (/^(python|pypy)([23](\.\d+)?)?$/.test(name)) return SPECS.python!;
-  if (name === 'node' || name === 'nodejs') return SPECS.node!;
-  if (/^perl(5[\d.]*)?$/.test(name)) return SPECS.perl!;
-  if (/^ruby([\d.]+)?$/.test(name)) return SPECS.ruby!;
-  if (/^php([\d.]+)?$/.test(name)) return SPECS.php!;
+  if (/^(python|pypy)([23](\.\d+)?)?$/.test(name)) return SPECS.python;
+  if (name === 'node' || name === 'nodejs') return SPECS.node;
+  if (name === 'bun') return SPECS.bun;
+  if (name === 'deno') return DENO;
+  if (/^perl(5[\d.]*)?$/.test(name)) return SPECS.perl;
+  if (/^ruby([\d.]+)?$/.test(name)) return SPECS.ruby;
+  if (/^irb([\d.]+)?$/.test(name)) return SPECS.irb;
+  if (/^php([\d.]+)?$/.test(name)) return SPECS.php;
+  if (name === 'Rscript' || name === 'R') return SPECS.r;
+  if (/^julia([\d.-]+)?$/.test(name)) return SPECS.julia;
+  if (/^(lua|luajit)([\d.]+)?$/.test(name)) return SPECS.lua;
+  if (/^(pwsh|powershell)(\.exe)?$/i.test(name)) return POWERSHELL;
+  if (name === 'osascript') return SPECS.osascript;
+  if (name === 'groovy') return SPECS.groovy;
+  if (name === 'jshell') return SPECS.jshell;
+  if (/^(tclsh|wish)([\d.]+)?$/.test(name)) return SPECS.tclsh;
   return null;
 }
+
+/** deno and PowerShell are read by their own functions below; these stand for them in interpreterOf. */
+const DENO: InterpreterSpec = { language: 'node', code: '', withArg: '' };
+const POWERSHELL: InterpreterSpec = { language: 'powershell', code: '', withArg: '' };
 
 function slice(w: Word, from: number): Word {
   return { value: w.value.slice(from), static: w.static, raw: w.raw };
 }
 
+function joined(words: Word[], sep: string): Word {
+  return { value: words.map((c) => c.value).join(sep), static: words.every((c) => c.static), raw: words.map((c) => c.raw).join(' ') };
+}
+
+/** `-MFile::Path=rmtree` → `use File::Path;`, `-rfileutils` → `require 'fileutils'`. */
+function preamble(language: Language, module: string): string {
+  const name = module.replace(/^-/, '').split('=')[0]!.trim();
+  if (!name) return '';
+  return language === 'perl' ? `use ${name};\n` : `require '${name}'\n`;
+}
+
 export function interpreterActions(name: string, args: Word[]): Action[] {
   const spec = interpreterOf(name);
   if (!spec) return [];
+  if (spec === DENO) return denoActions(args);
+  if (spec === POWERSHELL) return powershellActions(name, args);
   const codes: Word[] = [];
+  let preloaded = '';
   let operand = args.length;
   scan: for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
@@ -64,6 +113,10 @@ export function interpreterActions(name: string, args: Word[]): Action[] {
       operand = i + 1;
       break;
     }
+    if (spec.wordsWithArg?.includes(v)) {
+      i++;
+      continue;
+    }
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const long = v.slice(2, eq < 0 ? undefined : eq);
@@ -75,11 +128,16 @@ export function interpreterActions(name: string, args: Word[]): Action[] {
     }
     for (let j = 1; j < v.length; j++) {
       const letter = v[j]!;
-      if (spec.module?.includes(letter)) return []; // runs a module: no inline code
+      if (spec.module?.includes(letter)) return []; // runs a module or a file: no inline code
       if (spec.code.includes(letter)) {
         const code = j + 1 < v.length ? slice(w, j + 1) : args[++i];
         if (code) codes.push(code);
         if (spec.stopAfterCode) break scan;
+        break;
+      }
+      if (spec.preload?.includes(letter)) {
+        const module = j + 1 < v.length ? v.slice(j + 1) : (args[++i]?.value ?? '');
+        preloaded += preamble(spec.language, module);
         break;
       }
       if (spec.withArg.includes(letter)) {
@@ -93,12 +151,63 @@ export function interpreterActions(name: string, args: Word[]): Action[] {
       if (spec.rest?.includes(letter)) break;
     }
   }
-  const detail = `${name} -${spec.code[0]}`;
+  const detail = `${name} -${spec.code[0] ?? ''}`;
   if (codes.length) {
-    const joined: Word = { value: codes.map((c) => c.value).join('\n'), static: codes.every((c) => c.static), raw: codes.map((c) => c.raw).join(' ') };
-    return [{ kind: 'code', language: spec.language, code: joined, detail }];
+    const code = joined(codes, '\n');
+    return [{ kind: 'code', language: spec.language === 'applescript' && /JavaScript/i.test(args.map((a) => a.value).join(' ')) ? 'jxa' : spec.language, code: { ...code, value: preloaded + code.value }, detail }];
   }
   const file = args[operand];
-  if (!file || (file.static && file.value === '-')) return [{ kind: 'stdin-code', language: spec.language, detail: name }];
+  if ((!file && spec.readsStdin !== false) || (file?.static && file.value === '-')) return [{ kind: 'stdin-code', language: spec.language, detail: name }];
   return [];
+}
+
+/** `deno eval [-p] CODE`, `deno repl --eval CODE`, `deno run -` and a bare `deno` (which reads stdin). */
+function denoActions(args: Word[]): Action[] {
+  const sub = args[0];
+  if (!sub) return [{ kind: 'stdin-code', language: 'node', detail: 'deno' }];
+  if (!sub.static) return [];
+  const rest = args.slice(1);
+  if (sub.value === 'eval') {
+    const code = rest.find((w, i) => !w.static || !w.value.startsWith('-') || rest[i - 1]?.value === '--');
+    return code ? [{ kind: 'code', language: 'node', code, detail: 'deno eval' }] : [];
+  }
+  if (sub.value === 'repl') {
+    const at = rest.findIndex((w) => w.value === '--eval' || w.value.startsWith('--eval='));
+    if (at < 0) return [{ kind: 'stdin-code', language: 'node', detail: 'deno repl' }];
+    const w = rest[at]!;
+    const code = w.value.includes('=') ? slice(w, w.value.indexOf('=') + 1) : rest[at + 1];
+    return code ? [{ kind: 'code', language: 'node', code, detail: 'deno repl --eval' }] : [];
+  }
+  if (sub.value === 'run' && rest.some((w) => w.value === '-')) return [{ kind: 'stdin-code', language: 'node', detail: 'deno run' }];
+  return [];
+}
+
+const PS_WITH_ARG = /^-(executionpolicy|ex|ep|workingdirectory|wd|wo|outputformat|o|of|inputformat|in|if|configurationname|config|version|v|settingsfile|settings|custompipename|windowstyle|w|psconsolefile|configurationfile)$/;
+
+/**
+ * PowerShell: `-Command` (any prefix of it) takes the rest of the line as code; `-File` runs a file;
+ * `-EncodedCommand` is base64 we do not decode. Windows PowerShell reads a bare word as a command,
+ * pwsh as a script file. With neither, the code comes from stdin.
+ */
+function powershellActions(name: string, args: Word[]): Action[] {
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    const v = w.value.toLowerCase().replace(/^\//, '-').replace(/^--/, '-');
+    if (!w.static) return [{ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${name} with an argument only known when it runs`, args.map((a) => a.raw).join(' ')) }];
+    if (/^-c(o(m(m(a(n(d)?)?)?)?)?)?$/.test(v) || (!v.startsWith('-') && !/^pwsh/i.test(name))) {
+      const code = v.startsWith('-') ? args.slice(i + 1) : args.slice(i);
+      if (code.length === 1 && code[0]!.value === '-') return [{ kind: 'stdin-code', language: 'powershell', detail: name }];
+      return code.length ? [{ kind: 'code', language: 'powershell', code: joined(code, ' '), detail: `${name} -Command` }] : [];
+    }
+    if (v === '-commandwithargs' || v === '-cwa') {
+      const code = args[i + 1];
+      return code ? [{ kind: 'code', language: 'powershell', code, detail: `${name} -CommandWithArgs` }] : [];
+    }
+    if (/^-(e|ec|en|enc|enco|encod|encode|encoded|encodedc\w*)$/.test(v)) {
+      return [{ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${name} -EncodedCommand runs base64 text the analyser does not decode`, args.map((a) => a.raw).join(' ')) }];
+    }
+    if (/^-f(i(l(e)?)?)?$/.test(v) || !v.startsWith('-')) return [];
+    if (PS_WITH_ARG.test(v)) i++;
+  }
+  return [{ kind: 'stdin-code', language: 'powershell', detail: name }];
 }

@@ -1,185 +1,119 @@
-// Interpreter code that deletes or overwrites files itself, without a shell: `shutil.rmtree('/')`,
-// `fs.rmSync(dir, {recursive: true})`, `FileUtils.rm_rf`, `unlink glob "/*"`, `open('/etc/passwd',
-// 'w')`. Each call becomes the shell command it is equivalent to (`rm -rf '/'`, `: > /etc/passwd`),
-// so the filesystem rules judge it with the same paths, ids and evidence as the shell spelling.
-// A target that is not a literal (a variable, `sys.argv[1]`, `path.join(…)`) stays unknown, so a
-// recursive delete of it blocks like `rm -rf "$DIR"`; a few spellings of the home and working
-// folder are read as `$HOME` and `$PWD`.
+// Interpreter code that changes files or signals processes itself, without a shell:
+// `shutil.rmtree('/')`, `fs.rmSync(dir, {recursive: true})`, `FileUtils.rm_rf`, `unlink glob "/*"`,
+// `open('/etc/passwd', 'w')`, `os.chmod('/etc/shadow', 0o666)`, `os.kill(-1, 9)`. Each call (read by
+// the analyser's file-call reader, src/analyze/shell/code/file-calls.ts) becomes the shell command
+// it is equivalent to (`rm -rf '/'`, `: > /etc/passwd`, `chmod 666 …`, `kill -s 9 -- -1`), so the
+// rules judge it with the same paths, ids and evidence as the shell spelling. A target that is not
+// a literal stays unknown, so a recursive delete of it blocks like `rm -rf "$DIR"` (the capability
+// scan blocks the code as well); a few spellings of the home and working folder are read as
+// `$HOME` and `$PWD`.
 import type { SimpleCommand, Word } from '../../core/ir.js';
 import type { Language } from '../../analyze/shell/actions.js';
-import { interpreterOf } from '../../analyze/shell/interpreters.js';
-import { argsAt, type Arg } from '../../analyze/shell/code-lexer.js';
-import { nameOf, programSource } from './programs.js';
+import { interpreterActions } from '../../analyze/shell/interpreters.js';
+import type { Arg } from '../../analyze/shell/code-lexer.js';
+import { fileCallsIn, pathWords, type FileEffect } from '../../analyze/shell/code/file-calls.js';
+import { nameOf } from './programs.js';
 
-type Op = 'tree' | 'file' | 'write' | 'maybe-tree' | 'open' | 'move';
+const word = (value: string): Word => ({ value, static: true, raw: value });
 
-interface Call {
-  re: RegExp;
-  op: Op;
-  /** The call's receiver holds the path: `Path('/x').unlink()`. */
-  receiver?: boolean;
-}
-
-const CALLS: Record<Language, Call[]> = {
-  python: [
-    { re: /\b(?:shutil\.)?rmtree\s*\(/g, op: 'tree' },
-    { re: /\bos\.(?:remove|unlink)\s*\(/g, op: 'file' },
-    { re: /\bos\.truncate\s*\(/g, op: 'write' },
-    { re: /(?<![.\w])open\s*\(/g, op: 'open' },
-    { re: /\b(?:pathlib\.)?(?:Path|PosixPath)\s*\(/g, op: 'file', receiver: true },
-    { re: /\b(?:os\.(?:rename|replace|renames)|shutil\.move)\s*\(/g, op: 'move' },
-  ],
-  node: [
-    { re: /\b(?:rmSync|rmdirSync)\s*\(|\.(?:rm|rmdir)\s*\(/g, op: 'maybe-tree' },
-    { re: /\b(?:rimraf(?:Sync|\.sync)?|removeSync|emptyDirSync|emptyDir)\s*\(/g, op: 'tree' },
-    { re: /\bunlinkSync\s*\(|\.unlink\s*\(/g, op: 'file' },
-    { re: /\b(?:writeFileSync|appendFileSync|truncateSync)\s*\(|\.(?:writeFile|appendFile|truncate)\s*\(/g, op: 'write' },
-    { re: /\bDeno\.(?:removeSync|remove)\s*\(/g, op: 'maybe-tree' },
-    { re: /\brenameSync\s*\(|\.rename\s*\(|\b(?:moveSync)\s*\(/g, op: 'move' },
-  ],
-  perl: [
-    { re: /\b(?:File::Path::)?(?:rmtree|remove_tree)\b\s*\(?/g, op: 'tree' },
-    { re: /(?<![$@%&\w])unlink\b\s*\(?/g, op: 'file' },
-    { re: /(?<![$@%&\w:])(?:rename|move)\b\s*\(?/g, op: 'move' },
-  ],
-  ruby: [
-    { re: /\bFileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry|remove_entry_secure|rmtree)\b\s*\(?/g, op: 'tree' },
-    { re: /\bFileUtils\.(?:rm|rm_f|remove|remove_file)\b\s*\(?|\bFile\.(?:delete|unlink)\b\s*\(?/g, op: 'file' },
-    { re: /\bFile\.(?:write|binwrite)\b\s*\(?/g, op: 'write' },
-    { re: /\bFileUtils\.(?:mv|move)\b\s*\(?|\bFile\.rename\b\s*\(?/g, op: 'move' },
-  ],
-  php: [
-    { re: /\bunlink\s*\(/g, op: 'file' },
-    { re: /\bfile_put_contents\s*\(/g, op: 'write' },
-    { re: /\brename\s*\(/g, op: 'move' },
-  ],
-};
-
-const STOP = /^\s*(?:;|\n|\bor\b|\band\b|\|\||&&|\bif\b|\bunless\b|\}|$)/;
-
-/** Expressions that name the home or the working folder. */
-const HOME_EXPR = /^(?:str\()?(?:os\.path\.expanduser\(\s*(['"])~\1\s*\)|os\.environ\[\s*(['"])HOME\2\s*\]|os\.(?:environ\.get|getenv)\(\s*(['"])HOME\3\s*\)|(?:pathlib\.)?Path\.home\(\)|(?:require\(\s*['"](?:node:)?os['"]\s*\)|os)\.homedir\(\)|process\.env\.HOME|process\.env\[\s*(['"])HOME\4\s*\]|\$ENV\{\s*['"]?HOME['"]?\s*\}|ENV\[\s*(['"])HOME\5\s*\]|Dir\.home|Deno\.env\.get\(\s*(['"])HOME\6\s*\)|getenv\(\s*(['"])HOME\7\s*\))\)?$/;
-const CWD_EXPR = /^(?:os\.getcwd\(\)|process\.cwd\(\)|Dir\.pwd|Deno\.cwd\(\)|getcwd\(\))$/;
-const EXPANDUSER = /^os\.path\.expanduser\(\s*(['"])(~\/[^'"]*)\1\s*\)$/;
-const PERL_GLOB = /^glob\s*\(?\s*(['"])([^'"]*)\1\s*\)?$/;
-
-function languageOf(name: string): Language | null {
-  if (name === 'bun' || name === 'deno') return 'node';
-  return interpreterOf(name)?.language ?? null;
-}
-
-/** The words a path argument stands for. */
-function pathWords(a: Arg | undefined, lang: Language): Word[] {
-  if (!a) return [];
-  if (a.kind === 'keyword') return pathWords(a.value, lang);
-  if (a.kind === 'list') return a.items.flatMap((i) => pathWords(i, lang));
-  if (a.kind === 'string') {
-    // The language does not expand `~`: a literal `~` folder in the working folder.
-    const value = a.value.startsWith('~') ? `./${a.value}` : a.value;
-    return [a.dynamic ? { value: `$(${a.value})`, static: false, raw: a.value } : { value, static: true, raw: JSON.stringify(a.value) }];
-  }
-  const text = a.text.trim();
-  if (HOME_EXPR.test(text)) return [{ value: '$HOME', static: false, raw: text }];
-  if (CWD_EXPR.test(text)) return [{ value: '$PWD', static: false, raw: text }];
-  const user = EXPANDUSER.exec(text);
-  if (user) return [{ value: user[2]!, static: true, raw: text }];
-  const glob = lang === 'perl' ? PERL_GLOB.exec(text) : null;
-  if (glob) return glob[2]!.split(/\s+/).filter(Boolean).map((g) => ({ value: g, static: false, raw: text, glob: true }));
-  return [{ value: `$(${text})`, static: false, raw: text }];
-}
-
-const positional = (args: Arg[]) => args.filter((a) => a.kind !== 'keyword');
-
-/** True when a mode argument opens for writing (`'w'`, `'a'`, `'r+'`, `'>'`); unknown modes count. */
-function writesMode(a: Arg | undefined): boolean {
-  if (!a) return false;
-  const v = a.kind === 'keyword' ? a.value : a;
-  return v.kind !== 'string' || v.dynamic || /[wax+>]/.test(v.value);
-}
-
-function rm(flags: string[], targets: Word[], cmd: SimpleCommand): SimpleCommand {
-  const opts = [...flags, '--'].map((f) => ({ value: f, static: true, raw: f }));
-  return { ...cmd, name: { value: 'rm', static: true, raw: 'rm' }, args: targets.length ? [...opts, ...targets] : [], redirects: [], assignments: [] };
-}
-
-function mv(from: Word[], to: Word[], cmd: SimpleCommand): SimpleCommand {
-  const args = from.length && to.length ? [{ value: '--', static: true, raw: '--' }, ...from, to[0]!] : [];
-  return { ...cmd, name: { value: 'mv', static: true, raw: 'mv' }, args, redirects: [], assignments: [] };
+function command(name: string, args: Word[], cmd: SimpleCommand): SimpleCommand {
+  return { ...cmd, name: word(name), args, redirects: [], assignments: [] };
 }
 
 function write(target: Word, cmd: SimpleCommand): SimpleCommand {
-  return { ...cmd, name: { value: ':', static: true, raw: ':' }, args: [], redirects: [{ op: '>', target }], assignments: [] };
+  return { ...cmd, name: word(':'), args: [], redirects: [{ op: '>', target }], assignments: [] };
 }
 
-/** The interpreter's program text: inline code, or a heredoc/herestring it reads as its program. */
-function codeOf(cmd: SimpleCommand): string | null {
-  const src = programSource(cmd);
-  if (!src) return null;
-  const texts = src.inline.map((w) => w.value);
-  if (src.fromStdin) texts.push(...src.stdinRedirects.filter((r) => r.op.startsWith('<<')).map((r) => r.target.value));
-  return texts.length ? texts.join('\n') : null;
+/** A mode written as a literal number (`0o755`, `0755`, `'755'`), else unknown. */
+function modeWord(a: Arg | undefined): Word {
+  const text = a?.kind === 'string' ? a.value : a?.kind === 'other' ? a.text : '';
+  const octal = /^0?[oO]?([0-7]{3,4})$/.exec(text.trim());
+  return octal ? word(octal[1]!) : { value: `$(${text})`, static: false, raw: text };
 }
 
-/** Shell commands equivalent to the deletes and overwrites in this interpreter command's code. */
-export function interpreterFileOps(cmd: SimpleCommand): SimpleCommand[] {
-  const lang = languageOf(nameOf(cmd));
-  if (!lang) return [];
-  const code = codeOf(cmd);
-  if (!code) return [];
-  // Code that changes its own folder makes relative paths unknowable.
-  const at: SimpleCommand = /\bchdir\b|\bDir\.chdir\b/.test(code) ? { ...cmd, cwd: null } : cmd;
-  const out: SimpleCommand[] = [];
-  const calls: number[] = [];
-  for (const call of CALLS[lang]) {
-    call.re.lastIndex = 0;
-    for (let m = call.re.exec(code); m; m = call.re.exec(code)) {
-      const paren = m[0].trimEnd().endsWith('(');
-      const r = argsAt(code, m.index + m[0].length, lang, paren ? /^$/ : STOP);
-      const args = r.value;
-      calls.push(m.index + m[0].search(/\w+\s*\(?\s*$/));
-      // `rmtree(path='/')`: the path may be given by keyword.
-      const first = positional(args)[0] ?? args.find((a) => a.kind === 'keyword' && /^(path|src|p|dst)$/.test(a.name));
-      if (call.receiver) {
-        // `Path(p).unlink()`, `.write_text(…)`, `.rmdir()` only; other methods read.
-        const after = code.slice(r.end + 1);
-        if (/^\s*\.\s*unlink\s*\(/.test(after)) out.push(rm(['-f'], pathWords(first, lang), at));
-        else if (/^\s*\.\s*write_(?:text|bytes)\s*\(/.test(after)) for (const w of pathWords(first, lang)) out.push(write(w, at));
-        continue;
-      }
-      switch (call.op) {
-        case 'tree':
-          out.push(rm(['-r', '-f'], lang === 'perl' || lang === 'ruby' ? positional(args).flatMap((a) => pathWords(a, lang)) : pathWords(first, lang), at));
-          break;
-        case 'maybe-tree': {
-          // `{recursive: true}` (or options we cannot read) makes it `rm -rf`.
-          const opts = positional(args)[1];
-          const tree = opts !== undefined && (opts.kind !== 'other' || !/^\{[^}]*\}$/.test(opts.text) || /recursive\s*:\s*(?!false)/.test(opts.text));
-          out.push(rm(tree ? ['-r', '-f'] : ['-f'], pathWords(first, lang), at));
-          break;
-        }
-        case 'file':
-          out.push(rm(['-f'], lang === 'perl' || lang === 'ruby' ? positional(args).flatMap((a) => pathWords(a, lang)) : pathWords(first, lang), at));
-          break;
-        case 'write':
-          for (const w of pathWords(first, lang)) out.push(write(w, at));
-          break;
-        case 'move':
-          out.push(mv(pathWords(first, lang), pathWords(positional(args)[1], lang), at));
-          break;
-        case 'open': {
-          const mode = args.find((a) => a.kind === 'keyword' && a.name === 'mode') ?? positional(args)[1];
-          if (writesMode(mode)) for (const w of pathWords(first, lang)) out.push(write(w, at));
-          break;
-        }
-      }
+/** A signal given literally (`9`, `'KILL'`, `:TERM`, `signal.SIGKILL`), or null. */
+function signalName(a: Arg | undefined): string | null {
+  const text = (a?.kind === 'string' ? a.value : a?.kind === 'other' ? a.text : '').trim().replace(/^:/, '').replace(/^(?:signal\.|Signal::)/, '');
+  return /^-?(?:\d+|(?:SIG)?[A-Z][A-Z0-9]*)$/.test(text) ? text.replace(/^-/, '') : null;
+}
+
+function pid(a: Arg): Word {
+  const text = (a.kind === 'string' ? a.value : a.kind === 'other' ? a.text : '').replace(/\s+/g, '');
+  return /^-?\d+$/.test(text) ? word(text) : { value: `$(${text})`, static: false, raw: text };
+}
+
+/** The shell commands one effect is equivalent to. */
+function commandsOf(e: FileEffect, lang: Language, at: SimpleCommand): SimpleCommand[] {
+  const words = (args: (Arg | undefined)[]) => args.flatMap((a) => pathWords(a, lang));
+  const dashdash = word('--');
+  switch (e.op) {
+    case 'delete': {
+      const targets = words(e.targets);
+      return targets.length ? [command('rm', [...(e.recursive ? [word('-r'), word('-f')] : [word('-f')]), dashdash, ...targets], at)] : [];
+    }
+    case 'rmdir':
+    case 'mkdir':
+    case 'touch': {
+      const targets = words(e.targets);
+      const flags = e.op === 'mkdir' ? [word('-p')] : [];
+      return targets.length ? [command(e.op, [...flags, dashdash, ...targets], at)] : [];
+    }
+    case 'write':
+      return words(e.targets).map((w) => write(w, at));
+    case 'move':
+    case 'copy': {
+      const from = words(e.from);
+      const to = words([e.to]);
+      if (!from.length || !to.length) return [];
+      const flags = e.op === 'copy' && e.recursive ? [word('-r')] : [];
+      return [command(e.op === 'move' ? 'mv' : 'cp', [...flags, dashdash, ...from, to[0]!], at)];
+    }
+    case 'link': {
+      const target = words([e.target]);
+      const link = words([e.link]);
+      if (!link.length) return [];
+      return [command('ln', [...(e.symbolic ? [word('-s')] : []), dashdash, target[0] ?? { value: '$(target)', static: false, raw: 'target' }, link[0]!], at)];
+    }
+    case 'chmod': {
+      const targets = words(e.targets);
+      return targets.length ? [command('chmod', [modeWord(e.mode), dashdash, ...targets], at)] : [];
+    }
+    case 'signal': {
+      if (!e.pids.length) return [];
+      const sig = signalName(e.signal);
+      return [command('kill', [...(sig ? [word('-s'), word(sig)] : []), dashdash, ...e.pids.map(pid)], at)];
     }
   }
+}
+
+/** The interpreter's program text and language: inline code, or a heredoc/herestring it reads as its program. */
+function codeOf(cmd: SimpleCommand): { lang: Language; code: string } | null {
+  for (const a of interpreterActions(nameOf(cmd), cmd.args)) {
+    if (a.kind === 'code') return { lang: a.language, code: a.code.value };
+    if (a.kind === 'stdin-code') {
+      const fed = cmd.redirects.filter((r) => (r.fd === undefined || r.fd === '0') && ['<<', '<<-', '<<<'].includes(r.op)).pop();
+      if (fed) return { lang: a.language, code: fed.target.value };
+    }
+  }
+  return null;
+}
+
+/** Shell commands equivalent to the deletes, writes, moves, mode changes and signals in this interpreter command's code. */
+export function interpreterFileOps(cmd: SimpleCommand): SimpleCommand[] {
+  const found = codeOf(cmd);
+  if (!found) return [];
+  const { lang, code } = found;
+  // Code that changes its own folder makes relative paths unknowable.
+  const at: SimpleCommand = /\bchdir\b|\bsetwd\b|\bcd\s*\(/.test(code) ? { ...cmd, cwd: null } : cmd;
+  const calls = fileCallsIn(lang, code);
+  const out = calls.flatMap((c) => commandsOf(c.effect, lang, at));
   // A delete function named but not called where we read it (`f = shutil.rmtree`, `{rmSync: r}`)
   // can be called with anything: an unknown recursive delete.
   DELETERS.lastIndex = 0;
   for (let m = DELETERS.exec(code); m; m = DELETERS.exec(code)) {
-    if (calls.includes(m.index) || harmlessMention(code, m.index, m[0])) continue;
-    out.push(rm(['-r', '-f'], [{ value: `$(${m[0]})`, static: false, raw: m[0] }], at));
+    const at0 = m.index;
+    if (calls.some((c) => c.start <= at0 && at0 < c.end) || harmlessMention(code, m.index, m[0])) continue;
+    out.push(command('rm', [word('-r'), word('-f'), word('--'), { value: `$(${m[0]})`, static: false, raw: m[0] }], at));
   }
   return out.filter((c) => c.args.length > 0 || c.redirects.length > 0);
 }

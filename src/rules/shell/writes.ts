@@ -9,6 +9,7 @@ import { isPackageInstall } from './packages.js';
 import { CURL_OPTS, WGET_OPTS } from './targets.js';
 import { gitCall } from './git-call.js';
 import { hiddenCommandsOf } from './hidden-commands.js';
+import { codeWrites } from './code-writes.js';
 
 const HARMLESS_OUTPUT = /^\/dev\/(null|stdout|stderr|tty|fd\/[0-9]+)$/;
 
@@ -42,8 +43,6 @@ READ_SUBCOMMANDS['pnpm'] = READ_SUBCOMMANDS['npm']!;
 
 /** Second-level read verbs (`docker image ls`, `git stash list`, `terraform state list`). */
 const READ_VERBS = new Set(['ls', 'list', 'show', 'inspect', 'get', 'view', 'status', 'history', 'logs', 'ps', 'config', 'top', 'diff', 'images', 'version', 'current-context', 'get-contexts', 'can-i', 'whoami', 'pull-request', 'df', 'info', 'events', 'port', '-v', '--verbose', 'get-url', '-l', '--list', '--get', '--get-all', '--get-regexp', '-check', '--check']);
-
-const CODE_WRITES = /\bopen\s*\([^)]*['"][wax+]|\.write|os\.(remove|unlink|rename|system|mkdir|makedirs|rmdir)|shutil|subprocess|\bsystem\s*\(|exec(Sync|File)?\s*\(|spawn|writeFile|appendFile|unlink|rmSync|rmdir|mkdir|File\.(write|delete)|FileUtils|rename\s*\(|`/;
 
 const CLOUD_READ_OP = /^(describe|list|get|head|ls|wait|help|show|print|info|version|search|lookup|validate|estimate|check|test|preview|query|scan|select|batch-get)(-|$)/;
 
@@ -185,7 +184,7 @@ export function commandWrites(cmd: SimpleCommand): boolean {
     if (cmd.args.length === 1 && /^(--?version|-V|--help|-h)$/.test(cmd.args[0]!.value)) return false;
     // A script file or stdin runs unknown code; inline code is judged by what it calls.
     if (src.file || src.fromStdin) return true;
-    return src.inline.some((w) => !w.static || CODE_WRITES.test(w.value));
+    return src.inline.some((w) => !w.static || codeWrites(cmd, w.value));
   }
   if (isPackageInstall(cmd)) return true;
   return subcommandWrites(cmd, n);

@@ -103,11 +103,13 @@ describe('seatbelt exec (end to end)', () => {
 
   it('audit_mode runs the command but the sealed record names what would have blocked', async () => {
     const t = tempHome();
-    const r = await seatbelt(['exec', '--policy', 'audit_mode', '--shell', 'true || rm -rf /'], { env: t.env });
+    // `rm -rf /` would also delete the guard's own files, which no policy lets through; a forced
+    // push is blocked by safe_defaults only. `true ||` keeps it from ever running.
+    const r = await seatbelt(['exec', '--policy', 'audit_mode', '--shell', 'true || git push --force origin main'], { env: t.env, cwd: t.dir });
     expect(r.exitCode).toBe(0);
     const rec = records(t.audit)[0]!;
     expect(rec.decision).toBe('allow');
-    expect(rec.would_block).toEqual(['filesystem.recursive_delete_root']);
+    expect(rec.would_block).toEqual(['git.push_force']);
     expect((rec.policy as { name: string }).name).toBe('audit_mode');
   });
 });

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { interleave, median, peakRssMb } from './measure.mjs';
 import { bundleLibrary, ROOT } from './lib-bundle.mjs';
 import { generateTrail } from './trail.mjs';
@@ -59,6 +60,10 @@ const fmt = (v, unit) => (v === undefined || Number.isNaN(v) ? '-' : `${v < 10 ?
 
 const sb = (label, args, extra = {}) => ({ label, file: BIN, args, env, cwd: work, ...extra });
 const nodeE0 = { label: 'node -e 0', file: process.execPath, args: ['-e', '0'], env, cwd: work };
+// The library entry (`import … from 'seatbelt'`), imported by a fresh ES module.
+const LIBRARY = path.join(ROOT, 'dist', 'lib', 'index.mjs');
+const PARSERS = ['web-tree-sitter', 'tree-sitter-bash', 'libpg-query', 'node-sql-parser'];
+const importLibrary = { label: "node -e \"import('seatbelt')\" (library)", file: process.execPath, args: ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(LIBRARY).href)})`], env, cwd: work };
 const bareTrue = { label: 'true', file: 'true', args: [], env, cwd: work };
 
 async function coldFigures() {
@@ -68,7 +73,20 @@ async function coldFigures() {
     { key: 'check', v: sb('seatbelt check --shell <typical>', ['check', '--shell', TYPICAL]), budget: 1.8 },
     { key: 'sql-pg', v: sb('seatbelt sql (postgresql)', ['sql', '--dialect', 'postgresql', SQL]), budget: 1.8 },
     { key: 'sql-mysql', v: sb('seatbelt sql (mysql)', ['sql', '--dialect', 'mysql', SQL]), budget: 1.8 },
+    // No code cache for an ES module on Node 20: the import compiles the decision engine (~700 KB).
+    { key: 'import', v: importLibrary, budget: 3 },
   ];
+  // The library's import must load no parser (they load on the first decision that needs one).
+  const probe = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'import-probe.mjs'), LIBRARY, '--decide'], { env, cwd: work, encoding: 'utf8' });
+  try {
+    const { imported, decided } = JSON.parse(probe.stdout);
+    const parsers = imported.filter((p) => PARSERS.some((name) => p === name || p.startsWith(`${name}/`)));
+    if (parsers.length) throw new Error(`importing the library loaded ${parsers.join(', ')}`);
+    if (!decided.loaded.includes('web-tree-sitter')) throw new Error('the probe did not see the first decision load the shell parser');
+    console.error(`  ok   import 'seatbelt' loads no parser (packages imported: ${imported.length ? imported.join(', ') : 'none'}; the first shell decision loads ${decided.loaded.join(', ')})`);
+  } catch (err) {
+    failed("import 'seatbelt' loads no parser", new Error(`${err.message}${probe.stderr ? `: ${probe.stderr.trim().slice(0, 300)}` : ''}`));
+  }
   // A subject that does not work yet is reported and dropped, so the others still get measured.
   const working = [];
   for (const s of subjects) {

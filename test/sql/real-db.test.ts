@@ -49,6 +49,7 @@ beforeAll(() => {
   db = startDb();
   pg('CREATE DATABASE seatbelt_test', 'postgres');
   pg("CREATE TABLE users (id int PRIMARY KEY, name text, password_hash text); INSERT INTO users SELECT g, 'user' || g, md5(g::text) FROM generate_series(1, 10) g; CREATE TABLE logs (msg text); CREATE TABLE marker (n int)");
+  pg("CREATE TABLE vals (id int PRIMARY KEY, n bigint, x numeric, t text); INSERT INTO vals VALUES (1, -5, -0.5, 'a'), (2, 0, 0, ''), (3, 7, 2.25, 'b'), (4, 9007199254740000, 1e20, 'c')");
   lite("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users (name) VALUES ('a'), ('b'), ('c'); CREATE TABLE marker (n INTEGER);");
 }, 600_000);
 
@@ -77,6 +78,12 @@ describe('real PostgreSQL (psql through seatbelt sql --exec)', () => {
     // A WHERE that does not read the row: every row or none.
     ["DELETE FROM users WHERE now() > '2000-01-01'", 'sql.delete_all'],
     ["UPDATE users SET name = 'x' FROM marker m WHERE m.n IS NULL", 'sql.update_all'],
+    // Column-generic truths: true for every row whose columns have a value.
+    ['DELETE FROM users WHERE id * 0 = 0', 'sql.delete_all'],
+    ["UPDATE users SET name = 'x' WHERE id = id + 0", 'sql.update_all'],
+    ['DELETE FROM users WHERE id NOT IN (SELECT id FROM users WHERE false)', 'sql.delete_all'],
+    ['DELETE FROM users WHERE users IS NOT NULL', 'sql.delete_all'],
+    ["INSERT INTO users SELECT * FROM users ON CONFLICT (id) DO UPDATE SET name = 'x'", 'sql.upsert_all'],
   ])('refuses %s: exit 77, nothing reaches the database', async (sql, rule) => {
     const before = pg('SELECT string_agg(id || name || coalesce(password_hash, \'\'), \',\' ORDER BY id) FROM users');
     const r = await viaSeatbelt(sql, [db.PSQL, ...pgArgs()]);
@@ -86,6 +93,36 @@ describe('real PostgreSQL (psql through seatbelt sql --exec)', () => {
     expect(pg('SELECT string_agg(id || name || coalesce(password_hash, \'\'), \',\' ORDER BY id) FROM users')).toBe(before);
     expect(pg('SELECT count(*) FROM marker')).toBe('0');
   });
+
+  // The folder's claims, checked by the server itself: each condition holds for every row of a
+  // table whose values are not NULL (negative, zero, large), and each filter does not.
+  it.each([
+    'n = n + 0',
+    'n * 0 = 0',
+    'n - n = 0',
+    '2 * n = n + n',
+    'x BETWEEN x - 1 AND x + 1',
+    '(n, t) = (n + 0, t)',
+    'ROW(n) = ROW(n)',
+    "t = 'zz' OR x IS NOT NULL",
+    'id IS NOT NULL',
+    'v IS NOT NULL',
+    'n NOT IN (SELECT n FROM vals WHERE false)',
+    'n <> ALL (SELECT n FROM vals LIMIT 0)',
+    'NOT EXISTS (SELECT 1 FROM vals WHERE 1 = 0 GROUP BY n)',
+    'n IN (SELECT DISTINCT n FROM vals WHERE n IS NOT NULL)',
+    'n = ANY(ARRAY(SELECT n FROM vals))',
+    'EXISTS (SELECT 1 FROM vals v2 WHERE v2.n = v.n)',
+    'n = (SELECT n)',
+  ])('PostgreSQL answers TRUE for every row: %s', (cond) => {
+    expect(pg(`SELECT count(*) FROM vals v WHERE ${cond}`)).toBe(pg('SELECT count(*) FROM vals'));
+  });
+  it.each(['n > 0', 'n = n + 1', 'n NOT IN (SELECT max(n) FROM vals WHERE false)', 'EXISTS (SELECT 1 FROM vals v2 WHERE v2.n = v.n AND v2.n > 0)'])(
+    'PostgreSQL answers FALSE for some row: %s',
+    (cond) => {
+      expect(Number(pg(`SELECT count(*) FROM vals v WHERE ${cond}`))).toBeLessThan(Number(pg('SELECT count(*) FROM vals')));
+    },
+  );
 
   it('runs allowed statements: INSERT, targeted DELETE, data that looks like code', async () => {
     expect((await viaSeatbelt("INSERT INTO users VALUES (100, 'new', NULL)", [db.PSQL, ...pgArgs()])).exitCode).toBe(0);
@@ -137,6 +174,11 @@ describe('real SQLite file (sqlite3 through seatbelt sql --exec)', () => {
     ["DELETE FROM users WHERE 'a' LIKE 'A'", 'sql.delete_all'],
     ['DELETE FROM users WHERE rowid', 'sql.delete_all'],
     ['BEGIN; DELETE FROM users; COMMIT;', 'sql.delete_all'],
+    ['DELETE FROM users WHERE id * 0 = 0', 'sql.delete_all'],
+    ['DELETE FROM users WHERE (id, name) = (id + 0, name)', 'sql.delete_all'],
+    ["DELETE FROM users WHERE name = 'zz' OR name IS NOT NULL", 'sql.delete_all'],
+    ['DELETE FROM users WHERE id NOT IN (SELECT id FROM users WHERE 0)', 'sql.delete_all'],
+    ['DELETE FROM users WHERE EXISTS (SELECT 1 FROM users u2 WHERE u2.id = users.id)', 'sql.delete_all'],
   ])('refuses %s, which sqlite3 itself runs as a delete of every row', async (sql, rule) => {
     const copy = path.join(t.dir, 'fold-copy.sqlite');
     copyFileSync(sqliteFile, copy);

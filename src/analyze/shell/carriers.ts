@@ -79,22 +79,24 @@ const REPLACEMENT = /\{(\d*)(\.|\/\/|\/\.|\/)?\}|\{[#%]\}/g;
 /** More jobs than this are not written out one by one: the command is judged with placeholders. */
 const MAX_JOBS = 16;
 
-/**
- * GNU parallel runs its command once per input. With no command, each input line is itself a
- * command line. With `:::` lists of literal arguments the jobs are known and are written out:
- * parallel joins the command words with spaces and puts each argument, shell-quoted, where `{}`
- * stands (or at the end) — and with `-q` quotes each command word. Both readings are judged, so
- * `parallel bash -c 'rm -rf {}' ::: /` is `bash -c 'rm -rf /'` whichever parallel runs it. Input
- * from stdin or files (`::::`) stays unknown: placeholders, fed by unknown input.
- */
-export function parallelActions(args: Word[]): Action[] {
+interface ParallelCall {
+  command: Word[];
+  sources: { files: boolean; args: Word[] }[];
+  /** Only options that change neither which arguments a job gets nor where they go. */
+  plain: boolean;
+  quoted: boolean;
+}
+
+function readParallel(args: Word[]): ParallelCall {
   let i = 0;
   let plain = true;
   let quoted = false;
   while (i < args.length && args[i]!.static && args[i]!.value.startsWith('-') && !PARALLEL_SEPARATORS.has(args[i]!.value)) {
     const v = args[i]!.value;
-    if (v === '-q' || v === '--quote') quoted = true;
-    if (!PARALLEL_PLAIN.has(v)) plain = false;
+    // `--jobs=4` and `-j4` are `--jobs 4` and `-j 4`.
+    const name = v.startsWith('--') ? v.replace(/=.*$/, '') : PARALLEL_WITH_ARG.has(v.slice(0, 2)) ? v.slice(0, 2) : v;
+    if (name === '-q' || name === '--quote') quoted = true;
+    if (!PARALLEL_PLAIN.has(name)) plain = false;
     i += PARALLEL_WITH_ARG.has(v) ? 2 : 1;
     if (v === '--') break;
   }
@@ -106,9 +108,30 @@ export function parallelActions(args: Word[]): Action[] {
     if (w.static && PARALLEL_SEPARATORS.has(w.value)) sources.push({ files: w.value.startsWith('::::'), args: [] });
     else sources[sources.length - 1]!.args.push(w);
   }
+  return { command, sources, plain, quoted };
+}
+
+/** `… | parallel`: with no command and no arguments given, each line parallel reads is a command line. */
+export function parallelRunsStdin(args: Word[]): boolean {
+  const p = readParallel(args);
+  return !p.command.length && !p.sources.length;
+}
+
+/**
+ * GNU parallel runs its command once per input. With no command, each input line is itself a
+ * command line. With `:::` lists of literal arguments the jobs are known and are written out:
+ * parallel joins the command words with spaces and puts each argument, shell-quoted, where `{}`
+ * stands (or at the end) — and with `-q` quotes each command word. Both readings are judged, so
+ * `parallel bash -c 'rm -rf {}' ::: /` is `bash -c 'rm -rf /'` whichever parallel runs it. Input
+ * from stdin or files (`::::`) stays unknown: placeholders, fed by unknown input.
+ */
+export function parallelActions(args: Word[]): Action[] {
+  const { command, sources, plain, quoted } = readParallel(args);
   const fromFiles = sources.some((s) => s.files);
   if (!command.length) {
-    // With no command, parallel runs each input line as a command.
+    // With no command, parallel runs each input line as a command. Options that group arguments
+    // into one line (-n, -N, -X, --colsep) or read them from files (-a) make the lines unknown.
+    if (!plain) return [{ kind: 'undecidable', found: undecidable('parse.dynamic_script', 'parallel builds its command lines with options that group or read its arguments', joinWords(args).raw) }];
     if (!sources.length) return [{ kind: 'stdin-script', detail: 'parallel' }];
     if (fromFiles) return [{ kind: 'undecidable', found: undecidable('parse.dynamic_script', 'parallel runs the lines of a file as commands', joinWords(args).raw) }];
     const jobs = combinations(sources.map((s) => s.args));

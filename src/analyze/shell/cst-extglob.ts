@@ -10,7 +10,7 @@ import { parseBash } from './parser.js';
 import type { WordBuilder } from './cst-words.js';
 
 /** One group: an operator, then `(…)` holding plain pattern text and `|` (no blanks, quotes or expansions). */
-const GROUP = /[?*+@!]\(([^()\s'"`$\\;&<>{}]*)\)/g;
+const GROUP = /[?*+@!]\(([^()\s'"`$\\;&<>{}]+)\)/g;
 
 /** True when unquoted word text holds an extglob group. */
 export function hasExtglob(text: string): boolean {
@@ -33,6 +33,11 @@ function masked(text: string): string | null {
       const stop = end < 0 ? text.length : end + 1;
       out += text.slice(i, stop);
       i = stop;
+    } else if (text.startsWith('$((', i) || text.startsWith('((', i) || text.startsWith('$[', i)) {
+      // Arithmetic is no pattern either (`$((a*(b)))`, `$[!(x)]`): copy it to its closing bracket.
+      const stop = closingBracket(text, text[i] === '$' ? i + 1 : i);
+      out += text.slice(i, stop);
+      i = stop;
     } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
       const end = text.indexOf('\n', i);
       const stop = end < 0 ? text.length : end;
@@ -52,6 +57,18 @@ function masked(text: string): string | null {
     }
   }
   return changed ? out : null;
+}
+
+/** The index just past the bracket closing the one at `open` (`(` or `[`, nesting), or the end of the text. */
+function closingBracket(text: string, open: number): number {
+  const close = text[open] === '[' ? ']' : ')';
+  let depth = 0;
+  for (let k = open; k < text.length; k++) {
+    if (text[k] === '\\') k++;
+    else if (text[k] === text[open]) depth++;
+    else if (text[k] === close && --depth === 0) return k + 1;
+  }
+  return text.length;
 }
 
 function closingQuote(text: string, open: number): number {

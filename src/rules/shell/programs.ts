@@ -2,6 +2,7 @@
 // and where a shell or interpreter takes its program from: inline code, a script file, or stdin.
 import type { Redirect, SimpleCommand, Word } from '../../core/ir.js';
 import { has, parseOptions, values, type OptionSpec } from './options.js';
+import { parallelRunsStdin } from '../../analyze/shell/carriers.js';
 
 export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'pdksh', 'ash', 'yash', 'fish', 'tcsh', 'csh', 'rbash', 'pwsh', 'powershell', 'elvish', 'nu', 'xonsh']);
 
@@ -83,6 +84,8 @@ const DIALECTS: [RegExp, Dialect][] = [
 export function programSource(cmd: SimpleCommand): ProgramSource | undefined {
   const n = nameOf(cmd);
   if (n === 'make' || n === 'gmake') return makeFromStdin(cmd);
+  // `… | parallel` with no command runs each line it reads as a command line.
+  if (n === 'parallel') return parallelRunsStdin(cmd.args) ? { stdinRedirects: cmd.redirects.filter((r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op)), inline: [], fromStdin: true } : undefined;
   if (!isCodeRunner(n)) return undefined;
   const stdinRedirects = cmd.redirects.filter((r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op));
   const base = { stdinRedirects };

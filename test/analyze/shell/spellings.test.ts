@@ -71,8 +71,17 @@ describe('GNU parallel runs the command lines it is given', () => {
     expect(argValues(cp)).toEqual(['src/a.txt', '/tmp/x/a.bak']);
   });
 
-  it('commands read from a file cannot be known: refused', async () => {
+  it('commands read from a file, or grouped by options, cannot be known: refused', async () => {
     expect(ids(await ir('parallel :::: cmds.txt'))).toContain('parse.dynamic_script');
+    expect(ids(await ir("parallel -n 2 ::: 'rm -rf' /"))).toContain('parse.dynamic_script');
+    expect(ids(await ir('parallel -a cmds.txt'))).toContain('parse.dynamic_script');
+    expect(await decision("parallel -j4 ::: 'echo a' 'echo b'")).toBe('allow');
+  });
+
+  it('with no command, the lines it reads are commands: `… | parallel` is `… | bash`', async () => {
+    expect(await decision('cat cmds.txt | parallel')).toBe(await decision('cat cmds.txt | bash'));
+    expect(await ruleIds('cat cmds.txt | parallel')).toContain('remote_code.pipe_to_shell');
+    expect(await decision("find . -name '*.log' | parallel gzip")).toBe('allow');
   });
 
   it('input it reads at run time stays a placeholder, fed by unknown input', async () => {

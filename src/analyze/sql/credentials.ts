@@ -1,7 +1,7 @@
 // The catalogues where databases keep credentials, and the columns that hold them: password
 // hashes (PostgreSQL pg_shadow/pg_authid, MySQL mysql.user, MariaDB mysql.global_priv, SQL Server
 // sys.sql_logins and syslogins) and the options of user mappings, which carry the passwords for
-// foreign servers. A statement reads credentials when it reads one of those columns — by name, by
+// foreign servers (also shown by information_schema.user_mapping_options). A statement reads credentials when it reads one of those columns — by name, by
 // `*`, or as the whole row — wherever it does: a subquery, a CTE, a view or table it creates, COPY.
 // Other columns of the same catalogues (`SELECT user, host FROM mysql.user`) are not credentials.
 
@@ -29,6 +29,7 @@ const CATALOGUES: Catalogue[] = [
   { table: 'pg_authid', columns: ['rolpassword'] },
   { table: 'pg_user_mapping', columns: ['umoptions'] },
   { table: 'pg_user_mappings', columns: ['umoptions'] },
+  { table: 'user_mapping_options', within: 'information_schema', columns: ['option_value'] },
   { table: 'user', within: 'mysql', columns: ['authentication_string', 'password'] },
   { table: 'global_priv', within: 'mysql', columns: ['priv'] },
   { table: 'sql_logins', within: 'sys', columns: ['password_hash'] },

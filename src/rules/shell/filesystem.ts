@@ -10,7 +10,7 @@ import { nameOf } from './programs.js';
 import { editedFiles, extractionFolder, moveSources, removal, removedFiles, writtenFiles } from './targets.js';
 import { findCall } from './find.js';
 import { recursiveTargets, rootKind } from './recursive-deletes.js';
-import { outsideProject } from './project-scope.js';
+import { outsideProject, runsElsewhere } from './project-scope.js';
 import { memoByCommand } from './memo.js';
 import { gitCall } from './git-call.js';
 
@@ -27,6 +27,7 @@ function deletes(kind: Protected) {
  * `-delete`, `-exec rm`, or piped into `xargs rm`), and globs given to a plain `rm`.
  */
 const outsideTargets = memoByCommand((cmd: SimpleCommand, ir: ShellIr): string[] => {
+  if (runsElsewhere(cmd)) return [];
   const targets: Target[] = [];
   const r = recursiveTargets(cmd, ir);
   if (r) targets.push(...r.targets);

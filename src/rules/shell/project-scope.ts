@@ -1,7 +1,7 @@
 // Where a delete lands relative to the work: inside the project (the repository's top level, else
 // the folder the work started in), in a temp folder, in a cache a tool fills again by itself, or
 // outside all of them — someone's documents, another project, a server's files.
-import type { ShellIr } from '../../core/ir.js';
+import type { ShellIr, SimpleCommand } from '../../core/ir.js';
 import { homeOf, isAncestorOrSelf, protectedKind, startCwdOf, type Target } from './paths.js';
 
 /** Folders whose contents are scratch: `/tmp`, and macOS's per-user `$TMPDIR` (`/var/folders/xx/yyyy/T`). */
@@ -26,6 +26,18 @@ const HOME_CACHES = [
 
 /** System caches: FHS says /var/cache may be deleted without losing data; apt re-downloads its lists. */
 const SYSTEM_CACHES = /^\/var\/cache\/[^/]+|^\/var\/lib\/apt\/lists(\/|$)/;
+
+/** Programs that run a command on another machine or in a container, as the IR labels them. */
+const ELSEWHERE = /^(docker|podman|docker-compose|podman-compose|kubectl|oc)( compose)? (exec|run)$/;
+
+/**
+ * The command runs on another machine or in a container (`ssh host …`, `docker exec`, `kubectl
+ * exec`): its paths are not this machine's, so this project says nothing about them (the rules for
+ * the root, homes and system folders still judge them).
+ */
+export function runsElsewhere(cmd: SimpleCommand): boolean {
+  return cmd.wrappers.some((w) => ELSEWHERE.test(w)) || cmd.context.some((c) => c.kind === 'nested_script' && c.detail === 'ssh');
+}
 
 /** The folder deletes are judged against; null when there is none to speak of (the home or above). */
 export function projectRootOf(ir: ShellIr): string | null {

@@ -86,6 +86,13 @@ describe('recursive deletes outside the project', () => {
     expect((await judged('rm -rf .cache/pip', ctx)).hit).toBeUndefined();
   });
 
+  it('paths on another machine or in a container are not this project\'s (the CRITICAL rules still judge them)', async () => {
+    for (const s of ['ssh host rm -rf /srv/app/releases/old', 'docker exec web rm -rf /var/www/cache', 'kubectl exec pod -- rm -rf /data/tmp', 'docker run --rm node:20 rm -rf /app/build']) {
+      expect((await judged(s)).hit, s).toBeUndefined();
+    }
+    expect((await matchesOf('ssh host rm -rf /')).map((m) => m.ruleId)).toContain('filesystem.recursive_delete_root');
+  });
+
   it('unknown targets stay with the dynamic-target rule', async () => {
     const matches = await matchesOf('rm -rf "$DIR"');
     expect(matches.map((m) => m.ruleId)).not.toContain(ID);

@@ -48,6 +48,9 @@ const EVERY_ROW: [string, readonly Dialect[]][] = [
   ['id = (SELECT id)', ALL],
 ];
 
+/** BigQuery's spelling of `= ANY(ARRAY(SELECT …))`. */
+const BIGQUERY_ONLY = ['id IN UNNEST(ARRAY(SELECT id FROM users))', 'id NOT IN UNNEST(ARRAY(SELECT id FROM bans WHERE false))'];
+
 const POSTGRES_ONLY = [
   'id = ANY(ARRAY(SELECT id FROM users))',
   'id <> ALL(ARRAY(SELECT id FROM bans WHERE false))',
@@ -83,6 +86,12 @@ describe('column-generic truths reach every row', () => {
   });
   it.each(POSTGRES_ONLY)('[postgresql] DELETE … WHERE %s', async (where) => {
     expect(await reach(where, 'postgresql')).toContain('sql.delete_all');
+  });
+  it.each(BIGQUERY_ONLY)('[bigquery] DELETE … WHERE %s', async (where) => {
+    expect(await reach(where, 'bigquery')).toContain('sql.delete_all');
+  });
+  it('[bigquery] a lookup in another table through UNNEST(ARRAY(…)) still filters', async () => {
+    expect(await reach('id IN UNNEST(ARRAY(SELECT user_id FROM bans))', 'bigquery')).not.toContain('sql.delete_all');
   });
   it.each(ALL)('[%s] UPDATE … WHERE id = id * 1', async (d) => {
     const { matches } = await analyzeSql('UPDATE users SET a = 1 WHERE id = id * 1', d);

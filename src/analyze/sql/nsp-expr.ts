@@ -188,6 +188,13 @@ function rows(node: Node, op: Parameters<typeof rowComparison>[0], ctx: NspExprC
   return l && r ? rowComparison(op, l, r) : undefined;
 }
 
+/** BigQuery's `UNNEST(ARRAY(subquery))`: `x IN UNNEST(ARRAY(SELECT …))` is `x IN (SELECT …)`. */
+function arraySubquery(node: unknown): unknown[] | undefined {
+  if (!isNode(node) || node.type !== 'unnest' || !isNode(node.expr) || node.expr.type !== 'array') return undefined;
+  const sub = node.expr.expr_list;
+  return isNode(sub) && 'ast' in sub ? [sub] : undefined;
+}
+
 function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
   const op = String(node.operator).toUpperCase();
   const l = () => nspExpr(node.left, ctx, depth + 1);
@@ -222,7 +229,7 @@ function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
     return neg ? { t: 'not', arg: same } : same;
   }
   if (op === 'IN' || op === 'NOT IN') {
-    const items = listItems(node.right);
+    const items = arraySubquery(node.right) ?? listItems(node.right);
     if (items.length === 1 && isNode(items[0]) && 'ast' in items[0]) {
       // `x NOT IN (q)` is NOT (`x IN (q)`), and `x IN (q)` is `x = ANY (q)`.
       const inSub = quantified(false, '=', node.left, items[0], ctx, depth);

@@ -8,6 +8,8 @@ import type { Language } from './actions.js';
 import { argsAt, stringAt, type Arg } from './code-lexer.js';
 import { capabilityProblems, type Span } from './code/scan.js';
 import { fileCallsIn } from './code/file-calls.js';
+import { actionsFor } from './programs.js';
+import { commandBasename } from './unwrap.js';
 
 export interface ShellCalls {
   /** Shell scripts the code runs. */
@@ -261,6 +263,26 @@ function readShellCalls(lang: Language, code: string): { calls: ShellCalls; span
   return { calls, spans };
 }
 
+/**
+ * A program that reads its own program from stdin (`sh`, `bash -s`, `python3 -`, `psql`): started
+ * from code, its stdin is what the code writes to it (`open(F, "|-", "sh")`, `popen(…, 'w')`,
+ * `input=`) or what the interpreter inherited, never text the analyser has read.
+ */
+function readsProgramFromStdin(words: string[]): boolean {
+  const [name, ...args] = words;
+  if (!name) return false;
+  const w = (value: string) => ({ value, static: true, raw: value });
+  return actionsFor(commandBasename(name), args.map(w), words.join(' ')).some((a) => a.kind === 'stdin-script' || a.kind === 'stdin-code' || a.kind === 'stdin-sql');
+}
+
+/** The commands of a script that start with the script's own stdin (not after a `|`), roughly split. */
+function stdinStages(script: string): string[][] {
+  return script
+    .split(/\|\||&&|;|\n|&(?!&)/)
+    .map((part) => part.split('|')[0]!.trim().split(/\s+/).filter(Boolean))
+    .filter((ws) => ws.length > 0);
+}
+
 const MEMO_SIZE = 256;
 const memo = new Map<string, ShellCalls>();
 
@@ -273,6 +295,9 @@ export function shellCallsIn(lang: Language, code: string): ShellCalls {
   const hit = memo.get(key);
   if (hit) return { scripts: [...hit.scripts], argvs: hit.argvs.map((a) => [...a]), problems: [...hit.problems] };
   const { calls, spans } = readShellCalls(lang, code);
+  for (const words of [...calls.scripts.flatMap(stdinStages), ...calls.argvs]) {
+    if (readsProgramFromStdin(words)) calls.problems.push(`${words.join(' ')} reads its program from stdin, which the code feeds or passes on`);
+  }
   const files = fileCallsIn(lang, code).map((f) => ({ start: f.start, end: f.end, literal: f.literal }));
   for (const p of capabilityProblems(lang, code, { shell: spans, file: files })) if (!calls.problems.includes(p)) calls.problems.push(p);
   if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);

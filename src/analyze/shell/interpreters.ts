@@ -206,7 +206,8 @@ function powershellActions(name: string, args: Word[]): Action[] {
     if (/^-(e|ec|en|enc|enco|encod|encode|encoded|encodedc\w*)$/.test(v)) {
       return [{ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${name} -EncodedCommand runs base64 text the analyser does not decode`, args.map((a) => a.raw).join(' ')) }];
     }
-    if (/^-f(i(l(e)?)?)?$/.test(v) || !v.startsWith('-')) return [];
+    if (/^-f(i(l(e)?)?)?$/.test(v)) return args[i + 1]?.value === '-' ? [{ kind: 'stdin-code', language: 'powershell', detail: name }] : [];
+    if (!v.startsWith('-')) return [];
     if (PS_WITH_ARG.test(v)) i++;
   }
   return [{ kind: 'stdin-code', language: 'powershell', detail: name }];

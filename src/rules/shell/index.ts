@@ -47,7 +47,7 @@ const UNDECIDABLE_REMEDIATION: Record<string, string> = {
   'parse.dynamic_command': 'write the command name literally instead of computing it ($cmd, $(…))',
   'parse.dynamic_script': 'pass the script literally (bash -c \'…\'), or save it to a file, review it, then run the file',
   'parse.unknown_option': "spell the wrapper's options plainly, or run the command without the wrapper",
-  'parse.unsupported_interpreter_code': 'run the shell command directly instead of from interpreter code',
+  'parse.unsupported_interpreter_code': 'give the code literal targets (shutil.rmtree("build"), subprocess.run(["git", "status"]), open("out.txt", "w")) and no eval, reflection, aliases or names built at run time; or run the shell command directly',
   'limits.input_too_large': 'split the script into smaller commands',
   'limits.nesting_too_deep': 'flatten the nesting (fewer nested shells, substitutions or wrappers)',
   'limits.parse_timeout': 'simplify the script or split it into smaller commands',

@@ -178,6 +178,18 @@ describe('the installed library', () => {
     expect(verified.stdout).toContain('intact');
   });
 
+  it('the adapters share the entry\'s classes: a refusal through seatbelt/ai-sdk is a GovernanceBlocked from seatbelt', () => {
+    const script = `
+      import { createGuard, GovernanceBlocked } from 'seatbelt';
+      import { guardedTool } from 'seatbelt/ai-sdk';
+      const guard = createGuard();
+      const shell = guardedTool(guard, { kind: 'shell', arg: 'command' }, { inputSchema: {}, execute: async () => 'ran' });
+      const err = await shell.execute({ command: 'git push --force origin main' }, {}).catch((e) => e);
+      console.log(err instanceof GovernanceBlocked, err.ruleIds.join());
+    `;
+    expect(ok(run(process.execPath, ['--input-type=module', '-e', script]), 'node -e').stdout.trim()).toMatch(/^true (.+,)?git\.push_force(,|$)/);
+  });
+
   it('importing seatbelt loads no parser; the first shell decision does', () => {
     const probe = ok(run(process.execPath, [path.join(ROOT, 'bench', 'import-probe.mjs'), path.join(installed, 'dist', 'lib', 'index.mjs'), '--decide']), 'import probe');
     const { imported, decided } = JSON.parse(probe.stdout) as { imported: string[]; decided: { decision: string; loaded: string[] } };

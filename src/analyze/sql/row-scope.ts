@@ -147,8 +147,8 @@ function worstCase(e: Expr, want: boolean, target: TargetNames, d: Dialect, dept
 /**
  * How a restriction reaches every row: it always holds ('tautology'), it holds for every row whose
  * tested columns have a value ('notNull': `id = 5 OR email IS NOT NULL`, `id IS NOT NULL`,
- * `id IN (SELECT id FROM same_table)`), or it
- * does not read the row ('rowIndependent'); undefined when it filters.
+ * `id IN (SELECT id FROM same_table)`), or it does not read the row ('rowIndependent');
+ * undefined when it filters.
  */
 export type RowScope = 'tautology' | 'notNull' | 'rowIndependent' | undefined;
 

@@ -5,7 +5,8 @@ export type ErrorCode =
   | 'CONFIG' // bad configuration, policy, role or key setup (exit 78)
   | 'AUDIT' // the audit record could not be made durable (exit 74)
   | 'INPUT' // malformed input data (a hook payload, a batch line) (exit 65)
-  | 'IO'; // a file could not be read (exit 74)
+  | 'IO' // a file could not be read (exit 74)
+  | 'UNAVAILABLE'; // a program seatbelt needs is missing: bash for `--shell` scripts (exit 69)
 
 export class SeatbeltError extends Error {
   readonly code: ErrorCode;
@@ -21,6 +22,7 @@ export const EXIT = {
   FINDINGS: 1,
   USAGE: 64,
   INPUT: 65,
+  UNAVAILABLE: 69,
   AUDIT: 74,
   REFUSED: 77,
   CONFIG: 78,
@@ -36,6 +38,8 @@ export function exitCodeFor(err: unknown): number {
         return EXIT.CONFIG;
       case 'INPUT':
         return EXIT.INPUT;
+      case 'UNAVAILABLE':
+        return EXIT.UNAVAILABLE;
       case 'AUDIT':
       case 'IO':
         return EXIT.AUDIT;

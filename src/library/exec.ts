@@ -3,12 +3,13 @@
 import { SeatbeltError } from '../core/error.js';
 import type { Decision } from '../core/types.js';
 import { run } from '../run/spawn.js';
+import { bashForScripts } from '../run/bash.js';
 import { isArgv, type GuardAction } from './action.js';
 import { GovernanceBlocked } from './governance-blocked.js';
 import type { GuardCore } from './guard.js';
 import { describe } from './options.js';
 
-/** An argv command (`['git', 'status']`) or a shell script, run by `/bin/sh -c`. */
+/** An argv command (`['git', 'status']`) or a shell script, run by `bash -c` (the dialect it is judged in). */
 export type ExecCommand = readonly string[] | { shell: string };
 
 export interface ExecOptions {
@@ -40,9 +41,10 @@ export async function execCommand(core: GuardCore, command: ExecCommand, options
   if (options.input !== undefined && typeof options.input !== 'string') problems.push(`input: expected a string, found ${describe(options.input)}`);
   if (problems.length) throw new SeatbeltError('USAGE', `exec: invalid options:\n  ${problems.join('\n  ')}`);
 
+  const shell = action.kind === 'shell' ? bashForScripts() : null; // throws UNAVAILABLE before deciding
   const { decision, record } = await core.govern(action);
   if (decision.decision === 'block') throw new GovernanceBlocked(decision, record.eventId);
-  const [file, args] = action.kind === 'argv' ? [action.argv[0]!, action.argv.slice(1)] : ['/bin/sh', ['-c', action.kind === 'shell' ? action.script : '']];
+  const [file, args] = action.kind === 'argv' ? [action.argv[0]!, action.argv.slice(1)] : [shell!, ['-c', action.kind === 'shell' ? action.script : '']];
   const capture = options.stdio === 'pipe';
   const result = await run(file, [...args], { cwd: core.cwd, capture, forwardSignals: false, ...(options.input !== undefined ? { input: options.input } : {}) });
   core.sealOutcome(record.eventId, result);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 import type { Action } from '../../core/types.js';
 import { run } from '../../run/spawn.js';
+import { bashForScripts } from '../../run/bash.js';
 import { openSession } from '../session.js';
 import { decisionJson, governOrAuditExit, refusalText, sealOutcomeOrWarn, sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
 
@@ -16,7 +17,7 @@ export function registerExec(program: Command): void {
     .command('exec')
     .description('decide, seal the decision in the audit trail, then run the command or refuse it')
     .argument('[command...]', 'the command and its arguments, after --')
-    .option('--shell <script>', 'a shell script, run by /bin/sh -c when allowed')
+    .option('--shell <script>', 'a shell script, run by bash -c when allowed (the dialect it is judged in)')
     .passThroughOptions();
   withDecisionFlags(cmd, { sealing: true }).action(async (argv: string[], flags: ExecFlags) => {
     process.exitCode = await execCommand(argv, flags);
@@ -32,6 +33,8 @@ function actionFrom(argv: string[], flags: ExecFlags): Action {
 
 async function execCommand(argv: string[], flags: ExecFlags): Promise<number> {
   const action = actionFrom(argv, flags);
+  // Judged as bash, run by bash: found before deciding, so a missing bash runs and seals nothing.
+  const shell = action.kind === 'shell' ? bashForScripts() : null;
   const session = openSession(sessionOptions(flags));
   const governed = await governOrAuditExit(session, action, 'refusing to run');
   if (typeof governed === 'number') return governed;
@@ -41,7 +44,7 @@ async function execCommand(argv: string[], flags: ExecFlags): Promise<number> {
     if (!flags.json) process.stderr.write(refusalText(decision, seal));
     return EXIT.REFUSED;
   }
-  const result = action.kind === 'argv' ? await run(action.argv[0]!, action.argv.slice(1)) : await run('/bin/sh', ['-c', action.kind === 'shell' ? action.script : '']);
+  const result = action.kind === 'argv' ? await run(action.argv[0]!, action.argv.slice(1)) : await run(shell!, ['-c', action.kind === 'shell' ? action.script : '']);
   sealOutcomeOrWarn(session, seal.eventId, result);
   return result.exitCode;
 }

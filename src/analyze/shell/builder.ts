@@ -15,6 +15,8 @@ import { pipeText, stdinOfRedirects, type Stdin } from './stdin.js';
 import { undecidable } from './undecidable.js';
 import { State } from './state.js';
 import { assignedNames } from './vars.js';
+import { writesOf } from './var-writes.js';
+import { judgeWordEvaluations } from './evaluations.js';
 
 /** Thrown when a nested script needs the parser and it is not loaded (argv analysis). */
 export class NeedParser extends Error {
@@ -36,6 +38,37 @@ export interface Scope {
   /** Redirects of enclosing compound commands (`{ …; } > f`). */
   outer: Redirect[];
   stdin?: Stdin;
+  /**
+   * Variables the scripts around may change more than once ('all': any), each with whether it only
+   * ever gets numbers: function bodies forget them.
+   */
+  changing?: ReadonlyMap<string, boolean> | 'all';
+  /** Aliases being expanded here (an alias is not expanded inside its own expansion). */
+  aliasing?: string[];
+}
+
+/** The variables a function body cannot trust from its definition: those the script writes more than once. */
+function changedVariables(stmts: Stmt[], outer: Scope['changing']): Scope['changing'] {
+  if (outer === 'all') return 'all';
+  const w = writesOf(stmts); // calls to the script's own functions: their bodies are counted
+  if (w.anything) return 'all';
+  const out = new Map(outer ?? []);
+  for (const [n, count] of w.counts) if (count > 1) out.set(n, (out.get(n) ?? true) && w.integer.get(n) !== false);
+  return out;
+}
+
+const isNumberIn = (state: State, n: string) => state.ints.has(n) || /^-?[0-9]+$/.test(state.vars.get(n) ?? '');
+
+/** Forgets what may have changed before a function is called; numbers that stay numbers are kept. */
+function forgetChanged(body: State, changing: Scope['changing'], at: State): void {
+  if (!changing) return;
+  if (changing === 'all') {
+    body.forgetVars();
+    return;
+  }
+  const numbers = [...changing].filter(([n, integer]) => integer && isNumberIn(at, n)).map(([n]) => n);
+  body.forgetVars(changing.keys());
+  for (const n of numbers) body.ints.add(n);
 }
 
 export { State } from './state.js';
@@ -96,7 +129,7 @@ export class IrBuilder {
     }
     const converted = convertTree(root, text, this.limits.maxDepth);
     for (const u of converted.undecidable) this.fail(u);
-    this.walk(converted.stmts, scope, state);
+    this.walk(converted.stmts, { ...scope, changing: changedVariables(converted.stmts, scope.changing) }, state);
   }
 
   /** A sequence (`;`, newlines): each command runs whether or not the one before succeeded. */
@@ -112,17 +145,26 @@ export class IrBuilder {
     return { ...scope, context: [...scope.context, c] };
   }
 
-  /** Walks the substitutions inside words (they run in a subshell: the folder is not changed). */
-  substitutions(words: AstWord[], scope: Scope, state: State, parentId?: number): void {
+  /**
+   * Judges what expanding the words evaluates (arithmetic, subscripts, prompt strings) and walks
+   * their substitutions (which run in a subshell: the folder is not changed). False when an
+   * evaluation is undecidable (reported).
+   */
+  substitutions(words: AstWord[], scope: Scope, state: State, parentId?: number, feeds?: ReadonlyMap<AstWord, Stdin>): boolean {
+    let decided = true;
     for (const w of words) {
+      decided = judgeWordEvaluations(this, w, scope, state) && decided;
       for (const sub of w.subs) {
         const inner = this.within(scope, sub.kind);
         if (parentId === undefined) delete inner.parentId;
         else inner.parentId = parentId;
+        // `>(…)` reads what the command writes into it: the command's output, when it is known.
+        if (sub.output) inner.stdin = feeds?.get(w) ?? { kind: 'unknown', from: w.word.raw };
         if (sub.script !== undefined) this.script(sub.script, { ...inner, nest: inner.nest + 1 }, state.fork());
         else this.walk(sub.body, inner, state.fork());
       }
     }
+    return decided;
   }
 
   /** Redirects of a compound command apply to every command inside it. */
@@ -150,14 +192,15 @@ export class IrBuilder {
         return this.list(s.items, s.ops, scope, state);
       case 'block': {
         const inner = this.redirected(s.redirects, scope, state);
-        this.substitutions(s.words, inner, state);
+        const decided = this.substitutions(s.words, inner, state);
         if (s.kind === 'subshell') {
           this.walk(s.body, this.within(inner, 'subshell'), state.fork());
           state.settled();
         } else if (s.kind === 'group') {
           this.walk(s.body, this.within(inner, 'group'), state);
         } else {
-          state.forgetVars(); // arithmetic may assign any variable
+          // Decided arithmetic wrote only the variables it names (now numbers); else any may have changed.
+          if (!decided) state.forgetVars();
           state.settled();
         }
         return;
@@ -172,8 +215,11 @@ export class IrBuilder {
         if (!this.ir.functions.includes(s.name)) this.ir.functions.push(s.name);
         if (mayChangeDir(s.body, this.cdFunctions)) this.cdFunctions.add(s.name);
         const inner = this.within(this.redirected(s.redirects, scope, state), 'function', s.name);
-        // The body runs when called, from wherever: judged from the folder at its definition.
-        this.walk(s.body, inner, state.fork());
+        // The body runs when called, from wherever: judged from the folder at its definition, with
+        // the variables the script changes more than once forgotten (a call may come after any write).
+        const body = state.fork();
+        forgetChanged(body, scope.changing, state);
+        this.walk(s.body, inner, body);
         state.settled();
         return;
       }
@@ -240,12 +286,22 @@ export class IrBuilder {
   }
 
   private loop(s: Extract<Stmt, { t: 'loop' }>, inner: Scope, state: State): void {
-    this.substitutions(s.words, inner, state);
+    // `for ((init; cond; step))`: init runs once; cond and step after each iteration, like the body.
+    const once = s.cstyle ? s.words.slice(0, s.cstyle.init) : s.words;
+    this.substitutions(once, inner, state);
     // A loop that changes folder runs its later iterations elsewhere: judge it with no folder.
     if (mayChangeDir([...s.cond, ...s.body], this.cdFunctions)) state.moved(null, null);
     const body = state.fork();
-    // Iterations may see values the body set in earlier ones, and the loop variable changes.
-    body.forgetVars(assignedNames([s, ...s.cond, ...s.body]));
+    // Iterations may see values the body set in earlier ones, and the loop variable changes;
+    // counters that only ever get numbers stay numbers.
+    const writes = writesOf([s], new Set(this.ir.functions));
+    const names = assignedNames([s, ...s.cond, ...s.body]);
+    for (const n of writes.counts.keys()) names.add(n);
+    const numbers = [...names].filter((n) => writes.integer.get(n) !== false && (isNumberIn(state, n) || (n === s.variable && writes.integer.get(n))));
+    if (writes.anything) body.forgetVars();
+    else body.forgetVars(names);
+    for (const n of numbers) body.ints.add(n);
+    if (s.cstyle) this.substitutions(s.words.slice(s.cstyle.init), inner, body);
     this.walk(s.cond, inner, body);
     body.sequence();
     this.walk(s.body, inner, body);
@@ -273,6 +329,9 @@ export class IrBuilder {
     state.cwd = first.cwd;
     state.alts = first.alts;
     state.vars = first.vars;
+    state.ints = first.ints;
+    state.integerAttr = first.integerAttr;
+    state.assoc = first.assoc;
     state.settled();
   }
 }

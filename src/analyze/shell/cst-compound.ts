@@ -76,13 +76,17 @@ export function cFor(conv: Converter, node: Node, depth: number): Stmt {
   if (after?.type === ';' && conv.source.slice(node.children[close]!.endIndex, after.startIndex).includes('\n')) {
     conv.fail('parse.syntax_error', '";" alone on a line after "for (( ))"', after);
   }
+  let init = 0;
+  let semi = 0;
   for (let i = 0; i < node.childCount; i++) {
     const n = node.child(i);
+    if (n?.type === ';' && i > open && i < close) semi++;
     if (!n || !n.isNamed || n.type === 'comment' || node.fieldNameForChild(i) === 'body') continue;
     if (!isArithmetic(n.text)) conv.fail('parse.syntax_error', 'not a well-formed arithmetic expression', n);
-    words.push(conv.expression(n, depth + 1));
+    words.push(conv.evaluated(n, depth + 1, [{ kind: 'arith', text: n.text }]));
+    if (semi === 0) init++;
   }
-  return { t: 'loop', kind: 'for', words, cond: [], body: doBody(conv, node, depth), redirects: [] };
+  return { t: 'loop', kind: 'for', cstyle: { init }, words, cond: [], body: doBody(conv, node, depth), redirects: [] };
 }
 
 export function caseStatement(conv: Converter, node: Node, depth: number): Stmt {

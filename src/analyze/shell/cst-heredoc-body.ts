@@ -3,6 +3,7 @@
 // parsed as scripts), and a body tree-sitter misread is rebuilt from the source text.
 import type { AstWord } from './ast.js';
 import { WordBuilder, part, type WordEnv } from './cst-words.js';
+import { wordEvaluations } from './cst-evaluations.js';
 import type { SNode as Node } from './snapshot.js';
 
 /**
@@ -71,6 +72,8 @@ export function heredocFromText(text: string, node: Node, env: WordEnv, quoted: 
 
 export function heredocWord(body: Node | null, env: WordEnv, depth: number, quoted: boolean, dash: boolean): AstWord {
   const b = new WordBuilder();
+  /** Expansions in an unquoted body: their arithmetic and subscripts are evaluated too. */
+  const evaluated: Node[] = [];
   if (body) {
     const tidy = (text: string) => (dash ? stripTabs(text, b.value === '' || b.value.endsWith('\n')) : text);
     if (quoted) {
@@ -96,7 +99,10 @@ export function heredocWord(body: Node | null, env: WordEnv, depth: number, quot
       let complete = true;
       for (const e of events) {
         if (e.start > pos) complete = heredocText(b, tidy(env.source.slice(pos, e.start))) && complete;
-        if (e.node) part(b, e.node, env, depth + 1, null);
+        if (e.node) {
+          part(b, e.node, env, depth + 1, null);
+          evaluated.push(e.node);
+        }
         else {
           const text = env.source.slice(e.start, e.end);
           b.expansion(text);
@@ -110,5 +116,6 @@ export function heredocWord(body: Node | null, env: WordEnv, depth: number, quot
     }
   }
   const raw = body ? env.source.slice(body.startIndex, body.endIndex) : '';
-  return { word: { value: b.value, static: !b.dynamic, raw }, subs: b.subs };
+  const evals = evaluated.length ? wordEvaluations(evaluated) : [];
+  return { word: { value: b.value, static: !b.dynamic, raw }, subs: b.subs, ...(evals.length ? { evals } : {}) };
 }

@@ -9,6 +9,7 @@ import { decodeAnsiC } from './ansi-c.js';
 import { isArithmetic } from './arith.js';
 import { extglobText, hasExtglob } from './cst-extglob.js';
 import type { UndecidableId } from './undecidable.js';
+import { wordEvaluations } from './cst-evaluations.js';
 
 /** What word conversion needs from the statement converter. */
 export interface WordEnv {
@@ -126,7 +127,8 @@ function substitution(node: Node, env: WordEnv, depth: number): Substitution {
   }
   const body = env.body(node, depth);
   if (backtick) env.inBackticks--;
-  return { kind: node.type === 'process_substitution' ? 'process_substitution' : 'command_substitution', body };
+  if (node.type !== 'process_substitution') return { kind: 'command_substitution', body };
+  return node.text.startsWith('>(') ? { kind: 'process_substitution', output: true, body } : { kind: 'process_substitution', body };
 }
 
 /** An unescaped quote or blank inside what tree-sitter calls plain text: it misread the word. */
@@ -267,7 +269,8 @@ export function wordFromNodes(nodes: Node[], env: WordEnv, depth: number): AstWo
   const pattern = GLOB.test(b.mask) || BRACE.test(b.mask);
   const word: Word = { value: b.value, static: !b.dynamic && !pattern, raw };
   if (pattern && !b.dynamic) word.glob = true;
-  return { word, subs: b.subs };
+  const evals = b.dynamic ? wordEvaluations(nodes) : [];
+  return evals.length ? { word, subs: b.subs, evals } : { word, subs: b.subs };
 }
 
 /** Groups nodes that touch (no blank between them) into words, as bash splits words. */

@@ -4,7 +4,9 @@
 // start) and known blind spots are reported.
 import type { SNode as Node } from './snapshot.js';
 import type { Undecidable, Word } from '../../core/ir.js';
-import type { AstAssignment, AstCommand, AstRedirect, AstWord, Stmt, Substitution } from './ast.js';
+import type { AstAssignment, AstCommand, AstRedirect, AstWord, Evaluation, Stmt, Substitution } from './ast.js';
+import { assignmentEvaluations, testEvaluations, wordEvaluations } from './cst-evaluations.js';
+import { tokens } from './test-syntax.js';
 import { isArithmetic } from './arith.js';
 import { groupAdjacent, scanExpression, wordFromNodes, type WordEnv } from './cst-words.js';
 import { convertHeredoc, type HeredocParts } from './cst-heredoc.js';
@@ -81,7 +83,15 @@ class Converter implements WordEnv {
     const subs: Substitution[] = [];
     scanExpression(node, this, depth, subs);
     const word: Word = { value: node.text, static: false, raw: node.text };
-    return { word, subs };
+    const evals = wordEvaluations([node]);
+    return evals.length ? { word, subs, evals } : { word, subs };
+  }
+
+  /** An expression whose evaluations are `own` and those of the expansions inside it. */
+  evaluated(node: Node, depth: number, own: Evaluation[]): AstWord {
+    const w = this.expression(node, depth);
+    const evals = [...own, ...(w.evals ?? [])];
+    return evals.length ? { ...w, evals } : w;
   }
 
   stmt(node: Node, depth: number): Stmt[] | null {
@@ -114,12 +124,12 @@ class Converter implements WordEnv {
       case 'compound_statement':
         if (node.child(0)?.type === '((') {
           if (!isArithmetic(node.text.slice(2, -2))) this.fail('parse.syntax_error', 'not a well-formed arithmetic expression', node);
-          return [{ t: 'block', kind: 'arith', body: [], words: [this.expression(node, depth)], redirects: [] }];
+          return [{ t: 'block', kind: 'arith', body: [], words: [this.evaluated(node, depth, [{ kind: 'arith', text: node.text.slice(2, -2) }])], redirects: [] }];
         }
         return [{ t: 'block', kind: 'group', body: this.sequence(node, depth), words: [], redirects: [] }];
       case 'test_command':
         checkTest(this, node);
-        return [{ t: 'block', kind: 'test', body: [], words: [this.expression(node, depth)], redirects: [] }];
+        return [{ t: 'block', kind: 'test', body: [], words: [this.evaluated(node, depth, testOf(node.text))], redirects: [] }];
       case 'if_statement':
         return [ifStatement(this, node, depth)];
       case 'while_statement':
@@ -153,6 +163,8 @@ class Converter implements WordEnv {
       ? this.word(valueNodes, depth + 1)
       : { word: { value: '', static: true, raw: '' }, subs: [] };
     value.subs.push(...subs);
+    const evals = assignmentEvaluations(nameNode, valueNodes);
+    if (evals.length) value.evals = [...evals, ...(value.evals ?? [])];
     const op = node.children.find((c) => c?.type === '+=') ? '+' : '';
     return { name: (nameNode?.text ?? '') + op, value };
   }
@@ -343,6 +355,13 @@ class Converter implements WordEnv {
     return out;
   }
 
+}
+
+/** The evaluations of a `[[ … ]]` or `[ … ]` (the whole test text). */
+function testOf(text: string): Evaluation[] {
+  const double = text.startsWith('[[');
+  const toks = tokens(double ? text.slice(2, -2) : text.slice(1, -1));
+  return toks ? testEvaluations(toks, double) : [];
 }
 
 export function convertTree(root: Node, source: string, maxDepth: number): Converted {

@@ -11,9 +11,12 @@ import { DECLARATIONS, assign, trackState } from './track.js';
 import { shellCallsIn } from './interpreter-code.js';
 import { normalizePath } from './paths.js';
 import { isArithmetic } from './arith.js';
+import { MAX_BRACE_ROUNDS, MAX_BRACE_WORDS, braceWords } from './braces.js';
+import { judgeAssignment, judgeBuiltinOperands } from './judge-assignments.js';
+import { hashedName, judgeAliasUse, mayBeAlias, rebind } from './command-table.js';
 import { actionsFor } from './programs.js';
-import { SHELLS } from './shells.js';
-import { stdinOfRedirects, type Stdin } from './stdin.js';
+import { SHELLS, scriptFileOperand } from './shells.js';
+import { pipeText, processSubstitutionText, stdinOfRedirects, type Stdin } from './stdin.js';
 import { undecidable } from './undecidable.js';
 import { peelWrappers, type Invocation } from './unwrap.js';
 
@@ -24,6 +27,8 @@ interface Base {
   redirects: Redirect[];
   stdin?: Stdin;
   text: string;
+  /** The command's words as parsed (with their substitutions), when it was written in the script. */
+  words?: AstWord[];
 }
 
 /** Words that are never command names in bash: seeing one as a name means the parser misread. */
@@ -58,16 +63,19 @@ export function emitCommand(b: IrBuilder, cmd: AstCommand, scope: Scope, state: 
     // Only assignments and/or redirects (`> /etc/passwd`, `X=$(…)`): a command with an empty name.
     const inv: Invocation = { name: EMPTY, args: [], wrappers: [], assignments: [], fed: false, placeholders: [], undecidable: [] };
     const sc = record(b, inv, base, scope, state);
-    b.substitutions(subWords, scope, state, sc.id);
+    b.substitutions(subWords, scope, state, sc.id, outputFeeds(cmd));
     state.settled();
     cmd.assignments.forEach((a, i) => assign(b, state, a.name, base.assignments[i]!.value, a.value));
     return;
   }
   const inv = peelWrappers(cmd.words.map(resolve), cmd.text);
   base.placeholders = [...(scope.placeholders ?? []), ...inv.placeholders];
+  const before = mayBeAlias(b, cmd) ? state.fork() : null; // where its alias expansions start
+  base.words = cmd.words;
   const sc = record(b, inv, base, scope, state);
-  b.substitutions(subWords, scope, state, sc.id);
+  b.substitutions(subWords, scope, state, sc.id, outputFeeds(cmd));
   follow(b, sc, inv, base, scope, state);
+  if (before) judgeAliasUse(b, cmd, scope, before, state, sc.id);
 }
 
 function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: State): SimpleCommand {
@@ -79,7 +87,7 @@ function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: 
   else if (inv.cwd) cwd = inv.cwd.static ? normalizePath(inv.cwd.value, state.cwd, b.ctx.home) : null;
   const sc: SimpleCommand = {
     id: b.ir.commands.length,
-    name: mark(inv.name),
+    name: mark(hashedName(b, inv.name)),
     args: inv.args.map(mark),
     assignments: [...base.assignments, ...inv.assignments],
     redirects: base.redirects,
@@ -95,6 +103,14 @@ function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: 
   if (scope.parentId !== undefined) sc.parentId = scope.parentId;
   b.ir.commands.push(sc);
   for (const u of inv.undecidable) b.fail(u);
+  // What the assignments and a name-taking builtin make bash evaluate (subscripts, integer
+  // attributes, prompt strings, BASH_ENV, …).
+  for (const a of sc.assignments) judgeAssignment(b, a, scope, state, sc);
+  judgeBuiltinOperands(b, sc, scope, state);
+  // The rules judge the words brace expansion makes; a word past its bounds would be judged in part.
+  if ([sc.name, ...sc.args].some((w) => !braceWords(w).complete)) {
+    b.fail(undecidable('limits.expansion_too_large', `brace expansion makes more than ${MAX_BRACE_WORDS} words or nests more than ${MAX_BRACE_ROUNDS} groups`, base.text));
+  }
   if (!sc.name.static) {
     b.fail(undecidable('parse.dynamic_command', `the command name ${sc.name.raw} is only known when the script runs`, base.text));
   } else if (sc.name.vars) {
@@ -132,12 +148,14 @@ function follow(b: IrBuilder, sc: SimpleCommand, inv: Invocation, base: Base, sc
     return;
   }
   const name = sc.name.value;
-  const actions = actionsFor(name, sc.args, base.text);
+  const actions = actionsFor(name, sc.args, base.text, sc.assignments);
   for (const action of actions) perform(b, action, sc, base, scope, state);
+  substitutedScript(b, sc, base, scope, state);
   // BASH_ENV/ENV name a file a shell sources first: built at run time, it is an unknown script.
   if (SHELLS.has(name) && sc.assignments.some((a) => (a.name === 'BASH_ENV' || a.name === 'ENV') && !a.value.static)) {
     b.fail(undecidable('parse.dynamic_script', `${name} sources a BASH_ENV/ENV file only known when it runs`, base.text));
   }
+  rebind(b, sc);
   trackState(b, sc, inv, state, actions.some((a) => a.kind === 'script' && a.shareState));
 }
 
@@ -200,12 +218,43 @@ function interpreterCode(b: IrBuilder, action: { language: Parameters<typeof she
   }
 }
 
+/**
+ * `sh <(…)`, `source <(…)`: the script file is the output of the command inside. Judged as a
+ * script when that output is known text; refused otherwise.
+ */
+function substitutedScript(b: IrBuilder, sc: SimpleCommand, base: Base, scope: Scope, state: State): void {
+  const at = scriptFileOperand(sc.name.value, sc.args);
+  const ast = at < 0 ? undefined : base.words?.find((w) => w.word === sc.args[at]);
+  const fed = ast && processSubstitutionText(ast);
+  if (!fed) return;
+  const context: Context = { kind: 'nested_script', detail: `${sc.name.value} <(…)` };
+  const share = sc.name.value === 'source' || sc.name.value === '.';
+  if (fed.kind === 'text') nestedScript(b, fed.word, context, sc, scope, state, { share });
+  else b.fail(undecidable('parse.dynamic_script', `${sc.name.value} runs the output of ${ast.word.raw}, which is only known when it runs`, sc.text));
+}
+
+/** What the command inside a `>(…)` it writes to reads: the command's output, when known. */
+function outputFeeds(cmd: AstCommand): Map<AstWord, Stdin> {
+  const feeds = new Map<AstWord, Stdin>();
+  for (const r of cmd.redirects) {
+    if (!['>', '>>', '>|', '&>', '&>>'].includes(r.op) || (r.fd !== undefined && r.fd !== '1')) continue;
+    if (!r.target.subs.some((s) => s.output)) continue;
+    const out = pipeText({ t: 'cmd', cmd });
+    feeds.set(r.target, out.kind === 'text' ? out : { kind: 'unknown', from: cmd.text });
+  }
+  return feeds;
+}
+
 function stdinContext(stdin: Extract<Stdin, { kind: 'text' }>, name: string): Context {
   return stdin.via === 'pipe' ? { kind: 'nested_script', detail: `${stdin.from} | ${name}` } : { kind: 'heredoc', detail: `${name} ${stdin.from}` };
 }
 
 function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, scope: Scope, state: State): void {
   const stdin = base.stdin?.kind === 'text' ? base.stdin : null;
+  if (base.stdin?.kind === 'unknown' && (action.kind === 'stdin-script' || action.kind === 'stdin-code')) {
+    // A program read from a process substitution's unknown output (`cmd > >(sh)`, `sh < <(cmd)`).
+    b.fail(undecidable('parse.dynamic_script', `${sc.name.value} runs what it reads from ${base.stdin.from}, which is only known when it runs`, sc.text));
+  }
   switch (action.kind) {
     case 'script': {
       const o: NestedOptions = { share: action.shareState ?? false, where: action.where ?? 'keep', fed: action.fed ?? false };
@@ -233,6 +282,7 @@ function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, sc
       return;
     case 'stdin-sql':
       if (stdin) b.ir.embeddedSql.push({ commandId: sc.id, dialect: action.dialect, sql: stdin.word.static ? stdin.word.value : null });
+      else if (base.stdin?.kind === 'unknown') b.ir.embeddedSql.push({ commandId: sc.id, dialect: action.dialect, sql: null });
       return;
     case 'undecidable':
       b.fail(action.found);

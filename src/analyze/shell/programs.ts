@@ -3,6 +3,7 @@ import type { Word } from '../../core/ir.js';
 import type { Action } from './actions.js';
 import { findActions, flockActions, parallelActions, watchActions } from './carriers.js';
 import { gitActions } from './git.js';
+import { emulateActions, mapfileActions } from './option-scripts.js';
 import { uvActions } from './project-runners.js';
 import { interpreterActions, interpreterOf } from './interpreters.js';
 import { composeActions, dockerActions, kubectlActions, sshActions } from './remote.js';
@@ -54,6 +55,11 @@ export function actionsFor(name: string, args: Word[], text: string): Action[] {
       return flockActions(args);
     case 'parallel':
       return parallelActions(args);
+    case 'mapfile':
+    case 'readarray':
+      return mapfileActions(name, args);
+    case 'emulate':
+      return emulateActions(args);
     case 'uv':
     case 'uvx':
       return uvActions(name, args);

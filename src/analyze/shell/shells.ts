@@ -54,6 +54,17 @@ function shellArgs(args: Word[]): ShellArgs {
   return out;
 }
 
+/**
+ * The index of the script file a shell (or `source`/`.`) runs, -1 when it runs none (`-c`, `-s`,
+ * stdin): `sh <(…)` runs the output of a process substitution (judged in emit.ts).
+ */
+export function scriptFileOperand(name: string, args: Word[]): number {
+  if (name === 'source' || name === '.') return args.length ? (args[0]!.static && args[0]!.value === '--' ? (args.length > 1 ? 1 : -1) : 0) : -1;
+  if (!SHELLS.has(name)) return -1;
+  const s = shellArgs(args);
+  return s.inline || s.command || s.stdin || s.operand >= args.length ? -1 : s.operand;
+}
+
 export function shellActions(name: string, args: Word[]): Action[] {
   const s = shellArgs(args);
   if (s.inline) return [{ kind: 'script', text: s.inline, detail: `${name} --command` }];

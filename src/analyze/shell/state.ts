@@ -37,6 +37,12 @@ export class State {
   ifs = false;
   /** A nameref (`declare -n`) was made: any assignment may change another variable. */
   untracked = false;
+  /** Variables known to hold a number (written by arithmetic), whose exact value is not tracked. */
+  ints = new Set<string>();
+  /** Variables with the integer attribute (`declare -i`): every assignment to them is arithmetic. */
+  integerAttr = new Set<string>();
+  /** Associative arrays (`declare -A`): their subscripts are keys, not arithmetic. */
+  assoc = new Set<string>();
 
   constructor(
     /** The working folder if the last command succeeded; null when unknown. */
@@ -52,6 +58,9 @@ export class State {
       failCwds: [...this.failCwds],
       vars: new Map(this.vars),
       failVars: this.failVars && new Map(this.failVars),
+      ints: new Set(this.ints),
+      integerAttr: new Set(this.integerAttr),
+      assoc: new Set(this.assoc),
     });
     return s;
   }
@@ -116,6 +125,7 @@ export class State {
   orElse(b: State): void {
     this.addAlts([b.cwd, ...b.alts]);
     this.vars = intersect(this.vars, b.vars);
+    this.mergeKinds([b]);
     const failed = b.failure();
     this.failCwds = failed.cwds;
     this.failVars = failed.vars;
@@ -130,7 +140,17 @@ export class State {
     this.alts = [];
     this.addAlts(cwd === null ? [] : alts);
     this.vars = all.reduce((acc, s) => intersect(acc, s.vars), new Map(this.vars));
+    this.mergeKinds(others);
     this.settled();
+  }
+
+  /** After branches: numbers and associative arrays that all agree on; integer attributes any set. */
+  private mergeKinds(others: State[]): void {
+    for (const o of others) {
+      for (const n of this.ints) if (!o.ints.has(n)) this.ints.delete(n);
+      for (const n of this.assoc) if (!o.assoc.has(n)) this.assoc.delete(n);
+      for (const n of o.integerAttr) this.integerAttr.add(n);
+    }
   }
 
   /** Forget what a command may have changed without our seeing it. */
@@ -138,12 +158,14 @@ export class State {
     if (!names) {
       this.vars.clear();
       this.failVars = new Map();
+      this.ints.clear();
       return;
     }
     if (!this.failVars) this.failVars = new Map(this.vars);
     for (const n of names) {
       this.vars.delete(n);
       this.failVars.delete(n);
+      this.ints.delete(n);
     }
   }
 }

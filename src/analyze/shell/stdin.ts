@@ -2,7 +2,7 @@
 // of a static `echo`/`printf`/`cat <<EOF` piped into it. Shells, interpreters and SQL clients
 // that read stdin run that text, so it is analysed as a nested script, code or SQL.
 import type { Word } from '../../core/ir.js';
-import type { AstRedirect, Stmt } from './ast.js';
+import type { AstRedirect, AstWord, Stmt } from './ast.js';
 import { decodeAnsiC } from './ansi-c.js';
 import { commandBasename } from './unwrap.js';
 
@@ -10,6 +10,8 @@ export type Stdin =
   | { kind: 'text'; word: Word; via: 'heredoc' | 'herestring' | 'pipe'; from: string }
   /** Piped from a command whose output is not known statically. */
   | { kind: 'pipe' }
+  /** The output of the command around a `>(…)`, or of one inside `<(…)`, that is not known statically. */
+  | { kind: 'unknown'; from: string }
   /** A file or another descriptor. */
   | { kind: 'file' };
 
@@ -22,7 +24,8 @@ export function stdinOfRedirects(redirects: readonly AstRedirect[]): Stdin | und
     else if (r.op === '<<<') {
       const w = r.target.word;
       found = { kind: 'text', word: { ...w, value: w.value + '\n' }, via: 'herestring', from: '<<<' };
-    } else if (r.op === '<' || r.op === '<&' || r.op === '<>') found = { kind: 'file' };
+    } else if (r.op === '<') found = processSubstitutionText(r.target) ?? { kind: 'file' };
+    else if (r.op === '<&' || r.op === '<>') found = { kind: 'file' };
   }
   return found;
 }
@@ -68,4 +71,15 @@ export function pipeText(stage: Stmt): Stdin {
   }
   if (text === null) return { kind: 'pipe' };
   return { kind: 'text', word: { value: text, static: true, raw: stage.cmd.text }, via: 'pipe', from: name };
+}
+
+/**
+ * What reading a word that is exactly `<(…)` gives (`bash < <(echo …)`, `sh <(echo …)`): the
+ * output of the command inside when it is known text, else unknown; null for any other word.
+ */
+export function processSubstitutionText(w: AstWord): Stdin | null {
+  const sub = w.subs.length === 1 ? w.subs[0]! : undefined;
+  if (!sub || sub.kind !== 'process_substitution' || sub.output || !/^<\([\s\S]*\)$/.test(w.word.raw)) return null;
+  const out = sub.body.length === 1 && sub.script === undefined ? pipeText(sub.body[0]!) : null;
+  return out?.kind === 'text' ? { ...out, from: `<(${out.from})` } : { kind: 'unknown', from: w.word.raw };
 }

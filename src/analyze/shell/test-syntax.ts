@@ -6,7 +6,7 @@ const UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p
 const BINARY = new Set(['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-ef', '-nt', '-ot']);
 
 /** Splits the inside of `[[ … ]]` into words and operators, as bash's conditional lexer does. */
-function tokens(text: string): string[] | null {
+export function tokens(text: string): string[] | null {
   const out: string[] = [];
   let i = 0;
   const skipTo = (close: string, from: number): number => {

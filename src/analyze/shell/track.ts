@@ -8,6 +8,7 @@ import { CD_NAMES, cdTarget } from './cwd.js';
 import type { State } from './state.js';
 import type { Invocation } from './unwrap.js';
 import { mktempPath } from './vars.js';
+import { integerValued } from './arith-eval.js';
 
 export const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
 
@@ -18,6 +19,11 @@ export function assign(b: IrBuilder, state: State, name: string, value: Word, as
   if (plain === 'IFS') state.ifs = true;
   const temp = ast && name === plain ? mktempPath(ast, state.cwd, b.ctx.home) : null;
   state.forgetVars([plain]);
+  // `n=$((n + 1))`, and any value given to a variable with the integer attribute, leaves a number.
+  if (name === plain && (state.integerAttr.has(plain) || integerValued(ast?.word.raw ?? value.raw))) {
+    state.ints.add(plain);
+    if (state.integerAttr.has(plain)) return;
+  }
   if (state.untracked || name !== plain || value.raw.startsWith('(')) return; // arrays, appends, namerefs
   if (temp) {
     // `T=$(mktemp -d)` holds only if mktemp succeeded: on failure T is empty.
@@ -31,8 +37,8 @@ export function assign(b: IrBuilder, state: State, name: string, value: Word, as
 
 /** Builtins that set the variables named in their arguments. */
 const SETS_NAMED = new Set(['read', 'mapfile', 'readarray', 'getopts', 'unset', 'printf', 'wait']);
-/** Commands that may change any variable, or the folder, in ways we do not follow. */
-const CHANGES_ANY = new Set(['source', '.', 'let']);
+/** Commands that may change any variable, or the folder, in ways we do not follow (`let` writes only what it names: evaluations.ts). */
+const CHANGES_ANY = new Set(['source', '.']);
 
 export function trackState(b: IrBuilder, sc: SimpleCommand, inv: Invocation, state: State, shared: boolean): void {
   const name = sc.name.value;
@@ -62,7 +68,10 @@ export function trackState(b: IrBuilder, sc: SimpleCommand, inv: Invocation, sta
     }
     state.settled();
     if (/[iulaA]/.test(opts)) {
-      state.forgetVars(sc.args.map((a) => a.value.split('=')[0]!).filter((n) => /^[A-Za-z_]\w*$/.test(n)));
+      const named = sc.args.map((a) => a.value.split('=')[0]!).filter((n) => /^[A-Za-z_]\w*$/.test(n));
+      state.forgetVars(named);
+      // `declare -i n=…`: the value was evaluated as arithmetic (judged when recorded) into a number.
+      if (opts.includes('i') && !/[aA]/.test(opts)) for (const a of sc.args) if (/^[A-Za-z_]\w*=/.test(a.value)) state.ints.add(a.value.split('=')[0]!);
       return;
     }
     for (const a of sc.args) {

@@ -10,8 +10,14 @@ export const UNDECIDABLE = {
   dynamic_script: 'parse.dynamic_script',
   unknown_option: 'parse.unknown_option',
   unsupported_interpreter_code: 'parse.unsupported_interpreter_code',
+  /** Arithmetic or a subscript evaluates text only known at run time (`$((x))`, `unset "a[$i]"`). */
+  dynamic_arithmetic: 'parse.dynamic_arithmetic',
+  /** A command name is made to run something else (`hash -p`, `enable -f`, an alias named at run time). */
+  command_rebinding: 'parse.command_rebinding',
   input_too_large: 'limits.input_too_large',
   nesting_too_deep: 'limits.nesting_too_deep',
+  /** Brace expansion makes more words, or more rounds of them, than the analysis follows. */
+  expansion_too_large: 'limits.expansion_too_large',
   parse_timeout: 'limits.parse_timeout',
 } as const;
 

@@ -26,7 +26,9 @@ export function commandBasename(value: string): string {
 }
 
 export function nameWord(w: Word): Word {
-  const named: Word = { value: commandBasename(w.value), static: w.static, raw: w.raw };
+  // zsh expands `=rm` to the path of rm: a command word `=name` runs name.
+  const value = w.static && /^=[^=]/.test(w.value) ? w.value.slice(1) : w.value;
+  const named: Word = { value: commandBasename(value), static: w.static, raw: w.raw };
   if (w.glob) named.glob = true;
   if (w.vars) named.vars = w.vars;
   return named;
@@ -37,7 +39,7 @@ export function peelWrappers(words: Word[], text: string): Invocation {
   const inv: Invocation = { name: nameWord(words[0]!), args: words.slice(1), wrappers: [], assignments: [], fed: false, placeholders: [], undecidable: [] };
   for (let round = 0; round < MAX_WRAPPERS; round++) {
     if (!inv.name.static) return inv;
-    const peel = WRAPPERS[inv.name.value];
+    const peel = Object.hasOwn(WRAPPERS, inv.name.value) ? WRAPPERS[inv.name.value] : undefined;
     if (!peel) return inv;
     const r = peel(inv.args);
     if (r.kind === 'self') return inv;
@@ -47,6 +49,10 @@ export function peelWrappers(words: Word[], text: string): Invocation {
     }
     if (r.kind === 'blind') {
       inv.undecidable.push(undecidable('parse.blind_spot', r.reason, text));
+      return inv;
+    }
+    if (r.kind === 'limit') {
+      inv.undecidable.push(undecidable('limits.nesting_too_deep', r.reason, text));
       return inv;
     }
     const args = r.replaced ?? inv.args;

@@ -9,7 +9,8 @@ const NAME = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/;
 
 /** The word with known variables substituted, or null when it cannot be resolved. */
 export function resolveVars(w: Word, vars: ReadonlyMap<string, string>, ifsChanged = false): Word | null {
-  if (w.static || !vars.size || !w.raw.includes('$')) return null;
+  // A process substitution is a script, not text to substitute into.
+  if (w.static || !vars.size || !w.raw.includes('$') || /[<>]\(/.test(w.raw)) return null;
   const raw = w.raw;
   let out = '';
   let unquoted = ''; // unquoted characters, for glob detection

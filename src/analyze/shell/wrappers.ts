@@ -21,7 +21,9 @@ export type Peel =
   /** No command is wrapped here (`sudo -l`, `env` alone): the wrapper is the command. */
   | { kind: 'self' }
   | { kind: 'unknown'; option: string }
-  | { kind: 'blind'; reason: string };
+  | { kind: 'blind'; reason: string }
+  /** A bound of the analysis was reached (fail closed with a `limits.*` finding). */
+  | { kind: 'limit'; reason: string };
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
@@ -30,11 +32,15 @@ function assignmentOf(w: Word): Assignment {
   return { name: w.value.slice(0, eq), value: { value: w.value.slice(eq + 1), static: w.static, raw: w.raw } };
 }
 
-/** Leading `NAME=value` operands (env, sudo) become assignments. */
-function takeAssignments(args: Word[], from: number): { at: number; assignments: Assignment[] } {
+/**
+ * Leading `NAME=value` operands (env, sudo) become assignments. env takes any operand with a `=`
+ * as one, whatever the name (`env 'BASH_FUNC_ls%%=() { …; }' bash`): `anyName`.
+ */
+function takeAssignments(args: Word[], from: number, anyName = false): { at: number; assignments: Assignment[] } {
   const assignments: Assignment[] = [];
   let at = from;
-  while (at < args.length && args[at]!.static && ASSIGNMENT.test(args[at]!.value)) assignments.push(assignmentOf(args[at++]!));
+  const named = (v: string) => ASSIGNMENT.test(v) || (anyName && /^[^=-][^=]*=/.test(v));
+  while (at < args.length && args[at]!.static && named(args[at]!.value)) assignments.push(assignmentOf(args[at++]!));
   return { at, assignments };
 }
 
@@ -80,20 +86,24 @@ const ENV: OptionSpec = {
   longOptionalArg: ['block-signal', 'default-signal', 'ignore-signal'],
 };
 
+/** Most `-S` strings read inside one another (`env -S '-S "…"'`). */
+const MAX_ENV_SPLITS = 8;
+
 function env(args: Word[], depth = 0): Peel {
   let start = 0;
   while (args[start]?.static && args[start]!.value === '-') start++; // `env -` is `env -i`
   const s = scanOptions(args, ENV, start);
   if (s.unknown) return { kind: 'unknown', option: s.unknown };
   const split = s.options.find((o) => o.name === 'S' || o.name === 'split-string');
-  if (split?.value && depth < 4) {
+  if (split?.value) {
+    if (depth >= MAX_ENV_SPLITS) return { kind: 'limit', reason: `env -S strings nested more than ${MAX_ENV_SPLITS} deep` };
     // -S splits one string into arguments, which env then reads as its own arguments again.
     const replaced = [...splitEnvString(split.value), ...args.slice(s.end)];
     const inner = env(replaced, depth + 1);
     if (inner.kind !== 'exec') return inner;
     return { ...inner, replaced: inner.replaced ?? replaced };
   }
-  const { at, assignments } = takeAssignments(args, s.end);
+  const { at, assignments } = takeAssignments(args, s.end, true);
   if (at >= args.length) return { kind: 'self' };
   const effects: Effects = { assignments };
   const dir = optionValues(s, 'C', 'chdir')[0];
@@ -211,4 +221,8 @@ export const WRAPPERS: Record<string, (args: Word[]) => Peel> = {
   xargs,
   busybox: (args) => (args[0] && args[0].value.startsWith('-') ? { kind: 'self' } : atZero(args)),
   coproc,
+  // zsh precommand modifiers: they run the command after them (`-` with argv[0] prefixed by a dash).
+  noglob: atZero,
+  nocorrect: atZero,
+  '-': atZero,
 };

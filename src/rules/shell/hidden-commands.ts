@@ -35,7 +35,18 @@ function unreadIn(name: Word, args: Word[], text: string): string | undefined {
   return undefined;
 }
 
-const MAX_DEPTH = 4;
+/** Most launchers followed inside one another (`strace strace … rm`). */
+export const MAX_LAUNCHERS = 16;
+
+const beyond = new WeakMap<SimpleCommand, string>();
+
+/**
+ * Set on the derived command where the launchers ran past MAX_LAUNCHERS: what it launches was not
+ * followed, so the evaluation reports a limit (fail closed) instead of judging only the outer part.
+ */
+export function launcherLimit(cmd: SimpleCommand): string | undefined {
+  return beyond.get(cmd);
+}
 
 /**
  * Commands a command runs that the IR does not list: what a launcher starts (with the IR's own
@@ -48,10 +59,16 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
   const braced = withBracesExpanded(cmd);
   if (braced) out.push(derived(braced, undefined));
   let cur: SimpleCommand | undefined = cmd;
-  for (let depth = 0; cur && depth < MAX_DEPTH; depth++) {
+  for (let depth = 0; cur; depth++) {
     out.push(...interpreterFileOps(cur).map((c) => derived(c, undefined)));
     const l = launched(cur);
     if (!l) break;
+    if (depth >= MAX_LAUNCHERS) {
+      const last = derived({ ...cur }, undefined);
+      beyond.set(last, `more than ${MAX_LAUNCHERS} launchers inside one another (${nameOf(cur)} …): what the innermost runs was not followed`);
+      out.push(last);
+      break;
+    }
     if (l.script) {
       out.push(derived({ ...cur, name: { value: nameOf(cur), static: true, raw: nameOf(cur) }, args: [] }, `a script given to ${nameOf(cur)}`));
       break;

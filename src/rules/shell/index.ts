@@ -15,7 +15,8 @@ import { SECRET_RULES } from './secrets.js';
 import { SELF_PROTECTION_RULES } from './self-protection.js';
 import { PERSISTENCE_RULES } from './persistence.js';
 import { GUARD_COMMAND_RULES } from './guard-command.js';
-import { hiddenCommands } from './hidden-commands.js';
+import { CATALOGUE_RULES } from './catalogue.js';
+import { hiddenCommands, launcherLimit } from './hidden-commands.js';
 
 export { commandWrites } from './writes.js';
 
@@ -28,6 +29,7 @@ export const SHELL_RULES: ShellRule[] = [
   ...DATABASE_RULES,
   ...SECRET_RULES,
   ...GUARD_COMMAND_RULES,
+  ...CATALOGUE_RULES,
   ...SELF_PROTECTION_RULES,
   ...PERSISTENCE_RULES,
 ];
@@ -38,6 +40,8 @@ const UNDECIDABLE_RISK: Record<string, Risk> = {
   'parse.dynamic_script': 'HIGH',
   'parse.unknown_option': 'HIGH',
   'parse.unsupported_interpreter_code': 'HIGH',
+  'parse.dynamic_arithmetic': 'HIGH',
+  'parse.command_rebinding': 'HIGH',
 };
 
 const UNDECIDABLE_REMEDIATION: Record<string, string> = {
@@ -51,6 +55,9 @@ const UNDECIDABLE_REMEDIATION: Record<string, string> = {
   'limits.input_too_large': 'split the script into smaller commands',
   'limits.nesting_too_deep': 'flatten the nesting (fewer nested shells, substitutions or wrappers)',
   'limits.parse_timeout': 'simplify the script or split it into smaller commands',
+  'parse.dynamic_arithmetic': 'use literal numbers, or variables the script itself sets to numbers, in $((…)), ((…)), let, [[ … -eq … ]] and array subscripts: outside input (arguments, environment, read, command output) is evaluated as code there',
+  'parse.command_rebinding': 'call the program by its own name or path instead of rebinding a name (hash -p, enable -f, an alias made at run time)',
+  'limits.expansion_too_large': 'list the paths plainly, or split the command: brace expansion past 64 words or 8 nested groups is not followed',
 };
 
 const INTERNAL_ERROR = 'rules.internal_error';
@@ -92,6 +99,8 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
   // Each command, and what it runs that the IR does not list (a launcher's program, the deletes
   // its interpreter code makes): judged by every rule, with the outer command as evidence.
   for (const cmd of view.commands.flatMap((c) => [c, ...hiddenCommands(c, view)])) {
+    const limit = launcherLimit(cmd);
+    if (limit) add({ ruleId: 'limits.nesting_too_deep', risk: 'CRITICAL', reason: limit, remediation: UNDECIDABLE_REMEDIATION['limits.nesting_too_deep']!, evidence: redactEvidence(cmd.text) });
     if (cmd.name.static && /^-./.test(cmd.name.value)) {
       // No program is named `-x`: a wrapper's options were misread (`nohup -- rm`), so what runs is unknown.
       add({ ruleId: OPTION_AS_COMMAND, risk: 'CRITICAL', reason: `the command name ${cmd.name.value} is an option: a wrapper's arguments were not understood`, remediation: UNDECIDABLE_REMEDIATION['parse.unknown_option']!, evidence: redactEvidence(cmd.text) });

@@ -3,6 +3,7 @@
 // folder, a system folder, a critical system file, the working folder or one of its parents.
 import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
 import { normalizePath } from '../../analyze/shell/paths.js';
+import { braceWords } from '../../analyze/shell/braces.js';
 
 /** The home assumed when the IR does not say; `/home/<x>` and `/Users/<x>` are homes anyway. */
 export const FALLBACK_HOME = '/home/~';
@@ -168,27 +169,12 @@ function procAlias(path: string, cwd: string | null): string | null {
   return m[1] === 'self' || m[1] === 'thread-self' ? (cwd === null ? null : (cwd + rest).replace(/^\/\//, '/')) : null;
 }
 
-/** `{a,b}` alternatives of a dynamic word (not `${…}`); at most 64 to stay bounded. */
+/**
+ * `{a,b}` alternatives of a dynamic word (not `${…}`). Bounded (analyze/shell/braces.ts): a word
+ * past the bounds is already refused by the IR as limits.expansion_too_large.
+ */
 export function expandBraces(word: Word): string[] {
-  let out = [word.value];
-  if (word.static || !word.value.includes('{')) return out;
-  for (let round = 0; round < 8; round++) {
-    const next: string[] = [];
-    let changed = false;
-    for (const v of out) {
-      const m = /(^|[^$])\{([^{}$]*,[^{}$]*)\}/.exec(v);
-      if (!m) {
-        next.push(v);
-        continue;
-      }
-      changed = true;
-      const start = m.index + m[1]!.length;
-      for (const alt of m[2]!.split(',')) next.push(v.slice(0, start) + alt + v.slice(start + m[2]!.length + 2));
-    }
-    out = next.slice(0, 64);
-    if (!changed) break;
-  }
-  return out;
+  return braceWords(word).words;
 }
 
 export function depth(path: string): number {

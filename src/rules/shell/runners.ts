@@ -35,7 +35,8 @@ function strip(words: string[]): string[] {
 /** The program and arguments a command finally runs, runners stripped and paths reduced to names. */
 export function effectiveArgv(cmd: SimpleCommand): string[] {
   let words = [nameOf(cmd), ...cmd.args.map((w) => w.value)];
-  for (let i = 0; i < 4; i++) {
+  // Each strip drops at least one word, so this ends without a bound that could stop it early.
+  for (;;) {
     const next = strip(words);
     if (next === words || next.length === 0) break;
     words = next;

@@ -31,6 +31,8 @@ interface Call {
 
 interface LanguageSpec {
   calls: Call[];
+  /** Changes to the environment the programs it runs inherit (`LD_PRELOAD`, `PATH`, `NODE_OPTIONS`). */
+  env?: RegExp;
   comment: RegExp;
   /** Inline command literals: backticks, qx{}, %x(). */
   inline?: RegExp;
@@ -50,6 +52,7 @@ const SPECS: Partial<Record<Language, LanguageSpec>> = {
       { re: /\basyncio\.create_subprocess_shell\b/g, kind: 'script' },
       { re: /\basyncio\.create_subprocess_exec\b/g, kind: 'argv-args' },
     ],
+    env: /\benv\s*=(?!=)|\bos\.environ\s*(?:\[[^\]]*\]\s*=(?!=)|\.(?:update|setdefault|pop|clear|__setitem__)\b|=(?!=))|\b(?:os\.)?putenv\b/,
     comment: /#[^\n]*/y,
   },
   node: {
@@ -57,6 +60,7 @@ const SPECS: Partial<Record<Language, LanguageSpec>> = {
       { re: /\b(?:exec|execSync)\b/g, kind: 'script' },
       { re: /\b(?:spawn|spawnSync|execFile|execFileSync)\b/g, kind: 'node-spawn' },
     ],
+    env: /\bprocess\.env\s*(?:\.[\w$]+\s*|\[[^\]]*\]\s*)?=(?!=)|\benv\s*:|Object\.assign\s*\(\s*process\.env\b|\bdelete\s+process\.env\b/,
     comment: /\/\/[^\n]*|\/\*[\s\S]*?\*\//y,
   },
   perl: {
@@ -65,6 +69,7 @@ const SPECS: Partial<Record<Language, LanguageSpec>> = {
       { re: /\breadpipe\b/g, kind: 'script', bare: true },
       { re: /\bopen\b/g, kind: 'perl-open', bare: true },
     ],
+    env: /\$ENV\s*\{[^}]*\}\s*(?:=(?!=)|\.=)|%ENV\s*=(?!=)|\blocal\s+(?:\$|%)ENV\b|\bdelete\s+\$ENV\b/,
     comment: /#[^\n]*/y,
     inline: /`|\bqx\s*[({[<|/!]/y,
   },
@@ -73,6 +78,7 @@ const SPECS: Partial<Record<Language, LanguageSpec>> = {
       { re: /\b(?:system|exec|spawn)\b/g, kind: 'auto', bare: true },
       { re: /\bIO\.popen\b|\bOpen3\.(?:capture2e?|capture3|popen2e?|popen3|pipeline\w*)\b/g, kind: 'auto', bare: true },
     ],
+    env: /\bENV\s*(?:\[[^\]]*\]\s*=(?!=)|\.(?:update|merge!|store|replace|clear|delete)\b)|\b(?:system|exec|spawn|popen\w*|capture\w*|pipeline\w*)\s*\(?\s*\{/,
     comment: /#[^\n]*/y,
     inline: /`|%x\s*[({[<|/!]/y,
   },
@@ -82,6 +88,7 @@ const SPECS: Partial<Record<Language, LanguageSpec>> = {
       { re: /\bproc_open\b/g, kind: 'auto' },
       { re: /\bpcntl_exec\b/g, kind: 'exec-v' },
     ],
+    env: /\bputenv\s*\(|\$_ENV\s*\[[^\]]*\]\s*=(?!=)|\bproc_open\s*\((?:[^;]*,){4}/,
     comment: /\/\/[^\n]*|#(?!\[)[^\n]*|\/\*[\s\S]*?\*\//y,
     inline: /`/y,
   },
@@ -91,6 +98,7 @@ const SPECS: Partial<Record<Language, LanguageSpec>> = {
   },
   r: {
     calls: [{ re: /(?<![\w.])system\b/g, kind: 'script' }],
+    env: /\bSys\.setenv\b/,
     comment: /#[^\n]*/y,
   },
 };
@@ -233,6 +241,12 @@ function mask(code: string, lang: Language, spec: LanguageSpec, calls: ShellCall
   return out.slice(0, code.length);
 }
 
+/** The code with strings and comments blanked. */
+function maskedOf(lang: Language, code: string): string {
+  const spec = SPECS[lang];
+  return spec ? mask(code, lang, spec, { scripts: [], argvs: [], problems: [] }, []) : code;
+}
+
 /** Shell scripts and argvs the code runs through calls with literal arguments, and where those calls are. */
 function readShellCalls(lang: Language, code: string): { calls: ShellCalls; spans: Span[] } {
   const calls: ShellCalls = { scripts: [], argvs: [], problems: [] };
@@ -298,6 +312,9 @@ export function shellCallsIn(lang: Language, code: string): ShellCalls {
   for (const words of [...calls.scripts.flatMap(stdinStages), ...calls.argvs]) {
     if (readsProgramFromStdin(words)) calls.problems.push(`${words.join(' ')} reads its program from stdin, which the code feeds or passes on`);
   }
+  // A program run with an environment the code changed is not the command we read (LD_PRELOAD, PATH, NODE_OPTIONS).
+  const env = SPECS[lang]?.env;
+  if (env && (calls.scripts.length || calls.argvs.length) && env.test(maskedOf(lang, code))) calls.problems.push('runs programs in an environment the code changes');
   const files = fileCallsIn(lang, code).map((f) => ({ start: f.start, end: f.end, literal: f.literal }));
   for (const p of capabilityProblems(lang, code, { shell: spans, file: files })) if (!calls.problems.includes(p)) calls.problems.push(p);
   if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);

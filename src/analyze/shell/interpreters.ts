@@ -157,6 +157,8 @@ export function interpreterActions(name: string, args: Word[]): Action[] {
     return [{ kind: 'code', language: spec.language === 'applescript' && /JavaScript/i.test(args.map((a) => a.value).join(' ')) ? 'jxa' : spec.language, code: { ...code, value: preloaded + code.value }, detail }];
   }
   const file = args[operand];
+  // `node -v`, `python3 --version`: prints and exits without reading a program.
+  if (!file && args.slice(0, operand).some((w) => /^(-v|-V|--version|-h|--help|-\?)$/.test(w.value))) return [];
   if ((!file && spec.readsStdin !== false) || (file?.static && file.value === '-')) return [{ kind: 'stdin-code', language: spec.language, detail: name }];
   return [];
 }

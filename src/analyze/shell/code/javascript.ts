@@ -214,6 +214,7 @@ const NODE_GLOBALS: Record<string, string> = {
 
 export const NODE: CapabilityTable = {
   globals: NODE_GLOBALS,
+  reentry: ['process', 'child_process', 'fs', 'vm', 'worker_threads'],
   members: NODE_MEMBERS,
   strict: ['process', 'require', 'import', 'module', 'Deno', 'Bun', ...NODE_MODULES, ...THIRD_PARTY, 'rimraf'],
   transparent: ['global'],

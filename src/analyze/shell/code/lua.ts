@@ -20,6 +20,7 @@ export const LUA: CapabilityTable = {
   globals: { ...Object.fromEntries(['os', 'io', 'package', 'debug', 'load', 'loadstring', 'loadfile', 'dofile', 'getfenv', 'setfenv', 'module', 'require'].map((n) => [n, n])), _G: '_G', _ENV: '_G' },
   members: LUA_MEMBERS,
   strict: ['os', 'io', 'package', 'debug'],
+  reentry: ['os', 'io', 'debug'],
   transparent: ['_G'],
   methods: {},
 };

@@ -45,12 +45,15 @@ function judgeCallbacks(positions: number[]): (use: Use) => Verdict {
   };
 }
 
-/** `include 'lib.php'` runs a file named literally (like `php lib.php`); a computed name blocks. */
+/** `include 'lib.php'` runs a file named literally (like `php lib.php`); a computed name or a stream (`data://`, `php://input`) blocks. */
 function judgeInclude(use: Use): Verdict {
   const next = use.tokens[use.last + 1];
   const arg = next?.text === '(' ? use.tokens[use.last + 2] : next;
-  return arg?.kind === 'string' && !arg.dynamic ? 'read' : BLOCK;
+  return arg?.kind === 'string' && !arg.dynamic && !/^[a-z][\w+.-]*:/i.test(arg.value) ? 'read' : BLOCK;
 }
+
+/** Settings that only change how PHP computes or reports; others name files or programs it will use. */
+const HARMLESS_SETTINGS = /^(display_errors|display_startup_errors|error_reporting|log_errors|html_errors|memory_limit|max_execution_time|date\.timezone|precision|serialize_precision|default_charset|zend\.assertions|assert\.active|output_buffering|implicit_flush|max_input_time|default_socket_timeout|user_agent)$/i;
 
 /** `preg_replace('/x/e', …)` evaluates the replacement (PHP < 7). */
 function judgePregReplace(use: Use): Verdict {
@@ -68,6 +71,8 @@ const PHP_MEMBERS: Record<string, Judge> = {
   fopen: (use) => (writesMode(positional(callArgs(use) ?? [])[1]) ? 'file' : 'read'),
   ...each('', 'include include_once require require_once', judgeInclude),
   preg_replace: judgePregReplace,
+  ...each('', 'ini_set ini_alter', (use) => (HARMLESS_SETTINGS.test(literal(positional(callArgs(use) ?? [])[0]) ?? '') ? 'read' : { problem: `${use.name} of a setting that names files or programs` })),
+  mb_ereg_replace: (use) => (positional(callArgs(use) ?? []).length > 3 ? { problem: `${use.name} with options may evaluate code` } : 'read'),
   error_log: (use) => (positional(callArgs(use) ?? []).length > 1 ? { problem: `${use.name} may write a file or send mail` } : 'read'),
   ...each('', 'curl_setopt curl_setopt_array', (use) =>
     /CURLOPT_(?:POST|POSTFIELDS|UPLOAD|PUT|CUSTOMREQUEST|INFILE|READFUNCTION|WRITEFUNCTION|HEADERFUNCTION|PROGRESSFUNCTION|XFERINFOFUNCTION|FILE)\b/.test(use.code) ? { problem: `${use.name} may send data or call a callback` } : 'read'),
@@ -82,6 +87,7 @@ function check(ctx: CheckContext): void {
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
     if (t.kind === 'name' && t.sigil && next?.text === '(') problem(`${t.text}(…): calls a function named by a variable`);
+    else if (t.kind === 'name' && t.sigil && next?.text === '::') problem(`${t.text}::: a class named by a variable`);
     else if (t.kind === 'punct' && (t.text === '->' || t.text === '?->' || t.text === '::') && (next?.text === '{' || (next?.kind === 'name' && next.sigil && tokens[i + 2]?.text === '('))) problem(`${t.text}${next.text}: a method chosen when the code runs`);
     else if (t.kind === 'name' && t.value.toLowerCase() === 'new' && (next?.sigil || next?.text === '(')) problem('new with a class chosen when the code runs');
     else if ((t.kind === 'string' || t.text === ')' || t.text === ']' || t.text === '}') && next?.text === '(') problem(`${t.text}(…): calls the value of an expression`);

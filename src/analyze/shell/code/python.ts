@@ -26,6 +26,8 @@ const BLOCKED_MODULES = [
   '__builtin__', 'pydoc', 'webbrowser', 'pip', 'ensurepip', 'setuptools', 'distutils', 'fcntl', 'termios', '_posixsubprocess', '_winapi', 'msvcrt', 'winreg', 'ftplib',
   'smtplib', 'telnetlib', 'poplib', 'imaplib', 'nntplib', 'xmlrpc', 'socketserver', 'asyncore', 'asynchat', 'sh', 'plumbum', 'pexpect', 'ptyprocess', 'sarge', 'envoy',
   'delegator', 'invoke', 'fabric', 'paramiko', 'pwn', 'docker', 'boto3', 'botocore', 'kubernetes', 'send2trash', 'gc', '_thread', 'sys._getframe', 'posix_spawn',
+  // Strings they are given run as code, or names they are given are imported and called.
+  'timeit', 'pdb', 'bdb', 'trace', 'profile', 'cProfile', 'doctest', 'pkgutil', 'logging.config', 'logging.handlers', 'websocket', 'websockets', 'pycurl',
 ];
 
 /** `open(path, mode)`: reading is fine; a write mode is a file change the file-call reader must take apart. */
@@ -117,6 +119,9 @@ const PY_MEMBERS: Record<string, Judge> = {
   ...each('tarfile', 'open TarFile', (use) => (/^[wax]/.test(literal(keyword(callArgs(use) ?? [], 'mode') ?? positional(callArgs(use) ?? [])[1]) ?? 'r') ? 'file' : 'read')),
   ...each('yaml', 'load unsafe_load full_load load_all unsafe_load_all', (use) => (/SafeLoader|CSafeLoader|BaseLoader/.test(use.code) ? 'read' : { problem: `${use.name} may build arbitrary objects (and run code)` })),
   ...each('psutil', 'Process', 'read'),
+  ...each('importlib', 'metadata resources', 'read'),
+  'logging.FileHandler': BLOCK,
+  'logging.basicConfig': (use) => (keyword(callArgs(use) ?? [], 'filename') ? { problem: `${use.name} writes a log file` } : 'read'),
 };
 
 const SYS_READS = `argv orig_argv version version_info platform path stdin stdout stderr exit executable maxsize maxunicode byteorder getsizeof getrecursionlimit setrecursionlimit
@@ -192,8 +197,12 @@ function declarations(tokens: Token[]): Declarations {
   return out;
 }
 
+/** Modules other modules expose as attributes (`os.path.os`, `logging.os`, `shutil.os`). */
+const REENTRY = ['os', 'posix', 'nt', 'sys', 'subprocess', 'shutil', 'socket', 'builtins', '__builtins__', 'ctypes', 'importlib', 'pty', 'commands', '_posixsubprocess'];
+
 export const PYTHON: CapabilityTable = {
-  globals: Object.fromEntries(['open', 'eval', 'exec', 'compile', '__import__', 'getattr', 'setattr', 'delattr', 'globals', 'locals', 'vars', 'breakpoint', 'help', '__builtins__', '__loader__', '__spec__'].map((n) => [n, n])),
+  reentry: REENTRY,
+  globals: Object.fromEntries([...REENTRY, 'open', 'eval', 'exec', 'compile', '__import__', 'getattr', 'setattr', 'delattr', 'globals', 'locals', 'vars', 'breakpoint', 'help', '__builtins__', '__loader__', '__spec__'].map((n) => [n, n])),
   members: PY_MEMBERS,
   strict: STRICT,
   methods: PY_METHODS,

@@ -56,7 +56,7 @@ const RUBY_MEMBERS: Record<string, Judge> = {
   'Process.kill': 'file',
   ...each('Open3', 'capture2 capture2e capture3 popen2 popen2e popen3 pipeline pipeline_r pipeline_w pipeline_rw pipeline_start', 'shell'),
   ...each('Net.HTTP', 'get get_response get_print start new Get Head', 'read'),
-  ...each('Pathname', 'new pwd getwd glob', 'read'),
+  Pathname: 'read', // Pathname('x') and Pathname.new: its methods are judged where they are called
   'Marshal.dump': 'read',
   ...each('YAML', 'dump safe_load load_file load', 'read'),
   ...each('Psych', 'dump safe_load load_file load', 'read'),
@@ -68,20 +68,25 @@ const RUBY_METHODS: Record<string, Judge> = {
   kill: 'file',
   ...each('', 'rmtree rm_rf rm_r unlink rmdir mkpath make_symlink make_link rename chmod lchmod chown binwrite', 'file'),
   ...each('', 'syscall post put patch request unsafe_load unsafe_load_file', BLOCK),
+  reopen: 'file',
 };
 
-const STRICT = ['File', 'FileUtils', 'IO', 'Dir', 'Process', 'Open3', 'PTY', 'Socket', 'TCPSocket', 'UDPSocket', 'UNIXSocket', 'BasicSocket', 'Net', 'ObjectSpace', 'Fiddle', 'DL', 'RubyVM', 'Binding', 'Shell', 'Marshal', 'ERB', 'Pathname', 'YAML', 'Psych', 'Kernel'];
+const STRICT = ['File', 'FileUtils', 'IO', 'Dir', 'Process', 'Open3', 'PTY', 'Socket', 'TCPSocket', 'UDPSocket', 'UNIXSocket', 'BasicSocket', 'Net', 'ObjectSpace', 'Fiddle', 'DL', 'RubyVM', 'Binding', 'Shell', 'Marshal', 'ERB', 'YAML', 'Psych', 'Kernel'];
 
 export const RUBY: CapabilityTable = {
   globals: {
     ...Object.fromEntries(Object.keys(RUBY_MEMBERS).filter((k) => !k.includes('.')).map((n) => [n, n])),
     ...Object.fromEntries(STRICT.map((n) => [n, n])),
     Kernel: 'Kernel',
+    Pathname: 'Pathname',
   },
+  // `Object::File` and `::File` are File.
+  reentry: [...STRICT, 'Pathname'],
   members: RUBY_MEMBERS,
   strict: STRICT.filter((s) => s !== 'Kernel'),
   transparent: ['Kernel'],
   methods: RUBY_METHODS,
-  callableStrings: new Set(['system', 'exec', 'spawn', 'fork', 'syscall', 'open', '`', 'popen', 'load', 'require', ...REFLECTION.split(' ')]),
+  // `&:unlink` calls the method on every element (`Pathname.glob('*').each(&:unlink)`).
+  callableStrings: new Set(['system', 'exec', 'spawn', 'fork', 'syscall', 'open', '`', 'popen', 'load', 'require', 'unlink', 'rmtree', 'rmdir', 'delete', 'chmod', 'rename', 'binwrite', 'kill', ...REFLECTION.split(' ')]),
   callableSymbolsOnly: true,
 };

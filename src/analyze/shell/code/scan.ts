@@ -44,6 +44,12 @@ interface Env {
 
 const within = (s: Span, start: number, end: number): boolean => s.start <= start && end <= s.end;
 
+/** A token that ends an operand: what follows a member operator after it is a member of it. */
+function isTerm(t: Token | undefined): boolean {
+  if (!t) return false;
+  return t.kind !== 'punct' || t.text === ')' || t.text === ']' || t.text === '}';
+}
+
 /** Why parts of this code cannot be decided (empty when every capability it uses was read). */
 export function capabilityProblems(lang: Language, code: string, explained: Explained): string[] {
   const table = TABLES[lang];
@@ -138,7 +144,8 @@ function scanTokens(env: Env, tokens: Token[], code: string, offset: number, ski
     if (isMember(tokens[i - 1])) {
       const judge = table.methods[key(t.value)];
       if (judge !== undefined) apply(judge, useOf(t.value, i, i));
-      continue;
+      // `x.os.system`, `::File.delete`: a module reached as a member, or a member with no receiver, is the module.
+      if (!table.reentry?.includes(key(t.value)) && isTerm(tokens[i - 2])) continue;
     }
     if (t.sigil && !(lang === 'perl' && t.sigil === '&')) continue; // a variable, not a name the language binds
     const head = env.names.get(key(t.value));

@@ -59,6 +59,8 @@ export interface CapabilityTable {
   strict: string[];
   /** Canonical names that stand for the global object: their members are globals (`globalThis.process`). */
   transparent?: string[];
+  /** Module names that mean the module even as a member (`os.path.os`, `logging.os`, `Object::File`). */
+  reentry?: string[];
   /** Package roots whose qualified names are their last part (`java.nio.file.Files` is `Files`). */
   qualified?: string[];
   /** Member names that act whatever the receiver (`p.unlink()`, `x.__globals__`). */

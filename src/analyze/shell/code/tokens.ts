@@ -611,7 +611,7 @@ function variableAt(code: string, i: number, lang: Language, prev: Token | undef
     j = i + 2;
   }
   const rest = code.slice(j, j + 128);
-  let name = /^(?:::)?[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*(?:(?:::|')[\w\u0080-\uffff]+)*(?:::)?/.exec(rest)?.[0];
+  let name = (lang === 'perl' ? /^(?:::)?[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*(?:(?:::|')[\w\u0080-\uffff]+)*(?:::)?/ : /^[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/).exec(rest)?.[0];
   if (lang === 'powershell') name = /^(?:[A-Za-z]+:)?[\w?]+/.exec(rest)?.[0] ?? (rest.startsWith('{') ? '' : undefined);
   if (name === undefined && /^\d+/.test(rest)) name = /^\d+/.exec(rest)![0];
   if (name === undefined && rest.startsWith('^')) name = /^\^(\w+|.)/.exec(rest)?.[0];

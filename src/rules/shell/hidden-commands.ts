@@ -54,10 +54,14 @@ export function launcherLimit(cmd: SimpleCommand): string | undefined {
  * makes itself. They keep the outer command's text (evidence), context and pipeline position.
  */
 export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
+  const known = tails.get(cmd);
+  if (known) return known;
   const out: SimpleCommand[] = [];
   // `mv /etc/passwd{,.bak}` is `mv /etc/passwd /etc/passwd.bak`: judge the words the shell makes.
   const braced = withBracesExpanded(cmd);
   if (braced) out.push(derived(braced, undefined));
+  /** Each launched command, and where what it runs in turn starts in `out`. */
+  const chain: { cmd: SimpleCommand; from: number }[] = [];
   let cur: SimpleCommand | undefined = cmd;
   for (let depth = 0; cur; depth++) {
     out.push(...interpreterFileOps(cur).map((c) => derived(c, undefined)));
@@ -66,6 +70,7 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
     if (depth >= MAX_LAUNCHERS) {
       const last = derived({ ...cur }, undefined);
       beyond.set(last, `more than ${MAX_LAUNCHERS} launchers inside one another (${nameOf(cur)} …): what the innermost runs was not followed`);
+      tails.set(last, []);
       out.push(last);
       break;
     }
@@ -86,10 +91,19 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
     };
     const unread = inv.undecidable[0]?.reason ?? unreadIn(inv.name, inv.args, cmd.text);
     out.push(derived(next, unread));
+    chain.push({ cmd: next, from: out.length });
     cur = next;
+  }
+  // What a launched command runs is the rest of this chain: asking again (commandWrites does, for
+  // each) must not start a new chain per level, which would cost 2^depth.
+  for (const { cmd: c, from } of chain) {
+    const b = withBracesExpanded(c);
+    tails.set(c, [...(b ? [derived(b, undefined)] : []), ...out.slice(from)]);
   }
   return out;
 }
+
+const tails = new WeakMap<SimpleCommand, SimpleCommand[]>();
 
 /** hiddenCommandsOf, computed once per command per evaluation (derived commands keep their identity). */
 export const hiddenCommands = memoByCommand((cmd: SimpleCommand) => hiddenCommandsOf(cmd));

@@ -1,5 +1,5 @@
 // Which program modules look at a command: one dispatch over the (unwrapped) command name.
-import type { Word } from '../../core/ir.js';
+import type { Assignment, Word } from '../../core/ir.js';
 import type { Action } from './actions.js';
 import { findActions, flockActions, parallelActions, watchActions } from './carriers.js';
 import { gitActions } from './git.js';
@@ -10,8 +10,27 @@ import { composeActions, dockerActions, kubectlActions, sshActions } from './rem
 import { SHELLS, aliasActions, evalActions, scriptActions, shellActions, sourceActions, suActions, sudoShellActions, trapActions } from './shells.js';
 import { sqlClientActions } from './sql-clients.js';
 import { seatbeltActions, seatbeltArgs } from './seatbelt.js';
+import { catalogueActions, executorActions } from './catalogue-actions.js';
 
-export function actionsFor(name: string, args: Word[], text: string): Action[] {
+const EXPORTERS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
+
+/** `export PAGER='…'`: the assignments a declaration makes, for every later program. */
+function declared(args: readonly Word[]): Assignment[] {
+  return args
+    .filter((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value))
+    .map((w) => ({ name: w.value.slice(0, w.value.indexOf('=')), value: { value: w.value.slice(w.value.indexOf('=') + 1), static: w.static, raw: w.raw } }));
+}
+
+/**
+ * Everything a command runs beyond itself: what its environment assignments make it run, and what
+ * its program runs (`assignments` are the command's `NAME=value` prefixes).
+ */
+export function actionsFor(name: string, args: Word[], text: string, assignments: readonly Assignment[] = []): Action[] {
+  const env = EXPORTERS.has(name) ? executorActions(declared(args), null, text) : executorActions(assignments, name, text);
+  return [...env, ...programActions(name, args, text)];
+}
+
+function programActions(name: string, args: Word[], text: string): Action[] {
   const inner = seatbeltArgs(name, args);
   if (inner) return seatbeltActions(inner, text);
   if (SHELLS.has(name)) return shellActions(name, args);
@@ -64,6 +83,6 @@ export function actionsFor(name: string, args: Word[], text: string): Action[] {
     case 'uvx':
       return uvActions(name, args);
     default:
-      return sqlClientActions(name, args);
+      return [...catalogueActions(name, args, text), ...sqlClientActions(name, args)];
   }
 }

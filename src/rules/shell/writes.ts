@@ -1,7 +1,7 @@
 // Does a command change anything — files, a repository, packages, services, processes, cluster
 // or cloud state? The read_only policy blocks what does. Unknown programs with a known read-only
 // reading (`ls`, `cat`, `git log`) do not write; programs that run unknown code do.
-import type { SimpleCommand } from '../../core/ir.js';
+import type { ShellIr, SimpleCommand } from '../../core/ir.js';
 import { outputRedirects } from './links.js';
 import { has, parseOptions, values } from './options.js';
 import { nameOf, programSource } from './programs.js';
@@ -9,6 +9,7 @@ import { isPackageInstall } from './packages.js';
 import { CURL_OPTS, WGET_OPTS } from './targets.js';
 import { gitCall } from './git-call.js';
 import { hiddenCommandsOf } from './hidden-commands.js';
+import { effectsOf, invocationOf } from './catalogue.js';
 import { codeWrites } from './code-writes.js';
 
 const HARMLESS_OUTPUT = /^\/dev\/(null|stdout|stderr|tty|fd\/[0-9]+)$/;
@@ -187,5 +188,9 @@ export function commandWrites(cmd: SimpleCommand): boolean {
     return src.inline.some((w) => !w.static || codeWrites(cmd, w.value));
   }
   if (isPackageInstall(cmd)) return true;
+  if (effectsOf(invocationOf(cmd, NO_IR)).some((e) => e !== 'read')) return true;
   return subcommandWrites(cmd, n);
 }
+
+/** invocationOf memoises per IR; commandWrites has none, so it reads under one shared stand-in. */
+const NO_IR: ShellIr = { commands: [], functions: [], embeddedSql: [], undecidable: [] };

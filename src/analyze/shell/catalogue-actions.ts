@@ -1,0 +1,77 @@
+// What a program the catalogue knows runs beyond itself: the command a launcher starts, the script
+// or code an option carries, the SQL it sends — read with the catalogue's one argument reader and
+// turned into the actions the IR builder carries out. Environment variables that make a program run
+// code (`GIT_SSH_COMMAND`, `PAGER`, `LD_PRELOAD`) are judged here too, for any program.
+import type { Assignment, Word } from '../../core/ir.js';
+import { specFor } from '../../catalogue/index.js';
+import { readInvocation, type Invocation } from '../../catalogue/read.js';
+import { executorFor, GIT_EXECUTING_KEYS } from '../../catalogue/env.js';
+import type { Action, Language } from './actions.js';
+import { undecidable } from './undecidable.js';
+
+/** The languages whose inline code the analysis reads (interpreter-code.ts); any other blocks. */
+const READ_LANGUAGES: readonly string[] = ['python', 'node', 'perl', 'ruby', 'php'];
+
+export function catalogueActions(name: string, args: readonly Word[], text: string): Action[] {
+  const spec = specFor(name);
+  return spec ? invocationActions(readInvocation(spec, args), text) : [];
+}
+
+export function invocationActions(inv: Invocation, text: string): Action[] {
+  const label = [inv.spec.names[0], ...inv.path].join(' ');
+  if (inv.undecidable) return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', inv.undecidable, text) }];
+  const out: Action[] = inv.commands.map((words): Action => ({ kind: 'spawn', words, label }));
+  // What it reads from standard input runs too (`at now <<< '…'`), when the input is known.
+  if (inv.stdin?.kind === 'script') out.push({ kind: 'stdin-script', detail: label });
+  else if (inv.stdin?.kind === 'code' && READ_LANGUAGES.includes(inv.stdin.language)) out.push({ kind: 'stdin-code', language: inv.stdin.language as Language, detail: label });
+  else if (inv.stdin?.kind === 'sql') out.push({ kind: 'stdin-sql', dialect: inv.stdin.dialect });
+  for (const { role, word, option } of inv.roles) {
+    const detail = option ? `${label} ${option}` : label;
+    switch (role.kind) {
+      case 'script':
+        out.push({ kind: 'script', text: word, detail });
+        break;
+      case 'code':
+        if (role.inert && word.static && new RegExp(role.inert).test(word.value)) break;
+        if (READ_LANGUAGES.includes(role.language)) out.push({ kind: 'code', language: role.language as Language, code: word, detail });
+        else out.push({ kind: 'undecidable', found: undecidable('parse.unsupported_interpreter_code', `${detail} runs ${role.language} code, which seatbelt cannot read`, text) });
+        break;
+      case 'sql':
+        out.push({ kind: 'sql', dialect: role.dialect, sql: word });
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Assignments that make `program` (null: any later program, for `export`) run code: their value is
+ * judged as a script; a library or code file, or a value only known at run time, cannot be.
+ */
+export function executorActions(assignments: readonly Assignment[], program: string | null, text: string): Action[] {
+  const out: Action[] = [];
+  for (const a of assignments) {
+    const e = executorFor(a.name, program);
+    if (e) {
+      const value = a.value.value.replace(e.strip ?? /^/, '');
+      if (a.value.static && e.inert?.test(value)) continue;
+      if (!a.value.static) out.push({ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${a.name} holds a program to run, only known when the command runs`, text) });
+      else if (e.role.kind === 'script') out.push({ kind: 'script', text: { ...a.value, value }, detail: `${a.name}=` });
+      else out.push({ kind: 'undecidable', found: undecidable('parse.unsupported_interpreter_code', `${a.name} loads ${e.role.language} code from a file, which seatbelt cannot read`, text) });
+    }
+    // GIT_CONFIG_KEY_<n>=core.pager with GIT_CONFIG_VALUE_<n>=<program>: a config git runs.
+    const key = /^GIT_CONFIG_KEY_(\d+)$/.exec(a.name);
+    if (key && (program === null || program === 'git')) {
+      if (!a.value.static) out.push({ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${a.name} names a git setting only known when the command runs`, text) });
+      else if (GIT_EXECUTING_KEYS.test(a.value.value)) {
+        const value = assignments.find((v) => v.name === `GIT_CONFIG_VALUE_${key[1]}`)?.value;
+        if (!value || !value.static) out.push({ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${a.value.value} set through ${a.name} runs a program not known statically`, text) });
+        else out.push({ kind: 'script', text: value.value.startsWith('!') ? { ...value, value: value.value.slice(1) } : value, detail: `git ${a.value.value}` });
+      }
+    }
+    if (a.name === 'GIT_CONFIG_PARAMETERS' && (program === null || program === 'git') && (!a.value.static || GIT_EXECUTING_KEYS.test(a.value.value.replace(/^'|'=.*$/g, '')) || /'(core\.|alias\.|diff\.|filter\.|credential)/i.test(a.value.value))) {
+      out.push({ kind: 'undecidable', found: undecidable('parse.dynamic_script', 'GIT_CONFIG_PARAMETERS sets git settings that may run programs', text) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,186 @@
+// The one argument reader every spec is read with: options in every spelling (clusters, attached
+// and `=` values, unique prefixes, single-dash long names, `--`), subcommands chosen by the first
+// operand, operands and option values sorted by role, and the verbs that apply. It never guesses:
+// what it cannot read (an undeclared option where the spec says so, a computed subcommand) comes
+// back as `undecidable`, and the caller blocks.
+import type { Word } from '../core/ir.js';
+import type { CommandSpec, OptionDecl, ProgramSpec, Role, Verb } from './spec.js';
+
+export interface RoleWord {
+  role: Role;
+  word: Word;
+  /** `--opt` when it came from an option's value. */
+  option?: string;
+}
+
+export interface Invocation {
+  spec: ProgramSpec;
+  /** The subcommands chosen, outermost first (`['s3api', 'delete-objects']`). */
+  path: string[];
+  /** Every option given, by its first declared spelling (or as written when undeclared). */
+  options: { name: string; decl?: OptionDecl; value?: Word }[];
+  /** Operands and option values with a role. */
+  roles: RoleWord[];
+  /** Words the program runs as a command (each an argv). */
+  commands: Word[][];
+  /** Operands without a declared role. */
+  operands: Word[];
+  /** The verbs that apply: the deepest subcommand's, and those of the options given. */
+  verbs: Verb[];
+  /** An option that changes nothing was given (`--dry-run`, `--help`). */
+  harmless: boolean;
+  /** What the program does with its standard input (the deepest level that says). */
+  stdin?: CommandSpec['stdin'];
+  /** Why the invocation cannot be read statically, if it cannot. */
+  undecidable?: string;
+}
+
+const isShort = (name: string): boolean => /^-[^-]$/.test(name);
+const isOptionWord = (w: Word): boolean => w.static && w.value.length > 1 && w.value.startsWith('-') && w.value !== '--';
+
+/** Reads `args` (the words after the program's name) with `spec`. */
+export function readInvocation(spec: ProgramSpec, args: readonly Word[]): Invocation {
+  const inv: Invocation = { spec, path: [], options: [], roles: [], commands: [], operands: [], verbs: [], harmless: false };
+  readLevel(spec, args, 0, inv, []);
+  return inv;
+}
+
+function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv: Invocation, inherited: OptionDecl[]): void {
+  // Options of the outer levels (global options) may still come after a subcommand.
+  const decls = [...(level.options ?? []), ...inherited];
+  if (level.stdin) inv.stdin = level.stdin;
+  let operandIndex = 0;
+  let optionsOpen = true;
+  for (let i = from; i < args.length; i++) {
+    const w = args[i]!;
+    if (optionsOpen && w.static && w.value === '--') {
+      optionsOpen = false;
+      continue;
+    }
+    if (optionsOpen && isOptionWord(w)) {
+      const taken = readOption(level, decls, args, i, inv);
+      if (taken < 0) return; // the rest of the words were consumed, or the invocation is undecidable
+      i = taken;
+      continue;
+    }
+    if (optionsOpen && !w.static && /^["']?-|^\$/.test(w.raw) && level.unknown === 'block') {
+      inv.undecidable ??= `${w.raw} may expand to options of ${inv.spec.names[0]} that cannot be seen`;
+    }
+    // The first operand picks a subcommand.
+    if (operandIndex === 0 && level.subcommands) {
+      if (!w.static) {
+        inv.undecidable ??= `the ${inv.spec.names[0]} subcommand ${w.raw} is only known when the command runs`;
+        return;
+      }
+      const sub = Object.hasOwn(level.subcommands, w.value) ? level.subcommands[w.value] : level.subcommands['*'];
+      if (sub) {
+        inv.path.push(w.value);
+        if (sub.verb) inv.verbs.push(sub.verb);
+        readLevel(sub, args, i + 1, inv, decls);
+        return;
+      }
+    }
+    const role = roleAt(level, operandIndex++);
+    if (role?.kind === 'command') {
+      inv.commands.push(args.slice(i));
+      return;
+    }
+    if (role) inv.roles.push({ role, word: w });
+    else inv.operands.push(w);
+    if (level.optionsFirst) optionsOpen = false;
+  }
+}
+
+function roleAt(level: CommandSpec, index: number): (Role & { rest?: boolean }) | undefined {
+  const ops = level.operands ?? [];
+  if (index < ops.length) return ops[index];
+  const last = ops[ops.length - 1];
+  return last?.rest ? last : undefined;
+}
+
+/** Reads the option at `args[i]`; returns the index of its last word, or -1 when reading stops. */
+function readOption(level: CommandSpec, decls: OptionDecl[], args: readonly Word[], i: number, inv: Invocation): number {
+  const w = args[i]!;
+  const v = w.value;
+  // Whole-word spellings first: `--long`, `--long=value`, `-exec`, `-cmd`.
+  const eq = v.indexOf('=');
+  const head = eq > 0 ? v.slice(0, eq) : v;
+  const whole = findDecl(decls, head, level.prefixes === true && v.startsWith('--'));
+  if (whole === 'ambiguous') {
+    inv.undecidable ??= `${head} is an ambiguous abbreviation for ${inv.spec.names[0]}`;
+    return i;
+  }
+  if (whole) return take(whole, head, eq > 0 ? valueOf(w, v.slice(eq + 1)) : undefined, args, i, inv);
+  // A long option, or a single-dash word where no short option is declared: one undeclared option.
+  if (v.startsWith('--') || !decls.some((d) => d.names.some(isShort))) {
+    return undeclared(level, head, eq > 0 ? valueOf(w, v.slice(eq + 1)) : undefined, i, inv);
+  }
+  // A cluster of short options: `-rf`, `-ofile`, `-xvzf archive`.
+  for (let j = 1; j < v.length; j++) {
+    const name = `-${v[j]}`;
+    const d = findDecl(decls, name, false);
+    if (d === 'ambiguous' || !d) {
+      const r = undeclared(level, name, undefined, i, inv);
+      if (r < 0 || inv.undecidable) return r;
+      continue;
+    }
+    if ((d.value ?? 'none') === 'none') {
+      const r = take(d, name, undefined, args, i, inv);
+      if (r < 0) return r;
+      continue;
+    }
+    const rest = v.slice(j + 1);
+    if (rest) return take(d, name, valueOf(w, rest), args, i, inv);
+    return take(d, name, undefined, args, i, inv);
+  }
+  return i;
+}
+
+function valueOf(w: Word, text: string): Word {
+  return { value: text, static: w.static, raw: w.raw };
+}
+
+function findDecl(decls: OptionDecl[], name: string, prefixes: boolean): OptionDecl | 'ambiguous' | undefined {
+  const exact = decls.find((d) => d.names.includes(name));
+  if (exact || !prefixes || name.length < 4) return exact;
+  const hits = decls.filter((d) => d.names.some((n) => n.startsWith('--') && n.startsWith(name)));
+  return hits.length === 1 ? hits[0] : hits.length > 1 ? 'ambiguous' : undefined;
+}
+
+function undeclared(level: CommandSpec, name: string, value: Word | undefined, i: number, inv: Invocation): number {
+  if (level.unknown === 'block') {
+    inv.undecidable ??= `${inv.spec.names[0]}: unknown option ${name}`;
+    return -1;
+  }
+  inv.options.push({ name, ...(value ? { value } : {}) });
+  return i;
+}
+
+/** Records a declared option and its value; returns the index of its last word, or -1 when it took the rest. */
+function take(d: OptionDecl, name: string, attached: Word | undefined, args: readonly Word[], i: number, inv: Invocation): number {
+  const shown = d.names[0] ?? name;
+  if (d.harmless) inv.harmless = true;
+  if (d.verb) inv.verbs.push(d.verb);
+  if (d.rest) {
+    const words = attached ? [attached, ...args.slice(i + 1)] : args.slice(i + 1);
+    inv.options.push({ name: shown, decl: d });
+    if (d.role?.kind === 'command') inv.commands.push(words);
+    else if (d.role) for (const word of words) inv.roles.push({ role: d.role, word, option: shown });
+    return -1;
+  }
+  const mode = d.value ?? 'none';
+  let value = attached;
+  let last = i;
+  if (!value && mode === 'required' && i + 1 < args.length) value = args[(last = i + 1)];
+  inv.options.push({ name: shown, decl: d, ...(value ? { value } : {}) });
+  if (value && d.role) {
+    if (d.role.kind === 'command') inv.commands.push([value]);
+    else inv.roles.push({ role: d.role, word: value, option: shown });
+  }
+  return last;
+}
+
+/** The role words of one kind (`paths`, `scripts`…), for the analysis and the rules. */
+export function wordsWithRole<K extends Role['kind']>(inv: Invocation, kind: K): (RoleWord & { role: Extract<Role, { kind: K }> })[] {
+  return inv.roles.filter((r): r is RoleWord & { role: Extract<Role, { kind: K }> } => r.role.kind === kind);
+}

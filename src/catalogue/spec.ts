@@ -1,0 +1,101 @@
+// The catalogue's vocabulary: what seatbelt knows about a program, as data. A spec says how the
+// program reads its arguments (options, clusters, values, prefixes, subcommands), what each operand
+// or option value *is* (a command to run, a script, code, a path and how it is used, SQL, a URL),
+// which environment variables make it run other programs, and what each verb does (read, write,
+// destroy, disclose a credential, change privileges, publish). One reader (read.ts) serves every
+// spec; the analysis and the rules ask the resulting invocation, never the spec's raw words.
+import type { Dialect } from '../core/types.js';
+
+/** What a word is to the program. */
+export type Role =
+  /** The rest of the words are a program and its arguments, which the program runs. */
+  | { kind: 'command' }
+  /** A shell script in one word (run with `sh -c`). */
+  | { kind: 'script' }
+  /** A file the program runs as a shell script. */
+  | { kind: 'script-file' }
+  /**
+   * Inline code in a language (`python`, `node`, `perl`, `ruby`, `php`, or one seatbelt cannot read:
+   * `lua`, `emacs-lisp`, `vim`, `gdb`, …, which blocks). `inert`: a regular expression for values that
+   * run nothing (`^[0-9]+$` for `vim +42`).
+   */
+  | { kind: 'code'; language: string; inert?: string }
+  /** A file the program reads code from (an unknown program, unless judged by other means). */
+  | { kind: 'code-file'; language: string }
+  /** A path, and what the program does to it. */
+  | { kind: 'path'; access: PathAccess }
+  /** A block device or a disk. */
+  | { kind: 'device' }
+  /** SQL text, or a file of SQL. */
+  | { kind: 'sql'; dialect: Dialect }
+  | { kind: 'sql-file'; dialect: Dialect }
+  /** A URL the program contacts; with `method` when the spec knows it. */
+  | { kind: 'url' }
+  /** An HTTP method (`-X DELETE`). */
+  | { kind: 'method' }
+  /** Plain data (a name, a number, a message). */
+  | { kind: 'data' };
+
+export type PathAccess = 'read' | 'write' | 'delete' | 'destination';
+
+/** What running a (sub)command does, in the terms the rules and policies use. */
+export type Effect =
+  | 'read' // reads only
+  | 'write' // changes something that can be put back (files, local state, a deploy that can be rolled back)
+  | 'destroy' // deletes data, history or infrastructure
+  | 'credential' // prints or sends a secret
+  | 'privilege' // grants access, changes privileges or exposure (public ACLs, admin roles, 0.0.0.0/0)
+  | 'publish'; // sends something irreversible to the outside (a package, a message, a payment)
+
+export interface Verb {
+  effect: Effect;
+  /** One line: what happens, for the evidence (`deletes the repository and its issues`). */
+  why: string;
+}
+
+export interface OptionDecl {
+  /** Every spelling: `-x`, `--long`, and single-dash long names (`-exec`, `-cmd`). Short letters cluster. */
+  names: string[];
+  /** `none`: a flag; `required`: the next word, or attached (`-ofile`, `--out=file`); `optional`: only attached or after `=`. */
+  value?: 'none' | 'required' | 'optional';
+  /** What the value is. */
+  role?: Role;
+  /** The option's value is every word after it (`xterm -e cmd args…`, `nix-shell --run-cmd`). */
+  rest?: boolean;
+  /** When given, the invocation has this verb too (`--delete`, `--force`, `-X DELETE` is done by `method`). */
+  verb?: Verb;
+  /** When given, nothing is changed whatever the verb (`--dry-run`, `--help`, `--version`, `--check`). */
+  harmless?: boolean;
+}
+
+/** A program, or one of its subcommands: the same shape at every level. */
+export interface CommandSpec {
+  summary?: string;
+  options?: OptionDecl[];
+  /** Long options may be abbreviated to a unique prefix (GNU getopt_long, Python argparse). */
+  prefixes?: boolean;
+  /** How an option the spec does not declare is read: as a flag (`flag`, the default), or the invocation cannot be decided (`block`). */
+  unknown?: 'flag' | 'block';
+  /** Options stop at the first operand (POSIX, launchers); by default they may come anywhere (GNU). */
+  optionsFirst?: boolean;
+  /** Roles of the operands by position; the last may take the rest. */
+  operands?: (Role & { rest?: boolean })[];
+  /** Subcommands by name (`'*'`: any other name); chosen by the first operand. */
+  subcommands?: Record<string, CommandSpec>;
+  /** What this level does when run (a subcommand's verb wins over its parent's). */
+  verb?: Verb;
+  /** What the program does with its standard input: runs it as a script, as code, or sends it as SQL (`at`, `duckdb`). */
+  stdin?: Extract<Role, { kind: 'script' } | { kind: 'code' } | { kind: 'sql' }>;
+}
+
+export interface ProgramSpec extends CommandSpec {
+  /** The names it is run by (`kubectl`, `oc`); the first is the one shown. */
+  names: string[];
+  /** The family file it belongs to (`launchers`, `cloud`, `secrets`, …). */
+  family: string;
+  summary: string;
+  /** Environment variables that make the program run a command or code (`GIT_SSH_COMMAND`: a script). */
+  env?: Record<string, Role>;
+  /** Scripts that must be refused and look-alikes that must be allowed, run by the tests. */
+  examples: { block: string[]; allow: string[] };
+}

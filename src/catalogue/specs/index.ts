@@ -1,0 +1,33 @@
+// Every family file of the catalogue, in one list (each file owns its programs).
+import { LAUNCHERS } from './launchers.js';
+import { CODE_RUNNERS } from './code-runners.js';
+import { CONTAINERS } from './containers.js';
+import { KUBERNETES } from './kubernetes.js';
+import { IAC } from './iac.js';
+import { CLOUDS } from './clouds.js';
+import { SECRETS } from './secrets.js';
+import { CI_VCS } from './ci-vcs.js';
+import { BACKUP } from './backup.js';
+import { SERVICES } from './services.js';
+import { PACKAGES } from './packages.js';
+import { NETWORK } from './network.js';
+import { DATABASES } from './databases.js';
+import { MIGRATIONS } from './migrations.js';
+import type { ProgramSpec } from '../spec.js';
+
+export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
+  LAUNCHERS,
+  CODE_RUNNERS,
+  CONTAINERS,
+  KUBERNETES,
+  IAC,
+  CLOUDS,
+  SECRETS,
+  CI_VCS,
+  BACKUP,
+  SERVICES,
+  PACKAGES,
+  NETWORK,
+  DATABASES,
+  MIGRATIONS,
+];

@@ -1,0 +1,112 @@
+// Checks catalogue specs at the boundary: every bad field of every spec is reported at once, with
+// its path (`gh.subcommands.repo.subcommands.delete.verb.effect`). Run by the tests over the whole
+// catalogue, so a spec that would be misread never ships; the bundle does not pay for it at start-up.
+import { DIALECTS } from '../core/types.js';
+import type { CommandSpec, ProgramSpec, Role } from './spec.js';
+
+export interface SpecProblem {
+  path: string;
+  problem: string;
+}
+
+const ROLE_KINDS = ['command', 'script', 'script-file', 'code', 'code-file', 'path', 'device', 'sql', 'sql-file', 'url', 'method', 'data'];
+const EFFECTS = ['read', 'write', 'destroy', 'credential', 'privilege', 'publish'];
+const ACCESS = ['read', 'write', 'delete', 'destination'];
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+const OPTION = /^--?[A-Za-z0-9?][A-Za-z0-9._?-]*$|^\+$/;
+
+export function specProblems(specs: readonly unknown[]): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const seen = new Map<string, string>();
+  specs.forEach((raw, i) => {
+    const s = raw as ProgramSpec;
+    const at = `${Array.isArray(s?.names) && typeof s.names[0] === 'string' ? s.names[0] : `#${i}`}`;
+    const add = (path: string, problem: string) => problems.push({ path: `${at}${path ? '.' + path : ''}`, problem });
+    if (typeof raw !== 'object' || raw === null) {
+      add('', 'a spec object');
+      return;
+    }
+    if (!Array.isArray(s.names) || s.names.length === 0) add('names', 'a non-empty list of program names');
+    else {
+      for (const n of s.names) {
+        if (typeof n !== 'string' || !NAME.test(n)) add('names', `${JSON.stringify(n)} is not a program name`);
+        else if (seen.has(n)) add('names', `${n} is already in the spec of ${seen.get(n)}`);
+        else seen.set(n, at);
+      }
+    }
+    if (typeof s.family !== 'string' || !s.family) add('family', 'the family it belongs to');
+    if (typeof s.summary !== 'string' || !s.summary) add('summary', 'one line: what the program is');
+    const ex = s.examples;
+    if (!ex || !Array.isArray(ex.block) || !Array.isArray(ex.allow) || !ex.allow.length) add('examples', 'scripts to block and at least one to allow');
+    else for (const e of [...ex.block, ...ex.allow]) if (typeof e !== 'string' || !e.trim()) add('examples', 'each example is a non-empty script');
+    for (const [name, role] of Object.entries(s.env ?? {})) {
+      if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) add(`env.${name}`, 'an environment variable name');
+      roleProblems(role, `env.${name}`, add);
+    }
+    levelProblems(s, '', add);
+  });
+  return problems;
+}
+
+function levelProblems(level: CommandSpec, path: string, add: (path: string, problem: string) => void): void {
+  const p = (k: string) => (path ? `${path}.${k}` : k);
+  const known = ['summary', 'options', 'prefixes', 'unknown', 'optionsFirst', 'operands', 'subcommands', 'verb', 'stdin', 'names', 'family', 'env', 'examples'];
+  for (const k of Object.keys(level)) if (!known.includes(k)) add(p(k), 'no such field');
+  if (level.unknown !== undefined && level.unknown !== 'flag' && level.unknown !== 'block') add(p('unknown'), '"flag" or "block"');
+  const spellings = new Set<string>();
+  (level.options ?? []).forEach((o, i) => {
+    const at = p(`options[${i}]`);
+    if (!Array.isArray(o.names) || !o.names.length) return add(at, 'names: a non-empty list of spellings');
+    for (const n of o.names) {
+      if (typeof n !== 'string' || !OPTION.test(n)) add(at, `${JSON.stringify(n)} is not an option spelling`);
+      else if (spellings.has(n)) add(at, `${n} is declared twice`);
+      else spellings.add(n);
+    }
+    if (o.value !== undefined && !['none', 'required', 'optional'].includes(o.value)) add(`${at}.value`, '"none", "required" or "optional"');
+    if (o.rest && o.value !== undefined && o.value !== 'required') add(`${at}.rest`, 'an option that takes the rest takes a value');
+    if (o.role) roleProblems(o.role, `${at}.role`, add);
+    if ((o.role || o.rest) && (o.value ?? 'none') === 'none' && !o.rest) add(at, 'an option with a role takes a value');
+    if (o.verb) verbProblems(o.verb, `${at}.verb`, add);
+  });
+  const ops = level.operands ?? [];
+  ops.forEach((r, i) => {
+    roleProblems(r, p(`operands[${i}]`), add);
+    if (r.rest && i !== ops.length - 1) add(p(`operands[${i}]`), 'only the last operand may take the rest');
+  });
+  if (level.verb) verbProblems(level.verb, p('verb'), add);
+  if (level.stdin) {
+    if (!['script', 'code', 'sql'].includes(level.stdin.kind)) add(p('stdin'), 'a script, code or sql role');
+    else roleProblems(level.stdin, p('stdin'), add);
+  }
+  for (const [name, sub] of Object.entries(level.subcommands ?? {})) {
+    if (name !== '*' && !NAME.test(name) && !/^[a-z][a-z0-9:_-]*$/.test(name)) add(p(`subcommands.${name}`), 'a subcommand name');
+    if (typeof sub !== 'object' || sub === null) add(p(`subcommands.${name}`), 'a command spec');
+    else levelProblems(sub, p(`subcommands.${name}`), add);
+  }
+}
+
+function roleProblems(role: Role, path: string, add: (path: string, problem: string) => void): void {
+  if (!role || !ROLE_KINDS.includes(role.kind)) return add(path, `kind: one of ${ROLE_KINDS.join(', ')}`);
+  if ((role.kind === 'sql' || role.kind === 'sql-file') && !(DIALECTS as readonly string[]).includes(role.dialect)) add(path, `dialect: one of ${DIALECTS.join(', ')}`);
+  if ((role.kind === 'code' || role.kind === 'code-file') && (typeof role.language !== 'string' || !role.language)) add(path, 'language: the language of the code');
+  if (role.kind === 'path' && !ACCESS.includes(role.access)) add(path, `access: one of ${ACCESS.join(', ')}`);
+  if (role.kind === 'code' && role.inert !== undefined) {
+    try {
+      new RegExp(role.inert);
+    } catch {
+      add(`${path}.inert`, 'a regular expression');
+    }
+  }
+}
+
+function verbProblems(verb: { effect: string; why: string }, path: string, add: (path: string, problem: string) => void): void {
+  if (!EFFECTS.includes(verb.effect)) add(`${path}.effect`, `one of ${EFFECTS.join(', ')}`);
+  if (typeof verb.why !== 'string' || !verb.why) add(`${path}.why`, 'one line: what happens');
+}
+
+/** Throws with every problem listed, or returns the specs unchanged. */
+export function validateSpecs<T extends readonly unknown[]>(specs: T): T {
+  const problems = specProblems(specs);
+  if (problems.length) throw new Error(`catalogue: ${problems.length} problem(s):\n${problems.map((x) => `  ${x.path}: ${x.problem}`).join('\n')}`);
+  return specs;
+}

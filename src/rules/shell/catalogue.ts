@@ -1,0 +1,59 @@
+// Rules from the catalogue: a program the catalogue knows is judged by the verbs its invocation has
+// (the subcommand's, and those of its options), one rule per effect, as data. `--dry-run`/`--help`
+// and the like (harmless options) make an invocation change nothing.
+import type { ShellIr, SimpleCommand } from '../../core/ir.js';
+import type { Risk } from '../../core/types.js';
+import type { ShellRule } from '../rule.js';
+import type { Effect } from '../../catalogue/spec.js';
+import { specFor } from '../../catalogue/index.js';
+import { readInvocation, type Invocation } from '../../catalogue/read.js';
+import { memoByCommand } from './memo.js';
+import { nameOf } from './programs.js';
+
+/** The catalogue's reading of a command, or undefined when the catalogue does not know the program. */
+export const invocationOf = memoByCommand((cmd: SimpleCommand): Invocation | undefined => {
+  if (!cmd.name.static) return undefined;
+  const spec = specFor(nameOf(cmd));
+  return spec ? readInvocation(spec, cmd.args) : undefined;
+});
+
+/** The effects an invocation has (none when a harmless option is given). */
+export function effectsOf(inv: Invocation | undefined): Effect[] {
+  if (!inv || inv.harmless) return [];
+  return [...new Set(inv.verbs.map((v) => v.effect))];
+}
+
+function verbDetail(inv: Invocation, effect: Effect): string {
+  const what = [inv.spec.names[0], ...inv.path].join(' ');
+  return `${what}: ${inv.verbs.filter((v) => v.effect === effect).map((v) => v.why).join('; ')}`;
+}
+
+function effectRule(effect: Exclude<Effect, 'read'>, id: string, risk: Risk, reason: string, remediation: string, examples: ShellRule['examples']): ShellRule {
+  return {
+    id,
+    risk,
+    reason,
+    remediation,
+    examples,
+    match: (cmd: SimpleCommand, ir: ShellIr) => effectsOf(invocationOf(cmd, ir)).includes(effect),
+    detail: (cmd: SimpleCommand, ir: ShellIr) => verbDetail(invocationOf(cmd, ir)!, effect),
+  };
+}
+
+export const CATALOGUE_RULES: ShellRule[] = [
+  effectRule('destroy', 'catalogue.destroy', 'HIGH', 'destroys data, history or infrastructure that the agent cannot bring back',
+    'review it and run it by hand, or ask the operator; look first with the read-only or dry-run form (list, plan, --dry-run)',
+    { block: ['gh repo delete acme/site --yes', 'flyway clean'], allow: ['gh repo view acme/site', 'flyway info'] }),
+  effectRule('credential', 'catalogue.credential_disclosure', 'HIGH', 'prints or sends a credential (a token, password or key), which the agent and its logs would then hold',
+    'let the tool that needs the credential fetch it itself (a credential helper, an injected environment), instead of printing it',
+    { block: ['gh auth token', 'vault kv get secret/prod/db'], allow: ['gh auth status', 'vault status'] }),
+  effectRule('privilege', 'catalogue.privilege_change', 'HIGH', 'grants access, changes privileges or exposes a resource to more people or networks',
+    'ask the operator to make access changes',
+    { block: ['gh repo edit acme/site --visibility public'], allow: ['gh repo view acme/site --json visibility'] }),
+  effectRule('publish', 'catalogue.publish', 'HIGH', 'publishes something to the outside world that cannot be taken back (a package, a release, a message, a payment)',
+    'let a person publish, or run the dry-run form first',
+    { block: ['npm publish', 'gh release create v1.0.0'], allow: ['npm publish --dry-run', 'gh release list'] }),
+  effectRule('write', 'catalogue.write', 'LOW', 'changes state through a service or tool (reversible)',
+    'stricter policies refuse changes; use a read-only command, or ask a person',
+    { block: ['gh pr merge 12 --squash'], allow: ['gh pr list'] }),
+];

@@ -85,7 +85,7 @@ const HTTP_CLIENTS = ['requests', 'httpx', 'urllib3', 'aiohttp'];
 
 const PY_MEMBERS: Record<string, Judge> = {
   open: judgeOpen(1),
-  ...each('', 'eval exec compile __import__ globals locals breakpoint help __builtins__ __loader__ __spec__', BLOCK),
+  ...each('', 'eval exec execfile compile __import__ globals locals breakpoint help __builtins__ __loader__ __spec__', BLOCK),
   getattr: judgeAttr,
   setattr: judgeAttr,
   delattr: judgeAttr,
@@ -202,7 +202,7 @@ const REENTRY = ['os', 'posix', 'nt', 'sys', 'subprocess', 'shutil', 'socket', '
 
 export const PYTHON: CapabilityTable = {
   reentry: REENTRY,
-  globals: Object.fromEntries([...REENTRY, 'open', 'eval', 'exec', 'compile', '__import__', 'getattr', 'setattr', 'delattr', 'globals', 'locals', 'vars', 'breakpoint', 'help', '__builtins__', '__loader__', '__spec__'].map((n) => [n, n])),
+  globals: Object.fromEntries([...REENTRY, 'open', 'eval', 'exec', 'execfile', 'compile', '__import__', 'getattr', 'setattr', 'delattr', 'globals', 'locals', 'vars', 'breakpoint', 'help', '__builtins__', '__loader__', '__spec__'].map((n) => [n, n])),
   members: PY_MEMBERS,
   strict: STRICT,
   methods: PY_METHODS,

@@ -25,7 +25,8 @@ export interface Explained {
   file: FileSpan[];
 }
 
-const MAX_FRAGMENTS = 256;
+/** Fragments are parts of the code; nesting and the other readings of `/` multiply them, within bounds. */
+const MAX_FRAGMENTS = 4096;
 
 /** Attributes that describe a module; reading them is harmless whatever the module. */
 const METADATA = new Set(['__version__', '__file__', '__name__', '__doc__', '__path__', '__package__', '__all__', 'VERSION', 'version', 'version_info']);
@@ -66,8 +67,10 @@ export function capabilityProblems(lang: Language, code: string, explained: Expl
 
   // Code inside strings and regexes, and the other readings of ambiguous `/`.
   const queue = lexed.fragments.map((f) => ({ ...f }));
+  let read = 0;
   for (let n = 0; queue.length; n++) {
-    if (n >= MAX_FRAGMENTS) {
+    read += queue[0]!.code.length;
+    if (n >= MAX_FRAGMENTS || read > 16 * code.length + 65536) {
       problems.add('too much code inside strings to read');
       break;
     }

@@ -461,8 +461,14 @@ function regexReading(grammar: 'js' | 'perl' | 'ruby', prev: Token | undefined, 
     }
     case ']':
       return 'division';
-    case '}':
-      return 'maybe';
+    case '}': {
+      // `$h{a} / 2`, `({}) / 2`: a subscript or an object literal divides; after a block a regex starts.
+      const opener = closed.get(prev);
+      if (grammar === 'perl') return opener?.sigil || opener?.text === '->' || opener?.text === '}' || opener?.text === ']' ? 'division' : 'maybe';
+      if (grammar === 'ruby') return 'maybe';
+      if (!opener || ['(', ')', '=>', ';', '{', '}'].includes(opener.text) || /^(else|do|try|finally)$/.test(opener.value)) return opener?.text === '(' ? 'division' : 'regex';
+      return opener.kind === 'punct' || /^(return|typeof|case|in|of|yield|await)$/.test(opener.value) ? 'division' : 'maybe';
+    }
     case '++':
     case '--':
       return 'division';

@@ -17,6 +17,7 @@ import { registerInit } from './init.js';
 import { registerRoles } from './roles.js';
 import { registerConfig } from './config.js';
 import { registerTrust } from './trust.js';
+import { registerCatalogue } from './catalogue.js';
 
 export function buildProgram(): Command {
   const program = new Command('seatbelt')
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerRoles(program);
   registerConfig(program);
   registerTrust(program);
+  registerCatalogue(program);
   registerCompletion(program);
   return program;
 }

@@ -25,6 +25,7 @@ const READING: Record<string, (rest: Word[]) => boolean> = {
   scan: () => true,
   demo: () => true,
   completion: () => true,
+  catalogue: () => true,
   help: () => true,
   audit: (rest) => ['tail', 'show', 'stats', 'export', 'verify-export', 'report', 'help'].includes(first(rest)),
   roles: (rest) => ['list', 'show', 'lint', 'test', 'help'].includes(first(rest)),

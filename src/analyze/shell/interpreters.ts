@@ -56,12 +56,13 @@ const SPECS = {
 
 /** The interpreter a command name runs, if it is one whose code we read. */
 export function interpreterOf(name: string): InterpreterSpec | null {
-  if (/^(python|pypy)([23](\.\d+)?)?$/.test(name)) return SPECS.python;
-  if (name === 'node' || name === 'nodejs') return SPECS.node;
+  if (/^(python|pypy)([23](\.\d+)?)?$/.test(name) || name === 'ipython' || name === 'ipython3' || name === 'micropython') return SPECS.python;
+  // TypeScript runners take node's -e/-p/--eval/--print.
+  if (/^(node|nodejs|tsx|ts-node|ts-node-esm|esno|babel-node)$/.test(name)) return SPECS.node;
   if (name === 'bun') return SPECS.bun;
   if (name === 'deno') return DENO;
   if (/^perl(5[\d.]*)?$/.test(name)) return SPECS.perl;
-  if (/^ruby([\d.]+)?$/.test(name)) return SPECS.ruby;
+  if (/^(ruby|jruby|truffleruby)([\d.]+)?$/.test(name)) return SPECS.ruby;
   if (/^irb([\d.]+)?$/.test(name)) return SPECS.irb;
   if (/^php([\d.]+)?$/.test(name)) return SPECS.php;
   if (name === 'Rscript' || name === 'R') return SPECS.r;

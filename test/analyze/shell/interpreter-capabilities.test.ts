@@ -126,6 +126,20 @@ const BLOCK: [script: string, rules: string[]][] = [
   ["tclsh <<'EOF'\nexec id\nEOF", [UNDECIDED]],
   ["tclsh <<'EOF'\nset c exec\n$c id\nEOF", [UNDECIDED]],
   ["irb <<'EOF'\nsend(:system, 'id')\nEOF", [UNDECIDED]],
+  // Modules reached as members, launchers, and programs run in an environment the code changed.
+  [`python3 -c 'import os.path as p; p.os.remove(input())'`, [UNDECIDED]],
+  [`python3 -c 'import logging; logging.os.kill(int(input()), 9)'`, [UNDECIDED]],
+  [`ruby -e '::File.delete(ARGV[0])'`, [UNDECIDED]],
+  [`ruby -e 'Object::File.delete(ARGV[0])'`, [UNDECIDED]],
+  [`ruby -e 'Pathname.glob("*").each(&:unlink)'`, [UNDECIDED]],
+  [`python3 -c 'import os; os.environ["LD_PRELOAD"] = "/tmp/x.so"; os.system("ls")'`, [UNDECIDED]],
+  [`node -e 'process.env.NODE_OPTIONS = "--require /tmp/x.js"; require("child_process").execSync("node app.js")'`, [UNDECIDED]],
+  [`ruby -e 'system({"LD_PRELOAD" => "/tmp/x.so"}, "ls")'`, [UNDECIDED]],
+  [`python3 -c 'import subprocess; subprocess.run(["bash"], input="rm -rf ~", text=True)'`, [UNDECIDED]],
+  [`python3 -c 'import timeit; timeit.timeit("__import__(\"os\").system(\"id\")")'`, [UNDECIDED]],
+  [`php -r 'include "data://text/plain;base64,PD9waHAgc3lzdGVtKCdpZCcpOw==";'`, [UNDECIDED]],
+  [`npx tsx -e 'require("child_process").execSync("rm -rf /")'`, [UNDECIDED, 'remote_code.embedded_command']],
+  [`uv run python -c 'import os; o = os; o.system("id")'`, [UNDECIDED, 'remote_code.embedded_command']],
 ];
 
 /** Code with no capability beyond computing and reading. */
@@ -176,6 +190,11 @@ const ALLOW: string[] = [
   `groovy -e 'println 1 + 1'`,
   "tclsh <<'EOF'\nputs [expr {1 + 2}]\nEOF",
   "jshell <<'EOF'\nSystem.out.println(1 + 1)\n/exit\nEOF",
+  `python3 -c 'import importlib.metadata as m; print(m.version("pip"))'`,
+  `node -e 'const p = require("./package.json"); console.log(p.version)'`,
+  `node -e 'const { execSync } = require("child_process"); console.log(execSync("git rev-parse HEAD").toString())'`,
+  `python3 -c 'import os; print(os.environ["HOME"]; os.system("ls")'`,
+  "python3 - <<'EOF'\nimport json\nwith open('package.json') as f:\n    print(json.load(f)['name'])\nEOF",
 ];
 
 /** Literal targets: judged like the shell command they equal (same decision, same rules). */

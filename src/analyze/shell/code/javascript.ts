@@ -3,7 +3,7 @@
 // `require`/`import()` with a literal name load a module, with anything else they block. The global
 // object (`globalThis`, `global`, `this`) is transparent: `globalThis.process.kill` is `process.kill`.
 import type { Token } from './tokens.js';
-import { BLOCK, callArgs, each, literal, positional, type CapabilityTable, type CheckContext, type Declarations, type Judge, type Use, type Verdict } from './table.js';
+import { BLOCK, callArgs, each, literal, own, positional, type CapabilityTable, type CheckContext, type Declarations, type Judge, type Use, type Verdict } from './table.js';
 
 /** `node:fs` and `fs-extra` are `fs`, `fs/promises` is `fs.promises`. */
 export function moduleName(spec: string): string {
@@ -97,7 +97,7 @@ const NODE_MEMBERS: Record<string, Judge> = {
 /** `const x = require('m')`, `const {a, b: c} = require('m')`, `import x, {a as b} from 'm'`. */
 function declarations(tokens: Token[], _code: string, globals: Record<string, string>): Declarations {
   const out: Declarations = { bindings: new Map(), skip: new Set(), problems: [] };
-  const known = (n: string): string | undefined => out.bindings.get(n) ?? globals[n];
+  const known = (n: string): string | undefined => out.bindings.get(n) ?? own(globals, n);
   /** The module an initialiser names (`require('fs')`, `await import('fs')`, `fs.promises`), and where it ends. */
   const init = (j: number): { canonical: string; next: number } | null => {
     if (tokens[j]?.value === 'await') j++;
@@ -110,14 +110,14 @@ function declarations(tokens: Token[], _code: string, globals: Record<string, st
       canonical = known(t.value)!;
       j++;
     } else return null;
-    while (tokens[j]?.text === '.' && tokens[j + 1]?.kind === 'name' && NODE_MEMBERS[canonical] === undefined) {
+    while (tokens[j]?.text === '.' && tokens[j + 1]?.kind === 'name' && own(NODE_MEMBERS, canonical) === undefined) {
       canonical = `${canonical}.${tokens[j + 1]!.value}`;
       j += 2;
     }
     // Only a whole initialiser: `require('fs').rmSync` (a function with a judge) or `require('x')(…)` is left to the scan.
     const end = tokens[j];
     if (end && !/^[;,)]$/.test(end.text) && !end.newline) return null;
-    if (NODE_MEMBERS[canonical] !== undefined && canonical.includes('.')) return null;
+    if (own(NODE_MEMBERS, canonical) !== undefined && canonical.includes('.')) return null;
     return { canonical, next: j };
   };
   for (let i = 0; i < tokens.length; i++) {

@@ -6,7 +6,7 @@
 import type { Language } from '../actions.js';
 import { SYNTAX } from './syntax.js';
 import { tokenize, type LexOptions, type Token } from './tokens.js';
-import type { CapabilityTable, Judge, Use } from './table.js';
+import { own, type CapabilityTable, type Judge, type Use } from './table.js';
 import { TABLES } from './tables.js';
 
 export interface Span {
@@ -145,7 +145,7 @@ function scanTokens(env: Env, tokens: Token[], code: string, offset: number, ski
     }
     if (t.kind !== 'name') continue;
     if (isMember(tokens[i - 1])) {
-      const judge = table.methods[key(t.value)];
+      const judge = own(table.methods, key(t.value));
       if (judge !== undefined) apply(judge, useOf(t.value, i, i));
       // `x.os.system`, `::File.delete`: a module reached as a member, or a member with no receiver, is the module.
       if (!table.reentry?.includes(key(t.value)) && isTerm(tokens[i - 2])) continue;
@@ -156,17 +156,17 @@ function scanTokens(env: Env, tokens: Token[], code: string, offset: number, ski
     // Follow the member chain to the first prefix the table judges: `os.path.join` stops at `os.path`.
     let canonical = head;
     let last = i;
-    let judge: Judge | undefined = table.members[canonical];
+    let judge: Judge | undefined = own(table.members, canonical);
     let handled = false;
     while (judge === undefined) {
       const next = tokens[last + 1];
-      const load = table.loaders?.[canonical];
+      const load = own(table.loaders, canonical);
       if (load && next?.text === '(') {
         const spec = tokens[last + 2];
         if (spec?.kind === 'string' && !spec.dynamic && tokens[last + 3]?.text === ')') {
           canonical = load(spec.value);
           last += 3;
-          judge = table.members[canonical];
+          judge = own(table.members, canonical);
           continue;
         }
         problem(`${canonical}(…) of a name only known when the code runs`);
@@ -174,23 +174,26 @@ function scanTokens(env: Env, tokens: Token[], code: string, offset: number, ski
         break;
       }
       const member = tokens[last + 2];
-      const extend = (m: string): string => (transparent(canonical) || qualified(canonical) ? (env.names.get(m) ?? `${canonical}.${m}`) : `${canonical}.${m}`);
+      const extend = (m: string): string => {
+        if (table.reentry?.includes(m)) return env.names.get(m) ?? m; // `logging.os` is os
+        return transparent(canonical) || qualified(canonical) ? (env.names.get(m) ?? `${canonical}.${m}`) : `${canonical}.${m}`;
+      };
       if (isMember(next) && member?.kind === 'name' && !member.sigil) {
         canonical = extend(key(member.value));
         last += 2;
-        judge = table.members[canonical];
+        judge = own(table.members, canonical);
         continue;
       }
       if (lang === 'ruby' && next?.text === '[') {
         canonical = `${canonical}.[]`; // `Dir['*']` is `Dir.[]('*')`
-        judge = table.members[canonical];
+        judge = own(table.members, canonical);
         break;
       }
       const computed = next?.text === '[' && member?.kind === 'string' && !member.dynamic && tokens[last + 3]?.text === ']';
       if (computed && COMPUTED_MEMBERS.has(lang)) {
         canonical = extend(key(member.value));
         last += 3;
-        judge = table.members[canonical];
+        judge = own(table.members, canonical);
         continue;
       }
       if ((isMember(next) || next?.text === '[') && (strict(canonical) || transparent(canonical))) {

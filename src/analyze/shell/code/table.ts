@@ -79,6 +79,11 @@ export interface CapabilityTable {
   normalize?(name: string): string;
 }
 
+/** A table entry by name; never one inherited from Object (`toString`, `constructor`, `__proto__`). */
+export function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** The same judge for several members of one prefix. */
 export function each(prefix: string, names: string, judge: Judge): Record<string, Judge> {
   const out: Record<string, Judge> = {};

@@ -4,7 +4,7 @@
 // what it cannot read (an undeclared option where the spec says so, a computed subcommand) comes
 // back as `undecidable`, and the caller blocks.
 import type { Word } from '../core/ir.js';
-import type { CommandSpec, OptionDecl, ProgramSpec, Role, Verb } from './spec.js';
+import type { CommandSpec, OptionDecl, ProgramSpec, Role, Verb, VerbWhen } from './spec.js';
 
 export interface RoleWord {
   role: Role;
@@ -42,7 +42,23 @@ const isOptionWord = (w: Word): boolean => w.static && w.value.length > 1 && w.v
 export function readInvocation(spec: ProgramSpec, args: readonly Word[]): Invocation {
   const inv: Invocation = { spec, path: [], options: [], roles: [], commands: [], operands: [], verbs: [], harmless: false };
   readLevel(spec, args, 0, inv, []);
+  // Verbs that depend on what was given, at every level on the path (`scale --all --replicas=0`).
+  let level: CommandSpec | undefined = spec;
+  for (let depth = 0; level; depth++) {
+    for (const w of level.when ?? []) if (holds(w, inv)) inv.verbs.push(w.verb);
+    const name = inv.path[depth];
+    level = name === undefined ? undefined : Object.hasOwn(level.subcommands ?? {}, name) ? level.subcommands![name] : level.subcommands?.['*'];
+  }
   return inv;
+}
+
+function holds(w: VerbWhen, inv: Invocation): boolean {
+  const given = (name: string, value?: string) =>
+    inv.options.some((o) => (o.name === name || o.decl?.names.includes(name)) && (value === undefined || (o.value !== undefined && new RegExp(value, 'i').test(o.value.value))));
+  if (!(w.options ?? []).every((o) => given(o.name, o.value))) return false;
+  if (w.operand === undefined) return true;
+  const re = new RegExp(w.operand, 'i');
+  return [...inv.operands, ...inv.roles.filter((r) => !r.option).map((r) => r.word)].some((x) => re.test(x.value));
 }
 
 function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv: Invocation, inherited: OptionDecl[]): void {

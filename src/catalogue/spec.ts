@@ -68,6 +68,17 @@ export interface OptionDecl {
   harmless?: boolean;
 }
 
+/**
+ * A verb that applies when every condition holds: each option in `options` is given (with `value`, a
+ * regular expression, case-insensitive, that one of its values matches) and, with `operand`, some
+ * operand matches that expression. A value only known at run time is matched as written (`$ACL`).
+ */
+export interface VerbWhen {
+  options?: { name: string; value?: string }[];
+  operand?: string;
+  verb: Verb;
+}
+
 /** A program, or one of its subcommands: the same shape at every level. */
 export interface CommandSpec {
   summary?: string;
@@ -84,6 +95,8 @@ export interface CommandSpec {
   subcommands?: Record<string, CommandSpec>;
   /** What this level does when run (a subcommand's verb wins over its parent's). */
   verb?: Verb;
+  /** Verbs that depend on what is given: options together, an option's value, an operand (`scale --all --replicas=0`, `--acl public-read`). */
+  when?: VerbWhen[];
   /** What the program does with its standard input: runs it as a script, as code, or sends it as SQL (`at`, `duckdb`). */
   stdin?: Extract<Role, { kind: 'script' } | { kind: 'code' } | { kind: 'sql' }>;
 }

@@ -50,7 +50,7 @@ export function specProblems(specs: readonly unknown[]): SpecProblem[] {
 
 function levelProblems(level: CommandSpec, path: string, add: (path: string, problem: string) => void): void {
   const p = (k: string) => (path ? `${path}.${k}` : k);
-  const known = ['summary', 'options', 'prefixes', 'unknown', 'optionsFirst', 'operands', 'subcommands', 'verb', 'stdin', 'names', 'family', 'env', 'examples'];
+  const known = ['summary', 'options', 'prefixes', 'unknown', 'optionsFirst', 'operands', 'subcommands', 'verb', 'when', 'stdin', 'names', 'family', 'env', 'examples'];
   for (const k of Object.keys(level)) if (!known.includes(k)) add(p(k), 'no such field');
   if (level.unknown !== undefined && level.unknown !== 'flag' && level.unknown !== 'block') add(p('unknown'), '"flag" or "block"');
   const spellings = new Set<string>();
@@ -74,6 +74,16 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     if (r.rest && i !== ops.length - 1) add(p(`operands[${i}]`), 'only the last operand may take the rest');
   });
   if (level.verb) verbProblems(level.verb, p('verb'), add);
+  (level.when ?? []).forEach((w, i) => {
+    const at = p(`when[${i}]`);
+    if (!w.options?.length && w.operand === undefined) add(at, 'options or an operand to match');
+    for (const o of w.options ?? []) {
+      if (typeof o.name !== 'string' || !OPTION.test(o.name)) add(`${at}.options`, `${JSON.stringify(o.name)} is not an option spelling`);
+      if (o.value !== undefined && !isRegex(o.value)) add(`${at}.options`, `${JSON.stringify(o.value)} is not a regular expression`);
+    }
+    if (w.operand !== undefined && !isRegex(w.operand)) add(`${at}.operand`, 'a regular expression');
+    verbProblems(w.verb ?? ({} as never), `${at}.verb`, add);
+  });
   if (level.stdin) {
     if (!['script', 'code', 'sql'].includes(level.stdin.kind)) add(p('stdin'), 'a script, code or sql role');
     else roleProblems(level.stdin, p('stdin'), add);
@@ -96,6 +106,16 @@ function roleProblems(role: Role, path: string, add: (path: string, problem: str
     } catch {
       add(`${path}.inert`, 'a regular expression');
     }
+  }
+}
+
+function isRegex(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  try {
+    new RegExp(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -31,6 +31,10 @@ interface Call {
 
 interface LanguageSpec {
   calls: Call[];
+  /** Calls by canonical dotted name, for languages whose imports rename modules and functions. */
+  byName?: Record<string, Kind>;
+  /** Local names → the dotted names they stand for. */
+  imports?: (masked: string) => Map<string, string>;
   /** Changes to the environment the programs it runs inherit (`LD_PRELOAD`, `PATH`, `NODE_OPTIONS`). */
   env?: RegExp;
   comment: RegExp;
@@ -38,20 +42,47 @@ interface LanguageSpec {
   inline?: RegExp;
 }
 
+function byName(modules: string, members: string, kind: Kind): Record<string, Kind> {
+  const out: Record<string, Kind> = {};
+  for (const m of modules.split(' ')) for (const n of members.split(' ')) out[`${m}.${n}`] = kind;
+  return out;
+}
+
+/** Python's `import a.b as c, d` and `from a import b as c`: local names → dotted names. */
+function pythonImports(masked: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of masked.matchAll(/(?:^|[;\n])[ \t]*import[ \t]+([^;\n]+)/g)) {
+    for (const part of m[1]!.split(',')) {
+      const p = /^\s*([\w.]+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+      if (p) out.set(p[2] ?? p[1]!.split('.')[0]!, p[2] ? p[1]! : p[1]!.split('.')[0]!);
+    }
+  }
+  for (const m of masked.matchAll(/(?:^|[;\n])[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([^;\n)]+)/g)) {
+    for (const part of m[2]!.split(',')) {
+      const p = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+      if (p) out.set(p[2] ?? p[1]!, `${m[1]}.${p[1]}`);
+    }
+  }
+  return out;
+}
+
 const SPECS: Partial<Record<Language, LanguageSpec>> = {
   python: {
-    calls: [
-      { re: /\b(?:os|posix)\.(?:system|popen)\b/g, kind: 'script' },
-      { re: /\bsubprocess\.(?:run|call|check_call|check_output|Popen)\b/g, kind: 'subprocess' },
-      { re: /\b(?:subprocess|commands)\.(?:getoutput|getstatusoutput)\b/g, kind: 'script' },
-      { re: /\bos\.(?:execv|execve|execvp|execvpe|posix_spawn|posix_spawnp)\b/g, kind: 'exec-v' },
-      { re: /\bos\.(?:execl|execle|execlp|execlpe)\b/g, kind: 'exec-l' },
-      { re: /\bos\.(?:spawnv|spawnve|spawnvp|spawnvpe)\b/g, kind: 'spawn-v' },
-      { re: /\bos\.(?:spawnl|spawnle|spawnlp|spawnlpe)\b/g, kind: 'spawn-l' },
-      { re: /\bpty\.spawn\b/g, kind: 'argv-list' },
-      { re: /\basyncio\.create_subprocess_shell\b/g, kind: 'script' },
-      { re: /\basyncio\.create_subprocess_exec\b/g, kind: 'argv-args' },
-    ],
+    calls: [],
+    // Calls are found by name, through what imports bind (`import subprocess as sp`, `from os import system`).
+    byName: {
+      ...byName('os posix nt', 'system popen', 'script'),
+      ...byName('subprocess', 'run call check_call check_output Popen', 'subprocess'),
+      ...byName('subprocess commands', 'getoutput getstatusoutput', 'script'),
+      ...byName('os posix nt', 'execv execve execvp execvpe posix_spawn posix_spawnp', 'exec-v'),
+      ...byName('os posix nt', 'execl execle execlp execlpe', 'exec-l'),
+      ...byName('os posix nt', 'spawnv spawnve spawnvp spawnvpe', 'spawn-v'),
+      ...byName('os posix nt', 'spawnl spawnle spawnlp spawnlpe', 'spawn-l'),
+      'pty.spawn': 'argv-list',
+      'asyncio.create_subprocess_shell': 'script',
+      'asyncio.create_subprocess_exec': 'argv-args',
+    },
+    imports: pythonImports,
     env: /\benv\s*=(?!=)|\bos\.environ\s*(?:\[[^\]]*\]\s*=(?!=)|\.(?:update|setdefault|pop|clear|__setitem__)\b|=(?!=))|\b(?:os\.)?putenv\b/,
     comment: /#[^\n]*/y,
   },
@@ -256,23 +287,41 @@ function readShellCalls(lang: Language, code: string): { calls: ShellCalls; span
   const masked = mask(code, lang, spec, calls, spans);
   // Without child_process, JavaScript's exec/spawn names are other things (RegExp#exec, …).
   if (lang === 'node' && !/child_process/.test(code)) return { calls, spans };
+  const found: { index: number; name: string; kind: Kind; bare?: boolean }[] = [];
   for (const call of spec.calls) {
     call.re.lastIndex = 0;
-    for (let m = call.re.exec(masked); m; m = call.re.exec(masked)) {
-      const end = m.index + m[0].length;
-      if (masked[m.index - 1] === '$' || masked[m.index - 1] === '@' || /^\s*(=>|:(?!:))/.test(masked.slice(end))) continue; // a variable or hash key
-      const after = end + (/^\s*/.exec(masked.slice(end))?.[0].length ?? 0);
-      let args: Arg[] | null = null;
-      if (masked[after] === '(') {
-        const r = argsAt(code, after + 1, lang, /^$/);
-        if (code[r.end] === ')') args = r.value;
-      } else if (call.bare && /^\s+\S/.test(masked.slice(end)) && !BARE_STOP.test(masked.slice(end))) {
-        args = argsAt(code, after, lang, BARE_STOP).value;
+    for (let m = call.re.exec(masked); m; m = call.re.exec(masked)) found.push({ index: m.index, name: m[0], kind: call.kind, ...(call.bare ? { bare: true } : {}) });
+  }
+  if (spec.byName) {
+    const imports = spec.imports?.(masked) ?? new Map<string, string>();
+    for (const m of masked.matchAll(/(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*/g)) {
+      const [head, ...rest] = m[0].split('.');
+      const parts = [...(imports.get(head!) ?? head!).split('.'), ...rest];
+      // `logging.os.system` is `os.system`: the shortest suffix that names a call.
+      for (let k = Math.max(0, parts.length - 2); k >= 0; k--) {
+        const name = parts.slice(k).join('.');
+        const kind = Object.hasOwn(spec.byName, name) ? spec.byName[name] : undefined;
+        if (kind) {
+          found.push({ index: m.index, name: m[0], kind });
+          break;
+        }
       }
-      if (!args) continue; // not a call we read: the capability scan judges the name
-      spans.push({ start: m.index, end });
-      resolve(call.kind, args, calls, m[0]);
     }
+  }
+  for (const call of found) {
+    const end = call.index + call.name.length;
+    if (masked[call.index - 1] === '$' || masked[call.index - 1] === '@' || /^\s*(=>|:(?!:))/.test(masked.slice(end))) continue; // a variable or hash key
+    const after = end + (/^\s*/.exec(masked.slice(end))?.[0].length ?? 0);
+    let args: Arg[] | null = null;
+    if (masked[after] === '(') {
+      const r = argsAt(code, after + 1, lang, /^$/);
+      if (code[r.end] === ')') args = r.value;
+    } else if (call.bare && /^\s+\S/.test(masked.slice(end)) && !BARE_STOP.test(masked.slice(end))) {
+      args = argsAt(code, after, lang, BARE_STOP).value;
+    }
+    if (!args) continue; // not a call we read: the capability scan judges the name
+    spans.push({ start: call.index, end });
+    resolve(call.kind, args, calls, call.name);
   }
   return { calls, spans };
 }

@@ -19,8 +19,8 @@ const BLOCK: [script: string, rules: string[]][] = [
   [`python3 -c 'import importlib; importlib.import_module("os").system("id")'`, [UNDECIDED]],
   [`python3 -c 'import sys; sys.modules["os"].system("id")'`, [UNDECIDED]],
   [`python3 -c 'print(().__class__.__base__.__subclasses__())'`, [UNDECIDED]],
-  [`python3 -c 'import subprocess as s; s.run(["id"])'`, [UNDECIDED]],
-  [`python3 -c 'from subprocess import run; run("id", shell=True)'`, [UNDECIDED]],
+  [`python3 -c 'import subprocess as s; r = s.run; r(["id"])'`, [UNDECIDED]],
+  [`python3 -c 'from subprocess import run; run(input(), shell=True)'`, [UNDECIDED]],
   [`python3 -c 'import os; f = os.system; f("id")'`, [UNDECIDED]],
   [`python3 -c 'exec("print(1)")'`, [UNDECIDED]],
   [`python3 -c 'eval(input())'`, [UNDECIDED]],
@@ -225,6 +225,10 @@ const LIKE_SHELL: [code: string, shell: string][] = [
   [`python3 -c "import os; os.symlink('/etc/passwd', 'p')"`, 'ln -s /etc/passwd p'],
   [`node -e "require('fs').rmSync('dist', {recursive: true, force: true})"`, 'rm -rf dist'],
   [`python3 -c "from shutil import rmtree; rmtree('dist')"`, 'rm -rf dist'],
+  // Names bound by imports are what they import.
+  [`python3 -c "import subprocess as sp; sp.run(['git', 'status'])"`, 'git status'],
+  [`python3 -c "from subprocess import check_output; print(check_output(['git', 'push', '-f']))"`, 'git push -f'],
+  [`python3 -c "from os import system as run; run('rm -rf ~')"`, 'rm -rf ~'],
 ];
 
 describe('interpreter capabilities: evasions and undecidable uses block', () => {

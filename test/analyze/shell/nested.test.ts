@@ -199,7 +199,7 @@ describe('interpreter code', () => {
     const table = [
       'python -c "import os; os.system(cmd)"',
       'python -c "import os; os.system(f\'rm {x}\')"',
-      'python -c "from os import system; system(\'ls\')"',
+      'python -c "from os import system; system(cmd)"',
       'python -c "import subprocess; s = subprocess.run; s(\'ls\')"',
       'python -c "exec(\'import os\')"',
       'python -c "__import__(\'os\').system(\'ls\')"',

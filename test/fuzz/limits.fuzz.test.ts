@@ -52,7 +52,7 @@ describe('no limit allows: nestings past each bound always block', () => {
     const dq = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 9, max: 11 }), inner, async (depth, cmd) => {
-        let s = cmd;
+        let s: string = cmd;
         for (let i = 1; i < depth; i++) s = `-S ${dq(s)}`;
         await expectLimit(`env -S ${shq(s)}`);
       }),
@@ -90,8 +90,8 @@ describe('no limit allows: nestings past each bound always block', () => {
   it(`scripts nested more than ${DEFAULT_LIMITS.maxNestedScripts} deep`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: DEFAULT_LIMITS.maxNestedScripts + 1, max: DEFAULT_LIMITS.maxNestedScripts + 3 }), fc.array(fc.constantFrom('bash -c', 'sh -c', 'eval', 'zsh -c'), { minLength: 1 }), inner, async (depth, carriers, cmd) => {
-        let s = cmd;
-        for (let i = 0; i < depth; i++) s = `${carriers[i % carriers.length]} ${shq(s)}`;
+        let s: string = cmd;
+        for (let i = 0; i < depth; i++) s = `${carriers[i % carriers.length]!} ${shq(s)}`;
         await expectLimit(s);
       }),
       { numRuns: runs(15) },

@@ -17,6 +17,8 @@ import { State } from './state.js';
 import { assignedNames } from './vars.js';
 import { writesOf } from './var-writes.js';
 import { judgeWordEvaluations } from './evaluations.js';
+import { isCodeVariable } from './code-variables.js';
+import { judgeLoopAssignment } from './judge-assignments.js';
 
 /** Thrown when a nested script needs the parser and it is not loaded (argv analysis). */
 export class NeedParser extends Error {
@@ -289,6 +291,10 @@ export class IrBuilder {
     // `for ((init; cond; step))`: init runs once; cond and step after each iteration, like the body.
     const once = s.cstyle ? s.words.slice(0, s.cstyle.init) : s.words;
     this.substitutions(once, inner, state);
+    // `for PS4 in …`, `for n in …` with `declare -i n`: each word is assigned, and judged as such.
+    if (s.variable && (isCodeVariable(s.variable) || state.integerAttr.has(s.variable))) {
+      for (const w of s.words) judgeLoopAssignment(this, s.variable, w.word, inner, state);
+    }
     // A loop that changes folder runs its later iterations elsewhere: judge it with no folder.
     if (mayChangeDir([...s.cond, ...s.body], this.cdFunctions)) state.moved(null, null);
     const body = state.fork();

@@ -32,8 +32,8 @@ export function expansionEvaluations(text: string): Evaluation[] {
   }
   const rest = inner.slice(i);
   if (sub !== undefined && sub !== '@' && sub !== '*') out.push({ kind: 'subscript', array: name, text: sub });
-  // `${!x}` names a variable by x's value; `${!pre*}`, `${!a[@]}` list names and keys.
-  if (prefix === '!' && rest === '' && (sub === undefined || (sub !== '@' && sub !== '*'))) {
+  // `${!x}`, `${!x:-…}`, `${!x@P}` name a variable by x's value; `${!pre*}`, `${!a[@]}` list names and keys.
+  if (prefix === '!' && rest !== '*' && rest !== '@' && sub !== '@' && sub !== '*') {
     out.push({ kind: 'indirect', name: sub === undefined ? name : `${name}[${sub}]` });
   }
   // `${x:offset}` and `${x:offset:length}` (not `${x:-…}`, `${x:=…}`, `${x:?…}`, `${x:+…}`).
@@ -52,7 +52,8 @@ export function expansionEvaluations(text: string): Evaluation[] {
     out.push({ kind: 'arith', text: cut < 0 ? rest.slice(1) : rest.slice(1, cut) });
     if (cut >= 0) out.push({ kind: 'arith', text: rest.slice(cut + 1) });
   }
-  if (rest === '@P') out.push({ kind: 'prompt', name: sub === undefined ? name : `${name}[${sub}]` });
+  // The prompt string is the value of the variable expanded (`${!x@P}`: of the one x names).
+  if (rest === '@P') out.push({ kind: 'prompt', name: `${prefix === '!' ? '!' : ''}${name}${sub === undefined ? '' : `[${sub}]`}` });
   return out;
 }
 

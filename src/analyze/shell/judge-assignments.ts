@@ -31,6 +31,12 @@ export function judgeAssignment(b: IrBuilder, a: Assignment, scope: Scope, state
   if (isCodeVariable(a.name.replace(/\+$/, ''))) judgeCodeAssignment(b, a.name.replace(/\+$/, ''), a.value, scope, state, sc.text, sc.id);
 }
 
+/** A loop variable gets each of the loop's words in turn. */
+export function judgeLoopAssignment(b: IrBuilder, name: string, value: Word, scope: Scope, state: State): void {
+  if (state.integerAttr.has(name)) judgeIntegerValue(b, name, value, state, value.raw);
+  if (isCodeVariable(name)) judgeCodeAssignment(b, name, value, scope, state, value.raw);
+}
+
 /** The variable names, assignments and expressions a builtin takes (after its wrappers). */
 export function judgeBuiltinOperands(b: IrBuilder, sc: SimpleCommand, scope: Scope, state: State): void {
   if (!sc.name.static) return;

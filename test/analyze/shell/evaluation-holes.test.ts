@@ -109,6 +109,7 @@ describe('the integer attribute makes every assignment arithmetic', () => {
   blocks('declare -i n; n=$1', ARITH);
   blocks('declare -i n=$1', ARITH);
   blocks('declare -i n; read -r n', ARITH);
+  blocks(`declare -i n; for n in 'a[$(rm -rf ~)]'; do :; done`, ARITH);
   allows('declare -i n=5; n+=1; echo $n');
 });
 
@@ -153,6 +154,8 @@ describe('prompt and trace expansion run the substitutions in the prompt string'
   blocks(`PS4='\\044(rm -rf ~)' bash -x -c true`, SCRIPT);
   blocks('PS4="$1"; set -x', SCRIPT);
   blocks('read -r PS4; set -x', SCRIPT);
+  blocks(`for PS4 in '$(rm -rf ~)'; do set -x; :; done`, HOME);
+  blocks(`y=x; x='$(rm -rf ~)'; echo "\${!y@P}"`, SCRIPT);
   allows(`PS4='+ $(date +%s) ' bash -x -c true`);
   blocks(`PROMPT_COMMAND='rm -rf ~' bash -i`, HOME);
   blocks(`PS1='$(rm -rf ~)' bash -i`, HOME);

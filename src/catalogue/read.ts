@@ -47,9 +47,18 @@ export function readInvocation(spec: ProgramSpec, args: readonly Word[]): Invoca
   for (let depth = 0; level; depth++) {
     for (const w of level.when ?? []) if (holds(w, inv)) inv.verbs.push(w.verb);
     const name = inv.path[depth];
-    level = name === undefined ? undefined : Object.hasOwn(level.subcommands ?? {}, name) ? level.subcommands![name] : level.subcommands?.['*'];
+    level = name === undefined ? undefined : subcommandFor(level, name);
   }
   return inv;
+}
+
+/** The subcommand a name picks: its own entry, else the longest `prefix*` entry it starts with (`delete-*`), else `*`. */
+function subcommandFor(level: CommandSpec, name: string): CommandSpec | undefined {
+  const subs = level.subcommands ?? {};
+  if (Object.hasOwn(subs, name)) return subs[name];
+  let best = '';
+  for (const key of Object.keys(subs)) if (key.length > 1 && key.endsWith('*') && name.startsWith(key.slice(0, -1)) && key.length > best.length) best = key;
+  return best ? subs[best] : subs['*'];
 }
 
 function holds(w: VerbWhen, inv: Invocation): boolean {
@@ -88,7 +97,7 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
         inv.undecidable ??= `the ${inv.spec.names[0]} subcommand ${w.raw} is only known when the command runs`;
         return;
       }
-      const sub = Object.hasOwn(level.subcommands, w.value) ? level.subcommands[w.value] : level.subcommands['*'];
+      const sub = subcommandFor(level, w.value);
       if (sub) {
         inv.path.push(w.value);
         if (sub.verb) inv.verbs.push(sub.verb);

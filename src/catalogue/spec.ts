@@ -91,7 +91,7 @@ export interface CommandSpec {
   optionsFirst?: boolean;
   /** Roles of the operands by position; the last may take the rest. */
   operands?: (Role & { rest?: boolean })[];
-  /** Subcommands by name (`'*'`: any other name); chosen by the first operand. */
+  /** Subcommands by name (`'delete-*'`: any name with that prefix, the longest first; `'*'`: any other name); chosen by the first operand. */
   subcommands?: Record<string, CommandSpec>;
   /** What this level does when run (a subcommand's verb wins over its parent's). */
   verb?: Verb;

@@ -55,3 +55,37 @@ describe('conditional verbs', () => {
     expect(specProblems([bad]).map((p) => p.path)).toEqual(['bad.when[0].options', 'bad.when[0].options', 'bad.when[0].verb.effect', 'bad.when[0].verb.why', 'bad.when[1]']);
   });
 });
+
+describe('subcommands by prefix', () => {
+  const AWS_LIKE: ProgramSpec = {
+    names: ['cloud'],
+    family: 'test',
+    summary: 'a cloud CLI',
+    subcommands: {
+      '*': {
+        subcommands: {
+          'delete-*': { verb: { effect: 'destroy', why: 'deletes' } },
+          'delete-tags*': { verb: { effect: 'write', why: 'untags' } },
+          'describe-*': { verb: { effect: 'read', why: 'describes' } },
+          'delete-message': { verb: { effect: 'write', why: 'acknowledges' } },
+        },
+      },
+    },
+    examples: { block: [], allow: ['cloud'] },
+  };
+  const read = (line: string) => readInvocation(AWS_LIKE, words(line));
+
+  it('an exact name first, then the longest prefix, then any name', () => {
+    expect(read('ec2 delete-vpc --vpc-id v').verbs.map((v) => v.effect)).toEqual(['destroy']);
+    expect(read('ec2 delete-tags --resources i').verbs.map((v) => v.effect)).toEqual(['write']);
+    expect(read('sqs delete-message --queue-url q').verbs.map((v) => v.effect)).toEqual(['write']);
+    expect(read('ec2 describe-instances').path).toEqual(['ec2', 'describe-instances']);
+    expect(read('ec2 run-instances').verbs).toEqual([]);
+  });
+
+  it('prefix names validate; other patterns do not', () => {
+    expect(specProblems([AWS_LIKE])).toEqual([]);
+    const bad = { ...AWS_LIKE, names: ['bad'], subcommands: { 'de*lete': {} } };
+    expect(specProblems([bad]).map((p) => p.path)).toEqual(['bad.subcommands.de*lete']);
+  });
+});

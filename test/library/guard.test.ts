@@ -229,8 +229,11 @@ describe('exec', () => {
     expect(sh).toMatchObject({ exitCode: 3, stdout: 'out\n', stderr: 'err\n' });
     const withInput = await guard.exec(['cat'], { stdio: 'pipe', input: 'hello' });
     expect(withInput.stdout).toBe('hello');
+    // Judged as bash, run by bash (as `seatbelt exec --shell`).
+    const bash = await guard.exec({ shell: 'echo "${BASH_VERSION:+bash}"' }, { stdio: 'pipe' });
+    expect(bash.stdout).toBe('bash\n');
     const records = s.records();
-    expect(records.filter((x) => x.type === 'outcome').map((x) => x.exit_code)).toEqual([0, 3, 0]);
+    expect(records.filter((x) => x.type === 'outcome').map((x) => x.exit_code)).toEqual([0, 3, 0, 0]);
     expect(s.verify().ok).toBe(true);
   });
 
@@ -249,6 +252,18 @@ describe('exec', () => {
     expect(r.exitCode).toBe(127);
     expect(r.error).toMatch(/command not found/);
     expect(s.records()[1]).toMatchObject({ type: 'outcome', exit_code: 127 });
+  });
+
+  it('a script needs bash: with none on PATH, /bin/bash; with no bash at all, nothing is decided or run (UNAVAILABLE)', async () => {
+    const guard = createGuard(s.options);
+    vi.stubEnv('PATH', path.join(s.dir, 'no-bin'));
+    const err = await guard.exec({ shell: 'echo hi' }, { stdio: 'pipe' }).catch((e: unknown) => e);
+    if (existsSync('/bin/bash')) {
+      expect(err).toMatchObject({ exitCode: 0, stdout: 'hi\n' }); // /bin/bash is the fallback when PATH has none
+    } else {
+      expect(err).toMatchObject({ code: 'UNAVAILABLE' });
+      expect(existsSync(s.audit)).toBe(false);
+    }
   });
 
   it('bad commands and options are USAGE errors before anything is decided', async () => {

@@ -12,6 +12,7 @@ import { memoByCommand } from './memo.js';
 import { interpreterFileOps } from './interpreter-files.js';
 import { expandBraces } from './paths.js';
 import { launched } from './launchers.js';
+import { isCodeVariable } from '../../analyze/shell/code-variables.js';
 
 const synthetic = new WeakMap<SimpleCommand, string | undefined>();
 
@@ -89,7 +90,9 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
       cwd,
       ...(cur.fedByUnknownInput || inv.fed ? { fedByUnknownInput: true } : {}),
     };
-    const unread = inv.undecidable[0]?.reason ?? unreadIn(inv.name, inv.args, cmd.text);
+    // `cross-env BASH_ENV=… make`: code a later shell runs (prompt strings, BASH_ENV, imported functions).
+    const code = [...(l.assignments ?? []), ...inv.assignments].find((a) => isCodeVariable(a.name));
+    const unread = inv.undecidable[0]?.reason ?? (code ? `${code.name} set for ${inv.name.value} holds code a shell runs` : undefined) ?? unreadIn(inv.name, inv.args, cmd.text);
     out.push(derived(next, unread));
     chain.push({ cmd: next, from: out.length });
     cur = next;

@@ -170,6 +170,7 @@ describe('start-up code: BASH_ENV, ENV and functions from the environment', () =
   blocks('export BASH_ENV="$1"; bash -c make', SCRIPT);
   allows('BASH_ENV=./setup.sh bash -c make');
   blocks(`env 'BASH_FUNC_ls%%=() { rm -rf ~; }' bash -c ls`, HOME);
+  blocks(`cross-env BASH_ENV='$(rm -rf ~)' make`, 'remote_code.embedded_command');
 });
 
 describe('the command table: hash -p, enable -f, aliases', () => {

@@ -338,6 +338,8 @@ export class IrBuilder {
     state.ints = first.ints;
     state.integerAttr = first.integerAttr;
     state.assoc = first.assoc;
+    state.rewritten = first.rewritten;
+    state.anyRewritten = first.anyRewritten;
     state.settled();
   }
 }

@@ -11,12 +11,19 @@ import { isArithmetic } from './arith.js';
 import { alwaysCompletes, evaluateArithmetic, type ArithEnv } from './arith-eval.js';
 import { undecidable } from './undecidable.js';
 
+/**
+ * Variables bash itself keeps as numbers: a value from the environment only seeds them (RANDOM,
+ * SECONDS) or is ignored. Numbers until the script writes or unsets them.
+ */
+const BASH_NUMBERS = new Set(['RANDOM', 'SRANDOM', 'SECONDS', 'EPOCHSECONDS', 'LINENO', 'BASHPID', 'PPID', 'UID', 'EUID']);
+
 /** What arithmetic may read, from the walk's state. */
 export function arithEnv(state: State): ArithEnv {
   return {
     value: (name) => {
       if (state.untracked) return null;
       if (state.ints.has(name)) return { int: true };
+      if (BASH_NUMBERS.has(name) && !state.anyRewritten && !state.rewritten.has(name) && !state.vars.has(name)) return { int: true };
       const text = state.vars.get(name);
       return text === undefined ? null : { text };
     },

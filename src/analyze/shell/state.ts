@@ -43,6 +43,10 @@ export class State {
   integerAttr = new Set<string>();
   /** Associative arrays (`declare -A`): their subscripts are keys, not arithmetic. */
   assoc = new Set<string>();
+  /** Variables the script may have written (or unset): bash's own numbers (RANDOM, …) lose that status. */
+  rewritten = new Set<string>();
+  /** Any variable may have been written (`source`, a function call, `declare -n`). */
+  anyRewritten = false;
 
   constructor(
     /** The working folder if the last command succeeded; null when unknown. */
@@ -61,6 +65,7 @@ export class State {
       ints: new Set(this.ints),
       integerAttr: new Set(this.integerAttr),
       assoc: new Set(this.assoc),
+      rewritten: new Set(this.rewritten),
     });
     return s;
   }
@@ -150,6 +155,8 @@ export class State {
       for (const n of this.ints) if (!o.ints.has(n)) this.ints.delete(n);
       for (const n of this.assoc) if (!o.assoc.has(n)) this.assoc.delete(n);
       for (const n of o.integerAttr) this.integerAttr.add(n);
+      for (const n of o.rewritten) this.rewritten.add(n);
+      this.anyRewritten ||= o.anyRewritten;
     }
   }
 
@@ -159,6 +166,7 @@ export class State {
       this.vars.clear();
       this.failVars = new Map();
       this.ints.clear();
+      this.anyRewritten = true;
       return;
     }
     if (!this.failVars) this.failVars = new Map(this.vars);
@@ -166,6 +174,7 @@ export class State {
       this.vars.delete(n);
       this.failVars.delete(n);
       this.ints.delete(n);
+      this.rewritten.add(n);
     }
   }
 }

@@ -141,7 +141,11 @@ describe('everyday arithmetic stays allowed', () => {
     'x=5; echo "${s:1:2}" "${s: -1}" "${s:x}"',
     'arr=(a b c); i=1; echo "${arr[$i]}"; unset "arr[$i]"; arr[i+1]=d',
     'i=0; let i++ "j = i * 2"; echo $((i + j))',
+    'sleep $((RANDOM % 5)); echo $((SECONDS + 1)) $(( LINENO ))',
   ]) allows(src);
+  // bash's own numbers stop being numbers once the script writes them.
+  blocks('unset RANDOM; read -r RANDOM; echo $((RANDOM))', ARITH);
+  blocks('RANDOM=$1; echo $((RANDOM % 5))', ARITH);
 });
 
 describe('prompt and trace expansion run the substitutions in the prompt string', () => {
@@ -168,7 +172,10 @@ describe('start-up code: BASH_ENV, ENV and functions from the environment', () =
   blocks(`export BASH_ENV='$(rm -rf ~)'; bash -c make`, HOME);
   blocks(`ENV='$(rm -rf ~)' sh -i`, HOME);
   blocks('export BASH_ENV="$1"; bash -c make', SCRIPT);
-  allows('BASH_ENV=./setup.sh bash -c make');
+  it('BASH_ENV=FILE is judged as sourcing FILE', async () => {
+    SCRIPTS.push('BASH_ENV=./setup.sh bash -c make', 'source ./setup.sh');
+    expect((await verdict('BASH_ENV=./setup.sh bash -c make')).decision).toBe((await verdict('source ./setup.sh')).decision);
+  });
   blocks(`env 'BASH_FUNC_ls%%=() { rm -rf ~; }' bash -c ls`, HOME);
   blocks(`cross-env BASH_ENV='$(rm -rf ~)' make`, 'remote_code.embedded_command');
 });

@@ -4,7 +4,7 @@
 // what it cannot read (an undeclared option where the spec says so, a computed subcommand) comes
 // back as `undecidable`, and the caller blocks.
 import type { Word } from '../core/ir.js';
-import type { CommandSpec, OptionDecl, ProgramSpec, Role, Verb, VerbWhen } from './spec.js';
+import type { CommandSpec, OperandDecl, OptionDecl, ProgramSpec, Role, Verb, VerbWhen } from './spec.js';
 
 export interface RoleWord {
   role: Role;
@@ -37,6 +37,8 @@ export interface Invocation {
 
 const isShort = (name: string): boolean => /^-[^-]$/.test(name);
 const isOptionWord = (w: Word): boolean => w.static && w.value.length > 1 && w.value.startsWith('-') && w.value !== '--';
+/** `+cmd` where the spec declares a `+` option (`vim +42`); a word only known at run time counts when it is written that way. */
+const isPlusWord = (w: Word, decls: OptionDecl[]): boolean => /^["']?\+/.test(w.raw) && decls.some((d) => d.names.includes('+'));
 
 /** Reads `args` (the words after the program's name) with `spec`. */
 export function readInvocation(spec: ProgramSpec, args: readonly Word[]): Invocation {
@@ -80,6 +82,21 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
     const w = args[i]!;
     if (optionsOpen && w.static && w.value === '--') {
       optionsOpen = false;
+      // `gnome-terminal -- cmd`; `start-stop-daemon --exec prog -- args`.
+      const last = inv.commands[inv.commands.length - 1];
+      if (level.dashDash === 'command') {
+        if (i + 1 < args.length) inv.commands.push(args.slice(i + 1));
+        return;
+      }
+      if (level.dashDash === 'arguments' && last) {
+        last.push(...args.slice(i + 1));
+        return;
+      }
+      continue;
+    }
+    if (optionsOpen && isPlusWord(w, decls)) {
+      const d = decls.find((x) => x.names.includes('+'))!;
+      take(d, '+', { value: w.value.replace(/^\+/, ''), static: w.static, raw: w.raw }, args, i, inv);
       continue;
     }
     if (optionsOpen && isOptionWord(w)) {
@@ -90,6 +107,12 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
     }
     if (optionsOpen && !w.static && /^["']?-|^\$/.test(w.raw) && level.unknown === 'block') {
       inv.undecidable ??= `${w.raw} may expand to options of ${inv.spec.names[0]} that cannot be seen`;
+    }
+    // `make SHELL=…`: a variable whose value has a role.
+    const assigned = level.variables ? /^([A-Za-z_.][\w.]*)=/.exec(w.raw) : null;
+    if (assigned && Object.hasOwn(level.variables!, assigned[1]!)) {
+      inv.roles.push({ role: level.variables![assigned[1]!]!, word: valueOf(w, w.value.slice(w.value.indexOf('=') + 1)) });
+      continue;
     }
     // The first operand picks a subcommand.
     if (operandIndex === 0 && level.subcommands) {
@@ -105,9 +128,23 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
         return;
       }
     }
-    const role = roleAt(level, operandIndex++);
+    const role = roleAt(level, operandIndex++, inv);
     if (role?.kind === 'command') {
-      inv.commands.push(args.slice(i));
+      // `mpirun -n 2 a : -n 2 b`: the separator ends this command; options and operands start again.
+      const end = level.separator === undefined ? -1 : args.findIndex((a, k) => k > i && a.static && a.value === level.separator);
+      if (end < 0) {
+        inv.commands.push(args.slice(i));
+        return;
+      }
+      inv.commands.push(args.slice(i, end));
+      i = end;
+      operandIndex = 0;
+      optionsOpen = true;
+      continue;
+    }
+    if (role?.rest === 'joined') {
+      const rest = args.slice(i);
+      inv.roles.push({ role, word: { value: rest.map((x) => x.value).join(' '), static: rest.every((x) => x.static), raw: rest.map((x) => x.raw).join(' ') } });
       return;
     }
     if (role) inv.roles.push({ role, word: w });
@@ -116,8 +153,9 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
   }
 }
 
-function roleAt(level: CommandSpec, index: number): (Role & { rest?: boolean }) | undefined {
-  const ops = level.operands ?? [];
+function roleAt(level: CommandSpec, index: number, inv: Invocation): OperandDecl | undefined {
+  // An option given may change what the operands are (`entr -s`).
+  const ops = [...inv.options].reverse().find((o) => o.decl?.operands)?.decl?.operands ?? level.operands ?? [];
   if (index < ops.length) return ops[index];
   const last = ops[ops.length - 1];
   return last?.rest ? last : undefined;
@@ -197,6 +235,8 @@ function take(d: OptionDecl, name: string, attached: Word | undefined, args: rea
   let value = attached;
   let last = i;
   if (!value && mode === 'required' && i + 1 < args.length) value = args[(last = i + 1)];
+  // `--bind SRC DEST`: the words after the first are part of the value too.
+  if (d.words && d.words > 1) last = Math.min(args.length - 1, last + d.words - 1);
   inv.options.push({ name: shown, decl: d, ...(value ? { value } : {}) });
   if (value && d.role) {
     if (d.role.kind === 'command') inv.commands.push([value]);

@@ -54,7 +54,7 @@ export interface Verb {
 }
 
 export interface OptionDecl {
-  /** Every spelling: `-x`, `--long`, and single-dash long names (`-exec`, `-cmd`). Short letters cluster. */
+  /** Every spelling: `-x`, `--long`, and single-dash long names (`-exec`, `-cmd`). Short letters cluster. `+`: words starting with `+` (`vim +42`, `less +G`), the rest of the word its value. */
   names: string[];
   /** `none`: a flag; `required`: the next word, or attached (`-ofile`, `--out=file`); `optional`: only attached or after `=`. */
   value?: 'none' | 'required' | 'optional';
@@ -66,7 +66,17 @@ export interface OptionDecl {
   verb?: Verb;
   /** When given, nothing is changed whatever the verb (`--dry-run`, `--help`, `--version`, `--check`). */
   harmless?: boolean;
+  /** The value takes this many words (`bwrap --bind SRC DEST`: 2); its role, if any, is the first word's. */
+  words?: number;
+  /** When given, the operands have these roles instead (`entr -s`: the first operand is a shell string). */
+  operands?: OperandDecl[];
 }
+
+/**
+ * An operand's role by position. `rest`: the last one takes every word left; `'joined'`: those words
+ * joined with spaces are one value (`watchexec -- cargo test` runs the shell string `cargo test`).
+ */
+export type OperandDecl = Role & { rest?: boolean | 'joined' };
 
 /**
  * A verb that applies when every condition holds: each option in `options` is given (with `value`, a
@@ -90,7 +100,13 @@ export interface CommandSpec {
   /** Options stop at the first operand (POSIX, launchers); by default they may come anywhere (GNU). */
   optionsFirst?: boolean;
   /** Roles of the operands by position; the last may take the rest. */
-  operands?: (Role & { rest?: boolean })[];
+  operands?: OperandDecl[];
+  /** What the words after `--` are: a command and its arguments, or more arguments of the command an option named (`start-stop-daemon --exec prog -- args`). */
+  dashDash?: 'command' | 'arguments';
+  /** A word that ends a command operand, after which options and operands start again (`mpirun -n 2 a : -n 2 b`). */
+  separator?: string;
+  /** `NAME=value` operands whose value has a role (`make SHELL='…'`); they are not counted as operands. */
+  variables?: Record<string, Role>;
   /** Subcommands by name (`'delete-*'`: any name with that prefix, the longest first; `'*'`: any other name); chosen by the first operand. */
   subcommands?: Record<string, CommandSpec>;
   /** What this level does when run (a subcommand's verb wins over its parent's). */

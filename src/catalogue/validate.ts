@@ -2,7 +2,7 @@
 // its path (`gh.subcommands.repo.subcommands.delete.verb.effect`). Run by the tests over the whole
 // catalogue, so a spec that would be misread never ships; the bundle does not pay for it at start-up.
 import { DIALECTS } from '../core/types.js';
-import type { CommandSpec, ProgramSpec, Role } from './spec.js';
+import type { CommandSpec, OperandDecl, ProgramSpec, Role } from './spec.js';
 
 export interface SpecProblem {
   path: string;
@@ -50,7 +50,7 @@ export function specProblems(specs: readonly unknown[]): SpecProblem[] {
 
 function levelProblems(level: CommandSpec, path: string, add: (path: string, problem: string) => void): void {
   const p = (k: string) => (path ? `${path}.${k}` : k);
-  const known = ['summary', 'options', 'prefixes', 'unknown', 'optionsFirst', 'operands', 'subcommands', 'verb', 'when', 'stdin', 'names', 'family', 'env', 'examples'];
+  const known = ['summary', 'options', 'prefixes', 'unknown', 'optionsFirst', 'operands', 'subcommands', 'verb', 'when', 'stdin', 'dashDash', 'separator', 'variables', 'names', 'family', 'env', 'examples'];
   for (const k of Object.keys(level)) if (!known.includes(k)) add(p(k), 'no such field');
   if (level.unknown !== undefined && level.unknown !== 'flag' && level.unknown !== 'block') add(p('unknown'), '"flag" or "block"');
   const spellings = new Set<string>();
@@ -67,12 +67,16 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     if (o.role) roleProblems(o.role, `${at}.role`, add);
     if ((o.role || o.rest) && (o.value ?? 'none') === 'none' && !o.rest) add(at, 'an option with a role takes a value');
     if (o.verb) verbProblems(o.verb, `${at}.verb`, add);
+    if (o.words !== undefined && (!Number.isInteger(o.words) || o.words < 2 || o.value !== 'required')) add(`${at}.words`, 'a count of 2 or more, for an option whose value is required');
+    if (o.operands) operandProblems(o.operands, `${at}.operands`, add);
   });
-  const ops = level.operands ?? [];
-  ops.forEach((r, i) => {
-    roleProblems(r, p(`operands[${i}]`), add);
-    if (r.rest && i !== ops.length - 1) add(p(`operands[${i}]`), 'only the last operand may take the rest');
-  });
+  if (level.dashDash !== undefined && level.dashDash !== 'command' && level.dashDash !== 'arguments') add(p('dashDash'), '"command" or "arguments"');
+  if (level.separator !== undefined && (typeof level.separator !== 'string' || !level.separator)) add(p('separator'), 'a word');
+  for (const [name, role] of Object.entries(level.variables ?? {})) {
+    if (!/^[A-Za-z_.][\w.]*$/.test(name)) add(p(`variables.${name}`), 'a variable name');
+    roleProblems(role, p(`variables.${name}`), add);
+  }
+  operandProblems(level.operands ?? [], p('operands'), add);
   if (level.verb) verbProblems(level.verb, p('verb'), add);
   (level.when ?? []).forEach((w, i) => {
     const at = p(`when[${i}]`);
@@ -93,6 +97,14 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     if (typeof sub !== 'object' || sub === null) add(p(`subcommands.${name}`), 'a command spec');
     else levelProblems(sub, p(`subcommands.${name}`), add);
   }
+}
+
+function operandProblems(ops: readonly OperandDecl[], path: string, add: (path: string, problem: string) => void): void {
+  ops.forEach((r, i) => {
+    roleProblems(r, `${path}[${i}]`, add);
+    if (r.rest !== undefined && r.rest !== true && r.rest !== false && r.rest !== 'joined') add(`${path}[${i}].rest`, 'true or "joined"');
+    if (r.rest && i !== ops.length - 1) add(`${path}[${i}]`, 'only the last operand may take the rest');
+  });
 }
 
 function roleProblems(role: Role, path: string, add: (path: string, problem: string) => void): void {

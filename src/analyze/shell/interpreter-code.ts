@@ -9,6 +9,7 @@ import { argsAt, stringAt, type Arg } from './code-lexer.js';
 import { capabilityProblems, type Span } from './code/scan.js';
 import { fileCallsIn } from './code/file-calls.js';
 import { actionsFor } from './programs.js';
+import { canonicalCandidates, pythonImports } from './code/python-imports.js';
 import { commandBasename } from './unwrap.js';
 
 export interface ShellCalls {
@@ -45,24 +46,6 @@ interface LanguageSpec {
 function byName(modules: string, members: string, kind: Kind): Record<string, Kind> {
   const out: Record<string, Kind> = {};
   for (const m of modules.split(' ')) for (const n of members.split(' ')) out[`${m}.${n}`] = kind;
-  return out;
-}
-
-/** Python's `import a.b as c, d` and `from a import b as c`: local names → dotted names. */
-function pythonImports(masked: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of masked.matchAll(/(?:^|[;\n])[ \t]*import[ \t]+([^;\n]+)/g)) {
-    for (const part of m[1]!.split(',')) {
-      const p = /^\s*([\w.]+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
-      if (p) out.set(p[2] ?? p[1]!.split('.')[0]!, p[2] ? p[1]! : p[1]!.split('.')[0]!);
-    }
-  }
-  for (const m of masked.matchAll(/(?:^|[;\n])[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([^;\n)]+)/g)) {
-    for (const part of m[2]!.split(',')) {
-      const p = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
-      if (p) out.set(p[2] ?? p[1]!, `${m[1]}.${p[1]}`);
-    }
-  }
   return out;
 }
 
@@ -295,17 +278,9 @@ function readShellCalls(lang: Language, code: string): { calls: ShellCalls; span
   if (spec.byName) {
     const imports = spec.imports?.(masked) ?? new Map<string, string>();
     for (const m of masked.matchAll(/(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*/g)) {
-      const [head, ...rest] = m[0].split('.');
-      const parts = [...(imports.get(head!) ?? head!).split('.'), ...rest];
-      // `logging.os.system` is `os.system`: the shortest suffix that names a call.
-      for (let k = Math.max(0, parts.length - 2); k >= 0; k--) {
-        const name = parts.slice(k).join('.');
-        const kind = Object.hasOwn(spec.byName, name) ? spec.byName[name] : undefined;
-        if (kind) {
-          found.push({ index: m.index, name: m[0], kind });
-          break;
-        }
-      }
+      // `logging.os.system` is `os.system`: a module reached as a member is the module.
+      const name = canonicalCandidates(m[0], imports).find((c) => Object.hasOwn(spec.byName!, c));
+      if (name) found.push({ index: m.index, name: m[0], kind: spec.byName[name]! });
     }
   }
   for (const call of found) {

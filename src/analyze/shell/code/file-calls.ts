@@ -7,6 +7,7 @@ import type { Word } from '../../../core/ir.js';
 import type { Language } from '../actions.js';
 import { argsAt, type Arg } from '../code-lexer.js';
 import { perlOpenMode } from './perl.js';
+import { canonicalCandidates, pythonImports } from './python-imports.js';
 import { literal, writesMode } from './table.js';
 
 export type FileEffect =
@@ -117,20 +118,8 @@ function pathMethod(method: string, receiver: Arg[], args: Arg[]): FileEffect | 
 
 const CALLS: Partial<Record<Language, Call[]>> = {
   python: [
-    { re: /\b(?:shutil\.)?rmtree\s*\(/g, build: del(true) },
-    { re: /\b(?:os|posix|nt)\.(?:remove|unlink)\s*\(/g, build: del(false) },
-    { re: /\b(?:os|posix|nt)\.truncate\s*\(/g, build: simple('write') },
     { re: /(?<![.\w])open\s*\(/g, build: open(1) },
     { re: /\b(?:pathlib\.)?(?:Path|PosixPath)\s*\(/g, build: () => null, receiver: true },
-    { re: /\b(?:(?:os|posix|nt)\.(?:rename|replace|renames)|shutil\.move)\s*\(/g, build: move },
-    { re: /\b(?:os|posix|nt)\.(?:rmdir|removedirs)\s*\(/g, build: simple('rmdir') },
-    { re: /\b(?:os|posix|nt)\.(?:mkdir|makedirs)\s*\(/g, build: simple('mkdir') },
-    { re: /\b(?:os|posix|nt)\.(?:chmod|lchmod)\s*\(/g, build: chmod(false) },
-    { re: /\b(?:os|posix|nt)\.symlink\s*\(/g, build: link(true) },
-    { re: /\b(?:os|posix|nt)\.link\s*\(/g, build: link(false) },
-    { re: /\bshutil\.(?:copy|copy2|copyfile)\s*\(/g, build: copy(false) },
-    { re: /\bshutil\.copytree\s*\(/g, build: copy(true) },
-    { re: /\b(?:os|posix|nt)\.(?:kill|killpg)\s*\(/g, build: signal(false) },
   ],
   node: [
     { re: /\b(?:rmSync|rmdirSync)\s*\(|\.(?:rm|rmdir)\s*\(|\bDeno\.(?:removeSync|remove)\s*\(/g, build: nodeRm },
@@ -206,6 +195,29 @@ const CALLS: Partial<Record<Language, Call[]>> = {
   ],
 };
 
+/** Python's calls by module and name, found through what imports bind (`import shutil as sh`, `from os import remove`). */
+const PYTHON_CALLS: Record<string, Build> = {
+  'shutil.rmtree': del(true),
+  ...byName('os posix nt', 'remove unlink', del(false)),
+  ...byName('os posix nt', 'truncate', simple('write')),
+  ...byName('os posix nt', 'rename replace renames', move),
+  'shutil.move': move,
+  ...byName('os posix nt', 'rmdir removedirs', simple('rmdir')),
+  ...byName('os posix nt', 'mkdir makedirs', simple('mkdir')),
+  ...byName('os posix nt', 'chmod lchmod', chmod(false)),
+  ...byName('os posix nt', 'symlink', link(true)),
+  ...byName('os posix nt', 'link', link(false)),
+  ...byName('shutil', 'copy copy2 copyfile', copy(false)),
+  'shutil.copytree': copy(true),
+  ...byName('os posix nt', 'kill killpg', signal(false)),
+};
+
+function byName(modules: string, members: string, build: Build): Record<string, Build> {
+  const out: Record<string, Build> = {};
+  for (const m of modules.split(' ')) for (const n of members.split(' ')) out[`${m}.${n}`] = build;
+  return out;
+}
+
 const STOP = /^\s*(?:;|\n|\bor\b|\band\b|\|\||&&|\bif\b|\bunless\b|\}|$)/;
 
 /** Expressions that name the home or the working folder. */
@@ -273,26 +285,47 @@ function isLiteral(e: FileEffect, lang: Language): boolean {
   });
 }
 
+/** Where a call starts, its text up to the arguments, and how to read it. */
+interface Site {
+  index: number;
+  text: string;
+  call: Call;
+}
+
+/** Python calls found by name: `sh.rmtree(`, `remove(` after `from os import remove`. */
+function pythonSites(code: string): Site[] {
+  const imports = pythonImports(code);
+  const sites: Site[] = [];
+  for (const m of code.matchAll(/(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\s*\(/g)) {
+    const name = canonicalCandidates(m[0].replace(/\s*\($/, ''), imports).find((c) => Object.hasOwn(PYTHON_CALLS, c));
+    if (name) sites.push({ index: m.index, text: m[0], call: { re: /$^/, build: PYTHON_CALLS[name]! } });
+  }
+  return sites;
+}
+
 /** Every file and signal call in the code, taken apart. */
 export function fileCallsIn(lang: Language, code: string): FileCall[] {
-  const out: FileCall[] = [];
+  const sites: Site[] = [];
   for (const call of CALLS[lang] ?? []) {
     call.re.lastIndex = 0;
-    for (let m = call.re.exec(code); m; m = call.re.exec(code)) {
-      const paren = m[0].trimEnd().endsWith('(');
-      const r = argsAt(code, m.index + m[0].length, lang, paren ? /^$/ : STOP);
-      let effect: FileEffect | null;
-      let end = m.index + m[0].length;
-      if (call.receiver) {
-        // `Path(p).unlink()`: the method after the receiver's call.
-        const method = /^\s*\.\s*(\w+)\s*\(/.exec(code.slice(r.end + 1));
-        if (!method) continue;
-        const methodArgs = argsAt(code, r.end + 1 + method[0].length, lang, /^$/).value;
-        effect = pathMethod(method[1]!, first(r.value), methodArgs);
-        end = r.end + 1 + method[0].length;
-      } else effect = call.build(r.value, pos(r.value));
-      if (effect) out.push({ effect, start: m.index, end, literal: isLiteral(effect, lang) });
-    }
+    for (let m = call.re.exec(code); m; m = call.re.exec(code)) sites.push({ index: m.index, text: m[0], call });
+  }
+  if (lang === 'python') sites.push(...pythonSites(code));
+  const out: FileCall[] = [];
+  for (const { index, text, call } of sites) {
+    const paren = text.trimEnd().endsWith('(');
+    const r = argsAt(code, index + text.length, lang, paren ? /^$/ : STOP);
+    let effect: FileEffect | null;
+    let end = index + text.length;
+    if (call.receiver) {
+      // `Path(p).unlink()`: the method after the receiver's call.
+      const method = /^\s*\.\s*(\w+)\s*\(/.exec(code.slice(r.end + 1));
+      if (!method) continue;
+      const methodArgs = argsAt(code, r.end + 1 + method[0].length, lang, /^$/).value;
+      effect = pathMethod(method[1]!, first(r.value), methodArgs);
+      end = r.end + 1 + method[0].length;
+    } else effect = call.build(r.value, pos(r.value));
+    if (effect) out.push({ effect, start: index, end, literal: isLiteral(effect, lang) });
   }
   return out;
 }

@@ -44,13 +44,18 @@ const isPlusWord = (w: Word, decls: OptionDecl[]): boolean => /^["']?\+/.test(w.
 export function readInvocation(spec: ProgramSpec, args: readonly Word[]): Invocation {
   const inv: Invocation = { spec, path: [], options: [], roles: [], commands: [], operands: [], verbs: [], harmless: false };
   readLevel(spec, args, 0, inv, []);
-  // Verbs that depend on what was given, at every level on the path (`scale --all --replicas=0`).
+  // The deepest level on the path that has a verb says what the command does (`gh repo delete`
+  // over `gh repo`; the program's own verb when no subcommand has one); verbs that depend on what
+  // was given apply at every level on the path (`scale --all --replicas=0`).
   let level: CommandSpec | undefined = spec;
+  let levelVerb: Verb | undefined;
   for (let depth = 0; level; depth++) {
+    if (level.verb) levelVerb = level.verb;
     for (const w of level.when ?? []) if (holds(w, inv)) inv.verbs.push(w.verb);
     const name = inv.path[depth];
     level = name === undefined ? undefined : subcommandFor(level, name);
   }
+  if (levelVerb) inv.verbs.unshift(levelVerb);
   return inv;
 }
 
@@ -123,7 +128,6 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
       const sub = subcommandFor(level, w.value);
       if (sub) {
         inv.path.push(w.value);
-        if (sub.verb) inv.verbs.push(sub.verb);
         readLevel(sub, args, i + 1, inv, decls);
         return;
       }

@@ -6,7 +6,7 @@ import type { Token } from './tokens.js';
 import { BLOCK, callArgs, each, literal, own, positional, type CapabilityTable, type CheckContext, type Declarations, type Judge, type Use, type Verdict } from './table.js';
 
 /** `node:fs` and `fs-extra` are `fs`, `fs/promises` is `fs.promises`. */
-export function moduleName(spec: string): string {
+function moduleName(spec: string): string {
   const bare = spec.replace(/^node:/, '');
   if (['fs-extra', 'graceful-fs', 'original-fs'].includes(bare)) return 'fs';
   return bare.replace(/\//g, '.');

@@ -1,7 +1,18 @@
 // Lua's capabilities: the `os` and `io` tables (os.execute, io.popen, os.remove, io.open for
 // writing), code loading (load, dofile, require of a computed name), and the global table `_G`,
 // through which any of them can be reached by a computed name.
-import { BLOCK, callArgs, each, literal, positional, writesMode, type CapabilityTable, type Judge } from './table.js';
+import { BLOCK, callArgs, each, literal, positional, writesMode, type CapabilityTable, type Judge, type Use, type Verdict } from './table.js';
+
+/** Libraries that reach C functions, the file system or sockets: `require('ffi').C.system(…)`. */
+const ACTING_LIBRARIES = /^(ffi|socket|socket\..*|posix|posix\..*|lfs|luv|uv|ltn12|ssl|copas|lpty|subprocess)$/;
+
+/** `require 'json'` loads a library by name; one that acts, or a computed name, blocks. */
+function judgeRequire(use: Use): Verdict {
+  const next = use.tokens[use.last + 1];
+  const name = literal(positional(callArgs(use) ?? [])[0]) ?? (next?.kind === 'string' && !next.dynamic ? next.value : null);
+  if (name === null) return BLOCK;
+  return ACTING_LIBRARIES.test(name) ? { problem: `require of ${name}, a library that runs C functions, changes files or opens sockets` } : 'read';
+}
 
 const LUA_MEMBERS: Record<string, Judge> = {
   ...each('os', 'getenv time clock date difftime tmpname exit', 'read'),
@@ -12,7 +23,7 @@ const LUA_MEMBERS: Record<string, Judge> = {
   'io.open': (use) => (writesMode(positional(callArgs(use) ?? [])[1]) ? 'file' : 'read'),
   'io.output': (use) => (positional(callArgs(use) ?? []).length ? { problem: 'io.output sends later writes to a file' } : 'read'),
   ...each('', 'load loadstring loadfile dofile getfenv setfenv module', BLOCK),
-  require: (use) => (literal(positional(callArgs(use) ?? [])[0]) !== null || use.tokens[use.last + 1]?.kind === 'string' ? 'read' : BLOCK),
+  require: judgeRequire,
   ...each('package', 'path cpath config', 'read'),
 };
 

@@ -24,7 +24,7 @@ const CALLBACKS: Record<string, number[]> = {
 };
 
 /** Names that act when called: a callback may not be one of them. */
-export const PHP_CALLABLES = new Set([...PROGRAMS.split(/\s+/), ...FILES.split(/\s+/), ...BLOCKED.split(/\s+/), 'fopen', 'preg_replace', 'error_log', 'curl_setopt', 'curl_setopt_array', ...Object.keys(CALLBACKS)]);
+const PHP_CALLABLES = new Set([...PROGRAMS.split(/\s+/), ...FILES.split(/\s+/), ...BLOCKED.split(/\s+/), 'fopen', 'preg_replace', 'error_log', 'curl_setopt', 'curl_setopt_array', ...Object.keys(CALLBACKS)]);
 
 /** Any string can be called: one naming a function that runs programs, evaluates or destroys blocks wherever it is. */
 const NAMED_STRINGS = new Set([...PROGRAMS.split(/\s+/), 'unlink', 'rmdir', 'rename', 'chmod', 'chown', 'file_put_contents', 'posix_kill', 'assert', 'create_function', 'call_user_func', 'call_user_func_array', 'forward_static_call', 'forward_static_call_array', 'mail', 'dl', 'preg_replace', 'array_map', 'array_filter', 'array_walk', 'usort', 'register_shutdown_function']);

@@ -20,6 +20,12 @@ const SAFE_TYPES = new Set(`int int32 int64 long uint32 uint64 short byte sbyte 
   regex version array hashtable ordered pscustomobject psobject text.encoding io.path environment uri bitconverter stringbuilder text.stringbuilder timezoneinfo
   cultureinfo globalization.cultureinfo net.dns net.ipaddress ipaddress bigint numerics.biginteger char[] string[] int[] byte[] object object[] void`.split(/\s+/));
 
+/** `ForEach-Object { … }` or `-Process { … }`: a script block, not a member name to call. */
+function scriptBlockFollows(tokens: CheckContext['tokens'], i: number): boolean {
+  const next = tokens[i + 1];
+  return next?.text === '{' || (next?.text === '-' && /^(process|begin|end)$/i.test(tokens[i + 2]?.value ?? ''));
+}
+
 const COMMAND_START = new Set(['|', ';', '{', '(', '&&', '||', '=', '@(', '$(']);
 
 function check(ctx: CheckContext): void {
@@ -32,7 +38,7 @@ function check(ctx: CheckContext): void {
     else if (atStart && t.kind === 'name' && !t.sigil) {
       const command = t.value.toLowerCase().replace(/^.*\\/, '');
       if (!READ_COMMANDS.has(command)) problem(`${t.value}: a command the analyser does not judge inside PowerShell`);
-      else if ((command === 'foreach-object' || command === '%' ) && next && next.text !== '{' && !/^-(process|begin|end)$/i.test(`-${tokens[i + 2]?.value ?? ''}`)) problem(`${t.value} with a member name calls that method on every object`);
+      else if ((command === 'foreach-object' || command === '%') && next && !scriptBlockFollows(tokens, i)) problem(`${t.value} with a member name calls that method on every object`);
     } else if (atStart && t.kind === 'punct' && t.text === '%' && next?.text !== '{') problem('% with a member name calls that method on every object');
     if (t.kind === 'punct' && (t.text === '>' || t.text === '>>') && !(next?.kind === 'name' && next.sigil && /^null$/i.test(next.value))) problem('redirection to a file');
     if (t.kind === 'name' && t.sigil && /^(executioncontext|function:.*|host)$/i.test(t.value)) problem(`$${t.value}: reaches the engine that runs commands`);
@@ -53,7 +59,7 @@ export const POWERSHELL: CapabilityTable = {
     '',
     `delete moveto copyto kill start invoke invokemember invokescript newscriptblock create createtext createsubdirectory uploadstring uploadfile uploaddata
     uploadvalues downloadfile writealltext writeallbytes writealllines appendalltext appendalllines setattributes setaccesscontrol encrypt decrypt
-    setenvironmentvariable exit? invokereturnasis`,
+    setenvironmentvariable invokereturnasis`,
     BLOCK,
   ),
   check,

@@ -13,7 +13,7 @@ const OS_PROGRAMS = 'system popen execl execle execlp execlpe execv execve execv
 const OS_FILES = 'remove unlink rename replace renames truncate rmdir removedirs mkdir makedirs chmod lchmod chown lchown symlink link kill killpg';
 
 /** Attributes that reach an object's globals, builtins, class tree or frames: a way around every table. */
-export const PY_REFLECTION = new Set([
+const PY_REFLECTION = new Set([
   '__dict__', '__globals__', '__builtins__', '__import__', '__class__', '__base__', '__bases__', '__mro__', '__subclasses__', '__code__', '__closure__', '__func__',
   '__self__', '__getattribute__', '__getattr__', '__setattr__', '__delattr__', '__reduce__', '__reduce_ex__', '__loader__', '__spec__', '__objclass__', '__wrapped__',
   '__defaults__', '__kwdefaults__', '__init_subclass__', '__set_name__', 'f_globals', 'f_locals', 'f_builtins', 'f_back', 'f_code', 'tb_frame', 'tb_next', 'gi_frame',
@@ -31,7 +31,7 @@ const BLOCKED_MODULES = [
 ];
 
 /** `open(path, mode)`: reading is fine; a write mode is a file change the file-call reader must take apart. */
-export function judgeOpen(modeAt: number): (use: Use) => Verdict {
+function judgeOpen(modeAt: number): (use: Use) => Verdict {
   return (use) => {
     const args = callArgs(use);
     if (!args) return BLOCK; // `o = open`: called later with anything

@@ -25,7 +25,7 @@ const R_MEMBERS: Record<string, Judge> = {
   ...each('httr', 'GET HEAD content status_code', 'read'),
 };
 
-export const R_CALLABLES = new Set(['system', 'file.remove', 'unlink', 'file.rename', ...BLOCKED.split(/\s+/)]);
+const R_CALLABLES = new Set(['system', 'file.remove', 'unlink', 'file.rename', ...BLOCKED.split(/\s+/)]);
 
 export const R: CapabilityTable = {
   globals: { ...Object.fromEntries(Object.keys(R_MEMBERS).filter((k) => !k.includes('.') || !/^(tools|httr)\./.test(k)).map((n) => [n, n])), base: 'base', utils: 'base', stats: 'base', methods: 'base', tools: 'tools', processx: 'processx', callr: 'callr', sys: 'sys', httr: 'httr', curl: 'curl', RCurl: 'RCurl' },

@@ -101,11 +101,6 @@ export function callArgs(use: Use): Arg[] | null {
   return null;
 }
 
-export function isCalled(use: Use): boolean {
-  const next = use.tokens[use.last + 1];
-  return next?.text === '(' || ((use.lang === 'perl' || use.lang === 'ruby') && !!next && next.kind !== 'punct' && !next.newline);
-}
-
 export const positional = (args: Arg[]): Arg[] => args.filter((a) => a.kind !== 'keyword');
 
 export function keyword(args: Arg[], name: string): Arg | undefined {

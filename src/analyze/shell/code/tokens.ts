@@ -94,7 +94,7 @@ function delimited(code: string, from: number, open: string): { body: string; en
 }
 
 /** Code inside an interpolating string body that starts at `offset`. */
-export function interpolations(body: string, offset: number, style: Interpolation): Fragment[] {
+function interpolations(body: string, offset: number, style: Interpolation): Fragment[] {
   const out: Fragment[] = [];
   const take = (open: number, openCh: string, closeCh: string, from = open + 1): number => {
     const end = balanced(body, from, openCh, closeCh);

@@ -226,7 +226,7 @@ function undeclared(level: CommandSpec, name: string, value: Word | undefined, i
 /** Records a declared option and its value; returns the index of its last word, or -1 when it took the rest. */
 function take(d: OptionDecl, name: string, attached: Word | undefined, args: readonly Word[], i: number, inv: Invocation): number {
   const shown = d.names[0] ?? name;
-  if (d.harmless) inv.harmless = true;
+  if (d.harmless === true) inv.harmless = true;
   if (d.verb) inv.verbs.push(d.verb);
   if (d.rest) {
     const words = attached ? [attached, ...args.slice(i + 1)] : args.slice(i + 1);
@@ -242,6 +242,8 @@ function take(d: OptionDecl, name: string, attached: Word | undefined, args: rea
   // `--bind SRC DEST`: the words after the first are part of the value too.
   if (d.words && d.words > 1) last = Math.min(args.length - 1, last + d.words - 1);
   inv.options.push({ name: shown, decl: d, ...(value ? { value } : {}) });
+  // `--dry-run=none` runs for real; so may a value only known when the command runs.
+  if (typeof d.harmless === 'object' && (!value || (value.static && !new RegExp(d.harmless.unless, 'i').test(value.value)))) inv.harmless = true;
   if (value && d.role) {
     if (d.role.kind === 'command') inv.commands.push([value]);
     else inv.roles.push({ role: d.role, word: value, option: shown });

@@ -64,8 +64,12 @@ export interface OptionDecl {
   rest?: boolean;
   /** When given, the invocation has this verb too (`--delete`, `--force`, `-X DELETE` is done by `method`). */
   verb?: Verb;
-  /** When given, nothing is changed whatever the verb (`--dry-run`, `--help`, `--version`, `--check`). */
-  harmless?: boolean;
+  /**
+   * When given, nothing is changed whatever the verb (`--dry-run`, `--help`, `--version`, `--check`).
+   * `{ unless }`: not when its value matches that regular expression, case-insensitive (`--dry-run=none`,
+   * `--dry-run=false`), nor when the value is only known at run time.
+   */
+  harmless?: boolean | { unless: string };
   /** The value takes this many words (`bwrap --bind SRC DEST`: 2); its role, if any, is the first word's. */
   words?: number;
   /** When given, the operands have these roles instead (`entr -s`: the first operand is a shell string). */

@@ -67,6 +67,7 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     if (o.role) roleProblems(o.role, `${at}.role`, add);
     if ((o.role || o.rest) && (o.value ?? 'none') === 'none' && !o.rest) add(at, 'an option with a role takes a value');
     if (o.verb) verbProblems(o.verb, `${at}.verb`, add);
+    if (o.harmless !== undefined && typeof o.harmless !== 'boolean' && !isRegex(o.harmless?.unless)) add(`${at}.harmless`, 'true, or { unless: a regular expression }');
     if (o.words !== undefined && (!Number.isInteger(o.words) || o.words < 2 || o.value !== 'required')) add(`${at}.words`, 'a count of 2 or more, for an option whose value is required');
     if (o.operands) operandProblems(o.operands, `${at}.operands`, add);
   });

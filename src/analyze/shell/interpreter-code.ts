@@ -98,9 +98,10 @@ const SPECS: Partial<Record<Language, LanguageSpec>> = {
   },
   php: {
     calls: [
-      { re: /\b(?:system|exec|shell_exec|passthru|popen)\b/g, kind: 'script' },
-      { re: /\bproc_open\b/g, kind: 'auto' },
-      { re: /\bpcntl_exec\b/g, kind: 'exec-v' },
+      // PHP function names ignore case.
+      { re: /\b(?:system|exec|shell_exec|passthru|popen)\b/gi, kind: 'script' },
+      { re: /\bproc_open\b/gi, kind: 'auto' },
+      { re: /\bpcntl_exec\b/gi, kind: 'exec-v' },
     ],
     env: /\bputenv\s*\(|\$_ENV\s*\[[^\]]*\]\s*=(?!=)|\bproc_open\s*\((?:[^;]*,){4}/,
     comment: /\/\/[^\n]*|#(?!\[)[^\n]*|\/\*[\s\S]*?\*\//y,

@@ -14,6 +14,8 @@ interface InterpreterSpec {
   longCode?: string[];
   /** Stop reading interpreter options after the code (python). */
   stopAfterCode?: boolean;
+  /** Code is never glued to its option: `node -pe CODE` is -p and -e, and CODE is the next word. */
+  separateCode?: boolean;
   /** Letters with a value (attached or next word). */
   withArg: string;
   /** Letters whose value is only attached: digits for these… */
@@ -36,11 +38,12 @@ const SPECS = {
   node: {
     language: 'node',
     code: 'ep',
+    separateCode: true,
     longCode: ['eval', 'print'],
     withArg: 'rC',
     longWithArg: ['require', 'import', 'loader', 'experimental-loader', 'input-type', 'conditions', 'inspect-port', 'title', 'env-file', 'stack-size'],
   },
-  bun: { language: 'node', code: 'ep', longCode: ['eval', 'print'], withArg: 'rc', longWithArg: ['preload', 'config', 'cwd', 'env-file', 'tsconfig-override'], readsStdin: false },
+  bun: { language: 'node', code: 'ep', separateCode: true, longCode: ['eval', 'print'], withArg: 'rc', longWithArg: ['preload', 'config', 'cwd', 'env-file', 'tsconfig-override'], readsStdin: false },
   perl: { language: 'perl', code: 'eE', withArg: 'I', digits: '0lC', rest: 'idDFxMmV', preload: 'Mm' },
   ruby: { language: 'ruby', code: 'e', withArg: 'rICE', digits: '0', rest: 'WTFxiK', preload: 'r' },
   irb: { language: 'ruby', code: '', withArg: 'rI', preload: 'r' },
@@ -131,6 +134,7 @@ export function interpreterActions(name: string, args: Word[]): Action[] {
       const letter = v[j]!;
       if (spec.module?.includes(letter)) return []; // runs a module or a file: no inline code
       if (spec.code.includes(letter)) {
+        if (spec.separateCode && j + 1 < v.length) continue; // `-pe`: the code follows the cluster
         const code = j + 1 < v.length ? slice(w, j + 1) : args[++i];
         if (code) codes.push(code);
         if (spec.stopAfterCode) break scan;

@@ -229,6 +229,9 @@ const LIKE_SHELL: [code: string, shell: string][] = [
   [`python3 -c "import subprocess as sp; sp.run(['git', 'status'])"`, 'git status'],
   [`python3 -c "from subprocess import check_output; print(check_output(['git', 'push', '-f']))"`, 'git push -f'],
   [`python3 -c "from os import system as run; run('rm -rf ~')"`, 'rm -rf ~'],
+  // Option clusters: `node -pe CODE` is -p and -e with CODE after them.
+  [`node -pe "require('child_process').execSync('rm -rf /')"`, 'rm -rf /'],
+  [`php -r 'SYSTEM("rm -rf /");'`, 'rm -rf /'],
 ];
 
 describe('interpreter capabilities: evasions and undecidable uses block', () => {

@@ -21,7 +21,7 @@ describe('seatbelt check (end to end)', () => {
       JSON.stringify({ shell: 42 }),
       JSON.stringify({ sql: 'SELECT 1', dialect: 'postgresql' }),
     ].join('\n');
-    const r = await seatbelt(['check', '--jsonl'], { env: t.env, input });
+    const r = await seatbelt(['check', '--jsonl'], { env: t.env, input, cwd: t.dir });
     expect(r.exitCode).toBe(0);
     const out = r.stdout.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(5);
@@ -41,7 +41,8 @@ describe('seatbelt check (end to end)', () => {
       JSON.stringify({ shell: 'rm -rf ./build', policy: 'read_only' }),
       JSON.stringify({ shell: 'rm -rf ./build', role: 'junior_admin' }),
       JSON.stringify({ shell: 'ls -la', role: 'junior_admin' }),
-      JSON.stringify({ shell: 'rm -rf /', policy: 'audit_mode' }),
+      // audit_mode lets through what safe_defaults blocks, but never a change to the guard itself.
+      JSON.stringify({ shell: 'git push --force origin main', policy: 'audit_mode' }),
       JSON.stringify({ shell: 'ls', policy: 'no_such_policy' }),
     ].join('\n');
     const r = await seatbelt(['check', '--jsonl'], { env: t.env, input });
@@ -49,7 +50,8 @@ describe('seatbelt check (end to end)', () => {
     expect(out.map((o) => o.decision)).toEqual(['allow', 'block', 'block', 'allow', 'allow', 'block']);
     expect(out[1]!.rules).toContain('policy.read_only_write');
     expect(out[2]!.rules).toContain('role.not_allowed');
-    expect(out[4]!.rules).toContain('filesystem.recursive_delete_root');
+    expect(out[4]!.rules).toContain('git.push_force');
+    expect(out[4]!.would_block).toContain('git.push_force');
     expect(String(out[5]!.error)).toMatch(/unknown policy "no_such_policy"/);
   });
 });

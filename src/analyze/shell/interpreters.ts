@@ -31,10 +31,12 @@ interface InterpreterSpec {
   readsStdin?: boolean;
   /** Letters that load a module the code may use (`perl -MFile::Path`, `ruby -rfileutils`). */
   preload?: string;
+  /** Options that print and exit without reading a program (`python3 -V`; `-v` is verbose there). */
+  exits?: string[];
 }
 
 const SPECS = {
-  python: { language: 'python', code: 'c', stopAfterCode: true, withArg: 'WXQ', module: 'm' },
+  python: { language: 'python', code: 'c', stopAfterCode: true, withArg: 'WXQ', module: 'm', exits: ['-V', '-VV', '--version', '-h', '--help', '-?'] },
   node: {
     language: 'node',
     code: 'ep',
@@ -44,10 +46,10 @@ const SPECS = {
     longWithArg: ['require', 'import', 'loader', 'experimental-loader', 'input-type', 'conditions', 'inspect-port', 'title', 'env-file', 'stack-size'],
   },
   bun: { language: 'node', code: 'ep', separateCode: true, longCode: ['eval', 'print'], withArg: 'rc', longWithArg: ['preload', 'config', 'cwd', 'env-file', 'tsconfig-override'], readsStdin: false },
-  perl: { language: 'perl', code: 'eE', withArg: 'I', digits: '0lC', rest: 'idDFxMmV', preload: 'Mm' },
+  perl: { language: 'perl', code: 'eE', withArg: 'I', digits: '0lC', rest: 'idDFxMmV', preload: 'Mm', exits: ['-v', '-h', '--version', '--help'] },
   ruby: { language: 'ruby', code: 'e', withArg: 'rICE', digits: '0', rest: 'WTFxiK', preload: 'r' },
   irb: { language: 'ruby', code: '', withArg: 'rI', preload: 'r' },
-  php: { language: 'php', code: 'rBRE', withArg: 'cdzf' },
+  php: { language: 'php', code: 'rBRE', withArg: 'cdzf', exits: ['-v', '--version', '-h', '--help', '-m', '-i', '--info', '--modules', '-l', '--syntax-check'] },
   r: { language: 'r', code: 'e', withArg: '', module: 'f', longWithArg: ['file', 'default-packages', 'encoding'] },
   julia: { language: 'julia', code: 'eE', longCode: ['eval', 'print'], withArg: 'LJCtpO', longWithArg: ['load', 'sysimage', 'project', 'threads', 'procs', 'machine-file', 'cpu-target'] },
   lua: { language: 'lua', code: 'e', withArg: 'l' },
@@ -156,6 +158,16 @@ export function interpreterActions(name: string, args: Word[]): Action[] {
       if (spec.rest?.includes(letter)) break;
     }
   }
+  // Node has long options with a separate value that we do not list (`--secure-heap 1`): code
+  // options after what we took for the script file are read as code too.
+  if (!codes.length && spec.separateCode) {
+    for (let i = operand; i < args.length; i++) {
+      const v = args[i]!.value;
+      if (/^-[a-z]*[ep]$/.test(v) || spec.longCode?.includes(v.replace(/^--/, ''))) {
+        if (args[i + 1]) codes.push(args[i + 1]!);
+      } else if (spec.longCode?.some((c) => v.startsWith(`--${c}=`))) codes.push(slice(args[i]!, v.indexOf('=') + 1));
+    }
+  }
   const detail = `${name} -${spec.code[0] ?? ''}`;
   if (codes.length) {
     const code = joined(codes, '\n');
@@ -163,7 +175,7 @@ export function interpreterActions(name: string, args: Word[]): Action[] {
   }
   const file = args[operand];
   // `node -v`, `python3 --version`: prints and exits without reading a program.
-  if (!file && args.slice(0, operand).some((w) => /^(-v|-V|--version|-h|--help|-\?)$/.test(w.value))) return [];
+  if (!file && args.slice(0, operand).some((w) => (spec.exits ?? ['--version', '--help']).includes(w.value))) return [];
   if ((!file && spec.readsStdin !== false) || (file?.static && file.value === '-')) return [{ kind: 'stdin-code', language: spec.language, detail: name }];
   return [];
 }

@@ -140,6 +140,9 @@ const BLOCK: [script: string, rules: string[]][] = [
   [`php -r 'include "data://text/plain;base64,PD9waHAgc3lzdGVtKCdpZCcpOw==";'`, [UNDECIDED]],
   [`npx tsx -e 'require("child_process").execSync("rm -rf /")'`, [UNDECIDED, 'remote_code.embedded_command']],
   [`uv run python -c 'import os; o = os; o.system("id")'`, [UNDECIDED, 'remote_code.embedded_command']],
+  // Options around the code: values we do not list, and flags that only look like --version.
+  [`node --secure-heap 1 -e 'process.kill(-1)'`, ['disk_system.kill_all']],
+  ["python3 -v <<'EOF'\nimport os\no = os\no.system('id')\nEOF", [UNDECIDED]],
 ];
 
 /** Code with no capability beyond computing and reading. */

@@ -27,6 +27,8 @@ interface InterpreterSpec {
   wordsWithArg?: string[];
   /** Letters meaning "run a module or file": no inline code. */
   module?: string;
+  /** Long options meaning the same (`php --file x.php`). */
+  longModule?: string[];
   /** No operand and no code: the program is read from stdin (false: the command prints help). */
   readsStdin?: boolean;
   /** Letters that load a module the code may use (`perl -MFile::Path`, `ruby -rfileutils`). */
@@ -36,7 +38,7 @@ interface InterpreterSpec {
 }
 
 const SPECS = {
-  python: { language: 'python', code: 'c', stopAfterCode: true, withArg: 'WXQ', module: 'm', exits: ['-V', '-VV', '--version', '-h', '--help', '-?'] },
+  python: { language: 'python', code: 'c', stopAfterCode: true, withArg: 'WXQ', module: 'm', longWithArg: ['check-hash-based-pycs'], exits: ['-V', '-VV', '--version', '-h', '--help', '-?'] },
   node: {
     language: 'node',
     code: 'ep',
@@ -44,12 +46,29 @@ const SPECS = {
     longCode: ['eval', 'print'],
     withArg: 'rC',
     longWithArg: ['require', 'import', 'loader', 'experimental-loader', 'input-type', 'conditions', 'inspect-port', 'title', 'env-file', 'stack-size'],
+    exits: ['-v', '--version', '-h', '--help'],
   },
-  bun: { language: 'node', code: 'ep', separateCode: true, longCode: ['eval', 'print'], withArg: 'rc', longWithArg: ['preload', 'config', 'cwd', 'env-file', 'tsconfig-override'], readsStdin: false },
+  bun: { language: 'node', code: 'ep', separateCode: true, longCode: ['eval', 'print'], withArg: 'rc', longWithArg: ['preload', 'config', 'cwd', 'env-file', 'tsconfig-override'], readsStdin: false, exits: ['-v', '--version', '-h', '--help'] },
   perl: { language: 'perl', code: 'eE', withArg: 'I', digits: '0lC', rest: 'idDFxMmV', preload: 'Mm', exits: ['-v', '-h', '--version', '--help'] },
-  ruby: { language: 'ruby', code: 'e', withArg: 'rICE', digits: '0', rest: 'WTFxiK', preload: 'r' },
+  ruby: {
+    language: 'ruby',
+    code: 'e',
+    withArg: 'rICE',
+    digits: '0',
+    rest: 'WTFxiK',
+    preload: 'r',
+    longWithArg: ['encoding', 'external-encoding', 'internal-encoding', 'enable', 'disable', 'dump', 'backtrace-limit', 'crash-report', 'parser'],
+  },
   irb: { language: 'ruby', code: '', withArg: 'rI', preload: 'r' },
-  php: { language: 'php', code: 'rBRE', withArg: 'cdzf', exits: ['-v', '--version', '-h', '--help', '-m', '-i', '--info', '--modules', '-l', '--syntax-check'] },
+  php: {
+    language: 'php',
+    code: 'rBRE',
+    longCode: ['run', 'process-begin', 'process-code', 'process-end'],
+    withArg: 'cdzf',
+    longWithArg: ['php-ini', 'define', 'zend-extension', 'rf', 'rc', 're', 'rz', 'ri'],
+    longModule: ['file', 'process-file'],
+    exits: ['-v', '--version', '-h', '--help', '-m', '-i', '--info', '--modules', '-l', '--syntax-check'],
+  },
   r: { language: 'r', code: 'e', withArg: '', module: 'f', longWithArg: ['file', 'default-packages', 'encoding'] },
   julia: { language: 'julia', code: 'eE', longCode: ['eval', 'print'], withArg: 'LJCtpO', longWithArg: ['load', 'sysimage', 'project', 'threads', 'procs', 'machine-file', 'cpu-target'] },
   lua: { language: 'lua', code: 'e', withArg: 'l' },
@@ -126,6 +145,7 @@ export function interpreterActions(name: string, args: Word[]): Action[] {
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const long = v.slice(2, eq < 0 ? undefined : eq);
+      if (spec.longModule?.includes(long)) return [];
       if (spec.longCode?.includes(long)) {
         const code = eq >= 0 ? slice(w, eq + 1) : args[++i];
         if (code) codes.push(code);
@@ -158,12 +178,15 @@ export function interpreterActions(name: string, args: Word[]): Action[] {
       if (spec.rest?.includes(letter)) break;
     }
   }
-  // Node has long options with a separate value that we do not list (`--secure-heap 1`): code
-  // options after what we took for the script file are read as code too.
-  if (!codes.length && spec.separateCode) {
+  // A long option we do not list may take the next word as its value (`node --secure-heap 1 -e …`,
+  // `ruby --dump insns -e …`): then what we took for the script file is that value, and code options
+  // after it are read as code too.
+  const before = args[operand - 1]?.value ?? '';
+  if (!codes.length && operand < args.length && /^--[^=]+$/.test(before) && !spec.longWithArg?.includes(before.slice(2))) {
     for (let i = operand; i < args.length; i++) {
       const v = args[i]!.value;
-      if (/^-[a-z]*[ep]$/.test(v) || spec.longCode?.includes(v.replace(/^--/, ''))) {
+      const letters = /^-([A-Za-z]+)$/.exec(v)?.[1];
+      if ((letters && spec.code.includes(letters[letters.length - 1]!)) || spec.longCode?.includes(v.slice(2))) {
         if (args[i + 1]) codes.push(args[i + 1]!);
       } else if (spec.longCode?.some((c) => v.startsWith(`--${c}=`))) codes.push(slice(args[i]!, v.indexOf('=') + 1));
     }

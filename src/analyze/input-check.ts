@@ -15,6 +15,7 @@ export function invalidCharacterMatch(action: Action): RuleMatch | null {
     const what = m[0] === '\u0000' ? 'a NUL byte' : m[0] === '\uFFFD' ? 'invalid UTF-8 (U+FFFD)' : 'a lone UTF-16 surrogate';
     return {
       ruleId: INVALID_CHARACTER_ID,
+      class: 'fail_closed',
       risk: 'CRITICAL',
       reason: `the input contains ${what} at offset ${m.index}, which parsers and shells read differently`,
       remediation: 'remove the character; pass binary data through a file, not the command line',

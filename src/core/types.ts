@@ -31,11 +31,33 @@ export interface AnalyzeContext {
   projectRoot?: string;
   /** What the guard protects about itself (see guarded.ts); rules fall back to defaults under `home`. */
   guard?: import('./guarded.js').GuardContext;
+  /**
+   * Reads a file the command runs or reads as a program (a script, interpreter code, SQL), at
+   * decision time: the one file I/O the analysis calls through, injected by the session
+   * (adapters/file-reader.ts). Absent (pure tests), no file can be read and running one blocks.
+   */
+  readFile?: (path: string) => FileRead;
 }
+
+/**
+ * A file read for the analysis (an absolute path): its text, or why not. `missing`: no such file
+ * (the command would fail to open it); `binary`: not UTF-8 text (an executable, an archive);
+ * `too_large`, `not_regular` (a folder, a device, a pipe), `unreadable`: it exists but cannot be judged.
+ */
+export type FileRead = { text: string } | { refused: 'missing' | 'binary' | 'too_large' | 'not_regular' | 'unreadable'; reason: string };
+
+/**
+ * What kind of finding a match is, which decides how policies treat it: `rule` (a rule pack's
+ * judgement, blocked at the policy's risk), `fail_closed` (the analysis could not decide: blocks
+ * under every policy but audit_mode), `guard` (about the guard itself: blocks under every policy),
+ * `policy` (the policy step's own: a role miss, a write under read_only), `notice` (recorded, never blocks).
+ */
+export type MatchClass = 'rule' | 'fail_closed' | 'guard' | 'policy' | 'notice';
 
 /** One rule that matched, with the evidence of where. */
 export interface RuleMatch {
   ruleId: string;
+  class: MatchClass;
   risk: Risk;
   reason: string;
   remediation: string;

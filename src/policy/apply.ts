@@ -5,7 +5,7 @@
 import { RISK_RANK, type AnalyzeContext, type Analysis, type Decision, type RoleRef, type RuleMatch } from '../core/types.js';
 import { redactSecrets } from '../audit/redact.js';
 import {
-  implicitDenyMatch, isGuardFinding, isFailClosed, readOnlyWriteMatch, roleChangedMatch, roleNotAllowedMatch, roleUncheckedMatch,
+  implicitDenyMatch, readOnlyWriteMatch, roleChangedMatch, roleNotAllowedMatch, roleUncheckedMatch,
 } from './findings.js';
 import { POLICIES, SAFE_DEFAULTS, type Policy } from './policies.js';
 import { pinViolationMatch, type PinViolation } from './pin.js';
@@ -30,7 +30,7 @@ function isRole(r: Role | RoleRef): r is Role {
 }
 
 function groupOf(m: RuleMatch): number {
-  return isGuardFinding(m.ruleId) ? 0 : isFailClosed(m.ruleId) ? 1 : 2;
+  return m.class === 'guard' ? 0 : m.class === 'fail_closed' ? 1 : 2;
 }
 
 /** Strictest first: risk, then guard findings, then fail-closed findings, then the order found. */
@@ -56,7 +56,7 @@ interface Outcome {
 
 function enforce(policy: Policy, analysis: Analysis, base: RuleMatch[], role: Role | RoleRef | undefined, ctx?: AnalyzeContext): Outcome {
   const threshold = policy.blockAtRisk === null ? Infinity : RISK_RANK[policy.blockAtRisk];
-  const blocking = base.filter((m) => isGuardFinding(m.ruleId) || isFailClosed(m.ruleId) || RISK_RANK[m.risk] >= threshold);
+  const blocking = base.filter((m) => m.class === 'guard' || m.class === 'fail_closed' || (m.class !== 'notice' && RISK_RANK[m.risk] >= threshold));
   const findings: RuleMatch[] = [];
   let usedRules: string[] = [];
   if (policy.blockWrites && analysis.writes) findings.push(readOnlyWriteMatch(actionText(analysis)));
@@ -73,7 +73,7 @@ export function applyPolicy(analysis: Analysis, policy: Policy, role?: Role | Ro
   // Undecidable parts of the shell IR block even if the dispatcher did not turn them into matches.
   for (const u of analysis.shell?.undecidable ?? []) {
     if (!base.some((m) => m.ruleId === u.ruleId)) {
-      base.push({ ruleId: u.ruleId, risk: 'HIGH', reason: u.reason, remediation: 'rewrite the command so it can be read statically', evidence: u.evidence });
+      base.push({ ruleId: u.ruleId, class: 'fail_closed', risk: 'HIGH', reason: u.reason, remediation: 'rewrite the command so it can be read statically', evidence: u.evidence });
     }
   }
   const roleRef = role ? (isRole(role) ? role.ref : role) : undefined;
@@ -90,7 +90,7 @@ export function applyPolicy(analysis: Analysis, policy: Policy, role?: Role | Ro
   let wouldBlock: RuleMatch[] | undefined;
   if (policy.auditOnly) {
     const shadow = enforce(SAFE_DEFAULTS, analysis, all, role, opts.ctx);
-    blocking = all.filter((m) => isGuardFinding(m.ruleId));
+    blocking = all.filter((m) => m.class === 'guard');
     findings = shadow.findings;
     usedRules = shadow.usedRules;
     wouldBlock = strictestFirst(shadow.blocking);

@@ -51,6 +51,7 @@ export function isFailClosed(ruleId: string): boolean {
 export function roleNotAllowedMatch(roleName: string, miss: RoleMiss): RuleMatch {
   return {
     ruleId: POLICY_RULE_IDS.roleNotAllowed,
+    class: 'policy',
     risk: 'MEDIUM',
     reason: `not allowed by role ${roleName}: ${miss.why}`,
     remediation: `run only what role ${roleName} allows (seatbelt roles show ${roleName}), or ask the operator to extend the role`,
@@ -61,6 +62,7 @@ export function roleNotAllowedMatch(roleName: string, miss: RoleMiss): RuleMatch
 export function roleChangedMatch(roleName: string, path?: string): RuleMatch {
   return {
     ruleId: POLICY_RULE_IDS.roleChanged,
+    class: 'guard',
     risk: 'HIGH',
     reason: `the file of role ${roleName} changed since it was loaded; decisions fail closed until it is reloaded`,
     remediation: 'restart or reload the guard so the role is read and checked again',
@@ -71,6 +73,7 @@ export function roleChangedMatch(roleName: string, path?: string): RuleMatch {
 export function roleUncheckedMatch(roleName: string): RuleMatch {
   return {
     ruleId: POLICY_RULE_IDS.roleUnchecked,
+    class: 'guard',
     risk: 'HIGH',
     reason: `role ${roleName} was named but its rules were not loaded, so nothing can be allowed by it`,
     remediation: 'load the role with loadRole()/loadRoleChecked() and pass it to the policy',
@@ -81,6 +84,7 @@ export function roleUncheckedMatch(roleName: string): RuleMatch {
 export function readOnlyWriteMatch(evidence: string): RuleMatch {
   return {
     ruleId: POLICY_RULE_IDS.readOnlyWrite,
+    class: 'policy',
     risk: 'MEDIUM',
     reason: 'the read_only policy refuses anything that writes (files, git history, SQL other than SELECT/EXPLAIN/SHOW)',
     remediation: 'run a read-only command, or ask the operator for a policy that allows writes',
@@ -91,6 +95,7 @@ export function readOnlyWriteMatch(evidence: string): RuleMatch {
 export function implicitDenyMatch(policyName: string, evidence: string): RuleMatch {
   return {
     ruleId: POLICY_RULE_IDS.implicitDeny,
+    class: 'policy',
     risk: 'MEDIUM',
     reason: `the ${policyName} policy runs only what a role allows, and no role is set`,
     remediation: 'set a role (--role NAME, SEATBELT_ROLE, or "role" in the config) that allows this',

@@ -66,6 +66,7 @@ export function pinViolationMatch(v: PinViolation): RuleMatch {
   const where = v.pinnedBy === 'user' ? 'the user config ($SEATBELT_HOME/config.json)' : 'SEATBELT_PIN=1';
   return {
     ruleId: POLICY_RULE_IDS.pinViolation,
+    class: 'guard',
     risk: 'HIGH',
     reason: v.message,
     remediation: `policy ${v.pinned.policy}${v.pinned.role ? ` and role ${v.pinned.role}` : ''} are pinned by ${where}; drop the override, or ask the operator to change the pin`,

@@ -71,6 +71,7 @@ export function tighteningOnly(project: Layer, base: PolicyAndRole & { recordInp
 export function untrustedProjectMatch(file: string, ignored: readonly IgnoredSetting[]): RuleMatch {
   return {
     ruleId: UNTRUSTED_PROJECT_CONFIG,
+    class: 'notice',
     risk: 'LOW',
     reason: `settings in the untrusted project config ${file} were ignored: ${ignored.map((i) => `${i.setting} (${i.why})`).join('; ')}`,
     remediation: `the operator can trust this exact file with \`seatbelt trust ${file}\`; any change to it withdraws the trust`,

@@ -9,6 +9,8 @@ export interface RuleInfo {
   risk: Risk;
   reason: string;
   remediation: string;
+  /** `guard` for rules about the guard itself (self-protection); `fail_closed` for "cannot decide"; default `rule`. */
+  class?: 'rule' | 'guard' | 'fail_closed';
 }
 
 export interface ShellRule extends RuleInfo {

@@ -12,10 +12,10 @@ import { uuidv7 } from '../../src/audit/uuid.js';
 import { rnd } from '../audit/fixtures.js';
 
 const RULES: RuleMatch[] = [
-  { ruleId: 'filesystem.recursive_delete_root', risk: 'CRITICAL', reason: 'recursively deletes the root folder', remediation: 'name the folder inside your project', evidence: 'rm -rf /' },
-  { ruleId: 'git.force_push_protected', risk: 'HIGH', reason: 'force-pushes a protected branch', remediation: 'push to a feature branch', evidence: 'git push -f origin main' },
-  { ruleId: 'remote_code.pipe_to_shell', risk: 'CRITICAL', reason: 'runs code downloaded from the network', remediation: 'download, review, then run', evidence: 'curl x | sh' },
-  { ruleId: 'sql.delete_without_where', risk: 'HIGH', reason: 'deletes every row of a table', remediation: 'add a WHERE clause', evidence: 'DELETE FROM users' },
+  { class: 'rule', ruleId: 'filesystem.recursive_delete_root', risk: 'CRITICAL', reason: 'recursively deletes the root folder', remediation: 'name the folder inside your project', evidence: 'rm -rf /' },
+  { class: 'rule', ruleId: 'git.force_push_protected', risk: 'HIGH', reason: 'force-pushes a protected branch', remediation: 'push to a feature branch', evidence: 'git push -f origin main' },
+  { class: 'rule', ruleId: 'remote_code.pipe_to_shell', risk: 'CRITICAL', reason: 'runs code downloaded from the network', remediation: 'download, review, then run', evidence: 'curl x | sh' },
+  { class: 'rule', ruleId: 'sql.delete_without_where', risk: 'HIGH', reason: 'deletes every row of a table', remediation: 'add a WHERE clause', evidence: 'DELETE FROM users' },
 ];
 
 const AGENTS: Actor[] = [

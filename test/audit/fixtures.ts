@@ -25,6 +25,7 @@ export const actor: Actor = { agent: 'test-agent', owner: 'human:alice', user: '
 
 export const RM_ROOT: RuleMatch = {
   ruleId: 'filesystem.recursive_delete_root',
+  class: 'rule',
   risk: 'CRITICAL',
   reason: 'recursively deletes the root folder',
   remediation: 'name the folder you mean to delete, inside your project',

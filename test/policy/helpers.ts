@@ -1,6 +1,7 @@
 // Hand-built IR and analyses for policy tests: no parser needed.
 import type { SimpleCommand, SqlStatement, Word } from '../../src/core/ir.js';
-import type { Action, Analysis, Risk, RuleMatch } from '../../src/core/types.js';
+import type { Action, Analysis, MatchClass, Risk, RuleMatch } from '../../src/core/types.js';
+import { isFailClosed, isGuardFinding } from '../../src/policy/findings.js';
 import type { Role, RoleFile } from '../../src/policy/role.js';
 
 export const w = (value: string, opts: { static?: boolean; raw?: string } = {}): Word => ({
@@ -43,8 +44,14 @@ export function sqlAnalysis(stmts: SqlStatement[], matches: RuleMatch[] = [], wr
   return { action: { kind: 'sql', sql: stmts.map((s) => s.text).join('; '), dialect: 'postgresql' }, matches, sql: stmts, writes };
 }
 
-export function match(ruleId: string, risk: Risk, evidence = 'x'): RuleMatch {
-  return { ruleId, risk, reason: `reason of ${ruleId}`, remediation: `fix ${ruleId}`, evidence };
+/** A hand-made match; its class is what the producer of that id would give it. */
+export function match(ruleId: string, risk: Risk, evidence = 'x', cls: MatchClass = classOf(ruleId)): RuleMatch {
+  return { ruleId, class: cls, risk, reason: `reason of ${ruleId}`, remediation: `fix ${ruleId}`, evidence };
+}
+
+function classOf(ruleId: string): MatchClass {
+  if (isGuardFinding(ruleId)) return 'guard';
+  return isFailClosed(ruleId) ? 'fail_closed' : 'rule';
 }
 
 export function role(file: RoleFile): Role {

@@ -86,6 +86,7 @@ function setsSeatbeltVariable(cmd: SimpleCommand): string | null {
 export const GUARD_COMMAND_RULES: ShellRule[] = [
   {
     id: 'self_protection.guard_command',
+    class: 'guard',
     risk: 'CRITICAL',
     reason: 'seatbelt invoked by the guarded agent in a way that would change what judges later actions (settings, keys, hooks, trust)',
     remediation: 'run the action without changing the guard; policy, role, trail, keys and hooks are set by the operator, not the agent',

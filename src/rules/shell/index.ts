@@ -16,6 +16,7 @@ import { SELF_PROTECTION_RULES } from './self-protection.js';
 import { PERSISTENCE_RULES } from './persistence.js';
 import { GUARD_COMMAND_RULES } from './guard-command.js';
 import { CATALOGUE_RULES } from './catalogue.js';
+import { RUN_FILE_RULES } from './run-files.js';
 import { hiddenCommands, launcherLimit } from './hidden-commands.js';
 
 export { commandWrites } from './writes.js';
@@ -30,6 +31,7 @@ export const SHELL_RULES: ShellRule[] = [
   ...SECRET_RULES,
   ...GUARD_COMMAND_RULES,
   ...CATALOGUE_RULES,
+  ...RUN_FILE_RULES,
   ...SELF_PROTECTION_RULES,
   ...PERSISTENCE_RULES,
 ];
@@ -42,6 +44,7 @@ const UNDECIDABLE_RISK: Record<string, Risk> = {
   'parse.unsupported_interpreter_code': 'HIGH',
   'parse.dynamic_arithmetic': 'HIGH',
   'parse.command_rebinding': 'HIGH',
+  'parse.unreadable_file': 'HIGH',
 };
 
 const UNDECIDABLE_REMEDIATION: Record<string, string> = {
@@ -57,6 +60,7 @@ const UNDECIDABLE_REMEDIATION: Record<string, string> = {
   'limits.parse_timeout': 'simplify the script or split it into smaller commands',
   'parse.dynamic_arithmetic': 'use literal numbers, or variables the script itself sets to numbers, in $((…)), ((…)), let, [[ … -eq … ]] and array subscripts: outside input (arguments, environment, read, command output) is evaluated as code there',
   'parse.command_rebinding': 'call the program by its own name or path instead of rebinding a name (hash -p, enable -f, an alias made at run time)',
+  'parse.unreadable_file': 'run a script, code or SQL file that is a regular text file up to 1 MiB, named literally and relative to a known folder, so it can be read and judged; or review it and run it by hand',
   'limits.expansion_too_large': 'list the paths plainly, or split the command: brace expansion past 64 words or 8 nested groups is not followed',
 };
 
@@ -90,6 +94,7 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
   for (const u of ir.undecidable) {
     add({
       ruleId: u.ruleId,
+      class: 'fail_closed',
       risk: undecidableRisk(u.ruleId),
       reason: redactEvidence(u.reason),
       remediation: UNDECIDABLE_REMEDIATION[u.ruleId] ?? 'rewrite the command so it can be analysed statically',
@@ -100,10 +105,10 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
   // its interpreter code makes): judged by every rule, with the outer command as evidence.
   for (const cmd of view.commands.flatMap((c) => [c, ...hiddenCommands(c, view)])) {
     const limit = launcherLimit(cmd);
-    if (limit) add({ ruleId: 'limits.nesting_too_deep', risk: 'CRITICAL', reason: limit, remediation: UNDECIDABLE_REMEDIATION['limits.nesting_too_deep']!, evidence: redactEvidence(cmd.text) });
+    if (limit) add({ ruleId: 'limits.nesting_too_deep', class: 'fail_closed', risk: 'CRITICAL', reason: limit, remediation: UNDECIDABLE_REMEDIATION['limits.nesting_too_deep']!, evidence: redactEvidence(cmd.text) });
     if (cmd.name.static && /^-./.test(cmd.name.value)) {
       // No program is named `-x`: a wrapper's options were misread (`nohup -- rm`), so what runs is unknown.
-      add({ ruleId: OPTION_AS_COMMAND, risk: 'CRITICAL', reason: `the command name ${cmd.name.value} is an option: a wrapper's arguments were not understood`, remediation: UNDECIDABLE_REMEDIATION['parse.unknown_option']!, evidence: redactEvidence(cmd.text) });
+      add({ ruleId: OPTION_AS_COMMAND, class: 'fail_closed', risk: 'CRITICAL', reason: `the command name ${cmd.name.value} is an option: a wrapper's arguments were not understood`, remediation: UNDECIDABLE_REMEDIATION['parse.unknown_option']!, evidence: redactEvidence(cmd.text) });
     }
     for (const rule of SHELL_RULES) {
       let hit: boolean;
@@ -115,6 +120,7 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
         // A rule that cannot judge a command must not let it through.
         add({
           ruleId: INTERNAL_ERROR,
+          class: 'fail_closed',
           risk: 'CRITICAL',
           reason: `rule ${rule.id} failed: ${err instanceof Error ? err.message : String(err)}`,
           remediation: 'report this as a bug in seatbelt; the command was blocked because it could not be judged',
@@ -123,7 +129,7 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
         continue;
       }
       if (!hit) continue;
-      add({ ruleId: rule.id, risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: redactEvidence(detail ? `${cmd.text} (${detail})` : cmd.text) });
+      add({ ruleId: rule.id, class: rule.class ?? 'rule', risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: redactEvidence(detail ? `${cmd.text} (${detail})` : cmd.text) });
     }
   }
   return out;

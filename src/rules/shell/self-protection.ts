@@ -217,6 +217,7 @@ const ASK = 'ask the operator: the guard protects its own files, settings and ho
 export const SELF_PROTECTION_RULES: ShellRule[] = [
   {
     id: 'self_protection.guarded_path',
+    class: 'guard',
     risk: 'CRITICAL',
     reason: "changes what keeps the guard on (seatbelt's home, audit trail, keys, roles or config, the agent host's hook settings, git hooks, seatbelt's install)",
     remediation: `${ASK}; reading them (cat, ls, cp to elsewhere, tar -c) stays allowed`,
@@ -240,6 +241,7 @@ export const SELF_PROTECTION_RULES: ShellRule[] = [
   },
   {
     id: 'self_protection.hook_bypass',
+    class: 'guard',
     risk: 'CRITICAL',
     reason: 'skips or redirects the git hooks the guard relies on (--no-verify, core.hooksPath)',
     remediation: `${ASK}; commit and push with the hooks running, and fix what they report`,

@@ -6,7 +6,7 @@ import type { DetailedSqlRule } from './match.js';
 const flag = (name: string) => (s: SqlStatement) => typeof s.flags[name] === 'string';
 const detail = (name: string) => (s: SqlStatement) => (typeof s.flags[name] === 'string' ? String(s.flags[name]) : undefined);
 
-export const FAIL_CLOSED_RULES: DetailedSqlRule[] = [
+const RULES: DetailedSqlRule[] = [
   {
     id: 'sql.parse_error',
     risk: 'CRITICAL',
@@ -149,3 +149,6 @@ export const FAIL_CLOSED_RULES: DetailedSqlRule[] = [
     detail: (s) => (typeof s.flags.dynamicReason === 'string' ? s.flags.dynamicReason : undefined),
   },
 ];
+
+/** Every rule here means "the analysis could not decide": fail-closed matches. */
+export const FAIL_CLOSED_RULES: DetailedSqlRule[] = RULES.map((r) => ({ ...r, class: 'fail_closed' as const }));

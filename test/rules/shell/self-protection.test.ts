@@ -300,7 +300,9 @@ describe('under every policy', () => {
   });
 
   it('every self_protection id is a guard finding, also the ones other packs own', () => {
-    for (const id of [...SELF_PROTECTION_RULE_IDS, 'self_protection.guard_command', 'self_protection.untrusted_project_config']) expect(isGuardFinding(id), id).toBe(true);
+    for (const id of [...SELF_PROTECTION_RULE_IDS, 'self_protection.guard_command']) expect(isGuardFinding(id), id).toBe(true);
+    // The notice that an untrusted project file's settings were ignored is recorded, never a block.
+    expect(isGuardFinding('self_protection.untrusted_project_config')).toBe(false);
     for (const id of ['filesystem.delete', 'persistence.shell_startup', 'policy.pin_violation']) expect(isGuardFinding(id), id).toBe(id === 'policy.pin_violation');
   });
 });

@@ -26,7 +26,8 @@ const BLOCK: Case[] = [
   ['taskset -c 0 chrt -f 99 rm -rf /', 'filesystem.recursive_delete_root'],
   ['aws-vault exec prod -- aws s3 rb s3://b --force', 'infra.bucket_delete'],
   ['dotenv -e .env -- terraform destroy -auto-approve', 'infra.terraform_destroy'],
-  ['strace -f bash -c "rm -rf /"', 'remote_code.embedded_command'],
+  // The catalogue's launchers are followed by the IR: the script they run is read.
+  ['strace -f bash -c "rm -rf /"', 'filesystem.recursive_delete_root'],
   // uv run is followed by the IR itself: the code is read and its command judged.
   ['uv run python -c "import os; os.system(\'rm -rf /\')"', 'filesystem.recursive_delete_root'],
   ['parallel rm -rf ::: /', 'filesystem.recursive_delete_root'],

@@ -36,6 +36,8 @@ export interface Scope {
   placeholders?: string[];
   /** How many scripts deep (bash -c inside eval inside …). */
   nest: number;
+  /** How many commands deep, each started by the one around it (`xvfb-run strace cmd`: 2 for cmd). */
+  launched?: number;
   pipeline?: { id: number; stage: number; stages: number };
   /** Redirects of enclosing compound commands (`{ …; } > f`). */
   outer: Redirect[];

@@ -170,6 +170,7 @@ interface NestedOptions {
 
 function nestedScope(scope: Scope, sc: SimpleCommand, context: Context, o: NestedOptions): Scope {
   const inner: Scope = { context: [...scope.context, context], wrappers: sc.wrappers, parentId: sc.id, nest: scope.nest + 1, outer: [] };
+  if (scope.launched) inner.launched = scope.launched;
   if (o.fed || sc.fedByUnknownInput) inner.fed = true;
   if (o.placeholders) inner.placeholders = o.placeholders;
   if (o.stdin) inner.stdin = o.stdin;
@@ -192,8 +193,14 @@ function nestedScript(b: IrBuilder, text: Word, context: Context, sc: SimpleComm
 /** A command given as words (find -exec, docker exec, an argv from interpreter code). */
 function spawn(b: IrBuilder, words: Word[], wrappers: string[], context: Context | null, sc: SimpleCommand, scope: Scope, state: State, o: NestedOptions): void {
   if (!words.length || !b.room(rawOf(words))) return;
+  // Launchers inside launchers (`xvfb-run strace nsenter …`): past the bound, fail closed.
+  const launched = (scope.launched ?? 0) + 1;
+  if (launched > b.limits.maxLaunchers) {
+    b.fail(undecidable('limits.nesting_too_deep', `more than ${b.limits.maxLaunchers} commands started inside one another`, sc.text));
+    return;
+  }
   const inv = peelWrappers(words, rawOf(words));
-  const inner: Scope = { context: context ? [...scope.context, context] : scope.context, wrappers: [...sc.wrappers, ...wrappers], parentId: sc.id, nest: scope.nest, outer: [] };
+  const inner: Scope = { context: context ? [...scope.context, context] : scope.context, wrappers: [...sc.wrappers, ...wrappers], parentId: sc.id, nest: scope.nest, outer: [], launched };
   if (o.fed || sc.fedByUnknownInput) inner.fed = true;
   if (o.placeholders) inner.placeholders = o.placeholders;
   const innerState = nestedState(sc, state, o);

@@ -9,6 +9,8 @@ export interface ShellLimits {
   maxDepth: number;
   /** Deepest chain of scripts inside scripts (`bash -c 'eval "sh -c …"'`). */
   maxNestedScripts: number;
+  /** Deepest chain of commands started by other commands' arguments (`xvfb-run strace nsenter … cmd`). */
+  maxLaunchers: number;
   /**
    * Tree-sitter progress callbacks allowed per parse. Ordinary input costs about one per 80 bytes
    * (a 256 KiB script ≈ 3,400); pathological input costs more per byte and more time per step.
@@ -24,6 +26,7 @@ export const DEFAULT_LIMITS: ShellLimits = {
   maxInputChars: 256 * 1024,
   maxDepth: 100,
   maxNestedScripts: 8,
+  maxLaunchers: 16,
   maxParseSteps: 5_000,
   maxNodes: 150_000,
   maxCommands: 20_000,

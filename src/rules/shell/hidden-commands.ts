@@ -11,7 +11,7 @@ import { nameOf } from './programs.js';
 import { memoByCommand } from './memo.js';
 import { interpreterFileOps } from './interpreter-files.js';
 import { expandBraces } from './paths.js';
-import { launched } from './launchers.js';
+import { catalogueLaunched, launched } from './launchers.js';
 import { isCodeVariable } from '../../analyze/shell/code-variables.js';
 
 const synthetic = new WeakMap<SimpleCommand, string | undefined>();
@@ -26,11 +26,14 @@ export function unreadCode(cmd: SimpleCommand): string | undefined {
 
 function unreadIn(name: Word, args: Word[], text: string): string | undefined {
   if (!name.static) return 'a dynamic command name';
+  // The command a catalogue launcher runs is followed by the chain (hiddenCommandsOf).
+  const followed = catalogueLaunched(name.value, args);
+  const isFollowed = (words: Word[]) => !!followed && words.length === followed.length && words.every((w, i) => w.value === followed[i]!.value);
   for (const a of actionsFor(name.value, args, text)) {
     if (a.kind === 'code') {
       const calls = shellCallsIn(a.language, a.code.value);
       if (!a.code.static || calls.scripts.length || calls.argvs.length || calls.problems.length) return `${a.detail} code that runs other programs`;
-    } else if (a.kind === 'spawn' && a.label === 'find') continue;
+    } else if (a.kind === 'spawn' && (a.label === 'find' || isFollowed(a.words))) continue;
     else if (a.kind !== 'stdin-code') return `${name.value}: ${a.kind === 'undecidable' ? a.found.reason : a.kind}`;
   }
   return undefined;
@@ -64,10 +67,13 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
   /** Each launched command, and where what it runs in turn starts in `out`. */
   const chain: { cmd: SimpleCommand; from: number }[] = [];
   let cur: SimpleCommand | undefined = cmd;
+  // While every step is a catalogue launcher's, the IR has followed the chain too, and judged what each step runs.
+  let seenByIr = !synthetic.has(cmd);
   for (let depth = 0; cur; depth++) {
     out.push(...interpreterFileOps(cur).map((c) => derived(c, undefined)));
     const l = launched(cur);
     if (!l) break;
+    seenByIr &&= l.followedByIr === true;
     if (depth >= MAX_LAUNCHERS) {
       const last = derived({ ...cur }, undefined);
       beyond.set(last, `more than ${MAX_LAUNCHERS} launchers inside one another (${nameOf(cur)} …): what the innermost runs was not followed`);
@@ -92,7 +98,7 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
     };
     // `cross-env BASH_ENV=… make`: code a later shell runs (prompt strings, BASH_ENV, imported functions).
     const code = [...(l.assignments ?? []), ...inv.assignments].find((a) => isCodeVariable(a.name));
-    const unread = inv.undecidable[0]?.reason ?? (code ? `${code.name} set for ${inv.name.value} holds code a shell runs` : undefined) ?? unreadIn(inv.name, inv.args, cmd.text);
+    const unread = seenByIr ? undefined : (inv.undecidable[0]?.reason ?? (code ? `${code.name} set for ${inv.name.value} holds code a shell runs` : undefined) ?? unreadIn(inv.name, inv.args, cmd.text));
     out.push(derived(next, unread));
     chain.push({ cmd: next, from: out.length });
     cur = next;

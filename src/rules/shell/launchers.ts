@@ -1,11 +1,13 @@
 // Programs that run another program given in their arguments but that the IR builder does not
-// unwrap: tracers and privilege or sandbox launchers (`strace`, `runuser -u`, `pkexec`,
-// `systemd-run`, `firejail`, …) and project runners (`npx`, `npm exec --`, `pnpm dlx`,
-// `bundle exec`, `dotenv --`, …). The rules judge the program they launch as well, so
-// `npx rimraf /` is judged as `rimraf /`. Once the IR unwraps one of these itself, its entry
-// here simply stops matching (the name no longer appears as a command). hidden-commands.ts turns
-// what they launch into commands the rules judge.
+// unwrap: `runuser -u` and project runners (`npx`, `npm exec --`, `pnpm dlx`, `bundle exec`,
+// `dotenv --`, …). The rules judge the program they launch as well, so `npx rimraf /` is judged as
+// `rimraf /`. Tracers, sandboxes, privilege and environment launchers (`strace`, `firejail`,
+// `pkexec`, `mise exec`, …) are catalogue specs, which the IR follows itself; the rules follow
+// them here too (catalogueLaunched), so chains of both kinds count towards one bound.
+// hidden-commands.ts turns what they launch into commands the rules judge.
 import type { Assignment, SimpleCommand, Word } from '../../core/ir.js';
+import { specFor } from '../../catalogue/index.js';
+import { readInvocation } from '../../catalogue/read.js';
 import { parseOptions, type OptionSpec } from './options.js';
 import { nameOf } from './programs.js';
 
@@ -28,43 +30,7 @@ const L = (spec: OptionSpec, extra: Omit<Launcher, 'spec'> = {}): Launcher => ({
 const ANY: Launcher = L({});
 
 const LAUNCHERS: Record<string, Launcher> = {
-  // With -p a tracer attaches to a process and still runs the command, if one is given.
-  strace: L({ shortValue: 'abeEIoOpPsSuUX' }),
-  ltrace: L({ shortValue: 'aAeEFlnopsuxD' }),
-  fakeroot: L({ shortValue: 'lfsib', longValue: ['lib', 'faked'] }),
-  unbuffer: L({}),
-  torsocks: L({ shortValue: 'uapP', longValue: ['user', 'pass', 'address', 'port'] }),
-  proxychains: L({ shortValue: 'f' }),
-  proxychains4: L({ shortValue: 'f' }),
-  caffeinate: L({ shortValue: 'tw' }),
-  'dbus-launch': L({ longValue: ['config-file', 'autolaunch'] }),
   runuser: L({ shortValue: 'ugGswc', longValue: ['user', 'group', 'supp-group', 'shell', 'whitelist-environment', 'command'] }),
-  pkexec: L({ longValue: ['user'] }),
-  run0: L({ shortValue: 'ugD', longValue: ['user', 'group', 'chdir', 'unit', 'property', 'description', 'slice', 'nice', 'setenv', 'machine', 'background'] }),
-  'sudo-rs': L({ shortValue: 'ugDCp', longValue: ['user', 'group', 'chdir', 'close-from', 'prompt'] }, { self: ['l', 'list', 'v', 'validate', 'k', 'K', 'e', 'edit'] }),
-  'systemd-run': L({ shortValue: 'upEMHsGd', longValue: ['unit', 'property', 'setenv', 'machine', 'host', 'uid', 'gid', 'nice', 'working-directory', 'description', 'slice', 'on-active', 'on-boot', 'on-calendar', 'timer-property', 'path-property', 'socket-property', 'service-type'] }),
-  firejail: ANY,
-  nsenter: L({ shortValue: 'tSGrw', longValue: ['target', 'setuid', 'setgid', 'root', 'wd'] }),
-  unshare: L({ shortValue: 'RwSG', longValue: ['root', 'wd', 'setuid', 'setgid', 'map-user', 'map-group', 'propagation', 'setgroups'] }),
-  setpriv: L({ longValue: ['reuid', 'regid', 'ruid', 'rgid', 'euid', 'egid', 'groups', 'inh-caps', 'ambient-caps', 'bounding-set', 'securebits', 'selinux-label', 'apparmor-profile', 'pdeathsig'] }),
-  chrt: L({ shortValue: 'T', longValue: ['sched-runtime', 'sched-period', 'sched-deadline'] }, { skip: 1, self: ['p', 'pid', 'm', 'max'] }),
-  taskset: L({}, { skip: 1, self: ['p', 'pid'] }),
-  numactl: L({ shortValue: 'NmCipPw', longValue: ['cpunodebind', 'membind', 'physcpubind', 'interleave', 'preferred', 'weighted-interleave'] }),
-  cpulimit: L({ shortValue: 'lpe', longValue: ['limit', 'pid', 'exe'] }, { self: ['p', 'pid', 'e', 'exe'] }),
-  prlimit: L({ shortValue: 'p', longValue: ['pid', 'output'] }, { self: ['p', 'pid'] }),
-  faketime: L({ shortValue: 'mp' }, { skip: 1 }),
-  valgrind: ANY,
-  catchsegv: ANY,
-  rlwrap: L({ shortValue: 'aAfHlpPsStwzeqoOCdDg' }),
-  gosu: L({}, { skip: 1 }),
-  'su-exec': L({}, { skip: 1 }),
-  's6-setuidgid': L({}, { skip: 1 }),
-  chpst: L({ shortValue: 'uUe/nlLmdopfcrt' }),
-  tini: L({ shortValue: 'pe' }),
-  'dumb-init': L({ shortValue: 'r', longValue: ['rewrite'] }),
-  sg: L({ shortValue: 'c' }, { script: ['c'], scriptOperand: 1 }),
-  tsp: L({ shortValue: 'LDNO' }),
-  shx: L({}),
   // Project and environment runners.
   npx: L({ shortValue: 'pc', longValue: ['package', 'call', 'cache', 'userconfig', 'registry'] }, { script: ['c', 'call'] }),
   bunx: L({ shortValue: 'p', longValue: ['package', 'bun'] }),
@@ -83,11 +49,6 @@ const LAUNCHERS: Record<string, Launcher> = {
   conda: L({ shortValue: 'np', longValue: ['name', 'prefix', 'cwd'] }, { verbs: ['run'] }),
   mamba: L({ shortValue: 'np', longValue: ['name', 'prefix', 'cwd'] }, { verbs: ['run'] }),
   micromamba: L({ shortValue: 'np', longValue: ['name', 'prefix', 'cwd'] }, { verbs: ['run'] }),
-  mise: L({ shortValue: 'C', longValue: ['cd'] }, { verbs: ['exec', 'x'] }),
-  asdf: L({}, { verbs: ['exec'] }),
-  rbenv: L({}, { verbs: ['exec'] }),
-  pyenv: L({}, { verbs: ['exec'] }),
-  direnv: L({}, { verbs: ['exec'], skip: 1 }),
   dotenv: L({ shortValue: 'ecv', longValue: [] }),
   'env-cmd': L({ shortValue: 'fre', longValue: ['file', 'environments', 'rc-file'] }),
   'cross-env': ANY,
@@ -105,13 +66,30 @@ export interface Launched {
   assignments?: Assignment[];
   /** A shell script handed to the launcher (`npx -c '…'`), which the rules cannot read. */
   script?: Word;
+  /** A catalogue launcher's command: the IR follows it too, and judges what it runs in turn. */
+  followedByIr?: boolean;
+}
+
+/**
+ * The command a program the catalogue knows runs (`xvfb-run …`, `strace -f …`), as its spec reads
+ * it; undefined when it runs none or its arguments cannot be read (the IR blocks those).
+ */
+export function catalogueLaunched(name: string, args: readonly Word[]): Word[] | undefined {
+  const spec = specFor(name);
+  if (!spec) return undefined;
+  const inv = readInvocation(spec, args);
+  return inv.undecidable ? undefined : inv.commands[0];
 }
 
 /** What a launcher runs, or undefined when the command is not a launcher (or launches nothing). */
 export function launched(cmd: SimpleCommand): Launched | undefined {
   const n = nameOf(cmd);
   const l = Object.hasOwn(LAUNCHERS, n) ? LAUNCHERS[n] : undefined;
-  if (!l || !cmd.name.static) return undefined;
+  if (!cmd.name.static) return undefined;
+  if (!l) {
+    const words = catalogueLaunched(n, cmd.args);
+    return words?.length ? { words, assignments: [], followedByIr: true } : undefined;
+  }
   let args = cmd.args;
   if (l.verbs) {
     // `npm exec …`: global options may come first; the verb is the first operand.

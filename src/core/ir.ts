@@ -122,6 +122,20 @@ export interface ShellIr {
   projectRoot?: string;
   /** What the guard protects about itself (AnalyzeContext.guard), for the self-protection rules. Optional. */
   guard?: import('./guarded.js').GuardContext;
+  /**
+   * Files commands run or read as programs (scripts, interpreter code, SQL), whose contents were
+   * judged as they were at decision time: a rule refuses a line where an earlier command writes one.
+   */
+  programFiles?: ProgramFile[];
+}
+
+/** A file a command runs or reads as a program (`bash x.sh`, `./x.sh`, `python3 x.py`, `psql -f x.sql`). */
+export interface ProgramFile {
+  commandId: number;
+  /** The path as written. */
+  word: Word;
+  /** Absolute and normalised; null when the folder it is relative to is not known. */
+  path: string | null;
 }
 
 export type SqlKind =

@@ -14,8 +14,11 @@ import { loadRole, type RoleLoadOptions } from './role-load.js';
 
 export type AnalyzeFn = (action: Action, ctx: AnalyzeContext) => Promise<Analysis>;
 
-/** Where examples are judged: `./x` in an example is /home/user/project/x, `~` is /home/user. */
-export const EXAMPLE_CONTEXT: AnalyzeContext = { cwd: '/home/user/project', home: '/home/user' };
+/**
+ * Where examples are judged: `./x` in an example is /home/user/project/x, `~` is /home/user. The
+ * project is imagined: no file exists in it, so a script or SQL file an example runs is missing.
+ */
+export const EXAMPLE_CONTEXT: AnalyzeContext = { cwd: '/home/user/project', home: '/home/user', readFile: (path) => ({ refused: 'missing', reason: `${path} does not exist` }) };
 
 export interface ExampleResult {
   ruleId: string;

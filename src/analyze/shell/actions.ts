@@ -25,7 +25,18 @@ export type Action =
   | { kind: 'sql'; dialect: Dialect; sql: Word | null }
   /** The database client reads SQL from standard input. */
   | { kind: 'stdin-sql'; dialect: Dialect }
+  /**
+   * A file the command runs or reads as a program: read when the command is judged
+   * (AnalyzeContext.readFile) and judged as `as` says (file-runs.ts).
+   */
+  | { kind: 'file'; path: Word; as: FileUse; detail: string; shareState?: boolean }
   | { kind: 'undecidable'; found: Undecidable };
+
+/**
+ * How a file is used: a shell script, interpreter code, SQL, or a program run by its path (a text
+ * file's `#!` line says which interpreter reads it; an executable format is a program like any other).
+ */
+export type FileUse = { kind: 'script' } | { kind: 'code'; language: Language } | { kind: 'sql'; dialect: Dialect; client?: string } | { kind: 'program' };
 
 /** Joins words the way `eval` and `ssh` do: with single spaces, dynamic if any part is. */
 export function joinWords(words: readonly Word[]): Word {

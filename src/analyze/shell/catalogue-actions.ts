@@ -39,6 +39,17 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
       case 'sql':
         out.push({ kind: 'sql', dialect: role.dialect, sql: word });
         break;
+      // Files of scripts, code or SQL are read when the command is judged (file-runs.ts); code in a
+      // language seatbelt does not read stays the program's own business.
+      case 'script-file':
+        out.push({ kind: 'file', path: word, as: { kind: 'script' }, detail });
+        break;
+      case 'code-file':
+        if (READ_LANGUAGES.includes(role.language)) out.push({ kind: 'file', path: word, as: { kind: 'code', language: role.language as Language }, detail });
+        break;
+      case 'sql-file':
+        out.push({ kind: 'file', path: word, as: { kind: 'sql', dialect: role.dialect, client: inv.spec.names[0]! }, detail });
+        break;
     }
   }
   return out;

@@ -19,6 +19,7 @@ import { SHELLS, scriptFileOperand } from './shells.js';
 import { pipeText, processSubstitutionText, stdinOfRedirects, type Stdin } from './stdin.js';
 import { undecidable } from './undecidable.js';
 import { peelWrappers, type Invocation } from './unwrap.js';
+import { openProgramFile, programFileActions, sqlIncludes } from './file-runs.js';
 
 interface Base {
   /** Words standing for unknown input (`{}` under `xargs -I{}`), inherited by what the command runs. */
@@ -148,7 +149,7 @@ function follow(b: IrBuilder, sc: SimpleCommand, inv: Invocation, base: Base, sc
     return;
   }
   const name = sc.name.value;
-  const actions = actionsFor(name, sc.args, base.text, sc.assignments);
+  const actions = [...actionsFor(name, sc.args, base.text, sc.assignments), ...programFileActions(name, sc.args, inv.path, base.text)];
   for (const action of actions) perform(b, action, sc, base, scope, state);
   substitutedScript(b, sc, base, scope, state);
   // BASH_ENV/ENV name a file a shell sources first: built at run time, it is an unknown script.
@@ -166,6 +167,8 @@ interface NestedOptions {
   placeholders?: string[];
   /** The nested script reads this stdin (a -c script inherits the carrier's; a stdin script consumed it). */
   stdin?: Stdin;
+  /** The spawned command's text for evidence, when its words are not what was written. */
+  text?: string;
 }
 
 function nestedScope(scope: Scope, sc: SimpleCommand, context: Context, o: NestedOptions): Scope {
@@ -204,7 +207,7 @@ function spawn(b: IrBuilder, words: Word[], wrappers: string[], context: Context
   if (o.fed || sc.fedByUnknownInput) inner.fed = true;
   if (o.placeholders) inner.placeholders = o.placeholders;
   const innerState = nestedState(sc, state, o);
-  const base: Base = { assignments: [], redirects: [], text: rawOf(words) };
+  const base: Base = { assignments: [], redirects: [], text: o.text ?? rawOf(words) };
   base.placeholders = [...(inner.placeholders ?? []), ...inv.placeholders];
   const child = record(b, inv, base, inner, innerState);
   follow(b, child, inv, base, inner, innerState);
@@ -256,7 +259,79 @@ function stdinContext(stdin: Extract<Stdin, { kind: 'text' }>, name: string): Co
   return stdin.via === 'pipe' ? { kind: 'nested_script', detail: `${stdin.from} | ${name}` } : { kind: 'heredoc', detail: `${name} ${stdin.from}` };
 }
 
+/** What a command reads on stdin as its program, from a file (`bash < x.sh`, `psql < x.sql`, `cat x.sql | psql`). */
+function stdinFile(action: Action, sc: SimpleCommand, base: Base): Extract<Action, { kind: 'file' }> | undefined {
+  const path = base.stdin?.kind === 'file' ? base.stdin.path : undefined;
+  if (!path) return undefined;
+  const detail = `${sc.name.value} < ${path.raw}`;
+  if (action.kind === 'stdin-script') return { kind: 'file', path, as: { kind: 'script' }, detail };
+  if (action.kind === 'stdin-code') return { kind: 'file', path, as: { kind: 'code', language: action.language }, detail };
+  if (action.kind === 'stdin-sql') return { kind: 'file', path, as: { kind: 'sql', dialect: action.dialect, client: sc.name.value }, detail };
+  return undefined;
+}
+
+/** How each language's interpreter takes code inline. */
+const INLINE: Record<string, [string, string]> = { python: ['python3', '-c'], node: ['node', '-e'], perl: ['perl', '-e'], ruby: ['ruby', '-e'], php: ['php', '-r'] };
+
+/** A file's code as an inline-code command line: the `#!` line dropped, PHP's open and close tags too. */
+function inlineCode(language: string, code: Word): Word[] {
+  const [program, flag] = INLINE[language] ?? ['python3', '-c'];
+  let text = code.value.replace(/^#![^\n]*/, '');
+  if (language === 'php') text = text.replace(/^\s*<\?php\b/, '').replace(/\?>\s*$/, '');
+  const lit = (v: string): Word => ({ value: v, static: true, raw: v });
+  return [lit(program!), lit(flag!), { ...code, value: text }];
+}
+
+/** Most SQL files one command includes through others (`\i a.sql` in b.sql in c.sql …). */
+const MAX_SQL_INCLUDES = 32;
+
+/** SQL a client runs: recorded for the SQL analyser, and the files it includes read in turn. */
+function recordSql(b: IrBuilder, sc: SimpleCommand, dialect: Extract<Action, { kind: 'sql' }>['dialect'], sql: string | null, from: string | null, seen: Set<string>): void {
+  b.ir.embeddedSql.push({ commandId: sc.id, dialect, sql });
+  if (sql === null) return;
+  for (const inc of sqlIncludes(sc.name.value, sql)) {
+    if (seen.size >= MAX_SQL_INCLUDES) {
+      b.fail(undecidable('limits.nesting_too_deep', `more than ${MAX_SQL_INCLUDES} SQL files included by one command`, sc.text));
+      return;
+    }
+    // `\ir f` is relative to the including file's folder; the others to the client's.
+    const folder = inc.relative && from ? from.slice(0, from.lastIndexOf('/')) || '/' : sc.cwd;
+    const action: Extract<Action, { kind: 'file' }> = { kind: 'file', path: { value: inc.path, static: true, raw: inc.path }, as: { kind: 'sql', dialect, client: sc.name.value }, detail: `${sc.name.value} including ${inc.path}` };
+    readFileAction(b, action, sc, [folder], seen);
+  }
+}
+
+/** Reads the file an action names and judges what it holds like the same text given inline. */
+function readFileAction(b: IrBuilder, action: Extract<Action, { kind: 'file' }>, sc: SimpleCommand, cwds: (string | null)[], seen: Set<string>, scope?: Scope, state?: State, base?: Base): void {
+  for (const opened of openProgramFile(b.ctx, action, cwds, sc.args, sc.text)) {
+    (b.ir.programFiles ??= []).push({ commandId: sc.id, word: action.path, path: opened.path });
+    const o = opened.outcome;
+    if (o.kind === 'undecidable') b.fail(o.found);
+    else if (o.kind === 'sql') {
+      if (seen.has(o.file)) continue; // a file that includes itself runs nothing new
+      seen.add(o.file);
+      recordSql(b, sc, o.dialect, o.sql.value, o.file, seen);
+    } else if (scope && state && base) {
+      const context: Context = { kind: 'nested_script', detail: action.detail };
+      if (scope.nest >= b.limits.maxNestedScripts && o.kind !== 'none') {
+        b.fail(undecidable('limits.nesting_too_deep', `scripts run from files nested more than ${b.limits.maxNestedScripts} deep`, sc.text));
+      } else if (o.kind === 'script') {
+        nestedScript(b, o.text, context, sc, scope, state, { share: action.shareState ?? false, ...(base.stdin ? { stdin: base.stdin } : {}) });
+      } else if (o.kind === 'code') {
+        // Judged as the same code given inline (`python3 -c CODE`): its shell calls, file changes and capabilities.
+        const inline = inlineCode(o.language, o.code);
+        spawn(b, inline, [], context, sc, { ...scope, nest: scope.nest + 1 }, state, { text: `${inline[0]!.value} ${action.path.raw}` });
+      } else if (o.kind === 'spawn') {
+        // The kernel runs the `#!` line's program on the file: judged like that command line.
+        spawn(b, o.words, [], context, sc, { ...scope, nest: scope.nest + 1 }, state, {});
+      }
+    }
+  }
+}
+
 function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, scope: Scope, state: State): void {
+  const fromFile = stdinFile(action, sc, base);
+  if (fromFile) return perform(b, fromFile, sc, base, scope, state);
   const stdin = base.stdin?.kind === 'text' ? base.stdin : null;
   if (base.stdin?.kind === 'unknown' && (action.kind === 'stdin-script' || action.kind === 'stdin-code')) {
     // A program read from a process substitution's unknown output (`cmd > >(sh)`, `sh < <(cmd)`).
@@ -285,11 +360,15 @@ function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, sc
       if (stdin) interpreterCode(b, action, stdin.word, stdinContext(stdin, action.detail), sc, scope, state);
       return;
     case 'sql':
-      b.ir.embeddedSql.push({ commandId: sc.id, dialect: action.dialect, sql: action.sql?.static ? action.sql.value : null });
+      recordSql(b, sc, action.dialect, action.sql?.static ? action.sql.value : null, null, new Set());
       return;
     case 'stdin-sql':
-      if (stdin) b.ir.embeddedSql.push({ commandId: sc.id, dialect: action.dialect, sql: stdin.word.static ? stdin.word.value : null });
-      else if (base.stdin?.kind === 'unknown') b.ir.embeddedSql.push({ commandId: sc.id, dialect: action.dialect, sql: null });
+      if (stdin) recordSql(b, sc, action.dialect, stdin.word.static ? stdin.word.value : null, null, new Set());
+      // Piped from another program, or from a descriptor: SQL only known when it runs.
+      else if (base.stdin && base.stdin.kind !== 'text') b.ir.embeddedSql.push({ commandId: sc.id, dialect: action.dialect, sql: null });
+      return;
+    case 'file':
+      readFileAction(b, action, sc, [sc.cwd, ...(sc.cwdAlternatives ?? [])], new Set(), scope, state, base);
       return;
     case 'undecidable':
       b.fail(action.found);

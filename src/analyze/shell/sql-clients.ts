@@ -1,5 +1,6 @@
 // SQL given to database clients on the command line (`psql -c`, `mysql -e`, `sqlite3 db "…"`,
-// `sqlcmd -Q`, `bq query "…"`), or on their stdin. The SQL analyser judges the text.
+// `sqlcmd -Q`, `bq query "…"`), on their stdin, or in files they read (`psql -f`, `sqlite3 -init`,
+// `sqlcmd -i`). The SQL analyser judges the text.
 import type { Word } from '../../core/ir.js';
 import type { Dialect } from '../../core/types.js';
 import type { Action } from './actions.js';
@@ -22,7 +23,8 @@ function psql(args: Word[]): Action[] {
   const out: Action[] = optionValues(s, 'c', 'command').map((sql) => ({ kind: 'sql', dialect: 'postgresql', sql }));
   const files = optionValues(s, 'f', 'file');
   if (files.some((f) => f.value === '-')) out.push({ kind: 'stdin-sql', dialect: 'postgresql' });
- // SQL in a file (-f file.sql) is not read: the rules judge the command itself.
+  // SQL in a file (-f file.sql) is read when the command is judged (file-runs.ts).
+  for (const f of files) if (f.value !== '-') out.push({ kind: 'file', path: f, as: { kind: 'sql', dialect: 'postgresql', client: 'psql' }, detail: `psql -f ${f.raw}` });
   if (!out.length && !files.length && !s.options.some((o) => ['l', 'list', 'V', 'version', '?', 'help'].includes(o.name))) {
     out.push({ kind: 'stdin-sql', dialect: 'postgresql' });
   }
@@ -67,6 +69,7 @@ function sqlite3(args: Word[]): Action[] {
     const v = w.value.replace(/^--/, '-');
     if (w.static && v.startsWith('-') && v.length > 1) {
       if (v === '-cmd' && args[i + 1]) out.push({ kind: 'sql', dialect: 'sqlite', sql: args[i + 1]! });
+      if (v === '-init' && args[i + 1]) out.push({ kind: 'file', path: args[i + 1]!, as: { kind: 'sql', dialect: 'sqlite', client: 'sqlite3' }, detail: `sqlite3 -init ${args[i + 1]!.raw}` });
       if (v.startsWith('-A')) {
         // `-A…`: the rest of the line is an `.archive` command (which may extract files).
         const rest = [{ ...w, value: v.slice(2) }, ...args.slice(i + 1)].filter((x) => x.value !== '');
@@ -87,10 +90,19 @@ function sqlite3(args: Word[]): Action[] {
 
 function sqlcmd(args: Word[]): Action[] {
   const out: Action[] = [];
+  const inputFiles = (w: Word) => {
+    // `-i a.sql,b.sql` (or several -i): each file in turn.
+    for (const value of w.value.split(',')) {
+      const path = { ...w, value };
+      out.push({ kind: 'file', path, as: { kind: 'sql', dialect: 'transactsql', client: 'sqlcmd' }, detail: `sqlcmd -i ${value}` });
+    }
+  };
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!.value;
     if ((v === '-Q' || v === '-q') && args[i + 1]) out.push({ kind: 'sql', dialect: 'transactsql', sql: args[++i]! });
     else if (/^-[Qq]./.test(v)) out.push({ kind: 'sql', dialect: 'transactsql', sql: { ...args[i]!, value: v.slice(2) } });
+    else if (v === '-i' && args[i + 1]) inputFiles(args[++i]!);
+    else if (/^-i./.test(v)) inputFiles({ ...args[i]!, value: v.slice(2) });
   }
   return out;
 }

@@ -12,8 +12,8 @@ export type Stdin =
   | { kind: 'pipe' }
   /** The output of the command around a `>(…)`, or of one inside `<(…)`, that is not known statically. */
   | { kind: 'unknown'; from: string }
-  /** A file or another descriptor. */
-  | { kind: 'file' };
+  /** A file (`< f`, or `cat f |`: `path` names it) or another descriptor. */
+  | { kind: 'file'; path?: Word };
 
 /** The stdin a command's own redirects give it (the last input redirect on fd 0 wins). */
 export function stdinOfRedirects(redirects: readonly AstRedirect[]): Stdin | undefined {
@@ -24,7 +24,7 @@ export function stdinOfRedirects(redirects: readonly AstRedirect[]): Stdin | und
     else if (r.op === '<<<') {
       const w = r.target.word;
       found = { kind: 'text', word: { ...w, value: w.value + '\n' }, via: 'herestring', from: '<<<' };
-    } else if (r.op === '<') found = processSubstitutionText(r.target) ?? { kind: 'file' };
+    } else if (r.op === '<') found = processSubstitutionText(r.target) ?? { kind: 'file', path: r.target.word };
     else if (r.op === '<&' || r.op === '<>') found = { kind: 'file' };
   }
   return found;
@@ -68,6 +68,8 @@ export function pipeText(stage: Stmt): Stdin {
   else if (name === 'cat' && !args.length) {
     const s = stdinOfRedirects(stage.cmd.redirects);
     if (s?.kind === 'text') return { ...s, via: 'pipe', from: `cat ${s.from}` };
+  } else if (name === 'cat' && args.length === 1 && !args[0]!.value.startsWith('-') && !stage.cmd.redirects.length) {
+    return { kind: 'file', path: stage.cmd.words[1]!.word }; // `cat f |`: the reader gets f
   }
   if (text === null) return { kind: 'pipe' };
   return { kind: 'text', word: { value: text, static: true, raw: stage.cmd.text }, via: 'pipe', from: name };

@@ -14,6 +14,8 @@ export const UNDECIDABLE = {
   dynamic_arithmetic: 'parse.dynamic_arithmetic',
   /** A command name is made to run something else (`hash -p`, `enable -f`, an alias named at run time). */
   command_rebinding: 'parse.command_rebinding',
+  /** A file the command runs (a script, code, SQL) cannot be read when the command is judged. */
+  unreadable_file: 'parse.unreadable_file',
   input_too_large: 'limits.input_too_large',
   nesting_too_deep: 'limits.nesting_too_deep',
   /** Brace expansion makes more words, or more rounds of them, than the analysis follows. */

@@ -7,6 +7,8 @@ import { WRAPPERS } from './wrappers.js';
 export interface Invocation {
   /** The command name: the basename of the word (`/usr/bin/rm` → `rm`), raw kept. */
   name: Word;
+  /** The path the program was named by, when the word holds a `/` (`./build.sh`, `/opt/x/bin/tool`). */
+  path?: Word;
   args: Word[];
   wrappers: string[];
   assignments: Assignment[];
@@ -37,6 +39,7 @@ export function nameWord(w: Word): Word {
 /** Peels wrappers from `words` (name first, non-empty). */
 export function peelWrappers(words: Word[], text: string): Invocation {
   const inv: Invocation = { name: nameWord(words[0]!), args: words.slice(1), wrappers: [], assignments: [], fed: false, placeholders: [], undecidable: [] };
+  if (words[0]!.value.includes('/')) inv.path = words[0]!;
   for (let round = 0; round < MAX_WRAPPERS; round++) {
     if (!inv.name.static) return inv;
     const peel = Object.hasOwn(WRAPPERS, inv.name.value) ? WRAPPERS[inv.name.value] : undefined;
@@ -78,10 +81,13 @@ export function peelWrappers(words: Word[], text: string): Invocation {
     if (at >= args.length) {
       // Only assignments after the wrapper (`time X=1`): no command runs.
       inv.name = { value: '', static: true, raw: '' };
+      delete inv.path;
       inv.args = [];
       return inv;
     }
     inv.name = nameWord(args[at]!);
+    if (args[at]!.value.includes('/')) inv.path = args[at]!;
+    else delete inv.path;
     inv.args = args.slice(at + 1);
   }
   inv.undecidable.push(undecidable('limits.nesting_too_deep', `more than ${MAX_WRAPPERS} wrappers around one command`, text));

@@ -9,12 +9,16 @@ import { specFor } from '../../catalogue/index.js';
 import { readInvocation, type Invocation } from '../../catalogue/read.js';
 import { memoByCommand } from './memo.js';
 import { nameOf } from './programs.js';
+import { scriptProgram } from '../../analyze/shell/file-runs.js';
 
 /** The catalogue's reading of a command, or undefined when the catalogue does not know the program. */
 export const invocationOf = memoByCommand((cmd: SimpleCommand): Invocation | undefined => {
   if (!cmd.name.static) return undefined;
   const spec = specFor(nameOf(cmd));
-  return spec ? readInvocation(spec, cmd.args) : undefined;
+  if (spec) return readInvocation(spec, cmd.args);
+  // `python manage.py flush`, `php artisan migrate:fresh`: a script the catalogue knows by its name, run by its interpreter.
+  const script = scriptProgram(nameOf(cmd), cmd.args);
+  return script ? readInvocation(script.spec, script.args) : undefined;
 });
 
 /** The effects an invocation has (none when a harmless option is given). */

@@ -17,6 +17,7 @@ import { PERSISTENCE_RULES } from './persistence.js';
 import { GUARD_COMMAND_RULES } from './guard-command.js';
 import { CATALOGUE_RULES } from './catalogue.js';
 import { RUN_FILE_RULES } from './run-files.js';
+import { HTTP_RULES } from './http.js';
 import { hiddenCommands, launcherLimit } from './hidden-commands.js';
 
 export { commandWrites } from './writes.js';
@@ -32,6 +33,7 @@ export const SHELL_RULES: ShellRule[] = [
   ...GUARD_COMMAND_RULES,
   ...CATALOGUE_RULES,
   ...RUN_FILE_RULES,
+  ...HTTP_RULES,
   ...SELF_PROTECTION_RULES,
   ...PERSISTENCE_RULES,
 ];

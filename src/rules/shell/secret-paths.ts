@@ -73,7 +73,8 @@ export function secretKindOfWord(w: Word, cmd: SimpleCommand, ir: ShellIr): Secr
   // A word with spaces is a command line or text (`-e 'ssh -i ~/.ssh/key'`), not a path.
   if (/\s/.test(w.value)) return null;
   const candidates = new Set([w.value]);
-  const m = /^(?:[\w.-]*=)?[@<](.+)$/.exec(w.value);
+  // `-d @f`, `-F name=@f`, `name=@f`, `name:=@f` and HTTPie's file field `name@f`.
+  const m = /^(?:[\w.-]*:?=|[\w.-]+(?=@))?[@<](.+)$/.exec(w.value);
   if (m) candidates.add(m[1]!);
   const eq = /^--?[\w-]+=(.+)$/.exec(w.value);
   if (eq) candidates.add(eq[1]!.replace(/^[@<]/, ''));

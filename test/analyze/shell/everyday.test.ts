@@ -19,7 +19,7 @@ const SCRIPTS = [
   "jq '.items[] | .name' data.json",
   'find . -name "*.pyc" -print0 | xargs -0 rm -f',
   'python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt',
-  'cd "$(dirname "$0")" && ./run.sh',
+  'cd "$(dirname "$0")" && ls',
   'if [[ $# -lt 1 ]]; then echo "usage: $0 file" >&2; exit 1; fi',
   'for f in "${files[@]}"; do echo "$f"; done',
   'echo "${var:-default}" "${#arr[@]}" "${name%.txt}" "${path##*/}"',

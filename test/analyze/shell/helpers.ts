@@ -1,8 +1,11 @@
 // Shared helpers for the shell analyser tests.
 import type { ShellIr, SimpleCommand } from '../../../src/core/ir.js';
+import type { AnalyzeContext } from '../../../src/core/types.js';
 import { shellIrFromArgv, shellIrFromScript, type ShellOptions } from '../../../src/analyze/shell/index.js';
+import { noFiles } from '../../rules/shell/helpers.js';
 
-export const ctx = { cwd: '/home/u/proj', home: '/home/u' };
+/** A project where no file exists: a script or SQL file a command runs is missing (see test/rules/shell/helpers.ts). */
+export const ctx: AnalyzeContext = { cwd: '/home/u/proj', home: '/home/u', readFile: noFiles };
 
 export const ir = (script: string, opts?: ShellOptions): Promise<ShellIr> => shellIrFromScript(script, ctx, opts);
 export const argvIr = (argv: string[]): Promise<ShellIr> => shellIrFromArgv(argv, ctx);

@@ -1,12 +1,20 @@
 // Shared helpers for the shell rule tests: analyse a script with the real IR builder and run the
 // rules; or build a SimpleCommand by hand for unit tests of helpers.
 import type { ShellIr, SimpleCommand, Word } from '../../../src/core/ir.js';
-import type { RuleMatch } from '../../../src/core/types.js';
+import type { AnalyzeContext, FileRead, RuleMatch } from '../../../src/core/types.js';
 import { shellIrFromArgv, shellIrFromScript } from '../../../src/analyze/shell/index.js';
 import { evaluateShell } from '../../../src/rules/shell/index.js';
 
-/** The analysis context every rule example and corpus case is judged in. */
-export const ctx = { cwd: '/home/user/project', home: '/home/user' };
+/**
+ * The analysis context every rule example and catalogue example is judged in: a project where no
+ * file exists (a script or SQL file an example runs is missing, so nothing of it runs).
+ */
+export const ctx: AnalyzeContext = { cwd: '/home/user/project', home: '/home/user', readFile: noFiles };
+
+/** A file reader for a world without files. */
+export function noFiles(path: string): FileRead {
+  return { refused: 'missing', reason: `${path} does not exist` };
+}
 
 export async function matchesOf(script: string): Promise<RuleMatch[]> {
   return evaluateShell(await shellIrFromScript(script, ctx));

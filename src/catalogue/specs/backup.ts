@@ -348,7 +348,7 @@ const BARMAN: ProgramSpec = {
   names: ['barman'],
   family: 'backup',
   summary: 'Barman: PostgreSQL backup and recovery manager',
-  options: [valued('-c', '--config'), valued('-f', '--format'), valued('--color'), flag('-q', '--quiet'), flag('-d', '--debug'), harmless('-h', '--help'), harmless('-v', '--version')],
+  options: [valued('-c', '--config'), valued('-f', '--format'), valued('--color'), flag('-q', '--quiet'), flag('-d', '--debug'), harmless('-h', '--help'), harmless('--version')],
   subcommands: {
     delete: destroys('deletes a backup'),
     ...aka(['recover', 'restore'], { ...writes('restores a backup into a destination directory'), options: [{ names: ['--remote-ssh-command'], value: 'required', role: SCRIPT }, valued('--target-time'), valued('--target-xid'), valued('--target-name'), valued('--target-tli'), valued('--target-action')] }),
@@ -362,7 +362,7 @@ const WAL_G: ProgramSpec = {
   names: ['wal-g'],
   family: 'backup',
   summary: 'WAL-G: database backups and WAL archiving to object storage',
-  options: [valued('--config'), flag('--turbo'), harmless('-h', '--help'), harmless('-v', '--version')],
+  options: [valued('--config'), flag('--turbo'), harmless('-h', '--help'), harmless('--version')],
   subcommands: {
     delete: { ...reads('lists what would be deleted (--confirm deletes it)'), options: [flag('--confirm'), flag('--use-sentinel-time')], when: [when('destroy', 'deletes backups and WAL', [{ name: '--confirm' }])] },
     ...aka(['backup-push', 'backup-fetch', 'wal-push', 'wal-fetch', 'backup-mark', 'wal-receive', 'catchup-push', 'catchup-fetch', 'copy'], writes('uploads or downloads backups and WAL')),
@@ -378,7 +378,7 @@ const MC: ProgramSpec = {
   names: ['mc', 'mcli'],
   family: 'backup',
   summary: 'MinIO client: buckets and objects on S3-compatible storage',
-  options: [valued('-C', '--config-dir'), valued('--resolve'), flag('--json'), flag('--debug'), flag('--insecure'), flag('-q', '--quiet'), flag('--no-color'), harmless('-h', '--help'), harmless('-v', '--version')],
+  options: [valued('-C', '--config-dir'), valued('--resolve'), flag('--json'), flag('--debug'), flag('--insecure'), flag('-q', '--quiet'), flag('--no-color'), harmless('-h', '--help'), harmless('--version')],
   subcommands: {
     ...aka(['ls', 'cat', 'head', 'tree', 'du', 'stat', 'diff', 'sql', 'watch', 'ping', 'ready'], reads('reads buckets and objects')),
     find: { ...reads('finds objects'), options: [{ names: ['--exec'], value: 'required', role: SCRIPT }, valued('--name'), valued('--path'), valued('--regex'), valued('--newer-than'), valued('--older-than'), valued('--larger'), valued('--smaller'), valued('--maxdepth'), valued('--print')] },

@@ -175,7 +175,7 @@ const GLAB: ProgramSpec = {
   names: ['glab'],
   family: 'ci-vcs',
   summary: 'GitLab CLI: projects, merge requests, issues, releases, pipelines, variables and the API',
-  options: [valued('-R', '--repo'), ...HELP, { names: ['-v', '--version'], harmless: true }],
+  options: [valued('-R', '--repo'), ...HELP, { names: ['--version'], harmless: true }],
   subcommands: {
     api: GLAB_API,
     mr: {
@@ -270,7 +270,7 @@ const TEA: ProgramSpec = {
   names: ['tea'],
   family: 'ci-vcs',
   summary: 'tea: the Gitea command line client',
-  options: [valued('-l', '--login'), valued('-r', '--repo'), valued('-R', '--remote'), valued('-o', '--output'), ...HELP, { names: ['-v', '--version'], harmless: true }],
+  options: [valued('-l', '--login'), valued('-r', '--repo'), valued('-R', '--remote'), valued('-o', '--output'), ...HELP, { names: ['--version'], harmless: true }],
   subcommands: {
     ...aka(['repos', 'repo'], { ...reads('lists repositories'), subcommands: { ...aka(['list', 'ls'], reads('lists repositories')), search: reads('searches repositories'), create: writes('creates a repository'), 'create-from-template': writes('creates a repository'), fork: writes('forks a repository'), migrate: writes('migrates a repository'), ...aka(['delete', 'rm'], verb('destroy', 'deletes the repository with its issues and history')) } }),
     ...aka(['releases', 'release', 'r'], { ...reads('lists releases'), subcommands: { ...aka(['list', 'ls'], reads('lists releases')), create: verb('publish', 'publishes a release'), edit: writes('changes a release'), ...aka(['delete', 'rm'], verb('destroy', 'deletes a release')), assets: writes('changes release assets') } }),
@@ -291,7 +291,7 @@ const GITEA: ProgramSpec = {
   names: ['gitea', 'forgejo'],
   family: 'ci-vcs',
   summary: 'Gitea and Forgejo server command line: users, auth sources, dumps and maintenance',
-  options: [valued('-c', '--config'), valued('-w', '--work-path'), valued('-C', '--custom-path'), ...HELP, { names: ['-v', '--version'], harmless: true }],
+  options: [valued('-c', '--config'), valued('-w', '--work-path'), valued('-C', '--custom-path'), ...HELP, { names: ['--version'], harmless: true }],
   subcommands: {
     admin: {
       subcommands: {
@@ -408,7 +408,7 @@ const GITLAB_RUNNER: ProgramSpec = {
   names: ['gitlab-runner'],
   family: 'ci-vcs',
   summary: 'GitLab Runner: registers this machine to run CI jobs',
-  options: [valued('-c', '--config'), valued('--log-level', '-l'), valued('--log-format'), valued('--cpuprofile'), flag('--debug'), ...HELP, { names: ['-v', '--version'], harmless: true }],
+  options: [valued('-c', '--config'), valued('--log-level', '-l'), valued('--log-format'), valued('--cpuprofile'), flag('--debug'), ...HELP, { names: ['--version'], harmless: true }],
   subcommands: {
     register: verb('privilege', 'lets a GitLab instance run jobs on this machine'),
     unregister: writes('removes runners from GitLab'),
@@ -439,7 +439,7 @@ const JF: ProgramSpec = {
   names: ['jf', 'jfrog'],
   family: 'ci-vcs',
   summary: 'JFrog CLI: Artifactory artifacts, builds, repositories, users and tokens',
-  options: [...HELP, { names: ['-v', '--version'], harmless: true }],
+  options: [...HELP, { names: ['--version'], harmless: true }],
   subcommands: {
     rt: { subcommands: JF_RT },
     ...Object.fromEntries(Object.entries(JF_RT).filter(([k]) => ['ping', 'p', 'search', 's', 'download', 'dl', 'upload', 'u', 'move', 'mv', 'copy', 'cp', 'delete', 'del', 'build-publish', 'bp', 'build-promote', 'bpr', 'build-discard', 'bdi', 'set-props', 'sp', 'delete-props', 'delp'].includes(k))),
@@ -458,7 +458,7 @@ const BUILDKITE_AGENT: ProgramSpec = {
   names: ['buildkite-agent'],
   family: 'ci-vcs',
   summary: 'Buildkite agent: runs jobs and talks to the build from inside a job',
-  options: [...HELP, { names: ['-v', '--version'], harmless: true }],
+  options: [...HELP, { names: ['--version'], harmless: true }],
   subcommands: {
     start: writes('starts the agent'),
     pipeline: { subcommands: { upload: writes('adds steps to the running build') } },
@@ -520,7 +520,7 @@ const DRONE: ProgramSpec = {
   names: ['drone'],
   family: 'ci-vcs',
   summary: 'Drone CI command line client',
-  options: [valued('-t', '--token'), valued('-s', '--server'), ...HELP, { names: ['-v', '--version'], harmless: true }],
+  options: [valued('-t', '--token'), valued('-s', '--server'), ...HELP, { names: ['--version'], harmless: true }],
   subcommands: {
     secret: { subcommands: { ...aka(['ls', 'list'], reads('lists secret names')), info: reads('shows a secret\'s settings'), add: verb('privilege', 'stores a secret that pipelines can read'), update: verb('privilege', 'changes a secret'), rm: verb('destroy', 'deletes a secret') } },
     orgsecret: { subcommands: { ...aka(['ls', 'list'], reads('lists secret names')), info: reads('shows a secret\'s settings'), add: verb('privilege', 'stores a secret that pipelines can read'), update: verb('privilege', 'changes a secret'), rm: verb('destroy', 'deletes a secret') } },
@@ -547,7 +547,7 @@ const WOODPECKER: ProgramSpec = {
   names: ['woodpecker-cli'],
   family: 'ci-vcs',
   summary: 'Woodpecker CI command line client',
-  options: [valued('-t', '--token'), valued('-s', '--server'), valued('--log-level'), ...HELP, { names: ['-v', '--version'], harmless: true }],
+  options: [valued('-t', '--token'), valued('-s', '--server'), valued('--log-level'), ...HELP, { names: ['--version'], harmless: true }],
   subcommands: {
     repo: {
       subcommands: {

@@ -131,7 +131,7 @@ const LERNA: ProgramSpec = {
   names: ['lerna'],
   family: 'packages',
   summary: 'Lerna: monorepo versioning, publishing and commands in every package',
-  options: [valued('--scope'), valued('--ignore'), valued('--since'), valued('--concurrency'), valued('--loglevel'), flag('--stream'), flag('--parallel'), flag('--no-bail'), flag('--yes', '-y'), HELP, harmless('-v', '--version')],
+  options: [valued('--scope'), valued('--ignore'), valued('--since'), valued('--concurrency'), valued('--loglevel'), flag('--stream'), flag('--parallel'), flag('--no-bail'), flag('--yes', '-y'), HELP, harmless('--version')],
   subcommands: {
     publish: { ...publishes('publishes changed packages to the registry'), options: [valued('--dist-tag'), valued('--registry'), valued('--otp'), flag('--canary'), valued('--preid')] },
     version: writes('bumps versions, commits, tags and pushes'),
@@ -162,7 +162,7 @@ const SEMANTIC_RELEASE: ProgramSpec = {
   family: 'packages',
   summary: 'semantic-release: tags, publishes and announces a release from commit messages',
   ...publishes('tags, publishes and announces a release'),
-  options: [valued('-b', '--branches'), valued('-r', '--repository-url'), valued('-t', '--tag-format'), valued('-p', '--plugins'), valued('-e', '--extends'), flag('--ci'), flag('--no-ci'), flag('--debug'), harmless('-d', '--dry-run'), HELP, harmless('-v', '--version')],
+  options: [valued('-b', '--branches'), valued('-r', '--repository-url'), valued('-t', '--tag-format'), valued('-p', '--plugins'), valued('-e', '--extends'), flag('--ci'), flag('--no-ci'), flag('--debug'), harmless('-d', '--dry-run'), HELP, harmless('--version')],
   examples: { block: ['semantic-release', 'semantic-release --no-ci'], allow: ['semantic-release --dry-run', 'semantic-release -d --no-ci'] },
 };
 
@@ -171,7 +171,7 @@ const RELEASE_IT: ProgramSpec = {
   family: 'packages',
   summary: 'release-it: bumps, tags, pushes, publishes and creates releases',
   ...publishes('bumps, tags, pushes and publishes a release'),
-  options: [valued('-c', '--config'), valued('-i', '--increment'), valued('--preRelease'), flag('--ci'), flag('--only-version'), flag('-V', '--verbose'), harmless('-d', '--dry-run'), harmless('--release-version'), harmless('--changelog'), HELP, harmless('-v', '--version')],
+  options: [valued('-c', '--config'), valued('-i', '--increment'), valued('--preRelease'), flag('--ci'), flag('--only-version'), flag('-V', '--verbose'), harmless('-d', '--dry-run'), harmless('--release-version'), harmless('--changelog'), HELP, harmless('--version')],
   examples: { block: ['release-it --ci', 'release-it minor'], allow: ['release-it --dry-run', 'release-it --release-version'] },
 };
 
@@ -316,7 +316,7 @@ const PDM: ProgramSpec = {
   names: ['pdm'],
   family: 'packages',
   summary: 'PDM: publishing Python packages',
-  options: [valued('-p', '--project'), valued('-c', '--config'), flag('-v', '--verbose'), flag('-q', '--quiet'), flag('-I', '--ignore-python'), HELP, harmless('-V', '--version')],
+  options: [valued('-p', '--project'), valued('-c', '--config'), flag('-v', '--verbose'), flag('-q', '--quiet'), flag('-I', '--ignore-python'), HELP, harmless('--version')],
   subcommands: { publish: { ...publishes('uploads the package to the index'), options: [valued('-r', '--repository'), valued('-u', '--username'), valued('-P', '--password'), valued('--ca-certs'), valued('--comment'), valued('-i', '--identity'), flag('-S', '--sign'), flag('--no-build'), flag('--skip-existing')] } },
   examples: { block: ['pdm publish', 'pdm publish -r testpypi'], allow: ['pdm build', 'pdm install'] },
 };
@@ -337,7 +337,7 @@ const ANACONDA: ProgramSpec = {
   names: ['anaconda'],
   family: 'packages',
   summary: 'anaconda-client: uploads packages to anaconda.org',
-  options: [valued('-t', '--token'), valued('-s', '--site'), flag('-v', '--verbose'), flag('-q', '--quiet'), HELP, harmless('-V', '--version')],
+  options: [valued('-t', '--token'), valued('-s', '--site'), flag('-v', '--verbose'), flag('-q', '--quiet'), HELP, harmless('--version')],
   subcommands: {
     upload: publishes('uploads packages to anaconda.org'),
     remove: verb('destroy', 'removes packages or files from anaconda.org'),
@@ -439,7 +439,7 @@ const GORELEASER: ProgramSpec = {
   family: 'packages',
   summary: 'GoReleaser: builds and publishes releases (binaries, packages, images, announcements)',
   ...publishes('builds and publishes a release'),
-  options: [valued('-f', '--config'), valued('-p', '--parallelism'), valued('--timeout'), valued('--release-notes'), valued('--skip'), valued('--id'), flag('--clean'), flag('--rm-dist'), flag('--verbose'), flag('--debug'), harmless('--snapshot'), harmless('--skip-publish'), HELP, harmless('-v', '--version')],
+  options: [valued('-f', '--config'), valued('-p', '--parallelism'), valued('--timeout'), valued('--release-notes'), valued('--skip'), valued('--id'), flag('--clean'), flag('--rm-dist'), flag('--verbose'), flag('--debug'), harmless('--snapshot'), harmless('--skip-publish'), HELP, harmless('--version')],
   subcommands: {
     release: publishes('builds and publishes a release'),
     ...aka(['continue', 'publish', 'announce'], publishes('publishes or announces a prepared release')),
@@ -570,7 +570,7 @@ const EAS: ProgramSpec = {
   names: ['eas'],
   family: 'packages',
   summary: 'Expo Application Services: builds, store submissions and over-the-air updates',
-  options: [HELP, harmless('-v', '--version')],
+  options: [HELP, harmless('--version')],
   subcommands: {
     submit: publishes('submits a build to the App Store or Google Play'),
     update: publishes('publishes an over-the-air update that installed apps download'),

@@ -182,7 +182,7 @@ export const SECRETS: ProgramSpec[] = [
     names: ['op'],
     family: 'secrets',
     summary: '1Password CLI: items, documents, vaults, users and secret references',
-    options: [valued('--account'), valued('--config'), valued('--encoding'), valued('--format'), valued('--session'), flag('--cache'), flag('--debug'), flag('--iso-timestamps'), flag('--no-color'), ...HELP, { names: ['-v', '--version'], harmless: true }],
+    options: [valued('--account'), valued('--config'), valued('--encoding'), valued('--format'), valued('--session'), flag('--cache'), flag('--debug'), flag('--iso-timestamps'), flag('--no-color'), ...HELP, { names: ['--version'], harmless: true }],
     subcommands: {
       read: { ...verb('credential', 'prints the secret a reference points to'), options: [valued('-o', '--out-file'), valued('--file-mode'), flag('-f', '--force'), flag('-n', '--no-newline')] },
       inject: { ...verb('credential', 'fills secret references in a template with their values'), options: [valued('-i', '--in-file'), valued('-o', '--out-file'), valued('--file-mode'), flag('-f', '--force')] },
@@ -232,7 +232,7 @@ export const SECRETS: ProgramSpec[] = [
     summary: 'Doppler CLI: project secrets and configs',
     options: [
       valued('-p', '--project'), valued('-c', '--config'), valued('-t', '--token'), valued('--api-host'), valued('--dashboard-host'), valued('--configuration'), valued('--scope'),
-      valued('--timeout'), valued('--attempts'), flag('--json'), flag('--debug'), flag('--silent'), flag('--no-check-version'), flag('--print-config'), flag('--no-timeout'), flag('--no-verify-tls'), ...HELP, { names: ['-v', '--version'], harmless: true },
+      valued('--timeout'), valued('--attempts'), flag('--json'), flag('--debug'), flag('--silent'), flag('--no-check-version'), flag('--print-config'), flag('--no-timeout'), flag('--no-verify-tls'), ...HELP, { names: ['--version'], harmless: true },
     ],
     subcommands: {
       secrets: {
@@ -279,7 +279,7 @@ export const SECRETS: ProgramSpec[] = [
     names: ['infisical'],
     family: 'secrets',
     summary: 'Infisical CLI: project secrets',
-    options: [valued('--domain'), valued('--log-level'), valued('--token'), valued('--projectId'), valued('--env'), valued('--path'), valued('--tags'), flag('--silent'), flag('--telemetry'), ...HELP, { names: ['-v', '--version'], harmless: true }],
+    options: [valued('--domain'), valued('--log-level'), valued('--token'), valued('--projectId'), valued('--env'), valued('--path'), valued('--tags'), flag('--silent'), flag('--telemetry'), ...HELP, { names: ['--version'], harmless: true }],
     subcommands: {
       secrets: {
         ...verb('credential', 'prints every secret with its value'),
@@ -321,7 +321,7 @@ export const SECRETS: ProgramSpec[] = [
       ...['--add-gcp-kms', '--add-azure-kv', '--add-kms', '--add-hc-vault-transit', '--add-age', '--add-pgp'].map((n): OptionDecl => ({ names: [n], value: 'required', verb: { effect: 'privilege', why: 'lets another key decrypt the file' } })),
       ...['--rm-gcp-kms', '--rm-azure-kv', '--rm-kms', '--rm-hc-vault-transit', '--rm-age', '--rm-pgp'].map((n): OptionDecl => ({ names: [n], value: 'required', verb: { effect: 'privilege', why: 'removes a key that could decrypt the file' } })),
       flag('-s', '--show-master-keys'), flag('--ignore-mac'), flag('--verbose'), flag('--enable-local-keyservice'), flag('--mac-only-encrypted'),
-      ...HELP, { names: ['-v', '--version'], harmless: true },
+      ...HELP, { names: ['--version'], harmless: true },
     ],
     subcommands: {
       decrypt: verb('credential', 'prints the decrypted file'),
@@ -370,7 +370,7 @@ export const SECRETS: ProgramSpec[] = [
     names: ['bw'],
     family: 'secrets',
     summary: 'Bitwarden CLI: vault items, sends and organisations',
-    options: [valued('--session'), flag('--raw'), flag('--response'), flag('--pretty'), flag('--nointeraction'), flag('--quiet'), flag('--cleanexit'), ...HELP, { names: ['-v', '--version'], harmless: true }],
+    options: [valued('--session'), flag('--raw'), flag('--response'), flag('--pretty'), flag('--nointeraction'), flag('--quiet'), flag('--cleanexit'), ...HELP, { names: ['--version'], harmless: true }],
     subcommands: {
       get: {
         options: [valued('--itemid'), valued('--output'), valued('--organizationid')],
@@ -459,7 +459,7 @@ export const SECRETS: ProgramSpec[] = [
     names: ['gopass'],
     family: 'secrets',
     summary: 'gopass: a team password store',
-    options: [...HELP, { names: ['-v', '--version'], harmless: true }, flag('--yes')],
+    options: [...HELP, { names: ['--version'], harmless: true }, flag('--yes')],
     subcommands: {
       show: { ...verb('credential', 'prints a secret'), options: [flag('-c', '--clip'), flag('-C', '--alsoclip'), flag('-o', '--password'), flag('-u', '--unsafe'), valued('--revision'), flag('-n', '--noparsing'), flag('--qr')] },
       cat: verb('credential', 'prints a secret'),

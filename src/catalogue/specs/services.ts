@@ -97,7 +97,7 @@ const NATS: ProgramSpec = {
   options: [
     valued('-s', '--server'), valued('--user'), valued('--password'), valued('--creds'), valued('--nkey'), valued('--tlscert'), valued('--tlskey'), valued('--tlsca'), valued('--context'), valued('--timeout'),
     valued('--js-domain'), valued('--js-api-prefix'), valued('--inbox-prefix'), valued('--connection-name'), valued('--socks-proxy'), valued('--colors'), flag('--trace'), flag('--no-context'), flag('-f', '--force'), flag('-j', '--json'),
-    harmless('-h', '--help'), harmless('-v', '--version'),
+    harmless('-h', '--help'), harmless('--version'),
   ],
   subcommands: {
     ...aka(['pub', 'publish'], verb('publish', 'sends a message to a subject, where subscribers act on it')),
@@ -220,7 +220,7 @@ const PULSAR_ADMIN: ProgramSpec = {
   names: ['pulsar-admin'],
   family: 'services',
   summary: 'Apache Pulsar administration: tenants, namespaces, topics, functions and connectors',
-  options: [valued('--admin-url'), valued('--auth-plugin'), valued('--auth-params'), valued('--tls-trust-cert-path'), flag('--tls-allow-insecure'), flag('--tls-enable-hostname-verification'), harmless('-h', '--help'), harmless('-v', '--version')],
+  options: [valued('--admin-url'), valued('--auth-plugin'), valued('--auth-params'), valued('--tls-trust-cert-path'), flag('--tls-allow-insecure'), flag('--tls-enable-hostname-verification'), harmless('-h', '--help'), harmless('--version')],
   subcommands: Object.fromEntries(['topics', 'persistent', 'non-persistent', 'namespaces', 'tenants', 'clusters', 'brokers', 'schemas', 'functions', 'sinks', 'sources', 'subscriptions', 'resourcegroups', 'bookies', 'ns-isolation-policy', 'topicPolicies', 'transactions', 'packages'].map((g) => [g, PULSAR_GROUP])),
   examples: { block: ['pulsar-admin topics delete persistent://public/default/orders', 'pulsar-admin namespaces delete public/old', 'pulsar-admin topics clear-backlog -s sub persistent://t/n/x', 'pulsar-admin namespaces grant-permission t/n --role app --actions produce,consume'], allow: ['pulsar-admin topics list public/default', 'pulsar-admin topics stats persistent://public/default/orders', 'pulsar-admin tenants list'] },
 };
@@ -229,7 +229,7 @@ const PULSAR_CLIENT: ProgramSpec = {
   names: ['pulsar-client'],
   family: 'services',
   summary: 'Apache Pulsar client: produces and consumes messages',
-  options: [valued('--url'), valued('--auth-plugin'), valued('--auth-params'), harmless('-h', '--help'), harmless('-v', '--version')],
+  options: [valued('--url'), valued('--auth-plugin'), valued('--auth-params'), harmless('-h', '--help'), harmless('--version')],
   subcommands: { produce: verb('publish', 'sends messages that consumers act on'), consume: writes('takes messages, acknowledging them'), read: reads('reads messages without a subscription') },
   examples: { block: ['pulsar-client produce persistent://public/default/orders -m "{}" -n 1'], allow: ['pulsar-client read persistent://public/default/orders -n 5', 'pulsar-client --help'] },
 };
@@ -262,7 +262,7 @@ const TWILIO: ProgramSpec = {
   names: ['twilio'],
   family: 'services',
   summary: 'Twilio CLI: messages, calls, phone numbers and the whole REST API',
-  options: [valued('-p', '--profile'), valued('-o', '--output'), valued('-l', '--log-level'), valued('--properties'), valued('--limit'), valued('--to'), valued('--from'), valued('--body'), valued('--media-url'), valued('--url'), valued('--twiml'), valued('--status-callback'), valued('--sid'), flag('--silent'), harmless('-h', '--help'), harmless('-v', '--version')],
+  options: [valued('-p', '--profile'), valued('-o', '--output'), valued('-l', '--log-level'), valued('--properties'), valued('--limit'), valued('--to'), valued('--from'), valued('--body'), valued('--media-url'), valued('--url'), valued('--twiml'), valued('--status-callback'), valued('--sid'), flag('--silent'), harmless('-h', '--help'), harmless('--version')],
   // Commands are one word (`api:core:messages:create`); the verb is its last part.
   when: [
     when('publish', 'sends an SMS, places a call or sends a notification', undefined, '^api:.*:(messages|calls|verifications|notifications|bindings|executions|participants):create$|^phone-numbers:buy:|^email:send$'),
@@ -287,7 +287,7 @@ const STRIPE: ProgramSpec = {
   names: ['stripe'],
   family: 'services',
   summary: 'Stripe CLI: API resources, webhooks, logs and test events',
-  options: [valued('--api-key'), valued('--color'), valued('--config'), valued('--device-name'), valued('--log-level'), valued('-p', '--project-name'), valued('-d', '--data'), valued('-e', '--expand'), valued('-i', '--idempotency'), valued('--stripe-account'), valued('--stripe-version'), flag('--live'), flag('-c', '--confirm'), harmless('-h', '--help'), harmless('-v', '--version')],
+  options: [valued('--api-key'), valued('--color'), valued('--config'), valued('--device-name'), valued('--log-level'), valued('-p', '--project-name'), valued('-d', '--data'), valued('-e', '--expand'), valued('-i', '--idempotency'), valued('--stripe-account'), valued('--stripe-version'), flag('--live'), flag('-c', '--confirm'), harmless('-h', '--help'), harmless('--version')],
   subcommands: {
     get: reads('sends a GET request'),
     post: { ...writes('sends a POST request'), when: [when('publish', 'moves money: charges, refunds or pays out', undefined, '^/?v1/(charges|refunds|payouts|transfers|topups|payment_intents/[^/]+/(confirm|capture)|invoices/[^/]+/(pay|send)|subscriptions$|credit_notes$|application_fees/[^/]+/refunds)')] },
@@ -321,7 +321,7 @@ const LDCLI: ProgramSpec = {
   names: ['ldcli'],
   family: 'services',
   summary: 'LaunchDarkly CLI: feature flags, projects, environments and members',
-  options: [valued('--access-token'), valued('--base-uri'), valued('-o', '--output'), valued('--project'), valued('--environment'), valued('--flag'), valued('-d', '--data'), flag('--json'), flag('--analytics-opt-out'), harmless('-h', '--help'), harmless('-v', '--version')],
+  options: [valued('--access-token'), valued('--base-uri'), valued('-o', '--output'), valued('--project'), valued('--environment'), valued('--flag'), valued('-d', '--data'), flag('--json'), flag('--analytics-opt-out'), harmless('-h', '--help'), harmless('--version')],
   subcommands: {
     flags: LD_GROUP({ ...aka(['toggle-on', 'toggle-off', 'update', 'archive'], writes('changes a flag for everyone it targets')) }),
     projects: LD_GROUP(), environments: LD_GROUP(), segments: LD_GROUP(), metrics: LD_GROUP(),

@@ -63,7 +63,7 @@ const AWS_SERVICES: Record<string, CommandSpec> = {
     },
   },
   s3api: awsService({
-    ...aliases(['put-bucket-acl', 'put-object-acl'], write('sets an access list', {
+    ...aliases(['put-bucket-acl', 'put-object-acl', 'put-object', 'copy-object', 'create-bucket', 'create-multipart-upload'], write('writes an object or bucket, or sets its access list', {
       options: valued('--acl', '--grant-read', '--grant-full-control', '--grant-write', '--grant-read-acp', '--grant-write-acp', '--access-control-policy', '--bucket', '--key'),
       when: [
         { options: [PUBLIC_ACL], verb: verb('privilege', 'makes the bucket or object readable by anyone') },
@@ -235,6 +235,7 @@ const GCLOUD_PRODUCTS: Record<string, CommandSpec> = {
   }),
   storage: gcloudGroup({
     rm: write('deletes objects', { options: flags(['-r', '-R', '--recursive'], ['-a', '--all-versions']), when: [{ options: [{ name: '--recursive' }], verb: verb('destroy', 'deletes every object under the prefix') }] }),
+    ...aliases(['cp', 'mv', 'rsync'], write('copies objects', { when: [{ options: [{ name: '--predefined-acl', value: '^public' }], verb: verb('privilege', 'makes the copied objects readable by anyone') }] })),
     objects: group(GCLOUD_VERBS, 1, { update: write('changes objects', { when: [{ options: [{ name: '--predefined-acl', value: '^public' }], verb: verb('privilege', 'makes the objects readable by anyone') }] }) }),
     buckets: group(GCLOUD_VERBS, 1, { update: write('changes a bucket', { when: [{ options: [{ name: '--predefined-acl', value: '^public' }], verb: verb('privilege', 'makes the bucket readable by anyone') }, { options: [{ name: '--predefined-default-object-acl', value: '^public' }], verb: verb('privilege', 'makes new objects readable by anyone') }] }) }),
   }),
@@ -356,7 +357,7 @@ export const CLOUDS: ProgramSpec[] = [
       block: ['aws iam attach-user-policy --user-name me --policy-arn arn:aws:iam::aws:policy/AdministratorAccess', 'aws iam create-access-key --user-name ci', 'aws sts get-session-token',
         'aws sts assume-role --role-arn arn:aws:iam::1:role/admin --role-session-name x', 'aws secretsmanager get-secret-value --secret-id prod/db', 'aws ssm get-parameter --name /prod/db/pass --with-decryption',
         'aws ecr get-login-password --region eu-west-1', 'aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 0.0.0.0/0',
-        'aws s3api put-bucket-acl --bucket site --acl public-read', 'aws s3api put-bucket-policy --bucket site --policy file://p.json', 'aws s3api delete-public-access-block --bucket site',
+        'aws s3api put-bucket-acl --bucket site --acl public-read', 'aws s3api put-object --bucket site --key index.html --body index.html --acl public-read', 'aws s3api put-bucket-policy --bucket site --policy file://p.json', 'aws s3api delete-public-access-block --bucket site',
         'aws organizations create-account --email a@x.io --account-name x', 'aws lambda delete-function --function-name api', 'aws logs delete-log-group --log-group-name /aws/lambda/api',
         'aws ecr batch-delete-image --repository-name app --image-ids imageTag=latest', 'aws iam delete-role --role-name app', 'aws sqs purge-queue --queue-url q', 'aws s3 rb s3://empty-bucket',
         'aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch \'{"Changes":[{"Action":"DELETE"}]}\'', 'aws ses send-email --from a@x.io --destination ToAddresses=b@y.io --message file://m.json',

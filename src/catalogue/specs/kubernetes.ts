@@ -59,8 +59,8 @@ const KUBECTL_COMMANDS: Record<string, CommandSpec> = {
   replace: write('replaces resources from manifests', { options: [{ names: ['--force'], verb: verb('destroy', 'deletes the resources and creates them again: pods restart and data in volumes they own may go with them') }] }),
   scale: write('changes the number of replicas', {
     when: [
-      { options: [{ name: '--replicas', value: '^0$' }, { name: '--all' }], verb: verb('destroy', 'scales every workload of the kind to zero: the whole namespace stops serving') },
-      { options: [{ name: '--replicas', value: '^0$' }], operand: COMPUTED, verb: verb('destroy', 'scales every workload a substitution lists to zero') },
+      { options: [{ name: '--replicas', value: '^0+$' }, { name: '--all' }], verb: verb('destroy', 'scales every workload of the kind to zero: the whole namespace stops serving') },
+      { options: [{ name: '--replicas', value: '^0+$' }], operand: COMPUTED, verb: verb('destroy', 'scales every workload a substitution lists to zero') },
     ],
   }),
   taint: write('taints nodes', {

@@ -101,7 +101,7 @@ const NATS: ProgramSpec = {
   ],
   subcommands: {
     ...aka(['pub', 'publish'], verb('publish', 'sends a message to a subject, where subscribers act on it')),
-    ...aka(['request', 'req'], verb('publish', 'sends a request that a service acts on')),
+    ...aka(['request', 'req'], writes('sends a request to a service and prints the reply')),
     ...aka(['sub', 'subscribe'], reads('prints messages on a subject')),
     reply: writes('answers requests on a subject'),
     bench: writes('sends benchmark traffic'),

@@ -5,7 +5,7 @@
 // credentials printed (tokens, secret values, keys), privilege and exposure (IAM grants, public
 // ACLs, 0.0.0.0/0 ingress, organisation changes), messages sent, and the commands run remotely.
 import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
-import { aliases, credential, destroy, flags, harmless, privilege, publish, read, valued, verb, write } from './infra-helpers.js';
+import { abbreviable, aliases, credential, destroy, flags, harmless, privilege, publish, read, valued, verb, write } from './infra-helpers.js';
 
 const COMMAND = { kind: 'command' } as const;
 const SCRIPT = { kind: 'script' } as const;
@@ -347,7 +347,7 @@ const HTTP_METHODS_WRITE = [
 ];
 
 export const CLOUDS: ProgramSpec[] = [
-  {
+  abbreviable({
     names: ['aws'],
     family: 'clouds',
     summary: 'AWS CLI: `aws SERVICE OPERATION`, the operation named for what it does (describe-, list-, delete-, put- …)',
@@ -355,7 +355,7 @@ export const CLOUDS: ProgramSpec[] = [
     subcommands: { ...AWS_SERVICES, '*': awsService() },
     examples: {
       block: ['aws iam attach-user-policy --user-name me --policy-arn arn:aws:iam::aws:policy/AdministratorAccess', 'aws iam create-access-key --user-name ci', 'aws sts get-session-token',
-        'aws sts assume-role --role-arn arn:aws:iam::1:role/admin --role-session-name x', 'aws secretsmanager get-secret-value --secret-id prod/db', 'aws ssm get-parameter --name /prod/db/pass --with-decryption',
+        'aws sts assume-role --role-arn arn:aws:iam::1:role/admin --role-session-name x', 'aws secretsmanager get-secret-value --secret-id prod/db', 'aws ssm get-parameter --name /prod/db/pass --with-decryption', 'aws ssm get-parameter --name /prod/db/pass --with-decr',
         'aws ecr get-login-password --region eu-west-1', 'aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 0.0.0.0/0',
         'aws s3api put-bucket-acl --bucket site --acl public-read', 'aws s3api put-object --bucket site --key index.html --body index.html --acl public-read', 'aws s3api put-bucket-policy --bucket site --policy file://p.json', 'aws s3api delete-public-access-block --bucket site',
         'aws organizations create-account --email a@x.io --account-name x', 'aws lambda delete-function --function-name api', 'aws logs delete-log-group --log-group-name /aws/lambda/api',
@@ -369,7 +369,7 @@ export const CLOUDS: ProgramSpec[] = [
         'aws cloudformation deploy --template-file t.yml --stack-name app', 'aws lambda invoke --function-name api out.json', 'aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 443 --cidr 10.0.0.0/8',
         'aws configure list', 'aws ecr describe-repositories', 'aws s3api get-bucket-acl --bucket site'],
     },
-  },
+  }),
   {
     names: ['gcloud'],
     family: 'clouds',
@@ -462,7 +462,7 @@ export const CLOUDS: ProgramSpec[] = [
     examples: { block: ['hcloud server delete web-1', 'hcloud volume delete data', 'hcloud server reset-password web-1', 'hcloud server ssh web-1 rm -rf ~', 'hcloud firewall add-rule fw --direction in --protocol tcp --port 22 --source-ips 0.0.0.0/0', 'hcloud server rebuild web-1 --image ubuntu-24.04'],
       allow: ['hcloud server list', 'hcloud server describe web-1', 'hcloud server create --name web-2 --type cx22 --image ubuntu-24.04', 'hcloud server ssh web-1 uptime'] },
   },
-  {
+  abbreviable({
     names: ['linode-cli', 'lin'],
     family: 'clouds',
     summary: 'Akamai/Linode CLI: `linode-cli GROUP ACTION`',
@@ -477,7 +477,7 @@ export const CLOUDS: ProgramSpec[] = [
       },
     },
     examples: { block: ['linode-cli linodes delete 123', 'linode-cli linodes rebuild 123 --image linode/debian12 --root_pass x', 'linode-cli lke kubeconfig-view 42', 'linode-cli object-storage keys-create --label ci'], allow: ['linode-cli linodes list', 'linode-cli linodes view 123', 'linode-cli regions list'] },
-  },
+  }),
   {
     names: ['vultr-cli'],
     family: 'clouds',
@@ -511,7 +511,7 @@ export const CLOUDS: ProgramSpec[] = [
     },
     examples: { block: ['civo instance delete web-1 -y', 'civo kubernetes config prod'], allow: ['civo instance list', 'civo kubernetes list', 'civo kubernetes create dev'] },
   },
-  {
+  abbreviable({
     names: ['openstack'],
     family: 'clouds',
     summary: 'OpenStack client: `openstack RESOURCE VERB`',
@@ -533,7 +533,7 @@ export const CLOUDS: ProgramSpec[] = [
     },
     examples: { block: ['openstack server delete web-1', 'openstack token issue', 'openstack ec2 credentials create', 'openstack role add --user bob --project prod admin', 'openstack security group rule create --remote-ip 0.0.0.0/0 --dst-port 22 default'],
       allow: ['openstack server list', 'openstack server show web-1', 'openstack image list', 'openstack server create --flavor m1.small --image ubuntu web-2'] },
-  },
+  }),
   {
     names: ['oci'],
     family: 'clouds',
@@ -723,7 +723,7 @@ export const CLOUDS: ProgramSpec[] = [
     examples: { block: ['firebase firestore:delete --all-collections --force', 'firebase firestore:delete users -r', 'firebase database:remove / --force', 'firebase auth:export users.json', 'firebase functions:config:get', 'firebase login:ci'],
       allow: ['firebase deploy --only hosting', 'firebase emulators:start', 'firebase projects:list', 'firebase use prod'] },
   },
-  {
+  abbreviable({
     names: ['s3cmd'],
     family: 'clouds',
     summary: 'S3 command-line client',
@@ -745,7 +745,7 @@ export const CLOUDS: ProgramSpec[] = [
       '*': write('uploads, copies or changes objects and buckets'),
     },
     examples: { block: ['s3cmd rb --recursive s3://logs', 's3cmd del -r s3://data/', 's3cmd setacl --acl-public --recursive s3://site', 's3cmd put -P report.pdf s3://b/'], allow: ['s3cmd ls s3://b', 's3cmd put dist/app.js s3://b/', 's3cmd del s3://b/old.txt', 's3cmd sync --delete-removed dist/ s3://site/'] },
-  },
+  }),
   {
     names: ['supabase'],
     family: 'clouds',

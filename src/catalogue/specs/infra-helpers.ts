@@ -32,3 +32,20 @@ export const COMPUTED = '^\\$|`';
 
 /** `--dry-run`, `--dry-run=client|server` change nothing; `--dry-run=none|false` runs for real. */
 export const dryRun = (...names: string[]): OptionDecl => ({ names: names.length ? names : ['--dry-run'], value: 'optional', harmless: { unless: '^(none|false|f|0|no)$' } });
+
+/**
+ * The spec with unique abbreviations of long options accepted at every level (Python's argparse and
+ * optparse, Ruby's OptionParser: `--comm` is `--command`), so an abbreviation is read as the option.
+ */
+export function abbreviable<T extends CommandSpec>(spec: T): T {
+  const seen = new Map<CommandSpec, CommandSpec>();
+  const copy = (level: CommandSpec): CommandSpec => {
+    const done = seen.get(level);
+    if (done) return done;
+    const out: CommandSpec = { ...level, prefixes: true };
+    seen.set(level, out);
+    if (level.subcommands) out.subcommands = Object.fromEntries(Object.entries(level.subcommands).map(([k, v]) => [k, copy(v)]));
+    return out;
+  };
+  return copy(spec) as T;
+}

@@ -5,7 +5,7 @@
 import type { Assignment, Word } from '../../core/ir.js';
 import { specFor } from '../../catalogue/index.js';
 import { readInvocation, type Invocation } from '../../catalogue/read.js';
-import { executorFor, GIT_EXECUTING_KEYS } from '../../catalogue/env.js';
+import { executorFor, GIT_EXECUTING_KEYS, type EnvExecutor } from '../../catalogue/env.js';
 import type { Action, Language } from './actions.js';
 import { undecidable } from './undecidable.js';
 
@@ -55,6 +55,15 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
   return out;
 }
 
+/** A variable the program's own spec says it runs (`BORG_RSH` for borg), as an executor. */
+function programEnv(variable: string, program: string | null): EnvExecutor | undefined {
+  const role = program === null ? undefined : specFor(program)?.env?.[variable];
+  if (!role) return undefined;
+  if (role.kind === 'script' || role.kind === 'command') return { role: { kind: 'script' }, programs: [program!] };
+  if (role.kind === 'code-file' || role.kind === 'script-file' || role.kind === 'code') return { role: { kind: 'code-file', language: 'language' in role ? role.language : 'shell' }, programs: [program!] };
+  return undefined;
+}
+
 /**
  * Assignments that make `program` (null: any later program, for `export`) run code: their value is
  * judged as a script; a library or code file, or a value only known at run time, cannot be.
@@ -62,7 +71,7 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
 export function executorActions(assignments: readonly Assignment[], program: string | null, text: string): Action[] {
   const out: Action[] = [];
   for (const a of assignments) {
-    const e = executorFor(a.name, program);
+    const e = executorFor(a.name, program) ?? programEnv(a.name, program);
     if (e) {
       const value = a.value.value.replace(e.strip ?? /^/, '');
       if (a.value.static && e.inert?.test(value)) continue;

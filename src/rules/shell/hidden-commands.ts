@@ -5,6 +5,7 @@
 // reported by unreadCode and blocks as remote_code.embedded_command.
 import type { SimpleCommand, Word } from '../../core/ir.js';
 import { peelWrappers } from '../../analyze/shell/unwrap.js';
+import { WRAPPERS } from '../../analyze/shell/wrappers.js';
 import { actionsFor } from '../../analyze/shell/programs.js';
 import { shellCallsIn } from '../../analyze/shell/interpreter-code.js';
 import { nameOf } from './programs.js';
@@ -67,13 +68,14 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
   /** Each launched command, and where what it runs in turn starts in `out`. */
   const chain: { cmd: SimpleCommand; from: number }[] = [];
   let cur: SimpleCommand | undefined = cmd;
-  // While every step is a catalogue launcher's, the IR has followed the chain too, and judged what each step runs.
-  let seenByIr = !synthetic.has(cmd);
-  for (let depth = 0; cur; depth++) {
+  // The launchers the IR followed to reach this command (`strace xvfb-run npx …`) count too.
+  const around = cmd.wrappers.filter((w) => !Object.hasOwn(WRAPPERS, w)).length;
+  for (let depth = around; cur; depth++) {
     out.push(...interpreterFileOps(cur).map((c) => derived(c, undefined)));
     const l = launched(cur);
     if (!l) break;
-    seenByIr &&= l.followedByIr === true;
+    // A catalogue launcher in the IR: the IR runs what it launches itself, and lists it.
+    if (cur === cmd && l.followedByIr && !synthetic.has(cmd)) break;
     if (depth >= MAX_LAUNCHERS) {
       const last = derived({ ...cur }, undefined);
       beyond.set(last, `more than ${MAX_LAUNCHERS} launchers inside one another (${nameOf(cur)} …): what the innermost runs was not followed`);
@@ -98,7 +100,7 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
     };
     // `cross-env BASH_ENV=… make`: code a later shell runs (prompt strings, BASH_ENV, imported functions).
     const code = [...(l.assignments ?? []), ...inv.assignments].find((a) => isCodeVariable(a.name));
-    const unread = seenByIr ? undefined : (inv.undecidable[0]?.reason ?? (code ? `${code.name} set for ${inv.name.value} holds code a shell runs` : undefined) ?? unreadIn(inv.name, inv.args, cmd.text));
+    const unread = inv.undecidable[0]?.reason ?? (code ? `${code.name} set for ${inv.name.value} holds code a shell runs` : undefined) ?? unreadIn(inv.name, inv.args, cmd.text);
     out.push(derived(next, unread));
     chain.push({ cmd: next, from: out.length });
     cur = next;

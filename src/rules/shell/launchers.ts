@@ -8,6 +8,7 @@
 import type { Assignment, SimpleCommand, Word } from '../../core/ir.js';
 import { specFor } from '../../catalogue/index.js';
 import { readInvocation } from '../../catalogue/read.js';
+import { actionsFor } from '../../analyze/shell/programs.js';
 import { parseOptions, type OptionSpec } from './options.js';
 import { nameOf } from './programs.js';
 
@@ -66,19 +67,23 @@ export interface Launched {
   assignments?: Assignment[];
   /** A shell script handed to the launcher (`npx -c '…'`), which the rules cannot read. */
   script?: Word;
-  /** A catalogue launcher's command: the IR follows it too, and judges what it runs in turn. */
+  /** A catalogue launcher's command: the IR follows it too (when it reads the launcher itself). */
   followedByIr?: boolean;
 }
 
 /**
- * The command a program the catalogue knows runs (`xvfb-run …`, `strace -f …`), as its spec reads
- * it; undefined when it runs none or its arguments cannot be read (the IR blocks those).
+ * The command a program the catalogue knows runs in place (`xvfb-run …`, `strace -f …`), as the IR
+ * runs it; undefined when it runs none, its arguments cannot be read (the IR blocks those), or it
+ * runs it elsewhere (a container, another host: their own modules say so).
  */
 export function catalogueLaunched(name: string, args: readonly Word[]): Word[] | undefined {
   const spec = specFor(name);
   if (!spec) return undefined;
   const inv = readInvocation(spec, args);
-  return inv.undecidable ? undefined : inv.commands[0];
+  const words = inv.undecidable ? undefined : inv.commands[0];
+  if (!words?.length) return undefined;
+  const same = (ws: Word[]) => ws.length === words.length && ws.every((w, i) => w.value === words[i]!.value);
+  return actionsFor(name, [...args], '').some((a) => a.kind === 'spawn' && a.where !== 'unknown' && same(a.words)) ? words : undefined;
 }
 
 /** What a launcher runs, or undefined when the command is not a launcher (or launches nothing). */

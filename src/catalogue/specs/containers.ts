@@ -181,7 +181,14 @@ const engineCommands = (roles: boolean): Record<string, CommandSpec> => ({
   service: {
     subcommands: {
       ...aliases(['ls', 'ps', 'inspect', 'logs'], read('shows swarm services')),
-      ...aliases(['create', 'update', 'scale', 'rollback', 'rm', 'remove'], write('changes swarm services')),
+      ...aliases(['create', 'update'], write('creates or updates a swarm service', {
+        options: valued('--mount', '--mount-add', '--cap-add', ['-e', '--env'], '--name', '--replicas', ['-p', '--publish'], '--network', '--constraint', '--secret', '--config', ['-l', '--label'], '--mode', '--image'),
+        when: [
+          ...['--mount', '--mount-add'].map((name) => ({ options: [{ name, value: ENGINE_SOCKET }], verb: verb('privilege', "mounts the container engine's socket: the service can start privileged containers on the nodes") })),
+          { options: [{ name: '--cap-add', value: HOST_CAPABILITIES }], verb: verb('privilege', 'adds a capability that reaches the host') },
+        ],
+      })),
+      ...aliases(['scale', 'rollback', 'rm', 'remove'], write('changes swarm services')),
     },
   },
   swarm: {
@@ -262,7 +269,7 @@ export const CONTAINERS: ProgramSpec[] = [
         'docker rmi -f $(docker images -q)',
         'docker stack rm shop',
         'docker swarm leave --force',
-        'docker swarm join-token worker',
+        'docker swarm join-token worker', 'docker service create --name agent --mount type=bind,src=/var/run/docker.sock,dst=/var/run/docker.sock agent:1',
         'docker -H ssh://prod system prune -af --volumes',
       ],
       allow: [...EVERYDAY_ENGINE_ALLOWS('docker'), 'docker inspect web', 'docker stats --no-stream', 'docker version', 'docker info', 'docker image prune -a -f', 'docker builder prune -af',

@@ -43,7 +43,8 @@ function listsEveryKey(c: SimpleCommand): boolean {
   return c.args.some((w) => w.value === '--scan') && all(values(p, 'pattern')[0]);
 }
 
-const MONGO_DROP = /\.(dropDatabase|drop|dropCollection)\s*\(|\.(deleteMany|remove)\s*\(\s*\{\s*\}\s*\)|\bdropAllUsers\s*\(/;
+/** Drops, deletes of every document, and commands that stop or strip the server (`shutdownServer`, `dropAllRoles`, `{dropDatabase: 1}`). */
+const MONGO_DROP = /\.(dropDatabase|drop|dropCollection|dropIndexes)\s*\(|\.(deleteMany|remove)\s*\(\s*(\{\s*\})?\s*\)|\b(dropAllUsers|dropAllRoles|shutdownServer)\s*\(|\{\s*['"]?(dropDatabase|drop)['"]?\s*:/;
 
 function mongoDrops(cmd: SimpleCommand, ir: ShellIr): boolean {
   if (!/^(mongo|mongosh)$/.test(nameOf(cmd))) return false;
@@ -137,7 +138,7 @@ export const DATABASE_RULES: ShellRule[] = [
     reason: 'drops a MongoDB database or collection, or deletes every document, from an inline script',
     remediation: 'have a person drop databases, after a backup (mongodump)',
     examples: {
-      block: ['mongo app --eval "db.dropDatabase()"', 'mongosh "mongodb://db/app" --eval \'db.users.drop()\'', 'mongosh app --quiet --eval="db.getSiblingDB(\'x\').dropDatabase()"', 'echo "db.dropDatabase()" | mongosh app', 'mongosh app --eval "db.orders.deleteMany({})"'],
+      block: ['mongo app --eval "db.dropDatabase()"', 'mongosh app --eval "db.adminCommand({dropDatabase: 1})"', 'mongosh admin --eval "db.shutdownServer()"', 'mongosh "mongodb://db/app" --eval \'db.users.drop()\'', 'mongosh app --quiet --eval="db.getSiblingDB(\'x\').dropDatabase()"', 'echo "db.dropDatabase()" | mongosh app', 'mongosh app --eval "db.orders.deleteMany({})"'],
       allow: ['mongosh app --eval "db.users.countDocuments()"', 'mongodump --db app', 'mongosh app --eval "db.users.deleteMany({age: {$lt: 0}})"', 'mongosh --version'],
     },
     match: mongoDrops,
@@ -181,8 +182,8 @@ export const DATABASE_RULES: ShellRule[] = [
     reason: 'SQL that may change data, given to a database client seatbelt has no SQL analyser for',
     remediation: 'run reads only (SELECT, SHOW, DESCRIBE) through this client, or have a person run the change',
     examples: {
-      block: ['cqlsh -e "DROP KEYSPACE shop"', 'clickhouse-client --query "TRUNCATE TABLE events"', 'snowsql -q "delete from orders"', 'duckdb app.db "DROP TABLE t"', 'cqlsh -e "$CQL"', 'echo "DROP TABLE t;" | clickhouse-client'],
-      allow: ['cqlsh -e "SELECT * FROM ks.t LIMIT 5"', 'clickhouse-client -q "SHOW TABLES"', 'duckdb app.db "select count(*) from t"', 'snowsql -q "describe table x"'],
+      block: ['cqlsh -e "DROP KEYSPACE shop"', 'clickhouse-client --query "TRUNCATE TABLE events"', 'snowsql -q "delete from orders"', 'cqlsh -e "$CQL"', 'echo "DROP TABLE t;" | clickhouse-client', 'clickhouse-client --queries-file cleanup.sql', 'cqlsh -f wipe.cql', 'trino < purge.sql'],
+      allow: ['cqlsh -e "SELECT * FROM ks.t LIMIT 5"', 'clickhouse-client -q "SHOW TABLES"', 'trino --execute "select count(*) from t"', 'snowsql -q "describe table x"'],
     },
     match: unknownClientChanges,
   },

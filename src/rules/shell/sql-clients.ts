@@ -1,12 +1,14 @@
 // SQL given to database clients the IR does not hand to the SQL analyser (cqlsh, clickhouse,
-// snowsql, duckdb, trino, …): anything but a plain read is treated as a change (conservative).
+// snowsql, trino, usql, …): anything but a plain read is treated as a change (conservative), and
+// SQL read from a file, which no dialect can judge, is refused.
 import type { ShellIr, SimpleCommand } from '../../core/ir.js';
 import { stdinText } from './links.js';
 import { nameOf } from './programs.js';
 
 /**
  * Query options of SQL-speaking clients the IR does not hand to the SQL analyser (it covers psql,
- * mysql, sqlite3, sqlcmd, bq …): their SQL is judged conservatively here.
+ * mysql, sqlite3, sqlcmd, bq, and through the catalogue duckdb, cockroach, mycli, litecli, pgcli,
+ * mysqlsh): their SQL is judged conservatively here.
  */
 const UNKNOWN_SQL_CLIENTS: Record<string, string[]> = {
   cqlsh: ['-e', '--execute'],
@@ -14,22 +16,33 @@ const UNKNOWN_SQL_CLIENTS: Record<string, string[]> = {
   'clickhouse-local': ['-q', '--query'],
   clickhouse: ['-q', '--query'],
   snowsql: ['-q', '--query'],
-  duckdb: ['-c', '-s'],
   influx: ['-execute'],
   trino: ['--execute'],
   presto: ['--execute'],
   'spark-sql': ['-e'],
   hive: ['-e'],
   beeline: ['-e'],
-  cockroach: ['-e', '--execute'],
-  mycli: ['-e', '--execute'],
-  litecli: ['-e', '--execute'],
-  pgcli: [],
   usql: ['-c', '--command'],
   vsql: ['-c', '--command'],
   sqlplus: [],
   isql: [],
   'db2': [],
+};
+
+/** Options of those clients that run SQL from a file: not judged, so refused. */
+const FILE_OPTIONS: Record<string, string[]> = {
+  cqlsh: ['-f', '--file'],
+  'clickhouse-client': ['--queries-file'],
+  'clickhouse-local': ['--queries-file'],
+  clickhouse: ['--queries-file'],
+  snowsql: ['-f', '--filename'],
+  trino: ['-f', '--file'],
+  presto: ['-f', '--file'],
+  'spark-sql': ['-f'],
+  hive: ['-f'],
+  beeline: ['-f'],
+  usql: ['-f', '--file'],
+  vsql: ['-f', '--file'],
 };
 
 const READ_STATEMENT = /^\s*(select|show|describe|desc|explain|use|values|list|help|exit|quit|\\q)\b/i;
@@ -50,15 +63,12 @@ function unknownClientSql(cmd: SimpleCommand, ir: ShellIr): { texts: string[]; d
     texts.push(given);
     if (!w.static) dynamic = true;
   });
-  // `duckdb file.db "SQL"`: the SQL is the operand after the database.
-  if (n === 'duckdb') {
-    const ops = cmd.args.filter((w, i) => !w.value.startsWith('-') && !opts.includes(cmd.args[i - 1]?.value ?? ''));
-    for (const w of ops.slice(1)) {
-      texts.push(w.value);
-      if (!w.static) dynamic = true;
-    }
-  }
   texts.push(...stdinText(cmd, ir));
+  // SQL from a file (`-f x.cql`, `< x.sql`, `cat x.sql |`): no dialect reads it.
+  const files = FILE_OPTIONS[n] ?? [];
+  if (cmd.args.some((w) => files.includes(w.value) || files.some((o) => o.startsWith('--') && w.value.startsWith(`${o}=`)))) dynamic = true;
+  if (cmd.redirects.some((r) => (r.fd === undefined || r.fd === '0') && (r.op === '<' || r.op === '<&'))) dynamic = true;
+  if (cmd.pipeline && cmd.pipeline.stage > 0 && !stdinText(cmd, ir).length) dynamic = true;
   return { texts, dynamic };
 }
 

@@ -53,11 +53,11 @@ export const CATALOGUE_RULES: ShellRule[] = [
     { block: ['gh auth token', 'vault kv get secret/prod/db'], allow: ['gh auth status', 'vault status'] }),
   effectRule('privilege', 'catalogue.privilege_change', 'HIGH', 'grants access, changes privileges or exposes a resource to more people or networks',
     'ask the operator to make access changes',
-    { block: ['gh repo edit acme/site --visibility public'], allow: ['gh repo view acme/site --json visibility'] }),
+    { block: ['gh repo edit acme/site --visibility public', 'aws iam attach-user-policy --user-name bot --policy-arn arn:aws:iam::aws:policy/AdministratorAccess'], allow: ['gh repo view acme/site --json visibility', 'aws iam list-attached-user-policies --user-name bot'] }),
   effectRule('publish', 'catalogue.publish', 'HIGH', 'publishes something to the outside world that cannot be taken back (a package, a release, a message, a payment)',
     'let a person publish, or run the dry-run form first',
     { block: ['npm publish', 'gh release create v1.0.0'], allow: ['npm publish --dry-run', 'gh release list'] }),
   effectRule('write', 'catalogue.write', 'LOW', 'changes state through a service or tool (reversible)',
     'stricter policies refuse changes; use a read-only command, or ask a person',
-    { block: ['gh pr merge 12 --squash'], allow: ['gh pr list'] }),
+    { block: ['gh pr merge 12 --squash', 'gh issue close 7'], allow: ['gh pr list', 'gh issue view 7'] }),
 ];

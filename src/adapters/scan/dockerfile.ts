@@ -3,9 +3,10 @@
 // exec form `RUN ["a","b"]` is judged as argv; a heredoc `RUN <<EOF … EOF` is judged as its body.
 // A `SHELL` other than a POSIX shell makes the stage's shell-form RUNs "not judged".
 import { emptyExtraction, type Extraction } from './types.js';
+import { POSIX_SHELLS as POSIX_SHELL_NAMES } from '../../catalogue/kinds.js';
 
 const HEREDOC = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
-const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+const POSIX_SHELLS: ReadonlySet<string> = new Set(POSIX_SHELL_NAMES);
 
 interface Instruction {
   keyword: string;

@@ -3,13 +3,15 @@
 // so they are unknown here: each becomes a shell parameter, which the analysis treats as dynamic.
 import { emptyExtraction, type Extraction } from './types.js';
 import { entries, get, isSeq, isScalar, parseYaml, scalarLine, stringValue } from './yaml-util.js';
+import { POSIX_SHELLS } from '../../catalogue/kinds.js';
 
 const EXPRESSION = /\$\{\{[\s\S]*?\}\}/g;
 
 /** The shell that runs a step: POSIX shells are judged, anything else (pwsh, python, cmd) is skipped. */
 export function isPosixShell(shell: string | undefined): boolean {
   if (shell === undefined) return true; // the default on Linux and macOS runners is bash
-  return /^\s*(\/usr\/bin\/|\/bin\/)?(bash|sh)(\s|$)/.test(shell);
+  const program = /^\s*(?:\/usr\/bin\/|\/bin\/)?(\S+)(?:\s|$)/.exec(shell)?.[1];
+  return program !== undefined && POSIX_SHELLS.includes(program);
 }
 
 export function replaceExpressions(script: string): string {

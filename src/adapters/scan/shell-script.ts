@@ -1,9 +1,10 @@
 // Shell scripts (`*.sh`, `*.bash`, or any file whose shebang names a POSIX shell): the whole file is
 // one script, so functions, `cd` and variables keep their meaning across lines.
 import { emptyExtraction, type Extraction } from './types.js';
+import { POSIX_SHELLS } from '../../catalogue/kinds.js';
 
 const SHEBANG = /^#!\s*(\S+)(?:\s+(\S+))?/;
-const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'zsh', 'mksh', 'posh']);
+const SHELLS: ReadonlySet<string> = new Set(POSIX_SHELLS);
 
 /** The interpreter a shebang names (`#!/usr/bin/env bash` → `bash`), or null without one. */
 export function shebangInterpreter(text: string): string | null {

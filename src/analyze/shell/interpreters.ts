@@ -6,6 +6,7 @@
 import type { Word } from '../../core/ir.js';
 import type { Action, Language } from './actions.js';
 import { undecidable } from './undecidable.js';
+import { interpreterKind } from '../../catalogue/kinds.js';
 
 interface InterpreterSpec {
   language: Language;
@@ -78,26 +79,13 @@ const SPECS = {
   tclsh: { language: 'tcl', code: '', withArg: '', wordsWithArg: ['-encoding'] },
 } satisfies Record<string, InterpreterSpec>;
 
-/** The interpreter a command name runs, if it is one whose code we read. */
+/** The interpreter a command name runs, if it is one whose code we read (its names: src/catalogue/kinds.ts). */
 export function interpreterOf(name: string): InterpreterSpec | null {
-  if (/^(python|pypy)([23](\.\d+)?)?$/.test(name) || name === 'ipython' || name === 'ipython3' || name === 'micropython') return SPECS.python;
-  // TypeScript runners take node's -e/-p/--eval/--print.
-  if (/^(node|nodejs|tsx|ts-node|ts-node-esm|esno|babel-node)$/.test(name)) return SPECS.node;
-  if (name === 'bun') return SPECS.bun;
-  if (name === 'deno') return DENO;
-  if (/^perl(5[\d.]*)?$/.test(name)) return SPECS.perl;
-  if (/^(ruby|jruby|truffleruby)([\d.]+)?$/.test(name)) return SPECS.ruby;
-  if (/^irb([\d.]+)?$/.test(name)) return SPECS.irb;
-  if (/^php([\d.]+)?$/.test(name)) return SPECS.php;
-  if (name === 'Rscript' || name === 'R') return SPECS.r;
-  if (/^julia([\d.-]+)?$/.test(name)) return SPECS.julia;
-  if (/^(lua|luajit)([\d.]+)?$/.test(name)) return SPECS.lua;
-  if (/^(pwsh|powershell)(\.exe)?$/i.test(name)) return POWERSHELL;
-  if (name === 'osascript') return SPECS.osascript;
-  if (name === 'groovy') return SPECS.groovy;
-  if (name === 'jshell') return SPECS.jshell;
-  if (/^(tclsh|wish)([\d.]+)?$/.test(name)) return SPECS.tclsh;
-  return null;
+  const kind = interpreterKind(name);
+  if (kind === undefined) return null;
+  if (kind === 'deno') return DENO;
+  if (kind === 'powershell') return POWERSHELL;
+  return SPECS[kind];
 }
 
 /** deno and PowerShell are read by their own functions below; these stand for them in interpreterOf. */

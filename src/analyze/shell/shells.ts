@@ -4,8 +4,10 @@ import type { Word } from '../../core/ir.js';
 import { joinWords, type Action } from './actions.js';
 import { hasOption, optionValues, scanOptions } from './options.js';
 import { evalGenerator } from './eval-generators.js';
+import { SH_LIKE_SHELLS } from '../../catalogue/kinds.js';
 
-export const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'rbash', 'yash', 'posh', 'csh', 'tcsh', 'oksh', 'loksh', 'pdksh']);
+/** Shells whose `-c` script, script file and stdin are shell text (src/catalogue/kinds.ts; PowerShell is an interpreter). */
+export const SHELLS: ReadonlySet<string> = new Set(SH_LIKE_SHELLS);
 
 const SHELL_LONG_WITH_ARG = new Set(['rcfile', 'init-file', 'init-command', 'features', 'debug', 'debug-output', 'profile', 'emulate']);
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);

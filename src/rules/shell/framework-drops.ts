@@ -2,7 +2,7 @@
 // manage.py flush, prisma migrate reset, artisan migrate:fresh, …), also behind npx/bundle exec.
 import type { SimpleCommand } from '../../core/ir.js';
 import { nameOf } from './programs.js';
-import { effectiveArgv } from './runners.js';
+import { effectiveArgv, isScriptRunner } from './runners.js';
 
 /** Framework and migration-tool commands that drop, reset or wipe a database. */
 const FRAMEWORK_DROPS: [RegExp, RegExp][] = [
@@ -18,10 +18,10 @@ const FRAMEWORK_DROPS: [RegExp, RegExp][] = [
   [/^drizzle-kit$/, /^drop$/],
 ];
 
-const FRAMEWORK_ENTRY = /^(rails|rake|python[0-9.]*|manage\.py|django-admin|php[0-9.]*|artisan|npx|bunx|pnpx|pnpm|yarn|bun|bundle|poetry|pipenv|uv|pdm|hatch|prisma|sequelize(-cli)?|typeorm.*|mix|diesel|sqlx|supabase|drizzle-kit|dotnet|alembic|flask|knex|node|ruby)$/;
+const FRAMEWORK_ENTRY = /^(rails|rake|manage\.py|django-admin|artisan|npx|bunx|pnpx|pnpm|yarn|bun|bundle|poetry|pipenv|uv|pdm|hatch|prisma|sequelize(-cli)?|typeorm.*|mix|diesel|sqlx|supabase|drizzle-kit|dotnet|alembic|flask|knex)$/;
 
 export function frameworkDrops(cmd: SimpleCommand): boolean {
-  if (!FRAMEWORK_ENTRY.test(nameOf(cmd))) return false;
+  if (!FRAMEWORK_ENTRY.test(nameOf(cmd)) && !isScriptRunner(nameOf(cmd))) return false;
   const [prog = '', ...args] = effectiveArgv(cmd);
   if (prog === 'dotnet') return args[0] === 'ef' && args[1] === 'database' && args[2] === 'drop';
   if (prog === 'alembic' || (prog === 'flask' && args[0] === 'db')) return args.includes('downgrade') && args.includes('base');

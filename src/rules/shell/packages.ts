@@ -1,6 +1,7 @@
 // Package installs: they fetch code from the network and run its install scripts.
 import type { SimpleCommand } from '../../core/ir.js';
 import { nameOf } from './programs.js';
+import { interpreterKind } from '../../catalogue/kinds.js';
 
 const INSTALL_VERBS: Record<string, string[]> = {
   npm: ['install', 'i', 'add', 'ci', 'update', 'up', 'upgrade', 'exec', 'x'],
@@ -32,7 +33,7 @@ const INSTALL_VERBS: Record<string, string[]> = {
 };
 
 export function isPackageInstall(cmd: SimpleCommand): boolean {
-  const n = nameOf(cmd).replace(/^python[0-9.]*$/, 'python');
+  const n = interpreterKind(nameOf(cmd)) === 'python' ? 'python' : nameOf(cmd);
   if (n === 'npx' || n === 'bunx' || n === 'pnpx') return true;
   if (n === 'python' && cmd.args[0]?.value === '-m' && /^pip3?$/.test(cmd.args[1]?.value ?? '')) return ['install', 'download'].includes(cmd.args[2]?.value ?? '');
   const verbs = INSTALL_VERBS[n];

@@ -3,10 +3,12 @@
 import type { Redirect, SimpleCommand, Word } from '../../core/ir.js';
 import { has, parseOptions, values, type OptionSpec } from './options.js';
 import { parallelRunsStdin } from '../../analyze/shell/carriers.js';
+import { DECODERS, DECODERS_WITH_OPTION, DOWNLOADERS as DOWNLOADER_NAMES, POWERSHELL_EVALUATORS, SHELLS as SHELL_NAMES, interpreterKind, type InterpreterKey } from '../../catalogue/kinds.js';
 
-export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'pdksh', 'ash', 'yash', 'fish', 'tcsh', 'csh', 'rbash', 'pwsh', 'powershell', 'elvish', 'nu', 'xonsh']);
+/** Every shell, PowerShell included (src/catalogue/kinds.ts). */
+export const SHELLS: ReadonlySet<string> = new Set(SHELL_NAMES);
 
-const INTERPRETER = /^(python[0-9.]*|pypy[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node|nodejs|bun|deno|php[0-9.]*|lua[0-9.]*|luajit|rscript|tclsh[0-9.]*|wish|osascript|jshell|groovy|julia|iex|invoke-expression)$/i;
+const isPowershellEvaluator = (name: string): boolean => POWERSHELL_EVALUATORS.includes(name.toLowerCase());
 
 export function nameOf(cmd: SimpleCommand): string {
   return cmd.name.value;
@@ -18,13 +20,10 @@ export function isShell(name: string): boolean {
 
 /** Shells, script interpreters, `source`/`.`/`eval`, and `at`/`batch` (which run what they read). */
 export function isCodeRunner(name: string): boolean {
-  return isShell(name) || INTERPRETER.test(name) || ['source', '.', 'eval', 'at', 'batch'].includes(name);
+  return isShell(name) || interpreterKind(name) !== undefined || isPowershellEvaluator(name) || ['source', '.', 'eval', 'at', 'batch'].includes(name);
 }
 
-const DOWNLOADERS = new Set([
-  'curl', 'wget', 'wget2', 'fetch', 'aria2c', 'axel', 'http', 'https', 'xh', 'xhs', 'curlie', 'lwp-request', 'lwp-download', 'get', 'lynx', 'links', 'w3m',
-  'nc', 'ncat', 'netcat', 'socat', 'telnet', 'openssl', 'ftp', 'tftp', 'sftp', 'scp', 'ssh', 'iwr', 'irm', 'invoke-webrequest', 'invoke-restmethod', 'gsutil', 'aws', 'gcloud', 'az', 'rclone', 'gh',
-]);
+const DOWNLOADERS: ReadonlySet<string> = new Set(DOWNLOADER_NAMES);
 
 /** Programs whose output comes from the network. */
 export function isDownloader(cmd: SimpleCommand): boolean {
@@ -33,14 +32,14 @@ export function isDownloader(cmd: SimpleCommand): boolean {
   return DOWNLOADERS.has(n);
 }
 
-const ALWAYS_DECODES = new Set(['uudecode', 'gunzip', 'zcat', 'bunzip2', 'bzcat', 'unxz', 'xzcat', 'zstdcat', 'unzstd', 'rev', 'tr', 'lzcat', 'unlzma']);
+const ALWAYS_DECODES: ReadonlySet<string> = new Set(DECODERS);
 
 /** Programs that turn an encoded payload back into text (`base64 -d`, `xxd -r`, `gunzip`, `rev`, …). */
 export function isDecoder(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
   if (ALWAYS_DECODES.has(n)) return true;
   const p = parseOptions(cmd.args, { longFlags: ['decode', 'reverse'] });
-  if (['base64', 'base32', 'basenc', 'gzip', 'bzip2', 'xz', 'zstd', 'lzma'].includes(n)) return has(p, 'd', 'D', 'decode');
+  if (DECODERS_WITH_OPTION.includes(n)) return has(p, 'd', 'D', 'decode');
   if (n === 'xxd') return has(p, 'r', 'revert');
   if (n === 'openssl') return cmd.args.some((w) => ['-d', '-base64', '-a', 'base64'].includes(w.value));
   return false;
@@ -69,16 +68,28 @@ interface Dialect {
 }
 
 const SHELL_DIALECT: Dialect = { spec: { shortValue: 'oO', longValue: ['rcfile', 'init-file'], stopAtOperand: true }, code: ['c'], other: [] };
-const DIALECTS: [RegExp, Dialect][] = [
-  [/^(python|pypy)/, { spec: { shortValue: 'cmWX', stopAtOperand: true }, code: ['c'], other: ['m'] }],
-  [/^perl/, { spec: { shortValue: 'eEIMmx', stopAtOperand: true }, code: ['e', 'E'], other: [] }],
-  [/^ruby/, { spec: { shortValue: 'erICE', stopAtOperand: true }, code: ['e'], other: [] }],
-  [/^(node|nodejs|bun|deno)$/, { spec: { shortValue: 'epr', longValue: ['eval', 'print', 'require', 'import', 'input-type'], stopAtOperand: true }, code: ['e', 'p', 'eval', 'print'], other: [] }],
-  [/^php/, { spec: { shortValue: 'rfBREFcdz', stopAtOperand: true }, code: ['r', 'B', 'R', 'E'], other: ['f', 'F'] }],
-  [/^(lua|luajit)/, { spec: { shortValue: 'el', stopAtOperand: true }, code: ['e'], other: [] }],
-  [/^(osascript|rscript|julia|jshell|groovy|tclsh|wish)/, { spec: { shortValue: 'e', stopAtOperand: true }, code: ['e'], other: [] }],
-  [/^(pwsh|powershell)$/i, { spec: { shortValue: '', longValue: [], stopAtOperand: true }, code: [], other: [] }],
-];
+const E_DIALECT: Dialect = { spec: { shortValue: 'e', stopAtOperand: true }, code: ['e'], other: [] };
+const NODE_DIALECT: Dialect = { spec: { shortValue: 'epr', longValue: ['eval', 'print', 'require', 'import', 'input-type'], stopAtOperand: true }, code: ['e', 'p', 'eval', 'print'], other: [] };
+const RUBY_DIALECT: Dialect = { spec: { shortValue: 'erICE', stopAtOperand: true }, code: ['e'], other: [] };
+/** How each interpreter (src/catalogue/kinds.ts) is given code. */
+const DIALECTS: Record<InterpreterKey, Dialect> = {
+  python: { spec: { shortValue: 'cmWX', stopAtOperand: true }, code: ['c'], other: ['m'] },
+  perl: { spec: { shortValue: 'eEIMmx', stopAtOperand: true }, code: ['e', 'E'], other: [] },
+  ruby: RUBY_DIALECT,
+  irb: RUBY_DIALECT,
+  node: NODE_DIALECT,
+  bun: NODE_DIALECT,
+  deno: NODE_DIALECT,
+  php: { spec: { shortValue: 'rfBREFcdz', stopAtOperand: true }, code: ['r', 'B', 'R', 'E'], other: ['f', 'F'] },
+  lua: { spec: { shortValue: 'el', stopAtOperand: true }, code: ['e'], other: [] },
+  osascript: E_DIALECT,
+  r: E_DIALECT,
+  julia: E_DIALECT,
+  jshell: E_DIALECT,
+  groovy: E_DIALECT,
+  tclsh: E_DIALECT,
+  powershell: { spec: { shortValue: '', longValue: [], stopAtOperand: true }, code: [], other: [] },
+};
 
 /** Where a code runner takes its program from; undefined when the command is not a code runner. */
 export function programSource(cmd: SimpleCommand): ProgramSource | undefined {
@@ -90,7 +101,7 @@ export function programSource(cmd: SimpleCommand): ProgramSource | undefined {
   const stdinRedirects = cmd.redirects.filter((r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op));
   const base = { stdinRedirects };
   if (n === 'eval') return { ...base, inline: [...cmd.args], fromStdin: false };
-  if (/^(iex|invoke-expression)$/i.test(n)) return { ...base, inline: [...cmd.args], fromStdin: cmd.args.length === 0 };
+  if (isPowershellEvaluator(n)) return { ...base, inline: [...cmd.args], fromStdin: cmd.args.length === 0 };
   if (n === 'source' || n === '.') {
     const file = cmd.args[0];
     return { ...base, inline: [], ...(file ? { file } : {}), fromStdin: !!file && STDIN_PATHS.has(file.value) };
@@ -101,13 +112,14 @@ export function programSource(cmd: SimpleCommand): ProgramSource | undefined {
     const listing = has(p, 'l', 'r', 'd', 'c');
     return { ...base, inline: [], fromStdin: !listing && (f === undefined || STDIN_PATHS.has(f)) };
   }
-  if (/^(pwsh|powershell)$/i.test(n)) {
+  if (interpreterKind(n) === 'powershell') {
     const i = cmd.args.findIndex((w) => /^-(c|command|f|file|encodedcommand|e|ec)$/i.test(w.value));
     const v = i >= 0 ? cmd.args[i + 1] : undefined;
     if (i < 0) return { ...base, inline: [], fromStdin: true };
     return { ...base, inline: v ? [v] : [], fromStdin: v === undefined || v.value === '-' };
   }
-  const dialect = isShell(n) ? SHELL_DIALECT : (DIALECTS.find(([re]) => re.test(n.toLowerCase()))?.[1] ?? SHELL_DIALECT);
+  const kind = interpreterKind(n);
+  const dialect = isShell(n) || !kind ? SHELL_DIALECT : DIALECTS[kind];
   const p = parseOptions(cmd.args, dialect.spec);
   const inline = cmd.args.filter((_, i) => i > 0 && dialect.code.some((c) => isOptionWord(cmd.args[i - 1]!.value, c)));
   // Inline code glued to its option (`-cCODE`, `--eval=CODE`) is in the parsed values.

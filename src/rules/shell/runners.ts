@@ -2,6 +2,12 @@
 // `bundle exec rails …`, `poetry run python manage.py …`): the argv of the program they run.
 import type { SimpleCommand } from '../../core/ir.js';
 import { nameOf } from './programs.js';
+import { interpreterKind } from '../../catalogue/kinds.js';
+
+/** Interpreters that run a framework's script by its name (`python manage.py`, `php artisan`, `ruby bin/rails`); src/catalogue/kinds.ts. */
+const SCRIPT_RUNNERS: readonly string[] = ['python', 'php', 'ruby', 'node'];
+
+export const isScriptRunner = (name: string): boolean => SCRIPT_RUNNERS.includes(interpreterKind(name) ?? '');
 
 /** Runner name → how many leading words (after it) to drop before the program, by first word. */
 function strip(words: string[]): string[] {
@@ -42,6 +48,6 @@ export function effectiveArgv(cmd: SimpleCommand): string[] {
     words = next;
   }
   // `python manage.py …`, `php artisan …`, `./bin/rails …`: name the script, not the interpreter.
-  if (/^(python[0-9.]*|php[0-9.]*|ruby|node)$/.test(words[0] ?? '') && words[1] && !words[1].startsWith('-')) words = words.slice(1);
+  if (isScriptRunner(words[0] ?? '') && words[1] && !words[1].startsWith('-')) words = words.slice(1);
   return words.map((w, i) => (i === 0 ? (w.split('/').pop() ?? w) : w));
 }

@@ -5,6 +5,7 @@
 // most only change how results are shown, a few run a shell, execute query results as SQL, or
 // write files.
 import type { ShellIr, SimpleCommand } from '../../core/ir.js';
+import { SQL_CLIENTS } from '../../catalogue/kinds.js';
 
 export type MetaEffect = 'shell' | 'dynamic_sql' | 'write' | 'none';
 
@@ -21,10 +22,13 @@ export interface SplitSql {
 
 type Client = 'psql' | 'mysql' | 'sqlite3' | 'sqlcmd';
 
-const CLIENTS: Record<string, Client> = { psql: 'psql', mysql: 'mysql', mariadb: 'mysql', sqlite3: 'sqlite3', sqlite: 'sqlite3', sqlcmd: 'sqlcmd' };
+const CLIENTS: readonly Client[] = ['psql', 'mysql', 'sqlite3', 'sqlcmd'];
 
+/** The client whose commands a SQL client reads (`mariadb` reads mysql's; src/catalogue/kinds.ts). */
 export function clientOf(name: string): Client | undefined {
-  return Object.hasOwn(CLIENTS, name) ? CLIENTS[name] : undefined;
+  const kind = Object.hasOwn(SQL_CLIENTS, name) ? SQL_CLIENTS[name] : undefined;
+  const like = kind ? (kind.like ?? name) : undefined;
+  return CLIENTS.find((c) => c === like);
 }
 
 /** A pipe target (`\o |cmd`, `.once |cmd`) runs a shell command. */

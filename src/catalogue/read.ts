@@ -178,8 +178,8 @@ function readOption(level: CommandSpec, decls: OptionDecl[], args: readonly Word
     return i;
   }
   if (whole) return take(whole, head, eq > 0 ? valueOf(w, v.slice(eq + 1)) : undefined, args, i, inv);
-  // A long option, or a single-dash word where no short option is declared: one undeclared option.
-  if (v.startsWith('--') || !decls.some((d) => d.names.some(isShort))) {
+  // A long option, or a single-dash word where short options do not cluster: one undeclared option.
+  if (v.startsWith('--') || level.clusters === false || !decls.some((d) => d.names.some(isShort))) {
     return undeclared(level, head, eq > 0 ? valueOf(w, v.slice(eq + 1)) : undefined, i, inv);
   }
   // A cluster of short options: `-rf`, `-ofile`, `-xvzf archive`.

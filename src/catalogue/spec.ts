@@ -103,6 +103,8 @@ export interface CommandSpec {
   unknown?: 'flag' | 'block';
   /** Options stop at the first operand (POSIX, launchers); by default they may come anywhere (GNU). */
   optionsFirst?: boolean;
+  /** `false`: single-dash words never cluster (`ghc -threaded`, `xterm -hold`, `erl -noshell` are one option each). */
+  clusters?: boolean;
   /** Roles of the operands by position; the last may take the rest. */
   operands?: OperandDecl[];
   /** What the words after `--` are: a command and its arguments, or more arguments of the command an option named (`start-stop-daemon --exec prog -- args`). */

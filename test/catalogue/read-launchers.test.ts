@@ -61,6 +61,14 @@ describe('the reader, for launchers and code runners', () => {
     expect(readInvocation(spec({}), words('+x')).operands.map((x) => x.value)).toEqual(['+x']);
   });
 
+  it('clusters: false reads an undeclared single-dash word as one option', () => {
+    const s = spec({ options: [{ names: ['-e'], value: 'required', role: { kind: 'code', language: 'haskell' } }], operands: [{ kind: 'data', rest: true }] });
+    expect(readInvocation(s, words('-threaded Main.hs')).roles.map((r) => r.role.kind)).toEqual(['code', 'data']);
+    const off = readInvocation({ ...s, clusters: false }, words('-threaded -e x Main.hs'));
+    expect(off.options.map((o) => o.name)).toEqual(['-threaded', '-e']);
+    expect(off.roles.map((r) => [r.role.kind, r.word.value])).toEqual([['code', 'x'], ['data', 'Main.hs']]);
+  });
+
   it('variables: NAME=value operands with a role, not counted as operands', () => {
     const s = spec({ variables: { SHELL: { kind: 'script' } }, operands: [{ kind: 'data', rest: true }] });
     const inv = readInvocation(s, words('CC=clang SHELL=/bin/bash all'));

@@ -8,6 +8,7 @@ import { readInvocation, type Invocation } from '../../catalogue/read.js';
 import { executorFor, GIT_EXECUTING_KEYS, type EnvExecutor } from '../../catalogue/env.js';
 import type { Action, Language } from './actions.js';
 import { undecidable } from './undecidable.js';
+import { inlineCodeCommand } from './inline-code.js';
 
 /** The languages whose inline code the analysis reads (interpreter-code.ts); any other blocks. */
 const READ_LANGUAGES: readonly string[] = ['python', 'node', 'perl', 'ruby', 'php'];
@@ -33,7 +34,8 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
         break;
       case 'code':
         if (role.inert && word.static && new RegExp(role.inert).test(word.value)) break;
-        if (READ_LANGUAGES.includes(role.language)) out.push({ kind: 'code', language: role.language as Language, code: word, detail });
+        // Run as the inline code it is (`python3 -c CODE`), so its file changes are judged too.
+        if (READ_LANGUAGES.includes(role.language)) out.push({ kind: 'spawn', words: inlineCodeCommand(role.language, word), label: detail });
         else out.push({ kind: 'undecidable', found: undecidable('parse.unsupported_interpreter_code', `${detail} runs ${role.language} code, which seatbelt cannot read`, text) });
         break;
       case 'sql':

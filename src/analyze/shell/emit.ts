@@ -20,6 +20,7 @@ import { pipeText, processSubstitutionText, stdinOfRedirects, type Stdin } from 
 import { undecidable } from './undecidable.js';
 import { peelWrappers, type Invocation } from './unwrap.js';
 import { openProgramFile, programFileActions, sqlIncludes } from './file-runs.js';
+import { inlineCodeCommand } from './inline-code.js';
 
 interface Base {
   /** Words standing for unknown input (`{}` under `xargs -I{}`), inherited by what the command runs. */
@@ -270,18 +271,6 @@ function stdinFile(action: Action, sc: SimpleCommand, base: Base): Extract<Actio
   return undefined;
 }
 
-/** How each language's interpreter takes code inline. */
-const INLINE: Record<string, [string, string]> = { python: ['python3', '-c'], node: ['node', '-e'], perl: ['perl', '-e'], ruby: ['ruby', '-e'], php: ['php', '-r'] };
-
-/** A file's code as an inline-code command line: the `#!` line dropped, PHP's open and close tags too. */
-function inlineCode(language: string, code: Word): Word[] {
-  const [program, flag] = INLINE[language] ?? ['python3', '-c'];
-  let text = code.value.replace(/^#![^\n]*/, '');
-  if (language === 'php') text = text.replace(/^\s*<\?php\b/, '').replace(/\?>\s*$/, '');
-  const lit = (v: string): Word => ({ value: v, static: true, raw: v });
-  return [lit(program!), lit(flag!), { ...code, value: text }];
-}
-
 /** Most SQL files one command includes through others (`\i a.sql` in b.sql in c.sql …). */
 const MAX_SQL_INCLUDES = 32;
 
@@ -319,7 +308,7 @@ function readFileAction(b: IrBuilder, action: Extract<Action, { kind: 'file' }>,
         nestedScript(b, o.text, context, sc, scope, state, { share: action.shareState ?? false, ...(base.stdin ? { stdin: base.stdin } : {}) });
       } else if (o.kind === 'code') {
         // Judged as the same code given inline (`python3 -c CODE`): its shell calls, file changes and capabilities.
-        const inline = inlineCode(o.language, o.code);
+        const inline = inlineCodeCommand(o.language, o.code);
         spawn(b, inline, [], context, sc, { ...scope, nest: scope.nest + 1 }, state, { text: `${inline[0]!.value} ${action.path.raw}` });
       } else if (o.kind === 'spawn') {
         // The kernel runs the `#!` line's program on the file: judged like that command line.

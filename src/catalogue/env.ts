@@ -4,7 +4,8 @@
 import type { Role } from './spec.js';
 
 export interface EnvExecutor {
-  role: Extract<Role, { kind: 'script' } | { kind: 'code-file' }>;
+  /** A shell string; code in a language (options that may carry code: `MAKEFLAGS`, `FZF_DEFAULT_OPTS`); a file of code or a library. */
+  role: Extract<Role, { kind: 'script' } | { kind: 'code' } | { kind: 'code-file' }>;
   /** The programs that read it, or every program. */
   programs: readonly string[] | '*';
   /** Text before the command in the value (`|` for LESSOPEN's pipe form). */
@@ -15,6 +16,7 @@ export interface EnvExecutor {
 
 const SCRIPT = { kind: 'script' } as const;
 const LIBRARY = { kind: 'code-file', language: 'native' } as const;
+const VIMS = ['vim', 'vi', 'nvim', 'gvim', 'view', 'vimdiff', 'ex', 'gview'];
 
 export const ENV_EXECUTORS: Readonly<Record<string, EnvExecutor>> = {
   GIT_SSH_COMMAND: { role: SCRIPT, programs: ['git'] },
@@ -39,6 +41,44 @@ export const ENV_EXECUTORS: Readonly<Record<string, EnvExecutor>> = {
   LESSOPEN: { role: SCRIPT, programs: '*', strip: /^\|\|?-?/ },
   LESSCLOSE: { role: SCRIPT, programs: '*' },
   PROMPT_COMMAND: { role: SCRIPT, programs: '*' },
+  // Editors and pagers other tools start.
+  FCEDIT: { role: SCRIPT, programs: '*' },
+  SVN_EDITOR: { role: SCRIPT, programs: ['svn'] },
+  HGEDITOR: { role: SCRIPT, programs: ['hg'] },
+  CVSEDITOR: { role: SCRIPT, programs: ['cvs'] },
+  SYSTEMD_EDITOR: { role: SCRIPT, programs: '*' },
+  GH_PAGER: { role: SCRIPT, programs: ['gh'] },
+  GH_EDITOR: { role: SCRIPT, programs: ['gh'] },
+  GH_BROWSER: { role: SCRIPT, programs: ['gh'] },
+  AWS_PAGER: { role: SCRIPT, programs: ['aws'] },
+  BAT_PAGER: { role: SCRIPT, programs: '*' },
+  DELTA_PAGER: { role: SCRIPT, programs: '*' },
+  KUBECTL_EXTERNAL_DIFF: { role: SCRIPT, programs: ['kubectl', 'oc'] },
+  ALTERNATE_EDITOR: { role: SCRIPT, programs: ['emacsclient'] },
+  // Remote shells and connection programs.
+  RSYNC_RSH: { role: SCRIPT, programs: ['rsync'] },
+  RSYNC_CONNECT_PROG: { role: SCRIPT, programs: ['rsync'] },
+  CVS_RSH: { role: SCRIPT, programs: ['cvs'] },
+  FZF_DEFAULT_COMMAND: { role: SCRIPT, programs: ['fzf'] },
+  // Options read from the environment that may name a program or carry code.
+  LESS: { role: { kind: 'code', language: 'less-options' }, programs: '*', inert: /^[\w\s=.,#:-]*$/ },
+  LESSKEY: { role: { kind: 'code-file', language: 'lesskey' }, programs: '*', inert: /^$/ },
+  LESSKEYIN: { role: { kind: 'code-file', language: 'lesskey' }, programs: '*', inert: /^$/ },
+  LESSKEY_CONTENT: { role: { kind: 'code', language: 'lesskey' }, programs: '*', inert: /^$/ },
+  MAKEFLAGS: { role: { kind: 'code', language: 'make' }, programs: ['make', 'gmake'], inert: /^(?![\s\S]*(?:eval|SHELL))[\s\S]*$/ },
+  GNUMAKEFLAGS: { role: { kind: 'code', language: 'make' }, programs: ['make', 'gmake'], inert: /^(?![\s\S]*(?:eval|SHELL))[\s\S]*$/ },
+  TAR_OPTIONS: { role: { kind: 'code', language: 'tar-options' }, programs: ['tar', 'gtar'], inert: /^(?![\s\S]*(?:command|checkpoint-action|compress-program|-I|script|-F))[\s\S]*$/ },
+  ZIPOPT: { role: { kind: 'code', language: 'zip-options' }, programs: ['zip'], inert: /^(?![\s\S]*(?:-TT|unzip-command))[\s\S]*$/ },
+  FZF_DEFAULT_OPTS: {
+    role: { kind: 'code', language: 'fzf-options' },
+    programs: ['fzf'],
+    inert: /^(?![\s\S]*(?:execute|become|reload|preview|transform|with-shell|listen))[\s\S]*$/,
+  },
+  FZF_DEFAULT_OPTS_FILE: { role: { kind: 'code-file', language: 'fzf-options' }, programs: ['fzf'], inert: /^$/ },
+  // Ex commands vim runs at start-up.
+  VIMINIT: { role: { kind: 'code', language: 'vim' }, programs: VIMS, inert: /^$/ },
+  EXINIT: { role: { kind: 'code', language: 'vim' }, programs: VIMS, inert: /^$/ },
+  GVIMINIT: { role: { kind: 'code', language: 'vim' }, programs: VIMS, inert: /^$/ },
   LD_PRELOAD: { role: LIBRARY, programs: '*', inert: /^$/ },
   LD_AUDIT: { role: LIBRARY, programs: '*', inert: /^$/ },
   DYLD_INSERT_LIBRARIES: { role: LIBRARY, programs: '*', inert: /^$/ },

@@ -21,6 +21,8 @@ export type Action =
   | { kind: 'code'; language: Language; code: Word; detail: string }
   /** The interpreter reads its code from standard input. */
   | { kind: 'stdin-code'; language: Language; detail: string }
+  /** The program runs code in a language seatbelt does not read from its standard input (`ed`, `ex`): refused unless inert. */
+  | { kind: 'stdin-unread'; language: string; inert?: string; detail: string }
   /** SQL given to a database client; sql null when its text cannot be known. */
   | { kind: 'sql'; dialect: Dialect; sql: Word | null }
   /** The database client reads SQL from standard input. */

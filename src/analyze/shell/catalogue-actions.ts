@@ -10,6 +10,9 @@ import type { Action, Language } from './actions.js';
 import { undecidable } from './undecidable.js';
 import { inlineCodeCommand } from './inline-code.js';
 
+/** Paths that name the program's own standard input. */
+const STDIN_PATHS: readonly string[] = ['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
+
 /** The languages whose inline code the analysis reads (interpreter-code.ts); any other blocks. */
 const READ_LANGUAGES: readonly string[] = ['python', 'node', 'perl', 'ruby', 'php'];
 
@@ -25,6 +28,7 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
   // What it reads from standard input runs too (`at now <<< '…'`), when the input is known.
   if (inv.stdin?.kind === 'script') out.push({ kind: 'stdin-script', detail: label });
   else if (inv.stdin?.kind === 'code' && READ_LANGUAGES.includes(inv.stdin.language)) out.push({ kind: 'stdin-code', language: inv.stdin.language as Language, detail: label });
+  else if (inv.stdin?.kind === 'code') out.push({ kind: 'stdin-unread', language: inv.stdin.language, ...(inv.stdin.inert ? { inert: inv.stdin.inert } : {}), detail: label });
   else if (inv.stdin?.kind === 'sql') out.push({ kind: 'stdin-sql', dialect: inv.stdin.dialect });
   for (const { role, word, option } of inv.roles) {
     const detail = option ? `${label} ${option}` : label;
@@ -48,6 +52,8 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
         break;
       case 'code-file':
         if (READ_LANGUAGES.includes(role.language)) out.push({ kind: 'file', path: word, as: { kind: 'code', language: role.language as Language }, detail });
+        // `make -f -`: the code comes from standard input, where it can be seen.
+        else if (word.static && STDIN_PATHS.includes(word.value)) out.push({ kind: 'stdin-unread', language: role.language, detail });
         break;
       case 'sql-file':
         out.push({ kind: 'file', path: word, as: { kind: 'sql', dialect: role.dialect, client: inv.spec.names[0]! }, detail });
@@ -62,7 +68,8 @@ function programEnv(variable: string, program: string | null): EnvExecutor | und
   const role = program === null ? undefined : specFor(program)?.env?.[variable];
   if (!role) return undefined;
   if (role.kind === 'script' || role.kind === 'command') return { role: { kind: 'script' }, programs: [program!] };
-  if (role.kind === 'code-file' || role.kind === 'script-file' || role.kind === 'code') return { role: { kind: 'code-file', language: 'language' in role ? role.language : 'shell' }, programs: [program!] };
+  if (role.kind === 'code') return { role, programs: [program!], ...(role.inert ? { inert: new RegExp(role.inert) } : {}) };
+  if (role.kind === 'code-file' || role.kind === 'script-file') return { role: { kind: 'code-file', language: 'language' in role ? role.language : 'shell' }, programs: [program!] };
   return undefined;
 }
 
@@ -79,6 +86,7 @@ export function executorActions(assignments: readonly Assignment[], program: str
       if (a.value.static && e.inert?.test(value)) continue;
       if (!a.value.static) out.push({ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${a.name} holds a program to run, only known when the command runs`, text) });
       else if (e.role.kind === 'script') out.push({ kind: 'script', text: { ...a.value, value }, detail: `${a.name}=` });
+      else if (e.role.kind === 'code') out.push({ kind: 'undecidable', found: undecidable('parse.unsupported_interpreter_code', `${a.name} holds ${e.role.language} code, which seatbelt cannot read`, text) });
       else out.push({ kind: 'undecidable', found: undecidable('parse.unsupported_interpreter_code', `${a.name} loads ${e.role.language} code from a file, which seatbelt cannot read`, text) });
     }
     // GIT_CONFIG_KEY_<n>=core.pager with GIT_CONFIG_VALUE_<n>=<program>: a config git runs.

@@ -322,7 +322,7 @@ function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, sc
   const fromFile = stdinFile(action, sc, base);
   if (fromFile) return perform(b, fromFile, sc, base, scope, state);
   const stdin = base.stdin?.kind === 'text' ? base.stdin : null;
-  if (base.stdin?.kind === 'unknown' && (action.kind === 'stdin-script' || action.kind === 'stdin-code')) {
+  if (base.stdin?.kind === 'unknown' && (action.kind === 'stdin-script' || action.kind === 'stdin-code' || action.kind === 'stdin-unread')) {
     // A program read from a process substitution's unknown output (`cmd > >(sh)`, `sh < <(cmd)`).
     b.fail(undecidable('parse.dynamic_script', `${sc.name.value} runs what it reads from ${base.stdin.from}, which is only known when it runs`, sc.text));
   }
@@ -347,6 +347,11 @@ function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, sc
       return interpreterCode(b, action, action.code, { kind: 'nested_script', detail: action.detail }, sc, scope, state);
     case 'stdin-code':
       if (stdin) interpreterCode(b, action, stdin.word, stdinContext(stdin, action.detail), sc, scope, state);
+      return;
+    case 'stdin-unread':
+      if (stdin && !(stdin.word.static && action.inert && new RegExp(action.inert).test(stdin.word.value))) {
+        b.fail(undecidable('parse.unsupported_interpreter_code', `${action.detail} runs the ${action.language} code on its standard input, which seatbelt cannot read`, sc.text));
+      }
       return;
     case 'sql':
       recordSql(b, sc, action.dialect, action.sql?.static ? action.sql.value : null, null, new Set());

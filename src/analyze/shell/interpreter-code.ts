@@ -311,7 +311,7 @@ function readsProgramFromStdin(words: string[]): boolean {
   const [name, ...args] = words;
   if (!name) return false;
   const w = (value: string) => ({ value, static: true, raw: value });
-  return actionsFor(commandBasename(name), args.map(w), words.join(' ')).some((a) => a.kind === 'stdin-script' || a.kind === 'stdin-code' || a.kind === 'stdin-sql');
+  return actionsFor(commandBasename(name), args.map(w), words.join(' ')).some((a) => a.kind === 'stdin-script' || a.kind === 'stdin-code' || a.kind === 'stdin-unread' || a.kind === 'stdin-sql');
 }
 
 /** The commands of a script that start with the script's own stdin (not after a `|`), roughly split. */

@@ -1,6 +1,7 @@
 // Shell commands hidden in other programs' arguments that the analyser does not re-parse (awk's
-// system(), sed's `e`, tar's exec hooks, ssh's ProxyCommand, rsync -e, expect, vim's `:!`, zip -TT,
-// gdb's shell, man's pager).
+// system(), sed's `e`, ssh's ProxyCommand, rsync -e, expect, vim's `:!`, gdb's shell). tar's exec
+// hooks, zip -TT and man's pager are read by the IR from the catalogue (code-runners), which judges
+// the commands they name; the catalogue also refuses the code of the others unless it is inert.
 import type { SimpleCommand } from '../../core/ir.js';
 import { nameOf, programSource } from './programs.js';
 import { shellCallsIn } from '../../analyze/shell/interpreter-code.js';
@@ -14,12 +15,10 @@ export function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
   const after = (...opts: string[]) => vals.filter((_, i) => i > 0 && opts.includes(vals[i - 1]!));
   if (/^(awk|gawk|mawk|nawk)$/.test(n)) return vals.some((v) => /\bsystem\s*\(|\|\s*getline|\|&|\b(print|printf)\b[^;{}]*\|\s*["a-zA-Z_$]/.test(v));
   if (n === 'sed' || n === 'gsed') return vals.some((v) => /s([^\w\s\\])(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gpIiMm0-9w]*e/.test(v) || /(^|[;\n{])\s*(\d+|\$|\/[^/]*\/)?\s*e(\s|$)/.test(v));
-  if (n === 'tar' || n === 'bsdtar' || n === 'gtar') return vals.some((v) => /^--(checkpoint-action=exec|to-command|use-compress-program|info-script|new-volume-script)=/.test(v)) || after('-I', '-F', '--to-command', '--use-compress-program', '--info-script').length > 0;
   if (['ssh', 'scp', 'sftp', 'autossh'].includes(n)) return [...vals, ...after('-o')].some((v) => /^(-o)?\s*(ProxyCommand|LocalCommand|KnownHostsCommand|RemoteCommand)\s*[= ]/i.test(v) && !/ProxyCommand[= ]\s*(none|ssh\b)/i.test(v));
   if (n === 'rsync') return [...after('-e', '--rsh'), ...vals.filter((v) => v.startsWith('--rsh=')).map((v) => v.slice(6))].some((v) => !/^(\S*\/)?(ssh|rsh|autossh)(\s|$)/.test(v.trim()));
   if (n === 'expect') return vals.some((v) => /\b(spawn|exec|system)\b/.test(v));
   if (['vim', 'vi', 'nvim', 'ex', 'view', 'gvim'].includes(n)) return [...after('-c', '--cmd'), ...vals.filter((v) => v.startsWith('+'))].some((v) => /(^|[|:])\s*!|\bsystem\s*\(|\bterminal\b|:r\s*!/.test(v));
-  if (n === 'zip') return vals.some((v) => v === '-TT' || v.startsWith('--unzip-command'));
   if (n === 'gdb') return after('-ex', '--eval-command').some((v) => /^\s*(shell|!)/.test(v));
   // Interpreters whose inline code the IR does not read: bun, deno, lua.
   if (n === 'bun' || n === 'deno') {
@@ -29,7 +28,6 @@ export function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
     return calls.scripts.length + calls.argvs.length + calls.problems.length > 0;
   }
   if (n === 'lua' || n === 'luajit') return after('-e').some((v) => /\b(os\.execute|io\.popen|os\.remove|os\.rename)\b/.test(v));
-  if (n === 'man') return vals.some((v) => v === '-P' || v.startsWith('--pager'));
   // `git config alias.x '!…'` stores a shell script that runs the next time `git x` does.
   if (n === 'git') return vals.some((v, i) => /^alias\./i.test(vals[i - 1] ?? '') && v.startsWith('!') && vals.includes('config'));
   return false;

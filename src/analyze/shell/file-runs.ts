@@ -184,8 +184,9 @@ function programOutcome(text: string, word: Word, path: Word, args: readonly Wor
   const lit = (v: string): Word => ({ value: v, static: true, raw: v });
   const interpreter = line[1]!;
   const rest = line[2]!.trim();
-  // Linux passes the rest of the line as one argument; `env -S` (and macOS) split it.
-  const extra = rest === '' ? [] : commandBasename(interpreter) === 'env' ? rest.split(/\s+/) : [rest];
+  // Linux passes the rest of the line as one argument, which `env -S` splits; macOS splits it for env.
+  const env = commandBasename(interpreter) === 'env';
+  const extra = rest === '' ? [] : env && /^-S\s/.test(rest) ? ['-S', rest.slice(2).trim()] : env ? rest.split(/\s+/) : [rest];
   return { kind: 'spawn', words: [lit(interpreter), ...extra.map(lit), path, ...args] };
 }
 

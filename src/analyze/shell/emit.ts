@@ -349,7 +349,8 @@ function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, sc
       if (stdin) interpreterCode(b, action, stdin.word, stdinContext(stdin, action.detail), sc, scope, state);
       return;
     case 'stdin-unread':
-      if (stdin && !(stdin.word.static && action.inert && new RegExp(action.inert).test(stdin.word.value))) {
+      // Piped from a command whose output is not known, or text that is not one of the inert forms.
+      if (base.stdin?.kind === 'pipe' || (stdin && !(stdin.word.static && action.inert && new RegExp(action.inert).test(stdin.word.value)))) {
         b.fail(undecidable('parse.unsupported_interpreter_code', `${action.detail} runs the ${action.language} code on its standard input, which seatbelt cannot read`, sc.text));
       }
       return;

@@ -3,6 +3,7 @@
 // `filter-branch --*-filter`, `difftool --extcmd`. The git command itself stays for the git rules.
 import type { Word } from '../../core/ir.js';
 import { joinWords, type Action } from './actions.js';
+import { undecidable } from './undecidable.js';
 import { scanOptions, type OptionSpec } from './options.js';
 
 const GIT_GLOBAL: OptionSpec = {
@@ -63,6 +64,15 @@ function subcommandActions(sub: string, args: Word[]): Action[] {
     } else if (sub === 'difftool' || sub === 'mergetool') {
       if (v === '-x' || v === '--extcmd') take(++i, `git ${sub} --extcmd`);
       else if (v.startsWith('--extcmd=')) take(i + 1, `git ${sub} --extcmd`, v.slice(9));
+    } else if (sub === 'grep') {
+      // `-O<pager>`: the matching files are opened with that program (through the shell).
+      if (/^-O./.test(v)) take(i + 1, 'git grep -O', v.slice(2));
+      else if (v.startsWith('--open-files-in-pager=')) take(i + 1, 'git grep --open-files-in-pager', v.slice(22));
+    } else if (Object.hasOwn(REMOTE_PROGRAMS, sub)) {
+      // The program run on the other side, which is this machine for a local repository.
+      const opt = REMOTE_PROGRAMS[sub]!.find((o) => v === o || v.startsWith(`${o}=`));
+      if (opt && v === opt) take(++i, `git ${sub} ${opt}`);
+      else if (opt) take(i + 1, `git ${sub} ${opt}`, v.slice(opt.length + 1));
     }
   }
   if (sub === 'config') {
@@ -92,10 +102,52 @@ function subcommandActions(sub: string, args: Word[]): Action[] {
   return out;
 }
 
+/** Options naming the program git runs on the other side of a transfer (local for a local repository). */
+const REMOTE_PROGRAMS: Record<string, string[]> = {
+  clone: ['-u', '--upload-pack'],
+  fetch: ['--upload-pack'],
+  pull: ['--upload-pack'],
+  'ls-remote': ['--upload-pack', '--exec'],
+  push: ['--receive-pack', '--exec'],
+  archive: ['--exec'],
+  'send-pack': ['--receive-pack', '--exec'],
+  'fetch-pack': ['--upload-pack', '--exec'],
+};
+
+/**
+ * An `ext::` remote (`git fetch 'ext::sh -c …'`, allowed by protocol.ext.allow) runs its command:
+ * words split at spaces, `% ` a space inside a word, `%%` a percent sign, `%s`/`%S` the service.
+ */
+function extAction(url: Word, text: string): Action {
+  const spec = url.value.slice(url.value.indexOf('ext::') + 5);
+  const words: Word[] = [];
+  let cur = '';
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i]!;
+    if (c === ' ') {
+      if (cur) words.push({ value: cur, static: url.static, raw: cur });
+      cur = '';
+    } else if (c !== '%') cur += c;
+    else {
+      const n = spec[++i];
+      if (n === ' ' || n === '%') cur += n;
+      else if (n === 's') cur += 'git-upload-pack';
+      else if (n === 'S') cur += 'upload-pack';
+      else return { kind: 'undecidable', found: undecidable('parse.dynamic_script', `the ext:: remote ${url.raw} uses %${n ?? ''}, which is only known when git runs it`, text) };
+    }
+  }
+  if (cur) words.push({ value: cur, static: url.static, raw: cur });
+  if (!url.static) return { kind: 'undecidable', found: undecidable('parse.dynamic_script', `the ext:: remote ${url.raw} runs a command only known when git runs it`, text) };
+  return { kind: 'spawn', words, label: 'git ext::', where: 'keep' };
+}
+
 export function gitActions(args: Word[]): Action[] {
   const s = scanOptions(args, GIT_GLOBAL);
   const out: Action[] = [];
+  const text = joinWords(args).raw;
   for (const o of s.options) if (o.name === 'c' && o.value) out.push(...configAction(o.value));
+  // Remote URLs with the ext:: transport, given anywhere (fetch, clone, remote add, -c remote.x.url=…).
+  for (const w of args) if (/^(?:[\w.-]+=)?ext::/.test(w.value)) out.push(extAction(w, text));
   const sub = args[s.end];
   if (sub?.static) out.push(...subcommandActions(sub.value, args.slice(s.end + 1)));
   return out;

@@ -26,7 +26,7 @@ const HELP = harmless(['-h', '--help'], ['-V', '--version']);
 // ——— Inert forms: values that run nothing, for roles in languages seatbelt does not read.
 
 /** One Ex command that only moves, searches, sets simple options, substitutes text, writes or quits. */
-const VIM_COMMAND = String.raw`\s*:*\s*(?:\d+|\$|[/?][^/?|!\\\n]*[/?]?|se(?:t|tl|tlocal)?(?:\s+[\w=,.:+^-]+)*|(?:w|wq|wqa|wa|wall|x|xa|xall|xit|q|qa|qall|wqall|up|update|e|edit)!?|sy(?:n|ntax)?\s+(?:on|off|enable)|filet(?:ype)?(?:\s+\w+)*|colo(?:rscheme)?\s+[\w-]+|%?s/[^/|!\\\n]*/[^/|\\\n]*/[gcIine]*|[\d,.$%]*d|noh(?:lsearch)?|retab!?|norm(?:al)?!?\s+[\w=<>$^~.,]+|)\s*`;
+const VIM_COMMAND = String.raw`\s*:*\s*(?:\d+|\$|[/?][^/?|!\\\n]*[/?]?|se(?:t|tl|tlocal)?(?:\s+[\w=,.:+^-]+)*|(?:w|wq|wqa|wa|wall|x|xa|xall|xit|q|qa|qall|wqall|up|update|e|edit)!?|sy(?:n|ntax)?\s+(?:on|off|enable)|filet(?:ype)?(?:\s+\w+)*|colo(?:rscheme)?\s+[\w-]+|[\d,.$%]*s/(?:\\.|[^/|!\\\n])*/(?:\\[^=\n]|[^/|\\\n])*/[gcIine&]*|[\d,.$%]*d|noh(?:lsearch)?|retab!?|norm(?:al)?!?\s+[\w=<>$^~.,]+|)\s*`;
 /** `vim +42`, `+/TODO`, `-c 'set nu'`, `-c '%s/a/b/g|wq'`. */
 const VIM_INERT = `^${VIM_COMMAND}(?:\\|${VIM_COMMAND})*$`;
 /** An Ex script on standard input: the same commands, one a line. */

@@ -663,14 +663,14 @@ export const LAUNCHERS: ProgramSpec[] = [
     ...flags('-hold', '-ls', '-sb', '-rightbar', '-leftbar', '-j', '-s', '-ut', '-u8', '-lc', '-maximized', '-fullscreen', '-aw', '-ah', '-ai', '-bc', '-cb', '-cm', '-cu', '-dc', '-hf', '-hm',
       '-im', '-itc', '-k8', '-l', '-lcc', '-mb', '-mesg', '-nul', '-pc', '-pob', '-rw', '-sf', '-si', '-sk', '-sm', '-t', '-tb', '-vb', '-wc', '-wf', '-C'),
     ...harmless('-help', '-version', '-report-fonts', '-report-colors'),
-  ], { block: ['xterm -e rm -rf ~', 'xterm -hold -T build -e rm -rf ~', 'xterm +sb -e rm -rf ~'], allow: ['xterm -e htop', 'xterm -fa Monospace -fs 12 -hold -e make test'] }, { optionsFirst: false, operands: [] }),
+  ], { block: ['xterm -e rm -rf ~', 'xterm -hold -T build -e rm -rf ~', 'xterm +sb -e rm -rf ~'], allow: ['xterm -e htop', 'xterm -fa Monospace -fs 12 -hold -e make test'] }, { optionsFirst: false, clusters: false, operands: [] }),
   launcher(['urxvt', 'rxvt', 'rxvt-unicode', 'urxvtc', 'urxvt256c'], 'rxvt-unicode terminal: -e runs a command in the new window', [
     ...X_TOOLKIT, runsRest('-e'),
     ...valued('-T', '-n', '-fb', '-fi', '-fbi', '-cr', '-pr', '-pr2', '-bl', '-sl', '-tn', '-pe', '-perl-lib', '-pixmap', '-bc', '-uc', '-b', '-w', '-icon', '-lsp', '-letsp', '-depth', '-visual',
       '-embed', '-pty-fd', '-tr', '-tint', '-sh', '-blr', '-fade', '-fadecolor', '-mod', '-im', '-imlocale', '-imfont', '-pt', '-ptab', '-scrollstyle', '-sr', '-st', '-ssr', '-ext', '-hc', '-colorBD', '-colorIT', '-colorUL', '-colorRV', '-underlineColor', '-scrollColor', '-troughColor', '-highlightColor', '-highlightTextColor', '-bgtint', '-chdir', '-keysym', '-rtint', '-inheritPixmap'),
     ...flags('-hold', '-ls', '-sb', '-si', '-sk', '-sw', '-ssc', '-ut', '-vb', '-j', '-ss', '-mc', '-insecure', '-override-redirect', '-dockapp', '-C', '-bgtransparent', '-ip', '-tcw', '-is', '-sbg', '-sbt', '-cd'),
     ...harmless('-help', '--help', '-version', '--version'),
-  ], { block: ['urxvt -e rm -rf ~', 'urxvtc -hold -e rm -rf ~'], allow: ['urxvt -e htop', 'urxvt -fn xft:Monospace:size=11 -e tmux attach'] }, { optionsFirst: false, operands: [] }),
+  ], { block: ['urxvt -e rm -rf ~', 'urxvtc -hold -e rm -rf ~'], allow: ['urxvt -e htop', 'urxvt -fn xft:Monospace:size=11 -e tmux attach'] }, { optionsFirst: false, clusters: false, operands: [] }),
   ...(['gnome-terminal', 'mate-terminal', 'xfce4-terminal', 'lxterminal', 'qterminal', 'sakura', 'terminology'] as const).map((name) => launcher([name], `${name}: runs a command (after --, -x or -e) in a new terminal window`, [
     { names: ['-x', '--execute'], value: 'required', rest: true, role: COMMAND },
     // `-e 'cmd args'`: one string, split into words (a shell string is read the same way).

@@ -1,7 +1,8 @@
 // Shell commands hidden in other programs' arguments that the analyser does not re-parse (awk's
-// system(), sed's `e`, ssh's ProxyCommand, rsync -e, expect, vim's `:!`, gdb's shell). tar's exec
-// hooks, zip -TT and man's pager are read by the IR from the catalogue (code-runners), which judges
-// the commands they name; the catalogue also refuses the code of the others unless it is inert.
+// system(), sed's `e`, tar's checkpoint exec, ssh's ProxyCommand, rsync -e, expect, vim's `:!`, gdb's
+// shell). tar -I/--to-command, zip -TT and man's pager are read by the IR from the catalogue
+// (code-runners), which judges the commands they name; it also refuses the code of the others
+// unless it is inert.
 import type { SimpleCommand } from '../../core/ir.js';
 import { nameOf, programSource } from './programs.js';
 import { shellCallsIn } from '../../analyze/shell/interpreter-code.js';
@@ -15,6 +16,8 @@ export function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
   const after = (...opts: string[]) => vals.filter((_, i) => i > 0 && opts.includes(vals[i - 1]!));
   if (/^(awk|gawk|mawk|nawk)$/.test(n)) return vals.some((v) => /\bsystem\s*\(|\|\s*getline|\|&|\b(print|printf)\b[^;{}]*\|\s*["a-zA-Z_$]/.test(v));
   if (n === 'sed' || n === 'gsed') return vals.some((v) => /s([^\w\s\\])(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gpIiMm0-9w]*e/.test(v) || /(^|[;\n{])\s*(\d+|\$|\/[^/]*\/)?\s*e(\s|$)/.test(v));
+  // tar's checkpoint exec and volume scripts (its -I and --to-command are scripts the IR judges).
+  if (n === 'tar' || n === 'bsdtar' || n === 'gtar') return vals.some((v) => /^--(checkpoint-action=exec|info-script|new-volume-script)=/.test(v)) || after('-F', '--info-script', '--new-volume-script').length > 0;
   if (['ssh', 'scp', 'sftp', 'autossh'].includes(n)) return [...vals, ...after('-o')].some((v) => /^(-o)?\s*(ProxyCommand|LocalCommand|KnownHostsCommand|RemoteCommand)\s*[= ]/i.test(v) && !/ProxyCommand[= ]\s*(none|ssh\b)/i.test(v));
   if (n === 'rsync') return [...after('-e', '--rsh'), ...vals.filter((v) => v.startsWith('--rsh=')).map((v) => v.slice(6))].some((v) => !/^(\S*\/)?(ssh|rsh|autossh)(\s|$)/.test(v.trim()));
   if (n === 'expect') return vals.some((v) => /\b(spawn|exec|system)\b/.test(v));

@@ -194,10 +194,10 @@ export const REMOTE_CODE_RULES: ShellRule[] = [
   {
     id: 'remote_code.embedded_command',
     risk: 'HIGH',
-    reason: "runs a shell command hidden in another program's argument (awk system(), sed's e, ssh ProxyCommand, vim :!) that is not analysed",
+    reason: "runs a shell command hidden in another program's argument (awk system(), sed's e, tar exec hooks, ssh ProxyCommand, vim :!) that is not analysed",
     remediation: 'run the command directly, where it can be checked',
     examples: {
-      block: ['awk \'BEGIN{system("rm -rf /")}\' /dev/null', 'sed "s/.*/id/e" f', 'ssh -o ProxyCommand="sh -c id" host', 'rsync -e "sh -c id" a b:', 'vim -c ":!rm -rf /" -c ":q" f', 'expect -c "spawn sh"', "git config --global alias.nuke '!rm -rf ~'", 'npx -c "rm -rf /"', "npx cross-env X=1 bash -c 'rm -rf /'", 'bun -e "require(\'child_process\').execSync(\'id\')"', "lua -e 'os.execute(\"id\")'"],
+      block: ['awk \'BEGIN{system("rm -rf /")}\' /dev/null', 'sed "s/.*/id/e" f', 'tar cf /dev/null x --checkpoint=1 --checkpoint-action=exec="sh x.sh"', 'ssh -o ProxyCommand="sh -c id" host', 'rsync -e "sh -c id" a b:', 'vim -c ":!rm -rf /" -c ":q" f', 'expect -c "spawn sh"', "git config --global alias.nuke '!rm -rf ~'", 'npx -c "rm -rf /"', "npx cross-env X=1 bash -c 'rm -rf /'", 'bun -e "require(\'child_process\').execSync(\'id\')"', "lua -e 'os.execute(\"id\")'"],
       allow: ["awk '{print $1}' f", 'sed -e "s/a/b/g" -e "/x/d" f', 'tar czf out.tgz src', 'ssh -o StrictHostKeyChecking=no host', 'rsync -e "ssh -p 2222" a host:b', 'vim -c ":set nu" f', "sed 's/here/there/' f", 'git config --global alias.co checkout', 'npx tsc --noEmit', 'strace -f ls', 'bun -e "console.log(1)"', "lua -e 'print(1)'"],
     },
     match: runsEmbeddedCommand,

@@ -33,6 +33,12 @@ const FILES: Record<string, string> = {
   'manage.py': '#!/usr/bin/env python\nimport os, sys\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line(sys.argv)\n',
   // A Gradle wrapper as generated: read, it would not be decided (eval, exec "$JAVACMD"); its spec judges it.
   gradlew: '#!/bin/sh\neval set -- $(printf "%s\\n" "$JAVA_OPTS" | xargs -n1)\nexec "$JAVACMD" "$@"\n',
+  // Installed by a package manager, not written by the agent: not read (read, they would not be decided).
+  '.venv/pyvenv.cfg': 'home = /usr/bin\ninclude-system-site-packages = false\n',
+  '.venv/bin/activate': 'deactivate () {\n  PS1="${_OLD_VIRTUAL_PS1:-}"\n}\nPS1="(.venv) ${PS1:-}"\nexport PS1\n',
+  'node_modules/.bin/eslint': '#!/usr/bin/env node\nrequire(process.env.ESLINT_ENTRY);\n',
+  // Not a virtual environment: a bin/ folder of the project's own is read.
+  'tools/bin/activate': 'eval "$SETUP"\n',
 };
 
 let root: string;
@@ -54,6 +60,7 @@ beforeAll(() => {
   writeFileSync(path.join(project, 'big.sql'), `SELECT 1;\n${'-- padding\n'.repeat(MAX_PROGRAM_FILE_BYTES / 8)}`);
   writeFileSync(path.join(project, 'big.sh'), `echo hi\n${'# padding\n'.repeat(MAX_PROGRAM_FILE_BYTES / 8)}`);
   execFileSync('mkfifo', [path.join(project, 'fifo')]);
+  writeFileSync(path.join(home, '.bashrc'), 'eval "$(dircolors -b)"\n');
   ctx = { cwd: project, home, projectRoot: project, readFile: readProgramFile };
 });
 
@@ -138,6 +145,11 @@ describe('scripts and programs run by their path are read and judged', () => {
     ['bash "$SCRIPT"', 'block', 'parse.dynamic_script'],
     ['cd "$(mktemp -d)" && ./run.sh', 'block', 'parse.unreadable_file'],
     ['./scripts/self.sh', 'block', 'limits.nesting_too_deep'],
+    ['source .venv/bin/activate && pytest', 'allow'],
+    ['.venv/bin/python -m pytest', 'allow'],
+    ['node_modules/.bin/eslint src', 'allow'],
+    ['source ~/.bashrc', 'allow'],
+    ['source tools/bin/activate', 'block', 'parse.dynamic_script'],
     // A program the catalogue knows by its file's name is judged by its spec, not read.
     ['./gradlew build', 'allow'],
     ['python manage.py migrate', 'allow'],

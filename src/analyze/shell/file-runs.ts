@@ -28,6 +28,29 @@ const READ_LANGUAGES: readonly Language[] = ['python', 'node', 'perl', 'ruby', '
  * written by the agent, and is judged by its name like a program found on the PATH.
  */
 const INSTALLED = /^\/(bin|sbin|lib|lib32|lib64|usr|opt|nix|snap|etc|System|Library|Applications)\//;
+/** Folders package managers fill, wherever they are: npm's `node_modules`, tox's and nox's environments. */
+const PACKAGE_FOLDERS = /\/(node_modules|\.tox|\.nox)\//;
+/** Version and tool managers under the home folder (nvm, pyenv, rbenv, asdf, rustup and cargo, …). */
+const HOME_MANAGERS = /^\/(\.nvm|\.pyenv|\.rbenv|\.asdf|\.sdkman|\.cargo|\.rustup|\.volta|\.bun|\.deno|\.ghcup|\.opam|\.nix-profile|\.linuxbrew|\.local\/share\/mise|\.local\/pipx|\.jenv|\.goenv|\.nodenv|\.phpenv)\//;
+/** The user's own shell start-up files (which the persistence rules keep the agent from changing). */
+const STARTUP_FILES = /^\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc)$/;
+
+/**
+ * A program or script installed rather than written: in the system's folders, a package manager's
+ * folder, a Python virtual environment (its `bin/` beside a `pyvenv.cfg`: `activate`, `pip`), a
+ * version manager's folder, or one of the user's shell start-up files.
+ */
+function installed(path: string, ctx: AnalyzeContext): boolean {
+  if (INSTALLED.test(path) || PACKAGE_FOLDERS.test(path)) return true;
+  const home = ctx.home.replace(/\/+$/, '');
+  if (home && path.startsWith(home + '/') && (HOME_MANAGERS.test(path.slice(home.length)) || STARTUP_FILES.test(path.slice(home.length)))) return true;
+  const venv = /^(.*)\/(bin|Scripts)\/[^/]+$/.exec(path)?.[1];
+  if (venv && ctx.readFile) {
+    const cfg = ctx.readFile(`${venv}/pyvenv.cfg`);
+    return 'text' in cfg;
+  }
+  return false;
+}
 
 /** The script file an interpreter runs (`python3 -u x.py`, `node --require r x.js`, `php -f x.php`), if it reads one. */
 export function interpreterScript(name: string, args: readonly Word[]): { file: Word; index: number; language: Language } | undefined {
@@ -134,7 +157,7 @@ export function openProgramFile(ctx: AnalyzeContext, action: Extract<Action, { k
       out.push(fail(null, 'parse.unreadable_file', `${action.detail}: ${w.raw} is relative to a folder only known when the command runs`));
       continue;
     }
-    if (action.as.kind !== 'sql' && INSTALLED.test(path)) {
+    if (action.as.kind !== 'sql' && installed(path, ctx)) {
       out.push({ path, outcome: { kind: 'none' } });
       continue;
     }

@@ -13,7 +13,7 @@ const ROLE_KINDS = ['command', 'script', 'script-file', 'code', 'code-file', 'pa
 const EFFECTS = ['read', 'write', 'destroy', 'credential', 'privilege', 'publish'];
 const ACCESS = ['read', 'write', 'delete', 'destination'];
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
-const OPTION = /^--?[A-Za-z0-9?][A-Za-z0-9._?-]*$|^\+$/;
+const OPTION = /^--?[A-Za-z0-9?][A-Za-z0-9._?-]*$|^-#$|^\+$/;
 
 export function specProblems(specs: readonly unknown[]): SpecProblem[] {
   const problems: SpecProblem[] = [];

@@ -5,6 +5,9 @@
 import path from 'node:path';
 import { SeatbeltError } from '../../core/error.js';
 import type { Dialect } from '../../core/types.js';
+import type { OptionDecl, ProgramSpec, Role } from '../../catalogue/spec.js';
+import { SQL_CLIENTS as SQL_CLIENT_KINDS } from '../../catalogue/kinds.js';
+import { MARIADB_SPEC, MYSQL_SPEC, PSQL_SPEC, SQLCMD_SPEC, SQLITE_SPEC } from '../../catalogue/specs/sql-clients.js';
 
 interface ClientSpec {
   dialect: Dialect;
@@ -14,6 +17,8 @@ interface ClientSpec {
   shortOptional?: string;
   /** Long options (without dashes) that take a value when written `--opt value`. */
   longValue: string[];
+  /** Long options (without dashes) whose value is two words (`sqlite3 -lookaside SIZE N`). */
+  twoWords: string[];
   /** Options (short letters or long names) that make the client run SQL or scripts of its own. */
   ownSql: string[];
   /** How many positional words the client takes that are not SQL (sqlite3: the database file). */
@@ -22,48 +27,29 @@ interface ClientSpec {
   singleDashLong?: boolean;
 }
 
-const PSQL: ClientSpec = {
-  dialect: 'postgresql',
-  shortValue: 'cdfhpUvoLTFRP',
-  longValue: ['command', 'dbname', 'file', 'host', 'port', 'username', 'variable', 'set', 'output', 'log-file', 'table-attr', 'field-separator', 'record-separator', 'pset'],
-  ownSql: ['c', 'f', 'command', 'file'],
-  positionals: 2,
-};
+/** Roles of option values that bring SQL, a script or code the client runs: never judged here. */
+const RUNS_SOMETHING: readonly Role['kind'][] = ['sql', 'sql-file', 'script', 'script-file', 'code', 'code-file', 'command'];
 
-const MYSQL = (dialect: Dialect): ClientSpec => ({
-  dialect,
-  shortValue: 'eDhPuS',
-  shortOptional: 'p#',
-  longValue: ['execute', 'database', 'host', 'port', 'user', 'socket', 'init-command', 'defaults-file', 'defaults-extra-file', 'login-path', 'default-character-set'],
-  ownSql: ['e', 'execute', 'init-command', 'init-command-add', 'defaults-file', 'defaults-extra-file'],
-  positionals: 1,
-});
+/** The option table `--exec` reads a client with, from its catalogue spec (src/catalogue/specs/sql-clients.ts). */
+function clientSpec(spec: ProgramSpec): ClientSpec {
+  const options = spec.options ?? [];
+  const letters = (mode: string) => options.filter((o) => (o.value ?? 'none') === mode).flatMap((o) => o.names.filter((n) => /^-[^-]$/.test(n)).map((n) => n[1]!)).join('');
+  const longNames = (o: OptionDecl) => o.names.filter((n) => !/^-[^-]$/.test(n)).map((n) => n.replace(/^--?/, ''));
+  const ownSql = options.filter((o) => o.role && RUNS_SOMETHING.includes(o.role.kind)).flatMap((o) => o.names.map((n) => n.replace(/^--?/, '')));
+  const sqlOperand = (spec.operands ?? []).findIndex((r) => RUNS_SOMETHING.includes(r.kind));
+  return {
+    dialect: SQL_CLIENT_KINDS[spec.names[0]!]!.dialect,
+    shortValue: letters('required'),
+    shortOptional: letters('optional'),
+    longValue: [...new Set(options.filter((o) => o.value === 'required').flatMap(longNames))],
+    twoWords: [...new Set(options.filter((o) => o.words === 2).flatMap(longNames))],
+    ownSql: [...new Set(ownSql)],
+    positionals: sqlOperand >= 0 ? sqlOperand : spec.subcommands ? 0 : (spec.operands ?? []).some((r) => r.rest) ? Infinity : (spec.operands ?? []).length,
+    singleDashLong: options.some((o) => o.names.some((n) => /^-[a-z]{2,}/.test(n))),
+  };
+}
 
-const SQLITE: ClientSpec = {
-  dialect: 'sqlite',
-  shortValue: '',
-  longValue: ['cmd', 'init', 'separator', 'newline', 'nullvalue', 'vfs', 'lookaside', 'pagecache', 'heap', 'maxsize', 'mmap', 'escape'],
-  ownSql: ['cmd', 'init'],
-  positionals: 1,
-  singleDashLong: true,
-};
-
-/** sqlcmd options are too many to model; any -Q, -q or -i (or /Q …) is refused, values included. */
-const SQLCMD: ClientSpec = {
-  dialect: 'transactsql',
-  shortValue: '',
-  longValue: [],
-  ownSql: ['Q', 'q', 'i'],
-  positionals: Infinity,
-};
-
-const CLIENTS: Record<string, ClientSpec> = {
-  psql: PSQL,
-  mysql: MYSQL('mysql'),
-  mariadb: MYSQL('mariadb'),
-  sqlite3: SQLITE,
-  sqlcmd: SQLCMD,
-};
+const CLIENTS: Record<string, ClientSpec> = Object.fromEntries([PSQL_SPEC, MYSQL_SPEC, MARIADB_SPEC, SQLITE_SPEC, SQLCMD_SPEC].map((s) => [s.names[0]!, clientSpec(s)]));
 
 export const SQL_CLIENTS = [...Object.keys(CLIENTS)];
 
@@ -86,8 +72,10 @@ export function checkSqlClient(argv: string[]): Dialect {
     refuse(`${name} ${opt.length > 1 ? '--' : '-'}${opt} would run SQL that was not judged; give the query to seatbelt instead`);
   };
   if (name === 'sqlcmd') {
-    const bad = args.find((a) => /^[-/][Qqi]/.test(a));
-    if (bad) ownSql(bad.slice(1, 2), undefined);
+    // sqlcmd options are too many to trust: any word starting with an option that brings SQL (-Q, -q, -i, or /Q …) is refused, values included.
+    const letters = spec.ownSql.filter((o) => o.length === 1);
+    const bad = args.find((a) => (/^[-/]./.test(a) && letters.includes(a[1]!)) || spec.ownSql.some((o) => o.length > 1 && (a === `--${o}` || a.startsWith(`--${o}=`))));
+    if (bad) ownSql(bad.startsWith('--') ? bad.slice(2).split('=')[0]! : bad.slice(1, 2), undefined);
     return spec.dialect;
   }
   let positionals = 0;
@@ -100,6 +88,7 @@ export function checkSqlClient(argv: string[]): Dialect {
     if (a.startsWith('--') || (spec.singleDashLong === true && /^-[a-z]{2,}/.test(a))) {
       const [opt, attached] = a.replace(/^--?/, '').split(/=(.*)/s, 2) as [string, string | undefined];
       const value = attached ?? (abbreviates(opt, spec.longValue) ? args[++i] : undefined);
+      if (attached === undefined && abbreviates(opt, spec.twoWords)) i++;
       if (abbreviates(opt, spec.ownSql)) ownSql(opt, value);
     } else if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {

@@ -4,16 +4,11 @@
 import type { Word } from '../../core/ir.js';
 import { joinWords, type Action } from './actions.js';
 import { undecidable } from './undecidable.js';
-import { scanOptions, type OptionSpec } from './options.js';
+import { optionSpecFrom, scanOptions, type OptionSpec } from './options.js';
+import { GIT_SPEC } from '../../catalogue/specs/core-tools.js';
 
-const GIT_GLOBAL: OptionSpec = {
-  flags: 'pPhv',
-  withArg: 'Cc',
-  longFlags: ['paginate', 'no-pager', 'bare', 'no-replace-objects', 'literal-pathspecs', 'glob-pathspecs', 'noglob-pathspecs',
-    'icase-pathspecs', 'no-optional-locks', 'no-lazy-fetch', 'html-path', 'man-path', 'info-path', 'version', 'help', 'no-advice'],
-  longWithArg: ['git-dir', 'work-tree', 'namespace', 'config-env', 'super-prefix', 'list-cmds', 'attr-source'],
-  longOptionalArg: ['exec-path'],
-};
+/** git's global options: its catalogue spec (src/catalogue/specs/core-tools.ts). */
+const GIT_GLOBAL: OptionSpec = optionSpecFrom(GIT_SPEC);
 
 /** Settings whose value git runs through the shell. */
 const COMMAND_KEYS = new Set(['core.pager', 'core.editor', 'core.sshcommand', 'core.askpass', 'core.fsmonitor', 'core.gitproxy',

@@ -7,6 +7,8 @@ import type { Word } from '../../core/ir.js';
 import type { Action, Language } from './actions.js';
 import { undecidable } from './undecidable.js';
 import { interpreterKind } from '../../catalogue/kinds.js';
+import type { OptionDecl, ProgramSpec } from '../../catalogue/spec.js';
+import { NODE_SPEC, PERL_SPEC, PHP_SPEC, PYTHON_SPEC, RUBY_SPEC } from '../../catalogue/specs/core-tools.js';
 
 interface InterpreterSpec {
   language: Language;
@@ -38,38 +40,34 @@ interface InterpreterSpec {
   exits?: string[];
 }
 
+/**
+ * What the analysis needs of an interpreter's catalogue spec (src/catalogue/specs/core-tools.ts): the
+ * options whose value is code, the other options that take the next word (an option whose value is
+ * a file of code names the script, which is read), and those that print and exit.
+ */
+function grammarOf(spec: ProgramSpec): Pick<InterpreterSpec, 'code' | 'longCode' | 'withArg' | 'longWithArg' | 'exits'> {
+  const options = spec.options ?? [];
+  const short = (o: OptionDecl) => o.names.filter((n) => /^-[^-]$/.test(n)).map((n) => n[1]!);
+  const long = (o: OptionDecl) => o.names.filter((n) => n.startsWith('--')).map((n) => n.slice(2));
+  const code = options.filter((o) => o.role?.kind === 'code');
+  const valued = options.filter((o) => o.value === 'required' && o.role?.kind !== 'code' && o.role?.kind !== 'code-file');
+  return {
+    code: code.flatMap(short).join(''),
+    longCode: code.flatMap(long),
+    withArg: valued.flatMap(short).join(''),
+    longWithArg: valued.flatMap(long),
+    exits: options.filter((o) => o.harmless === true).flatMap((o) => o.names),
+  };
+}
+
 const SPECS = {
-  python: { language: 'python', code: 'c', stopAfterCode: true, withArg: 'WXQ', module: 'm', longWithArg: ['check-hash-based-pycs'], exits: ['-V', '-VV', '--version', '-h', '--help', '-?'] },
-  node: {
-    language: 'node',
-    code: 'ep',
-    separateCode: true,
-    longCode: ['eval', 'print'],
-    withArg: 'rC',
-    longWithArg: ['require', 'import', 'loader', 'experimental-loader', 'input-type', 'conditions', 'inspect-port', 'title', 'env-file', 'stack-size'],
-    exits: ['-v', '--version', '-h', '--help'],
-  },
+  python: { ...grammarOf(PYTHON_SPEC), language: 'python', stopAfterCode: true, module: 'm' },
+  node: { ...grammarOf(NODE_SPEC), language: 'node', separateCode: true },
   bun: { language: 'node', code: 'ep', separateCode: true, longCode: ['eval', 'print'], withArg: 'rc', longWithArg: ['preload', 'config', 'cwd', 'env-file', 'tsconfig-override'], readsStdin: false, exits: ['-v', '--version', '-h', '--help'] },
-  perl: { language: 'perl', code: 'eE', withArg: 'I', digits: '0lC', rest: 'idDFxMmV', preload: 'Mm', exits: ['-v', '-h', '--version', '--help'] },
-  ruby: {
-    language: 'ruby',
-    code: 'e',
-    withArg: 'rICE',
-    digits: '0',
-    rest: 'WTFxiK',
-    preload: 'r',
-    longWithArg: ['encoding', 'external-encoding', 'internal-encoding', 'enable', 'disable', 'dump', 'backtrace-limit', 'crash-report', 'parser'],
-  },
+  perl: { ...grammarOf(PERL_SPEC), language: 'perl', digits: '0lC', rest: 'idDFxMmV', preload: 'Mm' },
+  ruby: { ...grammarOf(RUBY_SPEC), language: 'ruby', digits: '0', rest: 'WTFxiK', preload: 'r' },
   irb: { language: 'ruby', code: '', withArg: 'rI', preload: 'r' },
-  php: {
-    language: 'php',
-    code: 'rBRE',
-    longCode: ['run', 'process-begin', 'process-code', 'process-end'],
-    withArg: 'cdzf',
-    longWithArg: ['php-ini', 'define', 'zend-extension', 'rf', 'rc', 're', 'rz', 'ri'],
-    longModule: ['file', 'process-file'],
-    exits: ['-v', '--version', '-h', '--help', '-m', '-i', '--info', '--modules', '-l', '--syntax-check'],
-  },
+  php: { ...grammarOf(PHP_SPEC), language: 'php', longModule: ['file', 'process-file'] },
   r: { language: 'r', code: 'e', withArg: '', module: 'f', longWithArg: ['file', 'default-packages', 'encoding'] },
   julia: { language: 'julia', code: 'eE', longCode: ['eval', 'print'], withArg: 'LJCtpO', longWithArg: ['load', 'sysimage', 'project', 'threads', 'procs', 'machine-file', 'cpu-target'] },
   lua: { language: 'lua', code: 'e', withArg: 'l' },

@@ -2,6 +2,7 @@
 // and the analyser finds exactly where the wrapped command starts. Unknown options are reported,
 // not guessed: a guess could hide the real command.
 import type { Word } from '../../core/ir.js';
+import type { CommandSpec, OptionDecl } from '../../catalogue/spec.js';
 
 export interface OptionSpec {
   /** Short options without a value (`-i`), as one string of letters. */
@@ -121,4 +122,19 @@ function range(from: number, to: number): number[] {
   const r: number[] = [];
   for (let i = from; i < to; i++) r.push(i);
   return r;
+}
+
+const isShortName = (n: string): boolean => /^-[^-]$/.test(n);
+
+/**
+ * This scanner's table for a level of a catalogue spec (src/catalogue/specs): short letters and long
+ * names by whether they take a value, so the program's option grammar is written once, in its spec.
+ * Single-dash long names (`-cmd`) are not read by this scanner and are left out.
+ */
+export function optionSpecFrom(level: CommandSpec, extra: Pick<OptionSpec, 'permute' | 'lenient' | 'numeric'> = {}): OptionSpec {
+  const options = level.options ?? [];
+  const mode = (o: OptionDecl) => o.value ?? 'none';
+  const letters = (m: string) => options.filter((o) => mode(o) === m).flatMap((o) => o.names.filter(isShortName).map((n) => n[1]!)).join('');
+  const long = (m: string) => options.filter((o) => mode(o) === m).flatMap((o) => o.names.filter((n) => n.startsWith('--')).map((n) => n.slice(2)));
+  return { flags: letters('none'), withArg: letters('required'), optionalArg: letters('optional'), longFlags: long('none'), longWithArg: long('required'), longOptionalArg: long('optional'), ...extra };
 }

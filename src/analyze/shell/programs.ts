@@ -11,6 +11,7 @@ import { SHELLS, aliasActions, evalActions, scriptActions, shellActions, sourceA
 import { sqlClientActions } from './sql-clients.js';
 import { seatbeltActions, seatbeltArgs } from './seatbelt.js';
 import { catalogueActions, executorActions } from './catalogue-actions.js';
+import { SQL_CLIENTS } from '../../catalogue/kinds.js';
 
 const EXPORTERS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 
@@ -35,6 +36,8 @@ function programActions(name: string, args: Word[], text: string): Action[] {
   if (inner) return seatbeltActions(inner, text);
   if (SHELLS.has(name)) return shellActions(name, args);
   if (interpreterOf(name)) return interpreterActions(name, args);
+  // SQL clients are read by their own module, with the option grammar of their catalogue specs.
+  if (Object.hasOwn(SQL_CLIENTS, name)) return sqlClientActions(name, args);
   switch (name) {
     case 'eval':
       return evalActions(args);

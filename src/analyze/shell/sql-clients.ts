@@ -4,19 +4,11 @@
 import type { Word } from '../../core/ir.js';
 import type { Dialect } from '../../core/types.js';
 import type { Action } from './actions.js';
-import { optionValues, scanOptions, type OptionSpec } from './options.js';
+import { optionSpecFrom, optionValues, scanOptions, type OptionSpec } from './options.js';
+import { MYSQL_SPEC, PSQL_SPEC, SQLITE_SPEC } from '../../catalogue/specs/sql-clients.js';
 
-const PSQL: OptionSpec = {
-  flags: 'aAbeEHlnqsStwWxX0z1?V',
-  withArg: 'cdfhpUvoLTFRPC',
-  longFlags: ['echo-all', 'no-align', 'echo-errors', 'echo-queries', 'echo-hidden', 'html', 'list', 'no-readline', 'quiet',
-    'single-step', 'single-line', 'tuples-only', 'no-password', 'password', 'expanded', 'no-psqlrc', 'field-separator-zero',
-    'record-separator-zero', 'single-transaction', 'help', 'version', 'csv'],
-  longWithArg: ['command', 'dbname', 'file', 'host', 'port', 'username', 'set', 'variable', 'output', 'log-file',
-    'table-attr', 'field-separator', 'record-separator', 'pset'],
-  permute: true,
-  lenient: true,
-};
+/** psql's, mysql's and sqlite3's option grammars are their catalogue specs (src/catalogue/specs/sql-clients.ts). */
+const PSQL: OptionSpec = optionSpecFrom(PSQL_SPEC, { permute: true, lenient: true });
 
 function psql(args: Word[]): Action[] {
   const s = scanOptions(args, PSQL);
@@ -31,20 +23,12 @@ function psql(args: Word[]): Action[] {
   return out;
 }
 
-const MYSQL: OptionSpec = {
-  flags: 'BCEfGHiNnqrsStvVwXx?',
-  withArg: 'eDhPSuWOT',
-  optionalArg: 'p',
-  longWithArg: ['execute', 'database', 'host', 'port', 'socket', 'user', 'default-character-set', 'defaults-file', 'init-command', 'ssl-ca', 'ssl-cert', 'ssl-key', 'protocol', 'connect-timeout'],
-  longOptionalArg: ['password'],
-  permute: true,
-  lenient: true,
-};
+const MYSQL: OptionSpec = optionSpecFrom(MYSQL_SPEC, { permute: true, lenient: true });
 
 function mysql(dialect: Dialect, args: Word[]): Action[] {
   const s = scanOptions(args, MYSQL);
   const out: Action[] = optionValues(s, 'e', 'execute').map((sql) => ({ kind: 'sql', dialect, sql }));
-  const init = optionValues(s, 'init-command');
+  const init = optionValues(s, 'init-command', 'init-command-add');
   out.push(...init.map((sql): Action => ({ kind: 'sql', dialect, sql })));
   if (!optionValues(s, 'e', 'execute').length && !s.options.some((o) => ['V', 'version', '?', 'help'].includes(o.name))) {
     out.push({ kind: 'stdin-sql', dialect });
@@ -56,10 +40,9 @@ function mysql(dialect: Dialect, args: Word[]): Action[] {
  * sqlite3's options that take values, and how many (its shell.c): `-lookaside SIZE N` and
  * `-pagecache SIZE N` take two. Options may stand before or after the database.
  */
-const SQLITE_VALUES: Record<string, number> = {
-  '-cmd': 1, '-separator': 1, '-newline': 1, '-nullvalue': 1, '-escape': 1, '-init': 1, '-vfs': 1, '-mmap': 1, '-heap': 1,
-  '-maxsize': 1, '-nonce': 1, '-threadsafe': 1, '-sorterref': 1, '-lookaside': 2, '-pagecache': 2,
-};
+const SQLITE_VALUES: Record<string, number> = Object.fromEntries(
+  (SQLITE_SPEC.options ?? []).filter((o) => o.value === 'required' && !o.rest).flatMap((o) => o.names.filter((n) => /^-[^-]/.test(n)).map((n) => [n, o.words ?? 1])),
+);
 
 function sqlite3(args: Word[]): Action[] {
   const out: Action[] = [];

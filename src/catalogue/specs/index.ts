@@ -13,6 +13,8 @@ import { PACKAGES } from './packages.js';
 import { NETWORK } from './network.js';
 import { DATABASES } from './databases.js';
 import { MIGRATIONS } from './migrations.js';
+import { SQL_CLIENT_SPECS } from './sql-clients.js';
+import { CORE_TOOLS } from './core-tools.js';
 import type { ProgramSpec } from '../spec.js';
 
 export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
@@ -30,4 +32,6 @@ export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
   NETWORK,
   DATABASES,
   MIGRATIONS,
+  SQL_CLIENT_SPECS,
+  CORE_TOOLS,
 ];

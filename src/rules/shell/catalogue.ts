@@ -14,11 +14,12 @@ import { scriptProgram } from '../../analyze/shell/file-runs.js';
 /** The catalogue's reading of a command, or undefined when the catalogue does not know the program. */
 export const invocationOf = memoByCommand((cmd: SimpleCommand): Invocation | undefined => {
   if (!cmd.name.static) return undefined;
-  const spec = specFor(nameOf(cmd));
-  if (spec) return readInvocation(spec, cmd.args);
-  // `python manage.py flush`, `php artisan migrate:fresh`: a script the catalogue knows by its name, run by its interpreter.
+  // `python manage.py flush`, `php artisan migrate:fresh`: a script the catalogue knows by its name, run by its
+  // interpreter, is judged by the script's spec (the interpreter's own spec only says how it reads options).
   const script = scriptProgram(nameOf(cmd), cmd.args);
-  return script ? readInvocation(script.spec, script.args) : undefined;
+  if (script) return readInvocation(script.spec, script.args);
+  const spec = specFor(nameOf(cmd));
+  return spec ? readInvocation(spec, cmd.args) : undefined;
 });
 
 /** The effects an invocation has (none when a harmless option is given). */

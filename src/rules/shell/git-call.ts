@@ -4,6 +4,7 @@
 import type { SimpleCommand, Word } from '../../core/ir.js';
 import { parseOptions, type OptionSpec, type ParsedOptions } from './options.js';
 import { nameOf } from './programs.js';
+import { GIT_SPEC } from '../../catalogue/specs/core-tools.js';
 
 export interface GitCall {
   sub: string;
@@ -14,7 +15,8 @@ export interface GitCall {
   config: Map<string, string>;
 }
 
-const GLOBAL_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--config-env', '--super-prefix', '--exec-path', '--list-cmds', '--attr-source']);
+/** Global options whose value may be the next word (`-C dir`, `--git-dir dir`): from git's catalogue spec (src/catalogue/specs/core-tools.ts). */
+const GLOBAL_WITH_VALUE: ReadonlySet<string> = new Set((GIT_SPEC.options ?? []).filter((o) => o.value === 'required').flatMap((o) => o.names));
 
 export function gitCall(cmd: SimpleCommand): GitCall | undefined {
   const n = nameOf(cmd);
@@ -31,7 +33,7 @@ export function gitCall(cmd: SimpleCommand): GitCall | undefined {
     let value: string | undefined = eq > 0 && v.startsWith('--') ? v.slice(eq + 1) : undefined;
     if (/^-c.+/.test(v)) value = v.slice(2);
     else if (/^-C.+/.test(v)) continue;
-    else if (value === undefined && GLOBAL_WITH_VALUE.has(name) && name !== '--exec-path' && name !== '--list-cmds') value = a[++i]?.value;
+    else if (value === undefined && GLOBAL_WITH_VALUE.has(name)) value = a[++i]?.value;
     if ((name === '-c' || /^-c./.test(v)) && value !== undefined) {
       const k = value.indexOf('=');
       config.set((k >= 0 ? value.slice(0, k) : value).toLowerCase(), k >= 0 ? value.slice(k + 1) : 'true');

@@ -2,10 +2,13 @@
 // `-rf`, `-r -f`, `-Rf`, `--recursive`, unique prefixes (`--recur`), `--opt=value`, and `--`
 // ending the options (everything after it is an operand).
 import type { Word } from '../../core/ir.js';
+import type { CommandSpec, OptionDecl } from '../../catalogue/spec.js';
 
 export interface OptionSpec {
   /** Short options that take a value (`-o file`, `-ofile`). Other short letters are flags. */
   shortValue?: string;
+  /** Short options whose value is only attached (`-i.bak`, `-l0`); alone they take none. */
+  shortOptional?: string;
   /** Long option names (without `--`) that take a value (`--output file`, `--output=file`). */
   longValue?: readonly string[];
   /** Long option names that take no value; used with longValue to expand unique prefixes. */
@@ -55,6 +58,11 @@ export function parseOptions(args: readonly Word[], spec: OptionSpec = {}): Pars
     if (v.startsWith('-') && v.length > 1) {
       for (let j = 1; j < v.length; j++) {
         const c = v[j]!;
+        if (spec.shortOptional?.includes(c)) {
+          const rest = v.slice(j + 1);
+          add(c, rest || true);
+          break;
+        }
         if (spec.shortValue?.includes(c)) {
           const rest = v.slice(j + 1);
           if (rest) add(c, rest);
@@ -94,4 +102,16 @@ export function values(p: ParsedOptions, ...names: string[]): string[] {
 /** The arguments' values that are not options (no option parsing: for subcommand words). */
 export function positional(args: readonly Word[]): Word[] {
   return args.filter((w) => !w.value.startsWith('-'));
+}
+
+/**
+ * This parser's table for a level of a catalogue spec (src/catalogue/specs): the program's option
+ * grammar is written once, in its spec. Single-dash long names (`-cmd`) are not read here.
+ */
+export function optionSpecFrom(level: CommandSpec, extra: Pick<OptionSpec, 'stopAtOperand'> = {}): OptionSpec {
+  const options = level.options ?? [];
+  const mode = (o: OptionDecl) => o.value ?? 'none';
+  const letters = (m: string) => options.filter((o) => mode(o) === m).flatMap((o) => o.names.filter((n) => /^-[^-]$/.test(n)).map((n) => n[1]!)).join('');
+  const long = (m: string[]) => options.filter((o) => m.includes(mode(o))).flatMap((o) => o.names.filter((n) => n.startsWith('--')).map((n) => n.slice(2)));
+  return { shortValue: letters('required'), shortOptional: letters('optional'), longValue: long(['required']), longFlags: long(['none', 'optional']), ...extra };
 }

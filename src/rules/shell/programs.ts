@@ -1,7 +1,9 @@
 // What kind of program a command is (shell, interpreter, downloader, decoder, network sender),
 // and where a shell or interpreter takes its program from: inline code, a script file, or stdin.
 import type { Redirect, SimpleCommand, Word } from '../../core/ir.js';
-import { has, parseOptions, values, type OptionSpec } from './options.js';
+import { has, optionSpecFrom, parseOptions, values, type OptionSpec } from './options.js';
+import type { ProgramSpec } from '../../catalogue/spec.js';
+import { NODE_SPEC, PERL_SPEC, PHP_SPEC, PYTHON_SPEC, RUBY_SPEC } from '../../catalogue/specs/core-tools.js';
 import { parallelRunsStdin } from '../../analyze/shell/carriers.js';
 import { DECODERS, DECODERS_WITH_OPTION, DOWNLOADERS as DOWNLOADER_NAMES, POWERSHELL_EVALUATORS, SHELLS as SHELL_NAMES, interpreterKind, type InterpreterKey } from '../../catalogue/kinds.js';
 
@@ -69,18 +71,26 @@ interface Dialect {
 
 const SHELL_DIALECT: Dialect = { spec: { shortValue: 'oO', longValue: ['rcfile', 'init-file'], stopAtOperand: true }, code: ['c'], other: [] };
 const E_DIALECT: Dialect = { spec: { shortValue: 'e', stopAtOperand: true }, code: ['e'], other: [] };
-const NODE_DIALECT: Dialect = { spec: { shortValue: 'epr', longValue: ['eval', 'print', 'require', 'import', 'input-type'], stopAtOperand: true }, code: ['e', 'p', 'eval', 'print'], other: [] };
-const RUBY_DIALECT: Dialect = { spec: { shortValue: 'erICE', stopAtOperand: true }, code: ['e'], other: [] };
+/**
+ * How an interpreter with a catalogue spec (src/catalogue/specs/core-tools.ts) is given code: its
+ * option grammar, the options whose value is code, and those that name a file of code to run.
+ */
+function dialectOf(spec: ProgramSpec, other: string[] = []): Dialect {
+  const names = (kind: string) => (spec.options ?? []).filter((o) => o.role?.kind === kind).flatMap((o) => o.names.map((n) => n.replace(/^--?/, '')));
+  return { spec: optionSpecFrom(spec, { stopAtOperand: true }), code: names('code'), other: [...names('code-file'), ...other] };
+}
+const NODE_DIALECT = dialectOf(NODE_SPEC);
+const RUBY_DIALECT = dialectOf(RUBY_SPEC);
 /** How each interpreter (src/catalogue/kinds.ts) is given code. */
 const DIALECTS: Record<InterpreterKey, Dialect> = {
-  python: { spec: { shortValue: 'cmWX', stopAtOperand: true }, code: ['c'], other: ['m'] },
-  perl: { spec: { shortValue: 'eEIMmx', stopAtOperand: true }, code: ['e', 'E'], other: [] },
+  python: dialectOf(PYTHON_SPEC, ['m']),
+  perl: dialectOf(PERL_SPEC),
   ruby: RUBY_DIALECT,
   irb: RUBY_DIALECT,
   node: NODE_DIALECT,
   bun: NODE_DIALECT,
   deno: NODE_DIALECT,
-  php: { spec: { shortValue: 'rfBREFcdz', stopAtOperand: true }, code: ['r', 'B', 'R', 'E'], other: ['f', 'F'] },
+  php: dialectOf(PHP_SPEC),
   lua: { spec: { shortValue: 'el', stopAtOperand: true }, code: ['e'], other: [] },
   osascript: E_DIALECT,
   r: E_DIALECT,

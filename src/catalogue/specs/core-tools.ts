@@ -1,0 +1,159 @@
+// Family: core-tools — git's global options and the option grammars of the interpreters whose code
+// seatbelt reads (python, node, perl, ruby, php). What these programs run has analysis of its own
+// (src/analyze/shell/git.ts, interpreters.ts, the git rules); their specs are where the option grammar
+// is written once, and the analysis, the rules and the roles derive their tables from them: which
+// options take a value (so the script, the subcommand and the operands are found right), which carry
+// code, and which print and exit (`--version`, harmless). No verbs: the git rules and the code
+// analysis judge what runs.
+import type { OptionDecl, ProgramSpec } from '../spec.js';
+import { flags, harmless, valued } from './infra-helpers.js';
+
+const DATA = { kind: 'data' } as const;
+const code = (language: string, ...names: string[]): OptionDecl => ({ names, value: 'required', role: { kind: 'code', language } });
+const codeFile = (language: string, ...names: string[]): OptionDecl => ({ names, value: 'required', role: { kind: 'code-file', language } });
+/** Options whose value is only attached (`-l0`, `-i.bak`, `-W2`). */
+const attached = (...groups: (string | string[])[]): OptionDecl[] => groups.map((g) => ({ names: typeof g === 'string' ? [g] : g, value: 'optional' as const }));
+
+/**
+ * git reads its global options itself, before the subcommand (no abbreviations, no clusters). `-c`
+ * settings that run programs, aliases and subcommands are judged by src/analyze/shell/git.ts and the
+ * git rules.
+ */
+export const GIT_SPEC: ProgramSpec = {
+  names: ['git'],
+  family: 'core-tools',
+  summary: 'Git; global options before the subcommand (-C DIR, -c KEY=VALUE, --git-dir, --work-tree…); the git rules judge the subcommands',
+  optionsFirst: true,
+  options: [
+    ...valued('-C', '-c', '--config-env', '--git-dir', '--work-tree', '--namespace', '--super-prefix', '--attr-source',
+      // `--list-cmds=GROUP`: git refuses it without `=`; read as taking a value, as the analysis did.
+      '--list-cmds'),
+    ...attached('--exec-path'),
+    ...flags(['-p', '--paginate'], ['-P', '--no-pager'], '--bare', '--no-replace-objects', '--no-lazy-fetch', '--no-optional-locks', '--literal-pathspecs', '--glob-pathspecs',
+      '--noglob-pathspecs', '--icase-pathspecs', '--no-advice', '--html-path', '--man-path', '--info-path'),
+    ...harmless(['-h', '--help'], ['-v', '--version']),
+  ],
+  subcommands: { '*': {} },
+  examples: {
+    block: ['git -C ../site reset --hard origin/main', 'git --git-dir=/srv/app/.git --work-tree=/srv/app clean -fdx', 'git -c core.pager="rm -rf ~" log'],
+    allow: ['git -C ../site status', 'git --no-pager log --oneline -5', 'git -c color.ui=always diff'],
+  },
+};
+
+/** CPython (`python3 --help`): options end at the script, `-c CODE` or `-m MODULE`. */
+export const PYTHON_SPEC: ProgramSpec = {
+  names: ['python', 'python3', 'python2', 'pypy', 'pypy3'],
+  family: 'core-tools',
+  summary: 'Python interpreter: runs a script, -c CODE, -m MODULE, or the code on its stdin',
+  optionsFirst: true,
+  options: [
+    code('python', '-c'),
+    { names: ['-m'], value: 'required', role: DATA },
+    // -Q (Python 2's division option) took a value in the analysis; Python 3 refuses it.
+    ...valued('-W', '-X', '-Q', '--check-hash-based-pycs'),
+    ...flags('-b', '-B', '-d', '-E', '-i', '-I', '-O', '-P', '-q', '-s', '-S', '-u', '-v', '-x', '-3', '-t', '-R'),
+    ...harmless(['-V', '--version', '-VV'], ['-h', '-?', '--help'], '--help-env', '--help-xoptions', '--help-all'),
+  ],
+  operands: [{ kind: 'code-file', language: 'python' }, { ...DATA, rest: true }],
+  stdin: { kind: 'code', language: 'python' },
+  examples: {
+    block: ['python3 -c \'import shutil, os; shutil.rmtree(os.path.expanduser("~"))\'', 'python3 -W ignore -c \'import os; os.system("rm -rf ~")\'', 'python3 - <<< \'import os; os.system("rm -rf /")\''],
+    allow: ['python3 -m pytest -q', 'python3 -c \'print(1 + 1)\'', 'python3 -X importtime -c \'import json\'', 'python3 --version'],
+  },
+};
+
+/** Node.js (`node --help`); the V8 options that take a value may be written `--opt value` too. */
+export const NODE_SPEC: ProgramSpec = {
+  names: ['node', 'nodejs'],
+  family: 'core-tools',
+  summary: 'Node.js: runs a script, -e/-p CODE, or the code on its stdin',
+  optionsFirst: true,
+  options: [
+    code('node', '-e', '--eval'),
+    code('node', '-p', '--print'),
+    ...valued(['-r', '--require'], '--import', ['--loader', '--experimental-loader'], '--input-type', ['-C', '--conditions'], '--inspect-port', '--title', '--env-file', '--stack-size',
+      '--max-old-space-size'),
+    ...flags(['-c', '--check'], ['-i', '--interactive'], '--test', '--watch', '--enable-source-maps', '--no-warnings', '--no-deprecation', '--trace-warnings', '--experimental-vm-modules'),
+    ...harmless(['-v', '--version'], ['-h', '--help']),
+  ],
+  operands: [{ kind: 'code-file', language: 'node' }, { ...DATA, rest: true }],
+  stdin: { kind: 'code', language: 'node' },
+  examples: {
+    block: ['node -e \'require("child_process").execSync("rm -rf ~")\'', 'node --max-old-space-size 4096 -e \'require("fs").rmSync(require("os").homedir(), { recursive: true })\''],
+    allow: ['node -e \'console.log(process.version)\'', 'node --max-old-space-size=4096 -p \'1 + 1\'', 'node --version'],
+  },
+};
+
+/**
+ * perl (perlrun): `-e`/`-E` and `-I` take the next word; `-M`/`-m`, `-x`, `-i`, `-l`, `-0`… only an
+ * attached value (perl refuses `-M Module`).
+ */
+export const PERL_SPEC: ProgramSpec = {
+  names: ['perl'],
+  family: 'core-tools',
+  summary: 'Perl interpreter: runs a script, -e/-E CODE, or the code on its stdin',
+  optionsFirst: true,
+  options: [
+    code('perl', '-e'),
+    code('perl', '-E'),
+    ...valued('-I'),
+    ...attached('-M', '-m', '-x', '-i', '-l', '-0', '-C', '-d', '-D', '-F', '-V'),
+    ...flags('-a', '-c', '-f', '-g', '-n', '-p', '-s', '-S', '-t', '-T', '-u', '-U', '-w', '-W', '-X'),
+    ...harmless(['-v', '--version'], ['-h', '--help']),
+  ],
+  operands: [{ kind: 'code-file', language: 'perl' }, { ...DATA, rest: true }],
+  stdin: { kind: 'code', language: 'perl' },
+  examples: {
+    block: ['perl -e \'system("rm -rf ~")\'', 'perl -MFile::Path=remove_tree -e \'remove_tree($ENV{HOME})\''],
+    allow: ['perl -ne \'print if /TODO/\' src/app.pl', 'perl -pi.bak -e \'s/foo/bar/g\' notes.txt', 'perl -v'],
+  },
+};
+
+/** ruby (`ruby --help`): `-r`, `-I`, `-C`, `-E` take the next word; `-W`, `-x`, `-i`, `-F`, `-0`… only an attached value. */
+export const RUBY_SPEC: ProgramSpec = {
+  names: ['ruby'],
+  family: 'core-tools',
+  summary: 'Ruby interpreter: runs a script, -e CODE, or the code on its stdin',
+  optionsFirst: true,
+  options: [
+    code('ruby', '-e'),
+    ...valued('-r', '-I', '-C', '-E', '--encoding', '--external-encoding', '--internal-encoding', '--enable', '--disable', '--dump', '--backtrace-limit', '--crash-report', '--parser'),
+    ...attached('-0', '-W', '-T', '-F', '-x', '-i', '-K'),
+    // -v prints the version and then runs what it is given (or its stdin): not harmless.
+    ...flags('-a', '-c', '-d', '-l', '-n', '-p', '-s', '-S', '-v', '-w', '-y', '--verbose', '--jit', '--yjit'),
+    ...harmless(['-h', '--help'], '--version', '--copyright'),
+  ],
+  operands: [{ kind: 'code-file', language: 'ruby' }, { ...DATA, rest: true }],
+  stdin: { kind: 'code', language: 'ruby' },
+  examples: {
+    block: ['ruby -e \'system("rm -rf ~")\'', 'ruby -rfileutils -e \'FileUtils.rm_rf(Dir.home)\''],
+    allow: ['ruby -e \'puts RUBY_VERSION\'', 'ruby -Ilib -W0 -e \'puts [1, 2].sum\'', 'ruby --version'],
+  },
+};
+
+/** php-cli (`php -h`): -r/-B/-R/-E carry code; -f/-F name the file of code; -S serves a folder. */
+export const PHP_SPEC: ProgramSpec = {
+  names: ['php'],
+  family: 'core-tools',
+  summary: 'PHP CLI: runs a script (or -f FILE), -r CODE, per-line code (-B/-R/-E), or the code on its stdin',
+  optionsFirst: true,
+  options: [
+    code('php', '-r', '--run'),
+    code('php', '-B', '--process-begin'),
+    code('php', '-R', '--process-code'),
+    code('php', '-E', '--process-end'),
+    codeFile('php', '-f', '--file'),
+    codeFile('php', '-F', '--process-file'),
+    ...valued(['-c', '--php-ini'], ['-d', '--define'], ['-z', '--zend-extension'], ['-S', '--server'], ['-t', '--docroot'], '--rf', '--rc', '--re', '--rz', '--ri'),
+    ...flags('-a', ['-n', '--no-php-ini'], ['-e', '--profile-info'], '-H', '--hide-args', ['-s', '--syntax-highlight'], ['-w', '--strip'], ['-q', '--no-header'], '--ini'),
+    ...harmless(['-v', '--version'], ['-h', '--help'], ['-m', '--modules'], ['-i', '--info'], ['-l', '--syntax-check']),
+  ],
+  operands: [{ kind: 'code-file', language: 'php' }, { ...DATA, rest: true }],
+  stdin: { kind: 'code', language: 'php' },
+  examples: {
+    block: ['php -r \'system("rm -rf ~");\'', 'php -d display_errors=1 -r \'shell_exec("rm -rf /");\''],
+    allow: ['php -r \'echo PHP_VERSION;\'', 'php -d memory_limit=-1 -r \'echo 1;\'', 'php -v'],
+  },
+};
+
+export const CORE_TOOLS: ProgramSpec[] = [GIT_SPEC, PYTHON_SPEC, NODE_SPEC, PERL_SPEC, RUBY_SPEC, PHP_SPEC];

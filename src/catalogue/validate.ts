@@ -94,7 +94,8 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     else roleProblems(level.stdin, p('stdin'), add);
   }
   for (const [name, sub] of Object.entries(level.subcommands ?? {})) {
-    if (name !== '*' && !NAME.test(name) && !/^[a-z][a-z0-9:_-]*\*?$/.test(name)) add(p(`subcommands.${name}`), 'a subcommand name');
+    // `kitty @ launch`, `kitty +kitten icat`: a sigil alone or before a name is a subcommand too.
+    if (name !== '*' && !NAME.test(name) && !/^[a-z][a-z0-9:_-]*\*?$/.test(name) && !/^[@+][a-z-]*$/.test(name)) add(p(`subcommands.${name}`), 'a subcommand name');
     if (typeof sub !== 'object' || sub === null) add(p(`subcommands.${name}`), 'a command spec');
     else levelProblems(sub, p(`subcommands.${name}`), add);
   }

@@ -52,3 +52,11 @@ describe('what a launcher runs, through runners the IR does not follow', () => {
     await allowed("strace -f -o trace.txt bash -c 'make test'");
   });
 });
+
+describe('launchers with analysis of their own', () => {
+  it('podman unshare runs its command here, in the user namespace', async () => {
+    await refusedBy('podman unshare rm -rf ~', HOME);
+    await allowed('podman unshare ls -la ~/.local/share/containers');
+    await allowed('podman ps');
+  });
+});

@@ -96,6 +96,13 @@ export function dockerActions(name: string, args: Word[], text: string): Action[
   if (op(i) === 'container') i++;
   if (op(i) === 'exec') return spawnAfter(args.slice(i + 1), DOCKER_EXEC, `${name} exec`, 1, text);
   if (op(i) === 'run') return dockerRun(name, args.slice(i + 1), text);
+  // `podman unshare cmd`: the command runs here, as root of podman's user namespace (same files).
+  if (name === 'podman' && op(i) === 'unshare') {
+    const u = scanOptions(args, { flags: 'h', longFlags: ['rootless-netns', 'help'] }, i + 1);
+    if (u.unknown) return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown podman unshare option ${u.unknown}`, text) }];
+    const words = args.slice(u.end);
+    return words.length ? [{ kind: 'spawn', words, label: 'podman unshare', where: 'keep' }] : [];
+  }
   if (op(i) === 'compose') {
     const c = scanOptions(args, COMPOSE_GLOBAL, i + 1);
     if (op(c.end) === 'exec') return spawnAfter(args.slice(c.end + 1), COMPOSE_EXEC, `${name} compose exec`, 1, text);

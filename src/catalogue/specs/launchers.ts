@@ -87,6 +87,39 @@ const X_TOOLKIT: OptionDecl[] = [
   { names: ['+'], value: 'optional' },
 ];
 
+/** kitty's remote control (`kitty @ …`, `kitten @ …`): new windows run a command, send-text types into one. */
+const KITTY_MATCH: OptionDecl[] = [...valued(['-m', '--match'], ['-t', '--match-tab']), ...flags('--all', '--exclude-active', '--self', '--no-response')];
+const KITTY_REMOTE: CommandSpec = {
+  options: [...valued('--to', '--password', '--password-file', '--password-env', '--use-password'), ...harmless(['-h', '--help'])],
+  subcommands: {
+    ...aliases(['launch', 'new-window'], {
+      optionsFirst: true, unknown: 'block', operands: RUNS,
+      options: [
+        ...KITTY_MATCH,
+        ...valued('--type', ['--title', '--window-title'], '--tab-title', '--cwd', '--env', '--var', '--location', '--next-to', '--bias', '--os-window-title', '--os-window-name', '--os-window-class',
+          '--os-window-state', '--logo', '--logo-position', '--logo-alpha', '--color', '--spacing', '--add-to-session', '--remote-control-password', '--marker', '--stdin-source', '--source-window',
+          '--response-timeout', '--window-type', '--hold-after-ssh'),
+        { names: ['-w', '--watcher'], value: 'required', role: { kind: 'code-file', language: 'python' } },
+        ...flags('--keep-focus', '--dont-take-focus', '--copy-colors', '--copy-cmdline', '--copy-env', '--hold', '--stdin-add-formatting', '--stdin-add-line-wrap-markers', '--allow-remote-control', '--wait-for-child-to-exit'),
+      ],
+    }),
+    run: { optionsFirst: true, unknown: 'block', operands: RUNS, options: [...valued('--env', '--remote-control-password', '--timeout'), ...flags('--allow-remote-control')] },
+    // Text typed into a window's shell; --stdin types the standard input.
+    'send-text': { options: [...KITTY_MATCH, { names: ['--from-file'], value: 'required', role: SCRIPT_FILE }, ...valued('--bracketed-paste'), ...flags('--stdin')], operands: SHELL_STRING, stdin: SCRIPT },
+    ...aliases(['ls', 'get-text', 'get-colors', 'list-fonts', 'action'], read('inspects kitty windows')),
+    '*': write('changes kitty windows, tabs or settings'),
+  },
+};
+const KITTY_SUBCOMMANDS: Record<string, CommandSpec> = {
+  '@': KITTY_REMOTE,
+  '+kitten': { subcommands: { '*': read('a kitty helper (icat, diff, ssh, themes…)') } },
+  // Python code and files kitty's own interpreter runs.
+  '+runpy': { operands: [{ kind: 'code', language: 'python' }, { ...DATA, rest: true }] },
+  '+launch': { operands: [{ kind: 'code-file', language: 'python' }, { ...DATA, rest: true }] },
+  '+hold': { operands: RUNS },
+  '+open': read('opens files with their launch actions'),
+};
+
 /** Slurm job options shared by srun, salloc and sbatch. */
 const SLURM: OptionDecl[] = [
   ...valued(['-A', '--account'], ['-b', '--begin'], ['-c', '--cpus-per-task'], ['-C', '--constraint'], ['-D', '--chdir'], ['-d', '--dependency'], ['-e', '--error'],
@@ -693,14 +726,16 @@ export const LAUNCHERS: ProgramSpec[] = [
     ...flags('--hold', '--noclose', '--new-tab', '--background-mode', '--separate', '--nofork', '--show-menubar', '--hide-menubar', '--show-tabbar', '--hide-tabbar', '--fullscreen', '--notransparency', '--force-reuse', '-reverse'),
     runsNothing('--list-profiles'), runsNothing('--list-profile-properties'), ...harmless(['-h', '--help'], '--help-all', ['-v', '--version'], '--author', '--license'),
   ], { block: ['konsole -e rm -rf ~', 'konsole --hold --workdir /tmp -e rm -rf ~'], allow: ['konsole -e htop', 'konsole --new-tab --workdir ~/src -e make'] }, { optionsFirst: false, operands: [] }),
-  launcher(['kitty'], 'kitty terminal: runs its operands as a command in a new window', [
+  { ...launcher(['kitty'], 'kitty terminal: runs its operands as a command in a new window; @ (remote control) launches, runs and types into windows', [
     ...valued(['-c', '--config'], ['-o', '--override'], ['-T', '--title'], ['-d', '--directory', '--working-directory'], '--class', '--name', '--session', '--instance-group', '--listen-on',
       '--start-as', '--position', '--detached-log', '--replay-commands', '--dump-bytes', '--app-id', '--os-window-tag'),
     { names: ['--watcher'], value: 'required', role: { kind: 'code-file', language: 'python' } },
     ...flags('--hold', ['-1', '--single-instance'], '--wait-for-single-instance-window-close', '--grab-keyboard', '--detach', '--dump-commands', '--debug-rendering', '--debug-gl', '--debug-input',
       '--debug-keyboard', '--debug-font-fallback', '--debug-config', '--execute', '-e'),
     ...harmless(['-h', '--help'], ['-v', '--version']),
-  ], { block: ['kitty rm -rf ~', 'kitty --hold -d /tmp rm -rf ~'], allow: ['kitty htop', 'kitty --title build make -j8'] }),
+  ], { block: ['kitty rm -rf ~', 'kitty --hold -d /tmp rm -rf ~', 'kitty @ launch --type=tab rm -rf ~', "kitty @ send-text --match title:build 'rm -rf ~\\r'", "kitty +runpy 'import os; os.system(\"rm -rf ~\")'"], allow: ['kitty htop', 'kitty --title build make -j8', 'kitty @ ls', 'kitty +kitten icat logo.png', 'kitty @ launch --type=tab --cwd=current htop'] }), subcommands: KITTY_SUBCOMMANDS },
+  { names: ['kitten'], family: 'launchers', summary: "kitty's helper: @ (remote control) launches, runs and types into kitty windows", subcommands: { '@': KITTY_REMOTE, '*': read('a kitty helper (icat, diff, ssh, themes…)') },
+    examples: { block: ['kitten @ launch rm -rf ~', "kitten @ send-text 'rm -rf ~\\r'"], allow: ['kitten icat logo.png', 'kitten @ ls'] } },
   {
     names: ['alacritty'],
     family: 'launchers',

@@ -60,7 +60,7 @@ export function readInvocation(spec: ProgramSpec, args: readonly Word[]): Invoca
 }
 
 /** The subcommand a name picks: its own entry, else the longest `prefix*` entry it starts with (`delete-*`), else `*`. */
-function subcommandFor(level: CommandSpec, name: string): CommandSpec | undefined {
+export function subcommandFor(level: CommandSpec, name: string): CommandSpec | undefined {
   const subs = level.subcommands ?? {};
   if (Object.hasOwn(subs, name)) return subs[name];
   let best = '';

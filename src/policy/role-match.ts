@@ -33,13 +33,14 @@ export function globMatch(pattern: string, s: string): boolean {
 
 const show = (w: Word): string => JSON.stringify(w.raw);
 
-const optionSets = new WeakMap<CommandAllowRule, Map<string, ReadonlySet<string>>>();
+const optionSets = new WeakMap<CommandAllowRule, WeakMap<SimpleCommand, ReadonlySet<string>>>();
 
-function valueOptionsOf(rule: CommandAllowRule, command: string): ReadonlySet<string> {
+/** The options of this command that take a value (its program's grammar, at the subcommands its words choose), and the rule's own. */
+function valueOptionsOf(rule: CommandAllowRule, cmd: SimpleCommand): ReadonlySet<string> {
   let byCommand = optionSets.get(rule);
-  if (!byCommand) optionSets.set(rule, (byCommand = new Map()));
-  let set = byCommand.get(command);
-  if (!set) byCommand.set(command, (set = valueOptionsFor(command, rule.valueOptions)));
+  if (!byCommand) optionSets.set(rule, (byCommand = new WeakMap()));
+  let set = byCommand.get(cmd);
+  if (!set) byCommand.set(cmd, (set = valueOptionsFor(cmd.name.value, rule.valueOptions, cmd.args)));
   return set;
 }
 
@@ -53,7 +54,7 @@ export function matchCommandRule(rule: CommandAllowRule, cmd: SimpleCommand, ctx
   for (const a of cmd.assignments) {
     if (!env.some((p) => globMatch(p, a.name))) return `the assignment ${a.name}=… is not allowed`;
   }
-  const args = readArgs(cmd.args, valueOptionsOf(rule, cmd.name.value));
+  const args = readArgs(cmd.args, valueOptionsOf(rule, cmd));
   // Subcommands: the first positional words, each static, must follow one allowed path.
   let skip = 0;
   if (rule.subcommands) {

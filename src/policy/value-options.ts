@@ -1,7 +1,15 @@
-// Options that take the next word as their value, for the tools roles most often name. Needed to
-// find the subcommand behind global options (`git -C dir log`, `kubectl -n ns get`). Only options
-// that really take a value belong here: an option wrongly listed would hide the real subcommand;
-// an option missing only makes a rule refuse (its value is then read as the subcommand).
+// Options that take the next word as their value, so a role finds the subcommand behind global
+// options (`git -C dir log`, `kubectl -n ns get`) and tells option values from operands. A program
+// the catalogue knows is read with its spec's grammar (src/catalogue/specs), at every level its words
+// choose (`docker build -t` takes a value, `docker run -t` does not); the list below is for the
+// programs it does not know. Only options that really take a value belong here: an option wrongly
+// listed would hide the real subcommand; an option missing only makes a rule refuse (its value is
+// then read as the subcommand).
+import type { Word } from '../core/ir.js';
+import type { CommandSpec } from '../catalogue/spec.js';
+import { specFor } from '../catalogue/index.js';
+import { readInvocation, subcommandFor } from '../catalogue/read.js';
+
 export const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   git: ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--super-prefix', '--config-env'],
   kubectl: ['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-s', '--server', '--user', '--token', '--as',
@@ -41,6 +49,25 @@ export const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   sqlite3: ['-cmd', '-separator'],
 };
 
-export function valueOptionsFor(command: string, extra: readonly string[] = []): ReadonlySet<string> {
-  return new Set([...(VALUE_OPTIONS[command] ?? []), ...extra]);
+/**
+ * The spellings of the options of `command` that take the next word: from its catalogue spec when it
+ * has one (the program's options and those of the subcommands `args` choose), else from the list
+ * above; a role rule may add its own (`extra`).
+ */
+export function valueOptionsFor(command: string, extra: readonly string[] = [], args: readonly Word[] = []): ReadonlySet<string> {
+  const spec = specFor(command);
+  const known = spec ? specValueOptions(spec, readInvocation(spec, args).path) : (VALUE_OPTIONS[command] ?? []);
+  return new Set([...known, ...extra]);
+}
+
+/** Options with a required value on the levels of `path`, the program's own first. */
+function specValueOptions(spec: CommandSpec, path: readonly string[]): string[] {
+  const out: string[] = [];
+  let level: CommandSpec | undefined = spec;
+  for (let depth = 0; level; depth++) {
+    for (const o of level.options ?? []) if (o.value === 'required') out.push(...o.names);
+    const name = path[depth];
+    level = name === undefined ? undefined : subcommandFor(level, name);
+  }
+  return out;
 }

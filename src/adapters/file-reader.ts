@@ -3,7 +3,10 @@
 // files up to MAX_PROGRAM_FILE_BYTES of UTF-8 text are read; anything else says why not. Opening
 // never blocks (O_NONBLOCK: a named pipe is refused, not waited on).
 import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { FileRead } from '../core/types.js';
+import type { TrustedFile } from '../policy/project-trust.js';
 
 /** The largest file read for judging (1 MiB). */
 export const MAX_PROGRAM_FILE_BYTES = 1024 * 1024;
@@ -12,6 +15,21 @@ export const MAX_PROGRAM_FILE_BYTES = 1024 * 1024;
 const EXECUTABLE_MAGIC = [[0x7f, 0x45, 0x4c, 0x46], [0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe], [0x4d, 0x5a]];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The reader with the operator's trusted files (`seatbelt trust FILE`, path and SHA-256 in the user
+ * config): a file whose bytes are exactly the trusted ones is run without being judged.
+ */
+export function programFileReader(trusted: readonly TrustedFile[]): (file: string) => FileRead {
+  if (!trusted.length) return readProgramFile;
+  return (file) => {
+    const read = readProgramFile(file);
+    if (!('text' in read)) return read;
+    const sha256 = createHash('sha256').update(read.text, 'utf8').digest('hex');
+    const abs = path.resolve(file);
+    return trusted.some((t) => path.resolve(t.path) === abs && t.sha256 === sha256) ? { trusted: `${file} is trusted by the operator` } : read;
+  };
+}
 
 export function readProgramFile(path: string, limit = MAX_PROGRAM_FILE_BYTES): FileRead {
   let fd: number;

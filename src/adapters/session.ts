@@ -22,7 +22,7 @@ import { operatorHome } from '../audit/paths.js';
 import { untrustedProjectMatch } from '../policy/project-trust.js';
 import { guardedPaths } from './guarded-paths.js';
 import { findProjectRoot } from './project-root.js';
-import { readProgramFile } from './file-reader.js';
+import { programFileReader } from './file-reader.js';
 import type { RunResult } from '../run/spawn.js';
 
 export interface SessionOptions {
@@ -66,7 +66,7 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
   const resolved = resolveSettings({ flags: settingFlags(opts), env, cwd, homeDir });
   const { settings } = resolved;
   // Files a command runs (scripts, code, SQL) are read when it is judged (file-reader.ts).
-  const ctx: AnalyzeContext = { cwd, home: shellHome, projectRoot: findProjectRoot(cwd, shellHome), readFile: readProgramFile };
+  const ctx: AnalyzeContext = { cwd, home: shellHome, projectRoot: findProjectRoot(cwd, shellHome), readFile: programFileReader(resolved.trusted) };
   const policy = loadPolicy(settings.policy);
   const notices: string[] = [];
   const ignored = resolved.project?.ignored ?? [];

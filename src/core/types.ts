@@ -44,7 +44,11 @@ export interface AnalyzeContext {
  * (the command would fail to open it); `binary`: not UTF-8 text (an executable, an archive);
  * `too_large`, `not_regular` (a folder, a device, a pipe), `unreadable`: it exists but cannot be judged.
  */
-export type FileRead = { text: string } | { refused: 'missing' | 'binary' | 'too_large' | 'not_regular' | 'unreadable'; reason: string };
+export type FileRead =
+  | { text: string }
+  | { refused: 'missing' | 'binary' | 'too_large' | 'not_regular' | 'unreadable'; reason: string }
+  /** The operator vouched for exactly these bytes (`seatbelt trust FILE`): run without being judged. */
+  | { trusted: string };
 
 /**
  * What kind of finding a match is, which decides how policies treat it: `rule` (a rule pack's

@@ -9,7 +9,7 @@ import { findProjectConfig, readConfig, USER_CONFIG, type LoadedConfig } from '.
 import { checkPin, type PinViolation, type SettingSource } from './pin.js';
 import type { PolicyName } from './policies.js';
 import { ENV_NAMES, envFlags, layerFrom, parsePinEnv, type Layer } from './settings-layers.js';
-import { isTrusted, tighteningOnly, type IgnoredSetting } from './project-trust.js';
+import { isTrusted, tighteningOnly, type IgnoredSetting, type TrustedFile } from './project-trust.js';
 
 export { ENV_NAMES, normalizeRole, parsePinEnv } from './settings-layers.js';
 
@@ -62,6 +62,8 @@ export interface ResolvedSettings {
    * (it may only tighten; `ignored` lists what it tried to loosen). Null when there is none.
    */
   project: { path: string; trusted: boolean; ignored: IgnoredSetting[] } | null;
+  /** The files the operator trusted (`seatbelt trust`): project configs, and scripts run without being judged. */
+  trusted: TrustedFile[];
   /** Set when policy and role are pinned. */
   pin: { by: 'user' | 'env'; policy: PolicyName; role: string | null } | null;
   /** A refused loosening; the settings then hold the pinned values and the caller must block. */
@@ -122,6 +124,7 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     sources,
     files: { project: project?.path ?? null, user: user?.path ?? null },
     project: project ? { path: project.path, trusted, ignored } : null,
+    trusted: user?.data.trusted ?? [],
     pin: null,
     violation: null,
   };

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { SeatbeltError } from '../../core/error.js';
 import { operatorHome, seatbeltHome } from '../../audit/paths.js';
 import { findProjectConfig, USER_CONFIG } from '../../policy/config.js';
-import { listTrust, revokeTrust, trustFile } from '../../policy/trust.js';
+import { listTrust, revokeTrust, trustFile } from '../trust-store.js';
 
 interface TrustFlags {
   list?: boolean;
@@ -23,7 +23,7 @@ function projectFile(given: string | undefined): string {
 export function registerTrust(program: Command): void {
   program
     .command('trust [file]')
-    .description("trust a project's .seatbelt.json (by its SHA-256) so its settings apply even where they loosen the guard")
+    .description("trust a project's .seatbelt.json (its settings then apply even where they loosen the guard), or a script (it then runs without being judged), by SHA-256")
     .option('--list', 'list the trusted files and whether each still matches')
     .option('--revoke', 'withdraw the trust in the file')
     .option('--json', 'print JSON (with --list)')

@@ -42,6 +42,8 @@ const STARTUP_FILES = /^\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofi
  */
 function installed(path: string, ctx: AnalyzeContext): boolean {
   if (INSTALLED.test(path) || PACKAGE_FOLDERS.test(path)) return true;
+  // seatbelt's own installed files are the guard itself (trusted); what a seatbelt invocation may do is the guard-command rule's business.
+  if (ctx.guard?.paths.some((g) => g.kind === 'install' && (path === g.path || path.startsWith(g.path + '/')))) return true;
   const home = ctx.home.replace(/\/+$/, '');
   if (home && path.startsWith(home + '/') && (HOME_MANAGERS.test(path.slice(home.length)) || STARTUP_FILES.test(path.slice(home.length)))) return true;
   const venv = /^(.*)\/(bin|Scripts)\/[^/]+$/.exec(path)?.[1];
@@ -172,6 +174,7 @@ function judgeFile(ctx: AnalyzeContext, action: Extract<Action, { kind: 'file' }
   let read = ctx.readFile(path);
   // `python3 app/` runs app/__main__.py.
   if ('refused' in read && read.refused === 'not_regular' && action.as.kind === 'code' && action.as.language === 'python') read = ctx.readFile(`${path}/__main__.py`);
+  if ('trusted' in read) return { kind: 'none' };
   if ('refused' in read) {
     switch (read.refused) {
       case 'missing':

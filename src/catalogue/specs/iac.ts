@@ -38,7 +38,8 @@ const TERRAFORM_COMMANDS: Record<string, CommandSpec> = {
   }),
   destroy: destroy('destroys every resource the configuration manages'),
   ...aliases(['import', 'taint', 'untaint', 'refresh', 'init', 'get', 'login', 'logout', 'test', 'force-unlock'], write('changes the state, the working folder or credentials (force-unlock breaks a lock another run may hold)')),
-  fmt: write('rewrites configuration files in the canonical format', { options: goFlags('-check') }),
+  // `-check` only reports which files are not formatted.
+  fmt: write('rewrites configuration files in the canonical format', { options: [{ names: ['-check', '--check'], value: 'optional', harmless: true }] }),
   providers: { subcommands: { ...aliases(['schema'], read('shows providers')), ...aliases(['lock', 'mirror'], write('locks or mirrors providers')) }, verb: verb('read', 'lists providers') },
   state: {
     subcommands: {

@@ -20,6 +20,8 @@ _seatbelt() {
       'seatbelt init') cmd=seatbelt_init ;;
       'seatbelt roles') cmd=seatbelt_roles ;;
       'seatbelt config') cmd=seatbelt_config ;;
+      'seatbelt trust') cmd=seatbelt_trust ;;
+      'seatbelt catalogue') cmd=seatbelt_catalogue ;;
       'seatbelt completion') cmd=seatbelt_completion ;;
       'seatbelt_keys init') cmd=seatbelt_keys_init ;;
       'seatbelt_keys show') cmd=seatbelt_keys_show ;;
@@ -42,6 +44,8 @@ _seatbelt() {
       'seatbelt_roles lint') cmd=seatbelt_roles_lint ;;
       'seatbelt_roles test') cmd=seatbelt_roles_test ;;
       'seatbelt_config show') cmd=seatbelt_config_show ;;
+      'seatbelt_catalogue list') cmd=seatbelt_catalogue_list ;;
+      'seatbelt_catalogue show') cmd=seatbelt_catalogue_show ;;
     esac
   done
   case "$cmd $prev" in
@@ -147,9 +151,10 @@ _seatbelt() {
     'seatbelt_config_show --audit') return 0 ;;
     'seatbelt_config_show --agent') return 0 ;;
     'seatbelt_config_show --owner') return 0 ;;
+    'seatbelt_catalogue_list --family') return 0 ;;
   esac
   case $cmd in
-    seatbelt) words='exec check demo sql keys verify audit hook scan mcp init roles config completion -V --version -h --help' ;;
+    seatbelt) words='exec check demo sql keys verify audit hook scan mcp init roles config trust catalogue completion -V --version -h --help' ;;
     seatbelt_exec) words='--shell --policy --role --json --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
     seatbelt_check) words='--shell --sql --dialect --jsonl --explain --policy --role --json -h --help' ;;
     seatbelt_demo) words='-h --help' ;;
@@ -184,6 +189,10 @@ _seatbelt() {
     seatbelt_roles_test) words='--json -h --help' ;;
     seatbelt_config) words='show -h --help' ;;
     seatbelt_config_show) words='--json --policy --role --dialect --audit --agent --owner -h --help' ;;
+    seatbelt_trust) words='--list --revoke --json -h --help' ;;
+    seatbelt_catalogue) words='list show -h --help' ;;
+    seatbelt_catalogue_list) words='--family --json -h --help' ;;
+    seatbelt_catalogue_show) words='--json -h --help' ;;
     seatbelt_completion) words='bash zsh fish -h --help' ;;
   esac
   COMPREPLY=($(compgen -W "$words" -- "$cur"))

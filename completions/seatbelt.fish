@@ -31,6 +31,10 @@ function __seatbelt_cmd
                 set cmd seatbelt_roles
             case 'seatbelt config'
                 set cmd seatbelt_config
+            case 'seatbelt trust'
+                set cmd seatbelt_trust
+            case 'seatbelt catalogue'
+                set cmd seatbelt_catalogue
             case 'seatbelt completion'
                 set cmd seatbelt_completion
             case 'seatbelt_keys init'
@@ -75,6 +79,10 @@ function __seatbelt_cmd
                 set cmd seatbelt_roles_test
             case 'seatbelt_config show'
                 set cmd seatbelt_config_show
+            case 'seatbelt_catalogue list'
+                set cmd seatbelt_catalogue_list
+            case 'seatbelt_catalogue show'
+                set cmd seatbelt_catalogue_show
         end
     end
     echo $cmd
@@ -94,11 +102,13 @@ complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'mcp' -d 'run the 
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'init' -d 'scaffold .seatbelt.json (policy and role), create a signing key if missing, and print the next steps'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'roles' -d 'list, show, lint and test role whitelists'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'config' -d 'show the effective configuration'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'trust' -d 'trust a project\'s .seatbelt.json (its settings then apply even where they loosen the guard), or a script (it then runs without being judged), by SHA-256'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'catalogue' -d 'what seatbelt knows about programs (option grammar, subcommands, verbs, examples)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'completion' -d 'print the shell completion script (bash: source it; zsh: put it on $fpath as _seatbelt; fish: ~/.config/fish/completions/)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -s V -l version -d 'output the version number'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_exec' -F
-complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_exec' -l shell -r -F -d 'a shell script, run by /bin/sh -c when allowed'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_exec' -l shell -r -F -d 'a shell script, run by bash -c when allowed (the dialect it is judged in)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_exec' -l policy -r -F -d 'policy: safe_defaults, read_only, audit_mode, strict_prod, strict_whitelist'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_exec' -l role -r -F -d 'role whose whitelist applies'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_exec' -l json -d 'print the decision as JSON on stderr'
@@ -315,6 +325,20 @@ complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_config_show' -l audit 
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_config_show' -l agent -r -F -d 'preview with this agent id flag'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_config_show' -l owner -r -F -d 'preview with this owner flag'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_config_show' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_trust' -F
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_trust' -l list -d 'list the trusted files and whether each still matches'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_trust' -l revoke -d 'withdraw the trust in the file'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_trust' -l json -d 'print JSON (with --list)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_trust' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_catalogue' -a 'list' -d 'list the programs in the catalogue, by family'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_catalogue' -a 'show' -d 'print what seatbelt knows about one program'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_catalogue' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_catalogue_list' -l family -r -F -d 'only this family'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_catalogue_list' -l json -d 'print JSON'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_catalogue_list' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_catalogue_show' -F
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_catalogue_show' -l json -d 'print JSON'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_catalogue_show' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_completion' -a 'bash'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_completion' -a 'zsh'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_completion' -a 'fish'

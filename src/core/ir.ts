@@ -1,5 +1,6 @@
 // The intermediate representation the rules look at. The shell IR knows which word is a command
 // and which is data; the SQL IR knows statement kinds and their targets. Rules see only this.
+import type { SqlFacts } from './sql-facts.js';
 
 /** A word after quote removal. */
 export interface Word {
@@ -174,8 +175,8 @@ export interface SqlStatement {
   nested: SqlStatement[];
   /** Dynamic SQL (`EXECUTE` of a string) that cannot be decided. */
   dynamic: boolean;
-  /** Free-form facts a rule needs (e.g. `alterDrop`, `copyProgram`, `grantToPublic`). */
-  flags: Record<string, boolean | string>;
+  /** What else the analyser learnt about the statement, for the rules (see sql-facts.ts). */
+  facts: SqlFacts;
   /** A short text of the statement for evidence. */
   text: string;
 }

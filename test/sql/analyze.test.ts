@@ -24,9 +24,9 @@ describe('statement IR', () => {
     );
     expect(drop).toMatchObject({ kind: 'drop', objectType: 'table', targets: ['app.users', 'orders'] });
     expect(trunc).toMatchObject({ kind: 'truncate', targets: ['logs'] });
-    expect(alter).toMatchObject({ kind: 'alter', flags: { alterDrop: 'column' } });
-    expect(grant).toMatchObject({ kind: 'grant', flags: { grantToPublic: true } });
-    expect(copy).toMatchObject({ kind: 'copy', flags: { copyProgram: 'x' } });
+    expect(alter).toMatchObject({ kind: 'alter', facts: { alterDrop: ['column'] } });
+    expect(grant).toMatchObject({ kind: 'grant', facts: { grantToPublic: true } });
+    expect(copy).toMatchObject({ kind: 'copy', facts: { copyProgram: 'x' } });
   });
 
   it('keeps a LIMIT apart from a WHERE', async () => {
@@ -41,8 +41,8 @@ describe('statement IR', () => {
       'postgresql',
     );
     expect(stmts.map((s) => s.kind)).toEqual(['select', 'explain', 'call']);
-    expect(stmts[0]!.nested[0]).toMatchObject({ kind: 'delete', targets: ['a'], flags: { via: 'data-modifying CTE' } });
-    expect(stmts[1]!.nested[0]).toMatchObject({ kind: 'update', targets: ['b'], flags: { via: 'EXPLAIN ANALYZE' } });
+    expect(stmts[0]!.nested[0]).toMatchObject({ kind: 'delete', targets: ['a'], facts: { via: 'data-modifying CTE' } });
+    expect(stmts[1]!.nested[0]).toMatchObject({ kind: 'update', targets: ['b'], facts: { via: 'EXPLAIN ANALYZE' } });
     expect(flat(stmts[2]!.nested).some((s) => s.kind === 'truncate' && s.targets[0] === 'c')).toBe(true);
   });
 

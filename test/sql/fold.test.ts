@@ -50,7 +50,7 @@ describe('constant folding through the parsers', () => {
     const [s] = await sqlStatements(`DELETE FROM t WHERE ${cond}`, dialect);
     expect(s?.kind).toBe('delete');
     expect(s?.whereTautology).toBe(true);
-    expect(s?.flags.rowIndependent).toBe(true);
+    expect(s?.facts.rowScope).toBe('rowIndependent');
   });
   it.each(TAUTOLOGIES)('%s (%s) is a tautology', async (cond, dialect) => {
     expect(await where(cond, dialect)).toBe(true);

@@ -26,7 +26,7 @@ export async function analyzeSql(sql: string, dialect: Dialect): Promise<SqlAnal
   return { statements, matches: matchSqlRules(statements) };
 }
 
-/** The statement IR alone (fail-closed findings included as `other` statements with flags). */
+/** The statement IR alone (fail-closed findings included as `other` statements with a `finding` fact). */
 export async function sqlStatements(sql: string, dialect: Dialect): Promise<SqlStatement[]> {
   if (typeof sql !== 'string') return [failure('parseError', 'the SQL is not text', String(sql))];
   if (!DIALECTS.includes(dialect)) return [failure('parseError', `unknown SQL dialect '${String(dialect)}'`, sql)];
@@ -77,7 +77,7 @@ async function postgres(sql: string): Promise<SqlStatement[]> {
 }
 
 async function nodeSqlParser(sql: string, dialect: NspDialect): Promise<SqlStatement[]> {
-  const lexical = scanLexical(sql, dialect).map((f) => failure(f.flag, f.why, f.evidence));
+  const lexical = scanLexical(sql, dialect).map((f) => failure(f.kind, f.why, f.evidence));
   const parser = await loadNspParser(dialect);
   let ast: unknown;
   try {
@@ -94,7 +94,7 @@ async function nodeSqlParser(sql: string, dialect: NspDialect): Promise<SqlState
   const built = buildNspStatements(ast, dialect, parser, sql);
   // T-SQL reads words it does not know as assignments (`BEGIN TRAN` → unknown): give the strict
   // recognisers a chance; whatever they do not recognise stays an unknown statement.
-  if (dialect === 'transactsql' && built.some((s) => s.flags.unknownStatement !== undefined)) {
+  if (dialect === 'transactsql' && built.some((s) => s.facts.finding?.kind === 'unknownStatement')) {
     const recovered = recoverStatements(sql, dialect, (text) => buildNspStatements(parser.astify(text, { database: dialect }), dialect, parser, text));
     if (recovered) return [...lexical, ...recovered];
   }

@@ -7,7 +7,7 @@
 import type { Dialect } from '../../core/types.js';
 
 export interface LexicalFinding {
-  flag: 'backslashQuote';
+  kind: 'backslashQuote';
   why: string;
   evidence: string;
 }
@@ -91,7 +91,7 @@ export function scanLexical(sql: string, dialect: Exclude<Dialect, 'postgresql'>
       const literal = sql.slice(i, end);
       if (!rules.backslashEscapes && c !== '`' && backslashChangesEnd(literal)) {
         findings.push({
-          flag: 'backslashQuote',
+          kind: 'backslashQuote',
           why: `a backslash before a quote in ${literal.slice(0, 40)}: ${dialect} does not treat it as an escape, the parser does, so they disagree on where the string ends`,
           evidence: literal,
         });

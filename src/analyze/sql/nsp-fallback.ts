@@ -24,18 +24,18 @@ type Recogniser =
 type Pattern = [RegExp, (m: RegExpExecArray, c: Chunk) => Recogniser | undefined];
 
 const as = (kind: SqlStatement['kind'], type: string) => (_m: RegExpExecArray, c: Chunk): Recogniser => ({
-  stmt: statement(kind, c.text, { flags: { statementType: type } }),
+  stmt: statement(kind, c.text, { facts: { statementType: type } }),
 });
 
 /** `EXPLAIN …` that only plans: the statement is parsed (it must be valid) but does not run. */
-const planOnly = (m: RegExpExecArray): Recogniser => ({ reparse: m[1] ?? '', wrap: (_inner, text) => [statement('explain', text, { flags: { statementType: 'explain' } })] });
+const planOnly = (m: RegExpExecArray): Recogniser => ({ reparse: m[1] ?? '', wrap: (_inner, text) => [statement('explain', text, { facts: { statementType: 'explain' } })] });
 
 /** `EXPLAIN ANALYZE …` runs the statement: it is analysed as nested. */
 const explainAnalyze = (m: RegExpExecArray): Recogniser => ({
   reparse: m[1] ?? '',
   wrap: (inner, text) => {
-    const s = statement('explain', text, { flags: { statementType: 'explain', analyze: true } });
-    s.nested = inner.map((n) => ({ ...n, flags: { ...n.flags, via: 'EXPLAIN ANALYZE' } }));
+    const s = statement('explain', text, { facts: { statementType: 'explain' } });
+    s.nested = inner.map((n) => ({ ...n, facts: { ...n.facts, via: 'EXPLAIN ANALYZE' } }));
     return [s];
   },
 });
@@ -49,7 +49,7 @@ const TSQL_EXEC = whole(String.raw`EXEC(?:UTE)?\s+(?:@\w+\s*=\s*)?(${ID}(?:\.{1,
 
 function tsqlExec(m: RegExpExecArray, c: Chunk): Recogniser {
   const callee = objectName(...(m[1] ?? '').split('.').map(unquote));
-  const s = statement('call', c.text, { targets: [callee], flags: { callee } });
+  const s = statement('call', c.text, { targets: [callee], facts: { callee } });
   markFunction(s, callee);
   return { stmt: s };
 }

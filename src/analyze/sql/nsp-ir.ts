@@ -89,16 +89,16 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
       const s = statement('select', text, { targets: tableNames(node.from) });
       const into = isNode(node.into) ? node.into : undefined;
       const intoKw = typeof into?.keyword === 'string' ? into.keyword.toUpperCase() : '';
-      if (intoKw === 'OUTFILE' || intoKw === 'DUMPFILE') s.flags.serverFile = `SELECT … INTO ${intoKw}`;
-      else if (into && typeof into.expr === 'string') s.flags.selectInto = into.expr.toLowerCase(); // T-SQL creates a table
-      if (typeof node.locking_read === 'string') s.flags.locking = node.locking_read;
+      if (intoKw === 'OUTFILE' || intoKw === 'DUMPFILE') s.facts.serverFile = `SELECT … INTO ${intoKw}`;
+      else if (into && typeof into.expr === 'string') s.facts.selectInto = true; // T-SQL creates a table
+      if (typeof node.locking_read === 'string' && node.locking_read !== '') s.facts.locking = true;
       return s;
     }
     case 'insert':
     case 'replace': {
       const s = statement('insert', text, { targets: tableNames(node.table) });
       const upsert = upsertEveryRow(node, exprCtx);
-      if (upsert) s.flags.upsertEveryRow = upsert;
+      if (upsert) s.facts.upsertEveryRow = upsert;
       return s;
     }
     case 'update':
@@ -111,7 +111,7 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
         hasWhere: r.hasWhere,
         whereTautology: r.scope !== undefined,
         hasLimit: node.limit != null || top,
-        ...(r.scope === 'rowIndependent' ? { flags: { rowIndependent: true } } : r.scope === 'notNull' ? { flags: { notNullRows: true } } : {}),
+        ...(r.scope === 'rowIndependent' || r.scope === 'notNull' ? { facts: { rowScope: r.scope } } : {}),
       });
     }
     case 'truncate':
@@ -122,19 +122,18 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
       const s = statement('alter', text, { targets: tableNames(node.table), objectType: kw ?? 'table' });
       const drops = asArray(node.expr).filter((e) => isNode(e) && String(e.action).toLowerCase() === 'drop');
       if (drops.length > 0) {
-        s.flags.alterDrop = drops.map((e) => (isNode(e) ? String(e.resource ?? e.keyword ?? 'column').toLowerCase() : '')).join(',');
+        s.facts.alterDrop = drops.map((e) => (isNode(e) ? String(e.resource ?? e.keyword ?? 'column').toLowerCase() : ''));
       }
       alterStorageFacts(node, s);
       return s;
     }
     case 'create': {
       if (kw === 'user' || kw === 'role') {
-        return statement('role', text, { objectType: kw, flags: { roleAction: 'create', createsLogin: kw === 'user' } });
+        return statement('role', text, { objectType: kw, facts: { roleAction: 'create', createsLogin: kw === 'user' } });
       }
       const s = statement('create', text, { targets: tableNames(node.table ?? node.view ?? node.database ?? node.index), objectType: kw ?? 'unknown' });
-      if (kw === 'function' || kw === 'procedure') s.flags.routine = kw;
       // `CREATE OR REPLACE TABLE` drops the table it replaces, with its data.
-      if (kw === 'table' && /replace/i.test(String(node.replace ?? ''))) s.flags.replacesTable = true;
+      if (kw === 'table' && /replace/i.test(String(node.replace ?? ''))) s.facts.replacesTable = true;
       return s;
     }
     case 'grant':
@@ -144,24 +143,24 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
     case 'call':
     case 'exec': {
       const callee = type === 'call' && isNode(node.expr) ? nspFunctionName(node.expr) : tableNames(node.module).join('.');
-      const s = statement('call', text, { targets: [callee], flags: { callee } });
+      const s = statement('call', text, { targets: [callee], facts: { callee } });
       markFunction(s, callee);
       if (callee.startsWith('@')) {
         // `EXEC @proc`: the procedure's name is a variable's run-time value.
         s.dynamic = true;
-        s.flags.dynamicReason = `EXEC of the procedure named by ${callee}, known only at run time`;
+        s.facts.dynamicReason = `EXEC of the procedure named by ${callee}, known only at run time`;
       }
       return s;
     }
     case 'load_data':
-      return statement('copy', text, { targets: tableNames(node.table), flags: { serverFile: 'LOAD DATA INFILE', copyDirection: 'from' } });
+      return statement('copy', text, { targets: tableNames(node.table), facts: { serverFile: 'LOAD DATA INFILE', copyDirection: 'from' } });
     case 'attach':
-      return statement('pragma', text, { flags: { attach: isNode(node.expr) ? String(node.expr.value ?? '') : 'unknown' } });
+      return statement('pragma', text, { facts: { attach: isNode(node.expr) ? String(node.expr.value ?? '') : 'unknown' } });
     case 'assign':
       return undefined; // T-SQL's reading of words it does not know
     default: {
       const kind = SIMPLE_KINDS[type];
-      return kind ? statement(kind, text, { flags: { statementType: type } }) : undefined;
+      return kind ? statement(kind, text, { facts: { statementType: type } }) : undefined;
     }
   }
 }
@@ -177,10 +176,10 @@ const DISCARDING_ENGINES: Record<string, string> = {
 function alterStorageFacts(node: Node, s: SqlStatement): void {
   for (const e of asArray(node.expr).filter(isNode)) {
     const engine = String(e.resource ?? '').toLowerCase() === 'engine' ? DISCARDING_ENGINES[String(e.engine ?? '').toLowerCase()] : undefined;
-    if (engine) s.flags.discardingEngine = engine;
+    if (engine) s.facts.discardingEngine = engine;
     if (String(e.action).toLowerCase() === 'truncate' && String(e.resource).toLowerCase() === 'partition') {
       const parts = asArray(e.partitions).map((p) => (isNode(p) && isNode(p.expr) ? nspColumnName(p.expr) : undefined));
-      s.flags.truncatePartitions = parts.includes('*') ? 'ALL' : parts.filter(Boolean).join(',');
+      s.facts.truncatePartitions = parts.includes('*') ? 'all' : parts.filter((p): p is string => Boolean(p));
     }
   }
 }
@@ -197,8 +196,8 @@ function setStatement(node: Node, text: string): SqlStatement {
     const parts = [left.name, ...asArray(left.members)].map((p) => String(p ?? '').toLowerCase());
     const scope = parts.length > 1 ? parts[0] : keyword;
     const variable = parts[parts.length - 1] ?? '';
-    if (scope === 'global' || scope === 'persist' || scope === 'persist_only') s.flags.serverConfig = `SET ${scope.toUpperCase()} ${variable}`;
-    if (LEXING_VARIABLES.has(variable)) s.flags.changesSqlMode = true;
+    if (scope === 'global' || scope === 'persist' || scope === 'persist_only') s.facts.serverConfig = `SET ${scope.toUpperCase()} ${variable}`;
+    if (LEXING_VARIABLES.has(variable)) s.facts.changesSqlMode = true;
   }
   return s;
 }
@@ -216,14 +215,13 @@ function grantStatement(node: Node, text: string): SqlStatement {
   const s = statement(revoke ? 'revoke' : 'grant', text, {
     targets: levels.map((l) => (isNode(l) ? objectName(String(l.prefix ?? ''), String(l.name ?? '')) : '')),
   });
-  s.flags.privileges = privileges.join(',');
-  s.flags.grantees = grantees.join(',');
-  if (privileges.some((p) => p === 'all' || p === 'all privileges')) s.flags.grantAll = true;
-  if (node.keyword === 'role') s.flags.grantRoles = privileges.join(',');
-  if (levels.some((l) => isNode(l) && l.name === '*')) s.flags.grantOnAll = true;
-  if (grantees.includes('public')) s.flags.grantToPublic = true;
+  s.facts.privileges = privileges;
+  if (privileges.some((p) => p === 'all' || p === 'all privileges')) s.facts.grantAll = true;
+  if (node.keyword === 'role') s.facts.grantRoles = privileges;
+  if (levels.some((l) => isNode(l) && l.name === '*')) s.facts.grantOnAll = true;
+  if (grantees.includes('public')) s.facts.grantToPublic = true;
   const w = isNode(node.with) ? String(node.with.value ?? '') : '';
-  if (/grant option/i.test(w)) s.flags.grantOption = true;
+  if (/grant option/i.test(w)) s.facts.grantOption = true;
   return s;
 }
 
@@ -254,7 +252,7 @@ function scanInside(node: unknown, s: SqlStatement, ctx: Ctx, exprCtx: NspExprCo
 
 function selectShapes(node: Node, s: SqlStatement, exprCtx: NspExprContext): void {
   for (const clause of [node.where, node.having]) {
-    if (clause != null && hasOrTautology(nspExpr(clause, exprCtx), exprCtx.dialect)) s.flags.orTautology = true;
+    if (clause != null && hasOrTautology(nspExpr(clause, exprCtx), exprCtx.dialect)) s.facts.orTautology = true;
   }
   if (node._next == null || node.set_op == null) return;
   const branches: { tables: string[]; columns: { isNull: boolean; name?: string }[] }[] = [];
@@ -266,7 +264,7 @@ function selectShapes(node: Node, s: SqlStatement, exprCtx: NspExprContext): voi
     });
     branches.push({ tables: tableNames(b.from), columns });
   }
-  Object.assign(s.flags, unionShape(branches));
+  Object.assign(s.facts, unionShape(branches));
 }
 
 function buildOne(node: unknown, ctx: Ctx, nestDepth: number, via?: string): SqlStatement[] {
@@ -279,14 +277,14 @@ function buildOne(node: unknown, ctx: Ctx, nestDepth: number, via?: string): Sql
     const why = node.type === 'assign' ? `the ${ctx.dialect} parser did not recognise this statement` : `unknown statement type '${node.type}'`;
     return [failure('unknownStatement', why, textOf(node, ctx))];
   }
-  if (via) s.flags.via = via;
+  if (via) s.facts.via = via;
   if (node.type === 'use' && typeof node.db === 'string') ctx.defaultDb = node.db.toLowerCase();
   scanInside(node, s, ctx, exprCtx, nestDepth);
   if (node.type !== 'explain') {
     const credential = nspCredentialRead(node, ctx.defaultDb);
-    if (credential) s.flags.credentialRead = credential;
+    if (credential) s.facts.credentialRead = credential;
   }
-  if (exprCtx.ambiguous) s.flags.ambiguous = exprCtx.ambiguous;
+  if (exprCtx.ambiguous) s.facts.ambiguous = exprCtx.ambiguous;
   return [s];
 }
 
@@ -299,8 +297,8 @@ export function buildNspStatements(ast: unknown, dialect: NspDialect, parser: Ns
 /** A sql_mode change (e.g. NO_BACKSLASH_ESCAPES, PIPES_AS_CONCAT) changes how MySQL reads what follows. */
 export function markSqlModeChanges(out: SqlStatement[]): SqlStatement[] {
   out.forEach((s, i) => {
-    if (s.flags.changesSqlMode && i < out.length - 1) {
-      s.flags.ambiguous = 'changing sql_mode or the client character set changes how MySQL reads the statements after it, which the parser cannot follow';
+    if (s.facts.changesSqlMode && i < out.length - 1) {
+      s.facts.ambiguous = 'changing sql_mode or the client character set changes how MySQL reads the statements after it, which the parser cannot follow';
     }
   });
   return out;

@@ -1,6 +1,7 @@
 // Statement-specific facts from libpg-query nodes: targets, object types, WHERE tautologies,
 // privileges, role attributes, COPY programs and files, DO and function bodies.
 import type { SqlStatement } from '../../core/ir.js';
+import type { PrivilegedRoleOption } from '../../core/sql-facts.js';
 import { defElems, defValue, strings, unwrap } from './pg-expr.js';
 import { buildPg, type PgCtx } from './pg-ir.js';
 import { rangeVarName } from './pg-select.js';
@@ -49,15 +50,19 @@ const UNSAFE_EXTENSIONS: Record<string, 'codeExecution' | 'serverFile'> = {
   pljava: 'codeExecution',
 };
 
-const PRIVILEGED_ROLE_OPTIONS = ['superuser', 'createrole', 'bypassrls', 'isreplication'];
+/** libpg-query's names of the role options that carry privileges, and the attributes they turn on. */
+const PRIVILEGED_ROLE_OPTIONS: Record<string, PrivilegedRoleOption> = {
+  superuser: 'superuser',
+  createrole: 'createrole',
+  bypassrls: 'bypassrls',
+  isreplication: 'replication',
+};
 
 function roleOptions(s: SqlStatement, options: unknown): void {
   const opts = defElems(options);
-  const granted = PRIVILEGED_ROLE_OPTIONS.filter((o) => opts.has(o) && defValue(opts.get(o)) === true);
-  if (granted.length > 0) s.flags.rolePrivileged = granted.map((g) => (g === 'isreplication' ? 'replication' : g)).join(',');
-  if (opts.has('canlogin') && defValue(opts.get('canlogin')) === true) s.flags.createsLogin = true;
-  if (opts.has('password')) s.flags.setsPassword = true;
-  if (opts.has('createdb') && defValue(opts.get('createdb')) === true) s.flags.roleCreatedb = true;
+  const granted = Object.entries(PRIVILEGED_ROLE_OPTIONS).filter(([o]) => opts.has(o) && defValue(opts.get(o)) === true);
+  if (granted.length > 0) s.facts.rolePrivileged = granted.map(([, attribute]) => attribute);
+  if (opts.has('canlogin') && defValue(opts.get('canlogin')) === true) s.facts.createsLogin = true;
 }
 
 /** Statement-specific facts; the generic walk below adds nested statements and function calls. */
@@ -66,8 +71,8 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
   switch (type) {
     case 'SelectStmt':
       s.targets = asArray(b.fromClause).map(rangeVarName).filter((n): n is string => !!n);
-      if (b.intoClause != null) s.flags.selectInto = true;
-      if (b.lockingClause != null) s.flags.locking = true;
+      if (b.intoClause != null) s.facts.selectInto = true;
+      if (b.lockingClause != null) s.facts.locking = true;
       return;
     case 'InsertStmt':
       s.targets = relationName(b.relation);
@@ -90,7 +95,6 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
       s.objectType = String(b.removeType ?? 'OBJECT_UNKNOWN').replace('OBJECT_', '').toLowerCase().replace(/_/g, ' ');
       if (s.objectType === 'matview') s.objectType = 'materialized view';
       s.targets = dropObjectNames(b.objects);
-      if (b.behavior === 'DROP_CASCADE') s.flags.cascade = true;
       return;
     case 'DropdbStmt':
       s.objectType = 'database';
@@ -115,62 +119,56 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
         if (alterTypeOverwrites(c, b.relation)) return [`every value of column ${String(c.name)} (TYPE … USING a value that does not read the row)`];
         return [];
       });
-      if (drops.length > 0) s.flags.alterDrop = drops.join(',');
+      if (drops.length > 0) s.facts.alterDrop = drops;
       return;
     }
     case 'AlterDefaultPrivilegesStmt':
       // The action is an (unwrapped) GrantStmt applied to objects created later.
       if (isNode(b.action)) pgFacts('GrantStmt', b.action, s, raw, ctx);
-      s.flags.defaultPrivileges = true;
       return;
     case 'GrantStmt': {
       s.kind = b.is_grant ? 'grant' : 'revoke';
       const privs = asArray(b.privileges).map((p) => String(unwrap(p)?.[1].priv_name ?? '').toLowerCase());
-      s.flags.privileges = privs.length === 0 ? 'all' : privs.join(',');
-      if (privs.length === 0) s.flags.grantAll = true;
-      if (b.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') s.flags.grantOnAll = true;
-      s.flags.grantObjectType = String(b.objtype ?? '').replace('OBJECT_', '').toLowerCase();
-      const grantees = roleNames(b.grantees);
-      s.flags.grantees = grantees.join(',');
-      if (grantees.includes('public')) s.flags.grantToPublic = true;
-      if (b.grant_option) s.flags.grantOption = true;
+      s.facts.privileges = privs.length === 0 ? ['all'] : privs;
+      if (privs.length === 0) s.facts.grantAll = true;
+      if (b.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') s.facts.grantOnAll = true;
+      if (roleNames(b.grantees).includes('public')) s.facts.grantToPublic = true;
+      if (b.grant_option) s.facts.grantOption = true;
       return;
     }
     case 'GrantRoleStmt': {
       s.kind = b.is_grant ? 'grant' : 'revoke';
-      s.flags.grantRoles = asArray(b.granted_roles).map((r) => String(unwrap(r)?.[1].priv_name ?? '').toLowerCase()).join(',');
-      const grantees = roleNames(b.grantee_roles);
-      s.flags.grantees = grantees.join(',');
-      if (grantees.includes('public')) s.flags.grantToPublic = true;
+      s.facts.grantRoles = asArray(b.granted_roles).map((r) => String(unwrap(r)?.[1].priv_name ?? '').toLowerCase());
+      if (roleNames(b.grantee_roles).includes('public')) s.facts.grantToPublic = true;
       const opts = defElems(b.opt);
-      if (opts.has('admin') && defValue(opts.get('admin')) !== false) s.flags.grantOption = true;
+      if (opts.has('admin') && defValue(opts.get('admin')) !== false) s.facts.grantOption = true;
       return;
     }
     case 'CreateRoleStmt':
-      s.flags.roleAction = 'create';
+      s.facts.roleAction = 'create';
       s.objectType = String(b.stmt_type ?? '').replace('ROLESTMT_', '').toLowerCase();
       s.targets = [String(b.role ?? '').toLowerCase()];
       roleOptions(s, b.options);
       // CREATE USER implies LOGIN unless NOLOGIN is written.
-      if (b.stmt_type === 'ROLESTMT_USER' && !defElems(b.options).has('canlogin')) s.flags.createsLogin = true;
+      if (b.stmt_type === 'ROLESTMT_USER' && !defElems(b.options).has('canlogin')) s.facts.createsLogin = true;
       return;
     case 'AlterRoleStmt':
-      s.flags.roleAction = 'alter';
+      s.facts.roleAction = 'alter';
       s.targets = roleNames([{ RoleSpec: b.role }]);
       roleOptions(s, b.options);
       return;
     case 'AlterRoleSetStmt':
-      s.flags.roleAction = 'alter';
+      s.facts.roleAction = 'alter';
       return;
     case 'DropRoleStmt':
-      s.flags.roleAction = 'drop';
+      s.facts.roleAction = 'drop';
       s.targets = roleNames(b.roles);
       return;
     case 'CopyStmt':
       s.targets = relationName(b.relation);
-      s.flags.copyDirection = b.is_from ? 'from' : 'to';
-      if (b.is_program) s.flags.copyProgram = String(b.filename ?? '');
-      else if (typeof b.filename === 'string') s.flags.serverFile = `COPY ${b.is_from ? 'FROM' : 'TO'} '${b.filename}'`;
+      s.facts.copyDirection = b.is_from ? 'from' : 'to';
+      if (b.is_program) s.facts.copyProgram = String(b.filename ?? '');
+      else if (typeof b.filename === 'string') s.facts.serverFile = `COPY ${b.is_from ? 'FROM' : 'TO'} '${b.filename}'`;
       return;
     case 'DoStmt':
       doBody(s, defElems(b.args), ctx);
@@ -178,51 +176,45 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
     case 'CreateFunctionStmt':
       s.objectType = b.is_procedure ? 'procedure' : 'function';
       s.targets = [objectName(...strings(b.funcname))];
-      s.flags.routine = s.objectType;
       functionBody(s, raw, defElems(b.options), ctx);
       return;
     case 'CallStmt': {
       const fc = isNode(b.funccall) ? b.funccall : {};
-      s.flags.callee = objectName(...strings(fc.funcname));
-      s.targets = [String(s.flags.callee)];
-      markFunction(s, String(s.flags.callee));
+      const callee = objectName(...strings(fc.funcname));
+      s.facts.callee = callee;
+      s.targets = [callee];
+      markFunction(s, callee);
       return;
     }
     case 'ExecuteStmt':
-      s.flags.prepared = String(b.name ?? '');
-      return;
     case 'PrepareStmt':
-      s.flags.prepared = String(b.name ?? '');
+      s.facts.prepared = String(b.name ?? '');
       return;
     case 'ExplainStmt': {
       const opts = defElems(b.options);
       const analyze = opts.has('analyze') && !['false', 'off', '0'].includes(String(defValue(opts.get('analyze'))).toLowerCase());
-      if (analyze) {
-        s.flags.analyze = true;
-        s.nested.push(buildPg(b.query, raw, { ...ctx, nestDepth: ctx.nestDepth + 1 }, 'EXPLAIN ANALYZE'));
-      }
+      if (analyze) s.nested.push(buildPg(b.query, raw, { ...ctx, nestDepth: ctx.nestDepth + 1 }, 'EXPLAIN ANALYZE'));
       return;
     }
     case 'VariableSetStmt': {
       const name = String(b.name ?? '').toLowerCase();
-      s.flags.setting = name;
-      if (name === 'standard_conforming_strings' || name === 'backslash_quote') s.flags.changesLexing = `SET ${name}`;
+      if (name === 'standard_conforming_strings' || name === 'backslash_quote') s.facts.changesLexing = `SET ${name}`;
       return;
     }
     case 'LoadStmt':
-      s.flags.codeExecution = `LOAD '${String(b.filename ?? '')}'`;
+      s.facts.codeExecution = `LOAD '${String(b.filename ?? '')}'`;
       return;
     case 'AlterSystemStmt':
-      s.flags.serverConfig = 'ALTER SYSTEM';
+      s.facts.serverConfig = 'ALTER SYSTEM';
       return;
     case 'CreateExtensionStmt': {
       // Untrusted procedural languages run native code as the server's OS user.
       const name = String(b.extname ?? '').toLowerCase();
-      if (/^pl.*u$/.test(name) || UNSAFE_EXTENSIONS[name]) s.flags[UNSAFE_EXTENSIONS[name] ?? 'codeExecution'] = `CREATE EXTENSION ${name}`;
+      if (/^pl.*u$/.test(name) || UNSAFE_EXTENSIONS[name]) s.facts[UNSAFE_EXTENSIONS[name] ?? 'codeExecution'] = `CREATE EXTENSION ${name}`;
       return;
     }
     case 'CreatePLangStmt':
-      if (!b.pltrusted) s.flags.codeExecution = `CREATE LANGUAGE ${String(b.plname ?? '')}`;
+      if (!b.pltrusted) s.facts.codeExecution = `CREATE LANGUAGE ${String(b.plname ?? '')}`;
       return;
     case 'CreateStmt':
     case 'CreateTableAsStmt':

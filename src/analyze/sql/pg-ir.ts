@@ -47,13 +47,14 @@ export function pgStatementsFromSql(sql: string, ctx: PgCtx, via?: string): SqlS
 function markBatchFacts(stmts: SqlStatement[]): void {
   const prepared = new Set<string>();
   stmts.forEach((s, i) => {
-    if (s.flags.statementType === 'PrepareStmt' && typeof s.flags.prepared === 'string') prepared.add(s.flags.prepared);
-    if (s.flags.statementType === 'ExecuteStmt' && !prepared.has(String(s.flags.prepared))) {
+    const { statementType, prepared: name, changesLexing } = s.facts;
+    if (statementType === 'PrepareStmt' && name !== undefined) prepared.add(name);
+    if (statementType === 'ExecuteStmt' && !prepared.has(String(name))) {
       s.dynamic = true;
-      s.flags.dynamicReason = `EXECUTE of prepared statement "${String(s.flags.prepared)}", whose text is not in this input`;
+      s.facts.dynamicReason = `EXECUTE of prepared statement "${String(name)}", whose text is not in this input`;
     }
-    if (s.flags.changesLexing && i < stmts.length - 1) {
-      s.flags.ambiguous = `${String(s.flags.changesLexing)} changes how the statements after it are read`;
+    if (changesLexing && i < stmts.length - 1) {
+      s.facts.ambiguous = `${changesLexing} changes how the statements after it are read`;
     }
   });
 }
@@ -103,10 +104,10 @@ export function buildPg(node: unknown, text: string, ctx: PgCtx, via?: string): 
   const [type, b] = u;
   const kind = PG_KINDS[type];
   if (!kind) return failure('unknownStatement', `seatbelt does not know the PostgreSQL statement ${type}`, text);
-  const s = statement(kind, text, { flags: { statementType: type, ...(via ? { via } : {}) } });
+  const s = statement(kind, text, { facts: { statementType: type, ...(via ? { via } : {}) } });
   pgFacts(type, b, s, text, ctx);
   const credential = pgCredentialRead(type, b);
-  if (credential) s.flags.credentialRead = credential;
+  if (credential) s.facts.credentialRead = credential;
   if (type === 'SelectStmt') selectShapes(b, s);
   if (!NO_WALK.has(type)) {
     for (const [k, v] of Object.entries(b)) {

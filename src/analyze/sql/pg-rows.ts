@@ -25,8 +25,7 @@ export function restriction(s: SqlStatement, where: unknown, rel: unknown): void
   if (!s.hasWhere) return;
   const scope = everyRow(pgExpr(where), targetNames(rel), 'postgresql');
   s.whereTautology = scope !== undefined;
-  if (scope === 'rowIndependent') s.flags.rowIndependent = true;
-  if (scope === 'notNull') s.flags.notNullRows = true;
+  if (scope === 'rowIndependent' || scope === 'notNull') s.facts.rowScope = scope;
 }
 
 const MERGE_ACTIONS: Record<string, string> = { CMD_DELETE: 'delete', CMD_UPDATE: 'update', CMD_INSERT: 'insert', CMD_NOTHING: 'nothing' };
@@ -66,12 +65,10 @@ export function mergeFacts(s: SqlStatement, b: Node): void {
   const self = mergesWithItself(b, on);
   s.hasWhere = b.joinCondition != null;
   s.whereTautology = s.hasWhere && everyRow(on, target, 'postgresql') !== undefined;
-  const actions: string[] = [];
   const everywhere = new Set<string>();
   for (const c of asArray(b.mergeWhenClauses)) {
     const w = unwrap(c)?.[1] ?? {};
     const action = MERGE_ACTIONS[String(w.commandType)] ?? String(w.commandType ?? '').toLowerCase();
-    actions.push(action);
     const cond = w.condition != null ? pgExpr(w.condition) : undefined;
     if (w.matchKind === 'MERGE_WHEN_MATCHED') {
       // A target merged with itself matches every row (whose key has a value); a condition on
@@ -82,8 +79,7 @@ export function mergeFacts(s: SqlStatement, b: Node): void {
       if (possiblyNoRow(on, target, 'postgresql') && (!cond || everyRow(cond, target, 'postgresql') !== undefined)) everywhere.add(action);
     }
   }
-  s.flags.mergeActions = actions.join(',');
-  if (everywhere.size > 0) s.flags.mergeEveryRow = [...everywhere].join(',');
+  if (everywhere.size > 0) s.facts.mergeEveryRow = [...everywhere];
 }
 
 /** `ALTER … TYPE … USING expr` where expr does not read the row replaces every value of the column. */
@@ -146,5 +142,5 @@ export function upsertFacts(s: SqlStatement, b: Node): void {
   if (!readsWholeTable(b.selectStmt, b.relation, ctes(b.withClause))) return;
   const names = new Set([...targetNames(b.relation), 'excluded']);
   if (conflict.whereClause != null && everyRow(pgExpr(conflict.whereClause), names, 'postgresql') === undefined) return;
-  s.flags.upsertEveryRow = 'INSERT … SELECT from the same table … ON CONFLICT DO UPDATE';
+  s.facts.upsertEveryRow = 'INSERT … SELECT from the same table … ON CONFLICT DO UPDATE';
 }

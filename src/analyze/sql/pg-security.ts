@@ -36,27 +36,27 @@ export function securityFacts(type: string, b: Node, s: SqlStatement): void {
     case 'AlterTableStmt': {
       const cmds = asArray(b.cmds).map((c) => unwrap(c)?.[1] ?? {});
       const off = cmds.map((c) => RLS_OFF[String(c.subtype)]).filter((x): x is string => x !== undefined);
-      if (off.length > 0) s.flags.rowSecurityOff = off.join(', ');
+      if (off.length > 0) s.facts.rowSecurityOff = off;
       const owner = cmds.find((c) => c.subtype === 'AT_ChangeOwner');
-      if (owner) s.flags.newOwner = roleName(owner.newowner);
+      if (owner) s.facts.newOwner = roleName(owner.newowner);
       return;
     }
     case 'AlterOwnerStmt':
-      s.flags.newOwner = roleName(b.newowner);
+      s.facts.newOwner = roleName(b.newowner);
       return;
     case 'ReassignOwnedStmt':
-      s.flags.newOwner = roleName(b.newrole);
+      s.facts.newOwner = roleName(b.newrole);
       return;
     case 'CreateEventTrigStmt':
-      s.flags.eventTrigger = `CREATE EVENT TRIGGER ${String(b.trigname ?? '')} ON ${String(b.eventname ?? '')}`;
+      s.facts.eventTrigger = `CREATE EVENT TRIGGER ${String(b.trigname ?? '')} ON ${String(b.eventname ?? '')}`;
       return;
     case 'AlterEventTrigStmt':
-      s.flags.eventTrigger = `ALTER EVENT TRIGGER ${String(b.trigname ?? '')}`;
+      s.facts.eventTrigger = `ALTER EVENT TRIGGER ${String(b.trigname ?? '')}`;
       return;
     case 'VariableSetStmt': {
       if (b.name !== 'role' && b.name !== 'session_authorization') return;
       const role = switchedTo(b);
-      if (role !== undefined) s.flags.setRole = role;
+      if (role !== undefined) s.facts.setRole = role;
       return;
     }
     case 'AlterRoleSetStmt':
@@ -64,7 +64,7 @@ export function securityFacts(type: string, b: Node, s: SqlStatement): void {
       // `ALTER ROLE r SET role = admin`: every later session of r (or in the database) starts as admin.
       const set = isNode(b.setstmt) ? b.setstmt : undefined;
       const role = set && set.name === 'role' ? switchedTo(set) : undefined;
-      if (role !== undefined) s.flags.setRole = `${role} (at every login)`;
+      if (role !== undefined) s.facts.setRole = `${role} (at every login)`;
       return;
     }
     default:
@@ -80,5 +80,5 @@ export function markSetConfig(s: SqlStatement, call: Node): void {
   if (name !== undefined && name !== 'role' && name !== 'session_authorization') return;
   const role = value?.[0] === 'A_Const' && isNode(value[1].sval) ? String(value[1].sval.sval ?? '') : undefined;
   if (name === 'role' && role === 'none') return;
-  s.flags.setRole = role ?? `set_config(${name ?? 'a setting named at run time'}, …)`;
+  s.facts.setRole = role ?? `set_config(${name ?? 'a setting named at run time'}, …)`;
 }

@@ -28,7 +28,7 @@ export function selectShapes(b: Node, s: SqlStatement): void {
   const leaves = selectLeaves(b);
   for (const leaf of leaves) {
     for (const clause of [leaf.whereClause, leaf.havingClause]) {
-      if (clause != null && hasOrTautology(pgExpr(clause), 'postgresql')) s.flags.orTautology = true;
+      if (clause != null && hasOrTautology(pgExpr(clause), 'postgresql')) s.facts.orTautology = true;
     }
   }
   if (typeof b.op !== 'string' || !b.op.startsWith('SETOP_UNION')) return;
@@ -41,5 +41,5 @@ export function selectShapes(b: Node, s: SqlStatement): void {
       return { isNull, ...(name ? { name } : {}) };
     }),
   }));
-  Object.assign(s.flags, unionShape(branches));
+  Object.assign(s.facts, unionShape(branches));
 }

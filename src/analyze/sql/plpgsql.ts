@@ -62,7 +62,7 @@ function dynamic(s: SqlStatement, query: string, via: string, ctx: PgCtx): void 
     return;
   }
   s.dynamic = true;
-  s.flags.dynamicReason = `EXECUTE ${query.replace(/\s+/g, ' ').slice(0, 80)} in ${via}: the SQL is built at run time`;
+  s.facts.dynamicReason = `EXECUTE ${query.replace(/\s+/g, ' ').slice(0, 80)} in ${via}: the SQL is built at run time`;
 }
 
 function walk(node: unknown, s: SqlStatement, via: string, ctx: PgCtx, depth: number): void {
@@ -104,10 +104,10 @@ function analysePlpgsql(functionSql: string, s: SqlStatement, via: string, ctx: 
 }
 
 function opaqueBody(s: SqlStatement, lang: string, via: string): void {
-  if (runsNativeCode(lang)) s.flags.codeExecution = `LANGUAGE ${lang}`;
+  if (runsNativeCode(lang)) s.facts.codeExecution = `LANGUAGE ${lang}`;
   else {
     s.dynamic = true;
-    s.flags.dynamicReason = `a ${via} in LANGUAGE ${lang} cannot be analysed`;
+    s.facts.dynamicReason = `a ${via} in LANGUAGE ${lang} cannot be analysed`;
   }
 }
 

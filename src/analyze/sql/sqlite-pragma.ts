@@ -19,11 +19,10 @@ export function sqlitePragma(sql: string): SqlStatement | undefined {
   if (!m) return undefined;
   const name = (m[2] ?? '').toLowerCase();
   const value = m[3] ?? m[4];
-  const s = statement('pragma', sql, { targets: m[1] ? [m[1].toLowerCase()] : [], flags: { pragma: name } });
-  if (value !== undefined) s.flags.pragmaValue = value.replace(/^'|'$/g, '').toLowerCase();
-  if (value !== undefined && !READERS.has(name)) s.flags.pragmaWrite = true;
-  if (name === 'writable_schema' && value !== undefined && !/^(0|off|false|no)$/.test(String(s.flags.pragmaValue))) {
-    s.flags.writableSchema = true;
-  }
+  const s = statement('pragma', sql, { targets: m[1] ? [m[1].toLowerCase()] : [] });
+  if (value === undefined) return s;
+  if (!READERS.has(name)) s.facts.pragmaWrite = true;
+  const setTo = value.replace(/^'|'$/g, '').toLowerCase();
+  if (name === 'writable_schema' && !/^(0|off|false|no)$/.test(setTo)) s.facts.writableSchema = true;
   return s;
 }

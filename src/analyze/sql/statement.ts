@@ -2,6 +2,7 @@
 // finding (a parse error, an over-size input, …) and a short evidence text.
 import { redactSecrets } from '../../audit/redact.js';
 import type { SqlKind, SqlStatement } from '../../core/ir.js';
+import type { SqlFindingKind } from '../../core/sql-facts.js';
 
 export function statement(kind: SqlKind, text: string, init: Partial<SqlStatement> = {}): SqlStatement {
   return {
@@ -12,18 +13,18 @@ export function statement(kind: SqlKind, text: string, init: Partial<SqlStatemen
     hasLimit: false,
     nested: [],
     dynamic: false,
-    flags: {},
+    facts: {},
     ...init,
     text: evidenceText(text),
   };
 }
 
-/** Flags that mark a statement as a fail-closed finding (matched by the `sql.*` fail-closed rules). */
-export type FailFlag = 'parseError' | 'unknownStatement' | 'executableComment' | 'backslashQuote' | 'tooDeep' | 'tooLarge' | 'ambiguous';
-
-/** A statement that stands for input we could not decide; `why` is shown to the user. */
-export function failure(flag: FailFlag, why: string, text: string): SqlStatement {
-  return statement('other', text, { flags: { [flag]: why, finding: true } });
+/**
+ * A statement that stands for input we could not decide, refused by the fail-closed rule for
+ * `kind`; `why` is shown to the user.
+ */
+export function failure(kind: SqlFindingKind, why: string, text: string): SqlStatement {
+  return statement('other', text, { facts: { finding: { kind, why } } });
 }
 
 const MAX_EVIDENCE = 200;
@@ -143,13 +144,13 @@ export const DANGEROUS_FUNCTIONS: Readonly<Record<string, 'file' | 'exec' | 'dyn
 export function markFunction(s: SqlStatement, qualifiedName: string): void {
   const name = bareFunctionName(qualifiedName);
   const category = DANGEROUS_FUNCTIONS[name];
-  if (category === 'file') s.flags.serverFile = `${name}()`;
-  else if (category === 'exec') s.flags.codeExecution = `${name}()`;
-  else if (category === 'admin') s.flags.adminFunction = `${name}()`;
-  else if (category === 'write') s.flags.writeFunction = `${name}()`;
+  if (category === 'file') s.facts.serverFile = `${name}()`;
+  else if (category === 'exec') s.facts.codeExecution = `${name}()`;
+  else if (category === 'admin') s.facts.adminFunction = `${name}()`;
+  else if (category === 'write') s.facts.writeFunction = `${name}()`;
   else if (category === 'dynamic') {
     s.dynamic = true;
-    s.flags.dynamicReason = `${name}() runs SQL text seatbelt cannot see`;
+    s.facts.dynamicReason = `${name}() runs SQL text seatbelt cannot see`;
   }
 }
 

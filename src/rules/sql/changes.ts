@@ -5,7 +5,7 @@ import type { DetailedSqlRule } from './match.js';
 const WRITE_KINDS = new Set(['insert', 'update', 'delete', 'merge']);
 
 const isWrite = (s: SqlStatement) =>
-  WRITE_KINDS.has(s.kind) || (s.kind === 'copy' && s.flags.copyDirection === 'from') || s.flags.writeFunction !== undefined;
+  WRITE_KINDS.has(s.kind) || (s.kind === 'copy' && s.facts.copyDirection === 'from') || s.facts.writeFunction !== undefined;
 
 export const CHANGE_RULES: DetailedSqlRule[] = [
   {
@@ -28,7 +28,7 @@ export const CHANGE_RULES: DetailedSqlRule[] = [
       block: ['CREATE TABLE t (id int)', 'ALTER TABLE users ADD COLUMN age int', 'CREATE INDEX i ON t (a)', 'SELECT * INTO backup FROM users', { sql: 'RENAME TABLE a TO b', dialect: 'mysql' }],
       allow: ['SELECT * FROM users', 'SELECT * FROM create_table_log'],
     },
-    match: (s) => s.kind === 'create' || (s.kind === 'alter' && s.flags.alterDrop === undefined) || s.flags.selectInto !== undefined,
+    match: (s) => s.kind === 'create' || (s.kind === 'alter' && s.facts.alterDrop === undefined) || s.facts.selectInto !== undefined,
   },
   {
     id: 'sql.maintenance',
@@ -40,6 +40,6 @@ export const CHANGE_RULES: DetailedSqlRule[] = [
       allow: ['SELECT * FROM users'],
     },
     match: (s) =>
-      s.kind === 'other' && s.flags.finding !== true && s.flags.statementType !== 'if' && s.flags.codeExecution === undefined && s.flags.serverConfig === undefined,
+      s.kind === 'other' && s.facts.finding === undefined && s.facts.statementType !== 'if' && s.facts.codeExecution === undefined && s.facts.serverConfig === undefined,
   },
 ];

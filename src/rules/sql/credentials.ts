@@ -40,7 +40,7 @@ export const CREDENTIAL_RULES: DetailedSqlRule[] = [
         { sql: 'SELECT name, is_disabled FROM sys.sql_logins', dialect: 'transactsql' },
       ],
     },
-    match: (s) => typeof s.flags.credentialRead === 'string',
-    detail: (s) => String(s.flags.credentialRead),
+    match: (s) => s.facts.credentialRead !== undefined,
+    detail: (s) => s.facts.credentialRead,
   },
 ];

@@ -8,14 +8,14 @@ import type { DetailedSqlRule } from './match.js';
 const DATA_OBJECTS = new Set(['table', 'view', 'materialized view', 'schema', 'database', 'index', 'foreign table', 'owned objects', 'unknown']);
 
 const allRows = (s: SqlStatement) => !s.hasWhere || s.whereTautology;
-const mergeAll = (s: SqlStatement, action: string) => s.kind === 'merge' && String(s.flags.mergeEveryRow ?? '').split(',').includes(action);
+const mergeAll = (s: SqlStatement, action: string) => s.kind === 'merge' && (s.facts.mergeEveryRow ?? []).includes(action);
 
 /** Why every row is reached. */
 const allRowsDetail = (s: SqlStatement): string => {
   if (s.kind === 'merge') return 'the MERGE condition reaches every row of the target';
   if (!s.hasWhere) return 'no WHERE';
-  if (s.flags.rowIndependent) return 'the WHERE does not read the row, so it matches every row or none';
-  if (s.flags.notNullRows) return 'the WHERE holds for every row whose tested columns have a value';
+  if (s.facts.rowScope === 'rowIndependent') return 'the WHERE does not read the row, so it matches every row or none';
+  if (s.facts.rowScope === 'notNull') return 'the WHERE holds for every row whose tested columns have a value';
   return 'the WHERE is always true';
 };
 
@@ -53,8 +53,8 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
         { sql: 'CREATE OR REPLACE VIEW ds.v AS SELECT 1 AS x', dialect: 'bigquery' },
       ],
     },
-    match: (s) => (s.kind === 'drop' && DATA_OBJECTS.has(s.objectType ?? 'unknown')) || s.flags.replacesTable === true,
-    detail: (s) => (s.flags.replacesTable === true ? 'CREATE OR REPLACE TABLE drops the table it replaces' : undefined),
+    match: (s) => (s.kind === 'drop' && DATA_OBJECTS.has(s.objectType ?? 'unknown')) || s.facts.replacesTable === true,
+    detail: (s) => (s.facts.replacesTable === true ? 'CREATE OR REPLACE TABLE drops the table it replaces' : undefined),
   },
   {
     id: 'sql.drop_object',
@@ -84,8 +84,12 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
       ],
       allow: ['SELECT * FROM truncate_log', "SELECT 'TRUNCATE users'", { sql: 'ALTER TABLE events ADD PARTITION (PARTITION p2025 VALUES LESS THAN (2026))', dialect: 'mysql' }],
     },
-    match: (s) => s.kind === 'truncate' || typeof s.flags.truncatePartitions === 'string',
-    detail: (s) => (typeof s.flags.truncatePartitions === 'string' ? `ALTER TABLE … TRUNCATE PARTITION ${s.flags.truncatePartitions}` : undefined),
+    match: (s) => s.kind === 'truncate' || s.facts.truncatePartitions !== undefined,
+    detail: (s) => {
+      const partitions = s.facts.truncatePartitions;
+      if (partitions === undefined) return undefined;
+      return `ALTER TABLE … TRUNCATE PARTITION ${partitions === 'all' ? 'ALL' : partitions.join(',')}`;
+    },
   },
   {
     id: 'sql.discarding_engine',
@@ -100,8 +104,8 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
       ],
       allow: [{ sql: 'ALTER TABLE orders ENGINE=InnoDB', dialect: 'mysql' }, { sql: 'ALTER TABLE t ADD COLUMN c int', dialect: 'mysql' }],
     },
-    match: (s) => typeof s.flags.discardingEngine === 'string',
-    detail: (s) => String(s.flags.discardingEngine),
+    match: (s) => s.facts.discardingEngine !== undefined,
+    detail: (s) => s.facts.discardingEngine,
   },
   {
     id: 'sql.delete_all',
@@ -188,8 +192,8 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
         { sql: 'INSERT OR REPLACE INTO t VALUES (1)', dialect: 'sqlite' },
       ],
     },
-    match: (s) => typeof s.flags.upsertEveryRow === 'string',
-    detail: (s) => String(s.flags.upsertEveryRow),
+    match: (s) => s.facts.upsertEveryRow !== undefined,
+    detail: (s) => s.facts.upsertEveryRow,
   },
   {
     id: 'sql.alter_drop',
@@ -200,8 +204,8 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
       block: ['ALTER TABLE users DROP COLUMN email', 'ALTER TABLE users DROP CONSTRAINT users_pkey', 'ALTER TABLE users ALTER COLUMN email TYPE text USING NULL', { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'mysql' }, { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'sqlite' }],
       allow: ['ALTER TABLE users ADD COLUMN nickname text', 'ALTER TABLE users ALTER COLUMN name DROP DEFAULT', 'ALTER TABLE users RENAME COLUMN a TO b', 'ALTER TABLE t ALTER COLUMN n TYPE bigint USING n::bigint'],
     },
-    match: (s) => s.kind === 'alter' && typeof s.flags.alterDrop === 'string',
-    detail: (s) => `drops ${String(s.flags.alterDrop)}`,
+    match: (s) => s.kind === 'alter' && s.facts.alterDrop !== undefined,
+    detail: (s) => `drops ${(s.facts.alterDrop ?? []).join(',')}`,
   },
   {
     id: 'sql.update_all',

@@ -1,10 +1,11 @@
 // Fail closed: what the analyser cannot decide statically is refused, with the reason why.
-// The analyser marks such input as an `other` statement carrying one of these flags.
+// The analyser marks such input as an `other` statement carrying a `finding` of one of these kinds.
 import type { SqlStatement } from '../../core/ir.js';
+import type { SqlFindingKind } from '../../core/sql-facts.js';
 import type { DetailedSqlRule } from './match.js';
 
-const flag = (name: string) => (s: SqlStatement) => typeof s.flags[name] === 'string';
-const detail = (name: string) => (s: SqlStatement) => (typeof s.flags[name] === 'string' ? String(s.flags[name]) : undefined);
+const finding = (kind: SqlFindingKind) => (s: SqlStatement) => s.facts.finding?.kind === kind;
+const why = (kind: SqlFindingKind) => (s: SqlStatement) => (s.facts.finding?.kind === kind ? s.facts.finding.why : undefined);
 
 const RULES: DetailedSqlRule[] = [
   {
@@ -38,8 +39,8 @@ const RULES: DetailedSqlRule[] = [
         { sql: 'BEGIN TRAN; UPDATE t SET a = 1 WHERE id = 1; COMMIT', dialect: 'transactsql' },
       ],
     },
-    match: flag('parseError'),
-    detail: detail('parseError'),
+    match: finding('parseError'),
+    detail: why('parseError'),
   },
   {
     id: 'sql.unknown_statement',
@@ -50,8 +51,8 @@ const RULES: DetailedSqlRule[] = [
       block: [{ sql: 'FOO BAR', dialect: 'transactsql' }, { sql: 'CREATE LOGIN x WITH PASSWORD = \'p\'', dialect: 'transactsql' }],
       allow: [{ sql: 'SELECT TOP 10 * FROM t', dialect: 'transactsql' }],
     },
-    match: flag('unknownStatement'),
-    detail: detail('unknownStatement'),
+    match: finding('unknownStatement'),
+    detail: why('unknownStatement'),
   },
   {
     id: 'sql.mysql_executable_comment',
@@ -74,7 +75,7 @@ const RULES: DetailedSqlRule[] = [
         'SELECT 1 -- /*! inside a comment MySQL skips too */',
       ],
     },
-    match: flag('executableComment'),
+    match: finding('executableComment'),
   },
   {
     id: 'sql.backslash_quote',
@@ -85,7 +86,7 @@ const RULES: DetailedSqlRule[] = [
       block: [{ sql: "SELECT 'a\\'; DROP TABLE t; -- '", dialect: 'sqlite' }, "SELECT 'a\\'; DROP TABLE t; -- '", { sql: "SELECT 'x\\' FROM t", dialect: 'transactsql' }],
       allow: [{ sql: "SELECT 'it''s'", dialect: 'sqlite' }, { sql: "SELECT 'a\\'b'", dialect: 'mysql' }, "SELECT E'a\\'b'", "SELECT 'C:\\temp\\x'"],
     },
-    match: flag('backslashQuote'),
+    match: finding('backslashQuote'),
   },
   {
     id: 'sql.ambiguous',
@@ -100,8 +101,8 @@ const RULES: DetailedSqlRule[] = [
       ],
       allow: [{ sql: 'DELETE FROM t WHERE id = 1 OR id = 2', dialect: 'mysql' }, { sql: "SET sql_mode = 'ANSI'", dialect: 'mysql' }, "SELECT 'a' || 'b'"],
     },
-    match: flag('ambiguous'),
-    detail: detail('ambiguous'),
+    match: (s) => s.facts.ambiguous !== undefined,
+    detail: (s) => s.facts.ambiguous,
   },
   {
     id: 'sql.too_deep',
@@ -112,8 +113,8 @@ const RULES: DetailedSqlRule[] = [
       block: ['SELECT ' + '(SELECT '.repeat(2000) + '1' + ')'.repeat(2000), { sql: 'SELECT ' + '('.repeat(3000) + '1' + ')'.repeat(3000), dialect: 'mysql' }],
       allow: ['SELECT ' + '('.repeat(20) + '1' + ')'.repeat(20)],
     },
-    match: flag('tooDeep'),
-    detail: detail('tooDeep'),
+    match: finding('tooDeep'),
+    detail: why('tooDeep'),
   },
   {
     id: 'sql.too_large',
@@ -124,8 +125,8 @@ const RULES: DetailedSqlRule[] = [
       block: [`SELECT '${'x'.repeat(300 * 1024)}'`],
       allow: [`SELECT '${'x'.repeat(1024)}'`],
     },
-    match: flag('tooLarge'),
-    detail: detail('tooLarge'),
+    match: finding('tooLarge'),
+    detail: why('tooLarge'),
   },
   {
     id: 'sql.dynamic',
@@ -146,7 +147,7 @@ const RULES: DetailedSqlRule[] = [
       allow: ["DO $$ BEGIN EXECUTE 'SELECT 1'; END $$", 'PREPARE p AS SELECT 1; EXECUTE p'],
     },
     match: (s) => s.dynamic,
-    detail: (s) => (typeof s.flags.dynamicReason === 'string' ? s.flags.dynamicReason : undefined),
+    detail: (s) => s.facts.dynamicReason,
   },
 ];
 

@@ -24,7 +24,7 @@ export const INJECTION_RULES: DetailedSqlRule[] = [
         'SELECT * FROM users WHERE true',
       ],
     },
-    match: (s) => s.flags.orTautology === true,
+    match: (s) => s.facts.orTautology === true,
   },
   {
     id: 'sql.union_null_padding',
@@ -39,7 +39,7 @@ export const INJECTION_RULES: DetailedSqlRule[] = [
       ],
       allow: ['SELECT id, name, NULL AS email FROM a UNION ALL SELECT id, name, email FROM b', 'SELECT 1 UNION SELECT 2'],
     },
-    match: (s) => s.flags.unionNullPadding === true,
+    match: (s) => s.facts.unionNullPadding === true,
   },
   {
     id: 'sql.union_credentials',
@@ -60,7 +60,7 @@ export const INJECTION_RULES: DetailedSqlRule[] = [
         'SELECT table_name FROM information_schema.tables UNION SELECT table_name FROM information_schema.views',
       ],
     },
-    match: (s) => typeof s.flags.unionCredential === 'string' || typeof s.flags.unionCatalog === 'string',
-    detail: (s) => (typeof s.flags.unionCredential === 'string' ? `column ${String(s.flags.unionCredential)}` : `the system catalog ${String(s.flags.unionCatalog)}`),
+    match: (s) => s.facts.unionCredential !== undefined || s.facts.unionCatalog !== undefined,
+    detail: (s) => (s.facts.unionCredential !== undefined ? `column ${s.facts.unionCredential}` : `the system catalog ${String(s.facts.unionCatalog)}`),
   },
 ];

@@ -26,10 +26,10 @@ export function matchRules(rules: readonly DetailedSqlRule[], stmts: readonly Sq
       if (out.some((m) => m.ruleId === rule.id && m.evidence === ev)) continue;
       out.push({ ruleId: rule.id, class: rule.class ?? 'rule', risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: ev });
     }
-    for (const n of s.nested) visit(n, [...where, typeof n.flags.via === 'string' ? `inside ${n.flags.via}` : 'nested']);
+    for (const n of s.nested) visit(n, [...where, n.facts.via !== undefined ? `inside ${n.facts.via}` : 'nested']);
   };
   // Findings (parse errors, lexical refusals) are not statements of the batch: they are not counted.
-  const real = stmts.filter((s) => s.flags.finding !== true);
+  const real = stmts.filter((s) => s.facts.finding === undefined);
   for (const s of stmts) {
     const i = real.indexOf(s);
     visit(s, i >= 0 && real.length > 1 ? [`statement ${i + 1} of ${real.length}`] : []);

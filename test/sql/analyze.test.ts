@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSql, sqlStatements, sqlWrites } from '../../src/analyze/sql/index.js';
 import { MAX_SQL_BYTES } from '../../src/analyze/sql/limits.js';
-import { loadNspParser } from '../../src/analyze/sql/nsp-load.js';
-import { loadPg } from '../../src/analyze/sql/pg-load.js';
+import { loadNspParser } from '../../src/analyze/sql/nsp/load.js';
+import { loadPg } from '../../src/analyze/sql/pg/load.js';
 import type { SqlStatement } from '../../src/core/ir.js';
 import type { Dialect } from '../../src/core/types.js';
 

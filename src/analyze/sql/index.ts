@@ -6,11 +6,11 @@ import { matchSqlRules } from '../../rules/sql/index.js';
 import { executableComments } from './executable-comment.js';
 import { backslashChangesEnd, scanLexical } from './lexical.js';
 import { MAX_SQL_BYTES, TooDeepError } from './limits.js';
-import { recoverStatements } from './nsp-fallback.js';
-import { buildNspStatements, markSqlModeChanges } from './nsp-ir.js';
-import { loadNspParser, type NspDialect } from './nsp-load.js';
-import { pgStatementsFromSql } from './pg-ir.js';
-import { loadPg, type PgLib } from './pg-load.js';
+import { recoverStatements } from './nsp/fallback.js';
+import { buildNspStatements, markSqlModeChanges } from './nsp/ir.js';
+import { loadNspParser, type NspDialect } from './nsp/load.js';
+import { pgStatementsFromSql } from './pg/ir.js';
+import { loadPg, type PgLib } from './pg/load.js';
 import { failure } from './statement.js';
 
 export { sqlWrites } from './writes.js';

@@ -4,8 +4,8 @@
 import type { SqlStatement } from '../../core/ir.js';
 import { fold } from './fold.js';
 import { checkDepth } from './limits.js';
-import { defValue, pgExpr, unwrap } from './pg-expr.js';
-import { pgStatementsFromSql, type PgCtx } from './pg-ir.js';
+import { defValue, pgExpr, unwrap } from './pg/expr.js';
+import { pgStatementsFromSql, type PgCtx } from './pg/ir.js';
 import { failure } from './statement.js';
 
 type Node = Record<string, unknown>;

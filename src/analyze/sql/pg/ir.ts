@@ -1,15 +1,15 @@
 // libpg-query parse trees → SqlStatement. Statements nested anywhere (data-modifying CTEs, rule
 // actions, COPY queries, PREPARE, EXPLAIN ANALYZE, function and DO bodies) become `nested`.
-import type { SqlStatement } from '../../core/ir.js';
-import { MAX_NESTING, checkDepth } from './limits.js';
-import { strings, unwrap } from './pg-expr.js';
-import { pgFacts } from './pg-facts.js';
-import { PG_KINDS, isPgStatementType } from './pg-kinds.js';
-import { pgCredentialRead } from './pg-reads.js';
-import type { PgLib } from './pg-load.js';
-import { markSetConfig } from './pg-security.js';
-import { selectShapes } from './pg-select.js';
-import { failure, markFunction, statement } from './statement.js';
+import type { SqlStatement } from '../../../core/ir.js';
+import { MAX_NESTING, checkDepth } from '../limits.js';
+import { strings, unwrap } from './expr.js';
+import { pgFacts } from './facts.js';
+import { PG_KINDS, isPgStatementType } from './kinds.js';
+import { pgCredentialRead } from './reads.js';
+import type { PgLib } from './load.js';
+import { markSetConfig } from './security.js';
+import { selectShapes } from './select.js';
+import { failure, markFunction, statement } from '../statement.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

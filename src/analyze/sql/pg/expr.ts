@@ -1,9 +1,9 @@
 // libpg-query expression nodes → the neutral Expr the folder understands.
-import { UNKNOWN, constant, opaque, rowComparison, type CmpOp, type Expr } from './expr.js';
-import { conditionValue, isTautology } from './fold.js';
-import { checkDepth } from './limits.js';
-import { notNullOf } from './null-rows.js';
-import { pgRefs } from './pg-refs.js';
+import { UNKNOWN, constant, opaque, rowComparison, type CmpOp, type Expr } from '../expr.js';
+import { conditionValue, isTautology } from '../fold.js';
+import { checkDepth } from '../limits.js';
+import { notNullOf } from '../null-rows.js';
+import { pgRefs } from './refs.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

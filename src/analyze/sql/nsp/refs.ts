@@ -1,8 +1,8 @@
 // Column references inside node-sql-parser expression nodes the folder does not model, so that
 // the row-scope check can tell whether a WHERE reads the row it is about to change.
-import type { Dialect } from '../../core/types.js';
-import type { ColumnRef } from './expr.js';
-import { checkDepth } from './limits.js';
+import type { Dialect } from '../../../core/types.js';
+import type { ColumnRef } from '../expr.js';
+import { checkDepth } from '../limits.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

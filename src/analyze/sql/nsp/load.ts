@@ -1,7 +1,7 @@
 // Lazy, once-per-dialect loading of node-sql-parser's single-dialect builds. The default entry
 // bundles every dialect (~220 ms to load); each build here is a CommonJS webpack bundle, which
 // Node's ESM loader exposes as `default` (named exports are not detectable), so both shapes are read.
-import type { Dialect } from '../../core/types.js';
+import type { Dialect } from '../../../core/types.js';
 
 export type NspDialect = Exclude<Dialect, 'postgresql'>;
 

@@ -1,9 +1,9 @@
 // The tables and columns a node-sql-parser statement reads, for the credential check
 // (credentials.ts), with the statement's subqueries, CTEs and the queries of CREATE … AS and views.
 // `defaultDb` is the database a `USE` earlier in the batch made current (`USE mysql; … FROM user`).
-import { credentialFunction, credentialRead, type ColumnRead, type TableRead } from './credentials.js';
-import { checkDepth } from './limits.js';
-import { nspColumnName } from './nsp-refs.js';
+import { credentialFunction, credentialRead, type ColumnRead, type TableRead } from '../credentials.js';
+import { checkDepth } from '../limits.js';
+import { nspColumnName } from './refs.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

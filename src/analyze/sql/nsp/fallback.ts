@@ -4,11 +4,11 @@
 // input, it is cut into statements by the dialect's lexical rules and each one must either match
 // one of the strict patterns below — whole, keywords and names only, nothing else — or parse on
 // its own. Anything else keeps the parser's refusal. Nothing here loosens what the parser reads.
-import type { SqlStatement } from '../../core/ir.js';
-import { splitStatements, type Chunk } from './lexical.js';
-import type { NspDialect } from './nsp-load.js';
-import { sqlitePragma } from './sqlite-pragma.js';
-import { markFunction, objectName, statement } from './statement.js';
+import type { SqlStatement } from '../../../core/ir.js';
+import { splitStatements, type Chunk } from '../lexical.js';
+import type { NspDialect } from './load.js';
+import { sqlitePragma } from '../sqlite-pragma.js';
+import { markFunction, objectName, statement } from '../statement.js';
 
 /** A plain or quoted name (no quotes, brackets or line breaks inside). */
 const ID = String.raw`(?:[A-Za-z_][A-Za-z0-9_$]*|"[^"\n]+"|` + '`[^`\\n]+`' + String.raw`|\[[^\]\n]+\])`;

@@ -1,10 +1,10 @@
 // The tables and columns a PostgreSQL statement reads, for the credential check (credentials.ts).
 // Statements nested inside (data-modifying CTEs, function bodies) are built and checked on their
 // own; subqueries, CTEs and the queries of CREATE … AS, views, COPY and cursors are this one's.
-import { credentialRead, type ColumnRead, type TableRead } from './credentials.js';
-import { checkDepth } from './limits.js';
-import { isPgStatementType } from './pg-kinds.js';
-import { strings, unwrap } from './pg-expr.js';
+import { credentialRead, type ColumnRead, type TableRead } from '../credentials.js';
+import { checkDepth } from '../limits.js';
+import { isPgStatementType } from './kinds.js';
+import { strings, unwrap } from './expr.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

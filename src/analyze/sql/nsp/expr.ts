@@ -1,11 +1,11 @@
 // node-sql-parser expression nodes → the neutral Expr the folder understands.
-import type { Dialect } from '../../core/types.js';
-import { UNKNOWN, constant, opaque, rowComparison, type CmpOp, type Expr } from './expr.js';
-import { conditionValue, isTautology } from './fold.js';
-import { checkDepth } from './limits.js';
-import { notNullOf } from './null-rows.js';
-import { mysqlBinaryLiteral, nspColumnName, nspRefs } from './nsp-refs.js';
-import { objectName } from './statement.js';
+import type { Dialect } from '../../../core/types.js';
+import { UNKNOWN, constant, opaque, rowComparison, type CmpOp, type Expr } from '../expr.js';
+import { conditionValue, isTautology } from '../fold.js';
+import { checkDepth } from '../limits.js';
+import { notNullOf } from '../null-rows.js';
+import { mysqlBinaryLiteral, nspColumnName, nspRefs } from './refs.js';
+import { objectName } from '../statement.js';
 
 type Node = Record<string, unknown>;
 
@@ -20,7 +20,7 @@ const ARITH: Record<string, '+' | '-' | '*' | '/' | '%'> = { '+': '+', '-': '-',
 
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-export { nspColumnName } from './nsp-refs.js';
+export { nspColumnName } from './refs.js';
 
 /** `a.b.c` from a function name node (`{ name: [{ value }] }`) or a plain string. */
 export function nspFunctionName(node: Node): string {

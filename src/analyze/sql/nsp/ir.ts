@@ -1,14 +1,14 @@
 // node-sql-parser ASTs (MySQL, MariaDB, SQLite, T-SQL, BigQuery) → SqlStatement. Statement types
 // this file does not know become `unknownStatement` failures: we never guess what a node means.
-import type { SqlKind, SqlStatement } from '../../core/ir.js';
-import { hasOrTautology } from './fold.js';
-import { checkDepth } from './limits.js';
-import { nspColumnName, nspExpr, nspFunctionName, type NspExprContext } from './nsp-expr.js';
-import type { NspDialect, NspParser } from './nsp-load.js';
-import { unionShape } from './injection.js';
-import { nspCredentialRead } from './nsp-reads.js';
-import { restriction, upsertEveryRow } from './nsp-rows.js';
-import { failure, markFunction, objectName, statement } from './statement.js';
+import type { SqlKind, SqlStatement } from '../../../core/ir.js';
+import { hasOrTautology } from '../fold.js';
+import { checkDepth } from '../limits.js';
+import { nspColumnName, nspExpr, nspFunctionName, type NspExprContext } from './expr.js';
+import type { NspDialect, NspParser } from './load.js';
+import { unionShape } from '../injection.js';
+import { nspCredentialRead } from './reads.js';
+import { restriction, upsertEveryRow } from './rows.js';
+import { failure, markFunction, objectName, statement } from '../statement.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,8 +1,8 @@
 // Which rows a DELETE, UPDATE or upsert reaches, for the node-sql-parser dialects (see row-scope.ts).
-import type { Expr } from './expr.js';
-import { checkDepth } from './limits.js';
-import { nspExpr, type NspExprContext } from './nsp-expr.js';
-import { everyRow, type RowScope } from './row-scope.js';
+import type { Expr } from '../expr.js';
+import { checkDepth } from '../limits.js';
+import { nspExpr, type NspExprContext } from './expr.js';
+import { everyRow, type RowScope } from '../row-scope.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

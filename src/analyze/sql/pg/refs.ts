@@ -1,8 +1,8 @@
 // Column references inside libpg-query expression nodes the folder does not model, so that the
 // row-scope check can tell whether a WHERE reads the row it is about to change.
-import type { ColumnRef } from './expr.js';
-import { checkDepth } from './limits.js';
-import { strings, unwrap } from './pg-expr.js';
+import type { ColumnRef } from '../expr.js';
+import { checkDepth } from '../limits.js';
+import { strings, unwrap } from './expr.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,14 +1,14 @@
 // Statement-specific facts from libpg-query nodes: targets, object types, WHERE tautologies,
 // privileges, role attributes, COPY programs and files, DO and function bodies.
-import type { SqlStatement } from '../../core/ir.js';
-import type { PrivilegedRoleOption } from '../../core/sql-facts.js';
-import { defElems, defValue, strings, unwrap } from './pg-expr.js';
-import { buildPg, type PgCtx } from './pg-ir.js';
-import { rangeVarName } from './pg-select.js';
-import { doBody, functionBody } from './plpgsql.js';
-import { alterTypeOverwrites, mergeFacts, restriction, upsertFacts } from './pg-rows.js';
-import { securityFacts } from './pg-security.js';
-import { markFunction, objectName } from './statement.js';
+import type { SqlStatement } from '../../../core/ir.js';
+import type { PrivilegedRoleOption } from '../../../core/sql-facts.js';
+import { defElems, defValue, strings, unwrap } from './expr.js';
+import { buildPg, type PgCtx } from './ir.js';
+import { rangeVarName } from './select.js';
+import { doBody, functionBody } from '../plpgsql.js';
+import { alterTypeOverwrites, mergeFacts, restriction, upsertFacts } from './rows.js';
+import { securityFacts } from './security.js';
+import { markFunction, objectName } from '../statement.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,9 +1,9 @@
 // Which rows a PostgreSQL DELETE, UPDATE, MERGE, upsert or ALTER … TYPE … USING reaches (see row-scope.ts).
-import type { SqlStatement } from '../../core/ir.js';
-import { checkDepth } from './limits.js';
-import { pgExpr, selectBody, unwrap } from './pg-expr.js';
-import type { Expr } from './expr.js';
-import { everyRow, possiblyNoRow, readsRow, type TargetNames } from './row-scope.js';
+import type { SqlStatement } from '../../../core/ir.js';
+import { checkDepth } from '../limits.js';
+import { pgExpr, selectBody, unwrap } from './expr.js';
+import type { Expr } from '../expr.js';
+import { everyRow, possiblyNoRow, readsRow, type TargetNames } from '../row-scope.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,6 +1,6 @@
 // Which SqlKind each libpg-query statement node is. Node types missing here are refused as
 // unknown statements: a new PostgreSQL statement is never allowed by accident.
-import type { SqlKind } from '../../core/ir.js';
+import type { SqlKind } from '../../../core/ir.js';
 
 const ALTER = [
   'AlterTableStmt', 'RenameStmt', 'AlterObjectSchemaStmt', 'AlterOwnerStmt', 'AlterSeqStmt', 'AlterDomainStmt',

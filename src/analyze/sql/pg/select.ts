@@ -1,10 +1,10 @@
 // SELECT facts for PostgreSQL: an always-true alternative OR-ed into a WHERE, and UNION shapes.
-import type { SqlStatement } from '../../core/ir.js';
-import { hasOrTautology } from './fold.js';
-import { unionShape, type UnionBranch } from './injection.js';
-import { checkDepth } from './limits.js';
-import { pgExpr, strings, unwrap } from './pg-expr.js';
-import { objectName } from './statement.js';
+import type { SqlStatement } from '../../../core/ir.js';
+import { hasOrTautology } from '../fold.js';
+import { unionShape, type UnionBranch } from '../injection.js';
+import { checkDepth } from '../limits.js';
+import { pgExpr, strings, unwrap } from './expr.js';
+import { objectName } from '../statement.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

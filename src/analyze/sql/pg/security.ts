@@ -1,8 +1,8 @@
 // PostgreSQL statements that change who may do what without a GRANT: handing objects to another
 // owner, turning row-level security off, event triggers (a function run on every DDL statement),
 // and switching the session to another role (SET ROLE, SET SESSION AUTHORIZATION, set_config).
-import type { SqlStatement } from '../../core/ir.js';
-import { strings, unwrap } from './pg-expr.js';
+import type { SqlStatement } from '../../../core/ir.js';
+import { strings, unwrap } from './expr.js';
 
 type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,5 +1,5 @@
 // A small, normalised syntax tree between tree-sitter's concrete tree and the IR. The converter
-// (cst.ts) fixes tree-sitter's quirks here once, so the IR builder walks a tree that means what
+// (cst/nodes.ts) fixes tree-sitter's quirks here once, so the IR builder walks a tree that means what
 // bash means. Words already carry quote removal; the scripts of substitutions hang off them.
 import type { Word } from '../../core/ir.js';
 
@@ -14,7 +14,7 @@ export interface Substitution {
 }
 
 /**
- * Text bash evaluates while expanding a word or running a test (cst-evaluations.ts): arithmetic,
+ * Text bash evaluates while expanding a word or running a test (cst/evaluations.ts): arithmetic,
  * an array subscript, a variable named by another's value (`${!x}`), a prompt string (`${x@P}`),
  * a variable name tested with `-v`. Judged by the IR builder with the variables it knows.
  */

@@ -1,4 +1,4 @@
-// Judges the text bash evaluates while it runs (cst-evaluations.ts finds it): arithmetic and array
+// Judges the text bash evaluates while it runs (cst/evaluations.ts finds it): arithmetic and array
 // subscripts against the variables the walk knows (arith-eval.ts), variable names given to
 // builtins and `-v` (a subscript in a name is evaluated: `unset 'a[$(cmd)]'` runs cmd), `${!x}`,
 // and prompt strings (`${x@P}`, PS4), which are expanded as if between double quotes. What runs is judged;

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Stmt } from '../../../src/analyze/shell/ast.js';
 import { decodeAnsiC } from '../../../src/analyze/shell/ansi-c.js';
-import { convertTree } from '../../../src/analyze/shell/cst.js';
+import { convertTree } from '../../../src/analyze/shell/cst/nodes.js';
 import { shellIrFromScript } from '../../../src/analyze/shell/index.js';
 import { loadShellParser, parseBash } from '../../../src/analyze/shell/parser.js';
 import { snapshot } from '../../../src/analyze/shell/snapshot.js';

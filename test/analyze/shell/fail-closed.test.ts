@@ -123,7 +123,7 @@ describe('unknown node types', () => {
   it('are reported, not skipped', async () => {
     // Every node type the grammar produces for real input is handled, so feed the converter a
     // tree with a node type it does not know.
-    const { convertTree } = await import('../../../src/analyze/shell/cst.js');
+    const { convertTree } = await import('../../../src/analyze/shell/cst/nodes.js');
     const { SNode } = await import('../../../src/analyze/shell/snapshot.js');
     const root = new SNode('x', 0, 'program', true, false, 0, 1, null);
     root.children.push(new SNode('x', 1, 'mystery_statement', true, false, 0, 1, root));

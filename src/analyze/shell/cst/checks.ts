@@ -2,9 +2,9 @@
 // grammar and by the differential test against mvdan-sh): reserved words glued to text, commands
 // read on over a line break, dropped words, lenient `[[ … ]]`, backslash-newlines inside words.
 // Each finding is undecidable, so the script is refused rather than judged on a misreading.
-import type { SNode as Node } from './snapshot.js';
-import { isConditional } from './test-syntax.js';
-import type { UndecidableId } from './undecidable.js';
+import type { SNode as Node } from '../snapshot.js';
+import { isConditional } from '../test-syntax.js';
+import type { UndecidableId } from '../undecidable.js';
 
 /** What the checks need from the converter. */
 export interface Checker {

@@ -2,11 +2,11 @@
 // arguments, `| next`, `&& next`) hangs inside the heredoc node. This pulls it back out, checks
 // that the delimiter and the end line agree (when they do not, tree-sitter has misread the
 // heredoc), and turns the body into a word.
-import type { SNode as Node } from './snapshot.js';
-import type { AstRedirect, AstWord, Stmt } from './ast.js';
-import type { Converter } from './cst.js';
-import { groupAdjacent } from './cst-words.js';
-import { heredocFromText, heredocWord } from './cst-heredoc-body.js';
+import type { SNode as Node } from '../snapshot.js';
+import type { AstRedirect, AstWord, Stmt } from '../ast.js';
+import type { Converter } from './nodes.js';
+import { groupAdjacent } from './words.js';
+import { heredocFromText, heredocWord } from './heredoc-body.js';
 
 export interface HeredocParts {
   redirect: AstRedirect;

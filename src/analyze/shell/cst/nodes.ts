@@ -2,18 +2,18 @@
 // anything else is undecidable. Known tree-sitter quirks are repaired here (redirect targets that
 // swallow arguments, `a | b && c` read as a pipe into a list, commands continuing after a heredoc
 // start) and known blind spots are reported.
-import type { SNode as Node } from './snapshot.js';
-import type { Undecidable, Word } from '../../core/ir.js';
-import type { AstAssignment, AstCommand, AstRedirect, AstWord, Evaluation, Stmt, Substitution } from './ast.js';
-import { assignmentEvaluations, testEvaluations, wordEvaluations } from './cst-evaluations.js';
-import { tokens } from './test-syntax.js';
-import { isArithmetic } from './arith.js';
-import { groupAdjacent, scanExpression, wordFromNodes, type WordEnv } from './cst-words.js';
-import { convertHeredoc, type HeredocParts } from './cst-heredoc.js';
-import { checkGaps, checkOneLine, checkReserved, checkTest, continuationInsideWord, firstErrorNode } from './cst-checks.js';
-import { attachRedirects, flattenList, joinPipeline } from './cst-join.js';
-import { caseStatement, cFor, forStatement, functionDefinition, ifStatement, whileStatement } from './cst-compound.js';
-import { undecidable, type UndecidableId } from './undecidable.js';
+import type { SNode as Node } from '../snapshot.js';
+import type { Undecidable, Word } from '../../../core/ir.js';
+import type { AstAssignment, AstCommand, AstRedirect, AstWord, Evaluation, Stmt, Substitution } from '../ast.js';
+import { assignmentEvaluations, testEvaluations, wordEvaluations } from './evaluations.js';
+import { tokens } from '../test-syntax.js';
+import { isArithmetic } from '../arith.js';
+import { groupAdjacent, scanExpression, wordFromNodes, type WordEnv } from './words.js';
+import { convertHeredoc, type HeredocParts } from './heredoc.js';
+import { checkGaps, checkOneLine, checkReserved, checkTest, continuationInsideWord, firstErrorNode } from './checks.js';
+import { attachRedirects, flattenList, joinPipeline } from './join.js';
+import { caseStatement, cFor, forStatement, functionDefinition, ifStatement, whileStatement } from './compound.js';
+import { undecidable, type UndecidableId } from '../undecidable.js';
 
 export interface Converted {
   stmts: Stmt[];

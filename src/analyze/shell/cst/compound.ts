@@ -1,10 +1,10 @@
 // Compound statements → AST: if/elif/else, while/until, for/select, C-style for, case, function
 // definitions. Each keeps its bodies apart so the IR builder can track the folder per branch.
-import type { AstRedirect, AstWord, Stmt } from './ast.js';
-import { isArithmetic } from './arith.js';
-import { RESERVED, checkReserved } from './cst-checks.js';
-import type { Converter } from './cst.js';
-import type { SNode as Node } from './snapshot.js';
+import type { AstRedirect, AstWord, Stmt } from '../ast.js';
+import { isArithmetic } from '../arith.js';
+import { RESERVED, checkReserved } from './checks.js';
+import type { Converter } from './nodes.js';
+import type { SNode as Node } from '../snapshot.js';
 
 /** Splits a compound statement's children into sections started by keywords. */
 function sections(conv: Converter, node: Node, depth: number, starts: string[]): Map<string, Stmt[]> {

@@ -6,8 +6,8 @@
 // group as a glob never misses what runs. The word then carries a glob at least as wide as the
 // group (`@(a|b)` → `{a,b}`, anything else → `*`) for the rules that judge paths.
 import type { Parser, Tree } from 'web-tree-sitter';
-import { parseBash } from './parser.js';
-import type { WordBuilder } from './cst-words.js';
+import { parseBash } from '../parser.js';
+import type { WordBuilder } from './words.js';
 
 /** One group: an operator, then `(…)` holding plain pattern text and `|` (no blanks, quotes or expansions). */
 const GROUP = /[?*+@!]\(([^()\s'"`$\\;&<>{}]+)\)/g;

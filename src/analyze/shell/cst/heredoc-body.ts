@@ -1,10 +1,10 @@
 // Heredoc bodies as words: a quoted delimiter keeps the text literally; otherwise expansions and
 // substitutions in it are live (backticks, which tree-sitter leaves unparsed, are cut out here and
 // parsed as scripts), and a body tree-sitter misread is rebuilt from the source text.
-import type { AstWord } from './ast.js';
-import { WordBuilder, part, type WordEnv } from './cst-words.js';
-import { wordEvaluations } from './cst-evaluations.js';
-import type { SNode as Node } from './snapshot.js';
+import type { AstWord } from '../ast.js';
+import { WordBuilder, part, type WordEnv } from './words.js';
+import { wordEvaluations } from './evaluations.js';
+import type { SNode as Node } from '../snapshot.js';
 
 /**
  * Heredoc text: backslash escapes only `$ \` \\` and newline; nothing is globbed. Returns false

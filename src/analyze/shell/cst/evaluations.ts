@@ -2,9 +2,9 @@
 // for, `[[ a -eq b ]]`, `${x:offset:length}`), array subscripts (`${a[i]}`, `a[i]=…`), indirection
 // (`${!x}`), prompt expansion (`${x@P}`) and variable names tested with `-v`. The IR builder judges
 // each against the variables it knows (evaluations.ts); here they are only found, from the syntax.
-import type { Evaluation } from './ast.js';
-import type { SNode as Node } from './snapshot.js';
-import { closing } from './arith-eval.js';
+import type { Evaluation } from '../ast.js';
+import type { SNode as Node } from '../snapshot.js';
+import { closing } from '../arith-eval.js';
 
 /** `[[ … ]]` operators whose operands are arithmetic expressions. */
 const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);

@@ -2,14 +2,14 @@
 // adjacent nodes (`$"…"` is `$` + string), so words are built from groups of adjacent nodes. The
 // result keeps the value bash would see, marks anything the shell expands as dynamic, and collects
 // the scripts of command and process substitutions for the IR.
-import type { SNode as Node } from './snapshot.js';
-import type { Word } from '../../core/ir.js';
-import type { AstWord, Stmt, Substitution } from './ast.js';
-import { decodeAnsiC } from './ansi-c.js';
-import { isArithmetic } from './arith.js';
-import { extglobText, hasExtglob } from './cst-extglob.js';
-import type { UndecidableId } from './undecidable.js';
-import { wordEvaluations } from './cst-evaluations.js';
+import type { SNode as Node } from '../snapshot.js';
+import type { Word } from '../../../core/ir.js';
+import type { AstWord, Stmt, Substitution } from '../ast.js';
+import { decodeAnsiC } from '../ansi-c.js';
+import { isArithmetic } from '../arith.js';
+import { extglobText, hasExtglob } from './extglob.js';
+import type { UndecidableId } from '../undecidable.js';
+import { wordEvaluations } from './evaluations.js';
 
 /** What word conversion needs from the statement converter. */
 export interface WordEnv {
@@ -150,7 +150,7 @@ export function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, ne
     case 'variable_name':
     case 'test_operator':
       if (misreadText(node.text)) env.fail('parse.blind_spot', 'a quote or blank inside a word the parser read as plain text', node);
-      // A word read from a script parsed with its extglob groups masked (cst-extglob.ts).
+      // A word read from a script parsed with its extglob groups masked (cst/extglob.ts).
       if (node.type === 'word' && hasExtglob(node.text)) return extglobText(b, node.text, unquotedText);
       return unquotedText(b, node.text);
     case 'regex':

@@ -1,8 +1,8 @@
 // Repairs of tree-sitter's structure: `&&`/`||` lists nested left-associatively, lists nested
 // inside pipelines, redirects written after a compound statement.
-import type { AstRedirect, AstWord, Stmt } from './ast.js';
-import type { SNode as Node } from './snapshot.js';
-import type { UndecidableId } from './undecidable.js';
+import type { AstRedirect, AstWord, Stmt } from '../ast.js';
+import type { SNode as Node } from '../snapshot.js';
+import type { UndecidableId } from '../undecidable.js';
 
 /** What the repairs need from the converter. */
 export interface Joiner {

@@ -1,11 +1,11 @@
-// Family: core-tools — git's global options and the option grammars of the interpreters whose code
-// seatbelt reads (python, node, perl, ruby, php). What these programs run has analysis of its own
+// Family: core-tools — git's global options, systemctl's, and the option grammars of the
+// interpreters whose code seatbelt reads (python, node, perl, ruby, php). What these programs run has analysis of its own
 // (src/analyze/shell/git.ts, interpreters.ts, the git rules); their specs are where the option grammar
 // is written once, and the analysis, the rules and the roles derive their tables from them: which
 // options take a value (so the script, the subcommand and the operands are found right), which carry
 // code, and which print and exit (`--version`, harmless). No verbs: the git rules and the code
 // analysis judge what runs.
-import type { OptionDecl, ProgramSpec } from '../spec.js';
+import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
 import { flags, harmless, valued } from './infra-helpers.js';
 
 const DATA = { kind: 'data' } as const;
@@ -14,10 +14,96 @@ const codeFile = (language: string, ...names: string[]): OptionDecl => ({ names,
 /** Options whose value is only attached (`-l0`, `-i.bak`, `-W2`). */
 const attached = (...groups: (string | string[])[]): OptionDecl[] => groups.map((g) => ({ names: typeof g === 'string' ? [g] : g, value: 'optional' as const }));
 
+// git's subcommands as its parse-options reads them: an option with a required value takes the next
+// word (`--conflict merge`, `-U 3`); one whose value is optional takes it only glued (`--track=direct`,
+// `--color=always`). `--contains`/`--merged` take the next word only when it is not an option, which no
+// reader here can say: they are read as taking an attached value only, so they never hide the option
+// after them (`git branch --color -D main` deletes main).
+const GIT_DIFF_CONTEXT = valued(['-U', '--unified'], '--inter-hunk-context');
+const GIT_PATHSPEC_FILE = [...valued('--pathspec-from-file'), ...flags('--pathspec-file-nul')];
+const GIT_SUBCOMMANDS: Record<string, CommandSpec> = {
+  push: {
+    options: [
+      ...valued(['-o', '--push-option'], '--repo', '--receive-pack', '--exec', '--recurse-submodules'),
+      ...attached('--force-with-lease', '--signed'),
+      ...flags('--all', '--branches', '--mirror', ['-d', '--delete'], '--tags', '--follow-tags', ['-n', '--dry-run'], '--porcelain', ['-f', '--force'], '--force-if-includes',
+        '--no-force-with-lease', '--prune', ['-v', '--verbose'], ['-q', '--quiet'], '--progress', '--atomic', ['-u', '--set-upstream'], '--thin', '--no-verify', '--verify',
+        ['-4', '--ipv4'], ['-6', '--ipv6']),
+    ],
+  },
+  checkout: {
+    options: [
+      ...valued('-b', '-B', '--orphan', '--conflict'), ...GIT_DIFF_CONTEXT, ...GIT_PATHSPEC_FILE,
+      ...attached(['-t', '--track'], '--recurse-submodules'),
+      ...flags(['-f', '--force'], ['-p', '--patch'], ['-q', '--quiet'], ['-m', '--merge'], '--ours', '--theirs', ['-d', '--detach'], '--no-track', '--guess', '--no-guess', '--overlay',
+        '--no-overlay', '--ignore-other-worktrees', '--ignore-skip-worktree-bits', '--overwrite-ignore', '--no-overwrite-ignore', '--progress', '--no-progress', '--no-recurse-submodules', '-l'),
+    ],
+  },
+  switch: {
+    options: [
+      ...valued(['-c', '--create'], ['-C', '--force-create'], '--orphan', '--conflict'),
+      ...attached(['-t', '--track'], '--recurse-submodules'),
+      ...flags('--discard-changes', ['-f', '--force'], ['-d', '--detach'], '--guess', '--no-guess', ['-m', '--merge'], ['-q', '--quiet'], '--progress', '--no-progress', '--no-track',
+        '--ignore-other-worktrees', '--no-recurse-submodules'),
+    ],
+  },
+  reset: {
+    options: [
+      ...GIT_DIFF_CONTEXT, ...GIT_PATHSPEC_FILE, ...attached('--recurse-submodules'),
+      ...flags('--hard', '--soft', '--mixed', '--merge', '--keep', ['-q', '--quiet'], ['-p', '--patch'], ['-N', '--intent-to-add'], '--no-recurse-submodules', '--no-refresh', '--refresh'),
+    ],
+  },
+  restore: {
+    options: [
+      ...valued(['-s', '--source'], '--conflict'), ...GIT_DIFF_CONTEXT, ...GIT_PATHSPEC_FILE, ...attached('--recurse-submodules'),
+      ...flags(['-W', '--worktree'], ['-S', '--staged'], ['-p', '--patch'], '--ours', '--theirs', ['-m', '--merge'], ['-q', '--quiet'], '--progress', '--no-progress', '--overlay', '--no-overlay',
+        '--ignore-unmerged', '--no-recurse-submodules'),
+    ],
+  },
+  branch: {
+    options: [
+      ...valued(['-u', '--set-upstream-to'], '--sort', '--points-at', '--format'),
+      ...attached(['-t', '--track'], '--contains', '--no-contains', '--merged', '--no-merged', '--color', '--column', '--abbrev'),
+      ...flags(['-d', '--delete'], '-D', ['-f', '--force'], ['-r', '--remotes'], ['-a', '--all'], ['-m', '--move'], '-M', ['-c', '--copy'], '-C', ['-l', '--list'], ['-v', '--verbose'],
+        ['-q', '--quiet'], '--no-track', '--unset-upstream', '--edit-description', '--create-reflog', '--show-current', ['-i', '--ignore-case'], '--no-color', '--no-column', '--omit-empty',
+        '--recurse-submodules'),
+    ],
+  },
+  tag: {
+    options: [
+      ...valued(['-m', '--message'], ['-F', '--file'], ['-u', '--local-user'], '--sort', '--format', '--points-at', '--cleanup', '--trailer'),
+      ...attached('-n', '--contains', '--no-contains', '--merged', '--no-merged', '--color', '--column'),
+      ...flags(['-f', '--force'], ['-d', '--delete'], ['-a', '--annotate'], ['-s', '--sign'], '--no-sign', ['-l', '--list'], ['-v', '--verify'], ['-i', '--ignore-case'], ['-e', '--edit'],
+        '--create-reflog', '--omit-empty'),
+    ],
+  },
+  commit: {
+    options: [
+      ...valued(['-m', '--message'], ['-F', '--file'], ['-C', '--reuse-message'], ['-c', '--reedit-message'], '--fixup', '--squash', '--author', '--date', ['-t', '--template'], '--cleanup',
+        '--trailer'), ...GIT_PATHSPEC_FILE,
+      ...attached(['-u', '--untracked-files'], ['-S', '--gpg-sign']),
+      ...flags('--amend', ['-a', '--all'], ['-p', '--patch'], ['-s', '--signoff'], ['-n', '--no-verify'], '--verify', ['-e', '--edit'], '--no-edit', ['-v', '--verbose'], ['-q', '--quiet'],
+        '--dry-run', '--short', '--porcelain', '--long', ['-z', '--null'], '--reset-author', '--allow-empty', '--allow-empty-message', '--no-post-rewrite', ['-i', '--include'],
+        ['-o', '--only'], '--status', '--no-status', '--no-gpg-sign'),
+    ],
+  },
+  clean: { options: [...valued(['-e', '--exclude']), ...flags(['-f', '--force'], ['-n', '--dry-run'], ['-q', '--quiet'], ['-i', '--interactive'], '-d', '-x', '-X')] },
+  'update-ref': { options: [...valued('-m'), ...flags('-d', '--no-deref', '--create-reflog', '--stdin', '-z')] },
+  stash: {
+    options: [
+      ...valued(['-m', '--message']), ...GIT_PATHSPEC_FILE,
+      ...flags(['-p', '--patch'], ['-k', '--keep-index'], '--no-keep-index', ['-u', '--include-untracked'], '--only-untracked', ['-a', '--all'], ['-q', '--quiet'], ['-S', '--staged'], '--index'),
+    ],
+  },
+  rm: { options: [...GIT_PATHSPEC_FILE, ...flags('--cached', ['-f', '--force'], ['-n', '--dry-run'], ['-q', '--quiet'], '--ignore-unmatch', '--sparse', '-r')] },
+  mv: { options: [...flags(['-f', '--force'], ['-n', '--dry-run'], ['-v', '--verbose'], '--sparse', '-k')] },
+  '*': {},
+};
+
 /**
  * git reads its global options itself, before the subcommand (no abbreviations, no clusters). `-c`
  * settings that run programs, aliases and subcommands are judged by src/analyze/shell/git.ts and the
- * git rules.
+ * git rules, which read each subcommand's options with the grammar below.
  */
 export const GIT_SPEC: ProgramSpec = {
   names: ['git'],
@@ -33,7 +119,7 @@ export const GIT_SPEC: ProgramSpec = {
       '--noglob-pathspecs', '--icase-pathspecs', '--no-advice', '--html-path', '--man-path', '--info-path'),
     ...harmless(['-h', '--help'], ['-v', '--version']),
   ],
-  subcommands: { '*': {} },
+  subcommands: GIT_SUBCOMMANDS,
   examples: {
     block: ['git -C ../site reset --hard origin/main', 'git --git-dir=/srv/app/.git --work-tree=/srv/app clean -fdx', 'git -c core.pager="rm -rf ~" log'],
     allow: ['git -C ../site status', 'git --no-pager log --oneline -5', 'git -c color.ui=always diff'],
@@ -156,4 +242,28 @@ export const PHP_SPEC: ProgramSpec = {
   },
 };
 
-export const CORE_TOOLS: ProgramSpec[] = [GIT_SPEC, PYTHON_SPEC, NODE_SPEC, PERL_SPEC, RUBY_SPEC, PHP_SPEC];
+/**
+ * systemctl (systemd): options anywhere, the first operand is the command (`stop`, `reboot`…). What
+ * stopping core services, powering off or enabling units does is judged by the system rules.
+ */
+export const SYSTEMCTL_SPEC: ProgramSpec = {
+  names: ['systemctl'],
+  family: 'core-tools',
+  summary: 'systemd\'s service manager: `systemctl [OPTIONS] COMMAND [UNIT…]`, on this host or another (-H, -M); the system rules judge the commands',
+  options: [
+    ...valued(['-t', '--type'], '--state', ['-p', '--property'], '-P', ['-s', '--signal'], ['-H', '--host'], ['-M', '--machine'], ['-n', '--lines'], ['-o', '--output'], '--root', '--image',
+      '--image-policy', '--job-mode', '--kill-whom', '--kill-value', '--what', '--when', '--timestamp', '--preset-mode', '--drop-in', '--message', '--boot-loader-menu', '--boot-loader-entry',
+      '--reboot-argument', '--check-inhibitors', '--legend', ['-C', '--capsule']),
+    ...flags(['-a', '--all'], ['-r', '--recursive'], '--reverse', '--after', '--before', '--with-dependencies', ['-l', '--full'], '--value', '--show-types', ['-T', '--show-transaction'],
+      ['-i', '--ignore-inhibitors'], '--dry-run', ['-q', '--quiet'], '--no-warn', '--wait', '--no-block', '--user', '--system', '--failed', '--firmware-setup', '--plain', '--mkdir', '--marked',
+      '--read-only', '--no-wall', '--global', '--no-reload', '--no-ask-password', ['-f', '--force'], '--now', '--runtime', '--no-pager'),
+    ...harmless(['-h', '--help'], '--version'),
+  ],
+  subcommands: { '*': {} },
+  examples: {
+    block: ['systemctl -H web1 stop sshd', 'systemctl --host web1 reboot'],
+    allow: ['systemctl status nginx', 'systemctl --user -n 50 status app', 'systemctl -H web1 status sshd'],
+  },
+};
+
+export const CORE_TOOLS: ProgramSpec[] = [GIT_SPEC, PYTHON_SPEC, NODE_SPEC, PERL_SPEC, RUBY_SPEC, PHP_SPEC, SYSTEMCTL_SPEC];

@@ -10,7 +10,7 @@ import { findCall } from './find.js';
 import { earlierStages } from './links.js';
 import { has, parseOptions, values } from './options.js';
 import { nameOf } from './programs.js';
-import { gitCall, type GitCall } from './git-call.js';
+import { gitCall, gitGrammar, type GitCall } from './git-call.js';
 import { homeOf, isAncestorOrSelf, isHome, resolveTargets, startCwdOf, type Target } from './paths.js';
 import { memoByCommand } from './memo.js';
 
@@ -222,22 +222,20 @@ function outputFiles(cmd: SimpleCommand): Word[] {
   return out;
 }
 
-const GIT_RM = { shortValue: '', longValue: ['pathspec-from-file'], longFlags: ['cached', 'force', 'dry-run', 'quiet', 'ignore-unmatch', 'sparse', 'recursive'] };
 
 /** `git rm`, `git mv`, and `git checkout`/`git restore` of paths, which overwrite them from another commit. */
 function gitWorktreeEffects(g: GitCall, add: Add): void {
   if (g.sub === 'rm') {
-    const p = parseOptions(g.args, GIT_RM);
+    const p = parseOptions(g.args, gitGrammar('rm'));
     if (!has(p, 'cached', 'n', 'dry-run')) add('delete', p.operands, has(p, 'r', 'recursive'));
   } else if (g.sub === 'mv') {
-    const ops = parseOptions(g.args, { longFlags: ['force', 'dry-run', 'verbose', 'sparse'] }).operands;
+    const ops = parseOptions(g.args, gitGrammar('mv')).operands;
     if (ops.length >= 2) {
       add('move', ops.slice(0, -1), true);
       add('write', ops.slice(-1), true);
     }
   } else if (g.sub === 'checkout' || g.sub === 'restore') {
-    const p = parseOptions(g.args, { shortValue: 'bBs', longValue: ['source', 'orphan', 'conflict', 'pathspec-from-file', 'track'] });
-    add('write', p.operands);
+    add('write', parseOptions(g.args, gitGrammar(g.sub)).operands);
   }
 }
 

@@ -3,6 +3,7 @@
 import type { SimpleCommand, Word } from '../../core/ir.js';
 import { parseOptions, type OptionSpec } from './options.js';
 import { nameOf } from './programs.js';
+import { catalogueOperands, operandWords } from './operands.js';
 
 /** The subcommand words of a CLI after its global options: `[sub, ...rest]` (rest unparsed). */
 export function subcommand(cmd: SimpleCommand, spec: OptionSpec): Word[] {
@@ -16,10 +17,9 @@ const AWS_RESOURCE = /(instance|cluster|db|database|table|bucket|volume|snapshot
 
 export function cloudDeletes(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
-  const a = words(cmd.args);
-  const pos = a.filter((x) => !x.startsWith('-'));
+  const pos = operandWords(cmd);
   if (n === 'aws') {
-    const [svc, op] = words(subcommand(cmd, { longValue: ['profile', 'region', 'output', 'endpoint-url', 'query', 'cli-read-timeout', 'cli-connect-timeout', 'ca-bundle', 'color'] })).filter((x) => !x.startsWith('-'));
+    const [svc, op] = catalogueOperands(cmd) ?? words(subcommand(cmd, { longValue: ['profile', 'region', 'output', 'endpoint-url', 'query', 'cli-read-timeout', 'cli-connect-timeout', 'ca-bundle', 'color'] })).filter((x) => !x.startsWith('-'));
     if (!svc || !op) return false;
     if (svc === 'kms' && op === 'schedule-key-deletion') return true;
     if (svc === 's3api' && op === 'delete-bucket') return true;
@@ -49,7 +49,7 @@ export function cloudDeletes(cmd: SimpleCommand): boolean {
 export function bucketDeletes(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
   const a = words(cmd.args);
-  const pos = a.filter((x) => !x.startsWith('-'));
+  const pos = operandWords(cmd);
   const flag = (re: RegExp) => a.some((x) => re.test(x));
   // `gs://b/**` (or `gs://b/*`) names every object in the bucket: as broad as `rm -r gs://b`.
   const wholeBucket = pos.some((x) => /^gs:\/\/[^/]+\/\*{1,2}$/.test(x));

@@ -1,10 +1,11 @@
 // Databases pack (non-SQL part): dropping databases with client tools, flushing key-value
 // stores, dropping MongoDB databases from inline scripts, wiping etcd or search indexes over
 // HTTP. SQL given to SQL clients travels in ir.embeddedSql to the SQL analyser, not here.
-import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
+import type { ShellIr, SimpleCommand } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
 import { has, parseOptions, values } from './options.js';
 import { nameOf } from './programs.js';
+import { operandWords } from './operands.js';
 import { CURL_OPTS } from './targets.js';
 import { earlierStages, stdinText } from './links.js';
 import { unknownClientChanges } from './sql-clients.js';
@@ -58,13 +59,12 @@ function mongoDrops(cmd: SimpleCommand, ir: ShellIr): boolean {
 
 function dropsDatabase(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
-  const ops = (ws: Word[]) => ws.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
   if (n === 'dropdb') {
     const p = parseOptions(cmd.args, { shortValue: 'hpUdS', longValue: ['host', 'port', 'username', 'maintenance-db'] });
     return p.operands.length > 0 && !has(p, 'help', 'version', 'V');
   }
-  if (n === 'mysqladmin' || n === 'mariadb-admin') return ops(cmd.args).some((x) => x.toLowerCase() === 'drop');
-  if (n === 'influx') return ops(cmd.args)[0] === 'bucket' && ops(cmd.args)[1] === 'delete';
+  if (n === 'mysqladmin' || n === 'mariadb-admin') return operandWords(cmd).some((x) => x.toLowerCase() === 'drop');
+  if (n === 'influx') return operandWords(cmd)[0] === 'bucket' && operandWords(cmd)[1] === 'delete';
   return false;
 }
 

@@ -2,10 +2,11 @@
 // over system folders, killing every process, powering off, stopping core services, removing
 // the crontab, flushing the firewall.
 import type { ShellRule } from '../rule.js';
-import { has, parseOptions, positional } from './options.js';
+import { has, parseOptions } from './options.js';
 import { outputRedirects } from './links.js';
 import { homeOf, isCriticalFile, isSystemProgram, protectedKind, resolveTargets } from './paths.js';
 import { nameOf } from './programs.js';
+import { operandWords } from './operands.js';
 import { writtenFiles } from './targets.js';
 import { deviceWords, diskToolTargets } from './devices.js';
 import { CORE_SERVICES, killsEverything, serviceStops } from './system-control.js';
@@ -118,7 +119,7 @@ export const DISK_SYSTEM_RULES: ShellRule[] = [
       const a = cmd.args.map((w) => w.value);
       if (n === 'shutdown') return !a.some((x) => ['-c', '--help', '-k'].includes(x));
       if (['reboot', 'halt', 'poweroff', 'kexec'].includes(n)) return !a.some((x) => x === '--help');
-      if (n === 'systemctl') return positional(cmd.args).some((w, i) => i === 0 && ['reboot', 'poweroff', 'halt', 'kexec', 'soft-reboot', 'emergency', 'rescue'].includes(w.value));
+      if (n === 'systemctl') return ['reboot', 'poweroff', 'halt', 'kexec', 'soft-reboot', 'emergency', 'rescue'].includes(operandWords(cmd)[0] ?? '');
       if (n === 'init' || n === 'telinit') return ['0', '6', '1', 's', 'S'].includes(a[0] ?? '');
       return false;
     },

@@ -2,7 +2,7 @@
 // `--work-tree …`, `--no-pager`, …) before the subcommand, inline aliases (`-c alias.x=…`)
 // expanded, and the subcommand's own options in every spelling.
 import type { SimpleCommand, Word } from '../../core/ir.js';
-import { parseOptions, type OptionSpec, type ParsedOptions } from './options.js';
+import { optionSpecFrom, parseOptions, type OptionSpec, type ParsedOptions } from './options.js';
 import { nameOf } from './programs.js';
 import { GIT_SPEC } from '../../catalogue/specs/core-tools.js';
 
@@ -51,6 +51,13 @@ export function gitCall(cmd: SimpleCommand): GitCall | undefined {
     args = [...parts.slice(1).map((p): Word => ({ value: p, static: true, raw: p })), ...args];
   }
   return { sub, subStatic: subWord.static, args, config };
+}
+
+/** A subcommand's options as git's parse-options reads them: its level of git's catalogue spec (src/catalogue/specs/core-tools.ts). */
+export function gitGrammar(sub: string): OptionSpec {
+  const level = GIT_SPEC.subcommands?.[sub];
+  if (!level) throw new Error(`git's catalogue spec has no grammar for ${sub}`);
+  return optionSpecFrom(level);
 }
 
 export function gitOptions(g: GitCall, spec: OptionSpec = {}): ParsedOptions {

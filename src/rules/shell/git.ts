@@ -2,7 +2,7 @@
 // options (`git -C dir`, `--git-dir=…`, `-c k=v`) and inline aliases.
 import type { SimpleCommand } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
-import { dynamicOptionWords, gitCall, gitOptions, type GitCall } from './git-call.js';
+import { dynamicOptionWords, gitCall, gitGrammar as grammar, gitOptions, type GitCall } from './git-call.js';
 import { has, type ParsedOptions } from './options.js';
 import { nameOf } from './programs.js';
 
@@ -14,26 +14,13 @@ function git(sub: string | string[], test: (g: GitCall, cmd: SimpleCommand) => b
   };
 }
 
-const PUSH = {
-  shortValue: 'o',
-  longValue: ['repo', 'receive-pack', 'exec', 'push-option', 'recurse-submodules'],
-  longFlags: ['all', 'branches', 'mirror', 'delete', 'tags', 'follow-tags', 'dry-run', 'porcelain', 'force', 'force-with-lease', 'force-if-includes', 'no-force-with-lease', 'prune', 'verbose', 'quiet', 'progress', 'atomic', 'set-upstream', 'thin', 'no-verify', 'verify', 'ipv4', 'ipv6', 'signed'],
-};
+const PUSH = grammar('push');
 const push = (g: GitCall) => gitOptions(g, PUSH);
 /** Refspecs: the operands after the repository. */
 const refspecs = (p: ParsedOptions) => p.operands.slice(1).map((w) => w.value);
 
-// Option grammars as git's parse-options reads them: an option with a required value takes the
-// next word (`--conflict merge`, `-U 3`); one whose value is optional takes it only glued with `=`
-// (`--track[=(direct|inherit)]`, `--recurse-submodules[=…]`), so those are listed as flags.
-const CHECKOUT = {
-  shortValue: 'bBU',
-  longValue: ['orphan', 'conflict', 'pathspec-from-file', 'unified', 'inter-hunk-context'],
-  longFlags: ['force', 'patch', 'quiet', 'merge', 'ours', 'theirs', 'detach', 'track', 'no-track', 'guess', 'no-guess', 'overlay', 'no-overlay', 'ignore-other-worktrees', 'ignore-skip-worktree-bits',
-    'overwrite-ignore', 'no-overwrite-ignore', 'progress', 'no-progress', 'recurse-submodules', 'no-recurse-submodules', 'pathspec-file-nul'],
-};
-const RESET_MODES = ['hard', 'soft', 'mixed', 'merge', 'keep'];
-const RESET = { shortValue: 'U', longValue: ['pathspec-from-file', 'unified', 'inter-hunk-context'], longFlags: [...RESET_MODES, 'quiet', 'patch', 'intent-to-add', 'recurse-submodules', 'no-recurse-submodules', 'no-refresh', 'refresh', 'pathspec-file-nul'] };
+const CHECKOUT = grammar('checkout');
+const RESET = grammar('reset');
 
 /** True when `git checkout` is given paths (overwriting their uncommitted changes) rather than a branch. */
 function checkoutDiscards(g: GitCall): boolean {
@@ -48,14 +35,14 @@ function checkoutDiscards(g: GitCall): boolean {
 }
 
 function restoreDiscards(g: GitCall): boolean {
-  const p = gitOptions(g, { shortValue: 'sU', longValue: ['source', 'pathspec-from-file', 'conflict', 'unified', 'inter-hunk-context'], longFlags: ['worktree', 'staged', 'patch', 'ours', 'theirs', 'merge', 'quiet', 'progress', 'overlay', 'no-overlay', 'ignore-unmerged', 'recurse-submodules', 'pathspec-file-nul'] });
+  const p = gitOptions(g, grammar('restore'));
   if (has(p, 'p', 'patch')) return false;
   const worktree = has(p, 'W', 'worktree') || !has(p, 'S', 'staged');
   return worktree && (p.operands.length > 0 || has(p, 'pathspec-from-file'));
 }
 
 function branchForceDeletes(g: GitCall): boolean {
-  const p = gitOptions(g, { shortValue: 'tu', longValue: ['set-upstream-to', 'contains', 'no-contains', 'merged', 'no-merged', 'sort', 'points-at', 'format', 'color', 'column'], longFlags: ['delete', 'force', 'remotes', 'all', 'move', 'copy', 'list', 'verbose', 'quiet', 'track', 'no-track', 'unset-upstream', 'edit-description', 'create-reflog', 'show-current', 'ignore-case'] });
+  const p = gitOptions(g, grammar('branch'));
   if (has(p, 'r', 'remotes')) return false;
   return has(p, 'D') || (has(p, 'd', 'delete') && has(p, 'f', 'force'));
 }
@@ -88,7 +75,7 @@ export const GIT_RULES: ShellRule[] = [
       allow: ['git clean -n', 'git clean -nd', 'git clean -fdn', 'git clean --dry-run -x', 'git status --ignored'],
     },
     match: git('clean', (g) => {
-      const p = gitOptions(g, { shortValue: 'e', longValue: ['exclude'], longFlags: ['force', 'dry-run', 'quiet', 'interactive'] });
+      const p = gitOptions(g, grammar('clean'));
       if (has(p, 'n', 'dry-run')) return false;
       return has(p, 'f', 'force') || g.config.get('clean.requireforce') === 'false' || dynamicOptionWords(g).length > 0;
     }),
@@ -134,7 +121,7 @@ export const GIT_RULES: ShellRule[] = [
       const g = gitCall(cmd);
       if (!g) return false;
       if (g.sub === 'checkout') return checkoutDiscards(g);
-      if (g.sub === 'switch') return has(gitOptions(g, { shortValue: 'cC', longFlags: ['discard-changes', 'force', 'detach', 'create', 'force-create', 'guess', 'no-guess', 'merge', 'quiet'] }), 'f', 'force', 'discard-changes');
+      if (g.sub === 'switch') return has(gitOptions(g, grammar('switch')), 'f', 'force', 'discard-changes');
       return false;
     },
   },
@@ -159,7 +146,7 @@ export const GIT_RULES: ShellRule[] = [
       allow: ['git stash', 'git stash pop', 'git stash list', 'git stash apply stash@{0}', 'git stash push -m wip'],
     },
     match: git('stash', (g) => {
-      const verb = g.args.find((w) => !w.value.startsWith('-'));
+      const verb = gitOptions(g, grammar('stash')).operands[0];
       return !!verb && (['drop', 'clear'].includes(verb.value) || !verb.static);
     }),
   },
@@ -177,7 +164,7 @@ export const GIT_RULES: ShellRule[] = [
       if (!g) return false;
       if (g.sub === 'branch') return branchForceDeletes(g);
       // `git update-ref -d refs/heads/x` deletes the branch (and its reflog) with no merge check at all.
-      if (g.sub === 'update-ref') return has(gitOptions(g, { shortValue: 'm', longFlags: ['no-deref', 'create-reflog', 'stdin'] }), 'd');
+      if (g.sub === 'update-ref') return has(gitOptions(g, grammar('update-ref')), 'd');
       return false;
     },
   },
@@ -236,7 +223,7 @@ export const GIT_RULES: ShellRule[] = [
       const v = (spec = {}) => gitOptions(g, spec);
       switch (g.sub) {
         case 'commit':
-          return has(v({ shortValue: 'mFCcut', longValue: ['message', 'file', 'reuse-message', 'reedit-message', 'fixup', 'squash', 'author', 'date', 'template', 'cleanup', 'trailer'], longFlags: ['amend', 'all'] }), 'amend');
+          return has(v(grammar('commit')), 'amend');
         case 'rebase':
           return !g.args.some((w) => ['--abort', '--continue', '--skip', '--quit', '--edit-todo', '--show-current-patch'].includes(w.value));
         case 'reset': {
@@ -247,13 +234,13 @@ export const GIT_RULES: ShellRule[] = [
         case 'push':
           return has(push(g), 'force-with-lease', 'force-if-includes');
         case 'branch':
-          return has(v({ longFlags: ['force', 'move', 'copy', 'delete'] }), 'f', 'force', 'M', 'C');
+          return has(v(grammar('branch')), 'f', 'force', 'M', 'C');
         case 'checkout':
           return has(v(CHECKOUT), 'B');
         case 'switch':
-          return has(v({ shortValue: 'c' }), 'C', 'force-create');
+          return has(v(grammar('switch')), 'C', 'force-create');
         case 'tag':
-          return has(v({ shortValue: 'mFu', longFlags: ['force', 'delete'] }), 'f', 'force');
+          return has(v(grammar('tag')), 'f', 'force');
         case 'replace':
         case 'update-ref':
           return true;

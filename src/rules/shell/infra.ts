@@ -6,6 +6,7 @@ import type { ShellRule } from '../rule.js';
 import { has, parseOptions, values, type OptionSpec } from './options.js';
 import { nameOf } from './programs.js';
 import { bucketDeletes, cloudDeletes, subcommand } from './clouds.js';
+import { operandWords } from './operands.js';
 
 
 const words = (ws: Word[]) => ws.map((w) => w.value);
@@ -13,7 +14,7 @@ const words = (ws: Word[]) => ws.map((w) => w.value);
 function terraformDestroys(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
   const a = words(cmd.args);
-  const pos = a.filter((x) => !x.startsWith('-'));
+  const pos = operandWords(cmd);
   if (['terraform', 'tofu', 'terragrunt', 'tflocal'].includes(n)) {
     if (pos.includes('destroy') || pos.includes('destroy-all')) return true;
     return (pos.includes('apply') || pos.includes('run-all') || pos.includes('run')) && a.some((x) => /^--?destroy(=true)?$/.test(x));
@@ -57,7 +58,7 @@ function dockerVolumes(cmd: SimpleCommand): boolean {
   else if (['docker', 'podman', 'nerdctl'].includes(n)) ws = subcommand(cmd, DOCKER);
   else return false;
   const a = words(ws);
-  const pos = a.filter((x) => !x.startsWith('-'));
+  const pos = operandWords(cmd);
   const compose = n.endsWith('-compose') || pos[0] === 'compose';
   if (compose) {
     const i = a.indexOf('down');
@@ -203,7 +204,7 @@ export const INFRA_RULES: ShellRule[] = [
     },
     match(cmd) {
       const n = nameOf(cmd);
-      const pos = words(cmd.args).filter((x) => !x.startsWith('-'));
+      const pos = operandWords(cmd);
       if (['terraform', 'tofu', 'terragrunt'].includes(n)) return pos.some((x) => ['apply', 'import', 'taint', 'untaint', 'state'].includes(x));
       if (['kubectl', 'oc'].includes(n)) {
         const verb = words(parseOptions(cmd.args, KUBECTL).operands)[0];

@@ -7,7 +7,8 @@ import { changedPaths, isEverydayUnpack, realTargets, type PathChange } from './
 import { reachOf, type Reach } from './places.js';
 import { homeOf, type Target } from './paths.js';
 import { gitConfigEdits } from './git-config-write.js';
-import { has, parseOptions } from './options.js';
+import { has, optionSpecFrom, parseOptions } from './options.js';
+import { SYSTEMCTL_SPEC } from '../../catalogue/specs/core-tools.js';
 import { nameOf } from './programs.js';
 import { memoByCommand } from './memo.js';
 
@@ -107,10 +108,8 @@ function schedulesJob(cmd: SimpleCommand): string | undefined {
   return undefined;
 }
 
-const SYSTEMCTL = {
-  shortValue: 'tpsHMno',
-  longValue: ['type', 'property', 'signal', 'host', 'machine', 'lines', 'output', 'root', 'state', 'job-mode', 'kill-whom', 'kill-value', 'what', 'when', 'timestamp', 'preset-mode', 'image', 'drop-in', 'message', 'boot-loader-menu', 'boot-loader-entry', 'reboot-argument', 'check-inhibitors'],
-};
+/** systemctl's options: its catalogue spec (src/catalogue/specs/core-tools.ts). */
+const SYSTEMCTL = optionSpecFrom(SYSTEMCTL_SPEC);
 const ENABLES = /^(enable|reenable|link|preset|preset-all|add-wants|add-requires|edit|set-default)$/;
 
 /** `systemctl [--user] enable|link|edit …`, `launchctl load|bootstrap|submit|enable …`, and the SysV/OpenRC equivalents. */

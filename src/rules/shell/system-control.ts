@@ -1,7 +1,8 @@
 // Commands that take the running system down: stopping core services, killing every process.
 import type { SimpleCommand } from '../../core/ir.js';
-import { has, parseOptions, positional } from './options.js';
+import { has, parseOptions } from './options.js';
 import { nameOf } from './programs.js';
+import { operandWords } from './operands.js';
 
 export const CORE_SERVICES = /^(ssh|sshd|openssh-server|systemd-[\w-]+|dbus|dbus-broker|networking|network|NetworkManager|wpa_supplicant|firewalld|ufw|nftables|iptables|netfilter-persistent|auditd|rsyslog|syslog|journald|cron|crond|kubelet|containerd|docker|getty@.*|polkit|udev|udisks2|apparmor|sssd|chronyd|ntpd|systemd)(\.service|\.socket)?$/;
 
@@ -9,7 +10,7 @@ export function serviceStops(cmd: SimpleCommand): string[] {
   const n = nameOf(cmd);
   const args = cmd.args.map((w) => w.value);
   if (n === 'systemctl') {
-    const pos = positional(cmd.args).map((w) => w.value);
+    const pos = operandWords(cmd);
     const verb = pos[0] ?? '';
     if (['stop', 'disable', 'mask', 'kill'].includes(verb)) return pos.slice(1);
     if (verb === 'isolate') return ['systemd'];

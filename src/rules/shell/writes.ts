@@ -7,10 +7,12 @@ import { has, parseOptions, values } from './options.js';
 import { nameOf, programSource } from './programs.js';
 import { isPackageInstall } from './packages.js';
 import { CURL_OPTS, WGET_OPTS } from './targets.js';
-import { gitCall } from './git-call.js';
+import { gitCall, gitGrammar, gitOptions } from './git-call.js';
+import { GIT_SPEC } from '../../catalogue/specs/core-tools.js';
 import { hiddenCommandsOf } from './hidden-commands.js';
 import { effectsOf, invocationOf } from './catalogue.js';
 import { codeWrites } from './code-writes.js';
+import { catalogueOperands, operandWords } from './operands.js';
 
 const HARMLESS_OUTPUT = /^\/dev\/(null|stdout|stderr|tty|fd\/[0-9]+)$/;
 
@@ -48,22 +50,29 @@ const READ_VERBS = new Set(['ls', 'list', 'show', 'inspect', 'get', 'view', 'sta
 const CLOUD_READ_OP = /^(describe|list|get|head|ls|wait|help|show|print|info|version|search|lookup|validate|estimate|check|test|preview|query|scan|select|batch-get)(-|$)/;
 
 function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
-  const pos = cmd.args.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
+  // Subcommands and operands, option values left out where the catalogue knows the program's grammar.
+  const pos = operandWords(cmd, NO_IR);
   const first = pos[0];
   if (n === 'git') {
     const g = gitCall(cmd);
     if (!g) return false;
     const reads = READ_SUBCOMMANDS['git']!;
     if (reads.has(g.sub)) return false;
-    const sub2 = g.args.find((w) => !w.value.startsWith('-'))?.value;
+    // The first operand after the subcommand's options (their values left out where git's spec has its grammar).
+    const sub2 = (Object.hasOwn(GIT_SPEC.subcommands ?? {}, g.sub) ? gitOptions(g, gitGrammar(g.sub)).operands : g.args.filter((w) => !w.value.startsWith('-')))[0]?.value;
     const flags = g.args.map((w) => w.value);
     switch (g.sub) {
-      case 'branch':
-        if (flags.some((f) => /^-[a-zA-Z]*[dDmMcCfu]|^--(delete|move|copy|force|set-upstream|unset-upstream|edit-description)/.test(f))) return true;
-        return sub2 !== undefined && !flags.some((f) => /^(-l|--list|-a|--all|-r|--remotes|-v|-vv|--contains|--no-contains|--merged|--no-merged|--points-at|--show-current)$/.test(f));
-      case 'tag':
-        if (flags.some((f) => /^-[a-zA-Z]*[df]|^--(delete|force)/.test(f))) return true;
-        return sub2 !== undefined && !flags.some((f) => /^(-l|--list|-n\d*|--contains|--no-contains|--merged|--no-merged|--points-at|-v|--verify)$/.test(f));
+      // The options given, read with git's grammar (an option's value is not an option: `--sort -committerdate`).
+      case 'branch': {
+        const p = gitOptions(g, gitGrammar('branch'));
+        if (has(p, 'd', 'D', 'm', 'M', 'c', 'C', 'f', 'u', 'delete', 'move', 'copy', 'force', 'set-upstream-to', 'set-upstream', 'unset-upstream', 'edit-description')) return true;
+        return sub2 !== undefined && !has(p, 'l', 'list', 'a', 'all', 'r', 'remotes', 'v', 'verbose', 'contains', 'no-contains', 'merged', 'no-merged', 'points-at', 'show-current');
+      }
+      case 'tag': {
+        const p = gitOptions(g, gitGrammar('tag'));
+        if (has(p, 'd', 'f', 'delete', 'force')) return true;
+        return sub2 !== undefined && !has(p, 'l', 'list', 'n', 'contains', 'no-contains', 'merged', 'no-merged', 'points-at', 'v', 'verify');
+      }
       case 'stash':
         return !['list', 'show'].includes(sub2 ?? 'push');
       case 'remote':
@@ -92,7 +101,7 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
   const reads = READ_SUBCOMMANDS[n];
   if (reads) {
     const p = parseOptions(cmd.args, { shortValue: n === 'kubectl' || n === 'oc' ? 'nlo' : n === 'helm' ? 'n' : '', longValue: ['namespace', 'context', 'kubeconfig', 'output', 'selector', 'kube-context'] });
-    const ops = p.operands.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
+    const ops = catalogueOperands(cmd, NO_IR) ?? p.operands.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
     // `gh pr list`: the verb is the second word (but `gh api`, `gh auth …`, `gh status` are one level).
     const sub = n === 'gh' && ops.length > 1 && !['api', 'auth', 'status', 'search', 'browse', 'help', 'version'].includes(ops[0]!) ? ops[1] : ops[0];
     if (sub === undefined) return false;
@@ -109,7 +118,7 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
     return false;
   }
   if (n === 'aws') {
-    const ops = parseOptions(cmd.args, { longValue: ['profile', 'region', 'output', 'endpoint-url', 'query'] }).operands.map((w) => w.value);
+    const ops = catalogueOperands(cmd, NO_IR) ?? parseOptions(cmd.args, { longValue: ['profile', 'region', 'output', 'endpoint-url', 'query'] }).operands.map((w) => w.value);
     if (ops[0] === 's3') return !['ls', 'presign'].includes(ops[1] ?? 'ls');
     if (ops[0] === 'configure') return !['list', 'get', 'list-profiles'].includes(ops[1] ?? '');
     return !CLOUD_READ_OP.test(ops[1] ?? 'help');

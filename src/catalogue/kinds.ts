@@ -89,6 +89,15 @@ export const DOWNLOADERS: readonly string[] = [
   'nc', 'ncat', 'netcat', 'socat', 'telnet', 'openssl', 'ftp', 'tftp', 'sftp', 'scp', 'ssh', 'iwr', 'irm', 'invoke-webrequest', 'invoke-restmethod', 'gsutil', 'aws', 'gcloud', 'az', 'rclone', 'gh',
 ];
 
+/** Programs that send what they are given to another host (files, their input, their arguments). */
+export const NETWORK_SENDERS: readonly string[] = [
+  'curl', 'wget', 'wget2', 'http', 'https', 'xh', 'xhs', 'curlie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'scp', 'sftp', 'rsync', 'ftp', 'tftp', 'lftp', 'ncftpput', 'ssh',
+  'aws', 'gsutil', 'gcloud', 'az', 'rclone', 'mail', 'mailx', 'sendmail', 'mutt', 'gh', 'pastebinit', 'smbclient', 'mc', 'transfer', 'croc', 'magic-wormhole', 'wormhole',
+];
+
+/** Senders that put their input on the wire as it is (no upload format around it). */
+export const RAW_SENDERS: readonly string[] = ['curl', 'wget', 'wget2', 'http', 'https', 'xh', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'openssl'];
+
 /** Programs that always turn an encoded payload back into text. */
 export const DECODERS: readonly string[] = ['uudecode', 'gunzip', 'zcat', 'bunzip2', 'bzcat', 'unxz', 'xzcat', 'zstdcat', 'unzstd', 'rev', 'tr', 'lzcat', 'unlzma'];
 

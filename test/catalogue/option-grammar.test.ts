@@ -123,3 +123,16 @@ describe('where the copies disagreed', () => {
     expect(interpreterOf('php')!.withArg).not.toContain('F');
   });
 });
+
+describe('bq query read with its spec (it took the last word that was not an option for the query)', () => {
+  it('a flag after the query is not the query', async () => {
+    expect(await decide(`bq query --nouse_legacy_sql 'SELECT COUNT(*) FROM shop.orders' --format json`)).toBe('allow');
+    expect(await decide(`bq query --format json 'DELETE FROM shop.orders WHERE true' --max_rows 10`)).toBe('block');
+  });
+
+  it('the words of the query are joined, as bq joins them', async () => {
+    expect(await decide('bq query --nouse_legacy_sql SELECT 1')).toBe('allow');
+    expect(await decide('bq query --nouse_legacy_sql DROP TABLE shop.orders')).toBe('block');
+  });
+});
+

@@ -16,9 +16,10 @@ import { normalizePath } from './paths.js';
 import { scriptFileOperand } from './shells.js';
 import { commandBasename } from './unwrap.js';
 import { undecidable } from './undecidable.js';
+import { POSIX_SHELLS } from '../../catalogue/kinds.js';
 
 /** Shells whose scripts the shell parser reads (fish and the C shells speak other languages: not read). */
-const READ_SHELLS = new Set(['bash', 'sh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'zsh', 'rbash', 'oksh', 'loksh', 'pdksh', 'source', '.']);
+const READ_SHELLS: ReadonlySet<string> = new Set([...POSIX_SHELLS, 'source', '.']);
 const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 /** Interpreter code read from files: the languages whose inline code is read. */
 const READ_LANGUAGES: readonly Language[] = ['python', 'node', 'perl', 'ruby', 'php'];

@@ -5,7 +5,8 @@ import type { Word } from '../../core/ir.js';
 import type { Dialect } from '../../core/types.js';
 import type { Action } from './actions.js';
 import { optionSpecFrom, optionValues, scanOptions, type OptionSpec } from './options.js';
-import { MYSQL_SPEC, PSQL_SPEC, SQLITE_SPEC } from '../../catalogue/specs/sql-clients.js';
+import { BQ_SPEC, MYSQL_SPEC, PSQL_SPEC, SQLITE_SPEC } from '../../catalogue/specs/sql-clients.js';
+import { readInvocation, wordsWithRole } from '../../catalogue/read.js';
 
 /** psql's, mysql's and sqlite3's option grammars are their catalogue specs (src/catalogue/specs/sql-clients.ts). */
 const PSQL: OptionSpec = optionSpecFrom(PSQL_SPEC, { permute: true, lenient: true });
@@ -90,8 +91,18 @@ function sqlcmd(args: Word[]): Action[] {
   return out;
 }
 
-/** `bq [global flags] query [flags] 'SQL'`: the SQL is the operand after `query`. */
+/**
+ * `bq [global flags] query [flags] SQL…`: the words after the flags, joined, are the query (bq's
+ * catalogue spec says which flags take a value, so `--format json` after the SQL is no query). A
+ * `query` the spec's reading does not reach (behind a flag it does not know) is read as before: the
+ * last word after `query` that is not an option.
+ */
 function bq(args: Word[]): Action[] {
+  const inv = readInvocation(BQ_SPEC, args);
+  if (!inv.undecidable && inv.path[0] === 'query') {
+    const sql = wordsWithRole(inv, 'sql');
+    return sql.length ? sql.map((r): Action => ({ kind: 'sql', dialect: 'bigquery', sql: r.word })) : [{ kind: 'stdin-sql', dialect: 'bigquery' }];
+  }
   const at = args.findIndex((w) => w.static && w.value === 'query');
   if (at < 0) return [];
   const operands = args.slice(at + 1).filter((w) => !(w.static && w.value.startsWith('-')));

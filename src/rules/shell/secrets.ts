@@ -12,6 +12,7 @@ import { secretKindOfWord, type SecretKind } from './secret-paths.js';
 import { resolveTargets } from './paths.js';
 import { writtenFiles } from './targets.js';
 import { memoByCommand } from './memo.js';
+import { NETWORK_SENDERS, RAW_SENDERS as RAW_SENDER_NAMES } from '../../catalogue/kinds.js';
 
 /** Programs that take a secret's path without printing or sending its contents. */
 const USES_WITHOUT_READING = new Set([
@@ -69,10 +70,7 @@ function isEnvDump(cmd: SimpleCommand): boolean {
   return false;
 }
 
-const SENDERS = new Set([
-  'curl', 'wget', 'wget2', 'http', 'https', 'xh', 'xhs', 'curlie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'scp', 'sftp', 'rsync', 'ftp', 'tftp', 'lftp', 'ncftpput', 'ssh', 'aws', 'gsutil',
-  'gcloud', 'az', 'rclone', 'mail', 'mailx', 'sendmail', 'mutt', 'gh', 'pastebinit', 'smbclient', 'rclone', 'mc', 'transfer', 'croc', 'magic-wormhole', 'wormhole',
-]);
+const SENDERS: ReadonlySet<string> = new Set(NETWORK_SENDERS);
 
 function isSender(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
@@ -94,7 +92,7 @@ function sendsSecret(cmd: SimpleCommand, ir: ShellIr): boolean {
   return RAW_SENDERS.has(nameOf(cmd)) && earlierStages(cmd, ir).some((c) => ['echo', 'printf', 'cat'].includes(nameOf(c)) && c.args.some((w) => SECRET_VARIABLE.test(w.value)));
 }
 
-const RAW_SENDERS = new Set(['curl', 'wget', 'wget2', 'http', 'https', 'xh', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'openssl']);
+const RAW_SENDERS: ReadonlySet<string> = new Set(RAW_SENDER_NAMES);
 const SECRET_VARIABLE = /\$\{?[A-Za-z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL)[A-Za-z0-9_]*\}?/i;
 
 /** Literal secrets by format (keys and tokens). Variable references are not literals. */

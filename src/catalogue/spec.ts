@@ -129,6 +129,12 @@ export interface ProgramSpec extends CommandSpec {
   /** The family file it belongs to (`launchers`, `cloud`, `secrets`, …). */
   family: string;
   summary: string;
+  /**
+   * A script projects ship under this name (`./gradlew`, `./manage.py`, `bin/rails`): run by its path it
+   * is judged by this spec instead of being read. Any other program run by a path is read (a `./git`
+   * the agent wrote is not git).
+   */
+  projectScript?: boolean;
   /** Environment variables that make the program run a command or code (`GIT_SSH_COMMAND`: a script). */
   env?: Record<string, Role>;
   /** Scripts that must be refused and look-alikes that must be allowed, run by the tests. */

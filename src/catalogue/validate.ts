@@ -50,7 +50,7 @@ export function specProblems(specs: readonly unknown[]): SpecProblem[] {
 
 function levelProblems(level: CommandSpec, path: string, add: (path: string, problem: string) => void): void {
   const p = (k: string) => (path ? `${path}.${k}` : k);
-  const known = ['summary', 'options', 'prefixes', 'unknown', 'optionsFirst', 'operands', 'subcommands', 'verb', 'when', 'stdin', 'dashDash', 'separator', 'variables', 'clusters', 'names', 'family', 'env', 'examples'];
+  const known = ['summary', 'options', 'prefixes', 'unknown', 'optionsFirst', 'operands', 'subcommands', 'verb', 'when', 'stdin', 'dashDash', 'separator', 'variables', 'clusters', 'names', 'family', 'env', 'examples', 'projectScript'];
   for (const k of Object.keys(level)) if (!known.includes(k)) add(p(k), 'no such field');
   if (level.unknown !== undefined && level.unknown !== 'flag' && level.unknown !== 'block') add(p('unknown'), '"flag" or "block"');
   const spellings = new Set<string>();

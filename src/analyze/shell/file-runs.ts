@@ -113,7 +113,7 @@ export function programFileActions(name: string, args: readonly Word[], path: Wo
   const known = scriptProgram(name, args);
   if (known) return invocationActions(readInvocation(known.spec, known.args), text);
   const out: Action[] = [];
-  if (path && !specFor(name)) out.push({ kind: 'file', path, as: { kind: 'program' }, detail: path.raw });
+  if (path && !specFor(name)?.projectScript) out.push({ kind: 'file', path, as: { kind: 'program' }, detail: path.raw });
   const at = scriptFileOperand(name, [...args]);
   const file = at >= 0 ? args[at] : undefined;
   if (file && READ_SHELLS.has(name) && !isStdinOrSubstitution(file)) {

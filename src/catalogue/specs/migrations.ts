@@ -269,6 +269,7 @@ const FRAMEWORKS: ProgramSpec[] = [
   },
   {
     names: ['rails'],
+    projectScript: true,
     family: 'migrations',
     summary: 'Rails command line (also bin/rails): database tasks, console, runner, credentials',
     options: [valued('-e', '--environment'), harmless('-h', '--help'), harmless('-v', '--version')],
@@ -301,6 +302,7 @@ const FRAMEWORKS: ProgramSpec[] = [
   },
   {
     names: ['manage.py', 'django-admin'],
+    projectScript: true,
     family: 'migrations',
     summary: 'Django management commands (`python manage.py …`, `./manage.py …`, `django-admin …`)',
     options: [valued('--settings'), valued('--pythonpath'), valued('-v', '--verbosity'), flag('--traceback'), flag('--no-color'), flag('--force-color'), flag('--skip-checks'), flag('--noinput', '--no-input'), valued('--database'), harmless('-h', '--help'), harmless('--version')],
@@ -319,6 +321,7 @@ const FRAMEWORKS: ProgramSpec[] = [
   },
   {
     names: ['artisan'],
+    projectScript: true,
     family: 'migrations',
     summary: 'Laravel\'s Artisan (`php artisan …`): migrations, database, tinker',
     options: [valued('--env'), flag('-n', '--no-interaction'), flag('--force'), flag('-q', '--quiet'), flag('-v', '-vv', '-vvv', '--verbose'), flag('--ansi'), flag('--no-ansi'), harmless('-h', '--help'), harmless('-V', '--version')],

@@ -352,6 +352,7 @@ const ANACONDA: ProgramSpec = {
 
 const MVN: ProgramSpec = {
   names: ['mvn', 'mvnw', 'mvnd'],
+    projectScript: true,
   family: 'packages',
   summary: 'Maven: deploys and releases artifacts (goals and phases are operands)',
   options: [
@@ -369,6 +370,7 @@ const MVN: ProgramSpec = {
 const GRADLE_PUBLISH = '(^|:)(pub(?!lishToMavenLocal$|TML$)[A-Za-z0-9]*|uploadArchives|artifactoryPublish|bintrayUpload|closeAndReleaseRepository|closeAndReleaseSonatypeStagingRepository|releaseSonatypeStagingRepository|publishPlugins|jib)$';
 const GRADLE: ProgramSpec = {
   names: ['gradle', 'gradlew'],
+    projectScript: true,
   family: 'packages',
   summary: 'Gradle: publishing tasks (tasks are operands)',
   options: [

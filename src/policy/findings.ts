@@ -5,7 +5,7 @@ import type { RuleMatch } from '../core/types.js';
 import type { RoleMiss } from './role-check.js';
 import { UNDECIDABLE } from '../analyze/shell/undecidable.js';
 import { SQL_FAIL_CLOSED_RULE_IDS } from '../rules/sql/index.js';
-import { ENGINE_FAIL_CLOSED_IDS } from '../analyze/fail-closed.js';
+import { ENGINE_FAIL_CLOSED_IDS } from '../engine/fail-closed-ids.js';
 
 export const POLICY_RULE_IDS = {
   roleNotAllowed: 'role.not_allowed',

@@ -2,7 +2,7 @@
 // are judged by the real analyser under safe_defaults — `block` scripts refused, `allow` scripts let
 // through — so a spec and the engine that reads it can only change together.
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import { applyPolicy } from '../../src/policy/apply.js';
 import { SAFE_DEFAULTS } from '../../src/policy/policies.js';
 import { CATALOGUE, specFor } from '../../src/catalogue/index.js';

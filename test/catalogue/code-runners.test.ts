@@ -2,7 +2,7 @@
 // is one of the inert forms (also on standard input: ed, ex, make -f -), shell strings in options are
 // judged like any script, and git's own analysis reads grep -O, ext:: remotes and --upload-pack.
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import { applyPolicy } from '../../src/policy/apply.js';
 import { SAFE_DEFAULTS } from '../../src/policy/policies.js';
 import { ctx } from '../rules/shell/helpers.js';

@@ -2,7 +2,7 @@
 // set on a command or exported, their value is judged as a script (or refused as code seatbelt
 // cannot read), while everyday values stay allowed.
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import { applyPolicy } from '../../src/policy/apply.js';
 import { SAFE_DEFAULTS } from '../../src/policy/policies.js';
 import { ctx } from '../rules/shell/helpers.js';

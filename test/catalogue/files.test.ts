@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AnalyzeContext } from '../../src/core/types.js';
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import { applyPolicy } from '../../src/policy/apply.js';
 import { SAFE_DEFAULTS } from '../../src/policy/policies.js';
 import { MAX_PROGRAM_FILE_BYTES, readProgramFile } from '../../src/adapters/file-reader.js';

@@ -3,7 +3,7 @@
 // metadata endpoints, credentials sent away; credential files sent are secrets.exfiltration's. Through
 // the real analyser under safe_defaults; nothing is sent anywhere.
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import { applyPolicy } from '../../src/policy/apply.js';
 import { SAFE_DEFAULTS } from '../../src/policy/policies.js';
 import { ADMIN_PATH, hostOf } from '../../src/rules/shell/http.js';

@@ -10,7 +10,7 @@ import { isShellShebang } from '../../src/adapters/scan/shell-script.js';
 import { extractDockerfile } from '../../src/adapters/scan/dockerfile.js';
 import { isPosixShell } from '../../src/adapters/scan/github-actions.js';
 import type { SimpleCommand, Word } from '../../src/core/ir.js';
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import { applyPolicy } from '../../src/policy/apply.js';
 import { SAFE_DEFAULTS } from '../../src/policy/policies.js';
 import { ctx } from '../rules/shell/helpers.js';

@@ -11,7 +11,7 @@ import { gitCall } from '../../src/rules/shell/git-call.js';
 import { checkSqlClient } from '../../src/adapters/cli/sql-client.js';
 import { GIT_SPEC, PERL_SPEC } from '../../src/catalogue/specs/core-tools.js';
 import { MYSQL_SPEC, PSQL_SPEC } from '../../src/catalogue/specs/sql-clients.js';
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import { applyPolicy } from '../../src/policy/apply.js';
 import { SAFE_DEFAULTS } from '../../src/policy/policies.js';
 import type { SimpleCommand, Word } from '../../src/core/ir.js';

@@ -2,7 +2,7 @@
 // `./git` the agent wrote is not git. Only scripts projects ship (`./gradlew`, `./manage.py`) are
 // judged by their spec instead.
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import type { FileRead } from '../../src/core/types.js';
 
 const files: Record<string, string> = {

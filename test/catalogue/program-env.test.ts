@@ -1,7 +1,7 @@
 // A variable a program's own spec says it runs (`BORG_RSH` for borg) is judged as the script it
 // holds, like the variables any program honours (env.ts).
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import { ctx } from '../rules/shell/helpers.js';
 
 const ids = async (script: string) => (await defaultAnalyzer.analyze({ kind: 'shell', script }, ctx)).matches.map((m) => m.ruleId);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isFailClosed } from '../../src/policy/findings.js';
 import { UNDECIDABLE } from '../../src/analyze/shell/undecidable.js';
 import { SQL_FAIL_CLOSED_RULE_IDS } from '../../src/rules/sql/index.js';
-import { ENGINE_FAIL_CLOSED_IDS } from '../../src/analyze/fail-closed.js';
+import { ENGINE_FAIL_CLOSED_IDS } from '../../src/engine/fail-closed-ids.js';
 
 describe('isFailClosed', () => {
   it('knows every id the analysers use for "cannot decide"', () => {

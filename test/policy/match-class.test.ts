@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import { isFailClosed, isGuardFinding } from '../../src/policy/findings.js';
 import type { Action, Dialect } from '../../src/core/types.js';
 

@@ -7,7 +7,7 @@ import { EXAMPLE_CONTEXT, runRoleExamples } from '../../src/policy/role-examples
 import { listRoleFiles, loadRole, shippedRolesDir } from '../../src/policy/role-load.js';
 import { checkRole } from '../../src/policy/role-check.js';
 
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import type { Action, AnalyzeContext } from '../../src/core/types.js';
 
 const analyze = (action: Action, ctx: AnalyzeContext) => defaultAnalyzer.analyze(action, ctx);

@@ -3,7 +3,7 @@
 // risk, under the policy whose threshold is that risk (test/rules/risk-table.ts); each "allow"
 // example must not match the rule — and must not be refused by any other rule either.
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyzer } from '../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import { analyzeSql } from '../../src/analyze/sql/index.js';
 import { SQL_RULES } from '../../src/rules/sql/index.js';
 import type { SqlExample } from '../../src/rules/rule.js';

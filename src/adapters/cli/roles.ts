@@ -93,7 +93,7 @@ export function registerRoles(program: Command): void {
 }
 
 async function analyzer(): Promise<AnalyzeFn> {
-  const { defaultAnalyzer } = await import('../../analyze/index.js');
+  const { defaultAnalyzer } = await import('../../engine/default-engine.js');
   return (action, ctx) => defaultAnalyzer.analyze(action, ctx);
 }
 

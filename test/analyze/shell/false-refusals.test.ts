@@ -5,7 +5,7 @@
 // unknown script. Each valid case is checked with `bash -n` (parsed, never run).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyzer } from '../../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../../src/engine/default-engine.js';
 import { decisionOf } from '../../rules/shell/helpers.js';
 import { ids, ir } from './helpers.js';
 

@@ -3,7 +3,7 @@
 // policy whose threshold is that risk (risk-table.ts); each `allow` script must not produce the
 // rule's id. A rule without both kinds of example is a defect.
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyzer } from '../../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../../src/engine/default-engine.js';
 import { SHELL_RULES } from '../../../src/rules/shell/index.js';
 import { expectBlockedByRule } from '../risk-table.js';
 import { ctx } from './helpers.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyzeContext, RuleMatch } from '../../../src/core/types.js';
 import { shellIrFromScript } from '../../../src/analyze/shell/index.js';
-import { defaultAnalyzer } from '../../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../../src/engine/default-engine.js';
 import { evaluateShell } from '../../../src/rules/shell/index.js';
 import { PERSISTENCE_RULE_IDS } from '../../../src/rules/shell/persistence.js';
 import { applyPolicy } from '../../../src/policy/apply.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { GuardContext } from '../../../src/core/guarded.js';
 import type { AnalyzeContext, RuleMatch } from '../../../src/core/types.js';
 import { shellIrFromScript } from '../../../src/analyze/shell/index.js';
-import { defaultAnalyzer } from '../../../src/analyze/index.js';
+import { defaultAnalyzer } from '../../../src/engine/default-engine.js';
 import { evaluateShell } from '../../../src/rules/shell/index.js';
 import { SELF_PROTECTION_RULE_IDS } from '../../../src/rules/shell/self-protection.js';
 import { applyPolicy } from '../../../src/policy/apply.js';

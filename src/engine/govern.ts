@@ -1,6 +1,6 @@
 // The one path every action takes: analyse → policy → decision → sealed envelope.
 // Everything is passed in (analyser, policy, role, context, sealer), so this stays testable with values.
-import type { Action, AnalyzeContext, Analyzer, Decision } from './types.js';
+import type { Action, AnalyzeContext, Analyzer, Decision } from '../core/types.js';
 import { applyPolicy, type ApplyOptions, type Policy } from '../policy/apply.js';
 import type { Role } from '../policy/role.js';
 

@@ -3,13 +3,13 @@
 // Parsers are loaded lazily inside the analysers: argv without nested scripts never loads tree-sitter.
 import type { Action, Analysis, AnalyzeContext, Analyzer, RuleMatch } from '../core/types.js';
 import type { ShellIr, SqlStatement } from '../core/ir.js';
-import { shellIrFromArgv, shellIrFromScript } from './shell/index.js';
-import { analyzeSql, sqlWrites } from './sql/index.js';
+import { shellIrFromArgv, shellIrFromScript } from '../analyze/shell/index.js';
+import { analyzeSql, sqlWrites } from '../analyze/sql/index.js';
 import { evaluateShell } from '../rules/shell/index.js';
 import { commandWrites } from '../rules/shell/writes.js';
 import { clientMetaOf, clientOf, splitClientMeta } from '../rules/shell/sql-meta.js';
 import { redactSecrets } from '../audit/redact.js';
-import { invalidCharacterMatch } from './input-check.js';
+import { invalidCharacterMatch } from '../analyze/input-check.js';
 
 export const defaultAnalyzer: Analyzer = {
   async analyze(action: Action, ctx: AnalyzeContext): Promise<Analysis> {

@@ -2,7 +2,7 @@
 // Everything is passed in (analyser, policy, role, context, sealer), so this stays testable with values.
 import type { Action, AnalyzeContext, Analyzer, Decision } from '../core/types.js';
 import { applyPolicy, type ApplyOptions, type Policy } from '../policy/apply.js';
-import type { Role } from '../policy/role.js';
+import type { Role } from '../policy/role/role.js';
 
 export interface DecideDeps {
   analyzer: Analyzer;

@@ -9,8 +9,8 @@ import {
 } from './findings.js';
 import { POLICIES, SAFE_DEFAULTS, type Policy } from './policies.js';
 import { pinViolationMatch, type PinViolation } from './pin.js';
-import type { Role } from './role.js';
-import { checkRole } from './role-check.js';
+import type { Role } from './role/role.js';
+import { checkRole } from './role/check.js';
 
 export { SAFE_DEFAULTS, POLICIES, loadPolicy, type Policy, type PolicyName } from './policies.js';
 

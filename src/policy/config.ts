@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { SeatbeltError } from '../core/error.js';
 import { DIALECTS } from '../core/types.js';
 import { POLICY_NAMES } from './policies.js';
-import { describe, formatProblems, type Problem } from './role-validate.js';
+import { describe, formatProblems, type Problem } from './role/validate.js';
 
 export const PROJECT_CONFIG = '.seatbelt.json';
 export const USER_CONFIG = 'config.json';

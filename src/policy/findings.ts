@@ -2,7 +2,7 @@
 // under read_only, an implicit deny, a pin violation, a role file that changed. They travel in the
 // decision like any rule match, so the envelope names them.
 import type { RuleMatch } from '../core/types.js';
-import type { RoleMiss } from './role-check.js';
+import type { RoleMiss } from './role/check.js';
 import { UNDECIDABLE } from '../analyze/shell/undecidable.js';
 import { SQL_FAIL_CLOSED_RULE_IDS } from '../rules/sql/index.js';
 import { ENGINE_FAIL_CLOSED_IDS } from '../engine/fail-closed-ids.js';

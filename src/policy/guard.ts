@@ -5,8 +5,8 @@ import type { AnalyzeContext } from '../core/types.js';
 import type { ApplyOptions } from './apply.js';
 import { checkPin, type PinViolation } from './pin.js';
 import { isPolicyName, loadPolicy, POLICY_NAMES, type Policy } from './policies.js';
-import type { LoadedRole } from './role.js';
-import { defaultRolesDirs, loadRole } from './role-load.js';
+import type { LoadedRole } from './role/role.js';
+import { defaultRolesDirs, loadRole } from './role/load.js';
 import { normalizeRole, type ResolvedSettings } from './settings.js';
 import { SeatbeltError } from '../core/error.js';
 

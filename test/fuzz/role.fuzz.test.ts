@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SeatbeltError } from '../../src/core/error.js';
-import { validateRole } from '../../src/policy/role-validate.js';
+import { validateRole } from '../../src/policy/role/validate.js';
 import { runs } from './support.js';
 
 const VALID = {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultAnalyzer } from '../../src/engine/default-engine.js';
-import { sha256Hex } from '../../src/policy/role-load.js';
+import { sha256Hex } from '../../src/policy/role/load.js';
 import { seatbelt as spawnSeatbelt, tempHome } from '../e2e/helpers.js';
 
 const ROLES_DIR = path.resolve(import.meta.dirname, '../../roles');

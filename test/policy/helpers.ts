@@ -2,7 +2,7 @@
 import type { SimpleCommand, SqlStatement, Word } from '../../src/core/ir.js';
 import type { Action, Analysis, MatchClass, Risk, RuleMatch } from '../../src/core/types.js';
 import { isFailClosed, isGuardFinding } from '../../src/policy/findings.js';
-import type { Role, RoleFile } from '../../src/policy/role.js';
+import type { Role, RoleFile } from '../../src/policy/role/role.js';
 
 export const w = (value: string, opts: { static?: boolean; raw?: string } = {}): Word => ({
   value,

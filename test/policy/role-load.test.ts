@@ -8,9 +8,9 @@ import { SeatbeltError } from '../../src/core/error.js';
 import type { Action, Analysis } from '../../src/core/types.js';
 import { applyPolicy } from '../../src/policy/apply.js';
 import { POLICIES } from '../../src/policy/policies.js';
-import { listRoleFiles, loadRole, sha256Hex, shippedRolesDir } from '../../src/policy/role-load.js';
-import { loadRoleChecked, runRoleExamples } from '../../src/policy/role-examples.js';
-import { roleProblems, validateRole } from '../../src/policy/role-validate.js';
+import { listRoleFiles, loadRole, sha256Hex, shippedRolesDir } from '../../src/policy/role/load.js';
+import { loadRoleChecked, runRoleExamples } from '../../src/policy/role/examples.js';
+import { roleProblems, validateRole } from '../../src/policy/role/validate.js';
 import { cmd, shellAnalysis } from './helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'seatbelt-roles-'));

@@ -1,9 +1,9 @@
 // One command against one allow rule, with hand-built IR: flags in every spelling, subcommands
 // behind global options, folders after normalisation, redirections, wrappers, assignments.
 import { describe, expect, it } from 'vitest';
-import type { CommandAllowRule, RoleFile } from '../../src/policy/role.js';
-import { checkCommand } from '../../src/policy/role-check.js';
-import { matchCommandRule } from '../../src/policy/role-match.js';
+import type { CommandAllowRule, RoleFile } from '../../src/policy/role/role.js';
+import { checkCommand } from '../../src/policy/role/check.js';
+import { matchCommandRule } from '../../src/policy/role/match.js';
 import { CTX, cmd, w } from './helpers.js';
 
 const rule = (r: Partial<CommandAllowRule>): CommandAllowRule => ({ id: 't', command: 'x', match: ['x'], notMatch: ['y'], ...r });

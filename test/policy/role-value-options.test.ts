@@ -4,7 +4,7 @@
 // the catalogue does not know keep the list in value-options.ts; a rule's own valueOptions still count.
 import { describe, expect, it } from 'vitest';
 import { VALUE_OPTIONS, valueOptionsFor } from '../../src/policy/value-options.js';
-import { readArgs } from '../../src/policy/role-args.js';
+import { readArgs } from '../../src/policy/role/args.js';
 import { specFor } from '../../src/catalogue/index.js';
 import type { Word } from '../../src/core/ir.js';
 

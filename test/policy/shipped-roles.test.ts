@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyPolicy } from '../../src/policy/apply.js';
 import { POLICIES } from '../../src/policy/policies.js';
-import { EXAMPLE_CONTEXT, runRoleExamples } from '../../src/policy/role-examples.js';
-import { listRoleFiles, loadRole, shippedRolesDir } from '../../src/policy/role-load.js';
-import { checkRole } from '../../src/policy/role-check.js';
+import { EXAMPLE_CONTEXT, runRoleExamples } from '../../src/policy/role/examples.js';
+import { listRoleFiles, loadRole, shippedRolesDir } from '../../src/policy/role/load.js';
+import { checkRole } from '../../src/policy/role/check.js';
 
 import { defaultAnalyzer } from '../../src/engine/default-engine.js';
 import type { Action, AnalyzeContext } from '../../src/core/types.js';

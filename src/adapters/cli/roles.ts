@@ -6,10 +6,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 import { seatbeltHome } from '../../audit/paths.js';
-import { isSqlRule, type AllowRule } from '../../policy/role.js';
-import { defaultRolesDirs, listRoleFiles, loadRole, resolveRolePath, roleFromBytes } from '../../policy/role-load.js';
-import { roleProblems, formatProblems } from '../../policy/role-validate.js';
-import type { AnalyzeFn, ExampleResult } from '../../policy/role-examples.js';
+import { isSqlRule, type AllowRule } from '../../policy/role/role.js';
+import { defaultRolesDirs, listRoleFiles, loadRole, resolveRolePath, roleFromBytes } from '../../policy/role/load.js';
+import { roleProblems, formatProblems } from '../../policy/role/validate.js';
+import type { AnalyzeFn, ExampleResult } from '../../policy/role/examples.js';
 
 function rolesDirs(env: NodeJS.ProcessEnv): string[] {
   return defaultRolesDirs(seatbeltHome(env));
@@ -81,7 +81,7 @@ export function registerRoles(program: Command): void {
     .option('--json', 'print one JSON line per example')
     .action(async (nameOrPath: string, flags: { json?: boolean }) => {
       const role = loadRole(nameOrPath, { rolesDir: rolesDirs(process.env) });
-      const { runRoleExamples } = await import('../../policy/role-examples.js');
+      const { runRoleExamples } = await import('../../policy/role/examples.js');
       const results = await runRoleExamples(role, await analyzer());
       for (const r of results) process.stdout.write(flags.json ? JSON.stringify(r) + '\n' : formatResult(r));
       const failed = results.filter((r) => !r.ok).length;

@@ -1,11 +1,11 @@
 // Does one simple command satisfy one command allow rule? Written against the IR: the command name
 // after unwrapping, its words after quote removal, the wrappers peeled off, its assignments and
 // redirections. Returns null when it does, else one line saying why not.
-import type { Redirect, SimpleCommand, Word } from '../core/ir.js';
+import type { Redirect, SimpleCommand, Word } from '../../core/ir.js';
 import type { CommandAllowRule } from './role.js';
-import { isAllowed, isForbidden, readArgs } from './role-args.js';
-import { isUrl, pathInside, resolveWordPath, urlInside, type PathContext } from './role-paths.js';
-import { valueOptionsFor } from './value-options.js';
+import { isAllowed, isForbidden, readArgs } from './args.js';
+import { isUrl, pathInside, resolveWordPath, urlInside, type PathContext } from './paths.js';
+import { valueOptionsFor } from '../value-options.js';
 
 /** Wrappers that change neither who runs the command nor where: allowed unless a rule lists its own. */
 export const DEFAULT_WRAPPERS: readonly string[] = ['env', 'command', 'builtin', 'exec', 'nice', 'ionice', 'timeout', 'time',

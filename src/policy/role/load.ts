@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SeatbeltError } from '../core/error.js';
+import { SeatbeltError } from '../../core/error.js';
 import type { LoadedRole, Role, RoleFile } from './role.js';
-import { validateRole } from './role-validate.js';
+import { validateRole } from './validate.js';
 
 export interface RoleLoadOptions {
   /** Folders searched, in order, for `NAME.json` when a name is given. */

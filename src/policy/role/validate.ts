@@ -1,11 +1,11 @@
 // Validates a role file at the boundary, collecting every bad field (path, expected, found) so an
 // author fixes them all in one pass. Unknown keys are errors too: a misspelt `forbidFlag` that is
 // silently ignored would be a hole in a whitelist.
-import { SeatbeltError } from '../core/error.js';
-import type { SqlKind } from '../core/ir.js';
-import { DIALECTS } from '../core/types.js';
+import { SeatbeltError } from '../../core/error.js';
+import type { SqlKind } from '../../core/ir.js';
+import { DIALECTS } from '../../core/types.js';
 import type { RoleFile } from './role.js';
-import { isUrl } from './role-paths.js';
+import { isUrl } from './paths.js';
 
 export interface Problem {
   path: string;

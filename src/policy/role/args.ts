@@ -1,7 +1,7 @@
 // Reads a command's words the way a role rule needs them: which are flags (in every spelling),
 // which are option values, which are positional arguments. When in doubt it errs towards
 // "this is a flag" or "this is a positional" — both are checked, never skipped.
-import type { Word } from '../core/ir.js';
+import type { Word } from '../../core/ir.js';
 
 export interface FlagToken {
   word: Word;

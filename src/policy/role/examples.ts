@@ -4,13 +4,13 @@
 // not import the dispatcher: that would be a cycle, and keeps this testable).
 import fs from 'node:fs';
 import path from 'node:path';
-import { SeatbeltError } from '../core/error.js';
-import type { Action, Analysis, AnalyzeContext, Dialect } from '../core/types.js';
-import { applyPolicy } from './apply.js';
-import { POLICIES } from './policies.js';
+import { SeatbeltError } from '../../core/error.js';
+import type { Action, Analysis, AnalyzeContext, Dialect } from '../../core/types.js';
+import { applyPolicy } from '../apply.js';
+import { POLICIES } from '../policies.js';
 import { isSqlRule, type LoadedRole, type Role } from './role.js';
-import { checkRole } from './role-check.js';
-import { loadRole, type RoleLoadOptions } from './role-load.js';
+import { checkRole } from './check.js';
+import { loadRole, type RoleLoadOptions } from './load.js';
 
 export type AnalyzeFn = (action: Action, ctx: AnalyzeContext) => Promise<Analysis>;
 

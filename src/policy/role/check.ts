@@ -1,13 +1,13 @@
 // A role as a whitelist over a whole analysis: the action is allowed only if EVERY simple command
 // (pipeline stages, list members, substitutions, function bodies, nested scripts) and EVERY SQL
 // statement (nested ones included) is allowed by some rule. `ls; rm -rf ~` is not `ls`.
-import type { SimpleCommand, SqlStatement } from '../core/ir.js';
-import type { Analysis } from '../core/types.js';
+import type { SimpleCommand, SqlStatement } from '../../core/ir.js';
+import type { Analysis } from '../../core/types.js';
 import { isSqlRule, type RoleFile, type SqlAllowRule } from './role.js';
-import { commandNames, globMatch, matchCommandRule } from './role-match.js';
+import { commandNames, globMatch, matchCommandRule } from './match.js';
 import path from 'node:path';
-import { normalizePath } from '../analyze/shell/paths.js';
-import { resolveRoleFolder, samePath, type PathContext } from './role-paths.js';
+import { normalizePath } from '../../analyze/shell/paths.js';
+import { resolveRoleFolder, samePath, type PathContext } from './paths.js';
 
 export interface RoleMiss {
   /** The command or statement text. */

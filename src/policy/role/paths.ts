@@ -1,8 +1,8 @@
 // Path arguments against a role's folders, after normalisation. Pure: no file system, so a symlink
 // inside an allowed folder that points elsewhere is not seen (documented in docs/roles.md).
 import path from 'node:path';
-import type { Word } from '../core/ir.js';
-import { normalizePath } from '../analyze/shell/paths.js';
+import type { Word } from '../../core/ir.js';
+import { normalizePath } from '../../analyze/shell/paths.js';
 
 export interface PathContext {
   /** The folder the guard was started in: what `./` in a role means. Never the tracked `cd`. */

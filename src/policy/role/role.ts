@@ -1,8 +1,8 @@
 // The role file format: allow rules written against the IR (command names, subcommands, flags,
 // folders, SQL statement kinds and tables), each carrying examples that must and must not pass.
-// The format is documented in docs/roles.md; role-validate.ts checks it field by field.
-import type { SqlKind } from '../core/ir.js';
-import type { Dialect, RoleRef } from '../core/types.js';
+// The format is documented in docs/roles.md; validate.ts beside it checks it field by field.
+import type { SqlKind } from '../../core/ir.js';
+import type { Dialect, RoleRef } from '../../core/types.js';
 
 /** A SQL example: the text, and the dialect when it is not the role's default. */
 export interface RoleSqlExample {

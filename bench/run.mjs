@@ -21,7 +21,8 @@ const TRAIL = Number(process.env.BENCH_TRAIL ?? 100_000);
 const PARALLEL_RUNS = Math.max(1, Number(process.env.BENCH_PARALLEL_RUNS ?? 3));
 const BIN = path.join(ROOT, 'bin', 'seatbelt');
 const TYPICAL = 'git status --short && npm test -- --watch=false 2>&1 | tail -n 40';
-const SQL = "SELECT o.id, o.total FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.email = 'a@example.com' ORDER BY o.id DESC LIMIT 20";
+const SQL =
+  "SELECT o.id, o.total FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.email = 'a@example.com' ORDER BY o.id DESC LIMIT 20";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'seatbelt-bench-'));
 const home = path.join(tmp, 'home');
@@ -36,10 +37,22 @@ const work = path.join(tmp, 'cwd');
 spawnSync('mkdir', ['-p', work]);
 
 const rows = [];
-const results = { date: new Date().toISOString(), machine: machine(), runs: RUNS, env: { NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS ?? null }, figures: rows };
+const results = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  runs: RUNS,
+  env: { NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS ?? null },
+  figures: rows,
+};
 
 function machine() {
-  return { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', os: `${os.type()} ${os.release()}`, loadavgAtStart: os.loadavg() };
+  return {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? '?',
+    os: `${os.type()} ${os.release()}`,
+    loadavgAtStart: os.loadavg(),
+  };
 }
 
 /** One row of the table. `budget` is { max, unit, of: 'ratio' | 'value' } or absent (information only). */
@@ -48,7 +61,9 @@ function record(row) {
   row.pass = row.budget ? (row.budget.min !== undefined ? judged >= row.budget.min : judged <= row.budget.max) : null;
   rows.push(row);
   const mark = row.pass === null ? 'info' : row.pass ? 'PASS' : 'FAIL';
-  console.error(`  ${mark.padEnd(4)} ${row.figure}: ${fmt(row.value, row.unit)} (baseline ${row.baselineLabel} ${fmt(row.baseline, row.baselineUnit ?? row.unit)}${row.ratio !== undefined ? `, ${row.ratio.toFixed(2)}×` : ''})`);
+  console.error(
+    `  ${mark.padEnd(4)} ${row.figure}: ${fmt(row.value, row.unit)} (baseline ${row.baselineLabel} ${fmt(row.baseline, row.baselineUnit ?? row.unit)}${row.ratio !== undefined ? `, ${row.ratio.toFixed(2)}×` : ''})`,
+  );
 }
 
 function failed(figure, err) {
@@ -56,14 +71,21 @@ function failed(figure, err) {
   console.error(`  ERR  ${figure}: ${err.message}`);
 }
 
-const fmt = (v, unit) => (v === undefined || Number.isNaN(v) ? '-' : `${v < 10 ? v.toFixed(3) : v < 100 ? v.toFixed(1) : v.toFixed(0)} ${unit}`);
+const fmt = (v, unit) =>
+  v === undefined || Number.isNaN(v) ? '-' : `${v < 10 ? v.toFixed(3) : v < 100 ? v.toFixed(1) : v.toFixed(0)} ${unit}`;
 
 const sb = (label, args, extra = {}) => ({ label, file: BIN, args, env, cwd: work, ...extra });
 const nodeE0 = { label: 'node -e 0', file: process.execPath, args: ['-e', '0'], env, cwd: work };
 // The library entry (`import … from 'seatbelt'`), imported by a fresh ES module.
 const LIBRARY = path.join(ROOT, 'dist', 'lib', 'index.mjs');
 const PARSERS = ['web-tree-sitter', 'tree-sitter-bash', 'libpg-query', 'node-sql-parser'];
-const importLibrary = { label: "node -e \"import('seatbelt')\" (library)", file: process.execPath, args: ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(LIBRARY).href)})`], env, cwd: work };
+const importLibrary = {
+  label: 'node -e "import(\'seatbelt\')" (library)',
+  file: process.execPath,
+  args: ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(LIBRARY).href)})`],
+  env,
+  cwd: work,
+};
 const bareTrue = { label: 'true', file: 'true', args: [], env, cwd: work };
 
 async function coldFigures() {
@@ -77,13 +99,19 @@ async function coldFigures() {
     { key: 'import', v: importLibrary, budget: 3 },
   ];
   // The library's import must load no parser (they load on the first decision that needs one).
-  const probe = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'import-probe.mjs'), LIBRARY, '--decide'], { env, cwd: work, encoding: 'utf8' });
+  const probe = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'import-probe.mjs'), LIBRARY, '--decide'], {
+    env,
+    cwd: work,
+    encoding: 'utf8',
+  });
   try {
     const { imported, decided } = JSON.parse(probe.stdout);
     const parsers = imported.filter((p) => PARSERS.some((name) => p === name || p.startsWith(`${name}/`)));
     if (parsers.length) throw new Error(`importing the library loaded ${parsers.join(', ')}`);
     if (!decided.loaded.includes('web-tree-sitter')) throw new Error('the probe did not see the first decision load the shell parser');
-    console.error(`  ok   import 'seatbelt' loads no parser (packages imported: ${imported.length ? imported.join(', ') : 'none'}; the first shell decision loads ${decided.loaded.join(', ')})`);
+    console.error(
+      `  ok   import 'seatbelt' loads no parser (packages imported: ${imported.length ? imported.join(', ') : 'none'}; the first shell decision loads ${decided.loaded.join(', ')})`,
+    );
   } catch (err) {
     failed("import 'seatbelt' loads no parser", new Error(`${err.message}${probe.stderr ? `: ${probe.stderr.trim().slice(0, 300)}` : ''}`));
   }
@@ -99,7 +127,11 @@ async function coldFigures() {
   }
   // The same exec pair with this machine's NODE_EXTRA_CA_CERTS, for information (see `baseEnv`).
   const ca = process.env.NODE_EXTRA_CA_CERTS && env.NODE_EXTRA_CA_CERTS === undefined && working.some((s) => s.key === 'exec');
-  const withCa = (v) => ({ ...v, label: `${v.label} (with NODE_EXTRA_CA_CERTS)`, env: { ...v.env, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } });
+  const withCa = (v) => ({
+    ...v,
+    label: `${v.label} (with NODE_EXTRA_CA_CERTS)`,
+    env: { ...v.env, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS },
+  });
   const extra = ca ? [withCa(nodeE0), withCa(working.find((s) => s.key === 'exec').v)] : [];
   const variants = [nodeE0, bareTrue, ...working.map((s) => s.v), ...extra];
   const samples = interleave(variants, RUNS);
@@ -107,27 +139,78 @@ async function coldFigures() {
   const [node, tru] = med;
   working.forEach((s, i) => {
     const value = med[i + 2];
-    record({ figure: s.v.label, value, unit: 'ms', baselineLabel: 'node -e 0', baseline: node, ratio: value / node, budget: { of: 'ratio', max: s.budget }, samples: samples[i + 2] });
-    if (s.key === 'exec') record({ figure: 'seatbelt exec -- true vs bare true', value, unit: 'ms', baselineLabel: 'true', baseline: tru, ratio: value / tru });
+    record({
+      figure: s.v.label,
+      value,
+      unit: 'ms',
+      baselineLabel: 'node -e 0',
+      baseline: node,
+      ratio: value / node,
+      budget: { of: 'ratio', max: s.budget },
+      samples: samples[i + 2],
+    });
+    if (s.key === 'exec')
+      record({ figure: 'seatbelt exec -- true vs bare true', value, unit: 'ms', baselineLabel: 'true', baseline: tru, ratio: value / tru });
   });
   if (ca) {
     const [n, e] = med.slice(-2);
-    record({ figure: 'seatbelt exec -- true, NODE_EXTRA_CA_CERTS set', value: e, unit: 'ms', baselineLabel: 'node -e 0, same env', baseline: n, ratio: e / n });
+    record({
+      figure: 'seatbelt exec -- true, NODE_EXTRA_CA_CERTS set',
+      value: e,
+      unit: 'ms',
+      baselineLabel: 'node -e 0, same env',
+      baseline: n,
+      ratio: e / n,
+    });
   }
 }
 
 async function warmFigures(lib) {
   console.error(`warm, in-process: ${WARM_ROUNDS} rounds`);
   const warmAudit = path.join(tmp, 'warm-audit.jsonl');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'warm.mjs'), lib, home, warmAudit, String(WARM_ROUNDS)], { env, cwd: work, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'warm.mjs'), lib, home, warmAudit, String(WARM_ROUNDS)], {
+    env,
+    cwd: work,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`warm.mjs: ${r.stderr.trim().slice(0, 500)}`);
   const w = JSON.parse(r.stdout);
   const d = w.decision;
-  record({ figure: 'decision p50 (typical shell command)', value: d.subject.p50, unit: 'ms', baselineLabel: 'sha256 of input', baseline: d.baseline.p50, ratio: d.subject.p50 / d.baseline.p50, budget: { of: 'value', max: 0.2 } });
-  record({ figure: 'decision p99', value: d.subject.p99, unit: 'ms', baselineLabel: 'sha256 of input', baseline: d.baseline.p99, ratio: d.subject.p99 / d.baseline.p99 });
+  record({
+    figure: 'decision p50 (typical shell command)',
+    value: d.subject.p50,
+    unit: 'ms',
+    baselineLabel: 'sha256 of input',
+    baseline: d.baseline.p50,
+    ratio: d.subject.p50 / d.baseline.p50,
+    budget: { of: 'value', max: 0.2 },
+  });
+  record({
+    figure: 'decision p99',
+    value: d.subject.p99,
+    unit: 'ms',
+    baselineLabel: 'sha256 of input',
+    baseline: d.baseline.p99,
+    ratio: d.subject.p99 / d.baseline.p99,
+  });
   const s = w.sealed;
-  record({ figure: 'decision + seal + fsync p50', value: s.subject.p50, unit: 'ms', baselineLabel: `write+fsync ${w.lineBytes} B`, baseline: s.baseline.p50, ratio: s.subject.p50 / s.baseline.p50, budget: { of: 'value', max: 1 } });
-  record({ figure: 'decision + seal + fsync p99', value: s.subject.p99, unit: 'ms', baselineLabel: `write+fsync ${w.lineBytes} B`, baseline: s.baseline.p99, ratio: s.subject.p99 / s.baseline.p99 });
+  record({
+    figure: 'decision + seal + fsync p50',
+    value: s.subject.p50,
+    unit: 'ms',
+    baselineLabel: `write+fsync ${w.lineBytes} B`,
+    baseline: s.baseline.p50,
+    ratio: s.subject.p50 / s.baseline.p50,
+    budget: { of: 'value', max: 1 },
+  });
+  record({
+    figure: 'decision + seal + fsync p99',
+    value: s.subject.p99,
+    unit: 'ms',
+    baselineLabel: `write+fsync ${w.lineBytes} B`,
+    baseline: s.baseline.p99,
+    ratio: s.subject.p99 / s.baseline.p99,
+  });
 }
 
 function jsonlBatch(n) {
@@ -150,8 +233,24 @@ function jsonlFigure() {
   const one = sb('check --jsonl, 1 line', ['check', '--jsonl'], { input: jsonlBatch(1), check: check(1) });
   const many = sb('check --jsonl, 1,000 lines', ['check', '--jsonl'], { input: jsonlBatch(1000), check: check(1000) });
   const [a, b] = interleave([one, many], RUNS).map(median);
-  record({ figure: 'check --jsonl 1,000 lines, end to end', value: 1000 / (b / 1000), unit: '/s', baselineLabel: '1-line batch', baseline: a, baselineUnit: 'ms', ratio: b / a, budget: { of: 'value', min: 5000 } });
-  record({ figure: 'check --jsonl marginal rate (minus 1-line batch)', value: 999 / ((b - a) / 1000), unit: '/s', baselineLabel: '1-line batch', baseline: a, baselineUnit: 'ms' });
+  record({
+    figure: 'check --jsonl 1,000 lines, end to end',
+    value: 1000 / (b / 1000),
+    unit: '/s',
+    baselineLabel: '1-line batch',
+    baseline: a,
+    baselineUnit: 'ms',
+    ratio: b / a,
+    budget: { of: 'value', min: 5000 },
+  });
+  record({
+    figure: 'check --jsonl marginal rate (minus 1-line batch)',
+    value: 999 / ((b - a) / 1000),
+    unit: '/s',
+    baselineLabel: '1-line batch',
+    baseline: a,
+    baselineUnit: 'ms',
+  });
 }
 
 async function verifyFigure(lib) {
@@ -163,7 +262,15 @@ async function verifyFigure(lib) {
   const verify = sb(`seatbelt verify (${TRAIL} records)`, ['verify', trail]);
   const base = { label: 'sha256sum', file: 'sha256sum', args: [trail], env, cwd: work };
   const [b, v] = interleave([base, verify], VERIFY_RUNS).map(median);
-  record({ figure: `verify ${TRAIL.toLocaleString('en')} records`, value: v / 1000, unit: 's', baselineLabel: 'sha256sum of the file', baseline: b / 1000, ratio: v / b, budget: { of: 'value', max: 10 } });
+  record({
+    figure: `verify ${TRAIL.toLocaleString('en')} records`,
+    value: v / 1000,
+    unit: 's',
+    baselineLabel: 'sha256sum of the file',
+    baseline: b / 1000,
+    ratio: v / b,
+    budget: { of: 'value', max: 10 },
+  });
 
   // What the worker threads buy, in this process: the library's verifyTrail alone vs
   // verifyTrailParallel (signatures checked on the other cores), interleaved.
@@ -184,7 +291,14 @@ async function verifyFigure(lib) {
     if (!a.ok || !p.ok || a.records !== p.records) throw new Error('the trail did not verify in-process');
   }
   const [sm, pm] = [median(serial), median(parallel)];
-  record({ figure: `verifyTrailParallel in-process (${os.availableParallelism() - 1} worker)`, value: pm / 1000, unit: 's', baselineLabel: 'verifyTrail, one thread', baseline: sm / 1000, ratio: pm / sm });
+  record({
+    figure: `verifyTrailParallel in-process (${os.availableParallelism() - 1} worker)`,
+    value: pm / 1000,
+    unit: 's',
+    baselineLabel: 'verifyTrail, one thread',
+    baseline: sm / 1000,
+    ratio: pm / sm,
+  });
 }
 
 async function rssFigures() {
@@ -203,7 +317,15 @@ async function rssFigures() {
     const err = xs.find((x) => x instanceof Error);
     if (err) return failed(`peak RSS ${s.v.label}`, err);
     const value = median(xs);
-    record({ figure: `peak RSS ${s.v.label}`, value, unit: 'MB', baselineLabel: 'node -e 0', baseline: node, ratio: value / node, budget: { of: 'value', max: s.max } });
+    record({
+      figure: `peak RSS ${s.v.label}`,
+      value,
+      unit: 'MB',
+      baselineLabel: 'node -e 0',
+      baseline: node,
+      ratio: value / node,
+      budget: { of: 'value', max: s.max },
+    });
   });
 }
 
@@ -217,7 +339,13 @@ function printTable() {
           fmt(r.value, r.unit),
           `${fmt(r.baseline, r.baselineUnit ?? r.unit)} (${r.baselineLabel})`,
           r.ratio === undefined ? '-' : `${r.ratio.toFixed(2)}×`,
-          !r.budget ? '-' : r.budget.min !== undefined ? `≥ ${r.budget.min} ${r.unit}` : r.budget.of === 'ratio' ? `≤ ${r.budget.max}×` : `≤ ${r.budget.max} ${r.unit}`,
+          !r.budget
+            ? '-'
+            : r.budget.min !== undefined
+              ? `≥ ${r.budget.min} ${r.unit}`
+              : r.budget.of === 'ratio'
+                ? `≤ ${r.budget.max}×`
+                : `≤ ${r.budget.max} ${r.unit}`,
           r.pass === null ? 'info' : r.pass ? 'pass' : 'FAIL',
         ],
   );
@@ -243,7 +371,9 @@ try {
   }
   results.machine.loadavgAtEnd = os.loadavg();
   const load = [results.machine.loadavgAtStart[0], results.machine.loadavgAtEnd[0]].map((l) => l.toFixed(1)).join(' → ');
-  console.log(`\nseatbelt bench — ${results.machine.cpu}, ${results.machine.cpus} cores, node ${results.machine.node}, ${RUNS} rounds (medians), load average ${load}\n`);
+  console.log(
+    `\nseatbelt bench — ${results.machine.cpu}, ${results.machine.cpus} cores, node ${results.machine.node}, ${RUNS} rounds (medians), load average ${load}\n`,
+  );
   printTable();
   writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   process.exitCode = rows.every((r) => r.pass !== false) ? 0 : 1;

@@ -55,7 +55,14 @@ function prune(dir, keep) {
   }
 }
 
-const OUTPUTS = ['dist/seatbelt.cjs', 'dist/seatbelt.cjs.cache', 'dist/seatbelt.mjs', 'dist/verify-worker.mjs', 'dist/report-page.js', 'dist/lib/index.mjs'];
+const OUTPUTS = [
+  'dist/seatbelt.cjs',
+  'dist/seatbelt.cjs.cache',
+  'dist/seatbelt.mjs',
+  'dist/verify-worker.mjs',
+  'dist/report-page.js',
+  'dist/lib/index.mjs',
+];
 const INPUTS = ['src', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 function newestIn(p) {

@@ -58,7 +58,10 @@ export async function buildCachedCli() {
   const id = `\n//# seatbelt-build ${randomBytes(12).toString('hex')}\n`;
   writeFileSync(OUT, (code.includes(anchor) ? code.replace(anchor, TO_ESM_ONCE + anchor) : code) + id);
   // A fresh process makes the cache: the build's own process has other code and flags.
-  const made = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--make-cache'], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 120_000 });
+  const made = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--make-cache'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 120_000,
+  });
   if (made.status !== 0) console.warn('seatbelt build: no code cache made; bin/seatbelt will compile at each start');
 }
 

@@ -12,7 +12,15 @@ import type { TrustedFile } from '../policy/project-trust.js';
 export const MAX_PROGRAM_FILE_BYTES = 1024 * 1024;
 
 /** Executable formats: ELF, Mach-O (both byte orders, 32/64-bit, universal), PE (MZ). */
-const EXECUTABLE_MAGIC = [[0x7f, 0x45, 0x4c, 0x46], [0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe], [0x4d, 0x5a]];
+const EXECUTABLE_MAGIC = [
+  [0x7f, 0x45, 0x4c, 0x46],
+  [0xfe, 0xed, 0xfa, 0xce],
+  [0xfe, 0xed, 0xfa, 0xcf],
+  [0xce, 0xfa, 0xed, 0xfe],
+  [0xcf, 0xfa, 0xed, 0xfe],
+  [0xca, 0xfe, 0xba, 0xbe],
+  [0x4d, 0x5a],
+];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -27,7 +35,9 @@ export function programFileReader(trusted: readonly TrustedFile[]): (file: strin
     if (!('text' in read)) return read;
     const sha256 = createHash('sha256').update(read.text, 'utf8').digest('hex');
     const abs = path.resolve(file);
-    return trusted.some((t) => path.resolve(t.path) === abs && t.sha256 === sha256) ? { trusted: `${file} is trusted by the operator` } : read;
+    return trusted.some((t) => path.resolve(t.path) === abs && t.sha256 === sha256)
+      ? { trusted: `${file} is trusted by the operator` }
+      : read;
   };
 }
 
@@ -48,10 +58,11 @@ export function readProgramFile(path: string, limit = MAX_PROGRAM_FILE_BYTES): F
     // Read one byte past the limit: a file that grew since fstat is still caught.
     const buf = Buffer.alloc(Math.min(st.size, limit) + 1);
     let got = 0;
-    for (let n; got < buf.length && (n = fs.readSync(fd, buf, got, buf.length - got, got)) > 0; ) got += n;
+    for (let n; got < buf.length && (n = fs.readSync(fd, buf, got, buf.length - got, got)) > 0;) got += n;
     if (got > limit) return { refused: 'too_large', reason: `${path} is larger than ${limit} bytes` };
     const bytes = buf.subarray(0, got);
-    if (EXECUTABLE_MAGIC.some((m) => m.every((b, i) => bytes[i] === b)) || bytes.includes(0)) return { refused: 'binary', reason: `${path} is a binary file` };
+    if (EXECUTABLE_MAGIC.some((m) => m.every((b, i) => bytes[i] === b)) || bytes.includes(0))
+      return { refused: 'binary', reason: `${path} is a binary file` };
     try {
       return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
     } catch {

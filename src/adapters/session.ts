@@ -66,7 +66,12 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
   const resolved = resolveSettings({ flags: settingFlags(opts), env, cwd, homeDir });
   const { settings } = resolved;
   // Files a command runs (scripts, code, SQL) are read when it is judged (file-reader.ts).
-  const ctx: AnalyzeContext = { cwd, home: shellHome, projectRoot: findProjectRoot(cwd, shellHome), readFile: programFileReader(resolved.trusted) };
+  const ctx: AnalyzeContext = {
+    cwd,
+    home: shellHome,
+    projectRoot: findProjectRoot(cwd, shellHome),
+    readFile: programFileReader(resolved.trusted),
+  };
   const policy = loadPolicy(settings.policy);
   const notices: string[] = [];
   const ignored = resolved.project?.ignored ?? [];
@@ -119,7 +124,8 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
     }
     return signer.signer;
   };
-  const seal = (body: Record<string, unknown>): SealedRecord => appendRecord(settings.audit, body, getSigner, { lockTimeoutMs: settings.lockTimeoutMs });
+  const seal = (body: Record<string, unknown>): SealedRecord =>
+    appendRecord(settings.audit, body, getSigner, { lockTimeoutMs: settings.lockTimeoutMs });
 
   return {
     auditPath: settings.audit,
@@ -133,7 +139,14 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
         ...(await deps()),
         seal: (decision) => {
           const time = new Date();
-          const body = decisionBody({ eventId: uuidv7(time, randomBytes(10)), time, action, decision, actor, recordInput: settings.recordInput });
+          const body = decisionBody({
+            eventId: uuidv7(time, randomBytes(10)),
+            time,
+            action,
+            decision,
+            actor,
+            recordInput: settings.recordInput,
+          });
           return seal(body);
         },
       }),

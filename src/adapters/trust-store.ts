@@ -27,7 +27,8 @@ function hashToTrust(file: string): string {
     return loaded.sha256;
   }
   const read = readProgramFile(file);
-  if (!('text' in read)) throw new SeatbeltError('USAGE', 'refused' in read ? `cannot trust ${file}: ${read.reason}` : `${file} is already trusted`);
+  if (!('text' in read))
+    throw new SeatbeltError('USAGE', 'refused' in read ? `cannot trust ${file}: ${read.reason}` : `${file} is already trusted`);
   return createHash('sha256').update(read.text, 'utf8').digest('hex');
 }
 

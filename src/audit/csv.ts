@@ -4,12 +4,32 @@ import type { TrailEntry, TrailRecord } from './read.js';
 
 /** The columns, in order. The header row uses these names. */
 export const CSV_COLUMNS = [
-  'line', 'seq', 'time', 'type', 'event_id',
-  'actor_agent', 'actor_owner', 'actor_user', 'actor_host', 'actor_cwd',
-  'action_kind', 'input_sha256', 'decision', 'rules', 'reason',
-  'policy', 'policy_version', 'role', 'role_sha256',
-  'decision_event_id', 'exit_code', 'signal', 'duration_ms',
-  'hash', 'prev_hash', 'key_id',
+  'line',
+  'seq',
+  'time',
+  'type',
+  'event_id',
+  'actor_agent',
+  'actor_owner',
+  'actor_user',
+  'actor_host',
+  'actor_cwd',
+  'action_kind',
+  'input_sha256',
+  'decision',
+  'rules',
+  'reason',
+  'policy',
+  'policy_version',
+  'role',
+  'role_sha256',
+  'decision_event_id',
+  'exit_code',
+  'signal',
+  'duration_ms',
+  'hash',
+  'prev_hash',
+  'key_id',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -75,15 +95,15 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === ',') (row.push(field), (field = ''));
     else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     } else field += ch;
   }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
+  if (field !== '' || row.length) (row.push(field), rows.push(row));
   return rows;
 }

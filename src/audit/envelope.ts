@@ -75,8 +75,7 @@ export function decisionBody(a: {
   recordInput: boolean;
 }): RecordBody {
   const { action, decision } = a;
-  const isBlocking = (m: RuleMatch) =>
-    decision.blocking.some((b) => b === m || (b.ruleId === m.ruleId && b.evidence === m.evidence));
+  const isBlocking = (m: RuleMatch) => decision.blocking.some((b) => b === m || (b.ruleId === m.ruleId && b.evidence === m.evidence));
   return {
     ...header('decision', a.eventId, a.time),
     actor: cleanActor(a.actor),

@@ -73,7 +73,8 @@ export function signExport(
 /** The .sig file's text: the signature object, pretty-printed (whitespace is not signed). */
 export const sigFileText = (s: ExportSignature): string => JSON.stringify(s, null, 2) + '\n';
 
-export type ExportProblemClass = 'MALFORMED_SIGNATURE' | 'SIZE_MISMATCH' | 'DIGEST_MISMATCH' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE' | 'KEY_NOT_VALID_AT';
+export type ExportProblemClass =
+  'MALFORMED_SIGNATURE' | 'SIZE_MISMATCH' | 'DIGEST_MISMATCH' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE' | 'KEY_NOT_VALID_AT';
 
 export interface ExportVerification {
   ok: boolean;
@@ -105,7 +106,11 @@ function shapeProblems(s: Record<string, unknown>): string[] {
   need('sha256', typeof s.sha256 === 'string' && HEX64.test(s.sha256), '64 hex chars');
   // 64 bytes in canonical base64: the last character's 4 unused bits are zero, so no other
   // spelling of the same signature passes (a changed byte must never verify).
-  need('sig', typeof s.sig === 'string' && /^[A-Za-z0-9+/]{85}[AQgw]==$/.test(s.sig), 'a base64 Ed25519 signature (88 characters, canonical)');
+  need(
+    'sig',
+    typeof s.sig === 'string' && /^[A-Za-z0-9+/]{85}[AQgw]==$/.test(s.sig),
+    'a base64 Ed25519 signature (88 characters, canonical)',
+  );
   return p;
 }
 
@@ -125,7 +130,10 @@ export function verifyExport(
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(sigBytes));
   } catch (err) {
-    return { ok: false, problems: [{ class: 'MALFORMED_SIGNATURE', detail: `the signature file is not JSON (${(err as Error).message})` }] };
+    return {
+      ok: false,
+      problems: [{ class: 'MALFORMED_SIGNATURE', detail: `the signature file is not JSON (${(err as Error).message})` }],
+    };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { ok: false, problems: [{ class: 'MALFORMED_SIGNATURE', detail: 'the signature file is not a JSON object' }] };
@@ -133,9 +141,14 @@ export function verifyExport(
   const shape = shapeProblems(parsed as Record<string, unknown>);
   if (shape.length) return { ok: false, problems: [{ class: 'MALFORMED_SIGNATURE', detail: shape.join('; ') }] };
   const signature = parsed as ExportSignature;
-  if (signature.size !== bytes.length) problems.push({ class: 'SIZE_MISMATCH', detail: `the file has ${bytes.length} bytes; the signature covers ${signature.size}` });
+  if (signature.size !== bytes.length)
+    problems.push({ class: 'SIZE_MISMATCH', detail: `the file has ${bytes.length} bytes; the signature covers ${signature.size}` });
   const digest = sha256Hex(bytes);
-  if (digest !== signature.sha256) problems.push({ class: 'DIGEST_MISMATCH', detail: `the file's SHA-256 is ${digest}; the signature covers ${signature.sha256}: the file was changed` });
+  if (digest !== signature.sha256)
+    problems.push({
+      class: 'DIGEST_MISMATCH',
+      detail: `the file's SHA-256 is ${digest}; the signature covers ${signature.sha256}: the file was changed`,
+    });
   const keys = new Map<string, KeyObject>();
   for (const k of publicKeys) {
     const key = typeof k === 'string' ? parsePublicKey(k) : k;
@@ -145,7 +158,10 @@ export function verifyExport(
   const { sig, ...statement } = signature;
   if (!key) problems.push({ class: 'UNKNOWN_KEY', detail: `signed by ${signature.key_id}, which is not among the trusted public keys` });
   else if (!edVerify(null, signingBytes(statement), key, Buffer.from(sig, 'base64'))) {
-    problems.push({ class: 'BAD_SIGNATURE', detail: `the signature does not verify under ${signature.key_id}: the signature file was changed or forged` });
+    problems.push({
+      class: 'BAD_SIGNATURE',
+      detail: `the signature does not verify under ${signature.key_id}: the signature file was changed or forged`,
+    });
   } else if (o.windows) {
     const ref = { line: 0, seq: 0, time: signature.created, type: 'export', key_id: signature.key_id, trusted: true };
     for (const f of keyValidityFindings([ref], o.windows)) problems.push({ class: 'KEY_NOT_VALID_AT', detail: f.detail });

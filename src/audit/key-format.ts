@@ -48,7 +48,10 @@ export function parsePublicKey(text: string, label = 'public key'): KeyObject {
       if (blob.length !== expected.length + 32 || !blob.subarray(0, expected.length).equals(expected)) {
         throw new Error('not an ssh-ed25519 key blob');
       }
-      key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: blob.subarray(expected.length).toString('base64url') }, format: 'jwk' });
+      key = createPublicKey({
+        key: { kty: 'OKP', crv: 'Ed25519', x: blob.subarray(expected.length).toString('base64url') },
+        format: 'jwk',
+      });
     } else {
       key = createPublicKey(trimmed);
     }

@@ -48,7 +48,10 @@ export function keyValidityFindings(records: readonly SignedRecordRef[], windows
     const w = byKey.get(r.key_id);
     const t = Date.parse(r.time);
     if (rotation) {
-      add(r, `signed by ${r.key_id}, which the key_rotation record on line ${rotation.line} (seq ${rotation.seq}) retired before this record`);
+      add(
+        r,
+        `signed by ${r.key_id}, which the key_rotation record on line ${rotation.line} (seq ${rotation.seq}) retired before this record`,
+      );
     } else if (w && w.not_after && t > Date.parse(w.not_after)) {
       add(r, `signed by ${r.key_id} at ${r.time}, after the key was retired at ${w.not_after}`);
     } else if (w && t < Date.parse(w.not_before) && !introduced.has(r.key_id)) {

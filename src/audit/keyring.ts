@@ -37,7 +37,8 @@ export const keyringPath = (home: string): string => join(keyPaths(home).dir, KE
 /** Checks a keyring, collecting every bad field; key ids must be the fingerprints of their keys. */
 export function validateKeyring(json: unknown, label = 'keyring'): asserts json is Keyring {
   const bad: string[] = [];
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new SeatbeltError('CONFIG', `${label}: expected a JSON object`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new SeatbeltError('CONFIG', `${label}: expected a JSON object`);
   const k = json as Record<string, unknown>;
   if (k.format !== KEYRING_FORMAT) bad.push(`"format" expected "${KEYRING_FORMAT}", got ${JSON.stringify(k.format)}`);
   if (k.version !== 1) bad.push(`"version" expected 1, got ${JSON.stringify(k.version)}`);
@@ -48,9 +49,12 @@ export function validateKeyring(json: unknown, label = 'keyring'): asserts json 
     if (typeof e !== 'object' || e === null) return void bad.push(`${at} expected an object`);
     const entry = e as Record<string, unknown>;
     if (entry.alg !== 'Ed25519') bad.push(`${at}.alg expected "Ed25519", got ${JSON.stringify(entry.alg)}`);
-    if (typeof entry.not_before !== 'string' || !ISO.test(entry.not_before)) bad.push(`${at}.not_before expected a UTC time, got ${JSON.stringify(entry.not_before)}`);
-    if (entry.not_after !== undefined && (typeof entry.not_after !== 'string' || !ISO.test(entry.not_after))) bad.push(`${at}.not_after expected a UTC time, got ${JSON.stringify(entry.not_after)}`);
-    if (typeof entry.not_before === 'string' && typeof entry.not_after === 'string' && entry.not_after < entry.not_before) bad.push(`${at}: not_after is before not_before`);
+    if (typeof entry.not_before !== 'string' || !ISO.test(entry.not_before))
+      bad.push(`${at}.not_before expected a UTC time, got ${JSON.stringify(entry.not_before)}`);
+    if (entry.not_after !== undefined && (typeof entry.not_after !== 'string' || !ISO.test(entry.not_after)))
+      bad.push(`${at}.not_after expected a UTC time, got ${JSON.stringify(entry.not_after)}`);
+    if (typeof entry.not_before === 'string' && typeof entry.not_after === 'string' && entry.not_after < entry.not_before)
+      bad.push(`${at}: not_after is before not_before`);
     if (entry.not_after === undefined) open.push(String(entry.key_id));
     if (typeof entry.public_key_pem !== 'string') return void bad.push(`${at}.public_key_pem expected a PEM string`);
     try {
@@ -103,7 +107,9 @@ export function homeKeyring(home: string): Keyring {
   }));
   const endOf = new Map(files.filter((f) => f.end).map((f) => [f.key_id, f.end!]));
   // A key the keyring still has open but that `keys init --force` has since retired is closed then.
-  const keys: KeyringEntry[] = (stored?.keys ?? []).map((k) => (k.not_after === undefined && endOf.has(k.key_id) ? { ...k, not_after: endOf.get(k.key_id)! } : k));
+  const keys: KeyringEntry[] = (stored?.keys ?? []).map((k) =>
+    k.not_after === undefined && endOf.has(k.key_id) ? { ...k, not_after: endOf.get(k.key_id)! } : k,
+  );
   const known = new Set(keys.map((k) => k.key_id));
   for (const f of files) {
     if (known.has(f.key_id)) continue;
@@ -112,7 +118,8 @@ export function homeKeyring(home: string): Keyring {
     if (f.end) entry.not_after = f.end;
     keys.push(entry);
   }
-  if (keys.length === 0) throw new SeatbeltError('CONFIG', `no public key under ${keyPaths(home).dir}; create one with: seatbelt keys init`);
+  if (keys.length === 0)
+    throw new SeatbeltError('CONFIG', `no public key under ${keyPaths(home).dir}; create one with: seatbelt keys init`);
   return { format: KEYRING_FORMAT, version: 1, keys };
 }
 
@@ -173,7 +180,10 @@ export function exportPublicKeys(home: string, now: Date): ExportedKeyring {
 }
 
 /** Keys and windows from --keyring/--pubkey files or, by default, from the home. */
-export function verificationKeys(o: { home: string; keyringFile?: string; pubkeyFiles?: string[] }): { keys: KeyObject[]; windows: KeyWindow[] | null } {
+export function verificationKeys(o: { home: string; keyringFile?: string; pubkeyFiles?: string[] }): {
+  keys: KeyObject[];
+  windows: KeyWindow[] | null;
+} {
   if (o.keyringFile) {
     const ring = readKeyring(o.keyringFile);
     return { keys: keyringKeys(ring), windows: keyringWindows(ring) };

@@ -122,7 +122,10 @@ export function readHomePublicKeys(home: string): { path: string; key: KeyObject
     out.push({ path: privateKeyPath, key: createPublicKey(readPrivateKey(privateKeyPath)) });
   }
   if (fs.existsSync(retiredDir)) {
-    for (const name of fs.readdirSync(retiredDir).filter((n) => n.endsWith('.pem')).sort()) {
+    for (const name of fs
+      .readdirSync(retiredDir)
+      .filter((n) => n.endsWith('.pem'))
+      .sort()) {
       const p = join(retiredDir, name);
       out.push({ path: p, key: parsePublicKey(fs.readFileSync(p, 'utf8'), p) });
     }
@@ -215,13 +218,18 @@ function retirePublicKey(home: string): void {
   if (fs.existsSync(publicKeyPath)) pem = fs.readFileSync(publicKeyPath, 'utf8');
   else if (fs.existsSync(privateKeyPath)) {
     try {
-      pem = createPublicKey(createPrivateKey(fs.readFileSync(privateKeyPath, 'utf8'))).export({ format: 'pem', type: 'spki' }).toString();
+      pem = createPublicKey(createPrivateKey(fs.readFileSync(privateKeyPath, 'utf8')))
+        .export({ format: 'pem', type: 'spki' })
+        .toString();
     } catch {
       pem = null; // an unreadable old key has nothing worth keeping
     }
   }
   if (pem === null) return;
-  const id = fingerprint(parsePublicKey(pem, publicKeyPath)).slice('SHA256:'.length).replace(/[^A-Za-z0-9]/g, '').slice(0, 16);
+  const id = fingerprint(parsePublicKey(pem, publicKeyPath))
+    .slice('SHA256:'.length)
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 16);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   fs.mkdirSync(retiredDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(join(retiredDir, `${stamp}-${id}.pem`), pem, { flag: 'wx', mode: 0o644 });

@@ -69,7 +69,9 @@ export function readTrail(file: string): ParsedTrail {
     bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new SeatbeltError('IO', code === 'ENOENT' ? `no audit file at ${file}` : `cannot read ${file}: ${(err as Error).message}`, { cause: err });
+    throw new SeatbeltError('IO', code === 'ENOENT' ? `no audit file at ${file}` : `cannot read ${file}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   return parseTrail(bytes);
 }
@@ -95,7 +97,10 @@ export function parseTimeBound(value: string, now: Date, flag = 'time'): Date {
     const t = Date.parse(value.trim());
     if (!Number.isNaN(t)) return new Date(t);
   }
-  throw new SeatbeltError('USAGE', `${flag}: expected a duration like 24h, 7d, 30m, 2w or an ISO date like 2025-01-31T12:00:00Z, got "${value}"`);
+  throw new SeatbeltError(
+    'USAGE',
+    `${flag}: expected a duration like 24h, 7d, 30m, 2w or an ISO date like 2025-01-31T12:00:00Z, got "${value}"`,
+  );
 }
 
 /** Who acted, in one short label: the agent, else the owner, else user@host. */
@@ -128,7 +133,8 @@ export function recordMatcher(f: RecordFilter): (entry: TrailEntry) => boolean {
       if (f.until && t > f.until.getTime()) return false;
     }
     if (!byContent) return true;
-    const subject = record.type === 'outcome' && typeof record.decision_event_id === 'string' ? decisions.get(record.decision_event_id) : record;
+    const subject =
+      record.type === 'outcome' && typeof record.decision_event_id === 'string' ? decisions.get(record.decision_event_id) : record;
     if (!subject || subject.type !== 'decision') return false;
     if (f.decision !== undefined && subject.decision !== f.decision) return false;
     if (f.rule !== undefined && !(subject.rules ?? []).some((r) => r.id === f.rule)) return false;

@@ -46,7 +46,10 @@ const PATTERNS: Pattern[] = [
   // password=…, "token": "…", api_key: … (also inside URLs' query strings)
   {
     kind: 'secret-assignment',
-    re: new RegExp(`(?<![A-Za-z0-9_])((?:${SECRET_NAME})["']?\\s*[=:]\\s*)(?:(")[^"\\n]*"|(')[^'\\n]*'|(?!\\[REDACTED\\])[^\\s&;'"]+)`, 'gi'),
+    re: new RegExp(
+      `(?<![A-Za-z0-9_])((?:${SECRET_NAME})["']?\\s*[=:]\\s*)(?:(")[^"\\n]*"|(')[^'\\n]*'|(?!\\[REDACTED\\])[^\\s&;'"]+)`,
+      'gi',
+    ),
     replace: `$1$2$3${R}$2$3`,
   },
   // --password value, -token value

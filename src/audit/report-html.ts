@@ -21,7 +21,13 @@ export interface ReportInput {
   /** Lines of the trail that were not records. */
   unreadable: number;
   /** What `verify` said when the report was made (shown as the generator's claim); null: not checked (no keys). */
-  verification: { ok: boolean; records: number; findingCount: number; findings: { line: number; seq: number | null; class: string; detail: string }[]; lastHash: string | null } | null;
+  verification: {
+    ok: boolean;
+    records: number;
+    findingCount: number;
+    findings: { line: number; seq: number | null; class: string; detail: string }[];
+    lastHash: string | null;
+  } | null;
   title?: string;
 }
 
@@ -32,7 +38,10 @@ export function readBundle(): string {
     const path = fileURLToPath(url);
     if (existsSync(path)) return readFileSync(path, 'utf8');
   }
-  throw new SeatbeltError('CONFIG', `the report's browser script (${BUNDLE_NAME}) is missing beside the seatbelt bundle; rebuild with: npm run build`);
+  throw new SeatbeltError(
+    'CONFIG',
+    `the report's browser script (${BUNDLE_NAME}) is missing beside the seatbelt bundle; rebuild with: npm run build`,
+  );
 }
 
 /** JSON that is safe inside a <script> data block: no `<`, so no `</script>`. */

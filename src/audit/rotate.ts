@@ -61,7 +61,8 @@ export function rotationBody(o: { eventId: string; time: Date; actor: Actor; old
 export function rotateKeys(o: RotateOptions): RotateResult {
   const paths = keyPaths(o.home);
   const staged = join(paths.dir, STAGED_KEY_FILE);
-  if (!fs.existsSync(paths.privateKeyPath)) throw new SeatbeltError('CONFIG', `no signing key at ${paths.privateKeyPath} to rotate; create one with: seatbelt keys init`);
+  if (!fs.existsSync(paths.privateKeyPath))
+    throw new SeatbeltError('CONFIG', `no signing key at ${paths.privateKeyPath} to rotate; create one with: seatbelt keys init`);
   const oldKey = readPrivateKey(paths.privateKeyPath);
   const oldSigner = signerFromPrivateKey(oldKey);
   mendPublicKey(o.home, oldKey);
@@ -81,7 +82,14 @@ export function rotateKeys(o: RotateOptions): RotateResult {
   writeStaged(staged, newKey);
   const time = (o.now ?? (() => new Date()))();
   const eventId = uuidv7(time);
-  const body = rotationBody({ eventId, time, actor: o.actor, oldKeyId: oldSigner.keyId, newKey: publicKey, reason: o.reason ?? 'key rotation' });
+  const body = rotationBody({
+    eventId,
+    time,
+    actor: o.actor,
+    oldKeyId: oldSigner.keyId,
+    newKey: publicKey,
+    reason: o.reason ?? 'key rotation',
+  });
   let keyringPath = '';
   appendRecord(o.audit, body, oldSigner, {
     // Still holding the trail lock: no writer can sign with the old key after this record.
@@ -110,7 +118,13 @@ function findRotation(audit: string, oldKeyId: string, newKeyId: string): { even
   const { entries } = parseTrail(fs.readFileSync(audit));
   for (const { record: r } of entries) {
     const nk = r.new_key as { key_id?: unknown } | undefined;
-    if (r.type === KEY_ROTATION && r.key_id === oldKeyId && nk?.key_id === newKeyId && typeof r.event_id === 'string' && typeof r.time === 'string') {
+    if (
+      r.type === KEY_ROTATION &&
+      r.key_id === oldKeyId &&
+      nk?.key_id === newKeyId &&
+      typeof r.event_id === 'string' &&
+      typeof r.time === 'string'
+    ) {
       return { eventId: r.event_id, time: r.time };
     }
   }
@@ -131,7 +145,10 @@ function install(home: string, oldKey: KeyObject, newKey: KeyObject, time: strin
 
   fs.mkdirSync(paths.retiredDir, { recursive: true, mode: 0o700 });
   const stamp = time.replace(/[:.]/g, '-');
-  const short = oldId.slice('SHA256:'.length).replace(/[^A-Za-z0-9]/g, '').slice(0, 16);
+  const short = oldId
+    .slice('SHA256:'.length)
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 16);
   const retired = join(paths.retiredDir, `${stamp}-${short}.pem`);
   if (!fs.existsSync(retired)) fs.writeFileSync(retired, pemOf(oldPub), { mode: 0o644 });
   fsyncDir(paths.retiredDir);

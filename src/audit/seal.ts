@@ -42,11 +42,7 @@ export function recordHash(canonical: string): string {
   return createHash('sha256').update(Buffer.of(0)).update(DOMAIN_BYTES).update(canonical, 'utf8').digest('hex');
 }
 
-export function sealRecord(
-  body: Record<string, unknown>,
-  link: { seq: number; prevHash: string },
-  signer: Signer,
-): SealedRecord {
+export function sealRecord(body: Record<string, unknown>, link: { seq: number; prevHash: string }, signer: Signer): SealedRecord {
   for (const f of SEAL_FIELDS) {
     if (f in body) throw new TypeError(`record body must not set "${f}" (it is filled in when sealed)`);
   }

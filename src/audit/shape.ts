@@ -46,7 +46,11 @@ export function shapeProblems(r: unknown): string[] {
   };
   if (typeof r.v === 'number' && r.v !== 1) return [`unsupported audit format version ${r.v} (this seatbelt reads v1)`];
   need('v', r.v === 1, '1');
-  need('type', r.type === 'decision' || r.type === 'outcome' || r.type === 'recovery' || r.type === 'key_rotation', '"decision", "outcome", "recovery" or "key_rotation"');
+  need(
+    'type',
+    r.type === 'decision' || r.type === 'outcome' || r.type === 'recovery' || r.type === 'key_rotation',
+    '"decision", "outcome", "recovery" or "key_rotation"',
+  );
   need('event_id', typeof r.event_id === 'string' && UUIDV7_PATTERN.test(r.event_id), 'a UUIDv7');
   need('seq', isCount(r.seq), 'a non-negative integer');
   need('time', typeof r.time === 'string' && ISO_MS.test(r.time), 'a UTC time like 2025-01-31T12:00:00.000Z');
@@ -68,7 +72,11 @@ export function shapeProblems(r: unknown): string[] {
     need('rules', Array.isArray(r.rules), 'an array');
     need('reason', typeof r.reason === 'string', 'a string');
     need('remediation', typeof r.remediation === 'string', 'a string');
-    need('policy', isObject(r.policy) && typeof r.policy.name === 'string' && typeof r.policy.version === 'string', 'an object with name and version');
+    need(
+      'policy',
+      isObject(r.policy) && typeof r.policy.name === 'string' && typeof r.policy.version === 'string',
+      'an object with name and version',
+    );
   } else if (r.type === 'outcome') {
     need('decision_event_id', typeof r.decision_event_id === 'string' && UUIDV7_PATTERN.test(r.decision_event_id), 'a UUIDv7');
     need('exit_code', r.exit_code === null || (typeof r.exit_code === 'number' && Number.isSafeInteger(r.exit_code)), 'an integer or null');
@@ -81,7 +89,11 @@ export function shapeProblems(r: unknown): string[] {
   } else if (r.type === 'key_rotation') {
     // `keys rotate` (src/audit/rotate.ts): signed by the retiring key, naming its successor.
     const nk = r.new_key;
-    need('new_key', isObject(nk) && typeof nk.key_id === 'string' && nk.key_id.startsWith('SHA256:') && typeof nk.public_key_pem === 'string', 'an object with key_id "SHA256:…" and public_key_pem');
+    need(
+      'new_key',
+      isObject(nk) && typeof nk.key_id === 'string' && nk.key_id.startsWith('SHA256:') && typeof nk.public_key_pem === 'string',
+      'an object with key_id "SHA256:…" and public_key_pem',
+    );
     need('retired_key_id', r.retired_key_id === r.key_id, `the record's own key_id (${show(r.key_id)})`);
   }
   return p;

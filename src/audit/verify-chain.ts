@@ -33,7 +33,11 @@ export function checkChain(lines: Line[], chain: Line[], findings: Finding[]): v
       continue;
     }
     if (earlier.length > 0) {
-      add(l, 'DUPLICATE', `fork: seq ${r.seq} is also line ${earlier[0]!.no}, a different record${earlier[0]!.record!.prev_hash === r.prev_hash ? ' with the same prev_hash' : ''}`);
+      add(
+        l,
+        'DUPLICATE',
+        `fork: seq ${r.seq} is also line ${earlier[0]!.no}, a different record${earlier[0]!.record!.prev_hash === r.prev_hash ? ' with the same prev_hash' : ''}`,
+      );
     } else if (r.seq < maxSeq) {
       add(l, 'CHAIN_BREAK', `out of order: seq ${r.seq} comes after seq ${maxSeq} (line ${maxLine!.no}); records were moved`);
     } else if (r.seq > maxSeq + 1) {

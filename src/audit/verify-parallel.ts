@@ -47,7 +47,8 @@ export async function verifyTrailParallel(bytes: Uint8Array, o: ParallelOptions)
   const script = o.worker ?? workerScript();
   const starts = lineStarts(bytes);
   const lines = starts.length - 1;
-  if (threads === 0 || script === null || lines < (o.minLines ?? 2_000)) return verifyTrail(bytes, { publicKeys: o.publicKeys, keyWindows: o.keyWindows });
+  if (threads === 0 || script === null || lines < (o.minLines ?? 2_000))
+    return verifyTrail(bytes, { publicKeys: o.publicKeys, keyWindows: o.keyWindows });
 
   const shared = new SharedArrayBuffer(bytes.byteLength);
   new Uint8Array(shared).set(bytes);
@@ -99,7 +100,7 @@ export async function verifyTrailParallel(bytes: Uint8Array, o: ParallelOptions)
   const signatureCheck = (lineNo: number): boolean | undefined => {
     const i = lineNo - 1;
     const chunk = Math.floor(i / CHUNK_LINES);
-    for (let waited = 0; ; ) {
+    for (let waited = 0; ;) {
       const r = Atomics.load(results, i);
       if (r === SIG.VALID) return true;
       if (r === SIG.INVALID) return false;

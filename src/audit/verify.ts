@@ -121,7 +121,15 @@ export function verifyTrail(bytes: Uint8Array, o: VerifyOptions): VerifyReport {
 function keyUse(l: Line) {
   const r = l.record!;
   const newKey = (r.new_key as { key_id?: unknown } | undefined)?.key_id;
-  return { line: l.no, seq: r.seq, time: String(r.time), type: r.type, key_id: r.key_id, trusted: l.trusted === true, ...(typeof newKey === 'string' ? { new_key_id: newKey } : {}) };
+  return {
+    line: l.no,
+    seq: r.seq,
+    time: String(r.time),
+    type: r.type,
+    key_id: r.key_id,
+    trusted: l.trusted === true,
+    ...(typeof newKey === 'string' ? { new_key_id: newKey } : {}),
+  };
 }
 
 function splitLines(bytes: Uint8Array): Line[] {
@@ -155,7 +163,8 @@ function parseLine(line: Line): void {
     return at('MALFORMED', `not JSON (${(err as Error).message})`);
   }
   const problems = shapeProblems(json);
-  const seqOf = (v: unknown) => (typeof v === 'object' && v !== null && Number.isSafeInteger((v as { seq?: unknown }).seq) ? ((v as { seq: number }).seq) : null);
+  const seqOf = (v: unknown) =>
+    typeof v === 'object' && v !== null && Number.isSafeInteger((v as { seq?: unknown }).seq) ? (v as { seq: number }).seq : null;
   if (problems.length > 0) return at('MALFORMED', `not a v1 record: ${problems.join('; ')}`, seqOf(json));
   line.record = json as ChainFields;
   let forms: { full: string; unsigned: string };
@@ -167,7 +176,8 @@ function parseLine(line: Line): void {
   line.canonical = forms.unsigned;
   // Lines are written in JCS form; anything else (reformatting, duplicate keys, number
   // spellings) means the bytes were changed even if the values still verify.
-  if (forms.full !== text) at('MALFORMED', 'the line is not the canonical (JCS) form of its record: it was re-serialised or edited', line.record.seq);
+  if (forms.full !== text)
+    at('MALFORMED', 'the line is not the canonical (JCS) form of its record: it was re-serialised or edited', line.record.seq);
 }
 
 /** JCS of the whole record and of the record without hash and sig, canonicalizing each member once. */
@@ -195,16 +205,18 @@ function checkIntegrity(line: Line, keys: Map<string, KeyObject>, precomputed?: 
   const canonical = line.canonical;
   if (canonical === undefined) return; // reported as MALFORMED by parseLine
   const key = keys.get(r.key_id);
-  const sigOk = key
-    ? (precomputed?.(line.no) ?? edVerify(null, signingInput(canonical), key, Buffer.from(r.sig, 'base64')))
-    : null;
+  const sigOk = key ? (precomputed?.(line.no) ?? edVerify(null, signingInput(canonical), key, Buffer.from(r.sig, 'base64'))) : null;
   const add = (cls: Finding['class'], detail: string) => {
     line.integrity = { line: line.no, seq: r.seq, class: cls, detail };
   };
   const hash = recordHash(canonical);
   if (hash !== r.hash) {
     const sigNote =
-      sigOk === null ? `signed by unknown key ${r.key_id}` : sigOk ? 'the signature is valid: only the hash field was changed' : 'the signature fails too: the content was changed';
+      sigOk === null
+        ? `signed by unknown key ${r.key_id}`
+        : sigOk
+          ? 'the signature is valid: only the hash field was changed'
+          : 'the signature fails too: the content was changed';
     add('HASH_MISMATCH', `the record hashes to ${hash.slice(0, 16)}…, not to its stored hash ${r.hash.slice(0, 16)}…; ${sigNote}`);
   } else if (sigOk === null) {
     add('UNKNOWN_KEY', `signed by ${r.key_id}, which is not among the trusted public keys`);
@@ -230,7 +242,9 @@ function accountFragments(lines: Line[], bytes: Uint8Array, findings: Finding[])
       add(`recovery record accounts for bytes ${at}..${at + len}, which are not the lines right before it`);
       return;
     }
-    const digest = createHash('sha256').update(bytes.subarray(at, at + len)).digest('hex');
+    const digest = createHash('sha256')
+      .update(bytes.subarray(at, at + len))
+      .digest('hex');
     if (digest !== r.fragment_sha256) {
       add(`recovery record's fragment digest does not match bytes ${at}..${at + len} (the fragment was changed)`);
       return;

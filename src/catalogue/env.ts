@@ -67,7 +67,11 @@ export const ENV_EXECUTORS: Readonly<Record<string, EnvExecutor>> = {
   LESSKEY_CONTENT: { role: { kind: 'code', language: 'lesskey' }, programs: '*', inert: /^$/ },
   MAKEFLAGS: { role: { kind: 'code', language: 'make' }, programs: ['make', 'gmake'], inert: /^(?![\s\S]*(?:eval|SHELL))[\s\S]*$/ },
   GNUMAKEFLAGS: { role: { kind: 'code', language: 'make' }, programs: ['make', 'gmake'], inert: /^(?![\s\S]*(?:eval|SHELL))[\s\S]*$/ },
-  TAR_OPTIONS: { role: { kind: 'code', language: 'tar-options' }, programs: ['tar', 'gtar'], inert: /^(?![\s\S]*(?:command|checkpoint-action|compress-program|-I|script|-F))[\s\S]*$/ },
+  TAR_OPTIONS: {
+    role: { kind: 'code', language: 'tar-options' },
+    programs: ['tar', 'gtar'],
+    inert: /^(?![\s\S]*(?:command|checkpoint-action|compress-program|-I|script|-F))[\s\S]*$/,
+  },
   ZIPOPT: { role: { kind: 'code', language: 'zip-options' }, programs: ['zip'], inert: /^(?![\s\S]*(?:-TT|unzip-command))[\s\S]*$/ },
   FZF_DEFAULT_OPTS: {
     role: { kind: 'code', language: 'fzf-options' },
@@ -86,14 +90,16 @@ export const ENV_EXECUTORS: Readonly<Record<string, EnvExecutor>> = {
     role: { kind: 'code-file', language: 'node' },
     programs: '*',
     // Memory, source-map and warning switches load nothing.
-    inert: /^(\s*--(max-old-space-size=\d+|max-semi-space-size=\d+|enable-source-maps|no-warnings|no-deprecation|trace-warnings|trace-deprecation|use-openssl-ca|dns-result-order=\w+|stack-trace-limit=\d+|experimental-vm-modules))*\s*$/,
+    inert:
+      /^(\s*--(max-old-space-size=\d+|max-semi-space-size=\d+|enable-source-maps|no-warnings|no-deprecation|trace-warnings|trace-deprecation|use-openssl-ca|dns-result-order=\w+|stack-trace-limit=\d+|experimental-vm-modules))*\s*$/,
   },
   PERL5OPT: { role: { kind: 'code-file', language: 'perl' }, programs: '*', inert: /^(\s*-[wW])*\s*$/ },
   RUBYOPT: { role: { kind: 'code-file', language: 'ruby' }, programs: '*', inert: /^(\s*-[wW]\d?)*\s*$/ },
 };
 
 /** Git configuration keys whose value is a program git runs (set through `GIT_CONFIG_KEY_n`). */
-export const GIT_EXECUTING_KEYS = /^(core\.(pager|sshcommand|editor|fsmonitor|gitproxy|askpass)|sequence\.editor|gpg\.(program|\w+\.program)|credential\.helper|credential\..+\.helper|diff\..+\.(command|textconv)|merge\..+\.driver|filter\..+\.(clean|smudge|process)|alias\..+|uploadpack\.packobjectshook|protocol\.ext\.allow|pager\..+|instaweb\.browser|web\.browser|browser\..+\.cmd|man\..+\.cmd)$/i;
+export const GIT_EXECUTING_KEYS =
+  /^(core\.(pager|sshcommand|editor|fsmonitor|gitproxy|askpass)|sequence\.editor|gpg\.(program|\w+\.program)|credential\.helper|credential\..+\.helper|diff\..+\.(command|textconv)|merge\..+\.driver|filter\..+\.(clean|smudge|process)|alias\..+|uploadpack\.packobjectshook|protocol\.ext\.allow|pager\..+|instaweb\.browser|web\.browser|browser\..+\.cmd|man\..+\.cmd)$/i;
 
 /** The executor a variable is for a program, if it is one. */
 export function executorFor(variable: string, program: string | null): EnvExecutor | undefined {

@@ -6,7 +6,21 @@
 import type { Dialect } from '../core/types.js';
 
 /** Bourne-family shells: their scripts are the shell language seatbelt's parser reads. */
-export const POSIX_SHELLS: readonly string[] = ['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'pdksh', 'oksh', 'loksh', 'yash', 'posh', 'zsh', 'rbash'];
+export const POSIX_SHELLS: readonly string[] = [
+  'sh',
+  'bash',
+  'dash',
+  'ash',
+  'ksh',
+  'mksh',
+  'pdksh',
+  'oksh',
+  'loksh',
+  'yash',
+  'posh',
+  'zsh',
+  'rbash',
+];
 
 /** Shells that run `-c SCRIPT`, a script file or their stdin as sh does, in a language of their own (judged as sh). */
 export const OTHER_SHELLS: readonly string[] = ['fish', 'csh', 'tcsh', 'elvish', 'nu', 'xonsh'];
@@ -24,7 +38,23 @@ export const SHELLS: readonly string[] = [...POSIX_SHELLS, ...OTHER_SHELLS, ...P
 export const SH_LIKE_SHELLS: readonly string[] = [...POSIX_SHELLS, ...OTHER_SHELLS];
 
 /** An interpreter, by the reader that reads its options (`bun` and `deno` read node's language with options of their own). */
-export type InterpreterKey = 'python' | 'node' | 'bun' | 'deno' | 'perl' | 'ruby' | 'irb' | 'php' | 'r' | 'julia' | 'lua' | 'powershell' | 'osascript' | 'groovy' | 'jshell' | 'tclsh';
+export type InterpreterKey =
+  | 'python'
+  | 'node'
+  | 'bun'
+  | 'deno'
+  | 'perl'
+  | 'ruby'
+  | 'irb'
+  | 'php'
+  | 'r'
+  | 'julia'
+  | 'lua'
+  | 'powershell'
+  | 'osascript'
+  | 'groovy'
+  | 'jshell'
+  | 'tclsh';
 
 export interface InterpreterKind {
   /** The language of its code. */
@@ -85,21 +115,120 @@ export const SQL_CLIENTS: Readonly<Record<string, { dialect: Dialect; like?: str
 
 /** Programs whose output comes from the network (`curl … | sh`). */
 export const DOWNLOADERS: readonly string[] = [
-  'curl', 'wget', 'wget2', 'fetch', 'aria2c', 'axel', 'http', 'https', 'xh', 'xhs', 'curlie', 'lwp-request', 'lwp-download', 'get', 'lynx', 'links', 'w3m',
-  'nc', 'ncat', 'netcat', 'socat', 'telnet', 'openssl', 'ftp', 'tftp', 'sftp', 'scp', 'ssh', 'iwr', 'irm', 'invoke-webrequest', 'invoke-restmethod', 'gsutil', 'aws', 'gcloud', 'az', 'rclone', 'gh',
+  'curl',
+  'wget',
+  'wget2',
+  'fetch',
+  'aria2c',
+  'axel',
+  'http',
+  'https',
+  'xh',
+  'xhs',
+  'curlie',
+  'lwp-request',
+  'lwp-download',
+  'get',
+  'lynx',
+  'links',
+  'w3m',
+  'nc',
+  'ncat',
+  'netcat',
+  'socat',
+  'telnet',
+  'openssl',
+  'ftp',
+  'tftp',
+  'sftp',
+  'scp',
+  'ssh',
+  'iwr',
+  'irm',
+  'invoke-webrequest',
+  'invoke-restmethod',
+  'gsutil',
+  'aws',
+  'gcloud',
+  'az',
+  'rclone',
+  'gh',
 ];
 
 /** Programs that send what they are given to another host (files, their input, their arguments). */
 export const NETWORK_SENDERS: readonly string[] = [
-  'curl', 'wget', 'wget2', 'http', 'https', 'xh', 'xhs', 'curlie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'scp', 'sftp', 'rsync', 'ftp', 'tftp', 'lftp', 'ncftpput', 'ssh',
-  'aws', 'gsutil', 'gcloud', 'az', 'rclone', 'mail', 'mailx', 'sendmail', 'mutt', 'gh', 'pastebinit', 'smbclient', 'mc', 'transfer', 'croc', 'magic-wormhole', 'wormhole',
+  'curl',
+  'wget',
+  'wget2',
+  'http',
+  'https',
+  'xh',
+  'xhs',
+  'curlie',
+  'nc',
+  'ncat',
+  'netcat',
+  'socat',
+  'telnet',
+  'scp',
+  'sftp',
+  'rsync',
+  'ftp',
+  'tftp',
+  'lftp',
+  'ncftpput',
+  'ssh',
+  'aws',
+  'gsutil',
+  'gcloud',
+  'az',
+  'rclone',
+  'mail',
+  'mailx',
+  'sendmail',
+  'mutt',
+  'gh',
+  'pastebinit',
+  'smbclient',
+  'mc',
+  'transfer',
+  'croc',
+  'magic-wormhole',
+  'wormhole',
 ];
 
 /** Senders that put their input on the wire as it is (no upload format around it). */
-export const RAW_SENDERS: readonly string[] = ['curl', 'wget', 'wget2', 'http', 'https', 'xh', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'openssl'];
+export const RAW_SENDERS: readonly string[] = [
+  'curl',
+  'wget',
+  'wget2',
+  'http',
+  'https',
+  'xh',
+  'nc',
+  'ncat',
+  'netcat',
+  'socat',
+  'telnet',
+  'openssl',
+];
 
 /** Programs that always turn an encoded payload back into text. */
-export const DECODERS: readonly string[] = ['uudecode', 'gunzip', 'zcat', 'bunzip2', 'bzcat', 'unxz', 'xzcat', 'zstdcat', 'unzstd', 'rev', 'tr', 'lzcat', 'unlzma'];
+export const DECODERS: readonly string[] = [
+  'uudecode',
+  'gunzip',
+  'zcat',
+  'bunzip2',
+  'bzcat',
+  'unxz',
+  'xzcat',
+  'zstdcat',
+  'unzstd',
+  'rev',
+  'tr',
+  'lzcat',
+  'unlzma',
+];
 
 /** Programs that decode with `-d`/`-D`/`--decode` (and encode without). */
 export const DECODERS_WITH_OPTION: readonly string[] = ['base64', 'base32', 'basenc', 'gzip', 'bzip2', 'xz', 'zstd', 'lzma'];

@@ -64,13 +64,18 @@ export function subcommandFor(level: CommandSpec, name: string): CommandSpec | u
   const subs = level.subcommands ?? {};
   if (Object.hasOwn(subs, name)) return subs[name];
   let best = '';
-  for (const key of Object.keys(subs)) if (key.length > 1 && key.endsWith('*') && name.startsWith(key.slice(0, -1)) && key.length > best.length) best = key;
+  for (const key of Object.keys(subs))
+    if (key.length > 1 && key.endsWith('*') && name.startsWith(key.slice(0, -1)) && key.length > best.length) best = key;
   return best ? subs[best] : subs['*'];
 }
 
 function holds(w: VerbWhen, inv: Invocation): boolean {
   const given = (name: string, value?: string) =>
-    inv.options.some((o) => (o.name === name || o.decl?.names.includes(name)) && (value === undefined || (o.value !== undefined && new RegExp(value, 'i').test(o.value.value))));
+    inv.options.some(
+      (o) =>
+        (o.name === name || o.decl?.names.includes(name)) &&
+        (value === undefined || (o.value !== undefined && new RegExp(value, 'i').test(o.value.value))),
+    );
   if (!(w.options ?? []).every((o) => given(o.name, o.value))) return false;
   if (w.operand === undefined) return true;
   const re = new RegExp(w.operand, 'i');
@@ -148,7 +153,10 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
     }
     if (role?.rest === 'joined') {
       const rest = args.slice(i);
-      inv.roles.push({ role, word: { value: rest.map((x) => x.value).join(' '), static: rest.every((x) => x.static), raw: rest.map((x) => x.raw).join(' ') } });
+      inv.roles.push({
+        role,
+        word: { value: rest.map((x) => x.value).join(' '), static: rest.every((x) => x.static), raw: rest.map((x) => x.raw).join(' ') },
+      });
       return;
     }
     if (role) inv.roles.push({ role, word: w });
@@ -243,7 +251,8 @@ function take(d: OptionDecl, name: string, attached: Word | undefined, args: rea
   if (d.words && d.words > 1) last = Math.min(args.length - 1, last + d.words - 1);
   inv.options.push({ name: shown, decl: d, ...(value ? { value } : {}) });
   // `--dry-run=none` runs for real; so may a value only known when the command runs.
-  if (typeof d.harmless === 'object' && (!value || (value.static && !new RegExp(d.harmless.unless, 'i').test(value.value)))) inv.harmless = true;
+  if (typeof d.harmless === 'object' && (!value || (value.static && !new RegExp(d.harmless.unless, 'i').test(value.value))))
+    inv.harmless = true;
   if (value && d.role) {
     if (d.role.kind === 'command') inv.commands.push([value]);
     else inv.roles.push({ role: d.role, word: value, option: shown });

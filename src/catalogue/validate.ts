@@ -37,8 +37,11 @@ export function specProblems(specs: readonly unknown[]): SpecProblem[] {
     if (typeof s.family !== 'string' || !s.family) add('family', 'the family it belongs to');
     if (typeof s.summary !== 'string' || !s.summary) add('summary', 'one line: what the program is');
     const ex = s.examples;
-    if (!ex || !Array.isArray(ex.block) || !Array.isArray(ex.allow) || !ex.allow.length) add('examples', 'scripts to block and at least one to allow');
-    else for (const e of [...ex.block, ...ex.allow]) if (typeof e !== 'string' || !e.trim()) add('examples', 'each example is a non-empty script');
+    if (!ex || !Array.isArray(ex.block) || !Array.isArray(ex.allow) || !ex.allow.length)
+      add('examples', 'scripts to block and at least one to allow');
+    else
+      for (const e of [...ex.block, ...ex.allow])
+        if (typeof e !== 'string' || !e.trim()) add('examples', 'each example is a non-empty script');
     for (const [name, role] of Object.entries(s.env ?? {})) {
       if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) add(`env.${name}`, 'an environment variable name');
       roleProblems(role, `env.${name}`, add);
@@ -50,7 +53,27 @@ export function specProblems(specs: readonly unknown[]): SpecProblem[] {
 
 function levelProblems(level: CommandSpec, path: string, add: (path: string, problem: string) => void): void {
   const p = (k: string) => (path ? `${path}.${k}` : k);
-  const known = ['summary', 'options', 'prefixes', 'unknown', 'optionsFirst', 'operands', 'subcommands', 'verb', 'when', 'stdin', 'dashDash', 'separator', 'variables', 'clusters', 'names', 'family', 'env', 'examples', 'projectScript'];
+  const known = [
+    'summary',
+    'options',
+    'prefixes',
+    'unknown',
+    'optionsFirst',
+    'operands',
+    'subcommands',
+    'verb',
+    'when',
+    'stdin',
+    'dashDash',
+    'separator',
+    'variables',
+    'clusters',
+    'names',
+    'family',
+    'env',
+    'examples',
+    'projectScript',
+  ];
   for (const k of Object.keys(level)) if (!known.includes(k)) add(p(k), 'no such field');
   if (level.unknown !== undefined && level.unknown !== 'flag' && level.unknown !== 'block') add(p('unknown'), '"flag" or "block"');
   const spellings = new Set<string>();
@@ -62,16 +85,20 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
       else if (spellings.has(n)) add(at, `${n} is declared twice`);
       else spellings.add(n);
     }
-    if (o.value !== undefined && !['none', 'required', 'optional'].includes(o.value)) add(`${at}.value`, '"none", "required" or "optional"');
+    if (o.value !== undefined && !['none', 'required', 'optional'].includes(o.value))
+      add(`${at}.value`, '"none", "required" or "optional"');
     if (o.rest && o.value !== undefined && o.value !== 'required') add(`${at}.rest`, 'an option that takes the rest takes a value');
     if (o.role) roleProblems(o.role, `${at}.role`, add);
     if ((o.role || o.rest) && (o.value ?? 'none') === 'none' && !o.rest) add(at, 'an option with a role takes a value');
     if (o.verb) verbProblems(o.verb, `${at}.verb`, add);
-    if (o.harmless !== undefined && typeof o.harmless !== 'boolean' && !isRegex(o.harmless?.unless)) add(`${at}.harmless`, 'true, or { unless: a regular expression }');
-    if (o.words !== undefined && (!Number.isInteger(o.words) || o.words < 2 || o.value !== 'required')) add(`${at}.words`, 'a count of 2 or more, for an option whose value is required');
+    if (o.harmless !== undefined && typeof o.harmless !== 'boolean' && !isRegex(o.harmless?.unless))
+      add(`${at}.harmless`, 'true, or { unless: a regular expression }');
+    if (o.words !== undefined && (!Number.isInteger(o.words) || o.words < 2 || o.value !== 'required'))
+      add(`${at}.words`, 'a count of 2 or more, for an option whose value is required');
     if (o.operands) operandProblems(o.operands, `${at}.operands`, add);
   });
-  if (level.dashDash !== undefined && level.dashDash !== 'command' && level.dashDash !== 'arguments') add(p('dashDash'), '"command" or "arguments"');
+  if (level.dashDash !== undefined && level.dashDash !== 'command' && level.dashDash !== 'arguments')
+    add(p('dashDash'), '"command" or "arguments"');
   if (level.separator !== undefined && (typeof level.separator !== 'string' || !level.separator)) add(p('separator'), 'a word');
   for (const [name, role] of Object.entries(level.variables ?? {})) {
     if (!/^[A-Za-z_.][\w.]*$/.test(name)) add(p(`variables.${name}`), 'a variable name');
@@ -95,7 +122,8 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
   }
   for (const [name, sub] of Object.entries(level.subcommands ?? {})) {
     // `kitty @ launch`, `kitty +kitten icat`: a sigil alone or before a name is a subcommand too.
-    if (name !== '*' && !NAME.test(name) && !/^[a-z][a-z0-9:_-]*\*?$/.test(name) && !/^[@+][a-z-]*$/.test(name)) add(p(`subcommands.${name}`), 'a subcommand name');
+    if (name !== '*' && !NAME.test(name) && !/^[a-z][a-z0-9:_-]*\*?$/.test(name) && !/^[@+][a-z-]*$/.test(name))
+      add(p(`subcommands.${name}`), 'a subcommand name');
     if (typeof sub !== 'object' || sub === null) add(p(`subcommands.${name}`), 'a command spec');
     else levelProblems(sub, p(`subcommands.${name}`), add);
   }
@@ -111,8 +139,10 @@ function operandProblems(ops: readonly OperandDecl[], path: string, add: (path: 
 
 function roleProblems(role: Role, path: string, add: (path: string, problem: string) => void): void {
   if (!role || !ROLE_KINDS.includes(role.kind)) return add(path, `kind: one of ${ROLE_KINDS.join(', ')}`);
-  if ((role.kind === 'sql' || role.kind === 'sql-file') && !(DIALECTS as readonly string[]).includes(role.dialect)) add(path, `dialect: one of ${DIALECTS.join(', ')}`);
-  if ((role.kind === 'code' || role.kind === 'code-file') && (typeof role.language !== 'string' || !role.language)) add(path, 'language: the language of the code');
+  if ((role.kind === 'sql' || role.kind === 'sql-file') && !(DIALECTS as readonly string[]).includes(role.dialect))
+    add(path, `dialect: one of ${DIALECTS.join(', ')}`);
+  if ((role.kind === 'code' || role.kind === 'code-file') && (typeof role.language !== 'string' || !role.language))
+    add(path, 'language: the language of the code');
   if (role.kind === 'path' && !ACCESS.includes(role.access)) add(path, `access: one of ${ACCESS.join(', ')}`);
   if (role.kind === 'code' && role.inert !== undefined) {
     try {
@@ -141,6 +171,7 @@ function verbProblems(verb: { effect: string; why: string }, path: string, add: 
 /** Throws with every problem listed, or returns the specs unchanged. */
 export function validateSpecs<T extends readonly unknown[]>(specs: T): T {
   const problems = specProblems(specs);
-  if (problems.length) throw new Error(`catalogue: ${problems.length} problem(s):\n${problems.map((x) => `  ${x.path}: ${x.problem}`).join('\n')}`);
+  if (problems.length)
+    throw new Error(`catalogue: ${problems.length} problem(s):\n${problems.map((x) => `  ${x.path}: ${x.problem}`).join('\n')}`);
   return specs;
 }

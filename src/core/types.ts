@@ -10,10 +10,7 @@ export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'transacts
 export const DIALECTS: readonly Dialect[] = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'transactsql', 'bigquery'];
 
 /** One thing an agent wants to do. */
-export type Action =
-  | { kind: 'argv'; argv: string[] }
-  | { kind: 'shell'; script: string }
-  | { kind: 'sql'; sql: string; dialect: Dialect };
+export type Action = { kind: 'argv'; argv: string[] } | { kind: 'shell'; script: string } | { kind: 'sql'; sql: string; dialect: Dialect };
 
 export type ActionKind = Action['kind'];
 

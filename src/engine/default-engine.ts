@@ -34,7 +34,8 @@ async function analyzeShellAction(action: Exclude<Action, { kind: 'sql' }>, ctx:
   const sql: SqlStatement[] = [];
   matches.push(...(await embeddedSqlMatches(ir, sql)));
   // A client command that writes files or runs a shell (`\copy … to`, `.shell`) writes.
-  const writes = ir.commands.some(commandWrites) || sqlWrites(sql) || ir.commands.some((c) => clientMetaOf(c, ir).some((m) => m.effect !== 'none'));
+  const writes =
+    ir.commands.some(commandWrites) || sqlWrites(sql) || ir.commands.some((c) => clientMetaOf(c, ir).some((m) => m.effect !== 'none'));
   return { action, matches, shell: ir, ...(sql.length ? { sql } : {}), writes };
 }
 
@@ -45,15 +46,36 @@ async function embeddedSqlMatches(ir: ShellIr, into: SqlStatement[]): Promise<Ru
     const cmd = ir.commands[e.commandId];
     const evidence = redactSecrets(cmd?.text ?? '');
     if (e.dialect === null) {
-      out.push({ ruleId: 'databases.unknown_sql_client', class: 'fail_closed', risk: 'HIGH', reason: 'SQL given to a client whose dialect is unknown cannot be judged', remediation: 'use psql, mysql, sqlite3, sqlcmd or bq, or run the query through `seatbelt sql --dialect …`', evidence });
+      out.push({
+        ruleId: 'databases.unknown_sql_client',
+        class: 'fail_closed',
+        risk: 'HIGH',
+        reason: 'SQL given to a client whose dialect is unknown cannot be judged',
+        remediation: 'use psql, mysql, sqlite3, sqlcmd or bq, or run the query through `seatbelt sql --dialect …`',
+        evidence,
+      });
     } else if (e.sql === null) {
-      out.push({ ruleId: 'databases.dynamic_sql', class: 'fail_closed', risk: 'HIGH', reason: 'SQL built at run time (variables or substitutions) cannot be judged', remediation: 'pass the query as a literal string', evidence });
+      out.push({
+        ruleId: 'databases.dynamic_sql',
+        class: 'fail_closed',
+        risk: 'HIGH',
+        reason: 'SQL built at run time (variables or substitutions) cannot be judged',
+        remediation: 'pass the query as a literal string',
+        evidence,
+      });
     } else {
       // Client commands (`\dt`, `.tables`, `\G`) never reach the server: the shell rules judge them.
       const client = clientOf(cmd?.name.value ?? '');
       const split = client ? splitClientMeta(client, e.sql) : { sql: e.sql, meta: [] };
       if (split.meta.some((m) => m.effect === 'dynamic_sql')) {
-        out.push({ ruleId: 'databases.dynamic_sql', class: 'fail_closed', risk: 'HIGH', reason: 'query results executed as SQL (\\gexec) cannot be judged', remediation: 'write the statements out literally', evidence });
+        out.push({
+          ruleId: 'databases.dynamic_sql',
+          class: 'fail_closed',
+          risk: 'HIGH',
+          reason: 'query results executed as SQL (\\gexec) cannot be judged',
+          remediation: 'write the statements out literally',
+          evidence,
+        });
       }
       if (split.sql.trim() === '') continue;
       const r = await analyzeSql(split.sql, e.dialect);

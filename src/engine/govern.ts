@@ -19,7 +19,10 @@ export async function decide(action: Action, deps: DecideDeps): Promise<Decision
 }
 
 /** Decide, then make the decision durable with `seal` (which throws when it cannot: then nothing may run). */
-export async function govern<R>(action: Action, deps: DecideDeps & { seal: (decision: Decision) => R }): Promise<{ decision: Decision; record: R }> {
+export async function govern<R>(
+  action: Action,
+  deps: DecideDeps & { seal: (decision: Decision) => R },
+): Promise<{ decision: Decision; record: R }> {
   const decision = await decide(action, deps);
   return { decision, record: deps.seal(decision) };
 }

@@ -5,9 +5,7 @@ import { DIALECTS, type Action, type Dialect } from '../core/types.js';
 import { describe } from './options.js';
 
 export type GuardAction =
-  | { kind: 'shell'; script: string }
-  | { kind: 'argv'; argv: readonly string[] }
-  | { kind: 'sql'; sql: string; dialect?: Dialect };
+  { kind: 'shell'; script: string } | { kind: 'argv'; argv: readonly string[] } | { kind: 'sql'; sql: string; dialect?: Dialect };
 
 /** Throws SeatbeltError('INPUT') naming every bad field. */
 export function toAction(input: unknown, defaultDialect: Dialect): Action {
@@ -22,7 +20,8 @@ export function toAction(input: unknown, defaultDialect: Dialect): Action {
       break;
     case 'sql':
       if (typeof a.sql !== 'string') problems.push(`sql: expected a string, found ${describe(a.sql)}`);
-      if (a.dialect !== undefined && !(DIALECTS as readonly unknown[]).includes(a.dialect)) problems.push(`dialect: expected one of ${DIALECTS.join(', ')}, found ${describe(a.dialect)}`);
+      if (a.dialect !== undefined && !(DIALECTS as readonly unknown[]).includes(a.dialect))
+        problems.push(`dialect: expected one of ${DIALECTS.join(', ')}, found ${describe(a.dialect)}`);
       break;
     default:
       problems.push(`kind: expected "shell", "argv" or "sql", found ${describe(a.kind)}`);

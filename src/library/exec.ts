@@ -37,16 +37,24 @@ export interface ExecResult {
 export async function execCommand(core: GuardCore, command: ExecCommand, options: ExecOptions = {}): Promise<ExecResult> {
   const action = actionFrom(command);
   const problems: string[] = [];
-  if (options.stdio !== undefined && options.stdio !== 'inherit' && options.stdio !== 'pipe') problems.push(`stdio: expected "inherit" or "pipe", found ${describe(options.stdio)}`);
-  if (options.input !== undefined && typeof options.input !== 'string') problems.push(`input: expected a string, found ${describe(options.input)}`);
+  if (options.stdio !== undefined && options.stdio !== 'inherit' && options.stdio !== 'pipe')
+    problems.push(`stdio: expected "inherit" or "pipe", found ${describe(options.stdio)}`);
+  if (options.input !== undefined && typeof options.input !== 'string')
+    problems.push(`input: expected a string, found ${describe(options.input)}`);
   if (problems.length) throw new SeatbeltError('USAGE', `exec: invalid options:\n  ${problems.join('\n  ')}`);
 
   const shell = action.kind === 'shell' ? bashForScripts() : null; // throws UNAVAILABLE before deciding
   const { decision, record } = await core.govern(action);
   if (decision.decision === 'block') throw new GovernanceBlocked(decision, record.eventId);
-  const [file, args] = action.kind === 'argv' ? [action.argv[0]!, action.argv.slice(1)] : [shell!, ['-c', action.kind === 'shell' ? action.script : '']];
+  const [file, args] =
+    action.kind === 'argv' ? [action.argv[0]!, action.argv.slice(1)] : [shell!, ['-c', action.kind === 'shell' ? action.script : '']];
   const capture = options.stdio === 'pipe';
-  const result = await run(file, [...args], { cwd: core.cwd, capture, forwardSignals: false, ...(options.input !== undefined ? { input: options.input } : {}) });
+  const result = await run(file, [...args], {
+    cwd: core.cwd,
+    capture,
+    forwardSignals: false,
+    ...(options.input !== undefined ? { input: options.input } : {}),
+  });
   core.sealOutcome(record.eventId, result);
   return {
     exitCode: result.exitCode,
@@ -61,7 +69,12 @@ export async function execCommand(core: GuardCore, command: ExecCommand, options
 
 function actionFrom(command: unknown): GuardAction {
   if (isArgv(command)) return { kind: 'argv', argv: command };
-  if (typeof command === 'object' && command !== null && !Array.isArray(command) && typeof (command as { shell?: unknown }).shell === 'string') {
+  if (
+    typeof command === 'object' &&
+    command !== null &&
+    !Array.isArray(command) &&
+    typeof (command as { shell?: unknown }).shell === 'string'
+  ) {
     return { kind: 'shell', script: (command as { shell: string }).shell };
   }
   throw new SeatbeltError('USAGE', `exec: expected an argv array (["git", "status"]) or { shell: "<script>" }, found ${describe(command)}`);

@@ -40,7 +40,8 @@ export class AuditError extends SeatbeltError {
 /** Like the CLI's refusal text, in lines an agent reads as its tool's error result. */
 function refusalMessage(d: Decision, eventId: string): string {
   const lines = [`seatbelt refused this ${d.analysis.action.kind === 'sql' ? 'SQL' : 'command'}; it did not run.`];
-  for (const m of d.blocking) lines.push(`rule: ${m.ruleId} (${m.risk}): ${m.reason}`, `remediation: ${m.remediation}`, `matched: ${m.evidence}`);
+  for (const m of d.blocking)
+    lines.push(`rule: ${m.ruleId} (${m.risk}): ${m.reason}`, `remediation: ${m.remediation}`, `matched: ${m.evidence}`);
   if (d.blocking.length === 0) lines.push(`reason: ${d.reason}`, ...(d.remediation ? [`remediation: ${d.remediation}`] : []));
   lines.push(`policy: ${d.policy.name}${d.role ? `, role ${d.role.name}` : ''}`, `event: ${eventId}`);
   return lines.join('\n');

@@ -75,7 +75,8 @@ export function createGuard(options?: GuardOptions): Guard {
         const r = record.record;
         return { decision, record: { eventId: r.event_id, seq: r.seq, hash: r.hash, line: record.line } };
       } catch (err) {
-        if (err instanceof SeatbeltError && err.code === 'AUDIT') throw new AuditError(`the decision could not be recorded durably, so nothing may run: ${err.message}`, { cause: err });
+        if (err instanceof SeatbeltError && err.code === 'AUDIT')
+          throw new AuditError(`the decision could not be recorded durably, so nothing may run: ${err.message}`, { cause: err });
         throw err;
       } finally {
         flushNotices();
@@ -85,7 +86,9 @@ export function createGuard(options?: GuardOptions): Guard {
       try {
         session.sealOutcome(eventId, result);
       } catch (err) {
-        process.emitWarning(`seatbelt: the outcome could not be recorded: ${err instanceof Error ? err.message : String(err)}`, { code: 'SEATBELT_OUTCOME_NOT_SEALED' });
+        process.emitWarning(`seatbelt: the outcome could not be recorded: ${err instanceof Error ? err.message : String(err)}`, {
+          code: 'SEATBELT_OUTCOME_NOT_SEALED',
+        });
       }
     },
   };

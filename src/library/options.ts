@@ -50,17 +50,23 @@ const KNOWN = new Set<string>(['policy', 'role', 'dialect', ...STRING_FIELDS, ..
 /** Throws GuardOptionsError naming every bad field; returns the session's options. */
 export function sessionOptionsFrom(input: unknown): SessionOptions {
   if (input === undefined) return {};
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new GuardOptionsError([`expected an object, found ${describe(input)}`]);
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new GuardOptionsError([`expected an object, found ${describe(input)}`]);
   const o = input as Record<string, unknown>;
   const problems: string[] = [];
   for (const k of Object.keys(o)) if (!KNOWN.has(k)) problems.push(`${k}: unknown option (known: ${[...KNOWN].join(', ')})`);
   const given = (k: string) => o[k] !== undefined;
-  for (const k of STRING_FIELDS) if (given(k) && (typeof o[k] !== 'string' || o[k] === '')) problems.push(`${k}: expected a non-empty string, found ${describe(o[k])}`);
-  for (const k of BOOLEAN_FIELDS) if (given(k) && typeof o[k] !== 'boolean') problems.push(`${k}: expected true or false, found ${describe(o[k])}`);
-  if (given('policy') && !(POLICY_NAMES as readonly unknown[]).includes(o.policy)) problems.push(`policy: expected one of ${POLICY_NAMES.join(', ')}, found ${describe(o.policy)}`);
-  if (given('dialect') && !(DIALECTS as readonly unknown[]).includes(o.dialect)) problems.push(`dialect: expected one of ${DIALECTS.join(', ')}, found ${describe(o.dialect)}`);
+  for (const k of STRING_FIELDS)
+    if (given(k) && (typeof o[k] !== 'string' || o[k] === '')) problems.push(`${k}: expected a non-empty string, found ${describe(o[k])}`);
+  for (const k of BOOLEAN_FIELDS)
+    if (given(k) && typeof o[k] !== 'boolean') problems.push(`${k}: expected true or false, found ${describe(o[k])}`);
+  if (given('policy') && !(POLICY_NAMES as readonly unknown[]).includes(o.policy))
+    problems.push(`policy: expected one of ${POLICY_NAMES.join(', ')}, found ${describe(o.policy)}`);
+  if (given('dialect') && !(DIALECTS as readonly unknown[]).includes(o.dialect))
+    problems.push(`dialect: expected one of ${DIALECTS.join(', ')}, found ${describe(o.dialect)}`);
   if (given('role')) {
-    if (o.role !== null && typeof o.role !== 'string') problems.push(`role: expected a role name, a path or null, found ${describe(o.role)}`);
+    if (o.role !== null && typeof o.role !== 'string')
+      problems.push(`role: expected a role name, a path or null, found ${describe(o.role)}`);
     else normalizeRole(o.role as string | null, process.cwd(), 'role', problems);
   }
   if (typeof o.cwd === 'string' && o.cwd !== '' && !isFolder(o.cwd)) problems.push(`cwd: ${JSON.stringify(o.cwd)} is not a folder`);

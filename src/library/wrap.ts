@@ -17,7 +17,11 @@ export type WrapSpec =
   | { kind: 'argv'; arg: number | string }
   | { kind: 'sql'; arg: number | string; dialect?: Dialect };
 
-export function wrapFunction<A extends unknown[], R>(core: GuardCore, fn: (...args: A) => R, spec: WrapSpec): (...args: A) => Promise<Awaited<R>> {
+export function wrapFunction<A extends unknown[], R>(
+  core: GuardCore,
+  fn: (...args: A) => R,
+  spec: WrapSpec,
+): (...args: A) => Promise<Awaited<R>> {
   if (typeof fn !== 'function') throw new SeatbeltError('USAGE', `wrap: expected a function, found ${describe(fn)}`);
   const actionOf = actionReader(spec);
   const guarded = async function (this: unknown, ...args: A): Promise<Awaited<R>> {
@@ -45,11 +49,15 @@ export function wrapFunction<A extends unknown[], R>(core: GuardCore, fn: (...ar
 function actionReader(spec: unknown): (args: unknown[]) => GuardAction {
   const s = (typeof spec === 'object' && spec !== null ? spec : {}) as Record<string, unknown>;
   const problems: string[] = [];
-  if (!['shell', 'argv', 'sql'].includes(s.kind as string)) problems.push(`kind: expected "shell", "argv" or "sql", found ${describe(s.kind)}`);
+  if (!['shell', 'argv', 'sql'].includes(s.kind as string))
+    problems.push(`kind: expected "shell", "argv" or "sql", found ${describe(s.kind)}`);
   const positional = typeof s.arg === 'number' && Number.isInteger(s.arg) && s.arg >= 0;
-  if (!positional && !(typeof s.arg === 'string' && s.arg !== '')) problems.push(`arg: expected an argument position (0, 1, …) or a property name, found ${describe(s.arg)}`);
+  if (!positional && !(typeof s.arg === 'string' && s.arg !== ''))
+    problems.push(`arg: expected an argument position (0, 1, …) or a property name, found ${describe(s.arg)}`);
   if (s.dialect !== undefined && (s.kind !== 'sql' || !(DIALECTS as readonly unknown[]).includes(s.dialect))) {
-    problems.push(s.kind !== 'sql' ? 'dialect: only for kind "sql"' : `dialect: expected one of ${DIALECTS.join(', ')}, found ${describe(s.dialect)}`);
+    problems.push(
+      s.kind !== 'sql' ? 'dialect: only for kind "sql"' : `dialect: expected one of ${DIALECTS.join(', ')}, found ${describe(s.dialect)}`,
+    );
   }
   if (problems.length) throw new SeatbeltError('USAGE', `wrap: invalid spec:\n  ${problems.join('\n  ')}`);
   const where = positional ? `argument ${s.arg as number}` : `property "${s.arg as string}" of argument 0`;
@@ -60,7 +68,8 @@ function actionReader(spec: unknown): (args: unknown[]) => GuardAction {
   };
   return (args) => {
     const value = pick(args);
-    const bad = (expected: string) => new SeatbeltError('INPUT', `wrap: ${where} should be ${expected}, found ${describe(value)}; nothing was run`);
+    const bad = (expected: string) =>
+      new SeatbeltError('INPUT', `wrap: ${where} should be ${expected}, found ${describe(value)}; nothing was run`);
     switch (s.kind) {
       case 'shell':
         if (typeof value !== 'string') throw bad('a shell script (a string)');

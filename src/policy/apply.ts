@@ -4,9 +4,7 @@
 // Pure: the role's file is never read here; staleness and pin violations are passed in as values.
 import { RISK_RANK, type AnalyzeContext, type Analysis, type Decision, type RoleRef, type RuleMatch } from '../core/types.js';
 import { redactSecrets } from '../audit/redact.js';
-import {
-  implicitDenyMatch, readOnlyWriteMatch, roleChangedMatch, roleNotAllowedMatch, roleUncheckedMatch,
-} from './findings.js';
+import { implicitDenyMatch, readOnlyWriteMatch, roleChangedMatch, roleNotAllowedMatch, roleUncheckedMatch } from './findings.js';
 import { POLICIES, SAFE_DEFAULTS, type Policy } from './policies.js';
 import { pinViolationMatch, type PinViolation } from './pin.js';
 import type { Role } from './role/role.js';
@@ -56,7 +54,9 @@ interface Outcome {
 
 function enforce(policy: Policy, analysis: Analysis, base: RuleMatch[], role: Role | RoleRef | undefined, ctx?: AnalyzeContext): Outcome {
   const threshold = policy.blockAtRisk === null ? Infinity : RISK_RANK[policy.blockAtRisk];
-  const blocking = base.filter((m) => m.class === 'guard' || m.class === 'fail_closed' || (m.class !== 'notice' && RISK_RANK[m.risk] >= threshold));
+  const blocking = base.filter(
+    (m) => m.class === 'guard' || m.class === 'fail_closed' || (m.class !== 'notice' && RISK_RANK[m.risk] >= threshold),
+  );
   const findings: RuleMatch[] = [];
   let usedRules: string[] = [];
   if (policy.blockWrites && analysis.writes) findings.push(readOnlyWriteMatch(actionText(analysis)));
@@ -73,7 +73,14 @@ export function applyPolicy(analysis: Analysis, policy: Policy, role?: Role | Ro
   // Undecidable parts of the shell IR block even if the dispatcher did not turn them into matches.
   for (const u of analysis.shell?.undecidable ?? []) {
     if (!base.some((m) => m.ruleId === u.ruleId)) {
-      base.push({ ruleId: u.ruleId, class: 'fail_closed', risk: 'HIGH', reason: u.reason, remediation: 'rewrite the command so it can be read statically', evidence: u.evidence });
+      base.push({
+        ruleId: u.ruleId,
+        class: 'fail_closed',
+        risk: 'HIGH',
+        reason: u.reason,
+        remediation: 'rewrite the command so it can be read statically',
+        evidence: u.evidence,
+      });
     }
   }
   const roleRef = role ? (isRole(role) ? role.ref : role) : undefined;

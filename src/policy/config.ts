@@ -58,9 +58,12 @@ export function configProblems(json: unknown, scope: ConfigScope): Problem[] {
     if (!KNOWN.includes(k)) add(k, `no such setting (known: ${KNOWN.filter((x) => x !== '$schema').join(', ')})`, o[k]);
   }
   if (o.$schema !== undefined && typeof o.$schema !== 'string') add('$schema', 'a string', o.$schema);
-  if (o.policy !== undefined && !(POLICY_NAMES as readonly unknown[]).includes(o.policy)) add('policy', `one of ${POLICY_NAMES.join(', ')}`, o.policy);
-  if (o.role !== undefined && o.role !== null && (typeof o.role !== 'string' || o.role === '')) add('role', 'a role name, a path to a role file, or null', o.role);
-  if (o.dialect !== undefined && !(DIALECTS as readonly unknown[]).includes(o.dialect)) add('dialect', `one of ${DIALECTS.join(', ')}`, o.dialect);
+  if (o.policy !== undefined && !(POLICY_NAMES as readonly unknown[]).includes(o.policy))
+    add('policy', `one of ${POLICY_NAMES.join(', ')}`, o.policy);
+  if (o.role !== undefined && o.role !== null && (typeof o.role !== 'string' || o.role === ''))
+    add('role', 'a role name, a path to a role file, or null', o.role);
+  if (o.dialect !== undefined && !(DIALECTS as readonly unknown[]).includes(o.dialect))
+    add('dialect', `one of ${DIALECTS.join(', ')}`, o.dialect);
   for (const k of STRING_KEYS) if (o[k] !== undefined && (typeof o[k] !== 'string' || o[k] === '')) add(k, 'a non-empty string', o[k]);
   for (const k of BOOL_KEYS) if (o[k] !== undefined && typeof o[k] !== 'boolean') add(k, 'true or false', o[k]);
   if (o.lockTimeoutMs !== undefined && !(Number.isInteger(o.lockTimeoutMs) && (o.lockTimeoutMs as number) > 0)) {
@@ -79,7 +82,8 @@ export function configProblems(json: unknown, scope: ConfigScope): Problem[] {
         const e = t as Record<string, unknown> | null;
         const ok = typeof e === 'object' && e !== null && !Array.isArray(e) && Object.keys(e).every((k) => k === 'path' || k === 'sha256');
         if (!ok || typeof e.path !== 'string' || !path.isAbsolute(e.path)) add(`trusted[${i}].path`, 'an absolute path', e?.path);
-        if (!ok || typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) add(`trusted[${i}].sha256`, 'a SHA-256 in lower-case hex', e?.sha256);
+        if (!ok || typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256))
+          add(`trusted[${i}].sha256`, 'a SHA-256 in lower-case hex', e?.sha256);
       });
     }
   }
@@ -90,7 +94,10 @@ export function validateConfig(json: unknown, scope: ConfigScope, source: string
   const problems = configProblems(json, scope);
   if (problems.length === 0) return;
   const n = problems.length;
-  throw new SeatbeltError('CONFIG', `${source} is not a valid seatbelt config (${n} problem${n === 1 ? '' : 's'}):\n${formatProblems(problems)}`);
+  throw new SeatbeltError(
+    'CONFIG',
+    `${source} is not a valid seatbelt config (${n} problem${n === 1 ? '' : 's'}):\n${formatProblems(problems)}`,
+  );
 }
 
 /** Reads and validates one config file; null when it does not exist. */

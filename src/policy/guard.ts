@@ -18,7 +18,11 @@ export interface Guard {
 }
 
 /** Applies flag-level overrides to already resolved settings, re-checking the pin. No I/O. */
-export function withOverrides(resolved: ResolvedSettings, overrides: { policy?: string; role?: string | null }, cwd: string): ResolvedSettings {
+export function withOverrides(
+  resolved: ResolvedSettings,
+  overrides: { policy?: string; role?: string | null },
+  cwd: string,
+): ResolvedSettings {
   if (overrides.policy === undefined && overrides.role === undefined) return resolved;
   const problems: string[] = [];
   if (overrides.policy !== undefined && !isPolicyName(overrides.policy)) {
@@ -33,7 +37,12 @@ export function withOverrides(resolved: ResolvedSettings, overrides: { policy?: 
   let violation: PinViolation | null = resolved.violation;
   if (resolved.pin) {
     const pinned = { policy: resolved.pin.policy, role: resolved.pin.role };
-    violation ??= checkPin(resolved.pin.by, pinned, { policy: settings.policy, role: settings.role }, { policy: sources.policy, role: sources.role });
+    violation ??= checkPin(
+      resolved.pin.by,
+      pinned,
+      { policy: settings.policy, role: settings.role },
+      { policy: sources.policy, role: sources.role },
+    );
     if (violation) {
       settings.policy = pinned.policy;
       settings.role = pinned.role;

@@ -40,7 +40,8 @@ export function loosening(pinned: PolicyAndRole, requested: PolicyAndRole): { po
     out.policy = `policy ${requested.policy} is not at least as strict as the pinned ${pinned.policy}`;
   }
   if (pinned.role !== null && requested.role !== pinned.role) {
-    out.role = requested.role === null ? `removing the pinned role ${pinned.role}` : `role ${requested.role} instead of the pinned ${pinned.role}`;
+    out.role =
+      requested.role === null ? `removing the pinned role ${pinned.role}` : `role ${requested.role} instead of the pinned ${pinned.role}`;
   } else if (pinned.role === null && requested.role !== null && DENY_WITHOUT_ROLE.includes(pinned.policy)) {
     out.role = `adding role ${requested.role} where the pinned ${pinned.policy} runs nothing without a role`;
   }
@@ -58,7 +59,9 @@ export function checkPin(
   const from: PinViolation['from'] = {};
   if (l.policy) from.policy = sources.policy;
   if (l.role) from.role = sources.role;
-  const what = [l.policy && `${l.policy} (from ${sources.policy})`, l.role && `${l.role} (from ${sources.role})`].filter(Boolean).join('; ');
+  const what = [l.policy && `${l.policy} (from ${sources.policy})`, l.role && `${l.role} (from ${sources.role})`]
+    .filter(Boolean)
+    .join('; ');
   return { pinnedBy, pinned, requested, from, message: `refused to loosen the pinned guard: ${what}` };
 }
 

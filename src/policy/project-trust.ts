@@ -21,7 +21,6 @@ export interface IgnoredSetting {
   why: string;
 }
 
-
 /** True when the user config trusts exactly this file's bytes at this path. */
 export function isTrusted(trusted: readonly TrustedFile[] | undefined, file: string, sha256: string): boolean {
   const abs = path.resolve(file);
@@ -41,7 +40,10 @@ const OPERATOR_ONLY: Partial<Record<keyof Layer, string>> = {
  * The part of an untrusted project layer that only tightens what the operator's settings (`base`:
  * the user config over the defaults) would give, and what was dropped. Pure.
  */
-export function tighteningOnly(project: Layer, base: PolicyAndRole & { recordInput: boolean }): { layer: Layer; ignored: IgnoredSetting[] } {
+export function tighteningOnly(
+  project: Layer,
+  base: PolicyAndRole & { recordInput: boolean },
+): { layer: Layer; ignored: IgnoredSetting[] } {
   const layer: Layer = { ...project };
   const ignored: IgnoredSetting[] = [];
   for (const [k, why] of Object.entries(OPERATOR_ONLY) as [keyof Layer, string][]) {

@@ -8,8 +8,14 @@ import { isPolicyName, POLICY_NAMES } from './policies.js';
 import type { SettingName, Settings, SettingsFlags } from './settings.js';
 
 export const ENV_NAMES: Readonly<Partial<Record<SettingName, string>>> = {
-  policy: 'SEATBELT_POLICY', role: 'SEATBELT_ROLE', dialect: 'SEATBELT_DIALECT', audit: 'SEATBELT_AUDIT',
-  agent: 'SEATBELT_AGENT', owner: 'SEATBELT_OWNER', home: 'SEATBELT_HOME', keys: 'SEATBELT_KEYS',
+  policy: 'SEATBELT_POLICY',
+  role: 'SEATBELT_ROLE',
+  dialect: 'SEATBELT_DIALECT',
+  audit: 'SEATBELT_AUDIT',
+  agent: 'SEATBELT_AGENT',
+  owner: 'SEATBELT_OWNER',
+  home: 'SEATBELT_HOME',
+  keys: 'SEATBELT_KEYS',
 };
 
 export type Layer = Partial<Settings>;
@@ -67,4 +73,3 @@ export function parsePinEnv(v: string | undefined): boolean {
   if (v === '1' || /^(true|yes|on)$/i.test(v)) return true;
   throw new SeatbeltError('CONFIG', `SEATBELT_PIN: expected 1 or 0, found ${JSON.stringify(v)}`);
 }
-

@@ -34,8 +34,19 @@ export interface Settings {
 }
 
 export type SettingName = keyof Settings;
-export const SETTING_NAMES: readonly SettingName[] = ['policy', 'role', 'dialect', 'audit', 'agent', 'owner', 'home', 'keys',
-  'autoKeys', 'recordInput', 'lockTimeoutMs'];
+export const SETTING_NAMES: readonly SettingName[] = [
+  'policy',
+  'role',
+  'dialect',
+  'audit',
+  'agent',
+  'owner',
+  'home',
+  'keys',
+  'autoKeys',
+  'recordInput',
+  'lockTimeoutMs',
+];
 
 /** Flags as the CLI gives them (strings, unvalidated). */
 export interface SettingsFlags {
@@ -102,8 +113,17 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
   if (problems.length) throw new SeatbeltError('CONFIG', `invalid settings:\n  ${problems.join('\n  ')}`);
 
   const defaults: Settings = {
-    policy: 'safe_defaults', role: null, dialect: 'postgresql', audit: path.join(home, 'audit.jsonl'), agent: null, owner: null,
-    home, keys: path.join(home, 'keys'), autoKeys: true, recordInput: false, lockTimeoutMs: 5000,
+    policy: 'safe_defaults',
+    role: null,
+    dialect: 'postgresql',
+    audit: path.join(home, 'audit.jsonl'),
+    agent: null,
+    owner: null,
+    home,
+    keys: path.join(home, 'keys'),
+    autoKeys: true,
+    recordInput: false,
+    lockTimeoutMs: 5000,
   };
   // An untrusted project file may only tighten what the other layers would give without it.
   const trusted = project !== null && isTrusted(user?.data.trusted, project.path, project.sha256);
@@ -111,7 +131,12 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
   const { layer: projectLayer, ignored } = trusted
     ? { layer: writtenProjectLayer, ignored: [] }
     : tighteningOnly(writtenProjectLayer, { policy: without('policy'), role: without('role'), recordInput: without('recordInput') });
-  const layers: [SettingSource, Layer][] = [['flag', flag], ['env', envLayer], ['project', projectLayer], ['user', userLayer]];
+  const layers: [SettingSource, Layer][] = [
+    ['flag', flag],
+    ['env', envLayer],
+    ['project', projectLayer],
+    ['user', userLayer],
+  ];
   const settings = { ...defaults } as Record<SettingName, unknown>;
   const sources = {} as Record<SettingName, SettingSource>;
   for (const k of SETTING_NAMES) {
@@ -133,7 +158,13 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
   if (pinnedBy) {
     // The pinned values come only from layers the agent cannot write: the user config (and the
     // environment, when the pin itself came from the environment).
-    const base: [SettingSource, Layer][] = pinnedBy === 'user' ? [['user', userLayer]] : [['env', envLayer], ['user', userLayer]];
+    const base: [SettingSource, Layer][] =
+      pinnedBy === 'user'
+        ? [['user', userLayer]]
+        : [
+            ['env', envLayer],
+            ['user', userLayer],
+          ];
     const pick = <K extends 'policy' | 'role'>(k: K): [Settings[K], SettingSource] => {
       const hit = base.find(([, l]) => l[k] !== undefined);
       return hit ? [hit[1][k] as Settings[K], hit[0]] : [defaults[k], 'default'];

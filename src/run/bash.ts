@@ -31,7 +31,10 @@ export function findBash(env: NodeJS.ProcessEnv = process.env, fallback = '/bin/
 export function bashForScripts(env: NodeJS.ProcessEnv = process.env, fallback = '/bin/bash'): string {
   const found = findBash(env, fallback);
   if (found === null) {
-    throw new SeatbeltError('UNAVAILABLE', `bash was not found on PATH or at ${fallback}: shell scripts are judged as bash and are only run by bash (install bash, or give the command as an argv after --)`);
+    throw new SeatbeltError(
+      'UNAVAILABLE',
+      `bash was not found on PATH or at ${fallback}: shell scripts are judged as bash and are only run by bash (install bash, or give the command as an argv after --)`,
+    );
   }
   return found;
 }

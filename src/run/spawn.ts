@@ -32,7 +32,10 @@ export function run(file: string, args: string[], opts: RunOptions = {}): Promis
   const forwarding = opts.forwardSignals ?? true;
   return new Promise((resolve) => {
     const out = opts.capture ? 'pipe' : 'inherit';
-    const child = spawn(file, args, { stdio: [opts.input === undefined ? 'inherit' : 'pipe', out, out], ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}) });
+    const child = spawn(file, args, {
+      stdio: [opts.input === undefined ? 'inherit' : 'pipe', out, out],
+      ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
+    });
     const chunks: { stdout: Buffer[]; stderr: Buffer[] } = { stdout: [], stderr: [] };
     child.stdout?.on('data', (b: Buffer) => chunks.stdout.push(b));
     child.stderr?.on('data', (b: Buffer) => chunks.stderr.push(b));

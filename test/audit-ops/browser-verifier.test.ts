@@ -38,7 +38,14 @@ const matrix: Record<string, Buffer> = {
   'reformatted JSON': toBytes(lines.map((l, i) => (i === 1 ? JSON.stringify(JSON.parse(l), null, 1).replace(/\n/g, '') : l))),
   'signature spelled differently (unused base64 bits)': toBytes(
     // The 86th character carries 2 bits of the signature and 4 unused ones: set one unused bit.
-    lines.map((l, i) => (i === 6 ? l.replace(/"sig":"([A-Za-z0-9+/]{85})([AQgw])==/, (_, head: string, c: string) => `"sig":"${head}${String.fromCharCode(c.charCodeAt(0) + 1)}==`) : l)),
+    lines.map((l, i) =>
+      i === 6
+        ? l.replace(
+            /"sig":"([A-Za-z0-9+/]{85})([AQgw])==/,
+            (_, head: string, c: string) => `"sig":"${head}${String.fromCharCode(c.charCodeAt(0) + 1)}==`,
+          )
+        : l,
+    ),
   ),
   empty: Buffer.alloc(0),
 };
@@ -83,13 +90,18 @@ describe('in-browser verifier agrees with verifyTrail', () => {
     const clean = fs.readFileSync(audit);
     appendRecord(audit, bodyAt(9), stolen);
     const tampered = fs.readFileSync(audit);
-    for (const [bytes, ok] of [[clean, true], [tampered, false]] as const) {
+    for (const [bytes, ok] of [
+      [clean, true],
+      [tampered, false],
+    ] as const) {
       const node = verifyTrail(bytes, { publicKeys: keyringKeys(ring), keyWindows: keyringWindows(ring) });
       const browser = await verifyTrailBytes(bytes, parseKeyFile(keyringText));
       expect(node.ok).toBe(ok);
       expect(summary(browser.findings)).toEqual(summary(node.findings));
     }
-    expect(summary(verifyTrail(tampered, { publicKeys: keyringKeys(ring), keyWindows: keyringWindows(ring) }).findings)).toEqual(['6:KEY_NOT_VALID_AT']);
+    expect(summary(verifyTrail(tampered, { publicKeys: keyringKeys(ring), keyWindows: keyringWindows(ring) }).findings)).toEqual([
+      '6:KEY_NOT_VALID_AT',
+    ]);
   });
 });
 
@@ -97,9 +109,15 @@ describe('key files the page accepts', () => {
   it('reads PEM, ssh-ed25519 and keyring JSON; refuses a keyring whose key_id lies', () => {
     const ssh = `ssh-ed25519 ${Buffer.concat([Buffer.from([0, 0, 0, 11]), Buffer.from('ssh-ed25519'), Buffer.from([0, 0, 0, 32]), PUBLIC]).toString('base64')} test`;
     expect(parseKeyFile(ssh)[0]!.keyId).toBe(signer.keyId);
-    const ring = { format: 'seatbelt-keyring', version: 1, keys: [{ key_id: signer.keyId, alg: 'Ed25519', public_key_pem: signer.publicKeyPem, not_before: '2024-01-01T00:00:00.000Z' }] };
+    const ring = {
+      format: 'seatbelt-keyring',
+      version: 1,
+      keys: [{ key_id: signer.keyId, alg: 'Ed25519', public_key_pem: signer.publicKeyPem, not_before: '2024-01-01T00:00:00.000Z' }],
+    };
     expect(parseKeyFile(JSON.stringify(ring))[0]).toMatchObject({ keyId: signer.keyId, not_before: '2024-01-01T00:00:00.000Z' });
-    expect(() => parseKeyFile(JSON.stringify({ ...ring, keys: [{ ...ring.keys[0], key_id: otherSigner.keyId }] }))).toThrow(/not the fingerprint/);
+    expect(() => parseKeyFile(JSON.stringify({ ...ring, keys: [{ ...ring.keys[0], key_id: otherSigner.keyId }] }))).toThrow(
+      /not the fingerprint/,
+    );
     expect(() => parseKeyFile('hello')).toThrow(/no public key found/);
   });
 });

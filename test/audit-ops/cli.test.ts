@@ -46,7 +46,10 @@ describe('audit tail / show / stats', () => {
   it('tail -n, --json and the filters', async () => {
     expect((await sb(['audit', 'tail', '-n', '2'])).stdout.split('\n')).toHaveLength(2);
     const blocks = (await sb(['audit', 'tail', '--json', '--decision', 'block'])).stdout.split('\n').map((l) => JSON.parse(l));
-    expect(blocks.map((b) => [b.seq, b.decision, b.actor.agent])).toEqual([[2, 'block', 'agent-b'], [5, 'block', 'agent-b']]);
+    expect(blocks.map((b) => [b.seq, b.decision, b.actor.agent])).toEqual([
+      [2, 'block', 'agent-b'],
+      [5, 'block', 'agent-b'],
+    ]);
     const a = (await sb(['audit', 'tail', '--json', '--actor', 'agent-a'])).stdout.split('\n').map((l) => JSON.parse(l));
     expect(a.map((b) => b.type)).toEqual(['decision', 'outcome', 'decision', 'outcome']);
     expect((await sb(['audit', 'tail', '--since', '1h'])).stdout.split('\n')).toHaveLength(6);
@@ -74,7 +77,10 @@ describe('audit tail / show / stats', () => {
     const root = byRule.rows.find((r: { key: string }) => r.key === 'filesystem.recursive_delete_root');
     expect(root).toEqual({ key: 'filesystem.recursive_delete_root', total: 2, allow: 0, block: 2 });
     const byActor = JSON.parse((await sb(['audit', 'stats', '--by', 'actor', '--json'])).stdout);
-    expect(byActor.rows).toEqual([{ key: 'agent-a', total: 2, allow: 2, block: 0 }, { key: 'agent-b', total: 2, allow: 0, block: 2 }]);
+    expect(byActor.rows).toEqual([
+      { key: 'agent-a', total: 2, allow: 2, block: 0 },
+      { key: 'agent-b', total: 2, allow: 0, block: 2 },
+    ]);
     const text = (await sb(['audit', 'stats'])).stdout;
     expect(text).toMatch(/DECISION\s+TOTAL\s+ALLOW\s+BLOCK/);
     expect(text).toMatch(/4 decisions/);
@@ -82,7 +88,12 @@ describe('audit tail / show / stats', () => {
   });
 
   it('tail --follow prints records as they are appended', async () => {
-    const child: ResultPromise = execa(BIN, ['audit', 'tail', '-f', '-n', '0', '--json'], { env: { PATH: process.env.PATH!, ...t.env }, extendEnv: false, reject: false, stdin: 'ignore' });
+    const child: ResultPromise = execa(BIN, ['audit', 'tail', '-f', '-n', '0', '--json'], {
+      env: { PATH: process.env.PATH!, ...t.env },
+      extendEnv: false,
+      reject: false,
+      stdin: 'ignore',
+    });
     let seen = '';
     child.stdout!.on('data', (d: Buffer) => (seen += d.toString()));
     await new Promise((r) => setTimeout(r, 500));
@@ -91,7 +102,10 @@ describe('audit tail / show / stats', () => {
     child.kill('SIGTERM');
     const r = await child;
     expect(r.exitCode).toBe(0);
-    const records = seen.trim().split('\n').map((l) => JSON.parse(l));
+    const records = seen
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records.map((x) => x.type)).toEqual(['decision', 'outcome']);
     expect(records[0].actor.agent).toBe('follower');
   });
@@ -106,7 +120,12 @@ describe('audit export / verify-export', () => {
     const csv = fs.readFileSync(out);
     expect(csv.toString().split('\r\n')[0]).toMatch(/^line,seq,time,type,event_id,/);
     const sig = JSON.parse(fs.readFileSync(`${out}.sig`, 'utf8'));
-    expect(sig).toMatchObject({ format: 'seatbelt-export-signature', alg: 'Ed25519', domain: 'seatbelt/v1/export\n', media_type: 'text/csv' });
+    expect(sig).toMatchObject({
+      format: 'seatbelt-export-signature',
+      alg: 'Ed25519',
+      domain: 'seatbelt/v1/export\n',
+      media_type: 'text/csv',
+    });
 
     const ok = await sb(['audit', 'verify-export', out]);
     expect(ok.exitCode).toBe(0);
@@ -179,7 +198,10 @@ describe('keys rotate / export-pub, and verify across keys', () => {
     // The export made before the rotations still verifies: its key was valid when it was signed.
     expect((await sb(['audit', 'verify-export', before, '--keyring', keysFile])).exitCode).toBe(0);
 
-    const rotations = (await sb(['audit', 'tail', '--json'])).stdout.split('\n').map((l) => JSON.parse(l)).filter((x) => x.type === 'key_rotation');
+    const rotations = (await sb(['audit', 'tail', '--json'])).stdout
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((x) => x.type === 'key_rotation');
     expect(rotations).toHaveLength(2);
     expect(rotations[0].key_id).toBe(old.keyId);
     expect(rotations[0].reason).toBe('quarterly');
@@ -201,7 +223,10 @@ describe('keys rotate / export-pub, and verify across keys', () => {
     expect(html).toContain('id="seatbelt-summary"');
     expect(html).toMatch(/"verification":\{"ok":false,"records":\d+,"findingCount":1/); // the record signed by a retired key
     // Elsewhere, without keys: the report is still made, and says seatbelt did not check the trail.
-    const bare = await sb(['audit', 'report', '--audit', t.audit, '--out', path.join(t.dir, 'bare.html')], { SEATBELT_HOME: path.join(t.dir, 'none'), HOME: t.dir });
+    const bare = await sb(['audit', 'report', '--audit', t.audit, '--out', path.join(t.dir, 'bare.html')], {
+      SEATBELT_HOME: path.join(t.dir, 'none'),
+      HOME: t.dir,
+    });
     expect(bare.exitCode).toBe(0);
     expect(bare.stderr).toMatch(/not checking .* before reporting/);
     expect(fs.readFileSync(path.join(t.dir, 'bare.html'), 'utf8')).toContain('"verification":null');

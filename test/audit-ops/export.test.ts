@@ -91,7 +91,10 @@ describe('detached signature', () => {
   });
 
   it('fails when a byte is added or removed', () => {
-    expect(verifyExport(Buffer.concat([csv, Buffer.from('x')]), sigBytes, keys).problems.map((p) => p.class)).toEqual(['SIZE_MISMATCH', 'DIGEST_MISMATCH']);
+    expect(verifyExport(Buffer.concat([csv, Buffer.from('x')]), sigBytes, keys).problems.map((p) => p.class)).toEqual([
+      'SIZE_MISMATCH',
+      'DIGEST_MISMATCH',
+    ]);
     expect(verifyExport(csv.subarray(1), sigBytes, keys).ok).toBe(false);
   });
 
@@ -113,14 +116,32 @@ describe('detached signature', () => {
       f(s);
       return Buffer.from(sigFileText(s));
     };
-    expect(verifyExport(csv, edit((s) => (s.rows = 8)), keys).problems.map((p) => p.class)).toEqual(['BAD_SIGNATURE']);
-    expect(verifyExport(csv, edit((s) => (s.created = '2030-01-01T00:00:00.000Z')), keys).problems.map((p) => p.class)).toEqual(['BAD_SIGNATURE']);
+    expect(
+      verifyExport(
+        csv,
+        edit((s) => (s.rows = 8)),
+        keys,
+      ).problems.map((p) => p.class),
+    ).toEqual(['BAD_SIGNATURE']);
+    expect(
+      verifyExport(
+        csv,
+        edit((s) => (s.created = '2030-01-01T00:00:00.000Z')),
+        keys,
+      ).problems.map((p) => p.class),
+    ).toEqual(['BAD_SIGNATURE']);
     const forged = Buffer.from(sigFileText(signExport(csv, otherSigner, { created, mediaType: 'text/csv', rows: 9, source })));
     expect(verifyExport(csv, forged, keys).problems.map((p) => p.class)).toEqual(['UNKNOWN_KEY']);
     expect(verifyExport(csv, forged, [otherSigner.publicKeyPem]).ok).toBe(true);
     expect(verifyExport(csv, Buffer.from('not json'), keys).problems.map((p) => p.class)).toEqual(['MALFORMED_SIGNATURE']);
     expect(verifyExport(csv, Buffer.from('[]'), keys).problems.map((p) => p.class)).toEqual(['MALFORMED_SIGNATURE']);
-    expect(verifyExport(csv, edit((s) => ((s as { domain: string }).domain = 'seatbelt/v1/record\n')), keys).problems[0]!.detail).toMatch(/"domain" expected/);
+    expect(
+      verifyExport(
+        csv,
+        edit((s) => ((s as { domain: string }).domain = 'seatbelt/v1/record\n')),
+        keys,
+      ).problems[0]!.detail,
+    ).toMatch(/"domain" expected/);
   });
 
   it('is refused when made by a key outside its validity window', () => {
@@ -132,7 +153,7 @@ describe('detached signature', () => {
 });
 
 describe('docs/audit-format.md', () => {
-  it("its by-hand recipe for checking an export works, and fails on a changed byte", async () => {
+  it('its by-hand recipe for checking an export works, and fails on a changed byte', async () => {
     const { execFileSync } = await import('node:child_process');
     const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');

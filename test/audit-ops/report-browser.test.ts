@@ -37,10 +37,17 @@ beforeAll(async () => {
   const { entries } = parseTrail(fs.readFileSync(audit));
   const last = entries.at(-1)!.record;
   const report = path.join(dir, 'report.html');
-  fs.writeFileSync(report, renderReport({
-    entries, source: 'audit.jsonl', generated: new Date('2025-03-05T09:00:00Z'), filters: {}, unreadable: 0,
-    verification: { ok: true, records: entries.length, findingCount: 0, findings: [], lastHash: String(last.hash) },
-  }));
+  fs.writeFileSync(
+    report,
+    renderReport({
+      entries,
+      source: 'audit.jsonl',
+      generated: new Date('2025-03-05T09:00:00Z'),
+      filters: {},
+      unreadable: 0,
+      verification: { ok: true, records: entries.length, findingCount: 0, findings: [], lastHash: String(last.hash) },
+    }),
+  );
   // Tamper: turn a block into an allow on line 12.
   const lines = fs.readFileSync(audit, 'utf8').split('\n');
   const tamperedLine = lines.findIndex((l, i) => i > 8 && l.includes('"decision":"block"')) + 1;
@@ -54,7 +61,16 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'seatbelt-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1200, height: 900 },
   });
   page = context.pages()[0] ?? (await context.newPage());
@@ -104,11 +120,14 @@ describe('HTML report in Chromium', () => {
   it('takes files dropped on the page too (keys first, then the trail)', async () => {
     await page.reload();
     const drop = async (name: string, text: string) =>
-      page.evaluate(([n, t]) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([t!], n!));
-        document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      }, [name, text]);
+      page.evaluate(
+        ([n, t]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([t!], n!));
+          document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        },
+        [name, text],
+      );
     await drop('keys.json', fs.readFileSync(fx.keyring, 'utf8'));
     await page.waitForSelector('#status[data-state="waiting"]');
     expect(await page.locator('#status-title').textContent()).toBe('Now add the audit file');
@@ -128,15 +147,23 @@ describe('HTML report in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'report-unknown-key.png') });
   });
 
-  it("canonicalizes (JCS) byte for byte like Node, on vectors and on every record", async () => {
+  it('canonicalizes (JCS) byte for byte like Node, on vectors and on every record', async () => {
     const vectors: unknown[] = [
       { b: 1, a: 2, '\u20ac': 3, '\ud83d\ude00': 4, '\u00e9': 5, A: 6, '': 7 },
       [1e21, 1e-7, 0.1 + 0.2, -0, 5e-324, 1.7976931348623157e308, 123456789012345680000, 4.5, -1.5e-10],
       'tab\t nl\n quote" backslash\\ ctl\u0001 del\u007f emoji\ud83d\ude00 \u2028',
       { nested: { z: [true, false, null], y: { x: 'ü' } } },
-      ...fs.readFileSync(fx.audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l)),
+      ...fs
+        .readFileSync(fx.audit, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
     ];
-    const inPage = await page.evaluate((vs) => vs.map((v) => (globalThis as unknown as { seatbeltReport: { canonicalize(v: unknown): string } }).seatbeltReport.canonicalize(v)), vectors);
+    const inPage = await page.evaluate(
+      (vs) =>
+        vs.map((v) => (globalThis as unknown as { seatbeltReport: { canonicalize(v: unknown): string } }).seatbeltReport.canonicalize(v)),
+      vectors,
+    );
     expect(inPage).toEqual(vectors.map((v) => canonicalize(v)));
     // and the lines of the file are exactly their records' JCS
     const lines = fs.readFileSync(fx.audit, 'utf8').trim().split('\n');

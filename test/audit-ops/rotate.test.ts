@@ -88,7 +88,9 @@ describe('keys rotate', () => {
       const p = path.join(home, 'keys', f);
       if (fs.statSync(p).isFile()) expect(fs.readFileSync(p, 'utf8'), f).not.toContain(oldPem.trim().split('\n')[1]);
     }
-    expect(fs.readdirSync(retiredDir).map((f) => fingerprint(createPublicKey(fs.readFileSync(path.join(retiredDir, f), 'utf8'))))).toEqual([oldKeyId]);
+    expect(fs.readdirSync(retiredDir).map((f) => fingerprint(createPublicKey(fs.readFileSync(path.join(retiredDir, f), 'utf8'))))).toEqual([
+      oldKeyId,
+    ]);
     expect(fs.existsSync(path.join(home, 'keys', STAGED_KEY_FILE))).toBe(false);
   });
 
@@ -130,7 +132,18 @@ describe('keys rotate', () => {
     const staged = path.join(home, 'keys', STAGED_KEY_FILE);
     fs.writeFileSync(staged, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
     const newId = fingerprint(createPublicKey(privateKey));
-    appendRecord(audit, rotationBody({ eventId: '01940000-0000-7000-8000-000000000001', time: new Date('2025-03-01T00:00:00.000Z'), actor, oldKeyId: old.keyId, newKey: createPublicKey(privateKey), reason: 'test' }), old);
+    appendRecord(
+      audit,
+      rotationBody({
+        eventId: '01940000-0000-7000-8000-000000000001',
+        time: new Date('2025-03-01T00:00:00.000Z'),
+        actor,
+        oldKeyId: old.keyId,
+        newKey: createPublicKey(privateKey),
+        reason: 'test',
+      }),
+      old,
+    );
     const res = rotateKeys({ home, audit, actor });
     expect(res).toMatchObject({ resumed: true, oldKeyId: old.keyId, newKeyId: newId, time: '2025-03-01T00:00:00.000Z' });
     expect(loadSigner({ home, autoCreate: false }).signer.keyId).toBe(newId);
@@ -197,7 +210,11 @@ describe('keyring', () => {
     const forced = loadSigner({ home, autoCreate: false }).signer.keyId;
     const ring = homeKeyring(home);
     validateKeyring(ring);
-    expect(ring.keys.map((k) => [k.key_id, k.not_after !== undefined])).toEqual([[first.oldKeyId, true], [first.newKeyId, true], [forced, false]]);
+    expect(ring.keys.map((k) => [k.key_id, k.not_after !== undefined])).toEqual([
+      [first.oldKeyId, true],
+      [first.newKeyId, true],
+      [forced, false],
+    ]);
     const second = rotateKeys({ home, audit, actor });
     expect(second.oldKeyId).toBe(forced);
     appendWithHomeKey(home, audit, 1);
@@ -208,7 +225,9 @@ describe('keyring', () => {
     const { home } = setup();
     const good = homeKeyring(home);
     const bad = { format: 'x', version: 2, keys: [{ ...good.keys[0]!, key_id: 'SHA256:wrong', not_before: 'yesterday', alg: 'RSA' }] };
-    expect(() => validateKeyring(bad)).toThrow(/"format" expected.*"version" expected.*alg expected "Ed25519".*not_before expected a UTC time.*key_id is "SHA256:wrong", but its public key's fingerprint is/);
+    expect(() => validateKeyring(bad)).toThrow(
+      /"format" expected.*"version" expected.*alg expected "Ed25519".*not_before expected a UTC time.*key_id is "SHA256:wrong", but its public key's fingerprint is/,
+    );
   });
 });
 

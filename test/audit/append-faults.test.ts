@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
-const faults = vi.hoisted(() => ({ write: null as null | 'ENOSPC' | 'short', fsync: null as null | 'EIO', open: null as null | 'EACCES' | 'EROFS' }));
+const faults = vi.hoisted(() => ({
+  write: null as null | 'ENOSPC' | 'short',
+  fsync: null as null | 'EIO',
+  open: null as null | 'EACCES' | 'EROFS',
+}));
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();

@@ -37,7 +37,8 @@ describe('RFC 8785 examples', () => {
   });
 
   test('reference data: sorting ignores locale (French)', () => {
-    const input = '{"peach": "This sorting order", "péché": "is wrong according to French", "pêche": "but canonicalization MUST", "sin": "ingnore locale"}';
+    const input =
+      '{"peach": "This sorting order", "péché": "is wrong according to French", "pêche": "but canonicalization MUST", "sin": "ingnore locale"}';
     expect(jcs(input)).toBe(
       '{"peach":"This sorting order","péché":"is wrong according to French","pêche":"but canonicalization MUST","sin":"ingnore locale"}',
     );

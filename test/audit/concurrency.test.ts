@@ -73,7 +73,11 @@ describe('concurrent writers', () => {
     const report = verify(file);
     expect(report.findings).toEqual([]);
     expect(report).toMatchObject({ ok: true, records: 800, decisions: 800, recoveries: 0, lastSeq: 799 });
-    const records = fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { seq: number; actor: { agent: string } });
+    const records = fs
+      .readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; actor: { agent: string } });
     expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 800 }, (_, i) => i));
     const perWorker = new Map<string, number>();
     for (const r of records) perWorker.set(r.actor.agent, (perWorker.get(r.actor.agent) ?? 0) + 1);

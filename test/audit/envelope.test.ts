@@ -89,7 +89,9 @@ describe('sealed records', () => {
     const { hash: _h, sig, ...unsigned } = records[2]!.record;
     const message = enc.encode(DOMAIN + canonicalize({ ...unsigned, seq: 99 }));
     expect(ed.verify(Buffer.from(sig as string, 'base64'), message, PUBLIC)).toBe(false);
-    expect(ed.verify(Buffer.from(sig as string, 'base64'), enc.encode(DOMAIN + canonicalize(unsigned)), ed.getPublicKey(new Uint8Array(32)))).toBe(false);
+    expect(
+      ed.verify(Buffer.from(sig as string, 'base64'), enc.encode(DOMAIN + canonicalize(unsigned)), ed.getPublicKey(new Uint8Array(32))),
+    ).toBe(false);
   });
 
   test('seal refuses a body that sets sealed fields, and a malformed prev hash', () => {
@@ -130,7 +132,14 @@ describe('decision and outcome bodies', () => {
 
   test('shell and SQL inputs: digest of the UTF-8 text; SQL carries its dialect; role recorded', () => {
     const shell = { kind: 'shell' as const, script: 'echo ünïcode' };
-    const b1 = decisionBody({ eventId: eventId(1), time: at(1), action: shell, decision: decisionFor(shell, false), actor, recordInput: false });
+    const b1 = decisionBody({
+      eventId: eventId(1),
+      time: at(1),
+      action: shell,
+      decision: decisionFor(shell, false),
+      actor,
+      recordInput: false,
+    });
     expect((b1.action as { input_sha256: string }).input_sha256).toBe(createHash('sha256').update('echo ünïcode', 'utf8').digest('hex'));
     const sql = { kind: 'sql' as const, sql: 'SELECT 1', dialect: 'postgresql' as const };
     const decision = { ...decisionFor(sql, false), role: { name: 'reader', sha256: 'ab'.repeat(32) } };
@@ -141,7 +150,9 @@ describe('decision and outcome bodies', () => {
   });
 
   test('outcome: exit code or signal, whole milliseconds, linked to the decision', () => {
-    expect(outcomeBody({ eventId: eventId(3), time: at(3), decisionEventId: eventId(2), exitCode: null, signal: 'SIGTERM', durationMs: 12.6 })).toEqual({
+    expect(
+      outcomeBody({ eventId: eventId(3), time: at(3), decisionEventId: eventId(2), exitCode: null, signal: 'SIGTERM', durationMs: 12.6 }),
+    ).toEqual({
       v: 1,
       type: 'outcome',
       event_id: eventId(3),

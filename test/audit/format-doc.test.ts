@@ -62,7 +62,14 @@ describe('the worked example in docs/audit-format.md', () => {
   });
 
   test('the line is the JCS of the whole record and verifies', () => {
-    const record = { ...body, seq: 0, prev_hash: '0'.repeat(64), key_id: block('example-key-id'), hash: block('example-hash'), sig: block('example-signature') };
+    const record = {
+      ...body,
+      seq: 0,
+      prev_hash: '0'.repeat(64),
+      key_id: block('example-key-id'),
+      hash: block('example-hash'),
+      sig: block('example-signature'),
+    };
     expect(canonicalize(record)).toBe(line);
     const report = verifyTrail(Buffer.from(`${line}\n`), { publicKeys: [block('example-public-key-pem')] });
     expect(report).toMatchObject({ ok: true, records: 1, decisions: 1, lastHash: block('example-hash') });
@@ -87,16 +94,20 @@ describe('the worked example in docs/audit-format.md', () => {
     }
   })();
 
-  test.skipIf(!hasOpenssl)('OpenSSL agrees, following the page\'s own recipe', () => {
+  test.skipIf(!hasOpenssl)("OpenSSL agrees, following the page's own recipe", () => {
     const dir = fs.mkdtempSync(join(tmpdir(), 'seatbelt-doc-'));
     try {
       fs.writeFileSync(join(dir, 'pub.pem'), `${block('example-public-key-pem')}\n`);
       fs.writeFileSync(join(dir, 'msg.bin'), DOMAIN + canonical);
       fs.writeFileSync(join(dir, 'sig.bin'), Buffer.from(block('example-signature'), 'base64'));
-      const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'pub.pem', '-rawin', '-in', 'msg.bin', '-sigfile', 'sig.bin'], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
+      const out = execFileSync(
+        'openssl',
+        ['pkeyutl', '-verify', '-pubin', '-inkey', 'pub.pem', '-rawin', '-in', 'msg.bin', '-sigfile', 'sig.bin'],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      );
       expect(out).toMatch(/Signature Verified Successfully/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -4,15 +4,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import {
-  fingerprint,
-  initKeys,
-  keyPaths,
-  loadSigner,
-  parsePublicKey,
-  readHomePublicKeys,
-  sshPublicKeyLine,
-} from '../../src/audit/keys.js';
+import { fingerprint, initKeys, keyPaths, loadSigner, parsePublicKey, readHomePublicKeys, sshPublicKeyLine } from '../../src/audit/keys.js';
 import { SeatbeltError } from '../../src/core/error.js';
 
 let home: string;

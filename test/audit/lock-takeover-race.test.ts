@@ -63,7 +63,7 @@ describe('taking over a stale audit lock', () => {
     expect(fs.existsSync(lock)).toBe(false);
   });
 
-  test("a lock replaced by a live writer between the stale read and the breaker is left alone", () => {
+  test('a lock replaced by a live writer between the stale read and the breaker is left alone', () => {
     fs.writeFileSync(lock, lockContent(deadPid(), 'stale'));
     // B is alive (this very process), so once its lock is in place nobody may take it over.
     const rival = lockContent(process.pid, 'rival-writer-b');

@@ -45,7 +45,14 @@ function trail(n: number, by: Signer = signer): string[] {
     const eventId = idOf(i);
     const body =
       i % 2 === 0
-        ? decisionBody({ eventId, time, action: { kind: 'argv', argv: ['ls', String(i)] }, decision, actor: { user: 'u', host: 'h', cwd: '/w' }, recordInput: false })
+        ? decisionBody({
+            eventId,
+            time,
+            action: { kind: 'argv', argv: ['ls', String(i)] },
+            decision,
+            actor: { user: 'u', host: 'h', cwd: '/w' },
+            recordInput: false,
+          })
         : outcomeBody({ eventId, time, decisionEventId: idOf(i - 1), exitCode: 0, signal: null, durationMs: 3 });
     const sealed = sealRecord(body, link, by);
     lines.push(sealed.line);
@@ -67,7 +74,15 @@ async function bothAgree(bytes: Buffer, worker = WORKER) {
 
 beforeAll(async () => {
   mkdirSync(CACHE, { recursive: true });
-  await build({ entryPoints: [path.join(ROOT, 'src/audit/verify-worker.ts')], outfile: WORKER, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error' });
+  await build({
+    entryPoints: [path.join(ROOT, 'src/audit/verify-worker.ts')],
+    outfile: WORKER,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'error',
+  });
   // A worker that takes the first chunk and dies without answering.
   writeFileSync(
     BROKEN_WORKER,
@@ -88,13 +103,15 @@ describe('verifyTrailParallel agrees with verifyTrail', () => {
   const cases: Record<string, () => Buffer> = {
     'an intact trail': () => bytesOf(base),
     'one byte changed in a record': () => bytesOf(base.map((l, i) => (i === 700 ? l.replace('"time":"2025-', '"time":"2024-') : l))),
-    'a signature from another record': () => bytesOf(base.map((l, i) => (i === 300 ? l.replace(/"sig":"[^"]+"/, /"sig":"[^"]+"/.exec(base[301]!)![0]) : l))),
+    'a signature from another record': () =>
+      bytesOf(base.map((l, i) => (i === 300 ? l.replace(/"sig":"[^"]+"/, /"sig":"[^"]+"/.exec(base[301]!)![0]) : l))),
     'a line deleted in the middle': () => bytesOf(base.filter((_, i) => i !== 900)),
     'two lines swapped at a chunk boundary': () => bytesOf(swap(base, 255, 256)),
     'a line duplicated': () => bytesOf([...base.slice(0, 512), base[511]!, ...base.slice(512)]),
     'a line forged with another key': () => bytesOf([...base.slice(0, 1000), ...trail(1001, stranger).slice(1000)]),
     'a torn tail': () => Buffer.concat([bytesOf(base), Buffer.from(base[0]!.slice(0, 40))]),
-    'not JSON and invalid UTF-8 lines': () => Buffer.concat([bytesOf(base.slice(0, 600)), Buffer.from('not json\n'), Buffer.from([0xff, 0xfe, 0x0a]), bytesOf(base.slice(600))]),
+    'not JSON and invalid UTF-8 lines': () =>
+      Buffer.concat([bytesOf(base.slice(0, 600)), Buffer.from('not json\n'), Buffer.from([0xff, 0xfe, 0x0a]), bytesOf(base.slice(600))]),
     'no trailing newline': () => bytesOf(base, ''),
   };
   for (const [name, make] of Object.entries(cases)) {
@@ -108,11 +125,14 @@ describe('verifyTrailParallel agrees with verifyTrail', () => {
   it('random byte flips anywhere', async () => {
     const bytes = bytesOf(base.slice(0, 600));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), async (flips) => {
-        const copy = Buffer.from(bytes);
-        for (const [at, v] of flips) copy[at] = v;
-        await bothAgree(copy);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+        async (flips) => {
+          const copy = Buffer.from(bytes);
+          for (const [at, v] of flips) copy[at] = v;
+          await bothAgree(copy);
+        },
+      ),
       { numRuns: Number(process.env.SEATBELT_FUZZ_RUNS) || 10 },
     );
   });

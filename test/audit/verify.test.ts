@@ -17,7 +17,15 @@ const found = (r: VerifyReport) => r.findings.map((f) => [f.line, f.class]);
 
 test('an intact trail verifies', () => {
   const r = check(toBytes(lines()));
-  expect(r).toMatchObject({ ok: true, records: N, decisions: 5, recoveries: 0, findings: [], lastSeq: N - 1, lastHash: good[N - 1]!.record.hash });
+  expect(r).toMatchObject({
+    ok: true,
+    records: N,
+    decisions: 5,
+    recoveries: 0,
+    findings: [],
+    lastSeq: N - 1,
+    lastHash: good[N - 1]!.record.hash,
+  });
 });
 
 describe('tamper matrix', () => {

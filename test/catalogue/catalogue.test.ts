@@ -9,7 +9,8 @@ import { CATALOGUE, specFor } from '../../src/catalogue/index.js';
 import { specProblems } from '../../src/catalogue/validate.js';
 import { ctx } from '../rules/shell/helpers.js';
 
-const decide = async (script: string) => applyPolicy(await defaultAnalyzer.analyze({ kind: 'shell', script }, ctx), SAFE_DEFAULTS, undefined, { ctx });
+const decide = async (script: string) =>
+  applyPolicy(await defaultAnalyzer.analyze({ kind: 'shell', script }, ctx), SAFE_DEFAULTS, undefined, { ctx });
 
 describe('the catalogue', () => {
   it('every spec is valid', () => {

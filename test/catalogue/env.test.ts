@@ -7,7 +7,8 @@ import { applyPolicy } from '../../src/policy/apply.js';
 import { SAFE_DEFAULTS } from '../../src/policy/policies.js';
 import { ctx } from '../rules/shell/helpers.js';
 
-const decide = async (script: string) => applyPolicy(await defaultAnalyzer.analyze({ kind: 'shell', script }, ctx), SAFE_DEFAULTS, undefined, { ctx });
+const decide = async (script: string) =>
+  applyPolicy(await defaultAnalyzer.analyze({ kind: 'shell', script }, ctx), SAFE_DEFAULTS, undefined, { ctx });
 
 const BLOCK = [
   "LESSOPEN='|rm -rf ~' less x",
@@ -23,14 +24,14 @@ const BLOCK = [
   "RSYNC_RSH='rm -rf ~' rsync -a src host:dst",
   "FZF_DEFAULT_COMMAND='rm -rf ~' fzf",
   "export FZF_DEFAULT_COMMAND='rm -rf ~'; fzf",
-  "FZF_DEFAULT_OPTS=\"--bind 'start:execute(rm -rf ~)'\" fzf",
+  'FZF_DEFAULT_OPTS="--bind \'start:execute(rm -rf ~)\'" fzf',
   "MAKEFLAGS='--eval=all: ; rm -rf ~' make",
   "TAR_OPTIONS='--to-command=sh' tar -xf a.tar",
   "ZIPOPT='-T -TT sh' zip a.zip f",
   "LESS='+!rm -rf ~' less x",
   "VIMINIT='!rm -rf ~' vim f",
   "ALTERNATE_EDITOR='rm -rf ~' emacsclient -c f",
-  "LD_PRELOAD=/tmp/evil.so ls",
+  'LD_PRELOAD=/tmp/evil.so ls',
 ];
 
 const ALLOW = [

@@ -30,7 +30,8 @@ const FILES: Record<string, string> = {
   'scripts/hello.py': "print('hello')\n",
   'scripts/hello.js': "console.log('hello');\n",
   'scripts/wipe.js': "require('child_process').execSync('rm -rf ~');\n",
-  'manage.py': '#!/usr/bin/env python\nimport os, sys\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line(sys.argv)\n',
+  'manage.py':
+    '#!/usr/bin/env python\nimport os, sys\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line(sys.argv)\n',
   // A Gradle wrapper as generated: read, it would not be decided (eval, exec "$JAVACMD"); its spec judges it.
   gradlew: '#!/bin/sh\neval set -- $(printf "%s\\n" "$JAVA_OPTS" | xargs -n1)\nexec "$JAVACMD" "$@"\n',
   // Installed by a package manager, not written by the agent: not read (read, they would not be decided).
@@ -80,7 +81,11 @@ function judge(cases: Case[]): void {
       const d = await decide(script);
       const why = d.matches.map((m) => `${m.ruleId}: ${m.evidence}`).join('; ');
       expect(d.decision, why).toBe(decision);
-      if (rule) expect(d.blocking.map((m) => m.ruleId), why).toContain(rule);
+      if (rule)
+        expect(
+          d.blocking.map((m) => m.ruleId),
+          why,
+        ).toContain(rule);
     });
   }
 }
@@ -218,7 +223,13 @@ describe('end to end (bin/seatbelt check, in the scratch project)', () => {
     ];
     const input = cases.map(([shell]) => JSON.stringify({ shell })).join('\n');
     const r = await seatbelt(['check', '--jsonl'], { env, input, cwd: project });
-    const out = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { decision: string });
-    expect(out.map((o) => o.decision), r.stderr).toEqual(cases.map(([, d]) => d));
+    const out = r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { decision: string });
+    expect(
+      out.map((o) => o.decision),
+      r.stderr,
+    ).toEqual(cases.map(([, d]) => d));
   });
 });

@@ -11,7 +11,10 @@ const LIMIT = 'limits.nesting_too_deep';
 async function refusedBy(src: string, id: string): Promise<void> {
   const m = await matchesOf(src);
   expect(decisionOf(m), src.slice(0, 120)).toBe('block');
-  expect(m.map((x) => x.ruleId), src.slice(0, 120)).toContain(id);
+  expect(
+    m.map((x) => x.ruleId),
+    src.slice(0, 120),
+  ).toContain(id);
 }
 
 async function allowed(src: string): Promise<void> {

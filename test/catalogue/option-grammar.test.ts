@@ -17,23 +17,59 @@ import { SAFE_DEFAULTS } from '../../src/policy/policies.js';
 import type { SimpleCommand, Word } from '../../src/core/ir.js';
 import { ctx } from '../rules/shell/helpers.js';
 
-const decide = async (script: string) => (await applyPolicy(await defaultAnalyzer.analyze({ kind: 'shell', script }, ctx), SAFE_DEFAULTS, undefined, { ctx })).decision;
+const decide = async (script: string) =>
+  (await applyPolicy(await defaultAnalyzer.analyze({ kind: 'shell', script }, ctx), SAFE_DEFAULTS, undefined, { ctx })).decision;
 const word = (value: string): Word => ({ value, static: true, raw: value });
-const command = (...words: string[]): SimpleCommand => ({ name: word(words[0]!), args: words.slice(1).map(word), redirects: [], assignments: [] }) as unknown as SimpleCommand;
+const command = (...words: string[]): SimpleCommand =>
+  ({ name: word(words[0]!), args: words.slice(1).map(word), redirects: [], assignments: [] }) as unknown as SimpleCommand;
 const sorted = (letters: string | undefined) => [...(letters ?? '')].sort().join('');
 
 describe('tables derived from the specs are the tables the copies had', () => {
   it('psql (analysis and --exec): the same options take a value', () => {
     const s = scanSpecFrom(PSQL_SPEC);
     expect(sorted(s.withArg)).toBe(sorted('cdfhpUvoLTFRP'));
-    expect([...(s.longWithArg ?? [])].sort()).toEqual(['command', 'dbname', 'file', 'host', 'port', 'username', 'set', 'variable', 'output', 'log-file', 'table-attr', 'field-separator', 'record-separator', 'pset'].sort());
+    expect([...(s.longWithArg ?? [])].sort()).toEqual(
+      [
+        'command',
+        'dbname',
+        'file',
+        'host',
+        'port',
+        'username',
+        'set',
+        'variable',
+        'output',
+        'log-file',
+        'table-attr',
+        'field-separator',
+        'record-separator',
+        'pset',
+      ].sort(),
+    );
   });
 
   it('mysql: -e -D -h -P -S -u take a value, -p and -# only attached', () => {
     const s = scanSpecFrom(MYSQL_SPEC);
     expect(sorted(s.withArg)).toBe(sorted('eDhPSu'));
     expect(sorted(s.optionalArg)).toBe(sorted('p#'));
-    for (const o of ['execute', 'database', 'host', 'port', 'socket', 'user', 'default-character-set', 'defaults-file', 'defaults-extra-file', 'login-path', 'init-command', 'ssl-ca', 'ssl-cert', 'ssl-key', 'protocol', 'connect-timeout']) {
+    for (const o of [
+      'execute',
+      'database',
+      'host',
+      'port',
+      'socket',
+      'user',
+      'default-character-set',
+      'defaults-file',
+      'defaults-extra-file',
+      'login-path',
+      'init-command',
+      'ssl-ca',
+      'ssl-cert',
+      'ssl-key',
+      'protocol',
+      'connect-timeout',
+    ]) {
       expect(s.longWithArg, o).toContain(o);
     }
   });
@@ -42,7 +78,9 @@ describe('tables derived from the specs are the tables the copies had', () => {
     const s = scanSpecFrom(GIT_SPEC);
     expect(sorted(s.flags)).toBe(sorted('pPhv'));
     expect(sorted(s.withArg)).toBe(sorted('Cc'));
-    expect([...(s.longWithArg ?? [])].sort()).toEqual(['git-dir', 'work-tree', 'namespace', 'config-env', 'super-prefix', 'list-cmds', 'attr-source'].sort());
+    expect([...(s.longWithArg ?? [])].sort()).toEqual(
+      ['git-dir', 'work-tree', 'namespace', 'config-env', 'super-prefix', 'list-cmds', 'attr-source'].sort(),
+    );
     expect(s.longOptionalArg).toEqual(['exec-path']);
     const g = gitCall(command('git', '-C', 'repo', '--git-dir', '/r/.git', '-c', 'core.pager=less', '--exec-path', 'reset', '--hard'));
     expect(g?.sub).toBe('reset');
@@ -53,11 +91,27 @@ describe('tables derived from the specs are the tables the copies had', () => {
     expect(interpreterOf('python3')).toMatchObject({ code: 'c', module: 'm', longWithArg: ['check-hash-based-pycs'] });
     expect(sorted(interpreterOf('python3')!.withArg.replace('m', ''))).toBe(sorted('WXQ'));
     expect(interpreterOf('python3')!.exits).toEqual(expect.arrayContaining(['-V', '-VV', '--version', '-h', '--help', '-?']));
-    expect(interpreterOf('node')).toMatchObject({ code: 'ep', longCode: ['eval', 'print'], withArg: 'rC', exits: ['-v', '--version', '-h', '--help'] });
+    expect(interpreterOf('node')).toMatchObject({
+      code: 'ep',
+      longCode: ['eval', 'print'],
+      withArg: 'rC',
+      exits: ['-v', '--version', '-h', '--help'],
+    });
     expect(interpreterOf('perl')).toMatchObject({ code: 'eE', withArg: 'I', exits: ['-v', '--version', '-h', '--help'] });
     expect(interpreterOf('ruby')).toMatchObject({ code: 'e', withArg: 'rICE' });
     expect(interpreterOf('php')).toMatchObject({ code: 'rBRE', longCode: ['run', 'process-begin', 'process-code', 'process-end'] });
-    expect(interpreterOf('php')!.exits).toEqual(['-v', '--version', '-h', '--help', '-m', '--modules', '-i', '--info', '-l', '--syntax-check']);
+    expect(interpreterOf('php')!.exits).toEqual([
+      '-v',
+      '--version',
+      '-h',
+      '--help',
+      '-m',
+      '--modules',
+      '-i',
+      '--info',
+      '-l',
+      '--syntax-check',
+    ]);
   });
 
   it('the rules read the same code options (python -c, node -e/-p, perl -e/-E, ruby -e, php -r/-B/-R/-E)', () => {
@@ -135,4 +189,3 @@ describe('bq query read with its spec (it took the last word that was not an opt
     expect(await decide('bq query --nouse_legacy_sql DROP TABLE shop.orders')).toBe('block');
   });
 });
-

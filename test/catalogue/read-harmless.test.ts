@@ -11,7 +11,10 @@ const SPEC: ProgramSpec = {
   names: ['tool'],
   family: 'test',
   summary: 'a test tool',
-  options: [{ names: ['--dry-run'], value: 'optional', harmless: { unless: '^(none|false)$' } }, { names: ['--check'], value: 'required', harmless: { unless: '^no$' } }],
+  options: [
+    { names: ['--dry-run'], value: 'optional', harmless: { unless: '^(none|false)$' } },
+    { names: ['--check'], value: 'required', harmless: { unless: '^no$' } },
+  ],
   subcommands: { prune: { verb: { effect: 'destroy', why: 'prunes' } } },
   examples: { block: [], allow: ['tool'] },
 };

@@ -29,7 +29,7 @@ const SPEC: ProgramSpec = {
 const effects = (line: string) => readInvocation(SPEC, words(line)).verbs.map((v) => v.effect);
 
 describe('level verbs', () => {
-  it('the program\'s own verb applies when no subcommand is chosen', () => {
+  it("the program's own verb applies when no subcommand is chosen", () => {
     expect(effects('')).toEqual(['publish']);
     expect(effects('--snapshot')).toEqual(['publish']);
   });

@@ -18,7 +18,9 @@ const SPEC: ProgramSpec = {
   subcommands: {
     scale: {
       options: [{ names: ['--replicas'], value: 'required' }],
-      when: [{ options: [{ name: '--replicas', value: '^0$' }, { name: '--all' }], verb: { effect: 'destroy', why: 'everything to zero' } }],
+      when: [
+        { options: [{ name: '--replicas', value: '^0$' }, { name: '--all' }], verb: { effect: 'destroy', why: 'everything to zero' } },
+      ],
     },
     grant: { when: [{ operand: '^allUsers', verb: { effect: 'privilege', why: 'public' } }] },
   },
@@ -51,8 +53,18 @@ describe('conditional verbs', () => {
   });
 
   it('are validated', () => {
-    const bad = { ...SPEC, names: ['bad'], when: [{ options: [{ name: 'acl', value: '(' }], verb: { effect: 'nuke', why: '' } }, { verb: { effect: 'read', why: 'x' } }] };
-    expect(specProblems([bad]).map((p) => p.path)).toEqual(['bad.when[0].options', 'bad.when[0].options', 'bad.when[0].verb.effect', 'bad.when[0].verb.why', 'bad.when[1]']);
+    const bad = {
+      ...SPEC,
+      names: ['bad'],
+      when: [{ options: [{ name: 'acl', value: '(' }], verb: { effect: 'nuke', why: '' } }, { verb: { effect: 'read', why: 'x' } }],
+    };
+    expect(specProblems([bad]).map((p) => p.path)).toEqual([
+      'bad.when[0].options',
+      'bad.when[0].options',
+      'bad.when[0].verb.effect',
+      'bad.when[0].verb.why',
+      'bad.when[1]',
+    ]);
   });
 });
 

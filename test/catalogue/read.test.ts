@@ -26,21 +26,40 @@ const TOOL: ProgramSpec = {
     { names: ['--version'] },
   ],
   subcommands: {
-    rm: { verb: { effect: 'destroy', why: 'removes things' }, operands: [{ kind: 'path', access: 'delete', rest: true }], unknown: 'block' },
+    rm: {
+      verb: { effect: 'destroy', why: 'removes things' },
+      operands: [{ kind: 'path', access: 'delete', rest: true }],
+      unknown: 'block',
+    },
     ls: { verb: { effect: 'read', why: 'lists' }, subcommands: { deep: { verb: { effect: 'write', why: 'goes deep' } } } },
     run: { optionsFirst: true, operands: [{ kind: 'command', rest: true }] },
   },
   examples: { block: [], allow: ['tool ls'] },
 };
 
-const read = (...args: (string | Word)[]) => readInvocation(TOOL, args.map((a) => (typeof a === 'string' ? words(a)[0]! : a)));
+const read = (...args: (string | Word)[]) =>
+  readInvocation(
+    TOOL,
+    args.map((a) => (typeof a === 'string' ? words(a)[0]! : a)),
+  );
 
 describe('the argument reader', () => {
   it('reads clusters, attached values and = values the same way', () => {
-    for (const args of [['-rfo', 'out.txt'], ['-r', '-f', '-o', 'out.txt'], ['-rf', '-oout.txt'], ['--recursive', '--force', '--output=out.txt'], ['--rec', '--forc', '--out', 'out.txt']]) {
+    for (const args of [
+      ['-rfo', 'out.txt'],
+      ['-r', '-f', '-o', 'out.txt'],
+      ['-rf', '-oout.txt'],
+      ['--recursive', '--force', '--output=out.txt'],
+      ['--rec', '--forc', '--out', 'out.txt'],
+    ]) {
       const inv = read(...args);
-      expect(inv.options.map((o) => o.name), args.join(' ')).toEqual(['-r', '-f', '-o']);
-      expect(inv.roles).toEqual([{ role: { kind: 'path', access: 'write' }, word: expect.objectContaining({ value: 'out.txt' }), option: '-o' }]);
+      expect(
+        inv.options.map((o) => o.name),
+        args.join(' '),
+      ).toEqual(['-r', '-f', '-o']);
+      expect(inv.roles).toEqual([
+        { role: { kind: 'path', access: 'write' }, word: expect.objectContaining({ value: 'out.txt' }), option: '-o' },
+      ]);
       expect(inv.verbs.map((v) => v.effect)).toEqual(['destroy']);
     }
   });
@@ -87,7 +106,9 @@ describe('the argument reader', () => {
   });
 
   it('script values keep their role and option', () => {
-    expect(read('-c', 'echo hi').roles).toEqual([{ role: { kind: 'script' }, word: expect.objectContaining({ value: 'echo hi' }), option: '-c' }]);
+    expect(read('-c', 'echo hi').roles).toEqual([
+      { role: { kind: 'script' }, word: expect.objectContaining({ value: 'echo hi' }), option: '-c' },
+    ]);
   });
 
   it('a harmless option marks the invocation', () => {

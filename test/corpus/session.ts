@@ -34,7 +34,9 @@ export function openCorpusSession(): CorpusSession {
   const underTemp = TEMP_ROOTS.find((t) => root === t || root.startsWith(t + '/'));
   if (underTemp) {
     rmSync(root, { recursive: true, force: true });
-    throw new Error(`the corpus needs its scratch project outside ${underTemp} (it judges ${underTemp} as outside the project), got ${root}`);
+    throw new Error(
+      `the corpus needs its scratch project outside ${underTemp} (it judges ${underTemp} as outside the project), got ${root}`,
+    );
   }
   const home = path.join(root, 'home', 'user');
   const cwd = path.join(home, 'project');
@@ -43,7 +45,8 @@ export function openCorpusSession(): CorpusSession {
   vi.stubEnv('HOME', home); // `~` in commands is what the agent's shell says: $HOME
   const env = { HOME: home, SEATBELT_HOME: path.join(root, 'seatbelt-home'), SEATBELT_AUDIT: path.join(root, 'audit.jsonl') };
   const session = openSession({ autoKeys: false, cwd }, env);
-  if (session.resolved.settings.policy !== 'safe_defaults') throw new Error(`the corpus is labelled for safe_defaults, the session resolved ${session.resolved.settings.policy}`);
+  if (session.resolved.settings.policy !== 'safe_defaults')
+    throw new Error(`the corpus is labelled for safe_defaults, the session resolved ${session.resolved.settings.policy}`);
   return {
     session,
     home,
@@ -58,5 +61,6 @@ export function openCorpusSession(): CorpusSession {
 
 /** Every case says where it came from ("seed", "red-team", an issue, …): a non-empty string. */
 export function checkSource(c: { source?: unknown }, where: string): void {
-  if (typeof c.source !== 'string' || c.source.trim() === '') throw new Error(`${where}: every case needs a non-empty "source" (where the case came from)`);
+  if (typeof c.source !== 'string' || c.source.trim() === '')
+    throw new Error(`${where}: every case needs a non-empty "source" (where the case came from)`);
 }

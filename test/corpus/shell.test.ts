@@ -16,10 +16,13 @@ interface Case {
   source: string;
 }
 
-const lines = readFileSync(new URL('./shell.jsonl', import.meta.url), 'utf8').split('\n').filter((l) => l.trim() !== '');
+const lines = readFileSync(new URL('./shell.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
 const cases: Case[] = lines.map((l, i) => {
   const c = JSON.parse(l) as Case;
-  if ((c.input === undefined) === (c.argv === undefined)) throw new Error(`shell.jsonl line ${i + 1}: give exactly one of "input" and "argv"`);
+  if ((c.input === undefined) === (c.argv === undefined))
+    throw new Error(`shell.jsonl line ${i + 1}: give exactly one of "input" and "argv"`);
   if (c.decision !== 'allow' && c.decision !== 'block') throw new Error(`shell.jsonl line ${i + 1}: "decision" must be allow or block`);
   if (c.decision === 'block' && !c.rule) throw new Error(`shell.jsonl line ${i + 1}: a block case names its expected rule`);
   checkSource(c, `shell.jsonl line ${i + 1}`);
@@ -37,7 +40,22 @@ describe('shell corpus', () => {
     expect(cases.length).toBeGreaterThanOrEqual(400);
     expect(cases.filter((c) => c.category === 'everyday' && c.decision === 'allow').length).toBeGreaterThanOrEqual(150);
     const cats = new Set(cases.map((c) => c.category));
-    for (const cat of ['filesystem', 'disk_system', 'remote_code', 'git', 'infra', 'databases', 'secrets', 'wrappers', 'nested', 'obfuscation', 'compound', 'parse', 'argv', 'everyday']) {
+    for (const cat of [
+      'filesystem',
+      'disk_system',
+      'remote_code',
+      'git',
+      'infra',
+      'databases',
+      'secrets',
+      'wrappers',
+      'nested',
+      'obfuscation',
+      'compound',
+      'parse',
+      'argv',
+      'everyday',
+    ]) {
       expect(cats, cat).toContain(cat);
     }
   });
@@ -47,6 +65,10 @@ describe('shell corpus', () => {
     const d = await corpus.session.check(action);
     const all = d.matches.map((m) => `${m.ruleId}:${m.risk}`);
     expect({ decision: d.decision, all }).toMatchObject({ decision: c.decision });
-    if (c.rule) expect(d.blocking.map((m) => m.ruleId), all.join(', ')).toContain(c.rule);
+    if (c.rule)
+      expect(
+        d.blocking.map((m) => m.ruleId),
+        all.join(', '),
+      ).toContain(c.rule);
   });
 });

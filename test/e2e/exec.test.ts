@@ -4,7 +4,10 @@ import path from 'node:path';
 import { seatbelt, tempHome } from './helpers.js';
 
 function records(audit: string): Array<Record<string, unknown>> {
-  return readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return readFileSync(audit, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 describe('seatbelt exec (end to end)', () => {
@@ -39,7 +42,11 @@ describe('seatbelt exec (end to end)', () => {
 
   it('refuses argv-form recursive deletes of / and ~', async () => {
     const t = tempHome();
-    for (const argv of [['rm', '-rf', '/'], ['rm', '-r', '-f', t.dir], ['/bin/rm', '--recursive', '--force', '~/']]) {
+    for (const argv of [
+      ['rm', '-rf', '/'],
+      ['rm', '-r', '-f', t.dir],
+      ['/bin/rm', '--recursive', '--force', '~/'],
+    ]) {
       const r = await seatbelt(['exec', '--', ...argv], { env: t.env });
       expect(r.exitCode, argv.join(' ')).toBe(77);
     }
@@ -105,7 +112,10 @@ describe('seatbelt exec (end to end)', () => {
     const t = tempHome();
     // `rm -rf /` would also delete the guard's own files, which no policy lets through; a forced
     // push is blocked by safe_defaults only. `true ||` keeps it from ever running.
-    const r = await seatbelt(['exec', '--policy', 'audit_mode', '--shell', 'true || git push --force origin main'], { env: t.env, cwd: t.dir });
+    const r = await seatbelt(['exec', '--policy', 'audit_mode', '--shell', 'true || git push --force origin main'], {
+      env: t.env,
+      cwd: t.dir,
+    });
     expect(r.exitCode).toBe(0);
     const rec = records(t.audit)[0]!;
     expect(rec.decision).toBe('allow');

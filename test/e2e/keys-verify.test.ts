@@ -114,7 +114,11 @@ describe('seatbelt verify', () => {
     const r = await seatbelt(['verify', t.audit, '--json'], { env: t.env });
     expect(r.exitCode).toBe(1);
     const report = JSON.parse(r.stdout) as { ok: boolean; records: number; findings: unknown[]; note: string };
-    expect(report).toMatchObject({ ok: false, records: 3, findings: [{ line: 4, seq: null, class: 'MALFORMED', detail: expect.stringMatching(/not JSON/) }] });
+    expect(report).toMatchObject({
+      ok: false,
+      records: 3,
+      findings: [{ line: 4, seq: null, class: 'MALFORMED', detail: expect.stringMatching(/not JSON/) }],
+    });
     expect(report.note).toMatch(/cannot be detected from the file alone/);
   });
 

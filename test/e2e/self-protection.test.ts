@@ -27,18 +27,34 @@ function scratch(project?: Record<string, unknown>) {
   const gitIntact = () => fs.existsSync(path.join(repo, '.git', 'HEAD'));
   const records = () => {
     const file = path.join(t.home, 'audit.jsonl');
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>) : [];
+    return fs.existsSync(file)
+      ? fs
+          .readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, any>)
+      : [];
   };
   return { ...t, repo, env, gitIntact, records };
 }
 
 const claudePayload = (cwd: string, command: string) =>
-  JSON.stringify({ session_id: 's1', transcript_path: '/dev/null', cwd, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
+  JSON.stringify({
+    session_id: 's1',
+    transcript_path: '/dev/null',
+    cwd,
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command },
+  });
 
 describe('seatbelt issued by the agent', () => {
   it('a nested seatbelt with its own policy is refused, and the scratch .git survives', async () => {
     const s = scratch();
-    for (const inner of ['seatbelt exec --policy audit_mode -- rm -rf .git', `${path.resolve('bin/seatbelt')} exec --policy=audit_mode -- rm -rf .git`]) {
+    for (const inner of [
+      'seatbelt exec --policy audit_mode -- rm -rf .git',
+      `${path.resolve('bin/seatbelt')} exec --policy=audit_mode -- rm -rf .git`,
+    ]) {
       const r = await seatbelt(['exec', '--shell', inner], { env: s.env, cwd: s.repo });
       expect(r.exitCode, r.stderr).toBe(77);
       expect(r.stderr).toMatch(/self_protection\.guard_command/);
@@ -48,7 +64,10 @@ describe('seatbelt issued by the agent', () => {
 
   it('a HOME= override in front of seatbelt is refused', async () => {
     const s = scratch();
-    const r = await seatbelt(['exec', '--shell', 'HOME=/tmp/evil seatbelt exec --policy audit_mode -- rm -rf .git'], { env: s.env, cwd: s.repo });
+    const r = await seatbelt(['exec', '--shell', 'HOME=/tmp/evil seatbelt exec --policy audit_mode -- rm -rf .git'], {
+      env: s.env,
+      cwd: s.repo,
+    });
     expect(r.exitCode).toBe(77);
     expect(r.stderr).toMatch(/self_protection\.guard_command/);
     expect(s.gitIntact()).toBe(true);
@@ -56,11 +75,19 @@ describe('seatbelt issued by the agent', () => {
 
   it('the hook refuses a nested seatbelt and uninstalling the hook, and allows reading the trail', async () => {
     const s = scratch();
-    for (const command of ['seatbelt exec --policy audit_mode -- rm -rf .git', 'seatbelt hook uninstall claude-code', 'seatbelt keys rotate']) {
+    for (const command of [
+      'seatbelt exec --policy audit_mode -- rm -rf .git',
+      'seatbelt hook uninstall claude-code',
+      'seatbelt keys rotate',
+    ]) {
       const r = await seatbelt(['hook', 'claude-code'], { env: s.env, cwd: s.repo, input: claudePayload(s.repo, command) });
       expect(JSON.parse(r.stdout).hookSpecificOutput, command).toMatchObject({ permissionDecision: 'deny' });
     }
-    const ok = await seatbelt(['hook', 'claude-code'], { env: s.env, cwd: s.repo, input: claudePayload(s.repo, 'seatbelt audit tail -n 5') });
+    const ok = await seatbelt(['hook', 'claude-code'], {
+      env: s.env,
+      cwd: s.repo,
+      input: claudePayload(s.repo, 'seatbelt audit tail -n 5'),
+    });
     expect(JSON.parse(ok.stdout).hookSpecificOutput).toMatchObject({ permissionDecision: 'allow' });
   });
 
@@ -77,7 +104,10 @@ describe('settings come from the operator', () => {
     const evil = fs.mkdtempSync(path.join(os.tmpdir(), 'seatbelt-evil-home-'));
     made.push(evil);
     // `config show` only reads; without SEATBELT_HOME the home is the account's, not $HOME.
-    const r = await seatbelt(['config', 'show', '--json'], { env: { HOME: evil, SEATBELT_HOME: '', PATH: process.env.PATH ?? '' }, cwd: evil });
+    const r = await seatbelt(['config', 'show', '--json'], {
+      env: { HOME: evil, SEATBELT_HOME: '', PATH: process.env.PATH ?? '' },
+      cwd: evil,
+    });
     expect(r.exitCode).toBe(0);
     const shown = JSON.parse(r.stdout);
     expect(shown.settings.home).toBe(path.join(os.userInfo().homedir, '.seatbelt'));
@@ -132,7 +162,10 @@ describe('settings come from the operator', () => {
     const s = scratch();
     fs.mkdirSync(s.home, { recursive: true });
     fs.writeFileSync(path.join(s.home, 'config.json'), JSON.stringify({ pin: true, policy: 'safe_defaults' }));
-    const nested = await seatbelt(['exec', '--shell', 'SEATBELT_PIN=0 seatbelt exec --policy audit_mode -- rm -rf .git'], { env: s.env, cwd: s.repo });
+    const nested = await seatbelt(['exec', '--shell', 'SEATBELT_PIN=0 seatbelt exec --policy audit_mode -- rm -rf .git'], {
+      env: s.env,
+      cwd: s.repo,
+    });
     expect(nested.exitCode).toBe(77);
     const direct = await seatbelt(['exec', '--policy', 'audit_mode', '--', 'true'], { env: { ...s.env, SEATBELT_PIN: '0' }, cwd: s.repo });
     expect(direct.exitCode).toBe(77);
@@ -147,7 +180,14 @@ describe("the guard's own state", () => {
     await seatbelt(['exec', '--', 'true'], { env: { ...s.env }, cwd: s.dir }); // makes the trail and key
     const trail = path.join(s.home, 'audit.jsonl');
     const size = fs.statSync(trail).size;
-    for (const script of [`: > ${trail}`, `rm -rf ${s.home}`, `echo '{}' > ${path.join(s.home, 'config.json')}`, "echo '{}' > .seatbelt.json", 'rm .git/hooks/pre-commit', "mkdir -p .claude && echo '{}' > .claude/settings.json"]) {
+    for (const script of [
+      `: > ${trail}`,
+      `rm -rf ${s.home}`,
+      `echo '{}' > ${path.join(s.home, 'config.json')}`,
+      "echo '{}' > .seatbelt.json",
+      'rm .git/hooks/pre-commit',
+      "mkdir -p .claude && echo '{}' > .claude/settings.json",
+    ]) {
       const r = await seatbelt(['exec', '--policy', 'strict_prod', '--shell', script], { env: s.env, cwd: s.repo });
       expect(r.exitCode, script).toBe(77);
       expect(r.stderr, script).toMatch(/self_protection\./);

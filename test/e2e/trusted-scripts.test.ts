@@ -21,7 +21,7 @@ describe('trusted scripts', () => {
     expect(trust.exitCode, trust.stderr).toBe(0);
     expect((await seatbelt(['trust', '--list'], { env: t.env, cwd: proj })).stdout).toMatch(/^trusted .*build\.mjs$/m);
     expect((await check('node build.mjs')).exitCode).toBe(0);
-    fs.appendFileSync(script, "fs.rmSync(process.env.HOME, { recursive: true });\n");
+    fs.appendFileSync(script, 'fs.rmSync(process.env.HOME, { recursive: true });\n');
     expect((await check('node build.mjs')).exitCode).toBe(77);
     expect((await seatbelt(['trust', '--list'], { env: t.env, cwd: proj })).stdout).toMatch(/^changed /m);
   });

@@ -7,7 +7,19 @@
 // mounted for the test (needs root/CAP_SYS_ADMIN). Where the machine cannot do either, the test
 // says so and is skipped; /dev/full stands in for a full disk (it refuses every write with ENOSPC).
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seatbelt } from '../e2e/helpers.js';
@@ -113,7 +125,16 @@ describe('a full disk', () => {
     const last = JSON.parse(lines.at(-1)!) as { seq: number; hash: string; event_id: string };
     const link = { seq: last.seq + 1, prevHash: last.hash };
     const time = new Date();
-    const body = (error: string) => outcomeBody({ eventId: '01900000-0000-7000-8000-000000000000', time, decisionEventId: last.event_id, exitCode: 1, signal: null, durationMs: 1, error });
+    const body = (error: string) =>
+      outcomeBody({
+        eventId: '01900000-0000-7000-8000-000000000000',
+        time,
+        decisionEventId: last.event_id,
+        exitCode: 1,
+        signal: null,
+        durationMs: 1,
+        error,
+      });
     const size = statSync(h.audit).size;
     const probe = Buffer.byteLength(sealRecord(body(''), link, signer).line) + 1;
     appendRecord(h.audit, body('x'.repeat((4096 - ((size + probe) % 4096)) % 4096)), signer);

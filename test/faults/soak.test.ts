@@ -19,7 +19,9 @@ describe('concurrency soak', () => {
     const h = keyedHome();
     const writers = Array.from({ length: WRITERS }, (_, i) => startWriter(lib.file, h, EACH, i + 1));
     const exits = await Promise.all(writers.map((w) => w.done));
-    exits.forEach((e, i) => expect({ writer: i, ...e, stderr: writers[i]!.stderr }).toEqual({ writer: i, code: 0, signal: null, stderr: '' }));
+    exits.forEach((e, i) =>
+      expect({ writer: i, ...e, stderr: writers[i]!.stderr }).toEqual({ writer: i, code: 0, signal: null, stderr: '' }),
+    );
 
     const acks = writers.flatMap((w) => w.acks);
     expect(acks).toHaveLength(WRITERS * EACH);

@@ -37,7 +37,10 @@ export interface Writer {
 
 /** Starts a writer process; its acks are collected line by line as they arrive. */
 export function startWriter(lib: string, h: Home, count: number, seed: number): Writer {
-  const child = spawn(process.execPath, [WRITER, lib, h.audit, String(count), String(seed)], { env: h.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [WRITER, lib, h.audit, String(count), String(seed)], {
+    env: h.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const w: Writer = { child, acks: [], stderr: '', done: undefined as never };
   let buf = '';
   child.stdout!.setEncoding('utf8').on('data', (s: string) => {

@@ -14,7 +14,7 @@ const [lib, audit, countArg, seedArg] = process.argv.slice(2);
 const { openSession } = await import(lib);
 const count = Number(countArg);
 let seed = Number(seedArg ?? process.pid);
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
 const ACTIONS = [
   { kind: 'shell', script: 'git status --short && npm test' },

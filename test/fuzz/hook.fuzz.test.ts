@@ -38,7 +38,12 @@ function proceeds(answer: HookAnswer): boolean {
   if (answer.exitCode !== 0) return true; // every host reads other codes as "go ahead"
   if (answer.stdout.trim() === '') return true;
   const out = JSON.parse(answer.stdout) as { hookSpecificOutput?: { permissionDecision?: string }; decision?: string; permission?: string };
-  return !(out.hookSpecificOutput?.permissionDecision === 'deny' || out.decision === 'deny' || out.decision === 'block' || out.permission === 'deny');
+  return !(
+    out.hookSpecificOutput?.permissionDecision === 'deny' ||
+    out.decision === 'deny' ||
+    out.decision === 'block' ||
+    out.permission === 'deny'
+  );
 }
 
 /** The host's own "deny" answer (docs/hooks.md): what a judged, refused shell command gets. */
@@ -58,7 +63,12 @@ function expectDenied(host: HostName, a: HookAnswer): void {
 }
 
 function hook(host: HostName, stdin: string | Buffer): Promise<HookAnswer> {
-  return runHook(FORMATS[host], { stdin: Readable.from([Buffer.from(stdin)]), session: { audit: path.join(dir, `${host}.jsonl`) }, env, timeoutMs: 20_000 });
+  return runHook(FORMATS[host], {
+    stdin: Readable.from([Buffer.from(stdin)]),
+    session: { audit: path.join(dir, `${host}.jsonl`) },
+    env,
+    timeoutMs: 20_000,
+  });
 }
 
 function expectWellFormed(a: HookAnswer) {
@@ -88,7 +98,10 @@ async function expected(host: HostName, text: string): Promise<'block' | 'any' |
   return (await session.check(call.action)).decision;
 }
 
-const garbage = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(null, 0, -1, true, '', [], {}, 'x'.repeat(100_000), '../../etc', 'relative/dir'));
+const garbage = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom(null, 0, -1, true, '', [], {}, 'x'.repeat(100_000), '../../etc', 'relative/dir'),
+);
 
 for (const host of HOSTS) {
   describe(`${host} hook: hostile payloads`, () => {
@@ -119,7 +132,8 @@ for (const host of HOSTS) {
           const a = await hook(host, text);
           expectWellFormed(a);
           const want = await expected(host, text);
-          if (want !== 'any') expect({ at, value: label(value), proceeds: proceeds(a) }).toEqual({ at, value: label(value), proceeds: want === 'allow' });
+          if (want !== 'any')
+            expect({ at, value: label(value), proceeds: proceeds(a) }).toEqual({ at, value: label(value), proceeds: want === 'allow' });
         }),
         { numRuns: runs(60) },
       );
@@ -166,8 +180,17 @@ describe('hooks through bin/seatbelt: hostile stdin', () => {
     'not JSON': '{"tool_name": "Bash", ',
     'a JSON array': '[1, 2, 3]',
     'wrong types': '{"hook_event_name": 7, "tool_name": ["Bash"], "tool_input": "rm -rf /", "cwd": 3}',
-    'invalid UTF-8': Buffer.concat([Buffer.from('{"tool_name":"Bash","tool_input":{"command":"ls '), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}}')]),
-    'a 2 MB command': JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: `echo ${'a'.repeat(2 << 20)}` }, cwd: '/tmp' }),
+    'invalid UTF-8': Buffer.concat([
+      Buffer.from('{"tool_name":"Bash","tool_input":{"command":"ls '),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('"}}'),
+    ]),
+    'a 2 MB command': JSON.stringify({
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: `echo ${'a'.repeat(2 << 20)}` },
+      cwd: '/tmp',
+    }),
     '10,000-deep JSON': '['.repeat(10_000) + ']'.repeat(10_000),
   };
   for (const host of HOSTS) {
@@ -198,7 +221,10 @@ function label(v: unknown): string {
 type Path = (string | number)[];
 function leafPaths(v: unknown, at: Path = []): Path[] {
   if (Array.isArray(v)) return v.flatMap((x, i) => leafPaths(x, [...at, i]));
-  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [[...at, k], ...leafPaths(x, [...at, k])]).filter((p, i, all) => all.findIndex((q) => q.join('\0') === p.join('\0')) === i);
+  if (v && typeof v === 'object')
+    return Object.entries(v)
+      .flatMap(([k, x]) => [[...at, k], ...leafPaths(x, [...at, k])])
+      .filter((p, i, all) => all.findIndex((q) => q.join('\0') === p.join('\0')) === i);
   return at.length ? [at] : [];
 }
 function replaceAt(root: unknown, at: Path, value: unknown): unknown {

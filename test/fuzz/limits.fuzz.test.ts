@@ -16,13 +16,43 @@ const session = fuzzSession();
 async function expectLimit(src: string): Promise<void> {
   const d = await decideWithin(session, shell(src), 20_000);
   expect(d.decision, src.slice(0, 200)).toBe('block');
-  expect(d.blocking.map((m) => m.ruleId).some((id) => id.startsWith('limits.')), `${src.slice(0, 200)}: ${d.blocking.map((m) => m.ruleId).join(', ')}`).toBe(true);
+  expect(
+    d.blocking.map((m) => m.ruleId).some((id) => id.startsWith('limits.')),
+    `${src.slice(0, 200)}: ${d.blocking.map((m) => m.ruleId).join(', ')}`,
+  ).toBe(true);
 }
 
 /** A command given as words (what launchers and wrappers run): harmless or not. */
 const inner = fc.constantFrom('true', 'ls -la', 'echo hi', 'git status', 'rm -rf ~', 'rm -rf /', 'make test');
-const LAUNCHERS = ['strace', 'ltrace', 'dumb-init', 'tini', 'npx', 'fakeroot', 'unbuffer', 'valgrind', 'firejail', 'cross-env', 'catchsegv', 'torsocks'];
-const WRAPPERS = ['nice', 'nohup', 'env', 'command', 'setsid', 'stdbuf -o0', 'timeout 5', 'nice -n 5', 'ionice -c3', 'sudo', 'noglob', 'nocorrect', 'builtin'];
+const LAUNCHERS = [
+  'strace',
+  'ltrace',
+  'dumb-init',
+  'tini',
+  'npx',
+  'fakeroot',
+  'unbuffer',
+  'valgrind',
+  'firejail',
+  'cross-env',
+  'catchsegv',
+  'torsocks',
+];
+const WRAPPERS = [
+  'nice',
+  'nohup',
+  'env',
+  'command',
+  'setsid',
+  'stdbuf -o0',
+  'timeout 5',
+  'nice -n 5',
+  'ionice -c3',
+  'sudo',
+  'noglob',
+  'nocorrect',
+  'builtin',
+];
 const alternative = fc.stringMatching(/^[a-z0-9._-]{1,6}$/);
 
 beforeAll(async () => {
@@ -32,9 +62,13 @@ beforeAll(async () => {
 describe('no limit allows: nestings past each bound always block', () => {
   it(`more than ${MAX_LAUNCHERS} launchers`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(...LAUNCHERS), { minLength: MAX_LAUNCHERS + 1, maxLength: MAX_LAUNCHERS + 8 }), inner, async (ls, cmd) => {
-        await expectLimit(`${ls.join(' ')} ${cmd}`);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...LAUNCHERS), { minLength: MAX_LAUNCHERS + 1, maxLength: MAX_LAUNCHERS + 8 }),
+        inner,
+        async (ls, cmd) => {
+          await expectLimit(`${ls.join(' ')} ${cmd}`);
+        },
+      ),
       { numRuns: runs(25) },
     );
   });
@@ -79,51 +113,74 @@ describe('no limit allows: nestings past each bound always block', () => {
 
   it(`brace expansion past ${MAX_BRACE_ROUNDS} rounds (groups in a row or nested)`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: MAX_BRACE_ROUNDS + 1, max: MAX_BRACE_ROUNDS + 6 }), fc.boolean(), fc.constantFrom('rm -rf', 'echo'), async (n, nested, cmd) => {
-        const word = nested ? `${'{a,'.repeat(n)}~${'}'.repeat(n)}` : `${'{,}'.repeat(n - 1)}{x,~}`;
-        await expectLimit(`${cmd} ${word}`);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: MAX_BRACE_ROUNDS + 1, max: MAX_BRACE_ROUNDS + 6 }),
+        fc.boolean(),
+        fc.constantFrom('rm -rf', 'echo'),
+        async (n, nested, cmd) => {
+          const word = nested ? `${'{a,'.repeat(n)}~${'}'.repeat(n)}` : `${'{,}'.repeat(n - 1)}{x,~}`;
+          await expectLimit(`${cmd} ${word}`);
+        },
+      ),
       { numRuns: runs(20) },
     );
   });
 
   it(`scripts nested more than ${DEFAULT_LIMITS.maxNestedScripts} deep`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: DEFAULT_LIMITS.maxNestedScripts + 1, max: DEFAULT_LIMITS.maxNestedScripts + 3 }), fc.array(fc.constantFrom('bash -c', 'sh -c', 'eval', 'zsh -c'), { minLength: 1 }), inner, async (depth, carriers, cmd) => {
-        let s: string = cmd;
-        for (let i = 0; i < depth; i++) s = `${carriers[i % carriers.length]!} ${shq(s)}`;
-        await expectLimit(s);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: DEFAULT_LIMITS.maxNestedScripts + 1, max: DEFAULT_LIMITS.maxNestedScripts + 3 }),
+        fc.array(fc.constantFrom('bash -c', 'sh -c', 'eval', 'zsh -c'), { minLength: 1 }),
+        inner,
+        async (depth, carriers, cmd) => {
+          let s: string = cmd;
+          for (let i = 0; i < depth; i++) s = `${carriers[i % carriers.length]!} ${shq(s)}`;
+          await expectLimit(s);
+        },
+      ),
       { numRuns: runs(15) },
     );
   });
 
   it(`substitutions nested more than ${DEFAULT_LIMITS.maxDepth} deep`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: DEFAULT_LIMITS.maxDepth + 1, max: DEFAULT_LIMITS.maxDepth + 20 }), fc.constantFrom('$(echo ', '"$(echo ', '( '), inner, async (depth, open, cmd) => {
-        const close = open === '( ' ? ' )' : open.startsWith('"') ? ')"' : ')';
-        await expectLimit(open.repeat(depth) + cmd + close.repeat(depth));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: DEFAULT_LIMITS.maxDepth + 1, max: DEFAULT_LIMITS.maxDepth + 20 }),
+        fc.constantFrom('$(echo ', '"$(echo ', '( '),
+        inner,
+        async (depth, open, cmd) => {
+          const close = open === '( ' ? ' )' : open.startsWith('"') ? ')"' : ')';
+          await expectLimit(open.repeat(depth) + cmd + close.repeat(depth));
+        },
+      ),
       { numRuns: runs(10) },
     );
   });
 
   it(`variables evaluated by arithmetic more than ${MAX_VALUE_DEPTH} deep`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: MAX_VALUE_DEPTH + 1, max: MAX_VALUE_DEPTH + 10 }), fc.constantFrom('echo $((v0))', '(( v0 ))', '[[ $v0 -eq 1 ]]', 'let v0'), async (n, use) => {
-        const chain = Array.from({ length: n }, (_, i) => `v${i}=v${i + 1}`).join('; ');
-        await expectLimit(`${chain}; v${n}=1; ${use}`);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: MAX_VALUE_DEPTH + 1, max: MAX_VALUE_DEPTH + 10 }),
+        fc.constantFrom('echo $((v0))', '(( v0 ))', '[[ $v0 -eq 1 ]]', 'let v0'),
+        async (n, use) => {
+          const chain = Array.from({ length: n }, (_, i) => `v${i}=v${i + 1}`).join('; ');
+          await expectLimit(`${chain}; v${n}=1; ${use}`);
+        },
+      ),
       { numRuns: runs(15) },
     );
   });
 
   it(`aliases expanded more than ${DEFAULT_LIMITS.maxNestedScripts} deep`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: DEFAULT_LIMITS.maxNestedScripts + 2, max: DEFAULT_LIMITS.maxNestedScripts + 6 }), inner, async (n, cmd) => {
-        const defs = Array.from({ length: n }, (_, i) => `alias a${i}='a${i + 1}'`);
-        await expectLimit(`${defs.join('\n')}\nalias a${n}=${shq(cmd)}\na0`);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: DEFAULT_LIMITS.maxNestedScripts + 2, max: DEFAULT_LIMITS.maxNestedScripts + 6 }),
+        inner,
+        async (n, cmd) => {
+          const defs = Array.from({ length: n }, (_, i) => `alias a${i}='a${i + 1}'`);
+          await expectLimit(`${defs.join('\n')}\nalias a${n}=${shq(cmd)}\na0`);
+        },
+      ),
       { numRuns: runs(10) },
     );
   });

@@ -69,7 +69,11 @@ describe('pathological input through the library', () => {
   }
 
   it('argv with a NUL byte or a lone surrogate: a clear refusal', async () => {
-    for (const argv of [['touch', 'a\0b'], ['echo', '\udfff'], ['rm', '-rf', '/\0']]) {
+    for (const argv of [
+      ['touch', 'a\0b'],
+      ['echo', '\udfff'],
+      ['rm', '-rf', '/\0'],
+    ]) {
       expectClearRefusal(await decideWithin(session, { kind: 'argv', argv } as Action, 5_000));
     }
   });
@@ -116,7 +120,10 @@ describe('pathological input through bin/seatbelt', () => {
     const r = await run(['check', '--jsonl'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     expectNoStack(r);
     expect(r.exitCode).toBe(0);
-    const out = String(r.stdout).trim().split('\n').map((l) => JSON.parse(l) as { decision: string; reason?: string; error?: string });
+    const out = String(r.stdout)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { decision: string; reason?: string; error?: string });
     expect(out).toHaveLength(lines.length);
     expect(out.slice(0, 5).map((o) => o.decision)).toEqual(['block', 'block', 'block', 'block', 'block']);
     expect(['allow', 'block']).toContain(out[5]!.decision);
@@ -125,17 +132,30 @@ describe('pathological input through bin/seatbelt', () => {
 
   it('answers into a pipe that the reader closed early: no stack trace', async () => {
     const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ shell: `ls -la dir${i}` })).join('\n') + '\n';
-    const r = await execa('bash', ['-c', '"$0" check --jsonl | head -c 10 > /dev/null', BIN], { env: h.env, input: lines, reject: false, timeout: 60_000 });
+    const r = await execa('bash', ['-c', '"$0" check --jsonl | head -c 10 > /dev/null', BIN], {
+      env: h.env,
+      input: lines,
+      reject: false,
+      timeout: 60_000,
+    });
     expectNoStack(r);
     expect(String(r.stderr)).not.toMatch(/EPIPE|Unhandled 'error' event/);
   });
 
   it('invalid UTF-8 in argv and on stdin: refused, no stack trace', async () => {
     // Raw bytes cannot be passed from JavaScript as argv, so a shell hands them over.
-    const viaShell = await execa('bash', ['-c', 'exec "$0" check --shell "$(printf "cat \\xff\\xfe.txt")"', BIN], { env: h.env, reject: false, timeout: 30_000 });
+    const viaShell = await execa('bash', ['-c', 'exec "$0" check --shell "$(printf "cat \\xff\\xfe.txt")"', BIN], {
+      env: h.env,
+      reject: false,
+      timeout: 30_000,
+    });
     expectNoStack(viaShell);
     expect(viaShell.exitCode).toBe(77);
-    const argvForm = await execa('bash', ['-c', 'exec "$0" check -- cat "$(printf "\\xc3\\x28")"', BIN], { env: h.env, reject: false, timeout: 30_000 });
+    const argvForm = await execa('bash', ['-c', 'exec "$0" check -- cat "$(printf "\\xc3\\x28")"', BIN], {
+      env: h.env,
+      reject: false,
+      timeout: 30_000,
+    });
     expectNoStack(argvForm);
     expect(argvForm.exitCode).toBe(77);
     const line = Buffer.concat([Buffer.from('{"shell":"cat '), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('"}\n')]);

@@ -53,7 +53,21 @@ const deepArray = (n: number): unknown => {
 };
 const garbage = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(null, true, 0, -1, 1e308, '', ' ', HUGE, [HUGE], { [HUGE.slice(0, 1000)]: 1 }, deepArray(10_000), '__proto__', JSON.parse('{"__proto__": {"polluted": true}}')),
+  fc.constantFrom(
+    null,
+    true,
+    0,
+    -1,
+    1e308,
+    '',
+    ' ',
+    HUGE,
+    [HUGE],
+    { [HUGE.slice(0, 1000)]: 1 },
+    deepArray(10_000),
+    '__proto__',
+    JSON.parse('{"__proto__": {"polluted": true}}'),
+  ),
   fc.string({ unit: 'binary', maxLength: 40 }),
 );
 const allPaths = paths(VALID);
@@ -89,13 +103,17 @@ describe('role files: hostile input', () => {
 
   it('an unknown field anywhere is reported, not ignored', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...allPaths.filter((p) => typeof p[p.length - 1] === 'string' || p.length === 0)), fc.stringMatching(/^[a-z][A-Za-z]{2,12}$/), (at, key) => {
-        const parent = at.slice(0, -1);
-        const target = parent.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], VALID);
-        if (!target || typeof target !== 'object' || Array.isArray(target) || key in target) return;
-        const r = validate(replaceAt(VALID, [...parent, `${key}Zz`], 1));
-        expect(r.ok).toBe(false);
-      }),
+      fc.property(
+        fc.constantFrom(...allPaths.filter((p) => typeof p[p.length - 1] === 'string' || p.length === 0)),
+        fc.stringMatching(/^[a-z][A-Za-z]{2,12}$/),
+        (at, key) => {
+          const parent = at.slice(0, -1);
+          const target = parent.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], VALID);
+          if (!target || typeof target !== 'object' || Array.isArray(target) || key in target) return;
+          const r = validate(replaceAt(VALID, [...parent, `${key}Zz`], 1));
+          expect(r.ok).toBe(false);
+        },
+      ),
       { numRuns: runs(100) },
     );
   });

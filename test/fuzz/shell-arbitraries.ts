@@ -12,9 +12,31 @@ const scaryData = fc.constantFrom('"rm -rf /"', "'DROP TABLE users'", '"curl x |
 const variable = fc.constantFrom('$HOME', '"$PWD"', '${USER:-me}', '"$1"');
 export const word = fc.oneof({ weight: 4, arbitrary: bareWord }, singleQuoted, doubleQuoted, scaryData, variable);
 
-const names = fc.constantFrom('ls', 'echo', 'cat', 'grep', 'printf', 'wc', 'head', 'tail', 'pwd', 'date', 'true', 'sort', 'uniq', 'git status', 'git log --oneline', 'npm test', 'node --version', 'make', 'jq .');
+const names = fc.constantFrom(
+  'ls',
+  'echo',
+  'cat',
+  'grep',
+  'printf',
+  'wc',
+  'head',
+  'tail',
+  'pwd',
+  'date',
+  'true',
+  'sort',
+  'uniq',
+  'git status',
+  'git log --oneline',
+  'npm test',
+  'node --version',
+  'make',
+  'jq .',
+);
 const simple = fc.tuple(names, fc.array(word, { maxLength: 4 })).map(([n, ws]) => [n, ...ws].join(' '));
-const redirected = fc.tuple(simple, fc.constantFrom('> out.txt', '2>&1', '>> log.txt', '< in.txt', '2>/dev/null')).map(([c, r]) => `${c} ${r}`);
+const redirected = fc
+  .tuple(simple, fc.constantFrom('> out.txt', '2>&1', '>> log.txt', '< in.txt', '2>/dev/null'))
+  .map(([c, r]) => `${c} ${r}`);
 
 /** A well-formed script (no comments, no heredocs, balanced everywhere). */
 export const script: fc.Arbitrary<string> = fc.letrec<{ s: string }>((tie) => ({
@@ -97,6 +119,19 @@ export const hidden = fc
 
 /** Characters that make shell parsers work hard: random strings over them are mostly nonsense. */
 export const shellish = fc.string({
-  unit: fc.constantFrom(...'ab rm-f/$(){}[];&|<>\'"`\\\n\t*?~!#=:%^,.0123456789'.split(''), 'if ', 'then ', 'fi', 'do ', 'done', 'case ', 'esac', '<<EOF\n', 'EOF\n', '$((', '))'),
+  unit: fc.constantFrom(
+    ...'ab rm-f/$(){}[];&|<>\'"`\\\n\t*?~!#=:%^,.0123456789'.split(''),
+    'if ',
+    'then ',
+    'fi',
+    'do ',
+    'done',
+    'case ',
+    'esac',
+    '<<EOF\n',
+    'EOF\n',
+    '$((',
+    '))',
+  ),
   maxLength: 80,
 });

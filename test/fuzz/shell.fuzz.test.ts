@@ -119,9 +119,15 @@ describe('shell analyser: a destructive command stays blocked wherever it execut
 
   it('harmless scripts prepended and appended keep it blocked', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...DESTRUCTIVE), script, script, fc.constantFrom('; ', '\n', ' && ', ' || '), async (d, before, after, sep) => {
-        expect(await verdict(`${before}${sep}${d}${sep}${after}`)).toBe('block');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...DESTRUCTIVE),
+        script,
+        script,
+        fc.constantFrom('; ', '\n', ' && ', ' || '),
+        async (d, before, after, sep) => {
+          expect(await verdict(`${before}${sep}${d}${sep}${after}`)).toBe('block');
+        },
+      ),
       { numRuns: runs(200) },
     );
   });

@@ -40,7 +40,9 @@ const literal = fc.oneof(
 );
 /** Well-formed, portable statements (every dialect here parses them). */
 const statement = fc.oneof(
-  fc.tuple(fc.array(column, { minLength: 1, maxLength: 3 }), ident, column, literal).map(([cs, t, c, v]) => `SELECT ${cs.join(', ')} FROM ${t} WHERE ${c} = ${v}`),
+  fc
+    .tuple(fc.array(column, { minLength: 1, maxLength: 3 }), ident, column, literal)
+    .map(([cs, t, c, v]) => `SELECT ${cs.join(', ')} FROM ${t} WHERE ${c} = ${v}`),
   fc.tuple(ident, fc.nat(100)).map(([t, n]) => `SELECT COUNT(*) FROM ${t} WHERE id > ${n}`),
   fc.tuple(ident, literal).map(([t, v]) => `INSERT INTO ${t} (name) VALUES (${v})`),
   fc.tuple(ident, column, literal, fc.nat(1000)).map(([t, c, v, id]) => `UPDATE ${t} SET ${c} = ${v} WHERE id = ${id}`),
@@ -60,7 +62,14 @@ const DESTRUCTIVE: { sql: string; dialects: readonly Dialect[] }[] = [
 const pairs = DESTRUCTIVE.flatMap((d) => d.dialects.map((dialect) => ({ sql: d.sql, dialect })));
 const destructivePair = fc.constantFrom(...pairs);
 
-const BEGIN: Record<Dialect, string> = { postgresql: 'BEGIN', mysql: 'START TRANSACTION', mariadb: 'START TRANSACTION', sqlite: 'BEGIN', transactsql: 'BEGIN TRANSACTION', bigquery: 'BEGIN TRANSACTION' };
+const BEGIN: Record<Dialect, string> = {
+  postgresql: 'BEGIN',
+  mysql: 'START TRANSACTION',
+  mariadb: 'START TRANSACTION',
+  sqlite: 'BEGIN',
+  transactsql: 'BEGIN TRANSACTION',
+  bigquery: 'BEGIN TRANSACTION',
+};
 const PLACES: Record<string, (d: string, s: string, dialect: Dialect) => string | null> = {
   after: (d, s) => `${s}; ${d}`,
   before: (d, s) => `${d}; ${s}`,
@@ -68,7 +77,8 @@ const PLACES: Record<string, (d: string, s: string, dialect: Dialect) => string 
   after_newline_comment: (d, s) => `${s};\n-- the next one is fine\n${d};`,
   block_comment_before: (d) => `/* routine cleanup */ ${d}`,
   transaction: (d, _s, dialect) => `${BEGIN[dialect]}; ${d}; COMMIT`,
-  cte: (d, _s, dialect) => (dialect === 'postgresql' && /^(DELETE|UPDATE)/.test(d) ? `WITH gone AS (${d} RETURNING *) SELECT count(*) FROM gone` : null),
+  cte: (d, _s, dialect) =>
+    dialect === 'postgresql' && /^(DELETE|UPDATE)/.test(d) ? `WITH gone AS (${d} RETURNING *) SELECT count(*) FROM gone` : null,
   explain_analyze: (d, _s, dialect) => (dialect === 'postgresql' && /^(DELETE|UPDATE)/.test(d) ? `EXPLAIN ANALYZE ${d}` : null),
   do_block: (d, _s, dialect) => (dialect === 'postgresql' ? `DO $$ BEGIN ${d}; END $$` : null),
 };
@@ -76,11 +86,17 @@ const PLACES: Record<string, (d: string, s: string, dialect: Dialect) => string 
 describe('SQL analyser: any input', () => {
   for (const dialect of DIALECTS) {
     it(`${dialect}: any string returns allow or block, never throws`, async () => {
-      const sqlish = fc.string({ unit: fc.constantFrom(...`SELECT FROM WHERE DROP ( ) ; ' " \` -- /* */ , = 1 a \\ $$ `.split(' '), ' ', '\n', '/*!'), maxLength: 60 });
+      const sqlish = fc.string({
+        unit: fc.constantFrom(...`SELECT FROM WHERE DROP ( ) ; ' " \` -- /* */ , = 1 a \\ $$ `.split(' '), ' ', '\n', '/*!'),
+        maxLength: 60,
+      });
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.string({ maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 60 }), sqlish, statement), async (sql) => {
-          expect(['allow', 'block']).toContain(await verdict(sql, dialect));
-        }),
+        fc.asyncProperty(
+          fc.oneof(fc.string({ maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 60 }), sqlish, statement),
+          async (sql) => {
+            expect(['allow', 'block']).toContain(await verdict(sql, dialect));
+          },
+        ),
         { numRuns: runs(60) },
       );
     });
@@ -88,10 +104,16 @@ describe('SQL analyser: any input', () => {
 
   it('blocks SQL containing a NUL byte or a lone surrogate', async () => {
     await fc.assert(
-      fc.asyncProperty(statement, fc.constantFrom('\0', '\ud800', '\udfff'), fc.nat(), fc.constantFrom(...DIALECTS), async (s, p, at, dialect) => {
-        const i = at % (s.length + 1);
-        expect(await verdict(s.slice(0, i) + p + s.slice(i), dialect)).toBe('block');
-      }),
+      fc.asyncProperty(
+        statement,
+        fc.constantFrom('\0', '\ud800', '\udfff'),
+        fc.nat(),
+        fc.constantFrom(...DIALECTS),
+        async (s, p, at, dialect) => {
+          const i = at % (s.length + 1);
+          expect(await verdict(s.slice(0, i) + p + s.slice(i), dialect)).toBe('block');
+        },
+      ),
       { numRuns: runs(100) },
     );
   });
@@ -100,10 +122,12 @@ describe('SQL analyser: any input', () => {
 describe('SQL analyser: what the parser rejects is blocked', () => {
   for (const dialect of ['postgresql', 'mysql'] as const) {
     it(`${dialect}: mangled statements that the real parser rejects are blocked`, async () => {
-      const mangled = fc.tuple(statement, fc.nat(), fc.constantFrom('(', "'", ')', ' WHERE', ' FROM', ',', ' SELECT', '"')).map(([s, at, junk]) => {
-        const i = at % (s.length + 1);
-        return s.slice(0, i) + junk + s.slice(i);
-      });
+      const mangled = fc
+        .tuple(statement, fc.nat(), fc.constantFrom('(', "'", ')', ' WHERE', ' FROM', ',', ' SELECT', '"'))
+        .map(([s, at, junk]) => {
+          const i = at % (s.length + 1);
+          return s.slice(0, i) + junk + s.slice(i);
+        });
       let rejected = 0;
       await fc.assert(
         fc.asyncProperty(mangled, async (sql) => {

@@ -16,7 +16,11 @@ function trail(t: ReturnType<typeof tempHome>): Array<Record<string, any>> {
   const report = verifyTrail(bytes, { publicKeys: readHomePublicKeys(t.home).map((k) => k.key) });
   expect(report.findings).toEqual([]);
   expect(report.ok).toBe(true);
-  return bytes.toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return bytes
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 interface HostCase {
@@ -142,7 +146,13 @@ describe('hook details', () => {
 
   it('claude-code: names every bad field at once', async () => {
     const t = tempHome();
-    const input = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: 'relative/dir', session_id: 5, tool_input: { command: '' } });
+    const input = JSON.stringify({
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      cwd: 'relative/dir',
+      session_id: 5,
+      tool_input: { command: '' },
+    });
     const r = await sb(['hook', 'claude-code'], { env: t.env, input });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/"session_id" expected a string/);

@@ -27,7 +27,9 @@ describe('installClaudeCode / uninstallClaudeCode', () => {
     const r = installClaudeCode(file, CMD);
     expect(r).toMatchObject({ changed: true });
     expect(r.backup).toBeUndefined();
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: CMD, timeout: 60 }] }] } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: CMD, timeout: 60 }] }] },
+    });
   });
 
   it('merges into existing settings, backs the file up first, and is idempotent', () => {
@@ -43,7 +45,10 @@ describe('installClaudeCode / uninstallClaudeCode', () => {
     expect(after.model).toBe('opus');
     expect(after.permissions).toEqual(EXISTING.permissions);
     expect(after.hooks.PostToolUse).toEqual(EXISTING.hooks.PostToolUse);
-    expect(after.hooks.PreToolUse).toEqual([...EXISTING.hooks.PreToolUse, { matcher: 'Bash', hooks: [{ type: 'command', command: CMD, timeout: 60 }] }]);
+    expect(after.hooks.PreToolUse).toEqual([
+      ...EXISTING.hooks.PreToolUse,
+      { matcher: 'Bash', hooks: [{ type: 'command', command: CMD, timeout: 60 }] },
+    ]);
     const again = installClaudeCode(file, '/other/path/seatbelt hook claude-code');
     expect(again.changed).toBe(false);
     expect(readdirSync(dir).filter((n) => n.includes('.bak-'))).toHaveLength(1);
@@ -53,14 +58,23 @@ describe('installClaudeCode / uninstallClaudeCode', () => {
   it('uninstall removes only our entry and leaves everything else as it was', () => {
     const file = path.join(tmp(), 'settings.json');
     const mixed = structuredClone(EXISTING) as any;
-    mixed.hooks.PreToolUse.push({ matcher: 'Bash', hooks: [{ type: 'command', command: 'my-own-guard' }, { type: 'command', command: `'/x y/seatbelt' hook claude-code --policy read_only` }] });
+    mixed.hooks.PreToolUse.push({
+      matcher: 'Bash',
+      hooks: [
+        { type: 'command', command: 'my-own-guard' },
+        { type: 'command', command: `'/x y/seatbelt' hook claude-code --policy read_only` },
+      ],
+    });
     writeFileSync(file, JSON.stringify(mixed));
     installClaudeCode(file, CMD); // already installed (the second group holds our command): no change
     const r = uninstallClaudeCode(file);
     expect(r.changed).toBe(true);
     expect(existsSync(r.backup!)).toBe(true);
     const after = JSON.parse(readFileSync(file, 'utf8'));
-    expect(after.hooks.PreToolUse).toEqual([EXISTING.hooks.PreToolUse[0], { matcher: 'Bash', hooks: [{ type: 'command', command: 'my-own-guard' }] }]);
+    expect(after.hooks.PreToolUse).toEqual([
+      EXISTING.hooks.PreToolUse[0],
+      { matcher: 'Bash', hooks: [{ type: 'command', command: 'my-own-guard' }] },
+    ]);
     expect(after.hooks.PostToolUse).toEqual(EXISTING.hooks.PostToolUse);
     expect(uninstallClaudeCode(file).changed).toBe(false);
   });

@@ -8,19 +8,42 @@ import { runHook } from '../../src/adapters/hooks/run-hook.js';
 import { readInput } from '../../src/adapters/hooks/read-input.js';
 import type { Session } from '../../src/adapters/session.js';
 
-const bashCall = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: '/tmp', session_id: 's', tool_input: { command: 'ls' } });
+const bashCall = JSON.stringify({
+  hook_event_name: 'PreToolUse',
+  tool_name: 'Bash',
+  cwd: '/tmp',
+  session_id: 's',
+  tool_input: { command: 'ls' },
+});
 
 function fakeSession(govern: Session['govern']): () => Session {
-  return () => ({ auditPath: '/dev/null', home: '/tmp', ctx: { cwd: '/tmp', home: '/tmp' }, notices: [], check: async () => { throw new Error('unused'); }, govern, sealOutcome: () => { throw new Error('unused'); } }) as unknown as Session;
+  return () =>
+    ({
+      auditPath: '/dev/null',
+      home: '/tmp',
+      ctx: { cwd: '/tmp', home: '/tmp' },
+      notices: [],
+      check: async () => {
+        throw new Error('unused');
+      },
+      govern,
+      sealOutcome: () => {
+        throw new Error('unused');
+      },
+    }) as unknown as Session;
 }
 
 describe('readInput', () => {
   it('refuses input over the size cap', async () => {
-    await expect(readInput(Readable.from([Buffer.alloc(10), Buffer.alloc(10)]), { maxBytes: 15, timeoutMs: 1000 })).rejects.toThrow(/exceeds 15 bytes/);
+    await expect(readInput(Readable.from([Buffer.alloc(10), Buffer.alloc(10)]), { maxBytes: 15, timeoutMs: 1000 })).rejects.toThrow(
+      /exceeds 15 bytes/,
+    );
   });
 
   it('refuses invalid UTF-8', async () => {
-    await expect(readInput(Readable.from([Buffer.from([0xff, 0xfe])]), { maxBytes: 100, timeoutMs: 1000 })).rejects.toThrow(/not valid UTF-8/);
+    await expect(readInput(Readable.from([Buffer.from([0xff, 0xfe])]), { maxBytes: 100, timeoutMs: 1000 })).rejects.toThrow(
+      /not valid UTF-8/,
+    );
   });
 
   it('gives up on a stream that never ends', async () => {
@@ -41,7 +64,12 @@ describe('runHook', () => {
       throw new SeatbeltError('AUDIT', 'disk full');
     });
     for (const format of Object.values(FORMATS)) {
-      const input = format.host === 'gemini' ? bashCall.replace('"Bash"', '"run_shell_command"').replace('PreToolUse', 'BeforeTool') : format.host === 'cursor' ? JSON.stringify({ hook_event_name: 'beforeShellExecution', command: 'ls', cwd: '/tmp' }) : bashCall;
+      const input =
+        format.host === 'gemini'
+          ? bashCall.replace('"Bash"', '"run_shell_command"').replace('PreToolUse', 'BeforeTool')
+          : format.host === 'cursor'
+            ? JSON.stringify({ hook_event_name: 'beforeShellExecution', command: 'ls', cwd: '/tmp' })
+            : bashCall;
       const a = await runHook(format, { stdin: Readable.from([input]), session: {}, open });
       expect(a.exitCode, format.host).toBe(2);
       expect(a.stderr).toMatch(/could not be recorded durably \(disk full\)/);

@@ -42,7 +42,7 @@ function expectTrail(): void {
 }
 
 describe('seatbelt/ai-sdk', () => {
-  it('a refusal is the tool call\'s error result in the next prompt; the run goes on', async () => {
+  it("a refusal is the tool call's error result in the next prompt; the run goes on", async () => {
     const { generateText, stepCountIs, tool } = await import('ai');
     const { MockLanguageModelV3 } = await import('ai/test');
     const original = tool({
@@ -56,7 +56,12 @@ describe('seatbelt/ai-sdk', () => {
     const shell = aiSdkTool(guard, { kind: 'shell', arg: 'command' }, original);
     expect(shell).not.toBe(original);
     const usage = { inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 1, text: 1, reasoning: 0 } };
-    const call = (id: string, command: string) => ({ type: 'tool-call' as const, toolCallId: id, toolName: 'shell', input: JSON.stringify({ command }) });
+    const call = (id: string, command: string) => ({
+      type: 'tool-call' as const,
+      toolCallId: id,
+      toolName: 'shell',
+      input: JSON.stringify({ command }),
+    });
     const replies = [
       { content: [call('t1', REFUSED)], finishReason: { unified: 'tool-calls' as const, raw: undefined } },
       { content: [call('t2', ALLOWED)], finishReason: { unified: 'tool-calls' as const, raw: undefined } },
@@ -84,17 +89,38 @@ describe('seatbelt/openai-agents', () => {
   it('a refusal is the function call\'s output (not "Please try again"); the run goes on', async () => {
     const { Agent, run, Usage, setTracingDisabled } = await import('@openai/agents');
     setTracingDisabled(true);
-    const shell = openAiTool(guard, { kind: 'shell', arg: 'command' }, {
-      name: 'shell',
-      description: 'Run a shell command',
-      parameters: z.object({ command: z.string() }),
-      execute: async ({ command }) => {
-        ran.push(command);
-        return `ran ${command}`;
+    const shell = openAiTool(
+      guard,
+      { kind: 'shell', arg: 'command' },
+      {
+        name: 'shell',
+        description: 'Run a shell command',
+        parameters: z.object({ command: z.string() }),
+        execute: async ({ command }) => {
+          ran.push(command);
+          return `ran ${command}`;
+        },
       },
+    );
+    const call = (callId: string, command: string) => ({
+      type: 'function_call' as const,
+      callId,
+      name: 'shell',
+      arguments: JSON.stringify({ command }),
+      status: 'completed' as const,
     });
-    const call = (callId: string, command: string) => ({ type: 'function_call' as const, callId, name: 'shell', arguments: JSON.stringify({ command }), status: 'completed' as const });
-    const turns = [[call('c1', REFUSED)], [call('c2', ALLOWED)], [{ type: 'message' as const, role: 'assistant' as const, status: 'completed' as const, content: [{ type: 'output_text' as const, text: 'done' }] }]];
+    const turns = [
+      [call('c1', REFUSED)],
+      [call('c2', ALLOWED)],
+      [
+        {
+          type: 'message' as const,
+          role: 'assistant' as const,
+          status: 'completed' as const,
+          content: [{ type: 'output_text' as const, text: 'done' }],
+        },
+      ],
+    ];
     const requests: { input: unknown }[] = [];
     const model = {
       async getResponse(request: { input: unknown }) {
@@ -109,24 +135,30 @@ describe('seatbelt/openai-agents', () => {
     const result = await run(agent, 'push and check');
     expect(result.finalOutput).toBe('done');
     expect(ran).toEqual([ALLOWED]);
-    const outputs = (requests[2]!.input as { type: string; callId?: string; output?: { text: string } }[]).filter((i) => i.type === 'function_call_result');
+    const outputs = (requests[2]!.input as { type: string; callId?: string; output?: { text: string } }[]).filter(
+      (i) => i.type === 'function_call_result',
+    );
     expectRefusalText(outputs.find((o) => o.callId === 'c1')!.output!.text);
     expect(outputs.find((o) => o.callId === 'c1')!.output!.text).not.toContain('Please try again');
     expect(outputs.find((o) => o.callId === 'c2')!.output!.text).toBe(`ran ${ALLOWED}`);
     expectTrail();
   });
 
-  it('other errors still go to the tool\'s errorFunction', async () => {
+  it("other errors still go to the tool's errorFunction", async () => {
     const { RunContext } = await import('@openai/agents');
-    const failing = openAiTool(guard, { kind: 'shell', arg: 'command' }, {
-      name: 'shell',
-      description: 'Run a shell command',
-      parameters: z.object({ command: z.string() }),
-      execute: async () => {
-        throw new Error('disk full');
+    const failing = openAiTool(
+      guard,
+      { kind: 'shell', arg: 'command' },
+      {
+        name: 'shell',
+        description: 'Run a shell command',
+        parameters: z.object({ command: z.string() }),
+        execute: async () => {
+          throw new Error('disk full');
+        },
+        errorFunction: (_ctx, err) => `custom: ${(err as Error).message}`,
       },
-      errorFunction: (_ctx, err) => `custom: ${(err as Error).message}`,
-    });
+    );
     expect(await failing.invoke(new RunContext(), JSON.stringify({ command: ALLOWED }))).toBe('custom: disk full');
   });
 });
@@ -194,10 +226,16 @@ describe('seatbelt/mcp', () => {
     const client = new Client({ name: 'test', version: '1.0.0' });
     await client.connect(clientSide);
     try {
-      const refused = (await client.callTool({ name: 'shell', arguments: { command: REFUSED } })) as { isError?: boolean; content: { text: string }[] };
+      const refused = (await client.callTool({ name: 'shell', arguments: { command: REFUSED } })) as {
+        isError?: boolean;
+        content: { text: string }[];
+      };
       expect(refused.isError).toBe(true);
       expectRefusalText(refused.content[0]!.text);
-      const allowed = (await client.callTool({ name: 'shell', arguments: { command: ALLOWED } })) as { isError?: boolean; content: { text: string }[] };
+      const allowed = (await client.callTool({ name: 'shell', arguments: { command: ALLOWED } })) as {
+        isError?: boolean;
+        content: { text: string }[];
+      };
       expect(allowed.isError).toBeFalsy();
       expect(allowed.content[0]!.text).toBe(`ran ${ALLOWED}`);
     } finally {

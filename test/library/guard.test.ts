@@ -19,7 +19,15 @@ afterEach(() => {
 
 describe('createGuard options', () => {
   it('names every bad field in one GuardOptionsError', () => {
-    const bad = { policy: 'lenient', dialect: 'oracle', recordInput: 'yes', cwd: path.join(s.dir, 'missing'), audit: '', polcy: 'read_only', role: 'Not A Role' };
+    const bad = {
+      policy: 'lenient',
+      dialect: 'oracle',
+      recordInput: 'yes',
+      cwd: path.join(s.dir, 'missing'),
+      audit: '',
+      polcy: 'read_only',
+      role: 'Not A Role',
+    };
     let err: unknown;
     try {
       createGuard(bad as never);
@@ -30,7 +38,10 @@ describe('createGuard options', () => {
     expect(err).toBeInstanceOf(SeatbeltError);
     const problems = (err as GuardOptionsError).problems;
     for (const field of ['policy', 'dialect', 'recordInput', 'cwd', 'audit', 'polcy', 'role']) {
-      expect(problems.some((p) => p.startsWith(`${field}:`)), field).toBe(true);
+      expect(
+        problems.some((p) => p.startsWith(`${field}:`)),
+        field,
+      ).toBe(true);
     }
     expect((err as GuardOptionsError).code).toBe('USAGE');
   });
@@ -44,7 +55,10 @@ describe('createGuard options', () => {
     vi.stubEnv('SEATBELT_DIALECT', 'mysql');
     expect(createGuard(s.options).settings.policy).toBe('read_only');
     expect(createGuard(s.options).settings.dialect).toBe('mysql');
-    expect(createGuard({ ...s.options, policy: 'strict_prod', dialect: 'sqlite' }).settings).toMatchObject({ policy: 'strict_prod', dialect: 'sqlite' });
+    expect(createGuard({ ...s.options, policy: 'strict_prod', dialect: 'sqlite' }).settings).toMatchObject({
+      policy: 'strict_prod',
+      dialect: 'sqlite',
+    });
   });
 
   it('home is SEATBELT_HOME as a flag: the user config there applies, the audit file defaults there', () => {
@@ -84,7 +98,7 @@ describe('check and govern', () => {
     expect(existsSync(s.audit)).toBe(false);
   });
 
-  it('an SQL action without a dialect takes the guard\'s', async () => {
+  it("an SQL action without a dialect takes the guard's", async () => {
     const guard = createGuard({ ...s.options, dialect: 'mysql' });
     const { record } = await guard.govern({ kind: 'sql', sql: 'SELECT 1' });
     expect(JSON.parse(record.line).action.dialect).toBe('mysql');
@@ -219,7 +233,7 @@ describe('wrap', () => {
 });
 
 describe('exec', () => {
-  it('runs an allowed command in the guard\'s folder with piped output, and seals the outcome', async () => {
+  it("runs an allowed command in the guard's folder with piped output, and seals the outcome", async () => {
     const guard = createGuard(s.options);
     const r = await guard.exec(['pwd'], { stdio: 'pipe' });
     expect(r).toMatchObject({ exitCode: 0, signal: null, stderr: '' });

@@ -56,7 +56,10 @@ describe('seatbelt mcp (end to end)', () => {
     expect(block.body.record_hash).toMatch(/^[0-9a-f]{64}$/);
     const allow = await call('govern_action', { action: 'ls -la' });
     expect(allow.body.decision).toBe('allow');
-    const recs = readFileSync(t.audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const recs = readFileSync(t.audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(recs.map((r) => [r.event_id, r.decision])).toEqual([
       [block.body.event_id, 'block'],
       [allow.body.event_id, 'allow'],

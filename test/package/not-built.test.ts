@@ -16,7 +16,10 @@ it('an unbuilt checkout: "seatbelt: not built — run npm ci", exit 78', () => {
   dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-unbuilt-'));
   cpSync(path.join(ROOT, 'bin'), path.join(dir, 'bin'), { recursive: true });
   cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
-  const r = spawnSync(path.join(dir, 'bin', 'seatbelt'), ['check', '--shell', 'ls'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir } });
+  const r = spawnSync(path.join(dir, 'bin', 'seatbelt'), ['check', '--shell', 'ls'], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: dir },
+  });
   expect(r.status).toBe(78);
   expect(r.stderr).toBe('seatbelt: not built — run npm ci\n');
   expect(r.stdout).toBe('');

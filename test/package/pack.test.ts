@@ -5,15 +5,43 @@
 // a copy of the checkout so that the shared dist/ is never rebuilt under other tests. Everything
 // lives in a scratch folder with its own HOME and SEATBELT_HOME.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const PKG = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+const PKG = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  devDependencies: Record<string, string>;
+};
 /** What a checkout needs to build and pack (package.json's `files` decides what is packed). */
-const CHECKOUT = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE', 'src', 'bin', 'roles', 'completions', 'docs', 'scripts'];
+const CHECKOUT = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'README.md',
+  'LICENSE',
+  'src',
+  'bin',
+  'roles',
+  'completions',
+  'docs',
+  'scripts',
+];
 /** The agent frameworks the adapters are typed and tested against, at the versions we develop with. */
 const FRAMEWORKS = ['ai', '@openai/agents', '@langchain/core', 'zod', 'typescript', '@types/node'];
 const MINUTE = 60_000;
@@ -25,8 +53,19 @@ let tarball: string;
 let packLog: string;
 let env: NodeJS.ProcessEnv;
 
-function run(file: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): SpawnSyncReturns<string> {
-  const r = spawnSync(file, args, { cwd: opts.cwd ?? app, env: opts.env ?? env, encoding: 'utf8', input: opts.input, timeout: opts.timeout ?? 5 * MINUTE, maxBuffer: 64 * 1024 * 1024 });
+function run(
+  file: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {},
+): SpawnSyncReturns<string> {
+  const r = spawnSync(file, args, {
+    cwd: opts.cwd ?? app,
+    env: opts.env ?? env,
+    encoding: 'utf8',
+    input: opts.input,
+    timeout: opts.timeout ?? 5 * MINUTE,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.error) throw r.error;
   return r;
 }
@@ -61,7 +100,10 @@ beforeAll(() => {
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'));
   const packed = ok(run('npm', ['pack', '--pack-destination', dir], { cwd: project, timeout: 10 * MINUTE }), 'npm pack');
   packLog = packed.stdout + packed.stderr;
-  tarball = path.join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
+  tarball = path.join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.tgz'))!,
+  );
 
   app = path.join(dir, 'app');
   mkdirSync(app);
@@ -79,10 +121,23 @@ afterAll(() => {
 
 describe('npm pack', () => {
   it('packs only what the package needs, built by prepack once', () => {
-    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
+    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''));
     const allowed = /^(dist\/|bin\/|roles\/|completions\/|docs\/|README\.md$|LICENSE$|package\.json$)/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
-    for (const needed of ['bin/seatbelt', 'dist/seatbelt.cjs', 'dist/seatbelt.cjs.cache', 'dist/lib/index.mjs', 'dist/types/index.d.ts', 'dist/verify-worker.mjs', 'dist/report-page.js', 'docs/library.md', 'LICENSE']) {
+    for (const needed of [
+      'bin/seatbelt',
+      'dist/seatbelt.cjs',
+      'dist/seatbelt.cjs.cache',
+      'dist/lib/index.mjs',
+      'dist/types/index.d.ts',
+      'dist/verify-worker.mjs',
+      'dist/report-page.js',
+      'docs/library.md',
+      'LICENSE',
+    ]) {
       expect(files, needed).toContain(needed);
     }
     for (const adapter of ['ai-sdk', 'openai-agents', 'langchain', 'mcp']) {
@@ -151,13 +206,14 @@ function readOnlyRunner(dist: string): { skip?: string; run: (argv: string[]) =>
   chmodSync(nobodyHome, 0o777);
   const asNobody = { ...env, HOME: nobodyHome, SEATBELT_HOME: path.join(nobodyHome, '.seatbelt') };
   return {
-    run: (argv) => run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...nodeArgv(argv)], { env: asNobody, cwd: nobodyHome }),
+    run: (argv) =>
+      run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...nodeArgv(argv)], { env: asNobody, cwd: nobodyHome }),
     restore: () => {},
   };
 }
 
 describe('the installed library', () => {
-  it("decides rm -rf ~ as a block, wrap throws GovernanceBlocked for DROP TABLE users, and the record verifies", () => {
+  it('decides rm -rf ~ as a block, wrap throws GovernanceBlocked for DROP TABLE users, and the record verifies', () => {
     const script = `
       import { createGuard, GovernanceBlocked } from 'seatbelt';
       const guard = createGuard();
@@ -171,14 +227,17 @@ describe('the installed library', () => {
     const out = JSON.parse(r.stdout) as { decision: string; ruleIds: string[]; eventId: string; audit: string };
     expect(out.decision).toBe('block');
     expect(out.ruleIds).toEqual(['sql.drop']);
-    const records = readFileSync(out.audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event_id: string; decision: string });
+    const records = readFileSync(out.audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event_id: string; decision: string });
     expect(records.find((rec) => rec.event_id === out.eventId)).toMatchObject({ decision: 'block' });
     const verified = run('npx', ['seatbelt', 'verify', out.audit], { env: { ...env, npm_config_offline: 'true' } });
     expect(verified.status, verified.stderr).toBe(0);
     expect(verified.stdout).toContain('intact');
   });
 
-  it('the adapters share the entry\'s classes: a refusal through seatbelt/ai-sdk is a GovernanceBlocked from seatbelt', () => {
+  it("the adapters share the entry's classes: a refusal through seatbelt/ai-sdk is a GovernanceBlocked from seatbelt", () => {
     const script = `
       import { createGuard, GovernanceBlocked } from 'seatbelt';
       import { guardedTool } from 'seatbelt/ai-sdk';
@@ -187,49 +246,78 @@ describe('the installed library', () => {
       const err = await shell.execute({ command: 'git push --force origin main' }, {}).catch((e) => e);
       console.log(err instanceof GovernanceBlocked, err.ruleIds.join());
     `;
-    expect(ok(run(process.execPath, ['--input-type=module', '-e', script]), 'node -e').stdout.trim()).toMatch(/^true (.+,)?git\.push_force(,|$)/);
+    expect(ok(run(process.execPath, ['--input-type=module', '-e', script]), 'node -e').stdout.trim()).toMatch(
+      /^true (.+,)?git\.push_force(,|$)/,
+    );
   });
 
   it('importing seatbelt loads no parser; the first shell decision does', () => {
-    const probe = ok(run(process.execPath, [path.join(ROOT, 'bench', 'import-probe.mjs'), path.join(installed, 'dist', 'lib', 'index.mjs'), '--decide']), 'import probe');
+    const probe = ok(
+      run(process.execPath, [path.join(ROOT, 'bench', 'import-probe.mjs'), path.join(installed, 'dist', 'lib', 'index.mjs'), '--decide']),
+      'import probe',
+    );
     const { imported, decided } = JSON.parse(probe.stdout) as { imported: string[]; decided: { decision: string; loaded: string[] } };
     expect(imported.filter((p) => /^(web-tree-sitter|tree-sitter-bash|libpg-query|node-sql-parser)(\/|$)/.test(p))).toEqual([]);
     expect(decided.loaded).toContain('web-tree-sitter');
   });
 
-  it('tsc --noEmit passes on a program using the API and every adapter, against the installed types', () => {
-    cpSync(path.join(ROOT, 'test', 'package', 'fixtures', 'usage.ts'), path.join(app, 'usage.ts'));
-    const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] };
-    writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['usage.ts'] }));
-    const r = run(path.join(app, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { timeout: 10 * MINUTE });
-    // Declarations of other packages are not ours to fix (@ai-sdk/provider imports the untyped
-    // json-schema package); every error in our program or in seatbelt's declarations counts.
-    const errors = r.stdout.split('\n').filter((l) => /error TS/.test(l) && !(l.startsWith('node_modules/') && !l.startsWith('node_modules/seatbelt/')));
-    expect(errors).toEqual([]);
-  }, 15 * MINUTE);
+  it(
+    'tsc --noEmit passes on a program using the API and every adapter, against the installed types',
+    () => {
+      cpSync(path.join(ROOT, 'test', 'package', 'fixtures', 'usage.ts'), path.join(app, 'usage.ts'));
+      const compilerOptions = {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: ['node'],
+      };
+      writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['usage.ts'] }));
+      const r = run(path.join(app, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { timeout: 10 * MINUTE });
+      // Declarations of other packages are not ours to fix (@ai-sdk/provider imports the untyped
+      // json-schema package); every error in our program or in seatbelt's declarations counts.
+      const errors = r.stdout
+        .split('\n')
+        .filter((l) => /error TS/.test(l) && !(l.startsWith('node_modules/') && !l.startsWith('node_modules/seatbelt/')));
+      expect(errors).toEqual([]);
+    },
+    15 * MINUTE,
+  );
 
   const EXAMPLES: Record<string, RegExp[]> = {
-    core: [/^block .*filesystem\.recursive_delete_home/m, /^ran: SELECT id, total/m, /^refused: sql\.drop \|/m, /^proof: [0-9a-f-]{36}$/m, /^node v\d+\.\d+\.\d+ exit 0$/m],
+    core: [
+      /^block .*filesystem\.recursive_delete_home/m,
+      /^ran: SELECT id, total/m,
+      /^refused: sql\.drop \|/m,
+      /^proof: [0-9a-f-]{36}$/m,
+      /^node v\d+\.\d+\.\d+ exit 0$/m,
+    ],
     'ai-sdk': [/^error-text: seatbelt refused this command/m, /^rule: git\.push_force/m, /^The push was refused\.$/m],
     'openai-agents': [/^ops would read:$/m, /^rule: git\.push_force/m, /^remediation: /m],
     langchain: [/^error$/m, /^rule: git\.push_force/m],
     mcp: [/^isError true$/m, /^rule: git\.push_force/m],
   };
 
-  it('runs every example in docs/library.md (as shipped) from the scratch project', () => {
-    const doc = readFileSync(path.join(installed, 'docs', 'library.md'), 'utf8');
-    const examples = [...doc.matchAll(/<!-- example: ([a-z-]+) -->\n```js\n([\s\S]*?)```/g)].map((m) => ({ name: m[1]!, code: m[2]! }));
-    expect(examples.map((e) => e.name).sort()).toEqual(Object.keys(EXAMPLES).sort());
-    for (const { name, code } of examples) {
-      const file = path.join(app, `example-${name}.mjs`);
-      writeFileSync(file, code);
-      const r = run(process.execPath, [file]);
-      expect(r.status, `${name}:\n${r.stdout}\n${r.stderr}`).toBe(0);
-      for (const expected of EXAMPLES[name]!) expect(r.stdout, name).toMatch(expected);
-      expect(r.stdout, name).not.toContain('Please try again');
-    }
-    // Every governed call of the examples is in the trail, and it verifies.
-    const verified = run('npx', ['seatbelt', 'verify'], { env: { ...env, npm_config_offline: 'true' } });
-    expect(verified.status, verified.stderr).toBe(0);
-  }, 5 * MINUTE);
+  it(
+    'runs every example in docs/library.md (as shipped) from the scratch project',
+    () => {
+      const doc = readFileSync(path.join(installed, 'docs', 'library.md'), 'utf8');
+      const examples = [...doc.matchAll(/<!-- example: ([a-z-]+) -->\n```js\n([\s\S]*?)```/g)].map((m) => ({ name: m[1]!, code: m[2]! }));
+      expect(examples.map((e) => e.name).sort()).toEqual(Object.keys(EXAMPLES).sort());
+      for (const { name, code } of examples) {
+        const file = path.join(app, `example-${name}.mjs`);
+        writeFileSync(file, code);
+        const r = run(process.execPath, [file]);
+        expect(r.status, `${name}:\n${r.stdout}\n${r.stderr}`).toBe(0);
+        for (const expected of EXAMPLES[name]!) expect(r.stdout, name).toMatch(expected);
+        expect(r.stdout, name).not.toContain('Please try again');
+      }
+      // Every governed call of the examples is in the trail, and it verifies.
+      const verified = run('npx', ['seatbelt', 'verify'], { env: { ...env, npm_config_offline: 'true' } });
+      expect(verified.status, verified.stderr).toBe(0);
+    },
+    5 * MINUTE,
+  );
 });

@@ -31,7 +31,9 @@ const WOULD_BLOCK: Record<Situation, string> = { 'no role': 'BBAAA', 'role match
 
 const cases = (Object.keys(EXPECTED) as PolicyName[]).flatMap((policy) =>
   (['no role', 'role match', 'role miss'] as Situation[]).flatMap((situation) =>
-    RISKS.map((risk, i) => ({ policy, situation, risk, expected: EXPECTED[policy][situation][i] === 'B' ? 'block' : 'allow', i }))));
+    RISKS.map((risk, i) => ({ policy, situation, risk, expected: EXPECTED[policy][situation][i] === 'B' ? 'block' : 'allow', i })),
+  ),
+);
 
 describe('decision matrix: policy × risk × role', () => {
   it.each(cases)('$policy, $situation, $risk → $expected', ({ policy, situation, risk, expected, i }) => {
@@ -62,7 +64,9 @@ describe('decision matrix: policy × risk × role', () => {
     expect(miss.reason).toMatch(/role tester does not allow the command "rm"/);
     const deny = applyPolicy(shellAnalysis([cmd('ls')]), POLICIES.strict_whitelist);
     expect(deny.blocking.map((m) => m.ruleId)).toEqual(['policy.implicit_deny']);
-    const crit = applyPolicy(shellAnalysis([cmd('ls')], [match('filesystem.x', 'CRITICAL')]), POLICIES.strict_whitelist, ROLE, { ctx: CTX });
+    const crit = applyPolicy(shellAnalysis([cmd('ls')], [match('filesystem.x', 'CRITICAL')]), POLICIES.strict_whitelist, ROLE, {
+      ctx: CTX,
+    });
     expect(crit.blocking.map((m) => m.ruleId)).toEqual(['filesystem.x']);
   });
 
@@ -77,7 +81,14 @@ describe('decision matrix: policy × risk × role', () => {
 
 describe('fail-closed findings and writes', () => {
   it('blocks a fail-closed finding whatever its risk, except in audit_mode', () => {
-    for (const id of ['parse.syntax_error', 'limits.input_too_large', 'sql.parse_error', 'parse.dynamic_command', 'internal.analysis_failed', 'rules.internal_error']) {
+    for (const id of [
+      'parse.syntax_error',
+      'limits.input_too_large',
+      'sql.parse_error',
+      'parse.dynamic_command',
+      'internal.analysis_failed',
+      'rules.internal_error',
+    ]) {
       const a = shellAnalysis([cmd('ls')], [match(id, 'LOW')]);
       expect(applyPolicy(a, POLICIES.safe_defaults).decision, id).toBe('block');
       expect(applyPolicy(a, POLICIES.strict_whitelist, ROLE, { ctx: CTX }).decision, id).toBe('block');

@@ -27,7 +27,8 @@ describe('seatbelt roles', () => {
     const t = setup();
     const r = await seatbelt(['roles', 'list'], { env: t.env });
     expect(r.exitCode).toBe(0);
-    for (const name of ['junior_admin', 'devops_senior', 'mlops_engineer', 'ci_runner']) expect(r.stdout).toMatch(new RegExp(`^${name}\\s+\\S`, 'm'));
+    for (const name of ['junior_admin', 'devops_senior', 'mlops_engineer', 'ci_runner'])
+      expect(r.stdout).toMatch(new RegExp(`^${name}\\s+\\S`, 'm'));
     const json = JSON.parse((await seatbelt(['roles', 'list', '--json'], { env: t.env })).stdout) as { name: string; rules: number }[];
     expect(json.map((x) => x.name)).toContain('junior_admin');
   });
@@ -53,7 +54,8 @@ describe('seatbelt roles', () => {
     const r = await seatbelt(['roles', 'lint', bad, path.join(ROLES_DIR, 'ci_runner.json')], { env: t.env });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain(`invalid ${bad}`);
-    for (const p of ['name:', 'description:', 'allow[0].forbidFlag:', 'allow[0].match:', 'allow[0].notMatch:']) expect(r.stdout).toContain(p);
+    for (const p of ['name:', 'description:', 'allow[0].forbidFlag:', 'allow[0].match:', 'allow[0].notMatch:'])
+      expect(r.stdout).toContain(p);
     expect(r.stdout).toContain(`ok      ${path.join(ROLES_DIR, 'ci_runner.json')}`);
     const good = await seatbelt(['roles', 'lint', 'junior_admin'], { env: t.env });
     expect(good.exitCode).toBe(0);
@@ -80,7 +82,12 @@ describe('seatbelt roles', () => {
     expect(bad.stdout).toContain('the role allows it');
     const shipped = await seatbelt(['roles', 'test', 'junior_admin', '--json'], { env: t.env });
     expect(shipped.exitCode).toBe(0);
-    expect(shipped.stdout.trim().split('\n').every((l: string) => JSON.parse(l).ok === true)).toBe(true);
+    expect(
+      shipped.stdout
+        .trim()
+        .split('\n')
+        .every((l: string) => JSON.parse(l).ok === true),
+    ).toBe(true);
   });
 });
 
@@ -91,7 +98,11 @@ describe('seatbelt config show', () => {
     fs.writeFileSync(path.join(t.project, '.seatbelt.json'), JSON.stringify({ role: 'junior_admin', dialect: 'mysql' }));
     const r = await seatbelt(['config', 'show', '--agent', 'claude'], { env: { ...t.env, SEATBELT_DIALECT: 'sqlite' }, cwd: t.project });
     expect(r.exitCode).toBe(0);
-    const row = (k: string) => r.stdout.split('\n').find((l) => l.startsWith(k + ' '))!.replace(/\s+/g, ' ');
+    const row = (k: string) =>
+      r.stdout
+        .split('\n')
+        .find((l) => l.startsWith(k + ' '))!
+        .replace(/\s+/g, ' ');
     expect(row('policy')).toBe(`policy read_only user ${path.join(t.home, 'config.json')}`);
     expect(row('role')).toBe(`role junior_admin project ${path.join(t.project, '.seatbelt.json')}`);
     expect(row('dialect')).toBe('dialect sqlite env');

@@ -37,7 +37,18 @@ export function shellAnalysis(commands: SimpleCommand[], matches: RuleMatch[] = 
 }
 
 export function stmt(kind: SqlStatement['kind'], targets: string[], extra: Partial<SqlStatement> = {}): SqlStatement {
-  return { kind, targets, hasWhere: false, whereTautology: false, hasLimit: false, nested: [], dynamic: false, facts: {}, text: `${kind} ${targets.join(',')}`, ...extra };
+  return {
+    kind,
+    targets,
+    hasWhere: false,
+    whereTautology: false,
+    hasLimit: false,
+    nested: [],
+    dynamic: false,
+    facts: {},
+    text: `${kind} ${targets.join(',')}`,
+    ...extra,
+  };
 }
 
 export function sqlAnalysis(stmts: SqlStatement[], matches: RuleMatch[] = [], writes = false): Analysis {

@@ -10,7 +10,11 @@ import { isFailClosed, isGuardFinding } from '../../src/policy/findings.js';
 import type { Action, Dialect } from '../../src/core/types.js';
 
 const ctx = { cwd: '/home/user/project', home: '/home/user' };
-const lines = (file: string) => readFileSync(path.resolve(import.meta.dirname, '../corpus', file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { input: string; dialect?: Dialect });
+const lines = (file: string) =>
+  readFileSync(path.resolve(import.meta.dirname, '../corpus', file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { input: string; dialect?: Dialect });
 
 describe('match classes', () => {
   it('agree with the registry of fail-closed and guard ids over both corpora', async () => {

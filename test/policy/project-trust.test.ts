@@ -34,6 +34,8 @@ describe('tighteningOnly', () => {
     const r = tighteningOnly({ policy: 'read_only', dialect: 'mysql', audit: '/x', owner: 'human:x' }, base);
     expect(r.layer).toEqual({ policy: 'read_only', dialect: 'mysql' });
     expect(r.ignored.map((i) => i.setting).sort()).toEqual(['audit', 'owner']);
-    expect(tighteningOnly({ policy: 'audit_mode' }, base).ignored).toEqual([{ setting: 'policy', why: expect.stringMatching(/not at least as strict/) }]);
+    expect(tighteningOnly({ policy: 'audit_mode' }, base).ignored).toEqual([
+      { setting: 'policy', why: expect.stringMatching(/not at least as strict/) },
+    ]);
   });
 });

@@ -49,14 +49,27 @@ describe('validateRole', () => {
       ],
     };
     const problems = roleProblems(bad).map((p) => p.path);
-    expect(problems).toEqual(expect.arrayContaining([
-      'name', 'description', '(root).extra',
-      'allow[0].forbidFlag', 'allow[0].match',
-      'allow[1].id', 'allow[1].command[1]', 'allow[1].paths[0]', 'allow[1].paths[2]',
-      'allow[2]',
-      'allow[3].sql.kinds[1]', 'allow[3].sql.tables', 'allow[3].match[0].dialect', 'allow[3].notMatch[0]',
-      'allow[4].allowFlags[1]', 'allow[4].allowFlags', 'allow[4].stdin',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'name',
+        'description',
+        '(root).extra',
+        'allow[0].forbidFlag',
+        'allow[0].match',
+        'allow[1].id',
+        'allow[1].command[1]',
+        'allow[1].paths[0]',
+        'allow[1].paths[2]',
+        'allow[2]',
+        'allow[3].sql.kinds[1]',
+        'allow[3].sql.tables',
+        'allow[3].match[0].dialect',
+        'allow[3].notMatch[0]',
+        'allow[4].allowFlags[1]',
+        'allow[4].allowFlags',
+        'allow[4].stdin',
+      ]),
+    );
     expect(() => validateRole(bad, 'bad.json')).toThrowError(SeatbeltError);
     try {
       validateRole(bad, 'bad.json');
@@ -166,7 +179,9 @@ describe('examples gate loading', () => {
     await loadRoleChecked(p, { rolesDir: [], analyze: counting, passedCacheDir: cache });
     expect(calls).toBe(2);
     write('cached.json', { ...GOOD, allow: [{ ...GOOD.allow[0], notMatch: ['ls /etc'] }] });
-    await expect(loadRoleChecked(p, { rolesDir: [], analyze: counting, passedCacheDir: cache })).rejects.toThrowError(/failed 1 of its examples/);
+    await expect(loadRoleChecked(p, { rolesDir: [], analyze: counting, passedCacheDir: cache })).rejects.toThrowError(
+      /failed 1 of its examples/,
+    );
     expect(calls).toBe(4);
   });
 

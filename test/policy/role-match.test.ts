@@ -181,7 +181,9 @@ describe('redirections, wrappers, assignments, unknown input', () => {
     expect(ok(rule({ command: 'wc' }), cmd('wc -l', { fedByUnknownInput: true }))).toMatch(/unknown input/);
     // The value of a value option is a word like any other.
     const docker = rule({ command: 'docker', subcommands: ['build'], forbidFlags: ['--push'] });
-    expect(ok(docker, cmd('docker build -t x .', { args: [w('build'), w('-t'), w('x:$TAG', { static: false }), w('.')] }))).toMatch(/dynamic/);
+    expect(ok(docker, cmd('docker build -t x .', { args: [w('build'), w('-t'), w('x:$TAG', { static: false }), w('.')] }))).toMatch(
+      /dynamic/,
+    );
     expect(ok(docker, cmd('docker build -t x:1 .'))).toBeNull();
     expect(ok(rule({ command: 'wc', dynamicArgs: true }), cmd('wc -l', { fedByUnknownInput: true }))).toBeNull();
   });
@@ -226,7 +228,9 @@ describe('which program a command runs', () => {
   });
 
   it('names the path in the refusal', () => {
-    expect(checkCommand(file, named('./ls'), CTX)).toEqual({ why: 'role r does not allow the program /home/user/project/ls (run by its path, not the installed "ls")' });
+    expect(checkCommand(file, named('./ls'), CTX)).toEqual({
+      why: 'role r does not allow the program /home/user/project/ls (run by its path, not the installed "ls")',
+    });
     expect('why' in checkCommand(file, named('./gradlew', 'gradlew', '/tmp'), CTX)).toBe(true);
   });
 });

@@ -26,7 +26,10 @@ describe('roles read option values with the catalogue', () => {
 
   it('git and the interpreters read as before (their global options were in both)', () => {
     expect(positionals('git', '-C repo -c core.pager=less log main')).toEqual({ now: ['log', 'main'], before: ['log', 'main'] });
-    expect(positionals('python3', '-W ignore -X dev manage.py migrate')).toEqual({ now: ['manage.py', 'migrate'], before: ['manage.py', 'migrate'] });
+    expect(positionals('python3', '-W ignore -X dev manage.py migrate')).toEqual({
+      now: ['manage.py', 'migrate'],
+      before: ['manage.py', 'migrate'],
+    });
     expect(positionals('node', '-r dotenv/config --import tsx server.js').now).toEqual(['server.js']);
   });
 
@@ -35,7 +38,7 @@ describe('roles read option values with the catalogue', () => {
     expect(positionals('docker', 'run -t ubuntu echo hi')).toEqual({ now: ['run', 'ubuntu', 'echo', 'hi'], before: ['run', 'echo', 'hi'] });
   });
 
-  it('a rule\'s own valueOptions still count, and programs without a spec keep the list', () => {
+  it("a rule's own valueOptions still count, and programs without a spec keep the list", () => {
     expect(positionals('psql', '--weird x shop', ['--weird']).now).toEqual(['shop']);
     const unknown = Object.keys(VALUE_OPTIONS).filter((c) => !specFor(c));
     expect(unknown.length).toBeGreaterThan(0);

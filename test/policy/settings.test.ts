@@ -44,9 +44,17 @@ describe('precedence', () => {
   it('defaults, each with source "default"', () => {
     const r = resolve();
     expect(r.settings).toEqual({
-      policy: 'safe_defaults', role: null, dialect: 'postgresql', audit: path.join(homeDir, '.seatbelt', 'audit.jsonl'),
-      agent: null, owner: null, home: path.join(homeDir, '.seatbelt'), keys: path.join(homeDir, '.seatbelt', 'keys'),
-      autoKeys: true, recordInput: false, lockTimeoutMs: 5000,
+      policy: 'safe_defaults',
+      role: null,
+      dialect: 'postgresql',
+      audit: path.join(homeDir, '.seatbelt', 'audit.jsonl'),
+      agent: null,
+      owner: null,
+      home: path.join(homeDir, '.seatbelt'),
+      keys: path.join(homeDir, '.seatbelt', 'keys'),
+      autoKeys: true,
+      recordInput: false,
+      lockTimeoutMs: 5000,
     });
     expect(new Set(Object.values(r.sources))).toEqual(new Set(['default']));
     expect(r.files).toEqual({ project: null, user: null });
@@ -93,7 +101,10 @@ describe('precedence', () => {
     expect(r.settings.audit).toBe(path.join(project, 'logs', 'audit.jsonl'));
     expect(r.settings.role).toBe(path.join(project, 'roles', 'team.json'));
     const cwd = path.join(project, 'pkg');
-    expect(resolve({ audit: 'a.jsonl', role: './r.json' }, {}, cwd).settings).toMatchObject({ audit: path.join(cwd, 'a.jsonl'), role: path.join(cwd, 'r.json') });
+    expect(resolve({ audit: 'a.jsonl', role: './r.json' }, {}, cwd).settings).toMatchObject({
+      audit: path.join(cwd, 'a.jsonl'),
+      role: path.join(cwd, 'r.json'),
+    });
     expect(resolve({ role: 'none' }).settings.role).toBeNull();
   });
 });
@@ -101,12 +112,38 @@ describe('precedence', () => {
 describe('an untrusted project config may only tighten', () => {
   it('ignores a looser policy, a cleared or swapped role, a moved trail or keys, and the operator-only names', () => {
     userConfig({ policy: 'strict_prod', role: 'junior_admin', recordInput: true });
-    projectConfig({ policy: 'audit_mode', role: null, audit: '/tmp/hidden.jsonl', keys: 'k', autoKeys: false, owner: 'human:ceo', agent: 'x', recordInput: false });
+    projectConfig({
+      policy: 'audit_mode',
+      role: null,
+      audit: '/tmp/hidden.jsonl',
+      keys: 'k',
+      autoKeys: false,
+      owner: 'human:ceo',
+      agent: 'x',
+      recordInput: false,
+    });
     const r = resolve();
-    expect(r.settings).toMatchObject({ policy: 'strict_prod', role: 'junior_admin', audit: path.join(homeDir, '.seatbelt', 'audit.jsonl'), recordInput: true, owner: null, agent: null, autoKeys: true });
+    expect(r.settings).toMatchObject({
+      policy: 'strict_prod',
+      role: 'junior_admin',
+      audit: path.join(homeDir, '.seatbelt', 'audit.jsonl'),
+      recordInput: true,
+      owner: null,
+      agent: null,
+      autoKeys: true,
+    });
     expect(r.sources.policy).toBe('user');
     expect(r.project).toMatchObject({ path: path.join(project, '.seatbelt.json'), trusted: false });
-    expect(r.project!.ignored.map((i) => i.setting).sort()).toEqual(['agent', 'audit', 'autoKeys', 'keys', 'owner', 'policy', 'recordInput', 'role']);
+    expect(r.project!.ignored.map((i) => i.setting).sort()).toEqual([
+      'agent',
+      'audit',
+      'autoKeys',
+      'keys',
+      'owner',
+      'policy',
+      'recordInput',
+      'role',
+    ]);
     expect(r.violation).toBeNull();
   });
 
@@ -170,7 +207,8 @@ describe('validation', () => {
       throw new Error('expected a CONFIG error');
     })();
     expect(err.code).toBe('CONFIG');
-    for (const bit of ['policy', 'dialect', 'pin', 'colour', 'lockTimeoutMs', 'pinning is honoured only in the user config']) expect(err.message).toContain(bit);
+    for (const bit of ['policy', 'dialect', 'pin', 'colour', 'lockTimeoutMs', 'pinning is honoured only in the user config'])
+      expect(err.message).toContain(bit);
     expect(err.message.split('\n').length).toBe(6);
   });
 
@@ -303,7 +341,7 @@ describe('writing config (lowdb, off the hot path)', () => {
 });
 
 describe('per-action overrides and the guard', () => {
-  it('a batch line\'s policy/role act as flags: checked against the pin, without reading files again', () => {
+  it("a batch line's policy/role act as flags: checked against the pin, without reading files again", () => {
     userConfig({ pin: true, policy: 'safe_defaults', role: 'junior_admin' });
     const base = resolve();
     expect(withOverrides(base, {}, project)).toBe(base);
@@ -326,6 +364,8 @@ describe('per-action overrides and the guard', () => {
     expect(openGuard(resolve(), { cwd: project, home: homeDir }).options.pinViolation).toBeNull();
     fs.rmSync(path.join(homeDir, '.seatbelt', 'config.json'));
     expect(openGuard(resolve(), { cwd: project, home: homeDir }).role).toBeUndefined();
-    expect(() => openGuard(resolve({ role: 'no_such_role' }), { cwd: project, home: homeDir })).toThrowError(/role "no_such_role" not found/);
+    expect(() => openGuard(resolve({ role: 'no_such_role' }), { cwd: project, home: homeDir })).toThrowError(
+      /role "no_such_role" not found/,
+    );
   });
 });

@@ -40,15 +40,15 @@ const BLOCK: Case[] = [
   ["python3 - <<'EOF'\nimport shutil\nshutil.rmtree('/etc')\nEOF", 'filesystem.recursive_delete_system'],
   ['python3 -c "import shutil; f = shutil.rmtree; f(\'x\')"', 'filesystem.recursive_delete_dynamic_target'],
   ['python3 -c "import shutil, sys; shutil.rmtree(sys.argv[1])" /', 'filesystem.recursive_delete_dynamic_target'],
-  ['python3 -c "import os, shutil; os.chdir(\'/\'); shutil.rmtree(\'etc\')"', 'filesystem.recursive_delete_dynamic_target'],
-  ['python3 -c "open(\'/etc/passwd\', \'w\').write(\'\')"', 'filesystem.system_file_modify'],
-  ['python3 -c "import shutil; shutil.move(\'/etc\', \'/tmp/etc\')"', 'filesystem.system_folder_move'],
-  ['node -e "require(\'fs\').rmSync(\'/\', {recursive: true, force: true})"', 'filesystem.recursive_delete_root'],
-  ['node -e "require(\'fs\').rmSync(require(\'os\').homedir(), {recursive: true})"', 'filesystem.recursive_delete_home'],
+  ["python3 -c \"import os, shutil; os.chdir('/'); shutil.rmtree('etc')\"", 'filesystem.recursive_delete_dynamic_target'],
+  ["python3 -c \"open('/etc/passwd', 'w').write('')\"", 'filesystem.system_file_modify'],
+  ["python3 -c \"import shutil; shutil.move('/etc', '/tmp/etc')\"", 'filesystem.system_folder_move'],
+  ["node -e \"require('fs').rmSync('/', {recursive: true, force: true})\"", 'filesystem.recursive_delete_root'],
+  ["node -e \"require('fs').rmSync(require('os').homedir(), {recursive: true})\"", 'filesystem.recursive_delete_home'],
   ['perl -MFile::Path=remove_tree -e \'remove_tree("/")\'', 'filesystem.recursive_delete_root'],
-  ['ruby -e \'FileUtils.rm_rf Dir.home\'', 'filesystem.recursive_delete_home'],
+  ["ruby -e 'FileUtils.rm_rf Dir.home'", 'filesystem.recursive_delete_home'],
   ['php -r \'unlink("/etc/shadow");\'', 'filesystem.system_file_modify'],
-  ['node -e "require(\'fs\').rmSync(\'.git\', {recursive: true})"', 'filesystem.recursive_delete_git_dir'],
+  ["node -e \"require('fs').rmSync('.git', {recursive: true})\"", 'filesystem.recursive_delete_git_dir'],
   // Known expansions, and the value they take when empty or unassigned.
   ['rm -rf "$TMPDIR/etc"', 'filesystem.recursive_delete_system'],
   ['rm -rf "${TMPDIR:-/}"', 'filesystem.recursive_delete_root'],
@@ -101,9 +101,9 @@ const ALLOW: string[] = [
   'parallel rm -rf ::: build dist',
   'python3 -c "import shutil; shutil.rmtree(\'build\', ignore_errors=True)"',
   'python3 -c "from shutil import rmtree; rmtree(\'dist\')"',
-  'node -e "require(\'fs\').rmSync(\'dist\', {recursive: true, force: true})"',
-  'node -e "const fs = require(\'fs\'); fs.writeFileSync(\'out.json\', \'{}\')"',
-  'python3 -c "print(open(\'/etc/passwd\').read().count(\'\\n\'))"',
+  "node -e \"require('fs').rmSync('dist', {recursive: true, force: true})\"",
+  "node -e \"const fs = require('fs'); fs.writeFileSync('out.json', '{}')\"",
+  "python3 -c \"print(open('/etc/passwd').read().count('\\n'))\"",
   'rm -rf "$TMPDIR/x"',
   'rm -rf "${TMPDIR:-/tmp}/build-$$"',
   'rm -rf "$(pwd)/build"',
@@ -133,7 +133,10 @@ beforeAll(() => {
   const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-shell-redteam-'));
   const project = path.join(dir, 'project');
   mkdirSync(project);
-  session = openSession({ audit: path.join(dir, 'audit.jsonl'), autoKeys: false, cwd: project }, { SEATBELT_HOME: path.join(dir, 'home'), HOME: dir });
+  session = openSession(
+    { audit: path.join(dir, 'audit.jsonl'), autoKeys: false, cwd: project },
+    { SEATBELT_HOME: path.join(dir, 'home'), HOME: dir },
+  );
 });
 
 describe('shell red team: refused under safe_defaults', () => {
@@ -142,7 +145,10 @@ describe('shell red team: refused under safe_defaults', () => {
     const summary = decision.matches.map((m) => `${m.ruleId}(${m.risk}): ${m.evidence}`).join('\n');
     expect(decision.decision, summary).toBe('block');
     const ids = decision.blocking.map((m) => m.ruleId);
-    expect(ids.some((id) => (Array.isArray(rule) ? rule : [rule]).includes(id)), `${JSON.stringify(rule)} among:\n${summary}`).toBe(true);
+    expect(
+      ids.some((id) => (Array.isArray(rule) ? rule : [rule]).includes(id)),
+      `${JSON.stringify(rule)} among:\n${summary}`,
+    ).toBe(true);
   });
 });
 

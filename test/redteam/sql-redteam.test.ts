@@ -88,15 +88,18 @@ const BLOCK: Case[] = [
 
 /** Everyday statements: allowed under safe_defaults. */
 const ALLOW: [sql: string, dialect: Dialect][] = [
-  ['DELETE FROM sessions WHERE created_at < now() - interval \'30 days\'', 'postgresql'],
+  ["DELETE FROM sessions WHERE created_at < now() - interval '30 days'", 'postgresql'],
   ['DELETE FROM users WHERE id = 5 AND $1', 'postgresql'],
   ['DELETE FROM users WHERE id IN (SELECT user_id FROM bans)', 'postgresql'],
-  ['DELETE FROM t WHERE id IN (SELECT id FROM t WHERE created_at < now() - interval \'1 year\')', 'postgresql'],
+  ["DELETE FROM t WHERE id IN (SELECT id FROM t WHERE created_at < now() - interval '1 year')", 'postgresql'],
   ['DELETE FROM events WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = events.user_id AND u.deleted)', 'postgresql'],
   ['DELETE FROM users u USING bans b WHERE b.user_id = u.id', 'postgresql'],
   ['DELETE FROM users WHERE CURRENT OF c', 'postgresql'],
   ['UPDATE accounts a SET balance = 0 FROM closures c WHERE c.account_id = a.id', 'postgresql'],
-  ['MERGE INTO users u USING staging s ON u.id = s.id WHEN MATCHED THEN UPDATE SET name = s.name WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.name)', 'postgresql'],
+  [
+    'MERGE INTO users u USING staging s ON u.id = s.id WHEN MATCHED THEN UPDATE SET name = s.name WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.name)',
+    'postgresql',
+  ],
   ['ALTER TABLE orders ALTER COLUMN amount TYPE numeric(12,2) USING amount::numeric', 'postgresql'],
   ['CREATE EXTENSION IF NOT EXISTS pgcrypto', 'postgresql'],
   ['SELECT * FROM t WHERE ($1::text IS NULL OR name = $1)', 'postgresql'],
@@ -128,7 +131,7 @@ const ALLOW: [sql: string, dialect: Dialect][] = [
   ['DELETE users WHERE id = 5', 'transactsql'],
   ['DELETE FROM users WHERE id = @id', 'transactsql'],
   ["PRINT 'done'", 'transactsql'],
-  ['UPDATE ds.users SET name = \'x\' WHERE id = 5', 'bigquery'],
+  ["UPDATE ds.users SET name = 'x' WHERE id = 5", 'bigquery'],
   ['DELETE FROM ds.sessions WHERE created_at < TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 30 DAY)', 'bigquery'],
   ['BEGIN TRANSACTION; DELETE FROM ds.t WHERE id = 1; COMMIT TRANSACTION', 'bigquery'],
 ];
@@ -138,14 +141,20 @@ const label = (sql: string, d: string) => `[${d}] ${sql.length > 90 ? `${sql.sli
 let session: Session;
 beforeAll(() => {
   const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-sql-redteam-'));
-  session = openSession({ audit: path.join(dir, 'audit.jsonl'), autoKeys: false, cwd: dir }, { SEATBELT_HOME: path.join(dir, 'home'), HOME: dir });
+  session = openSession(
+    { audit: path.join(dir, 'audit.jsonl'), autoKeys: false, cwd: dir },
+    { SEATBELT_HOME: path.join(dir, 'home'), HOME: dir },
+  );
 });
 
 describe('SQL red team: refused under safe_defaults', () => {
   it.each(BLOCK.map((c) => [label(c[0], c[1]), ...c] as const))('%s', async (_l, sql, dialect, rule) => {
     const { matches } = await analyzeSql(sql, dialect);
     const summary = matches.map((m) => `${m.ruleId}(${m.risk}): ${m.evidence}`).join('\n');
-    expect(matches.filter((m) => m.risk === 'HIGH' || m.risk === 'CRITICAL').map((m) => m.ruleId), summary).toContain(rule);
+    expect(
+      matches.filter((m) => m.risk === 'HIGH' || m.risk === 'CRITICAL').map((m) => m.ruleId),
+      summary,
+    ).toContain(rule);
     const decision = await session.check({ kind: 'sql', sql, dialect });
     expect(decision.decision, summary).toBe('block');
   });

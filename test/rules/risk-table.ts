@@ -41,7 +41,9 @@ export function pinnedRisk(rule: RuleInfo): Risk {
  */
 export function policyFor(risk: Risk): Policy {
   const extras = (p: Policy) => Number(p.implicitDeny) + Number(p.blockWrites);
-  const candidates = Object.values(POLICIES).filter((p) => !p.auditOnly && p.blockAtRisk !== null && RISK_RANK[p.blockAtRisk] <= RISK_RANK[risk]);
+  const candidates = Object.values(POLICIES).filter(
+    (p) => !p.auditOnly && p.blockAtRisk !== null && RISK_RANK[p.blockAtRisk] <= RISK_RANK[risk],
+  );
   candidates.sort((a, b) => RISK_RANK[b.blockAtRisk!] - RISK_RANK[a.blockAtRisk!] || extras(a) - extras(b));
   return candidates[0]!;
 }
@@ -59,7 +61,10 @@ export function expectBlockedByRule(analysis: Analysis, rule: RuleInfo): void {
   const policy = policyFor(risk);
   const d = applyPolicy(analysis, policy);
   expect(d.decision, `${policy.ref.name}: ${summary(d.matches).join(', ')}`).toBe('block');
-  expect(summary(d.blocking.filter((m) => m.ruleId === rule.id)), `${policy.ref.name} blocking: ${summary(d.blocking).join(', ')}`).toContain(`${rule.id}:${risk}`);
+  expect(
+    summary(d.blocking.filter((m) => m.ruleId === rule.id)),
+    `${policy.ref.name} blocking: ${summary(d.blocking).join(', ')}`,
+  ).toContain(`${rule.id}:${risk}`);
 
   const safe = applyPolicy(analysis, SAFE_DEFAULTS);
   const blocksBySafeDefaults = safe.blocking.some((m) => m.ruleId === rule.id);

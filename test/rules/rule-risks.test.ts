@@ -21,12 +21,16 @@ describe('test/rules/rule-risks.json', () => {
   const table = readRiskTable();
 
   it('lists every rule (a new rule is added deliberately: see the header of this file)', () => {
-    const missing = Object.keys(declared).filter((id) => !(id in table)).map((id) => `${id}: ${declared[id]}`);
+    const missing = Object.keys(declared)
+      .filter((id) => !(id in table))
+      .map((id) => `${id}: ${declared[id]}`);
     expect(missing, `rules missing from ${RULE_RISKS_FILE}; add them, or regenerate with UPDATE_RULE_RISKS=1`).toEqual([]);
   });
 
   it("pins each rule at its declared risk (a changed risk needs the table's edit too)", () => {
-    const changed = Object.keys(declared).filter((id) => id in table && table[id] !== declared[id]).map((id) => `${id}: table ${table[id]}, declared ${declared[id]}`);
+    const changed = Object.keys(declared)
+      .filter((id) => id in table && table[id] !== declared[id])
+      .map((id) => `${id}: table ${table[id]}, declared ${declared[id]}`);
     expect(changed).toEqual([]);
   });
 

@@ -10,7 +10,8 @@ import { fileKind, kindByPath } from '../../src/adapters/scan/detect.js';
 import { locate } from '../../src/adapters/scan/scan.js';
 import type { Extraction } from '../../src/adapters/scan/types.js';
 
-const scripts = (e: Extraction) => e.commands.map((c) => (c.action.kind === 'shell' ? c.action.script : c.action.kind === 'argv' ? c.action.argv : c.action.sql));
+const scripts = (e: Extraction) =>
+  e.commands.map((c) => (c.action.kind === 'shell' ? c.action.script : c.action.kind === 'argv' ? c.action.argv : c.action.sql));
 const lines = (e: Extraction) => e.commands.map((c) => c.line);
 
 describe('GitHub Actions', () => {
@@ -99,8 +100,19 @@ describe('Makefile', () => {
   });
 
   it('turns unknown variables and functions into an unknown shell parameter, never into $(…)', () => {
-    expect(expandMake('$(CC) $(shell date) $(NOPE) ${OUT} $<', new Map([['OUT', 'o']]), 't')).toBe('cc ${SEATBELT_MAKE_VAR} ${SEATBELT_MAKE_VAR} o ${SEATBELT_MAKE_VAR}');
-    expect(expandMake('$(A)', new Map([['A', '$(B)'], ['B', '/']]), 't')).toBe('/');
+    expect(expandMake('$(CC) $(shell date) $(NOPE) ${OUT} $<', new Map([['OUT', 'o']]), 't')).toBe(
+      'cc ${SEATBELT_MAKE_VAR} ${SEATBELT_MAKE_VAR} o ${SEATBELT_MAKE_VAR}',
+    );
+    expect(
+      expandMake(
+        '$(A)',
+        new Map([
+          ['A', '$(B)'],
+          ['B', '/'],
+        ]),
+        't',
+      ),
+    ).toBe('/');
   });
 });
 
@@ -129,7 +141,14 @@ describe('Dockerfile', () => {
 
   it('joins continuations, drops comments, sets flags aside, reads exec form and heredocs, honours SHELL per stage', () => {
     const e = extractDockerfile('Dockerfile', df);
-    expect(scripts(e)).toEqual(['apk add curl', 'echo cached', ['sh', '-c', 'echo exec'], 'set -e;     echo last', 'echo in heredoc\necho second', 'echo back to sh']);
+    expect(scripts(e)).toEqual([
+      'apk add curl',
+      'echo cached',
+      ['sh', '-c', 'echo exec'],
+      'set -e;     echo last',
+      'echo in heredoc\necho second',
+      'echo back to sh',
+    ]);
     expect(lines(e)).toEqual([2, 3, 5, 6, 10, 19]);
     expect(e.skipped.map((s) => s.line)).toEqual([17]);
   });

@@ -49,12 +49,23 @@ describe('seatbelt scan (end to end)', () => {
     expect(places(out.findings.map((f: { file: string; line: number }) => `${rel(f.file)}:${f.line}`))).toEqual(EXPECTED);
     expect(out.blocked).toBe(out.findings.length);
     for (const f of out.findings) {
-      expect(f).toEqual(expect.objectContaining({ rule: expect.any(String), risk: expect.any(String), reason: expect.any(String), remediation: expect.any(String), command: expect.any(String), source: expect.any(String) }));
+      expect(f).toEqual(
+        expect.objectContaining({
+          rule: expect.any(String),
+          risk: expect.any(String),
+          reason: expect.any(String),
+          remediation: expect.any(String),
+          command: expect.any(String),
+          source: expect.any(String),
+        }),
+      );
     }
-    expect(new Set(out.findings.map((f: { source: string }) => f.source))).toEqual(new Set(['github-actions', 'gitlab-ci', 'makefile', 'dockerfile', 'package.json', 'shell-script']));
+    expect(new Set(out.findings.map((f: { source: string }) => f.source))).toEqual(
+      new Set(['github-actions', 'gitlab-ci', 'makefile', 'dockerfile', 'package.json', 'shell-script']),
+    );
   });
 
-  it('--format sarif gives SARIF 2.1.0 with the schema\'s required fields', async () => {
+  it("--format sarif gives SARIF 2.1.0 with the schema's required fields", async () => {
     const t = tempHome();
     const r = await sb(['scan', '--format', 'sarif'], { env: t.env, cwd: fixtureCopy(t) });
     expect(r.exitCode).toBe(1);
@@ -74,7 +85,13 @@ describe('seatbelt scan (end to end)', () => {
       expect(loc.artifactLocation.uri).not.toMatch(/^\/|\\/);
       expect(Number.isInteger(loc.region.startLine) && loc.region.startLine >= 1).toBe(true);
     }
-    expect(places(run.results.map((x: any) => `${x.locations[0].physicalLocation.artifactLocation.uri}:${x.locations[0].physicalLocation.region.startLine}`))).toEqual(EXPECTED);
+    expect(
+      places(
+        run.results.map(
+          (x: any) => `${x.locations[0].physicalLocation.artifactLocation.uri}:${x.locations[0].physicalLocation.region.startLine}`,
+        ),
+      ),
+    ).toEqual(EXPECTED);
   });
 
   it('ignores named files of other kinds, exits 0 when nothing is blocked, and rejects an unknown format', async () => {
@@ -128,7 +145,12 @@ describe('seatbelt scan (end to end)', () => {
     const t = tempHome();
     const repo = path.join(t.dir, 'repo2');
     mkdirSync(repo);
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo, env: { ...process.env, ...t.env }, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+        cwd: repo,
+        env: { ...process.env, ...t.env },
+        stdio: 'pipe',
+      });
     git('init', '-q');
     expect((await sb(['hook', 'install', 'git'], { env: t.env, cwd: repo })).exitCode).toBe(0);
     writeFileSync(path.join(repo, 'Makefile'), 'all:\n\techo ok\n');

@@ -54,7 +54,9 @@ export function assertFreshBundle(root = ROOT): void {
   if (checked) return;
   const why = staleBundle(root);
   if (why !== null) {
-    throw new Error(`refusing to test bin/seatbelt against a stale bundle (${why}): run \`node scripts/build.mjs\`, or run the tests through vitest's globalSetup, which builds`);
+    throw new Error(
+      `refusing to test bin/seatbelt against a stale bundle (${why}): run \`node scripts/build.mjs\`, or run the tests through vitest's globalSetup, which builds`,
+    );
   }
   checked = true;
 }
@@ -82,11 +84,14 @@ export function ensureBundle(root = ROOT): { built: boolean } {
         execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
       } catch (err) {
         const e = err as { stdout?: Buffer; stderr?: Buffer; message: string };
-        throw new Error(`node scripts/build.mjs failed, so bin/seatbelt cannot be tested:\n${String(e.stderr ?? '')}${String(e.stdout ?? '')}\n${e.message}`);
+        throw new Error(
+          `node scripts/build.mjs failed, so bin/seatbelt cannot be tested:\n${String(e.stderr ?? '')}${String(e.stdout ?? '')}\n${e.message}`,
+        );
       }
       const why = staleBundle(root);
       if (why === null) return { built: true };
-      if (attempt === 2) throw new Error(`dist/ is still stale after node scripts/build.mjs (${why}): are sources being edited during the build?`);
+      if (attempt === 2)
+        throw new Error(`dist/ is still stale after node scripts/build.mjs (${why}): are sources being edited during the build?`);
     }
   } finally {
     fs.rmdirSync(lock);

@@ -87,7 +87,10 @@ describe('statement IR', () => {
       ['DELETE FROM users WHERE id = 5', 'transactsql'],
     ] as const) {
       const { matches } = await analyzeSql(sql, d);
-      expect(matches.filter((m) => m.risk === 'HIGH' || m.risk === 'CRITICAL'), `${d}: ${sql}`).toEqual([]);
+      expect(
+        matches.filter((m) => m.risk === 'HIGH' || m.risk === 'CRITICAL'),
+        `${d}: ${sql}`,
+      ).toEqual([]);
     }
   });
 });

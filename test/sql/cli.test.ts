@@ -81,7 +81,9 @@ describe('seatbelt sql (end to end)', () => {
   it('--exec pipes an allowed query into the client and passes its exit code through', async () => {
     const t = tempHome();
     const c = fakeClient(t.dir, 5);
-    const r = await seatbelt(['sql', 'INSERT INTO t VALUES (1)', '--exec', '--', 'sqlite3', path.join(t.dir, 'db.sqlite')], { env: { ...t.env, ...c.env } });
+    const r = await seatbelt(['sql', 'INSERT INTO t VALUES (1)', '--exec', '--', 'sqlite3', path.join(t.dir, 'db.sqlite')], {
+      env: { ...t.env, ...c.env },
+    });
     expect(r.exitCode).toBe(5);
     expect(readFileSync(c.stdin, 'utf8')).toBe('INSERT INTO t VALUES (1)');
     const recs = records(t.audit);
@@ -120,13 +122,17 @@ describe('seatbelt sql (end to end)', () => {
     expect(existsSync(c.started)).toBe(false);
   });
 
-  it('--exec judges the query in the client\'s dialect', async () => {
+  it("--exec judges the query in the client's dialect", async () => {
     const t = tempHome();
     const c = fakeClient(t.dir);
     // MySQL would read this as one string; SQLite ends the string at \' and runs the DROP.
-    const r = await seatbelt(['sql', "SELECT 'a\\'; DROP TABLE users; -- '", '--exec', '--', 'sqlite3', 'db.sqlite'], { env: { ...t.env, ...c.env } });
+    const r = await seatbelt(['sql', "SELECT 'a\\'; DROP TABLE users; -- '", '--exec', '--', 'sqlite3', 'db.sqlite'], {
+      env: { ...t.env, ...c.env },
+    });
     expect(r.exitCode).toBe(77);
-    const mismatch = await seatbelt(['sql', '--dialect', 'mysql', 'SELECT 1', '--exec', '--', 'sqlite3', 'db.sqlite'], { env: { ...t.env, ...c.env } });
+    const mismatch = await seatbelt(['sql', '--dialect', 'mysql', 'SELECT 1', '--exec', '--', 'sqlite3', 'db.sqlite'], {
+      env: { ...t.env, ...c.env },
+    });
     expect(mismatch.exitCode).toBe(64);
     expect(existsSync(c.started)).toBe(false);
   });

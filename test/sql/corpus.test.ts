@@ -24,7 +24,8 @@ const cases: Case[] = readFileSync(file, 'utf8')
     if (typeof c.sql !== 'string' || !DIALECTS.includes(c.dialect) || !['allow', 'block'].includes(c.decision)) {
       throw new Error(`sql.jsonl line ${i + 1}: malformed case ${l.slice(0, 80)}`);
     }
-    if ((c.decision === 'allow') !== (c.rule === null)) throw new Error(`sql.jsonl line ${i + 1}: "rule" must be null exactly when allowed`);
+    if ((c.decision === 'allow') !== (c.rule === null))
+      throw new Error(`sql.jsonl line ${i + 1}: "rule" must be null exactly when allowed`);
     checkSource(c, `sql.jsonl line ${i + 1}`);
     return c;
   });
@@ -39,15 +40,28 @@ describe('test/corpus/sql.jsonl', () => {
   it('has at least 200 cases covering every dialect, both decisions', () => {
     expect(cases.length).toBeGreaterThanOrEqual(200);
     for (const d of DIALECTS) {
-      expect(cases.some((c) => c.dialect === d && c.decision === 'block'), `${d} block`).toBe(true);
-      expect(cases.some((c) => c.dialect === d && c.decision === 'allow'), `${d} allow`).toBe(true);
+      expect(
+        cases.some((c) => c.dialect === d && c.decision === 'block'),
+        `${d} block`,
+      ).toBe(true);
+      expect(
+        cases.some((c) => c.dialect === d && c.decision === 'allow'),
+        `${d} allow`,
+      ).toBe(true);
     }
   });
 
-  it.each(cases.map((c) => [`[${c.dialect}] ${c.decision} ${c.sql.slice(0, 90).replace(/\n/g, '\\n')}`, c] as const))('%s', async (_l, c) => {
-    const d = await corpus.session.check({ kind: 'sql', sql: c.sql, dialect: c.dialect });
-    const summary = d.matches.map((m) => `${m.ruleId}(${m.risk}): ${m.evidence.slice(0, 100)}`);
-    expect(d.decision, summary.join('\n')).toBe(c.decision);
-    if (c.rule) expect(d.blocking.map((m) => m.ruleId), summary.join('\n')).toContain(c.rule);
-  });
+  it.each(cases.map((c) => [`[${c.dialect}] ${c.decision} ${c.sql.slice(0, 90).replace(/\n/g, '\\n')}`, c] as const))(
+    '%s',
+    async (_l, c) => {
+      const d = await corpus.session.check({ kind: 'sql', sql: c.sql, dialect: c.dialect });
+      const summary = d.matches.map((m) => `${m.ruleId}(${m.risk}): ${m.evidence.slice(0, 100)}`);
+      expect(d.decision, summary.join('\n')).toBe(c.decision);
+      if (c.rule)
+        expect(
+          d.blocking.map((m) => m.ruleId),
+          summary.join('\n'),
+        ).toContain(c.rule);
+    },
+  );
 });

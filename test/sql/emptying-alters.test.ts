@@ -6,7 +6,8 @@ import { analyzeSql } from '../../src/analyze/sql/index.js';
 import type { Dialect } from '../../src/core/types.js';
 
 const MYSQLS: Dialect[] = ['mysql', 'mariadb'];
-const critical = async (sql: string, d: Dialect) => (await analyzeSql(sql, d)).matches.filter((m) => m.risk === 'CRITICAL').map((m) => m.ruleId);
+const critical = async (sql: string, d: Dialect) =>
+  (await analyzeSql(sql, d)).matches.filter((m) => m.risk === 'CRITICAL').map((m) => m.ruleId);
 
 const REFUSED: [string, string][] = [
   ['ALTER TABLE orders ENGINE=BLACKHOLE', 'sql.discarding_engine'],

@@ -33,5 +33,8 @@ export async function seatbelt(args: string[], opts: { env?: Record<string, stri
 }
 
 export function records(audit: string): Array<Record<string, unknown>> {
-  return readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return readFileSync(audit, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }

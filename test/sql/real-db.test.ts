@@ -21,7 +21,12 @@ let db: Db;
 
 function startDb(): Db {
   const out = execFileSync('bash', [SCRIPT, 'start'], { encoding: 'utf8', timeout: 540_000, stdio: ['ignore', 'pipe', 'pipe'] });
-  const kv = Object.fromEntries(out.trim().split('\n').map((l) => l.split(/=(.*)/s, 2) as [string, string]));
+  const kv = Object.fromEntries(
+    out
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/=(.*)/s, 2) as [string, string]),
+  );
   for (const k of ['PGHOST', 'PGPORT', 'PGDIR', 'PSQL', 'SQLITE3']) if (!kv[k]) throw new Error(`test-db.sh printed no ${k}:\n${out}`);
   return kv as unknown as Db;
 }
@@ -31,9 +36,13 @@ const pgArgs = () => ['-h', db.PGHOST, '-p', db.PGPORT, '-U', 'postgres', '-d', 
 
 /** Runs SQL directly (not through seatbelt) and returns psql's unaligned output. */
 function pg(sql: string, database = 'seatbelt_test'): string {
-  return execFileSync(db.PSQL, ['-h', db.PGHOST, '-p', db.PGPORT, '-U', 'postgres', '-d', database, '-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
-    encoding: 'utf8',
-  }).trim();
+  return execFileSync(
+    db.PSQL,
+    ['-h', db.PGHOST, '-p', db.PGPORT, '-U', 'postgres', '-d', database, '-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+    {
+      encoding: 'utf8',
+    },
+  ).trim();
 }
 
 const pgUsers = () => Number(pg('SELECT count(*) FROM users'));
@@ -48,9 +57,15 @@ const liteUsers = (file = sqliteFile) => Number(lite('SELECT count(*) FROM users
 beforeAll(() => {
   db = startDb();
   pg('CREATE DATABASE seatbelt_test', 'postgres');
-  pg("CREATE TABLE users (id int PRIMARY KEY, name text, password_hash text); INSERT INTO users SELECT g, 'user' || g, md5(g::text) FROM generate_series(1, 10) g; CREATE TABLE logs (msg text); CREATE TABLE marker (n int)");
-  pg("CREATE TABLE vals (id int PRIMARY KEY, n bigint, x numeric, t text); INSERT INTO vals VALUES (1, -5, -0.5, 'a'), (2, 0, 0, ''), (3, 7, 2.25, 'b'), (4, 9007199254740000, 1e20, 'c')");
-  lite("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users (name) VALUES ('a'), ('b'), ('c'); CREATE TABLE marker (n INTEGER);");
+  pg(
+    "CREATE TABLE users (id int PRIMARY KEY, name text, password_hash text); INSERT INTO users SELECT g, 'user' || g, md5(g::text) FROM generate_series(1, 10) g; CREATE TABLE logs (msg text); CREATE TABLE marker (n int)",
+  );
+  pg(
+    "CREATE TABLE vals (id int PRIMARY KEY, n bigint, x numeric, t text); INSERT INTO vals VALUES (1, -5, -0.5, 'a'), (2, 0, 0, ''), (3, 7, 2.25, 'b'), (4, 9007199254740000, 1e20, 'c')",
+  );
+  lite(
+    "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users (name) VALUES ('a'), ('b'), ('c'); CREATE TABLE marker (n INTEGER);",
+  );
 }, 600_000);
 
 afterAll(() => {
@@ -85,12 +100,12 @@ describe('real PostgreSQL (psql through seatbelt sql --exec)', () => {
     ['DELETE FROM users WHERE users IS NOT NULL', 'sql.delete_all'],
     ["INSERT INTO users SELECT * FROM users ON CONFLICT (id) DO UPDATE SET name = 'x'", 'sql.upsert_all'],
   ])('refuses %s: exit 77, nothing reaches the database', async (sql, rule) => {
-    const before = pg('SELECT string_agg(id || name || coalesce(password_hash, \'\'), \',\' ORDER BY id) FROM users');
+    const before = pg("SELECT string_agg(id || name || coalesce(password_hash, ''), ',' ORDER BY id) FROM users");
     const r = await viaSeatbelt(sql, [db.PSQL, ...pgArgs()]);
     expect(r.exitCode, r.stderr).toBe(77);
     expect(r.stderr).toContain(rule);
     expect(pgHasTable('users')).toBe(true);
-    expect(pg('SELECT string_agg(id || name || coalesce(password_hash, \'\'), \',\' ORDER BY id) FROM users')).toBe(before);
+    expect(pg("SELECT string_agg(id || name || coalesce(password_hash, ''), ',' ORDER BY id) FROM users")).toBe(before);
     expect(pg('SELECT count(*) FROM marker')).toBe('0');
   });
 
@@ -117,12 +132,14 @@ describe('real PostgreSQL (psql through seatbelt sql --exec)', () => {
   ])('PostgreSQL answers TRUE for every row: %s', (cond) => {
     expect(pg(`SELECT count(*) FROM vals v WHERE ${cond}`)).toBe(pg('SELECT count(*) FROM vals'));
   });
-  it.each(['n > 0', 'n = n + 1', 'n NOT IN (SELECT max(n) FROM vals WHERE false)', 'EXISTS (SELECT 1 FROM vals v2 WHERE v2.n = v.n AND v2.n > 0)'])(
-    'PostgreSQL answers FALSE for some row: %s',
-    (cond) => {
-      expect(Number(pg(`SELECT count(*) FROM vals v WHERE ${cond}`))).toBeLessThan(Number(pg('SELECT count(*) FROM vals')));
-    },
-  );
+  it.each([
+    'n > 0',
+    'n = n + 1',
+    'n NOT IN (SELECT max(n) FROM vals WHERE false)',
+    'EXISTS (SELECT 1 FROM vals v2 WHERE v2.n = v.n AND v2.n > 0)',
+  ])('PostgreSQL answers FALSE for some row: %s', (cond) => {
+    expect(Number(pg(`SELECT count(*) FROM vals v WHERE ${cond}`))).toBeLessThan(Number(pg('SELECT count(*) FROM vals')));
+  });
 
   it('runs allowed statements: INSERT, targeted DELETE, data that looks like code', async () => {
     expect((await viaSeatbelt("INSERT INTO users VALUES (100, 'new', NULL)", [db.PSQL, ...pgArgs()])).exitCode).toBe(0);
@@ -199,7 +216,7 @@ describe('real SQLite file (sqlite3 through seatbelt sql --exec)', () => {
     expect(liteUsers()).toBe(3);
   });
 
-  it("refuses the backslash-quote trick that sqlite3 itself would run as a DROP", async () => {
+  it('refuses the backslash-quote trick that sqlite3 itself would run as a DROP', async () => {
     const trick = "SELECT 'a\\'; DROP TABLE users; -- '";
     // Proof that the refusal matters: run directly on a copy, sqlite3 drops the table.
     const copy = path.join(t.dir, 'copy.sqlite');

@@ -10,7 +10,8 @@ import type { SqlExample } from '../../src/rules/rule.js';
 import { expectBlockedByRule } from '../rules/risk-table.js';
 
 const blocks = (risk: string) => risk === 'HIGH' || risk === 'CRITICAL';
-const norm = (e: string | SqlExample) => (typeof e === 'string' ? { sql: e, dialect: 'postgresql' as const } : { sql: e.sql, dialect: e.dialect ?? 'postgresql' });
+const norm = (e: string | SqlExample) =>
+  typeof e === 'string' ? { sql: e, dialect: 'postgresql' as const } : { sql: e.sql, dialect: e.dialect ?? 'postgresql' };
 const label = (e: { sql: string; dialect: string }) => `[${e.dialect}] ${e.sql.length > 80 ? e.sql.slice(0, 80) + '…' : e.sql}`;
 
 describe('SQL rule metadata', () => {
@@ -29,7 +30,10 @@ describe('SQL rule metadata', () => {
 
 describe.each(SQL_RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   it.each(rule.examples.block.map(norm).map((e) => [label(e), e] as const))('blocks %s', async (_l, e) => {
-    const analysis = await defaultAnalyzer.analyze({ kind: 'sql', sql: e.sql, dialect: e.dialect }, { cwd: '/home/user/project', home: '/home/user' });
+    const analysis = await defaultAnalyzer.analyze(
+      { kind: 'sql', sql: e.sql, dialect: e.dialect },
+      { cwd: '/home/user/project', home: '/home/user' },
+    );
     expectBlockedByRule(analysis, rule);
   });
   it.each(rule.examples.allow.map(norm).map((e) => [label(e), e] as const))('allows %s', async (_l, e) => {

@@ -11,10 +11,16 @@ const blocking = async (sql: string, d: Dialect) =>
 
 const EVERY_ROW: [Dialect, string][] = [
   ['postgresql', 'INSERT INTO users SELECT * FROM users ON CONFLICT (id) DO UPDATE SET name = excluded.name'],
-  ['postgresql', 'INSERT INTO public.users (id, name) SELECT id, lower(name) FROM users u WHERE u.id = u.id ON CONFLICT (id) DO UPDATE SET name = excluded.name'],
+  [
+    'postgresql',
+    'INSERT INTO public.users (id, name) SELECT id, lower(name) FROM users u WHERE u.id = u.id ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+  ],
   ['postgresql', 'INSERT INTO users TABLE users ON CONFLICT (id) DO UPDATE SET name = excluded.name'],
   ['postgresql', 'WITH s AS (SELECT * FROM users) INSERT INTO users SELECT * FROM s ON CONFLICT (id) DO UPDATE SET name = excluded.name'],
-  ['postgresql', 'INSERT INTO users SELECT * FROM staging UNION ALL SELECT * FROM users ON CONFLICT (id) DO UPDATE SET name = excluded.name'],
+  [
+    'postgresql',
+    'INSERT INTO users SELECT * FROM staging UNION ALL SELECT * FROM users ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+  ],
   ['postgresql', 'INSERT INTO users SELECT * FROM users ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE true'],
   ['sqlite', 'INSERT INTO users SELECT * FROM users WHERE true ON CONFLICT (id) DO UPDATE SET name = excluded.name'],
   ['sqlite', 'REPLACE INTO users SELECT * FROM users'],

@@ -72,19 +72,32 @@ export function showRecord(e: TrailEntry, outcome: TrailEntry | undefined, p: Pa
     rows.push(['reason', String(r.reason ?? '')]);
     if (r.remediation) rows.push(['remediation', r.remediation]);
     rows.push(['actor', actorText(r.actor)]);
-    rows.push(['action', `${r.action?.kind ?? '?'}${r.action?.dialect ? ` (${r.action.dialect})` : ''}, input sha256 ${r.action?.input_sha256 ?? '?'}`]);
-    if (r.action?.input !== undefined) rows.push(['input', typeof r.action.input === 'string' ? r.action.input : JSON.stringify(r.action.input)]);
+    rows.push([
+      'action',
+      `${r.action?.kind ?? '?'}${r.action?.dialect ? ` (${r.action.dialect})` : ''}, input sha256 ${r.action?.input_sha256 ?? '?'}`,
+    ]);
+    if (r.action?.input !== undefined)
+      rows.push(['input', typeof r.action.input === 'string' ? r.action.input : JSON.stringify(r.action.input)]);
     rows.push(['policy', `${r.policy?.name ?? '?'} ${r.policy?.version ?? ''}`.trim()]);
     if (r.role) rows.push(['role', `${r.role.name} (sha256 ${r.role.sha256})`]);
     if (outcome) {
       const o = outcome.record;
-      rows.push(['outcome', `${o.signal ? `signal ${o.signal}` : `exit ${o.exit_code}`} after ${o.duration_ms} ms (line ${outcome.line}, event ${o.event_id})`]);
+      rows.push([
+        'outcome',
+        `${o.signal ? `signal ${o.signal}` : `exit ${o.exit_code}`} after ${o.duration_ms} ms (line ${outcome.line}, event ${o.event_id})`,
+      ]);
     } else if (r.decision === 'allow') rows.push(['outcome', p.dim('none recorded')]);
   } else if (r.type === 'outcome') {
-    rows.push(['decision event', String(r.decision_event_id)], ['exit code', String(r.exit_code)], ['signal', String(r.signal ?? '-')], ['duration', `${r.duration_ms} ms`]);
+    rows.push(
+      ['decision event', String(r.decision_event_id)],
+      ['exit code', String(r.exit_code)],
+      ['signal', String(r.signal ?? '-')],
+      ['duration', `${r.duration_ms} ms`],
+    );
   } else {
     for (const [k, v] of Object.entries(r)) {
-      if (!['v', 'type', 'event_id', 'seq', 'time', 'prev_hash', 'hash', 'key_id', 'sig', 'governance_mode'].includes(k)) rows.push([k, typeof v === 'string' ? v : JSON.stringify(v)]);
+      if (!['v', 'type', 'event_id', 'seq', 'time', 'prev_hash', 'hash', 'key_id', 'sig', 'governance_mode'].includes(k))
+        rows.push([k, typeof v === 'string' ? v : JSON.stringify(v)]);
     }
   }
   rows.push(['hash', String(r.hash)], ['prev hash', String(r.prev_hash)], ['key', String(r.key_id)]);
@@ -94,7 +107,14 @@ export function showRecord(e: TrailEntry, outcome: TrailEntry | undefined, p: Pa
 
 function actorText(a: TrailRecord['actor']): string {
   if (!a) return '(none)';
-  const parts = [a.agent && `agent ${a.agent}`, a.owner && `owner ${a.owner}`, `${a.user}@${a.host}`, a.cwd && `in ${a.cwd}`, a.session && `session ${a.session}`, a.pid !== undefined && `pid ${a.pid}`];
+  const parts = [
+    a.agent && `agent ${a.agent}`,
+    a.owner && `owner ${a.owner}`,
+    `${a.user}@${a.host}`,
+    a.cwd && `in ${a.cwd}`,
+    a.session && `session ${a.session}`,
+    a.pid !== undefined && `pid ${a.pid}`,
+  ];
   return parts.filter(Boolean).join(', ');
 }
 
@@ -103,10 +123,13 @@ export function statsTable(rows: StatsRow[], by: string, p: Paint): string {
   const body = rows.map((r) => [r.key, String(r.total), String(r.allow), String(r.block)]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(w[0]!) : c.padStart(w[i]!))).join('  ');
-  const lines = [p.bold(fmt(head)), ...body.map((b, i) => {
-    const line = fmt(b);
-    return rows[i]!.block > 0 && by !== 'decision' ? line.replace(/(\d+)$/, (m) => p.red(m)) : line;
-  })];
+  const lines = [
+    p.bold(fmt(head)),
+    ...body.map((b, i) => {
+      const line = fmt(b);
+      return rows[i]!.block > 0 && by !== 'decision' ? line.replace(/(\d+)$/, (m) => p.red(m)) : line;
+    }),
+  ];
   const total = rows.reduce((n, r) => n + (by === 'rule' ? 0 : r.total), 0);
   if (by !== 'rule') lines.push(p.dim(`${total} decision${total === 1 ? '' : 's'}`));
   return lines.join('\n') + '\n';

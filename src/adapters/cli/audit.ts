@@ -33,7 +33,8 @@ async function filterFrom(f: FilterFlags, now: Date): Promise<RecordFilter> {
   const { parseTimeBound } = await import('../../audit/read.js');
   const out: RecordFilter = {};
   if (f.decision !== undefined) {
-    if (f.decision !== 'allow' && f.decision !== 'block') throw new SeatbeltError('USAGE', `--decision: expected allow or block, got "${f.decision}"`);
+    if (f.decision !== 'allow' && f.decision !== 'block')
+      throw new SeatbeltError('USAGE', `--decision: expected allow or block, got "${f.decision}"`);
     out.decision = f.decision;
   }
   if (f.rule !== undefined) out.rule = f.rule;
@@ -50,7 +51,10 @@ const filtersGiven = (f: FilterFlags): Record<string, string> =>
 const trailFile = (f: FilterFlags) => f.audit ?? defaultAuditFile();
 const out = (s: string) => process.stdout.write(s);
 const warnUnreadable = (u: { line: number; detail: string }[], file: string) => {
-  if (u.length) process.stderr.write(`seatbelt: ${u.length} line(s) of ${file} are not records (first: line ${u[0]!.line}, ${u[0]!.detail}); check with: seatbelt verify ${file}\n`);
+  if (u.length)
+    process.stderr.write(
+      `seatbelt: ${u.length} line(s) of ${file} are not records (first: line ${u[0]!.line}, ${u[0]!.detail}); check with: seatbelt verify ${file}\n`,
+    );
 };
 
 export function registerAudit(program: Command): void {
@@ -74,7 +78,10 @@ export function registerAudit(program: Command): void {
       const { readTrail, findEvent } = await import('../../audit/read.js');
       const { entries } = readTrail(trailFile(f));
       const hit = findEvent(entries, id);
-      const outcome = hit.record.type === 'decision' ? entries.find((e) => e.record.type === 'outcome' && e.record.decision_event_id === hit.record.event_id) : undefined;
+      const outcome =
+        hit.record.type === 'decision'
+          ? entries.find((e) => e.record.type === 'outcome' && e.record.decision_event_id === hit.record.event_id)
+          : undefined;
       if (f.json) out(JSON.stringify({ line: hit.line, record: hit.record, ...(outcome ? { outcome: outcome.record } : {}) }) + '\n');
       else out((await import('./audit-print.js')).showRecord(hit, outcome, await paintFor(process.env, process.stdout.isTTY)));
     });
@@ -83,7 +90,8 @@ export function registerAudit(program: Command): void {
     .option('--by <key>', 'rule, decision, actor or role', 'decision')
     .option('--json', 'print {by, rows: [{key, total, allow, block}]}')
     .action(async (f: FilterFlags & { by: string }) => {
-      if (!['rule', 'decision', 'actor', 'role'].includes(f.by)) throw new SeatbeltError('USAGE', `--by: expected rule, decision, actor or role, got "${f.by}"`);
+      if (!['rule', 'decision', 'actor', 'role'].includes(f.by))
+        throw new SeatbeltError('USAGE', `--by: expected rule, decision, actor or role, got "${f.by}"`);
       const { readTrail, filterEntries, stats } = await import('../../audit/read.js');
       const file = trailFile(f);
       const { entries, unreadable } = readTrail(file);
@@ -107,7 +115,12 @@ export function registerAudit(program: Command): void {
     .argument('<file>')
     .option('--sig <file>', 'the signature (default: <file>.sig)')
     .option('--keyring <file>', 'trusted keys with validity windows (from seatbelt keys export-pub)')
-    .option('--pubkey <file>', 'a trusted public key, PEM or ssh-ed25519 (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
+    .option(
+      '--pubkey <file>',
+      'a trusted public key, PEM or ssh-ed25519 (repeatable)',
+      (v: string, p: string[]) => [...p, v],
+      [] as string[],
+    )
     .option('--json', 'print {ok, problems, signature}')
     .action(async (file: string, f: { sig?: string; keyring?: string; pubkey: string[]; json?: boolean }) => {
       const { verifyExport } = await import('../../audit/export.js');
@@ -115,14 +128,20 @@ export function registerAudit(program: Command): void {
       const bytes = readBytes(file);
       const sigFile = f.sig ?? `${file}.sig`;
       const sig = readBytes(sigFile);
-      const { keys, windows } = verificationKeys({ home: seatbeltHome(), ...(f.keyring ? { keyringFile: f.keyring } : {}), pubkeyFiles: f.pubkey });
+      const { keys, windows } = verificationKeys({
+        home: seatbeltHome(),
+        ...(f.keyring ? { keyringFile: f.keyring } : {}),
+        pubkeyFiles: f.pubkey,
+      });
       const v = verifyExport(bytes, sig, keys, { windows });
       if (f.json) out(JSON.stringify(v) + '\n');
       else if (v.ok) {
         const s = v.signature!;
-        out(`${file}: valid: ${s.size} bytes, ${s.rows} rows, signed by ${s.key_id} at ${s.created}\n` +
-          `  from a trail of ${s.source.records} records ending at seq ${s.source.last_seq} (hash ${s.source.last_hash})` +
-          `${s.source.findings ? `, which had ${s.source.findings} integrity findings when exported` : ''}\n`);
+        out(
+          `${file}: valid: ${s.size} bytes, ${s.rows} rows, signed by ${s.key_id} at ${s.created}\n` +
+            `  from a trail of ${s.source.records} records ending at seq ${s.source.last_seq} (hash ${s.source.last_hash})` +
+            `${s.source.findings ? `, which had ${s.source.findings} integrity findings when exported` : ''}\n`,
+        );
       } else out(v.problems.map((p) => `${file}: ${p.class} ${p.detail}\n`).join(''));
       process.exitCode = v.ok ? EXIT.OK : EXIT.FINDINGS;
     });
@@ -131,7 +150,7 @@ export function registerAudit(program: Command): void {
     .option('--html', 'HTML (the default and, for now, only format)')
     .option('--out <file>', 'write here (default: stdout)')
     .option('--title <text>', 'the report title')
-    .option('--keyring <file>', 'keys to check the trail with before reporting (default: the home\'s keys)')
+    .option('--keyring <file>', "keys to check the trail with before reporting (default: the home's keys)")
     .action(async (f: FilterFlags & { out?: string; title?: string; keyring?: string }) => {
       const { readTrail, filterEntries } = await import('../../audit/read.js');
       const { renderReport } = await import('../../audit/report-html.js');
@@ -140,7 +159,13 @@ export function registerAudit(program: Command): void {
       let verification = null;
       try {
         const { report: v } = await verifyForExport(file, f.keyring);
-        verification = { ok: v.ok, records: v.records, findingCount: v.findings.length, findings: v.findings.slice(0, 20), lastHash: v.lastHash };
+        verification = {
+          ok: v.ok,
+          records: v.records,
+          findingCount: v.findings.length,
+          findings: v.findings.slice(0, 20),
+          lastHash: v.lastHash,
+        };
       } catch (err) {
         if (!(err instanceof SeatbeltError && err.code === 'CONFIG' && f.keyring === undefined)) throw err;
         process.stderr.write(`seatbelt: not checking ${file} before reporting: ${err.message}\n`);
@@ -156,7 +181,9 @@ export function registerAudit(program: Command): void {
       });
       if (f.out) {
         writeAtomically(f.out, html);
-        process.stderr.write(`wrote ${f.out} (${html.length} bytes): open it in a browser, then drop ${basename(file)} and the public keys (seatbelt keys export-pub) on it to verify\n`);
+        process.stderr.write(
+          `wrote ${f.out} (${html.length} bytes): open it in a browser, then drop ${basename(file)} and the public keys (seatbelt keys export-pub) on it to verify\n`,
+        );
       } else out(html);
     });
 }
@@ -197,9 +224,14 @@ async function exportCsv(f: FilterFlags & { out?: string; force?: boolean }): Pr
   const filter = await filterFrom(f, now);
   const { bytes, report } = await verifyForExport(file);
   if (!report.ok && !f.force) {
-    const shown = report.findings.slice(0, 10).map((x) => `  line ${x.line} seq ${x.seq ?? '-'} ${x.class} ${x.detail}\n`).join('');
-    process.stderr.write(`seatbelt: ${file} has ${report.findings.length} integrity finding(s); not exporting (a signed export would vouch for it):\n${shown}` +
-      `  check with: seatbelt verify ${file}; export anyway with --force (the signature then records the findings)\n`);
+    const shown = report.findings
+      .slice(0, 10)
+      .map((x) => `  line ${x.line} seq ${x.seq ?? '-'} ${x.class} ${x.detail}\n`)
+      .join('');
+    process.stderr.write(
+      `seatbelt: ${file} has ${report.findings.length} integrity finding(s); not exporting (a signed export would vouch for it):\n${shown}` +
+        `  check with: seatbelt verify ${file}; export anyway with --force (the signature then records the findings)\n`,
+    );
     return EXIT.FINDINGS;
   }
   const entries: TrailEntry[] = filterEntries(parseTrail(bytes).entries, filter);
@@ -213,12 +245,17 @@ async function exportCsv(f: FilterFlags & { out?: string; force?: boolean }): Pr
   const { signExport, sigFileText } = await import('../../audit/export.js');
   const { signer } = loadSigner({ home: seatbeltHome(), autoCreate: false });
   const sig = signExport(csv, signer, {
-    created: now, mediaType: 'text/csv', rows: entries.length, filters: filtersGiven(f),
+    created: now,
+    mediaType: 'text/csv',
+    rows: entries.length,
+    filters: filtersGiven(f),
     source: { records: report.records, last_seq: report.lastSeq, last_hash: report.lastHash, findings: report.findings.length },
   });
   writeAtomically(f.out, csv);
   writeAtomically(`${f.out}.sig`, sigFileText(sig));
-  process.stderr.write(`wrote ${f.out} (${entries.length} rows, sha256 ${sig.sha256}) and ${f.out}.sig (signed by ${sig.key_id}); check with: seatbelt audit verify-export ${f.out}\n`);
+  process.stderr.write(
+    `wrote ${f.out} (${entries.length} rows, sha256 ${sig.sha256}) and ${f.out}.sig (signed by ${sig.key_id}); check with: seatbelt audit verify-export ${f.out}\n`,
+  );
   return EXIT.OK;
 }
 
@@ -235,7 +272,8 @@ async function tail(f: FilterFlags & { lines: string; follow?: boolean }): Promi
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    if (!(f.follow && (err as NodeJS.ErrnoException).code === 'ENOENT')) throw new SeatbeltError('IO', `cannot read ${file}: ${(err as Error).message}`, { cause: err });
+    if (!(f.follow && (err as NodeJS.ErrnoException).code === 'ENOENT'))
+      throw new SeatbeltError('IO', `cannot read ${file}: ${(err as Error).message}`, { cause: err });
     bytes = Buffer.alloc(0);
   }
   // Only complete lines: a line still being written is read on the next round.
@@ -268,7 +306,9 @@ function follow(
         return; // not there (yet)
       }
       if (size < offset) {
-        process.stderr.write(`seatbelt: ${file} shrank from ${offset} to ${size} bytes: records were removed (check with: seatbelt verify ${file})\n`);
+        process.stderr.write(
+          `seatbelt: ${file} shrank from ${offset} to ${size} bytes: records were removed (check with: seatbelt verify ${file})\n`,
+        );
         offset = size;
         return;
       }

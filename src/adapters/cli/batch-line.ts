@@ -15,7 +15,8 @@ export function parseBatchLine(text: string, lineNo: number, defaultDialect: Dia
   } catch (err) {
     throw new SeatbeltError('INPUT', `line ${lineNo}: not JSON (${(err as Error).message})`);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new SeatbeltError('INPUT', `line ${lineNo}: expected a JSON object`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new SeatbeltError('INPUT', `line ${lineNo}: expected a JSON object`);
   const o = json as Record<string, unknown>;
   const problems: string[] = [];
   const kinds = ['shell', 'argv', 'sql'].filter((k) => k in o);
@@ -26,7 +27,8 @@ export function parseBatchLine(text: string, lineNo: number, defaultDialect: Dia
     problems.push(`"argv" expected a non-empty array of strings, got ${typeName(o.argv)}`);
   if ('dialect' in o && !(typeof o.dialect === 'string' && (DIALECTS as readonly string[]).includes(o.dialect)))
     problems.push(`"dialect" expected one of ${DIALECTS.join(', ')}, got ${JSON.stringify(o.dialect)}`);
-  for (const k of ['policy', 'role'] as const) if (k in o && typeof o[k] !== 'string') problems.push(`"${k}" expected a string, got ${typeName(o[k])}`);
+  for (const k of ['policy', 'role'] as const)
+    if (k in o && typeof o[k] !== 'string') problems.push(`"${k}" expected a string, got ${typeName(o[k])}`);
   if (problems.length) throw new SeatbeltError('INPUT', `line ${lineNo}: ${problems.join('; ')}`);
   const action: Action =
     typeof o.shell === 'string'

@@ -7,7 +7,9 @@ import type { CommandSpec, OptionDecl, ProgramSpec } from '../../catalogue/spec.
 
 function optionLine(o: OptionDecl): string {
   const value = o.rest ? ' <rest…>' : o.value === 'required' ? ' <value>' : o.value === 'optional' ? '[=value]' : '';
-  const role = o.role ? `  (${o.role.kind}${'language' in o.role ? ` ${o.role.language}` : ''}${'access' in o.role ? ` ${o.role.access}` : ''})` : '';
+  const role = o.role
+    ? `  (${o.role.kind}${'language' in o.role ? ` ${o.role.language}` : ''}${'access' in o.role ? ` ${o.role.access}` : ''})`
+    : '';
   const verb = o.verb ? `  → ${o.verb.effect}: ${o.verb.why}` : o.harmless ? '  → harmless' : '';
   return `${o.names.join(', ')}${value}${role}${verb}`;
 }
@@ -43,8 +45,19 @@ export function registerCatalogue(program: Command): void {
     .option('--json', 'print JSON')
     .action((flags: { family?: string; json?: boolean }) => {
       const specs = CATALOGUE.filter((s) => flags.family === undefined || s.family === flags.family);
-      if (flags.family !== undefined && !specs.length) throw new SeatbeltError('USAGE', `no family ${JSON.stringify(flags.family)}; families: ${[...new Set(CATALOGUE.map((s) => s.family))].join(', ')}`);
-      if (flags.json) process.stdout.write(JSON.stringify(specs.map((s) => ({ names: s.names, family: s.family, summary: s.summary })), null, 2) + '\n');
+      if (flags.family !== undefined && !specs.length)
+        throw new SeatbeltError(
+          'USAGE',
+          `no family ${JSON.stringify(flags.family)}; families: ${[...new Set(CATALOGUE.map((s) => s.family))].join(', ')}`,
+        );
+      if (flags.json)
+        process.stdout.write(
+          JSON.stringify(
+            specs.map((s) => ({ names: s.names, family: s.family, summary: s.summary })),
+            null,
+            2,
+          ) + '\n',
+        );
       else for (const s of specs) process.stdout.write(`${s.family.padEnd(14)} ${s.names.join(', ').padEnd(28)} ${s.summary}\n`);
     });
   cat

@@ -33,7 +33,8 @@ export function registerCheck(program: Command): void {
 }
 
 export function parseDialect(d: string): Dialect {
-  if (!(DIALECTS as readonly string[]).includes(d)) throw new SeatbeltError('USAGE', `unknown dialect "${d}": expected one of ${DIALECTS.join(', ')}`);
+  if (!(DIALECTS as readonly string[]).includes(d))
+    throw new SeatbeltError('USAGE', `unknown dialect "${d}": expected one of ${DIALECTS.join(', ')}`);
   return d as Dialect;
 }
 

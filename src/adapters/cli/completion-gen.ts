@@ -61,13 +61,26 @@ function header(shell: string): string {
 }
 
 function bash(nodes: Node[]): string {
-  const lines = [header('bash'), '_seatbelt() {', '  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}', '  local cmd=seatbelt i w words', '  for ((i = 1; i < COMP_CWORD; i++)); do', '    w=${COMP_WORDS[i]}', '    [[ $w == -- ]] && return 0', '    case "$cmd $w" in'];
+  const lines = [
+    header('bash'),
+    '_seatbelt() {',
+    '  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}',
+    '  local cmd=seatbelt i w words',
+    '  for ((i = 1; i < COMP_CWORD; i++)); do',
+    '    w=${COMP_WORDS[i]}',
+    '    [[ $w == -- ]] && return 0',
+    '    case "$cmd $w" in',
+  ];
   for (const n of nodes) for (const s of n.subcommands) lines.push(`      ${sq(`${n.id} ${s.name}`)}) cmd=${s.id} ;;`);
   lines.push('    esac', '  done', '  case "$cmd $prev" in');
   for (const n of nodes) {
     for (const f of n.flags.filter((x) => x.takesValue)) {
       const labels = f.names.map((name) => sq(`${n.id} ${name}`)).join('|');
-      lines.push(f.choices ? `    ${labels}) COMPREPLY=($(compgen -W ${sq(f.choices.join(' '))} -- "$cur")); return 0 ;;` : `    ${labels}) return 0 ;;`);
+      lines.push(
+        f.choices
+          ? `    ${labels}) COMPREPLY=($(compgen -W ${sq(f.choices.join(' '))} -- "$cur")); return 0 ;;`
+          : `    ${labels}) return 0 ;;`,
+      );
     }
   }
   lines.push('  esac', '  case $cmd in');
@@ -75,13 +88,28 @@ function bash(nodes: Node[]): string {
     const words = [...n.subcommands.map((s) => s.name), ...(n.argChoices ?? []), ...n.flags.flatMap((f) => f.names)];
     lines.push(`    ${n.id}) words=${sq(words.join(' '))} ;;`);
   }
-  lines.push('  esac', '  COMPREPLY=($(compgen -W "$words" -- "$cur"))', '}', 'complete -o default -o bashdefault -F _seatbelt seatbelt', '');
+  lines.push(
+    '  esac',
+    '  COMPREPLY=($(compgen -W "$words" -- "$cur"))',
+    '}',
+    'complete -o default -o bashdefault -F _seatbelt seatbelt',
+    '',
+  );
   return lines.join('\n');
 }
 
 function zsh(nodes: Node[]): string {
   const item = (name: string, description: string): string => sq(`${name}:${oneLine(description)}`);
-  const lines = ['#compdef seatbelt', header('zsh'), '_seatbelt() {', '  local cmd=seatbelt i w', '  for ((i = 2; i < CURRENT; i++)); do', '    w=${words[i]}', '    [[ $w == -- ]] && return 0', '    case "$cmd $w" in'];
+  const lines = [
+    '#compdef seatbelt',
+    header('zsh'),
+    '_seatbelt() {',
+    '  local cmd=seatbelt i w',
+    '  for ((i = 2; i < CURRENT; i++)); do',
+    '    w=${words[i]}',
+    '    [[ $w == -- ]] && return 0',
+    '    case "$cmd $w" in',
+  ];
   for (const n of nodes) for (const s of n.subcommands) lines.push(`      ${sq(`${n.id} ${s.name}`)}) cmd=${s.id} ;;`);
   lines.push('    esac', '  done', '  case "$cmd ${words[CURRENT-1]}" in');
   for (const n of nodes) {
@@ -98,14 +126,30 @@ function zsh(nodes: Node[]): string {
     if (n.takesArgs && !n.argChoices) lines.push('      _files');
     lines.push('      ;;');
   }
-  lines.push('  esac', "  (( ${#subcmds} )) && _describe -t commands 'seatbelt command' subcmds", "  _describe -t options 'option' opts", '}', '', '_seatbelt "$@"', '');
+  lines.push(
+    '  esac',
+    "  (( ${#subcmds} )) && _describe -t commands 'seatbelt command' subcmds",
+    "  _describe -t options 'option' opts",
+    '}',
+    '',
+    '_seatbelt "$@"',
+    '',
+  );
   return lines.join('\n');
 }
 
 function fish(nodes: Node[]): string {
   const fq = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  const lines = [header('fish'), 'function __seatbelt_cmd', '    set -l cmd seatbelt', '    for w in (commandline -opc)[2..-1]', '        test "$w" = -- && break', '        switch "$cmd $w"'];
-  for (const n of nodes) for (const s of n.subcommands) lines.push(`            case ${fq(`${n.id} ${s.name}`)}`, `                set cmd ${s.id}`);
+  const lines = [
+    header('fish'),
+    'function __seatbelt_cmd',
+    '    set -l cmd seatbelt',
+    '    for w in (commandline -opc)[2..-1]',
+    '        test "$w" = -- && break',
+    '        switch "$cmd $w"',
+  ];
+  for (const n of nodes)
+    for (const s of n.subcommands) lines.push(`            case ${fq(`${n.id} ${s.name}`)}`, `                set cmd ${s.id}`);
   lines.push('        end', '    end', '    echo $cmd', 'end', '', 'complete -c seatbelt -f');
   for (const n of nodes) {
     const when = `-n ${fq(`test (__seatbelt_cmd) = ${n.id}`)}`;

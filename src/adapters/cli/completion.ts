@@ -6,7 +6,9 @@ import { generateCompletion, SHELLS, type CompletionShell } from './completion-g
 export function registerCompletion(program: Command): void {
   program
     .command('completion')
-    .description('print the shell completion script (bash: source it; zsh: put it on $fpath as _seatbelt; fish: ~/.config/fish/completions/)')
+    .description(
+      'print the shell completion script (bash: source it; zsh: put it on $fpath as _seatbelt; fish: ~/.config/fish/completions/)',
+    )
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
     .action((shell: CompletionShell, _flags: unknown, cmd: Command) => {
       let root = cmd;

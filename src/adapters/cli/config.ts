@@ -43,7 +43,10 @@ export function formatSettings(r: ResolvedSettings): string {
   const standing = r.project ? (r.project.trusted ? ' (trusted by the operator)' : ' (untrusted: may only tighten)') : '';
   out.push('', `project config: ${r.files.project ?? 'none'}${standing}`, `user config:    ${r.files.user ?? 'none'}`);
   for (const i of r.project?.ignored ?? []) out.push(`ignored from the project config: ${i.setting} (${i.why})`);
-  if (r.pin) out.push(`pinned by ${r.pin.by === 'user' ? 'the user config' : 'SEATBELT_PIN=1'}: policy ${r.pin.policy}, role ${r.pin.role ?? 'none'}`);
+  if (r.pin)
+    out.push(
+      `pinned by ${r.pin.by === 'user' ? 'the user config' : 'SEATBELT_PIN=1'}: policy ${r.pin.policy}, role ${r.pin.role ?? 'none'}`,
+    );
   if (r.violation) out.push(`REFUSED: ${r.violation.message}`);
   return out.join('\n') + '\n';
 }

@@ -6,7 +6,15 @@ import type { Action } from '../../core/types.js';
 import { run } from '../../run/spawn.js';
 import { bashForScripts } from '../../run/bash.js';
 import { openSession } from '../session.js';
-import { decisionJson, governOrAuditExit, refusalText, sealOutcomeOrWarn, sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
+import {
+  decisionJson,
+  governOrAuditExit,
+  refusalText,
+  sealOutcomeOrWarn,
+  sessionOptions,
+  withDecisionFlags,
+  type DecisionFlags,
+} from './shared.js';
 
 interface ExecFlags extends DecisionFlags {
   shell?: string;
@@ -25,9 +33,11 @@ export function registerExec(program: Command): void {
 }
 
 function actionFrom(argv: string[], flags: ExecFlags): Action {
-  if (flags.shell !== undefined && argv.length > 0) throw new SeatbeltError('USAGE', 'give either --shell "<script>" or -- <command>, not both');
+  if (flags.shell !== undefined && argv.length > 0)
+    throw new SeatbeltError('USAGE', 'give either --shell "<script>" or -- <command>, not both');
   if (flags.shell !== undefined) return { kind: 'shell', script: flags.shell };
-  if (argv.length === 0) throw new SeatbeltError('USAGE', 'nothing to run: seatbelt exec -- <command> [args…] or seatbelt exec --shell "<script>"');
+  if (argv.length === 0)
+    throw new SeatbeltError('USAGE', 'nothing to run: seatbelt exec -- <command> [args…] or seatbelt exec --shell "<script>"');
   return { kind: 'argv', argv };
 }
 
@@ -44,7 +54,10 @@ async function execCommand(argv: string[], flags: ExecFlags): Promise<number> {
     if (!flags.json) process.stderr.write(refusalText(decision, seal));
     return EXIT.REFUSED;
   }
-  const result = action.kind === 'argv' ? await run(action.argv[0]!, action.argv.slice(1)) : await run(shell!, ['-c', action.kind === 'shell' ? action.script : '']);
+  const result =
+    action.kind === 'argv'
+      ? await run(action.argv[0]!, action.argv.slice(1))
+      : await run(shell!, ['-c', action.kind === 'shell' ? action.script : '']);
   sealOutcomeOrWarn(session, seal.eventId, result);
   return result.exitCode;
 }

@@ -7,7 +7,8 @@ export async function explainDecision(d: Decision): Promise<string> {
     const { explainIr } = await import('../../analyze/shell/index.js');
     out.push(explainIr(d.analysis.shell));
   }
-  for (const s of d.analysis.sql ?? []) out.push(`sql ${s.kind} ${s.targets.join(', ')}${s.hasWhere ? ' where' : ''}${s.whereTautology ? ' (tautology)' : ''}`);
+  for (const s of d.analysis.sql ?? [])
+    out.push(`sql ${s.kind} ${s.targets.join(', ')}${s.hasWhere ? ' where' : ''}${s.whereTautology ? ' (tautology)' : ''}`);
   out.push('matches:');
   if (d.matches.length === 0) out.push('  (none)');
   for (const m of d.matches) out.push(`  ${m.ruleId} (${m.risk}) on: ${m.evidence}`);

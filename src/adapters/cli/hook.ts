@@ -52,7 +52,7 @@ export function registerHook(program: Command): void {
     .action((target: string, flags: InstallFlags) => report(install(target, flags)));
   hook
     .command('uninstall')
-    .description('remove only seatbelt\'s own hook entry (other hooks and settings are kept)')
+    .description("remove only seatbelt's own hook entry (other hooks and settings are kept)")
     .addArgument(new Argument('<target>', 'what to uninstall from').choices(TARGETS))
     .option('--project', 'claude-code: the project settings, ./.claude/settings.json (the default)')
     .option('--user', 'claude-code: the user settings, ~/.claude/settings.json')
@@ -83,7 +83,9 @@ function registerHost(hook: Command, host: HostName): void {
       const session = sessionOptions(flags);
       const seconds = flags.timeout === undefined ? DEFAULT_HOOK_TIMEOUT_MS / 1000 : Number(flags.timeout);
       const answer = process.stdin.isTTY
-        ? format.failure(`seatbelt: refused: seatbelt hook ${host} reads the ${host} hook payload (JSON) on stdin; it is run by the host, not by hand`)
+        ? format.failure(
+            `seatbelt: refused: seatbelt hook ${host} reads the ${host} hook payload (JSON) on stdin; it is run by the host, not by hand`,
+          )
         : Number.isFinite(seconds) && seconds > 0
           ? await runHook(format, { stdin: process.stdin, session, noAutoApprove: flags.autoApprove === false, timeoutMs: seconds * 1000 })
           : format.failure(`seatbelt: refused: --timeout expects a positive number of seconds, got ${JSON.stringify(flags.timeout)}`);
@@ -113,14 +115,16 @@ function settingsFile(flags: InstallFlags): string {
 }
 
 function checkTarget(target: string): void {
-  if (!(TARGETS as readonly string[]).includes(target)) throw new SeatbeltError('USAGE', `unknown hook target "${target}": expected one of ${TARGETS.join(', ')}`);
+  if (!(TARGETS as readonly string[]).includes(target))
+    throw new SeatbeltError('USAGE', `unknown hook target "${target}": expected one of ${TARGETS.join(', ')}`);
 }
 
 function install(target: string, flags: InstallFlags): SettingsChange {
   checkTarget(target);
   const base = flags.command ?? defaultCommand();
   if (target === 'git') {
-    if (flags.project || flags.user || flags.policy || flags.role || flags.audit) throw new SeatbeltError('USAGE', 'hook install git takes only --command');
+    if (flags.project || flags.user || flags.policy || flags.role || flags.audit)
+      throw new SeatbeltError('USAGE', 'hook install git takes only --command');
     return installGitHook(process.cwd(), base);
   }
   const extra: string[] = [];

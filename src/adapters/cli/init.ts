@@ -49,9 +49,9 @@ export function init(cwd: string, flags: InitFlags, env: NodeJS.ProcessEnv): str
   out.push(
     '',
     'Next steps:',
-    '  seatbelt hook install claude-code --project   guard Claude Code\'s Bash tool in this project',
+    "  seatbelt hook install claude-code --project   guard Claude Code's Bash tool in this project",
     '  seatbelt hook install git                     scan staged workflows, Makefiles, Dockerfiles, scripts before each commit',
-    '  seatbelt scan                                 judge the commands this repository\'s CI and scripts will run',
+    "  seatbelt scan                                 judge the commands this repository's CI and scripts will run",
     '  seatbelt check -- rm -rf /                    see a decision (nothing runs)',
     '',
     `Decisions are sealed into ${audit}; prove it with: seatbelt verify ${audit}`,

@@ -19,10 +19,26 @@ export function registerKeyRotation(keys: Command): void {
       const home = seatbeltHome();
       const audit = f.audit ?? defaultAuditFile();
       const owner = f.owner ?? process.env.SEATBELT_OWNER;
-      const actor = { ...(owner ? { owner } : {}), user: os.userInfo().username, host: os.hostname(), cwd: process.cwd(), pid: process.pid };
+      const actor = {
+        ...(owner ? { owner } : {}),
+        user: os.userInfo().username,
+        host: os.hostname(),
+        cwd: process.cwd(),
+        pid: process.pid,
+      };
       const r = rotateKeys({ home, audit, actor, reason: f.reason });
       if (f.json) {
-        process.stdout.write(JSON.stringify({ old_key_id: r.oldKeyId, new_key_id: r.newKeyId, event_id: r.eventId, time: r.time, audit, keyring: r.keyringPath, resumed: r.resumed }) + '\n');
+        process.stdout.write(
+          JSON.stringify({
+            old_key_id: r.oldKeyId,
+            new_key_id: r.newKeyId,
+            event_id: r.eventId,
+            time: r.time,
+            audit,
+            keyring: r.keyringPath,
+            resumed: r.resumed,
+          }) + '\n',
+        );
         return;
       }
       process.stdout.write(
@@ -48,6 +64,8 @@ export function registerKeyRotation(keys: Command): void {
       } catch (err) {
         throw new SeatbeltError('IO', `cannot write ${f.out}: ${(err as Error).message}`, { cause: err });
       }
-      process.stderr.write(`wrote ${f.out}: check a trail with seatbelt verify --keyring ${f.out}, an export with seatbelt audit verify-export FILE --keyring ${f.out}, or drop it on an HTML report\n`);
+      process.stderr.write(
+        `wrote ${f.out}: check a trail with seatbelt verify --keyring ${f.out}, an export with seatbelt audit verify-export FILE --keyring ${f.out}, or drop it on an HTML report\n`,
+      );
     });
 }

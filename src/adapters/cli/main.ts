@@ -73,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`seatbelt: ${err.message}\n`);
       return exitCodeFor(err);
     }
-    process.stderr.write(`seatbelt: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(`seatbelt: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return exitCodeFor(err);
   }
 }

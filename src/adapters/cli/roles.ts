@@ -54,7 +54,14 @@ export function registerRoles(program: Command): void {
         process.stdout.write(JSON.stringify({ path: role.path, sha256: role.ref.sha256, role: role.file }, null, 2) + '\n');
         return;
       }
-      const out = [`role ${role.ref.name}`, `  file:   ${role.path}`, `  sha256: ${role.ref.sha256}`, `  ${role.file.description}`, '', 'allows:'];
+      const out = [
+        `role ${role.ref.name}`,
+        `  file:   ${role.path}`,
+        `  sha256: ${role.ref.sha256}`,
+        `  ${role.file.description}`,
+        '',
+        'allows:',
+      ];
       for (const rule of role.file.allow) out.push(...describeRule(rule));
       process.stdout.write(out.join('\n') + '\n');
     });
@@ -86,7 +93,9 @@ export function registerRoles(program: Command): void {
       for (const r of results) process.stdout.write(flags.json ? JSON.stringify(r) + '\n' : formatResult(r));
       const failed = results.filter((r) => !r.ok).length;
       if (!flags.json) {
-        process.stdout.write(`\n${role.ref.name}: ${results.length - failed} of ${results.length} examples pass${failed ? `, ${failed} fail` : ''}\n`);
+        process.stdout.write(
+          `\n${role.ref.name}: ${results.length - failed} of ${results.length} examples pass${failed ? `, ${failed} fail` : ''}\n`,
+        );
       }
       process.exitCode = failed ? EXIT.FINDINGS : EXIT.OK;
     });

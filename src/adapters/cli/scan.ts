@@ -24,7 +24,9 @@ type Format = (typeof FORMATS)[number];
 export function registerScan(program: Command): void {
   program
     .command('scan')
-    .description('judge the commands that CI workflows, Makefiles, Dockerfiles, package.json scripts and shell scripts will run (exit 1 when any is blocked)')
+    .description(
+      'judge the commands that CI workflows, Makefiles, Dockerfiles, package.json scripts and shell scripts will run (exit 1 when any is blocked)',
+    )
     .argument('[paths...]', 'files or folders to scan (default: the working folder)')
     .addOption(new Option('--format <format>', 'output: text, json or sarif (SARIF 2.1.0)').choices(FORMATS).default('text'))
     .option('--json', 'same as --format json')
@@ -38,7 +40,8 @@ export function registerScan(program: Command): void {
 
 function formatOf(flags: ScanFlags): Format {
   const f = flags.json ? 'json' : (flags.format ?? 'text');
-  if (!(FORMATS as readonly string[]).includes(f)) throw new SeatbeltError('USAGE', `unknown format "${f}": expected one of ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(f))
+    throw new SeatbeltError('USAGE', `unknown format "${f}": expected one of ${FORMATS.join(', ')}`);
   return f as Format;
 }
 
@@ -47,7 +50,11 @@ export async function extract(files: ScanFile[]): Promise<Extraction[]> {
   for (const f of files) {
     out.push(
       f.text === null
-        ? { commands: [], skipped: [], problems: [{ file: f.display, line: 1, source: f.kind.source, message: `${f.display} ${f.error ?? 'cannot be read'}` }] }
+        ? {
+            commands: [],
+            skipped: [],
+            problems: [{ file: f.display, line: 1, source: f.kind.source, message: `${f.display} ${f.error ?? 'cannot be read'}` }],
+          }
         : await f.kind.extract(f.display, f.text),
     );
   }
@@ -57,14 +64,18 @@ export async function extract(files: ScanFile[]): Promise<Extraction[]> {
 async function scanCommand(paths: string[], flags: ScanFlags): Promise<number> {
   const format = formatOf(flags);
   const cwd = process.cwd();
-  if (flags.staged && paths.length > 0) throw new SeatbeltError('USAGE', '--staged scans the files staged for commit: give no paths with it');
+  if (flags.staged && paths.length > 0)
+    throw new SeatbeltError('USAGE', '--staged scans the files staged for commit: give no paths with it');
   const { files, ignored } = flags.staged ? { files: stagedFiles(cwd), ignored: [] } : collectFiles(paths.length ? paths : ['.'], cwd);
   const opts: SessionOptions = { cwd };
   if (flags.policy !== undefined) opts.policy = flags.policy;
   if (flags.role !== undefined) opts.role = flags.role;
   const session = openSession(opts);
   const judged = await judgeExtractions(await extract(files), session);
-  const skipped: ScanSkip[] = [...judged.skipped, ...ignored.map((file) => ({ file, line: 1, source: null, message: 'not a kind of file seatbelt scan reads' }))];
+  const skipped: ScanSkip[] = [
+    ...judged.skipped,
+    ...ignored.map((file) => ({ file, line: 1, source: null, message: 'not a kind of file seatbelt scan reads' })),
+  ];
   const report: ScanReport = { filesScanned: files.length, ...judged, skipped };
   process.stdout.write(render(report, format));
   return report.findings.length > 0 ? EXIT.FINDINGS : EXIT.OK;
@@ -78,14 +89,29 @@ export function render(report: ScanReport, format: Format): string {
         files_scanned: report.filesScanned,
         commands_judged: report.commandsJudged,
         blocked: report.findings.length,
-        findings: report.findings.map((f) => ({ file: f.file, line: f.line, source: f.source, where: f.where, rule: f.ruleId, risk: f.risk, reason: f.reason, remediation: f.remediation, command: f.evidence })),
+        findings: report.findings.map((f) => ({
+          file: f.file,
+          line: f.line,
+          source: f.source,
+          where: f.where,
+          rule: f.ruleId,
+          risk: f.risk,
+          reason: f.reason,
+          remediation: f.remediation,
+          command: f.evidence,
+        })),
         skipped: report.skipped,
       }) + '\n'
     );
   }
-  const lines = report.findings.map((f) => `${f.file}:${f.line}: BLOCK ${f.ruleId} — ${f.reason}${f.evidence ? `\n    command:     ${f.evidence}` : ''}${f.remediation ? `\n    remediation: ${f.remediation}` : ''}`);
+  const lines = report.findings.map(
+    (f) =>
+      `${f.file}:${f.line}: BLOCK ${f.ruleId} — ${f.reason}${f.evidence ? `\n    command:     ${f.evidence}` : ''}${f.remediation ? `\n    remediation: ${f.remediation}` : ''}`,
+  );
   for (const s of report.skipped) lines.push(`${s.file}:${s.line}: note — ${s.message}`);
   const blocked = report.findings.length;
-  lines.push(`seatbelt scan: ${report.commandsJudged} command${report.commandsJudged === 1 ? '' : 's'} in ${report.filesScanned} file${report.filesScanned === 1 ? '' : 's'}, ${blocked} blocked`);
+  lines.push(
+    `seatbelt scan: ${report.commandsJudged} command${report.commandsJudged === 1 ? '' : 's'} in ${report.filesScanned} file${report.filesScanned === 1 ? '' : 's'}, ${blocked} blocked`,
+  );
   return lines.join('\n') + '\n';
 }

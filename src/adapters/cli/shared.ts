@@ -69,7 +69,12 @@ export function decisionJson(d: Decision, seal?: SealInfo): Record<string, unkno
 export function refusalText(d: Decision, seal?: SealInfo): string {
   const lines = ['seatbelt: refused'];
   for (const m of d.blocking) {
-    lines.push(`  rule:        ${m.ruleId} (${m.risk})`, `  reason:      ${m.reason}`, `  remediation: ${m.remediation}`, `  matched:     ${m.evidence}`);
+    lines.push(
+      `  rule:        ${m.ruleId} (${m.risk})`,
+      `  reason:      ${m.reason}`,
+      `  remediation: ${m.remediation}`,
+      `  matched:     ${m.evidence}`,
+    );
   }
   if (d.blocking.length === 0) lines.push(`  reason:      ${d.reason}`);
   lines.push(`  policy:      ${d.policy.name}${d.role ? `, role ${d.role.name}` : ''}`);
@@ -81,7 +86,11 @@ export function refusalText(d: Decision, seal?: SealInfo): string {
  * Decide and seal. When the record cannot be made durable nothing may run: say why and return
  * exit 74 instead of the decision. Notices (e.g. a key just created) are printed either way.
  */
-export async function governOrAuditExit(session: Session, action: Action, refusing: string): Promise<{ decision: Decision; seal: SealInfo } | number> {
+export async function governOrAuditExit(
+  session: Session,
+  action: Action,
+  refusing: string,
+): Promise<{ decision: Decision; seal: SealInfo } | number> {
   try {
     const { decision, record } = await session.govern(action);
     return { decision, seal: { eventId: record.record.event_id, hash: record.record.hash } };

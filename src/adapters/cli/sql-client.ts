@@ -33,9 +33,15 @@ const RUNS_SOMETHING: readonly Role['kind'][] = ['sql', 'sql-file', 'script', 's
 /** The option table `--exec` reads a client with, from its catalogue spec (src/catalogue/specs/sql-clients.ts). */
 function clientSpec(spec: ProgramSpec): ClientSpec {
   const options = spec.options ?? [];
-  const letters = (mode: string) => options.filter((o) => (o.value ?? 'none') === mode).flatMap((o) => o.names.filter((n) => /^-[^-]$/.test(n)).map((n) => n[1]!)).join('');
+  const letters = (mode: string) =>
+    options
+      .filter((o) => (o.value ?? 'none') === mode)
+      .flatMap((o) => o.names.filter((n) => /^-[^-]$/.test(n)).map((n) => n[1]!))
+      .join('');
   const longNames = (o: OptionDecl) => o.names.filter((n) => !/^-[^-]$/.test(n)).map((n) => n.replace(/^--?/, ''));
-  const ownSql = options.filter((o) => o.role && RUNS_SOMETHING.includes(o.role.kind)).flatMap((o) => o.names.map((n) => n.replace(/^--?/, '')));
+  const ownSql = options
+    .filter((o) => o.role && RUNS_SOMETHING.includes(o.role.kind))
+    .flatMap((o) => o.names.map((n) => n.replace(/^--?/, '')));
   const sqlOperand = (spec.operands ?? []).findIndex((r) => RUNS_SOMETHING.includes(r.kind));
   return {
     dialect: SQL_CLIENT_KINDS[spec.names[0]!]!.dialect,
@@ -44,12 +50,21 @@ function clientSpec(spec: ProgramSpec): ClientSpec {
     longValue: [...new Set(options.filter((o) => o.value === 'required').flatMap(longNames))],
     twoWords: [...new Set(options.filter((o) => o.words === 2).flatMap(longNames))],
     ownSql: [...new Set(ownSql)],
-    positionals: sqlOperand >= 0 ? sqlOperand : spec.subcommands ? 0 : (spec.operands ?? []).some((r) => r.rest) ? Infinity : (spec.operands ?? []).length,
+    positionals:
+      sqlOperand >= 0
+        ? sqlOperand
+        : spec.subcommands
+          ? 0
+          : (spec.operands ?? []).some((r) => r.rest)
+            ? Infinity
+            : (spec.operands ?? []).length,
     singleDashLong: options.some((o) => o.names.some((n) => /^-[a-z]{2,}/.test(n))),
   };
 }
 
-const CLIENTS: Record<string, ClientSpec> = Object.fromEntries([PSQL_SPEC, MYSQL_SPEC, MARIADB_SPEC, SQLITE_SPEC, SQLCMD_SPEC].map((s) => [s.names[0]!, clientSpec(s)]));
+const CLIENTS: Record<string, ClientSpec> = Object.fromEntries(
+  [PSQL_SPEC, MYSQL_SPEC, MARIADB_SPEC, SQLITE_SPEC, SQLCMD_SPEC].map((s) => [s.names[0]!, clientSpec(s)]),
+);
 
 export const SQL_CLIENTS = [...Object.keys(CLIENTS)];
 
@@ -74,7 +89,11 @@ export function checkSqlClient(argv: string[]): Dialect {
   if (name === 'sqlcmd') {
     // sqlcmd options are too many to trust: any word starting with an option that brings SQL (-Q, -q, -i, or /Q …) is refused, values included.
     const letters = spec.ownSql.filter((o) => o.length === 1);
-    const bad = args.find((a) => (/^[-/]./.test(a) && letters.includes(a[1]!)) || spec.ownSql.some((o) => o.length > 1 && (a === `--${o}` || a.startsWith(`--${o}=`))));
+    const bad = args.find(
+      (a) =>
+        (/^[-/]./.test(a) && letters.includes(a[1]!)) ||
+        spec.ownSql.some((o) => o.length > 1 && (a === `--${o}` || a.startsWith(`--${o}=`))),
+    );
     if (bad) ownSql(bad.startsWith('--') ? bad.slice(2).split('=')[0]! : bad.slice(1, 2), undefined);
     return spec.dialect;
   }

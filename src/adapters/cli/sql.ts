@@ -9,7 +9,15 @@ import { run } from '../../run/spawn.js';
 import { openSession } from '../session.js';
 import { parseDialect } from './check.js';
 import { checkSqlClient } from './sql-client.js';
-import { decisionJson, governOrAuditExit, refusalText, sealOutcomeOrWarn, sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
+import {
+  decisionJson,
+  governOrAuditExit,
+  refusalText,
+  sealOutcomeOrWarn,
+  sessionOptions,
+  withDecisionFlags,
+  type DecisionFlags,
+} from './shared.js';
 
 interface SqlFlags extends DecisionFlags {
   dialect?: string;
@@ -43,7 +51,10 @@ function readQueryFile(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new SeatbeltError('IO', `cannot read --file ${file}: ${code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err)}`);
+    throw new SeatbeltError(
+      'IO',
+      `cannot read --file ${file}: ${code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 
@@ -55,14 +66,19 @@ function parseOperands(args: string[], flags: SqlFlags): { query: string; client
     query = readQueryFile(flags.file);
   } else {
     const [first, ...more] = args;
-    if (first === undefined) throw new SeatbeltError('USAGE', 'no query: seatbelt sql "<query>", seatbelt sql - (stdin) or seatbelt sql --file F');
+    if (first === undefined)
+      throw new SeatbeltError('USAGE', 'no query: seatbelt sql "<query>", seatbelt sql - (stdin) or seatbelt sql --file F');
     rest = more;
     query = first === '-' ? readStdin() : first;
   }
   if (!flags.exec && rest.length > 0) {
-    throw new SeatbeltError('USAGE', `unexpected argument ${JSON.stringify(rest[0])}: quote the query as one argument, or use --exec -- <client> to run it`);
+    throw new SeatbeltError(
+      'USAGE',
+      `unexpected argument ${JSON.stringify(rest[0])}: quote the query as one argument, or use --exec -- <client> to run it`,
+    );
   }
-  if (flags.exec && rest.length === 0) throw new SeatbeltError('USAGE', '--exec needs a client after --, e.g. seatbelt sql "<query>" --exec -- psql -d app');
+  if (flags.exec && rest.length === 0)
+    throw new SeatbeltError('USAGE', '--exec needs a client after --, e.g. seatbelt sql "<query>" --exec -- psql -d app');
   return { query, client: rest };
 }
 
@@ -73,7 +89,10 @@ function dialectFor(flags: SqlFlags, client: string[], configured: Dialect): Dia
     const spoken = checkSqlClient(client);
     const family = (d: Dialect) => (d === 'mariadb' ? 'mysql' : d);
     if (given !== undefined && family(given) !== family(spoken)) {
-      throw new SeatbeltError('USAGE', `--dialect ${given} does not match ${client[0]}, which speaks ${spoken}: the query must be judged in the client's dialect`);
+      throw new SeatbeltError(
+        'USAGE',
+        `--dialect ${given} does not match ${client[0]}, which speaks ${spoken}: the query must be judged in the client's dialect`,
+      );
     }
     return given ?? spoken;
   }

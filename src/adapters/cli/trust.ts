@@ -16,14 +16,20 @@ interface TrustFlags {
 function projectFile(given: string | undefined): string {
   if (given !== undefined) return path.resolve(given);
   const found = findProjectConfig(process.cwd(), operatorHome());
-  if (!found) throw new SeatbeltError('USAGE', 'no .seatbelt.json found from the working folder up to the repository root; name the file (seatbelt trust FILE)');
+  if (!found)
+    throw new SeatbeltError(
+      'USAGE',
+      'no .seatbelt.json found from the working folder up to the repository root; name the file (seatbelt trust FILE)',
+    );
   return found;
 }
 
 export function registerTrust(program: Command): void {
   program
     .command('trust [file]')
-    .description("trust a project's .seatbelt.json (its settings then apply even where they loosen the guard), or a script (it then runs without being judged), by SHA-256")
+    .description(
+      "trust a project's .seatbelt.json (its settings then apply even where they loosen the guard), or a script (it then runs without being judged), by SHA-256",
+    )
     .option('--list', 'list the trusted files and whether each still matches')
     .option('--revoke', 'withdraw the trust in the file')
     .option('--json', 'print JSON (with --list)')
@@ -44,6 +50,8 @@ export function registerTrust(program: Command): void {
         return;
       }
       const entry = await trustFile(userConfig, target);
-      process.stdout.write(`trusted ${entry.path} (sha256 ${entry.sha256}) in ${userConfig}\nAny change to the file withdraws the trust.\n`);
+      process.stdout.write(
+        `trusted ${entry.path} (sha256 ${entry.sha256}) in ${userConfig}\nAny change to the file withdraws the trust.\n`,
+      );
     });
 }

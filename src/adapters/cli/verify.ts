@@ -21,8 +21,16 @@ export function registerVerify(program: Command): void {
     .command('verify')
     .description('Check an audit trail: every hash, signature, link and seq (exit 0 intact, 1 findings, 2 usage or I/O error)')
     .argument('[file]', 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)')
-    .option('--pubkey <path>', 'a trusted public key, PEM or ssh-ed25519 (repeatable; default: the keys in $SEATBELT_HOME/keys)', collect, [])
-    .option('--keyring <path>', 'trusted keys with validity windows (seatbelt keys export-pub); default: $SEATBELT_HOME/keys/keyring.json when there is one')
+    .option(
+      '--pubkey <path>',
+      'a trusted public key, PEM or ssh-ed25519 (repeatable; default: the keys in $SEATBELT_HOME/keys)',
+      collect,
+      [],
+    )
+    .option(
+      '--keyring <path>',
+      'trusted keys with validity windows (seatbelt keys export-pub); default: $SEATBELT_HOME/keys/keyring.json when there is one',
+    )
     .option('--json', 'print {ok, records, findings, ...} as JSON')
     .exitOverride((err) => {
       if (err.exitCode === 0) throw err; // --help

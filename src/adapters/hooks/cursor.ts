@@ -12,7 +12,8 @@ function parse(payload: unknown): HookCall | null {
   const session = r.string('conversation_id');
   let cwd = r.folder('cwd');
   const roots = r.obj.workspace_roots;
-  if (roots !== undefined && !(Array.isArray(roots) && roots.every((x) => typeof x === 'string'))) r.problem('"workspace_roots" expected an array of strings');
+  if (roots !== undefined && !(Array.isArray(roots) && roots.every((x) => typeof x === 'string')))
+    r.problem('"workspace_roots" expected an array of strings');
   if (!cwd && Array.isArray(roots) && typeof roots[0] === 'string' && roots[0].startsWith('/')) cwd = roots[0];
   r.done();
   let command: string;
@@ -40,5 +41,10 @@ export const cursor: HostFormat = {
   allow: () => json({ permission: 'allow' }),
   deny: (text, short) => json({ permission: 'deny', user_message: short, agent_message: text }),
   noOpinion: () => json({}),
-  failure: (reason) => json({ permission: 'deny', user_message: `seatbelt blocked this command: ${reason.split('\n')[0]}`, agent_message: reason }, 2, reason.endsWith('\n') ? reason : reason + '\n'),
+  failure: (reason) =>
+    json(
+      { permission: 'deny', user_message: `seatbelt blocked this command: ${reason.split('\n')[0]}`, agent_message: reason },
+      2,
+      reason.endsWith('\n') ? reason : reason + '\n',
+    ),
 };

@@ -21,7 +21,9 @@ export function preCommitScript(command: string): string {
 
 function hooksDir(cwd: string): string {
   try {
-    const out = execFileSync('git', ['rev-parse', '--git-path', 'hooks'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+    const out = execFileSync('git', ['rev-parse', '--git-path', 'hooks'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString()
+      .trim();
     return path.resolve(cwd, out);
   } catch {
     throw new SeatbeltError('USAGE', `${cwd} is not inside a git repository`);

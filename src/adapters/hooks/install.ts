@@ -37,14 +37,19 @@ function readSettings(file: string): { settings: Json; existed: boolean } {
     throw new SeatbeltError('CONFIG', `${file} is not valid JSON (${(err as Error).message}); fix it first — it was left untouched`);
   }
   if (!isObject(settings)) throw new SeatbeltError('CONFIG', `${file} must hold a JSON object; it was left untouched`);
-  if (settings.hooks !== undefined && !isObject(settings.hooks)) throw new SeatbeltError('CONFIG', `${file}: "hooks" must be an object; it was left untouched`);
+  if (settings.hooks !== undefined && !isObject(settings.hooks))
+    throw new SeatbeltError('CONFIG', `${file}: "hooks" must be an object; it was left untouched`);
   const pre = isObject(settings.hooks) ? settings.hooks.PreToolUse : undefined;
-  if (pre !== undefined && !Array.isArray(pre)) throw new SeatbeltError('CONFIG', `${file}: "hooks.PreToolUse" must be an array; it was left untouched`);
+  if (pre !== undefined && !Array.isArray(pre))
+    throw new SeatbeltError('CONFIG', `${file}: "hooks.PreToolUse" must be an array; it was left untouched`);
   return { settings, existed: true };
 }
 
 function timestamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** Backs the file up, then replaces it atomically (write beside, fsync, rename). */
@@ -69,11 +74,16 @@ function writeSettings(file: string, settings: Json, existed: boolean, now: Date
 }
 
 function hasOurs(group: unknown): boolean {
-  return isObject(group) && Array.isArray(group.hooks) && group.hooks.some((h) => isObject(h) && typeof h.command === 'string' && OUR_COMMAND.test(h.command));
+  return (
+    isObject(group) &&
+    Array.isArray(group.hooks) &&
+    group.hooks.some((h) => isObject(h) && typeof h.command === 'string' && OUR_COMMAND.test(h.command))
+  );
 }
 
 export function installClaudeCode(file: string, command: string, now = new Date()): SettingsChange {
-  if (!OUR_COMMAND.test(command)) throw new SeatbeltError('USAGE', `the hook command must run "seatbelt hook claude-code", got ${JSON.stringify(command)}`);
+  if (!OUR_COMMAND.test(command))
+    throw new SeatbeltError('USAGE', `the hook command must run "seatbelt hook claude-code", got ${JSON.stringify(command)}`);
   const { settings, existed } = readSettings(file);
   const hooks = (isObject(settings.hooks) ? settings.hooks : {}) as Json;
   const pre = (Array.isArray(hooks.PreToolUse) ? hooks.PreToolUse : []) as unknown[];
@@ -81,7 +91,12 @@ export function installClaudeCode(file: string, command: string, now = new Date(
   const entry = { matcher: 'Bash', hooks: [{ type: 'command', command, timeout: 60 }] };
   const next: Json = { ...settings, hooks: { ...hooks, PreToolUse: [...pre, entry] } };
   const backup = writeSettings(file, next, existed, now);
-  return { file, changed: true, ...(backup ? { backup } : {}), message: `installed the seatbelt PreToolUse hook in ${file}${backup ? ` (backup: ${backup})` : ''}` };
+  return {
+    file,
+    changed: true,
+    ...(backup ? { backup } : {}),
+    message: `installed the seatbelt PreToolUse hook in ${file}${backup ? ` (backup: ${backup})` : ''}`,
+  };
 }
 
 export function uninstallClaudeCode(file: string, now = new Date()): SettingsChange {

@@ -9,7 +9,10 @@ export class PayloadReader {
 
   constructor(payload: unknown, host: string) {
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-      throw new SeatbeltError('INPUT', `${host} hook input must be a JSON object, got ${Array.isArray(payload) ? 'an array' : payload === null ? 'null' : typeof payload}`);
+      throw new SeatbeltError(
+        'INPUT',
+        `${host} hook input must be a JSON object, got ${Array.isArray(payload) ? 'an array' : payload === null ? 'null' : typeof payload}`,
+      );
     }
     this.obj = payload as Record<string, unknown>;
     this.host = host;
@@ -17,7 +20,8 @@ export class PayloadReader {
 
   private at(field: string): unknown {
     let v: unknown = this.obj;
-    for (const k of field.split('.')) v = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+    for (const k of field.split('.'))
+      v = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
     return v;
   }
 
@@ -53,7 +57,9 @@ export class PayloadReader {
     const v = this.at(field);
     if (v === undefined && !required) return undefined;
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      this.problems.push(`"${field}" expected an object, got ${v === undefined ? 'nothing' : Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v}`);
+      this.problems.push(
+        `"${field}" expected an object, got ${v === undefined ? 'nothing' : Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v}`,
+      );
       return undefined;
     }
     return v as Record<string, unknown>;

@@ -34,7 +34,10 @@ export function readInput(stream: NodeJS.ReadableStream, opts: { maxBytes: numbe
       }
     };
     const onError = (err: Error): void => finish(new SeatbeltError('INPUT', `cannot read hook input: ${err.message}`));
-    const timer = setTimeout(() => finish(new SeatbeltError('INPUT', `no complete hook input on stdin within ${opts.timeoutMs / 1000}s`)), opts.timeoutMs);
+    const timer = setTimeout(
+      () => finish(new SeatbeltError('INPUT', `no complete hook input on stdin within ${opts.timeoutMs / 1000}s`)),
+      opts.timeoutMs,
+    );
     timer.unref?.();
     stream.on('data', onData);
     stream.on('end', onEnd);

@@ -24,7 +24,8 @@ export interface RunHookOptions {
 }
 
 function describe(err: unknown): string {
-  if (err instanceof SeatbeltError && err.code === 'AUDIT') return `seatbelt: refused: the decision could not be recorded durably (${err.message})`;
+  if (err instanceof SeatbeltError && err.code === 'AUDIT')
+    return `seatbelt: refused: the decision could not be recorded durably (${err.message})`;
   if (err instanceof SeatbeltError) return `seatbelt: refused: ${err.message}`;
   return `seatbelt: refused: internal error: ${err instanceof Error ? err.message : String(err)}`;
 }
@@ -35,7 +36,10 @@ function shortDenial(d: Decision, eventId: string): string {
 }
 
 async function decide(format: HostFormat, o: RunHookOptions, notices: string[]): Promise<HookAnswer> {
-  const text = await readInput(o.stdin, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, timeoutMs: o.timeoutMs ?? DEFAULT_HOOK_TIMEOUT_MS });
+  const text = await readInput(o.stdin, {
+    maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES,
+    timeoutMs: o.timeoutMs ?? DEFAULT_HOOK_TIMEOUT_MS,
+  });
   let payload: unknown;
   try {
     payload = JSON.parse(text);

@@ -16,7 +16,9 @@ export function jsonSchema(spec: ArgSpec): Record<string, unknown> {
     const { required: _r, ...rest } = f;
     properties[name] = rest;
   }
-  const required = Object.entries(spec).filter(([, f]) => f.required).map(([n]) => n);
+  const required = Object.entries(spec)
+    .filter(([, f]) => f.required)
+    .map(([n]) => n);
   return { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false };
 }
 
@@ -27,7 +29,9 @@ export function validateArgs(tool: string, spec: ArgSpec, args: unknown): Record
   const out: Record<string, string | number | undefined> = {};
   const extra = Object.keys(given).filter((k) => !(k in spec));
   if (extra.length) {
-    const note = extra.some((k) => k === 'policy' || k === 'role') ? ' (the policy and role come from the operator\'s configuration, never from the caller)' : '';
+    const note = extra.some((k) => k === 'policy' || k === 'role')
+      ? " (the policy and role come from the operator's configuration, never from the caller)"
+      : '';
     problems.push(`unexpected argument${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')}${note}`);
   }
   for (const [name, f] of Object.entries(spec)) {

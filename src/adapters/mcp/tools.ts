@@ -35,9 +35,12 @@ const governAction: ToolDef = {
   },
   async run(args, session) {
     const kind = (args.kind as string | undefined) ?? 'shell';
-    if (kind === 'shell' && args.dialect !== undefined) throw new SeatbeltError('INPUT', 'govern_action: "dialect" applies only to kind "sql"');
+    if (kind === 'shell' && args.dialect !== undefined)
+      throw new SeatbeltError('INPUT', 'govern_action: "dialect" applies only to kind "sql"');
     const action: Action =
-      kind === 'sql' ? { kind: 'sql', sql: args.action as string, dialect: ((args.dialect as Dialect | undefined) ?? 'postgresql') } : { kind: 'shell', script: args.action as string };
+      kind === 'sql'
+        ? { kind: 'sql', sql: args.action as string, dialect: (args.dialect as Dialect | undefined) ?? 'postgresql' }
+        : { kind: 'shell', script: args.action as string };
     const { decision, record } = await session.govern(action);
     const out = decisionJson(decision, { eventId: record.record.event_id, hash: record.record.hash });
     return args.intent !== undefined ? { ...out, intent: args.intent } : out;
@@ -111,11 +114,19 @@ const exportAuditCsv: ToolDef = {
   async run(args, session) {
     const bytes = readAudit(session);
     const report = verifyAudit(session, bytes);
-    if (!report.ok) throw new SeatbeltError('AUDIT', `the trail has ${report.findings.length} integrity finding(s); a signed export would vouch for it (check with: seatbelt verify ${session.auditPath})`);
+    if (!report.ok)
+      throw new SeatbeltError(
+        'AUDIT',
+        `the trail has ${report.findings.length} integrity finding(s); a signed export would vouch for it (check with: seatbelt verify ${session.auditPath})`,
+      );
     const entries = filterEntries(parseTrail(bytes).entries, filterOf(args));
     const csv = Buffer.from(toCsv(entries), 'utf8');
     const { signer } = loadSigner({ home: session.home, autoCreate: false });
-    const filters = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    const filters = Object.fromEntries(
+      Object.entries(args)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
     const signature = signExport(csv, signer, {
       created: new Date(),
       mediaType: 'text/csv',

@@ -108,16 +108,31 @@ export function extractDockerfile(file: string, text: string): Extraction {
       out.commands.push({ file, line: ins.line, source: 'dockerfile', where: 'RUN (exec form)', action: { kind: 'argv', argv } });
       continue;
     }
-    const shellName = shell[0]!.split(/[\\/]/).pop()!.replace(/\.exe$/i, '');
+    const shellName = shell[0]!
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/\.exe$/i, '');
     if (!POSIX_SHELLS.has(shellName)) {
-      out.skipped.push({ file, line: ins.line, source: 'dockerfile', message: `RUN runs in ${JSON.stringify(shell)}, not a POSIX shell: not judged` });
+      out.skipped.push({
+        file,
+        line: ins.line,
+        source: 'dockerfile',
+        message: `RUN runs in ${JSON.stringify(shell)}, not a POSIX shell: not judged`,
+      });
       continue;
     }
     const onlyHeredoc = ins.heredocs.length === 1 && rest.replace(HEREDOC, '').trim() === '';
     if (onlyHeredoc) {
       const body = ins.heredocs[0]!.body;
       const bodyOffsets = [...body.matchAll(/\n/g)].map((m) => m.index! + 1);
-      out.commands.push({ file, line: ins.line + 1, source: 'dockerfile', where: 'RUN (heredoc)', action: { kind: 'shell', script: body }, offsets: bodyOffsets });
+      out.commands.push({
+        file,
+        line: ins.line + 1,
+        source: 'dockerfile',
+        where: 'RUN (heredoc)',
+        action: { kind: 'shell', script: body },
+        offsets: bodyOffsets,
+      });
       continue;
     }
     let script = rest;

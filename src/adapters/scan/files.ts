@@ -46,7 +46,8 @@ function load(abs: string, cwd: string, size: number): ScanFile | null {
   }
   const kind = fileKind(abs, head);
   if (!kind) return null;
-  if (size > MAX_SCAN_FILE_BYTES) return { display: shown, text: null, kind, error: `too large to scan (${size} bytes, limit ${MAX_SCAN_FILE_BYTES})` };
+  if (size > MAX_SCAN_FILE_BYTES)
+    return { display: shown, text: null, kind, error: `too large to scan (${size} bytes, limit ${MAX_SCAN_FILE_BYTES})` };
   try {
     return { display: shown, text: fs.readFileSync(abs, 'utf8'), kind };
   } catch (err) {

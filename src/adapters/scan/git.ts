@@ -33,10 +33,20 @@ export function stagedFiles(cwd: string): ScanFile[] {
   const top = git(['rev-parse', '--show-toplevel'], cwd).toString().trim();
   const out: ScanFile[] = [];
   for (const name of stagedBlobs(top)) {
-    const size = Number(git(['cat-file', '-s', `:${name}`], top).toString().trim());
+    const size = Number(
+      git(['cat-file', '-s', `:${name}`], top)
+        .toString()
+        .trim(),
+    );
     if (size > MAX_SCAN_FILE_BYTES) {
       const source = kindByPath(name); // a large file of no known kind (an image, a data file) is not a script
-      if (source) out.push({ display: name, text: null, kind: fileKind(name, '')!, error: `too large to scan (${size} bytes, limit ${MAX_SCAN_FILE_BYTES})` });
+      if (source)
+        out.push({
+          display: name,
+          text: null,
+          kind: fileKind(name, '')!,
+          error: `too large to scan (${size} bytes, limit ${MAX_SCAN_FILE_BYTES})`,
+        });
       continue;
     }
     const blob = git(['cat-file', 'blob', `:${name}`], top);

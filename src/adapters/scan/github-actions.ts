@@ -51,7 +51,13 @@ export async function extractGithubActions(file: string, text: string): Promise<
         out.skipped.push({ file, line, source: 'github-actions', message: `${at} runs in "${stepShell}", not a POSIX shell: not judged` });
         return;
       }
-      out.commands.push({ file, line, source: 'github-actions', where: at, action: { kind: 'shell', script: replaceExpressions(run.value) } });
+      out.commands.push({
+        file,
+        line,
+        source: 'github-actions',
+        where: at,
+        action: { kind: 'shell', script: replaceExpressions(run.value) },
+      });
     });
   }
   return out;

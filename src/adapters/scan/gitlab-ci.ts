@@ -19,7 +19,13 @@ export async function extractGitlabCi(file: string, text: string): Promise<Extra
     if (node === null || node.tag === '!reference') return;
     if (isScalar(node)) {
       if (typeof node.value === 'string') {
-        out.commands.push({ file, line: scalarLine(node, lineOf), source: 'gitlab-ci', where, action: { kind: 'shell', script: node.value } });
+        out.commands.push({
+          file,
+          line: scalarLine(node, lineOf),
+          source: 'gitlab-ci',
+          where,
+          action: { kind: 'shell', script: node.value },
+        });
       } else if (node.value !== null) {
         out.problems.push({ file, line: lineOf(node.range?.[0] ?? 0), source: 'gitlab-ci', message: `${where} is not a string` });
       }

@@ -5,7 +5,16 @@
 // parameter, which the analysis treats as unknown.
 import { emptyExtraction, type Extraction } from './types.js';
 
-const BUILTINS: Record<string, string> = { MAKE: 'make', CC: 'cc', CXX: 'g++', RM: 'rm -f', AR: 'ar', LD: 'ld', SHELL: '/bin/sh', CPP: 'cc -E' };
+const BUILTINS: Record<string, string> = {
+  MAKE: 'make',
+  CC: 'cc',
+  CXX: 'g++',
+  RM: 'rm -f',
+  AR: 'ar',
+  LD: 'ld',
+  SHELL: '/bin/sh',
+  CPP: 'cc -E',
+};
 const UNKNOWN = '${SEATBELT_MAKE_VAR}';
 const ASSIGNMENT = /^(?:(?:override|export|private)\s+)*([A-Za-z0-9_.\-/]+)\s*(:::=|::=|:=|\?=|\+=|!=|=)\s*(.*)$/;
 const CONDITIONAL = /^(ifeq|ifneq|ifdef|ifndef|else|endif)(\s|$)/;
@@ -118,7 +127,8 @@ export function extractMakefile(file: string, text: string): Extraction {
     }
     const rule = parseRule(trimmed);
     target = rule ? rule.target : null;
-    if (rule?.inline !== undefined && rule.inline.trim() !== '') recipes.push({ line: start + 1, raw: rule.inline.trim(), target: rule.target });
+    if (rule?.inline !== undefined && rule.inline.trim() !== '')
+      recipes.push({ line: start + 1, raw: rule.inline.trim(), target: rule.target });
   }
   for (const r of recipes) {
     const script = expandMake(stripPrefixes(r.raw), vars, r.target);

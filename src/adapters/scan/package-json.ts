@@ -16,7 +16,12 @@ export function extractPackageJson(file: string, text: string): Extraction {
   try {
     pkg = JSON.parse(text);
   } catch (err) {
-    out.problems.push({ file, line: 1, source: 'package.json', message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` });
+    out.problems.push({
+      file,
+      line: 1,
+      source: 'package.json',
+      message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+    });
     return out;
   }
   if (typeof pkg !== 'object' || pkg === null || !('scripts' in pkg)) return out;

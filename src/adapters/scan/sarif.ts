@@ -33,7 +33,9 @@ export function toSarif(findings: ScanFinding[], version: string): Record<string
           ruleId: f.ruleId,
           ruleIndex: index.get(f.ruleId),
           level: level(f.risk),
-          message: { text: `${f.reason}.${f.remediation ? ` Remediation: ${f.remediation}.` : ''}${f.evidence ? ` (command: ${f.evidence})` : ''}` },
+          message: {
+            text: `${f.reason}.${f.remediation ? ` Remediation: ${f.remediation}.` : ''}${f.evidence ? ` (command: ${f.evidence})` : ''}`,
+          },
           locations: [
             {
               physicalLocation: {

@@ -51,13 +51,16 @@ export function locate(cmd: ExtractedCommand, evidence: string, nth = 0): number
   return cmd.line + (text.slice(0, at).match(/\n/g)?.length ?? 0);
 }
 
-export async function judgeExtractions(extractions: Extraction[], session: Pick<Session, 'check'>): Promise<Omit<ScanReport, 'filesScanned'>> {
+export async function judgeExtractions(
+  extractions: Extraction[],
+  session: Pick<Session, 'check'>,
+): Promise<Omit<ScanReport, 'filesScanned'>> {
   const findings: ScanFinding[] = [];
   const skipped: ScanSkip[] = [];
   const seen = new Set<string>();
   const add = (f: ScanFinding): void => {
     const key = `${f.file}\0${f.line}\0${f.ruleId}\0${f.evidence}`;
-    if (!seen.has(key)) findings.push(f), seen.add(key);
+    if (!seen.has(key)) (findings.push(f), seen.add(key));
   };
   let commandsJudged = 0;
   for (const ex of extractions) {
@@ -79,13 +82,29 @@ export async function judgeExtractions(extractions: Extraction[], session: Pick<
       if (decision.decision !== 'block') continue;
       const base = { file: cmd.file, source: cmd.source, where: cmd.where };
       if (decision.blocking.length === 0) {
-        add({ ...base, line: cmd.line, ruleId: 'policy.not_allowed', risk: 'HIGH', reason: decision.reason, remediation: decision.remediation, evidence: scriptText(cmd.action).split('\n')[0]! });
+        add({
+          ...base,
+          line: cmd.line,
+          ruleId: 'policy.not_allowed',
+          risk: 'HIGH',
+          reason: decision.reason,
+          remediation: decision.remediation,
+          evidence: scriptText(cmd.action).split('\n')[0]!,
+        });
       }
       const used = new Map<string, number>();
       for (const m of decision.blocking) {
         const nth = used.get(m.evidence) ?? 0;
         used.set(m.evidence, nth + 1);
-        add({ ...base, line: locate(cmd, m.evidence, nth), ruleId: m.ruleId, risk: m.risk, reason: m.reason, remediation: m.remediation, evidence: m.evidence });
+        add({
+          ...base,
+          line: locate(cmd, m.evidence, nth),
+          ruleId: m.ruleId,
+          risk: m.risk,
+          reason: m.reason,
+          remediation: m.remediation,
+          evidence: m.evidence,
+        });
       }
     }
   }

@@ -27,6 +27,7 @@ export function extractShellScript(file: string, text: string): Extraction {
     out.skipped.push({ file, line: 1, source: 'shell-script', message: `runs in "${interp}", not a POSIX shell: not judged` });
     return out;
   }
-  if (text.trim() !== '') out.commands.push({ file, line: 1, source: 'shell-script', where: 'script', action: { kind: 'shell', script: text } });
+  if (text.trim() !== '')
+    out.commands.push({ file, line: 1, source: 'shell-script', where: 'script', action: { kind: 'shell', script: text } });
   return out;
 }

@@ -5,7 +5,8 @@ import type { Undecidable, Word } from '../../core/ir.js';
 import type { Dialect } from '../../core/types.js';
 
 /** Languages whose inline code is read (src/analyze/shell/code/): `node` also stands for deno and bun. */
-export type Language = 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'r' | 'julia' | 'lua' | 'powershell' | 'applescript' | 'jxa' | 'groovy' | 'java' | 'tcl';
+export type Language =
+  'python' | 'node' | 'perl' | 'ruby' | 'php' | 'r' | 'julia' | 'lua' | 'powershell' | 'applescript' | 'jxa' | 'groovy' | 'java' | 'tcl';
 
 /** Where a spawned command or nested script runs: the carrier's folder, or unknown. */
 export type Where = 'keep' | 'unknown';
@@ -38,7 +39,8 @@ export type Action =
  * How a file is used: a shell script, interpreter code, SQL, or a program run by its path (a text
  * file's `#!` line says which interpreter reads it; an executable format is a program like any other).
  */
-export type FileUse = { kind: 'script' } | { kind: 'code'; language: Language } | { kind: 'sql'; dialect: Dialect; client?: string } | { kind: 'program' };
+export type FileUse =
+  { kind: 'script' } | { kind: 'code'; language: Language } | { kind: 'sql'; dialect: Dialect; client?: string } | { kind: 'program' };
 
 /** Joins words the way `eval` and `ssh` do: with single spaces, dynamic if any part is. */
 export function joinWords(words: readonly Word[]): Word {

@@ -54,7 +54,7 @@ class Scan {
   /** Checks `text` as an arithmetic expression; throws Undecided. */
   expression(text: string, depth: number): void {
     if (depth > MAX_VALUE_DEPTH) throw new Undecided(`variable values nested more than ${MAX_VALUE_DEPTH} deep`, true);
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const ch = text[i]!;
       if (/\s/.test(ch) || ch === '"' || ch === "'") {
         i++; // blanks, and quotes (removed before evaluation: what they hold is evaluated too)

@@ -2,8 +2,43 @@
 // operands side by side (`(( a b ))`), which bash rejects. Operands and operators must alternate.
 
 const OPERATORS = [
-  '<<=', '>>=', '**', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '*=', '/=', '%=', '+=', '-=', '&=', '^=', '|=',
-  '+', '-', '*', '/', '%', '<', '>', '&', '^', '|', '=', '?', ':', ',', '!', '~',
+  '<<=',
+  '>>=',
+  '**',
+  '++',
+  '--',
+  '<<',
+  '>>',
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '&&',
+  '||',
+  '*=',
+  '/=',
+  '%=',
+  '+=',
+  '-=',
+  '&=',
+  '^=',
+  '|=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '&',
+  '^',
+  '|',
+  '=',
+  '?',
+  ':',
+  ',',
+  '!',
+  '~',
 ];
 const PREFIX = new Set(['+', '-', '!', '~', '++', '--']);
 const ASSIGN = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '^=', '|=']);
@@ -59,7 +94,7 @@ export function isArithmetic(text: string): boolean {
   let last = '';
   let beforeLast: string | null = null;
   let lastOp: string | null = null;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ch = text[i]!;
     if (/\s/.test(ch) || (ch === '\\' && text[i + 1] === '\n')) {
       i += ch === '\\' ? 2 : 1;
@@ -100,7 +135,8 @@ export function isArithmetic(text: string): boolean {
     // `a + b = 1`, `1 = 2`, `"i"++`: only a variable standing alone can be assigned to.
     if (ASSIGN.has(op) && (!LVALUE.test(last) || (beforeLast !== null && !ASSIGN_AFTER.has(beforeLast)))) return false;
     if ((op === '++' || op === '--') && !LVALUE.test(last)) return false;
-    if (op === '++' || op === '--') last = ''; // `i++` is a value, not a variable
+    if (op === '++' || op === '--')
+      last = ''; // `i++` is a value, not a variable
     else expectOperand = true;
     lastOp = op;
     i += op.length;

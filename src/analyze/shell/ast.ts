@@ -63,6 +63,16 @@ export type Stmt =
   | { t: 'block'; kind: BlockKind; body: Stmt[]; words: AstWord[]; redirects: AstRedirect[]; bg?: boolean }
   | { t: 'if'; clauses: { cond: Stmt[]; body: Stmt[] }[]; elseBody: Stmt[] | null; redirects: AstRedirect[]; bg?: boolean }
   /** `cstyle`: `for ((init; cond; step))`, whose words are the expressions (the first `init` of them run once). */
-  | { t: 'loop'; kind: 'while' | 'for'; variable?: string; cstyle?: { init: number }; words: AstWord[]; cond: Stmt[]; body: Stmt[]; redirects: AstRedirect[]; bg?: boolean }
+  | {
+      t: 'loop';
+      kind: 'while' | 'for';
+      variable?: string;
+      cstyle?: { init: number };
+      words: AstWord[];
+      cond: Stmt[];
+      body: Stmt[];
+      redirects: AstRedirect[];
+      bg?: boolean;
+    }
   | { t: 'case'; word: AstWord; items: { patterns: AstWord[]; body: Stmt[] }[]; redirects: AstRedirect[]; bg?: boolean }
   | { t: 'function'; name: string; body: Stmt[]; redirects: AstRedirect[]; bg?: boolean };

@@ -88,7 +88,16 @@ export class IrBuilder {
     readonly limits: ShellLimits,
     readonly parser: Parser | null,
   ) {
-    this.ir = { commands: [], functions: [], embeddedSql: [], undecidable: [], home: ctx.home, cwd: ctx.cwd, ...(ctx.projectRoot ? { projectRoot: ctx.projectRoot } : {}), ...(ctx.guard ? { guard: ctx.guard } : {}) };
+    this.ir = {
+      commands: [],
+      functions: [],
+      embeddedSql: [],
+      undecidable: [],
+      home: ctx.home,
+      cwd: ctx.cwd,
+      ...(ctx.projectRoot ? { projectRoot: ctx.projectRoot } : {}),
+      ...(ctx.guard ? { guard: ctx.guard } : {}),
+    };
   }
 
   fail(u: Undecidable): void {
@@ -174,7 +183,11 @@ export class IrBuilder {
   /** Redirects of a compound command apply to every command inside it. */
   private redirected(redirects: AstRedirect[], scope: Scope, state: State): Scope {
     if (!redirects.length) return scope;
-    this.substitutions(redirects.map((r) => r.target), scope, state);
+    this.substitutions(
+      redirects.map((r) => r.target),
+      scope,
+      state,
+    );
     const ir = redirects.map(toRedirect);
     const stdin = stdinOfRedirects(redirects);
     return { ...scope, outer: [...ir, ...scope.outer], ...(stdin ? { stdin } : {}) };
@@ -305,7 +318,9 @@ export class IrBuilder {
     const writes = writesOf([s], new Set(this.ir.functions));
     const names = assignedNames([s, ...s.cond, ...s.body]);
     for (const n of writes.counts.keys()) names.add(n);
-    const numbers = [...names].filter((n) => writes.integer.get(n) !== false && (isNumberIn(state, n) || (n === s.variable && writes.integer.get(n))));
+    const numbers = [...names].filter(
+      (n) => writes.integer.get(n) !== false && (isNumberIn(state, n) || (n === s.variable && writes.integer.get(n))),
+    );
     if (writes.anything) body.forgetVars();
     else body.forgetVars(names);
     for (const n of numbers) body.ints.add(n);

@@ -22,7 +22,14 @@ export function findActions(args: Word[]): Action[] {
       words.push(a);
     }
     if (words.length) {
-      out.push({ kind: 'spawn', words, label: 'find', fed: true, placeholders: ['{}'], where: w.value.endsWith('dir') ? 'unknown' : 'keep' });
+      out.push({
+        kind: 'spawn',
+        words,
+        label: 'find',
+        fed: true,
+        placeholders: ['{}'],
+        where: w.value.endsWith('dir') ? 'unknown' : 'keep',
+      });
     }
     i = j;
   }
@@ -61,16 +68,84 @@ export function flockActions(args: Word[]): Action[] {
 }
 
 const PARALLEL_WITH_ARG = new Set([
-  '-j', '--jobs', '-P', '--max-procs', '-S', '--sshlogin', '-a', '--arg-file', '-d', '--delimiter', '-I', '-n',
-  '--max-args', '-N', '-E', '--colsep', '-C', '--joblog', '--results', '--res', '--timeout', '--halt', '--retries',
-  '--delay', '--env', '--tmpdir', '--basefile', '--workdir', '--wd', '--block', '--tagstring', '--memfree', '--load',
-  '-L', '--max-lines', '-s', '--max-chars', '--sshloginfile', '--slf', '--transferfile', '--tf', '--return', '--shebang-wrap',
+  '-j',
+  '--jobs',
+  '-P',
+  '--max-procs',
+  '-S',
+  '--sshlogin',
+  '-a',
+  '--arg-file',
+  '-d',
+  '--delimiter',
+  '-I',
+  '-n',
+  '--max-args',
+  '-N',
+  '-E',
+  '--colsep',
+  '-C',
+  '--joblog',
+  '--results',
+  '--res',
+  '--timeout',
+  '--halt',
+  '--retries',
+  '--delay',
+  '--env',
+  '--tmpdir',
+  '--basefile',
+  '--workdir',
+  '--wd',
+  '--block',
+  '--tagstring',
+  '--memfree',
+  '--load',
+  '-L',
+  '--max-lines',
+  '-s',
+  '--max-chars',
+  '--sshloginfile',
+  '--slf',
+  '--transferfile',
+  '--tf',
+  '--return',
+  '--shebang-wrap',
 ]);
 /** Options that change neither which arguments a job gets nor where they go: the jobs can be written out. */
 const PARALLEL_PLAIN = new Set([
-  '-j', '--jobs', '-P', '--max-procs', '-k', '--keep-order', '-q', '--quote', '-v', '--verbose', '-t', '--bar', '--progress',
-  '--eta', '--will-cite', '--no-notice', '--joblog', '--timeout', '--halt', '--retries', '--delay', '--tag', '--line-buffer',
-  '--lb', '-u', '--ungroup', '--group', '--dry-run', '--memfree', '--load', '--', '--tmpdir',
+  '-j',
+  '--jobs',
+  '-P',
+  '--max-procs',
+  '-k',
+  '--keep-order',
+  '-q',
+  '--quote',
+  '-v',
+  '--verbose',
+  '-t',
+  '--bar',
+  '--progress',
+  '--eta',
+  '--will-cite',
+  '--no-notice',
+  '--joblog',
+  '--timeout',
+  '--halt',
+  '--retries',
+  '--delay',
+  '--tag',
+  '--line-buffer',
+  '--lb',
+  '-u',
+  '--ungroup',
+  '--group',
+  '--dry-run',
+  '--memfree',
+  '--load',
+  '--',
+  '--tmpdir',
 ]);
 const PARALLEL_SEPARATORS = new Set([':::', '::::', ':::+', '::::+']);
 const PARALLEL_PLACEHOLDER = ['{}', '{.}', '{/}', '{//}', '{/.}', '{#}', '{%}', '{1}', '{2}', '{3}', '{4}', '{5}'];
@@ -131,16 +206,41 @@ export function parallelActions(args: Word[]): Action[] {
   if (!command.length) {
     // With no command, parallel runs each input line as a command. Options that group arguments
     // into one line (-n, -N, -X, --colsep) or read them from files (-a) make the lines unknown.
-    if (!plain) return [{ kind: 'undecidable', found: undecidable('parse.dynamic_script', 'parallel builds its command lines with options that group or read its arguments', joinWords(args).raw) }];
+    if (!plain)
+      return [
+        {
+          kind: 'undecidable',
+          found: undecidable(
+            'parse.dynamic_script',
+            'parallel builds its command lines with options that group or read its arguments',
+            joinWords(args).raw,
+          ),
+        },
+      ];
     if (!sources.length) return [{ kind: 'stdin-script', detail: 'parallel' }];
-    if (fromFiles) return [{ kind: 'undecidable', found: undecidable('parse.dynamic_script', 'parallel runs the lines of a file as commands', joinWords(args).raw) }];
+    if (fromFiles)
+      return [
+        {
+          kind: 'undecidable',
+          found: undecidable('parse.dynamic_script', 'parallel runs the lines of a file as commands', joinWords(args).raw),
+        },
+      ];
     const jobs = combinations(sources.map((s) => s.args));
-    if (jobs === null) return [{ kind: 'undecidable', found: undecidable('limits.input_too_large', `parallel given more than ${MAX_JOBS} command lines`, joinWords(args).raw) }];
+    if (jobs === null)
+      return [
+        {
+          kind: 'undecidable',
+          found: undecidable('limits.input_too_large', `parallel given more than ${MAX_JOBS} command lines`, joinWords(args).raw),
+        },
+      ];
     return jobs.map((job) => ({ kind: 'script', text: joinWords(job), detail: 'parallel' }));
   }
   const fed: Action = { kind: 'script', text: joinWords(command), detail: 'parallel', fed: true, placeholders: PARALLEL_PLACEHOLDER };
   const literal = [...command, ...sources.flatMap((s) => s.args)].every((w) => w.static);
-  const jobs = plain && sources.length && !fromFiles && literal && !command.some((w) => w.value.includes('{=')) ? combinations(sources.map((s) => s.args)) : null;
+  const jobs =
+    plain && sources.length && !fromFiles && literal && !command.some((w) => w.value.includes('{='))
+      ? combinations(sources.map((s) => s.args))
+      : null;
   if (!jobs) return [fed];
   const texts = new Set<string>();
   for (const job of jobs) {

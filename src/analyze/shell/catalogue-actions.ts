@@ -27,8 +27,10 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
   const out: Action[] = inv.commands.map((words): Action => ({ kind: 'spawn', words, label }));
   // What it reads from standard input runs too (`at now <<< '…'`), when the input is known.
   if (inv.stdin?.kind === 'script') out.push({ kind: 'stdin-script', detail: label });
-  else if (inv.stdin?.kind === 'code' && READ_LANGUAGES.includes(inv.stdin.language)) out.push({ kind: 'stdin-code', language: inv.stdin.language as Language, detail: label });
-  else if (inv.stdin?.kind === 'code') out.push({ kind: 'stdin-unread', language: inv.stdin.language, ...(inv.stdin.inert ? { inert: inv.stdin.inert } : {}), detail: label });
+  else if (inv.stdin?.kind === 'code' && READ_LANGUAGES.includes(inv.stdin.language))
+    out.push({ kind: 'stdin-code', language: inv.stdin.language as Language, detail: label });
+  else if (inv.stdin?.kind === 'code')
+    out.push({ kind: 'stdin-unread', language: inv.stdin.language, ...(inv.stdin.inert ? { inert: inv.stdin.inert } : {}), detail: label });
   else if (inv.stdin?.kind === 'sql') out.push({ kind: 'stdin-sql', dialect: inv.stdin.dialect });
   for (const { role, word, option } of inv.roles) {
     const detail = option ? `${label} ${option}` : label;
@@ -39,8 +41,17 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
       case 'code':
         if (role.inert && word.static && new RegExp(role.inert).test(word.value)) break;
         // Run as the inline code it is (`python3 -c CODE`), so its file changes are judged too.
-        if (READ_LANGUAGES.includes(role.language)) out.push({ kind: 'spawn', words: inlineCodeCommand(role.language, word), label: detail });
-        else out.push({ kind: 'undecidable', found: undecidable('parse.unsupported_interpreter_code', `${detail} runs ${role.language} code, which seatbelt cannot read`, text) });
+        if (READ_LANGUAGES.includes(role.language))
+          out.push({ kind: 'spawn', words: inlineCodeCommand(role.language, word), label: detail });
+        else
+          out.push({
+            kind: 'undecidable',
+            found: undecidable(
+              'parse.unsupported_interpreter_code',
+              `${detail} runs ${role.language} code, which seatbelt cannot read`,
+              text,
+            ),
+          });
         break;
       case 'sql':
         out.push({ kind: 'sql', dialect: role.dialect, sql: word });
@@ -51,7 +62,8 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
         out.push({ kind: 'file', path: word, as: { kind: 'script' }, detail });
         break;
       case 'code-file':
-        if (READ_LANGUAGES.includes(role.language)) out.push({ kind: 'file', path: word, as: { kind: 'code', language: role.language as Language }, detail });
+        if (READ_LANGUAGES.includes(role.language))
+          out.push({ kind: 'file', path: word, as: { kind: 'code', language: role.language as Language }, detail });
         // `make -f -`: the code comes from standard input, where it can be seen.
         else if (word.static && STDIN_PATHS.includes(word.value)) out.push({ kind: 'stdin-unread', language: role.language, detail });
         break;
@@ -69,7 +81,8 @@ function programEnv(variable: string, program: string | null): EnvExecutor | und
   if (!role) return undefined;
   if (role.kind === 'script' || role.kind === 'command') return { role: { kind: 'script' }, programs: [program!] };
   if (role.kind === 'code') return { role, programs: [program!], ...(role.inert ? { inert: new RegExp(role.inert) } : {}) };
-  if (role.kind === 'code-file' || role.kind === 'script-file') return { role: { kind: 'code-file', language: 'language' in role ? role.language : 'shell' }, programs: [program!] };
+  if (role.kind === 'code-file' || role.kind === 'script-file')
+    return { role: { kind: 'code-file', language: 'language' in role ? role.language : 'shell' }, programs: [program!] };
   return undefined;
 }
 
@@ -84,23 +97,65 @@ export function executorActions(assignments: readonly Assignment[], program: str
     if (e) {
       const value = a.value.value.replace(e.strip ?? /^/, '');
       if (a.value.static && e.inert?.test(value)) continue;
-      if (!a.value.static) out.push({ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${a.name} holds a program to run, only known when the command runs`, text) });
+      if (!a.value.static)
+        out.push({
+          kind: 'undecidable',
+          found: undecidable('parse.dynamic_script', `${a.name} holds a program to run, only known when the command runs`, text),
+        });
       else if (e.role.kind === 'script') out.push({ kind: 'script', text: { ...a.value, value }, detail: `${a.name}=` });
-      else if (e.role.kind === 'code') out.push({ kind: 'undecidable', found: undecidable('parse.unsupported_interpreter_code', `${a.name} holds ${e.role.language} code, which seatbelt cannot read`, text) });
-      else out.push({ kind: 'undecidable', found: undecidable('parse.unsupported_interpreter_code', `${a.name} loads ${e.role.language} code from a file, which seatbelt cannot read`, text) });
+      else if (e.role.kind === 'code')
+        out.push({
+          kind: 'undecidable',
+          found: undecidable(
+            'parse.unsupported_interpreter_code',
+            `${a.name} holds ${e.role.language} code, which seatbelt cannot read`,
+            text,
+          ),
+        });
+      else
+        out.push({
+          kind: 'undecidable',
+          found: undecidable(
+            'parse.unsupported_interpreter_code',
+            `${a.name} loads ${e.role.language} code from a file, which seatbelt cannot read`,
+            text,
+          ),
+        });
     }
     // GIT_CONFIG_KEY_<n>=core.pager with GIT_CONFIG_VALUE_<n>=<program>: a config git runs.
     const key = /^GIT_CONFIG_KEY_(\d+)$/.exec(a.name);
     if (key && (program === null || program === 'git')) {
-      if (!a.value.static) out.push({ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${a.name} names a git setting only known when the command runs`, text) });
+      if (!a.value.static)
+        out.push({
+          kind: 'undecidable',
+          found: undecidable('parse.dynamic_script', `${a.name} names a git setting only known when the command runs`, text),
+        });
       else if (GIT_EXECUTING_KEYS.test(a.value.value)) {
         const value = assignments.find((v) => v.name === `GIT_CONFIG_VALUE_${key[1]}`)?.value;
-        if (!value || !value.static) out.push({ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${a.value.value} set through ${a.name} runs a program not known statically`, text) });
-        else out.push({ kind: 'script', text: value.value.startsWith('!') ? { ...value, value: value.value.slice(1) } : value, detail: `git ${a.value.value}` });
+        if (!value || !value.static)
+          out.push({
+            kind: 'undecidable',
+            found: undecidable('parse.dynamic_script', `${a.value.value} set through ${a.name} runs a program not known statically`, text),
+          });
+        else
+          out.push({
+            kind: 'script',
+            text: value.value.startsWith('!') ? { ...value, value: value.value.slice(1) } : value,
+            detail: `git ${a.value.value}`,
+          });
       }
     }
-    if (a.name === 'GIT_CONFIG_PARAMETERS' && (program === null || program === 'git') && (!a.value.static || GIT_EXECUTING_KEYS.test(a.value.value.replace(/^'|'=.*$/g, '')) || /'(core\.|alias\.|diff\.|filter\.|credential)/i.test(a.value.value))) {
-      out.push({ kind: 'undecidable', found: undecidable('parse.dynamic_script', 'GIT_CONFIG_PARAMETERS sets git settings that may run programs', text) });
+    if (
+      a.name === 'GIT_CONFIG_PARAMETERS' &&
+      (program === null || program === 'git') &&
+      (!a.value.static ||
+        GIT_EXECUTING_KEYS.test(a.value.value.replace(/^'|'=.*$/g, '')) ||
+        /'(core\.|alias\.|diff\.|filter\.|credential)/i.test(a.value.value))
+    ) {
+      out.push({
+        kind: 'undecidable',
+        found: undecidable('parse.dynamic_script', 'GIT_CONFIG_PARAMETERS sets git settings that may run programs', text),
+      });
     }
   }
   return out;

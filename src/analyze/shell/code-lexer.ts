@@ -125,7 +125,8 @@ export function stringAt(code: string, i: number, lang: Language): Lexed<{ value
     dynamic = INTERPOLATES[lang].test(body);
     value = body;
   } else if (lang === 'powershell') {
-    value = q === "'" ? body.replace(/''/g, "'") : body.replace(/`(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', '0': '\0' })[c] ?? c);
+    value =
+      q === "'" ? body.replace(/''/g, "'") : body.replace(/`(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', '0': '\0' })[c] ?? c);
     dynamic = q === '"' && INTERPOLATES.powershell.test(body);
   } else if (q === "'" && (lang === 'perl' || lang === 'ruby' || lang === 'php')) {
     value = body.replace(/\\([\\'])/g, '$1'); // single quotes in Perl/Ruby/PHP: only \\ and \'

@@ -27,21 +27,41 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 function nested(scope: Scope, detail: string, parentId: number | undefined): Scope {
   const { placeholders: _p, pipeline: _s, parentId: _id, ...rest } = scope;
-  return { ...rest, context: [...scope.context, { kind: 'nested_script', detail }], nest: scope.nest + 1, outer: [], ...(parentId === undefined ? {} : { parentId }) };
+  return {
+    ...rest,
+    context: [...scope.context, { kind: 'nested_script', detail }],
+    nest: scope.nest + 1,
+    outer: [],
+    ...(parentId === undefined ? {} : { parentId }),
+  };
 }
 
 /**
  * Judges `name=value` for a code variable: the prompt's substitutions, PROMPT_COMMAND's script,
  * BASH_ENV's expansion and the file it sources, an imported function's body.
  */
-export function judgeCodeAssignment(b: IrBuilder, name: string, value: Word, scope: Scope, state: State, evidence: string, parentId?: number): void {
+export function judgeCodeAssignment(
+  b: IrBuilder,
+  name: string,
+  value: Word,
+  scope: Scope,
+  state: State,
+  evidence: string,
+  parentId?: number,
+): void {
   const detail = name;
   if (PROMPTS.has(name)) {
     judgeExpandedText(b, value, true, nested(scope, detail, parentId), state, `the prompt string ${name}`, evidence);
     return;
   }
   if (!value.static || /^\(/.test(value.raw)) {
-    b.fail(undecidable('parse.dynamic_script', `${name} holds code a shell runs later, and its value is only known when the script runs`, evidence));
+    b.fail(
+      undecidable(
+        'parse.dynamic_script',
+        `${name} holds code a shell runs later, and its value is only known when the script runs`,
+        evidence,
+      ),
+    );
     return;
   }
   if (name === 'PROMPT_COMMAND') {

@@ -103,7 +103,9 @@ function expansions(t: Table, cmd: AstCommand, skip: ReadonlySet<string>): { nam
   const bodies = first && !skip.has(first.value) ? aliasOf(t, first) : undefined;
   if (!first || !bodies) return [];
   const prefix = cmd.assignments.map((a) => `${a.name}=${a.value.word.raw}`);
-  const redirects = cmd.redirects.filter((r) => !r.op.startsWith('<<') || r.op === '<<<').map((r) => `${r.fd ?? ''}${r.op} ${r.target.word.raw}`);
+  const redirects = cmd.redirects
+    .filter((r) => !r.op.startsWith('<<') || r.op === '<<<')
+    .map((r) => `${r.fd ?? ''}${r.op} ${r.target.word.raw}`);
   return bodies.map((body) => {
     if (!body.static) return { name: first.value, text: null };
     let rest = cmd.words.slice(1);

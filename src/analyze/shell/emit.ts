@@ -34,7 +34,30 @@ interface Base {
 }
 
 /** Words that are never command names in bash: seeing one as a name means the parser misread. */
-const MISREAD_NAMES = new Set(['!', '{', '}', '[[', ']]', '((', '))', 'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function']);
+const MISREAD_NAMES = new Set([
+  '!',
+  '{',
+  '}',
+  '[[',
+  ']]',
+  '((',
+  '))',
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'case',
+  'esac',
+  'for',
+  'select',
+  'while',
+  'until',
+  'do',
+  'done',
+  'in',
+  'function',
+]);
 
 /** `NAME=value` written without quotes or expansions before the `=`, where NAME is no variable name. */
 function invalidName(w: Word): boolean {
@@ -56,7 +79,10 @@ export function emitCommand(b: IrBuilder, cmd: AstCommand, scope: Scope, state: 
   const resolve = (w: AstWord): Word => (state.untracked ? null : resolveVars(w.word, state.vars, state.ifs)) ?? w.word;
   const base: Base = {
     assignments: cmd.assignments.map((a) => ({ name: a.name, value: resolve(a.value) })),
-    redirects: [...cmd.redirects.map((r) => (r.op.startsWith('<<') ? toRedirect(r) : { ...toRedirect(r), target: resolve(r.target) })), ...scope.outer],
+    redirects: [
+      ...cmd.redirects.map((r) => (r.op.startsWith('<<') ? toRedirect(r) : { ...toRedirect(r), target: resolve(r.target) })),
+      ...scope.outer,
+    ],
     text: cmd.text,
     ...(stdin ? { stdin } : {}),
   };
@@ -82,8 +108,7 @@ export function emitCommand(b: IrBuilder, cmd: AstCommand, scope: Scope, state: 
 
 function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: State): SimpleCommand {
   const placeholders = (base.placeholders ?? [...(scope.placeholders ?? []), ...inv.placeholders]).filter(Boolean);
-  const mark = (w: Word): Word =>
-    placeholders.some((p) => w.value.includes(p)) ? { value: w.value, static: false, raw: w.raw } : w;
+  const mark = (w: Word): Word => (placeholders.some((p) => w.value.includes(p)) ? { value: w.value, static: false, raw: w.raw } : w);
   let cwd = state.cwd;
   if (inv.cwd === null) cwd = null;
   else if (inv.cwd) cwd = inv.cwd.static ? normalizePath(inv.cwd.value, state.cwd, b.ctx.home) : null;
@@ -111,13 +136,21 @@ function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: 
   judgeBuiltinOperands(b, sc, scope, state);
   // The rules judge the words brace expansion makes; a word past its bounds would be judged in part.
   if ([sc.name, ...sc.args].some((w) => !braceWords(w).complete)) {
-    b.fail(undecidable('limits.expansion_too_large', `brace expansion makes more than ${MAX_BRACE_WORDS} words or nests more than ${MAX_BRACE_ROUNDS} groups`, base.text));
+    b.fail(
+      undecidable(
+        'limits.expansion_too_large',
+        `brace expansion makes more than ${MAX_BRACE_WORDS} words or nests more than ${MAX_BRACE_ROUNDS} groups`,
+        base.text,
+      ),
+    );
   }
   if (!sc.name.static) {
     b.fail(undecidable('parse.dynamic_command', `the command name ${sc.name.raw} is only known when the script runs`, base.text));
   } else if (sc.name.vars) {
     // A command named by a variable stays a dynamic command name, even when its value is known.
-    b.fail(undecidable('parse.dynamic_command', `the command name ${sc.name.raw} comes from a variable (here: ${sc.name.value})`, base.text));
+    b.fail(
+      undecidable('parse.dynamic_command', `the command name ${sc.name.raw} comes from a variable (here: ${sc.name.value})`, base.text),
+    );
   } else if (DECLARATIONS.has(sc.name.value) && sc.args.some(invalidName)) {
     // `export P\ATH=1`, `export }X=1`: bash rejects the name; a strict parser rejects the line.
     b.fail(undecidable('parse.syntax_error', `not a valid variable name in ${sc.name.value}`, base.text));
@@ -129,7 +162,13 @@ function record(b: IrBuilder, inv: Invocation, base: Base, scope: Scope, state: 
   } else if (sc.name.value === 'let') {
     checkLet(b, sc, base.text);
   } else if (MISREAD_NAMES.has(sc.name.value)) {
-    b.fail(undecidable('parse.blind_spot', `the parser read "${sc.name.value}" as a command name (time/!/coproc before a compound command, or a misparse)`, base.text));
+    b.fail(
+      undecidable(
+        'parse.blind_spot',
+        `the parser read "${sc.name.value}" as a command name (time/!/coproc before a compound command, or a misparse)`,
+        base.text,
+      ),
+    );
   }
   return sc;
 }
@@ -158,7 +197,13 @@ function follow(b: IrBuilder, sc: SimpleCommand, inv: Invocation, base: Base, sc
     b.fail(undecidable('parse.dynamic_script', `${name} sources a BASH_ENV/ENV file only known when it runs`, base.text));
   }
   rebind(b, sc);
-  trackState(b, sc, inv, state, actions.some((a) => a.kind === 'script' && a.shareState));
+  trackState(
+    b,
+    sc,
+    inv,
+    state,
+    actions.some((a) => a.kind === 'script' && a.shareState),
+  );
 }
 
 interface NestedOptions {
@@ -189,13 +234,28 @@ function nestedState(sc: SimpleCommand, state: State, o: NestedOptions): State {
 
 function nestedScript(b: IrBuilder, text: Word, context: Context, sc: SimpleCommand, scope: Scope, state: State, o: NestedOptions): void {
   if (!text.static) {
-    b.fail(undecidable('parse.dynamic_script', `the script run by ${context.detail ?? 'the command'} is only known when the command runs`, sc.text));
+    b.fail(
+      undecidable(
+        'parse.dynamic_script',
+        `the script run by ${context.detail ?? 'the command'} is only known when the command runs`,
+        sc.text,
+      ),
+    );
   }
   b.script(text.value, nestedScope(scope, sc, context, o), nestedState(sc, state, o));
 }
 
 /** A command given as words (find -exec, docker exec, an argv from interpreter code). */
-function spawn(b: IrBuilder, words: Word[], wrappers: string[], context: Context | null, sc: SimpleCommand, scope: Scope, state: State, o: NestedOptions): void {
+function spawn(
+  b: IrBuilder,
+  words: Word[],
+  wrappers: string[],
+  context: Context | null,
+  sc: SimpleCommand,
+  scope: Scope,
+  state: State,
+  o: NestedOptions,
+): void {
   if (!words.length || !b.room(rawOf(words))) return;
   // Launchers inside launchers (`xvfb-run strace nsenter …`): past the bound, fail closed.
   const launched = (scope.launched ?? 0) + 1;
@@ -204,7 +264,14 @@ function spawn(b: IrBuilder, words: Word[], wrappers: string[], context: Context
     return;
   }
   const inv = peelWrappers(words, rawOf(words));
-  const inner: Scope = { context: context ? [...scope.context, context] : scope.context, wrappers: [...sc.wrappers, ...wrappers], parentId: sc.id, nest: scope.nest, outer: [], launched };
+  const inner: Scope = {
+    context: context ? [...scope.context, context] : scope.context,
+    wrappers: [...sc.wrappers, ...wrappers],
+    parentId: sc.id,
+    nest: scope.nest,
+    outer: [],
+    launched,
+  };
   if (o.fed || sc.fedByUnknownInput) inner.fed = true;
   if (o.placeholders) inner.placeholders = o.placeholders;
   const innerState = nestedState(sc, state, o);
@@ -214,7 +281,15 @@ function spawn(b: IrBuilder, words: Word[], wrappers: string[], context: Context
   follow(b, child, inv, base, inner, innerState);
 }
 
-function interpreterCode(b: IrBuilder, action: { language: Parameters<typeof shellCallsIn>[0] }, code: Word, context: Context, sc: SimpleCommand, scope: Scope, state: State): void {
+function interpreterCode(
+  b: IrBuilder,
+  action: { language: Parameters<typeof shellCallsIn>[0] },
+  code: Word,
+  context: Context,
+  sc: SimpleCommand,
+  scope: Scope,
+  state: State,
+): void {
   if (!code.static) {
     b.fail(undecidable('parse.dynamic_script', `the code run by ${context.detail} is only known when the command runs`, sc.text));
   }
@@ -241,7 +316,10 @@ function substitutedScript(b: IrBuilder, sc: SimpleCommand, base: Base, scope: S
   const context: Context = { kind: 'nested_script', detail: `${sc.name.value} <(…)` };
   const share = sc.name.value === 'source' || sc.name.value === '.';
   if (fed.kind === 'text') nestedScript(b, fed.word, context, sc, scope, state, { share });
-  else b.fail(undecidable('parse.dynamic_script', `${sc.name.value} runs the output of ${ast.word.raw}, which is only known when it runs`, sc.text));
+  else
+    b.fail(
+      undecidable('parse.dynamic_script', `${sc.name.value} runs the output of ${ast.word.raw}, which is only known when it runs`, sc.text),
+    );
 }
 
 /** What the command inside a `>(…)` it writes to reads: the command's output, when known. */
@@ -257,7 +335,9 @@ function outputFeeds(cmd: AstCommand): Map<AstWord, Stdin> {
 }
 
 function stdinContext(stdin: Extract<Stdin, { kind: 'text' }>, name: string): Context {
-  return stdin.via === 'pipe' ? { kind: 'nested_script', detail: `${stdin.from} | ${name}` } : { kind: 'heredoc', detail: `${name} ${stdin.from}` };
+  return stdin.via === 'pipe'
+    ? { kind: 'nested_script', detail: `${stdin.from} | ${name}` }
+    : { kind: 'heredoc', detail: `${name} ${stdin.from}` };
 }
 
 /** What a command reads on stdin as its program, from a file (`bash < x.sh`, `psql < x.sql`, `cat x.sql | psql`). */
@@ -267,7 +347,8 @@ function stdinFile(action: Action, sc: SimpleCommand, base: Base): Extract<Actio
   const detail = `${sc.name.value} < ${path.raw}`;
   if (action.kind === 'stdin-script') return { kind: 'file', path, as: { kind: 'script' }, detail };
   if (action.kind === 'stdin-code') return { kind: 'file', path, as: { kind: 'code', language: action.language }, detail };
-  if (action.kind === 'stdin-sql') return { kind: 'file', path, as: { kind: 'sql', dialect: action.dialect, client: sc.name.value }, detail };
+  if (action.kind === 'stdin-sql')
+    return { kind: 'file', path, as: { kind: 'sql', dialect: action.dialect, client: sc.name.value }, detail };
   return undefined;
 }
 
@@ -275,7 +356,14 @@ function stdinFile(action: Action, sc: SimpleCommand, base: Base): Extract<Actio
 const MAX_SQL_INCLUDES = 32;
 
 /** SQL a client runs: recorded for the SQL analyser, and the files it includes read in turn. */
-function recordSql(b: IrBuilder, sc: SimpleCommand, dialect: Extract<Action, { kind: 'sql' }>['dialect'], sql: string | null, from: string | null, seen: Set<string>): void {
+function recordSql(
+  b: IrBuilder,
+  sc: SimpleCommand,
+  dialect: Extract<Action, { kind: 'sql' }>['dialect'],
+  sql: string | null,
+  from: string | null,
+  seen: Set<string>,
+): void {
   b.ir.embeddedSql.push({ commandId: sc.id, dialect, sql });
   if (sql === null) return;
   for (const inc of sqlIncludes(sc.name.value, sql)) {
@@ -285,13 +373,27 @@ function recordSql(b: IrBuilder, sc: SimpleCommand, dialect: Extract<Action, { k
     }
     // `\ir f` is relative to the including file's folder; the others to the client's.
     const folder = inc.relative && from ? from.slice(0, from.lastIndexOf('/')) || '/' : sc.cwd;
-    const action: Extract<Action, { kind: 'file' }> = { kind: 'file', path: { value: inc.path, static: true, raw: inc.path }, as: { kind: 'sql', dialect, client: sc.name.value }, detail: `${sc.name.value} including ${inc.path}` };
+    const action: Extract<Action, { kind: 'file' }> = {
+      kind: 'file',
+      path: { value: inc.path, static: true, raw: inc.path },
+      as: { kind: 'sql', dialect, client: sc.name.value },
+      detail: `${sc.name.value} including ${inc.path}`,
+    };
     readFileAction(b, action, sc, [folder], seen);
   }
 }
 
 /** Reads the file an action names and judges what it holds like the same text given inline. */
-function readFileAction(b: IrBuilder, action: Extract<Action, { kind: 'file' }>, sc: SimpleCommand, cwds: (string | null)[], seen: Set<string>, scope?: Scope, state?: State, base?: Base): void {
+function readFileAction(
+  b: IrBuilder,
+  action: Extract<Action, { kind: 'file' }>,
+  sc: SimpleCommand,
+  cwds: (string | null)[],
+  seen: Set<string>,
+  scope?: Scope,
+  state?: State,
+  base?: Base,
+): void {
   for (const opened of openProgramFile(b.ctx, action, cwds, sc.args, sc.text)) {
     (b.ir.programFiles ??= []).push({ commandId: sc.id, word: action.path, path: opened.path });
     const o = opened.outcome;
@@ -303,9 +405,14 @@ function readFileAction(b: IrBuilder, action: Extract<Action, { kind: 'file' }>,
     } else if (scope && state && base) {
       const context: Context = { kind: 'nested_script', detail: action.detail };
       if (scope.nest >= b.limits.maxNestedScripts && o.kind !== 'none') {
-        b.fail(undecidable('limits.nesting_too_deep', `scripts run from files nested more than ${b.limits.maxNestedScripts} deep`, sc.text));
+        b.fail(
+          undecidable('limits.nesting_too_deep', `scripts run from files nested more than ${b.limits.maxNestedScripts} deep`, sc.text),
+        );
       } else if (o.kind === 'script') {
-        nestedScript(b, o.text, context, sc, scope, state, { share: action.shareState ?? false, ...(base.stdin ? { stdin: base.stdin } : {}) });
+        nestedScript(b, o.text, context, sc, scope, state, {
+          share: action.shareState ?? false,
+          ...(base.stdin ? { stdin: base.stdin } : {}),
+        });
       } else if (o.kind === 'code') {
         // Judged as the same code given inline (`python3 -c CODE`): its shell calls, file changes and capabilities.
         const inline = inlineCodeCommand(o.language, o.code);
@@ -322,9 +429,18 @@ function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, sc
   const fromFile = stdinFile(action, sc, base);
   if (fromFile) return perform(b, fromFile, sc, base, scope, state);
   const stdin = base.stdin?.kind === 'text' ? base.stdin : null;
-  if (base.stdin?.kind === 'unknown' && (action.kind === 'stdin-script' || action.kind === 'stdin-code' || action.kind === 'stdin-unread')) {
+  if (
+    base.stdin?.kind === 'unknown' &&
+    (action.kind === 'stdin-script' || action.kind === 'stdin-code' || action.kind === 'stdin-unread')
+  ) {
     // A program read from a process substitution's unknown output (`cmd > >(sh)`, `sh < <(cmd)`).
-    b.fail(undecidable('parse.dynamic_script', `${sc.name.value} runs what it reads from ${base.stdin.from}, which is only known when it runs`, sc.text));
+    b.fail(
+      undecidable(
+        'parse.dynamic_script',
+        `${sc.name.value} runs what it reads from ${base.stdin.from}, which is only known when it runs`,
+        sc.text,
+      ),
+    );
   }
   switch (action.kind) {
     case 'script': {
@@ -350,8 +466,17 @@ function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, sc
       return;
     case 'stdin-unread':
       // Piped from a command whose output is not known, or text that is not one of the inert forms.
-      if (base.stdin?.kind === 'pipe' || (stdin && !(stdin.word.static && action.inert && new RegExp(action.inert).test(stdin.word.value)))) {
-        b.fail(undecidable('parse.unsupported_interpreter_code', `${action.detail} runs the ${action.language} code on its standard input, which seatbelt cannot read`, sc.text));
+      if (
+        base.stdin?.kind === 'pipe' ||
+        (stdin && !(stdin.word.static && action.inert && new RegExp(action.inert).test(stdin.word.value)))
+      ) {
+        b.fail(
+          undecidable(
+            'parse.unsupported_interpreter_code',
+            `${action.detail} runs the ${action.language} code on its standard input, which seatbelt cannot read`,
+            sc.text,
+          ),
+        );
       }
       return;
     case 'sql':

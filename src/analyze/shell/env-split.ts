@@ -3,7 +3,19 @@
 // word start comments out the rest, and `${NAME}` expands (which makes the word dynamic).
 import type { Word } from '../../core/ir.js';
 
-const ESCAPES: Record<string, string> = { f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', _: ' ', '#': '#', $: '$', '"': '"', "'": "'", '\\': '\\' };
+const ESCAPES: Record<string, string> = {
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  _: ' ',
+  '#': '#',
+  $: '$',
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+};
 
 export function splitEnvString(source: Word): Word[] {
   if (!source.static) return [source];

@@ -11,19 +11,46 @@ const each = (head: string[], tails: string[][]) => tails.map((t) => [...head, .
 
 /** Generator argv forms, command name first (a basename). */
 const GENERATORS: string[][] = [
-  ['ssh-agent'], ['ssh-agent', '-s'],
-  ['pyenv', 'init', '-'], ['pyenv', 'init', '--path'], ...each(['pyenv', 'init', '-'], SHELLS.map((s) => [s])), ['pyenv', 'virtualenv-init', '-'],
-  ['rbenv', 'init', '-'], ...each(['rbenv', 'init', '-'], SHELLS.map((s) => [s])),
-  ['nodenv', 'init', '-'], ['goenv', 'init', '-'], ['jenv', 'init', '-'],
-  ...each(['direnv', 'hook'], SHELLS.map((s) => [s])),
-  ...each(['zoxide', 'init'], SHELLS.map((s) => [s])),
-  ...each(['starship', 'init'], SHELLS.map((s) => [s])),
-  ...each(['mise', 'activate'], SHELLS.map((s) => [s])),
-  ['fnm', 'env'], ['fnm', 'env', '--use-on-cd'],
+  ['ssh-agent'],
+  ['ssh-agent', '-s'],
+  ['pyenv', 'init', '-'],
+  ['pyenv', 'init', '--path'],
+  ...each(
+    ['pyenv', 'init', '-'],
+    SHELLS.map((s) => [s]),
+  ),
+  ['pyenv', 'virtualenv-init', '-'],
+  ['rbenv', 'init', '-'],
+  ...each(
+    ['rbenv', 'init', '-'],
+    SHELLS.map((s) => [s]),
+  ),
+  ['nodenv', 'init', '-'],
+  ['goenv', 'init', '-'],
+  ['jenv', 'init', '-'],
+  ...each(
+    ['direnv', 'hook'],
+    SHELLS.map((s) => [s]),
+  ),
+  ...each(
+    ['zoxide', 'init'],
+    SHELLS.map((s) => [s]),
+  ),
+  ...each(
+    ['starship', 'init'],
+    SHELLS.map((s) => [s]),
+  ),
+  ...each(
+    ['mise', 'activate'],
+    SHELLS.map((s) => [s]),
+  ),
+  ['fnm', 'env'],
+  ['fnm', 'env', '--use-on-cd'],
   ['brew', 'shellenv'],
   ['opam', 'env'],
   ['conda', 'shell.bash', 'hook'],
-  ['dircolors'], ['dircolors', '-b'],
+  ['dircolors'],
+  ['dircolors', '-b'],
 ];
 
 /** Where Homebrew installs itself: `eval "$(/opt/homebrew/bin/brew shellenv)"` is its own instruction. */

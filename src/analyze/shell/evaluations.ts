@@ -60,7 +60,13 @@ export function judgeNameOperand(b: IrBuilder, text: string, state: State, evide
   if (/^([0-9]+|[@*#?$!-])$/.test(text)) return true; // a special or positional parameter
   const m = NAME_OPERAND.exec(text);
   if (!m) {
-    b.fail(undecidable('parse.dynamic_arithmetic', `the variable name ${JSON.stringify(text)} is only known when the script runs, and a subscript in it is evaluated`, evidence));
+    b.fail(
+      undecidable(
+        'parse.dynamic_arithmetic',
+        `the variable name ${JSON.stringify(text)} is only known when the script runs, and a subscript in it is evaluated`,
+        evidence,
+      ),
+    );
     return false;
   }
   const sub = m[2];
@@ -86,7 +92,15 @@ function expansionScope(scope: Scope, detail: string): Scope {
  * runs in); refused when the text is not known. An octal escape in a prompt (`\044`) may make a `$` only after
  * decoding: refused too.
  */
-export function judgeExpandedText(b: IrBuilder, value: Word | null, prompt: boolean, scope: Scope, state: State, detail: string, evidence: string): void {
+export function judgeExpandedText(
+  b: IrBuilder,
+  value: Word | null,
+  prompt: boolean,
+  scope: Scope,
+  state: State,
+  detail: string,
+  evidence: string,
+): void {
   if (!value?.static) {
     b.fail(undecidable('parse.dynamic_script', `${detail} is expanded as code and is only known when the script runs`, evidence));
     return;
@@ -106,7 +120,13 @@ function judgeIndirect(b: IrBuilder, name: string, state: State, evidence: strin
   if (name === '#' || state.ints.has(name)) return true; // a number names a positional parameter
   const value = state.untracked || !/^[A-Za-z_]\w*$/.test(name) ? undefined : state.vars.get(name);
   if (value === undefined) {
-    b.fail(undecidable('parse.dynamic_arithmetic', `\${!${name}} expands the variable named by ${name}, whose value comes from outside the script`, evidence));
+    b.fail(
+      undecidable(
+        'parse.dynamic_arithmetic',
+        `\${!${name}} expands the variable named by ${name}, whose value comes from outside the script`,
+        evidence,
+      ),
+    );
     return false;
   }
   return judgeNameOperand(b, value, state, evidence);
@@ -126,7 +146,15 @@ function judge(b: IrBuilder, e: Evaluation, scope: Scope, state: State, evidence
     case 'prompt': {
       const known = !state.untracked && /^[A-Za-z_]\w*$/.test(e.name) ? state.vars.get(e.name) : undefined;
       const what = `the prompt expansion \${${e.name}@P}`;
-      judgeExpandedText(b, known === undefined ? null : { value: known, static: true, raw: known }, true, expansionScope(scope, what), state, what, evidence);
+      judgeExpandedText(
+        b,
+        known === undefined ? null : { value: known, static: true, raw: known },
+        true,
+        expansionScope(scope, what),
+        state,
+        what,
+        evidence,
+      );
       return true;
     }
   }

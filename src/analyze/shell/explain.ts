@@ -25,7 +25,8 @@ function command(c: SimpleCommand): string[] {
   const add = (label: string, value: string) => lines.push(`    ${label.padEnd(12)}${value}`);
   if (c.args.length) add('args', c.args.map(word).join(' '));
   if (c.assignments.length) add('assignments', c.assignments.map((a) => `${a.name}=${word(a.value)}`).join(' '));
-  if (c.redirects.length) add('redirects', c.redirects.map((r) => `${r.fd ?? ''}${r.op} ${word({ ...r.target, value: oneLine(r.target.value, 60) })}`).join(' '));
+  if (c.redirects.length)
+    add('redirects', c.redirects.map((r) => `${r.fd ?? ''}${r.op} ${word({ ...r.target, value: oneLine(r.target.value, 60) })}`).join(' '));
   const where = c.context.map(context);
   if (c.pipeline) where.push(`stage ${c.pipeline.stage + 1}/${c.pipeline.stages} of pipeline ${c.pipeline.id}`);
   add('context', where.length ? where.join(' › ') : 'top level');
@@ -37,7 +38,10 @@ function command(c: SimpleCommand): string[] {
     // The catalogue spec that judged it, with the subcommands and verbs it read.
     const inv = readInvocation(spec, c.args);
     const verbs = inv.harmless ? 'harmless option given' : inv.verbs.map((v) => `${v.effect}: ${v.why}`).join('; ') || 'no verb';
-    add('catalogue', `${[spec.family + '/' + spec.names[0], ...inv.path].join(' ')} — ${verbs}${inv.undecidable ? ` (cannot read: ${inv.undecidable})` : ''}`);
+    add(
+      'catalogue',
+      `${[spec.family + '/' + spec.names[0], ...inv.path].join(' ')} — ${verbs}${inv.undecidable ? ` (cannot read: ${inv.undecidable})` : ''}`,
+    );
   }
   const notes: string[] = [];
   if (c.parentId !== undefined) notes.push(`inside #${c.parentId}`);
@@ -53,7 +57,8 @@ export function explainIr(ir: ShellIr): string {
   if (ir.functions.length) out.push(`functions: ${ir.functions.join(', ')}`);
   if (ir.embeddedSql.length) {
     out.push('embedded sql:');
-    for (const s of ir.embeddedSql) out.push(`  #${s.commandId} ${s.dialect ?? 'unknown dialect'}: ${s.sql === null ? '(dynamic)' : oneLine(s.sql)}`);
+    for (const s of ir.embeddedSql)
+      out.push(`  #${s.commandId} ${s.dialect ?? 'unknown dialect'}: ${s.sql === null ? '(dynamic)' : oneLine(s.sql)}`);
   }
   if (ir.undecidable.length) {
     out.push('undecidable (blocks):');

@@ -32,7 +32,8 @@ const INSTALLED = /^\/(bin|sbin|lib|lib32|lib64|usr|opt|nix|snap|etc|System|Libr
 /** Folders package managers fill, wherever they are: npm's `node_modules`, tox's and nox's environments. */
 const PACKAGE_FOLDERS = /\/(node_modules|\.tox|\.nox)\//;
 /** Version and tool managers under the home folder (nvm, pyenv, rbenv, asdf, rustup and cargo, …). */
-const HOME_MANAGERS = /^\/(\.nvm|\.pyenv|\.rbenv|\.asdf|\.sdkman|\.cargo|\.rustup|\.volta|\.bun|\.deno|\.ghcup|\.opam|\.nix-profile|\.linuxbrew|\.local\/share\/mise|\.local\/pipx|\.jenv|\.goenv|\.nodenv|\.phpenv)\//;
+const HOME_MANAGERS =
+  /^\/(\.nvm|\.pyenv|\.rbenv|\.asdf|\.sdkman|\.cargo|\.rustup|\.volta|\.bun|\.deno|\.ghcup|\.opam|\.nix-profile|\.linuxbrew|\.local\/share\/mise|\.local\/pipx|\.jenv|\.goenv|\.nodenv|\.phpenv)\//;
 /** The user's own shell start-up files (which the persistence rules keep the agent from changing). */
 const STARTUP_FILES = /^\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc)$/;
 
@@ -46,7 +47,8 @@ function installed(path: string, ctx: AnalyzeContext): boolean {
   // seatbelt's own installed files are the guard itself (trusted); what a seatbelt invocation may do is the guard-command rule's business.
   if (ctx.guard?.paths.some((g) => g.kind === 'install' && (path === g.path || path.startsWith(g.path + '/')))) return true;
   const home = ctx.home.replace(/\/+$/, '');
-  if (home && path.startsWith(home + '/') && (HOME_MANAGERS.test(path.slice(home.length)) || STARTUP_FILES.test(path.slice(home.length)))) return true;
+  if (home && path.startsWith(home + '/') && (HOME_MANAGERS.test(path.slice(home.length)) || STARTUP_FILES.test(path.slice(home.length))))
+    return true;
   const venv = /^(.*)\/(bin|Scripts)\/[^/]+$/.exec(path)?.[1];
   if (venv && ctx.readFile) {
     const cfg = ctx.readFile(`${venv}/pyvenv.cfg`);
@@ -59,7 +61,10 @@ function installed(path: string, ctx: AnalyzeContext): boolean {
 export function interpreterScript(name: string, args: readonly Word[]): { file: Word; index: number; language: Language } | undefined {
   const spec = interpreterOf(name);
   if (!spec || !READ_LANGUAGES.includes(spec.language) || /^(bun|deno|irb[\d.]*)$/.test(name)) return undefined;
-  const found = (index: number) => (args[index] && !(args[index]!.static && STDIN_PATHS.has(args[index]!.value)) ? { file: args[index]!, index, language: spec.language } : undefined);
+  const found = (index: number) =>
+    args[index] && !(args[index]!.static && STDIN_PATHS.has(args[index]!.value))
+      ? { file: args[index]!, index, language: spec.language }
+      : undefined;
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     const v = w.value;
@@ -73,14 +78,16 @@ export function interpreterScript(name: string, args: readonly Word[]): { file: 
       const eq = v.indexOf('=');
       const long = v.slice(2, eq < 0 ? undefined : eq);
       // Inline code, a test run over folders, a syntax check, a package script: no program file.
-      if (spec.longCode?.includes(long) || (spec.language === 'node' && /^(test|check|run|help|version|v8-options)$/.test(long))) return undefined;
+      if (spec.longCode?.includes(long) || (spec.language === 'node' && /^(test|check|run|help|version|v8-options)$/.test(long)))
+        return undefined;
       if (spec.longWithArg?.includes(long) && eq < 0) i++;
       continue;
     }
     for (let j = 1; j < v.length; j++) {
       const letter = v[j]!;
       if (spec.module?.includes(letter) || spec.code.includes(letter)) return undefined;
-      if (spec.language === 'php' && letter === 'f') return j + 1 < v.length ? { file: { ...w, value: v.slice(j + 1) }, index: i, language: 'php' } : found(i + 1);
+      if (spec.language === 'php' && letter === 'f')
+        return j + 1 < v.length ? { file: { ...w, value: v.slice(j + 1) }, index: i, language: 'php' } : found(i + 1);
       if (spec.preload?.includes(letter) || spec.withArg.includes(letter)) {
         if (j + 1 === v.length) i++;
         break;
@@ -117,7 +124,13 @@ export function programFileActions(name: string, args: readonly Word[], path: Wo
   const at = scriptFileOperand(name, [...args]);
   const file = at >= 0 ? args[at] : undefined;
   if (file && READ_SHELLS.has(name) && !isStdinOrSubstitution(file)) {
-    out.push({ kind: 'file', path: file, as: { kind: 'script' }, detail: `${name} ${file.raw}`, shareState: name === 'source' || name === '.' });
+    out.push({
+      kind: 'file',
+      path: file,
+      as: { kind: 'script' },
+      detail: `${name} ${file.raw}`,
+      shareState: name === 'source' || name === '.',
+    });
   }
   const script = interpreterScript(name, args);
   if (script) {
@@ -148,11 +161,21 @@ const HOME_ONLY = /^(?:\$HOME|\$\{HOME\})\/[^$`]*$/;
  * Reads the file a `file` action names, relative to each folder the command may run in, and says
  * how to judge what it holds. `args` are the words after the program (for a `#!` line's command).
  */
-export function openProgramFile(ctx: AnalyzeContext, action: Extract<Action, { kind: 'file' }>, cwds: readonly (string | null)[], args: readonly Word[], text: string): OpenedFile[] {
+export function openProgramFile(
+  ctx: AnalyzeContext,
+  action: Extract<Action, { kind: 'file' }>,
+  cwds: readonly (string | null)[],
+  args: readonly Word[],
+  text: string,
+): OpenedFile[] {
   const w = action.path;
-  const fail = (path: string | null, id: Parameters<typeof undecidable>[0], why: string): OpenedFile => ({ path, outcome: { kind: 'undecidable', found: undecidable(id, why, text) } });
+  const fail = (path: string | null, id: Parameters<typeof undecidable>[0], why: string): OpenedFile => ({
+    path,
+    outcome: { kind: 'undecidable', found: undecidable(id, why, text) },
+  });
   // `"$HOME/.cargo/env"` is as good as a literal; any other expansion, or a glob, is not.
-  if ((!w.static && !HOME_ONLY.test(w.value)) || w.glob) return [fail(null, 'parse.dynamic_script', `the file ${w.raw} run by ${action.detail} is only known when the command runs`)];
+  if ((!w.static && !HOME_ONLY.test(w.value)) || w.glob)
+    return [fail(null, 'parse.dynamic_script', `the file ${w.raw} run by ${action.detail} is only known when the command runs`)];
   const out: OpenedFile[] = [];
   for (const cwd of new Set(cwds)) {
     const path = normalizePath(w.value, cwd, ctx.home);
@@ -169,12 +192,22 @@ export function openProgramFile(ctx: AnalyzeContext, action: Extract<Action, { k
   return out;
 }
 
-function judgeFile(ctx: AnalyzeContext, action: Extract<Action, { kind: 'file' }>, path: string, args: readonly Word[], text: string): FileOutcome {
-  const fail = (id: Parameters<typeof undecidable>[0], why: string): FileOutcome => ({ kind: 'undecidable', found: undecidable(id, why, text) });
+function judgeFile(
+  ctx: AnalyzeContext,
+  action: Extract<Action, { kind: 'file' }>,
+  path: string,
+  args: readonly Word[],
+  text: string,
+): FileOutcome {
+  const fail = (id: Parameters<typeof undecidable>[0], why: string): FileOutcome => ({
+    kind: 'undecidable',
+    found: undecidable(id, why, text),
+  });
   if (!ctx.readFile) return fail('parse.unreadable_file', `${action.detail} runs ${path}, and files cannot be read in this analysis`);
   let read = ctx.readFile(path);
   // `python3 app/` runs app/__main__.py.
-  if ('refused' in read && read.refused === 'not_regular' && action.as.kind === 'code' && action.as.language === 'python') read = ctx.readFile(`${path}/__main__.py`);
+  if ('refused' in read && read.refused === 'not_regular' && action.as.kind === 'code' && action.as.language === 'python')
+    read = ctx.readFile(`${path}/__main__.py`);
   if ('trusted' in read) return { kind: 'none' };
   if ('refused' in read) {
     switch (read.refused) {

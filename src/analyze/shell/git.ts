@@ -11,11 +11,34 @@ import { GIT_SPEC } from '../../catalogue/specs/core-tools.js';
 const GIT_GLOBAL: OptionSpec = optionSpecFrom(GIT_SPEC);
 
 /** Settings whose value git runs through the shell. */
-const COMMAND_KEYS = new Set(['core.pager', 'core.editor', 'core.sshcommand', 'core.askpass', 'core.fsmonitor', 'core.gitproxy',
-  'sequence.editor', 'diff.external', 'gpg.program', 'gpg.ssh.program', 'gpg.x509.program', 'gpg.openpgp.program',
-  'interactive.difffilter', 'uploadpack.packobjectshook', 'credential.helper', 'ssh.command']);
-const COMMAND_KEY_PATTERNS = [/^pager\./, /^diff\.[^.]+\.(command|textconv)$/, /^merge\.[^.]+\.driver$/, /^filter\.[^.]+\.(clean|smudge|process)$/,
-  /^difftool\.[^.]+\.cmd$/, /^mergetool\.[^.]+\.cmd$/, /^credential\..+\.helper$/, /^browser\.[^.]+\.cmd$/];
+const COMMAND_KEYS = new Set([
+  'core.pager',
+  'core.editor',
+  'core.sshcommand',
+  'core.askpass',
+  'core.fsmonitor',
+  'core.gitproxy',
+  'sequence.editor',
+  'diff.external',
+  'gpg.program',
+  'gpg.ssh.program',
+  'gpg.x509.program',
+  'gpg.openpgp.program',
+  'interactive.difffilter',
+  'uploadpack.packobjectshook',
+  'credential.helper',
+  'ssh.command',
+]);
+const COMMAND_KEY_PATTERNS = [
+  /^pager\./,
+  /^diff\.[^.]+\.(command|textconv)$/,
+  /^merge\.[^.]+\.driver$/,
+  /^filter\.[^.]+\.(clean|smudge|process)$/,
+  /^difftool\.[^.]+\.cmd$/,
+  /^mergetool\.[^.]+\.cmd$/,
+  /^credential\..+\.helper$/,
+  /^browser\.[^.]+\.cmd$/,
+];
 
 function configAction(setting: Word): Action[] {
   const eq = setting.value.indexOf('=');
@@ -26,7 +49,10 @@ function configAction(setting: Word): Action[] {
   if (key.startsWith('alias.')) {
     if (value.value.startsWith('!')) return [{ kind: 'script', text: { ...value, value: value.value.slice(1) }, detail }];
     // A plain alias expands to git arguments: judge them as a git command.
-    const words = value.value.split(/\s+/).filter(Boolean).map((v) => ({ value: v, static: value.static, raw: v }));
+    const words = value.value
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((v) => ({ value: v, static: value.static, raw: v }));
     return [{ kind: 'spawn', words: [{ value: 'git', static: true, raw: 'git' }, ...words], label: detail, where: 'keep' }];
   }
   if (key.startsWith('credential.') && !value.value.startsWith('!')) return [];
@@ -37,13 +63,22 @@ function configAction(setting: Word): Action[] {
   return [];
 }
 
-const FILTERS = new Set(['--env-filter', '--tree-filter', '--index-filter', '--parent-filter', '--msg-filter', '--commit-filter', '--tag-name-filter']);
+const FILTERS = new Set([
+  '--env-filter',
+  '--tree-filter',
+  '--index-filter',
+  '--parent-filter',
+  '--msg-filter',
+  '--commit-filter',
+  '--tag-name-filter',
+]);
 
 function subcommandActions(sub: string, args: Word[]): Action[] {
   const out: Action[] = [];
   const take = (i: number, detail: string, attached?: string) => {
     const w = args[i];
-    if (attached !== undefined) out.push({ kind: 'script', text: { value: attached, static: args[i - 1]!.static, raw: args[i - 1]!.raw }, detail });
+    if (attached !== undefined)
+      out.push({ kind: 'script', text: { value: attached, static: args[i - 1]!.static, raw: args[i - 1]!.raw }, detail });
     else if (w) out.push({ kind: 'script', text: w, detail });
   };
   for (let i = 0; i < args.length; i++) {
@@ -81,7 +116,11 @@ function subcommandActions(sub: string, args: Word[]): Action[] {
     if (operands[0]?.static && ['set', 'add'].includes(operands[0].value)) operands.shift();
     const [key, value] = operands;
     if (key && value) {
-      out.push(...configAction({ value: `${key.value}=${value.value}`, static: key.static && value.static, raw: `${key.raw} ${value.raw}` }).map((a) => (a.kind === 'script' ? { ...a, detail: a.detail.replace('git -c', 'git config') } : a)));
+      out.push(
+        ...configAction({ value: `${key.value}=${value.value}`, static: key.static && value.static, raw: `${key.raw} ${value.raw}` }).map(
+          (a) => (a.kind === 'script' ? { ...a, detail: a.detail.replace('git -c', 'git config') } : a),
+        ),
+      );
     }
   }
   if (sub === 'bisect' && args[0]?.value === 'run' && args.length > 1) {
@@ -128,11 +167,23 @@ function extAction(url: Word, text: string): Action {
       if (n === ' ' || n === '%') cur += n;
       else if (n === 's') cur += 'git-upload-pack';
       else if (n === 'S') cur += 'upload-pack';
-      else return { kind: 'undecidable', found: undecidable('parse.dynamic_script', `the ext:: remote ${url.raw} uses %${n ?? ''}, which is only known when git runs it`, text) };
+      else
+        return {
+          kind: 'undecidable',
+          found: undecidable(
+            'parse.dynamic_script',
+            `the ext:: remote ${url.raw} uses %${n ?? ''}, which is only known when git runs it`,
+            text,
+          ),
+        };
     }
   }
   if (cur) words.push({ value: cur, static: url.static, raw: cur });
-  if (!url.static) return { kind: 'undecidable', found: undecidable('parse.dynamic_script', `the ext:: remote ${url.raw} runs a command only known when git runs it`, text) };
+  if (!url.static)
+    return {
+      kind: 'undecidable',
+      found: undecidable('parse.dynamic_script', `the ext:: remote ${url.raw} runs a command only known when git runs it`, text),
+    };
   return { kind: 'spawn', words, label: 'git ext::', where: 'keep' };
 }
 

@@ -54,7 +54,10 @@ function argvIr(argv: string[], ctx: AnalyzeContext, limits: ShellLimits, parser
   while (i < words.length - 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!.value)) {
     const v = words[i++]!.value;
     const eq = v.indexOf('=');
-    assignments.push({ name: v.slice(0, eq), value: { word: { value: v.slice(eq + 1), static: true, raw: quoteArg(v.slice(eq + 1)) }, subs: [] } });
+    assignments.push({
+      name: v.slice(0, eq),
+      value: { word: { value: v.slice(eq + 1), static: true, raw: quoteArg(v.slice(eq + 1)) }, subs: [] },
+    });
   }
   const text = argv.map(quoteArg).join(' ');
   const cmd = { assignments, words: words.slice(i).map((word) => ({ word, subs: [] })), redirects: [], text };

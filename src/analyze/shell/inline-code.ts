@@ -4,7 +4,13 @@
 import type { Word } from '../../core/ir.js';
 
 /** How each language's interpreter takes code inline. */
-const INLINE: Record<string, [string, string]> = { python: ['python3', '-c'], node: ['node', '-e'], perl: ['perl', '-e'], ruby: ['ruby', '-e'], php: ['php', '-r'] };
+const INLINE: Record<string, [string, string]> = {
+  python: ['python3', '-c'],
+  node: ['node', '-e'],
+  perl: ['perl', '-e'],
+  ruby: ['ruby', '-e'],
+  php: ['php', '-r'],
+};
 
 /** Code as the command line that runs it inline; a file's `#!` line is dropped, and PHP's open and close tags. */
 export function inlineCodeCommand(language: string, code: Word): Word[] {
@@ -14,4 +20,3 @@ export function inlineCodeCommand(language: string, code: Word): Word[] {
   const lit = (v: string): Word => ({ value: v, static: true, raw: v });
   return [lit(program!), lit(flag!), { ...code, value: text }];
 }
-

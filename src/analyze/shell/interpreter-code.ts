@@ -21,7 +21,8 @@ export interface ShellCalls {
   problems: string[];
 }
 
-type Kind = 'script' | 'auto' | 'subprocess' | 'exec-l' | 'exec-v' | 'spawn-l' | 'spawn-v' | 'argv-args' | 'node-spawn' | 'perl-open' | 'argv-list';
+type Kind =
+  'script' | 'auto' | 'subprocess' | 'exec-l' | 'exec-v' | 'spawn-l' | 'spawn-v' | 'argv-args' | 'node-spawn' | 'perl-open' | 'argv-list';
 
 interface Call {
   re: RegExp;
@@ -217,7 +218,7 @@ function resolve(kind: Kind, args: Arg[], calls: ShellCalls, name: string): void
 /** Blanks out strings and comments (so names inside them are not mistaken for calls); collects inline command literals. */
 function mask(code: string, lang: Language, spec: LanguageSpec, calls: ShellCalls, spans: Span[]): string {
   let out = '';
-  for (let i = 0; i < code.length; ) {
+  for (let i = 0; i < code.length;) {
     if (spec.inline) {
       spec.inline.lastIndex = i;
       const m = spec.inline.exec(code);
@@ -274,7 +275,8 @@ function readShellCalls(lang: Language, code: string): { calls: ShellCalls; span
   const found: { index: number; name: string; kind: Kind; bare?: boolean }[] = [];
   for (const call of spec.calls) {
     call.re.lastIndex = 0;
-    for (let m = call.re.exec(masked); m; m = call.re.exec(masked)) found.push({ index: m.index, name: m[0], kind: call.kind, ...(call.bare ? { bare: true } : {}) });
+    for (let m = call.re.exec(masked); m; m = call.re.exec(masked))
+      found.push({ index: m.index, name: m[0], kind: call.kind, ...(call.bare ? { bare: true } : {}) });
   }
   if (spec.byName) {
     const imports = spec.imports?.(masked) ?? new Map<string, string>();
@@ -311,7 +313,9 @@ function readsProgramFromStdin(words: string[]): boolean {
   const [name, ...args] = words;
   if (!name) return false;
   const w = (value: string) => ({ value, static: true, raw: value });
-  return actionsFor(commandBasename(name), args.map(w), words.join(' ')).some((a) => a.kind === 'stdin-script' || a.kind === 'stdin-code' || a.kind === 'stdin-unread' || a.kind === 'stdin-sql');
+  return actionsFor(commandBasename(name), args.map(w), words.join(' ')).some(
+    (a) => a.kind === 'stdin-script' || a.kind === 'stdin-code' || a.kind === 'stdin-unread' || a.kind === 'stdin-sql',
+  );
 }
 
 /** The commands of a script that start with the script's own stdin (not after a `|`), roughly split. */
@@ -335,11 +339,13 @@ export function shellCallsIn(lang: Language, code: string): ShellCalls {
   if (hit) return { scripts: [...hit.scripts], argvs: hit.argvs.map((a) => [...a]), problems: [...hit.problems] };
   const { calls, spans } = readShellCalls(lang, code);
   for (const words of [...calls.scripts.flatMap(stdinStages), ...calls.argvs]) {
-    if (readsProgramFromStdin(words)) calls.problems.push(`${words.join(' ')} reads its program from stdin, which the code feeds or passes on`);
+    if (readsProgramFromStdin(words))
+      calls.problems.push(`${words.join(' ')} reads its program from stdin, which the code feeds or passes on`);
   }
   // A program run with an environment the code changed is not the command we read (LD_PRELOAD, PATH, NODE_OPTIONS).
   const env = SPECS[lang]?.env;
-  if (env && (calls.scripts.length || calls.argvs.length) && env.test(maskedOf(lang, code))) calls.problems.push('runs programs in an environment the code changes');
+  if (env && (calls.scripts.length || calls.argvs.length) && env.test(maskedOf(lang, code)))
+    calls.problems.push('runs programs in an environment the code changes');
   const files = fileCallsIn(lang, code).map((f) => ({ start: f.start, end: f.end, literal: f.literal }));
   for (const p of capabilityProblems(lang, code, { shell: spans, file: files })) if (!calls.problems.includes(p)) calls.problems.push(p);
   if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);

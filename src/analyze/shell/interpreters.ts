@@ -63,17 +63,43 @@ function grammarOf(spec: ProgramSpec): Pick<InterpreterSpec, 'code' | 'longCode'
 const SPECS = {
   python: { ...grammarOf(PYTHON_SPEC), language: 'python', stopAfterCode: true, module: 'm' },
   node: { ...grammarOf(NODE_SPEC), language: 'node', separateCode: true },
-  bun: { language: 'node', code: 'ep', separateCode: true, longCode: ['eval', 'print'], withArg: 'rc', longWithArg: ['preload', 'config', 'cwd', 'env-file', 'tsconfig-override'], readsStdin: false, exits: ['-v', '--version', '-h', '--help'] },
+  bun: {
+    language: 'node',
+    code: 'ep',
+    separateCode: true,
+    longCode: ['eval', 'print'],
+    withArg: 'rc',
+    longWithArg: ['preload', 'config', 'cwd', 'env-file', 'tsconfig-override'],
+    readsStdin: false,
+    exits: ['-v', '--version', '-h', '--help'],
+  },
   perl: { ...grammarOf(PERL_SPEC), language: 'perl', digits: '0lC', rest: 'idDFxMmV', preload: 'Mm' },
   ruby: { ...grammarOf(RUBY_SPEC), language: 'ruby', digits: '0', rest: 'WTFxiK', preload: 'r' },
   irb: { language: 'ruby', code: '', withArg: 'rI', preload: 'r' },
   php: { ...grammarOf(PHP_SPEC), language: 'php', longModule: ['file', 'process-file'] },
   r: { language: 'r', code: 'e', withArg: '', module: 'f', longWithArg: ['file', 'default-packages', 'encoding'] },
-  julia: { language: 'julia', code: 'eE', longCode: ['eval', 'print'], withArg: 'LJCtpO', longWithArg: ['load', 'sysimage', 'project', 'threads', 'procs', 'machine-file', 'cpu-target'] },
+  julia: {
+    language: 'julia',
+    code: 'eE',
+    longCode: ['eval', 'print'],
+    withArg: 'LJCtpO',
+    longWithArg: ['load', 'sysimage', 'project', 'threads', 'procs', 'machine-file', 'cpu-target'],
+  },
   lua: { language: 'lua', code: 'e', withArg: 'l' },
   osascript: { language: 'applescript', code: 'e', withArg: 'ls' },
-  groovy: { language: 'groovy', code: 'e', withArg: 'D', wordsWithArg: ['-cp', '-classpath', '--classpath', '-c', '--encoding'], readsStdin: false },
-  jshell: { language: 'java', code: '', withArg: 'RJ', longWithArg: ['class-path', 'module-path', 'add-modules', 'add-exports', 'startup', 'feedback', 'execution'] },
+  groovy: {
+    language: 'groovy',
+    code: 'e',
+    withArg: 'D',
+    wordsWithArg: ['-cp', '-classpath', '--classpath', '-c', '--encoding'],
+    readsStdin: false,
+  },
+  jshell: {
+    language: 'java',
+    code: '',
+    withArg: 'RJ',
+    longWithArg: ['class-path', 'module-path', 'add-modules', 'add-exports', 'startup', 'feedback', 'execution'],
+  },
   tclsh: { language: 'tcl', code: '', withArg: '', wordsWithArg: ['-encoding'] },
 } satisfies Record<string, InterpreterSpec>;
 
@@ -180,12 +206,20 @@ export function interpreterActions(name: string, args: Word[]): Action[] {
   const detail = `${name} -${spec.code[0] ?? ''}`;
   if (codes.length) {
     const code = joined(codes, '\n');
-    return [{ kind: 'code', language: spec.language === 'applescript' && /JavaScript/i.test(args.map((a) => a.value).join(' ')) ? 'jxa' : spec.language, code: { ...code, value: preloaded + code.value }, detail }];
+    return [
+      {
+        kind: 'code',
+        language: spec.language === 'applescript' && /JavaScript/i.test(args.map((a) => a.value).join(' ')) ? 'jxa' : spec.language,
+        code: { ...code, value: preloaded + code.value },
+        detail,
+      },
+    ];
   }
   const file = args[operand];
   // `node -v`, `python3 --version`: prints and exits without reading a program.
   if (!file && args.slice(0, operand).some((w) => (spec.exits ?? ['--version', '--help']).includes(w.value))) return [];
-  if ((!file && spec.readsStdin !== false) || (file?.static && file.value === '-')) return [{ kind: 'stdin-code', language: spec.language, detail: name }];
+  if ((!file && spec.readsStdin !== false) || (file?.static && file.value === '-'))
+    return [{ kind: 'stdin-code', language: spec.language, detail: name }];
   return [];
 }
 
@@ -210,7 +244,8 @@ function denoActions(args: Word[]): Action[] {
   return [];
 }
 
-const PS_WITH_ARG = /^-(executionpolicy|ex|ep|workingdirectory|wd|wo|outputformat|o|of|inputformat|in|if|configurationname|config|version|v|settingsfile|settings|custompipename|windowstyle|w|psconsolefile|configurationfile)$/;
+const PS_WITH_ARG =
+  /^-(executionpolicy|ex|ep|workingdirectory|wd|wo|outputformat|o|of|inputformat|in|if|configurationname|config|version|v|settingsfile|settings|custompipename|windowstyle|w|psconsolefile|configurationfile)$/;
 
 /**
  * PowerShell: `-Command` (any prefix of it) takes the rest of the line as code; `-File` runs a file;
@@ -221,7 +256,13 @@ function powershellActions(name: string, args: Word[]): Action[] {
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     const v = w.value.toLowerCase().replace(/^\//, '-').replace(/^--/, '-');
-    if (!w.static) return [{ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${name} with an argument only known when it runs`, args.map((a) => a.raw).join(' ')) }];
+    if (!w.static)
+      return [
+        {
+          kind: 'undecidable',
+          found: undecidable('parse.dynamic_script', `${name} with an argument only known when it runs`, args.map((a) => a.raw).join(' ')),
+        },
+      ];
     if (/^-c(o(m(m(a(n(d)?)?)?)?)?)?$/.test(v) || (!v.startsWith('-') && !/^pwsh/i.test(name))) {
       const code = v.startsWith('-') ? args.slice(i + 1) : args.slice(i);
       if (code.length === 1 && code[0]!.value === '-') return [{ kind: 'stdin-code', language: 'powershell', detail: name }];
@@ -232,7 +273,16 @@ function powershellActions(name: string, args: Word[]): Action[] {
       return code ? [{ kind: 'code', language: 'powershell', code, detail: `${name} -CommandWithArgs` }] : [];
     }
     if (/^-(e|ec|en|enc|enco|encod|encode|encoded|encodedc\w*)$/.test(v)) {
-      return [{ kind: 'undecidable', found: undecidable('parse.dynamic_script', `${name} -EncodedCommand runs base64 text the analyser does not decode`, args.map((a) => a.raw).join(' ')) }];
+      return [
+        {
+          kind: 'undecidable',
+          found: undecidable(
+            'parse.dynamic_script',
+            `${name} -EncodedCommand runs base64 text the analyser does not decode`,
+            args.map((a) => a.raw).join(' '),
+          ),
+        },
+      ];
     }
     if (/^-f(i(l(e)?)?)?$/.test(v)) return args[i + 1]?.value === '-' ? [{ kind: 'stdin-code', language: 'powershell', detail: name }] : [];
     if (!v.startsWith('-')) return [];

@@ -21,7 +21,13 @@ function judgeIntegerValue(b: IrBuilder, name: string, value: Word, state: State
     judgeArithmetic(b, value.value.replace(/^\((.*)\)$/s, '$1'), state, evidence);
     return;
   }
-  b.fail(undecidable('parse.dynamic_arithmetic', `${name} has the integer attribute: the value ${value.raw} is evaluated as arithmetic, and it is only known when the script runs`, evidence));
+  b.fail(
+    undecidable(
+      'parse.dynamic_arithmetic',
+      `${name} has the integer attribute: the value ${value.raw} is evaluated as arithmetic, and it is only known when the script runs`,
+      evidence,
+    ),
+  );
 }
 
 /** One assignment `name=value` (a prefix, a plain assignment, a declaration's operand). */
@@ -51,17 +57,32 @@ export function judgeBuiltinOperands(b: IrBuilder, sc: SimpleCommand, scope: Sco
   for (const o of found.operands) {
     if (o.role === 'arith') {
       if (o.word.static) judgeArithmetic(b, o.word.value, state, sc.text);
-      else b.fail(undecidable('parse.dynamic_arithmetic', `${sc.name.value} evaluates ${o.word.raw} as arithmetic, and it is only known when the script runs`, sc.text));
+      else
+        b.fail(
+          undecidable(
+            'parse.dynamic_arithmetic',
+            `${sc.name.value} evaluates ${o.word.raw} as arithmetic, and it is only known when the script runs`,
+            sc.text,
+          ),
+        );
       continue;
     }
     if (o.role === 'name') {
       judgeNameOperand(b, o.word.value, state, sc.text);
       const name = plain(o.word.value);
       if (o.writes && state.integerAttr.has(name)) {
-        b.fail(undecidable('parse.dynamic_arithmetic', `${sc.name.value} stores outside input in ${name}, which has the integer attribute: the input is evaluated as arithmetic`, sc.text));
+        b.fail(
+          undecidable(
+            'parse.dynamic_arithmetic',
+            `${sc.name.value} stores outside input in ${name}, which has the integer attribute: the input is evaluated as arithmetic`,
+            sc.text,
+          ),
+        );
       }
       if (o.writes && isCodeVariable(name)) {
-        b.fail(undecidable('parse.dynamic_script', `${sc.name.value} stores outside input in ${name}, which a shell runs as code`, sc.text));
+        b.fail(
+          undecidable('parse.dynamic_script', `${sc.name.value} stores outside input in ${name}, which a shell runs as code`, sc.text),
+        );
       }
       if (attrs.includes('n') && !o.writes) {
         b.fail(undecidable('parse.dynamic_arithmetic', `the nameref ${name} gets its target from a later assignment`, sc.text));

@@ -49,17 +49,20 @@ function declaration(args: Word[]): NamedOperands {
   return { operands, attributes };
 }
 
-const writer = (spec: OptionSpec, nameOptions: string[], operandNames: (ops: Word[]) => Word[]) => (args: Word[]): NamedOperands => {
-  const s = scanOptions(args, spec);
-  const named = [...optionValues(s, ...nameOptions), ...operandNames(s.operands.map((i) => args[i]!))];
-  return { operands: named.map((word) => ({ role: 'name', word, writes: true })), attributes: '' };
-};
+const writer =
+  (spec: OptionSpec, nameOptions: string[], operandNames: (ops: Word[]) => Word[]) =>
+  (args: Word[]): NamedOperands => {
+    const s = scanOptions(args, spec);
+    const named = [...optionValues(s, ...nameOptions), ...operandNames(s.operands.map((i) => args[i]!))];
+    return { operands: named.map((word) => ({ role: 'name', word, writes: true })), attributes: '' };
+  };
 
 /** `-v NAME`/`-R NAME` in a test's arguments. */
 function testNames(args: Word[]): NamedOperands {
   const operands: Operand[] = [];
   args.forEach((w, k) => {
-    if (w.static && (w.value === '-v' || w.value === '-R') && args[k + 1]) operands.push({ role: 'name', word: args[k + 1]!, writes: false });
+    if (w.static && (w.value === '-v' || w.value === '-R') && args[k + 1])
+      operands.push({ role: 'name', word: args[k + 1]!, writes: false });
   });
   return { operands, attributes: '' };
 }

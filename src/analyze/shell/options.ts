@@ -134,7 +134,20 @@ const isShortName = (n: string): boolean => /^-[^-]$/.test(n);
 export function optionSpecFrom(level: CommandSpec, extra: Pick<OptionSpec, 'permute' | 'lenient' | 'numeric'> = {}): OptionSpec {
   const options = level.options ?? [];
   const mode = (o: OptionDecl) => o.value ?? 'none';
-  const letters = (m: string) => options.filter((o) => mode(o) === m).flatMap((o) => o.names.filter(isShortName).map((n) => n[1]!)).join('');
-  const long = (m: string) => options.filter((o) => mode(o) === m).flatMap((o) => o.names.filter((n) => n.startsWith('--')).map((n) => n.slice(2)));
-  return { flags: letters('none'), withArg: letters('required'), optionalArg: letters('optional'), longFlags: long('none'), longWithArg: long('required'), longOptionalArg: long('optional'), ...extra };
+  const letters = (m: string) =>
+    options
+      .filter((o) => mode(o) === m)
+      .flatMap((o) => o.names.filter(isShortName).map((n) => n[1]!))
+      .join('');
+  const long = (m: string) =>
+    options.filter((o) => mode(o) === m).flatMap((o) => o.names.filter((n) => n.startsWith('--')).map((n) => n.slice(2)));
+  return {
+    flags: letters('none'),
+    withArg: letters('required'),
+    optionalArg: letters('optional'),
+    longFlags: long('none'),
+    longWithArg: long('required'),
+    longOptionalArg: long('optional'),
+    ...extra,
+  };
 }

@@ -7,7 +7,17 @@ import { emulateActions, mapfileActions } from './option-scripts.js';
 import { uvActions } from './project-runners.js';
 import { interpreterActions, interpreterOf } from './interpreters.js';
 import { composeActions, dockerActions, kubectlActions, sshActions } from './remote.js';
-import { SHELLS, aliasActions, evalActions, scriptActions, shellActions, sourceActions, suActions, sudoShellActions, trapActions } from './shells.js';
+import {
+  SHELLS,
+  aliasActions,
+  evalActions,
+  scriptActions,
+  shellActions,
+  sourceActions,
+  suActions,
+  sudoShellActions,
+  trapActions,
+} from './shells.js';
 import { sqlClientActions } from './sql-clients.js';
 import { seatbeltActions, seatbeltArgs } from './seatbelt.js';
 import { catalogueActions, executorActions } from './catalogue-actions.js';
@@ -19,7 +29,10 @@ const EXPORTERS = new Set(['export', 'declare', 'typeset', 'readonly', 'local'])
 function declared(args: readonly Word[]): Assignment[] {
   return args
     .filter((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value))
-    .map((w) => ({ name: w.value.slice(0, w.value.indexOf('=')), value: { value: w.value.slice(w.value.indexOf('=') + 1), static: w.static, raw: w.raw } }));
+    .map((w) => ({
+      name: w.value.slice(0, w.value.indexOf('=')),
+      value: { value: w.value.slice(w.value.indexOf('=') + 1), static: w.static, raw: w.raw },
+    }));
 }
 
 /**

@@ -10,12 +10,52 @@ import { hasOption, optionValues, scanOptions, type OptionSpec } from './options
 const UV: OptionSpec = {
   withArg: 'pifPC',
   longWithArg: [
-    'with', 'with-editable', 'with-requirements', 'with-executables-from', 'from', 'extra', 'no-extra', 'group', 'no-group', 'only-group',
-    'package', 'python', 'env-file', 'directory', 'project', 'index', 'default-index', 'index-url', 'extra-index-url', 'find-links',
-    'index-strategy', 'keyring-provider', 'resolution', 'prerelease', 'fork-strategy', 'exclude-newer', 'exclude-newer-package',
-    'upgrade-package', 'reinstall-package', 'refresh-package', 'no-build-package', 'no-binary-package', 'no-sources-package',
-    'config-setting', 'config-settings-package', 'link-mode', 'cache-dir', 'config-file', 'allow-insecure-host', 'color',
-    'python-preference', 'python-platform', 'torch-backend', 'constraints', 'overrides', 'build-constraints',
+    'with',
+    'with-editable',
+    'with-requirements',
+    'with-executables-from',
+    'from',
+    'extra',
+    'no-extra',
+    'group',
+    'no-group',
+    'only-group',
+    'package',
+    'python',
+    'env-file',
+    'directory',
+    'project',
+    'index',
+    'default-index',
+    'index-url',
+    'extra-index-url',
+    'find-links',
+    'index-strategy',
+    'keyring-provider',
+    'resolution',
+    'prerelease',
+    'fork-strategy',
+    'exclude-newer',
+    'exclude-newer-package',
+    'upgrade-package',
+    'reinstall-package',
+    'refresh-package',
+    'no-build-package',
+    'no-binary-package',
+    'no-sources-package',
+    'config-setting',
+    'config-settings-package',
+    'link-mode',
+    'cache-dir',
+    'config-file',
+    'allow-insecure-host',
+    'color',
+    'python-preference',
+    'python-platform',
+    'torch-backend',
+    'constraints',
+    'overrides',
+    'build-constraints',
   ],
   lenient: true,
 };
@@ -38,7 +78,8 @@ export function uvActions(name: string, args: Word[]): Action[] {
   // `uvx ruff@0.5 check`: the tool's executable is named without its version.
   if (tool && words[0]!.static) words = [{ ...words[0]!, value: words[0]!.value.replace(/(@|[=<>~!]=?).*$/, '') }, ...words.slice(1)];
   // `uv run -m http.server`: python runs the module.
-  if (hasOption(s, 'm', 'module')) words = [{ value: 'python', static: true, raw: 'python' }, { value: '-m', static: true, raw: '-m' }, ...words];
+  if (hasOption(s, 'm', 'module'))
+    words = [{ value: 'python', static: true, raw: 'python' }, { value: '-m', static: true, raw: '-m' }, ...words];
   const moved = optionValues(s, 'directory').length > 0;
   return [{ kind: 'spawn', words, label: tool ? 'uv tool run' : 'uv run', where: moved ? 'unknown' : 'keep' }];
 }

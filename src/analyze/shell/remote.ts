@@ -57,25 +57,127 @@ function spawnAfter(args: Word[], spec: OptionSpec, label: string, operandsBefor
 const DOCKER_RUN: OptionSpec = {
   flags: 'ditPq',
   withArg: 'acehlmpuvw',
-  longFlags: ['detach', 'interactive', 'tty', 'rm', 'init', 'privileged', 'publish-all', 'read-only', 'sig-proxy',
-    'no-healthcheck', 'oom-kill-disable', 'quiet', 'disable-content-trust', 'use-api-socket', 'help'],
-  longWithArg: ['attach', 'add-host', 'annotation', 'blkio-weight', 'blkio-weight-device', 'cap-add', 'cap-drop',
-    'cgroup-parent', 'cgroupns', 'cidfile', 'cpu-period', 'cpu-quota', 'cpu-rt-period', 'cpu-rt-runtime', 'cpu-shares',
-    'cpus', 'cpuset-cpus', 'cpuset-mems', 'device', 'device-cgroup-rule', 'device-read-bps', 'device-read-iops',
-    'device-write-bps', 'device-write-iops', 'dns', 'dns-option', 'dns-search', 'domainname', 'entrypoint', 'env',
-    'env-file', 'expose', 'gpus', 'group-add', 'health-cmd', 'health-interval', 'health-retries', 'health-start-interval',
-    'health-start-period', 'health-timeout', 'hostname', 'ip', 'ip6', 'ipc', 'isolation', 'kernel-memory', 'label',
-    'label-file', 'link', 'link-local-ip', 'log-driver', 'log-opt', 'mac-address', 'memory', 'memory-reservation',
-    'memory-swap', 'memory-swappiness', 'mount', 'name', 'network', 'net', 'network-alias', 'net-alias', 'oom-score-adj',
-    'pid', 'pids-limit', 'platform', 'publish', 'pull', 'restart', 'runtime', 'security-opt', 'shm-size', 'stop-signal',
-    'stop-timeout', 'storage-opt', 'sysctl', 'tmpfs', 'ulimit', 'user', 'userns', 'uts', 'volume', 'volume-driver',
-    'volumes-from', 'workdir', 'detach-keys', 'pod', 'arch', 'os', 'variant', 'secret', 'systemd', 'replace', 'sdnotify'],
+  longFlags: [
+    'detach',
+    'interactive',
+    'tty',
+    'rm',
+    'init',
+    'privileged',
+    'publish-all',
+    'read-only',
+    'sig-proxy',
+    'no-healthcheck',
+    'oom-kill-disable',
+    'quiet',
+    'disable-content-trust',
+    'use-api-socket',
+    'help',
+  ],
+  longWithArg: [
+    'attach',
+    'add-host',
+    'annotation',
+    'blkio-weight',
+    'blkio-weight-device',
+    'cap-add',
+    'cap-drop',
+    'cgroup-parent',
+    'cgroupns',
+    'cidfile',
+    'cpu-period',
+    'cpu-quota',
+    'cpu-rt-period',
+    'cpu-rt-runtime',
+    'cpu-shares',
+    'cpus',
+    'cpuset-cpus',
+    'cpuset-mems',
+    'device',
+    'device-cgroup-rule',
+    'device-read-bps',
+    'device-read-iops',
+    'device-write-bps',
+    'device-write-iops',
+    'dns',
+    'dns-option',
+    'dns-search',
+    'domainname',
+    'entrypoint',
+    'env',
+    'env-file',
+    'expose',
+    'gpus',
+    'group-add',
+    'health-cmd',
+    'health-interval',
+    'health-retries',
+    'health-start-interval',
+    'health-start-period',
+    'health-timeout',
+    'hostname',
+    'ip',
+    'ip6',
+    'ipc',
+    'isolation',
+    'kernel-memory',
+    'label',
+    'label-file',
+    'link',
+    'link-local-ip',
+    'log-driver',
+    'log-opt',
+    'mac-address',
+    'memory',
+    'memory-reservation',
+    'memory-swap',
+    'memory-swappiness',
+    'mount',
+    'name',
+    'network',
+    'net',
+    'network-alias',
+    'net-alias',
+    'oom-score-adj',
+    'pid',
+    'pids-limit',
+    'platform',
+    'publish',
+    'pull',
+    'restart',
+    'runtime',
+    'security-opt',
+    'shm-size',
+    'stop-signal',
+    'stop-timeout',
+    'storage-opt',
+    'sysctl',
+    'tmpfs',
+    'ulimit',
+    'user',
+    'userns',
+    'uts',
+    'volume',
+    'volume-driver',
+    'volumes-from',
+    'workdir',
+    'detach-keys',
+    'pod',
+    'arch',
+    'os',
+    'variant',
+    'secret',
+    'systemd',
+    'replace',
+    'sdnotify',
+  ],
 };
 
 /** `docker run [opts] IMAGE [cmd…]`: cmd (after any --entrypoint) runs in the container. */
 function dockerRun(name: string, args: Word[], text: string): Action[] {
   const s = scanOptions(args, DOCKER_RUN);
-  if (s.unknown) return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown ${name} run option ${s.unknown}`, text) }];
+  if (s.unknown)
+    return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown ${name} run option ${s.unknown}`, text) }];
   const label = `${name} run`;
   const out: Action[] = [];
   for (const o of s.options) {
@@ -99,7 +201,8 @@ export function dockerActions(name: string, args: Word[], text: string): Action[
   // `podman unshare cmd`: the command runs here, as root of podman's user namespace (same files).
   if (name === 'podman' && op(i) === 'unshare') {
     const u = scanOptions(args, { flags: 'h', longFlags: ['rootless-netns', 'help'] }, i + 1);
-    if (u.unknown) return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown podman unshare option ${u.unknown}`, text) }];
+    if (u.unknown)
+      return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown podman unshare option ${u.unknown}`, text) }];
     const words = args.slice(u.end);
     return words.length ? [{ kind: 'spawn', words, label: 'podman unshare', where: 'keep' }] : [];
   }
@@ -120,7 +223,20 @@ const KUBECTL_EXEC: OptionSpec = {
   flags: 'itq',
   withArg: 'cnf',
   longFlags: ['stdin', 'tty', 'quiet', 'help'],
-  longWithArg: ['container', 'namespace', 'filename', 'pod-running-timeout', 'context', 'kubeconfig', 'cluster', 'user', 'server', 'token', 'as', 'request-timeout'],
+  longWithArg: [
+    'container',
+    'namespace',
+    'filename',
+    'pod-running-timeout',
+    'context',
+    'kubeconfig',
+    'cluster',
+    'user',
+    'server',
+    'token',
+    'as',
+    'request-timeout',
+  ],
   permute: true,
 };
 
@@ -135,7 +251,8 @@ export function kubectlActions(name: string, args: Word[], text: string): Action
     return words.length ? [{ kind: 'spawn', words, label: `${name} exec`, where: 'unknown' }] : [];
   }
   const s = scanOptions(rest, { ...KUBECTL_EXEC, permute: false });
-  if (s.unknown) return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown ${name} exec option ${s.unknown}`, text) }];
+  if (s.unknown)
+    return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown ${name} exec option ${s.unknown}`, text) }];
   const words = rest.slice(s.end + 1);
   return words.length ? [{ kind: 'spawn', words, label: `${name} exec`, where: 'unknown' }] : [];
 }

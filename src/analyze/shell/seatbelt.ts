@@ -39,7 +39,12 @@ const DECISION_OPTIONS = ['policy', 'role', 'audit', 'owner', 'agent'];
 const DECISION_FLAGS = ['json', 'record-input', 'no-auto-keys', 'auto-keys', 'help'];
 
 const EXEC: OptionSpec = { longWithArg: [...DECISION_OPTIONS, 'shell'], longFlags: DECISION_FLAGS, flags: 'h' };
-const SQL: OptionSpec = { longWithArg: [...DECISION_OPTIONS, 'dialect', 'file'], longFlags: [...DECISION_FLAGS, 'exec'], flags: 'h', permute: true };
+const SQL: OptionSpec = {
+  longWithArg: [...DECISION_OPTIONS, 'dialect', 'file'],
+  longFlags: [...DECISION_FLAGS, 'exec'],
+  flags: 'h',
+  permute: true,
+};
 
 /** The global options seatbelt accepts before its subcommand. */
 const GLOBAL = /^(-V|--version|-h|--help)$/;
@@ -48,7 +53,13 @@ const GLOBAL = /^(-V|--version|-h|--help)$/;
 export function seatbeltActions(args: readonly Word[], text: string): Action[] {
   const sub = args.find((w) => !(w.static && GLOBAL.test(w.value)));
   if (!sub) return [];
-  if (!sub.static) return [{ kind: 'undecidable', found: undecidable('parse.dynamic_command', 'a seatbelt subcommand is only known when the command runs', text) }];
+  if (!sub.static)
+    return [
+      {
+        kind: 'undecidable',
+        found: undecidable('parse.dynamic_command', 'a seatbelt subcommand is only known when the command runs', text),
+      },
+    ];
   const rest = args.slice(args.indexOf(sub) + 1);
   if (sub.value === 'exec') return execActions(rest, text);
   if (sub.value === 'sql') return sqlActions(rest, text);
@@ -73,7 +84,9 @@ function sqlActions(args: Word[], text: string): Action[] {
   if (s.unknown) return [unknownOption(s.unknown, text)];
   const given = optionValues(s, 'dialect')[0];
   if (given && (!given.static || !(DIALECTS as readonly string[]).includes(given.value))) {
-    return [{ kind: 'undecidable', found: undecidable('parse.dynamic_script', 'the SQL dialect given to seatbelt sql is not known', text) }];
+    return [
+      { kind: 'undecidable', found: undecidable('parse.dynamic_script', 'the SQL dialect given to seatbelt sql is not known', text) },
+    ];
   }
   const dialect = (given?.value ?? 'postgresql') as Dialect;
   // With --exec the operands before `--` are the query; the client after it gets the query on stdin.

@@ -61,7 +61,8 @@ function shellArgs(args: Word[]): ShellArgs {
  * stdin): `sh <(…)` runs the output of a process substitution (judged in emit.ts).
  */
 export function scriptFileOperand(name: string, args: Word[]): number {
-  if (name === 'source' || name === '.') return args.length ? (args[0]!.static && args[0]!.value === '--' ? (args.length > 1 ? 1 : -1) : 0) : -1;
+  if (name === 'source' || name === '.')
+    return args.length ? (args[0]!.static && args[0]!.value === '--' ? (args.length > 1 ? 1 : -1) : 0) : -1;
   if (!SHELLS.has(name)) return -1;
   const s = shellArgs(args);
   return s.inline || s.command || s.stdin || s.operand >= args.length ? -1 : s.operand;
@@ -144,7 +145,11 @@ export function aliasActions(args: Word[]): Action[] {
   for (const w of args) {
     const eq = w.value.indexOf('=');
     if (eq <= 0 || (w.static && w.value.startsWith('-'))) continue;
-    out.push({ kind: 'script', text: { value: w.value.slice(eq + 1), static: w.static, raw: w.raw }, detail: `alias ${w.value.slice(0, eq)}` });
+    out.push({
+      kind: 'script',
+      text: { value: w.value.slice(eq + 1), static: w.static, raw: w.raw },
+      detail: `alias ${w.value.slice(0, eq)}`,
+    });
   }
   return out;
 }

@@ -58,7 +58,16 @@ export function snapshot(tree: Tree, source: string): SNode {
   const cursor = tree.walk();
   let id = 0;
   const make = (parent: SNode | null): SNode => {
-    const n = new SNode(source, id++, cursor.nodeType, cursor.nodeIsNamed, cursor.nodeIsMissing, cursor.startIndex, cursor.endIndex, parent);
+    const n = new SNode(
+      source,
+      id++,
+      cursor.nodeType,
+      cursor.nodeIsNamed,
+      cursor.nodeIsMissing,
+      cursor.startIndex,
+      cursor.endIndex,
+      parent,
+    );
     n.field = cursor.currentFieldName;
     return n;
   };

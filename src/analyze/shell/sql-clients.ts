@@ -17,7 +17,9 @@ function psql(args: Word[]): Action[] {
   const files = optionValues(s, 'f', 'file');
   if (files.some((f) => f.value === '-')) out.push({ kind: 'stdin-sql', dialect: 'postgresql' });
   // SQL in a file (-f file.sql) is read when the command is judged (file-runs.ts).
-  for (const f of files) if (f.value !== '-') out.push({ kind: 'file', path: f, as: { kind: 'sql', dialect: 'postgresql', client: 'psql' }, detail: `psql -f ${f.raw}` });
+  for (const f of files)
+    if (f.value !== '-')
+      out.push({ kind: 'file', path: f, as: { kind: 'sql', dialect: 'postgresql', client: 'psql' }, detail: `psql -f ${f.raw}` });
   if (!out.length && !files.length && !s.options.some((o) => ['l', 'list', 'V', 'version', '?', 'help'].includes(o.name))) {
     out.push({ kind: 'stdin-sql', dialect: 'postgresql' });
   }
@@ -42,7 +44,9 @@ function mysql(dialect: Dialect, args: Word[]): Action[] {
  * `-pagecache SIZE N` take two. Options may stand before or after the database.
  */
 const SQLITE_VALUES: Record<string, number> = Object.fromEntries(
-  (SQLITE_SPEC.options ?? []).filter((o) => o.value === 'required' && !o.rest).flatMap((o) => o.names.filter((n) => /^-[^-]/.test(n)).map((n) => [n, o.words ?? 1])),
+  (SQLITE_SPEC.options ?? [])
+    .filter((o) => o.value === 'required' && !o.rest)
+    .flatMap((o) => o.names.filter((n) => /^-[^-]/.test(n)).map((n) => [n, o.words ?? 1])),
 );
 
 function sqlite3(args: Word[]): Action[] {
@@ -53,11 +57,21 @@ function sqlite3(args: Word[]): Action[] {
     const v = w.value.replace(/^--/, '-');
     if (w.static && v.startsWith('-') && v.length > 1) {
       if (v === '-cmd' && args[i + 1]) out.push({ kind: 'sql', dialect: 'sqlite', sql: args[i + 1]! });
-      if (v === '-init' && args[i + 1]) out.push({ kind: 'file', path: args[i + 1]!, as: { kind: 'sql', dialect: 'sqlite', client: 'sqlite3' }, detail: `sqlite3 -init ${args[i + 1]!.raw}` });
+      if (v === '-init' && args[i + 1])
+        out.push({
+          kind: 'file',
+          path: args[i + 1]!,
+          as: { kind: 'sql', dialect: 'sqlite', client: 'sqlite3' },
+          detail: `sqlite3 -init ${args[i + 1]!.raw}`,
+        });
       if (v.startsWith('-A')) {
         // `-A…`: the rest of the line is an `.archive` command (which may extract files).
         const rest = [{ ...w, value: v.slice(2) }, ...args.slice(i + 1)].filter((x) => x.value !== '');
-        out.push({ kind: 'sql', dialect: 'sqlite', sql: { value: `.archive ${rest.map((x) => x.value).join(' ')}`, static: rest.every((x) => x.static), raw: w.raw } });
+        out.push({
+          kind: 'sql',
+          dialect: 'sqlite',
+          sql: { value: `.archive ${rest.map((x) => x.value).join(' ')}`, static: rest.every((x) => x.static), raw: w.raw },
+        });
         break;
       }
       i += SQLITE_VALUES[v] ?? 0;
@@ -68,7 +82,8 @@ function sqlite3(args: Word[]): Action[] {
   // sqlite3 [options] [db [sql…]]: every operand after the database is executed.
   const sql = operands.slice(1);
   out.push(...sql.map((w): Action => ({ kind: 'sql', dialect: 'sqlite', sql: w })));
-  if (!sql.length && !out.some((a) => a.kind === 'sql' && a.sql?.value.startsWith('.archive'))) out.push({ kind: 'stdin-sql', dialect: 'sqlite' });
+  if (!sql.length && !out.some((a) => a.kind === 'sql' && a.sql?.value.startsWith('.archive')))
+    out.push({ kind: 'stdin-sql', dialect: 'sqlite' });
   return out;
 }
 
@@ -101,7 +116,9 @@ function bq(args: Word[]): Action[] {
   const inv = readInvocation(BQ_SPEC, args);
   if (!inv.undecidable && inv.path[0] === 'query') {
     const sql = wordsWithRole(inv, 'sql');
-    return sql.length ? sql.map((r): Action => ({ kind: 'sql', dialect: 'bigquery', sql: r.word })) : [{ kind: 'stdin-sql', dialect: 'bigquery' }];
+    return sql.length
+      ? sql.map((r): Action => ({ kind: 'sql', dialect: 'bigquery', sql: r.word }))
+      : [{ kind: 'stdin-sql', dialect: 'bigquery' }];
   }
   const at = args.findIndex((w) => w.static && w.value === 'query');
   if (at < 0) return [];

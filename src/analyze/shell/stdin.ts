@@ -40,7 +40,10 @@ function echoText(args: Word[]): string | null {
     if (v.includes('e')) escapes = true;
     if (v.includes('E')) escapes = false;
   }
-  const text = args.slice(i).map((w) => w.value).join(' ');
+  const text = args
+    .slice(i)
+    .map((w) => w.value)
+    .join(' ');
   return (escapes ? decodeAnsiC(text) : text) + (newline ? '\n' : '');
 }
 

@@ -2,7 +2,34 @@
 // (`[[ -nn x ]]`, `[[ a ==b ]]`, `[[ x & y ]]`, `]]` glued to a word). bash parses `[[ ]]` when
 // it reads the line, so a bad one stops the whole line; we must not pretend it runs.
 
-const UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-z', '-n', '-o', '-v', '-R']);
+const UNARY = new Set([
+  '-a',
+  '-b',
+  '-c',
+  '-d',
+  '-e',
+  '-f',
+  '-g',
+  '-h',
+  '-k',
+  '-p',
+  '-r',
+  '-s',
+  '-t',
+  '-u',
+  '-w',
+  '-x',
+  '-G',
+  '-L',
+  '-N',
+  '-O',
+  '-S',
+  '-z',
+  '-n',
+  '-o',
+  '-v',
+  '-R',
+]);
 const BINARY = new Set(['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-ef', '-nt', '-ot']);
 
 /** Splits the inside of `[[ … ]]` into words and operators, as bash's conditional lexer does. */

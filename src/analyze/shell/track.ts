@@ -44,7 +44,9 @@ export function trackState(b: IrBuilder, sc: SimpleCommand, inv: Invocation, sta
   const name = sc.name.value;
   const builtinOnly = inv.wrappers.every((w) => w === 'builtin' || w === 'command');
   if (CD_NAMES.has(name) && builtinOnly) {
-    const viaCdpath = (state.cdpath || sc.assignments.some((a) => a.name === 'CDPATH')) && sc.args.some((a) => !a.value.startsWith('-') && !/^(\/|\.\.?(\/|$)|~)/.test(a.value));
+    const viaCdpath =
+      (state.cdpath || sc.assignments.some((a) => a.name === 'CDPATH')) &&
+      sc.args.some((a) => !a.value.startsWith('-') && !/^(\/|\.\.?(\/|$)|~)/.test(a.value));
     const to = (from: string | null) => (viaCdpath ? null : cdTarget(name, sc.args, from, b.ctx.home));
     // From another possible folder the cd lands elsewhere, or fails and stays.
     state.addAlts(state.alts.map(to));
@@ -61,7 +63,10 @@ export function trackState(b: IrBuilder, sc: SimpleCommand, inv: Invocation, sta
   if (DECLARATIONS.has(name)) {
     // `declare -n` makes a nameref (any later assignment may write elsewhere); -i/-u/-l/-a/-A
     // change what is stored. Then the names are unknown.
-    const opts = sc.args.filter((a) => /^[-+]/.test(a.value) && a.value !== '--').map((a) => a.value).join('');
+    const opts = sc.args
+      .filter((a) => /^[-+]/.test(a.value) && a.value !== '--')
+      .map((a) => a.value)
+      .join('');
     if (opts.includes('n')) {
       state.untracked = true;
       state.forgetVars();
@@ -71,7 +76,8 @@ export function trackState(b: IrBuilder, sc: SimpleCommand, inv: Invocation, sta
       const named = sc.args.map((a) => a.value.split('=')[0]!).filter((n) => /^[A-Za-z_]\w*$/.test(n));
       state.forgetVars(named);
       // `declare -i n=…`: the value was evaluated as arithmetic (judged when recorded) into a number.
-      if (opts.includes('i') && !/[aA]/.test(opts)) for (const a of sc.args) if (/^[A-Za-z_]\w*=/.test(a.value)) state.ints.add(a.value.split('=')[0]!);
+      if (opts.includes('i') && !/[aA]/.test(opts))
+        for (const a of sc.args) if (/^[A-Za-z_]\w*=/.test(a.value)) state.ints.add(a.value.split('=')[0]!);
       return;
     }
     for (const a of sc.args) {
@@ -88,4 +94,3 @@ export function trackState(b: IrBuilder, sc: SimpleCommand, inv: Invocation, sta
   if (b.cdFunctions.has(name)) state.moved(null, null);
   else if (!shared && !DECLARATIONS.has(name)) state.settled();
 }
-

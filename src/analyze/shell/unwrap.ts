@@ -38,7 +38,15 @@ export function nameWord(w: Word): Word {
 
 /** Peels wrappers from `words` (name first, non-empty). */
 export function peelWrappers(words: Word[], text: string): Invocation {
-  const inv: Invocation = { name: nameWord(words[0]!), args: words.slice(1), wrappers: [], assignments: [], fed: false, placeholders: [], undecidable: [] };
+  const inv: Invocation = {
+    name: nameWord(words[0]!),
+    args: words.slice(1),
+    wrappers: [],
+    assignments: [],
+    fed: false,
+    placeholders: [],
+    undecidable: [],
+  };
   if (words[0]!.value.includes('/')) inv.path = words[0]!;
   for (let round = 0; round < MAX_WRAPPERS; round++) {
     if (!inv.name.static) return inv;
@@ -47,7 +55,13 @@ export function peelWrappers(words: Word[], text: string): Invocation {
     const r = peel(inv.args);
     if (r.kind === 'self') return inv;
     if (r.kind === 'unknown') {
-      inv.undecidable.push(undecidable('parse.unknown_option', `unknown option ${r.option} of ${inv.name.value}: cannot tell where the wrapped command starts`, text));
+      inv.undecidable.push(
+        undecidable(
+          'parse.unknown_option',
+          `unknown option ${r.option} of ${inv.name.value}: cannot tell where the wrapped command starts`,
+          text,
+        ),
+      );
       return inv;
     }
     if (r.kind === 'blind') {

@@ -31,7 +31,9 @@ export function writesOf(stmts: readonly Stmt[], functions: ReadonlySet<string> 
     else if (!out.integer.has(name)) out.integer.set(name, true);
   };
   const evaluated = (words: readonly AstWord[], weight: number) => {
-    for (const w of words) for (const e of w.evals ?? []) if (e.kind === 'arith' || e.kind === 'subscript') for (const n of arithmeticAssigns(e.text)) write(n, true, weight);
+    for (const w of words)
+      for (const e of w.evals ?? [])
+        if (e.kind === 'arith' || e.kind === 'subscript') for (const n of arithmeticAssigns(e.text)) write(n, true, weight);
   };
   const visit = (s: Stmt, weight: number): void => {
     switch (s.t) {
@@ -74,7 +76,12 @@ export function writesOf(stmts: readonly Stmt[], functions: ReadonlySet<string> 
         s.clauses.forEach((c) => [...c.cond, ...c.body].forEach((x) => visit(x, weight)));
         return (s.elseBody ?? []).forEach((x) => visit(x, weight));
       case 'loop':
-        if (s.variable) write(s.variable, s.words.every((w) => integerValued(w.word.raw) || NUMERIC_RANGE.test(w.word.raw)), 2 * weight);
+        if (s.variable)
+          write(
+            s.variable,
+            s.words.every((w) => integerValued(w.word.raw) || NUMERIC_RANGE.test(w.word.raw)),
+            2 * weight,
+          );
         evaluated(s.words, 2 * weight);
         return [...s.cond, ...s.body].forEach((x) => visit(x, 2 * weight));
       case 'case':

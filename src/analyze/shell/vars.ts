@@ -22,7 +22,7 @@ export function resolveVars(w: Word, vars: ReadonlyMap<string, string>, ifsChang
     used.push(name);
     return { value: vars.get(name)!, length: m[0].length };
   };
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const ch = raw[i]!;
     if (ch === "'") {
       const end = raw.indexOf("'", i + 1);
@@ -31,7 +31,7 @@ export function resolveVars(w: Word, vars: ReadonlyMap<string, string>, ifsChang
       i = end + 1;
     } else if (ch === '"') {
       let j = i + 1;
-      for (; j < raw.length && raw[j] !== '"'; ) {
+      for (; j < raw.length && raw[j] !== '"';) {
         const c = raw[j]!;
         if (c === '\\' && '$`"\\\n'.includes(raw[j + 1] ?? '')) {
           if (raw[j + 1] !== '\n') out += raw[j + 1];

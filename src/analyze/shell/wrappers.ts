@@ -57,10 +57,40 @@ function simple(spec: OptionSpec, selfWhen: (s: ScannedOptions) => boolean = () 
 const SUDO: OptionSpec = {
   flags: 'AbBEeHhiKklnNPSsVv',
   withArg: 'aCcDgpRrTtUu',
-  longFlags: ['askpass', 'background', 'bell', 'edit', 'set-home', 'help', 'login', 'remove-timestamp',
-    'reset-timestamp', 'list', 'no-update', 'non-interactive', 'preserve-groups', 'stdin', 'shell', 'version', 'validate'],
-  longWithArg: ['auth-type', 'close-from', 'chdir', 'group', 'host', 'prompt', 'chroot', 'role', 'command-timeout',
-    'type', 'other-user', 'user', 'login-class'],
+  longFlags: [
+    'askpass',
+    'background',
+    'bell',
+    'edit',
+    'set-home',
+    'help',
+    'login',
+    'remove-timestamp',
+    'reset-timestamp',
+    'list',
+    'no-update',
+    'non-interactive',
+    'preserve-groups',
+    'stdin',
+    'shell',
+    'version',
+    'validate',
+  ],
+  longWithArg: [
+    'auth-type',
+    'close-from',
+    'chdir',
+    'group',
+    'host',
+    'prompt',
+    'chroot',
+    'role',
+    'command-timeout',
+    'type',
+    'other-user',
+    'user',
+    'login-class',
+  ],
   longOptionalArg: ['preserve-env'],
 };
 
@@ -68,7 +98,8 @@ function sudo(args: Word[]): Peel {
   const s = scanOptions(args, SUDO);
   if (s.unknown) return { kind: 'unknown', option: s.unknown };
   // -e edits files; -l, -v, -K, -V, -h run nothing.
-  if (hasOption(s, 'e', 'edit', 'l', 'list', 'v', 'validate', 'K', 'remove-timestamp', 'V', 'version', 'h', 'help')) return { kind: 'self' };
+  if (hasOption(s, 'e', 'edit', 'l', 'list', 'v', 'validate', 'K', 'remove-timestamp', 'V', 'version', 'h', 'help'))
+    return { kind: 'self' };
   const { at, assignments } = takeAssignments(args, s.end);
   if (at >= args.length) return { kind: 'self' };
   const dir = optionValues(s, 'D', 'chdir')[0];
@@ -201,7 +232,12 @@ export const WRAPPERS: Record<string, (args: Word[]) => Peel> = {
   nice: simple({ withArg: 'n', numeric: true, longWithArg: ['adjustment'], longFlags: ['help', 'version'] }),
   ionice,
   timeout,
-  time: simple({ flags: 'pvaq', withArg: 'fo', longFlags: ['portability', 'verbose', 'append', 'quiet', 'help', 'version'], longWithArg: ['format', 'output'] }),
+  time: simple({
+    flags: 'pvaq',
+    withArg: 'fo',
+    longFlags: ['portability', 'verbose', 'append', 'quiet', 'help', 'version'],
+    longWithArg: ['format', 'output'],
+  }),
   stdbuf: simple({ withArg: 'ioe', longWithArg: ['input', 'output', 'error'], longFlags: ['help', 'version'] }),
   setsid: simple({ flags: 'cfw', longFlags: ['ctty', 'fork', 'wait', 'help', 'version'] }),
   chroot,
@@ -211,7 +247,20 @@ export const WRAPPERS: Record<string, (args: Word[]) => Peel> = {
       flags: 'bcCeEfghprstwx',
       withArg: 'nq',
       optionalArg: 'd',
-      longFlags: ['no-title', 'beep', 'errexit', 'chgexit', 'color', 'no-color', 'exec', 'precise', 'no-wrap', 'no-rerun', 'help', 'version'],
+      longFlags: [
+        'no-title',
+        'beep',
+        'errexit',
+        'chgexit',
+        'color',
+        'no-color',
+        'exec',
+        'precise',
+        'no-wrap',
+        'no-rerun',
+        'help',
+        'version',
+      ],
       longWithArg: ['interval', 'equexit'],
       longOptionalArg: ['differences'],
     },

@@ -10,7 +10,25 @@ import type { Expr } from './expr.js';
 import { checkDepth } from './limits.js';
 
 /** Functions that may return another value on each call (so `f() = f()` is not always true). */
-const VOLATILE = new Set(['random', 'rand', 'setseed', 'nextval', 'clock_timestamp', 'timeofday', 'gen_random_uuid', 'uuid_generate_v4', 'uuid', 'newid', 'newsequentialid', 'random_bytes', 'randomblob', 'changes', 'last_insert_id', 'sysdatetime', 'sys_guid']);
+const VOLATILE = new Set([
+  'random',
+  'rand',
+  'setseed',
+  'nextval',
+  'clock_timestamp',
+  'timeofday',
+  'gen_random_uuid',
+  'uuid_generate_v4',
+  'uuid',
+  'newid',
+  'newsequentialid',
+  'random_bytes',
+  'randomblob',
+  'changes',
+  'last_insert_id',
+  'sysdatetime',
+  'sys_guid',
+]);
 
 /** True when the expression gives the same value for the same row (columns, constants, stable functions). */
 export function deterministic(e: Expr, depth = 0): boolean {

@@ -195,7 +195,11 @@ export function fold(e: Expr, d: Dialect, depth = 0): Folded {
       return n === undefined ? undefined : -n;
     }
     case 'func':
-      return foldFunc(e.name, e.args.map((a) => fold(a, d, depth + 1)), d);
+      return foldFunc(
+        e.name,
+        e.args.map((a) => fold(a, d, depth + 1)),
+        d,
+      );
     case 'cast':
       return foldCast(fold(e.arg, d, depth + 1), e.to, d);
     case 'case':

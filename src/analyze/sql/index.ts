@@ -35,7 +35,8 @@ export async function sqlStatements(sql: string, dialect: Dialect): Promise<SqlS
     return [failure('tooLarge', `the SQL is ${bytes} bytes, over the ${MAX_SQL_BYTES}-byte limit: send it in smaller parts`, sql)];
   }
   if (sql.trim() === '') return [];
-  if (sql.includes('\0')) return [failure('parseError', 'the SQL contains a NUL character, which parsers and clients read differently', sql)];
+  if (sql.includes('\0'))
+    return [failure('parseError', 'the SQL contains a NUL character, which parsers and clients read differently', sql)];
   // Whatever the dialect: the text may still reach a MySQL server, which runs these comments.
   const executable = executableComments(sql).map((c) =>
     failure('executableComment', 'MySQL runs the inside of /*! … */ and /*M! … */ comments, which other readers skip', c),
@@ -95,7 +96,9 @@ async function nodeSqlParser(sql: string, dialect: NspDialect): Promise<SqlState
   // T-SQL reads words it does not know as assignments (`BEGIN TRAN` → unknown): give the strict
   // recognisers a chance; whatever they do not recognise stays an unknown statement.
   if (dialect === 'transactsql' && built.some((s) => s.facts.finding?.kind === 'unknownStatement')) {
-    const recovered = recoverStatements(sql, dialect, (text) => buildNspStatements(parser.astify(text, { database: dialect }), dialect, parser, text));
+    const recovered = recoverStatements(sql, dialect, (text) =>
+      buildNspStatements(parser.astify(text, { database: dialect }), dialect, parser, text),
+    );
     if (recovered) return [...lexical, ...recovered];
   }
   return [...lexical, ...built];

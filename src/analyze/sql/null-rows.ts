@@ -19,7 +19,8 @@ function nullTest(e: Expr, d: Dialect): { arg: Expr; notNull: boolean } | undefi
   // `x IS [NOT] DISTINCT FROM NULL`
   if (e.t === 'is' && e.test === 'distinct' && e.other?.t === 'const' && e.other.v === null) return { arg: e.arg, notNull: !e.neg };
   // MySQL's `ISNULL(x)` and `x <=> NULL`
-  if (e.t === 'func' && e.name === 'isnull' && e.args.length === 1 && (d === 'mysql' || d === 'mariadb')) return { arg: e.args[0] as Expr, notNull: false };
+  if (e.t === 'func' && e.name === 'isnull' && e.args.length === 1 && (d === 'mysql' || d === 'mariadb'))
+    return { arg: e.args[0] as Expr, notNull: false };
   if (e.t === 'cmp' && e.op === '<=>' && e.r.t === 'const' && e.r.v === null) return { arg: e.l, notNull: false };
   if (e.t === 'not') {
     const inner = nullTest(e.arg, d);
@@ -51,7 +52,14 @@ function neverNull(e: Expr, target: TargetNames, d: Dialect): boolean {
  * test that a column of the row has a value becomes TRUE. `reads` tells whether an expression
  * reads the target row.
  */
-export function settleNullTests(e: Expr, target: TargetNames, d: Dialect, reads: (x: Expr) => boolean, at = { positive: true, inOr: false }, depth = 0): Expr {
+export function settleNullTests(
+  e: Expr,
+  target: TargetNames,
+  d: Dialect,
+  reads: (x: Expr) => boolean,
+  at = { positive: true, inOr: false },
+  depth = 0,
+): Expr {
   checkDepth(depth);
   const test = nullTest(e, d);
   if (test && neverNull(test.arg, target, d)) return constant(test.notNull);

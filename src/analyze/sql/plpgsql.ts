@@ -97,7 +97,9 @@ function analysePlpgsql(functionSql: string, s: SqlStatement, via: string, ctx: 
     tree = ctx.lib.parsePlPgSQLSync(functionSql);
   } catch (err) {
     if (err instanceof RangeError) throw err;
-    s.nested.push(failure('parseError', `PL/pgSQL cannot parse the ${via}: ${err instanceof Error ? err.message : String(err)}`, functionSql));
+    s.nested.push(
+      failure('parseError', `PL/pgSQL cannot parse the ${via}: ${err instanceof Error ? err.message : String(err)}`, functionSql),
+    );
     return;
   }
   walk(tree, s, via, ctx, 0);

@@ -68,7 +68,11 @@ export function readsRow(e: Expr, target: TargetNames, depth = 0): boolean {
  * the table finds each row's own value, so it holds for every row whose `id` is not NULL.
  */
 const wholeTableSelf = (e: Expr, target: TargetNames): boolean =>
-  e.t === 'inTable' && target.has(e.table) && e.arg.t === 'col' && meansTarget(qualifierOf(e.arg.name), target) && (e.arg.name.toLowerCase().split('.').pop() ?? '') === e.col;
+  e.t === 'inTable' &&
+  target.has(e.table) &&
+  e.arg.t === 'col' &&
+  meansTarget(qualifierOf(e.arg.name), target) &&
+  (e.arg.name.toLowerCase().split('.').pop() ?? '') === e.col;
 
 /** The condition with each lookup of the row in its own table (see wholeTableSelf) as TRUE. */
 function settleSelfLookups(e: Expr, target: TargetNames, depth = 0): Expr {

@@ -5,13 +5,29 @@ import type { SqlStatement } from '../../core/ir.js';
 import { statement } from './statement.js';
 
 const VALUE = String.raw`([A-Za-z0-9_.+-]+|'(?:[^']|'')*')`;
-const PRAGMA = new RegExp(String.raw`^\s*PRAGMA\s+(?:([A-Za-z_]\w*)\s*\.\s*)?([A-Za-z_]\w*)\s*(?:=\s*${VALUE}|\(\s*${VALUE}\s*\))?\s*;?\s*$`, 'i');
+const PRAGMA = new RegExp(
+  String.raw`^\s*PRAGMA\s+(?:([A-Za-z_]\w*)\s*\.\s*)?([A-Za-z_]\w*)\s*(?:=\s*${VALUE}|\(\s*${VALUE}\s*\))?\s*;?\s*$`,
+  'i',
+);
 
 /** Pragmas whose argument names what to read, rather than a value to set. */
 const READERS = new Set([
-  'table_info', 'table_xinfo', 'table_list', 'index_info', 'index_xinfo', 'index_list', 'foreign_key_list',
-  'foreign_key_check', 'integrity_check', 'quick_check', 'pragma_list', 'function_list', 'module_list',
-  'collation_list', 'database_list', 'compile_options',
+  'table_info',
+  'table_xinfo',
+  'table_list',
+  'index_info',
+  'index_xinfo',
+  'index_list',
+  'foreign_key_list',
+  'foreign_key_check',
+  'integrity_check',
+  'quick_check',
+  'pragma_list',
+  'function_list',
+  'module_list',
+  'collation_list',
+  'database_list',
+  'compile_options',
 ]);
 
 export function sqlitePragma(sql: string): SqlStatement | undefined {

@@ -30,7 +30,8 @@ export function failure(kind: SqlFindingKind, why: string, text: string): SqlSta
 const MAX_EVIDENCE = 200;
 
 /** `PASSWORD 'x'`, `IDENTIFIED BY 'x'`, `ENCRYPTED PASSWORD 'x'`: SQL's own way of writing a secret. */
-const SQL_PASSWORD = /\b((?:ENCRYPTED\s+|UNENCRYPTED\s+)?PASSWORD|IDENTIFIED\s+(?:WITH\s+\S+\s+)?BY(?:\s+PASSWORD)?)(\s*=?\s*)(N?'(?:[^']|'')*'|"(?:[^"]|"")*"|\$\w*\$[\s\S]*?\$\w*\$)/gi;
+const SQL_PASSWORD =
+  /\b((?:ENCRYPTED\s+|UNENCRYPTED\s+)?PASSWORD|IDENTIFIED\s+(?:WITH\s+\S+\s+)?BY(?:\s+PASSWORD)?)(\s*=?\s*)(N?'(?:[^']|'')*'|"(?:[^"]|"")*"|\$\w*\$[\s\S]*?\$\w*\$)/gi;
 
 /** Secrets replaced by [REDACTED], in the known formats and in SQL password clauses. */
 export function redactSql(text: string): string {

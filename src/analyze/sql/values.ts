@@ -66,7 +66,11 @@ export function compare(a: Value, b: Value, d: Dialect): number | undefined {
     const [x, y] = CI_STRINGS.has(d) ? [a.toLowerCase().trimEnd(), b.toLowerCase().trimEnd()] : [a, b];
     if (x === y) return 0;
     const binary = d === 'sqlite' || d === 'bigquery'; // BINARY collation / code-point order
-    if (!(binary ? PLAIN.test(x) && PLAIN.test(y) : ALNUM.test(x) && ALNUM.test(y) && (CI_STRINGS.has(d) || x.toLowerCase() === x && y.toLowerCase() === y))) {
+    if (
+      !(binary
+        ? PLAIN.test(x) && PLAIN.test(y)
+        : ALNUM.test(x) && ALNUM.test(y) && (CI_STRINGS.has(d) || (x.toLowerCase() === x && y.toLowerCase() === y)))
+    ) {
       return undefined;
     }
     return x < y ? -1 : 1;
@@ -85,7 +89,10 @@ export function likeMatches(s: string, pattern: string, d: Dialect, ci = false):
   if (BACKSLASH_LIKE.has(d) && pattern.includes('\\')) return undefined;
   if (d === 'transactsql' && pattern.includes('[')) return undefined;
   const insensitive = ci || CI_STRINGS.has(d) || d === 'sqlite';
-  const re = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '[\\s\\S]*').replace(/_/g, '[\\s\\S]');
+  const re = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '[\\s\\S]*')
+    .replace(/_/g, '[\\s\\S]');
   const hit = new RegExp(`^${re}$`, insensitive ? 'iu' : 'u').test(s);
   if (!hit && insensitive && !(PLAIN.test(s) && PLAIN.test(pattern))) return undefined;
   return hit;
@@ -136,7 +143,10 @@ export function foldFunc(name: string, args: Folded[], d: Dialect): Folded {
     case 'concat':
       if ((MYSQL_LIKE.has(d) || d === 'bigquery') && v.includes(null)) return null;
       if (v.some((x) => typeof x === 'number' && !Number.isInteger(x))) return undefined; // 1.50 prints as written, not as 1.5
-      return v.filter((x) => x !== null).map(String).join('');
+      return v
+        .filter((x) => x !== null)
+        .map(String)
+        .join('');
     case 'abs':
       return typeof v[0] === 'number' ? Math.abs(v[0]) : undefined;
     default:

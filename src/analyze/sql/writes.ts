@@ -9,7 +9,17 @@ function writes(s: SqlStatement): boolean {
   if (!READ_KINDS.has(s.kind)) return true;
   const f = s.facts;
   // SELECT … FOR UPDATE locks rows for writing: PostgreSQL refuses it in a read-only transaction.
-  return Boolean(f.selectInto || f.locking || f.serverFile || f.codeExecution || f.adminFunction || f.writeFunction || f.serverConfig || f.pragmaWrite || f.attach);
+  return Boolean(
+    f.selectInto ||
+    f.locking ||
+    f.serverFile ||
+    f.codeExecution ||
+    f.adminFunction ||
+    f.writeFunction ||
+    f.serverConfig ||
+    f.pragmaWrite ||
+    f.attach,
+  );
 }
 
 /** True when any statement (or anything nested in one) may write: all but plain reads. */

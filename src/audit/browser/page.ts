@@ -12,12 +12,22 @@ interface Meta {
   generated: string;
   filters: Record<string, string>;
   unreadable: number;
-  verification: { ok: boolean; records: number; findingCount: number; findings: { line: number; seq: number | null; class: string; detail: string }[]; lastHash: string | null } | null;
+  verification: {
+    ok: boolean;
+    records: number;
+    findingCount: number;
+    findings: { line: number; seq: number | null; class: string; detail: string }[];
+    lastHash: string | null;
+  } | null;
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   for (const c of children) e.append(c);
@@ -54,12 +64,34 @@ function renderFigures(s: ReportSummary, origin: string): void {
     ['Blocked', s.block.toLocaleString('en'), 'block'],
     ['Block rate', s.decisions ? `${((100 * s.block) / s.decisions).toFixed(1)} %` : '—'],
     ['Commands run', s.outcomes.toLocaleString('en')],
-    [s.first ? `${s.first.slice(0, 4) === s.last!.slice(0, 4) ? s.first.slice(5, 10) : s.first.slice(0, 10)} → ${s.last!.slice(s.first.slice(0, 4) === s.last!.slice(0, 4) ? 5 : 0, 10)} (UTC)` : 'Time span', s.first ? duration(Date.parse(s.last!) - Date.parse(s.first)) : '—'],
+    [
+      s.first
+        ? `${s.first.slice(0, 4) === s.last!.slice(0, 4) ? s.first.slice(5, 10) : s.first.slice(0, 10)} → ${s.last!.slice(s.first.slice(0, 4) === s.last!.slice(0, 4) ? 5 : 0, 10)} (UTC)`
+        : 'Time span',
+      s.first ? duration(Date.parse(s.last!) - Date.parse(s.first)) : '—',
+    ],
   ];
-  $('tiles').replaceChildren(...tiles.map(([label, value, cls]) => el('div', { class: `tile ${cls ?? ''}` }, el('div', { class: 'tile-value' }, value), el('div', { class: 'tile-label', title: label }, label))));
+  $('tiles').replaceChildren(
+    ...tiles.map(([label, value, cls]) =>
+      el(
+        'div',
+        { class: `tile ${cls ?? ''}` },
+        el('div', { class: 'tile-value' }, value),
+        el('div', { class: 'tile-label', title: label }, label),
+      ),
+    ),
+  );
   renderTimeline(s);
-  renderBars('by-rule', s.byRule.map((r) => ({ key: r.key, a: 0, b: r.block })), 'No blocks.');
-  renderBars('by-actor', s.byActor.map((r) => ({ key: r.key, a: r.allow, b: r.block })), 'No decisions.');
+  renderBars(
+    'by-rule',
+    s.byRule.map((r) => ({ key: r.key, a: 0, b: r.block })),
+    'No blocks.',
+  );
+  renderBars(
+    'by-actor',
+    s.byActor.map((r) => ({ key: r.key, a: r.allow, b: r.block })),
+    'No decisions.',
+  );
   renderBlocks(s);
 }
 
@@ -101,7 +133,18 @@ function renderTimeline(s: ReportSummary): void {
     t.textContent = s.bucket === 'hour' ? start.slice(5, 16).replace('T', ' ') : start.slice(0, 10);
     root.append(t);
   }
-  box.replaceChildren(root, el('p', { class: 'legend' }, el('span', { class: 'key allow' }), 'allowed', el('span', { class: 'key block' }), 'blocked', el('span', { class: 'muted' }, ` · one bar per ${s.bucket} (UTC)`)));
+  box.replaceChildren(
+    root,
+    el(
+      'p',
+      { class: 'legend' },
+      el('span', { class: 'key allow' }),
+      'allowed',
+      el('span', { class: 'key block' }),
+      'blocked',
+      el('span', { class: 'muted' }, ` · one bar per ${s.bucket} (UTC)`),
+    ),
+  );
 }
 
 function renderBars(id: string, rows: { key: string; a: number; b: number }[], empty: string): void {
@@ -126,7 +169,15 @@ function renderBlocks(s: ReportSummary): void {
   if (s.recentBlocks.length === 0) return void body.replaceChildren(el('tr', {}, el('td', { colspan: '5', class: 'muted' }, 'No blocks.')));
   body.replaceChildren(
     ...s.recentBlocks.map((b) =>
-      el('tr', {}, el('td', {}, fmtTime(b.time)), el('td', {}, b.actor), el('td', {}, el('code', {}, b.rules.join(', ') || '—')), el('td', {}, b.reason), el('td', { class: 'num' }, `${b.line}`)),
+      el(
+        'tr',
+        {},
+        el('td', {}, fmtTime(b.time)),
+        el('td', {}, b.actor),
+        el('td', {}, el('code', {}, b.rules.join(', ') || '—')),
+        el('td', {}, b.reason),
+        el('td', { class: 'num' }, `${b.line}`),
+      ),
     ),
   );
 }
@@ -135,16 +186,31 @@ function renderBlocks(s: ReportSummary): void {
 
 type State = 'unverified' | 'waiting' | 'working' | 'intact' | 'broken' | 'error';
 
-function setStatus(state: State, badge: string, title: string, detail: string, findings: BrowserVerifyReport['findings'] = [], limit = 200): void {
+function setStatus(
+  state: State,
+  badge: string,
+  title: string,
+  detail: string,
+  findings: BrowserVerifyReport['findings'] = [],
+  limit = 200,
+): void {
   const box = $('status');
   box.dataset.state = state;
   $('status-badge').textContent = badge;
   $('status-title').textContent = title;
   $('status-detail').textContent = detail;
   $('findings').replaceChildren(
-    ...findings.slice(0, limit).map((f) =>
-      el('li', {}, el('span', { class: 'where' }, f.line ? `line ${f.line}${f.seq !== null ? ` · seq ${f.seq}` : ''}` : 'file'), el('span', { class: 'cls' }, f.class), el('span', {}, f.detail)),
-    ),
+    ...findings
+      .slice(0, limit)
+      .map((f) =>
+        el(
+          'li',
+          {},
+          el('span', { class: 'where' }, f.line ? `line ${f.line}${f.seq !== null ? ` · seq ${f.seq}` : ''}` : 'file'),
+          el('span', { class: 'cls' }, f.class),
+          el('span', {}, f.detail),
+        ),
+      ),
     ...(findings.length > limit ? [el('li', { class: 'more' }, `and ${findings.length - limit} more`)] : []),
   );
 }
@@ -163,9 +229,22 @@ async function takeFiles(files: FileList | File[], meta: Meta): Promise<void> {
     setStatus('error', 'CANNOT READ', 'That key file could not be read', (err as Error).message);
     return;
   }
-  $('loaded').textContent = `Trail: ${loaded.trail ? `${loaded.trail.name} (${plural(loaded.trail.bytes.length, 'byte')})` : 'not given yet'} · Keys: ${loaded.keys ? `${loaded.keys.name} (${plural(loaded.keys.keys.length, 'key')})` : 'not given yet'}`;
-  if (!loaded.trail) return setStatus('waiting', 'WAITING', 'Now add the audit file', `Keys loaded. Drop ${meta.source} (the JSON Lines audit trail) as well.`);
-  if (!loaded.keys) return setStatus('waiting', 'WAITING', 'Now add the public keys', 'Drop the keyring from `seatbelt keys export-pub` (or a PEM / ssh-ed25519 public key) as well.');
+  $('loaded').textContent =
+    `Trail: ${loaded.trail ? `${loaded.trail.name} (${plural(loaded.trail.bytes.length, 'byte')})` : 'not given yet'} · Keys: ${loaded.keys ? `${loaded.keys.name} (${plural(loaded.keys.keys.length, 'key')})` : 'not given yet'}`;
+  if (!loaded.trail)
+    return setStatus(
+      'waiting',
+      'WAITING',
+      'Now add the audit file',
+      `Keys loaded. Drop ${meta.source} (the JSON Lines audit trail) as well.`,
+    );
+  if (!loaded.keys)
+    return setStatus(
+      'waiting',
+      'WAITING',
+      'Now add the public keys',
+      'Drop the keyring from `seatbelt keys export-pub` (or a PEM / ssh-ed25519 public key) as well.',
+    );
   await verify(meta, loaded.trail, loaded.keys.keys);
 }
 
@@ -173,29 +252,55 @@ async function verify(meta: Meta, trail: { name: string; bytes: Uint8Array }, ke
   setStatus('working', 'CHECKING', `Verifying ${trail.name}…`, 'Re-deriving every hash and checking every signature in this browser.');
   let r: BrowserVerifyReport;
   try {
-    r = await verifyTrailBytes(trail.bytes, keys, { onProgress: (done, total) => ($('status-detail').textContent = `${done.toLocaleString('en')} of ${plural(total, 'line')} checked…`) });
+    r = await verifyTrailBytes(trail.bytes, keys, {
+      onProgress: (done, total) => ($('status-detail').textContent = `${done.toLocaleString('en')} of ${plural(total, 'line')} checked…`),
+    });
   } catch (err) {
     return setStatus('error', 'ERROR', 'The check could not run', `${(err as Error).message}. Nothing was verified.`);
   }
-  const same = meta.verification?.lastHash && r.lastHash
-    ? r.lastHash === meta.verification.lastHash ? '; the same last hash as the trail this report was made from' : '; a different last hash from the trail this report was made from (a later or another trail)'
-    : '';
+  const same =
+    meta.verification?.lastHash && r.lastHash
+      ? r.lastHash === meta.verification.lastHash
+        ? '; the same last hash as the trail this report was made from'
+        : '; a different last hash from the trail this report was made from (a later or another trail)'
+      : '';
   const head = r.lastHash ? `Last record: seq ${r.lastSeq} (hash ${r.lastHash.slice(0, 16)}…)${same}.` : '';
   const trunc = 'Deleting the last records cannot be detected from the file alone: keep the last hash elsewhere and compare.';
   const unknownOnly = r.findings.length > 0 && r.findings.every((f) => f.class === 'UNKNOWN_KEY');
   if (r.ok) {
-    setStatus('intact', 'INTACT', `Intact: ${plural(r.records, 'record')}, every hash, link and signature checks out`,
-      `Verified in this browser (@noble/ed25519, @noble/hashes) with ${plural(keys.length, 'key')} from ${loaded.keys?.name ?? 'the key file'}; signed by ${r.keysUsed.join(', ') || 'no key'}.\n${head}\n${trunc}`);
+    setStatus(
+      'intact',
+      'INTACT',
+      `Intact: ${plural(r.records, 'record')}, every hash, link and signature checks out`,
+      `Verified in this browser (@noble/ed25519, @noble/hashes) with ${plural(keys.length, 'key')} from ${loaded.keys?.name ?? 'the key file'}; signed by ${r.keysUsed.join(', ') || 'no key'}.\n${head}\n${trunc}`,
+    );
   } else if (unknownOnly) {
     const signedBy = [...new Set(r.entries.map((e) => String(e.record.key_id)))];
-    setStatus('broken', 'UNKNOWN KEY', 'Not verified: the records are signed by keys you did not give',
-      `The trail is signed by: ${signedBy.join(', ')}\nYou gave: ${keys.map((k) => k.keyId).join(', ')}\nDrop the keyring from \`seatbelt keys export-pub\` (every key, with its validity window) instead.`, r.findings, 3);
+    setStatus(
+      'broken',
+      'UNKNOWN KEY',
+      'Not verified: the records are signed by keys you did not give',
+      `The trail is signed by: ${signedBy.join(', ')}\nYou gave: ${keys.map((k) => k.keyId).join(', ')}\nDrop the keyring from \`seatbelt keys export-pub\` (every key, with its validity window) instead.`,
+      r.findings,
+      3,
+    );
   } else {
     const lines = [...new Set(r.findings.map((f) => f.line).filter((l) => l > 0))];
-    const where = lines.length ? ` (line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 8).join(', ')}${lines.length > 8 ? ', …' : ''})` : '';
-    setStatus('broken', 'BROKEN', `Broken: ${plural(r.findings.length, 'finding')} in ${trail.name}${where}`, `${plural(r.records, 'record')} read; each finding below names its line.\n${head}`, r.findings);
+    const where = lines.length
+      ? ` (line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 8).join(', ')}${lines.length > 8 ? ', …' : ''})`
+      : '';
+    setStatus(
+      'broken',
+      'BROKEN',
+      `Broken: ${plural(r.findings.length, 'finding')} in ${trail.name}${where}`,
+      `${plural(r.records, 'record')} read; each finding below names its line.\n${head}`,
+      r.findings,
+    );
   }
-  renderFigures(summarize(r.entries), `Figures from ${trail.name} as read in this browser${r.ok ? ' (verified)' : ' (NOT intact: see the findings above)'}.`);
+  renderFigures(
+    summarize(r.entries),
+    `Figures from ${trail.name} as read in this browser${r.ok ? ' (verified)' : ' (NOT intact: see the findings above)'}.`,
+  );
 }
 
 function wireDrop(meta: Meta): void {
@@ -223,8 +328,11 @@ function wireDrop(meta: Meta): void {
 function main(): void {
   const meta = readJson<Meta>('seatbelt-meta');
   const summary = readJson<ReportSummary>('seatbelt-summary');
-  const filters = Object.entries(meta.filters).map(([k, v]) => `${k} ${v}`).join(', ');
-  $('subtitle').textContent = `${meta.source} · ${plural(summary.records, 'record')} · ${fmtTime(summary.first)} → ${fmtTime(summary.last)}${filters ? ` · filtered: ${filters}` : ''}`;
+  const filters = Object.entries(meta.filters)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  $('subtitle').textContent =
+    `${meta.source} · ${plural(summary.records, 'record')} · ${fmtTime(summary.first)} → ${fmtTime(summary.last)}${filters ? ` · filtered: ${filters}` : ''}`;
   $('generated').textContent = `Generated ${fmtTime(meta.generated)} by seatbelt.`;
   const v = meta.verification;
   $('claim').textContent = !v
@@ -232,8 +340,12 @@ function main(): void {
     : v.ok
       ? `When this report was generated, seatbelt verified ${plural(v.records, 'record')} of ${meta.source} as intact (last hash ${v.lastHash?.slice(0, 16) ?? '—'}…). That is seatbelt's claim; verify it yourself above.`
       : `When this report was generated, seatbelt found ${plural(v.findingCount, 'integrity finding')} in ${meta.source}${v.findings[0] ? ` (first: line ${v.findings[0].line}, ${v.findings[0].class})` : ''}.`;
-  setStatus('unverified', 'NOT VERIFIED YET', 'Not verified in this browser yet',
-    `Drop ${meta.source} and the public keys here to check every hash, link and signature yourself. Nothing leaves this page.`);
+  setStatus(
+    'unverified',
+    'NOT VERIFIED YET',
+    'Not verified in this browser yet',
+    `Drop ${meta.source} and the public keys here to check every hash, link and signature yourself. Nothing leaves this page.`,
+  );
   renderFigures(summary, `Figures computed by seatbelt from ${meta.source} when the report was generated.`);
   wireDrop(meta);
 }

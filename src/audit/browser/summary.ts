@@ -80,8 +80,22 @@ export function summarize(entries: { line: number; record: TrailRecord }[]): Rep
   const byActor = new Map<string, CountRow>();
   const byRole = new Map<string, CountRow>();
   const s: ReportSummary = {
-    records: entries.length, decisions: 0, allow: 0, block: 0, outcomes: 0, other: 0, first: null, last: null,
-    bucket: 'hour', buckets: [], byRule: [], byActor: [], byRole: [], recentBlocks: [], headSeq: null, headHash: null,
+    records: entries.length,
+    decisions: 0,
+    allow: 0,
+    block: 0,
+    outcomes: 0,
+    other: 0,
+    first: null,
+    last: null,
+    bucket: 'hour',
+    buckets: [],
+    byRule: [],
+    byActor: [],
+    byRole: [],
+    recentBlocks: [],
+    headSeq: null,
+    headHash: null,
   };
   const times: { t: number; decision: unknown }[] = [];
   let min = Infinity;
@@ -106,8 +120,14 @@ export function summarize(entries: { line: number; record: TrailRecord }[]): Rep
     if (r.decision === 'block') {
       for (const id of ids.length ? ids : ['(no rule)']) bump(byRule, id, r.decision);
       s.recentBlocks.push({
-        line, seq: typeof r.seq === 'number' ? r.seq : null, time: String(r.time ?? ''), eventId: String(r.event_id ?? ''),
-        actor: actorOf(r.actor), kind: String(r.action?.kind ?? ''), rules: ids, reason: String(r.reason ?? ''),
+        line,
+        seq: typeof r.seq === 'number' ? r.seq : null,
+        time: String(r.time ?? ''),
+        eventId: String(r.event_id ?? ''),
+        actor: actorOf(r.actor),
+        kind: String(r.action?.kind ?? ''),
+        rules: ids,
+        reason: String(r.reason ?? ''),
       });
     }
     bump(byActor, actorOf(r.actor), r.decision);

@@ -85,7 +85,7 @@ export function toBase64(b: Uint8Array): string {
 const concat = (...parts: Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) out.set(p, at), (at += p.length);
+  for (const p of parts) (out.set(p, at), (at += p.length));
   return out;
 };
 
@@ -133,7 +133,8 @@ export function parseKeyFile(text: string): BrowserKey[] {
       if (typeof k.public_key_pem !== 'string') throw new Error(`keys[${i}].public_key_pem: expected a PEM string`);
       const publicKey = rawFromPem(k.public_key_pem);
       const keyId = keyIdOf(publicKey);
-      if (typeof k.key_id === 'string' && k.key_id !== keyId) throw new Error(`keys[${i}]: key_id ${k.key_id} is not the fingerprint of its public key (${keyId})`);
+      if (typeof k.key_id === 'string' && k.key_id !== keyId)
+        throw new Error(`keys[${i}]: key_id ${k.key_id} is not the fingerprint of its public key (${keyId})`);
       const out: BrowserKey = { keyId, publicKey, key_id: keyId };
       if (typeof k.not_before === 'string') out.not_before = k.not_before;
       if (typeof k.not_after === 'string') out.not_after = k.not_after;
@@ -158,7 +159,11 @@ export function parseKeyFile(text: string): BrowserKey[] {
 /** True when the text looks like a key file rather than a trail. */
 export function looksLikeKeyFile(text: string): boolean {
   const t = text.trimStart();
-  return t.startsWith('-----BEGIN') || t.startsWith('ssh-ed25519 ') || (t.startsWith('{') && /"keys"\s*:/.test(t.slice(0, 4096)) && !/"prev_hash"/.test(t.slice(0, 4096)));
+  return (
+    t.startsWith('-----BEGIN') ||
+    t.startsWith('ssh-ed25519 ') ||
+    (t.startsWith('{') && /"keys"\s*:/.test(t.slice(0, 4096)) && !/"prev_hash"/.test(t.slice(0, 4096)))
+  );
 }
 
 // ---- the verifier -------------------------------------------------------------------------
@@ -170,7 +175,11 @@ export interface VerifyOptions {
   chunk?: number;
 }
 
-export async function verifyTrailBytes(bytes: Uint8Array, keys: readonly BrowserKey[], o: VerifyOptions = {}): Promise<BrowserVerifyReport> {
+export async function verifyTrailBytes(
+  bytes: Uint8Array,
+  keys: readonly BrowserKey[],
+  o: VerifyOptions = {},
+): Promise<BrowserVerifyReport> {
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   const findings: Finding[] = [];
   const empty = { records: 0, decisions: 0, recoveries: 0, lastHash: null, lastSeq: null, entries: [], keysUsed: [] };
@@ -203,12 +212,21 @@ export async function verifyTrailBytes(bytes: Uint8Array, keys: readonly Browser
     if (line.record) chain.push(line);
   }
   checkChain(lines, chain, findings);
-  const windows = keys.filter((k): k is BrowserKey & KeyWindow => typeof k.not_before === 'string').map((k) => ({ key_id: k.keyId, not_before: k.not_before, not_after: k.not_after ?? null }));
+  const windows = keys
+    .filter((k): k is BrowserKey & KeyWindow => typeof k.not_before === 'string')
+    .map((k) => ({ key_id: k.keyId, not_before: k.not_before, not_after: k.not_after ?? null }));
   findings.push(
     ...keyValidityFindings(
       chain.map((l) => ({
-        line: l.no, seq: l.record!.seq, time: l.record!.time, type: l.record!.type, key_id: l.record!.key_id, trusted: l.trusted === true,
-        ...(typeof (l.record!.new_key as { key_id?: unknown } | undefined)?.key_id === 'string' ? { new_key_id: (l.record!.new_key as { key_id: string }).key_id } : {}),
+        line: l.no,
+        seq: l.record!.seq,
+        time: l.record!.time,
+        type: l.record!.type,
+        key_id: l.record!.key_id,
+        trusted: l.trusted === true,
+        ...(typeof (l.record!.new_key as { key_id?: unknown } | undefined)?.key_id === 'string'
+          ? { new_key_id: (l.record!.new_key as { key_id: string }).key_id }
+          : {}),
       })),
       windows,
     ),
@@ -258,7 +276,8 @@ function parseLine(line: Line): void {
     return at('MALFORMED', `not JSON (${(err as Error).message})`);
   }
   const problems = shapeProblems(json);
-  const seqOf = (v: unknown) => (typeof v === 'object' && v !== null && Number.isSafeInteger((v as { seq?: unknown }).seq) ? (v as { seq: number }).seq : null);
+  const seqOf = (v: unknown) =>
+    typeof v === 'object' && v !== null && Number.isSafeInteger((v as { seq?: unknown }).seq) ? (v as { seq: number }).seq : null;
   if (problems.length > 0) return at('MALFORMED', `not a v1 record: ${problems.join('; ')}`, seqOf(json));
   line.record = json as Rec;
   let canonical: string;
@@ -267,7 +286,8 @@ function parseLine(line: Line): void {
   } catch (err) {
     return at('MALFORMED', `cannot be canonicalized: ${(err as Error).message}`, line.record.seq);
   }
-  if (canonical !== text) at('MALFORMED', 'the line is not the canonical (JCS) form of its record: it was re-serialised or edited', line.record.seq);
+  if (canonical !== text)
+    at('MALFORMED', 'the line is not the canonical (JCS) form of its record: it was re-serialised or edited', line.record.seq);
 }
 
 function checkIntegrity(line: Line, keys: Map<string, BrowserKey>): void {
@@ -293,7 +313,12 @@ function checkIntegrity(line: Line, keys: Map<string, BrowserKey>): void {
   };
   const hash = toHex(sha256(concat(Uint8Array.of(0), DOMAIN_BYTES, canonical)));
   if (hash !== r.hash) {
-    const note = sigOk === null ? `signed by unknown key ${r.key_id}` : sigOk ? 'the signature is valid: only the hash field was changed' : 'the signature fails too: the content was changed';
+    const note =
+      sigOk === null
+        ? `signed by unknown key ${r.key_id}`
+        : sigOk
+          ? 'the signature is valid: only the hash field was changed'
+          : 'the signature fails too: the content was changed';
     add('HASH_MISMATCH', `the record hashes to ${hash.slice(0, 16)}…, not to its stored hash ${r.hash.slice(0, 16)}…; ${note}`);
   } else if (sigOk === null) {
     add('UNKNOWN_KEY', `signed by ${r.key_id}, which is not among the public keys you gave`);
@@ -330,7 +355,12 @@ function accountFragments(lines: Line[], bytes: Uint8Array, findings: Finding[])
 
 function tornTail(line: Line): Finding {
   const what = line.record ? 'a complete record whose newline was never written' : `${line.bytes.length} bytes of an unfinished line`;
-  return { line: line.no, seq: line.record?.seq ?? null, class: 'TORN_TAIL', detail: `${what}: an interrupted write (a crash, not tampering)` };
+  return {
+    line: line.no,
+    seq: line.record?.seq ?? null,
+    class: 'TORN_TAIL',
+    detail: `${what}: an interrupted write (a crash, not tampering)`,
+  };
 }
 
 function checkChain(lines: Line[], chain: Line[], findings: Finding[]): void {

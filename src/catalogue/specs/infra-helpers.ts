@@ -5,7 +5,9 @@ import type { CommandSpec, Effect, OptionDecl, Verb } from '../spec.js';
 export const verb = (effect: Effect, why: string): Verb => ({ effect, why });
 
 /** A (sub)command with a verb, and anything else it declares. */
-const level = (effect: Effect) => (why: string, rest: CommandSpec = {}): CommandSpec => ({ ...rest, verb: { effect, why } });
+const level =
+  (effect: Effect) =>
+  (why: string, rest: CommandSpec = {}): CommandSpec => ({ ...rest, verb: { effect, why } });
 export const read = level('read');
 export const write = level('write');
 export const destroy = level('destroy');
@@ -31,7 +33,11 @@ export const aliases = (names: string[], spec: CommandSpec): Record<string, Comm
 export const COMPUTED = '^\\$|`';
 
 /** `--dry-run`, `--dry-run=client|server` change nothing; `--dry-run=none|false` runs for real. */
-export const dryRun = (...names: string[]): OptionDecl => ({ names: names.length ? names : ['--dry-run'], value: 'optional', harmless: { unless: '^(none|false|f|0|no)$' } });
+export const dryRun = (...names: string[]): OptionDecl => ({
+  names: names.length ? names : ['--dry-run'],
+  value: 'optional',
+  harmless: { unless: '^(none|false|f|0|no)$' },
+});
 
 /**
  * The spec with unique abbreviations of long options accepted at every level (Python's argparse and

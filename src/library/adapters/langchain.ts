@@ -21,7 +21,8 @@ interface FunctionBackedTool {
  * tool(fn, { name, description, schema }))`. The tool given is unchanged.
  */
 export function guardedTool<T extends FunctionBackedTool>(guard: Guard, spec: WrapSpec, tool: T): T {
-  if (typeof tool?.func !== 'function') throw new SeatbeltError('USAGE', 'guardedTool: expected a LangChain tool with a function (tool() or DynamicStructuredTool)');
+  if (typeof tool?.func !== 'function')
+    throw new SeatbeltError('USAGE', 'guardedTool: expected a LangChain tool with a function (tool() or DynamicStructuredTool)');
   const governed = guard.wrap(tool.func.bind(tool) as (input: unknown, runManager?: unknown, config?: ToolRunnableConfig) => unknown, spec);
   const func = async (input: unknown, runManager?: unknown, config?: ToolRunnableConfig) => {
     try {

@@ -17,14 +17,23 @@ export function guardedTool<TParameters extends ToolInputParameters = undefined,
   spec: WrapSpec,
   options: ToolOptions<TParameters, Context>,
 ): FunctionTool<Context, TParameters, Result> {
-  if (typeof options?.execute !== 'function') throw new SeatbeltError('USAGE', 'guardedTool: the options have no execute function to guard');
+  if (typeof options?.execute !== 'function')
+    throw new SeatbeltError('USAGE', 'guardedTool: the options have no execute function to guard');
   const otherErrors = options.errorFunction;
-  const errorFunction = (context: Parameters<NonNullable<typeof otherErrors>>[0], error: unknown, details?: Parameters<NonNullable<typeof otherErrors>>[2]) => {
+  const errorFunction = (
+    context: Parameters<NonNullable<typeof otherErrors>>[0],
+    error: unknown,
+    details?: Parameters<NonNullable<typeof otherErrors>>[2],
+  ) => {
     if (error instanceof GovernanceBlocked) return error.message;
     if (otherErrors === null) throw error;
     if (otherErrors) return otherErrors(context, error, details);
     // The SDK's own default, which it does not export.
     return `An error occurred while running the tool. Please try again. Error: ${error instanceof Error ? error.toString() : String(error)}`;
   };
-  return tool<TParameters, Context, Result>({ ...options, execute: guard.wrap(options.execute as (...args: unknown[]) => unknown, spec), errorFunction } as ToolOptions<TParameters, Context>);
+  return tool<TParameters, Context, Result>({
+    ...options,
+    execute: guard.wrap(options.execute as (...args: unknown[]) => unknown, spec),
+    errorFunction,
+  } as ToolOptions<TParameters, Context>);
 }

@@ -49,7 +49,9 @@ export function checkCommand(role: RoleFile, cmd: SimpleCommand, ctx: PathContex
   const name = cmd.name.value;
   if (name === '' && cmd.args.length === 0) {
     // `PATH=/tmp/x:$PATH; ls` would change what later commands run: a whitelist cannot follow that.
-    return { why: `the assignment ${cmd.assignments.map((a) => `${a.name}=…`).join(' ') || cmd.text} changes shell variables for what follows` };
+    return {
+      why: `the assignment ${cmd.assignments.map((a) => `${a.name}=…`).join(' ') || cmd.text} changes shell variables for what follows`,
+    };
   }
   const key = programKey(cmd, ctx);
   const reasons: string[] = [];
@@ -60,7 +62,10 @@ export function checkCommand(role: RoleFile, cmd: SimpleCommand, ctx: PathContex
     reasons.push(`rule ${rule.id}: ${why}`);
   }
   if (reasons.length === 0) {
-    if ('path' in key) return { why: `role ${role.name} does not allow the program ${key.path ?? cmd.name.raw} (run by its path, not the installed "${name}")` };
+    if ('path' in key)
+      return {
+        why: `role ${role.name} does not allow the program ${key.path ?? cmd.name.raw} (run by its path, not the installed "${name}")`,
+      };
     return { why: `role ${role.name} does not allow the command "${name}"` };
   }
   return { why: reasons.slice(0, 2).join('; ') };
@@ -125,7 +130,8 @@ export function checkRole(role: RoleFile, analysis: Analysis, ctx: PathContext |
       }
       for (const u of shell.undecidable) misses.push({ evidence: u.evidence, why: u.reason });
       for (const e of shell.embeddedSql) {
-        if (e.sql === null || e.dialect === null) misses.push({ evidence: shell.commands[e.commandId]?.text ?? '(embedded SQL)', why: 'its SQL cannot be decided statically' });
+        if (e.sql === null || e.dialect === null)
+          misses.push({ evidence: shell.commands[e.commandId]?.text ?? '(embedded SQL)', why: 'its SQL cannot be decided statically' });
       }
     }
   }

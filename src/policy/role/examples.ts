@@ -18,7 +18,11 @@ export type AnalyzeFn = (action: Action, ctx: AnalyzeContext) => Promise<Analysi
  * Where examples are judged: `./x` in an example is /home/user/project/x, `~` is /home/user. The
  * project is imagined: no file exists in it, so a script or SQL file an example runs is missing.
  */
-export const EXAMPLE_CONTEXT: AnalyzeContext = { cwd: '/home/user/project', home: '/home/user', readFile: (path) => ({ refused: 'missing', reason: `${path} does not exist` }) };
+export const EXAMPLE_CONTEXT: AnalyzeContext = {
+  cwd: '/home/user/project',
+  home: '/home/user',
+  readFile: (path) => ({ refused: 'missing', reason: `${path} does not exist` }),
+};
 
 export interface ExampleResult {
   ruleId: string;
@@ -30,7 +34,14 @@ export interface ExampleResult {
   detail: string;
 }
 
-async function runOne(role: Role, ruleId: string, kind: 'match' | 'notMatch', action: Action, analyze: AnalyzeFn, ctx: AnalyzeContext): Promise<ExampleResult> {
+async function runOne(
+  role: Role,
+  ruleId: string,
+  kind: 'match' | 'notMatch',
+  action: Action,
+  analyze: AnalyzeFn,
+  ctx: AnalyzeContext,
+): Promise<ExampleResult> {
   const example = action.kind === 'sql' ? action.sql : action.kind === 'shell' ? action.script : action.argv.join(' ');
   const base = { ruleId, kind, example, ...(action.kind === 'sql' ? { dialect: action.dialect } : {}) };
   let analysis: Analysis;
@@ -46,7 +57,8 @@ async function runOne(role: Role, ruleId: string, kind: 'match' | 'notMatch', ac
       return { ...base, ok: false, detail: `blocked by ${b.ruleId}: ${b.reason} [${b.evidence}]` };
     }
     const used = checkRole(role.file, analysis, ctx).used;
-    if (!used.has(ruleId)) return { ...base, ok: false, detail: `allowed, but not by rule ${ruleId} (by ${[...used].join(', ') || 'nothing'})` };
+    if (!used.has(ruleId))
+      return { ...base, ok: false, detail: `allowed, but not by rule ${ruleId} (by ${[...used].join(', ') || 'nothing'})` };
     return { ...base, ok: true, detail: `allowed by ${[...used].join(', ')}` };
   }
   const check = checkRole(role.file, analysis, ctx);

@@ -55,7 +55,10 @@ export function listRoleFiles(rolesDir: string | readonly string[]): { name: str
   for (const d of typeof rolesDir === 'string' ? [rolesDir] : rolesDir) {
     let names: string[] = [];
     try {
-      names = fs.readdirSync(d).filter((f) => f.endsWith('.json')).sort();
+      names = fs
+        .readdirSync(d)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
     } catch {
       continue;
     }
@@ -70,14 +73,20 @@ export function listRoleFiles(rolesDir: string | readonly string[]): { name: str
 export function resolveRolePath(nameOrPath: string, opts: RoleLoadOptions): string {
   if (isRolePath(nameOrPath)) return path.resolve(opts.cwd ?? process.cwd(), nameOrPath);
   if (!ROLE_NAME.test(nameOrPath)) {
-    throw new SeatbeltError('CONFIG', `role ${JSON.stringify(nameOrPath)}: expected a role name (lower-case letters, digits, "_", "-") or a path to a .json file`);
+    throw new SeatbeltError(
+      'CONFIG',
+      `role ${JSON.stringify(nameOrPath)}: expected a role name (lower-case letters, digits, "_", "-") or a path to a .json file`,
+    );
   }
   for (const d of dirs(opts)) {
     const p = path.join(d, `${nameOrPath}.json`);
     if (fs.existsSync(p)) return p;
   }
   const known = listRoleFiles(opts.rolesDir).map((r) => r.name);
-  throw new SeatbeltError('CONFIG', `role "${nameOrPath}" not found in ${dirs(opts).join(', ')}${known.length ? `; known roles: ${known.join(', ')}` : ''}`);
+  throw new SeatbeltError(
+    'CONFIG',
+    `role "${nameOrPath}" not found in ${dirs(opts).join(', ')}${known.length ? `; known roles: ${known.join(', ')}` : ''}`,
+  );
 }
 
 function readBytes(file: string): Buffer {

@@ -8,10 +8,37 @@ import { isUrl, pathInside, resolveWordPath, urlInside, type PathContext } from 
 import { valueOptionsFor } from '../value-options.js';
 
 /** Wrappers that change neither who runs the command nor where: allowed unless a rule lists its own. */
-export const DEFAULT_WRAPPERS: readonly string[] = ['env', 'command', 'builtin', 'exec', 'nice', 'ionice', 'timeout', 'time',
-  'stdbuf', 'nohup', 'setsid', 'xargs', 'parallel', 'watch', 'find', 'busybox'];
+export const DEFAULT_WRAPPERS: readonly string[] = [
+  'env',
+  'command',
+  'builtin',
+  'exec',
+  'nice',
+  'ionice',
+  'timeout',
+  'time',
+  'stdbuf',
+  'nohup',
+  'setsid',
+  'xargs',
+  'parallel',
+  'watch',
+  'find',
+  'busybox',
+];
 /** Assignment prefixes allowed unless a rule lists its own (`PATH=`, `LD_PRELOAD=`, `GIT_PAGER=` are not). */
-export const DEFAULT_ENV: readonly string[] = ['LANG', 'LANGUAGE', 'LC_*', 'TZ', 'TERM', 'NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'LINES', 'CI'];
+export const DEFAULT_ENV: readonly string[] = [
+  'LANG',
+  'LANGUAGE',
+  'LC_*',
+  'TZ',
+  'TERM',
+  'NO_COLOR',
+  'FORCE_COLOR',
+  'COLUMNS',
+  'LINES',
+  'CI',
+];
 
 const SAFE_SINKS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty', '/dev/fd/1', '/dev/fd/2']);
 
@@ -25,7 +52,13 @@ export function globMatch(pattern: string, s: string): boolean {
   if (!pattern.includes('*') && !pattern.includes('?')) return pattern === s;
   let re = globCache.get(pattern);
   if (!re) {
-    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+    re = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+      's',
+    );
     globCache.set(pattern, re);
   }
   return re.test(s);
@@ -59,10 +92,15 @@ export function matchCommandRule(rule: CommandAllowRule, cmd: SimpleCommand, ctx
   let skip = 0;
   if (rule.subcommands) {
     const pos = args.positionals;
-    const hit = rule.subcommands.map((s) => s.split(/\s+/)).find((pat) =>
-      pat.length <= pos.length && pat.every((p, i) => pos[i]!.static && globMatch(p, pos[i]!.value)));
+    const hit = rule.subcommands
+      .map((s) => s.split(/\s+/))
+      .find((pat) => pat.length <= pos.length && pat.every((p, i) => pos[i]!.static && globMatch(p, pos[i]!.value)));
     if (!hit) {
-      const given = pos.slice(0, 2).map((w) => w.raw).join(' ') || '(none)';
+      const given =
+        pos
+          .slice(0, 2)
+          .map((w) => w.raw)
+          .join(' ') || '(none)';
       return `subcommand ${given} is not one of: ${rule.subcommands.join(', ')}`;
     }
     skip = hit.length;
@@ -75,7 +113,11 @@ export function matchCommandRule(rule: CommandAllowRule, cmd: SimpleCommand, ctx
   }
   // After `--` a word is an operand, but a tool may still read it as an option: forbid it anyway.
   for (const w of args.positionals) {
-    if (w.value.startsWith('-') && w.value !== '-' && isForbidden({ word: w, name: w.value.split('=')[0]!, shorts: [], allShorts: [] }, forbid)) {
+    if (
+      w.value.startsWith('-') &&
+      w.value !== '-' &&
+      isForbidden({ word: w, name: w.value.split('=')[0]!, shorts: [], allShorts: [] }, forbid)
+    ) {
       return `argument ${show(w)} spells a forbidden flag`;
     }
   }

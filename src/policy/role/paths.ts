@@ -56,7 +56,14 @@ function globFolder(word: Word): string | null {
 
 function segMatch(pattern: string, seg: string): boolean {
   if (!pattern.includes('*')) return pattern === seg;
-  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*') + '$');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*') +
+      '$',
+  );
   return re.test(seg);
 }
 

@@ -14,13 +14,47 @@ export interface Problem {
 }
 
 export const SQL_KINDS: readonly SqlKind[] = [
-  'select', 'insert', 'update', 'delete', 'merge', 'truncate', 'drop', 'alter', 'create', 'grant', 'revoke',
-  'role', 'copy', 'call', 'pragma', 'set', 'transaction', 'explain', 'show', 'other',
+  'select',
+  'insert',
+  'update',
+  'delete',
+  'merge',
+  'truncate',
+  'drop',
+  'alter',
+  'create',
+  'grant',
+  'revoke',
+  'role',
+  'copy',
+  'call',
+  'pragma',
+  'set',
+  'transaction',
+  'explain',
+  'show',
+  'other',
 ];
 
 const ROOT_KEYS = ['$schema', 'name', 'description', 'dialect', 'allow'];
-const COMMAND_KEYS = ['id', 'description', 'command', 'subcommands', 'valueOptions', 'allowFlags', 'forbidFlags', 'paths',
-  'forbidArgs', 'outputRedirects', 'stdin', 'env', 'wrappers', 'dynamicArgs', 'match', 'notMatch'];
+const COMMAND_KEYS = [
+  'id',
+  'description',
+  'command',
+  'subcommands',
+  'valueOptions',
+  'allowFlags',
+  'forbidFlags',
+  'paths',
+  'forbidArgs',
+  'outputRedirects',
+  'stdin',
+  'env',
+  'wrappers',
+  'dynamicArgs',
+  'match',
+  'notMatch',
+];
 const SQL_RULE_KEYS = ['id', 'description', 'sql', 'match', 'notMatch'];
 const SQL_KEYS = ['kinds', 'tables', 'requireWhere'];
 
@@ -57,9 +91,16 @@ class Collector {
     this.problems.push({ path, expected, found: describe(found) });
   }
   keys(path: string, o: Record<string, unknown>, allowed: string[]): void {
-    for (const k of Object.keys(o)) if (!allowed.includes(k)) this.add(`${path}.${k}`, `no such field (known: ${allowed.join(', ')})`, o[k]);
+    for (const k of Object.keys(o))
+      if (!allowed.includes(k)) this.add(`${path}.${k}`, `no such field (known: ${allowed.join(', ')})`, o[k]);
   }
-  stringList(path: string, v: unknown, what: string, ok: (s: string) => boolean, opts: { optional?: boolean; nonEmpty?: boolean } = {}): void {
+  stringList(
+    path: string,
+    v: unknown,
+    what: string,
+    ok: (s: string) => boolean,
+    opts: { optional?: boolean; nonEmpty?: boolean } = {},
+  ): void {
     if (v === undefined && opts.optional) return;
     if (!Array.isArray(v)) return this.add(path, `an array of ${what}`, v);
     if (opts.nonEmpty && v.length === 0) this.add(path, `at least one ${what}`, v);
@@ -80,16 +121,31 @@ function checkCommandRule(c: Collector, p: string, r: Record<string, unknown>): 
   if (typeof cmd === 'string') {
     if (!program(cmd)) c.add(`${p}.command`, what, cmd);
   } else c.stringList(`${p}.command`, cmd, what, program, { nonEmpty: true });
-  c.stringList(`${p}.subcommands`, r.subcommands, 'a subcommand path of one or more words ("get", "s3 ls")',
-    (s) => s.trim() !== '' && s === s.trim(), { optional: true, nonEmpty: true });
-  c.stringList(`${p}.valueOptions`, r.valueOptions, 'an option spelling like "-n" or "--namespace"', (s) => FLAG.test(s), { optional: true });
+  c.stringList(
+    `${p}.subcommands`,
+    r.subcommands,
+    'a subcommand path of one or more words ("get", "s3 ls")',
+    (s) => s.trim() !== '' && s === s.trim(),
+    { optional: true, nonEmpty: true },
+  );
+  c.stringList(`${p}.valueOptions`, r.valueOptions, 'an option spelling like "-n" or "--namespace"', (s) => FLAG.test(s), {
+    optional: true,
+  });
   c.stringList(`${p}.allowFlags`, r.allowFlags, 'a flag spelling like "-l" or "--long"', (s) => FLAG.test(s), { optional: true });
-  c.stringList(`${p}.forbidFlags`, r.forbidFlags, 'a flag spelling like "-f" or "--force"', (s) => FLAG.test(s), { optional: true, nonEmpty: true });
+  c.stringList(`${p}.forbidFlags`, r.forbidFlags, 'a flag spelling like "-f" or "--force"', (s) => FLAG.test(s), {
+    optional: true,
+    nonEmpty: true,
+  });
   if (Array.isArray(r.allowFlags) && Array.isArray(r.forbidFlags)) {
     for (const f of r.forbidFlags) if (r.allowFlags.includes(f)) c.add(`${p}.allowFlags`, `no flag that is also in forbidFlags`, f);
   }
-  c.stringList(`${p}.paths`, r.paths, 'a folder ("/var/log", "~/data", "./build") or URL prefix ("s3://bucket/") without ".."',
-    isValidRolePath, { optional: true, nonEmpty: true });
+  c.stringList(
+    `${p}.paths`,
+    r.paths,
+    'a folder ("/var/log", "~/data", "./build") or URL prefix ("s3://bucket/") without ".."',
+    isValidRolePath,
+    { optional: true, nonEmpty: true },
+  );
   c.stringList(`${p}.forbidArgs`, r.forbidArgs, 'an argument pattern ("secret*")', (s) => s !== '', { optional: true, nonEmpty: true });
   c.bool(`${p}.outputRedirects`, r.outputRedirects);
   c.bool(`${p}.stdin`, r.stdin);
@@ -109,7 +165,8 @@ function checkSqlExample(c: Collector, path: string, e: unknown): void {
   if (!isObject(e)) return c.add(path, 'a SQL text or {"sql": "...", "dialect": "..."}', e);
   c.keys(path, e, ['sql', 'dialect']);
   if (typeof e.sql !== 'string' || e.sql.trim() === '') c.add(`${path}.sql`, 'a non-empty SQL text', e.sql);
-  if (e.dialect !== undefined && !(DIALECTS as readonly unknown[]).includes(e.dialect)) c.add(`${path}.dialect`, `one of ${DIALECTS.join(', ')}`, e.dialect);
+  if (e.dialect !== undefined && !(DIALECTS as readonly unknown[]).includes(e.dialect))
+    c.add(`${path}.dialect`, `one of ${DIALECTS.join(', ')}`, e.dialect);
 }
 
 function checkSqlRule(c: Collector, p: string, r: Record<string, unknown>): void {
@@ -118,8 +175,17 @@ function checkSqlRule(c: Collector, p: string, r: Record<string, unknown>): void
   if (!isObject(s)) c.add(`${p}.sql`, 'an object with "kinds" (and optionally "tables", "requireWhere")', s);
   else {
     c.keys(`${p}.sql`, s, SQL_KEYS);
-    c.stringList(`${p}.sql.kinds`, s.kinds, `a statement kind (${SQL_KINDS.join(', ')})`, (k) => (SQL_KINDS as readonly string[]).includes(k), { nonEmpty: true });
-    c.stringList(`${p}.sql.tables`, s.tables, 'a table pattern ("orders", "analytics.*")', (t) => TABLE.test(t), { optional: true, nonEmpty: true });
+    c.stringList(
+      `${p}.sql.kinds`,
+      s.kinds,
+      `a statement kind (${SQL_KINDS.join(', ')})`,
+      (k) => (SQL_KINDS as readonly string[]).includes(k),
+      { nonEmpty: true },
+    );
+    c.stringList(`${p}.sql.tables`, s.tables, 'a table pattern ("orders", "analytics.*")', (t) => TABLE.test(t), {
+      optional: true,
+      nonEmpty: true,
+    });
     c.bool(`${p}.sql.requireWhere`, s.requireWhere);
   }
   for (const k of ['match', 'notMatch'] as const) {
@@ -140,7 +206,8 @@ export function roleProblems(json: unknown): Problem[] {
   if (json.$schema !== undefined && typeof json.$schema !== 'string') c.add('$schema', 'a string', json.$schema);
   if (typeof json.name !== 'string' || !NAME.test(json.name)) c.add('name', 'a name of lower-case letters, digits, "_" or "-"', json.name);
   if (typeof json.description !== 'string' || json.description.trim() === '') c.add('description', 'a non-empty string', json.description);
-  if (json.dialect !== undefined && !(DIALECTS as readonly unknown[]).includes(json.dialect)) c.add('dialect', `one of ${DIALECTS.join(', ')}`, json.dialect);
+  if (json.dialect !== undefined && !(DIALECTS as readonly unknown[]).includes(json.dialect))
+    c.add('dialect', `one of ${DIALECTS.join(', ')}`, json.dialect);
   if (!Array.isArray(json.allow) || json.allow.length === 0) {
     c.add('allow', 'a non-empty array of allow rules', json.allow);
     return c.problems;

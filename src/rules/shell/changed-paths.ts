@@ -72,13 +72,20 @@ export const changedPaths = memoByCommand((cmd: SimpleCommand, ir: ShellIr): Pat
   if (n === 'find') {
     const f = findCall(cmd, ir);
     const names = findNames(cmd);
-    if (f.deletes) out.push(...f.roots.map((target) => ({ how: 'delete' as const, target, below: true, unnamed: false, ...(names ? { names } : {}) })));
+    if (f.deletes)
+      out.push(...f.roots.map((target) => ({ how: 'delete' as const, target, below: true, unnamed: false, ...(names ? { names } : {}) })));
   }
   // `find … | xargs chmod 000`, `echo ~/.x | xargs rm`: the input becomes operands.
   const how = inputHow(cmd);
   if (how && appendsInput(cmd)) {
     if (fed) out.push(...fed.map((c) => ({ ...c, how })));
-    for (const s of earlierStages(cmd, ir)) if (nameOf(s) === 'echo') add(how, s.args.filter((w) => !w.value.startsWith('-')), recursive);
+    for (const s of earlierStages(cmd, ir))
+      if (nameOf(s) === 'echo')
+        add(
+          how,
+          s.args.filter((w) => !w.value.startsWith('-')),
+          recursive,
+        );
   }
   return out;
 });
@@ -91,7 +98,8 @@ function targetsOf(w: Word, cmd: SimpleCommand, ir: ShellIr): { target: Target; 
   const user = /^~([A-Za-z_][\w.-]*)(?=\/|$)/.exec(w.value);
   if (user) {
     const home = homeOf(ir);
-    const homes = home.split('/').pop() === user[1] ? [home] : user[1] === 'root' ? ['/root', '/var/root'] : [`/home/${user[1]}`, `/Users/${user[1]}`];
+    const homes =
+      home.split('/').pop() === user[1] ? [home] : user[1] === 'root' ? ['/root', '/var/root'] : [`/home/${user[1]}`, `/Users/${user[1]}`];
     for (const h of homes) out.push(...targetsOf({ ...w, value: h + w.value.slice(user[0].length) }, cmd, ir));
   }
   if (w.static) return out;
@@ -103,7 +111,8 @@ function targetsOf(w: Word, cmd: SimpleCommand, ir: ShellIr): { target: Target; 
   const folder = slash < 0 ? '.' : start.slice(0, slash) || '/';
   const name = start.slice(slash + 1);
   const value = name ? `${folder}/${name}*` : folder;
-  for (const target of resolveTargets({ value, static: true, raw: w.raw }, cmd, ir)) if (target.kind !== 'unknown') out.push({ target, partial: true });
+  for (const target of resolveTargets({ value, static: true, raw: w.raw }, cmd, ir))
+    if (target.kind !== 'unknown') out.push({ target, partial: true });
   return out;
 }
 
@@ -115,11 +124,22 @@ function isPlaceholder(w: Word, cmd: SimpleCommand): boolean {
 /** The roots of a `find` that feeds this command (its `-exec`, or an earlier stage into xargs), as deletes below them. */
 function findFeeding(cmd: SimpleCommand, ir: ShellIr): PathChange[] | undefined {
   const parent = cmd.parentId !== undefined ? ir.commands[cmd.parentId] : undefined;
-  const finds = parent && nameOf(parent) === 'find' && cmd.wrappers.includes('find') ? [parent] : appendsInput(cmd) ? earlierStages(cmd, ir).filter((c) => nameOf(c) === 'find') : [];
+  const finds =
+    parent && nameOf(parent) === 'find' && cmd.wrappers.includes('find')
+      ? [parent]
+      : appendsInput(cmd)
+        ? earlierStages(cmd, ir).filter((c) => nameOf(c) === 'find')
+        : [];
   if (!finds.length) return undefined;
   return finds.flatMap((f) => {
     const names = findNames(f);
-    return findCall(f, ir).roots.map((target) => ({ how: 'delete' as const, target, below: true, unnamed: false, ...(names ? { names } : {}) }));
+    return findCall(f, ir).roots.map((target) => ({
+      how: 'delete' as const,
+      target,
+      below: true,
+      unnamed: false,
+      ...(names ? { names } : {}),
+    }));
   });
 }
 
@@ -173,10 +193,21 @@ function copyEffects(cmd: SimpleCommand, ir: ShellIr, add: Add): void {
   for (const s of sources) {
     const contents = exact || s.value.endsWith('/.') || (n === 'rsync' && s.value.endsWith('/'));
     if (contents) add('write', [dest], true, tree);
-    else if (!/[$`]/.test(s.value)) add('write', [{ value: `${dest.value.replace(/\/+$/, '')}/${basename(s.value)}`, static: dest.static && s.static, raw: dest.raw }], tree);
+    else if (!/[$`]/.test(s.value))
+      add(
+        'write',
+        [{ value: `${dest.value.replace(/\/+$/, '')}/${basename(s.value)}`, static: dest.static && s.static, raw: dest.raw }],
+        tree,
+      );
   }
   // `cp -r tpl ~/.config/fish` creates the folder when it does not exist: its contents land in it.
-  if (tree && !exact && !dest.value.endsWith('/') && !resolveTargets(dest, cmd, ir).some((d) => d.kind === 'path' && surelyExists(d.path, cmd, ir))) add('write', [dest], true);
+  if (
+    tree &&
+    !exact &&
+    !dest.value.endsWith('/') &&
+    !resolveTargets(dest, cmd, ir).some((d) => d.kind === 'path' && surelyExists(d.path, cmd, ir))
+  )
+    add('write', [dest], true);
 }
 
 /** Folders that exist whenever a command runs: the root, top-level folders, homes, the working folders and what holds them. */
@@ -205,7 +236,9 @@ function outputFiles(cmd: SimpleCommand): Word[] {
   });
   if (['tar', 'gtar', 'bsdtar'].includes(n)) {
     const first = a[0]?.value ?? '';
-    const creates = /^-?[a-zA-Z]*[crAu]/.test(first) || a.some((w) => /^--(create|append|update|concatenate)$/.test(w.value) || /^-[a-zA-Z]*[crAu][a-zA-Z]*$/.test(w.value));
+    const creates =
+      /^-?[a-zA-Z]*[crAu]/.test(first) ||
+      a.some((w) => /^--(create|append|update|concatenate)$/.test(w.value) || /^-[a-zA-Z]*[crAu][a-zA-Z]*$/.test(w.value));
     const f = a.findIndex((w) => /^-?[a-zA-Z]*f$/.test(w.value) || w.value === '--file');
     const glued = a.find((w) => w.value.startsWith('--file='));
     if (creates && f >= 0 && a[f + 1]) out.push(a[f + 1]!);
@@ -221,7 +254,6 @@ function outputFiles(cmd: SimpleCommand): Word[] {
   }
   return out;
 }
-
 
 /** `git rm`, `git mv`, and `git checkout`/`git restore` of paths, which overwrite them from another commit. */
 function gitWorktreeEffects(g: GitCall, add: Add): void {
@@ -246,7 +278,11 @@ function basename(v: string): string {
 /** The files of chmod/chown/chgrp/chattr/setfacl (the mode, owner or ACL operand left out). */
 function modeTargets(cmd: SimpleCommand): { files: Word[]; recursive: boolean } {
   const n = nameOf(cmd);
-  const p = parseOptions(cmd.args, { shortValue: n === 'setfacl' ? 'mMxX' : n === 'chattr' ? 'vp' : '', longValue: ['reference', 'from', 'set', 'set-file', 'modify', 'modify-file', 'remove', 'remove-file'], longFlags: ['recursive', 'verbose', 'changes', 'silent', 'quiet', 'dereference', 'no-dereference'] });
+  const p = parseOptions(cmd.args, {
+    shortValue: n === 'setfacl' ? 'mMxX' : n === 'chattr' ? 'vp' : '',
+    longValue: ['reference', 'from', 'set', 'set-file', 'modify', 'modify-file', 'remove', 'remove-file'],
+    longFlags: ['recursive', 'verbose', 'changes', 'silent', 'quiet', 'dereference', 'no-dereference'],
+  });
   const recursive = has(p, 'R', 'recursive');
   if (n === 'setfacl' || has(p, 'reference')) return { files: p.operands, recursive };
   if (n === 'chattr') return { files: p.operands.filter((w) => !/^[+=]/.test(w.value)), recursive };
@@ -257,7 +293,10 @@ function modeTargets(cmd: SimpleCommand): { files: Word[]; recursive: boolean } 
 
 /** `mount … DIR` hides DIR behind another file system; a bind mount also opens its source elsewhere. */
 function mountEffects(cmd: SimpleCommand, add: Add): void {
-  const p = parseOptions(cmd.args, { shortValue: 'toOLUTN', longValue: ['types', 'options', 'label', 'uuid', 'fstab', 'namespace', 'source', 'target'] });
+  const p = parseOptions(cmd.args, {
+    shortValue: 'toOLUTN',
+    longValue: ['types', 'options', 'label', 'uuid', 'fstab', 'namespace', 'source', 'target'],
+  });
   const target = values(p, 'target')[0];
   const ops = p.operands;
   const dir = target !== undefined ? { value: target, static: true, raw: target } : ops.length >= 2 ? ops[ops.length - 1] : undefined;
@@ -266,7 +305,8 @@ function mountEffects(cmd: SimpleCommand, add: Add): void {
   if (bind && ops.length >= 2) add('link', [ops[0]!], true);
 }
 
-const CONFIG_READS = /^--(get|get-all|get-regexp|get-urlmatch|get-color|get-colorbool|list|show-origin|show-scope|name-only)$|^-[a-zA-Z]*l$/;
+const CONFIG_READS =
+  /^--(get|get-all|get-regexp|get-urlmatch|get-color|get-colorbool|list|show-origin|show-scope|name-only)$|^-[a-zA-Z]*l$/;
 
 /** `git config --file F …` writes F unless it only reads. */
 function gitConfigFile(args: Word[]): Word[] {
@@ -285,7 +325,7 @@ function gitConfigFile(args: Word[]): Word[] {
 /** `realpath` of a path, or of its nearest existing folder with the rest re-appended. */
 export function realPath(path: string, real: (p: string) => string | null): string[] {
   let rest = '';
-  for (let cur = path; ; ) {
+  for (let cur = path; ;) {
     const r = real(cur);
     if (r !== null) return [rest ? `${r === '/' ? '' : r}${rest}` : r];
     if (cur === '/' || cur === '') return [];

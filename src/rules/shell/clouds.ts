@@ -13,34 +13,69 @@ export function subcommand(cmd: SimpleCommand, spec: OptionSpec): Word[] {
 const words = (ws: Word[]) => ws.map((w) => w.value);
 
 const AWS_DESTRUCTIVE_OP = /^(delete|terminate|remove|deregister|destroy|purge|reset)-/;
-const AWS_RESOURCE = /(instance|cluster|db|database|table|bucket|volume|snapshot|stack|repository|file-system|hosted-zone|vpc|domain|replication-group|cache|keyspace|stream|queue|secret|backup|vault|environment|application|graph|global-table|registry|namespace|workgroup|data-catalog|log-group|user-pool|identity-pool|function|service|key|certificate-authority|directory|warehouse|index|collection)/;
+const AWS_RESOURCE =
+  /(instance|cluster|db|database|table|bucket|volume|snapshot|stack|repository|file-system|hosted-zone|vpc|domain|replication-group|cache|keyspace|stream|queue|secret|backup|vault|environment|application|graph|global-table|registry|namespace|workgroup|data-catalog|log-group|user-pool|identity-pool|function|service|key|certificate-authority|directory|warehouse|index|collection)/;
 
 export function cloudDeletes(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
   const pos = operandWords(cmd);
   if (n === 'aws') {
-    const [svc, op] = catalogueOperands(cmd) ?? words(subcommand(cmd, { longValue: ['profile', 'region', 'output', 'endpoint-url', 'query', 'cli-read-timeout', 'cli-connect-timeout', 'ca-bundle', 'color'] })).filter((x) => !x.startsWith('-'));
+    const [svc, op] =
+      catalogueOperands(cmd) ??
+      words(
+        subcommand(cmd, {
+          longValue: [
+            'profile',
+            'region',
+            'output',
+            'endpoint-url',
+            'query',
+            'cli-read-timeout',
+            'cli-connect-timeout',
+            'ca-bundle',
+            'color',
+          ],
+        }),
+      ).filter((x) => !x.startsWith('-'));
     if (!svc || !op) return false;
     if (svc === 'kms' && op === 'schedule-key-deletion') return true;
     if (svc === 's3api' && op === 'delete-bucket') return true;
-    return svc !== 's3' && AWS_DESTRUCTIVE_OP.test(op) && AWS_RESOURCE.test(op.replace(AWS_DESTRUCTIVE_OP, '')) && !/-(tags?|policy|attributes?|alarm|message|object)s?$/.test(op);
+    return (
+      svc !== 's3' &&
+      AWS_DESTRUCTIVE_OP.test(op) &&
+      AWS_RESOURCE.test(op.replace(AWS_DESTRUCTIVE_OP, '')) &&
+      !/-(tags?|policy|attributes?|alarm|message|object)s?$/.test(op)
+    );
   }
   if (n === 'gcloud') {
     const i = pos.indexOf('delete');
     if (i < 0) return false;
     const groups = pos.slice(0, i);
-    return groups.some((g) => /^(instances|databases|clusters|projects|buckets|disks|snapshots|backups|volumes|tables|datasets|repositories|services|node-pools|instance-groups|topics|subscriptions|keys|keyrings|functions|secrets|images|networks|sql|spanner|bigtable|redis|filestore|firestore|alloydb|memcache)$/.test(g));
+    return groups.some((g) =>
+      /^(instances|databases|clusters|projects|buckets|disks|snapshots|backups|volumes|tables|datasets|repositories|services|node-pools|instance-groups|topics|subscriptions|keys|keyrings|functions|secrets|images|networks|sql|spanner|bigtable|redis|filestore|firestore|alloydb|memcache)$/.test(
+        g,
+      ),
+    );
   }
   if (n === 'az') {
     const i = pos.indexOf('delete');
     if (i < 0 || pos.includes('lock')) return false;
-    return pos.slice(0, i).some((g) => /^(vm|vmss|group|sql|db|server|storage|account|aks|cosmosdb|postgres|mysql|mariadb|redis|disk|snapshot|keyvault|flexible-server|webapp|functionapp|container|acr|cognitiveservices|synapse|databricks|network|vnet)$/.test(g));
+    return pos
+      .slice(0, i)
+      .some((g) =>
+        /^(vm|vmss|group|sql|db|server|storage|account|aks|cosmosdb|postgres|mysql|mariadb|redis|disk|snapshot|keyvault|flexible-server|webapp|functionapp|container|acr|cognitiveservices|synapse|databricks|network|vnet)$/.test(
+          g,
+        ),
+      );
   }
-  if (n === 'doctl') return pos.includes('delete') && pos.some((g) => /^(droplet|databases?|volume|kubernetes|cluster|app|registry|spaces?)$/.test(g));
+  if (n === 'doctl')
+    return pos.includes('delete') && pos.some((g) => /^(droplet|databases?|volume|kubernetes|cluster|app|registry|spaces?)$/.test(g));
   if (n === 'heroku') return pos.some((x) => /^(apps:destroy|destroy|pg:reset|pg:kill|addons:destroy|apps:delete)$/.test(x));
-  if (n === 'fly' || n === 'flyctl') return pos.includes('destroy') || (pos[0] === 'volumes' && ['destroy', 'delete'].includes(pos[1] ?? ''));
+  if (n === 'fly' || n === 'flyctl')
+    return pos.includes('destroy') || (pos[0] === 'volumes' && ['destroy', 'delete'].includes(pos[1] ?? ''));
   if (n === 'gh') return pos[0] === 'repo' && pos[1] === 'delete';
-  if (['hcloud', 'openstack', 'linode-cli', 'vultr-cli', 'scw', 'exoscale', 'civo', 'upcloud'].includes(n)) return pos.some((x) => ['delete', 'destroy', 'rm'].includes(x));
+  if (['hcloud', 'openstack', 'linode-cli', 'vultr-cli', 'scw', 'exoscale', 'civo', 'upcloud'].includes(n))
+    return pos.some((x) => ['delete', 'destroy', 'rm'].includes(x));
   if (n === 'firebase') return pos.some((x) => /^(firestore:delete|database:remove|projects:delete|hosting:disable)$/.test(x));
   if (n === 'vercel' || n === 'netlify') return pos.some((x) => /^(remove|rm|sites:delete)$/.test(x));
   return false;
@@ -66,8 +101,18 @@ export function bucketDeletes(cmd: SimpleCommand): boolean {
   }
   // `gcloud alpha storage …`, `gcloud beta storage …`: the release track is not a group.
   if (n === 'gcloud' && /^(alpha|beta|preview)$/.test(pos[0] ?? '')) pos.shift();
-  if (n === 'gcloud' && pos[0] === 'storage') return (pos[1] === 'rm' && wholeBucket) || (pos[1] === 'rm' && flag(/^(-[a-zA-Z]*[rR]|--recursive|--all-versions)$/)) || (pos[1] === 'buckets' && pos[2] === 'delete') || pos[1] === 'rb';
-  if (n === 'az' && pos[0] === 'storage') return ((pos.includes('container') || pos.includes('account') || pos.includes('share')) && pos.includes('delete')) || pos.includes('delete-batch');
+  if (n === 'gcloud' && pos[0] === 'storage')
+    return (
+      (pos[1] === 'rm' && wholeBucket) ||
+      (pos[1] === 'rm' && flag(/^(-[a-zA-Z]*[rR]|--recursive|--all-versions)$/)) ||
+      (pos[1] === 'buckets' && pos[2] === 'delete') ||
+      pos[1] === 'rb'
+    );
+  if (n === 'az' && pos[0] === 'storage')
+    return (
+      ((pos.includes('container') || pos.includes('account') || pos.includes('share')) && pos.includes('delete')) ||
+      pos.includes('delete-batch')
+    );
   if (n === 'rclone') return ['purge', 'delete', 'rmdirs'].includes(pos[0] ?? '');
   if (n === 'mc') return (pos[0] === 'rb' && flag(/^--force$/)) || (pos[0] === 'rm' && flag(/^(-r|--recursive)$/) && flag(/^--force$/));
   if (n === 'bq') return pos[0] === 'rm' && flag(/^-[a-zA-Z]*r|^--recursive/);

@@ -8,7 +8,8 @@ import { shellCallsIn } from '../../analyze/shell/interpreter-code.js';
 import { fileCallsIn } from '../../analyze/shell/code/file-calls.js';
 import { nameOf } from './programs.js';
 
-const SHELL_TEXT_WRITES = /\bopen\s*\([^)]*['"][wax+]|\.write|os\.(remove|unlink|rename|system|mkdir|makedirs|rmdir)|shutil|subprocess|\bsystem\s*\(|exec(Sync|File)?\s*\(|spawn|writeFile|appendFile|unlink|rmSync|rmdir|mkdir|File\.(write|delete)|FileUtils|rename\s*\(|`/;
+const SHELL_TEXT_WRITES =
+  /\bopen\s*\([^)]*['"][wax+]|\.write|os\.(remove|unlink|rename|system|mkdir|makedirs|rmdir)|shutil|subprocess|\bsystem\s*\(|exec(Sync|File)?\s*\(|spawn|writeFile|appendFile|unlink|rmSync|rmdir|mkdir|File\.(write|delete)|FileUtils|rename\s*\(|`/;
 
 export function codeWrites(cmd: SimpleCommand, code: string): boolean {
   const action = interpreterActions(nameOf(cmd), cmd.args).find((a) => a.kind === 'code');

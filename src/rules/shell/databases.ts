@@ -14,7 +14,29 @@ import { clientMetaOf } from './sql-meta.js';
 
 const REDIS = {
   shortValue: 'hpsaunrideDt',
-  longValue: ['user', 'pass', 'cacert', 'cacertdir', 'cert', 'key', 'sni', 'tls-ciphers', 'tls-ciphersuites', 'rdb', 'functions-rdb', 'pipe-timeout', 'eval', 'pattern', 'count', 'quoted-pattern', 'memkeys-samples', 'cluster', 'replica', 'lru-test', 'intrinsic-latency'],
+  longValue: [
+    'user',
+    'pass',
+    'cacert',
+    'cacertdir',
+    'cert',
+    'key',
+    'sni',
+    'tls-ciphers',
+    'tls-ciphersuites',
+    'rdb',
+    'functions-rdb',
+    'pipe-timeout',
+    'eval',
+    'pattern',
+    'count',
+    'quoted-pattern',
+    'memkeys-samples',
+    'cluster',
+    'replica',
+    'lru-test',
+    'intrinsic-latency',
+  ],
   stopAtOperand: true,
 };
 
@@ -26,7 +48,8 @@ function redisFlushes(cmd: SimpleCommand, ir: ShellIr): boolean {
   const command = p.operands[0];
   if (command && FLUSH.test(command.value)) return true;
   // `redis-cli KEYS '*' | xargs redis-cli DEL`: every key, fed one by one.
-  if (command && /^(del|unlink)$/i.test(command.value) && cmd.wrappers.includes('xargs') && earlierStages(cmd, ir).some(listsEveryKey)) return true;
+  if (command && /^(del|unlink)$/i.test(command.value) && cmd.wrappers.includes('xargs') && earlierStages(cmd, ir).some(listsEveryKey))
+    return true;
   // `--eval` scripts and stdin: look for the command as a word.
   // `redis-cli EVAL "redis.call('flushall')" 0`: a Lua script given as the command's argument.
   const script = command && /^(eval|eval_ro|function)$/i.test(command.value) ? p.operands.slice(1).map((w) => w.value) : [];
@@ -45,7 +68,8 @@ function listsEveryKey(c: SimpleCommand): boolean {
 }
 
 /** Drops, deletes of every document, and commands that stop or strip the server (`shutdownServer`, `dropAllRoles`, `{dropDatabase: 1}`). */
-const MONGO_DROP = /\.(dropDatabase|drop|dropCollection|dropIndexes)\s*\(|\.(deleteMany|remove)\s*\(\s*(\{\s*\})?\s*\)|\b(dropAllUsers|dropAllRoles|shutdownServer)\s*\(|\{\s*['"]?(dropDatabase|drop)['"]?\s*:/;
+const MONGO_DROP =
+  /\.(dropDatabase|drop|dropCollection|dropIndexes)\s*\(|\.(deleteMany|remove)\s*\(\s*(\{\s*\})?\s*\)|\b(dropAllUsers|dropAllRoles|shutdownServer)\s*\(|\{\s*['"]?(dropDatabase|drop)['"]?\s*:/;
 
 function mongoDrops(cmd: SimpleCommand, ir: ShellIr): boolean {
   if (!/^(mongo|mongosh)$/.test(nameOf(cmd))) return false;
@@ -74,8 +98,12 @@ function etcdWipes(cmd: SimpleCommand): boolean {
   const i = a.findIndex((x) => x === 'del' || x === 'rm' || x === 'rmdir');
   if (i < 0) return false;
   const keys = a.slice(i + 1).filter((x) => !x.startsWith('-'));
-  const prefix = a.includes('--prefix') || a.includes('--from-key') || a.some((x) => x.startsWith('--prefix=') || x.startsWith('--from-key='));
-  return (prefix && keys.some((k) => k === '' || k === '/' || k === '\\0')) || (a[i] !== 'del' && a.includes('--recursive') && keys.some((k) => k === '/'));
+  const prefix =
+    a.includes('--prefix') || a.includes('--from-key') || a.some((x) => x.startsWith('--prefix=') || x.startsWith('--from-key='));
+  return (
+    (prefix && keys.some((k) => k === '' || k === '/' || k === '\\0')) ||
+    (a[i] !== 'del' && a.includes('--recursive') && keys.some((k) => k === '/'))
+  );
 }
 
 /** `curl -X DELETE http://es:9200/_all`, `…/*`: deletes every index of a search database. */
@@ -91,21 +119,41 @@ export const DATABASE_RULES: ShellRule[] = [
   {
     id: 'databases.client_shell_escape',
     risk: 'HIGH',
-    reason: "runs a shell command from inside a database client (psql \\!, mysql system, sqlite3 .shell, sqlcmd !!, output piped to a program), which is not analysed",
+    reason:
+      'runs a shell command from inside a database client (psql \\!, mysql system, sqlite3 .shell, sqlcmd !!, output piped to a program), which is not analysed',
     remediation: 'run the shell command directly, where it can be checked, and keep the SQL client to SQL',
     examples: {
-      block: ['psql -c "\\! rm -rf /"', "psql <<'EOF'\nselect 1;\n \\o | sh\nEOF", 'mysql -e "system rm -rf /"', 'sqlite3 app.db ".shell rm -rf ~"', 'sqlite3 app.db ".once |sh"', 'sqlcmd -Q "!!del x"'],
-      allow: ['psql -c "\\dt"', 'psql -d db -c "\\d users"', 'sqlite3 app.db .schema', 'mysql -e "select * from t\\G"', 'psql -c "select 1"'],
+      block: [
+        'psql -c "\\! rm -rf /"',
+        "psql <<'EOF'\nselect 1;\n \\o | sh\nEOF",
+        'mysql -e "system rm -rf /"',
+        'sqlite3 app.db ".shell rm -rf ~"',
+        'sqlite3 app.db ".once |sh"',
+        'sqlcmd -Q "!!del x"',
+      ],
+      allow: [
+        'psql -c "\\dt"',
+        'psql -d db -c "\\d users"',
+        'sqlite3 app.db .schema',
+        'mysql -e "select * from t\\G"',
+        'psql -c "select 1"',
+      ],
     },
     match: (cmd, ir) => clientMetaOf(cmd, ir).some((m) => m.effect === 'shell'),
   },
   {
     id: 'databases.client_file_write',
     risk: 'MEDIUM',
-    reason: 'a database client command that writes or imports files, or restores a database (psql \\o, \\copy, sqlite3 .output, .import, .restore)',
-    remediation: 'a stricter policy does not let agents write files from a database client; write query output with a shell redirect instead',
+    reason:
+      'a database client command that writes or imports files, or restores a database (psql \\o, \\copy, sqlite3 .output, .import, .restore)',
+    remediation:
+      'a stricter policy does not let agents write files from a database client; write query output with a shell redirect instead',
     examples: {
-      block: ['psql -c "\\copy users to \'users.csv\' csv"', 'sqlite3 app.db ".restore backup.db"', 'sqlite3 app.db ".output out.txt" "select 1"'],
+      block: [
+        'psql -c "\\copy users to \'users.csv\' csv"',
+        'sqlite3 app.db ".restore backup.db"',
+        'sqlite3 app.db ".output out.txt" "select 1"',
+      ],
       allow: ['sqlite3 app.db ".headers on" ".mode csv" "select * from t"', 'psql -c "\\x" -c "select 1"'],
     },
     match: (cmd, ir) => clientMetaOf(cmd, ir).some((m) => m.effect === 'write'),
@@ -116,7 +164,13 @@ export const DATABASE_RULES: ShellRule[] = [
     reason: 'drops a whole database with a client tool',
     remediation: 'have a person drop databases, after a backup (pg_dump, mysqldump)',
     examples: {
-      block: ['dropdb prod', 'dropdb -h db.internal -U admin app', 'sudo -u postgres dropdb app_test', 'mysqladmin -u root -f drop shop', 'influx bucket delete -n metrics'],
+      block: [
+        'dropdb prod',
+        'dropdb -h db.internal -U admin app',
+        'sudo -u postgres dropdb app_test',
+        'mysqladmin -u root -f drop shop',
+        'influx bucket delete -n metrics',
+      ],
       allow: ['createdb app', 'pg_dump app > app.sql', 'dropdb --help', 'mysqladmin status', 'psql -l'],
     },
     match: dropsDatabase,
@@ -127,8 +181,25 @@ export const DATABASE_RULES: ShellRule[] = [
     reason: 'deletes every key of a Redis database (FLUSHALL / FLUSHDB)',
     remediation: 'delete the specific keys you mean (redis-cli --scan --pattern … | xargs redis-cli del)',
     examples: {
-      block: ['redis-cli FLUSHALL', 'redis-cli flushdb', 'redis-cli -h cache.prod -p 6380 -n 2 FlushAll', 'redis-cli -a "$PW" --tls flushall async', 'echo FLUSHALL | redis-cli', 'redis-cli <<< "flushdb"', 'docker exec redis redis-cli FLUSHALL', 'redis-cli EVAL "return redis.call(\'FLUSHALL\')" 0', "redis-cli KEYS '*' | xargs redis-cli DEL"],
-      allow: ['redis-cli ping', 'redis-cli GET flushall', 'redis-cli -h cache INFO', 'redis-cli --scan --pattern "session:*"', 'echo "redis-cli FLUSHALL"', 'redis-cli --scan --pattern "sess:*" | xargs redis-cli DEL'],
+      block: [
+        'redis-cli FLUSHALL',
+        'redis-cli flushdb',
+        'redis-cli -h cache.prod -p 6380 -n 2 FlushAll',
+        'redis-cli -a "$PW" --tls flushall async',
+        'echo FLUSHALL | redis-cli',
+        'redis-cli <<< "flushdb"',
+        'docker exec redis redis-cli FLUSHALL',
+        'redis-cli EVAL "return redis.call(\'FLUSHALL\')" 0',
+        "redis-cli KEYS '*' | xargs redis-cli DEL",
+      ],
+      allow: [
+        'redis-cli ping',
+        'redis-cli GET flushall',
+        'redis-cli -h cache INFO',
+        'redis-cli --scan --pattern "session:*"',
+        'echo "redis-cli FLUSHALL"',
+        'redis-cli --scan --pattern "sess:*" | xargs redis-cli DEL',
+      ],
     },
     match: redisFlushes,
   },
@@ -138,8 +209,21 @@ export const DATABASE_RULES: ShellRule[] = [
     reason: 'drops a MongoDB database or collection, or deletes every document, from an inline script',
     remediation: 'have a person drop databases, after a backup (mongodump)',
     examples: {
-      block: ['mongo app --eval "db.dropDatabase()"', 'mongosh app --eval "db.adminCommand({dropDatabase: 1})"', 'mongosh admin --eval "db.shutdownServer()"', 'mongosh "mongodb://db/app" --eval \'db.users.drop()\'', 'mongosh app --quiet --eval="db.getSiblingDB(\'x\').dropDatabase()"', 'echo "db.dropDatabase()" | mongosh app', 'mongosh app --eval "db.orders.deleteMany({})"'],
-      allow: ['mongosh app --eval "db.users.countDocuments()"', 'mongodump --db app', 'mongosh app --eval "db.users.deleteMany({age: {$lt: 0}})"', 'mongosh --version'],
+      block: [
+        'mongo app --eval "db.dropDatabase()"',
+        'mongosh app --eval "db.adminCommand({dropDatabase: 1})"',
+        'mongosh admin --eval "db.shutdownServer()"',
+        'mongosh "mongodb://db/app" --eval \'db.users.drop()\'',
+        'mongosh app --quiet --eval="db.getSiblingDB(\'x\').dropDatabase()"',
+        'echo "db.dropDatabase()" | mongosh app',
+        'mongosh app --eval "db.orders.deleteMany({})"',
+      ],
+      allow: [
+        'mongosh app --eval "db.users.countDocuments()"',
+        'mongodump --db app',
+        'mongosh app --eval "db.users.deleteMany({age: {$lt: 0}})"',
+        'mongosh --version',
+      ],
     },
     match: mongoDrops,
   },
@@ -160,8 +244,16 @@ export const DATABASE_RULES: ShellRule[] = [
     reason: 'deletes every index of a search or document database over its HTTP API',
     remediation: 'delete the specific index you mean, after a snapshot',
     examples: {
-      block: ['curl -X DELETE http://localhost:9200/_all', 'curl -XDELETE "http://es:9200/*"', 'curl --request DELETE https://search.internal/_all'],
-      allow: ['curl -X DELETE http://localhost:9200/logs-2023.01.01', 'curl http://localhost:9200/_all/_search', 'curl -X GET http://localhost:9200/_cat/indices'],
+      block: [
+        'curl -X DELETE http://localhost:9200/_all',
+        'curl -XDELETE "http://es:9200/*"',
+        'curl --request DELETE https://search.internal/_all',
+      ],
+      allow: [
+        'curl -X DELETE http://localhost:9200/logs-2023.01.01',
+        'curl http://localhost:9200/_all/_search',
+        'curl -X GET http://localhost:9200/_cat/indices',
+      ],
     },
     match: httpDeletesAll,
   },
@@ -171,8 +263,29 @@ export const DATABASE_RULES: ShellRule[] = [
     reason: "drops, resets or wipes a database through a framework's or migration tool's command",
     remediation: 'run migrations forward instead; have a person drop or reset databases, after a backup',
     examples: {
-      block: ['rails db:drop', 'bundle exec rake db:reset', 'bin/rails db:schema:load', 'python manage.py flush --noinput', 'npx prisma migrate reset --force', 'npx prisma db push --force-reset', 'php artisan migrate:fresh --seed', 'mix ecto.reset', 'dotnet ef database drop -f', 'alembic downgrade base', 'npx sequelize-cli db:drop'],
-      allow: ['rails db:migrate', 'python manage.py migrate', 'npx prisma migrate dev', 'npx prisma generate', 'php artisan migrate', 'alembic upgrade head', 'rails db:seed', 'mix ecto.migrate'],
+      block: [
+        'rails db:drop',
+        'bundle exec rake db:reset',
+        'bin/rails db:schema:load',
+        'python manage.py flush --noinput',
+        'npx prisma migrate reset --force',
+        'npx prisma db push --force-reset',
+        'php artisan migrate:fresh --seed',
+        'mix ecto.reset',
+        'dotnet ef database drop -f',
+        'alembic downgrade base',
+        'npx sequelize-cli db:drop',
+      ],
+      allow: [
+        'rails db:migrate',
+        'python manage.py migrate',
+        'npx prisma migrate dev',
+        'npx prisma generate',
+        'php artisan migrate',
+        'alembic upgrade head',
+        'rails db:seed',
+        'mix ecto.migrate',
+      ],
     },
     match: frameworkDrops,
   },
@@ -182,8 +295,22 @@ export const DATABASE_RULES: ShellRule[] = [
     reason: 'SQL that may change data, given to a database client seatbelt has no SQL analyser for',
     remediation: 'run reads only (SELECT, SHOW, DESCRIBE) through this client, or have a person run the change',
     examples: {
-      block: ['cqlsh -e "DROP KEYSPACE shop"', 'clickhouse-client --query "TRUNCATE TABLE events"', 'snowsql -q "delete from orders"', 'cqlsh -e "$CQL"', 'echo "DROP TABLE t;" | clickhouse-client', 'clickhouse-client --queries-file cleanup.sql', 'cqlsh -f wipe.cql', 'trino < purge.sql'],
-      allow: ['cqlsh -e "SELECT * FROM ks.t LIMIT 5"', 'clickhouse-client -q "SHOW TABLES"', 'trino --execute "select count(*) from t"', 'snowsql -q "describe table x"'],
+      block: [
+        'cqlsh -e "DROP KEYSPACE shop"',
+        'clickhouse-client --query "TRUNCATE TABLE events"',
+        'snowsql -q "delete from orders"',
+        'cqlsh -e "$CQL"',
+        'echo "DROP TABLE t;" | clickhouse-client',
+        'clickhouse-client --queries-file cleanup.sql',
+        'cqlsh -f wipe.cql',
+        'trino < purge.sql',
+      ],
+      allow: [
+        'cqlsh -e "SELECT * FROM ks.t LIMIT 5"',
+        'clickhouse-client -q "SHOW TABLES"',
+        'trino --execute "select count(*) from t"',
+        'snowsql -q "describe table x"',
+      ],
     },
     match: unknownClientChanges,
   },

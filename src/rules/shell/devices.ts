@@ -7,7 +7,12 @@ import { nameOf } from './programs.js';
 
 /** Block devices and kernel interfaces whose overwrite destroys data or crashes the machine. */
 export function isDevice(path: string): boolean {
-  if (/^\/dev\/(null|zero|full|u?random|tty\w*|pts\/.*|stdin|stdout|stderr|fd\/.*|shm(\/.*)?|ptmx|console|log|kmsg|tcp\/.*|udp\/.*)$/.test(path)) return false;
+  if (
+    /^\/dev\/(null|zero|full|u?random|tty\w*|pts\/.*|stdin|stdout|stderr|fd\/.*|shm(\/.*)?|ptmx|console|log|kmsg|tcp\/.*|udp\/.*)$/.test(
+      path,
+    )
+  )
+    return false;
   return /^\/dev\/./.test(path) || path === '/proc/sysrq-trigger' || /^\/proc\/kcore$/.test(path);
 }
 
@@ -34,16 +39,28 @@ export function diskToolTargets(cmd: SimpleCommand): Word[] | undefined {
     return ops();
   }
   if (['fdisk', 'sfdisk', 'cfdisk', 'gdisk', 'sgdisk', 'cgdisk', 'parted', 'partx'].includes(n)) {
-    const listing = args.some((w) => /^(-l|--list|-d|--dump|-J|--json|-p|--print|-V|--verify|-v|--version|-h|--help)$/.test(w.value) || (n === 'sfdisk' && /^(-s|--show-size)$/.test(w.value))) || args.some((w) => w.value === 'print');
+    const listing =
+      args.some(
+        (w) =>
+          /^(-l|--list|-d|--dump|-J|--json|-p|--print|-V|--verify|-v|--version|-h|--help)$/.test(w.value) ||
+          (n === 'sfdisk' && /^(-s|--show-size)$/.test(w.value)),
+      ) || args.some((w) => w.value === 'print');
     if (listing || n === 'partx') return [];
     return positional(args);
   }
   if (n === 'shred') return parseOptions(args, { shortValue: 'ns', longValue: ['iterations', 'size', 'random-source', 'remove'] }).operands;
   if (n === 'dd') return args.filter((w) => w.value.startsWith('of=')).map((w) => ({ ...w, value: w.value.slice(3) }));
-  if (n === 'hdparm' && args.some((w) => /^--(security-erase|security-erase-enhanced|trim-sector-ranges|write-sector|make-bad-sector|dco-restore)/.test(w.value))) return positional(args);
+  if (
+    n === 'hdparm' &&
+    args.some((w) =>
+      /^--(security-erase|security-erase-enhanced|trim-sector-ranges|write-sector|make-bad-sector|dco-restore)/.test(w.value),
+    )
+  )
+    return positional(args);
   if (n === 'nvme' && ['format', 'sanitize', 'delete-ns'].includes(args[0]?.value ?? '')) return positional(args.slice(1));
   if (n === 'cryptsetup' && args.some((w) => /^(luksFormat|erase|luksErase|reencrypt)$/.test(w.value))) return positional(args);
-  if (n === 'diskutil' && /^(erase|partition|zero|secureErase|reformat|apfs)/i.test(args[0]?.value ?? '')) return [{ value: '/dev/disk', static: true, raw: 'disk' }];
+  if (n === 'diskutil' && /^(erase|partition|zero|secureErase|reformat|apfs)/i.test(args[0]?.value ?? ''))
+    return [{ value: '/dev/disk', static: true, raw: 'disk' }];
   if (['zpool', 'lvremove', 'vgremove', 'pvremove'].includes(n)) {
     if (n === 'zpool' && !['destroy', 'labelclear'].includes(args[0]?.value ?? '')) return [];
     return [{ value: '/dev/volume', static: true, raw: n }];

@@ -14,18 +14,41 @@ export function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
   const vals = cmd.args.map((w) => w.value);
   const after = (...opts: string[]) => vals.filter((_, i) => i > 0 && opts.includes(vals[i - 1]!));
-  if (/^(awk|gawk|mawk|nawk)$/.test(n)) return vals.some((v) => /\bsystem\s*\(|\|\s*getline|\|&|\b(print|printf)\b[^;{}]*\|\s*["a-zA-Z_$]/.test(v));
-  if (n === 'sed' || n === 'gsed') return vals.some((v) => /s([^\w\s\\])(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gpIiMm0-9w]*e/.test(v) || /(^|[;\n{])\s*(\d+|\$|\/[^/]*\/)?\s*e(\s|$)/.test(v));
+  if (/^(awk|gawk|mawk|nawk)$/.test(n))
+    return vals.some((v) => /\bsystem\s*\(|\|\s*getline|\|&|\b(print|printf)\b[^;{}]*\|\s*["a-zA-Z_$]/.test(v));
+  if (n === 'sed' || n === 'gsed')
+    return vals.some(
+      (v) =>
+        /s([^\w\s\\])(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gpIiMm0-9w]*e/.test(v) || /(^|[;\n{])\s*(\d+|\$|\/[^/]*\/)?\s*e(\s|$)/.test(v),
+    );
   // tar's checkpoint exec and volume scripts (its -I and --to-command are scripts the IR judges).
-  if (n === 'tar' || n === 'bsdtar' || n === 'gtar') return vals.some((v) => /^--(checkpoint-action=exec|info-script|new-volume-script)=/.test(v)) || after('-F', '--info-script', '--new-volume-script').length > 0;
-  if (['ssh', 'scp', 'sftp', 'autossh'].includes(n)) return [...vals, ...after('-o')].some((v) => /^(-o)?\s*(ProxyCommand|LocalCommand|KnownHostsCommand|RemoteCommand)\s*[= ]/i.test(v) && !/ProxyCommand[= ]\s*(none|ssh\b)/i.test(v));
-  if (n === 'rsync') return [...after('-e', '--rsh'), ...vals.filter((v) => v.startsWith('--rsh=')).map((v) => v.slice(6))].some((v) => !/^(\S*\/)?(ssh|rsh|autossh)(\s|$)/.test(v.trim()));
+  if (n === 'tar' || n === 'bsdtar' || n === 'gtar')
+    return (
+      vals.some((v) => /^--(checkpoint-action=exec|info-script|new-volume-script)=/.test(v)) ||
+      after('-F', '--info-script', '--new-volume-script').length > 0
+    );
+  if (['ssh', 'scp', 'sftp', 'autossh'].includes(n))
+    return [...vals, ...after('-o')].some(
+      (v) =>
+        /^(-o)?\s*(ProxyCommand|LocalCommand|KnownHostsCommand|RemoteCommand)\s*[= ]/i.test(v) &&
+        !/ProxyCommand[= ]\s*(none|ssh\b)/i.test(v),
+    );
+  if (n === 'rsync')
+    return [...after('-e', '--rsh'), ...vals.filter((v) => v.startsWith('--rsh=')).map((v) => v.slice(6))].some(
+      (v) => !/^(\S*\/)?(ssh|rsh|autossh)(\s|$)/.test(v.trim()),
+    );
   if (n === 'expect') return vals.some((v) => /\b(spawn|exec|system)\b/.test(v));
-  if (['vim', 'vi', 'nvim', 'ex', 'view', 'gvim'].includes(n)) return [...after('-c', '--cmd'), ...vals.filter((v) => v.startsWith('+'))].some((v) => /(^|[|:])\s*!|\bsystem\s*\(|\bterminal\b|:r\s*!/.test(v));
+  if (['vim', 'vi', 'nvim', 'ex', 'view', 'gvim'].includes(n))
+    return [...after('-c', '--cmd'), ...vals.filter((v) => v.startsWith('+'))].some((v) =>
+      /(^|[|:])\s*!|\bsystem\s*\(|\bterminal\b|:r\s*!/.test(v),
+    );
   if (n === 'gdb') return after('-ex', '--eval-command').some((v) => /^\s*(shell|!)/.test(v));
   // Interpreters whose inline code the IR does not read: bun, deno, lua.
   if (n === 'bun' || n === 'deno') {
-    const code = [...(programSource(cmd)?.inline ?? []).map((w) => w.value), ...(n === 'deno' && vals[0] === 'eval' && vals[1] ? [vals[1]] : [])].join('\n');
+    const code = [
+      ...(programSource(cmd)?.inline ?? []).map((w) => w.value),
+      ...(n === 'deno' && vals[0] === 'eval' && vals[1] ? [vals[1]] : []),
+    ].join('\n');
     if (!code) return false;
     const calls = shellCallsIn('node', code);
     return calls.scripts.length + calls.argvs.length + calls.problems.length > 0;

@@ -19,7 +19,8 @@ export interface FindCall {
   filtered: boolean;
 }
 
-const FILTERS = /^-(i?name|i?path|i?wholename|i?regex|i?lname|newer\w*|[acm](time|min)|size|empty|user|uid|group|gid|nouser|nogroup|perm|links|inum|samefile|used|context)$/;
+const FILTERS =
+  /^-(i?name|i?path|i?wholename|i?regex|i?lname|newer\w*|[acm](time|min)|size|empty|user|uid|group|gid|nouser|nogroup|perm|links|inum|samefile|used|context)$/;
 
 export function findCall(cmd: SimpleCommand, ir: ShellIr): FindCall {
   const args = cmd.args;
@@ -43,7 +44,9 @@ export function findCall(cmd: SimpleCommand, ir: ShellIr): FindCall {
       i = end; // the words up to `;` or `{} +` are the program's, not find's
     }
   }
-  const roots = rootWords.length ? rootWords.flatMap((w) => resolveTargets(w, cmd, ir)) : resolveTargets({ value: '.', static: true, raw: '.' }, cmd, ir);
+  const roots = rootWords.length
+    ? rootWords.flatMap((w) => resolveTargets(w, cmd, ir))
+    : resolveTargets({ value: '.', static: true, raw: '.' }, cmd, ir);
   return { roots, deletes: deletes || feedsDeleter(cmd, ir), filtered };
 }
 
@@ -62,7 +65,17 @@ function execDeletes(words: Word[], text: string): boolean {
   if (!words.length) return false;
   const inv = peelWrappers(words, text);
   if (!inv.name.static || inv.undecidable.length) return true;
-  const c: SimpleCommand = { id: -1, name: inv.name, args: inv.args, assignments: [], redirects: [], context: [], wrappers: inv.wrappers, cwd: null, text };
+  const c: SimpleCommand = {
+    id: -1,
+    name: inv.name,
+    args: inv.args,
+    assignments: [],
+    redirects: [],
+    context: [],
+    wrappers: inv.wrappers,
+    cwd: null,
+    text,
+  };
   return DELETERS.has(inv.name.value) || removal(c) !== undefined;
 }
 
@@ -70,5 +83,11 @@ function execDeletes(words: Word[], text: string): boolean {
 function feedsDeleter(cmd: SimpleCommand, ir: ShellIr): boolean {
   const p = cmd.pipeline;
   if (!p) return false;
-  return ir.commands.some((c) => c.pipeline?.id === p.id && c.pipeline.stage === p.stage + 1 && appendsInput(c) && (DELETERS.has(nameOf(c)) || removal(c) !== undefined));
+  return ir.commands.some(
+    (c) =>
+      c.pipeline?.id === p.id &&
+      c.pipeline.stage === p.stage + 1 &&
+      appendsInput(c) &&
+      (DELETERS.has(nameOf(c)) || removal(c) !== undefined),
+  );
 }

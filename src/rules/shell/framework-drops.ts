@@ -18,7 +18,8 @@ const FRAMEWORK_DROPS: [RegExp, RegExp][] = [
   [/^drizzle-kit$/, /^drop$/],
 ];
 
-const FRAMEWORK_ENTRY = /^(rails|rake|manage\.py|django-admin|artisan|npx|bunx|pnpx|pnpm|yarn|bun|bundle|poetry|pipenv|uv|pdm|hatch|prisma|sequelize(-cli)?|typeorm.*|mix|diesel|sqlx|supabase|drizzle-kit|dotnet|alembic|flask|knex)$/;
+const FRAMEWORK_ENTRY =
+  /^(rails|rake|manage\.py|django-admin|artisan|npx|bunx|pnpx|pnpm|yarn|bun|bundle|poetry|pipenv|uv|pdm|hatch|prisma|sequelize(-cli)?|typeorm.*|mix|diesel|sqlx|supabase|drizzle-kit|dotnet|alembic|flask|knex)$/;
 
 export function frameworkDrops(cmd: SimpleCommand): boolean {
   if (!FRAMEWORK_ENTRY.test(nameOf(cmd)) && !isScriptRunner(nameOf(cmd))) return false;

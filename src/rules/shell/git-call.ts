@@ -16,7 +16,9 @@ export interface GitCall {
 }
 
 /** Global options whose value may be the next word (`-C dir`, `--git-dir dir`): from git's catalogue spec (src/catalogue/specs/core-tools.ts). */
-const GLOBAL_WITH_VALUE: ReadonlySet<string> = new Set((GIT_SPEC.options ?? []).filter((o) => o.value === 'required').flatMap((o) => o.names));
+const GLOBAL_WITH_VALUE: ReadonlySet<string> = new Set(
+  (GIT_SPEC.options ?? []).filter((o) => o.value === 'required').flatMap((o) => o.names),
+);
 
 export function gitCall(cmd: SimpleCommand): GitCall | undefined {
   const n = nameOf(cmd);

@@ -15,7 +15,18 @@ export interface ConfigEdit {
 }
 
 const WITH_VALUE = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment', '--value', '-t']);
-const READS = new Set(['--get', '--get-all', '--get-regexp', '--get-urlmatch', '--get-color', '--get-colorbool', '--list', '-l', '--edit', '-e']);
+const READS = new Set([
+  '--get',
+  '--get-all',
+  '--get-regexp',
+  '--get-urlmatch',
+  '--get-color',
+  '--get-colorbool',
+  '--list',
+  '-l',
+  '--edit',
+  '-e',
+]);
 const VERBS = new Set(['get', 'set', 'unset', 'list', 'rename-section', 'remove-section', 'edit']);
 
 /** The keys (or sections) this `git config` command changes. */

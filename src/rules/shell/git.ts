@@ -31,7 +31,10 @@ function checkoutDiscards(g: GitCall): boolean {
   if (dd >= 0 && dd < g.args.length - 1) return true;
   const ops = p.operands.map((w) => w.value);
   if (has(p, 'b', 'B', 'orphan')) return ops.length > 1;
-  return ops.length > 1 || ops.some((o) => o === '.' || o.startsWith('./') || o.startsWith(':') || /[*?[]/.test(o) || o === '..' || o.startsWith('../'));
+  return (
+    ops.length > 1 ||
+    ops.some((o) => o === '.' || o.startsWith('./') || o.startsWith(':') || /[*?[]/.test(o) || o === '..' || o.startsWith('../'))
+  );
 }
 
 function restoreDiscards(g: GitCall): boolean {
@@ -56,8 +59,26 @@ export const GIT_RULES: ShellRule[] = [
     reason: '`git reset --hard` throws away uncommitted changes for good',
     remediation: 'stash the changes first (git stash), or use git reset --keep, which refuses to lose them',
     examples: {
-      block: ['git reset --hard', 'git reset --hard HEAD~3', 'F=--hard; git reset $F', 'git reset --hard$X', 'git -C ../repo reset --hard origin/main', 'git --git-dir=/src/.git --work-tree=/src reset --hard', 'git -c alias.nuke="reset --hard" nuke', 'cd repo && git reset -q --hard'],
-      allow: ['git reset', 'git reset HEAD file.txt', 'git reset --soft HEAD~1', 'git reset --soft "$(git merge-base main HEAD)"', 'git reset -- "$FILE"', 'git reset --keep HEAD~1', 'git log --grep "reset --hard"', 'echo git reset --hard'],
+      block: [
+        'git reset --hard',
+        'git reset --hard HEAD~3',
+        'F=--hard; git reset $F',
+        'git reset --hard$X',
+        'git -C ../repo reset --hard origin/main',
+        'git --git-dir=/src/.git --work-tree=/src reset --hard',
+        'git -c alias.nuke="reset --hard" nuke',
+        'cd repo && git reset -q --hard',
+      ],
+      allow: [
+        'git reset',
+        'git reset HEAD file.txt',
+        'git reset --soft HEAD~1',
+        'git reset --soft "$(git merge-base main HEAD)"',
+        'git reset -- "$FILE"',
+        'git reset --keep HEAD~1',
+        'git log --grep "reset --hard"',
+        'echo git reset --hard',
+      ],
     },
     match: git('reset', (g) => {
       const p = gitOptions(g, RESET);
@@ -71,7 +92,15 @@ export const GIT_RULES: ShellRule[] = [
     reason: '`git clean -f` deletes untracked files (with -d folders, with -x ignored files too) for good',
     remediation: 'preview with git clean -n, then delete the specific paths you mean',
     examples: {
-      block: ['git clean -f', 'git clean -fd', 'git clean -xdf', 'git clean $OPTS', 'git clean -d -x --force', 'git -C app clean -ffdx', 'git -c clean.requireForce=false clean -d'],
+      block: [
+        'git clean -f',
+        'git clean -fd',
+        'git clean -xdf',
+        'git clean $OPTS',
+        'git clean -d -x --force',
+        'git -C app clean -ffdx',
+        'git -c clean.requireForce=false clean -d',
+      ],
       allow: ['git clean -n', 'git clean -nd', 'git clean -fdn', 'git clean --dry-run -x', 'git status --ignored'],
     },
     match: git('clean', (g) => {
@@ -86,8 +115,23 @@ export const GIT_RULES: ShellRule[] = [
     reason: 'a forced or mirrored push overwrites history on the remote',
     remediation: 'use git push --force-with-lease, which refuses to overwrite work you have not seen',
     examples: {
-      block: ['git push --force', 'git push -f origin main', 'git push origin +main', 'git push origin +HEAD:refs/heads/main', 'git push --mirror backup', 'git -C repo push -uf origin dev', 'git push --force-with-lease --force origin main'],
-      allow: ['git push', 'git push origin main', 'git push --force-with-lease origin feature', 'git push -u origin feature/x', 'git commit -m "git push --force"', 'git push --force-with-lease=main:abc123 origin main'],
+      block: [
+        'git push --force',
+        'git push -f origin main',
+        'git push origin +main',
+        'git push origin +HEAD:refs/heads/main',
+        'git push --mirror backup',
+        'git -C repo push -uf origin dev',
+        'git push --force-with-lease --force origin main',
+      ],
+      allow: [
+        'git push',
+        'git push origin main',
+        'git push --force-with-lease origin feature',
+        'git push -u origin feature/x',
+        'git commit -m "git push --force"',
+        'git push --force-with-lease=main:abc123 origin main',
+      ],
     },
     match: git('push', (g) => {
       const p = push(g);
@@ -100,7 +144,12 @@ export const GIT_RULES: ShellRule[] = [
     reason: 'deletes branches or tags on the remote',
     remediation: 'ask a person to delete remote branches, or archive the branch instead',
     examples: {
-      block: ['git push origin --delete feature', 'git push -d origin v1.0', 'git push origin :feature', 'git push --prune origin refs/heads/*:refs/heads/*'],
+      block: [
+        'git push origin --delete feature',
+        'git push -d origin v1.0',
+        'git push origin :feature',
+        'git push --prune origin refs/heads/*:refs/heads/*',
+      ],
       allow: ['git push origin feature', 'git branch -d feature', 'git push origin main:main'],
     },
     match: git('push', (g) => {
@@ -114,8 +163,29 @@ export const GIT_RULES: ShellRule[] = [
     reason: '`git checkout` of paths (or with --force) overwrites uncommitted changes in the worktree',
     remediation: 'stash the changes first (git stash), or commit them to a branch',
     examples: {
-      block: ['git checkout -- .', 'git checkout .', 'git checkout HEAD -- src/app.ts', 'git checkout -f main', 'git checkout main -- config/', 'git -C repo checkout -- "*.ts"', 'git switch --discard-changes main', 'git switch -f dev', 'git checkout --track main file.txt', 'git checkout --recurse-submodules main file.txt'],
-      allow: ['git checkout main', 'git checkout -b feature/x', 'git checkout -b fix origin/main', 'git checkout -p', 'git switch dev', 'git checkout v1.2.0', 'git checkout --track origin/feature', 'git checkout --unified 3 main', 'git checkout --conflict merge main'],
+      block: [
+        'git checkout -- .',
+        'git checkout .',
+        'git checkout HEAD -- src/app.ts',
+        'git checkout -f main',
+        'git checkout main -- config/',
+        'git -C repo checkout -- "*.ts"',
+        'git switch --discard-changes main',
+        'git switch -f dev',
+        'git checkout --track main file.txt',
+        'git checkout --recurse-submodules main file.txt',
+      ],
+      allow: [
+        'git checkout main',
+        'git checkout -b feature/x',
+        'git checkout -b fix origin/main',
+        'git checkout -p',
+        'git switch dev',
+        'git checkout v1.2.0',
+        'git checkout --track origin/feature',
+        'git checkout --unified 3 main',
+        'git checkout --conflict merge main',
+      ],
     },
     match(cmd) {
       const g = gitCall(cmd);
@@ -131,7 +201,13 @@ export const GIT_RULES: ShellRule[] = [
     reason: '`git restore` of the worktree overwrites uncommitted changes',
     remediation: 'stash the changes first (git stash); git restore --staged only unstages and is safe',
     examples: {
-      block: ['git restore .', 'git restore src/app.ts', 'git restore --source=HEAD~2 -- lib/', 'git restore -SW file.txt', 'git restore --staged --worktree .'],
+      block: [
+        'git restore .',
+        'git restore src/app.ts',
+        'git restore --source=HEAD~2 -- lib/',
+        'git restore -SW file.txt',
+        'git restore --staged --worktree .',
+      ],
       allow: ['git restore --staged file.txt', 'git restore -S .', 'git restore -p file.txt', 'git status'],
     },
     match: git('restore', restoreDiscards),
@@ -156,8 +232,22 @@ export const GIT_RULES: ShellRule[] = [
     reason: 'force-deletes a branch even when its commits are not merged anywhere',
     remediation: 'use git branch -d, which refuses to delete unmerged work',
     examples: {
-      block: ['git branch -D feature', 'git branch -d -f old', 'git branch --delete --force old', 'git branch -Dq x', 'git -C repo branch -D a b', 'git update-ref -d refs/heads/main'],
-      allow: ['git branch -d merged-branch', 'git branch', 'git branch -a', 'git branch -dr origin/old', 'git branch new-branch', 'git update-ref refs/heads/x HEAD'],
+      block: [
+        'git branch -D feature',
+        'git branch -d -f old',
+        'git branch --delete --force old',
+        'git branch -Dq x',
+        'git -C repo branch -D a b',
+        'git update-ref -d refs/heads/main',
+      ],
+      allow: [
+        'git branch -d merged-branch',
+        'git branch',
+        'git branch -a',
+        'git branch -dr origin/old',
+        'git branch new-branch',
+        'git update-ref refs/heads/x HEAD',
+      ],
     },
     match(cmd) {
       const g = gitCall(cmd);
@@ -174,7 +264,12 @@ export const GIT_RULES: ShellRule[] = [
     reason: 'rewrites the whole history of the repository',
     remediation: 'ask a person to rewrite history; work on a fresh clone and keep a backup',
     examples: {
-      block: ['git filter-branch --tree-filter "rm -f secrets.txt" HEAD', 'git filter-repo --path src/', 'git-filter-repo --invert-paths --path x', 'bfg --delete-files id_rsa'],
+      block: [
+        'git filter-branch --tree-filter "rm -f secrets.txt" HEAD',
+        'git filter-repo --path src/',
+        'git-filter-repo --invert-paths --path x',
+        'bfg --delete-files id_rsa',
+      ],
       allow: ['git log --filter=blob:none', 'git branch --list', 'git log --follow x'],
     },
     match(cmd) {
@@ -189,7 +284,11 @@ export const GIT_RULES: ShellRule[] = [
     reason: 'expires or deletes reflog entries, the last way back to lost commits',
     remediation: 'leave the reflog alone; git gc expires it on its own schedule',
     examples: {
-      block: ['git reflog expire --expire=now --all', 'git reflog delete HEAD@{1}', 'git -C repo reflog expire --expire-unreachable=now --all'],
+      block: [
+        'git reflog expire --expire=now --all',
+        'git reflog delete HEAD@{1}',
+        'git -C repo reflog expire --expire-unreachable=now --all',
+      ],
       allow: ['git reflog', 'git reflog show main', 'git gc'],
     },
     match: git('reflog', (g) => ['expire', 'delete'].includes(g.args[0]?.value ?? '')),
@@ -214,7 +313,15 @@ export const GIT_RULES: ShellRule[] = [
     reason: 'rewrites commits or moves branches (amend, rebase, reset to a commit, lease-protected force push)',
     remediation: 'a stricter policy does not let agents rewrite history; make a new commit instead',
     examples: {
-      block: ['git commit --amend --no-edit', 'git rebase main', 'git rebase -i HEAD~3', 'git reset --soft HEAD~1', 'git push --force-with-lease', 'git branch -f main HEAD~2', 'git checkout -B main'],
+      block: [
+        'git commit --amend --no-edit',
+        'git rebase main',
+        'git rebase -i HEAD~3',
+        'git reset --soft HEAD~1',
+        'git push --force-with-lease',
+        'git branch -f main HEAD~2',
+        'git checkout -B main',
+      ],
       allow: ['git commit -m "x"', 'git rebase --abort', 'git reset HEAD file.txt', 'git push origin main', 'git status'],
     },
     match(cmd) {
@@ -225,11 +332,19 @@ export const GIT_RULES: ShellRule[] = [
         case 'commit':
           return has(v(grammar('commit')), 'amend');
         case 'rebase':
-          return !g.args.some((w) => ['--abort', '--continue', '--skip', '--quit', '--edit-todo', '--show-current-patch'].includes(w.value));
+          return !g.args.some((w) =>
+            ['--abort', '--continue', '--skip', '--quit', '--edit-todo', '--show-current-patch'].includes(w.value),
+          );
         case 'reset': {
           const p = v(RESET);
           // `git reset <commit>` moves the branch; `git reset <commit> <paths>` and `git reset -p` only unstage.
-          return has(p, 'soft', 'keep', 'merge') || (!has(p, 'p', 'patch') && (p.operands.length === 1 && !['HEAD', '@'].includes(p.operands[0]!.value) && OPERAND_IS_COMMIT.test(p.operands[0]!.value)));
+          return (
+            has(p, 'soft', 'keep', 'merge') ||
+            (!has(p, 'p', 'patch') &&
+              p.operands.length === 1 &&
+              !['HEAD', '@'].includes(p.operands[0]!.value) &&
+              OPERAND_IS_COMMIT.test(p.operands[0]!.value))
+          );
         }
         case 'push':
           return has(push(g), 'force-with-lease', 'force-if-includes');

@@ -8,7 +8,8 @@ import { seatbeltArgs } from '../../analyze/shell/seatbelt.js';
 import { nameOf } from './programs.js';
 
 /** Variables that decide where seatbelt finds its settings, keys and trail, or what code it loads. */
-const GUARD_VARIABLE = /^(SEATBELT_\w*|HOME|XDG_\w+|NODE_OPTIONS|NODE_PATH|NODE_EXTRA_CA_CERTS|LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_\w+)$/;
+const GUARD_VARIABLE =
+  /^(SEATBELT_\w*|HOME|XDG_\w+|NODE_OPTIONS|NODE_PATH|NODE_EXTRA_CA_CERTS|LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_\w+)$/;
 /** Of those, the ones no everyday command sets: refused wherever they are set or unset. */
 const SEATBELT_VARIABLE = /^SEATBELT_\w*$/;
 

@@ -29,11 +29,13 @@ function unreadIn(name: Word, args: Word[], text: string): string | undefined {
   if (!name.static) return 'a dynamic command name';
   // The command a catalogue launcher runs is followed by the chain (hiddenCommandsOf).
   const followed = catalogueLaunched(name.value, args);
-  const isFollowed = (words: Word[]) => !!followed && words.length === followed.length && words.every((w, i) => w.value === followed[i]!.value);
+  const isFollowed = (words: Word[]) =>
+    !!followed && words.length === followed.length && words.every((w, i) => w.value === followed[i]!.value);
   for (const a of actionsFor(name.value, args, text)) {
     if (a.kind === 'code') {
       const calls = shellCallsIn(a.language, a.code.value);
-      if (!a.code.static || calls.scripts.length || calls.argvs.length || calls.problems.length) return `${a.detail} code that runs other programs`;
+      if (!a.code.static || calls.scripts.length || calls.argvs.length || calls.problems.length)
+        return `${a.detail} code that runs other programs`;
     } else if (a.kind === 'spawn' && (a.label === 'find' || isFollowed(a.words))) continue;
     else if (a.kind !== 'stdin-code') return `${name.value}: ${a.kind === 'undecidable' ? a.found.reason : a.kind}`;
   }
@@ -78,17 +80,23 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
     if (cur === cmd && l.followedByIr && !synthetic.has(cmd)) break;
     if (depth >= MAX_LAUNCHERS) {
       const last = derived({ ...cur }, undefined);
-      beyond.set(last, `more than ${MAX_LAUNCHERS} launchers inside one another (${nameOf(cur)} …): what the innermost runs was not followed`);
+      beyond.set(
+        last,
+        `more than ${MAX_LAUNCHERS} launchers inside one another (${nameOf(cur)} …): what the innermost runs was not followed`,
+      );
       tails.set(last, []);
       out.push(last);
       break;
     }
     if (l.script) {
-      out.push(derived({ ...cur, name: { value: nameOf(cur), static: true, raw: nameOf(cur) }, args: [] }, `a script given to ${nameOf(cur)}`));
+      out.push(
+        derived({ ...cur, name: { value: nameOf(cur), static: true, raw: nameOf(cur) }, args: [] }, `a script given to ${nameOf(cur)}`),
+      );
       break;
     }
     const inv = peelWrappers(l.words!, cmd.text);
-    const cwd = inv.cwd === undefined ? cur.cwd : inv.cwd !== null && inv.cwd.static && inv.cwd.value.startsWith('/') ? inv.cwd.value : null;
+    const cwd =
+      inv.cwd === undefined ? cur.cwd : inv.cwd !== null && inv.cwd.static && inv.cwd.value.startsWith('/') ? inv.cwd.value : null;
     const next: SimpleCommand = {
       ...cur,
       name: inv.name,
@@ -100,7 +108,10 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
     };
     // `cross-env BASH_ENV=… make`: code a later shell runs (prompt strings, BASH_ENV, imported functions).
     const code = [...(l.assignments ?? []), ...inv.assignments].find((a) => isCodeVariable(a.name));
-    const unread = inv.undecidable[0]?.reason ?? (code ? `${code.name} set for ${inv.name.value} holds code a shell runs` : undefined) ?? unreadIn(inv.name, inv.args, cmd.text);
+    const unread =
+      inv.undecidable[0]?.reason ??
+      (code ? `${code.name} set for ${inv.name.value} holds code a shell runs` : undefined) ??
+      unreadIn(inv.name, inv.args, cmd.text);
     out.push(derived(next, unread));
     chain.push({ cmd: next, from: out.length });
     cur = next;
@@ -123,7 +134,12 @@ function withBracesExpanded(cmd: SimpleCommand): SimpleCommand | undefined {
   if (!cmd.args.some((w) => w.glob && /\{[^{}]*,[^{}]*\}/.test(w.value))) return undefined;
   const args = cmd.args.flatMap((w) => {
     if (!w.glob || !/\{[^{}]*,[^{}]*\}/.test(w.value)) return [w];
-    return expandBraces(w).map((value) => ({ value, static: !/[*?[$`]/.test(value), raw: w.raw, ...(/[*?[]/.test(value) ? { glob: true } : {}) }));
+    return expandBraces(w).map((value) => ({
+      value,
+      static: !/[*?[$`]/.test(value),
+      raw: w.raw,
+      ...(/[*?[]/.test(value) ? { glob: true } : {}),
+    }));
   });
   return { ...cmd, args };
 }

@@ -54,16 +54,21 @@ const UNDECIDABLE_REMEDIATION: Record<string, string> = {
   'parse.unknown_node': 'rewrite the command with plainer shell constructs',
   'parse.blind_spot': 'rewrite without `time {…}`, `! {…}`, `coproc {…}`, backslash-newlines inside words or nested backticks (use $(…))',
   'parse.dynamic_command': 'write the command name literally instead of computing it ($cmd, $(…))',
-  'parse.dynamic_script': 'pass the script literally (bash -c \'…\'), or save it to a file, review it, then run the file',
+  'parse.dynamic_script': "pass the script literally (bash -c '…'), or save it to a file, review it, then run the file",
   'parse.unknown_option': "spell the wrapper's options plainly, or run the command without the wrapper",
-  'parse.unsupported_interpreter_code': 'give the code literal targets (shutil.rmtree("build"), subprocess.run(["git", "status"]), open("out.txt", "w")) and no eval, reflection, aliases or names built at run time; or run the shell command directly',
+  'parse.unsupported_interpreter_code':
+    'give the code literal targets (shutil.rmtree("build"), subprocess.run(["git", "status"]), open("out.txt", "w")) and no eval, reflection, aliases or names built at run time; or run the shell command directly',
   'limits.input_too_large': 'split the script into smaller commands',
   'limits.nesting_too_deep': 'flatten the nesting (fewer nested shells, substitutions or wrappers)',
   'limits.parse_timeout': 'simplify the script or split it into smaller commands',
-  'parse.dynamic_arithmetic': 'use literal numbers, or variables the script itself sets to numbers, in $((…)), ((…)), let, [[ … -eq … ]] and array subscripts: outside input (arguments, environment, read, command output) is evaluated as code there',
-  'parse.command_rebinding': 'call the program by its own name or path instead of rebinding a name (hash -p, enable -f, an alias made at run time)',
-  'parse.unreadable_file': 'run a script, code or SQL file that is a regular text file up to 1 MiB, named literally and relative to a known folder, so it can be read and judged; or review it and run it by hand',
-  'limits.expansion_too_large': 'list the paths plainly, or split the command: brace expansion past 64 words or 8 nested groups is not followed',
+  'parse.dynamic_arithmetic':
+    'use literal numbers, or variables the script itself sets to numbers, in $((…)), ((…)), let, [[ … -eq … ]] and array subscripts: outside input (arguments, environment, read, command output) is evaluated as code there',
+  'parse.command_rebinding':
+    'call the program by its own name or path instead of rebinding a name (hash -p, enable -f, an alias made at run time)',
+  'parse.unreadable_file':
+    'run a script, code or SQL file that is a regular text file up to 1 MiB, named literally and relative to a known folder, so it can be read and judged; or review it and run it by hand',
+  'limits.expansion_too_large':
+    'list the paths plainly, or split the command: brace expansion past 64 words or 8 nested groups is not followed',
 };
 
 const INTERNAL_ERROR = 'rules.internal_error';
@@ -84,7 +89,13 @@ export function undecidableRisk(ruleId: string): Risk {
  * builder did not set them (rules resolve `~` against the home and protect the folder the analysis started in).
  */
 export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleMatch[] {
-  const view: ShellIr = { ...ir, home: ir.home ?? ctx?.home, cwd: ir.cwd ?? ctx?.cwd, projectRoot: ir.projectRoot ?? ctx?.projectRoot, guard: ir.guard ?? ctx?.guard };
+  const view: ShellIr = {
+    ...ir,
+    home: ir.home ?? ctx?.home,
+    cwd: ir.cwd ?? ctx?.cwd,
+    projectRoot: ir.projectRoot ?? ctx?.projectRoot,
+    guard: ir.guard ?? ctx?.guard,
+  };
   const out: RuleMatch[] = [];
   const seen = new Set<string>();
   const add = (m: RuleMatch) => {
@@ -107,10 +118,25 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
   // its interpreter code makes): judged by every rule, with the outer command as evidence.
   for (const cmd of view.commands.flatMap((c) => [c, ...hiddenCommands(c, view)])) {
     const limit = launcherLimit(cmd);
-    if (limit) add({ ruleId: 'limits.nesting_too_deep', class: 'fail_closed', risk: 'CRITICAL', reason: limit, remediation: UNDECIDABLE_REMEDIATION['limits.nesting_too_deep']!, evidence: redactEvidence(cmd.text) });
+    if (limit)
+      add({
+        ruleId: 'limits.nesting_too_deep',
+        class: 'fail_closed',
+        risk: 'CRITICAL',
+        reason: limit,
+        remediation: UNDECIDABLE_REMEDIATION['limits.nesting_too_deep']!,
+        evidence: redactEvidence(cmd.text),
+      });
     if (cmd.name.static && /^-./.test(cmd.name.value)) {
       // No program is named `-x`: a wrapper's options were misread (`nohup -- rm`), so what runs is unknown.
-      add({ ruleId: OPTION_AS_COMMAND, class: 'fail_closed', risk: 'CRITICAL', reason: `the command name ${cmd.name.value} is an option: a wrapper's arguments were not understood`, remediation: UNDECIDABLE_REMEDIATION['parse.unknown_option']!, evidence: redactEvidence(cmd.text) });
+      add({
+        ruleId: OPTION_AS_COMMAND,
+        class: 'fail_closed',
+        risk: 'CRITICAL',
+        reason: `the command name ${cmd.name.value} is an option: a wrapper's arguments were not understood`,
+        remediation: UNDECIDABLE_REMEDIATION['parse.unknown_option']!,
+        evidence: redactEvidence(cmd.text),
+      });
     }
     for (const rule of SHELL_RULES) {
       let hit: boolean;
@@ -131,7 +157,14 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
         continue;
       }
       if (!hit) continue;
-      add({ ruleId: rule.id, class: rule.class ?? 'rule', risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: redactEvidence(detail ? `${cmd.text} (${detail})` : cmd.text) });
+      add({
+        ruleId: rule.id,
+        class: rule.class ?? 'rule',
+        risk: rule.risk,
+        reason: rule.reason,
+        remediation: rule.remediation,
+        evidence: redactEvidence(detail ? `${cmd.text} (${detail})` : cmd.text),
+      });
     }
   }
   return out;

@@ -8,7 +8,6 @@ import { nameOf } from './programs.js';
 import { bucketDeletes, cloudDeletes, subcommand } from './clouds.js';
 import { operandWords } from './operands.js';
 
-
 const words = (ws: Word[]) => ws.map((w) => w.value);
 
 function terraformDestroys(cmd: SimpleCommand): boolean {
@@ -29,10 +28,33 @@ function terraformDestroys(cmd: SimpleCommand): boolean {
 
 const KUBECTL: OptionSpec = {
   shortValue: 'nlfoLsck',
-  longValue: ['namespace', 'context', 'kubeconfig', 'cluster', 'user', 'server', 'token', 'selector', 'filename', 'output', 'grace-period', 'timeout', 'field-selector', 'cascade', 'as', 'as-group', 'request-timeout', 'kustomize', 'raw', 'wait', 'dry-run'],
+  longValue: [
+    'namespace',
+    'context',
+    'kubeconfig',
+    'cluster',
+    'user',
+    'server',
+    'token',
+    'selector',
+    'filename',
+    'output',
+    'grace-period',
+    'timeout',
+    'field-selector',
+    'cascade',
+    'as',
+    'as-group',
+    'request-timeout',
+    'kustomize',
+    'raw',
+    'wait',
+    'dry-run',
+  ],
   longFlags: ['all', 'all-namespaces', 'force', 'now', 'ignore-not-found', 'recursive', 'insecure-skip-tls-verify'],
 };
-const BROAD_KINDS = /^(namespaces?|ns|projects?|persistentvolumes?|pv|persistentvolumeclaims?|pvc|customresourcedefinitions?|crds?|nodes?|no|clusterroles?|clusterrolebindings?|storageclass(es)?|sc|all)(\.[\w.]+)?$/i;
+const BROAD_KINDS =
+  /^(namespaces?|ns|projects?|persistentvolumes?|pv|persistentvolumeclaims?|pvc|customresourcedefinitions?|crds?|nodes?|no|clusterroles?|clusterrolebindings?|storageclass(es)?|sc|all)(\.[\w.]+)?$/i;
 
 function kubectlDelete(cmd: SimpleCommand): { broad: boolean } | undefined {
   if (!['kubectl', 'oc', 'k3s', 'microk8s'].includes(nameOf(cmd))) return undefined;
@@ -69,7 +91,8 @@ function dockerVolumes(cmd: SimpleCommand): boolean {
   if (pos[0] === 'system' && pos[1] === 'reset') return true;
   if (pos[0] === 'volume' && pos[1] === 'prune') return true;
   // `docker volume rm $(docker volume ls -q)`, `… | xargs docker volume rm`: every volume there is.
-  if (pos[0] === 'volume' && (pos[1] === 'rm' || pos[1] === 'remove')) return ws.slice(2).some((w) => !w.static && /\$\(|`/.test(w.raw)) || cmd.wrappers.includes('xargs');
+  if (pos[0] === 'volume' && (pos[1] === 'rm' || pos[1] === 'remove'))
+    return ws.slice(2).some((w) => !w.static && /\$\(|`/.test(w.raw)) || cmd.wrappers.includes('xargs');
   return false;
 }
 
@@ -91,7 +114,11 @@ function mountsHostRoot(cmd: SimpleCommand, ir: ShellIr): boolean {
     if (src) sources.push(src);
   });
   // Only host paths (named volumes have no slash) are judged, resolved like any other path.
-  return sources.some((src) => /^[~/$]/.test(src) && resolveTargets({ value: src, static: !/[$`]/.test(src), raw: src }, cmd, ir).some((t) => protectedKind(t, homeOf(ir)) !== null));
+  return sources.some(
+    (src) =>
+      /^[~/$]/.test(src) &&
+      resolveTargets({ value: src, static: !/[$`]/.test(src), raw: src }, cmd, ir).some((t) => protectedKind(t, homeOf(ir)) !== null),
+  );
 }
 
 /** `--dry-run` (cobra: before `--`, true unless `=false`) only simulates: nothing is uninstalled. */
@@ -107,8 +134,23 @@ export const INFRA_RULES: ShellRule[] = [
     reason: 'destroys the infrastructure a configuration manages',
     remediation: 'review `terraform plan -destroy` and have a person run the destroy',
     examples: {
-      block: ['terraform destroy', 'terraform destroy -auto-approve', 'terraform -chdir=infra apply -destroy -auto-approve', 'tofu destroy', 'terragrunt run-all destroy', 'pulumi destroy --yes', 'cdk destroy --force'],
-      allow: ['terraform plan', 'terraform plan -destroy', 'terraform apply -auto-approve', 'terraform init', 'pulumi preview', 'echo terraform destroy'],
+      block: [
+        'terraform destroy',
+        'terraform destroy -auto-approve',
+        'terraform -chdir=infra apply -destroy -auto-approve',
+        'tofu destroy',
+        'terragrunt run-all destroy',
+        'pulumi destroy --yes',
+        'cdk destroy --force',
+      ],
+      allow: [
+        'terraform plan',
+        'terraform plan -destroy',
+        'terraform apply -auto-approve',
+        'terraform init',
+        'pulumi preview',
+        'echo terraform destroy',
+      ],
     },
     match: terraformDestroys,
   },
@@ -118,8 +160,27 @@ export const INFRA_RULES: ShellRule[] = [
     reason: 'deletes a Kubernetes namespace, persistent volumes, CRDs, nodes, or everything of a kind',
     remediation: 'delete the specific resource by name in the specific namespace, after checking with kubectl get',
     examples: {
-      block: ['kubectl delete namespace prod', 'kubectl delete ns staging', 'kubectl delete pods --all -n prod', 'kubectl delete all --all', 'kubectl -n prod delete pvc data-db-0', 'kubectl delete deploy -A --all', 'kubectl --context prod delete namespace/payments', 'oc delete project demo', 'kubectl delete crd certificates.cert-manager.io', 'kubectl delete $(kubectl get ns -o name)', 'kubectl -n kube-system delete deploy coredns'],
-      allow: ['kubectl get pods', 'kubectl delete pod web-5d9c -n dev', 'kubectl delete pod "$POD" -n dev', 'kubectl describe ns prod', 'kubectl delete -f job.yaml', 'kubectl logs -n prod deploy/web'],
+      block: [
+        'kubectl delete namespace prod',
+        'kubectl delete ns staging',
+        'kubectl delete pods --all -n prod',
+        'kubectl delete all --all',
+        'kubectl -n prod delete pvc data-db-0',
+        'kubectl delete deploy -A --all',
+        'kubectl --context prod delete namespace/payments',
+        'oc delete project demo',
+        'kubectl delete crd certificates.cert-manager.io',
+        'kubectl delete $(kubectl get ns -o name)',
+        'kubectl -n kube-system delete deploy coredns',
+      ],
+      allow: [
+        'kubectl get pods',
+        'kubectl delete pod web-5d9c -n dev',
+        'kubectl delete pod "$POD" -n dev',
+        'kubectl describe ns prod',
+        'kubectl delete -f job.yaml',
+        'kubectl logs -n prod deploy/web',
+      ],
     },
     match: (cmd) => kubectlDelete(cmd)?.broad === true,
   },
@@ -134,7 +195,24 @@ export const INFRA_RULES: ShellRule[] = [
     },
     match(cmd) {
       if (nameOf(cmd) !== 'helm') return false;
-      const sub = words(subcommand(cmd, { shortValue: 'n', longValue: ['namespace', 'kube-context', 'kubeconfig', 'registry-config', 'repository-cache', 'repository-config', 'burst-limit', 'kube-apiserver', 'kube-as-user', 'kube-token', 'kube-ca-file'] }))[0];
+      const sub = words(
+        subcommand(cmd, {
+          shortValue: 'n',
+          longValue: [
+            'namespace',
+            'kube-context',
+            'kubeconfig',
+            'registry-config',
+            'repository-cache',
+            'repository-config',
+            'burst-limit',
+            'kube-apiserver',
+            'kube-as-user',
+            'kube-token',
+            'kube-ca-file',
+          ],
+        }),
+      )[0];
       return ['uninstall', 'delete', 'del', 'un'].includes(sub ?? '') && !helmDryRun(cmd);
     },
   },
@@ -144,8 +222,28 @@ export const INFRA_RULES: ShellRule[] = [
     reason: 'deletes a storage bucket or everything in it',
     remediation: 'delete the specific objects you mean; have a person delete buckets (and keep versioning on)',
     examples: {
-      block: ['aws s3 rm s3://prod-data --recursive', 'aws s3 rb s3://prod-data --force', 'aws --profile prod s3 rm --recursive s3://x/', 'gsutil -m rm -r gs://bucket', 'gsutil rb gs://bucket', 'gcloud storage rm --recursive gs://b/*', 'gsutil -m rm gs://bucket/**', 'gcloud storage rm gs://b/*', 'az storage container delete --name data', 'rclone purge remote:bucket', 'aws s3api delete-bucket --bucket x'],
-      allow: ['aws s3 ls s3://prod-data', 'aws s3 cp file.txt s3://b/', 'aws s3 rm s3://b/tmp/file.txt', 'gsutil ls gs://b', 'aws s3 sync ./dist s3://site --delete', 'rclone copy a remote:b', 'gsutil rm gs://b/logs/*.gz'],
+      block: [
+        'aws s3 rm s3://prod-data --recursive',
+        'aws s3 rb s3://prod-data --force',
+        'aws --profile prod s3 rm --recursive s3://x/',
+        'gsutil -m rm -r gs://bucket',
+        'gsutil rb gs://bucket',
+        'gcloud storage rm --recursive gs://b/*',
+        'gsutil -m rm gs://bucket/**',
+        'gcloud storage rm gs://b/*',
+        'az storage container delete --name data',
+        'rclone purge remote:bucket',
+        'aws s3api delete-bucket --bucket x',
+      ],
+      allow: [
+        'aws s3 ls s3://prod-data',
+        'aws s3 cp file.txt s3://b/',
+        'aws s3 rm s3://b/tmp/file.txt',
+        'gsutil ls gs://b',
+        'aws s3 sync ./dist s3://site --delete',
+        'rclone copy a remote:b',
+        'gsutil rm gs://b/logs/*.gz',
+      ],
     },
     match: bucketDeletes,
   },
@@ -155,8 +253,30 @@ export const INFRA_RULES: ShellRule[] = [
     reason: 'deletes or terminates cloud instances, databases, clusters or whole projects',
     remediation: 'have a person delete cloud resources; enable deletion protection',
     examples: {
-      block: ['aws ec2 terminate-instances --instance-ids i-123', 'aws rds delete-db-instance --db-instance-identifier prod', 'aws dynamodb delete-table --table-name users', 'aws cloudformation delete-stack --stack-name app', 'gcloud compute instances delete web-1 --quiet', 'gcloud sql instances delete prod-db', 'gcloud projects delete my-proj', 'az group delete -n rg-prod --yes', 'az vm delete -g rg -n vm1', 'doctl compute droplet delete web', 'heroku apps:destroy --app x --confirm x', 'gh repo delete org/repo --yes', 'aws kms schedule-key-deletion --key-id k'],
-      allow: ['aws ec2 describe-instances', 'aws rds describe-db-instances', 'aws sqs delete-message --queue-url q --receipt-handle r', 'gcloud compute instances list', 'az vm list', 'aws ec2 delete-tags --resources i-1 --tags Key=x', 'gh repo view'],
+      block: [
+        'aws ec2 terminate-instances --instance-ids i-123',
+        'aws rds delete-db-instance --db-instance-identifier prod',
+        'aws dynamodb delete-table --table-name users',
+        'aws cloudformation delete-stack --stack-name app',
+        'gcloud compute instances delete web-1 --quiet',
+        'gcloud sql instances delete prod-db',
+        'gcloud projects delete my-proj',
+        'az group delete -n rg-prod --yes',
+        'az vm delete -g rg -n vm1',
+        'doctl compute droplet delete web',
+        'heroku apps:destroy --app x --confirm x',
+        'gh repo delete org/repo --yes',
+        'aws kms schedule-key-deletion --key-id k',
+      ],
+      allow: [
+        'aws ec2 describe-instances',
+        'aws rds describe-db-instances',
+        'aws sqs delete-message --queue-url q --receipt-handle r',
+        'gcloud compute instances list',
+        'az vm list',
+        'aws ec2 delete-tags --resources i-1 --tags Key=x',
+        'gh repo view',
+      ],
     },
     match: cloudDeletes,
   },
@@ -166,8 +286,25 @@ export const INFRA_RULES: ShellRule[] = [
     reason: 'deletes container volumes, where databases and other state live',
     remediation: 'remove the specific volume by name after a backup; `docker compose down` without -v keeps volumes',
     examples: {
-      block: ['docker system prune -a --volumes', 'docker system prune --volumes -f', 'docker volume prune -f', 'docker volume rm $(docker volume ls -q)', 'docker compose down -v', 'docker-compose down --volumes', 'podman volume prune', 'podman system reset -f', 'docker volume ls -q | xargs docker volume rm'],
-      allow: ['docker compose down', 'docker system prune', 'docker volume ls', 'docker ps -a', 'docker volume rm old_cache', 'docker compose up -d'],
+      block: [
+        'docker system prune -a --volumes',
+        'docker system prune --volumes -f',
+        'docker volume prune -f',
+        'docker volume rm $(docker volume ls -q)',
+        'docker compose down -v',
+        'docker-compose down --volumes',
+        'podman volume prune',
+        'podman system reset -f',
+        'docker volume ls -q | xargs docker volume rm',
+      ],
+      allow: [
+        'docker compose down',
+        'docker system prune',
+        'docker volume ls',
+        'docker ps -a',
+        'docker volume rm old_cache',
+        'docker compose up -d',
+      ],
     },
     match: dockerVolumes,
   },
@@ -177,8 +314,20 @@ export const INFRA_RULES: ShellRule[] = [
     reason: "starts a container with the host's root or system folders mounted into it: whatever runs inside can change or delete the host",
     remediation: 'mount only the project folder (-v "$PWD":/src); never / or system folders',
     examples: {
-      block: ['docker run --rm -v /:/host alpine rm -rf /host', 'docker run -it --privileged -v /:/mnt ubuntu chroot /mnt', 'podman run --volume=/etc:/x alpine sh', 'docker run --mount type=bind,source=/,target=/h alpine', 'docker run -v ~:/h alpine'],
-      allow: ['docker run --rm -v "$PWD":/app -w /app node:20 npm test', 'docker run -v ./data:/data postgres', 'docker run -v /tmp/x:/x alpine ls', 'docker run -v /opt/myapp/data:/data postgres', 'docker run --rm -it alpine sh'],
+      block: [
+        'docker run --rm -v /:/host alpine rm -rf /host',
+        'docker run -it --privileged -v /:/mnt ubuntu chroot /mnt',
+        'podman run --volume=/etc:/x alpine sh',
+        'docker run --mount type=bind,source=/,target=/h alpine',
+        'docker run -v ~:/h alpine',
+      ],
+      allow: [
+        'docker run --rm -v "$PWD":/app -w /app node:20 npm test',
+        'docker run -v ./data:/data postgres',
+        'docker run -v /tmp/x:/x alpine ls',
+        'docker run -v /opt/myapp/data:/data postgres',
+        'docker run --rm -it alpine sh',
+      ],
     },
     match: mountsHostRoot,
   },
@@ -199,16 +348,42 @@ export const INFRA_RULES: ShellRule[] = [
     reason: 'changes deployed infrastructure (apply, deploy, scale, restart, container cleanup)',
     remediation: 'a stricter policy does not let agents change infrastructure; open a change for review',
     examples: {
-      block: ['terraform apply -auto-approve', 'kubectl apply -f deploy.yaml', 'kubectl scale deploy web --replicas=0', 'helm upgrade --install web ./chart', 'pulumi up --yes', 'docker system prune -af', 'kubectl rollout restart deploy/web'],
+      block: [
+        'terraform apply -auto-approve',
+        'kubectl apply -f deploy.yaml',
+        'kubectl scale deploy web --replicas=0',
+        'helm upgrade --install web ./chart',
+        'pulumi up --yes',
+        'docker system prune -af',
+        'kubectl rollout restart deploy/web',
+      ],
       allow: ['terraform plan', 'kubectl get deploy', 'helm template ./chart', 'docker ps'],
     },
     match(cmd) {
       const n = nameOf(cmd);
       const pos = operandWords(cmd);
-      if (['terraform', 'tofu', 'terragrunt'].includes(n)) return pos.some((x) => ['apply', 'import', 'taint', 'untaint', 'state'].includes(x));
+      if (['terraform', 'tofu', 'terragrunt'].includes(n))
+        return pos.some((x) => ['apply', 'import', 'taint', 'untaint', 'state'].includes(x));
       if (['kubectl', 'oc'].includes(n)) {
         const verb = words(parseOptions(cmd.args, KUBECTL).operands)[0];
-        return ['apply', 'create', 'replace', 'patch', 'scale', 'rollout', 'set', 'edit', 'label', 'annotate', 'drain', 'cordon', 'taint', 'autoscale', 'expose', 'run'].includes(verb ?? '');
+        return [
+          'apply',
+          'create',
+          'replace',
+          'patch',
+          'scale',
+          'rollout',
+          'set',
+          'edit',
+          'label',
+          'annotate',
+          'drain',
+          'cordon',
+          'taint',
+          'autoscale',
+          'expose',
+          'run',
+        ].includes(verb ?? '');
       }
       if (n === 'helm') return ['install', 'upgrade', 'rollback'].some((v) => pos.includes(v));
       if (n === 'pulumi') return pos[0] === 'up' || pos[0] === 'update';

@@ -33,7 +33,10 @@ function modeWord(a: Arg | undefined): Word {
 
 /** A signal given literally (`9`, `'KILL'`, `:TERM`, `signal.SIGKILL`), or null. */
 function signalName(a: Arg | undefined): string | null {
-  const text = (a?.kind === 'string' ? a.value : a?.kind === 'other' ? a.text : '').trim().replace(/^:/, '').replace(/^(?:signal\.|Signal::)/, '');
+  const text = (a?.kind === 'string' ? a.value : a?.kind === 'other' ? a.text : '')
+    .trim()
+    .replace(/^:/, '')
+    .replace(/^(?:signal\.|Signal::)/, '');
   return /^-?(?:\d+|(?:SIG)?[A-Z][A-Z0-9]*)$/.test(text) ? text.replace(/^-/, '') : null;
 }
 
@@ -72,7 +75,13 @@ function commandsOf(e: FileEffect, lang: Language, at: SimpleCommand): SimpleCom
       const target = words([e.target]);
       const link = words([e.link]);
       if (!link.length) return [];
-      return [command('ln', [...(e.symbolic ? [word('-s')] : []), dashdash, target[0] ?? { value: '$(target)', static: false, raw: 'target' }, link[0]!], at)];
+      return [
+        command(
+          'ln',
+          [...(e.symbolic ? [word('-s')] : []), dashdash, target[0] ?? { value: '$(target)', static: false, raw: 'target' }, link[0]!],
+          at,
+        ),
+      ];
     }
     case 'chmod': {
       const targets = words(e.targets);

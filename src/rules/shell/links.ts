@@ -50,6 +50,8 @@ export function outputRedirects(cmd: SimpleCommand): Redirect[] {
  */
 export function stdinText(cmd: SimpleCommand, ir: ShellIr): string[] {
   const out = cmd.redirects.filter((r) => ['<<<', '<<', '<<-'].includes(r.op)).map((r) => r.target.value);
-  for (const s of earlierStages(cmd, ir)) if (['echo', 'printf', 'cat'].includes(nameOf(s))) out.push(s.args.map((w) => w.value).join(' '), ...s.redirects.filter((r) => r.op.startsWith('<<')).map((r) => r.target.value));
+  for (const s of earlierStages(cmd, ir))
+    if (['echo', 'printf', 'cat'].includes(nameOf(s)))
+      out.push(s.args.map((w) => w.value).join(' '), ...s.redirects.filter((r) => r.op.startsWith('<<')).map((r) => r.target.value));
   return out;
 }

@@ -111,7 +111,18 @@ export function positional(args: readonly Word[]): Word[] {
 export function optionSpecFrom(level: CommandSpec, extra: Pick<OptionSpec, 'stopAtOperand'> = {}): OptionSpec {
   const options = level.options ?? [];
   const mode = (o: OptionDecl) => o.value ?? 'none';
-  const letters = (m: string) => options.filter((o) => mode(o) === m).flatMap((o) => o.names.filter((n) => /^-[^-]$/.test(n)).map((n) => n[1]!)).join('');
-  const long = (m: string[]) => options.filter((o) => m.includes(mode(o))).flatMap((o) => o.names.filter((n) => n.startsWith('--')).map((n) => n.slice(2)));
-  return { shortValue: letters('required'), shortOptional: letters('optional'), longValue: long(['required']), longFlags: long(['none', 'optional']), ...extra };
+  const letters = (m: string) =>
+    options
+      .filter((o) => mode(o) === m)
+      .flatMap((o) => o.names.filter((n) => /^-[^-]$/.test(n)).map((n) => n[1]!))
+      .join('');
+  const long = (m: string[]) =>
+    options.filter((o) => m.includes(mode(o))).flatMap((o) => o.names.filter((n) => n.startsWith('--')).map((n) => n.slice(2)));
+  return {
+    shortValue: letters('required'),
+    shortOptional: letters('optional'),
+    longValue: long(['required']),
+    longFlags: long(['none', 'optional']),
+    ...extra,
+  };
 }

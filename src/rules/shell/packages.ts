@@ -35,7 +35,8 @@ const INSTALL_VERBS: Record<string, string[]> = {
 export function isPackageInstall(cmd: SimpleCommand): boolean {
   const n = interpreterKind(nameOf(cmd)) === 'python' ? 'python' : nameOf(cmd);
   if (n === 'npx' || n === 'bunx' || n === 'pnpx') return true;
-  if (n === 'python' && cmd.args[0]?.value === '-m' && /^pip3?$/.test(cmd.args[1]?.value ?? '')) return ['install', 'download'].includes(cmd.args[2]?.value ?? '');
+  if (n === 'python' && cmd.args[0]?.value === '-m' && /^pip3?$/.test(cmd.args[1]?.value ?? ''))
+    return ['install', 'download'].includes(cmd.args[2]?.value ?? '');
   const verbs = INSTALL_VERBS[n];
   if (!verbs) return false;
   const first = cmd.args.find((w) => !w.value.startsWith('-') || n === 'pacman');

@@ -69,7 +69,38 @@ function cwdsOf(cmd: SimpleCommand, ir: ShellIr): (string | null)[] {
 }
 
 /** Top-level folders that exist on real systems: `$X/etc` with `$X` empty is `/etc`. */
-const TOP_LEVEL = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib32', 'lib64', 'libx32', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var', 'snap', 'nix', 'Applications', 'Library', 'System', 'Users', 'Volumes', 'private', 'cores']);
+const TOP_LEVEL = new Set([
+  'bin',
+  'boot',
+  'dev',
+  'etc',
+  'home',
+  'lib',
+  'lib32',
+  'lib64',
+  'libx32',
+  'media',
+  'mnt',
+  'opt',
+  'proc',
+  'root',
+  'run',
+  'sbin',
+  'srv',
+  'sys',
+  'tmp',
+  'usr',
+  'var',
+  'snap',
+  'nix',
+  'Applications',
+  'Library',
+  'System',
+  'Users',
+  'Volumes',
+  'private',
+  'cores',
+]);
 
 /** What `<empty>` + rest names, when that matters: the root, a glob over it, or a real top-level folder. */
 function emptyCase(rest: string): string[] {
@@ -122,7 +153,9 @@ function mktempAssignment(name: string, cmd: SimpleCommand, ir: ShellIr): string
   // It surely ran: at top level, or heading the script (`T=$(mktemp -d) && …`: nothing runs before it).
   const surely = c.context.length === 0 || (c.id === 0 && c.context.every((x) => x.kind === 'list'));
   if (c.id >= cmd.id || !surely || c.name.value !== '') return undefined;
-  const rebinds = ir.commands.some((o) => o.args.some((w) => w.value === name || w.value.startsWith(`${name}=`) || w.value.startsWith(`${name}+=`)));
+  const rebinds = ir.commands.some((o) =>
+    o.args.some((w) => w.value === name || w.value.startsWith(`${name}=`) || w.value.startsWith(`${name}+=`)),
+  );
   if (rebinds) return undefined;
   return /^\$\((\s*mktemp\b[^()`$]*)\)$/.exec(a.value.value)?.[1];
 }
@@ -192,11 +225,27 @@ export function isHome(path: string, home: string): boolean {
 }
 
 /** Folders one level down whose loss breaks the system (the level below `/` is all protected). */
-const SYSTEM_PARENTS = new Set(['usr', 'var', 'etc', 'boot', 'home', 'Users', 'System', 'Library', 'private', 'nix', 'mnt', 'media', 'Volumes', 'snap']);
+const SYSTEM_PARENTS = new Set([
+  'usr',
+  'var',
+  'etc',
+  'boot',
+  'home',
+  'Users',
+  'System',
+  'Library',
+  'private',
+  'nix',
+  'mnt',
+  'media',
+  'Volumes',
+  'snap',
+]);
 
 /** `/`-level folders and the listed second level: recursive delete, move or mass chmod is fatal. */
 /** Where services keep their state and databases their data. */
-const DATA_STORES = /^\/var\/lib\/(mysql|mariadb|postgresql|pgsql|mongodb|mongo|redis|docker|containerd|containers|etcd|elasticsearch|opensearch|cassandra|kubelet|rabbitmq|influxdb|clickhouse|couchdb|neo4j|zookeeper|kafka|minio|libvirt|lxd|grafana|prometheus)(\/[^/]+)?$/;
+const DATA_STORES =
+  /^\/var\/lib\/(mysql|mariadb|postgresql|pgsql|mongodb|mongo|redis|docker|containerd|containers|etcd|elasticsearch|opensearch|cassandra|kubelet|rabbitmq|influxdb|clickhouse|couchdb|neo4j|zookeeper|kafka|minio|libvirt|lxd|grafana|prometheus)(\/[^/]+)?$/;
 
 export function isSystemFolder(path: string): boolean {
   const d = depth(path);
@@ -221,7 +270,8 @@ export function isCriticalFile(path: string): boolean {
 }
 
 /** Folders of the system's own programs and libraries: removing what is in them breaks the system. */
-const SYSTEM_PROGRAM_FOLDERS = /^\/(bin|sbin|lib|lib32|lib64|libx32|usr\/bin|usr\/sbin|usr\/lib|usr\/lib32|usr\/lib64|usr\/libexec|System)\//;
+const SYSTEM_PROGRAM_FOLDERS =
+  /^\/(bin|sbin|lib|lib32|lib64|libx32|usr\/bin|usr\/sbin|usr\/lib|usr\/lib32|usr\/lib64|usr\/libexec|System)\//;
 export function isSystemProgram(path: string): boolean {
   return SYSTEM_PROGRAM_FOLDERS.test(path);
 }
@@ -238,7 +288,13 @@ export function globMatches(pattern: string, name: string): boolean {
       const end = pattern.indexOf(']', i + 2);
       if (end < 0) re += '\\[';
       else {
-        re += '[' + pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        re +=
+          '[' +
+          pattern
+            .slice(i + 1, end)
+            .replace(/^!/, '^')
+            .replace(/\\/g, '\\\\') +
+          ']';
         i = end;
       }
     } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');

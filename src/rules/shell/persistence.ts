@@ -20,28 +20,84 @@ interface Spots {
 
 const SHELL_STARTUP: Spots = {
   home: [
-    '.bashrc', '.bash_profile', '.bash_login', '.bash_logout', '.bash_aliases', '.profile', '.zshrc', '.zprofile', '.zshenv', '.zlogin', '.zlogout', '.kshrc', '.mkshrc', '.cshrc',
-    '.tcshrc', '.login', '.logout', '.xprofile', '.xsessionrc', '.xinitrc', '.config/fish/config.fish', '.config/fish/conf.d', '.config/autostart',
+    '.bashrc',
+    '.bash_profile',
+    '.bash_login',
+    '.bash_logout',
+    '.bash_aliases',
+    '.profile',
+    '.zshrc',
+    '.zprofile',
+    '.zshenv',
+    '.zlogin',
+    '.zlogout',
+    '.kshrc',
+    '.mkshrc',
+    '.cshrc',
+    '.tcshrc',
+    '.login',
+    '.logout',
+    '.xprofile',
+    '.xsessionrc',
+    '.xinitrc',
+    '.config/fish/config.fish',
+    '.config/fish/conf.d',
+    '.config/autostart',
   ],
   system: [
-    '/etc/profile', '/etc/profile.d', '/etc/bash.bashrc', '/etc/bashrc', '/etc/bash.bash_logout', '/etc/zsh', '/etc/zshrc', '/etc/zprofile', '/etc/zshenv', '/etc/zlogin',
-    '/etc/zlogout', '/etc/fish', '/etc/csh.cshrc', '/etc/csh.login', '/etc/xdg/autostart',
+    '/etc/profile',
+    '/etc/profile.d',
+    '/etc/bash.bashrc',
+    '/etc/bashrc',
+    '/etc/bash.bash_logout',
+    '/etc/zsh',
+    '/etc/zshrc',
+    '/etc/zprofile',
+    '/etc/zshenv',
+    '/etc/zlogin',
+    '/etc/zlogout',
+    '/etc/fish',
+    '/etc/csh.cshrc',
+    '/etc/csh.login',
+    '/etc/xdg/autostart',
   ],
 };
 
 const SCHEDULES: Spots = {
   home: [],
   system: [
-    '/etc/crontab', '/etc/anacrontab', '/etc/cron.d', '/etc/cron.hourly', '/etc/cron.daily', '/etc/cron.weekly', '/etc/cron.monthly', '/etc/cron.yearly', '/var/spool/cron',
-    '/var/spool/anacron', '/var/spool/at', '/var/spool/atjobs', '/usr/lib/cron/tabs', '/private/var/at',
+    '/etc/crontab',
+    '/etc/anacrontab',
+    '/etc/cron.d',
+    '/etc/cron.hourly',
+    '/etc/cron.daily',
+    '/etc/cron.weekly',
+    '/etc/cron.monthly',
+    '/etc/cron.yearly',
+    '/var/spool/cron',
+    '/var/spool/anacron',
+    '/var/spool/at',
+    '/var/spool/atjobs',
+    '/usr/lib/cron/tabs',
+    '/private/var/at',
   ],
 };
 
 const SERVICES: Spots = {
   home: ['.config/systemd/user', '.local/share/systemd/user', 'Library/LaunchAgents'],
   system: [
-    '/etc/systemd/system', '/etc/systemd/user', '/lib/systemd/system', '/lib/systemd/user', '/usr/lib/systemd/system', '/usr/lib/systemd/user', '/run/systemd/system',
-    '/Library/LaunchAgents', '/Library/LaunchDaemons', '/etc/init.d', '/etc/init', '/etc/rc.local',
+    '/etc/systemd/system',
+    '/etc/systemd/user',
+    '/lib/systemd/system',
+    '/lib/systemd/user',
+    '/usr/lib/systemd/system',
+    '/usr/lib/systemd/user',
+    '/run/systemd/system',
+    '/Library/LaunchAgents',
+    '/Library/LaunchDaemons',
+    '/etc/init.d',
+    '/etc/init',
+    '/etc/rc.local',
   ],
 };
 
@@ -134,10 +190,23 @@ function enablesService(cmd: SimpleCommand): string | undefined {
 const PROGRAM_KEYS = new RegExp(
   '^(' +
     [
-      'core\\.(fsmonitor|pager|sshcommand|editor|hookspath|askpass|gitproxy)', 'sequence\\.editor', 'diff\\.external', 'diff\\.[^.]+\\.(textconv|command)', 'merge\\.[^.]+\\.driver',
-      'filter\\.[^.]+\\.(clean|smudge|process)', 'credential(\\..+)?\\.helper', 'gpg(\\.[^.]+)?\\.program', 'pager\\.[^.]+', 'interactive\\.difffilter', 'web\\.browser',
-      '(browser|man|difftool|mergetool)\\.[^.]+\\.(cmd|path)', 'uploadpack\\.packobjectshook', 'remote\\.[^.]+\\.(uploadpack|receivepack)', 'sendemail\\.(tocmd|cccmd)',
-      'include\\.path', 'includeif\\..+\\.path',
+      'core\\.(fsmonitor|pager|sshcommand|editor|hookspath|askpass|gitproxy)',
+      'sequence\\.editor',
+      'diff\\.external',
+      'diff\\.[^.]+\\.(textconv|command)',
+      'merge\\.[^.]+\\.driver',
+      'filter\\.[^.]+\\.(clean|smudge|process)',
+      'credential(\\..+)?\\.helper',
+      'gpg(\\.[^.]+)?\\.program',
+      'pager\\.[^.]+',
+      'interactive\\.difffilter',
+      'web\\.browser',
+      '(browser|man|difftool|mergetool)\\.[^.]+\\.(cmd|path)',
+      'uploadpack\\.packobjectshook',
+      'remote\\.[^.]+\\.(uploadpack|receivepack)',
+      'sendemail\\.(tocmd|cccmd)',
+      'include\\.path',
+      'includeif\\..+\\.path',
     ].join('|') +
     ')$',
 );
@@ -150,7 +219,8 @@ function gitSetsProgram(cmd: SimpleCommand): string | undefined {
     if (e.section || !e.value) continue;
     const v = e.value;
     // `core.fsmonitor true` and `pager.branch false` switch built-ins; any other value names a program.
-    if (PROGRAM_KEYS.test(e.key) && !(v.static && BOOLEAN.test(v.value) && /^(core\.fsmonitor|pager\..+)$/.test(e.key))) return `git config ${e.key}`;
+    if (PROGRAM_KEYS.test(e.key) && !(v.static && BOOLEAN.test(v.value) && /^(core\.fsmonitor|pager\..+)$/.test(e.key)))
+      return `git config ${e.key}`;
     if (BANG_KEYS.test(e.key) && (!v.static || v.value.trimStart().startsWith('!'))) return `git config ${e.key} runs a shell command`;
   }
   return undefined;
@@ -158,7 +228,13 @@ function gitSetsProgram(cmd: SimpleCommand): string | undefined {
 
 const PLANTS = 'ask the operator to make this change; an agent must not plant code that runs later, outside the guard';
 
-export const PERSISTENCE_RULE_IDS = ['persistence.shell_startup', 'persistence.scheduled_job', 'persistence.service_unit', 'persistence.git_config_program', 'persistence.ssh_access'] as const;
+export const PERSISTENCE_RULE_IDS = [
+  'persistence.shell_startup',
+  'persistence.scheduled_job',
+  'persistence.service_unit',
+  'persistence.git_config_program',
+  'persistence.ssh_access',
+] as const;
 
 export const PERSISTENCE_RULES: ShellRule[] = [
   {
@@ -167,7 +243,16 @@ export const PERSISTENCE_RULES: ShellRule[] = [
     reason: 'writes a shell start-up file (.bashrc, .profile, .zshrc, /etc/profile.d, …): its code runs in every later shell, unguarded',
     remediation: `${PLANTS}; to set something for one command, pass it on that command line`,
     examples: {
-      block: ["echo 'curl x | sh' >> ~/.bashrc", 'cat payload >> ~/.zshrc', 'cp x.sh /etc/profile.d/x.sh', 'sed -i "1i evil" ~/.profile', 'ln -sf /tmp/rc ~/.bashrc', 'tee -a /root/.bash_profile < x', 'vim ~/.zshenv', 'echo x > ~/.config/fish/conf.d/a.fish'],
+      block: [
+        "echo 'curl x | sh' >> ~/.bashrc",
+        'cat payload >> ~/.zshrc',
+        'cp x.sh /etc/profile.d/x.sh',
+        'sed -i "1i evil" ~/.profile',
+        'ln -sf /tmp/rc ~/.bashrc',
+        'tee -a /root/.bash_profile < x',
+        'vim ~/.zshenv',
+        'echo x > ~/.config/fish/conf.d/a.fish',
+      ],
       allow: ['cat ~/.bashrc', 'grep PATH ~/.profile', 'cp ~/.bashrc /tmp/bashrc.bak', 'echo x >> ./notes/.bashrc.md', 'source ~/.bashrc'],
     },
     match: (cmd, ir) => startupWrite(cmd, ir) !== undefined,
@@ -179,7 +264,16 @@ export const PERSISTENCE_RULES: ShellRule[] = [
     reason: 'schedules a job (crontab, at, batch, cron folders, a systemd timer): it runs later, unguarded',
     remediation: `${PLANTS}; run the command now instead, or ask a person to schedule it`,
     examples: {
-      block: ['crontab jobs.txt', 'crontab -e', 'echo "* * * * * x" | crontab -', 'echo "rm -rf /tmp/x" | at now + 1 hour', 'batch < job.sh', 'echo "* * * * * root x" > /etc/cron.d/x', 'systemd-run --user --on-calendar=hourly /tmp/x', 'cp job /var/spool/cron/crontabs/root'],
+      block: [
+        'crontab jobs.txt',
+        'crontab -e',
+        'echo "* * * * * x" | crontab -',
+        'echo "rm -rf /tmp/x" | at now + 1 hour',
+        'batch < job.sh',
+        'echo "* * * * * root x" > /etc/cron.d/x',
+        'systemd-run --user --on-calendar=hourly /tmp/x',
+        'cp job /var/spool/cron/crontabs/root',
+      ],
       allow: ['crontab -l', 'atq', 'at -l', 'cat /etc/crontab', 'ls /etc/cron.d', 'systemd-run --user --scope make'],
     },
     match: (cmd, ir) => (schedulesJob(cmd) ?? scheduleWrite(cmd, ir)) !== undefined,
@@ -191,8 +285,22 @@ export const PERSISTENCE_RULES: ShellRule[] = [
     reason: 'installs or enables a service (systemd unit, launchd job, init script): it runs later or at boot, unguarded',
     remediation: `${PLANTS}; start the program in the foreground for this task instead`,
     examples: {
-      block: ['cp x.service ~/.config/systemd/user/', 'systemctl --user enable x.service', 'sudo systemctl enable --now x', 'systemctl link /tmp/x.service', 'launchctl load ~/Library/LaunchAgents/x.plist', 'tee /etc/systemd/system/x.service < unit', 'echo "<plist/>" > ~/Library/LaunchAgents/x.plist'],
-      allow: ['systemctl status x', 'systemctl --user list-units', 'cat /etc/systemd/system/x.service', 'launchctl list', 'systemctl restart nginx'],
+      block: [
+        'cp x.service ~/.config/systemd/user/',
+        'systemctl --user enable x.service',
+        'sudo systemctl enable --now x',
+        'systemctl link /tmp/x.service',
+        'launchctl load ~/Library/LaunchAgents/x.plist',
+        'tee /etc/systemd/system/x.service < unit',
+        'echo "<plist/>" > ~/Library/LaunchAgents/x.plist',
+      ],
+      allow: [
+        'systemctl status x',
+        'systemctl --user list-units',
+        'cat /etc/systemd/system/x.service',
+        'launchctl list',
+        'systemctl restart nginx',
+      ],
     },
     match: (cmd, ir) => (enablesService(cmd) ?? serviceWrite(cmd, ir)) !== undefined,
     detail: (cmd, ir) => enablesService(cmd) ?? serviceWrite(cmd, ir),
@@ -200,11 +308,27 @@ export const PERSISTENCE_RULES: ShellRule[] = [
   {
     id: 'persistence.git_config_program',
     risk: 'HIGH',
-    reason: 'sets a git setting that runs a program later (core.pager, core.fsmonitor, core.sshCommand, a `!` alias, a diff or filter driver, a credential helper, an included config file)',
+    reason:
+      'sets a git setting that runs a program later (core.pager, core.fsmonitor, core.sshCommand, a `!` alias, a diff or filter driver, a credential helper, an included config file)',
     remediation: `${PLANTS}; for one command, pass the setting with git -c`,
     examples: {
-      block: ['git config core.fsmonitor /tmp/x', 'git config --global core.pager "sh -c x"', "git config alias.st '!curl x | sh'", 'git config filter.lfs.smudge "x %f"', 'git config --global credential.helper "!f() { x; }; f"', 'git config set core.sshCommand "ssh -o ProxyCommand=x"', 'echo "[core] pager = x" >> ~/.gitconfig'],
-      allow: ['git config --get core.pager', 'git config user.name "A"', 'git config core.fsmonitor true', 'git -c core.pager=cat log', 'git config alias.st status', 'cat ~/.gitconfig'],
+      block: [
+        'git config core.fsmonitor /tmp/x',
+        'git config --global core.pager "sh -c x"',
+        "git config alias.st '!curl x | sh'",
+        'git config filter.lfs.smudge "x %f"',
+        'git config --global credential.helper "!f() { x; }; f"',
+        'git config set core.sshCommand "ssh -o ProxyCommand=x"',
+        'echo "[core] pager = x" >> ~/.gitconfig',
+      ],
+      allow: [
+        'git config --get core.pager',
+        'git config user.name "A"',
+        'git config core.fsmonitor true',
+        'git -c core.pager=cat log',
+        'git config alias.st status',
+        'cat ~/.gitconfig',
+      ],
     },
     match: (cmd, ir) => (gitSetsProgram(cmd) ?? gitConfigWrite(cmd, ir)) !== undefined,
     detail: (cmd, ir) => gitSetsProgram(cmd) ?? gitConfigWrite(cmd, ir),
@@ -212,10 +336,17 @@ export const PERSISTENCE_RULES: ShellRule[] = [
   {
     id: 'persistence.ssh_access',
     risk: 'HIGH',
-    reason: 'changes SSH access or client settings (authorized_keys, ~/.ssh/config, ~/.ssh/rc, sshd_config): a way in, or commands run on connect',
+    reason:
+      'changes SSH access or client settings (authorized_keys, ~/.ssh/config, ~/.ssh/rc, sshd_config): a way in, or commands run on connect',
     remediation: `${PLANTS}; ask a person to grant SSH access or change SSH settings`,
     examples: {
-      block: ['echo "ssh-ed25519 AAAA x" >> ~/.ssh/authorized_keys', 'cp k.pub /root/.ssh/authorized_keys2', 'echo "ProxyCommand x" >> ~/.ssh/config', 'sed -i "s/no/yes/" /etc/ssh/sshd_config', 'echo x > ~/.ssh/rc'],
+      block: [
+        'echo "ssh-ed25519 AAAA x" >> ~/.ssh/authorized_keys',
+        'cp k.pub /root/.ssh/authorized_keys2',
+        'echo "ProxyCommand x" >> ~/.ssh/config',
+        'sed -i "s/no/yes/" /etc/ssh/sshd_config',
+        'echo x > ~/.ssh/rc',
+      ],
       allow: ['cat ~/.ssh/config', 'ssh -F ~/.ssh/config host', 'cat ~/.ssh/authorized_keys', 'ls -la ~/.ssh'],
     },
     match: (cmd, ir) => sshWrite(cmd, ir) !== undefined,

@@ -5,7 +5,15 @@ import { has, optionSpecFrom, parseOptions, values, type OptionSpec } from './op
 import type { ProgramSpec } from '../../catalogue/spec.js';
 import { NODE_SPEC, PERL_SPEC, PHP_SPEC, PYTHON_SPEC, RUBY_SPEC } from '../../catalogue/specs/core-tools.js';
 import { parallelRunsStdin } from '../../analyze/shell/carriers.js';
-import { DECODERS, DECODERS_WITH_OPTION, DOWNLOADERS as DOWNLOADER_NAMES, POWERSHELL_EVALUATORS, SHELLS as SHELL_NAMES, interpreterKind, type InterpreterKey } from '../../catalogue/kinds.js';
+import {
+  DECODERS,
+  DECODERS_WITH_OPTION,
+  DOWNLOADERS as DOWNLOADER_NAMES,
+  POWERSHELL_EVALUATORS,
+  SHELLS as SHELL_NAMES,
+  interpreterKind,
+  type InterpreterKey,
+} from '../../catalogue/kinds.js';
 
 /** Every shell, PowerShell included (src/catalogue/kinds.ts). */
 export const SHELLS: ReadonlySet<string> = new Set(SHELL_NAMES);
@@ -22,7 +30,12 @@ export function isShell(name: string): boolean {
 
 /** Shells, script interpreters, `source`/`.`/`eval`, and `at`/`batch` (which run what they read). */
 export function isCodeRunner(name: string): boolean {
-  return isShell(name) || interpreterKind(name) !== undefined || isPowershellEvaluator(name) || ['source', '.', 'eval', 'at', 'batch'].includes(name);
+  return (
+    isShell(name) ||
+    interpreterKind(name) !== undefined ||
+    isPowershellEvaluator(name) ||
+    ['source', '.', 'eval', 'at', 'batch'].includes(name)
+  );
 }
 
 const DOWNLOADERS: ReadonlySet<string> = new Set(DOWNLOADER_NAMES);
@@ -69,14 +82,19 @@ interface Dialect {
   other: string[];
 }
 
-const SHELL_DIALECT: Dialect = { spec: { shortValue: 'oO', longValue: ['rcfile', 'init-file'], stopAtOperand: true }, code: ['c'], other: [] };
+const SHELL_DIALECT: Dialect = {
+  spec: { shortValue: 'oO', longValue: ['rcfile', 'init-file'], stopAtOperand: true },
+  code: ['c'],
+  other: [],
+};
 const E_DIALECT: Dialect = { spec: { shortValue: 'e', stopAtOperand: true }, code: ['e'], other: [] };
 /**
  * How an interpreter with a catalogue spec (src/catalogue/specs/core-tools.ts) is given code: its
  * option grammar, the options whose value is code, and those that name a file of code to run.
  */
 function dialectOf(spec: ProgramSpec, other: string[] = []): Dialect {
-  const names = (kind: string) => (spec.options ?? []).filter((o) => o.role?.kind === kind).flatMap((o) => o.names.map((n) => n.replace(/^--?/, '')));
+  const names = (kind: string) =>
+    (spec.options ?? []).filter((o) => o.role?.kind === kind).flatMap((o) => o.names.map((n) => n.replace(/^--?/, '')));
   return { spec: optionSpecFrom(spec, { stopAtOperand: true }), code: names('code'), other: [...names('code-file'), ...other] };
 }
 const NODE_DIALECT = dialectOf(NODE_SPEC);
@@ -106,9 +124,20 @@ export function programSource(cmd: SimpleCommand): ProgramSource | undefined {
   const n = nameOf(cmd);
   if (n === 'make' || n === 'gmake') return makeFromStdin(cmd);
   // `… | parallel` with no command runs each line it reads as a command line.
-  if (n === 'parallel') return parallelRunsStdin(cmd.args) ? { stdinRedirects: cmd.redirects.filter((r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op)), inline: [], fromStdin: true } : undefined;
+  if (n === 'parallel')
+    return parallelRunsStdin(cmd.args)
+      ? {
+          stdinRedirects: cmd.redirects.filter(
+            (r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op),
+          ),
+          inline: [],
+          fromStdin: true,
+        }
+      : undefined;
   if (!isCodeRunner(n)) return undefined;
-  const stdinRedirects = cmd.redirects.filter((r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op));
+  const stdinRedirects = cmd.redirects.filter(
+    (r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op),
+  );
   const base = { stdinRedirects };
   if (n === 'eval') return { ...base, inline: [...cmd.args], fromStdin: false };
   if (isPowershellEvaluator(n)) return { ...base, inline: [...cmd.args], fromStdin: cmd.args.length === 0 };
@@ -150,9 +179,14 @@ export function programSource(cmd: SimpleCommand): ProgramSource | undefined {
 
 /** `make -f -` reads its makefile (whose recipes are shell commands) from stdin. */
 function makeFromStdin(cmd: SimpleCommand): ProgramSource | undefined {
-  const p = parseOptions(cmd.args, { shortValue: 'fCIjlWo', longValue: ['file', 'makefile', 'directory', 'include-dir', 'jobs', 'load-average', 'what-if', 'old-file'] });
+  const p = parseOptions(cmd.args, {
+    shortValue: 'fCIjlWo',
+    longValue: ['file', 'makefile', 'directory', 'include-dir', 'jobs', 'load-average', 'what-if', 'old-file'],
+  });
   if (!values(p, 'f', 'file', 'makefile').some((v) => STDIN_PATHS.has(v))) return undefined;
-  const stdinRedirects = cmd.redirects.filter((r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op));
+  const stdinRedirects = cmd.redirects.filter(
+    (r) => (r.fd === undefined || r.fd === '0') && ['<', '<<', '<<-', '<<<', '<&'].includes(r.op),
+  );
   return { inline: [], fromStdin: true, stdinRedirects };
 }
 

@@ -38,14 +38,21 @@ const PARALLEL_SOURCES = new Set([':::', ':::+', '::::', '::::+']);
 /** The arguments GNU parallel feeds its command from `:::` lists; undefined when any come from stdin or a file. */
 function parallelInputs(cmd: SimpleCommand, ir: ShellIr): Word[] | undefined {
   const parent = cmd.parentId !== undefined ? ir.commands[cmd.parentId] : undefined;
-  if (!parent || !cmd.fedByUnknownInput || nameOf(parent) !== 'parallel' || !cmd.context.some((c) => c.kind === 'nested_script' && c.detail === 'parallel')) return undefined;
+  if (
+    !parent ||
+    !cmd.fedByUnknownInput ||
+    nameOf(parent) !== 'parallel' ||
+    !cmd.context.some((c) => c.kind === 'nested_script' && c.detail === 'parallel')
+  )
+    return undefined;
   const at = parent.args.findIndex((w) => w.static && PARALLEL_SOURCES.has(w.value));
   if (at < 0) return undefined;
   const inputs: Word[] = [];
   let source = '';
   for (const w of parent.args.slice(at)) {
     if (w.static && PARALLEL_SOURCES.has(w.value)) source = w.value;
-    else if (source.startsWith('::::')) return undefined; // input read from files
+    else if (source.startsWith('::::'))
+      return undefined; // input read from files
     else inputs.push(w);
   }
   return inputs;
@@ -58,7 +65,10 @@ function isPlaceholder(w: Word, cmd: SimpleCommand): boolean {
 /** `find <safe roots> … -exec rm -rf {} +` or `find … | xargs rm -rf`: the names come from under roots we judged. */
 function fedByBoundedFind(cmd: SimpleCommand, ir: ShellIr): boolean {
   const parent = cmd.parentId !== undefined ? ir.commands[cmd.parentId] : undefined;
-  const finds = parent && nameOf(parent) === 'find' && cmd.wrappers.includes('find') ? [parent] : earlierStages(cmd, ir).filter((c) => nameOf(c) === 'find');
+  const finds =
+    parent && nameOf(parent) === 'find' && cmd.wrappers.includes('find')
+      ? [parent]
+      : earlierStages(cmd, ir).filter((c) => nameOf(c) === 'find');
   return finds.length > 0 && finds.every((f) => findCall(f, ir).roots.every((t) => t.kind !== 'unknown' && rootKind(t, ir) === null));
 }
 

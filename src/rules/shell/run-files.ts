@@ -16,7 +16,9 @@ function writtenPaths(c: SimpleCommand, ir: ShellIr): { exact: string[]; raw: st
   const exact: string[] = [];
   const raw: string[] = [];
   const words = writtenFiles(c);
-  const sources = COPIERS.has(nameOf(c)) ? c.args.filter((w) => !w.value.startsWith('-') && !words.includes(w)).map((w) => basename(w.value.replace(/\/+$/, ''))) : [];
+  const sources = COPIERS.has(nameOf(c))
+    ? c.args.filter((w) => !w.value.startsWith('-') && !words.includes(w)).map((w) => basename(w.value.replace(/\/+$/, '')))
+    : [];
   for (const w of words) {
     raw.push(w.raw.replace(/['"]/g, ''));
     for (const t of resolveTargets(w, c, ir)) {
@@ -36,7 +38,9 @@ function writtenThenRun(cmd: SimpleCommand, ir: ShellIr): Word | undefined {
     if (earlier.id >= cmd.id) break;
     const written = writtenPaths(earlier, ir);
     if (!written.exact.length && !written.raw.length) continue;
-    const hit = files.find((f) => (f.path !== null && written.exact.includes(f.path)) || written.raw.includes(f.word.raw.replace(/['"]/g, '')));
+    const hit = files.find(
+      (f) => (f.path !== null && written.exact.includes(f.path)) || written.raw.includes(f.word.raw.replace(/['"]/g, '')),
+    );
     if (hit) return hit.word;
   }
   return undefined;
@@ -46,11 +50,23 @@ export const RUN_FILE_RULES: ShellRule[] = [
   {
     id: 'files.written_then_run',
     risk: 'HIGH',
-    reason: 'runs a script, program or SQL file that an earlier command of the same line creates or changes, so what runs is not what was judged',
+    reason:
+      'runs a script, program or SQL file that an earlier command of the same line creates or changes, so what runs is not what was judged',
     remediation: 'write the file in one command and run it in the next, so its contents can be read and judged when it runs',
     examples: {
-      block: ['cp /bin/rm ./c && ./c -rf ~', "printf 'rm -rf ~' > x.sh; bash x.sh", "echo 'DROP TABLE users;' > x.sql && psql -f x.sql", 'mv /tmp/payload.py run.py && python3 run.py', 'cp /bin/rm . && ./rm -rf ~'],
-      allow: ['bash build.sh > build.log', 'chmod +x run.sh && ./run.sh', 'psql -f report.sql -o out.txt', 'cp run.sh /tmp/run.sh.bak && ./run.sh'],
+      block: [
+        'cp /bin/rm ./c && ./c -rf ~',
+        "printf 'rm -rf ~' > x.sh; bash x.sh",
+        "echo 'DROP TABLE users;' > x.sql && psql -f x.sql",
+        'mv /tmp/payload.py run.py && python3 run.py',
+        'cp /bin/rm . && ./rm -rf ~',
+      ],
+      allow: [
+        'bash build.sh > build.log',
+        'chmod +x run.sh && ./run.sh',
+        'psql -f report.sql -o out.txt',
+        'cp run.sh /tmp/run.sh.bak && ./run.sh',
+      ],
     },
     match: (cmd, ir) => writtenThenRun(cmd, ir) !== undefined,
     detail: (cmd, ir) => `${writtenThenRun(cmd, ir)!.raw} is written earlier in the line`,

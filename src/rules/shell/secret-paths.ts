@@ -37,7 +37,27 @@ function envFile(name: string): boolean {
 }
 
 /** Names tried against a glob's pattern to see whether it reaches a secret in its folder. */
-const PROBES = ['id_rsa', 'id_ed25519', 'credentials', 'config', 'config.json', 'shadow', 'environ', '.env', '.env.local', '.netrc', '.git-credentials', 'private-keys-v1.d', 'admin.conf', '.ssh', '.aws', '.gnupg', '.kube', '.docker', '.azure'];
+const PROBES = [
+  'id_rsa',
+  'id_ed25519',
+  'credentials',
+  'config',
+  'config.json',
+  'shadow',
+  'environ',
+  '.env',
+  '.env.local',
+  '.netrc',
+  '.git-credentials',
+  'private-keys-v1.d',
+  'admin.conf',
+  '.ssh',
+  '.aws',
+  '.gnupg',
+  '.kube',
+  '.docker',
+  '.azure',
+];
 
 /** Folders (below a home or the root) where PROBES live, for globs that span folders. */
 const PROBE_FOLDERS = ['.ssh', '.aws', '.kube', '.docker', '.gnupg', '.config/gcloud', 'etc', 'root/.ssh', 'proc/self', 'proc/1'];
@@ -57,7 +77,10 @@ export function secretKindOfTarget(t: Target, home: string): SecretKind | null {
   if (t.kind === 'path') return secretKindOfPath(t.path, home);
   // `cat ~/.ssh/*`, `cat /etc/sha*`, `cat ~/.s?h/id_rsa`: does the glob reach a secret below its folder?
   const segs = t.pattern.split('/').filter(Boolean);
-  const probes = segs.length === 1 ? PROBES : PROBE_FOLDERS.flatMap((d) => PROBES.map((n) => `${d}/${n}`)).filter((rel) => rel.split('/').length === segs.length);
+  const probes =
+    segs.length === 1
+      ? PROBES
+      : PROBE_FOLDERS.flatMap((d) => PROBES.map((n) => `${d}/${n}`)).filter((rel) => rel.split('/').length === segs.length);
   let kind: SecretKind | null = null;
   for (const rel of probes) {
     if (!rel.split('/').every((name, i) => globMatches(segs[i]!, name))) continue;

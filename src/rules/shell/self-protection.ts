@@ -24,13 +24,45 @@ interface Guarded {
 
 /** The hooks git runs, by name (githooks(5)): what a `find -name … -delete` must select to disable one. */
 const GIT_HOOK_NAMES = [
-  'applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-rebase',
-  'post-checkout', 'post-merge', 'pre-push', 'pre-receive', 'update', 'proc-receive', 'post-receive', 'post-update', 'reference-transaction', 'push-to-checkout',
-  'pre-auto-gc', 'post-rewrite', 'sendemail-validate', 'fsmonitor-watchman', 'p4-changelist', 'p4-prepare-changelist', 'p4-post-changelist', 'p4-pre-submit', 'post-index-change',
+  'applypatch-msg',
+  'pre-applypatch',
+  'post-applypatch',
+  'pre-commit',
+  'pre-merge-commit',
+  'prepare-commit-msg',
+  'commit-msg',
+  'post-commit',
+  'pre-rebase',
+  'post-checkout',
+  'post-merge',
+  'pre-push',
+  'pre-receive',
+  'update',
+  'proc-receive',
+  'post-receive',
+  'post-update',
+  'reference-transaction',
+  'push-to-checkout',
+  'pre-auto-gc',
+  'post-rewrite',
+  'sendemail-validate',
+  'fsmonitor-watchman',
+  'p4-changelist',
+  'p4-prepare-changelist',
+  'p4-post-changelist',
+  'p4-pre-submit',
+  'post-index-change',
 ];
 
 /** The agent hosts' settings that carry the seatbelt hook, relative to a home or a project. */
-const HOST_SETTINGS = ['.claude/settings.json', '.claude/settings.local.json', '.codex/hooks.json', '.codex/config.toml', '.gemini/settings.json', '.cursor/hooks.json'];
+const HOST_SETTINGS = [
+  '.claude/settings.json',
+  '.claude/settings.local.json',
+  '.codex/hooks.json',
+  '.codex/config.toml',
+  '.gemini/settings.json',
+  '.cursor/hooks.json',
+];
 
 /** Kinds that are single files: nothing below them can be selected by name. */
 const FILE_KINDS: ReadonlySet<GuardedKind> = new Set(['audit_trail', 'config', 'role', 'hook_settings']);
@@ -62,7 +94,13 @@ export function guardedPlaces(ir: ShellIr): Guarded[] {
   const hosts = HOST_SETTINGS.map((p): GuardedPath => ({ path: `${home}/${p}`, kind: 'hook_settings' }));
   const paths = [...given, ...hosts];
   const real = ir.guard?.realpath;
-  const resolved = real ? paths.flatMap((g) => realPath(g.path, real).filter((p) => p !== g.path).map((path) => ({ ...g, path }))) : [];
+  const resolved = real
+    ? paths.flatMap((g) =>
+        realPath(g.path, real)
+          .filter((p) => p !== g.path)
+          .map((path) => ({ ...g, path })),
+      )
+    : [];
   const out = [...[...paths, ...resolved].map(concrete), ...NAMED];
   placesByIr.set(ir, out);
   return out;
@@ -121,7 +159,14 @@ const guardedHit = memoByCommand((cmd: SimpleCommand, ir: ShellIr): Hit | undefi
   return undefined;
 });
 
-const HOW: Record<PathChange['how'], string> = { write: 'writes', edit: 'opens in an editor', delete: 'deletes', move: 'moves', link: 'links to', mode: 'changes the mode or owner of' };
+const HOW: Record<PathChange['how'], string> = {
+  write: 'writes',
+  edit: 'opens in an editor',
+  delete: 'deletes',
+  move: 'moves',
+  link: 'links to',
+  mode: 'changes the mode or owner of',
+};
 
 function shown(t: Target, word?: Word): string {
   return t.kind === 'path' ? t.path : t.kind === 'glob' ? `${t.base === '/' ? '' : t.base}/${t.pattern}` : (word?.value ?? t.word);
@@ -191,8 +236,10 @@ function envRedirect(cmd: SimpleCommand): string | undefined {
   }
   for (const { name, value } of pairs) {
     // A key computed at run time may be core.hooksPath.
-    if (/^GIT_CONFIG_KEY_\d+$/.test(name) && (!value.static || HOOK_KEYS.test(value.value.toLowerCase()))) return `${name}=${value.value} moves the git hooks`;
-    if (name === 'GIT_CONFIG_PARAMETERS' && /core\.hookspath|include(if\.[^']*)?\.path/i.test(value.value)) return `${name} moves the git hooks`;
+    if (/^GIT_CONFIG_KEY_\d+$/.test(name) && (!value.static || HOOK_KEYS.test(value.value.toLowerCase())))
+      return `${name}=${value.value} moves the git hooks`;
+    if (name === 'GIT_CONFIG_PARAMETERS' && /core\.hookspath|include(if\.[^']*)?\.path/i.test(value.value))
+      return `${name} moves the git hooks`;
   }
   return undefined;
 }
@@ -200,16 +247,18 @@ function envRedirect(cmd: SimpleCommand): string | undefined {
 /** `git -c core.hooksPath=… …`, `--config-env=core.hooksPath=VAR`, and `git config core.hooksPath …` (set, unset, or the core section removed). */
 function hooksRedirect(cmd: SimpleCommand, g: GitCall): string | undefined {
   for (const key of g.config.keys()) if (HOOK_KEYS.test(key)) return `git -c ${key} moves the git hooks`;
-  if (cmd.args.some((w) => /^--config-env=(core\.hookspath|include(if\..+)?\.path)=/i.test(w.value))) return 'git --config-env moves the git hooks';
+  if (cmd.args.some((w) => /^--config-env=(core\.hookspath|include(if\..+)?\.path)=/i.test(w.value)))
+    return 'git --config-env moves the git hooks';
   for (const e of gitConfigEdits(cmd)) {
-    if (e.section ? /^(core|include|includeif\..+)$/.test(e.key) : HOOK_KEYS.test(e.key)) return `git config ${e.key} changes where the hooks are`;
+    if (e.section ? /^(core|include|includeif\..+)$/.test(e.key) : HOOK_KEYS.test(e.key))
+      return `git config ${e.key} changes where the hooks are`;
   }
   return undefined;
 }
 
 const bypass = memoByCommand((cmd: SimpleCommand): string | undefined => {
   const g = gitCall(cmd);
-  return envRedirect(cmd) ?? (g ? skipsHooks(g) ?? hooksRedirect(cmd, g) : undefined);
+  return envRedirect(cmd) ?? (g ? (skipsHooks(g) ?? hooksRedirect(cmd, g)) : undefined);
 });
 
 const ASK = 'ask the operator: the guard protects its own files, settings and hooks, and only a person may change them';
@@ -219,18 +268,44 @@ export const SELF_PROTECTION_RULES: ShellRule[] = [
     id: 'self_protection.guarded_path',
     class: 'guard',
     risk: 'CRITICAL',
-    reason: "changes what keeps the guard on (seatbelt's home, audit trail, keys, roles or config, the agent host's hook settings, git hooks, seatbelt's install)",
+    reason:
+      "changes what keeps the guard on (seatbelt's home, audit trail, keys, roles or config, the agent host's hook settings, git hooks, seatbelt's install)",
     remediation: `${ASK}; reading them (cat, ls, cp to elsewhere, tar -c) stays allowed`,
     examples: {
       block: [
-        'rm -rf ~/.seatbelt', ': > ~/.seatbelt/audit.jsonl', "echo '{}' > ~/.seatbelt/config.json", 'echo \'{"policy":"audit_mode"}\' > .seatbelt.json',
-        "echo '{}' > .claude/settings.json", 'rm .git/hooks/pre-commit', 'rm -rf ~', 'mv ~/.seatbelt /tmp', 'rm -rf .git', 'rm -rf .claude', 'rm -rf ~/.seat*',
-        'rm ~/.seatbelt/*', 'rm -rf ~/.seatbelt/$X', 'cd ~/.claude && sed -i s/seatbelt/true/ settings.json', 'ln -sf /dev/null ~/.seatbelt/audit.jsonl',
-        'chmod 000 ~/.seatbelt', 'find ~/.seatbelt -delete', 'python3 -c "open(\'.seatbelt.json\', \'w\')"', 'npm uninstall -g seatbelt', 'tar -xf x.tar -C ~',
+        'rm -rf ~/.seatbelt',
+        ': > ~/.seatbelt/audit.jsonl',
+        "echo '{}' > ~/.seatbelt/config.json",
+        'echo \'{"policy":"audit_mode"}\' > .seatbelt.json',
+        "echo '{}' > .claude/settings.json",
+        'rm .git/hooks/pre-commit',
+        'rm -rf ~',
+        'mv ~/.seatbelt /tmp',
+        'rm -rf .git',
+        'rm -rf .claude',
+        'rm -rf ~/.seat*',
+        'rm ~/.seatbelt/*',
+        'rm -rf ~/.seatbelt/$X',
+        'cd ~/.claude && sed -i s/seatbelt/true/ settings.json',
+        'ln -sf /dev/null ~/.seatbelt/audit.jsonl',
+        'chmod 000 ~/.seatbelt',
+        'find ~/.seatbelt -delete',
+        "python3 -c \"open('.seatbelt.json', 'w')\"",
+        'npm uninstall -g seatbelt',
+        'tar -xf x.tar -C ~',
       ],
       allow: [
-        'cat .seatbelt.json', 'cat ~/.seatbelt/audit.jsonl | wc -l', 'cp ~/.seatbelt/audit.jsonl /tmp/copy.jsonl', 'ls -la .git/hooks', 'tar -czf /tmp/b.tgz ~/.seatbelt',
-        'git commit -m "docs: seatbelt"', 'grep x .claude/settings.json', 'diff a .seatbelt.json', 'rm -rf ./build', 'find . -name "*.pyc" -delete', 'tar -xzf deps.tgz',
+        'cat .seatbelt.json',
+        'cat ~/.seatbelt/audit.jsonl | wc -l',
+        'cp ~/.seatbelt/audit.jsonl /tmp/copy.jsonl',
+        'ls -la .git/hooks',
+        'tar -czf /tmp/b.tgz ~/.seatbelt',
+        'git commit -m "docs: seatbelt"',
+        'grep x .claude/settings.json',
+        'diff a .seatbelt.json',
+        'rm -rf ./build',
+        'find . -name "*.pyc" -delete',
+        'tar -xzf deps.tgz',
       ],
     },
     match: (cmd, ir) => guardedHit(cmd, ir) !== undefined || replacesInstall(cmd),
@@ -247,11 +322,24 @@ export const SELF_PROTECTION_RULES: ShellRule[] = [
     remediation: `${ASK}; commit and push with the hooks running, and fix what they report`,
     examples: {
       block: [
-        'git commit --no-verify -m x', 'git commit -nm x', 'git push --no-verify', 'git -c core.hooksPath=/dev/null commit -m x', 'git config core.hooksPath /tmp/h',
-        'GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.hooksPath GIT_CONFIG_VALUE_0=/dev/null git commit -m x', 'git config --global --unset core.hooksPath',
-        'git merge --no-verify topic', 'git config --local include.path /tmp/evil.cfg',
+        'git commit --no-verify -m x',
+        'git commit -nm x',
+        'git push --no-verify',
+        'git -c core.hooksPath=/dev/null commit -m x',
+        'git config core.hooksPath /tmp/h',
+        'GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.hooksPath GIT_CONFIG_VALUE_0=/dev/null git commit -m x',
+        'git config --global --unset core.hooksPath',
+        'git merge --no-verify topic',
+        'git config --local include.path /tmp/evil.cfg',
       ],
-      allow: ['git commit -m "no-verify"', 'git config --get core.hooksPath', 'git commit -am x', 'git push -n', 'git config user.name A', 'git commit -uno -m x'],
+      allow: [
+        'git commit -m "no-verify"',
+        'git config --get core.hooksPath',
+        'git commit -am x',
+        'git push -n',
+        'git config user.name A',
+        'git commit -uno -m x',
+      ],
     },
     match: (cmd, ir) => bypass(cmd, ir) !== undefined,
     detail: (cmd, ir) => bypass(cmd, ir),

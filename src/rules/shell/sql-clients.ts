@@ -26,7 +26,7 @@ const UNKNOWN_SQL_CLIENTS: Record<string, string[]> = {
   vsql: ['-c', '--command'],
   sqlplus: [],
   isql: [],
-  'db2': [],
+  db2: [],
 };
 
 /** Options of those clients that run SQL from a file: not judged, so refused. */
@@ -76,6 +76,9 @@ export function unknownClientChanges(cmd: SimpleCommand, ir: ShellIr): boolean {
   const q = unknownClientSql(cmd, ir);
   if (!q) return false;
   if (q.dynamic) return true;
-  const statements = q.texts.flatMap((t) => t.split(';')).map((t) => t.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trim()).filter(Boolean);
+  const statements = q.texts
+    .flatMap((t) => t.split(';'))
+    .map((t) => t.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trim())
+    .filter(Boolean);
   return statements.some((st) => !READ_STATEMENT.test(st));
 }

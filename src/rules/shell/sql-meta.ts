@@ -46,7 +46,12 @@ function psqlEffect(cmd: string): MetaEffect {
 function sqliteEffect(cmd: string): MetaEffect {
   const name = /^\.([a-zA-Z_]+)/.exec(cmd)?.[1]?.toLowerCase() ?? '';
   if (name === 'shell' || name === 'system' || name === 'load' || PIPES.test(cmd)) return 'shell';
-  if (/^(output|once|import|restore|save|backup|clone|archive|ar|cd|recover|log|trace|excel|open|testcase|vfsname|filectrl|dbconfig)$/.test(name)) return 'write';
+  if (
+    /^(output|once|import|restore|save|backup|clone|archive|ar|cd|recover|log|trace|excel|open|testcase|vfsname|filectrl|dbconfig)$/.test(
+      name,
+    )
+  )
+    return 'write';
   return 'none';
 }
 
@@ -57,7 +62,8 @@ function mysqlEffect(cmd: string): MetaEffect {
 }
 
 /** mysql client commands written as a whole line (`source f`, `status`, `\\q`); `use` is SQL the parser reads. */
-const MYSQL_LINE = /^(\\[.#cdeChlnpPqrRsStTuwW]|(source|status|connect|tee|notee|pager|nopager|prompt|rehash|charset|warnings|nowarning|quit|exit|help|edit|print|resetconnection)\b)/i;
+const MYSQL_LINE =
+  /^(\\[.#cdeChlnpPqrRsStTuwW]|(source|status|connect|tee|notee|pager|nopager|prompt|rehash|charset|warnings|nowarning|quit|exit|help|edit|print|resetconnection)\b)/i;
 
 /** psql: the backslash commands of one line, and the SQL around them (`\\x \\\\ select 1`). */
 function psqlLine(t: string, sql: string[], meta: MetaCommand[]): void {
@@ -108,7 +114,8 @@ export function splitClientMeta(client: Client, text: string): SplitSql {
       // `select … \\G` ends a statement like `;` (vertical output).
       else sql.push(line.replace(/\\[gG](?=\s*(;|$))/g, ';'));
     } else if (/^GO(\s+\d+)?;?$/i.test(t)) continue;
-    else if (/^(!!|:)/.test(t)) meta.push({ text: t, effect: t.startsWith('!!') ? 'shell' : /^:(r|out|error|perftrace|ed)\b/i.test(t) ? 'write' : 'none' });
+    else if (/^(!!|:)/.test(t))
+      meta.push({ text: t, effect: t.startsWith('!!') ? 'shell' : /^:(r|out|error|perftrace|ed)\b/i.test(t) ? 'write' : 'none' });
     else sql.push(line);
   }
   const rest = sql.join('\n');

@@ -4,7 +4,8 @@ import { has, parseOptions } from './options.js';
 import { nameOf } from './programs.js';
 import { operandWords } from './operands.js';
 
-export const CORE_SERVICES = /^(ssh|sshd|openssh-server|systemd-[\w-]+|dbus|dbus-broker|networking|network|NetworkManager|wpa_supplicant|firewalld|ufw|nftables|iptables|netfilter-persistent|auditd|rsyslog|syslog|journald|cron|crond|kubelet|containerd|docker|getty@.*|polkit|udev|udisks2|apparmor|sssd|chronyd|ntpd|systemd)(\.service|\.socket)?$/;
+export const CORE_SERVICES =
+  /^(ssh|sshd|openssh-server|systemd-[\w-]+|dbus|dbus-broker|networking|network|NetworkManager|wpa_supplicant|firewalld|ufw|nftables|iptables|netfilter-persistent|auditd|rsyslog|syslog|journald|cron|crond|kubelet|containerd|docker|getty@.*|polkit|udev|udisks2|apparmor|sssd|chronyd|ntpd|systemd)(\.service|\.socket)?$/;
 
 export function serviceStops(cmd: SimpleCommand): string[] {
   const n = nameOf(cmd);
@@ -18,7 +19,11 @@ export function serviceStops(cmd: SimpleCommand): string[] {
   }
   if (n === 'service' && ['stop'].includes(args[1] ?? '')) return [args[0] ?? ''];
   if (/^(\/etc\/init\.d\/|\/etc\/rc\.d\/)/.test(cmd.name.raw) && args[0] === 'stop') return [nameOf(cmd)];
-  if ((n === 'launchctl' && ['unload', 'bootout', 'disable', 'remove'].includes(args[0] ?? '')) || (n === 'rc-service' && args[1] === 'stop')) return args.slice(1);
+  if (
+    (n === 'launchctl' && ['unload', 'bootout', 'disable', 'remove'].includes(args[0] ?? '')) ||
+    (n === 'rc-service' && args[1] === 'stop')
+  )
+    return args.slice(1);
   if (n === 'update-rc.d' && ['remove', 'disable'].includes(args[1] ?? '')) return [args[0] ?? ''];
   return [];
 }

@@ -5,7 +5,18 @@ import { has, parseOptions, values, type ParsedOptions } from './options.js';
 import { outputRedirects } from './links.js';
 import { nameOf } from './programs.js';
 
-const RM_LONG = ['recursive', 'force', 'interactive', 'one-file-system', 'no-preserve-root', 'preserve-root', 'dir', 'verbose', 'help', 'version'];
+const RM_LONG = [
+  'recursive',
+  'force',
+  'interactive',
+  'one-file-system',
+  'no-preserve-root',
+  'preserve-root',
+  'dir',
+  'verbose',
+  'help',
+  'version',
+];
 
 export interface RmCall {
   recursive: boolean;
@@ -18,12 +29,26 @@ export interface RmCall {
 
 /** `xargs` and GNU `parallel` append the input they read to the command they run (parallel's jobs written out from `:::` lists are not fed). */
 export function appendsInput(cmd: SimpleCommand): boolean {
-  return cmd.wrappers.some((w) => w === 'xargs' || w === 'parallel') || (!!cmd.fedByUnknownInput && cmd.context.some((c) => c.kind === 'nested_script' && c.detail === 'parallel'));
+  return (
+    cmd.wrappers.some((w) => w === 'xargs' || w === 'parallel') ||
+    (!!cmd.fedByUnknownInput && cmd.context.some((c) => c.kind === 'nested_script' && c.detail === 'parallel'))
+  );
 }
 
 /** Node's recursive removers, run through npx & co. (`npx rimraf dist`): `rm -rf` by another name. */
 const NODE_REMOVERS = new Set(['rimraf', 'del-cli', 'del', 'rm-rf']);
-const NODE_REMOVER_FLAGS = ['preserve-root', 'no-preserve-root', 'glob', 'no-glob', 'verbose', 'interactive', 'force', 'dry-run', 'help', 'version'];
+const NODE_REMOVER_FLAGS = [
+  'preserve-root',
+  'no-preserve-root',
+  'glob',
+  'no-glob',
+  'verbose',
+  'interactive',
+  'force',
+  'dry-run',
+  'help',
+  'version',
+];
 
 /** A recursive remover: `rm`, `rimraf`, or `rsync --delete*` (which empties its destination to match the source). */
 export function removal(cmd: SimpleCommand): RmCall | undefined {
@@ -43,7 +68,12 @@ export function removal(cmd: SimpleCommand): RmCall | undefined {
     const p = parseOptions(cmd.args, RSYNC);
     if (![...p.opts.keys()].some((k) => k === 'del' || k.startsWith('delete') || k === 'remove-source-files')) return undefined;
     const dest = p.operands[p.operands.length - 1];
-    return { recursive: true, maybeRecursive: false, targets: dest && p.operands.length >= 2 ? [dest] : [], unknownOperands: unknownOperands || !dest };
+    return {
+      recursive: true,
+      maybeRecursive: false,
+      targets: dest && p.operands.length >= 2 ? [dest] : [],
+      unknownOperands: unknownOperands || !dest,
+    };
   }
   return undefined;
 }
@@ -51,22 +81,87 @@ export function removal(cmd: SimpleCommand): RmCall | undefined {
 const RSYNC = {
   shortValue: 'eBfMT',
   longValue: [
-    'rsh', 'rsync-path', 'exclude', 'include', 'filter', 'exclude-from', 'include-from', 'files-from', 'chmod', 'chown', 'block-size', 'bwlimit', 'log-file', 'log-file-format',
-    'password-file', 'port', 'temp-dir', 'compare-dest', 'copy-dest', 'link-dest', 'remote-option', 'max-size', 'min-size', 'max-delete', 'timeout', 'contimeout', 'partial-dir',
-    'backup-dir', 'suffix', 'out-format', 'info', 'debug', 'usermap', 'groupmap', 'iconv', 'protocol', 'checksum-choice', 'compress-choice', 'compress-level', 'skip-compress',
-    'sockopts', 'outbuf', 'stop-after', 'stop-at', 'modify-window', 'write-batch', 'only-write-batch', 'read-batch', 'address', 'config',
+    'rsh',
+    'rsync-path',
+    'exclude',
+    'include',
+    'filter',
+    'exclude-from',
+    'include-from',
+    'files-from',
+    'chmod',
+    'chown',
+    'block-size',
+    'bwlimit',
+    'log-file',
+    'log-file-format',
+    'password-file',
+    'port',
+    'temp-dir',
+    'compare-dest',
+    'copy-dest',
+    'link-dest',
+    'remote-option',
+    'max-size',
+    'min-size',
+    'max-delete',
+    'timeout',
+    'contimeout',
+    'partial-dir',
+    'backup-dir',
+    'suffix',
+    'out-format',
+    'info',
+    'debug',
+    'usermap',
+    'groupmap',
+    'iconv',
+    'protocol',
+    'checksum-choice',
+    'compress-choice',
+    'compress-level',
+    'skip-compress',
+    'sockopts',
+    'outbuf',
+    'stop-after',
+    'stop-at',
+    'modify-window',
+    'write-batch',
+    'only-write-batch',
+    'read-batch',
+    'address',
+    'config',
   ],
-  longFlags: ['delete', 'delete-before', 'delete-during', 'delete-delay', 'delete-after', 'delete-excluded', 'delete-missing-args', 'del', 'remove-source-files', 'recursive', 'archive', 'verbose', 'dry-run'],
+  longFlags: [
+    'delete',
+    'delete-before',
+    'delete-during',
+    'delete-delay',
+    'delete-after',
+    'delete-excluded',
+    'delete-missing-args',
+    'del',
+    'remove-source-files',
+    'recursive',
+    'archive',
+    'verbose',
+    'dry-run',
+  ],
 };
 
 /** Files this command deletes or moves away (not recursively): rm/unlink/shred operands, mv sources. */
 export function removedFiles(cmd: SimpleCommand): Word[] {
   const n = nameOf(cmd);
-  if (['rm', 'srm', 'unlink', 'shred', 'rmdir'].includes(n)) return parseOptions(cmd.args, { shortValue: n === 'shred' ? 'ns' : '', longFlags: RM_LONG }).operands;
+  if (['rm', 'srm', 'unlink', 'shred', 'rmdir'].includes(n))
+    return parseOptions(cmd.args, { shortValue: n === 'shred' ? 'ns' : '', longFlags: RM_LONG }).operands;
   if (n === 'mv') return moveSources(cmd);
   // gzip & co. replace each file with its compressed copy, unless told to keep it or write to stdout.
   if (COMPRESSORS.has(n)) {
-    const p = parseOptions(cmd.args, { shortValue: 'S', longValue: ['suffix'], longFlags: ['stdout', 'to-stdout', 'keep', 'list', 'test', 'decompress', 'force'] });
+    const p = parseOptions(cmd.args, {
+      shortValue: 'S',
+      longValue: ['suffix'],
+      longFlags: ['stdout', 'to-stdout', 'keep', 'list', 'test', 'decompress', 'force'],
+    });
     return has(p, 'c', 'stdout', 'to-stdout', 'k', 'keep', 'l', 'list', 't', 'test') ? [] : p.operands;
   }
   return [];
@@ -77,10 +172,26 @@ const EDITORS = new Set(['ed', 'ex', 'vi', 'vim', 'nvim', 'nano', 'emacs']);
 /** Files an editor opens (and writes on `w`): kept apart from writtenFiles, since an editor also shows them. */
 export function editedFiles(cmd: SimpleCommand): Word[] {
   if (!EDITORS.has(nameOf(cmd))) return [];
-  return parseOptions(cmd.args, { shortValue: 'cSTuUiwWop', longValue: ['cmd', 'eval', 'load'] }).operands.filter((w) => !w.value.startsWith('+'));
+  return parseOptions(cmd.args, { shortValue: 'cSTuUiwWop', longValue: ['cmd', 'eval', 'load'] }).operands.filter(
+    (w) => !w.value.startsWith('+'),
+  );
 }
 
-const COMPRESSORS = new Set(['gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'lzma', 'unlzma', 'zstd', 'unzstd', 'compress', 'pigz', 'lz4']);
+const COMPRESSORS = new Set([
+  'gzip',
+  'gunzip',
+  'bzip2',
+  'bunzip2',
+  'xz',
+  'unxz',
+  'lzma',
+  'unlzma',
+  'zstd',
+  'unzstd',
+  'compress',
+  'pigz',
+  'lz4',
+]);
 
 /** Where an archive is extracted (`tar -x -C dir`, `unzip -d dir`; else the working folder), if it is. */
 export function extractionFolder(cmd: SimpleCommand): Word | undefined {
@@ -88,7 +199,8 @@ export function extractionFolder(cmd: SimpleCommand): Word | undefined {
   const here: Word = { value: '.', static: true, raw: '.' };
   if (n === 'tar' || n === 'gtar' || n === 'bsdtar') {
     const first = cmd.args[0]?.value ?? '';
-    const extracts = /^-?[a-zA-Z]*x/.test(first) || cmd.args.some((w) => /^(--extract|--get)$/.test(w.value) || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w.value));
+    const extracts =
+      /^-?[a-zA-Z]*x/.test(first) || cmd.args.some((w) => /^(--extract|--get)$/.test(w.value) || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w.value));
     if (!extracts) return undefined;
     const i = cmd.args.findIndex((w) => w.value === '-C' || w.value === '--directory');
     const glued = cmd.args.find((w) => w.value.startsWith('--directory='));
@@ -103,7 +215,10 @@ export function extractionFolder(cmd: SimpleCommand): Word | undefined {
 }
 
 function copyLike(cmd: SimpleCommand, shortValue: string): { p: ParsedOptions; dest?: Word; sources: Word[] } {
-  const p = parseOptions(cmd.args, { shortValue, longValue: ['target-directory', 'suffix', 'backup', 'mode', 'owner', 'group', 'reply', 'sparse', 'preserve', 'context'] });
+  const p = parseOptions(cmd.args, {
+    shortValue,
+    longValue: ['target-directory', 'suffix', 'backup', 'mode', 'owner', 'group', 'reply', 'sparse', 'preserve', 'context'],
+  });
   const t = values(p, 't', 'target-directory')[0];
   if (t !== undefined) return { p, dest: { value: t, static: true, raw: t }, sources: p.operands };
   if (p.operands.length < 2) return { p, sources: [] };
@@ -161,24 +276,48 @@ export function writtenFiles(cmd: SimpleCommand): Word[] {
       });
       break;
     case 'sort': {
-      const q = parseOptions(cmd.args, { shortValue: 'koStT', longValue: ['output', 'key', 'field-separator', 'buffer-size', 'temporary-directory', 'parallel', 'files0-from', 'sort', 'random-source', 'compress-program', 'batch-size'] });
+      const q = parseOptions(cmd.args, {
+        shortValue: 'koStT',
+        longValue: [
+          'output',
+          'key',
+          'field-separator',
+          'buffer-size',
+          'temporary-directory',
+          'parallel',
+          'files0-from',
+          'sort',
+          'random-source',
+          'compress-program',
+          'batch-size',
+        ],
+      });
       out.push(...values(q, 'o', 'output').map((v) => ({ value: v, static: true, raw: v })));
       break;
     }
     case 'uniq': {
-      const ops = parseOptions(cmd.args, { shortValue: 'fsw', longValue: ['skip-fields', 'skip-chars', 'check-chars', 'group', 'all-repeated'] }).operands;
+      const ops = parseOptions(cmd.args, {
+        shortValue: 'fsw',
+        longValue: ['skip-fields', 'skip-chars', 'check-chars', 'group', 'all-repeated'],
+      }).operands;
       if (ops[1]) out.push(ops[1]);
       break;
     }
     case 'patch': {
-      const q = parseOptions(cmd.args, { shortValue: 'iopdDrBYzVFg', longValue: ['input', 'output', 'strip', 'directory', 'reject-file', 'prefix', 'suffix', 'fuzz', 'backup-if-mismatch'] });
+      const q = parseOptions(cmd.args, {
+        shortValue: 'iopdDrBYzVFg',
+        longValue: ['input', 'output', 'strip', 'directory', 'reject-file', 'prefix', 'suffix', 'fuzz', 'backup-if-mismatch'],
+      });
       if (q.operands[0]) out.push(q.operands[0]);
       out.push(...values(q, 'o', 'output').map((v) => ({ value: v, static: true, raw: v })));
       break;
     }
     case 'awk':
     case 'gawk':
-      if (cmd.args.some((w, i) => w.value === 'inplace' && cmd.args[i - 1]?.value === '-i') || cmd.args.some((w) => w.value === '-iinplace')) {
+      if (
+        cmd.args.some((w, i) => w.value === 'inplace' && cmd.args[i - 1]?.value === '-i') ||
+        cmd.args.some((w) => w.value === '-iinplace')
+      ) {
         const q = parseOptions(cmd.args, { shortValue: 'fvFi', longValue: ['file', 'assign', 'field-separator', 'include'] });
         out.push(...(has(q, 'f', 'file') ? q.operands : q.operands.slice(1)));
       }
@@ -187,7 +326,8 @@ export function writtenFiles(cmd: SimpleCommand): Word[] {
       for (const v of values(parseOptions(cmd.args, CURL_OPTS), 'o', 'output')) if (v !== '-') out.push({ value: v, static: true, raw: v });
       break;
     case 'wget':
-      for (const v of values(parseOptions(cmd.args, WGET_OPTS), 'O', 'output-document')) if (v !== '-') out.push({ value: v, static: true, raw: v });
+      for (const v of values(parseOptions(cmd.args, WGET_OPTS), 'O', 'output-document'))
+        if (v !== '-') out.push({ value: v, static: true, raw: v });
       break;
   }
   return out;
@@ -196,18 +336,101 @@ export function writtenFiles(cmd: SimpleCommand): Word[] {
 export const CURL_OPTS = {
   shortValue: 'oduHXAeEbcFKmQrTUwxyYzCtP',
   longValue: [
-    'output', 'data', 'data-binary', 'data-raw', 'data-ascii', 'data-urlencode', 'json', 'form', 'form-string', 'upload-file', 'header', 'request', 'user-agent', 'referer', 'cookie',
-    'cookie-jar', 'user', 'proxy', 'max-time', 'connect-timeout', 'retry', 'cert', 'key', 'cacert', 'config', 'output-dir', 'url', 'write-out', 'resolve', 'connect-to', 'range',
-    'limit-rate', 'interface', 'dns-servers', 'proxy-user', 'oauth2-bearer', 'aws-sigv4', 'variable', 'expand-data', 'expand-url', 'ftp-port', 'quote', 'stderr', 'trace', 'trace-ascii',
+    'output',
+    'data',
+    'data-binary',
+    'data-raw',
+    'data-ascii',
+    'data-urlencode',
+    'json',
+    'form',
+    'form-string',
+    'upload-file',
+    'header',
+    'request',
+    'user-agent',
+    'referer',
+    'cookie',
+    'cookie-jar',
+    'user',
+    'proxy',
+    'max-time',
+    'connect-timeout',
+    'retry',
+    'cert',
+    'key',
+    'cacert',
+    'config',
+    'output-dir',
+    'url',
+    'write-out',
+    'resolve',
+    'connect-to',
+    'range',
+    'limit-rate',
+    'interface',
+    'dns-servers',
+    'proxy-user',
+    'oauth2-bearer',
+    'aws-sigv4',
+    'variable',
+    'expand-data',
+    'expand-url',
+    'ftp-port',
+    'quote',
+    'stderr',
+    'trace',
+    'trace-ascii',
   ],
-  longFlags: ['remote-name', 'remote-name-all', 'silent', 'show-error', 'location', 'fail', 'insecure', 'verbose', 'include', 'head', 'compressed', 'get'],
+  longFlags: [
+    'remote-name',
+    'remote-name-all',
+    'silent',
+    'show-error',
+    'location',
+    'fail',
+    'insecure',
+    'verbose',
+    'include',
+    'head',
+    'compressed',
+    'get',
+  ],
 };
 
 export const WGET_OPTS = {
   shortValue: 'OoaPeiBUtTwQlAR',
   longValue: [
-    'output-document', 'output-file', 'append-output', 'directory-prefix', 'execute', 'input-file', 'base', 'user-agent', 'tries', 'timeout', 'wait', 'quota', 'level', 'accept',
-    'reject', 'header', 'post-data', 'post-file', 'body-data', 'body-file', 'method', 'user', 'password', 'http-user', 'http-password', 'load-cookies', 'save-cookies', 'ca-certificate', 'certificate', 'private-key',
+    'output-document',
+    'output-file',
+    'append-output',
+    'directory-prefix',
+    'execute',
+    'input-file',
+    'base',
+    'user-agent',
+    'tries',
+    'timeout',
+    'wait',
+    'quota',
+    'level',
+    'accept',
+    'reject',
+    'header',
+    'post-data',
+    'post-file',
+    'body-data',
+    'body-file',
+    'method',
+    'user',
+    'password',
+    'http-user',
+    'http-password',
+    'load-cookies',
+    'save-cookies',
+    'ca-certificate',
+    'certificate',
+    'private-key',
   ],
   longFlags: ['quiet', 'no-verbose', 'continue', 'no-check-certificate', 'recursive', 'mirror', 'spider', 'server-response'],
 };

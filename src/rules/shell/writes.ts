@@ -18,24 +18,293 @@ const HARMLESS_OUTPUT = /^\/dev\/(null|stdout|stderr|tty|fd\/[0-9]+)$/;
 
 /** Programs whose purpose is to change files or system state, whatever their options. */
 const ALWAYS_WRITES = new Set([
-  'rm', 'srm', 'rmdir', 'unlink', 'shred', 'mv', 'cp', 'dd', 'touch', 'mkdir', 'mkfifo', 'mknod', 'chmod', 'chown', 'chgrp', 'chattr', 'setfacl', 'ln', 'link', 'truncate', 'install',
-  'rsync', 'scp', 'sftp', 'patch', 'sponge', 'split', 'csplit', 'mkfs', 'mke2fs', 'mkswap', 'wipefs', 'fdisk', 'sfdisk', 'gdisk', 'sgdisk', 'parted', 'blkdiscard', 'mount', 'umount',
-  'swapon', 'swapoff', 'useradd', 'userdel', 'usermod', 'groupadd', 'groupdel', 'groupmod', 'passwd', 'chpasswd', 'visudo', 'vipw', 'ldconfig', 'modprobe', 'insmod', 'rmmod',
-  'kill', 'pkill', 'killall', 'killall5', 'shutdown', 'reboot', 'halt', 'poweroff', 'init', 'telinit', 'service', 'at', 'batch', 'dropdb', 'createdb', 'dropuser', 'createuser',
-  'vim', 'vi', 'nvim', 'nano', 'emacs', 'ed', 'ex', 'code', 'make', 'gmake', 'ninja', 'cmake', 'bazel', 'mvn', 'gradle', 'gradlew', 'ant', 'sbt', 'npx', 'bunx', 'pnpx',
-  'git-filter-repo', 'bfg', 'wget', 'wget2', 'aria2c', 'axel', 'unzip', 'zip', '7z', '7za', 'unrar', 'gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd', 'ssh-keygen',
-  'ssh-copy-id', 'ssh-add', 'update-alternatives', 'hostnamectl', 'timedatectl', 'localectl', 'setenforce', 'chsh', 'crontab', 'etcdctl', 'exec', 'eval', 'source', '.',
+  'rm',
+  'srm',
+  'rmdir',
+  'unlink',
+  'shred',
+  'mv',
+  'cp',
+  'dd',
+  'touch',
+  'mkdir',
+  'mkfifo',
+  'mknod',
+  'chmod',
+  'chown',
+  'chgrp',
+  'chattr',
+  'setfacl',
+  'ln',
+  'link',
+  'truncate',
+  'install',
+  'rsync',
+  'scp',
+  'sftp',
+  'patch',
+  'sponge',
+  'split',
+  'csplit',
+  'mkfs',
+  'mke2fs',
+  'mkswap',
+  'wipefs',
+  'fdisk',
+  'sfdisk',
+  'gdisk',
+  'sgdisk',
+  'parted',
+  'blkdiscard',
+  'mount',
+  'umount',
+  'swapon',
+  'swapoff',
+  'useradd',
+  'userdel',
+  'usermod',
+  'groupadd',
+  'groupdel',
+  'groupmod',
+  'passwd',
+  'chpasswd',
+  'visudo',
+  'vipw',
+  'ldconfig',
+  'modprobe',
+  'insmod',
+  'rmmod',
+  'kill',
+  'pkill',
+  'killall',
+  'killall5',
+  'shutdown',
+  'reboot',
+  'halt',
+  'poweroff',
+  'init',
+  'telinit',
+  'service',
+  'at',
+  'batch',
+  'dropdb',
+  'createdb',
+  'dropuser',
+  'createuser',
+  'vim',
+  'vi',
+  'nvim',
+  'nano',
+  'emacs',
+  'ed',
+  'ex',
+  'code',
+  'make',
+  'gmake',
+  'ninja',
+  'cmake',
+  'bazel',
+  'mvn',
+  'gradle',
+  'gradlew',
+  'ant',
+  'sbt',
+  'npx',
+  'bunx',
+  'pnpx',
+  'git-filter-repo',
+  'bfg',
+  'wget',
+  'wget2',
+  'aria2c',
+  'axel',
+  'unzip',
+  'zip',
+  '7z',
+  '7za',
+  'unrar',
+  'gzip',
+  'gunzip',
+  'bzip2',
+  'bunzip2',
+  'xz',
+  'unxz',
+  'zstd',
+  'unzstd',
+  'ssh-keygen',
+  'ssh-copy-id',
+  'ssh-add',
+  'update-alternatives',
+  'hostnamectl',
+  'timedatectl',
+  'localectl',
+  'setenforce',
+  'chsh',
+  'crontab',
+  'etcdctl',
+  'exec',
+  'eval',
+  'source',
+  '.',
 ]);
 
 /** Read-only subcommands; any other subcommand of these programs writes. */
 const READ_SUBCOMMANDS: Record<string, Set<string>> = {
-  git: new Set(['status', 'log', 'diff', 'show', 'blame', 'annotate', 'grep', 'ls-files', 'ls-tree', 'ls-remote', 'rev-parse', 'rev-list', 'describe', 'shortlog', 'cat-file', 'help', 'version', 'whatchanged', 'name-rev', 'merge-base', 'for-each-ref', 'count-objects', 'check-ignore', 'check-attr', 'show-ref', 'show-branch', 'verify-commit', 'verify-tag', 'fsck', 'var', 'cherry', 'range-diff', 'diff-tree', 'diff-files', 'diff-index', 'grep', 'instaweb']),
-  kubectl: new Set(['get', 'describe', 'logs', 'top', 'explain', 'version', 'api-resources', 'api-versions', 'cluster-info', 'auth', 'diff', 'wait', 'events', 'completion', 'options', 'plugin']),
-  helm: new Set(['list', 'ls', 'status', 'get', 'history', 'show', 'inspect', 'template', 'lint', 'search', 'version', 'env', 'verify', 'completion']),
-  terraform: new Set(['plan', 'show', 'output', 'validate', 'version', 'providers', 'graph', 'console', 'fmt', 'state', 'workspace', 'test', 'metadata']),
-  docker: new Set(['ps', 'images', 'inspect', 'logs', 'version', 'info', 'stats', 'top', 'history', 'diff', 'port', 'events', 'search', 'context', 'manifest', 'buildx', 'image', 'container', 'network', 'volume', 'system', 'compose']),
-  npm: new Set(['ls', 'list', 'view', 'info', 'show', 'outdated', 'search', 'help', 'config', 'whoami', 'doctor', 'explain', 'why', 'fund', 'query', 'root', 'prefix', 'bin', 'audit', 'pkg', 'ping', '-v', '--version', 'version']),
-  systemctl: new Set(['status', 'show', 'list-units', 'list-unit-files', 'list-timers', 'list-sockets', 'list-dependencies', 'is-active', 'is-enabled', 'is-failed', 'is-system-running', 'cat', 'help', 'get-default', 'list-jobs']),
+  git: new Set([
+    'status',
+    'log',
+    'diff',
+    'show',
+    'blame',
+    'annotate',
+    'grep',
+    'ls-files',
+    'ls-tree',
+    'ls-remote',
+    'rev-parse',
+    'rev-list',
+    'describe',
+    'shortlog',
+    'cat-file',
+    'help',
+    'version',
+    'whatchanged',
+    'name-rev',
+    'merge-base',
+    'for-each-ref',
+    'count-objects',
+    'check-ignore',
+    'check-attr',
+    'show-ref',
+    'show-branch',
+    'verify-commit',
+    'verify-tag',
+    'fsck',
+    'var',
+    'cherry',
+    'range-diff',
+    'diff-tree',
+    'diff-files',
+    'diff-index',
+    'grep',
+    'instaweb',
+  ]),
+  kubectl: new Set([
+    'get',
+    'describe',
+    'logs',
+    'top',
+    'explain',
+    'version',
+    'api-resources',
+    'api-versions',
+    'cluster-info',
+    'auth',
+    'diff',
+    'wait',
+    'events',
+    'completion',
+    'options',
+    'plugin',
+  ]),
+  helm: new Set([
+    'list',
+    'ls',
+    'status',
+    'get',
+    'history',
+    'show',
+    'inspect',
+    'template',
+    'lint',
+    'search',
+    'version',
+    'env',
+    'verify',
+    'completion',
+  ]),
+  terraform: new Set([
+    'plan',
+    'show',
+    'output',
+    'validate',
+    'version',
+    'providers',
+    'graph',
+    'console',
+    'fmt',
+    'state',
+    'workspace',
+    'test',
+    'metadata',
+  ]),
+  docker: new Set([
+    'ps',
+    'images',
+    'inspect',
+    'logs',
+    'version',
+    'info',
+    'stats',
+    'top',
+    'history',
+    'diff',
+    'port',
+    'events',
+    'search',
+    'context',
+    'manifest',
+    'buildx',
+    'image',
+    'container',
+    'network',
+    'volume',
+    'system',
+    'compose',
+  ]),
+  npm: new Set([
+    'ls',
+    'list',
+    'view',
+    'info',
+    'show',
+    'outdated',
+    'search',
+    'help',
+    'config',
+    'whoami',
+    'doctor',
+    'explain',
+    'why',
+    'fund',
+    'query',
+    'root',
+    'prefix',
+    'bin',
+    'audit',
+    'pkg',
+    'ping',
+    '-v',
+    '--version',
+    'version',
+  ]),
+  systemctl: new Set([
+    'status',
+    'show',
+    'list-units',
+    'list-unit-files',
+    'list-timers',
+    'list-sockets',
+    'list-dependencies',
+    'is-active',
+    'is-enabled',
+    'is-failed',
+    'is-system-running',
+    'cat',
+    'help',
+    'get-default',
+    'list-jobs',
+  ]),
   gh: new Set(['view', 'list', 'status', 'search', 'browse', 'diff', 'checks', 'watch', 'help', 'version', 'auth', 'api']),
 };
 READ_SUBCOMMANDS['tofu'] = READ_SUBCOMMANDS['terraform']!;
@@ -45,9 +314,45 @@ READ_SUBCOMMANDS['yarn'] = READ_SUBCOMMANDS['npm']!;
 READ_SUBCOMMANDS['pnpm'] = READ_SUBCOMMANDS['npm']!;
 
 /** Second-level read verbs (`docker image ls`, `git stash list`, `terraform state list`). */
-const READ_VERBS = new Set(['ls', 'list', 'show', 'inspect', 'get', 'view', 'status', 'history', 'logs', 'ps', 'config', 'top', 'diff', 'images', 'version', 'current-context', 'get-contexts', 'can-i', 'whoami', 'pull-request', 'df', 'info', 'events', 'port', '-v', '--verbose', 'get-url', '-l', '--list', '--get', '--get-all', '--get-regexp', '-check', '--check']);
+const READ_VERBS = new Set([
+  'ls',
+  'list',
+  'show',
+  'inspect',
+  'get',
+  'view',
+  'status',
+  'history',
+  'logs',
+  'ps',
+  'config',
+  'top',
+  'diff',
+  'images',
+  'version',
+  'current-context',
+  'get-contexts',
+  'can-i',
+  'whoami',
+  'pull-request',
+  'df',
+  'info',
+  'events',
+  'port',
+  '-v',
+  '--verbose',
+  'get-url',
+  '-l',
+  '--list',
+  '--get',
+  '--get-all',
+  '--get-regexp',
+  '-check',
+  '--check',
+]);
 
-const CLOUD_READ_OP = /^(describe|list|get|head|ls|wait|help|show|print|info|version|search|lookup|validate|estimate|check|test|preview|query|scan|select|batch-get)(-|$)/;
+const CLOUD_READ_OP =
+  /^(describe|list|get|head|ls|wait|help|show|print|info|version|search|lookup|validate|estimate|check|test|preview|query|scan|select|batch-get)(-|$)/;
 
 function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
   // Subcommands and operands, option values left out where the catalogue knows the program's grammar.
@@ -59,19 +364,65 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
     const reads = READ_SUBCOMMANDS['git']!;
     if (reads.has(g.sub)) return false;
     // The first operand after the subcommand's options (their values left out where git's spec has its grammar).
-    const sub2 = (Object.hasOwn(GIT_SPEC.subcommands ?? {}, g.sub) ? gitOptions(g, gitGrammar(g.sub)).operands : g.args.filter((w) => !w.value.startsWith('-')))[0]?.value;
+    const sub2 = (
+      Object.hasOwn(GIT_SPEC.subcommands ?? {}, g.sub)
+        ? gitOptions(g, gitGrammar(g.sub)).operands
+        : g.args.filter((w) => !w.value.startsWith('-'))
+    )[0]?.value;
     const flags = g.args.map((w) => w.value);
     switch (g.sub) {
       // The options given, read with git's grammar (an option's value is not an option: `--sort -committerdate`).
       case 'branch': {
         const p = gitOptions(g, gitGrammar('branch'));
-        if (has(p, 'd', 'D', 'm', 'M', 'c', 'C', 'f', 'u', 'delete', 'move', 'copy', 'force', 'set-upstream-to', 'set-upstream', 'unset-upstream', 'edit-description')) return true;
-        return sub2 !== undefined && !has(p, 'l', 'list', 'a', 'all', 'r', 'remotes', 'v', 'verbose', 'contains', 'no-contains', 'merged', 'no-merged', 'points-at', 'show-current');
+        if (
+          has(
+            p,
+            'd',
+            'D',
+            'm',
+            'M',
+            'c',
+            'C',
+            'f',
+            'u',
+            'delete',
+            'move',
+            'copy',
+            'force',
+            'set-upstream-to',
+            'set-upstream',
+            'unset-upstream',
+            'edit-description',
+          )
+        )
+          return true;
+        return (
+          sub2 !== undefined &&
+          !has(
+            p,
+            'l',
+            'list',
+            'a',
+            'all',
+            'r',
+            'remotes',
+            'v',
+            'verbose',
+            'contains',
+            'no-contains',
+            'merged',
+            'no-merged',
+            'points-at',
+            'show-current',
+          )
+        );
       }
       case 'tag': {
         const p = gitOptions(g, gitGrammar('tag'));
         if (has(p, 'd', 'f', 'delete', 'force')) return true;
-        return sub2 !== undefined && !has(p, 'l', 'list', 'n', 'contains', 'no-contains', 'merged', 'no-merged', 'points-at', 'v', 'verify');
+        return (
+          sub2 !== undefined && !has(p, 'l', 'list', 'n', 'contains', 'no-contains', 'merged', 'no-merged', 'points-at', 'v', 'verify')
+        );
       }
       case 'stash':
         return !['list', 'show'].includes(sub2 ?? 'push');
@@ -100,10 +451,14 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
   }
   const reads = READ_SUBCOMMANDS[n];
   if (reads) {
-    const p = parseOptions(cmd.args, { shortValue: n === 'kubectl' || n === 'oc' ? 'nlo' : n === 'helm' ? 'n' : '', longValue: ['namespace', 'context', 'kubeconfig', 'output', 'selector', 'kube-context'] });
+    const p = parseOptions(cmd.args, {
+      shortValue: n === 'kubectl' || n === 'oc' ? 'nlo' : n === 'helm' ? 'n' : '',
+      longValue: ['namespace', 'context', 'kubeconfig', 'output', 'selector', 'kube-context'],
+    });
     const ops = catalogueOperands(cmd, NO_IR) ?? p.operands.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
     // `gh pr list`: the verb is the second word (but `gh api`, `gh auth …`, `gh status` are one level).
-    const sub = n === 'gh' && ops.length > 1 && !['api', 'auth', 'status', 'search', 'browse', 'help', 'version'].includes(ops[0]!) ? ops[1] : ops[0];
+    const sub =
+      n === 'gh' && ops.length > 1 && !['api', 'auth', 'status', 'search', 'browse', 'help', 'version'].includes(ops[0]!) ? ops[1] : ops[0];
     if (sub === undefined) return false;
     if (!reads.has(sub)) return true;
     if (n === 'terraform' || n === 'tofu') {
@@ -111,14 +466,24 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
       if (sub === 'plan') return cmd.args.some((w) => w.value.startsWith('-out'));
       if (sub === 'state' || sub === 'workspace') return !['list', 'show', 'pull'].includes(ops[1] ?? 'list');
     }
-    if (['docker', 'podman'].includes(n) && ['image', 'container', 'network', 'volume', 'system', 'context', 'manifest', 'buildx', 'compose'].includes(sub)) return !READ_VERBS.has(ops[1] ?? 'ls');
-    if (n === 'gh' && sub === 'api') return cmd.args.some((w) => /^(-X|--method|-f|-F|--field|--raw-field|--input)$/.test(w.value) || /^--method=/.test(w.value)) && !cmd.args.some((w) => /^GET$/i.test(w.value));
+    if (
+      ['docker', 'podman'].includes(n) &&
+      ['image', 'container', 'network', 'volume', 'system', 'context', 'manifest', 'buildx', 'compose'].includes(sub)
+    )
+      return !READ_VERBS.has(ops[1] ?? 'ls');
+    if (n === 'gh' && sub === 'api')
+      return (
+        cmd.args.some((w) => /^(-X|--method|-f|-F|--field|--raw-field|--input)$/.test(w.value) || /^--method=/.test(w.value)) &&
+        !cmd.args.some((w) => /^GET$/i.test(w.value))
+      );
     if ((n === 'kubectl' || n === 'oc') && sub === 'auth') return ops[1] !== 'can-i' && ops[1] !== 'whoami';
     if (n === 'gh' && sub === 'auth') return !['status', 'token'].includes(ops[1] ?? 'status');
     return false;
   }
   if (n === 'aws') {
-    const ops = catalogueOperands(cmd, NO_IR) ?? parseOptions(cmd.args, { longValue: ['profile', 'region', 'output', 'endpoint-url', 'query'] }).operands.map((w) => w.value);
+    const ops =
+      catalogueOperands(cmd, NO_IR) ??
+      parseOptions(cmd.args, { longValue: ['profile', 'region', 'output', 'endpoint-url', 'query'] }).operands.map((w) => w.value);
     if (ops[0] === 's3') return !['ls', 'presign'].includes(ops[1] ?? 'ls');
     if (ops[0] === 'configure') return !['list', 'get', 'list-profiles'].includes(ops[1] ?? '');
     return !CLOUD_READ_OP.test(ops[1] ?? 'help');
@@ -129,37 +494,104 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
   }
   if (n === 'redis-cli') {
     const op = parseOptions(cmd.args, { shortValue: 'hpsaunrideDt', stopAtOperand: true }).operands[0]?.value.toLowerCase();
-    return op === undefined ? !cmd.args.some((w) => /^--(scan|bigkeys|memkeys|stat|latency)/.test(w.value)) : !/^(get|mget|keys|scan|info|ping|ttl|pttl|type|exists|strlen|hget|hgetall|hkeys|hvals|hlen|hexists|lrange|llen|lindex|smembers|scard|sismember|zrange|zcard|zscore|zrangebyscore|dbsize|time|echo|memory|object|client|config|slowlog|xrange|xlen|xinfo|pubsub|monitor|lastsave|role)$/.test(op);
+    return op === undefined
+      ? !cmd.args.some((w) => /^--(scan|bigkeys|memkeys|stat|latency)/.test(w.value))
+      : !/^(get|mget|keys|scan|info|ping|ttl|pttl|type|exists|strlen|hget|hgetall|hkeys|hvals|hlen|hexists|lrange|llen|lindex|smembers|scard|sismember|zrange|zcard|zscore|zrangebyscore|dbsize|time|echo|memory|object|client|config|slowlog|xrange|xlen|xinfo|pubsub|monitor|lastsave|role)$/.test(
+          op,
+        );
   }
   if (n === 'mongo' || n === 'mongosh') {
-    const evals = cmd.args.filter((_, i) => cmd.args[i - 1]?.value === '--eval').map((w) => w.value).join(' ') + cmd.args.filter((w) => w.value.startsWith('--eval=')).map((w) => w.value).join(' ');
+    const evals =
+      cmd.args
+        .filter((_, i) => cmd.args[i - 1]?.value === '--eval')
+        .map((w) => w.value)
+        .join(' ') +
+      cmd.args
+        .filter((w) => w.value.startsWith('--eval='))
+        .map((w) => w.value)
+        .join(' ');
     if (cmd.args.some((w) => /^--(version|help)$/.test(w.value))) return false;
-    return evals === '' || /\.(insert|update|delete|drop|remove|create|rename|replace|bulkWrite|findOneAnd|save)\w*\s*\(|dropDatabase|createCollection|createIndex/.test(evals);
+    return (
+      evals === '' ||
+      /\.(insert|update|delete|drop|remove|create|rename|replace|bulkWrite|findOneAnd|save)\w*\s*\(|dropDatabase|createCollection|createIndex/.test(
+        evals,
+      )
+    );
   }
   if (n === 'curl' || n === 'http' || n === 'xh') {
     const p = parseOptions(cmd.args, CURL_OPTS);
     const method = values(p, 'X', 'request').pop()?.toUpperCase();
     if (method && !['GET', 'HEAD', 'OPTIONS'].includes(method)) return true;
-    return has(p, 'o', 'output', 'O', 'remote-name', 'remote-name-all', 'd', 'data', 'data-binary', 'data-raw', 'data-ascii', 'data-urlencode', 'json', 'F', 'form', 'form-string', 'T', 'upload-file', 'c', 'cookie-jar');
+    return has(
+      p,
+      'o',
+      'output',
+      'O',
+      'remote-name',
+      'remote-name-all',
+      'd',
+      'data',
+      'data-binary',
+      'data-raw',
+      'data-ascii',
+      'data-urlencode',
+      'json',
+      'F',
+      'form',
+      'form-string',
+      'T',
+      'upload-file',
+      'c',
+      'cookie-jar',
+    );
   }
   if (['tar', 'bsdtar', 'gtar'].includes(n)) {
     const mode = cmd.args[0]?.value ?? '';
     return !/^-?[a-zA-Z]*t/.test(mode) && !cmd.args.some((w) => w.value === '--list' || w.value === '-t');
   }
-  if (n === 'awk' || n === 'gawk') return cmd.args.some((w) => /inplace/.test(w.value)) || cmd.args.some((w) => /system\s*\(|>\s*"|print\s*>/.test(w.value));
+  if (n === 'awk' || n === 'gawk')
+    return cmd.args.some((w) => /inplace/.test(w.value)) || cmd.args.some((w) => /system\s*\(|>\s*"|print\s*>/.test(w.value));
   if (n === 'tee') return parseOptions(cmd.args).operands.some((w) => !HARMLESS_OUTPUT.test(w.value));
   if (n === 'sort') return cmd.args.some((w) => /^-o|^--output/.test(w.value));
   if (n === 'uniq') return parseOptions(cmd.args, { shortValue: 'fswr' }).operands.length >= 2;
   if (n === 'ufw') return !['status', 'show', 'version', 'app'].includes(first ?? 'status');
   if (n === 'nft') return first !== 'list' && first !== '-v' && first !== '--version';
-  if (/^ip6?tables$/.test(n)) return !cmd.args.some((w) => /^(-L|--list|-S|--list-rules|-C|--check|-V|--version|-h)$/.test(w.value) || /^-[a-zA-Z]*L/.test(w.value));
+  if (/^ip6?tables$/.test(n))
+    return !cmd.args.some((w) => /^(-L|--list|-S|--list-rules|-C|--check|-V|--version|-h)$/.test(w.value) || /^-[a-zA-Z]*L/.test(w.value));
   if (n === 'sysctl') return cmd.args.some((w) => w.value === '-w' || w.value === '-p' || /=/.test(w.value));
   if (n === 'launchctl') return !['list', 'print', 'version', 'help', 'blame'].includes(first ?? 'list');
-  if (n === 'pulumi') return !['preview', 'stack', 'config', 'whoami', 'version', 'about', 'logs'].includes(first ?? 'version') || (first === 'stack' && ['rm', 'init', 'select'].includes(pos[1] ?? ''));
+  if (n === 'pulumi')
+    return (
+      !['preview', 'stack', 'config', 'whoami', 'version', 'about', 'logs'].includes(first ?? 'version') ||
+      (first === 'stack' && ['rm', 'init', 'select'].includes(pos[1] ?? ''))
+    );
   if (['cdk', 'serverless', 'sls', 'sam'].includes(n)) return ['deploy', 'destroy', 'remove', 'delete', 'bootstrap'].includes(first ?? '');
-  if (['cargo', 'go', 'dotnet', 'pip', 'pip3', 'gem', 'brew', 'apt', 'apt-get', 'dnf', 'yum', 'apk', 'pacman', 'snap', 'conda', 'poetry', 'uv', 'composer'].includes(n)) {
+  if (
+    [
+      'cargo',
+      'go',
+      'dotnet',
+      'pip',
+      'pip3',
+      'gem',
+      'brew',
+      'apt',
+      'apt-get',
+      'dnf',
+      'yum',
+      'apk',
+      'pacman',
+      'snap',
+      'conda',
+      'poetry',
+      'uv',
+      'composer',
+    ].includes(n)
+  ) {
     if (isPackageInstall(cmd)) return true;
-    return !/^(list|ls|show|info|search|help|version|--version|-V|outdated|check|freeze|env|doc|vet|config|policy|madison|depends|rdepends|why|deps|tree|metadata|query|-Q.*|-S[si].*)$/.test(first ?? 'help');
+    return !/^(list|ls|show|info|search|help|version|--version|-V|outdated|check|freeze|env|doc|vet|config|policy|madison|depends|rdepends|why|deps|tree|metadata|query|-Q.*|-S[si].*)$/.test(
+      first ?? 'help',
+    );
   }
   return false;
 }
@@ -175,9 +607,11 @@ export function commandWrites(cmd: SimpleCommand): boolean {
     if (n === 'crontab') return !cmd.args.some((w) => w.value === '-l');
     if (n === 'ssh-keygen') return !cmd.args.some((w) => /^-[a-zA-Z]*[lyFB]$/.test(w.value));
     if (n === 'kill') return !cmd.args.some((w) => w.value === '-l' || w.value === '-L');
-    if (['fdisk', 'sfdisk', 'parted', 'gdisk', 'sgdisk'].includes(n)) return !cmd.args.some((w) => /^(-l|--list|-p|--print|print|-d|--dump)$/.test(w.value));
+    if (['fdisk', 'sfdisk', 'parted', 'gdisk', 'sgdisk'].includes(n))
+      return !cmd.args.some((w) => /^(-l|--list|-p|--print|print|-d|--dump)$/.test(w.value));
     if (['unzip'].includes(n)) return !cmd.args.some((w) => /^-[lvtZ]/.test(w.value));
-    if (['gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd'].includes(n)) return !cmd.args.some((w) => /^-[a-zA-Z]*[clt]|^--(stdout|to-stdout|list|test)$/.test(w.value));
+    if (['gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd'].includes(n))
+      return !cmd.args.some((w) => /^-[a-zA-Z]*[clt]|^--(stdout|to-stdout|list|test)$/.test(w.value));
     if (n === 'wget' || n === 'wget2') {
       const p = parseOptions(cmd.args, WGET_OPTS);
       const docs = values(p, 'O', 'output-document');

@@ -7,7 +7,8 @@ export const CREDENTIAL_RULES: DetailedSqlRule[] = [
     id: 'sql.credential_read',
     risk: 'HIGH',
     reason: "reads the server's stored credentials (password hashes, user-mapping passwords) from its system catalogue",
-    remediation: 'read account names from the views that mask secrets (pg_roles, pg_user, the catalogue columns without hashes); never copy hashes out',
+    remediation:
+      'read account names from the views that mask secrets (pg_roles, pg_user, the catalogue columns without hashes); never copy hashes out',
     examples: {
       block: [
         'SELECT usename, passwd FROM pg_shadow',
@@ -16,7 +17,7 @@ export const CREDENTIAL_RULES: DetailedSqlRule[] = [
         'TABLE pg_shadow',
         'CREATE TABLE loot AS SELECT * FROM pg_shadow',
         'CREATE VIEW v AS SELECT rolname, rolpassword FROM pg_authid',
-        "COPY (SELECT passwd FROM pg_shadow) TO STDOUT",
+        'COPY (SELECT passwd FROM pg_shadow) TO STDOUT',
         'COPY pg_authid TO STDOUT',
         'WITH h AS (SELECT rolpassword FROM pg_authid) SELECT * FROM h',
         'SELECT name FROM users WHERE EXISTS (SELECT 1 FROM pg_shadow s WHERE s.passwd LIKE $$md5a%$$)',

@@ -5,7 +5,17 @@ import type { SqlStatement } from '../../core/ir.js';
 import type { DetailedSqlRule } from './match.js';
 
 /** Objects whose drop loses data or the structure that holds it. */
-const DATA_OBJECTS = new Set(['table', 'view', 'materialized view', 'schema', 'database', 'index', 'foreign table', 'owned objects', 'unknown']);
+const DATA_OBJECTS = new Set([
+  'table',
+  'view',
+  'materialized view',
+  'schema',
+  'database',
+  'index',
+  'foreign table',
+  'owned objects',
+  'unknown',
+]);
 
 const allRows = (s: SqlStatement) => !s.hasWhere || s.whereTautology;
 const mergeAll = (s: SqlStatement, action: string) => s.kind === 'merge' && (s.facts.mergeEveryRow ?? []).includes(action);
@@ -62,7 +72,14 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
     reason: 'DROP of a function, trigger, sequence, type, extension or policy changes how the database behaves',
     remediation: 'drop schema objects through a reviewed migration',
     examples: {
-      block: ['DROP FUNCTION audit_log()', 'DROP TRIGGER audit ON users', 'DROP SEQUENCE users_id_seq', 'DROP EXTENSION pgcrypto', 'DROP POLICY p ON users', { sql: 'DROP TRIGGER tr', dialect: 'mysql' }],
+      block: [
+        'DROP FUNCTION audit_log()',
+        'DROP TRIGGER audit ON users',
+        'DROP SEQUENCE users_id_seq',
+        'DROP EXTENSION pgcrypto',
+        'DROP POLICY p ON users',
+        { sql: 'DROP TRIGGER tr', dialect: 'mysql' },
+      ],
       allow: ['SELECT drop_function FROM t', 'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$'],
     },
     match: (s) => s.kind === 'drop' && !DATA_OBJECTS.has(s.objectType ?? 'unknown'),
@@ -82,7 +99,11 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
         { sql: 'ALTER TABLE events TRUNCATE PARTITION ALL', dialect: 'mysql' },
         { sql: 'ALTER TABLE events TRUNCATE PARTITION p2023, p2024', dialect: 'mariadb' },
       ],
-      allow: ['SELECT * FROM truncate_log', "SELECT 'TRUNCATE users'", { sql: 'ALTER TABLE events ADD PARTITION (PARTITION p2025 VALUES LESS THAN (2026))', dialect: 'mysql' }],
+      allow: [
+        'SELECT * FROM truncate_log',
+        "SELECT 'TRUNCATE users'",
+        { sql: 'ALTER TABLE events ADD PARTITION (PARTITION p2025 VALUES LESS THAN (2026))', dialect: 'mysql' },
+      ],
     },
     match: (s) => s.kind === 'truncate' || s.facts.truncatePartitions !== undefined,
     detail: (s) => {
@@ -102,7 +123,10 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
         { sql: 'ALTER TABLE orders ENGINE = blackhole', dialect: 'mariadb' },
         { sql: 'ALTER TABLE orders ADD COLUMN n int, ENGINE=MEMORY', dialect: 'mysql' },
       ],
-      allow: [{ sql: 'ALTER TABLE orders ENGINE=InnoDB', dialect: 'mysql' }, { sql: 'ALTER TABLE t ADD COLUMN c int', dialect: 'mysql' }],
+      allow: [
+        { sql: 'ALTER TABLE orders ENGINE=InnoDB', dialect: 'mysql' },
+        { sql: 'ALTER TABLE t ADD COLUMN c int', dialect: 'mysql' },
+      ],
     },
     match: (s) => s.facts.discardingEngine !== undefined,
     detail: (s) => s.facts.discardingEngine,
@@ -168,7 +192,8 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
   {
     id: 'sql.upsert_all',
     risk: 'HIGH',
-    reason: 'an upsert of a table into itself (INSERT … SELECT … FROM the same table with ON CONFLICT DO UPDATE / ON DUPLICATE KEY UPDATE, or REPLACE … SELECT) rewrites every row',
+    reason:
+      'an upsert of a table into itself (INSERT … SELECT … FROM the same table with ON CONFLICT DO UPDATE / ON DUPLICATE KEY UPDATE, or REPLACE … SELECT) rewrites every row',
     remediation: 'change the rows you mean with UPDATE … WHERE, or upsert from another table or from VALUES',
     examples: {
       block: [
@@ -176,7 +201,10 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
         'INSERT INTO users TABLE users ON CONFLICT (id) DO UPDATE SET name = upper(excluded.name)',
         'WITH s AS (SELECT * FROM users) INSERT INTO users SELECT * FROM s ON CONFLICT (id) DO UPDATE SET name = excluded.name',
         { sql: 'INSERT INTO users SELECT * FROM users ON DUPLICATE KEY UPDATE name = VALUES(name)', dialect: 'mysql' },
-        { sql: 'INSERT INTO users (id, name) SELECT id, name FROM users u WHERE 1 ON DUPLICATE KEY UPDATE name = u.name', dialect: 'mariadb' },
+        {
+          sql: 'INSERT INTO users (id, name) SELECT id, name FROM users u WHERE 1 ON DUPLICATE KEY UPDATE name = u.name',
+          dialect: 'mariadb',
+        },
         { sql: 'REPLACE INTO users SELECT * FROM users', dialect: 'mysql' },
         { sql: 'REPLACE INTO users SELECT * FROM users', dialect: 'sqlite' },
         { sql: 'INSERT OR REPLACE INTO users SELECT * FROM users', dialect: 'sqlite' },
@@ -201,8 +229,19 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
     reason: 'ALTER TABLE … DROP removes a column (and its data) or a constraint; TYPE … USING a constant overwrites a column',
     remediation: 'drop columns and constraints through a reviewed migration',
     examples: {
-      block: ['ALTER TABLE users DROP COLUMN email', 'ALTER TABLE users DROP CONSTRAINT users_pkey', 'ALTER TABLE users ALTER COLUMN email TYPE text USING NULL', { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'mysql' }, { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'sqlite' }],
-      allow: ['ALTER TABLE users ADD COLUMN nickname text', 'ALTER TABLE users ALTER COLUMN name DROP DEFAULT', 'ALTER TABLE users RENAME COLUMN a TO b', 'ALTER TABLE t ALTER COLUMN n TYPE bigint USING n::bigint'],
+      block: [
+        'ALTER TABLE users DROP COLUMN email',
+        'ALTER TABLE users DROP CONSTRAINT users_pkey',
+        'ALTER TABLE users ALTER COLUMN email TYPE text USING NULL',
+        { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'mysql' },
+        { sql: 'ALTER TABLE users DROP COLUMN email', dialect: 'sqlite' },
+      ],
+      allow: [
+        'ALTER TABLE users ADD COLUMN nickname text',
+        'ALTER TABLE users ALTER COLUMN name DROP DEFAULT',
+        'ALTER TABLE users RENAME COLUMN a TO b',
+        'ALTER TABLE t ALTER COLUMN n TYPE bigint USING n::bigint',
+      ],
     },
     match: (s) => s.kind === 'alter' && s.facts.alterDrop !== undefined,
     detail: (s) => `drops ${(s.facts.alterDrop ?? []).join(',')}`,

@@ -18,7 +18,7 @@ const RULES: DetailedSqlRule[] = [
         'SELEC * FROM users',
         'DELETE FROM',
         { sql: 'DROP TABLE t; BOGUS', dialect: 'mysql' },
-        "\\! rm -rf /",
+        '\\! rm -rf /',
         { sql: '.shell rm -rf /', dialect: 'sqlite' },
         { sql: 'BEGIN; .shell rm -rf /', dialect: 'sqlite' },
         { sql: "VACUUM INTO '/tmp/copy.db'", dialect: 'sqlite' },
@@ -48,7 +48,10 @@ const RULES: DetailedSqlRule[] = [
     reason: 'a statement the analyser does not recognise',
     remediation: 'use a statement form seatbelt knows, or run it through a reviewed migration instead',
     examples: {
-      block: [{ sql: 'FOO BAR', dialect: 'transactsql' }, { sql: 'CREATE LOGIN x WITH PASSWORD = \'p\'', dialect: 'transactsql' }],
+      block: [
+        { sql: 'FOO BAR', dialect: 'transactsql' },
+        { sql: "CREATE LOGIN x WITH PASSWORD = 'p'", dialect: 'transactsql' },
+      ],
       allow: [{ sql: 'SELECT TOP 10 * FROM t', dialect: 'transactsql' }],
     },
     match: finding('unknownStatement'),
@@ -57,7 +60,8 @@ const RULES: DetailedSqlRule[] = [
   {
     id: 'sql.mysql_executable_comment',
     risk: 'CRITICAL',
-    reason: 'MySQL executes the inside of /*! … */ comments, which the parser skips (refused in every dialect: the text may still reach MySQL)',
+    reason:
+      'MySQL executes the inside of /*! … */ comments, which the parser skips (refused in every dialect: the text may still reach MySQL)',
     remediation: 'write the SQL without /*! … */ or /*M! … */ version comments',
     examples: {
       block: [
@@ -83,8 +87,17 @@ const RULES: DetailedSqlRule[] = [
     reason: 'a backslash before a quote: the parser and the database may disagree on where the string ends',
     remediation: "write a quote inside a string as '' (two single quotes), not \\'",
     examples: {
-      block: [{ sql: "SELECT 'a\\'; DROP TABLE t; -- '", dialect: 'sqlite' }, "SELECT 'a\\'; DROP TABLE t; -- '", { sql: "SELECT 'x\\' FROM t", dialect: 'transactsql' }],
-      allow: [{ sql: "SELECT 'it''s'", dialect: 'sqlite' }, { sql: "SELECT 'a\\'b'", dialect: 'mysql' }, "SELECT E'a\\'b'", "SELECT 'C:\\temp\\x'"],
+      block: [
+        { sql: "SELECT 'a\\'; DROP TABLE t; -- '", dialect: 'sqlite' },
+        "SELECT 'a\\'; DROP TABLE t; -- '",
+        { sql: "SELECT 'x\\' FROM t", dialect: 'transactsql' },
+      ],
+      allow: [
+        { sql: "SELECT 'it''s'", dialect: 'sqlite' },
+        { sql: "SELECT 'a\\'b'", dialect: 'mysql' },
+        "SELECT E'a\\'b'",
+        "SELECT 'C:\\temp\\x'",
+      ],
     },
     match: finding('backslashQuote'),
   },
@@ -99,7 +112,11 @@ const RULES: DetailedSqlRule[] = [
         { sql: "SET sql_mode = 'NO_BACKSLASH_ESCAPES'; SELECT 1", dialect: 'mysql' },
         'SET standard_conforming_strings = off; SELECT 1',
       ],
-      allow: [{ sql: 'DELETE FROM t WHERE id = 1 OR id = 2', dialect: 'mysql' }, { sql: "SET sql_mode = 'ANSI'", dialect: 'mysql' }, "SELECT 'a' || 'b'"],
+      allow: [
+        { sql: 'DELETE FROM t WHERE id = 1 OR id = 2', dialect: 'mysql' },
+        { sql: "SET sql_mode = 'ANSI'", dialect: 'mysql' },
+        "SELECT 'a' || 'b'",
+      ],
     },
     match: (s) => s.facts.ambiguous !== undefined,
     detail: (s) => s.facts.ambiguous,
@@ -110,7 +127,10 @@ const RULES: DetailedSqlRule[] = [
     reason: 'the SQL is nested too deeply to analyse',
     remediation: 'flatten the expression or split the query',
     examples: {
-      block: ['SELECT ' + '(SELECT '.repeat(2000) + '1' + ')'.repeat(2000), { sql: 'SELECT ' + '('.repeat(3000) + '1' + ')'.repeat(3000), dialect: 'mysql' }],
+      block: [
+        'SELECT ' + '(SELECT '.repeat(2000) + '1' + ')'.repeat(2000),
+        { sql: 'SELECT ' + '('.repeat(3000) + '1' + ')'.repeat(3000), dialect: 'mysql' },
+      ],
       allow: ['SELECT ' + '('.repeat(20) + '1' + ')'.repeat(20)],
     },
     match: finding('tooDeep'),

@@ -61,6 +61,7 @@ export const INJECTION_RULES: DetailedSqlRule[] = [
       ],
     },
     match: (s) => s.facts.unionCredential !== undefined || s.facts.unionCatalog !== undefined,
-    detail: (s) => (s.facts.unionCredential !== undefined ? `column ${s.facts.unionCredential}` : `the system catalog ${String(s.facts.unionCatalog)}`),
+    detail: (s) =>
+      s.facts.unionCredential !== undefined ? `column ${s.facts.unionCredential}` : `the system catalog ${String(s.facts.unionCatalog)}`,
   },
 ];

@@ -24,7 +24,14 @@ export function matchRules(rules: readonly DetailedSqlRule[], stmts: readonly Sq
       const ev = evidence(rule, s, where);
       // T-SQL's reading of unknown words yields one statement per word: say it once.
       if (out.some((m) => m.ruleId === rule.id && m.evidence === ev)) continue;
-      out.push({ ruleId: rule.id, class: rule.class ?? 'rule', risk: rule.risk, reason: rule.reason, remediation: rule.remediation, evidence: ev });
+      out.push({
+        ruleId: rule.id,
+        class: rule.class ?? 'rule',
+        risk: rule.risk,
+        reason: rule.reason,
+        remediation: rule.remediation,
+        evidence: ev,
+      });
     }
     for (const n of s.nested) visit(n, [...where, n.facts.via !== undefined ? `inside ${n.facts.via}` : 'nested']);
   };

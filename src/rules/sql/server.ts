@@ -59,7 +59,7 @@ export const SERVER_RULES: DetailedSqlRule[] = [
         { sql: "LOAD DATA INFILE '/etc/passwd' INTO TABLE t", dialect: 'mysql' },
         { sql: "SELECT writefile('/tmp/x', 'data')", dialect: 'sqlite' },
       ],
-      allow: ['COPY users TO STDOUT', "SELECT read_file_name FROM uploads WHERE id = 1", { sql: 'SELECT * FROM files', dialect: 'mysql' }],
+      allow: ['COPY users TO STDOUT', 'SELECT read_file_name FROM uploads WHERE id = 1', { sql: 'SELECT * FROM files', dialect: 'mysql' }],
     },
     match: (s) => s.facts.serverFile !== undefined,
     detail: (s) => s.facts.serverFile,
@@ -93,10 +93,14 @@ export const SERVER_RULES: DetailedSqlRule[] = [
   {
     id: 'sql.admin_function',
     risk: 'HIGH',
-    reason: "calls a server-administration function (terminate sessions, reload configuration, …)",
+    reason: 'calls a server-administration function (terminate sessions, reload configuration, …)',
     remediation: 'leave server administration to an operator',
     examples: {
-      block: ['SELECT pg_terminate_backend(pid) FROM pg_stat_activity', 'SELECT pg_reload_conf()', { sql: 'EXEC sp_configure', dialect: 'transactsql' }],
+      block: [
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity',
+        'SELECT pg_reload_conf()',
+        { sql: 'EXEC sp_configure', dialect: 'transactsql' },
+      ],
       allow: ['SELECT pid, state FROM pg_stat_activity'],
     },
     match: (s) => s.facts.adminFunction !== undefined,
@@ -108,7 +112,11 @@ export const SERVER_RULES: DetailedSqlRule[] = [
     reason: 'changes server-wide configuration',
     remediation: 'change server settings through configuration management, not a session',
     examples: {
-      block: ["ALTER SYSTEM SET archive_command = 'rm -rf /'", { sql: 'SET GLOBAL general_log = 1', dialect: 'mysql' }, { sql: 'SET PERSIST max_connections = 1', dialect: 'mysql' }],
+      block: [
+        "ALTER SYSTEM SET archive_command = 'rm -rf /'",
+        { sql: 'SET GLOBAL general_log = 1', dialect: 'mysql' },
+        { sql: 'SET PERSIST max_connections = 1', dialect: 'mysql' },
+      ],
       allow: ['SET statement_timeout = 1000', { sql: "SET SESSION sql_mode = 'ANSI'", dialect: 'mysql' }, 'SHOW archive_command'],
     },
     match: (s) => s.facts.serverConfig !== undefined,
@@ -120,8 +128,15 @@ export const SERVER_RULES: DetailedSqlRule[] = [
     reason: 'PRAGMA writable_schema lets statements edit sqlite_schema directly and corrupt the database',
     remediation: 'change the schema with ALTER/CREATE statements',
     examples: {
-      block: [{ sql: 'PRAGMA writable_schema = 1', dialect: 'sqlite' }, { sql: 'PRAGMA writable_schema=ON;', dialect: 'sqlite' }],
-      allow: [{ sql: 'PRAGMA writable_schema', dialect: 'sqlite' }, { sql: 'PRAGMA table_info(users)', dialect: 'sqlite' }, { sql: 'PRAGMA writable_schema = OFF', dialect: 'sqlite' }],
+      block: [
+        { sql: 'PRAGMA writable_schema = 1', dialect: 'sqlite' },
+        { sql: 'PRAGMA writable_schema=ON;', dialect: 'sqlite' },
+      ],
+      allow: [
+        { sql: 'PRAGMA writable_schema', dialect: 'sqlite' },
+        { sql: 'PRAGMA table_info(users)', dialect: 'sqlite' },
+        { sql: 'PRAGMA writable_schema = OFF', dialect: 'sqlite' },
+      ],
     },
     match: (s) => s.facts.writableSchema === true,
   },
@@ -143,8 +158,14 @@ export const SERVER_RULES: DetailedSqlRule[] = [
     reason: 'a PRAGMA that changes how SQLite behaves',
     remediation: 'set pragmas in reviewed application code',
     examples: {
-      block: [{ sql: 'PRAGMA foreign_keys = OFF', dialect: 'sqlite' }, { sql: 'PRAGMA journal_mode = DELETE', dialect: 'sqlite' }],
-      allow: [{ sql: 'PRAGMA table_info(users)', dialect: 'sqlite' }, { sql: 'PRAGMA foreign_keys', dialect: 'sqlite' }],
+      block: [
+        { sql: 'PRAGMA foreign_keys = OFF', dialect: 'sqlite' },
+        { sql: 'PRAGMA journal_mode = DELETE', dialect: 'sqlite' },
+      ],
+      allow: [
+        { sql: 'PRAGMA table_info(users)', dialect: 'sqlite' },
+        { sql: 'PRAGMA foreign_keys', dialect: 'sqlite' },
+      ],
     },
     match: (s) => s.kind === 'pragma' && s.facts.pragmaWrite === true && s.facts.writableSchema !== true,
   },
@@ -154,7 +175,12 @@ export const SERVER_RULES: DetailedSqlRule[] = [
     reason: 'calls a stored procedure or runs a DO block, whose effects seatbelt sees only in part',
     remediation: 'run the statements the procedure would run, so each can be checked',
     examples: {
-      block: ['CALL refresh_stats()', { sql: 'CALL archive_orders(2023)', dialect: 'mysql' }, { sql: 'EXEC dbo.nightly', dialect: 'transactsql' }, "DO $$ BEGIN RAISE NOTICE 'hi'; END $$"],
+      block: [
+        'CALL refresh_stats()',
+        { sql: 'CALL archive_orders(2023)', dialect: 'mysql' },
+        { sql: 'EXEC dbo.nightly', dialect: 'transactsql' },
+        "DO $$ BEGIN RAISE NOTICE 'hi'; END $$",
+      ],
       allow: ['SELECT refresh_stats FROM jobs'],
     },
     match: (s) => s.kind === 'call',

@@ -37,7 +37,10 @@ describe('argv analysis', () => {
     const a = await argvIr(['bash', '-c', 'cd / && rm -rf *']);
     expect(isShellParserLoaded()).toBe(true);
     expect(only(a, 'rm').cwd).toBe('/');
-    expect(only(a, 'rm').context).toEqual([{ kind: 'nested_script', detail: 'bash -c' }, { kind: 'list', detail: '&&' }]);
+    expect(only(a, 'rm').context).toEqual([
+      { kind: 'nested_script', detail: 'bash -c' },
+      { kind: 'list', detail: '&&' },
+    ]);
   });
 
   it('an empty argv is an empty IR', async () => {

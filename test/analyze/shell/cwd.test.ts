@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { normalizePath } from '../../../src/analyze/shell/paths.js';
 import { ir, only } from './helpers.js';
 
-
 describe('cd tracking', () => {
   // [script, cwd of rm, other folders rm may run in]
   const table: [string, string | null, (string | null)[]?][] = [
@@ -108,5 +107,6 @@ describe('normalizePath', () => {
     ['~/*', null, '/home/u/*'],
     ['/usr/*/bin/../lib', '/x', '/usr/*/lib'],
   ];
-  for (const [word, cwd, out] of table) it(`${JSON.stringify(word)} in ${cwd} → ${out}`, () => expect(normalizePath(word, cwd, home)).toBe(out));
+  for (const [word, cwd, out] of table)
+    it(`${JSON.stringify(word)} in ${cwd} → ${out}`, () => expect(normalizePath(word, cwd, home)).toBe(out));
 });

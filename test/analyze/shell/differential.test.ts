@@ -221,7 +221,7 @@ async function ourNames(src: string): Promise<string[]> {
     stmts.forEach(visit);
   };
   const visitWords = (words: { subs: { body: Stmt[]; script?: string }[] }[]) => {
-    for (const w of words) for (const sub of w.subs) (sub.script !== undefined ? visitScript(sub.script) : sub.body.forEach(visit));
+    for (const w of words) for (const sub of w.subs) sub.script !== undefined ? visitScript(sub.script) : sub.body.forEach(visit);
   };
   const visit = (s: Stmt): void => {
     switch (s.t) {
@@ -281,7 +281,15 @@ async function ourNames(src: string): Promise<string[]> {
  * - it rejects an expansion after an assignment in `export A=1 $B` (bash expands it at run time),
  *   and a redirect followed by more arguments in `export A=1 <f B`.
  */
-const MVDAN_QUIRKS = [/\blet\b[^;\n]*[|&'"\\$<>]/, /[^\s\d<>&|;]\d+[<>]/, /#(&&|\|\|)/, /=\((?:[^)]*\s)?=/, /(['"})`]|\$\w+)#/, /#[^\n]*\\\n/, /\b(export|declare|local|readonly|typeset)\b[^;&|\n]*(=\S*\s+\$|[<>]\S*\s+\S)/];
+const MVDAN_QUIRKS = [
+  /\blet\b[^;\n]*[|&'"\\$<>]/,
+  /[^\s\d<>&|;]\d+[<>]/,
+  /#(&&|\|\|)/,
+  /=\((?:[^)]*\s)?=/,
+  /(['"})`]|\$\w+)#/,
+  /#[^\n]*\\\n/,
+  /\b(export|declare|local|readonly|typeset)\b[^;&|\n]*(=\S*\s+\$|[<>]\S*\s+\S)/,
+];
 
 const sameSet = (a: string[], b: string[]) => {
   const x = new Set(a);
@@ -316,7 +324,8 @@ describe('differential test against mvdan-sh', () => {
       if (mv === null) rejected++;
       else disagreements++;
       const ir = await shellIrFromScript(src, ctx);
-      if (!ir.undecidable.length) escaped.push(`${JSON.stringify(src)}: mvdan ${mv ? JSON.stringify(mv) : 'rejects it'}, ours ${JSON.stringify(ours)}`);
+      if (!ir.undecidable.length)
+        escaped.push(`${JSON.stringify(src)}: mvdan ${mv ? JSON.stringify(mv) : 'rejects it'}, ours ${JSON.stringify(ours)}`);
     }
     expect(escaped).toEqual([]);
     // The corpus must exercise both kinds of disagreement, or the test proves nothing.

@@ -142,7 +142,8 @@ describe('everyday arithmetic stays allowed', () => {
     'arr=(a b c); i=1; echo "${arr[$i]}"; unset "arr[$i]"; arr[i+1]=d',
     'i=0; let i++ "j = i * 2"; echo $((i + j))',
     'sleep $((RANDOM % 5)); echo $((SECONDS + 1)) $(( LINENO ))',
-  ]) allows(src);
+  ])
+    allows(src);
   // bash's own numbers stop being numbers once the script writes them.
   blocks('unset RANDOM; read -r RANDOM; echo $((RANDOM))', ARITH);
   blocks('RANDOM=$1; echo $((RANDOM % 5))', ARITH);

@@ -6,7 +6,18 @@ import { ids, ir } from './helpers.js';
 const undecidable = async (src: string, id: string) => expect(ids(await ir(src)), JSON.stringify(src)).toContain(id);
 
 describe('syntax errors', () => {
-  for (const src of ['rm -rf / &&', 'if true; then rm -rf /', 'echo "unterminated', "echo 'x", 'a | | b', '(rm -rf /', 'case x in', 'echo @(a|b', 'f() {', 'rm x )']) {
+  for (const src of [
+    'rm -rf / &&',
+    'if true; then rm -rf /',
+    'echo "unterminated',
+    "echo 'x",
+    'a | | b',
+    '(rm -rf /',
+    'case x in',
+    'echo @(a|b',
+    'f() {',
+    'rm x )',
+  ]) {
     it(JSON.stringify(src), () => undecidable(src, 'parse.syntax_error'));
   }
 });
@@ -24,7 +35,8 @@ describe('blind spots of tree-sitter', () => {
     expect(ids(await ir('rm -rf \\\n  build'))).toEqual([]);
     expect(ids(await ir('echo "a\\\nb"'))).toEqual([]);
   });
-  it('escaped backticks inside backticks (a nested substitution bash re-parses)', () => undecidable('echo `echo \\`rm -rf /\\``', 'parse.blind_spot'));
+  it('escaped backticks inside backticks (a nested substitution bash re-parses)', () =>
+    undecidable('echo `echo \\`rm -rf /\\``', 'parse.blind_spot'));
   it('nested backticks, in strings and assignments', async () => {
     await undecidable('echo "`echo \\`rm -rf /\\``"', 'parse.blind_spot');
     await undecidable('x=`a \\`rm -rf /\\``', 'parse.blind_spot');
@@ -80,7 +92,18 @@ describe('tree-sitter misreads found by the differential test', () => {
 });
 
 describe('dynamic command names', () => {
-  for (const src of ['$a -rf /', '$(echo rm) -rf /', '"$CMD" x', '`echo rm` -rf /', 'read a; $a -rf /', 'a=rm; $a -rf /', '${X:-rm} -rf /', '/usr/bin/r? -rf /', 'r{m,} -rf /', '$1']) {
+  for (const src of [
+    '$a -rf /',
+    '$(echo rm) -rf /',
+    '"$CMD" x',
+    '`echo rm` -rf /',
+    'read a; $a -rf /',
+    'a=rm; $a -rf /',
+    '${X:-rm} -rf /',
+    '/usr/bin/r? -rf /',
+    'r{m,} -rf /',
+    '$1',
+  ]) {
     it(JSON.stringify(src), () => undecidable(src, 'parse.dynamic_command'));
   }
 });

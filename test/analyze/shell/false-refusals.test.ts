@@ -37,9 +37,16 @@ function allowed(cases: string[], extglob = false) {
 }
 
 describe('[[ … =~ regex ]]: the regex is one word, `|` and groups included', () => {
-  allowed(['[[ "$x" =~ (a|b) ]]', '[[ $x =~ a|b ]]', '[[ $x =~ ^(a|b)$ && -n $y ]]', '[[ $x =~ (a b) ]] || echo no', '[[ ( $x =~ (a) ) ]]']);
+  allowed([
+    '[[ "$x" =~ (a|b) ]]',
+    '[[ $x =~ a|b ]]',
+    '[[ $x =~ ^(a|b)$ && -n $y ]]',
+    '[[ $x =~ (a b) ]] || echo no',
+    '[[ ( $x =~ (a) ) ]]',
+  ]);
   it('still refuses what bash rejects', async () => {
-    for (const src of ['[[ x =~ a b ]]', '[[ x =~ (a ]]', '[[ x =~ a)b ]]', '[[ x =~ a&b ]]']) expect(ids(await ir(src)), src).toContain('parse.syntax_error');
+    for (const src of ['[[ x =~ a b ]]', '[[ x =~ (a ]]', '[[ x =~ a)b ]]', '[[ x =~ a&b ]]'])
+      expect(ids(await ir(src)), src).toContain('parse.syntax_error');
   });
   it('a substitution in the regex still runs', async () => {
     expect((await judged('[[ x =~ (a|$(rm -rf /)) ]]')).ids).toContain('filesystem.recursive_delete_root');
@@ -85,21 +92,43 @@ describe('recursion is not a fork bomb; two copies at a time are', () => {
 });
 
 describe('eval "$(tool …)" of a known generator is its setup code, not an unknown script', () => {
-  allowed(['eval "$(ssh-agent -s)"', 'eval "$(pyenv init -)"', 'eval "$(direnv hook bash)"', 'eval `ssh-agent -s`', 'eval "$(/opt/homebrew/bin/brew shellenv)"']);
+  allowed([
+    'eval "$(ssh-agent -s)"',
+    'eval "$(pyenv init -)"',
+    'eval "$(direnv hook bash)"',
+    'eval `ssh-agent -s`',
+    'eval "$(/opt/homebrew/bin/brew shellenv)"',
+  ]);
   it('any other eval of a substitution stays refused', async () => {
-    for (const src of ['eval "$(cat setup.sh)"', 'eval "$(ssh-agent -a /tmp/s)"', 'eval "$(pyenv init - ; rm -rf ~)"', 'eval "$(/tmp/x/brew shellenv)"']) {
+    for (const src of [
+      'eval "$(cat setup.sh)"',
+      'eval "$(ssh-agent -a /tmp/s)"',
+      'eval "$(pyenv init - ; rm -rf ~)"',
+      'eval "$(/tmp/x/brew shellenv)"',
+    ]) {
       expect((await judged(src)).decision, src).toBe('block');
     }
   });
   it('a script that redefines the tool decides what eval runs', async () => {
-    for (const src of ['pyenv() { echo "rm -rf ~"; }; eval "$(pyenv init -)"', 'PATH=/tmp/evil:$PATH; eval "$(pyenv init -)"', 'alias ssh-agent=./x; eval "$(ssh-agent -s)"']) {
+    for (const src of [
+      'pyenv() { echo "rm -rf ~"; }; eval "$(pyenv init -)"',
+      'PATH=/tmp/evil:$PATH; eval "$(pyenv init -)"',
+      'alias ssh-agent=./x; eval "$(ssh-agent -s)"',
+    ]) {
       expect((await judged(src)).ids, src).toContain('remote_code.pipe_to_shell');
     }
   });
 });
 
 describe('programs read as they read themselves', () => {
-  allowed(["uv run bash -c 'echo hello'", 'env FOO=bar ls', 'helm uninstall x --dry-run', "sqlite3 -lookaside 100 50 db 'SELECT 1'", "sqlite3 -pagecache 100 50 db 'SELECT 1'", "sqlite3 db -json 'SELECT 1'"]);
+  allowed([
+    "uv run bash -c 'echo hello'",
+    'env FOO=bar ls',
+    'helm uninstall x --dry-run',
+    "sqlite3 -lookaside 100 50 db 'SELECT 1'",
+    "sqlite3 -pagecache 100 50 db 'SELECT 1'",
+    "sqlite3 db -json 'SELECT 1'",
+  ]);
   it('and still judge what they really do', async () => {
     expect((await judged("uv run bash -c 'rm -rf /'")).ids).toContain('filesystem.recursive_delete_root');
     expect((await judged('helm uninstall x')).ids).toContain('infra.helm_uninstall');

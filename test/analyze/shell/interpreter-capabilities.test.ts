@@ -122,7 +122,7 @@ const BLOCK: [script: string, rules: string[]][] = [
   [`osascript -e 'tell application "Finder" to delete every item of home'`, [UNDECIDED]],
   [`osascript -l JavaScript -e 'Application.currentApplication().doShellScript("id")'`, [UNDECIDED]],
   [`groovy -e '"id".execute()'`, [UNDECIDED]],
-  ["jshell <<'EOF'\nRuntime.getRuntime().exec(\"id\")\nEOF", [UNDECIDED]],
+  ['jshell <<\'EOF\'\nRuntime.getRuntime().exec("id")\nEOF', [UNDECIDED]],
   ["tclsh <<'EOF'\nexec id\nEOF", [UNDECIDED]],
   ["tclsh <<'EOF'\nset c exec\n$c id\nEOF", [UNDECIDED]],
   ["irb <<'EOF'\nsend(:system, 'id')\nEOF", [UNDECIDED]],
@@ -242,7 +242,10 @@ describe('interpreter capabilities: evasions and undecidable uses block', () => 
     const matches = await matchesOf(script);
     const summary = matches.map((m) => `${m.ruleId}(${m.risk}): ${m.reason}`).join('\n');
     expect(decisionOf(matches), summary).toBe('block');
-    expect(matches.some((m) => rules.includes(m.ruleId)), `${rules.join(' | ')} among:\n${summary}`).toBe(true);
+    expect(
+      matches.some((m) => rules.includes(m.ruleId)),
+      `${rules.join(' | ')} among:\n${summary}`,
+    ).toBe(true);
   });
 });
 
@@ -260,6 +263,9 @@ describe('interpreter capabilities: literal targets are judged like their shell 
     expect(decisionOf(inCode), summary).toBe(decisionOf(inShell));
     const blocking = (ms: typeof inCode) => ms.filter((m) => m.risk === 'CRITICAL' || m.risk === 'HIGH').map((m) => m.ruleId);
     for (const id of blocking(inShell)) expect(blocking(inCode), summary).toContain(id);
-    expect(inCode.map((m) => m.ruleId), summary).not.toContain(UNDECIDED);
+    expect(
+      inCode.map((m) => m.ruleId),
+      summary,
+    ).not.toContain(UNDECIDED);
   });
 });

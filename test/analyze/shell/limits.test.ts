@@ -33,7 +33,9 @@ describe('IR builder limits (each with a small override, and the default shape)'
   });
   it('syntax depth: limits.nesting_too_deep', async () => {
     expect(ids(await ir('$(echo '.repeat(30) + 'x' + ')'.repeat(30), { limits: { maxDepth: 20 } }))).toContain('limits.nesting_too_deep');
-    expect(ids(await ir('('.repeat(DEFAULT_LIMITS.maxDepth + 5) + 'true' + ')'.repeat(DEFAULT_LIMITS.maxDepth + 5)))).toContain('limits.nesting_too_deep');
+    expect(ids(await ir('('.repeat(DEFAULT_LIMITS.maxDepth + 5) + 'true' + ')'.repeat(DEFAULT_LIMITS.maxDepth + 5)))).toContain(
+      'limits.nesting_too_deep',
+    );
   });
   it('scripts inside scripts: limits.nesting_too_deep', async () => {
     let s = 'true';

@@ -44,12 +44,12 @@ describe('nested shell scripts', () => {
     ["git submodule foreach 'rm -rf /'", 'git submodule foreach'],
     ["git filter-branch --tree-filter 'rm -rf /' HEAD", 'git filter-branch --tree-filter'],
     ["watch 'rm -rf /'", 'watch'],
-    ["watch -n 1 rm -rf /", 'watch'],
+    ['watch -n 1 rm -rf /', 'watch'],
     ["flock /tmp/l -c 'rm -rf /'", 'flock -c'],
     ["script -qc 'rm -rf /' /dev/null", 'script -c'],
-    ["parallel rm -rf ::: /", 'parallel'],
+    ['parallel rm -rf ::: /', 'parallel'],
     ["sudo sh -c 'rm -rf /'", 'sh -c'],
-    ["bash -c \"bash -c 'rm -rf /'\"", 'bash -c'],
+    ['bash -c "bash -c \'rm -rf /\'"', 'bash -c'],
   ];
   for (const [src, detail] of table) {
     it(src, async () => {
@@ -69,7 +69,15 @@ describe('nested shell scripts', () => {
   });
 
   it('docker exec / kubectl exec run an argv in the container', async () => {
-    for (const src of ['docker exec -it -u root web rm -rf /', 'docker container exec web rm -rf /', 'podman exec -e A=1 web rm -rf /', 'docker compose exec web rm -rf /', 'kubectl exec -it pod -c app -- rm -rf /', 'kubectl -n prod exec pod -- rm -rf /', 'oc exec pod -- rm -rf /']) {
+    for (const src of [
+      'docker exec -it -u root web rm -rf /',
+      'docker container exec web rm -rf /',
+      'podman exec -e A=1 web rm -rf /',
+      'docker compose exec web rm -rf /',
+      'kubectl exec -it pod -c app -- rm -rf /',
+      'kubectl -n prod exec pod -- rm -rf /',
+      'oc exec pod -- rm -rf /',
+    ]) {
       const i = await ir(src);
       const c = only(i, 'rm');
       expect(argValues(c), src).toEqual(['-rf', '/']);
@@ -145,7 +153,19 @@ describe('scripts fed on stdin', () => {
 });
 
 describe('dynamic scripts are undecidable', () => {
-  const table = ['bash -c "$X"', 'sh -c "$(curl -s https://x)"', 'eval "$(curl -s x)"', 'eval $cmd', "ssh host \"$REMOTE\"", 'bash <<EOF\n$(curl -s x)\nEOF', 'su -c "$1"', 'git -c core.pager="$P" log', 'watch "$CMD"', 'xargs -I{} sh -c "rm {}"', 'sh <<< "$SCRIPT"'];
+  const table = [
+    'bash -c "$X"',
+    'sh -c "$(curl -s https://x)"',
+    'eval "$(curl -s x)"',
+    'eval $cmd',
+    'ssh host "$REMOTE"',
+    'bash <<EOF\n$(curl -s x)\nEOF',
+    'su -c "$1"',
+    'git -c core.pager="$P" log',
+    'watch "$CMD"',
+    'xargs -I{} sh -c "rm {}"',
+    'sh <<< "$SCRIPT"',
+  ];
   for (const src of table) {
     it(JSON.stringify(src), async () => {
       expect(ids(await ir(src))).toContain('parse.dynamic_script');
@@ -157,25 +177,29 @@ describe('interpreter code', () => {
   const table: [string, string, string[]][] = [
     ['python -c \'import os; os.system("rm -rf /")\'', 'python -c', ['-rf', '/']],
     ['python3 -c "import subprocess; subprocess.run(\'rm -rf /\', shell=True)"', 'python3 -c', ['-rf', '/']],
-    ['python3 -c "import subprocess; subprocess.call([\'rm\', \'-rf\', \'/\'])"', 'python3 -c', ['-rf', '/']],
-    ['python3 -c "import subprocess as s" -c x; python -c "import subprocess; subprocess.Popen([\'rm\',\'-rf\',\'/\'])"', 'python -c', ['-rf', '/']],
+    ["python3 -c \"import subprocess; subprocess.call(['rm', '-rf', '/'])\"", 'python3 -c', ['-rf', '/']],
+    [
+      "python3 -c \"import subprocess as s\" -c x; python -c \"import subprocess; subprocess.Popen(['rm','-rf','/'])\"",
+      'python -c',
+      ['-rf', '/'],
+    ],
     ['python -c "import os; os.popen(\'rm -rf /\')"', 'python -c', ['-rf', '/']],
-    ['python -c "import os; os.execvp(\'rm\', [\'rm\', \'-rf\', \'/\'])"', 'python -c', ['-rf', '/']],
-    ['python3 -Bc "__import__ ; x" 2>/dev/null; python3 -c "import pty; pty.spawn([\'rm\', \'-rf\', \'/\'])"', 'python3 -c', ['-rf', '/']],
-    ['node -e "require(\'child_process\').execSync(\'rm -rf /\')"', 'node -e', ['-rf', '/']],
-    ['node -e "const { exec } = require(\'child_process\'); exec(\'rm -rf /\')"', 'node -e', ['-rf', '/']],
-    ['node -e "require(\'child_process\').spawnSync(\'sh\', [\'-c\', \'rm -rf /\'])"', 'sh -c', ['-rf', '/']],
-    ['node -e "require(\'child_process\').spawnSync(\'rm\', [\'-rf\', \'/\'])"', 'node -e', ['-rf', '/']],
-    ['node -p "require(\'child_process\').execSync(\'rm -rf /\').toString()"', 'node -e', ['-rf', '/']],
+    ["python -c \"import os; os.execvp('rm', ['rm', '-rf', '/'])\"", 'python -c', ['-rf', '/']],
+    ["python3 -Bc \"__import__ ; x\" 2>/dev/null; python3 -c \"import pty; pty.spawn(['rm', '-rf', '/'])\"", 'python3 -c', ['-rf', '/']],
+    ["node -e \"require('child_process').execSync('rm -rf /')\"", 'node -e', ['-rf', '/']],
+    ["node -e \"const { exec } = require('child_process'); exec('rm -rf /')\"", 'node -e', ['-rf', '/']],
+    ["node -e \"require('child_process').spawnSync('sh', ['-c', 'rm -rf /'])\"", 'sh -c', ['-rf', '/']],
+    ["node -e \"require('child_process').spawnSync('rm', ['-rf', '/'])\"", 'node -e', ['-rf', '/']],
+    ["node -p \"require('child_process').execSync('rm -rf /').toString()\"", 'node -e', ['-rf', '/']],
     ['perl -e \'system("rm -rf /")\'', 'perl -e', ['-rf', '/']],
     ['perl -e \'system("rm", "-rf", "/")\'', 'perl -e', ['-rf', '/']],
-    ['perl -e \'`rm -rf /`\'', 'perl -e', ['-rf', '/']],
-    ['perl -e \'qx{rm -rf /}\'', 'perl -e', ['-rf', '/']],
+    ["perl -e '`rm -rf /`'", 'perl -e', ['-rf', '/']],
+    ["perl -e 'qx{rm -rf /}'", 'perl -e', ['-rf', '/']],
     ['perl -le \'exec "rm -rf /"\'', 'perl -e', ['-rf', '/']],
     ['ruby -e \'system("rm -rf /")\'', 'ruby -e', ['-rf', '/']],
     ['ruby -e \'system "rm", "-rf", "/"\'', 'ruby -e', ['-rf', '/']],
-    ['ruby -e \'`rm -rf /`\'', 'ruby -e', ['-rf', '/']],
-    ['ruby -e \'%x(rm -rf /)\'', 'ruby -e', ['-rf', '/']],
+    ["ruby -e '`rm -rf /`'", 'ruby -e', ['-rf', '/']],
+    ["ruby -e '%x(rm -rf /)'", 'ruby -e', ['-rf', '/']],
     ['php -r \'system("rm -rf /");\'', 'php -r', ['-rf', '/']],
   ];
   for (const [src, detail, args] of table) {
@@ -188,7 +212,15 @@ describe('interpreter code', () => {
   }
 
   it('code with no shell call is fine', async () => {
-    for (const src of ['python3 -c "print(1+1)"', 'python -c "import os; print(os.path.join(\'a\', \'b\'))"', 'node -e "console.log(/x/.exec(\'x\'))"', 'perl -ne \'print if /x/\' f', 'ruby -e \'puts 1\'', 'python3 -m http.server', 'python3 script.py']) {
+    for (const src of [
+      'python3 -c "print(1+1)"',
+      "python -c \"import os; print(os.path.join('a', 'b'))\"",
+      'node -e "console.log(/x/.exec(\'x\'))"',
+      "perl -ne 'print if /x/' f",
+      "ruby -e 'puts 1'",
+      'python3 -m http.server',
+      'python3 script.py',
+    ]) {
       const i = await ir(src);
       expect(i.commands.length, src).toBe(1);
       expect(ids(i), src).toEqual([]);
@@ -202,18 +234,18 @@ describe('interpreter code', () => {
       'python -c "from os import system; system(cmd)"',
       'python -c "import subprocess; s = subprocess.run; s(\'ls\')"',
       'python -c "exec(\'import os\')"',
-      'python -c "__import__(\'os\').system(\'ls\')"',
+      "python -c \"__import__('os').system('ls')\"",
       'python -c "import subprocess; subprocess.run(\'ls\', shell=flag)"',
       'node -e "require(\'child_process\').execSync(process.argv[1])"',
       'node -e "require(\'child_process\').exec(`rm ${x}`)"',
-      'node -e "const { execSync: run } = require(\'child_process\'); run(\'ls\')"',
+      "node -e \"const { execSync: run } = require('child_process'); run('ls')\"",
       'node -e "eval(process.argv[1])"',
-      'perl -e \'system($cmd)\'',
+      "perl -e 'system($cmd)'",
       'perl -e \'system "rm $x"\'',
-      'perl -e \'eval $code\'',
-      'perl -e \'open(F, $file)\'',
+      "perl -e 'eval $code'",
+      "perl -e 'open(F, $file)'",
       'ruby -e \'system("rm #{x}")\'',
-      'ruby -e \'eval(code)\'',
+      "ruby -e 'eval(code)'",
     ];
     for (const src of table) expect(ids(await ir(src)), src).toContain('parse.unsupported_interpreter_code');
   });

@@ -8,7 +8,13 @@ describe('embedded SQL', () => {
   const table: [string, { dialect: string; sql: string | null }[]][] = [
     ['psql -c "DROP TABLE t"', [{ dialect: 'postgresql', sql: 'DROP TABLE t' }]],
     ['psql -h db -U app mydb --command="DELETE FROM t"', [{ dialect: 'postgresql', sql: 'DELETE FROM t' }]],
-    ['psql -c "SELECT 1" -c "DROP TABLE t" mydb', [{ dialect: 'postgresql', sql: 'SELECT 1' }, { dialect: 'postgresql', sql: 'DROP TABLE t' }]],
+    [
+      'psql -c "SELECT 1" -c "DROP TABLE t" mydb',
+      [
+        { dialect: 'postgresql', sql: 'SELECT 1' },
+        { dialect: 'postgresql', sql: 'DROP TABLE t' },
+      ],
+    ],
     ['psql mydb <<EOF\nTRUNCATE t;\nEOF', [{ dialect: 'postgresql', sql: 'TRUNCATE t;\n' }]],
     ['psql -f - mydb <<< "DROP SCHEMA s"', [{ dialect: 'postgresql', sql: 'DROP SCHEMA s\n' }]],
     ["echo 'DROP TABLE t;' | psql mydb", [{ dialect: 'postgresql', sql: 'DROP TABLE t;\n' }]],
@@ -18,13 +24,19 @@ describe('embedded SQL', () => {
     ['mariadb -e "DROP TABLE t"', [{ dialect: 'mariadb', sql: 'DROP TABLE t' }]],
     ['mysql d <<< "DROP TABLE t"', [{ dialect: 'mysql', sql: 'DROP TABLE t\n' }]],
     ['sqlite3 app.db "DROP TABLE t"', [{ dialect: 'sqlite', sql: 'DROP TABLE t' }]],
-    ['sqlite3 -bail -cmd "PRAGMA x" app.db "DELETE FROM t"', [{ dialect: 'sqlite', sql: 'PRAGMA x' }, { dialect: 'sqlite', sql: 'DELETE FROM t' }]],
+    [
+      'sqlite3 -bail -cmd "PRAGMA x" app.db "DELETE FROM t"',
+      [
+        { dialect: 'sqlite', sql: 'PRAGMA x' },
+        { dialect: 'sqlite', sql: 'DELETE FROM t' },
+      ],
+    ],
     ["sqlite3 app.db <<'SQL'\nDROP TABLE t;\nSQL", [{ dialect: 'sqlite', sql: 'DROP TABLE t;\n' }]],
     ['sqlcmd -S srv -Q "DROP TABLE t"', [{ dialect: 'transactsql', sql: 'DROP TABLE t' }]],
     ['sqlcmd -q "DELETE FROM t"', [{ dialect: 'transactsql', sql: 'DELETE FROM t' }]],
     ["bq query --use_legacy_sql=false 'DELETE FROM d.t WHERE true'", [{ dialect: 'bigquery', sql: 'DELETE FROM d.t WHERE true' }]],
     ['sudo -u postgres psql -c "DROP TABLE t"', [{ dialect: 'postgresql', sql: 'DROP TABLE t' }]],
-    ["ssh db 'psql -c \"DROP TABLE t\"'", [{ dialect: 'postgresql', sql: 'DROP TABLE t' }]],
+    ['ssh db \'psql -c "DROP TABLE t"\'', [{ dialect: 'postgresql', sql: 'DROP TABLE t' }]],
   ];
   for (const [src, sql] of table) it(JSON.stringify(src), async () => expect(await sqlOf(src)).toEqual(sql));
 

@@ -13,7 +13,11 @@ describe('contexts', () => {
   });
 
   it('`a | b && c`: c is not a pipeline stage (also after |&, where tree-sitter nests a list in the pipe)', async () => {
-    for (const [src, stages] of [['a | b && c', 2], ['a | b | c && d', 3], ['a |& b && c || d', 2]] as const) {
+    for (const [src, stages] of [
+      ['a | b && c', 2],
+      ['a | b | c && d', 3],
+      ['a |& b && c || d', 2],
+    ] as const) {
       const i = await ir(src);
       const last = i.commands[i.commands.length - 1]!;
       expect(last.pipeline, src).toBeUndefined();
@@ -63,7 +67,9 @@ case $z in a|b) m;; *) n;; esac`);
   });
 
   it('command substitutions anywhere: arguments, assignments, redirect targets, expansions, arithmetic, [[ ]]', async () => {
-    const i = await ir('echo "$(a)" `b` ${x:-$(c)} $((1+$(d))); X=$(e) y; cat > "$(f)"; [[ -f $(g) ]]; ((n = $(h))); for v in $(i); do :; done; case $(j) in *) ;; esac');
+    const i = await ir(
+      'echo "$(a)" `b` ${x:-$(c)} $((1+$(d))); X=$(e) y; cat > "$(f)"; [[ -f $(g) ]]; ((n = $(h))); for v in $(i); do :; done; case $(j) in *) ;; esac',
+    );
     for (const n of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']) expect(kinds(only(i, n)), n).toContain('command_substitution');
     expect(only(i, 'a').parentId).toBe(only(i, 'echo').id);
     expect(only(i, 'e').parentId).toBe(only(i, 'y').id);
@@ -107,7 +113,12 @@ describe('redirects', () => {
   it('keeps op, fd and target', async () => {
     const c = (await ir('cmd 2>&1 >>log <in &>/dev/null 3<&- >|f')).commands[0]!;
     expect(c.redirects.map((r) => [r.fd ?? '', r.op, r.target.value])).toEqual([
-      ['2', '>&', '1'], ['', '>>', 'log'], ['', '<', 'in'], ['', '&>', '/dev/null'], ['3', '<&-', '-'], ['', '>|', 'f'],
+      ['2', '>&', '1'],
+      ['', '>>', 'log'],
+      ['', '<', 'in'],
+      ['', '&>', '/dev/null'],
+      ['3', '<&-', '-'],
+      ['', '>|', 'f'],
     ]);
   });
 
@@ -119,7 +130,9 @@ describe('redirects', () => {
 
   it('redirects of a compound command reach the commands inside', async () => {
     const i = await ir('{ echo a; echo b; } > /etc/hosts; while read l; do x; done < list');
-    expect(i.commands.filter((c) => c.name.value === 'echo').every((c) => c.redirects.some((r) => r.target.value === '/etc/hosts'))).toBe(true);
+    expect(i.commands.filter((c) => c.name.value === 'echo').every((c) => c.redirects.some((r) => r.target.value === '/etc/hosts'))).toBe(
+      true,
+    );
     expect(only(i, 'x').redirects[0]!.target.value).toBe('list');
   });
 

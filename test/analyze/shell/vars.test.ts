@@ -50,7 +50,11 @@ describe('known variables', () => {
       'd=x; bash -c \'rm -rf "$d"\'',
       'rm -rf "$HOME/$d"',
     ];
-    for (const src of table) expect((await rmArgs(src)).some((a) => !a.static), src).toBe(true);
+    for (const src of table)
+      expect(
+        (await rmArgs(src)).some((a) => !a.static),
+        src,
+      ).toBe(true);
   });
 
   it('values set in a subshell, a pipeline stage or a branch do not leak', async () => {

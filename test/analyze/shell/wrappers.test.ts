@@ -25,7 +25,7 @@ const cases: Case[] = [
   { src: 'env -u HOME -u=X --unset=Y -C /tmp rm x', name: 'rm', args: ['x'], wrappers: ['env'] },
   { src: 'env - A=1 rm x', name: 'rm', args: ['x'], wrappers: ['env'] },
   { src: 'env -S "rm -rf /"', name: 'rm', args: ['-rf', '/'], wrappers: ['env'] },
-  { src: "env -S'A=1 rm \"a b\"' c", name: 'rm', args: ['a b', 'c'], wrappers: ['env'] },
+  { src: 'env -S\'A=1 rm "a b"\' c', name: 'rm', args: ['a b', 'c'], wrappers: ['env'] },
   { src: 'env --split-string="-i rm x"', name: 'rm', args: ['x'], wrappers: ['env'] },
   { src: 'command rm x', name: 'rm', args: ['x'], wrappers: ['command'] },
   { src: 'command -p rm x', name: 'rm', args: ['x'], wrappers: ['command'] },
@@ -60,7 +60,12 @@ const cases: Case[] = [
   { src: 'busybox rm -rf /', name: 'rm', args: ['-rf', '/'], wrappers: ['busybox'] },
   { src: 'coproc rm x', name: 'rm', args: ['x'], wrappers: ['coproc'] },
   { src: '/usr/bin/sudo /bin/rm x', name: 'rm', args: ['x'], wrappers: ['sudo'] },
-  { src: 'sudo env A=1 nice -n 5 timeout 3 nohup /usr/bin/rm -rf /', name: 'rm', args: ['-rf', '/'], wrappers: ['sudo', 'env', 'nice', 'timeout', 'nohup'] },
+  {
+    src: 'sudo env A=1 nice -n 5 timeout 3 nohup /usr/bin/rm -rf /',
+    name: 'rm',
+    args: ['-rf', '/'],
+    wrappers: ['sudo', 'env', 'nice', 'timeout', 'nohup'],
+  },
   { src: 'A=1 B=2 rm x', name: 'rm', args: ['x'], wrappers: [] },
 ];
 
@@ -98,13 +103,30 @@ describe('wrapper details', () => {
     expect(rm.wrappers).toEqual(['find']);
     expect(rm.fedByUnknownInput).toBe(true);
     expect(rm.parentId).toBe(only(i, 'find').id);
-    expect(rm.args.map((a) => [a.value, a.static])).toEqual([['-rf', true], ['{}', false]]);
+    expect(rm.args.map((a) => [a.value, a.static])).toEqual([
+      ['-rf', true],
+      ['{}', false],
+    ]);
     expect(only(i, 'chmod').cwd).toBeNull(); // -execdir runs in each file's folder
     expect(only(i, 'find').args.map((a) => a.value)).toContain('-exec');
   });
 
   it('wrappers that run nothing are the command themselves', async () => {
-    for (const src of ['sudo -l', 'sudo -v', 'sudo -k', 'env', 'env -i', 'command -v rm', 'command -V rm', 'nice', 'time', 'exec >log', 'ionice -p 12', 'timeout 5', 'xargs']) {
+    for (const src of [
+      'sudo -l',
+      'sudo -v',
+      'sudo -k',
+      'env',
+      'env -i',
+      'command -v rm',
+      'command -V rm',
+      'nice',
+      'time',
+      'exec >log',
+      'ionice -p 12',
+      'timeout 5',
+      'xargs',
+    ]) {
       const i = await ir(src);
       expect(i.commands.length, src).toBe(1);
       expect(i.commands[0]!.wrappers, src).toEqual([]);

@@ -86,8 +86,13 @@ describe('recursive deletes outside the project', () => {
     expect((await judged('rm -rf .cache/pip', ctx)).hit).toBeUndefined();
   });
 
-  it('paths on another machine or in a container are not this project\'s (the CRITICAL rules still judge them)', async () => {
-    for (const s of ['ssh host rm -rf /srv/app/releases/old', 'docker exec web rm -rf /var/www/cache', 'kubectl exec pod -- rm -rf /data/tmp', 'docker run --rm node:20 rm -rf /app/build']) {
+  it("paths on another machine or in a container are not this project's (the CRITICAL rules still judge them)", async () => {
+    for (const s of [
+      'ssh host rm -rf /srv/app/releases/old',
+      'docker exec web rm -rf /var/www/cache',
+      'kubectl exec pod -- rm -rf /data/tmp',
+      'docker run --rm node:20 rm -rf /app/build',
+    ]) {
       expect((await judged(s)).hit, s).toBeUndefined();
     }
     expect((await matchesOf('ssh host rm -rf /')).map((m) => m.ruleId)).toContain('filesystem.recursive_delete_root');
@@ -101,7 +106,10 @@ describe('recursive deletes outside the project', () => {
 });
 
 describe('findProjectRoot', () => {
-  const has = (...gits: string[]) => (p: string) => gits.includes(p);
+  const has =
+    (...gits: string[]) =>
+    (p: string) =>
+      gits.includes(p);
   it('is the nearest folder upward holding .git', () => {
     expect(findProjectRoot('/home/u/repo/src/lib', '/home/u', has('/home/u/repo/.git'))).toBe('/home/u/repo');
   });

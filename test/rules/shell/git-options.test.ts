@@ -16,7 +16,13 @@ describe('git checkout options read as git reads them', () => {
   });
 
   it('--unified and --inter-hunk-context take the next word as their value', async () => {
-    for (const s of ['git checkout --unified 3 main', 'git checkout --inter-hunk-context 3 main', 'git checkout -U 3 main', 'git checkout -p --inter-hunk-context 3 main', 'git checkout --conflict merge main']) {
+    for (const s of [
+      'git checkout --unified 3 main',
+      'git checkout --inter-hunk-context 3 main',
+      'git checkout -U 3 main',
+      'git checkout -p --inter-hunk-context 3 main',
+      'git checkout --conflict merge main',
+    ]) {
       expect(await ids(s), s).not.toContain('git.checkout_discard');
     }
     expect(await ids('git checkout --unified 3 main -- file.txt')).toContain('git.checkout_discard');

@@ -34,7 +34,18 @@ export const word = (value: string, raw = value, isStatic = !/[$`*?[{]/.test(val
 /** A hand-built simple command: `cmd('rm', ['-rf', '/'], { cwd: '/' })`. */
 export function cmd(name: string, args: (string | Word)[], extra: Partial<SimpleCommand> = {}): SimpleCommand {
   const words = args.map((a) => (typeof a === 'string' ? word(a) : a));
-  return { id: 0, name: word(name), args: words, assignments: [], redirects: [], context: [], wrappers: [], cwd: ctx.cwd, text: [name, ...words.map((w) => w.raw)].join(' '), ...extra };
+  return {
+    id: 0,
+    name: word(name),
+    args: words,
+    assignments: [],
+    redirects: [],
+    context: [],
+    wrappers: [],
+    cwd: ctx.cwd,
+    text: [name, ...words.map((w) => w.raw)].join(' '),
+    ...extra,
+  };
 }
 
 /** An IR of hand-built commands (ids renumbered in order). */

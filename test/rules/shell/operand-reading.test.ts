@@ -60,8 +60,14 @@ describe('rules that misread option values', () => {
     expect(rule('infra.cloud_resource_delete').match(del.cmd, del.ir)).toBe(true);
   });
 
-  it('read_only (commandWrites): a global option\'s value is not the subcommand', async () => {
-    for (const s of ['docker -H tcp://build:2375 ps', 'docker --log-level debug images', 'gh -R acme/site pr list', 'npm --prefix web ls', 'helm --kube-context prod list']) {
+  it("read_only (commandWrites): a global option's value is not the subcommand", async () => {
+    for (const s of [
+      'docker -H tcp://build:2375 ps',
+      'docker --log-level debug images',
+      'gh -R acme/site pr list',
+      'npm --prefix web ls',
+      'helm --kube-context prod list',
+    ]) {
       const { cmd } = await first(s);
       expect(commandWrites(cmd), s).toBe(false);
     }

@@ -3,11 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { has, parseOptions, values } from '../../../src/rules/shell/options.js';
 import { word } from './helpers.js';
 
-const parse = (args: string[], spec = {}) => parseOptions(args.map((a) => word(a)), spec);
+const parse = (args: string[], spec = {}) =>
+  parseOptions(
+    args.map((a) => word(a)),
+    spec,
+  );
 const rm = { longFlags: ['recursive', 'force', 'interactive', 'no-preserve-root', 'preserve-root'] };
 
 describe('parseOptions', () => {
-  it.each([['-rf'], ['-fr'], ['-r', '-f'], ['-Rf'], ['--recursive', '--force'], ['--recur', '-f'], ['-f', '--recursive'], ['-v', '-r', '-f']])('reads recursion in %j', (...flags) => {
+  it.each([
+    ['-rf'],
+    ['-fr'],
+    ['-r', '-f'],
+    ['-Rf'],
+    ['--recursive', '--force'],
+    ['--recur', '-f'],
+    ['-f', '--recursive'],
+    ['-v', '-r', '-f'],
+  ])('reads recursion in %j', (...flags) => {
     const p = parse([...flags, '/'], rm);
     expect(has(p, 'r', 'R', 'recursive')).toBe(true);
     expect(p.operands.map((w) => w.value)).toEqual(['/']);

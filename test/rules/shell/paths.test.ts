@@ -25,8 +25,14 @@ describe('resolveTargets', () => {
   it('reads $TMPDIR as a scratch folder, and also as empty when that names a real top-level folder', () => {
     expect(resolve('$TMPDIR/x', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/tmp/x' }]);
     expect(resolve('${TMPDIR:?}/etc', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/tmp/etc' }]);
-    expect(resolve('$TMPDIR/etc', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/tmp/etc' }, { kind: 'path', path: '/etc' }]);
-    expect(resolve('${TMPDIR:-/var/tmp}/x', ctx.cwd, false)).toEqual([{ kind: 'path', path: '/tmp/x' }, { kind: 'path', path: '/var/tmp/x' }]);
+    expect(resolve('$TMPDIR/etc', ctx.cwd, false)).toEqual([
+      { kind: 'path', path: '/tmp/etc' },
+      { kind: 'path', path: '/etc' },
+    ]);
+    expect(resolve('${TMPDIR:-/var/tmp}/x', ctx.cwd, false)).toEqual([
+      { kind: 'path', path: '/tmp/x' },
+      { kind: 'path', path: '/var/tmp/x' },
+    ]);
   });
 
   it('reads /proc/<pid>/root as the root folder', () => {
@@ -48,39 +54,78 @@ describe('resolveTargets', () => {
   });
 
   it('is unknown for other expansions, other users and relative paths in an unknown folder', () => {
-    for (const [v, cwd] of [['$DIR', ctx.cwd], ['$(cat f)/x', ctx.cwd], ['$(pwd)/x', null], ['~bob/x', ctx.cwd], ['build', null]] as const) {
+    for (const [v, cwd] of [
+      ['$DIR', ctx.cwd],
+      ['$(cat f)/x', ctx.cwd],
+      ['$(pwd)/x', null],
+      ['~bob/x', ctx.cwd],
+      ['build', null],
+    ] as const) {
       expect(resolve(v, cwd, v.includes('$') ? false : undefined)[0]!.kind, v).toBe('unknown');
     }
   });
 
   it('keeps a literal $ of a static word', () => {
-    expect(resolve("a$b", ctx.cwd, true)).toEqual([{ kind: 'path', path: '/home/user/project/a$b' }]);
+    expect(resolve('a$b', ctx.cwd, true)).toEqual([{ kind: 'path', path: '/home/user/project/a$b' }]);
   });
 });
 
 describe('protectedKind', () => {
   it.each([
-    ['/', 'root'], ['/*', 'root'], ['//', 'root'], ['/usr/..', 'root'], ['/tmp*', 'system'],
-    ['~', 'home'], ['/root', 'home'], ['/Users/alice', 'home'], ['~/*', 'home'], ['~/.*', 'home'], ['..', 'home'],
-    ['/etc', 'system'], ['/opt', 'system'], ['/usr/local', 'system'], ['/etc/*', 'system'], ['/home', 'system'], ['/var/lib/mysql', 'system'], ['/opt/*', 'system'],
+    ['/', 'root'],
+    ['/*', 'root'],
+    ['//', 'root'],
+    ['/usr/..', 'root'],
+    ['/tmp*', 'system'],
+    ['~', 'home'],
+    ['/root', 'home'],
+    ['/Users/alice', 'home'],
+    ['~/*', 'home'],
+    ['~/.*', 'home'],
+    ['..', 'home'],
+    ['/etc', 'system'],
+    ['/opt', 'system'],
+    ['/usr/local', 'system'],
+    ['/etc/*', 'system'],
+    ['/home', 'system'],
+    ['/var/lib/mysql', 'system'],
+    ['/opt/*', 'system'],
   ])('%s is %s', (p, k) => expect(kind(p)).toEqual([k]));
 
-  it.each(['/tmp/*', '/var/tmp/*', '/usr/local/go', '/var/lib/apt/lists/*', '~/.cache', '~/*.log', './build', '/opt/app/x', '/tmp/x'])('%s is not protected', (p) => {
-    expect(kind(p)).toEqual([null]);
-  });
+  it.each(['/tmp/*', '/var/tmp/*', '/usr/local/go', '/var/lib/apt/lists/*', '~/.cache', '~/*.log', './build', '/opt/app/x', '/tmp/x'])(
+    '%s is not protected',
+    (p) => {
+      expect(kind(p)).toEqual([null]);
+    },
+  );
 });
 
 describe('file classes', () => {
   it('critical system files', () => {
-    for (const p of ['/etc/passwd', '/etc/shadow', '/etc/sudoers', '/etc/sudoers.d/x', '/boot/vmlinuz', '/etc/ssh/sshd_config']) expect(isCriticalFile(p), p).toBe(true);
+    for (const p of ['/etc/passwd', '/etc/shadow', '/etc/sudoers', '/etc/sudoers.d/x', '/boot/vmlinuz', '/etc/ssh/sshd_config'])
+      expect(isCriticalFile(p), p).toBe(true);
     for (const p of ['/etc/hosts', '/etc/apt/sources.list.d/x.list', '/etc/nginx/nginx.conf']) expect(isCriticalFile(p), p).toBe(false);
   });
 
   it('secrets: keys and credentials, not public keys or plain config', () => {
-    for (const p of ['/home/user/.ssh/id_rsa', '/home/user/.ssh/id_ed25519', '/home/user/.aws/credentials', '/home/user/.kube/config', '/etc/shadow', '/home/user/.ssh', '/proc/1/environ']) {
+    for (const p of [
+      '/home/user/.ssh/id_rsa',
+      '/home/user/.ssh/id_ed25519',
+      '/home/user/.aws/credentials',
+      '/home/user/.kube/config',
+      '/etc/shadow',
+      '/home/user/.ssh',
+      '/proc/1/environ',
+    ]) {
       expect(secretKindOfPath(p, ctx.home), p).toBe('credential');
     }
-    for (const p of ['/home/user/.ssh/id_rsa.pub', '/home/user/.ssh/config', '/home/user/.ssh/known_hosts', '/home/user/.aws/config', '/etc/passwd']) {
+    for (const p of [
+      '/home/user/.ssh/id_rsa.pub',
+      '/home/user/.ssh/config',
+      '/home/user/.ssh/known_hosts',
+      '/home/user/.aws/config',
+      '/etc/passwd',
+    ]) {
       expect(secretKindOfPath(p, ctx.home), p).toBe(null);
     }
     expect(secretKindOfPath('/home/user/project/.env', ctx.home)).toBe('env');

@@ -41,7 +41,7 @@ const PLANTED: [Id, string][] = [
   ['persistence.shell_startup', 'echo x >> /root/.bashrc'],
   ['persistence.shell_startup', 'echo x >> /home/other/.bashrc'],
   ['persistence.shell_startup', 'cd ~ && echo x >> .bashrc'],
-  ['persistence.shell_startup', 'python3 -c "open(\'/home/u/.bashrc\', \'a\').write(\'x\')"'],
+  ['persistence.shell_startup', "python3 -c \"open('/home/u/.bashrc', 'a').write('x')\""],
   ['persistence.shell_startup', 'tar -xf dots.tar -C ~'],
   // Cron, at and timers.
   ['persistence.scheduled_job', 'crontab jobs.txt'],

@@ -87,10 +87,10 @@ const GUARDED_WRITES: [string, string][] = [
   ['git rm', 'git rm .seatbelt.json'],
   ['git checkout of a path', 'git checkout evil -- .claude/settings.json'],
   ['mount over it', 'mount -t tmpfs none ~/.seatbelt'],
-  ['python open', 'python3 -c "open(\'.seatbelt.json\', \'w\').write(\'{}\')"'],
+  ['python open', "python3 -c \"open('.seatbelt.json', 'w').write('{}')\""],
   ['python remove', 'python3 -c "import os; os.remove(os.path.expanduser(\'~/.seatbelt/audit.jsonl\'))"'],
   ['python rmtree', 'python3 -c "import shutil; shutil.rmtree(\'.git\')"'],
-  ['node writeFileSync', 'node -e "require(\'fs\').writeFileSync(\'.claude/settings.json\', \'{}\')"'],
+  ['node writeFileSync', "node -e \"require('fs').writeFileSync('.claude/settings.json', '{}')\""],
   ['cd first', 'cd ~/.claude && sed -i s/seatbelt/true/ settings.json'],
   ['cd that may fail', 'cd "$X" && rm -rf .git'],
   ['cd ~ then relative', 'cd ~; rm -rf .seatbelt'],
@@ -178,23 +178,37 @@ describe('self_protection.guarded_path', () => {
   });
 
   it('a target that cannot be resolved is left to other rules unless its known start lies in a guarded place', async () => {
-    for (const s of ['rm -rf "$DIR"', 'echo x > "$OUT"', 'rm -rf ~/$X', 'cp x "build/$NAME"']) expect(await idsOf(s), s).not.toContain(PATH);
+    for (const s of ['rm -rf "$DIR"', 'echo x > "$OUT"', 'rm -rf ~/$X', 'cp x "build/$NAME"'])
+      expect(await idsOf(s), s).not.toContain(PATH);
   });
 });
 
 describe('the session guard: custom paths and links', () => {
-  const trail: GuardContext = { paths: [{ path: '/var/log/agent/trail.jsonl', kind: 'audit_trail' }, { path: '/opt/seatbelt', kind: 'install' }] };
+  const trail: GuardContext = {
+    paths: [
+      { path: '/var/log/agent/trail.jsonl', kind: 'audit_trail' },
+      { path: '/opt/seatbelt', kind: 'install' },
+    ],
+  };
   const withTrail: AnalyzeContext = { ...CTX, guard: trail };
 
   it('protects the audit file where the session keeps it', async () => {
-    for (const s of [': > /var/log/agent/trail.jsonl', 'rm /var/log/agent/trail.jsonl', 'rm -rf /var/log/agent', 'cd /var/log && rm -rf agent', 'mv /var/log/agent/trail.jsonl /tmp/', 'rm -rf /opt/seatbelt/dist']) {
+    for (const s of [
+      ': > /var/log/agent/trail.jsonl',
+      'rm /var/log/agent/trail.jsonl',
+      'rm -rf /var/log/agent',
+      'cd /var/log && rm -rf agent',
+      'mv /var/log/agent/trail.jsonl /tmp/',
+      'rm -rf /opt/seatbelt/dist',
+    ]) {
       expect(await idsOf(s, withTrail), s).toContain(PATH);
     }
     expect(await idsOf('cat /var/log/agent/trail.jsonl | tail -n 3', withTrail)).not.toContain(PATH);
   });
 
   it("always keeps the hosts' user-level hook settings, and names anywhere, next to the session's paths", async () => {
-    for (const s of ["echo '{}' > ~/.claude/settings.json", 'rm ~/.codex/hooks.json', 'echo {} > .seatbelt.json', 'rm -rf .git/hooks']) expect(await idsOf(s, withTrail), s).toContain(PATH);
+    for (const s of ["echo '{}' > ~/.claude/settings.json", 'rm ~/.codex/hooks.json', 'echo {} > .seatbelt.json', 'rm -rf .git/hooks'])
+      expect(await idsOf(s, withTrail), s).toContain(PATH);
   });
 
   it('without a session guard, protects seatbelt under the home', async () => {
@@ -202,16 +216,19 @@ describe('the session guard: custom paths and links', () => {
   });
 
   it('judges where an existing link leads (realpath), also for a file that does not exist yet', async () => {
-    const realpath = (p: string): string | null => (p === '/tmp/link' || p.startsWith('/tmp/link/') ? p.replace('/tmp/link', '/home/u/.seatbelt') : p.startsWith('/tmp/link') ? null : p);
+    const realpath = (p: string): string | null =>
+      p === '/tmp/link' || p.startsWith('/tmp/link/') ? p.replace('/tmp/link', '/home/u/.seatbelt') : p.startsWith('/tmp/link') ? null : p;
     const linked: AnalyzeContext = { ...CTX, guard: { paths: [{ path: '/home/u/.seatbelt', kind: 'seatbelt_home' }], realpath } };
-    for (const s of ['rm -rf /tmp/link/audit.jsonl', 'rm /tmp/link/audit.jsonl', 'echo x > /tmp/link/new-file', 'chmod 000 /tmp/link']) expect(await idsOf(s, linked), s).toContain(PATH);
+    for (const s of ['rm -rf /tmp/link/audit.jsonl', 'rm /tmp/link/audit.jsonl', 'echo x > /tmp/link/new-file', 'chmod 000 /tmp/link'])
+      expect(await idsOf(s, linked), s).toContain(PATH);
     // rm acts on the link itself, not on what it points to.
     expect(await idsOf('rm /tmp/link', linked)).not.toContain(PATH);
     expect(await idsOf('rm -rf /tmp/other', linked)).not.toContain(PATH);
   });
 
   it('a guarded path that is itself a link is also protected where it leads', async () => {
-    const realpath = (p: string) => (p === '/home/u/.seatbelt' || p.startsWith('/home/u/.seatbelt/') ? p.replace('/home/u/.seatbelt', '/data/sb') : p);
+    const realpath = (p: string) =>
+      p === '/home/u/.seatbelt' || p.startsWith('/home/u/.seatbelt/') ? p.replace('/home/u/.seatbelt', '/data/sb') : p;
     const ctx: AnalyzeContext = { ...CTX, guard: { paths: [{ path: '/home/u/.seatbelt', kind: 'seatbelt_home' }], realpath } };
     expect(await idsOf('rm -rf /data/sb', ctx)).toContain(PATH);
   });
@@ -296,13 +313,15 @@ describe('under every policy', () => {
   });
 
   it.each(READS.slice(0, 4))('audit_mode and safe_defaults let reading through: %s', async (script) => {
-    for (const policy of ['audit_mode', 'safe_defaults'] as const) expect(applyPolicy(await analyse(script), POLICIES[policy], undefined, { ctx: CTX }).decision, policy).toBe('allow');
+    for (const policy of ['audit_mode', 'safe_defaults'] as const)
+      expect(applyPolicy(await analyse(script), POLICIES[policy], undefined, { ctx: CTX }).decision, policy).toBe('allow');
   });
 
   it('every self_protection id is a guard finding, also the ones other packs own', () => {
     for (const id of [...SELF_PROTECTION_RULE_IDS, 'self_protection.guard_command']) expect(isGuardFinding(id), id).toBe(true);
     // The notice that an untrusted project file's settings were ignored is recorded, never a block.
     expect(isGuardFinding('self_protection.untrusted_project_config')).toBe(false);
-    for (const id of ['filesystem.delete', 'persistence.shell_startup', 'policy.pin_violation']) expect(isGuardFinding(id), id).toBe(id === 'policy.pin_violation');
+    for (const id of ['filesystem.delete', 'persistence.shell_startup', 'policy.pin_violation'])
+      expect(isGuardFinding(id), id).toBe(id === 'policy.pin_violation');
   });
 });

@@ -4,13 +4,46 @@
 import type { CapabilityTable, CheckContext } from './table.js';
 
 const ACTING = new Set([
-  'do', 'tell', 'run', 'load', 'store', 'delete', 'move', 'duplicate', 'write', 'access', 'eof', 'make', 'save', 'keystroke', 'key', 'click', 'quit', 'restart', 'shut',
-  'activate', 'launch', 'open', 'reopen', 'mount', 'eject', 'empty', 'call', 'framework', 'application', 'app', 'print', 'using', 'considering', 'script',
+  'do',
+  'tell',
+  'run',
+  'load',
+  'store',
+  'delete',
+  'move',
+  'duplicate',
+  'write',
+  'access',
+  'eof',
+  'make',
+  'save',
+  'keystroke',
+  'key',
+  'click',
+  'quit',
+  'restart',
+  'shut',
+  'activate',
+  'launch',
+  'open',
+  'reopen',
+  'mount',
+  'eject',
+  'empty',
+  'call',
+  'framework',
+  'application',
+  'app',
+  'print',
+  'using',
+  'considering',
+  'script',
 ]);
 
 function check(ctx: CheckContext): void {
   for (const t of ctx.tokens) {
-    if (t.kind === 'name' && ACTING.has(t.value.toLowerCase())) ctx.problem(`${t.value}: AppleScript that runs commands or scripts applications`);
+    if (t.kind === 'name' && ACTING.has(t.value.toLowerCase()))
+      ctx.problem(`${t.value}: AppleScript that runs commands or scripts applications`);
   }
 }
 

@@ -49,22 +49,40 @@ const first = (args: Arg[]): Arg[] => {
 };
 const all = (_args: Arg[], p: Arg[]): Arg[] => p;
 
-const del = (recursive: boolean, pick: (args: Arg[], p: Arg[]) => Arg[] = first): Build => (args, p) => ({ op: 'delete', recursive, targets: pick(args, p) });
-const simple = (op: 'rmdir' | 'write' | 'mkdir' | 'touch', pick: (args: Arg[], p: Arg[]) => Arg[] = first): Build => (args, p) => ({ op, targets: pick(args, p) });
+const del =
+  (recursive: boolean, pick: (args: Arg[], p: Arg[]) => Arg[] = first): Build =>
+  (args, p) => ({ op: 'delete', recursive, targets: pick(args, p) });
+const simple =
+  (op: 'rmdir' | 'write' | 'mkdir' | 'touch', pick: (args: Arg[], p: Arg[]) => Arg[] = first): Build =>
+  (args, p) => ({ op, targets: pick(args, p) });
 const move: Build = (args, p) => ({ op: 'move', from: first(args), to: p[1] ?? kw(args, 'dst') });
-const copy = (recursive: boolean): Build => (args, p) => ({ op: 'copy', recursive, from: first(args), to: p[1] ?? kw(args, 'dst') });
-const link = (symbolic: boolean): Build => (_args, p) => ({ op: 'link', symbolic, target: p[0], link: p[1] });
+const copy =
+  (recursive: boolean): Build =>
+  (args, p) => ({ op: 'copy', recursive, from: first(args), to: p[1] ?? kw(args, 'dst') });
+const link =
+  (symbolic: boolean): Build =>
+  (_args, p) => ({ op: 'link', symbolic, target: p[0], link: p[1] });
 /** `os.chmod(path, mode)` (mode second) or `chmod 0755, @files` (mode first). */
-const chmod = (modeFirst: boolean): Build => (_args, p) => (modeFirst ? { op: 'chmod', mode: p[0], targets: p.slice(1) } : { op: 'chmod', mode: p[1], targets: p.slice(0, 1) });
+const chmod =
+  (modeFirst: boolean): Build =>
+  (_args, p) =>
+    modeFirst ? { op: 'chmod', mode: p[0], targets: p.slice(1) } : { op: 'chmod', mode: p[1], targets: p.slice(0, 1) };
 /** `os.kill(pid, sig)` (pid first) or `kill 'KILL', @pids` / `Process.kill(:KILL, pid)` (signal first). */
-const signal = (signalFirst: boolean): Build => (_args, p) => (signalFirst ? { op: 'signal', signal: p[0], pids: p.slice(1) } : { op: 'signal', signal: p[1], pids: p.slice(0, 1) });
+const signal =
+  (signalFirst: boolean): Build =>
+  (_args, p) =>
+    signalFirst ? { op: 'signal', signal: p[0], pids: p.slice(1) } : { op: 'signal', signal: p[1], pids: p.slice(0, 1) };
 /** `open(path, mode)`: only a write mode changes the file. */
-const open = (modeAt: number): Build => (args, p) => (writesMode(kw(args, 'mode') ?? p[modeAt]) ? { op: 'write', targets: first(args) } : null);
+const open =
+  (modeAt: number): Build =>
+  (args, p) =>
+    writesMode(kw(args, 'mode') ?? p[modeAt]) ? { op: 'write', targets: first(args) } : null;
 
 /** `fs.rmSync(p)` deletes a file; `{recursive: true}` (or options we cannot read) makes it `rm -rf`. */
 const nodeRm: Build = (args, p) => {
   const opts = p[1];
-  const tree = opts !== undefined && (opts.kind !== 'other' || !/^\{[^}]*\}$/.test(opts.text) || /recursive\s*:\s*(?!false)/.test(opts.text));
+  const tree =
+    opts !== undefined && (opts.kind !== 'other' || !/^\{[^}]*\}$/.test(opts.text) || /recursive\s*:\s*(?!false)/.test(opts.text));
   return { op: 'delete', recursive: tree, targets: first(args) };
 };
 
@@ -131,8 +149,19 @@ const CALLS: Partial<Record<Language, Call[]>> = {
     },
     { re: /\b(?:renameSync|moveSync)\s*\(|\.(?:rename|move)\s*\(|\bDeno\.rename(?:Sync)?\s*\(/g, build: move },
     { re: /\b(?:copyFileSync|copySync)\s*\(|\.(?:copyFile|copy)\s*\(|\bDeno\.copyFile(?:Sync)?\s*\(/g, build: copy(false) },
-    { re: /\bcpSync\s*\(|\.cp\s*\(/g, build: (args, p) => ({ op: 'copy', recursive: p[2]?.kind === 'other' && /recursive\s*:\s*(?!false)/.test(p[2].text), from: first(args), to: p[1] }) },
-    { re: /\b(?:mkdirSync|ensureDirSync|mkdirpSync|mkdirsSync)\s*\(|\.(?:mkdir|ensureDir|mkdirp|mkdirs)\s*\(|\bDeno\.mkdir(?:Sync)?\s*\(/g, build: simple('mkdir') },
+    {
+      re: /\bcpSync\s*\(|\.cp\s*\(/g,
+      build: (args, p) => ({
+        op: 'copy',
+        recursive: p[2]?.kind === 'other' && /recursive\s*:\s*(?!false)/.test(p[2].text),
+        from: first(args),
+        to: p[1],
+      }),
+    },
+    {
+      re: /\b(?:mkdirSync|ensureDirSync|mkdirpSync|mkdirsSync)\s*\(|\.(?:mkdir|ensureDir|mkdirp|mkdirs)\s*\(|\bDeno\.mkdir(?:Sync)?\s*\(/g,
+      build: simple('mkdir'),
+    },
     { re: /\bchmodSync\s*\(|\.chmod\s*\(|\bDeno\.chmod(?:Sync)?\s*\(/g, build: chmod(false) },
     { re: /\bsymlinkSync\s*\(|\.symlink\s*\(|\bDeno\.symlink(?:Sync)?\s*\(/g, build: link(true) },
     { re: /\blinkSync\s*\(|(?<![\w$])fs\.link\s*\(/g, build: link(false) },
@@ -144,7 +173,10 @@ const CALLS: Partial<Record<Language, Call[]>> = {
     { re: /(?<![$@%&\w>])unlink\b\s*\(?/g, build: del(false, all) },
     { re: /(?<![$@%&\w:>])(?:rename|move)\b\s*\(?|\bFile::Copy::(?:move|mv)\b\s*\(?/g, build: move },
     { re: /(?<![$@%&\w>])rmdir\b\s*\(?/g, build: simple('rmdir', all) },
-    { re: /(?<![$@%&\w>])(?:mkdir|mkpath|make_path)\b\s*\(?|\bFile::Path::(?:mkpath|make_path)\b\s*\(?/g, build: (args, p) => ({ op: 'mkdir', targets: p.length > 1 && p[1]?.kind === 'other' && /^0?\d+$/.test(p[1].text) ? [p[0]!] : p }) },
+    {
+      re: /(?<![$@%&\w>])(?:mkdir|mkpath|make_path)\b\s*\(?|\bFile::Path::(?:mkpath|make_path)\b\s*\(?/g,
+      build: (args, p) => ({ op: 'mkdir', targets: p.length > 1 && p[1]?.kind === 'other' && /^0?\d+$/.test(p[1].text) ? [p[0]!] : p }),
+    },
     { re: /(?<![$@%&\w>])chmod\b\s*\(?/g, build: chmod(true) },
     { re: /(?<![$@%&\w>])symlink\b\s*\(?/g, build: link(true) },
     { re: /(?<![$@%&\w>:])link\b\s*\(?/g, build: link(false) },
@@ -190,7 +222,14 @@ const CALLS: Partial<Record<Language, Call[]>> = {
     { re: /\bio\.open\s*\(/g, build: open(1) },
   ],
   r: [
-    { re: /(?<![\w.])(?:file\.remove|unlink)\s*\(/g, build: (args, p) => ({ op: 'delete', recursive: /^T(RUE)?$/.test(kw(args, 'recursive')?.kind === 'other' ? (kw(args, 'recursive') as { text: string }).text : ''), targets: p }) },
+    {
+      re: /(?<![\w.])(?:file\.remove|unlink)\s*\(/g,
+      build: (args, p) => ({
+        op: 'delete',
+        recursive: /^T(RUE)?$/.test(kw(args, 'recursive')?.kind === 'other' ? (kw(args, 'recursive') as { text: string }).text : ''),
+        targets: p,
+      }),
+    },
     { re: /(?<![\w.])file\.rename\s*\(/g, build: move },
   ],
 };
@@ -221,7 +260,8 @@ function byName(modules: string, members: string, build: Build): Record<string, 
 const STOP = /^\s*(?:;|\n|\bor\b|\band\b|\|\||&&|\bif\b|\bunless\b|\}|$)/;
 
 /** Expressions that name the home or the working folder. */
-const HOME_EXPR = /^(?:str\()?(?:os\.path\.expanduser\(\s*(['"])~\1\s*\)|os\.environ\[\s*(['"])HOME\2\s*\]|os\.(?:environ\.get|getenv)\(\s*(['"])HOME\3\s*\)|(?:pathlib\.)?Path\.home\(\)|(?:require\(\s*['"](?:node:)?os['"]\s*\)|os)\.homedir\(\)|process\.env\.HOME|process\.env\[\s*(['"])HOME\4\s*\]|\$ENV\{\s*['"]?HOME['"]?\s*\}|ENV\[\s*(['"])HOME\5\s*\]|Dir\.home|Deno\.env\.get\(\s*(['"])HOME\6\s*\)|getenv\(\s*(['"])HOME\7\s*\)|Sys\.getenv\(\s*(['"])HOME\8\s*\)|os\.getenv\(\s*(['"])HOME\9\s*\))\)?$/;
+const HOME_EXPR =
+  /^(?:str\()?(?:os\.path\.expanduser\(\s*(['"])~\1\s*\)|os\.environ\[\s*(['"])HOME\2\s*\]|os\.(?:environ\.get|getenv)\(\s*(['"])HOME\3\s*\)|(?:pathlib\.)?Path\.home\(\)|(?:require\(\s*['"](?:node:)?os['"]\s*\)|os)\.homedir\(\)|process\.env\.HOME|process\.env\[\s*(['"])HOME\4\s*\]|\$ENV\{\s*['"]?HOME['"]?\s*\}|ENV\[\s*(['"])HOME\5\s*\]|Dir\.home|Deno\.env\.get\(\s*(['"])HOME\6\s*\)|getenv\(\s*(['"])HOME\7\s*\)|Sys\.getenv\(\s*(['"])HOME\8\s*\)|os\.getenv\(\s*(['"])HOME\9\s*\))\)?$/;
 const CWD_EXPR = /^(?:os\.getcwd\(\)|process\.cwd\(\)|Dir\.pwd|Deno\.cwd\(\)|getcwd\(\)|getwd\(\))$/;
 const EXPANDUSER = /^os\.path\.expanduser\(\s*(['"])(~\/[^'"]*)\1\s*\)$/;
 const PERL_GLOB = /^glob\s*\(?\s*(['"])([^'"]*)\1\s*\)?$/;
@@ -234,7 +274,12 @@ export function pathWords(a: Arg | undefined, lang: Language): Word[] {
   if (a.kind === 'keyword') return pathWords(a.value, lang);
   if (a.kind === 'list') return a.items.flatMap((i) => pathWords(i, lang));
   if (a.kind === 'string') {
-    if (a.dynamic || (/^[a-z][\w+.-]*:\/\//i.test(a.value) && !HARMLESS_STREAM.test(a.value)) || (lang === 'ruby' && a.value.startsWith('|'))) return [{ value: `$(${a.value})`, static: false, raw: a.value }];
+    if (
+      a.dynamic ||
+      (/^[a-z][\w+.-]*:\/\//i.test(a.value) && !HARMLESS_STREAM.test(a.value)) ||
+      (lang === 'ruby' && a.value.startsWith('|'))
+    )
+      return [{ value: `$(${a.value})`, static: false, raw: a.value }];
     // The language does not expand `~`: a literal `~` folder in the working folder.
     const value = a.value.startsWith('~') ? `./${a.value}` : a.value;
     return [{ value, static: true, raw: JSON.stringify(a.value) }];
@@ -245,7 +290,11 @@ export function pathWords(a: Arg | undefined, lang: Language): Word[] {
   const user = EXPANDUSER.exec(text);
   if (user) return [{ value: user[2]!, static: true, raw: text }];
   const glob = lang === 'perl' ? PERL_GLOB.exec(text) : null;
-  if (glob) return glob[2]!.split(/\s+/).filter(Boolean).map((g) => ({ value: g, static: false, raw: text, glob: true }));
+  if (glob)
+    return glob[2]!
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((g) => ({ value: g, static: false, raw: text, glob: true }));
   return [{ value: `$(${text})`, static: false, raw: text }];
 }
 

@@ -14,12 +14,30 @@ const JAVA_MEMBERS: Record<string, Judge> = {
   'Class.forName': BLOCK,
 };
 
-const JSHELL_READS = new Set(['list', 'vars', 'methods', 'types', 'imports', 'help', 'exit', 'history', '?', 'drop', 'l', 'v', 'm', 't', 'i', 'h']);
+const JSHELL_READS = new Set([
+  'list',
+  'vars',
+  'methods',
+  'types',
+  'imports',
+  'help',
+  'exit',
+  'history',
+  '?',
+  'drop',
+  'l',
+  'v',
+  'm',
+  't',
+  'i',
+  'h',
+]);
 
 function check(ctx: CheckContext): void {
   ctx.tokens.forEach((t, i) => {
     const next = ctx.tokens[i + 1];
-    if (t.text === '/' && (i === 0 || t.newline) && next?.kind === 'name' && !JSHELL_READS.has(next.value)) ctx.problem(`/${next.value}: a jshell command that reads or writes files`);
+    if (t.text === '/' && (i === 0 || t.newline) && next?.kind === 'name' && !JSHELL_READS.has(next.value))
+      ctx.problem(`/${next.value}: a jshell command that reads or writes files`);
   });
 }
 

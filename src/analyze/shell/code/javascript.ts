@@ -3,7 +3,20 @@
 // `require`/`import()` with a literal name load a module, with anything else they block. The global
 // object (`globalThis`, `global`, `this`) is transparent: `globalThis.process.kill` is `process.kill`.
 import type { Token } from './tokens.js';
-import { BLOCK, callArgs, each, literal, own, positional, type CapabilityTable, type CheckContext, type Declarations, type Judge, type Use, type Verdict } from './table.js';
+import {
+  BLOCK,
+  callArgs,
+  each,
+  literal,
+  own,
+  positional,
+  type CapabilityTable,
+  type CheckContext,
+  type Declarations,
+  type Judge,
+  type Use,
+  type Verdict,
+} from './table.js';
 
 /** `node:fs` and `fs-extra` are `fs`, `fs/promises` is `fs.promises`. */
 function moduleName(spec: string): string {
@@ -22,8 +35,42 @@ const FS_FILES = `rmSync rm rmdirSync rmdir unlinkSync unlink writeFileSync writ
 const PROCESS_READS = `version versions argv argv0 execArgv execPath env cwd platform arch pid ppid exit exitCode stdout stderr stdin hrtime uptime memoryUsage cpuUsage
   resourceUsage nextTick on once off emitWarning title release config features umask getuid geteuid getgid getegid getgroups chdir allowedNodeEnvironmentFlags
   noDeprecation throwDeprecation traceDeprecation sourceMapsEnabled availableMemory constrainedMemory`;
-const NODE_MODULES = ['fs', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'tls', 'vm', 'worker_threads', 'cluster', 'inspector', 'v8', 'wasi', 'repl', 'trace_events'];
-const THIRD_PARTY = ['shelljs', 'execa', 'zx', 'cross-spawn', 'node-pty', 'ssh2', 'del', 'trash', 'axios', 'got', 'undici', 'superagent', 'node-fetch', 'puppeteer', 'playwright', 'simple-git'];
+const NODE_MODULES = [
+  'fs',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'tls',
+  'vm',
+  'worker_threads',
+  'cluster',
+  'inspector',
+  'v8',
+  'wasi',
+  'repl',
+  'trace_events',
+];
+const THIRD_PARTY = [
+  'shelljs',
+  'execa',
+  'zx',
+  'cross-spawn',
+  'node-pty',
+  'ssh2',
+  'del',
+  'trash',
+  'axios',
+  'got',
+  'undici',
+  'superagent',
+  'node-fetch',
+  'puppeteer',
+  'playwright',
+  'simple-git',
+];
 
 /** `fs.openSync(path, 'w')`: the flags decide (none or `r` reads). */
 function judgeFlags(use: Use): Verdict {
@@ -42,7 +89,8 @@ function judgeFetch(use: Use): Verdict {
   const opts = positional(args)[1];
   if (opts === undefined) return 'read';
   if (opts.kind !== 'other' || !/^\{[\s\S]*\}$/.test(opts.text)) return { problem: `${use.name} with options the analyser cannot read` };
-  if (/\bbody\s*:/.test(opts.text) || /\bmethod\s*:\s*(?!['"`](?:GET|HEAD|OPTIONS)['"`])/i.test(opts.text) || /\.\.\./.test(opts.text)) return { problem: `${use.name} may send data` };
+  if (/\bbody\s*:/.test(opts.text) || /\bmethod\s*:\s*(?!['"`](?:GET|HEAD|OPTIONS)['"`])/i.test(opts.text) || /\.\.\./.test(opts.text))
+    return { problem: `${use.name} may send data` };
   return 'read';
 }
 
@@ -50,15 +98,20 @@ function judgeFetch(use: Use): Verdict {
 function judgeHttpRequest(use: Use): Verdict {
   const args = callArgs(use);
   const opts = (args ?? []).find((a) => a.kind === 'other' && /^\{/.test(a.text));
-  if (opts && opts.kind === 'other' && /\bmethod\s*:\s*['"`](?:GET|HEAD|OPTIONS)['"`]/i.test(opts.text) && !/\.\.\./.test(opts.text)) return 'read';
+  if (opts && opts.kind === 'other' && /\bmethod\s*:\s*['"`](?:GET|HEAD|OPTIONS)['"`]/i.test(opts.text) && !/\.\.\./.test(opts.text))
+    return 'read';
   return { problem: `${use.name} may send data` };
 }
 
 /** `setTimeout('code', …)` evaluates a string. */
-const judgeTimer = (use: Use): Verdict => (callArgs(use)?.[0]?.kind === 'string' ? { problem: `${use.name} with a string evaluates it` } : 'read');
+const judgeTimer = (use: Use): Verdict =>
+  callArgs(use)?.[0]?.kind === 'string' ? { problem: `${use.name} with a string evaluates it` } : 'read';
 
 /** `x.exec(…)` is RegExp#exec unless child_process is in reach. */
-const ifChildProcess = (verdict: Verdict) => (use: Use): Verdict => (use.bound.has('child_process') ? verdict : 'read');
+const ifChildProcess =
+  (verdict: Verdict) =>
+  (use: Use): Verdict =>
+    use.bound.has('child_process') ? verdict : 'read';
 
 const NODE_METHODS: Record<string, Judge> = {
   ...each('', FS_FILES, 'file'),
@@ -66,7 +119,11 @@ const NODE_METHODS: Record<string, Judge> = {
   ...each('', 'execSync execFileSync spawnSync', 'shell'),
   ...each('', 'exec spawn execFile', ifChildProcess('shell')),
   fork: ifChildProcess(BLOCK),
-  ...each('', 'constructor mainModule binding _linkedBinding dlopen _load _resolveFilename _compile _extensions runInThisContext runInNewContext runInContext compileFunction', BLOCK),
+  ...each(
+    '',
+    'constructor mainModule binding _linkedBinding dlopen _load _resolveFilename _compile _extensions runInThisContext runInNewContext runInContext compileFunction',
+    BLOCK,
+  ),
   ...each('', 'post put patch', (use) => (THIRD_PARTY.some((m) => use.bound.has(m)) ? BLOCK : 'read')),
 };
 
@@ -80,16 +137,44 @@ const NODE_MEMBERS: Record<string, Judge> = {
   fetch: judgeFetch,
   'node-fetch': judgeFetch,
   ...each('', 'setTimeout setInterval setImmediate', judgeTimer),
-  ...Object.fromEntries(['fs', 'fs.promises'].flatMap((m) => Object.entries({ ...each(m, FS_READS, 'read'), ...each(m, FS_FILES, 'file'), [`${m}.openSync`]: judgeFlags, [`${m}.open`]: judgeFlags }))),
+  ...Object.fromEntries(
+    ['fs', 'fs.promises'].flatMap((m) =>
+      Object.entries({
+        ...each(m, FS_READS, 'read'),
+        ...each(m, FS_FILES, 'file'),
+        [`${m}.openSync`]: judgeFlags,
+        [`${m}.open`]: judgeFlags,
+      }),
+    ),
+  ),
   ...each('child_process', 'exec execSync spawn spawnSync execFile execFileSync', 'shell'),
-  ...Object.fromEntries(['http', 'https'].flatMap((m) => Object.entries({ ...each(m, 'get createServer STATUS_CODES METHODS Agent globalAgent Server IncomingMessage ServerResponse', 'read'), [`${m}.request`]: judgeHttpRequest }))),
+  ...Object.fromEntries(
+    ['http', 'https'].flatMap((m) =>
+      Object.entries({
+        ...each(m, 'get createServer STATUS_CODES METHODS Agent globalAgent Server IncomingMessage ServerResponse', 'read'),
+        [`${m}.request`]: judgeHttpRequest,
+      }),
+    ),
+  ),
   ...each('net', 'isIP isIPv4 isIPv6 createServer Server', 'read'),
   ...each('v8', 'getHeapStatistics getHeapSpaceStatistics cachedDataVersionTag', 'read'),
   ...each('axios', 'get head options', 'read'),
-  ...each('Deno', `version args env cwd build pid ppid noColor execPath hostname osRelease osUptime loadavg systemMemoryInfo memoryUsage errors inspect exit stdin stdout stderr
-    readTextFile readTextFileSync readFile readFileSync readDir readDirSync stat statSync lstat lstatSync realPath realPathSync readLink readLinkSync permissions isatty consoleSize`, 'read'),
-  ...each('Deno', 'remove removeSync writeTextFile writeTextFileSync writeFile writeFileSync rename renameSync mkdir mkdirSync chmod chmodSync copyFile copyFileSync symlink symlinkSync truncate truncateSync kill', 'file'),
-  ...each('Bun', 'version revision env argv main sleep sleepSync nanoseconds inspect stdin stdout stderr which hash deepEquals escapeHTML', 'read'),
+  ...each(
+    'Deno',
+    `version args env cwd build pid ppid noColor execPath hostname osRelease osUptime loadavg systemMemoryInfo memoryUsage errors inspect exit stdin stdout stderr
+    readTextFile readTextFileSync readFile readFileSync readDir readDirSync stat statSync lstat lstatSync realPath realPathSync readLink readLinkSync permissions isatty consoleSize`,
+    'read',
+  ),
+  ...each(
+    'Deno',
+    'remove removeSync writeTextFile writeTextFileSync writeFile writeFileSync rename renameSync mkdir mkdirSync chmod chmodSync copyFile copyFileSync symlink symlinkSync truncate truncateSync kill',
+    'file',
+  ),
+  ...each(
+    'Bun',
+    'version revision env argv main sleep sleepSync nanoseconds inspect stdin stdout stderr which hash deepEquals escapeHTML',
+    'read',
+  ),
   'Bun.write': 'file',
   rimraf: 'file',
 };
@@ -103,7 +188,14 @@ function declarations(tokens: Token[], _code: string, globals: Record<string, st
     if (tokens[j]?.value === 'await') j++;
     let canonical: string | undefined;
     const t = tokens[j];
-    if (t?.kind === 'name' && (t.value === 'require' || t.value === 'import') && tokens[j + 1]?.text === '(' && tokens[j + 2]?.kind === 'string' && !tokens[j + 2]!.dynamic && tokens[j + 3]?.text === ')') {
+    if (
+      t?.kind === 'name' &&
+      (t.value === 'require' || t.value === 'import') &&
+      tokens[j + 1]?.text === '(' &&
+      tokens[j + 2]?.kind === 'string' &&
+      !tokens[j + 2]!.dynamic &&
+      tokens[j + 3]?.text === ')'
+    ) {
       canonical = moduleName(tokens[j + 2]!.value);
       j += 4;
     } else if (t?.kind === 'name' && known(t.value) !== undefined && known(t.value) !== 'global') {
@@ -202,13 +294,34 @@ function declarations(tokens: Token[], _code: string, globals: Record<string, st
 /** `with (process) kill(-1)`: the names inside are members of whatever was given. */
 function check(ctx: CheckContext): void {
   ctx.tokens.forEach((t, i) => {
-    if (t.kind === 'name' && t.value === 'with' && ctx.tokens[i + 1]?.text === '(' && ctx.tokens[i - 1]?.text !== '.') ctx.problem('a with statement: the names inside may be members of anything');
+    if (t.kind === 'name' && t.value === 'with' && ctx.tokens[i + 1]?.text === '(' && ctx.tokens[i - 1]?.text !== '.')
+      ctx.problem('a with statement: the names inside may be members of anything');
   });
 }
 
 const NODE_GLOBALS: Record<string, string> = {
   ...Object.fromEntries(NODE_MODULES.map((m) => [m, m])),
-  ...Object.fromEntries(['require', 'import', 'process', 'module', 'eval', 'Function', 'Reflect', 'WebSocket', 'Worker', 'SharedWorker', 'XMLHttpRequest', 'fetch', 'setTimeout', 'setInterval', 'setImmediate', 'Deno', 'Bun'].map((n) => [n, n])),
+  ...Object.fromEntries(
+    [
+      'require',
+      'import',
+      'process',
+      'module',
+      'eval',
+      'Function',
+      'Reflect',
+      'WebSocket',
+      'Worker',
+      'SharedWorker',
+      'XMLHttpRequest',
+      'fetch',
+      'setTimeout',
+      'setInterval',
+      'setImmediate',
+      'Deno',
+      'Bun',
+    ].map((n) => [n, n]),
+  ),
   ...Object.fromEntries(['globalThis', 'global', 'window', 'self', 'this', 'frames', 'parent', 'top'].map((n) => [n, 'global'])),
 };
 

@@ -1,7 +1,18 @@
 // Lua's capabilities: the `os` and `io` tables (os.execute, io.popen, os.remove, io.open for
 // writing), code loading (load, dofile, require of a computed name), and the global table `_G`,
 // through which any of them can be reached by a computed name.
-import { BLOCK, callArgs, each, literal, positional, writesMode, type CapabilityTable, type Judge, type Use, type Verdict } from './table.js';
+import {
+  BLOCK,
+  callArgs,
+  each,
+  literal,
+  positional,
+  writesMode,
+  type CapabilityTable,
+  type Judge,
+  type Use,
+  type Verdict,
+} from './table.js';
 
 /** Libraries that reach C functions, the file system or sockets: `require('ffi').C.system(…)`. */
 const ACTING_LIBRARIES = /^(ffi|socket|socket\..*|posix|posix\..*|lfs|luv|uv|ltn12|ssl|copas|lpty|subprocess)$/;
@@ -11,7 +22,9 @@ function judgeRequire(use: Use): Verdict {
   const next = use.tokens[use.last + 1];
   const name = literal(positional(callArgs(use) ?? [])[0]) ?? (next?.kind === 'string' && !next.dynamic ? next.value : null);
   if (name === null) return BLOCK;
-  return ACTING_LIBRARIES.test(name) ? { problem: `require of ${name}, a library that runs C functions, changes files or opens sockets` } : 'read';
+  return ACTING_LIBRARIES.test(name)
+    ? { problem: `require of ${name}, a library that runs C functions, changes files or opens sockets` }
+    : 'read';
 }
 
 const LUA_MEMBERS: Record<string, Judge> = {
@@ -28,7 +41,16 @@ const LUA_MEMBERS: Record<string, Judge> = {
 };
 
 export const LUA: CapabilityTable = {
-  globals: { ...Object.fromEntries(['os', 'io', 'package', 'debug', 'load', 'loadstring', 'loadfile', 'dofile', 'getfenv', 'setfenv', 'module', 'require'].map((n) => [n, n])), _G: '_G', _ENV: '_G' },
+  globals: {
+    ...Object.fromEntries(
+      ['os', 'io', 'package', 'debug', 'load', 'loadstring', 'loadfile', 'dofile', 'getfenv', 'setfenv', 'module', 'require'].map((n) => [
+        n,
+        n,
+      ]),
+    ),
+    _G: '_G',
+    _ENV: '_G',
+  },
   members: LUA_MEMBERS,
   strict: ['os', 'io', 'package', 'debug'],
   reentry: ['os', 'io', 'debug'],

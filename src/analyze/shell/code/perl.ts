@@ -2,10 +2,23 @@
 // `CORE::system` and `&system`. Code references and symbol tables (`&$f`, `$f->()`, `->$m`,
 // `*{"…"}`, `%main::`), string eval, `do FILE` and modules that run programs or open sockets block.
 import type { Token } from './tokens.js';
-import { BLOCK, callArgs, each, literal, positional, type CapabilityTable, type CheckContext, type Declarations, type Judge, type Use, type Verdict } from './table.js';
+import {
+  BLOCK,
+  callArgs,
+  each,
+  literal,
+  positional,
+  type CapabilityTable,
+  type CheckContext,
+  type Declarations,
+  type Judge,
+  type Use,
+  type Verdict,
+} from './table.js';
 
 /** Packages whose functions run programs, open sockets, upload, or load native code. */
-const BLOCKED_PACKAGES = /^(?:IPC|Shell|Socket|IO::Socket|IO::Pty|Net|LWP|HTTP|WWW|Mojo::UserAgent|Inline|FFI|XSLoader|DynaLoader|Expect|Proc|Sys::Syscall|B|Safe|Opcode|File::Slurp|File::Slurper|Path::Tiny|Archive|CORE::GLOBAL|UNIVERSAL)(?:::|$)/;
+const BLOCKED_PACKAGES =
+  /^(?:IPC|Shell|Socket|IO::Socket|IO::Pty|Net|LWP|HTTP|WWW|Mojo::UserAgent|Inline|FFI|XSLoader|DynaLoader|Expect|Proc|Sys::Syscall|B|Safe|Opcode|File::Slurp|File::Slurper|Path::Tiny|Archive|CORE::GLOBAL|UNIVERSAL)(?:::|$)/;
 
 /**
  * `open FH, MODE, PATH` or `open FH, EXPR`: a pipe runs a program (read by the shell-call reader),
@@ -45,10 +58,26 @@ function judgeRequire(use: Use): Verdict {
 const PERL_MEMBERS: Record<string, Judge> = {
   ...each('', 'system exec readpipe', 'shell'),
   open: judgeOpen,
-  ...each('', 'unlink rmdir rename chmod chown mkdir link symlink utime truncate kill rmtree remove_tree mkpath make_path copy move', 'file'),
-  ...each('', 'File::Path::rmtree File::Path::remove_tree File::Path::mkpath File::Path::make_path File::Copy::copy File::Copy::move File::Copy::cp File::Copy::mv', 'file'),
-  ...each('', 'fork pipe socket socketpair connect send bind syscall sysopen dump dbmopen open2 open3 remove mkfifo creat setuid setgid lchown dup2 write_file append_file edit_file edit_file_lines overwrite_file write_text write_binary', BLOCK),
-  ...each('', 'POSIX::remove POSIX::mkfifo POSIX::creat POSIX::setuid POSIX::setgid POSIX::lchown POSIX::dup2 POSIX::open POSIX::write POSIX::system POSIX::execvp', BLOCK),
+  ...each(
+    '',
+    'unlink rmdir rename chmod chown mkdir link symlink utime truncate kill rmtree remove_tree mkpath make_path copy move',
+    'file',
+  ),
+  ...each(
+    '',
+    'File::Path::rmtree File::Path::remove_tree File::Path::mkpath File::Path::make_path File::Copy::copy File::Copy::move File::Copy::cp File::Copy::mv',
+    'file',
+  ),
+  ...each(
+    '',
+    'fork pipe socket socketpair connect send bind syscall sysopen dump dbmopen open2 open3 remove mkfifo creat setuid setgid lchown dup2 write_file append_file edit_file edit_file_lines overwrite_file write_text write_binary',
+    BLOCK,
+  ),
+  ...each(
+    '',
+    'POSIX::remove POSIX::mkfifo POSIX::creat POSIX::setuid POSIX::setgid POSIX::lchown POSIX::dup2 POSIX::open POSIX::write POSIX::system POSIX::execvp',
+    BLOCK,
+  ),
   eval: blockOrCode,
   do: blockOrCode,
   require: judgeRequire,
@@ -65,9 +94,11 @@ function declarations(tokens: Token[]): Declarations {
   const out: Declarations = { bindings: new Map(), skip: new Set(), problems: [] };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'name' || t.sigil || (t.value !== 'use' && t.value !== 'no') || (i > 0 && !/^[;{}]$/.test(tokens[i - 1]!.text))) continue;
+    if (t.kind !== 'name' || t.sigil || (t.value !== 'use' && t.value !== 'no') || (i > 0 && !/^[;{}]$/.test(tokens[i - 1]!.text)))
+      continue;
     const mod = tokens[i + 1];
-    if (mod?.kind === 'name' && BLOCKED_PACKAGES.test(mod.value)) out.problems.push(`use ${mod.value}: a module that runs programs, opens sockets or loads native code`);
+    if (mod?.kind === 'name' && BLOCKED_PACKAGES.test(mod.value))
+      out.problems.push(`use ${mod.value}: a module that runs programs, opens sockets or loads native code`);
     let j = i;
     while (j < tokens.length && tokens[j]!.text !== ';') out.skip.add(j++);
   }
@@ -81,12 +112,21 @@ function check(ctx: CheckContext): void {
     if (t.kind === 'name' && t.sigil) {
       if (t.sigil.startsWith('&') && (t.value === '' || t.sigil.length > 1)) problem(`${t.text}: calls a code reference`);
       else if (t.sigil === '*' && (t.value === '' || next?.text === '=')) problem(`${t.text}: a typeglob may alias any function`);
-      else if ((t.sigil === '%' || t.sigil === '$' || t.sigil === '@') && /(?:^|::)$/.test(t.value) && t.value !== '') problem(`${t.text}: the symbol table reaches every function`);
-      else if (t.sigil === '$' && t.value.endsWith('::') && next?.text === '{') problem(`${t.text}: the symbol table reaches every function`);
+      else if ((t.sigil === '%' || t.sigil === '$' || t.sigil === '@') && /(?:^|::)$/.test(t.value) && t.value !== '')
+        problem(`${t.text}: the symbol table reaches every function`);
+      else if (t.sigil === '$' && t.value.endsWith('::') && next?.text === '{')
+        problem(`${t.text}: the symbol table reaches every function`);
     } else if (t.kind === 'punct' && t.text === '->') {
       if (next?.text === '(' || next?.text === '&') problem('->(…): calls a code reference');
       else if (next?.kind === 'name' && next.sigil) problem(`->${next.text}: a method chosen when the code runs`);
-    } else if (t.kind === 'name' && !t.sigil && BLOCKED_PACKAGES.test(t.value) && t.value.includes('::') && tokens[i - 1]?.value !== 'use' && tokens[i - 1]?.value !== 'no') {
+    } else if (
+      t.kind === 'name' &&
+      !t.sigil &&
+      BLOCKED_PACKAGES.test(t.value) &&
+      t.value.includes('::') &&
+      tokens[i - 1]?.value !== 'use' &&
+      tokens[i - 1]?.value !== 'no'
+    ) {
       problem(`${t.value}: a module that runs programs, opens sockets or loads native code`);
     }
   });

@@ -29,7 +29,18 @@ export interface Explained {
 const MAX_FRAGMENTS = 4096;
 
 /** Attributes that describe a module; reading them is harmless whatever the module. */
-const METADATA = new Set(['__version__', '__file__', '__name__', '__doc__', '__path__', '__package__', '__all__', 'VERSION', 'version', 'version_info']);
+const METADATA = new Set([
+  '__version__',
+  '__file__',
+  '__name__',
+  '__doc__',
+  '__path__',
+  '__package__',
+  '__all__',
+  'VERSION',
+  'version',
+  'version_info',
+]);
 
 /** Languages where `x['name']` reaches the member `name`. */
 const COMPUTED_MEMBERS = new Set<Language>(['node', 'jxa', 'lua', 'groovy']);
@@ -111,7 +122,8 @@ function scanTokens(env: Env, tokens: Token[], code: string, offset: number, ski
   const qualified = (c: string): boolean => table.qualified?.some((q) => c === q || c.startsWith(`${q}.`)) ?? false;
   const isMember = (t: Token | undefined): boolean => t?.kind === 'punct' && syn.member.includes(t.text);
   const explainedAny = (start: number, end: number): boolean =>
-    env.explained.shell.some((s) => within(s, start + offset, end + offset)) || env.explained.file.some((s) => within(s, start + offset, end + offset));
+    env.explained.shell.some((s) => within(s, start + offset, end + offset)) ||
+    env.explained.file.some((s) => within(s, start + offset, end + offset));
 
   const apply = (judge: Judge, use: Use): void => {
     const verdict = typeof judge === 'function' ? judge(use) : judge;
@@ -121,7 +133,10 @@ function scanTokens(env: Env, tokens: Token[], code: string, offset: number, ski
     const start = end - last.text.replace(/^[\s\S]*(?:::|\\)/, '').length;
     if (verdict === 'read') return;
     if (verdict === 'shell') {
-      if (!env.explained.shell.some((s) => within(s, start, end))) problem(`${use.name} used in a way the analyser cannot read (through an alias, as a value, or with arguments it cannot take apart)`);
+      if (!env.explained.shell.some((s) => within(s, start, end)))
+        problem(
+          `${use.name} used in a way the analyser cannot read (through an alias, as a value, or with arguments it cannot take apart)`,
+        );
     } else if (verdict === 'file') {
       const call = env.explained.file.find((s) => within(s, start, end));
       if (!call) problem(`${use.name} used in a way the analyser cannot follow`);
@@ -136,11 +151,18 @@ function scanTokens(env: Env, tokens: Token[], code: string, offset: number, ski
     if (skip.has(i) || consumed.has(i)) continue;
     const t = tokens[i]!;
     if (t.kind === 'command') {
-      if (!env.explained.shell.some((s) => within(s, t.start + offset, t.end + offset))) problem(`a shell command the analyser could not read: ${t.text.slice(0, 60)}`);
+      if (!env.explained.shell.some((s) => within(s, t.start + offset, t.end + offset)))
+        problem(`a shell command the analyser could not read: ${t.text.slice(0, 60)}`);
       continue;
     }
     if (t.kind === 'string') {
-      if (table.callableStrings?.has(key(t.value)) && !t.dynamic && (t.symbol || !table.callableSymbolsOnly) && !explainedAny(t.start, t.end)) problem(`${t.symbol ? ':' : ''}${t.value} names something that can be called by name`);
+      if (
+        table.callableStrings?.has(key(t.value)) &&
+        !t.dynamic &&
+        (t.symbol || !table.callableSymbolsOnly) &&
+        !explainedAny(t.start, t.end)
+      )
+        problem(`${t.symbol ? ':' : ''}${t.value} names something that can be called by name`);
       continue;
     }
     if (t.kind !== 'name') continue;
@@ -205,8 +227,10 @@ function scanTokens(env: Env, tokens: Token[], code: string, offset: number, ski
     for (let k = i; k <= last; k++) consumed.add(k);
     if (handled) continue;
     if (judge !== undefined) apply(judge, useOf(canonical, i, last));
-    else if (last > i && METADATA.has(tokens[last]!.value)) continue; // `boto3.__version__`
-    else if (table.strict.includes(canonical) || transparent(canonical)) problem(`${canonical} used as a value: what it is used for cannot be followed`);
+    else if (last > i && METADATA.has(tokens[last]!.value))
+      continue; // `boto3.__version__`
+    else if (table.strict.includes(canonical) || transparent(canonical))
+      problem(`${canonical} used as a value: what it is used for cannot be followed`);
     else if (strict(canonical)) problem(`${canonical} is not known to be harmless: it may run code or change the system`);
   }
   table.check?.({ tokens, code, problem, explained: explainedAny, bound: env.bound });

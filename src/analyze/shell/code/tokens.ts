@@ -51,15 +51,102 @@ export interface LexOptions {
 
 const MAX_FORKS = 8;
 
-const PUNCT = ['?->', '...', '===', '!==', '<=>', '**=', '->', '::', '?.', '&.', '*.', '.&', '.@', '=>', '==', '!=', '<=', '>=', '&&', '||', '**', '..', '+=', '-=', '*=', '/=', '.=', '=~', '!~', '<<', '>>', '++', '--', '//'];
+const PUNCT = [
+  '?->',
+  '...',
+  '===',
+  '!==',
+  '<=>',
+  '**=',
+  '->',
+  '::',
+  '?.',
+  '&.',
+  '*.',
+  '.&',
+  '.@',
+  '=>',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '**',
+  '..',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '.=',
+  '=~',
+  '!~',
+  '<<',
+  '>>',
+  '++',
+  '--',
+  '//',
+];
 
 const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 
 /** Words after which a `/` starts a regex. */
 const REGEX_AFTER: Record<'js' | 'perl' | 'ruby', Set<string>> = {
   js: new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await']),
-  perl: new Set(['if', 'unless', 'and', 'or', 'not', 'xor', 'lt', 'gt', 'le', 'ge', 'eq', 'ne', 'cmp', 'x', 'return', 'split', 'grep', 'map', 'join', 'push', 'unshift', 'print', 'say', 'when', 'while', 'until', 'defined', 'scalar', 'lc', 'uc', 'length', 'die', 'warn']),
-  ruby: new Set(['if', 'unless', 'and', 'or', 'not', 'when', 'while', 'until', 'return', 'puts', 'p', 'print', 'case', 'elsif', 'then', 'do', 'in']),
+  perl: new Set([
+    'if',
+    'unless',
+    'and',
+    'or',
+    'not',
+    'xor',
+    'lt',
+    'gt',
+    'le',
+    'ge',
+    'eq',
+    'ne',
+    'cmp',
+    'x',
+    'return',
+    'split',
+    'grep',
+    'map',
+    'join',
+    'push',
+    'unshift',
+    'print',
+    'say',
+    'when',
+    'while',
+    'until',
+    'defined',
+    'scalar',
+    'lc',
+    'uc',
+    'length',
+    'die',
+    'warn',
+  ]),
+  ruby: new Set([
+    'if',
+    'unless',
+    'and',
+    'or',
+    'not',
+    'when',
+    'while',
+    'until',
+    'return',
+    'puts',
+    'p',
+    'print',
+    'case',
+    'elsif',
+    'then',
+    'do',
+    'in',
+  ]),
 };
 
 const CONTROL = new Set(['if', 'while', 'for', 'with', 'elsif', 'unless', 'until']);
@@ -288,7 +375,9 @@ export function tokenize(lang: Language, code: string, opts: LexOptions = {}): L
       if (r !== null) {
         const backquoted = ch === '`';
         const body = backquoted ? code.slice(i + 1, r - 1) : code.slice(i, r);
-        push(backquoted ? { kind: 'name', start: i, end: r, value: body, symbol: true } : { kind: 'string', start: i, end: r, value: body });
+        push(
+          backquoted ? { kind: 'name', start: i, end: r, value: body, symbol: true } : { kind: 'string', start: i, end: r, value: body },
+        );
         i = r;
         continue;
       }
@@ -338,7 +427,10 @@ export function tokenize(lang: Language, code: string, opts: LexOptions = {}): L
       i += d[0].length;
       continue;
     }
-    const p = lang === 'r' && ch === '%' ? /^%[^%\n]*%/.exec(code.slice(i, i + 32))?.[0] : PUNCT.find((x) => code.startsWith(x, i) && !(x === '//' && syn.line.includes('//')));
+    const p =
+      lang === 'r' && ch === '%'
+        ? /^%[^%\n]*%/.exec(code.slice(i, i + 32))?.[0]
+        : PUNCT.find((x) => code.startsWith(x, i) && !(x === '//' && syn.line.includes('//')));
     const text = p ?? ch;
     const t: Token = { kind: 'punct', text, start: i, end: i + text.length, value: text };
     if (text === '(' || text === '[' || text === '{') openers.push(prev());
@@ -366,7 +458,9 @@ function interpolates(body: string, lang: Language): boolean {
 function nameValue(text: string, lang: Language): string {
   if (lang === 'python') return text.normalize('NFKC');
   if ((lang === 'node' || lang === 'jxa') && text.includes('\\')) {
-    return text.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_, a: string | undefined, b: string | undefined) => String.fromCodePoint(parseInt(a ?? b!, 16)));
+    return text.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_, a: string | undefined, b: string | undefined) =>
+      String.fromCodePoint(parseInt(a ?? b!, 16)),
+    );
   }
   if (lang === 'perl') return text.replace(/'(?=\w)/g, '::');
   return text;
@@ -443,7 +537,13 @@ function codeEnd(code: string, from: number, fragments: Fragment[]): number {
 type Reading = 'regex' | 'division' | 'maybe';
 
 /** Whether a `/` here starts a regex: certain where the grammar says so, `maybe` where the language guesses. */
-function regexReading(grammar: 'js' | 'perl' | 'ruby', prev: Token | undefined, closed: Map<Token, Token | undefined>, code: string, i: number): Reading {
+function regexReading(
+  grammar: 'js' | 'perl' | 'ruby',
+  prev: Token | undefined,
+  closed: Map<Token, Token | undefined>,
+  code: string,
+  i: number,
+): Reading {
   if (!prev) return 'regex';
   if (prev.kind === 'number' || prev.kind === 'string' || prev.kind === 'regex' || prev.kind === 'command') return 'division';
   if (prev.kind === 'name') {
@@ -464,9 +564,11 @@ function regexReading(grammar: 'js' | 'perl' | 'ruby', prev: Token | undefined, 
     case '}': {
       // `$h{a} / 2`, `({}) / 2`: a subscript or an object literal divides; after a block a regex starts.
       const opener = closed.get(prev);
-      if (grammar === 'perl') return opener?.sigil || opener?.text === '->' || opener?.text === '}' || opener?.text === ']' ? 'division' : 'maybe';
+      if (grammar === 'perl')
+        return opener?.sigil || opener?.text === '->' || opener?.text === '}' || opener?.text === ']' ? 'division' : 'maybe';
       if (grammar === 'ruby') return 'maybe';
-      if (!opener || ['(', ')', '=>', ';', '{', '}'].includes(opener.text) || /^(else|do|try|finally)$/.test(opener.value)) return opener?.text === '(' ? 'division' : 'regex';
+      if (!opener || ['(', ')', '=>', ';', '{', '}'].includes(opener.text) || /^(else|do|try|finally)$/.test(opener.value))
+        return opener?.text === '(' ? 'division' : 'regex';
       return opener.kind === 'punct' || /^(return|typeof|case|in|of|yield|await)$/.test(opener.value) ? 'division' : 'maybe';
     }
     case '++':
@@ -528,7 +630,8 @@ function perlQuoteLike(code: string, i: number, lang: Language, out: Lexed, fail
   const flags = /^[a-z]*/.exec(code.slice(end))![0];
   end += flags.length;
   const text = code.slice(i, end);
-  if (op === 'qx') return { kind: 'command', start: i, end, value: first.body, dynamic: open !== "'" && interpolates(first.body, lang), text };
+  if (op === 'qx')
+    return { kind: 'command', start: i, end, value: first.body, dynamic: open !== "'" && interpolates(first.body, lang), text };
   if (op === 'qw') return { kind: 'string', start: i, end, value: first.body, text };
   if (op !== 'tr' && op !== 'y' && open !== "'") {
     out.fragments.push(...interpolations(first.body, bodyStart, 'perl'));
@@ -570,10 +673,19 @@ function rubyLiteral(code: string, i: number, prev: Token | undefined, out: Lexe
     const quoted = stringAt(code, i + 1, 'ruby');
     if (quoted && (code[i + 1] === '"' || code[i + 1] === "'")) {
       if (quoted.value.dynamic) out.fragments.push(...interpolations(code.slice(i + 1, quoted.end), i + 1, 'ruby'));
-      return { kind: 'string', start: i, end: quoted.end, value: quoted.value.value, dynamic: quoted.value.dynamic, symbol: true, text: code.slice(i, quoted.end) };
+      return {
+        kind: 'string',
+        start: i,
+        end: quoted.end,
+        value: quoted.value.value,
+        dynamic: quoted.value.dynamic,
+        symbol: true,
+        text: code.slice(i, quoted.end),
+      };
     }
     const m = /^:([A-Za-z_]\w*[?!=]?|`|\[\]=?|[+\-*/%<>=!~^&|]+)/.exec(code.slice(i, i + 64));
-    if (m && !(isTerm(prev) && code[i + 1] === ' ')) return { kind: 'string', start: i, end: i + m[0].length, value: m[1]!, symbol: true, text: m[0] };
+    if (m && !(isTerm(prev) && code[i + 1] === ' '))
+      return { kind: 'string', start: i, end: i + m[0].length, value: m[1]!, symbol: true, text: m[0] };
     return null;
   }
   if (ch === '?' && !isTerm(prev)) {
@@ -617,13 +729,20 @@ function variableAt(code: string, i: number, lang: Language, prev: Token | undef
     j = i + 2;
   }
   const rest = code.slice(j, j + 128);
-  let name = (lang === 'perl' ? /^(?:::)?[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*(?:(?:::|')[\w\u0080-\uffff]+)*(?:::)?/ : /^[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/).exec(rest)?.[0];
+  let name = (
+    lang === 'perl'
+      ? /^(?:::)?[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*(?:(?:::|')[\w\u0080-\uffff]+)*(?:::)?/
+      : /^[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/
+  ).exec(rest)?.[0];
   if (lang === 'powershell') name = /^(?:[A-Za-z]+:)?[\w?]+/.exec(rest)?.[0] ?? (rest.startsWith('{') ? '' : undefined);
   if (name === undefined && /^\d+/.test(rest)) name = /^\d+/.exec(rest)![0];
   if (name === undefined && rest.startsWith('^')) name = /^\^(\w+|.)/.exec(rest)?.[0];
   if (name === undefined && (rest.startsWith('{') || rest.startsWith('$'))) name = ''; // `${…}`, `@{…}`, `&$f`: the rest is read as tokens
   if (name === undefined && ch === '$' && (lang === 'perl' || lang === 'ruby') && rest.length) name = rest[0]!; // special variables: `$!`, `$/`, `$"`, `$;`
-  if (name === undefined) return lang === 'php' || lang === 'tcl' || lang === 'powershell' ? { kind: 'punct', start: i, end: j, value: sigil, text: sigil } : null;
+  if (name === undefined)
+    return lang === 'php' || lang === 'tcl' || lang === 'powershell'
+      ? { kind: 'punct', start: i, end: j, value: sigil, text: sigil }
+      : null;
   const end = j + name.length;
   return { kind: 'name', start: i, end, value: name.replace(/'(?=\w)/g, '::'), sigil, text: code.slice(i, end) };
 }

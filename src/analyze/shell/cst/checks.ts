@@ -15,15 +15,71 @@ export interface Checker {
 export const CASE_TERMINATORS = new Set([';;', ';&', ';;&']);
 
 /** Reserved words are only reserved as whole words: `do''`, `if}`, `{echo`, `in*.log` are not. */
-export const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'select', 'in', 'case', 'esac', 'function', '{', '}', '[[', ']]', '[', ']', '!']);
+export const RESERVED = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'do',
+  'done',
+  'while',
+  'until',
+  'for',
+  'select',
+  'in',
+  'case',
+  'esac',
+  'function',
+  '{',
+  '}',
+  '[[',
+  ']]',
+  '[',
+  ']',
+  '!',
+]);
 const BOUNDARY = /[\s;&|()<>`]/;
 /** Reserved words that need their next word on the same line. */
 const HEADS = new Set(['for', 'select', 'case', 'function']);
 
 /** Operators bash knows inside `[[ … ]]`; tree-sitter accepts any `-word`. */
 const TEST_OPERATORS = new Set([
-  '-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S',
-  '-z', '-n', '-o', '-v', '-R', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-ef', '-nt', '-ot',
+  '-a',
+  '-b',
+  '-c',
+  '-d',
+  '-e',
+  '-f',
+  '-g',
+  '-h',
+  '-k',
+  '-p',
+  '-r',
+  '-s',
+  '-t',
+  '-u',
+  '-w',
+  '-x',
+  '-G',
+  '-L',
+  '-N',
+  '-O',
+  '-S',
+  '-z',
+  '-n',
+  '-o',
+  '-v',
+  '-R',
+  '-eq',
+  '-ne',
+  '-lt',
+  '-le',
+  '-gt',
+  '-ge',
+  '-ef',
+  '-nt',
+  '-ot',
 ]);
 
 /**
@@ -81,14 +137,17 @@ export function checkReserved(conv: Checker, node: Node): void {
     const before = conv.source[c.startIndex - 1];
     const after = conv.source[c.endIndex];
     const okBefore = before === undefined || BOUNDARY.test(before) || (c.type === '}' && before === '}');
-    const okAfter = after === undefined || BOUNDARY.test(after) || ((c.type === '}' || c.type === ']]' || c.type === 'fi' || c.type === 'done' || c.type === 'esac') && after === '}');
+    const okAfter =
+      after === undefined ||
+      BOUNDARY.test(after) ||
+      ((c.type === '}' || c.type === ']]' || c.type === 'fi' || c.type === 'done' || c.type === 'esac') && after === '}');
     const spacedAfter = ['{', '[[', '[', '!'].includes(c.type) ? after === undefined || /\s/.test(after) : true;
     const spacedBefore = [']]', ']'].includes(c.type) ? before !== undefined && /\s/.test(before) : true;
     const spaced = spacedAfter && spacedBefore;
-    if (!okBefore || !okAfter || !spaced) conv.fail('parse.syntax_error', `"${c.type}" is not a reserved word where it is glued to other text`, c);
+    if (!okBefore || !okAfter || !spaced)
+      conv.fail('parse.syntax_error', `"${c.type}" is not a reserved word where it is glued to other text`, c);
   }
 }
-
 
 /** tree-sitter accepts any `-word` as a test operator; bash rejects unknown ones at parse time. */
 function checkTestOperators(conv: Checker, node: Node): void {
@@ -104,14 +163,14 @@ function checkTestOperators(conv: Checker, node: Node): void {
   }
 }
 
-
 /** `[[ … ]]` and `[ … ]` as bash reads them. */
 export function checkTest(conv: Checker, node: Node): void {
   checkTestOperators(conv, node);
   // `[ … ]` is a command: it ends at a line break, and `|`, `&`, `;`, `<`, `>` in it are
   // pipes, lists and redirects for bash (`[ a > b ]` writes the file b).
   if (!node.text.startsWith('[[')) {
-    if (node.text.replace(/\\\n/g, '').includes('\n')) conv.fail('parse.blind_spot', 'the parser continued "[ … ]" over a line break', node);
+    if (node.text.replace(/\\\n/g, '').includes('\n'))
+      conv.fail('parse.blind_spot', 'the parser continued "[ … ]" over a line break', node);
     const op = operatorInside(node);
     if (op) conv.fail('parse.blind_spot', `"${op.type}" inside "[ … ]" is an operator for bash`, op);
   } else if (!isConditional(node.text)) {
@@ -145,7 +204,18 @@ export function firstErrorNode(root: Node): Node | null {
 
 const QUOTING_NODES = ['raw_string', 'string', 'heredoc_body', 'comment', 'ansi_c_string', 'translated_string'];
 const WORD_NODES = ['word', 'concatenation', 'number', 'extglob_pattern', 'regex', ...QUOTING_NODES];
-const CODE_NODES = ['command', 'command_substitution', 'process_substitution', 'program', 'compound_statement', 'subshell', 'do_group', 'if_statement', 'list', 'pipeline'];
+const CODE_NODES = [
+  'command',
+  'command_substitution',
+  'process_substitution',
+  'program',
+  'compound_statement',
+  'subshell',
+  'do_group',
+  'if_statement',
+  'list',
+  'pipeline',
+];
 
 /**
  * Backslash-newline inside a word joins two halves bash reads as one word, and tree-sitter splits
@@ -187,4 +257,3 @@ export function continuationInsideWord(root: Node, source: string): Node | null 
   }
   return null;
 }
-

@@ -63,7 +63,15 @@ export function whileStatement(conv: Converter, node: Node, depth: number): Stmt
 export function forStatement(conv: Converter, node: Node, depth: number): Stmt {
   const values = node.childrenForFieldName('value').filter((c): c is Node => !!c);
   const variable = node.childForFieldName('variable')?.text;
-  return { t: 'loop', kind: 'for', ...(variable ? { variable } : {}), words: conv.words(values, depth + 1), cond: [], body: doBody(conv, node, depth), redirects: [] };
+  return {
+    t: 'loop',
+    kind: 'for',
+    ...(variable ? { variable } : {}),
+    words: conv.words(values, depth + 1),
+    cond: [],
+    body: doBody(conv, node, depth),
+    redirects: [],
+  };
 }
 
 export function cFor(conv: Converter, node: Node, depth: number): Stmt {
@@ -105,7 +113,8 @@ export function caseStatement(conv: Converter, node: Node, depth: number): Stmt 
     const bad = item.children.slice(0, close).find((c) => c && !c.isNamed && c.type !== '(' && c.type !== '|');
     if (bad) conv.fail('parse.syntax_error', `"${bad.type}" in a case pattern`, bad);
     for (const p of item.childrenForFieldName('value')) {
-      if (p && /[;&<>]/.test(p.text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"|\\./g, ''))) conv.fail('parse.syntax_error', `an operator inside the case pattern ${p.text}`, p);
+      if (p && /[;&<>]/.test(p.text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"|\\./g, '')))
+        conv.fail('parse.syntax_error', `an operator inside the case pattern ${p.text}`, p);
     }
     const patterns: Node[] = [];
     const body: Stmt[] = [];

@@ -22,7 +22,7 @@ export function hasExtglob(text: string): boolean {
 function masked(text: string): string | null {
   let out = '';
   let changed = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i]!;
     if (c === '\\') {
       out += text.slice(i, i + 2);

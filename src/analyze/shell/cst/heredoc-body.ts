@@ -102,11 +102,14 @@ export function heredocWord(body: Node | null, env: WordEnv, depth: number, quot
         if (e.node) {
           part(b, e.node, env, depth + 1, null);
           evaluated.push(e.node);
-        }
-        else {
+        } else {
           const text = env.source.slice(e.start, e.end);
           b.expansion(text);
-          b.subs.push({ kind: 'command_substitution', body: [], script: text.slice(1, text.endsWith('`') && text.length > 1 ? -1 : undefined).replace(/\\([$`\\])/g, '$1') });
+          b.subs.push({
+            kind: 'command_substitution',
+            body: [],
+            script: text.slice(1, text.endsWith('`') && text.length > 1 ? -1 : undefined).replace(/\\([$`\\])/g, '$1'),
+          });
         }
         pos = e.end;
       }

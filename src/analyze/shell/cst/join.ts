@@ -12,7 +12,13 @@ export interface Joiner {
 }
 
 /** Redirects written after a statement apply to its last simple part (`a | b > f` redirects b). */
-export function attachRedirects(stmt: Stmt, redirects: AstRedirect[], args: AstWord[], text: string | null, onExtraWords: (args: AstWord[]) => void): void {
+export function attachRedirects(
+  stmt: Stmt,
+  redirects: AstRedirect[],
+  args: AstWord[],
+  text: string | null,
+  onExtraWords: (args: AstWord[]) => void,
+): void {
   if (!redirects.length && !args.length) return;
   switch (stmt.t) {
     case 'cmd':
@@ -76,4 +82,3 @@ export function joinPipeline(stages: Stmt[], conv: Joiner, node: Node): Stmt {
   const parts = groups.map((g): Stmt => (g.length === 1 ? g[0]! : { t: 'pipeline', stages: g }));
   return parts.length === 1 ? parts[0]! : { t: 'list', items: parts, ops };
 }
-

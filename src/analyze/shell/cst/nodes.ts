@@ -124,7 +124,15 @@ class Converter implements WordEnv {
       case 'compound_statement':
         if (node.child(0)?.type === '((') {
           if (!isArithmetic(node.text.slice(2, -2))) this.fail('parse.syntax_error', 'not a well-formed arithmetic expression', node);
-          return [{ t: 'block', kind: 'arith', body: [], words: [this.evaluated(node, depth, [{ kind: 'arith', text: node.text.slice(2, -2) }])], redirects: [] }];
+          return [
+            {
+              t: 'block',
+              kind: 'arith',
+              body: [],
+              words: [this.evaluated(node, depth, [{ kind: 'arith', text: node.text.slice(2, -2) }])],
+              redirects: [],
+            },
+          ];
         }
         return [{ t: 'block', kind: 'group', body: this.sequence(node, depth), words: [], redirects: [] }];
       case 'test_command':
@@ -159,9 +167,7 @@ class Converter implements WordEnv {
     const valueNodes = node.childrenForFieldName('value').filter((c): c is Node => !!c);
     const subs: Substitution[] = [];
     if (nameNode?.type === 'subscript') scanExpression(nameNode, this, depth + 1, subs);
-    const value: AstWord = valueNodes.length
-      ? this.word(valueNodes, depth + 1)
-      : { word: { value: '', static: true, raw: '' }, subs: [] };
+    const value: AstWord = valueNodes.length ? this.word(valueNodes, depth + 1) : { word: { value: '', static: true, raw: '' }, subs: [] };
     value.subs.push(...subs);
     const evals = assignmentEvaluations(nameNode, valueNodes);
     if (evals.length) value.evals = [...evals, ...(value.evals ?? [])];
@@ -184,9 +190,7 @@ class Converter implements WordEnv {
     if (first && /^\d+$/.test(first.text) && /[<>]/.test(this.source[first.endIndex] ?? '')) {
       this.fail('parse.syntax_error', 'a redirect is missing its target', node);
     }
-    const target = groups.length
-      ? this.word(groups[0]!, depth + 1)
-      : { word: { value: '-', static: true, raw: '' }, subs: [] };
+    const target = groups.length ? this.word(groups[0]!, depth + 1) : { word: { value: '-', static: true, raw: '' }, subs: [] };
     const redirect: AstRedirect = { op, target };
     if (fd !== undefined) redirect.fd = fd;
     // tree-sitter lets a redirect target run on over later words; bash makes them arguments.
@@ -354,7 +358,6 @@ class Converter implements WordEnv {
     for (const s of out ?? []) this.negatedStmts.add(s);
     return out;
   }
-
 }
 
 /** The evaluations of a `[[ … ]]` or `[ … ]` (the whole test text). */
@@ -368,7 +371,11 @@ export function convertTree(root: Node, source: string, maxDepth: number): Conve
   const conv = new Converter(source, maxDepth);
   if (root.hasError) {
     const bad = firstErrorNode(root) ?? root;
-    conv.fail('parse.syntax_error', bad.isMissing ? `the script is missing "${bad.type}"` : 'the shell parser reported a syntax error', bad.isMissing ? root : bad);
+    conv.fail(
+      'parse.syntax_error',
+      bad.isMissing ? `the script is missing "${bad.type}"` : 'the shell parser reported a syntax error',
+      bad.isMissing ? root : bad,
+    );
   }
   const joined = continuationInsideWord(root, source);
   if (joined) conv.fail('parse.blind_spot', 'a backslash-newline or backslash-blank the parser reads differently from bash', joined);

@@ -28,11 +28,33 @@ export interface WordEnv {
 
 /** Node types that are scanned for substitutions inside expansions, arithmetic and `[[ … ]]`. */
 const EXPRESSION_TYPES = new Set([
-  'binary_expression', 'unary_expression', 'ternary_expression', 'postfix_expression',
-  'parenthesized_expression', 'number', 'variable_name', 'word', 'string', 'raw_string', 'ansi_c_string',
-  'translated_string', 'test_operator', 'extglob_pattern', 'regex', 'subscript', 'special_variable_name',
-  'simple_expansion', 'expansion', 'arithmetic_expansion', 'concatenation', 'string_content',
-  'brace_expression', 'array', 'variable_assignment', 'command_substitution', 'process_substitution',
+  'binary_expression',
+  'unary_expression',
+  'ternary_expression',
+  'postfix_expression',
+  'parenthesized_expression',
+  'number',
+  'variable_name',
+  'word',
+  'string',
+  'raw_string',
+  'ansi_c_string',
+  'translated_string',
+  'test_operator',
+  'extglob_pattern',
+  'regex',
+  'subscript',
+  'special_variable_name',
+  'simple_expansion',
+  'expansion',
+  'arithmetic_expansion',
+  'concatenation',
+  'string_content',
+  'brace_expression',
+  'array',
+  'variable_assignment',
+  'command_substitution',
+  'process_substitution',
   'comment',
 ]);
 
@@ -121,7 +143,11 @@ function substitution(node: Node, env: WordEnv, depth: number): Substitution {
     // Inside backticks bash un-escapes \` and re-parses: a nested substitution tree-sitter cannot see.
     // bash also un-escapes \\ and \$ there before parsing: tree-sitter does not.
     if (env.inBackticks > 0 || /\\[`\\$]|\$'/.test(node.text.slice(1, -1))) {
-      env.fail('parse.blind_spot', 'escapes, ANSI-C quotes or backticks inside backticks are re-parsed by bash in a way the parser cannot see', node);
+      env.fail(
+        'parse.blind_spot',
+        'escapes, ANSI-C quotes or backticks inside backticks are re-parsed by bash in a way the parser cannot see',
+        node,
+      );
     }
     env.inBackticks++;
   }
@@ -135,7 +161,7 @@ function substitution(node: Node, env: WordEnv, depth: number): Substitution {
 function misreadText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '\\') i++;
-    else if ("'\"` \t\n".includes(text[i]!)) return true;
+    else if ('\'"` \t\n'.includes(text[i]!)) return true;
   }
   return false;
 }
@@ -195,15 +221,22 @@ export function part(b: WordBuilder, node: Node, env: WordEnv, depth: number, ne
       b.subs.push(substitution(node, env, depth + 1));
       return;
     case 'concatenation':
-      return parts(b, node.children.filter((c): c is Node => c !== null), env, depth + 1);
+      return parts(
+        b,
+        node.children.filter((c): c is Node => c !== null),
+        env,
+        depth + 1,
+      );
     case 'array':
       b.literal('(', false);
       // A comment inside the parentheses runs to the end of its line, as anywhere else.
-      node.namedChildren.filter((el) => el?.type !== 'comment').forEach((el, i) => {
-        if (!el) return;
-        if (i > 0) b.literal(' ', false);
-        part(b, el, env, depth + 1, null);
-      });
+      node.namedChildren
+        .filter((el) => el?.type !== 'comment')
+        .forEach((el, i) => {
+          if (!el) return;
+          if (i > 0) b.literal(' ', false);
+          part(b, el, env, depth + 1, null);
+        });
       b.literal(')', false);
       return;
     case '$':

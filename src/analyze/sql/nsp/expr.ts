@@ -15,7 +15,17 @@ export interface NspExprContext {
   ambiguous?: string;
 }
 
-const CMP: Record<string, CmpOp> = { '=': '=', '==': '=', '!=': '<>', '<>': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=', '<=>': '<=>' };
+const CMP: Record<string, CmpOp> = {
+  '=': '=',
+  '==': '=',
+  '!=': '<>',
+  '<>': '<>',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+  '<=>': '<=>',
+};
 const ARITH: Record<string, '+' | '-' | '*' | '/' | '%'> = { '+': '+', '-': '-', '*': '*', '/': '/', '%': '%', DIV: '/', MOD: '%' };
 
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -57,8 +67,15 @@ function tableless(sub: unknown, ctx: NspExprContext, depth: number): { where: E
  */
 function wholeTableColumn(sub: unknown, ctx: NspExprContext, depth: number): { table: string; col: string } | undefined {
   const ast = isNode(sub) && 'ast' in sub ? sub.ast : undefined;
-  if (!isNode(ast) || ast.type !== 'select' || ast._next != null || ast.limit != null && !emptyLimit(ast.limit)) return undefined;
-  if (ast.groupby != null || ast.having != null || ast.with != null || (ast.distinct != null && ast.distinct !== 'DISTINCT') || ast.top != null) return undefined;
+  if (!isNode(ast) || ast.type !== 'select' || ast._next != null || (ast.limit != null && !emptyLimit(ast.limit))) return undefined;
+  if (
+    ast.groupby != null ||
+    ast.having != null ||
+    ast.with != null ||
+    (ast.distinct != null && ast.distinct !== 'DISTINCT') ||
+    ast.top != null
+  )
+    return undefined;
   const from = Array.isArray(ast.from) ? ast.from : [];
   const cols = Array.isArray(ast.columns) ? ast.columns : [];
   const f = from[0];
@@ -104,7 +121,8 @@ function emptyResult(sub: unknown, ctx: NspExprContext, depth: number): boolean 
   const ast = isNode(sub) && 'ast' in sub ? sub.ast : sub;
   if (!isNode(ast) || ast.type !== 'select') return false;
   // A set operation of empty queries is empty, whichever it is.
-  if (ast._next != null) return emptyResult({ ...ast, _next: null, set_op: null }, ctx, depth + 1) && emptyResult(ast._next, ctx, depth + 1);
+  if (ast._next != null)
+    return emptyResult({ ...ast, _next: null, set_op: null }, ctx, depth + 1) && emptyResult(ast._next, ctx, depth + 1);
   if (limitZero(ast)) return true;
   if (ast.where == null) return false;
   const where = conditionValue(nspExpr(ast.where, ctx, depth + 1), ctx.dialect);
@@ -125,7 +143,8 @@ function qualifiedColumn(node: unknown): [string, string] | undefined {
  */
 function selfCorrelated(sub: unknown): { table: string; col: string; outer: string } | undefined {
   const ast = isNode(sub) && 'ast' in sub ? sub.ast : sub;
-  if (!isNode(ast) || ast.type !== 'select' || ast._next != null || !noLimit(ast) || ast.groupby != null || ast.having != null) return undefined;
+  if (!isNode(ast) || ast.type !== 'select' || ast._next != null || !noLimit(ast) || ast.groupby != null || ast.having != null)
+    return undefined;
   const from = Array.isArray(ast.from) ? ast.from : [];
   const f = from[0];
   if (from.length !== 1 || !isNode(f) || typeof f.table !== 'string' || f.join != null) return undefined;
@@ -145,7 +164,13 @@ const exists = (sub: unknown, neg: boolean, ctx: NspExprContext, depth: number):
   if (emptyResult(sub, ctx, depth + 1)) return { t: 'exists', where: constant(false), neg };
   const self = selfCorrelated(sub);
   if (self) {
-    const lookup: Expr = { t: 'inTable', arg: { t: 'col', name: `${self.outer}.${self.col}` }, table: self.table, col: self.col, inner: opaque(nspRefs(sub, ctx.dialect)) };
+    const lookup: Expr = {
+      t: 'inTable',
+      arg: { t: 'col', name: `${self.outer}.${self.col}` },
+      table: self.table,
+      col: self.col,
+      inner: opaque(nspRefs(sub, ctx.dialect)),
+    };
     return neg ? { t: 'not', arg: lookup } : lookup;
   }
   const t = tableless(sub, ctx, depth);
@@ -177,7 +202,12 @@ function quantifier(node: unknown): { all: boolean; sub: unknown } | undefined {
 /** The fields of a row value (`(a, b)`, `ROW(a, b)`), or undefined when the node is not one. */
 function rowFields(node: unknown, ctx: NspExprContext, depth: number): Expr[] | undefined {
   if (!isNode(node)) return undefined;
-  const items = node.type === 'expr_list' && Array.isArray(node.value) && node.value.length > 1 ? node.value : node.type === 'function' && nspFunctionName(node) === 'row' ? listItems(node.args) : undefined;
+  const items =
+    node.type === 'expr_list' && Array.isArray(node.value) && node.value.length > 1
+      ? node.value
+      : node.type === 'function' && nspFunctionName(node) === 'row'
+        ? listItems(node.args)
+        : undefined;
   return items?.map((i) => nspExpr(i, ctx, depth + 1));
 }
 

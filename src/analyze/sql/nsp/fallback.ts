@@ -23,12 +23,17 @@ type Recogniser =
 
 type Pattern = [RegExp, (m: RegExpExecArray, c: Chunk) => Recogniser | undefined];
 
-const as = (kind: SqlStatement['kind'], type: string) => (_m: RegExpExecArray, c: Chunk): Recogniser => ({
-  stmt: statement(kind, c.text, { facts: { statementType: type } }),
-});
+const as =
+  (kind: SqlStatement['kind'], type: string) =>
+  (_m: RegExpExecArray, c: Chunk): Recogniser => ({
+    stmt: statement(kind, c.text, { facts: { statementType: type } }),
+  });
 
 /** `EXPLAIN …` that only plans: the statement is parsed (it must be valid) but does not run. */
-const planOnly = (m: RegExpExecArray): Recogniser => ({ reparse: m[1] ?? '', wrap: (_inner, text) => [statement('explain', text, { facts: { statementType: 'explain' } })] });
+const planOnly = (m: RegExpExecArray): Recogniser => ({
+  reparse: m[1] ?? '',
+  wrap: (_inner, text) => [statement('explain', text, { facts: { statementType: 'explain' } })],
+});
 
 /** `EXPLAIN ANALYZE …` runs the statement: it is analysed as nested. */
 const explainAnalyze = (m: RegExpExecArray): Recogniser => ({
@@ -69,7 +74,9 @@ const PATTERNS: Record<NspDialect, Pattern[]> = {
     // `ON DUPLICATE KEY UPDATE`, which has the same SET list. Only keywords and the conflict
     // columns are rewritten; an upsert WHERE (the only thing that would be dropped) is refused.
     [
-      whole(String.raw`((?:INSERT|REPLACE)\b[\s\S]+?)\s+ON\s+CONFLICT(?:\s*\(\s*${ID}(?:\s*,\s*${ID})*\s*\))?\s+DO\s+(?:(NOTHING)|UPDATE\s+SET\s+([\s\S]+))`),
+      whole(
+        String.raw`((?:INSERT|REPLACE)\b[\s\S]+?)\s+ON\s+CONFLICT(?:\s*\(\s*${ID}(?:\s*,\s*${ID})*\s*\))?\s+DO\s+(?:(NOTHING)|UPDATE\s+SET\s+([\s\S]+))`,
+      ),
       (m) => {
         if (m[2]) return { reparse: m[1] ?? '' };
         if (/\bWHERE\b|\bRETURNING\b/i.test(m[3] ?? '')) return undefined;
@@ -86,7 +93,10 @@ const PATTERNS: Record<NspDialect, Pattern[]> = {
     [whole(String.raw`PRINT\s+${TSQL_LITERAL}`), as('show', 'print')],
     [TSQL_EXEC, tsqlExec],
     // `DELETE [TOP (n)] t WHERE …`: FROM is optional in T-SQL, not in the parser.
-    [whole(String.raw`(DELETE\s+(?:TOP\s*\(\s*\d+\s*\)\s*(?:PERCENT\s+)?)?)((?!\s|FROM\b)[\s\S]+)`), (m) => ({ reparse: `${m[1]}FROM ${m[2]}` })],
+    [
+      whole(String.raw`(DELETE\s+(?:TOP\s*\(\s*\d+\s*\)\s*(?:PERCENT\s+)?)?)((?!\s|FROM\b)[\s\S]+)`),
+      (m) => ({ reparse: `${m[1]}FROM ${m[2]}` }),
+    ],
   ],
   bigquery: [
     [whole(String.raw`BEGIN\s+TRANSACTION`), as('transaction', 'begin')],
@@ -112,10 +122,20 @@ const MYSQL: Pattern[] = [
     as('set', 'transaction'),
   ],
   [whole(String.raw`SHOW(?:\s+(?:GLOBAL|SESSION))?\s+(?:VARIABLES|STATUS)(?:\s+LIKE\s+'[^'\\\n]*')?`), as('show', 'show')],
-  [whole(String.raw`(?:ANALYZE|OPTIMIZE|CHECK|CHECKSUM)(?:\s+(?:NO_WRITE_TO_BINLOG|LOCAL))?\s+TABLES?\s+${QNAME}(?:\s*,\s*${QNAME})*(?:\s+(?:QUICK|FAST|MEDIUM|EXTENDED|CHANGED))*`), as('other', 'maintenance')],
+  [
+    whole(
+      String.raw`(?:ANALYZE|OPTIMIZE|CHECK|CHECKSUM)(?:\s+(?:NO_WRITE_TO_BINLOG|LOCAL))?\s+TABLES?\s+${QNAME}(?:\s*,\s*${QNAME})*(?:\s+(?:QUICK|FAST|MEDIUM|EXTENDED|CHANGED))*`,
+    ),
+    as('other', 'maintenance'),
+  ],
   [whole(String.raw`EXPLAIN\s+ANALYZE\s+([\s\S]+)`), explainAnalyze],
   // Plain EXPLAIN (no ANALYZE) plans a statement without running it; the grammar knows only EXPLAIN SELECT.
-  [whole(String.raw`(?:EXPLAIN|DESCRIBE|DESC)(?:\s+FORMAT\s*=\s*(?:TRADITIONAL|JSON|TREE))?\s+((?:DELETE|UPDATE|INSERT|REPLACE|SELECT|TABLE|WITH)\b[\s\S]+)`), planOnly],
+  [
+    whole(
+      String.raw`(?:EXPLAIN|DESCRIBE|DESC)(?:\s+FORMAT\s*=\s*(?:TRADITIONAL|JSON|TREE))?\s+((?:DELETE|UPDATE|INSERT|REPLACE|SELECT|TABLE|WITH)\b[\s\S]+)`,
+    ),
+    planOnly,
+  ],
 ];
 PATTERNS.mysql = MYSQL;
 PATTERNS.mariadb = MYSQL;

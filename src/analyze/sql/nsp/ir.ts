@@ -131,7 +131,10 @@ function baseStatement(node: Node, ctx: Ctx, exprCtx: NspExprContext): SqlStatem
       if (kw === 'user' || kw === 'role') {
         return statement('role', text, { objectType: kw, facts: { roleAction: 'create', createsLogin: kw === 'user' } });
       }
-      const s = statement('create', text, { targets: tableNames(node.table ?? node.view ?? node.database ?? node.index), objectType: kw ?? 'unknown' });
+      const s = statement('create', text, {
+        targets: tableNames(node.table ?? node.view ?? node.database ?? node.index),
+        objectType: kw ?? 'unknown',
+      });
       // `CREATE OR REPLACE TABLE` drops the table it replaces, with its data.
       if (kw === 'table' && /replace/i.test(String(node.replace ?? ''))) s.facts.replacesTable = true;
       return s;
@@ -175,7 +178,8 @@ const DISCARDING_ENGINES: Record<string, string> = {
 /** MySQL `ALTER TABLE` clauses that empty the table without saying DELETE: an engine that discards rows, TRUNCATE PARTITION. */
 function alterStorageFacts(node: Node, s: SqlStatement): void {
   for (const e of asArray(node.expr).filter(isNode)) {
-    const engine = String(e.resource ?? '').toLowerCase() === 'engine' ? DISCARDING_ENGINES[String(e.engine ?? '').toLowerCase()] : undefined;
+    const engine =
+      String(e.resource ?? '').toLowerCase() === 'engine' ? DISCARDING_ENGINES[String(e.engine ?? '').toLowerCase()] : undefined;
     if (engine) s.facts.discardingEngine = engine;
     if (String(e.action).toLowerCase() === 'truncate' && String(e.resource).toLowerCase() === 'partition') {
       const parts = asArray(e.partitions).map((p) => (isNode(p) && isNode(p.expr) ? nspColumnName(p.expr) : undefined));
@@ -196,7 +200,8 @@ function setStatement(node: Node, text: string): SqlStatement {
     const parts = [left.name, ...asArray(left.members)].map((p) => String(p ?? '').toLowerCase());
     const scope = parts.length > 1 ? parts[0] : keyword;
     const variable = parts[parts.length - 1] ?? '';
-    if (scope === 'global' || scope === 'persist' || scope === 'persist_only') s.facts.serverConfig = `SET ${scope.toUpperCase()} ${variable}`;
+    if (scope === 'global' || scope === 'persist' || scope === 'persist_only')
+      s.facts.serverConfig = `SET ${scope.toUpperCase()} ${variable}`;
     if (LEXING_VARIABLES.has(variable)) s.facts.changesSqlMode = true;
   }
   return s;
@@ -247,7 +252,8 @@ function scanInside(node: unknown, s: SqlStatement, ctx: Ctx, exprCtx: NspExprCo
     markFunction(s, nspFunctionName(node));
   }
   if (node.type === 'select') selectShapes(node, s, exprCtx);
-  for (const [k, v] of Object.entries(node)) if (k !== 'loc' && v && typeof v === 'object') scanInside(v, s, ctx, exprCtx, nestDepth, depth + 1);
+  for (const [k, v] of Object.entries(node))
+    if (k !== 'loc' && v && typeof v === 'object') scanInside(v, s, ctx, exprCtx, nestDepth, depth + 1);
 }
 
 function selectShapes(node: Node, s: SqlStatement, exprCtx: NspExprContext): void {
@@ -274,7 +280,8 @@ function buildOne(node: unknown, ctx: Ctx, nestDepth: number, via?: string): Sql
   }
   const s = baseStatement(node, ctx, exprCtx);
   if (!s) {
-    const why = node.type === 'assign' ? `the ${ctx.dialect} parser did not recognise this statement` : `unknown statement type '${node.type}'`;
+    const why =
+      node.type === 'assign' ? `the ${ctx.dialect} parser did not recognise this statement` : `unknown statement type '${node.type}'`;
     return [failure('unknownStatement', why, textOf(node, ctx))];
   }
   if (via) s.facts.via = via;
@@ -298,7 +305,8 @@ export function buildNspStatements(ast: unknown, dialect: NspDialect, parser: Ns
 export function markSqlModeChanges(out: SqlStatement[]): SqlStatement[] {
   out.forEach((s, i) => {
     if (s.facts.changesSqlMode && i < out.length - 1) {
-      s.facts.ambiguous = 'changing sql_mode or the client character set changes how MySQL reads the statements after it, which the parser cannot follow';
+      s.facts.ambiguous =
+        'changing sql_mode or the client character set changes how MySQL reads the statements after it, which the parser cannot follow';
     }
   });
   return out;

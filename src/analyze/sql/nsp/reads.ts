@@ -39,7 +39,10 @@ function collect(node: unknown, defaultDb: string | undefined, out: Reads, depth
   }
   if (node.type === 'function') {
     const args = isNode(node.args) && Array.isArray(node.args.value) ? node.args.value : [];
-    const found = credentialFunction(functionName(node), args.map((a) => (isNode(a) && typeof a.value === 'string' ? a.value : undefined)));
+    const found = credentialFunction(
+      functionName(node),
+      args.map((a) => (isNode(a) && typeof a.value === 'string' ? a.value : undefined)),
+    );
     if (found) out.functions.push(found);
   } else if (typeof node.table === 'string' && !('column' in node)) {
     // A table in a FROM, JOIN or target list: `{ db, schema, table, as }`.

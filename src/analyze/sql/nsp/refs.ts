@@ -16,7 +16,8 @@ export function nspColumnName(node: Node): string | undefined {
 }
 
 /** `0b1`, `0x1F`: MySQL bit and hex literals that the parser reads as column names. */
-export const mysqlBinaryLiteral = (name: string, dialect: Dialect) => (dialect === 'mysql' || dialect === 'mariadb') && /^(0b[01]+|0x[0-9a-fA-F]+)$/.test(name);
+export const mysqlBinaryLiteral = (name: string, dialect: Dialect) =>
+  (dialect === 'mysql' || dialect === 'mariadb') && /^(0b[01]+|0x[0-9a-fA-F]+)$/.test(name);
 
 /** Names a FROM list brings into scope (tables and aliases), lower-case. */
 function scopeNames(from: unknown, out: Set<string>): void {
@@ -33,7 +34,13 @@ function scopeNames(from: unknown, out: Set<string>): void {
  * qualified with a name a subquery's own FROM brings into scope is the subquery's and is left
  * out; unqualified ones are kept (they may be either).
  */
-export function nspRefs(node: unknown, dialect: Dialect, shadow: ReadonlySet<string> = new Set(), out: ColumnRef[] = [], depth = 0): ColumnRef[] {
+export function nspRefs(
+  node: unknown,
+  dialect: Dialect,
+  shadow: ReadonlySet<string> = new Set(),
+  out: ColumnRef[] = [],
+  depth = 0,
+): ColumnRef[] {
   checkDepth(depth);
   if (Array.isArray(node)) {
     for (const n of node) nspRefs(n, dialect, shadow, out, depth + 1);
@@ -43,7 +50,8 @@ export function nspRefs(node: unknown, dialect: Dialect, shadow: ReadonlySet<str
   if (node.type === 'column_ref') {
     const name = nspColumnName(node);
     const qualifier = typeof node.table === 'string' && node.table !== '' ? node.table.toLowerCase() : undefined;
-    if ((name === '*' || (name !== undefined && (mysqlBinaryLiteral(name, dialect) || name.startsWith('@')))) && qualifier === undefined) return out;
+    if ((name === '*' || (name !== undefined && (mysqlBinaryLiteral(name, dialect) || name.startsWith('@')))) && qualifier === undefined)
+      return out;
     if (qualifier === undefined || !shadow.has(qualifier)) out.push(qualifier === undefined ? {} : { qualifier });
     return out;
   }
@@ -56,7 +64,8 @@ export function nspRefs(node: unknown, dialect: Dialect, shadow: ReadonlySet<str
   if (node.type === 'select') {
     const names = new Set(shadow);
     scopeNames(node.from, names);
-    if (Array.isArray(node.with)) for (const w of node.with) if (isNode(w) && isNode(w.name) && typeof w.name.value === 'string') names.add(w.name.value.toLowerCase());
+    if (Array.isArray(node.with))
+      for (const w of node.with) if (isNode(w) && isNode(w.name) && typeof w.name.value === 'string') names.add(w.name.value.toLowerCase());
     inner = names;
   }
   for (const [k, v] of Object.entries(node)) if (k !== 'loc' && v && typeof v === 'object') nspRefs(v, dialect, inner, out, depth + 1);

@@ -16,8 +16,11 @@ function changedNames(node: Node, type: 'update' | 'delete'): Set<string> {
   const tables = [...asArray(node.table), ...asArray(node.from)].filter(isNode);
   const names = new Set<string>();
   const setTables = asArray(node.set).map((c) => (isNode(c) && typeof c.table === 'string' ? c.table.toLowerCase() : undefined));
-  if (type === 'update' && setTables.length > 0 && setTables.every((t) => t !== undefined)) setTables.forEach((t) => names.add(t as string));
-  else for (const t of asArray(node.table)) for (const n of isNode(t) ? [t.table, t.as] : []) if (typeof n === 'string') names.add(n.toLowerCase());
+  if (type === 'update' && setTables.length > 0 && setTables.every((t) => t !== undefined))
+    setTables.forEach((t) => names.add(t as string));
+  else
+    for (const t of asArray(node.table))
+      for (const n of isNode(t) ? [t.table, t.as] : []) if (typeof n === 'string') names.add(n.toLowerCase());
   for (const t of tables) {
     const pair = [t.table, t.as].filter((n): n is string => typeof n === 'string').map((n) => n.toLowerCase());
     if (pair.some((n) => names.has(n))) pair.forEach((n) => names.add(n));
@@ -53,7 +56,11 @@ function readsWholeTable(select: unknown, table: string, exprCtx: NspExprContext
   if (!isNode(select) || select.type !== 'select') return false;
   if (select._next != null) {
     const union = /^union/i.test(String(select.set_op ?? ''));
-    return union && (readsWholeTable({ ...select, _next: null, set_op: null }, table, exprCtx, depth + 1) || readsWholeTable(select._next, table, exprCtx, depth + 1));
+    return (
+      union &&
+      (readsWholeTable({ ...select, _next: null, set_op: null }, table, exprCtx, depth + 1) ||
+        readsWholeTable(select._next, table, exprCtx, depth + 1))
+    );
   }
   const from = asArray(select.from);
   const only = from[0];
@@ -78,5 +85,7 @@ export function upsertEveryRow(node: Node, exprCtx: NspExprContext): string | un
   if (!replace && !update) return undefined;
   const table = lastName(asArray(node.table).map((t) => (isNode(t) ? t.table : undefined))[0]);
   if (!table || !readsWholeTable(node.values, table, exprCtx)) return undefined;
-  return replace ? 'REPLACE … SELECT from the same table' : 'INSERT … SELECT from the same table … ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE';
+  return replace
+    ? 'REPLACE … SELECT from the same table'
+    : 'INSERT … SELECT from the same table … ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE';
 }

@@ -73,7 +73,8 @@ function tableless(sub: unknown, depth: number): { where: Expr; value?: Expr } |
   const u = unwrap(sub);
   if (!u || u[0] !== 'SelectStmt') return undefined;
   const s = u[1];
-  if (s.fromClause != null || s.havingClause != null || s.limitCount != null || s.valuesLists != null || s.op !== 'SETOP_NONE') return undefined;
+  if (s.fromClause != null || s.havingClause != null || s.limitCount != null || s.valuesLists != null || s.op !== 'SETOP_NONE')
+    return undefined;
   const where = s.whereClause != null ? pgExpr(s.whereClause, depth + 1) : constant(true);
   const targets = asArray(s.targetList);
   const only = targets.length === 1 ? unwrap(targets[0])?.[1].val : undefined;
@@ -161,7 +162,8 @@ function qualifiedColumn(node: unknown): [string, string] | undefined {
  */
 function selfCorrelated(sub: unknown): { table: string; col: string; outer: string } | undefined {
   const s = selectBody(sub);
-  if (!s || (s.op !== 'SETOP_NONE' && s.op !== undefined) || s.limitCount != null || s.groupClause != null || s.havingClause != null) return undefined;
+  if (!s || (s.op !== 'SETOP_NONE' && s.op !== undefined) || s.limitCount != null || s.groupClause != null || s.havingClause != null)
+    return undefined;
   const from = asArray(s.fromClause);
   const rv = unwrap(from[0]);
   if (from.length !== 1 || rv?.[0] !== 'RangeVar' || typeof rv[1].relname !== 'string') return undefined;
@@ -180,16 +182,25 @@ function subLink(b: Node, depth: number): Expr {
   if (type === 'EXISTS_SUBLINK') {
     if (emptyResult(b.subselect, depth + 1)) return { t: 'exists', where: constant(false), neg: false };
     const self = selfCorrelated(b.subselect);
-    if (self) return { t: 'inTable', arg: { t: 'col', name: `${self.outer}.${self.col}` }, table: self.table, col: self.col, inner: opaque(pgRefs(b.subselect)) };
+    if (self)
+      return {
+        t: 'inTable',
+        arg: { t: 'col', name: `${self.outer}.${self.col}` },
+        table: self.table,
+        col: self.col,
+        inner: opaque(pgRefs(b.subselect)),
+      };
     const sub = tableless(b.subselect, depth);
     return sub ? { t: 'exists', where: sub.where, neg: false } : { t: 'exists', neg: false, refs: pgRefs(b.subselect) };
   }
-  if (type === 'ANY_SUBLINK' || type === 'ALL_SUBLINK') return quantified(type === 'ALL_SUBLINK', strings(b.operName).join(''), b.testexpr, b.subselect, depth);
+  if (type === 'ANY_SUBLINK' || type === 'ALL_SUBLINK')
+    return quantified(type === 'ALL_SUBLINK', strings(b.operName).join(''), b.testexpr, b.subselect, depth);
   if (type === 'EXPR_SUBLINK') {
     if (emptyResult(b.subselect, depth + 1)) return constant(null); // a scalar subquery with no row is NULL
     // `(SELECT 1) = 1`: a scalar subquery over no table is its value when its WHERE holds, else NULL.
     const sub = tableless(b.subselect, depth);
-    if (sub?.value) return sub.where.t === 'const' && sub.where.v === true ? sub.value : { t: 'case', whens: [{ cond: sub.where, then: sub.value }] };
+    if (sub?.value)
+      return sub.where.t === 'const' && sub.where.v === true ? sub.value : { t: 'case', whens: [{ cond: sub.where, then: sub.value }] };
   }
   return UNKNOWN;
 }
@@ -221,14 +232,16 @@ function aExpr(b: Node, depth: number): Expr {
       if (b.lexpr == null) return op === '-' ? { t: 'neg', arg: r() } : op === '+' ? r() : UNKNOWN;
       if (CMP[op]) return asRows(CMP[op] as CmpOp) ?? { t: 'cmp', op: CMP[op] as CmpOp, l: l(), r: r() };
       if (ARITH[op]) return { t: 'arith', op: ARITH[op], l: l(), r: r() };
-      if (op === '~~' || op === '!~~' || op === '~~*' || op === '!~~*') return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('!'), ci: op.endsWith('*') };
+      if (op === '~~' || op === '!~~' || op === '~~*' || op === '!~~*')
+        return { t: 'like', arg: l(), pattern: r(), neg: op.startsWith('!'), ci: op.endsWith('*') };
       return UNKNOWN;
     }
     case 'AEXPR_OP_ANY':
     case 'AEXPR_OP_ALL': {
       // `x = ANY(ARRAY(SELECT …))` is `x = ANY (SELECT …)`.
       const sub = unwrap(b.rexpr);
-      if (sub?.[0] === 'SubLink' && sub[1].subLinkType === 'ARRAY_SUBLINK') return quantified(b.kind === 'AEXPR_OP_ALL', op, b.lexpr, sub[1].subselect, depth);
+      if (sub?.[0] === 'SubLink' && sub[1].subLinkType === 'ARRAY_SUBLINK')
+        return quantified(b.kind === 'AEXPR_OP_ALL', op, b.lexpr, sub[1].subselect, depth);
       return UNKNOWN;
     }
     case 'AEXPR_IN':
@@ -243,7 +256,15 @@ function aExpr(b: Node, depth: number): Expr {
     }
     case 'AEXPR_DISTINCT':
     case 'AEXPR_NOT_DISTINCT':
-      return asRows(b.kind === 'AEXPR_DISTINCT' ? 'distinct' : 'not distinct') ?? { t: 'is', arg: l(), test: 'distinct', other: r(), neg: b.kind === 'AEXPR_NOT_DISTINCT' };
+      return (
+        asRows(b.kind === 'AEXPR_DISTINCT' ? 'distinct' : 'not distinct') ?? {
+          t: 'is',
+          arg: l(),
+          test: 'distinct',
+          other: r(),
+          neg: b.kind === 'AEXPR_NOT_DISTINCT',
+        }
+      );
     case 'AEXPR_NULLIF':
       return { t: 'func', name: 'nullif', args: [l(), r()] };
     default:

@@ -70,7 +70,9 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
   securityFacts(type, b, s);
   switch (type) {
     case 'SelectStmt':
-      s.targets = asArray(b.fromClause).map(rangeVarName).filter((n): n is string => !!n);
+      s.targets = asArray(b.fromClause)
+        .map(rangeVarName)
+        .filter((n): n is string => !!n);
       if (b.intoClause != null) s.facts.selectInto = true;
       if (b.lockingClause != null) s.facts.locking = true;
       return;
@@ -88,11 +90,16 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
       mergeFacts(s, b);
       return;
     case 'TruncateStmt':
-      s.targets = asArray(b.relations).map(rangeVarName).filter((n): n is string => !!n);
+      s.targets = asArray(b.relations)
+        .map(rangeVarName)
+        .filter((n): n is string => !!n);
       s.objectType = 'table';
       return;
     case 'DropStmt':
-      s.objectType = String(b.removeType ?? 'OBJECT_UNKNOWN').replace('OBJECT_', '').toLowerCase().replace(/_/g, ' ');
+      s.objectType = String(b.removeType ?? 'OBJECT_UNKNOWN')
+        .replace('OBJECT_', '')
+        .toLowerCase()
+        .replace(/_/g, ' ');
       if (s.objectType === 'matview') s.objectType = 'materialized view';
       s.targets = dropObjectNames(b.objects);
       return;
@@ -110,13 +117,16 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
       s.objectType = { DropTableSpaceStmt: 'tablespace', DropSubscriptionStmt: 'subscription', DropUserMappingStmt: 'user mapping' }[type];
       return;
     case 'AlterTableStmt': {
-      s.objectType = String(b.objtype ?? 'OBJECT_TABLE').replace('OBJECT_', '').toLowerCase();
+      s.objectType = String(b.objtype ?? 'OBJECT_TABLE')
+        .replace('OBJECT_', '')
+        .toLowerCase();
       s.targets = relationName(b.relation);
       const cmds = asArray(b.cmds).map((c) => unwrap(c)?.[1] ?? {});
       const drops = cmds.flatMap((c) => {
         if (c.subtype === 'AT_DropColumn') return ['column'];
         if (c.subtype === 'AT_DropConstraint') return ['constraint'];
-        if (alterTypeOverwrites(c, b.relation)) return [`every value of column ${String(c.name)} (TYPE … USING a value that does not read the row)`];
+        if (alterTypeOverwrites(c, b.relation))
+          return [`every value of column ${String(c.name)} (TYPE … USING a value that does not read the row)`];
         return [];
       });
       if (drops.length > 0) s.facts.alterDrop = drops;
@@ -146,7 +156,9 @@ export function pgFacts(type: string, b: Node, s: SqlStatement, raw: string, ctx
     }
     case 'CreateRoleStmt':
       s.facts.roleAction = 'create';
-      s.objectType = String(b.stmt_type ?? '').replace('ROLESTMT_', '').toLowerCase();
+      s.objectType = String(b.stmt_type ?? '')
+        .replace('ROLESTMT_', '')
+        .toLowerCase();
       s.targets = [String(b.role ?? '').toLowerCase()];
       roleOptions(s, b.options);
       // CREATE USER implies LOGIN unless NOLOGIN is written.

@@ -54,7 +54,10 @@ function sameColumns(e: Expr, target: string, source: string): boolean {
 function mergesWithItself(b: Node, on: Expr): string | undefined {
   const src = unwrap(b.sourceRelation);
   if (!isNode(b.relation) || !src) return undefined;
-  const whole = src[0] === 'RangeVar' ? sameRelation(src[1], b.relation) : src[0] === 'RangeSubselect' && readsWholeTable(src[1].subquery, b.relation, new Map());
+  const whole =
+    src[0] === 'RangeVar'
+      ? sameRelation(src[1], b.relation)
+      : src[0] === 'RangeSubselect' && readsWholeTable(src[1].subquery, b.relation, new Map());
   const [target, source] = [qualifierOf(b.relation), qualifierOf(src[1])];
   return whole && target !== source && sameColumns(on, target, source) ? source : undefined;
 }
@@ -112,7 +115,8 @@ function readsWholeTable(query: unknown, table: Node, named: Map<string, unknown
   const s = selectBody(query);
   if (!s) return false;
   const inner = ctes(s.withClause, new Map(named));
-  if (typeof s.op === 'string' && s.op.startsWith('SETOP_UNION')) return readsWholeTable(s.larg, table, inner, depth + 1) || readsWholeTable(s.rarg, table, inner, depth + 1);
+  if (typeof s.op === 'string' && s.op.startsWith('SETOP_UNION'))
+    return readsWholeTable(s.larg, table, inner, depth + 1) || readsWholeTable(s.rarg, table, inner, depth + 1);
   if (s.op !== 'SETOP_NONE' && s.op !== undefined) return false;
   const from = asArray(s.fromClause);
   const only = unwrap(from[0]);

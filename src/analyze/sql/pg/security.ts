@@ -24,7 +24,9 @@ const RLS_OFF: Record<string, string> = {
 /** The role a `SET role|session_authorization` switches to, or undefined when it switches back. */
 function switchedTo(b: Node): string | undefined {
   if (b.kind !== 'VAR_SET_VALUE') return undefined; // RESET, SET … TO DEFAULT: back to the login role
-  const value = asArray(b.args).map((a) => unwrap(a)?.[1]).find(isNode);
+  const value = asArray(b.args)
+    .map((a) => unwrap(a)?.[1])
+    .find(isNode);
   const role = isNode(value?.sval) ? String(value.sval.sval ?? '') : '';
   // `SET ROLE NONE` (the keyword or the string 'none', compared as PostgreSQL does) drops the role.
   return b.name === 'role' && role === 'none' ? undefined : role;

@@ -33,7 +33,9 @@ export function selectShapes(b: Node, s: SqlStatement): void {
   }
   if (typeof b.op !== 'string' || !b.op.startsWith('SETOP_UNION')) return;
   const branches: UnionBranch[] = leaves.map((l) => ({
-    tables: asArray(l.fromClause).map(rangeVarName).filter((n): n is string => !!n),
+    tables: asArray(l.fromClause)
+      .map(rangeVarName)
+      .filter((n): n is string => !!n),
     columns: asArray(l.targetList).map((t) => {
       const v = unwrap(unwrap(t)?.[1].val);
       const isNull = v?.[0] === 'A_Const' && v[1].isnull === true;

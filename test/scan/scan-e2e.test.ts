@@ -47,7 +47,9 @@ describe('seatbelt scan (end to end)', () => {
     const out = JSON.parse(r.stdout);
     const rel = (f: string) => path.relative(repo, path.resolve(t.dir, f));
     expect(places(out.findings.map((f: { file: string; line: number }) => `${rel(f.file)}:${f.line}`))).toEqual(EXPECTED);
-    expect(out.blocked).toBe(out.findings.length);
+    // `blocked` counts places: a command several rules refuse counts once.
+    expect(out.blocked).toBe(EXPECTED.length);
+    expect(out.findings.length).toBeGreaterThanOrEqual(EXPECTED.length);
     for (const f of out.findings) {
       expect(f).toEqual(
         expect.objectContaining({

@@ -88,7 +88,7 @@ export function render(report: ScanReport, format: Format): string {
       JSON.stringify({
         files_scanned: report.filesScanned,
         commands_judged: report.commandsJudged,
-        blocked: report.findings.length,
+        blocked: blockedPlaces(report),
         findings: report.findings.map((f) => ({
           file: f.file,
           line: f.line,
@@ -109,9 +109,14 @@ export function render(report: ScanReport, format: Format): string {
       `${f.file}:${f.line}: BLOCK ${f.ruleId} — ${f.reason}${f.evidence ? `\n    command:     ${f.evidence}` : ''}${f.remediation ? `\n    remediation: ${f.remediation}` : ''}`,
   );
   for (const s of report.skipped) lines.push(`${s.file}:${s.line}: note — ${s.message}`);
-  const blocked = report.findings.length;
+  const blocked = blockedPlaces(report);
   lines.push(
     `seatbelt scan: ${report.commandsJudged} command${report.commandsJudged === 1 ? '' : 's'} in ${report.filesScanned} file${report.filesScanned === 1 ? '' : 's'}, ${blocked} blocked`,
   );
   return lines.join('\n') + '\n';
+}
+
+/** How many places (file and line) are blocked: a command that several rules refuse counts once. */
+function blockedPlaces(report: { findings: readonly { file: string; line: number }[] }): number {
+  return new Set(report.findings.map((f) => `${f.file}:${f.line}`)).size;
 }

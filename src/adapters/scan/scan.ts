@@ -43,8 +43,15 @@ function occurrences(text: string, needle: string): number[] {
  */
 export function locate(cmd: ExtractedCommand, evidence: string, nth = 0): number {
   const text = scriptText(cmd.action);
-  const needle = evidence.split('\n')[0]!.trim();
-  const found = needle === '' ? [] : occurrences(text, needle);
+  const first = evidence.split('\n')[0]!.trim();
+  // Evidence may carry what was judged after the command's text (`rm -rf / (deletes …)`): look for
+  // the whole line, then for it without each trailing ` (…)` in turn.
+  let needle = first;
+  let found = needle === '' ? [] : occurrences(text, needle);
+  for (let cut = first.lastIndexOf(' ('); found.length === 0 && cut > 0; cut = first.lastIndexOf(' (', cut - 1)) {
+    needle = first.slice(0, cut);
+    found = occurrences(text, needle);
+  }
   const at = found[Math.min(nth, found.length - 1)];
   if (at === undefined) return cmd.line;
   if (cmd.offsets) return cmd.line + cmd.offsets.filter((o) => o <= at).length;

@@ -2,26 +2,8 @@
 // remote files stays allowed; creating backups and copying files are reversible writes; deleting
 // or pruning snapshots, purging remote paths and syncing deletions to a destination destroy what
 // may be the last copy; printing a repository key or a remote's configuration discloses credentials.
-import type { CommandSpec, Effect, OptionDecl, ProgramSpec, Verb, VerbWhen } from '../spec.js';
-
-const SCRIPT = { kind: 'script' } as const;
-const COMMAND = { kind: 'command' } as const;
-
-const verb = (effect: Effect, why: string): { verb: Verb } => ({ verb: { effect, why } });
-const reads = (why: string): CommandSpec => verb('read', why);
-const writes = (why: string): CommandSpec => verb('write', why);
-const destroys = (why: string): CommandSpec => verb('destroy', why);
-const when = (effect: Effect, why: string, options: VerbWhen['options'], operand?: string): VerbWhen => ({
-  ...(options ? { options } : {}),
-  ...(operand ? { operand } : {}),
-  verb: { effect, why },
-});
-const valued = (...names: string[]): OptionDecl => ({ names, value: 'required' });
-const flag = (...names: string[]): OptionDecl => ({ names });
-const harmless = (...names: string[]): OptionDecl => ({ names, harmless: true });
-const aka = (names: string[], level: CommandSpec): Record<string, CommandSpec> => Object.fromEntries(names.map((n) => [n, level]));
-/** A value only known at run time counts as the risky one. */
-const OR_DYNAMIC = '|.*\\$.*';
+import type { CommandSpec, ProgramSpec, VerbWhen } from '../spec.js';
+import { aka, COMMAND, destroys, flag, harmless, OR_DYNAMIC, reads, SCRIPT, valued, verb, when, writes } from './builders.js';
 
 // ---- BorgBackup and borgmatic ----
 

@@ -3,24 +3,16 @@
 // re-running are reversible writes; deleting repositories, releases or runs destroys; releases and
 // packages publish; secrets, deploy keys, tokens and visibility change who has access. `git` itself
 // is analysed in src/analyze/shell/git.ts.
-import type { CommandSpec, Effect, OptionDecl, ProgramSpec, Verb, VerbWhen } from '../spec.js';
+import type { CommandSpec, Effect, OptionDecl, ProgramSpec, VerbWhen } from '../spec.js';
+import { aka, COMMAND, flag, reads, SCRIPT, valued, verb, writes } from './builders.js';
 
-const SCRIPT = { kind: 'script' } as const;
-const COMMAND = { kind: 'command' } as const;
-
-const verb = (effect: Effect, why: string): { verb: Verb } => ({ verb: { effect, why } });
-const reads = (why: string): CommandSpec => verb('read', why);
-const writes = (why: string): CommandSpec => verb('write', why);
 const when = (effect: Effect, why: string, options: VerbWhen['options'], operand?: string): VerbWhen => ({
   options,
   ...(operand ? { operand } : {}),
   verb: { effect, why },
 });
-const valued = (...names: string[]): OptionDecl => ({ names, value: 'required' });
-const flag = (...names: string[]): OptionDecl => ({ names });
 const HELP: OptionDecl[] = [{ names: ['-h', '--help'], harmless: true }];
 /** The same level under several names (`list`, `ls`). */
-const aka = (names: string[], level: CommandSpec): Record<string, CommandSpec> => Object.fromEntries(names.map((n) => [n, level]));
 
 // ---- REST calls through a forge CLI (`gh api`, `glab api`, `hub api`) ----
 

@@ -4,23 +4,9 @@
 // can publish (privilege, credential). Installing, building and testing are judged elsewhere
 // (src/rules/shell/writes.ts, packages.ts, launchers.ts) and stay as they are: these specs only add
 // the registry verbs. A dry run (`--dry-run`, `--snapshot`, `--preview`) changes nothing.
-import type { CommandSpec, Effect, OptionDecl, ProgramSpec, Verb, VerbWhen } from '../spec.js';
+import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
+import { aka, COMMAND, flag, harmless, publishes, reads, valued, verb, when, writes } from './builders.js';
 
-const COMMAND = { kind: 'command' } as const;
-
-const verb = (effect: Effect, why: string): { verb: Verb } => ({ verb: { effect, why } });
-const reads = (why: string): CommandSpec => verb('read', why);
-const writes = (why: string): CommandSpec => verb('write', why);
-const publishes = (why: string): CommandSpec => verb('publish', why);
-const when = (effect: Effect, why: string, options: VerbWhen['options'], operand?: string): VerbWhen => ({
-  ...(options ? { options } : {}),
-  ...(operand ? { operand } : {}),
-  verb: { effect, why },
-});
-const valued = (...names: string[]): OptionDecl => ({ names, value: 'required' });
-const flag = (...names: string[]): OptionDecl => ({ names });
-const harmless = (...names: string[]): OptionDecl => ({ names, harmless: true });
-const aka = (names: string[], level: CommandSpec): Record<string, CommandSpec> => Object.fromEntries(names.map((n) => [n, level]));
 const DRY_RUN = harmless('--dry-run');
 const HELP = harmless('-h', '--help');
 

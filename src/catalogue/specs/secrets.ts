@@ -3,15 +3,9 @@
 // adding a recipient, a policy or an auth method changes who has access. Listing names and
 // statuses stays allowed. Runners that start a command with secrets in its environment (`op run`,
 // `doppler run`, `aws-vault exec`) are followed in src/rules/shell/launchers.ts.
-import type { CommandSpec, Effect, OptionDecl, ProgramSpec, Verb } from '../spec.js';
+import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
+import { COMMAND, flag, reads, SCRIPT, valued, verb } from './builders.js';
 
-const SCRIPT = { kind: 'script' } as const;
-const COMMAND = { kind: 'command' } as const;
-
-const verb = (effect: Effect, why: string): { verb: Verb } => ({ verb: { effect, why } });
-const reads = (why: string): CommandSpec => verb('read', why);
-const valued = (...names: string[]): OptionDecl => ({ names, value: 'required' });
-const flag = (...names: string[]): OptionDecl => ({ names });
 const HELP: OptionDecl[] = [{ names: ['-h', '--help'], harmless: true }];
 /** Go's flag package: `-name` and `--name` are the same option. */
 const goValued = (...names: string[]): OptionDecl => ({ names: names.flatMap((n) => [`-${n}`, `--${n}`]), value: 'required' });

@@ -4,23 +4,9 @@
 // deleting topics, queues or indexes destroys; producing messages, sending SMS, charging cards and
 // paging people cannot be taken back (publish); users, ACLs and tunnels change access (privilege).
 // HTTP APIs reached with curl (Elasticsearch, OpenSearch) are judged by the network family.
-import type { CommandSpec, Effect, OptionDecl, ProgramSpec, Verb, VerbWhen } from '../spec.js';
+import type { CommandSpec, Effect, OptionDecl, ProgramSpec } from '../spec.js';
+import { aka, COMMAND, destroys, flag, harmless, reads, valued, verb, when, writes } from './builders.js';
 
-const COMMAND = { kind: 'command' } as const;
-
-const verb = (effect: Effect, why: string): { verb: Verb } => ({ verb: { effect, why } });
-const reads = (why: string): CommandSpec => verb('read', why);
-const writes = (why: string): CommandSpec => verb('write', why);
-const destroys = (why: string): CommandSpec => verb('destroy', why);
-const when = (effect: Effect, why: string, options: VerbWhen['options'], operand?: string): VerbWhen => ({
-  ...(options ? { options } : {}),
-  ...(operand ? { operand } : {}),
-  verb: { effect, why },
-});
-const valued = (...names: string[]): OptionDecl => ({ names, value: 'required' });
-const flag = (...names: string[]): OptionDecl => ({ names });
-const harmless = (...names: string[]): OptionDecl => ({ names, harmless: true });
-const aka = (names: string[], level: CommandSpec): Record<string, CommandSpec> => Object.fromEntries(names.map((n) => [n, level]));
 const optionVerb = (names: string[], effect: Effect, why: string): OptionDecl => ({ names, verb: { effect, why } });
 
 // ===== Messaging: Kafka, NATS, RabbitMQ, MQTT, Pulsar =====

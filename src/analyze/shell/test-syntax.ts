@@ -2,7 +2,8 @@
 // (`[[ -nn x ]]`, `[[ a ==b ]]`, `[[ x & y ]]`, `]]` glued to a word). bash parses `[[ ]]` when
 // it reads the line, so a bad one stops the whole line; we must not pretend it runs.
 
-const UNARY = new Set([
+/** Unary operators of `[[ … ]]` (and `test`). */
+export const UNARY = new Set([
   '-a',
   '-b',
   '-c',
@@ -30,7 +31,8 @@ const UNARY = new Set([
   '-v',
   '-R',
 ]);
-const BINARY = new Set(['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-ef', '-nt', '-ot']);
+/** Binary operators of `[[ … ]]`. */
+export const BINARY = new Set(['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-ef', '-nt', '-ot']);
 
 /** Splits the inside of `[[ … ]]` into words and operators, as bash's conditional lexer does. */
 export function tokens(text: string): string[] | null {

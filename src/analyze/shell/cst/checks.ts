@@ -2,6 +2,7 @@
 // grammar and by the differential test against mvdan-sh): reserved words glued to text, commands
 // read on over a line break, dropped words, lenient `[[ … ]]`, backslash-newlines inside words.
 // Each finding is undecidable, so the script is refused rather than judged on a misreading.
+import { BINARY, UNARY } from '../test-syntax.js';
 import type { SNode as Node } from '../snapshot.js';
 import { isConditional } from '../test-syntax.js';
 import type { UndecidableId } from '../undecidable.js';
@@ -44,43 +45,7 @@ const BOUNDARY = /[\s;&|()<>`]/;
 const HEADS = new Set(['for', 'select', 'case', 'function']);
 
 /** Operators bash knows inside `[[ … ]]`; tree-sitter accepts any `-word`. */
-const TEST_OPERATORS = new Set([
-  '-a',
-  '-b',
-  '-c',
-  '-d',
-  '-e',
-  '-f',
-  '-g',
-  '-h',
-  '-k',
-  '-p',
-  '-r',
-  '-s',
-  '-t',
-  '-u',
-  '-w',
-  '-x',
-  '-G',
-  '-L',
-  '-N',
-  '-O',
-  '-S',
-  '-z',
-  '-n',
-  '-o',
-  '-v',
-  '-R',
-  '-eq',
-  '-ne',
-  '-lt',
-  '-le',
-  '-gt',
-  '-ge',
-  '-ef',
-  '-nt',
-  '-ot',
-]);
+const TEST_OPERATORS = new Set([...UNARY, ...[...BINARY].filter((o) => o.startsWith('-'))]);
 
 /**
  * A simple command or a redirect never continues over an unescaped newline; tree-sitter

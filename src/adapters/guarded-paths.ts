@@ -6,19 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GuardContext, GuardedPath } from '../core/guarded.js';
+import { HOST_SETTINGS, type GuardContext, type GuardedPath } from '../core/guarded.js';
 import type { ResolvedSettings } from '../policy/settings.js';
 import { PROJECT_CONFIG } from '../policy/config.js';
-
-/** Agent-host files that carry the seatbelt hook, relative to a project or a home folder. */
-export const HOST_SETTINGS = [
-  '.claude/settings.json',
-  '.claude/settings.local.json',
-  '.codex/hooks.json',
-  '.codex/config.toml',
-  '.gemini/settings.json',
-  '.cursor/hooks.json',
-];
 
 /** What an installed seatbelt is made of, relative to its package folder. */
 const INSTALLED = ['bin', 'dist', 'package.json', 'node_modules', 'roles'];

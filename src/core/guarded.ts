@@ -2,7 +2,7 @@
 // hide what it did (seatbelt's home, the trail, keys, configs, roles, the agent hosts' hook
 // settings, git hooks, seatbelt's installed files). The session finds them (I/O) and passes them in
 // as values; the self-protection rules judge every write, delete, move, link and mode change
-// against them. Pure types only.
+// against them. Pure: types and one list of names.
 
 export type GuardedKind =
   | 'seatbelt_home' // $SEATBELT_HOME (config, keys, keyring, roles, caches, default trail)
@@ -29,3 +29,13 @@ export interface GuardContext {
    */
   realpath?: (p: string) => string | null;
 }
+
+/** The agent hosts' settings files that carry the seatbelt hook, relative to a project or a home folder. */
+export const HOST_SETTINGS: readonly string[] = [
+  '.claude/settings.json',
+  '.claude/settings.local.json',
+  '.codex/hooks.json',
+  '.codex/config.toml',
+  '.gemini/settings.json',
+  '.cursor/hooks.json',
+];

@@ -3,7 +3,7 @@
 // hooks, seatbelt's installed files) or skipping and redirecting git hooks blocks under every
 // policy, audit_mode included (src/policy/findings.ts `isGuardFinding`). Reading stays allowed.
 import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
-import type { GuardedKind, GuardedPath } from '../../core/guarded.js';
+import { HOST_SETTINGS, type GuardedKind, type GuardedPath } from '../../core/guarded.js';
 import type { ShellRule } from '../rule.js';
 import { changedPaths, isEverydayUnpack, realPath, realTargets, type PathChange } from './changed-paths.js';
 import { findNameMatches, namesOnTheWay, reachOf, reachOfSegments, type Place, type Reach } from './places.js';
@@ -52,16 +52,6 @@ const GIT_HOOK_NAMES = [
   'p4-post-changelist',
   'p4-pre-submit',
   'post-index-change',
-];
-
-/** The agent hosts' settings that carry the seatbelt hook, relative to a home or a project. */
-const HOST_SETTINGS = [
-  '.claude/settings.json',
-  '.claude/settings.local.json',
-  '.codex/hooks.json',
-  '.codex/config.toml',
-  '.gemini/settings.json',
-  '.cursor/hooks.json',
 ];
 
 /** Kinds that are single files: nothing below them can be selected by name. */

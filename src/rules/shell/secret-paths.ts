@@ -25,6 +25,15 @@ const CREDENTIAL_FILES: RegExp[] = [
   /\/Library\/Keychains(\/.*)?$/,
   /\/\.local\/share\/keyrings(\/.*)?$/,
   /\/\.password-store(\/.*)?$/,
+  // Build tools' and package managers' credentials.
+  /\/\.m2\/(settings|settings-security)\.xml$/,
+  /\/\.gradle\/gradle\.properties$/,
+  /\/\.(composer|config\/composer)\/auth\.json$/,
+  /\/\.(npmrc|yarnrc\.yml|nuget\/NuGet\/NuGet\.Config|config\/NuGet\/NuGet\.Config)$/,
+  // Browser cookie and login stores (Chrome, Chromium, Edge, Brave, Firefox, Safari).
+  /\/(google-chrome|chromium|microsoft-edge|BraveSoftware\/Brave-Browser|Google\/Chrome|Microsoft Edge)\/[^/]+\/(Cookies|Login Data|Web Data)$/,
+  /\/(\.mozilla\/firefox|Firefox\/Profiles)\/[^/]+\/(cookies\.sqlite|logins\.json|key4\.db)$/,
+  /\/Library\/Cookies\/Cookies\.binarycookies$/,
 ];
 
 /** Folders that are mostly credentials: copying or archiving them copies the keys. */

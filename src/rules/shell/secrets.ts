@@ -108,7 +108,7 @@ export const readsSecret = memoByCommand((cmd: SimpleCommand, ir: ShellIr): Secr
 
 /** Cheap pre-check: no word (nor the folder) mentions anything a secret path is made of. */
 const SECRET_HINT =
-  /ssh|id_|\.aws|gcloud|azure|kube|docker|netrc|credential|pgpass|my\.cnf|pypirc|vault|s3cfg|boto|\.gem|cargo|\/gh\b|gh\/|terraform|hub|rclone|gnupg|secring|shadow|passwd|ssl|secrets|environ|Keychain|keyring|password-store|npmrc|\.env|history|histfile|\.ppk|[*?[]|\.\./;
+  /ssh|id_|\.aws|gcloud|azure|kube|docker|netrc|credential|pgpass|my\.cnf|pypirc|vault|s3cfg|boto|\.gem|cargo|\/gh\b|gh\/|terraform|hub|rclone|gnupg|secring|shadow|passwd|ssl|secrets|environ|Keychain|keyring|password-store|npmrc|\.env|history|histfile|\.ppk|\.m2|gradle|composer|yarnrc|nuget|NuGet|Cookies|cookies|Login Data|logins\.json|key4\.db|[*?[]|\.\./;
 function mayNameSecret(cmd: SimpleCommand): boolean {
   return (
     SECRET_HINT.test(cmd.cwd ?? '') ||

@@ -40,6 +40,41 @@ const COMPOSE_EXEC: OptionSpec = {
   longWithArg: ['env', 'user', 'workdir', 'index'],
 };
 
+/** `compose run [opts] SERVICE [cmd…]`: cmd runs in a new container of the service. */
+const COMPOSE_RUN: OptionSpec = {
+  flags: 'dTPit',
+  withArg: 'elpuvw',
+  longFlags: [
+    'detach',
+    'rm',
+    'no-TTY',
+    'service-ports',
+    'no-deps',
+    'build',
+    'quiet-pull',
+    'remove-orphans',
+    'interactive',
+    'tty',
+    'use-aliases',
+    'help',
+    'dry-run',
+  ],
+  longWithArg: [
+    'entrypoint',
+    'env',
+    'label',
+    'name',
+    'publish',
+    'user',
+    'volume',
+    'workdir',
+    'pull',
+    'cap-add',
+    'cap-drop',
+    'env-from-file',
+  ],
+};
+
 const COMPOSE_GLOBAL: OptionSpec = {
   withArg: 'fp',
   longFlags: ['compatibility', 'dry-run', 'verbose', 'help', 'version'],
@@ -209,6 +244,7 @@ export function dockerActions(name: string, args: Word[], text: string): Action[
   if (op(i) === 'compose') {
     const c = scanOptions(args, COMPOSE_GLOBAL, i + 1);
     if (op(c.end) === 'exec') return spawnAfter(args.slice(c.end + 1), COMPOSE_EXEC, `${name} compose exec`, 1, text);
+    if (op(c.end) === 'run') return spawnAfter(args.slice(c.end + 1), COMPOSE_RUN, `${name} compose run`, 1, text);
   }
   return [];
 }
@@ -216,6 +252,7 @@ export function dockerActions(name: string, args: Word[], text: string): Action[
 export function composeActions(name: string, args: Word[], text: string): Action[] {
   const c = scanOptions(args, COMPOSE_GLOBAL);
   if (args[c.end]?.value === 'exec') return spawnAfter(args.slice(c.end + 1), COMPOSE_EXEC, `${name} exec`, 1, text);
+  if (args[c.end]?.value === 'run') return spawnAfter(args.slice(c.end + 1), COMPOSE_RUN, `${name} run`, 1, text);
   return [];
 }
 

@@ -32,16 +32,13 @@ export function openCorpusSession(): CorpusSession {
   mkdirSync(base, { recursive: true });
   const root = realpathSync(mkdtempSync(path.join(base, 'corpus-')));
   const underTemp = TEMP_ROOTS.find((t) => root === t || root.startsWith(t + '/'));
-  if (underTemp) {
-    rmSync(root, { recursive: true, force: true });
-    throw new Error(
-      `the corpus needs its scratch project outside ${underTemp} (it judges ${underTemp} as outside the project), got ${root}`,
-    );
-  }
-  const home = path.join(root, 'home', 'user');
+  // The corpus judges temp folders as scratch space: a project inside one would change its verdicts.
+  // A checkout under a temp folder (a CI clone in /tmp) judges the corpus's own layout instead:
+  // /home/user/project, which no test writes (the session only decides; nothing is sealed).
+  const home = underTemp ? CORPUS_HOME : path.join(root, 'home', 'user');
   const cwd = path.join(home, 'project');
   // A repository of its own: the session's look-ups (project root, config, guarded paths) stop here.
-  mkdirSync(path.join(cwd, '.git'), { recursive: true });
+  if (!underTemp) mkdirSync(path.join(cwd, '.git'), { recursive: true });
   vi.stubEnv('HOME', home); // `~` in commands is what the agent's shell says: $HOME
   const env = { HOME: home, SEATBELT_HOME: path.join(root, 'seatbelt-home'), SEATBELT_AUDIT: path.join(root, 'audit.jsonl') };
   const session = openSession({ autoKeys: false, cwd }, env);

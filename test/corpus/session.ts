@@ -42,6 +42,9 @@ export function openCorpusSession(): CorpusSession {
   vi.stubEnv('HOME', home); // `~` in commands is what the agent's shell says: $HOME
   const env = { HOME: home, SEATBELT_HOME: path.join(root, 'seatbelt-home'), SEATBELT_AUDIT: path.join(root, 'audit.jsonl') };
   const session = openSession({ autoKeys: false, cwd }, env);
+  // Under a temp folder seatbelt's own files and this scratch home are in /tmp too, so `rm -rf /tmp/*`
+  // would rightly touch the guard; the corpus is labelled for an install outside the temp folders.
+  if (underTemp) session.ctx.guard = { paths: [] };
   if (session.resolved.settings.policy !== 'safe_defaults')
     throw new Error(`the corpus is labelled for safe_defaults, the session resolved ${session.resolved.settings.policy}`);
   return {

@@ -6,7 +6,11 @@ import { matchesOf } from '../../rules/shell/helpers.js';
 const ids = async (script: string) => (await matchesOf(script)).map((m) => m.ruleId);
 
 describe('compose run', () => {
-  for (const script of ['docker compose run web rm -rf /', 'docker-compose run --rm -e X=1 web rm -rf /', 'podman compose run -T web rm -rf /']) {
+  for (const script of [
+    'docker compose run web rm -rf /',
+    'docker-compose run --rm -e X=1 web rm -rf /',
+    'podman compose run -T web rm -rf /',
+  ]) {
     it(`judges what ${script} runs`, async () => {
       expect(await ids(script)).toContain('filesystem.recursive_delete_root');
     });

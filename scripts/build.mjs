@@ -4,8 +4,9 @@
 //   --if-stale  do nothing when every output is newer than every input (npm pack runs prepack,
 //               then prepare: the second build would redo the first)
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { emitTypes, isStale, LIBRARY_ENTRIES } from './build-library.mjs';
+import { catalogueAsData, writeCatalogueJson } from './catalogue-data.mjs';
 
 const flags = new Set(process.argv.slice(2));
 const withTypes = flags.has('--types');
@@ -14,9 +15,14 @@ if (flags.has('--if-stale') && !isStale({ withTypes })) {
   process.exit(0);
 }
 
+// The catalogue's specs as data, read by every bundle below on first use (scripts/catalogue-data.mjs).
+mkdirSync('dist', { recursive: true });
+await writeCatalogueJson(process.cwd(), 'dist/catalogue.data');
+
 await build({
   entryPoints: ['src/adapters/cli/entry.ts'],
   outfile: 'dist/seatbelt.mjs',
+  plugins: [catalogueAsData],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -77,6 +83,7 @@ rmSync('dist/lib', { recursive: true, force: true });
 await build({
   entryPoints: LIBRARY_ENTRIES,
   outdir: 'dist/lib',
+  plugins: [catalogueAsData],
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

@@ -8,6 +8,7 @@
 //   commander is bundled in (it loads on every start; so it lands in the cache too).
 // - dist/seatbelt.cjs.cache: made by running the hot commands (exec, check, sql, verify) in a
 //   throwaway home, then serialising the compiled code — so the cache holds what those paths run.
+import { catalogueAsData } from './catalogue-data.mjs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -50,6 +51,7 @@ export async function buildCachedCli() {
     external,
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__seatbeltModuleUrl' },
+    plugins: [catalogueAsData],
     logLevel: 'warning',
   });
   const code = readFileSync(OUT, 'utf8');

@@ -1,20 +1,20 @@
-// The catalogue: every program spec, one file per family under specs/, compiled into the bundle.
-// Looked up by command name; the map is built on first use, so commands that never consult the
-// catalogue do not pay for it. The tests validate every spec (validate.ts) and run its examples.
+// The catalogue: every program spec, one file per family under specs/. The bundles carry the specs
+// as data (dist/catalogue.data, scripts/catalogue-data.mjs), each spec parsed on its first look-up,
+// so a command pays only for the programs it names. The tests validate every spec (validate.ts)
+// and run its examples.
 import type { ProgramSpec } from './spec.js';
-import { FAMILIES } from './specs/index.js';
+import { loadFamilies, specNamed } from './specs/index.js';
 
 export type { ProgramSpec } from './spec.js';
 
-export const CATALOGUE: readonly ProgramSpec[] = FAMILIES.flat();
+let all: readonly ProgramSpec[] | undefined;
 
-let byName: Map<string, ProgramSpec> | undefined;
+/** Every spec, loaded on first use. */
+export function catalogue(): readonly ProgramSpec[] {
+  return (all ??= loadFamilies().flat());
+}
 
-/** The spec that judges a command name, if the catalogue knows the program. */
+/** The spec that judges a command name, if the catalogue knows the program (only that spec is loaded). */
 export function specFor(name: string): ProgramSpec | undefined {
-  if (!byName) {
-    byName = new Map();
-    for (const s of CATALOGUE) for (const n of s.names) byName.set(n, s);
-  }
-  return byName.get(name);
+  return specNamed(name);
 }

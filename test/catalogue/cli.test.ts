@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { seatbelt, tempHome } from '../e2e/helpers.js';
+import { catalogue } from '../../src/catalogue/index.js';
 
 const t = tempHome();
 afterAll(() => fs.rmSync(t.dir, { recursive: true, force: true }));
@@ -15,6 +16,15 @@ describe('seatbelt catalogue', () => {
     expect(json.every((s: { family: string }) => s.family === 'launchers')).toBe(true);
     const bad = await seatbelt(['catalogue', 'list', '--family', 'nope'], { env: t.env, cwd: t.dir });
     expect(bad.exitCode).toBe(64);
+  });
+
+  it('the binary carries the same catalogue as the sources (dist/catalogue.data)', async () => {
+    const listed = JSON.parse((await seatbelt(['catalogue', 'list', '--json'], { env: t.env, cwd: t.dir })).stdout) as {
+      names: string[];
+    }[];
+    expect(listed.map((s) => s.names)).toEqual(catalogue().map((s) => s.names));
+    const shown = JSON.parse((await seatbelt(['catalogue', 'show', 'kubectl', '--json'], { env: t.env, cwd: t.dir })).stdout);
+    expect(shown).toEqual(JSON.parse(JSON.stringify(catalogue().find((s) => s.names.includes('kubectl')))));
   });
 
   it('shows one program, and says when it does not know one', async () => {

@@ -2,7 +2,7 @@
 // seatbelt knows about programs — names, option grammar, subcommands with their verbs, examples.
 import type { Command } from 'commander';
 import { EXIT, SeatbeltError } from '../../core/error.js';
-import { CATALOGUE, specFor } from '../../catalogue/index.js';
+import { catalogue, specFor } from '../../catalogue/index.js';
 import type { CommandSpec, OptionDecl, ProgramSpec } from '../../catalogue/spec.js';
 
 function optionLine(o: OptionDecl): string {
@@ -44,11 +44,11 @@ export function registerCatalogue(program: Command): void {
     .option('--family <name>', 'only this family')
     .option('--json', 'print JSON')
     .action((flags: { family?: string; json?: boolean }) => {
-      const specs = CATALOGUE.filter((s) => flags.family === undefined || s.family === flags.family);
+      const specs = catalogue().filter((s) => flags.family === undefined || s.family === flags.family);
       if (flags.family !== undefined && !specs.length)
         throw new SeatbeltError(
           'USAGE',
-          `no family ${JSON.stringify(flags.family)}; families: ${[...new Set(CATALOGUE.map((s) => s.family))].join(', ')}`,
+          `no family ${JSON.stringify(flags.family)}; families: ${[...new Set(catalogue().map((s) => s.family))].join(', ')}`,
         );
       if (flags.json)
         process.stdout.write(

@@ -35,3 +35,22 @@ export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
   SQL_CLIENT_SPECS,
   CORE_TOOLS,
 ];
+
+// The bundles replace this module with one that reads dist/catalogue.data, parsing each spec on its
+// first look-up (scripts/catalogue-data.mjs); the two must offer the same functions.
+
+/** Every family. */
+export function loadFamilies(): readonly (readonly ProgramSpec[])[] {
+  return FAMILIES;
+}
+
+let byName: Map<string, ProgramSpec> | undefined;
+
+/** The spec of one program name, if any. */
+export function specNamed(name: string): ProgramSpec | undefined {
+  if (!byName) {
+    byName = new Map();
+    for (const s of FAMILIES.flat()) for (const n of s.names) byName.set(n, s);
+  }
+  return byName.get(name);
+}

@@ -1,0 +1,109 @@
+// The read_only policy's question, commandWrites, held still while its knowledge moves into the
+// catalogue: every shell case the repository holds (the corpus, every rule and catalogue example,
+// the red-team and writes tests' strings) is analysed, and what commandWrites says of each simple
+// command is compared with a committed snapshot (writes-differential.json). A change must be listed
+// in CHANGED with its reason. UPDATE_WRITES_SNAPSHOT=1 rewrites the snapshot (only after such a
+// review). Commands are keyed by name and arguments, so a change in how the IR splits a script
+// (another room's work) leaves the comparison of the commands both readings share intact.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shellIrFromScript } from '../../src/analyze/shell/index.js';
+import { commandWrites, SHELL_RULES } from '../../src/rules/shell/index.js';
+import { catalogue } from '../../src/catalogue/index.js';
+import type { SimpleCommand } from '../../src/core/ir.js';
+import { ctx } from './shell/helpers.js';
+
+const SNAPSHOT = path.join(__dirname, 'writes-differential.json');
+const ROOT = path.join(__dirname, '..', '..');
+
+/** Intentional changes: script → reason. The snapshot keeps the old answer; the test expects the opposite. */
+const CHANGED: Record<string, string> = {};
+
+/** Quoted string literals of a TypeScript test file (cases are written as literals there). */
+function literalsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"/g)) {
+    const body = m[1] ?? m[2] ?? '';
+    let value: string;
+    try {
+      value = JSON.parse(`"${body.replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"')}"`) as string;
+    } catch {
+      continue;
+    }
+    // Something that reads like a command line: a program name, then something.
+    if (/^[A-Za-z_./~$(][^\n]*\s\S/.test(value) && value.length < 400) out.push(value);
+  }
+  return out;
+}
+
+function inputs(): string[] {
+  const all = new Set<string>();
+  for (const line of readFileSync(path.join(ROOT, 'test/corpus/shell.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const c = JSON.parse(line) as { input?: unknown };
+    if (typeof c.input === 'string') all.add(c.input);
+  }
+  for (const r of SHELL_RULES) for (const s of [...r.examples.block, ...r.examples.allow]) all.add(s);
+  for (const s of catalogue()) for (const e of [...s.examples.block, ...s.examples.allow]) all.add(e);
+  const files = [
+    ...readdirSync(path.join(ROOT, 'test/redteam')).map((f) => `test/redteam/${f}`),
+    'test/rules/shell/writes.test.ts',
+    'test/rules/shell/operand-reading.test.ts',
+    'test/policy/apply-matrix.test.ts',
+  ];
+  for (const f of files) if (f.endsWith('.ts')) for (const s of literalsOf(path.join(ROOT, f))) all.add(s);
+  // The programs and subcommands the writes tables knew, with the options that turned a write into a read.
+  for (const line of readFileSync(path.join(__dirname, 'writes-cases.txt'), 'utf8').split('\n'))
+    if (line && !line.startsWith('#')) all.add(line);
+  return [...all].sort();
+}
+
+/** A command's key: its name and arguments as the IR reads them. */
+const keyOf = (c: SimpleCommand): string => [c.name.value, ...c.args.map((a) => a.value)].join(' ');
+
+/** Script → command key (`.` when the command is the whole script) → 1 when it writes, else 0. */
+type Snapshot = Record<string, Record<string, 0 | 1>>;
+
+async function current(scripts: string[]): Promise<Snapshot> {
+  const out: Snapshot = {};
+  for (const s of scripts) {
+    const ir = await shellIrFromScript(s, ctx);
+    const per: Record<string, 0 | 1> = {};
+    for (const c of ir.commands) {
+      const k = keyOf(c) === s ? '.' : keyOf(c);
+      per[k] = per[k] || commandWrites(c) ? 1 : 0;
+    }
+    out[s] = per;
+  }
+  return out;
+}
+
+describe('commandWrites: no change of behaviour against the snapshot', () => {
+  it('every command of every case answers as recorded', { timeout: 300_000 }, async () => {
+    const scripts = inputs();
+    expect(scripts.length).toBeGreaterThan(12000);
+    const now = await current(scripts);
+    if (process.env['UPDATE_WRITES_SNAPSHOT'] === '1') {
+      writeFileSync(SNAPSHOT, JSON.stringify(now, null, 0).replace(/\},"/g, '},\n"') + '\n');
+      return;
+    }
+    expect(existsSync(SNAPSHOT), 'run with UPDATE_WRITES_SNAPSHOT=1 once to record the snapshot').toBe(true);
+    const before = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Snapshot;
+    const diffs: string[] = [];
+    let compared = 0;
+    for (const [script, was] of Object.entries(before)) {
+      const is = now[script];
+      if (!is) continue; // a case removed from the repository
+      const flip = Object.hasOwn(CHANGED, script);
+      for (const [key, w] of Object.entries(was)) {
+        if (!Object.hasOwn(is, key)) continue; // the IR reads this script differently now
+        compared++;
+        if (is[key] !== (flip ? 1 - w : w)) diffs.push(`${JSON.stringify(script)} [${key}]: was ${w}, now ${is[key]}`);
+      }
+    }
+    expect(compared).toBeGreaterThan(14000);
+    expect(diffs).toEqual([]);
+  });
+});

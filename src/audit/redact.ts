@@ -60,6 +60,9 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+/** The formats (kind, pattern, replacement), for scanners that pick a subset: the gateway's output inspection. */
+export const SECRET_FORMATS: readonly Readonly<Pattern>[] = PATTERNS;
+
 /** `text` with every known secret format replaced by `[REDACTED]`. */
 export function redactSecrets(text: string): string {
   let out = text;

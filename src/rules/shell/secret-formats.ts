@@ -14,6 +14,9 @@ const EXTRA: { kind: string; re: RegExp; replace: string }[] = [
   { kind: 'aws-secret-key', re: /(aws_secret_access_key["']?\s*[=:]\s*["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/gi, replace: `$1${R}` },
 ];
 
+/** The formats themselves, for scanners that pick a subset (the gateway's output inspection). */
+export const EXTRA_SECRET_FORMATS: readonly Readonly<{ kind: string; re: RegExp; replace: string }>[] = EXTRA;
+
 export const EXTRA_KINDS: readonly string[] = EXTRA.map((p) => p.kind);
 
 export function extraSecretKinds(text: string): string[] {

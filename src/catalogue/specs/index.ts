@@ -15,6 +15,7 @@ import { DATABASES } from './databases.js';
 import { MIGRATIONS } from './migrations.js';
 import { SQL_CLIENT_SPECS } from './sql-clients.js';
 import { CORE_TOOLS } from './core-tools.js';
+import { TOOLCHAINS } from './toolchains.js';
 import type { ProgramSpec } from '../spec.js';
 
 export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
@@ -34,6 +35,7 @@ export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
   MIGRATIONS,
   SQL_CLIENT_SPECS,
   CORE_TOOLS,
+  TOOLCHAINS,
 ];
 
 // The bundles replace this module with one that reads dist/catalogue.data, parsing each spec on its

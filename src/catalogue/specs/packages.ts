@@ -509,6 +509,8 @@ const CARGO: ProgramSpec = {
   family: 'packages',
   summary: 'Cargo: publishing, yanking and crate owners',
   options: [
+    // `cargo +nightly publish`: rustup's toolchain selector comes before the subcommand.
+    { names: ['+'], value: 'optional' },
     valued('--config'),
     valued('-Z'),
     valued('-C'),
@@ -569,8 +571,18 @@ const CARGO: ProgramSpec = {
       'cargo yank --version 1.0.0 mylib',
       'cargo owner --add github:acme:maintainers mylib',
       'cargo release minor --execute',
+      'cargo +nightly publish',
+      'cargo +1.79.0 -Z unstable-options publish -p mylib',
     ],
-    allow: ['cargo build', 'cargo test', 'cargo publish --dry-run', 'cargo owner --list mylib', 'cargo release minor'],
+    allow: [
+      'cargo build',
+      'cargo test',
+      'cargo +nightly build',
+      'cargo +nightly publish --dry-run',
+      'cargo publish --dry-run',
+      'cargo owner --list mylib',
+      'cargo release minor',
+    ],
   },
 };
 
@@ -1208,6 +1220,18 @@ const REBAR3: ProgramSpec = {
   examples: { block: ['rebar3 hex publish --yes'], allow: ['rebar3 compile', 'rebar3 eunit'] },
 };
 
+/**
+ * `exec [OPTIONS] [--] CMD…` of a build tool or package manager: the command runs in its environment.
+ * Its options are not modelled one by one: any option before the command blocks, so none can hide it.
+ */
+const TOOL_EXEC: CommandSpec = {
+  optionsFirst: true,
+  unknown: 'block',
+  options: [HELP],
+  operands: [{ ...COMMAND, rest: true }],
+  dashDash: 'command',
+};
+
 const CABAL: ProgramSpec = {
   names: ['cabal'],
   family: 'packages',
@@ -1225,9 +1249,11 @@ const CABAL: ProgramSpec = {
       ],
       when: [when('publish', 'publishes the package on Hackage', [{ name: '--publish' }])],
     },
+    // `cabal exec [--] CMD…`: runs a command in the package environment of the project.
+    exec: TOOL_EXEC,
   },
   examples: {
-    block: ['cabal upload --publish dist-newstyle/sdist/acme-1.0.tar.gz'],
+    block: ['cabal upload --publish dist-newstyle/sdist/acme-1.0.tar.gz', 'cabal exec -- rm -rf ~'],
     allow: ['cabal build', 'cabal upload dist-newstyle/sdist/acme-1.0.tar.gz'],
   },
 };
@@ -1242,8 +1268,13 @@ const STACK: ProgramSpec = {
       ...publishes('publishes the package on Hackage'),
       options: [flag('--candidate'), flag('--documentation'), valued('--pvp-bounds')],
     },
+    // `stack exec [--] CMD…`: runs a command in the project's build environment.
+    exec: TOOL_EXEC,
   },
-  examples: { block: ['stack upload .'], allow: ['stack build', 'stack test'] },
+  examples: {
+    block: ['stack upload .', 'stack exec -- rm -rf ~', 'stack exec npm publish'],
+    allow: ['stack build', 'stack test', 'stack exec -- ghc --version'],
+  },
 };
 
 const simple = (names: string[], summary: string, subs: Record<string, CommandSpec>, examples: ProgramSpec['examples']): ProgramSpec => ({
@@ -1264,8 +1295,8 @@ const LUAROCKS = simple(
 const OPAM = simple(
   ['opam'],
   'opam: publishing OCaml packages',
-  { publish: publishes('opens a pull request that publishes the package to opam-repository') },
-  { block: ['opam publish'], allow: ['opam install . --deps-only', 'opam list'] },
+  { publish: publishes('opens a pull request that publishes the package to opam-repository'), exec: TOOL_EXEC },
+  { block: ['opam publish', 'opam exec -- rm -rf ~'], allow: ['opam install . --deps-only', 'opam list', 'opam exec -- dune build'] },
 );
 const NIMBLE = simple(
   ['nimble'],
@@ -1298,6 +1329,48 @@ const WASM_PACK = simple(
   },
   { block: ['wasm-pack publish --access public'], allow: ['wasm-pack build --target web', 'wasm-pack test --node'] },
 );
+
+const GEM: ProgramSpec = {
+  names: ['gem'],
+  family: 'packages',
+  summary: 'RubyGems: pushing, yanking and owning gems (installing is judged with the other package managers)',
+  options: [
+    valued('--config-file'),
+    flag('-V', '--verbose'),
+    flag('-q', '--quiet'),
+    flag('--backtrace'),
+    HELP,
+    harmless('-v', '--version'),
+  ],
+  subcommands: {
+    push: {
+      ...publishes('publishes the gem to RubyGems.org (or --host), where anyone installs it'),
+      options: [valued('--host'), valued('-k', '--key'), valued('--otp'), valued('--attestation')],
+    },
+    yank: {
+      ...verb('destroy', 'removes a published version: installs and lockfiles that name it break'),
+      options: [valued('-v', '--version'), valued('--platform'), valued('--host'), valued('-k', '--key'), valued('--otp')],
+    },
+    owner: {
+      ...reads('lists the owners of a gem'),
+      options: [valued('-a', '--add'), valued('-r', '--remove'), valued('--host'), valued('-k', '--key'), valued('--otp')],
+      when: [
+        when('privilege', 'lets a user push new versions of the gem', [{ name: '-a' }]),
+        when('privilege', 'removes an owner of the gem', [{ name: '-r' }]),
+      ],
+    },
+    ...aka(['signin', 'signout'], writes('stores or removes a RubyGems API key')),
+  },
+  examples: {
+    block: [
+      'gem push acme-1.0.0.gem',
+      'gem push --host https://rubygems.pkg.github.com/acme acme-1.0.0.gem',
+      'gem yank acme -v 1.0.0',
+      'gem owner acme --add bob@example.com',
+    ],
+    allow: ['gem build acme.gemspec', 'gem list', 'gem owner acme', 'gem env', 'gem --version'],
+  },
+};
 
 const CPAN_UPLOAD: ProgramSpec = {
   names: ['cpan-upload'],
@@ -1514,6 +1587,7 @@ export const PACKAGES: ProgramSpec[] = [
   SPAGO,
   ELM,
   WASM_PACK,
+  GEM,
   CPAN_UPLOAD,
   // App stores
   POD,

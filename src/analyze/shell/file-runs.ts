@@ -102,11 +102,57 @@ export function interpreterScript(name: string, args: readonly Word[]): { file: 
   return undefined;
 }
 
-/** A script the catalogue knows by its file name, run by an interpreter (`python manage.py flush`): its spec and arguments. */
+/**
+ * The module a Python interpreter runs as its program (`python3 -m twine upload dist/*`, `python -mpip`):
+ * the module's name and the index of its first argument. Undefined when it runs a file, inline code or stdin.
+ */
+export function interpreterModule(name: string, args: readonly Word[]): { module: Word; rest: number } | undefined {
+  const spec = interpreterOf(name);
+  if (!spec?.module || spec.language !== 'python') return undefined;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    const v = w.value;
+    if (!w.static || !v.startsWith('-') || v === '-' || v === '--') return undefined;
+    if (spec.wordsWithArg?.includes(v)) {
+      i++;
+      continue;
+    }
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const long = v.slice(2, eq < 0 ? undefined : eq);
+      if (spec.longCode?.includes(long)) return undefined;
+      if (spec.longWithArg?.includes(long) && eq < 0) i++;
+      continue;
+    }
+    for (let j = 1; j < v.length; j++) {
+      const letter = v[j]!;
+      if (spec.module.includes(letter)) {
+        if (j + 1 < v.length) return { module: { ...w, value: v.slice(j + 1) }, rest: i + 1 };
+        return args[i + 1] ? { module: args[i + 1]!, rest: i + 2 } : undefined;
+      }
+      if (spec.code.includes(letter)) return undefined;
+      if (spec.preload?.includes(letter) || spec.withArg.includes(letter)) {
+        if (j + 1 === v.length) i++;
+        break;
+      }
+      if (spec.rest?.includes(letter)) break;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A program the catalogue knows, run by an interpreter: a script by its file name (`python manage.py
+ * flush`), or a module by its name (`python3 -m twine upload`: the module is the twine program). Its
+ * spec and arguments.
+ */
 export function scriptProgram(name: string, args: readonly Word[]): { spec: ProgramSpec; args: readonly Word[] } | undefined {
   const script = interpreterScript(name, args);
   const spec = script?.file.static ? specFor(commandBasename(script.file.value)) : undefined;
-  return spec ? { spec, args: args.slice(script!.index + 1) } : undefined;
+  if (spec) return { spec, args: args.slice(script!.index + 1) };
+  const mod = interpreterModule(name, args);
+  const modSpec = mod?.module.static ? specFor(mod.module.value) : undefined;
+  return modSpec ? { spec: modSpec, args: args.slice(mod!.rest) } : undefined;
 }
 
 const isStdinOrSubstitution = (w: Word): boolean => (w.static && STDIN_PATHS.has(w.value)) || /^[<>]\(/.test(w.raw);

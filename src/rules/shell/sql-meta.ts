@@ -1,6 +1,6 @@
 // Client commands mixed into the SQL a database client reads: psql's backslash commands (`\dt`,
 // `\x`, `\! cmd`, `\gexec`), mysql's (`\G`, `system cmd`, `source f`), sqlite3's dot commands
-// (`.tables`, `.shell cmd`) and sqlcmd's (`GO`, `!!cmd`, `:r f`). The server never sees them,
+// (`.tables`, `.shell cmd`; DuckDB's shell reads the same) and sqlcmd's (`GO`, `!!cmd`, `:r f`). The server never sees them,
 // so they are split off before the SQL analyser reads the rest; what they do is judged here:
 // most only change how results are shown, a few run a shell, execute query results as SQL, or
 // write files.
@@ -24,8 +24,16 @@ type Client = 'psql' | 'mysql' | 'sqlite3' | 'sqlcmd';
 
 const CLIENTS: readonly Client[] = ['psql', 'mysql', 'sqlite3', 'sqlcmd'];
 
+/**
+ * Clients of the catalogue (not among the five whose SQL the analysis reads itself) whose own commands
+ * are another client's: the DuckDB shell is a fork of sqlite3's, with the same dot commands (`.shell`,
+ * `.system`, `.output`, `.once`, `.read`, `.open`).
+ */
+const COMMANDS_LIKE: Readonly<Record<string, Client>> = { duckdb: 'sqlite3' };
+
 /** The client whose commands a SQL client reads (`mariadb` reads mysql's; src/catalogue/kinds.ts). */
 export function clientOf(name: string): Client | undefined {
+  if (Object.hasOwn(COMMANDS_LIKE, name)) return COMMANDS_LIKE[name];
   const kind = Object.hasOwn(SQL_CLIENTS, name) ? SQL_CLIENTS[name] : undefined;
   const like = kind ? (kind.like ?? name) : undefined;
   return CLIENTS.find((c) => c === like);

@@ -29,16 +29,38 @@ export function registerCheckpoint(program: Command): void {
       .command('create', { isDefault: true })
       .description('sign a checkpoint of the whole trail and keep it in <trail>.checkpoints/')
       .option('--audit <file>', 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)')
-      .option('--json', 'print {path, size, root, note, verifierKey} as JSON'),
-  ).action(async (opts: KeyFlags & { audit?: string; json?: boolean }) => {
+      .option('--tsa <url>', 'anchor: have an RFC 3161 time-stamping authority stamp the checkpoint (needs --tsa-ca)')
+      .option('--tsa-ca <file>', 'a CA certificate (PEM) trusted to vouch for the TSA (repeatable)', collect, [])
+      .option(
+        '--anchor-cmd <command>',
+        'anchor: a shell command that receives the checkpoint on stdin (push it to a git remote, a WORM bucket, syslog)',
+      )
+      .option('--json', 'print {path, size, root, note, verifierKey, anchors} as JSON'),
+  ).action(async (opts: KeyFlags & { audit?: string; json?: boolean; tsa?: string; tsaCa: string[]; anchorCmd?: string }) => {
+    if (opts.tsa !== undefined && !opts.tsaCa.length)
+      throw new SeatbeltError('USAGE', '--tsa needs --tsa-ca FILE: the CA that vouches for the authority');
     const { createCheckpoint } = await import('../../audit/checkpoint-ops.js');
     const trail = opts.audit ?? defaultAuditFile();
     const made = await createCheckpoint({ trail, home: seatbeltHome(), ...keySources(opts) });
+    const anchors: Record<string, unknown> = {};
+    // The checkpoint is kept whatever happens to its anchors; a failed anchor is an error after it.
+    const { anchorWithCommand, anchorWithTsa, readCas } = await import('../../audit/anchors.js');
+    if (opts.tsa !== undefined) {
+      anchors.tsa = await anchorWithTsa({ url: opts.tsa, notePath: made.path, note: made.note, cas: readCas(opts.tsaCa) });
+    }
+    if (opts.anchorCmd !== undefined) {
+      await anchorWithCommand(opts.anchorCmd, made.note);
+      anchors.command = 'ok';
+    }
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify(made)}\n`);
+      process.stdout.write(`${JSON.stringify({ ...made, anchors })}\n`);
       return;
     }
-    process.stdout.write(`${made.note}\nwrote ${made.path}\nverifier key: ${made.verifierKey}\n`);
+    const lines = [made.note, `wrote ${made.path}`, `verifier key: ${made.verifierKey}`];
+    const tsa = anchors.tsa as { path: string; time: string; tsa: string } | undefined;
+    if (tsa) lines.push(`time-stamped ${tsa.time} by ${tsa.tsa}: ${tsa.path}`);
+    if (anchors.command) lines.push('anchor command: done');
+    process.stdout.write(`${lines.join('\n')}\n`);
   });
 
   keyOptions(

@@ -23,6 +23,9 @@ const SETTINGS_FLAG = /^--(policy|role|audit|keys|home|no-auto-keys)(=|$)/;
 const READING: Record<string, (rest: Word[]) => boolean> = {
   check: () => true,
   verify: () => true,
+  prove: () => true,
+  // Making a checkpoint writes the guard's state and may run an anchor command: only `verify` reads.
+  checkpoint: (rest) => first(rest) === 'verify',
   scan: () => true,
   demo: () => true,
   completion: () => true,

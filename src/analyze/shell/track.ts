@@ -17,7 +17,13 @@ export function assign(b: IrBuilder, state: State, name: string, value: Word, as
   const plain = name.replace(/\+$/, '').replace(/\[.*$/, '');
   if (plain === 'CDPATH') state.cdpath = true;
   if (plain === 'IFS') state.ifs = true;
-  const temp = ast && name === plain ? mktempPath(ast, state.cwd, b.ctx.home) : null;
+  // mktemp makes its names in $TMPDIR: where the script set it, that is where they are.
+  const tmpdir = state.vars.has('TMPDIR')
+    ? state.vars.get('TMPDIR') || '/tmp'
+    : state.rewritten.has('TMPDIR') || state.anyRewritten
+      ? null
+      : '/tmp';
+  const temp = ast && name === plain ? mktempPath(ast, state.cwd, b.ctx.home, tmpdir) : null;
   state.forgetVars([plain]);
   // `n=$((n + 1))`, and any value given to a variable with the integer attribute, leaves a number.
   if (name === plain && (state.integerAttr.has(plain) || integerValued(ast?.word.raw ?? value.raw))) {

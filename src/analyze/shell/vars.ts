@@ -74,9 +74,11 @@ export function resolveVars(w: Word, vars: ReadonlyMap<string, string>, ifsChang
 
 /**
  * The folder `mktemp` creates when the value is exactly `$(mktemp …)`: a representative path
- * (`/tmp/tmp.XXXXXXXXXX`), for judging what is later done to it. Null for anything else.
+ * (`/tmp/tmp.XXXXXXXXXX`), for judging what is later done to it. Null for anything else. `tmpdir`
+ * is where mktemp makes names by default: `$TMPDIR` when the script set it to a known value, `/tmp`
+ * when the script never set it, null when it set it to something unknown (then only `-p DIR` is known).
  */
-export function mktempPath(value: AstWord, cwd: string | null, home: string): string | null {
+export function mktempPath(value: AstWord, cwd: string | null, home: string, tmpdir: string | null = '/tmp'): string | null {
   const w = value.word;
   if (value.subs.length !== 1 || !/^"?(\$\(|`)\s*mktemp\b[^`$()]*(\)|`)"?$/.test(w.raw)) return null;
   const body = value.subs[0]!.body;
@@ -89,15 +91,21 @@ export function mktempPath(value: AstWord, cwd: string | null, home: string): st
   let inTmp = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!.value;
-    if (a === '-p' || a === '--tmpdir') dir = args[++i]?.value ?? '/tmp';
+    // `-p DIR` takes a value; `--tmpdir[=DIR]` only an attached one (alone, it means $TMPDIR).
+    if (a === '-p') dir = args[++i]?.value ?? null;
+    else if (a === '--tmpdir') inTmp = true;
     else if (a.startsWith('--tmpdir=')) dir = a.slice(9);
     else if (a.startsWith('-p') && a.length > 2) dir = a.slice(2);
     else if (a === '-t') inTmp = true;
     else if (a === '--suffix') i++;
     else if (!a.startsWith('-')) template = a;
   }
-  if (!template) return normalizePath(`${dir ?? '/tmp'}/tmp.XXXXXXXXXX`, cwd, home);
-  if (dir !== null || inTmp) return normalizePath(`${dir ?? '/tmp'}/${template}`, cwd, home);
+  // GNU mktemp: `-t` prefers $TMPDIR over -p DIR; otherwise -p DIR wins, then $TMPDIR, then /tmp.
+  const t = args.some((a) => a.value === '-t');
+  const base = t ? (tmpdir === null ? null : tmpdir !== '/tmp' ? tmpdir : (dir ?? '/tmp')) : (dir ?? tmpdir);
+  if (base === null) return null;
+  if (!template) return normalizePath(`${base}/tmp.XXXXXXXXXX`, cwd, home);
+  if (dir !== null || inTmp) return normalizePath(`${base}/${template}`, cwd, home);
   return normalizePath(template, cwd, home); // a bare template is made in the working folder
 }
 

@@ -124,7 +124,8 @@ function knownValues(value: string, cmd: SimpleCommand, ir: ShellIr, cwd: string
   const pwd = /^(\$PWD|\$\{PWD(:?[?-][^}]*)?\}|\$\(\s*pwd\s*\)|`\s*pwd\s*`)(?=\/|$)/.exec(v);
   if (pwd && cwd) v = cwd + v.slice(pwd[0].length);
   const tmpdir = /^(?:\$TMPDIR|\$\{TMPDIR(?:(:?\?)[^}]*|(:?-)([^}]*))?\})(?=\/|$)/.exec(v);
-  if (tmpdir) {
+  // A TMPDIR the script set is not the system's scratch folder (`export TMPDIR=~`).
+  if (tmpdir && !setsTmpdir(ir)) {
     const rest = v.slice(tmpdir[0].length);
     // `${TMPDIR:?}` stops when unset; `${TMPDIR:-d}` falls back to d; plain `$TMPDIR` may be empty.
     const unset = tmpdir[1] ? [] : tmpdir[2] ? [tmpdir[3]! + rest] : emptyCase(rest);
@@ -134,7 +135,7 @@ function knownValues(value: string, cmd: SimpleCommand, ir: ShellIr, cwd: string
   if (fresh) {
     const rest = v.slice(fresh[0].length);
     const made = fresh[1] ?? mktempAssignment(fresh[2] ?? fresh[3]!, cmd, ir);
-    const folder = made === undefined ? undefined : mktempFolder(made, cwd);
+    const folder = made === undefined ? undefined : mktempFolder(made, cwd, tmpdirSet(ir));
     if (folder !== undefined) return [folder + rest, ...(fresh[4] ? [] : emptyCase(rest))];
   }
   return [v];
@@ -160,19 +161,46 @@ function mktempAssignment(name: string, cmd: SimpleCommand, ir: ShellIr): string
   return /^\$\((\s*mktemp\b[^()`$]*)\)$/.exec(a.value.value)?.[1];
 }
 
-/** Where `mktemp [-d] [-p dir | --tmpdir=dir] [template]` creates its fresh name. */
-function mktempFolder(text: string, cwd: string | null): string | undefined {
+/**
+ * What the script sets TMPDIR to (`export TMPDIR=~`, `TMPDIR=x mktemp`, `read TMPDIR`): undefined when
+ * it never does; its value when it sets it once, to a known value; null otherwise.
+ */
+function tmpdirSet(ir: ShellIr): string | null | undefined {
+  const sets = ir.commands.flatMap((c) => [
+    ...c.assignments.filter((a) => a.name === 'TMPDIR' || a.name === 'TMPDIR+').map((a) => (a.name === 'TMPDIR' ? a.value : null)),
+    ...c.args
+      .filter((w) => /^TMPDIR(\+?=|$)/.test(w.value))
+      .map((w) => (/^TMPDIR=/.test(w.value) ? { ...w, value: w.value.slice(7) } : null)),
+  ]);
+  if (!sets.length) return undefined;
+  const only = sets.length === 1 ? sets[0] : null;
+  const value = only?.static ? only.value.replace(/^~(?=\/|$)/, homeOf(ir)) : '';
+  return value.startsWith('/') ? value.replace(/\/+$/, '') || '/' : null;
+}
+
+const setsTmpdir = (ir: ShellIr): boolean => tmpdirSet(ir) !== undefined;
+
+/**
+ * Where `mktemp [-d] [-p dir | --tmpdir=dir] [template]` creates its fresh name: in the folder given,
+ * else in $TMPDIR: /tmp unless the script set it (`tmpdir`: see tmpdirSet).
+ */
+function mktempFolder(text: string, cwd: string | null, tmpdir: string | null | undefined): string | undefined {
   const words = text.trim().split(/\s+/).slice(1);
   if (words.some((w) => /['"\\]/.test(w))) return undefined;
   let dir: string | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (w === '-p' || w === '--tmpdir') dir = words[++i];
+    if (w === '-p') dir = words[++i];
+    else if (w === '--tmpdir' || w === '-t')
+      continue; // $TMPDIR
     else if (w.startsWith('--tmpdir=')) dir = w.slice(9);
     else if (/^-[a-zA-Z]*p./.test(w)) dir = w.slice(w.indexOf('p') + 1);
     else if (!w.startsWith('-') && w.includes('/')) dir = w.slice(0, w.lastIndexOf('/')) || '/';
   }
-  const base = dir === undefined ? '/tmp' : dir.startsWith('/') ? dir : cwd ? `${cwd}/${dir}` : undefined;
+  // `-t` prefers $TMPDIR over -p DIR; without a folder given, $TMPDIR (/tmp unless the script set it).
+  const fromEnv = tmpdir === undefined ? '/tmp' : (tmpdir ?? undefined);
+  if (words.includes('-t') && tmpdir !== undefined) dir = fromEnv;
+  const base = dir === undefined ? fromEnv : dir.startsWith('/') ? dir : cwd ? `${cwd}/${dir}` : undefined;
   return base === undefined ? undefined : `${base}/tmp.mktemp`;
 }
 

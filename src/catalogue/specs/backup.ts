@@ -184,6 +184,9 @@ const BORGMATIC: ProgramSpec = {
 
 // ---- restic ----
 
+/** restic `-o key=value` settings that name no program to run (all but sftp.command, sftp.args, rclone.program, rclone.args). */
+const RESTIC_OPTION_INERT = String.raw`^(?!\s*(sftp\.(command|args)|rclone\.(program|args))\s*=)[\w.-]+=`;
+
 const RESTIC: ProgramSpec = {
   names: ['restic'],
   family: 'backup',
@@ -195,7 +198,8 @@ const RESTIC: ProgramSpec = {
     { names: ['--password-command'], value: 'required', role: SCRIPT },
     valued('--key-hint'),
     valued('--cache-dir'),
-    valued('-o', '--option'),
+    // `-o sftp.command='…'` (and rclone.program, sftp.args) names a program restic runs: not read, refused.
+    { names: ['-o', '--option'], value: 'required', role: { kind: 'code', language: 'restic-option', inert: RESTIC_OPTION_INERT } },
     valued('--limit-upload'),
     valued('--limit-download'),
     valued('--pack-size'),
@@ -294,9 +298,12 @@ const RESTIC: ProgramSpec = {
       'restic cat masterkey',
       "restic --password-command 'rm -rf ~' snapshots",
       'restic restore latest --target ./out --delete',
+      'restic -r sftp:host:/srv/repo -o sftp.command=\'sh -c "rm -rf ~"\' snapshots',
+      'restic -o rclone.program=./evil -r rclone:remote:repo snapshots',
     ],
     allow: [
       'restic snapshots',
+      'restic -r s3:s3.amazonaws.com/b -o s3.storage-class=STANDARD_IA snapshots',
       'restic -r s3:s3.amazonaws.com/b ls latest',
       'restic backup ~/src',
       'restic forget --keep-daily 7 --dry-run',

@@ -420,7 +420,15 @@ const NETWORK_TOOLS: ProgramSpec[] = [
       valued('-I'),
       valued('-Z'),
       { names: ['-s'], value: 'required', verb: { effect: 'write', why: 'signs a key into a certificate' } },
-      { names: ['-R'], value: 'required', verb: { effect: 'write', why: 'removes a host from known_hosts' } },
+      // The pinned key is what stops a man in the middle: removed, the next connection trusts whatever key the host offers.
+      {
+        names: ['-R'],
+        value: 'required',
+        verb: {
+          effect: 'privilege',
+          why: "removes a host's pinned key from known_hosts: the next connection trusts any key it is offered",
+        },
+      },
       { names: ['-p'], verb: { effect: 'write', why: "changes a key's passphrase" } },
       { names: ['-c'], verb: { effect: 'write', why: "changes a key's comment" } },
       flag('-q'),
@@ -442,13 +450,8 @@ const NETWORK_TOOLS: ProgramSpec[] = [
     ...writes('generates a key pair (and writes it to a file)'),
     when: [when('privilege', 'removes the passphrase that protects a private key', [{ name: '-p' }, { name: '-N', value: '^$' }])],
     examples: {
-      block: ['ssh-keygen -p -N "" -f ~/.ssh/id_ed25519', 'ssh-keygen -p -P old -N "" -f ~/.ssh/id_rsa'],
-      allow: [
-        'ssh-keygen -t ed25519 -f ./deploy_key -N "" -C deploy',
-        'ssh-keygen -R old-host.example.net',
-        'ssh-keygen -lf ~/.ssh/id_ed25519.pub',
-        'ssh-keygen -F github.com',
-      ],
+      block: ['ssh-keygen -p -N "" -f ~/.ssh/id_ed25519', 'ssh-keygen -p -P old -N "" -f ~/.ssh/id_rsa', 'ssh-keygen -R github.com'],
+      allow: ['ssh-keygen -t ed25519 -f ./deploy_key -N "" -C deploy', 'ssh-keygen -lf ~/.ssh/id_ed25519.pub', 'ssh-keygen -F github.com'],
     },
   },
   {
@@ -467,7 +470,8 @@ const NETWORK_TOOLS: ProgramSpec[] = [
       flag('-q'),
       flag('-v'),
       flag('-T'),
-      { names: ['-D'], verb: { effect: 'write', why: 'removes every identity from the agent' } },
+      // Keys the agent holds may exist nowhere else (forwarded, from a token, added from a file since deleted).
+      { names: ['-D'], verb: { effect: 'destroy', why: 'removes every identity from the agent, the ones it alone holds included' } },
       { names: ['-d'], verb: { effect: 'write', why: 'removes an identity from the agent' } },
       { names: ['-x'], verb: { effect: 'write', why: 'locks the agent' } },
       { names: ['-X'], verb: { effect: 'write', why: 'unlocks the agent' } },
@@ -479,8 +483,8 @@ const NETWORK_TOOLS: ProgramSpec[] = [
     operands: [{ ...READ_PATH, rest: true }],
     ...writes('adds an identity to the agent'),
     examples: {
-      block: ['ssh-add -s /tmp/provider.so', 'ssh-add -S ./libsk.so ~/.ssh/id_ed25519_sk'],
-      allow: ['ssh-add ~/.ssh/id_ed25519', 'ssh-add -l', 'ssh-add -D'],
+      block: ['ssh-add -s /tmp/provider.so', 'ssh-add -S ./libsk.so ~/.ssh/id_ed25519_sk', 'ssh-add -D'],
+      allow: ['ssh-add ~/.ssh/id_ed25519', 'ssh-add -l', 'ssh-add -d ~/.ssh/id_old'],
     },
   },
   {

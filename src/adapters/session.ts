@@ -8,14 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { defaultAnalyzer } from '../engine/default-engine.js';
 import { decide, govern, type DecideDeps } from '../engine/govern.js';
-import type { Action, AnalyzeContext, Decision } from '../core/types.js';
+import type { Action, AnalyzeContext, Decision, RuleMatch } from '../core/types.js';
 import { loadPolicy } from '../policy/policies.js';
 import { resolveSettings, type ResolvedSettings } from '../policy/settings.js';
 import { loadRoleChecked } from '../policy/role/examples.js';
 import { defaultRolesDirs } from '../policy/role/load.js';
 import type { LoadedRole } from '../policy/role/role.js';
 import { appendRecord, type SealedRecord, type Signer } from '../audit/append.js';
-import { decisionBody, outcomeBody, type Actor } from '../audit/envelope.js';
+import { decisionBody, outcomeBody, type Actor, type GatewayFields } from '../audit/envelope.js';
 import { keyPaths, loadSigner } from '../audit/keys.js';
 import { uuidv7 } from '../audit/uuid.js';
 import { operatorHome } from '../audit/paths.js';
@@ -41,6 +41,16 @@ export interface SessionOptions {
   home?: string;
 }
 
+/** What one governed call adds to the session's decision and record. */
+export interface GovernOptions {
+  /** Who asked, for this one record: replaces the session's owner, agent and session id (the gateway's callers). */
+  actor?: { owner?: string; agent?: string; session?: string };
+  /** Matches about this action found before its analysis (the gateway's approval gate), judged by the policy with the rest. */
+  findings?: readonly RuleMatch[];
+  /** The gateway's fields of the record; a function is given the decision (an approval id only when held). */
+  gateway?: GatewayFields | ((decision: Decision) => GatewayFields);
+}
+
 export interface Session {
   auditPath: string;
   home: string;
@@ -48,8 +58,15 @@ export interface Session {
   resolved: ResolvedSettings;
   /** The decision alone: nothing is sealed or run. */
   check(action: Action): Promise<Decision>;
-  /** Decide and seal durably. Throws SeatbeltError('AUDIT') when the record cannot be made durable. */
-  govern(action: Action): Promise<{ decision: Decision; record: SealedRecord }>;
+  /**
+   * Decide and seal durably. Throws SeatbeltError('AUDIT') when the record cannot be made durable.
+   * `options` carry what one call adds (the gateway: one session, many callers).
+   */
+  govern(action: Action, options?: GovernOptions): Promise<{ decision: Decision; record: SealedRecord }>;
+  /** Seal a body built by src/audit/envelope.ts (the operator's approval of a held tool call). */
+  sealBody(body: Record<string, unknown>): SealedRecord;
+  /** The trail's signing key (loaded, or created under autoKeys): the gateway signs receipts with it, under their own domain prefix. */
+  signer(): Signer;
   /** Seal the outcome of a run, linked to the decision. */
   sealOutcome(decisionEventId: string, result: RunResult): SealedRecord;
   /** Messages for the user (e.g. "created a key at …"), printed by the adapter. */
@@ -134,18 +151,23 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
     resolved,
     notices,
     check: async (action) => decide(action, await deps()),
-    govern: async (action) =>
+    signer: getSigner,
+    sealBody: seal,
+    govern: async (action, options = {}) =>
       govern(action, {
         ...(await deps()),
+        ...(options.findings ? { findings: options.findings } : {}),
         seal: (decision) => {
           const time = new Date();
+          const gateway = typeof options.gateway === 'function' ? options.gateway(decision) : options.gateway;
           const body = decisionBody({
             eventId: uuidv7(time, randomBytes(10)),
             time,
             action,
             decision,
-            actor,
+            actor: options.actor ? { ...actor, ...definedOnly(options.actor) } : actor,
             recordInput: settings.recordInput,
+            ...(gateway ? { gateway } : {}),
           });
           return seal(body);
         },
@@ -179,6 +201,10 @@ function settingFlags(o: SessionOptions) {
     ...(o.dialect !== undefined ? { dialect: o.dialect } : {}),
     ...(o.home !== undefined ? { home: o.home } : {}),
   };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Identity of the private key file (inode, size, mtime): changes when the key is replaced. */

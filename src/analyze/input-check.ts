@@ -1,14 +1,14 @@
 // Characters no honest command or query needs, and that parsers and shells read differently:
 // a NUL byte (bash drops it, C programs stop at it), a lone UTF-16 surrogate, or U+FFFD (what
 // invalid UTF-8 became when it was decoded). Refused before any parser sees the input.
-import type { Action, RuleMatch } from '../core/types.js';
+import { actionText, type Action, type RuleMatch } from '../core/types.js';
 
 export const INVALID_CHARACTER_ID = 'parse.invalid_character';
 
 const BAD = /\u0000|\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function invalidCharacterMatch(action: Action): RuleMatch | null {
-  const texts = action.kind === 'argv' ? action.argv : [action.kind === 'shell' ? action.script : action.sql];
+  const texts = action.kind === 'argv' ? action.argv : [actionText(action)];
   for (const text of texts) {
     const m = BAD.exec(text);
     if (!m) continue;

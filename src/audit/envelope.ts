@@ -42,6 +42,9 @@ export function inputText(action: Action): string {
       return action.script;
     case 'sql':
       return action.sql;
+    case 'tool':
+      // The tool's name and its arguments, as a JCS array (so the boundary between them counts).
+      return canonicalize([action.name, action.arguments]);
   }
 }
 
@@ -57,7 +60,26 @@ function recordedInput(action: Action): string | string[] {
       return redactSecrets(action.script);
     case 'sql':
       return redactSecrets(action.sql);
+    case 'tool':
+      return redactSecrets(`${action.name} ${action.arguments}`);
   }
+}
+
+/**
+ * What a decision made by the gateway (`seatbelt serve`, `seatbelt mcp proxy`) adds: where the tool
+ * call came from. The owner, agent and session are the actor's; the owner is what the caller
+ * asserted (X-Commit-Owner), not an authenticated identity.
+ */
+export interface GatewayFields {
+  api: 'openai-chat' | 'openai-responses' | 'anthropic-messages' | 'mcp';
+  request_id: string;
+  tool: string;
+  /** SHA-256 (hex) of the JCS of the tool call's arguments (of the raw text when they were not JSON). */
+  arguments_sha256: string;
+  tool_call_id?: string;
+  model?: string;
+  response_id?: string;
+  approval_id?: string;
 }
 
 function cleanActor(a: Actor): Actor {
@@ -73,6 +95,7 @@ export function decisionBody(a: {
   decision: Decision;
   actor: Actor;
   recordInput: boolean;
+  gateway?: GatewayFields;
 }): RecordBody {
   const { action, decision } = a;
   const isBlocking = (m: RuleMatch) => decision.blocking.some((b) => b === m || (b.ruleId === m.ruleId && b.evidence === m.evidence));
@@ -100,7 +123,41 @@ export function decisionBody(a: {
     remediation: redactSecrets(decision.remediation),
     policy: { name: decision.policy.name, version: decision.policy.version },
     ...(decision.role ? { role: { name: decision.role.name, sha256: decision.role.sha256 } } : {}),
+    ...(a.gateway ? { gateway: cleanGateway(a.gateway) } : {}),
   };
+}
+
+/**
+ * The operator's verdict on a held tool call (`seatbelt approve|deny`), as a decision record: the
+ * action is the held call, the actor the operator (OS user, `--owner`), the policy `operator_approval`.
+ */
+export function approvalBody(a: {
+  eventId: string;
+  time: Date;
+  actor: Actor;
+  call: { name: string; arguments: string };
+  verdict: 'approved' | 'denied';
+  gateway: GatewayFields;
+  recordInput: boolean;
+}): RecordBody {
+  const action: Action = { kind: 'tool', name: a.call.name, arguments: a.call.arguments, registry: { unknown: true } };
+  const who = `${a.actor.user}${a.actor.owner ? ` (${a.actor.owner})` : ''}`;
+  const reason = `${a.verdict} by the operator ${who} (approval ${a.gateway.approval_id ?? '?'})`;
+  return {
+    ...header('decision', a.eventId, a.time),
+    actor: cleanActor(a.actor),
+    action: { kind: 'tool', input_sha256: inputDigest(action), ...(a.recordInput ? { input: recordedInput(action) } : {}) },
+    decision: a.verdict === 'approved' ? 'allow' : 'block',
+    rules: a.verdict === 'denied' ? [{ id: 'gateway.approval_denied', risk: 'HIGH', reason: redactSecrets(reason), blocking: true }] : [],
+    reason: redactSecrets(reason),
+    remediation: '',
+    policy: { name: 'operator_approval', version: '1' },
+    gateway: cleanGateway(a.gateway),
+  };
+}
+
+function cleanGateway(g: GatewayFields): GatewayFields {
+  return Object.fromEntries(Object.entries(g).filter(([, v]) => v !== undefined)) as unknown as GatewayFields;
 }
 
 export function outcomeBody(a: {

@@ -10,7 +10,35 @@ export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'transacts
 export const DIALECTS: readonly Dialect[] = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'transactsql', 'bigquery'];
 
 /** One thing an agent wants to do. */
-export type Action = { kind: 'argv'; argv: string[] } | { kind: 'shell'; script: string } | { kind: 'sql'; sql: string; dialect: Dialect };
+export type Action =
+  { kind: 'argv'; argv: string[] } | { kind: 'shell'; script: string } | { kind: 'sql'; sql: string; dialect: Dialect } | ToolCallAction;
+
+/**
+ * A tool call with no command inside (the gateway, src/gateway/): judged by what the operator's
+ * tool registry says of it: a fixed risk tier, not in the registry at all, or arguments that could
+ * not be read (a tool whose command or SQL was read is judged as that shell/argv/SQL action instead).
+ */
+export interface ToolCallAction {
+  kind: 'tool';
+  name: string;
+  /** The arguments as JCS text (or the raw text when they were not JSON). */
+  arguments: string;
+  registry: { risk: Risk } | { unknown: true } | { malformed: string };
+}
+
+/** The action as one line of text, for display and evidence (not redacted). */
+export function actionText(a: Action): string {
+  switch (a.kind) {
+    case 'argv':
+      return a.argv.join(' ');
+    case 'shell':
+      return a.script;
+    case 'sql':
+      return a.sql;
+    case 'tool':
+      return `${a.name} ${a.arguments}`;
+  }
+}
 
 export type ActionKind = Action['kind'];
 

@@ -10,11 +10,14 @@ import { commandWrites } from '../rules/shell/writes.js';
 import { clientMetaOf, clientOf, splitClientMeta } from '../rules/shell/sql-meta.js';
 import { redactSecrets } from '../audit/redact.js';
 import { invalidCharacterMatch } from '../analyze/input-check.js';
+import { evaluateToolCall } from '../rules/tool/index.js';
 
 export const defaultAnalyzer: Analyzer = {
   async analyze(action: Action, ctx: AnalyzeContext): Promise<Analysis> {
     const invalid = invalidCharacterMatch(action);
     if (invalid) return { action, matches: [invalid], writes: true };
+    // A tool call with no command inside cannot be known to only read.
+    if (action.kind === 'tool') return { action, matches: evaluateToolCall(action), writes: true };
     try {
       return action.kind === 'sql' ? await analyzeSqlAction(action) : await analyzeShellAction(action, ctx);
     } catch (err) {
@@ -28,7 +31,7 @@ async function analyzeSqlAction(action: Extract<Action, { kind: 'sql' }>): Promi
   return { action, matches, sql: statements, writes: sqlWrites(statements) };
 }
 
-async function analyzeShellAction(action: Exclude<Action, { kind: 'sql' }>, ctx: AnalyzeContext): Promise<Analysis> {
+async function analyzeShellAction(action: Extract<Action, { kind: 'argv' | 'shell' }>, ctx: AnalyzeContext): Promise<Analysis> {
   const ir = action.kind === 'argv' ? await shellIrFromArgv(action.argv, ctx) : await shellIrFromScript(action.script, ctx);
   const matches = evaluateShell(ir, ctx);
   const sql: SqlStatement[] = [];

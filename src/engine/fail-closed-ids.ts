@@ -5,4 +5,5 @@ export const ENGINE_FAIL_CLOSED_IDS = [
   'databases.dynamic_sql',
   'rules.internal_error',
   'parse.invalid_character',
+  'gateway.malformed_arguments',
 ] as const;

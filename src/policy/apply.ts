@@ -2,12 +2,21 @@
 // above the policy's risk, fail-closed findings, writes under read_only, role misses, implicit deny,
 // guard findings) is collected, the strictest wins, and the evidence travels with it.
 // Pure: the role's file is never read here; staleness and pin violations are passed in as values.
-import { RISK_RANK, type AnalyzeContext, type Analysis, type Decision, type RoleRef, type RuleMatch } from '../core/types.js';
+import {
+  RISK_RANK,
+  actionText as fullText,
+  type AnalyzeContext,
+  type Analysis,
+  type Decision,
+  type RoleRef,
+  type RuleMatch,
+} from '../core/types.js';
 import { redactSecrets } from '../audit/redact.js';
 import { implicitDenyMatch, readOnlyWriteMatch, roleChangedMatch, roleNotAllowedMatch, roleUncheckedMatch } from './findings.js';
 import { POLICIES, SAFE_DEFAULTS, type Policy } from './policies.js';
 import { pinViolationMatch, type PinViolation } from './pin.js';
 import type { Role } from './role/role.js';
+import { TOOL_RULE_IDS, toolMatch } from '../rules/tool/index.js';
 import { checkRole } from './role/check.js';
 
 export { SAFE_DEFAULTS, POLICIES, loadPolicy, type Policy, type PolicyName } from './policies.js';
@@ -40,8 +49,7 @@ export function strictestFirst(matches: readonly RuleMatch[]): RuleMatch[] {
 }
 
 function actionText(a: Analysis): string {
-  const act = a.action;
-  const t = act.kind === 'argv' ? act.argv.join(' ') : act.kind === 'shell' ? act.script : act.sql;
+  const t = fullText(a.action);
   return redactSecrets(t.length > 200 ? t.slice(0, 197) + '...' : t);
 }
 
@@ -49,7 +57,19 @@ interface Outcome {
   blocking: RuleMatch[];
   /** Matches the policy step itself produced. */
   findings: RuleMatch[];
+  /** Facts the policy step recorded that do not block (an unknown tool the policy allows). */
+  notices: RuleMatch[];
   usedRules: string[];
+}
+
+/** A tool call the registry does not know: the policy says whether it blocks (as data, `blockUnknownTools`). */
+function unknownToolFinding(policy: Policy, analysis: Analysis): RuleMatch | null {
+  const a = analysis.action;
+  if (a.kind !== 'tool' || !('unknown' in a.registry)) return null;
+  const m = toolMatch(TOOL_RULE_IDS.unknownTool, actionText(analysis), `tool ${a.name}`, 'policy');
+  return policy.blockUnknownTools
+    ? m
+    : { ...m, class: 'notice', reason: `tool ${a.name} is not in the tool registry; ${policy.ref.name} allows it` };
 }
 
 function enforce(policy: Policy, analysis: Analysis, base: RuleMatch[], role: Role | RoleRef | undefined, ctx?: AnalyzeContext): Outcome {
@@ -58,14 +78,17 @@ function enforce(policy: Policy, analysis: Analysis, base: RuleMatch[], role: Ro
     (m) => m.class === 'guard' || m.class === 'fail_closed' || (m.class !== 'notice' && RISK_RANK[m.risk] >= threshold),
   );
   const findings: RuleMatch[] = [];
+  const notices: RuleMatch[] = [];
   let usedRules: string[] = [];
   if (policy.blockWrites && analysis.writes) findings.push(readOnlyWriteMatch(actionText(analysis)));
+  const unknownTool = unknownToolFinding(policy, analysis);
+  if (unknownTool) (unknownTool.class === 'notice' ? notices : findings).push(unknownTool);
   if (role && isRole(role)) {
     const check = checkRole(role.file, analysis, ctx);
     for (const miss of check.misses) findings.push(roleNotAllowedMatch(role.ref.name, { ...miss, evidence: redactSecrets(miss.evidence) }));
     usedRules = [...check.used];
   } else if (!role && policy.implicitDeny) findings.push(implicitDenyMatch(policy.ref.name, actionText(analysis)));
-  return { blocking: [...blocking, ...findings], findings, usedRules };
+  return { blocking: [...blocking, ...findings], findings, notices, usedRules };
 }
 
 export function applyPolicy(analysis: Analysis, policy: Policy, role?: Role | RoleRef, opts: ApplyOptions = {}): Decision {
@@ -93,22 +116,24 @@ export function applyPolicy(analysis: Analysis, policy: Policy, role?: Role | Ro
 
   let blocking: RuleMatch[];
   let findings: RuleMatch[];
+  let notices: RuleMatch[];
   let usedRules: string[];
   let wouldBlock: RuleMatch[] | undefined;
   if (policy.auditOnly) {
     const shadow = enforce(SAFE_DEFAULTS, analysis, all, role, opts.ctx);
     blocking = all.filter((m) => m.class === 'guard');
     findings = shadow.findings;
+    notices = shadow.notices;
     usedRules = shadow.usedRules;
     wouldBlock = strictestFirst(shadow.blocking);
   } else {
-    ({ blocking, findings, usedRules } = enforce(policy, analysis, all, role, opts.ctx));
+    ({ blocking, findings, notices, usedRules } = enforce(policy, analysis, all, role, opts.ctx));
   }
   blocking = strictestFirst(blocking);
   const first = blocking[0];
   return {
     decision: first ? 'block' : 'allow',
-    matches: [...strictestFirst([...all, ...findings]), ...(opts.notices ?? [])],
+    matches: [...strictestFirst([...all, ...findings]), ...notices, ...(opts.notices ?? [])],
     blocking,
     reason: first ? first.reason : allowReason(policy, all, usedRules, roleRef, wouldBlock),
     remediation: first ? first.remediation : '',

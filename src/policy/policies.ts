@@ -17,6 +17,11 @@ export interface Policy {
   implicitDeny: boolean;
   /** Allow everything; the decision still lists what would have blocked (`wouldBlock`). */
   auditOnly: boolean;
+  /**
+   * A tool call the gateway's tool registry does not know (no command to judge, no risk tier)
+   * blocks (`gateway.unknown_tool`); otherwise it is allowed and recorded with that id as a notice.
+   */
+  blockUnknownTools: boolean;
 }
 
 const VERSION = '1';
@@ -29,6 +34,7 @@ export const POLICIES: Readonly<Record<PolicyName, Policy>> = {
     blockWrites: false,
     implicitDeny: false,
     auditOnly: false,
+    blockUnknownTools: false,
   },
   read_only: {
     ref: { name: 'read_only', version: VERSION },
@@ -37,6 +43,7 @@ export const POLICIES: Readonly<Record<PolicyName, Policy>> = {
     blockWrites: true,
     implicitDeny: false,
     auditOnly: false,
+    blockUnknownTools: true,
   },
   audit_mode: {
     ref: { name: 'audit_mode', version: VERSION },
@@ -45,6 +52,7 @@ export const POLICIES: Readonly<Record<PolicyName, Policy>> = {
     blockWrites: false,
     implicitDeny: false,
     auditOnly: true,
+    blockUnknownTools: false,
   },
   strict_prod: {
     ref: { name: 'strict_prod', version: VERSION },
@@ -53,6 +61,7 @@ export const POLICIES: Readonly<Record<PolicyName, Policy>> = {
     blockWrites: false,
     implicitDeny: true,
     auditOnly: false,
+    blockUnknownTools: true,
   },
   strict_whitelist: {
     ref: { name: 'strict_whitelist', version: VERSION },
@@ -61,6 +70,7 @@ export const POLICIES: Readonly<Record<PolicyName, Policy>> = {
     blockWrites: false,
     implicitDeny: true,
     auditOnly: false,
+    blockUnknownTools: true,
   },
 };
 

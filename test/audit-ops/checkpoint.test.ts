@@ -11,7 +11,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { appendRecord } from '../../src/audit/append.js';
 import { decisionBody } from '../../src/audit/envelope.js';
 import { initKeys, loadSigner } from '../../src/audit/keys.js';
-import { GENESIS_HASH, sealRecord } from '../../src/audit/seal.js';
+import { GENESIS_HASH, SEAL_FIELDS, sealRecord } from '../../src/audit/seal.js';
 import { uuidv7 } from '../../src/audit/uuid.js';
 import { merkle, type Sha256 } from '../../src/audit/merkle.js';
 import { openNote, parseVerifierKey } from '../../src/audit/note.js';
@@ -19,6 +19,8 @@ import { parseCheckpointText } from '../../src/audit/checkpoint.js';
 import { checkTrailCheckpoint } from '../../src/audit/checkpoint-ops.js';
 import type { Action, Decision } from '../../src/core/types.js';
 import { seatbelt } from '../e2e/helpers.js';
+import { timestampAuthority } from '../audit/tsa-authority.js';
+import { checkKeptTimestamp, readCas } from '../../src/audit/anchors.js';
 
 ed.hashes.sha512 = sha512;
 const nobleHash: Sha256 = (...parts) => {
@@ -130,7 +132,8 @@ describe('seatbelt checkpoint', () => {
     const { signer } = loadSigner({ home: t.home, autoCreate: false });
     let prev = GENESIS_HASH;
     const out = lines(t.audit).map((line, seq) => {
-      const { seq: _s, prev_hash: _p, hash: _h, key_id: _k, sig: _g, ...body } = JSON.parse(line) as Record<string, unknown>;
+      const body = JSON.parse(line) as Record<string, unknown>;
+      for (const f of [...SEAL_FIELDS, 'hash']) delete body[f];
       if (seq === 2) (body.actor as { cwd: string }).cwd = '/somewhere-else';
       const sealed = sealRecord(body, { seq, prevHash: prev }, signer);
       prev = sealed.record.hash;
@@ -158,5 +161,44 @@ describe('seatbelt checkpoint', () => {
     const r = await seatbelt(['checkpoint'], { env: t.env });
     expect(r.exitCode).toBe(65);
     expect(r.stderr).toMatch(/does not verify/);
+  });
+
+  test('anchors: a real RFC 3161 authority stamps the checkpoint, and an anchor command receives it on stdin', async () => {
+    const t = trail(4);
+    const tsa = timestampAuthority();
+    const served = await tsa.serve();
+    try {
+      const sink = path.join(t.dir, 'anchored.note');
+      const r = await seatbelt(['checkpoint', '--json', '--tsa', served.url, '--tsa-ca', tsa.caFile, '--anchor-cmd', `cat > '${sink}'`], {
+        env: { ...t.env, PATH: process.env.PATH ?? '/usr/bin:/bin' },
+      });
+      expect(r.stderr).toBe('');
+      expect(r.exitCode).toBe(0);
+      const made = JSON.parse(r.stdout) as { path: string; note: string; anchors: { tsa: { path: string; tsa: string } } };
+      expect(readFileSync(sink, 'utf8')).toBe(made.note);
+      expect(made.anchors.tsa.path).toBe(made.path.replace(/\.note$/, '.tsr'));
+      expect(made.anchors.tsa.tsa).toMatch(/seatbelt test TSA/);
+      // The kept token checks against the note, agrees with openssl, and not against another note.
+      expect(checkKeptTimestamp(made.path, made.note, readCas([tsa.caFile]))?.time).toBeInstanceOf(Date);
+      const response = Buffer.concat([
+        Buffer.from([0x30, 0x82]),
+        Buffer.alloc(2),
+        Buffer.from([0x30, 0x03, 0x02, 0x01, 0x00]),
+        readFileSync(made.anchors.tsa.path),
+      ]);
+      response.writeUInt16BE(response.length - 4, 2);
+      expect(tsa.opensslVerifies(new TextEncoder().encode(made.note), response)).toBe(true);
+      expect(() => checkKeptTimestamp(made.path, made.note.replace('\n4\n', '\n5\n'), readCas([tsa.caFile]))).toThrow(/imprint/);
+      // A failing anchor is an error, and the checkpoint is kept.
+      t.add(4, 1);
+      const failed = await seatbelt(['checkpoint', '--anchor-cmd', 'exit 3'], { env: t.env });
+      expect(failed.exitCode).toBe(73);
+      expect(failed.stderr).toMatch(/anchor command failed/);
+      expect(readdirSync(`${t.audit}.checkpoints`).filter((n) => n.endsWith('.note'))).toEqual(['000000000004.note', '000000000005.note']);
+      expect((await seatbelt(['checkpoint', '--tsa', served.url], { env: t.env })).exitCode).toBe(64);
+    } finally {
+      await served.close();
+      tsa.cleanup();
+    }
   });
 });

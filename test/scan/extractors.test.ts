@@ -11,7 +11,9 @@ import { locate } from '../../src/adapters/scan/scan.js';
 import type { Extraction } from '../../src/adapters/scan/types.js';
 
 const scripts = (e: Extraction) =>
-  e.commands.map((c) => (c.action.kind === 'shell' ? c.action.script : c.action.kind === 'argv' ? c.action.argv : c.action.sql));
+  e.commands.map((c) =>
+    c.action.kind === 'shell' ? c.action.script : c.action.kind === 'argv' ? c.action.argv : c.action.kind === 'sql' ? c.action.sql : '',
+  );
 const lines = (e: Extraction) => e.commands.map((c) => c.line);
 
 describe('GitHub Actions', () => {

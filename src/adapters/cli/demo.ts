@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Action } from '../../core/types.js';
+import { actionText, type Action } from '../../core/types.js';
 import { openSession } from '../session.js';
 import { run } from '../../run/spawn.js';
 import { verifyTrail } from '../../audit/verify.js';
@@ -27,7 +27,7 @@ const TOUR: { action: Action; note: string }[] = [
 ];
 
 function show(a: Action): string {
-  return a.kind === 'argv' ? a.argv.join(' ') : a.kind === 'shell' ? a.script : `${a.sql}  [${a.dialect}]`;
+  return a.kind === 'sql' ? `${a.sql}  [${a.dialect}]` : actionText(a);
 }
 
 export function registerDemo(program: Command): void {

@@ -1,6 +1,6 @@
 // Judges the commands the extractors found, with the decision alone (`Session.check`): a scan
 // decides what WILL run later, nothing runs now, so nothing is sealed into the audit trail.
-import type { Action, RuleMatch } from '../../core/types.js';
+import { actionText, type Action, type RuleMatch } from '../../core/types.js';
 import type { Session } from '../session.js';
 import type { ExtractedCommand, Extraction, ScanSkip, ScanSource } from './types.js';
 
@@ -25,7 +25,7 @@ export interface ScanReport {
 }
 
 function scriptText(action: Action): string {
-  return action.kind === 'shell' ? action.script : action.kind === 'argv' ? action.argv.join(' ') : action.sql;
+  return actionText(action);
 }
 
 /** Offsets where `needle` occurs in `text`, those that start a command (not in a comment or echo's data) first. */

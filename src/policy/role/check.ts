@@ -2,7 +2,7 @@
 // (pipeline stages, list members, substitutions, function bodies, nested scripts) and EVERY SQL
 // statement (nested ones included) is allowed by some rule. `ls; rm -rf ~` is not `ls`.
 import type { SimpleCommand, SqlStatement } from '../../core/ir.js';
-import type { Analysis } from '../../core/types.js';
+import { actionText as fullText, type Analysis } from '../../core/types.js';
 import { isSqlRule, type RoleFile, type SqlAllowRule } from './role.js';
 import { commandNames, globMatch, matchCommandRule } from './match.js';
 import path from 'node:path';
@@ -121,7 +121,10 @@ export function checkRole(role: RoleFile, analysis: Analysis, ctx: PathContext |
   const used = new Set<string>();
   const { action, shell, sql } = analysis;
   if (action.kind !== 'sql') {
-    if (!shell) misses.push({ evidence: actionText(analysis), why: 'the action was not analysed into commands, so no rule can allow it' });
+    if (action.kind === 'tool')
+      misses.push({ evidence: actionText(analysis), why: 'a role allows commands and SQL; a tool call with no command inside is neither' });
+    else if (!shell)
+      misses.push({ evidence: actionText(analysis), why: 'the action was not analysed into commands, so no rule can allow it' });
     else {
       for (const cmd of shell.commands) {
         const v = checkCommand(role, cmd, ctx);
@@ -147,6 +150,5 @@ export function checkRole(role: RoleFile, analysis: Analysis, ctx: PathContext |
 }
 
 function actionText(analysis: Analysis): string {
-  const a = analysis.action;
-  return a.kind === 'argv' ? a.argv.join(' ') : a.kind === 'shell' ? a.script : a.sql;
+  return fullText(analysis.action);
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SeatbeltError } from '../../core/error.js';
-import type { Action, Analysis, AnalyzeContext, Dialect } from '../../core/types.js';
+import { actionText, type Action, type Analysis, type AnalyzeContext, type Dialect } from '../../core/types.js';
 import { applyPolicy } from '../apply.js';
 import { POLICIES } from '../policies.js';
 import { isSqlRule, type LoadedRole, type Role } from './role.js';
@@ -42,7 +42,7 @@ async function runOne(
   analyze: AnalyzeFn,
   ctx: AnalyzeContext,
 ): Promise<ExampleResult> {
-  const example = action.kind === 'sql' ? action.sql : action.kind === 'shell' ? action.script : action.argv.join(' ');
+  const example = actionText(action);
   const base = { ruleId, kind, example, ...(action.kind === 'sql' ? { dialect: action.dialect } : {}) };
   let analysis: Analysis;
   try {

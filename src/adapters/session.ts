@@ -56,8 +56,11 @@ export interface Session {
   home: string;
   ctx: AnalyzeContext;
   resolved: ResolvedSettings;
-  /** The decision alone: nothing is sealed or run. */
-  check(action: Action): Promise<Decision>;
+  /**
+   * The decision alone: nothing is sealed or run. `context` replaces parts of the session's
+   * context for this one decision (`seatbelt scan` judges a Dockerfile RUN as an image build).
+   */
+  check(action: Action, context?: Partial<AnalyzeContext>): Promise<Decision>;
   /**
    * Decide and seal durably. Throws SeatbeltError('AUDIT') when the record cannot be made durable.
    * `options` carry what one call adds (the gateway: one session, many callers).
@@ -150,7 +153,10 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
     ctx,
     resolved,
     notices,
-    check: async (action) => decide(action, await deps()),
+    check: async (action, context) => {
+      const d = await deps();
+      return decide(action, context ? { ...d, ctx: { ...d.ctx, ...context } } : d);
+    },
     signer: getSigner,
     sealBody: seal,
     govern: async (action, options = {}) =>

@@ -62,6 +62,12 @@ export interface AnalyzeContext {
    * (adapters/file-reader.ts). Absent (pure tests), no file can be read and running one blocks.
    */
   readFile?: (path: string) => FileRead;
+  /**
+   * Where the command will run. `image_build`: a step of a container image build (a Dockerfile
+   * `RUN`), whose files, users and processes are the image's: rules that protect the machine's own
+   * (src/rules/shell/image-build.ts) do not apply, those about effects beyond it do. Absent: `host`.
+   */
+  runsIn?: 'host' | 'image_build';
 }
 
 /**

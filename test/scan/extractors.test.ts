@@ -9,6 +9,7 @@ import { extractShellScript, shebangInterpreter } from '../../src/adapters/scan/
 import { fileKind, kindByPath } from '../../src/adapters/scan/detect.js';
 import { locate } from '../../src/adapters/scan/scan.js';
 import type { Extraction } from '../../src/adapters/scan/types.js';
+import { Placeholders } from '../../src/adapters/scan/placeholders.js';
 
 const scripts = (e: Extraction) =>
   e.commands.map((c) =>
@@ -35,10 +36,17 @@ describe('GitHub Actions', () => {
 
   it('finds every run step with its line, fills expressions with an unknown parameter, skips non-POSIX shells', async () => {
     const e = await extractGithubActions('ci.yml', wf);
-    expect(scripts(e)).toEqual(['make test', 'echo one\necho ${SEATBELT_GHA_EXPR} two\n', 'echo three']);
+    expect(scripts(e)).toEqual(['make test', 'echo one\necho ${SEATBELT_GHA_EXPR_1} two\n', 'echo three']);
+    expect(e.commands[1]!.placeholders!.restore('echo ${SEATBELT_GHA_EXPR_1} two')).toBe('echo ${{ secrets.TOKEN }} two');
     expect(lines(e)).toEqual([6, 8, 13]);
     expect(e.commands[1]!.where).toBe('jobs.build.steps[2].run');
     expect(e.skipped).toEqual([expect.objectContaining({ line: 11, message: expect.stringMatching(/pwsh/) })]);
+  });
+
+  it('judges a run: that YAML reads as a boolean or a number as its text (run: true is the command true)', async () => {
+    const e = await extractGithubActions('ci.yml', 'jobs:\n  a:\n    steps:\n      - run: true\n      - run: 1\n      - run: [x]\n');
+    expect(scripts(e)).toEqual(['true', '1']);
+    expect(e.problems).toEqual([expect.objectContaining({ line: 6, message: 'jobs.a.steps[2].run is not a string' })]);
   });
 
   it('reads composite actions (runs.steps)', async () => {
@@ -101,10 +109,11 @@ describe('Makefile', () => {
     expect(e.commands[1]!.where).toBe('target "clean"');
   });
 
-  it('turns unknown variables and functions into an unknown shell parameter, never into $(…)', () => {
-    expect(expandMake('$(CC) $(shell date) $(NOPE) ${OUT} $<', new Map([['OUT', 'o']]), 't')).toBe(
-      'cc ${SEATBELT_MAKE_VAR} ${SEATBELT_MAKE_VAR} o ${SEATBELT_MAKE_VAR}',
-    );
+  it('turns unknown variables and functions into an unknown shell parameter that maps back to the reference, never into $(…)', () => {
+    const unknown = new Placeholders('SEATBELT_MAKE_VAR');
+    const script = expandMake('$(CC) $(shell date) $(NOPE) ${OUT} $< $(NOPE)', new Map([['OUT', 'o']]), 't', unknown);
+    expect(script).toBe('cc ${SEATBELT_MAKE_VAR_1} ${SEATBELT_MAKE_VAR_2} o ${SEATBELT_MAKE_VAR_3} ${SEATBELT_MAKE_VAR_2}');
+    expect(unknown.restore(script)).toBe('cc $(shell date) $(NOPE) o $< $(NOPE)');
     expect(
       expandMake(
         '$(A)',
@@ -113,8 +122,37 @@ describe('Makefile', () => {
           ['B', '/'],
         ]),
         't',
+        unknown,
       ),
     ).toBe('/');
+  });
+
+  it('reads the variables and recipes of included files (literal names, relative to the Makefile), recipes at their own lines', () => {
+    const files: Record<string, string> = {
+      'sub/common.mk': 'GO ?= go\nGOFMT ?= $(GO)fmt\nstyle:\n\t$(GOFMT) -d .\n',
+    };
+    const reads: string[] = [];
+    const readRelated = (from: string, name: string) => {
+      const file = `${from.split('/').slice(0, -1).concat(name).join('/')}`;
+      reads.push(file);
+      return files[file] !== undefined ? { file, text: files[file]! } : null;
+    };
+    const mk = 'include common.mk\n-include missing.mk\ninclude $(NOPE).mk\ngen:\n\t$(GO) run ./cmd/gen\n';
+    const e = extractMakefile('sub/Makefile', mk, { readRelated });
+    expect(reads).toEqual(['sub/common.mk', 'sub/missing.mk']);
+    expect(e.commands.map((c) => `${c.file}:${c.line} ${c.action.kind === 'shell' ? c.action.script : ''}`)).toEqual([
+      'sub/common.mk:4 gofmt -d .',
+      'sub/Makefile:5 go run ./cmd/gen',
+    ]);
+    expect(e.related).toEqual({ 'sub/common.mk': files['sub/common.mk'] });
+    // `include` of a file that cannot be read is noted (its variables stay unknown); `-include` is optional.
+    expect(e.skipped).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/\$\(NOPE\)\.mk was not read/) })]);
+  });
+
+  it('follows an include cycle once', () => {
+    const texts: Record<string, string> = { a: 'include b\nX = 1\n', b: 'include a\nt:\n\techo $(X)\n' };
+    const e = extractMakefile('a', texts.a!, { readRelated: (_from, name) => ({ file: name, text: texts[name]! }) });
+    expect(scripts(e)).toEqual(['echo 1']);
   });
 });
 
@@ -153,6 +191,31 @@ describe('Dockerfile', () => {
     ]);
     expect(lines(e)).toEqual([2, 3, 5, 6, 10, 19]);
     expect(e.skipped.map((s) => s.line)).toEqual([17]);
+  });
+
+  it('judges RUN as an image build in the stage WORKDIR; --security=insecure (privileged) as the host', () => {
+    const e = extractDockerfile(
+      'Dockerfile',
+      [
+        'FROM alpine',
+        'RUN echo root',
+        'WORKDIR /srv/app',
+        'WORKDIR sub',
+        'RUN echo sub',
+        'WORKDIR $HOME',
+        'RUN echo unknown',
+        'RUN --security=insecure echo privileged',
+        'FROM alpine AS two',
+        'RUN ["echo", "exec"]',
+      ].join('\n'),
+    );
+    expect(e.commands.map((c) => c.runsIn)).toEqual([
+      { kind: 'image_build', cwd: '/' },
+      { kind: 'image_build', cwd: '/srv/app/sub' },
+      { kind: 'image_build', cwd: '/' },
+      undefined,
+      { kind: 'image_build', cwd: '/' },
+    ]);
   });
 
   it('maps a match back to its physical line through joined continuations and heredoc bodies', () => {

@@ -118,14 +118,17 @@ describe('seatbelt scan (end to end)', () => {
     expect(r.stdout).toMatch(/^ci\.yml:22: BLOCK/m);
   });
 
-  it('a file of a known kind that cannot be parsed counts as blocked (fail closed)', async () => {
+  it('a file of a known kind that cannot be parsed is a warning (cannot be judged), and fails the run with --strict', async () => {
     const t = tempHome();
     const dir = path.join(t.dir, 'broken');
     mkdirSync(path.join(dir, '.github', 'workflows'), { recursive: true });
     writeFileSync(path.join(dir, '.github', 'workflows', 'x.yml'), 'jobs: [\n');
     const r = await sb(['scan', dir], { env: t.env });
-    expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/BLOCK scan\.unreadable — not valid YAML/);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/WARN scan\.unreadable — not valid YAML/);
+    const strict = await sb(['scan', '--strict', dir], { env: t.env });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stdout).toMatch(/BLOCK scan\.unreadable — not valid YAML/);
   });
 
   it('--staged scans the staged content of staged files, not the working tree', async () => {

@@ -2,7 +2,11 @@
 // and comment lines dropped, as the builder does; `--mount`/`--network` flags are set aside; the
 // exec form `RUN ["a","b"]` is judged as argv; a heredoc `RUN <<EOF … EOF` is judged as its body.
 // A `SHELL` other than a POSIX shell makes the stage's shell-form RUNs "not judged".
-import { emptyExtraction, type Extraction } from './types.js';
+// Each RUN is judged as a step of an image build (runsIn `image_build`, in the stage's WORKDIR):
+// it changes the image's filesystem, not the host's (src/rules/shell/image-build.ts says which
+// rules that leaves out). `RUN --security=insecure` runs privileged, so it is judged as the host.
+import path from 'node:path';
+import { emptyExtraction, type ExtractedCommand, type Extraction } from './types.js';
 import { POSIX_SHELLS as POSIX_SHELL_NAMES } from '../../catalogue/kinds.js';
 
 const HEREDOC = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
@@ -85,8 +89,15 @@ function execForm(text: string): string[] | null {
 export function extractDockerfile(file: string, text: string): Extraction {
   const out = emptyExtraction();
   let shell: string[] = ['/bin/sh', '-c'];
+  let workdir = '/';
   for (const ins of readInstructions(text.split(/\r?\n/))) {
-    if (ins.keyword === 'FROM') shell = ['/bin/sh', '-c'];
+    if (ins.keyword === 'FROM') ((shell = ['/bin/sh', '-c']), (workdir = '/'));
+    if (ins.keyword === 'WORKDIR') {
+      const dir = ins.args.trim().replace(/^(["'])(.*)\1$/, '$2');
+      // A folder built from ARG/ENV values is not known here: the image's root stands in for it.
+      workdir = /[$]/.test(dir) || dir === '' ? '/' : path.posix.resolve(workdir, dir);
+      continue;
+    }
     if (ins.keyword === 'SHELL') {
       const s = execForm(ins.args);
       if (s) shell = s;
@@ -103,9 +114,18 @@ export function extractDockerfile(file: string, text: string): Extraction {
     } else if (ins.keyword !== 'RUN') continue;
     const { rest, cut } = stripFlags(args);
     offsets = offsets.map((o) => Math.max(0, o - cut));
+    const privileged = /(^|\s)--security(=|\s+)insecure\b/.test(args.slice(0, cut));
+    const runsIn: Pick<ExtractedCommand, 'runsIn'> = privileged ? {} : { runsIn: { kind: 'image_build', cwd: workdir } };
     const argv = execForm(rest);
     if (argv) {
-      out.commands.push({ file, line: ins.line, source: 'dockerfile', where: 'RUN (exec form)', action: { kind: 'argv', argv } });
+      out.commands.push({
+        file,
+        line: ins.line,
+        source: 'dockerfile',
+        where: 'RUN (exec form)',
+        action: { kind: 'argv', argv },
+        ...runsIn,
+      });
       continue;
     }
     const shellName = shell[0]!
@@ -132,6 +152,7 @@ export function extractDockerfile(file: string, text: string): Extraction {
         where: 'RUN (heredoc)',
         action: { kind: 'shell', script: body },
         offsets: bodyOffsets,
+        ...runsIn,
       });
       continue;
     }
@@ -140,7 +161,7 @@ export function extractDockerfile(file: string, text: string): Extraction {
       offsets = [...offsets, script.length + 1, ...[...h.raw.matchAll(/\n/g)].map((m) => script.length + 1 + m.index! + 1)];
       script += '\n' + h.raw;
     }
-    out.commands.push({ file, line: ins.line, source: 'dockerfile', where: 'RUN', action: { kind: 'shell', script }, offsets });
+    out.commands.push({ file, line: ins.line, source: 'dockerfile', where: 'RUN', action: { kind: 'shell', script }, offsets, ...runsIn });
   }
   return out;
 }

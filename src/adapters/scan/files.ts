@@ -1,9 +1,11 @@
 // Finds the files a scan reads: the paths given (folders are walked, `.git` and `node_modules`
-// skipped, symbolic links not followed), each with the extractor that reads it.
+// skipped, symbolic links not followed, `--exclude` and `.seatbeltignore` globs left out), each
+// with the extractor that reads it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { SeatbeltError } from '../../core/error.js';
 import { fileKind, kindByPath, type FileKind } from './detect.js';
+import type { PathFilter } from './ignore.js';
 
 export const MAX_SCAN_FILE_BYTES = 2 * 1024 * 1024;
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -55,10 +57,21 @@ function load(abs: string, cwd: string, size: number): ScanFile | null {
   }
 }
 
-/** The files to scan; `ignored` lists named files of no kind scan reads. */
-export function collectFiles(paths: string[], cwd: string): { files: ScanFile[]; ignored: string[] } {
+/** The files to scan; `ignored` lists named files of no kind scan reads, `excluded` counts those the filter left out. */
+export function collectFiles(
+  paths: string[],
+  cwd: string,
+  filter?: PathFilter,
+): { files: ScanFile[]; ignored: string[]; excluded: number } {
   const out: ScanFile[] = [];
   const ignored: string[] = [];
+  let excluded = 0;
+  const left = (abs: string, isDir: boolean): boolean => {
+    const rel = path.relative(cwd, abs).split(path.sep).join('/');
+    if (!filter || filter.empty || rel === '' || rel.startsWith('../')) return false;
+    if (filter.excludes(rel, isDir)) return (excluded++, true);
+    return false;
+  };
   const walk = (abs: string): void => {
     let entries: fs.Dirent[];
     try {
@@ -70,8 +83,8 @@ export function collectFiles(paths: string[], cwd: string): { files: ScanFile[];
     for (const e of entries) {
       const child = path.join(abs, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) walk(child);
-      } else if (e.isFile()) {
+        if (!SKIP_DIRS.has(e.name) && !left(child, true)) walk(child);
+      } else if (e.isFile() && !left(child, false)) {
         const f = load(child, cwd, fs.statSync(child).size);
         if (f) out.push(f);
       }
@@ -83,8 +96,9 @@ export function collectFiles(paths: string[], cwd: string): { files: ScanFile[];
     try {
       st = fs.statSync(abs);
     } catch {
-      throw new SeatbeltError('USAGE', `no such file or folder: ${p}`);
+      throw new SeatbeltError('IO', `no such file or folder: ${p}`);
     }
+    if (left(abs, st.isDirectory())) continue;
     if (st.isDirectory()) walk(abs);
     else {
       const f = load(abs, cwd, st.size);
@@ -92,5 +106,19 @@ export function collectFiles(paths: string[], cwd: string): { files: ScanFile[];
       else ignored.push(display(abs, cwd));
     }
   }
-  return { files: out, ignored };
+  return { files: out, ignored, excluded };
+}
+
+/** Reads a file another names (a Makefile's `include`), relative to the naming file's folder; null when it cannot. */
+export function diskReader(cwd: string): (from: string, name: string) => { file: string; text: string } | null {
+  return (from, name) => {
+    const abs = path.resolve(cwd, path.dirname(from), name);
+    try {
+      const st = fs.statSync(abs);
+      if (!st.isFile() || st.size > MAX_SCAN_FILE_BYTES) return null;
+      return { file: display(abs, cwd), text: fs.readFileSync(abs, 'utf8') };
+    } catch {
+      return null;
+    }
+  };
 }

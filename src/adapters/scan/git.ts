@@ -3,7 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { SeatbeltError } from '../../core/error.js';
 import { fileKind, kindByPath } from './detect.js';
+import path from 'node:path';
 import { MAX_SCAN_FILE_BYTES, type ScanFile } from './files.js';
+import type { PathFilter } from './ignore.js';
 
 function git(args: string[], cwd: string): Buffer {
   try {
@@ -29,10 +31,42 @@ function stagedBlobs(top: string): string[] {
   return names;
 }
 
-export function stagedFiles(cwd: string): ScanFile[] {
-  const top = git(['rev-parse', '--show-toplevel'], cwd).toString().trim();
+export function repoTop(cwd: string): string {
+  return git(['rev-parse', '--show-toplevel'], cwd).toString().trim();
+}
+
+/** The staged text of a file (its path relative to the top), or null when it is not in the index. */
+export function stagedText(top: string, name: string): string | null {
+  try {
+    return execFileSync('git', ['cat-file', 'blob', `:${name}`], {
+      cwd: top,
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a file another names (a Makefile's `include`) from the index, relative to the naming file's folder. */
+export function stagedReader(top: string): (from: string, name: string) => { file: string; text: string } | null {
+  return (from, name) => {
+    const file = path.posix.normalize(path.posix.join(path.posix.dirname(from), name));
+    if (file.startsWith('../') || path.posix.isAbsolute(file)) return null;
+    const text = stagedText(top, file);
+    return text === null ? null : { file, text };
+  };
+}
+
+export function stagedFiles(cwd: string, filter?: PathFilter): { files: ScanFile[]; excluded: number } {
+  const top = repoTop(cwd);
   const out: ScanFile[] = [];
+  let excluded = 0;
   for (const name of stagedBlobs(top)) {
+    if (filter?.excludes(name)) {
+      excluded++;
+      continue;
+    }
     const size = Number(
       git(['cat-file', '-s', `:${name}`], top)
         .toString()
@@ -53,5 +87,5 @@ export function stagedFiles(cwd: string): ScanFile[] {
     const kind = fileKind(name, blob.subarray(0, 256).toString('utf8'));
     if (kind) out.push({ display: name, text: blob.toString('utf8'), kind });
   }
-  return out;
+  return { files: out, excluded };
 }

@@ -18,13 +18,15 @@ export async function extractGitlabCi(file: string, text: string): Promise<Extra
   const collect = (node: Node | null, where: string): void => {
     if (node === null || node.tag === '!reference') return;
     if (isScalar(node)) {
-      if (typeof node.value === 'string') {
+      // A line YAML reads as a boolean or a number (`- true`) is run as that text.
+      const plain = typeof node.value === 'boolean' || typeof node.value === 'number';
+      if (typeof node.value === 'string' || plain) {
         out.commands.push({
           file,
           line: scalarLine(node, lineOf),
           source: 'gitlab-ci',
           where,
-          action: { kind: 'shell', script: node.value },
+          action: { kind: 'shell', script: plain ? (node.source ?? String(node.value)) : (node.value as string) },
         });
       } else if (node.value !== null) {
         out.problems.push({ file, line: lineOf(node.range?.[0] ?? 0), source: 'gitlab-ci', message: `${where} is not a string` });

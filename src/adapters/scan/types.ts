@@ -1,5 +1,6 @@
 // What the scan extractors return: the commands a file will run later, each with where it sits.
 import type { Action } from '../../core/types.js';
+import type { Placeholders } from './placeholders.js';
 
 export type ScanSource = 'github-actions' | 'gitlab-ci' | 'makefile' | 'dockerfile' | 'package.json' | 'shell-script';
 
@@ -19,6 +20,13 @@ export interface ExtractedCommand {
    * continuations). Absent: the script's own newlines map 1:1 to the file's.
    */
   offsets?: number[];
+  /**
+   * Where the command will run: `image_build` for a Dockerfile RUN (the image's filesystem, see
+   * src/rules/shell/image-build.ts), with the folder WORKDIR set. Absent: on the host, in the scan's folder.
+   */
+  runsIn?: { kind: 'image_build'; cwd: string };
+  /** Placeholders the extractor put in the script for text it cannot know (`${{ … }}`, `$(GO)`), with the text they stand for. */
+  placeholders?: Placeholders;
 }
 
 /** A part of a file that will run but could not be read statically: counted as blocked (fail closed). */
@@ -42,9 +50,17 @@ export interface Extraction {
   commands: ExtractedCommand[];
   problems: ScanProblem[];
   skipped: ScanSkip[];
+  /** Other files the extractor read (a Makefile's `include`s), by the name findings give them, for their lines' text. */
+  related?: Record<string, string>;
 }
 
-export type Extractor = (file: string, text: string) => Extraction | Promise<Extraction>;
+/** What an extractor may read besides its file: another file named by it (`include common.mk`), relative to its folder. */
+export interface ExtractContext {
+  /** The file's name as shown and its text, or null when it does not exist or cannot be read. */
+  readRelated?(from: string, name: string): { file: string; text: string } | null;
+}
+
+export type Extractor = (file: string, text: string, ctx?: ExtractContext) => Extraction | Promise<Extraction>;
 
 export function emptyExtraction(): Extraction {
   return { commands: [], problems: [], skipped: [] };

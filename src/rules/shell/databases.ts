@@ -291,6 +291,7 @@ export const DATABASE_RULES: ShellRule[] = [
   },
   {
     id: 'databases.embedded_sql_unknown_client',
+    class: 'fail_closed', // cannot be judged statically: a warning in `seatbelt scan`, blocks elsewhere
     risk: 'HIGH',
     reason: 'SQL that may change data, given to a database client seatbelt has no SQL analyser for',
     remediation: 'run reads only (SELECT, SHOW, DESCRIBE) through this client, or have a person run the change',

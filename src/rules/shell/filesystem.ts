@@ -144,6 +144,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'filesystem.recursive_delete_dynamic_target',
+    class: 'fail_closed', // cannot be judged statically: a warning in `seatbelt scan`, blocks elsewhere
     risk: 'HIGH',
     reason: 'recursive delete of a target that cannot be resolved before it runs',
     remediation: 'spell the folder out as a literal path (or check the variable is set and points where you expect, then pass the literal)',
@@ -331,6 +332,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'filesystem.find_delete_dynamic_root',
+    class: 'fail_closed', // cannot be judged statically: a warning in `seatbelt scan`, blocks elsewhere
     risk: 'HIGH',
     reason: '`find` deleting files below a folder that cannot be resolved before it runs',
     remediation: 'spell the starting folder out as a literal path',

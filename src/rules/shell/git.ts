@@ -295,6 +295,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.dynamic_subcommand',
+    class: 'fail_closed', // cannot be judged statically: a warning in `seatbelt scan`, blocks elsewhere
     risk: 'HIGH',
     reason: 'the git subcommand is computed at run time, so what it does (reset --hard, clean -f, push --force) cannot be checked',
     remediation: 'write the git subcommand literally',

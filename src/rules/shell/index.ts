@@ -19,6 +19,7 @@ import { CATALOGUE_RULES } from './catalogue.js';
 import { RUN_FILE_RULES } from './run-files.js';
 import { HTTP_RULES } from './http.js';
 import { hiddenCommands, launcherLimit } from './hidden-commands.js';
+import { appliesIn } from './image-build.js';
 
 export { commandWrites } from './writes.js';
 
@@ -139,6 +140,7 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
       });
     }
     for (const rule of SHELL_RULES) {
+      if (!appliesIn(rule.id, ctx?.runsIn)) continue; // an image build's own files and system (image-build.ts)
       let hit: boolean;
       let detail: string | undefined;
       try {

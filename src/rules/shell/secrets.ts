@@ -69,6 +69,8 @@ const USES_WITHOUT_READING = new Set([
   'inotifywait',
   'fswatch',
   'setfacl',
+  // Arguments are package names or patterns (`apt-mark auto '.*'`), never files read.
+  'apt-mark',
 ]);
 
 /** Options whose value is a credential the program uses (authenticates with), not content it shows. */
@@ -262,6 +264,7 @@ export const SECRET_RULES: ShellRule[] = [
         'kubectl --kubeconfig ~/.kube/config get pods',
         'cat /etc/passwd',
         'ssh-keygen -y -f ~/.ssh/id_rsa',
+        "apt-mark auto '.*'",
       ],
     },
     match: (cmd, ir) => readsSecret(cmd, ir) === 'credential',

@@ -1,0 +1,401 @@
+// OpenAI Responses (`POST /v1/responses`), streamed and not.
+//
+// A refused `function_call` output item is replaced, at the same output index, by an assistant
+// `message` item whose `output_text` carries the refusal (the Responses API has no finish reason:
+// the response stays `completed`). Streamed, from the first function_call item on every event is
+// held until the terminal event (`response.completed`/`incomplete`/`failed`), so output indexes
+// stay in order; the calls are then decided and the held events released, a refused call's events
+// replaced by a message item's. Sequence numbers are renumbered. A secret in the text is redacted,
+// or (inspection action `end`) the response ends as `response.incomplete` with
+// `incomplete_details.reason: "content_filter"` after a notice naming the rule.
+import type { ToolCall } from '../commit.js';
+import { TextInspector, inspectText, secretNotice, type SecretHit } from '../inspect.js';
+import { formatSse, type SseEvent } from '../http/sse.js';
+import {
+  HeldTooLarge,
+  MalformedUpstream,
+  TOOL_NAME,
+  eventJson,
+  isObject,
+  parseArguments,
+  settle,
+  type ApiAdapter,
+  type Streamer,
+  type Turn,
+} from './common.js';
+
+type Json = Record<string, unknown>;
+
+/** Hosted tools that only read (their calls run at the provider and return no action to the caller). */
+const HOSTED_READ_ONLY = new Set([
+  'web_search',
+  'web_search_preview',
+  'web_search_2025_08_26',
+  'web_search_preview_2025_03_11',
+  'file_search',
+]);
+/** Output items that pass as they are: they ask the caller to run nothing. */
+const INERT_ITEMS = new Set(['message', 'reasoning', 'web_search_call', 'file_search_call']);
+
+export const openaiResponses: ApiAdapter = {
+  name: 'openai-responses',
+  path: '/v1/responses',
+
+  readRequest(body) {
+    const b = body as Json;
+    const problems: string[] = [];
+    if (b.tools !== undefined) {
+      if (!Array.isArray(b.tools)) problems.push('"tools" must be an array');
+      else {
+        const names = new Set<string>();
+        for (const [i, t] of (b.tools as unknown[]).entries()) {
+          const at = `tools[${i}]`;
+          if (!isObject(t)) {
+            problems.push(`${at} must be an object`);
+            continue;
+          }
+          if (typeof t.type === 'string' && HOSTED_READ_ONLY.has(t.type)) continue;
+          if (t.type !== 'function') {
+            problems.push(`${at}.type ${JSON.stringify(t.type)} is not gated (function tools and read-only hosted search are)`);
+            continue;
+          }
+          if (typeof t.name !== 'string' || !TOOL_NAME.test(t.name)) problems.push(`${at}.name must match ${TOOL_NAME.source}`);
+          else if (names.has(t.name)) problems.push(`${at}.name "${t.name}" is defined twice`);
+          else names.add(t.name);
+          if (t.parameters !== undefined && t.parameters !== null && !isObject(t.parameters))
+            problems.push(`${at}.parameters must be a JSON Schema object`);
+        }
+      }
+    }
+    return { info: { stream: b.stream === true, ...(typeof b.model === 'string' ? { model: b.model } : {}) }, problems };
+  },
+
+  errorBody(_status, message, code) {
+    return { error: { message: `seatbelt: ${message}`, type: 'seatbelt_error', param: null, code } };
+  },
+
+  async respond(json, turn) {
+    if (!isObject(json) || !Array.isArray(json.output)) throw new MalformedUpstream('a response must have an "output" array');
+    turn.seen({
+      ...(typeof json.id === 'string' ? { responseId: json.id } : {}),
+      ...(typeof json.model === 'string' ? { model: json.model } : {}),
+    });
+    if (isObject(json.usage) && typeof json.usage.total_tokens === 'number') turn.usage(json.usage.total_tokens);
+    const items = json.output.map((it) => {
+      if (!isObject(it) || typeof it.type !== 'string') throw new MalformedUpstream('each output item must have a "type"');
+      checkItem(it);
+      return it;
+    });
+    const out: Json[] = [];
+    let ended: SecretHit | undefined;
+    for (const it of items) {
+      if (it.type !== 'message' || !Array.isArray(it.content)) {
+        out.push(it);
+        continue;
+      }
+      const content = [];
+      for (const part of it.content) {
+        if (!isObject(part) || part.type !== 'output_text' || typeof part.text !== 'string' || ended) {
+          if (!ended) content.push(part);
+          continue;
+        }
+        const r = inspectText(part.text, turn.inspection);
+        r.found.forEach((k) => turn.secret(k));
+        content.push({ ...part, text: r.ended ? r.text + secretNotice(r.ended) : r.text });
+        ended = r.ended;
+      }
+      out.push({ ...it, content });
+      if (ended) break;
+    }
+    if (ended)
+      return {
+        body: {
+          ...json,
+          status: 'incomplete',
+          incomplete_details: { reason: 'content_filter' },
+          output: out.filter((i) => i.type !== 'function_call'),
+        },
+        held: [],
+      };
+    const calls = out.filter((i) => i.type === 'function_call');
+    if (!calls.length) return { body: { ...json, output: out }, held: [] };
+    const s = await settle(calls.map(toCall), turn);
+    let k = 0;
+    const output = out.map((it) => {
+      if (it.type !== 'function_call') return it;
+      const x = s.settled[k++]!;
+      return x.pass ? it : messageItem(`msg_seatbelt_${String(it.call_id ?? it.id ?? k)}`, x.text!, 'completed');
+    });
+    return { body: { ...json, output }, held: s.held };
+  },
+
+  streamer(turn) {
+    return new ResponsesStreamer(turn);
+  },
+};
+
+function checkItem(it: Json): void {
+  if (it.type === 'function_call') {
+    if (typeof it.name !== 'string' || typeof it.arguments !== 'string')
+      throw new MalformedUpstream('a function_call item must have a name and string arguments');
+    return;
+  }
+  if (!INERT_ITEMS.has(it.type as string)) throw new MalformedUpstream(`an output item of type ${JSON.stringify(it.type)} is not gated`);
+}
+
+function toCall(it: Json): ToolCall {
+  const id = typeof it.call_id === 'string' ? it.call_id : typeof it.id === 'string' ? it.id : undefined;
+  return { ...(id ? { id } : {}), name: it.name as string, arguments: parseArguments(it.arguments) };
+}
+
+function messageItem(id: string, text: string, status: string): Json {
+  return { type: 'message', id, status, role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] };
+}
+
+interface CallState {
+  index: number;
+  item: Json;
+  args: string;
+  verdict?: { pass: boolean; text?: string };
+}
+
+class ResponsesStreamer implements Streamer {
+  private started = false;
+  private finished = false;
+  private numbered = false;
+  private seq = 0;
+  private snapshot: Json = {};
+  private queue: Json[] | undefined;
+  private held = 0;
+  private readonly calls = new Map<number, CallState>();
+  private readonly text = new Map<string, TextInspector>();
+  private readonly emitted = new Map<string, string>();
+  private readonly added = new Map<number, Json>();
+  private readonly done: Json[] = [];
+
+  constructor(private readonly turn: Turn) {}
+
+  async event(e: SseEvent): Promise<string> {
+    if (this.finished) return '';
+    const j = eventJson(e);
+    const type = typeof j.type === 'string' ? j.type : e.event;
+    if (!this.started) {
+      if (type === 'error') return formatSse(e);
+      if (typeof type !== 'string' || !type.startsWith('response.') || !isObject(j.response))
+        throw new MalformedUpstream('a response stream must begin with a response.* event carrying the response');
+      this.started = true;
+      this.numbered = typeof j.sequence_number === 'number';
+    }
+    if (isObject(j.response)) {
+      this.snapshot = j.response;
+      const r = j.response;
+      this.turn.seen({
+        ...(typeof r.id === 'string' ? { responseId: r.id } : {}),
+        ...(typeof r.model === 'string' ? { model: r.model } : {}),
+      });
+    }
+    if (type === 'response.completed' || type === 'response.incomplete' || type === 'response.failed') return this.finish(j);
+    if (type === 'response.output_item.added') {
+      if (typeof j.output_index !== 'number' || !isObject(j.item) || typeof j.item.type !== 'string')
+        throw new MalformedUpstream('output_item.added needs an output_index and an item');
+      this.added.set(j.output_index, j.item);
+      if (j.item.type === 'function_call') {
+        if (typeof j.item.name !== 'string') throw new MalformedUpstream('a function_call item needs a name');
+        this.calls.set(j.output_index, { index: j.output_index, item: j.item, args: '' });
+        this.queue ??= [];
+      } else if (!INERT_ITEMS.has(j.item.type))
+        throw new MalformedUpstream(`an output item of type ${JSON.stringify(j.item.type)} is not gated`);
+    }
+    const call = typeof j.output_index === 'number' ? this.calls.get(j.output_index) : undefined;
+    if (call) {
+      if (type === 'response.function_call_arguments.delta' && typeof j.delta === 'string') {
+        call.args += j.delta;
+        this.held += j.delta.length;
+        if (this.held > this.turn.maxHeld) throw new HeldTooLarge(`a tool call's arguments exceed ${this.turn.maxHeld} bytes`);
+      }
+      if (type === 'response.function_call_arguments.done' && typeof j.arguments === 'string') call.args = j.arguments;
+      if (type === 'response.output_item.done' && isObject(j.item)) {
+        if (typeof j.item.arguments !== 'string' || typeof j.item.name !== 'string')
+          throw new MalformedUpstream('a function_call item must have a name and string arguments');
+        call.item = j.item;
+        call.args = j.item.arguments;
+      }
+    }
+    if (this.queue) {
+      this.queue.push(j);
+      return '';
+    }
+    return this.render(j);
+  }
+
+  private key(j: Json): string {
+    return `${String(j.output_index)}:${String(j.content_index)}`;
+  }
+
+  private emit(j: Json): string {
+    const out = this.numbered ? { ...j, sequence_number: this.seq++ } : j;
+    return formatSse({ event: out.type as string, data: JSON.stringify(out) });
+  }
+
+  private render(j: Json): string {
+    if (this.finished) return '';
+    const type = j.type as string;
+    const index = typeof j.output_index === 'number' ? j.output_index : -1;
+    const call = this.calls.get(index);
+    if (call?.verdict && !call.verdict.pass) return this.renderRefused(j, call);
+    if (type === 'response.output_text.delta' && typeof j.delta === 'string') {
+      const k = this.key(j);
+      let insp = this.text.get(k);
+      if (!insp) this.text.set(k, (insp = new TextInspector(this.turn.inspection, this.turn.maxHeld)));
+      const r = insp.push(j.delta);
+      this.emitted.set(k, (this.emitted.get(k) ?? '') + r.text);
+      if (r.ended) return this.endBySecret(j, r.text, r.ended);
+      return r.text ? this.emit({ ...j, delta: r.text }) : '';
+    }
+    if (type === 'response.output_text.done') {
+      const k = this.key(j);
+      const insp = this.text.get(k);
+      let out = '';
+      if (insp) {
+        const r = insp.flush();
+        this.count(insp);
+        this.emitted.set(k, (this.emitted.get(k) ?? '') + r.text);
+        if (r.ended) return this.endBySecret(j, r.text, r.ended);
+        if (r.text)
+          out += this.emit({
+            type: 'response.output_text.delta',
+            item_id: j.item_id,
+            output_index: j.output_index,
+            content_index: j.content_index,
+            delta: r.text,
+            logprobs: [],
+          });
+      }
+      const text = this.emitted.get(k) ?? (typeof j.text === 'string' ? inspectText(j.text, 'redact').text : '');
+      return out + this.emit({ ...j, text });
+    }
+    if (type === 'response.content_part.done' && isObject(j.part) && typeof j.part.text === 'string')
+      return this.emit({ ...j, part: { ...j.part, text: this.emitted.get(this.key(j)) ?? inspectText(j.part.text, 'redact').text } });
+    if (type === 'response.output_item.done' && isObject(j.item)) {
+      const item = this.cleanItem(j.item, index);
+      this.done.push(item);
+      return this.emit({ ...j, item });
+    }
+    return this.emit(j);
+  }
+
+  /** A final item as the caller receives it: message text as emitted, a refused call as a message. */
+  private cleanItem(item: Json, index: number): Json {
+    const call = this.calls.get(index);
+    if (call?.verdict && !call.verdict.pass) return messageItem(this.refusedId(call), call.verdict.text!, 'completed');
+    if (item.type !== 'message' || !Array.isArray(item.content)) return item;
+    return {
+      ...item,
+      content: item.content.map((p, ci) =>
+        isObject(p) && typeof p.text === 'string'
+          ? { ...p, text: this.emitted.get(`${index}:${ci}`) ?? inspectText(p.text, 'redact').text }
+          : p,
+      ),
+    };
+  }
+
+  private refusedId(call: CallState): string {
+    return `msg_seatbelt_${String(call.item.call_id ?? call.item.id ?? call.index)}`;
+  }
+
+  private renderRefused(j: Json, call: CallState): string {
+    const id = this.refusedId(call);
+    const text = call.verdict!.text!;
+    const at = { item_id: id, output_index: call.index, content_index: 0 };
+    switch (j.type) {
+      case 'response.output_item.added':
+        return this.emit({
+          type: 'response.output_item.added',
+          output_index: call.index,
+          item: { ...messageItem(id, '', 'in_progress'), content: [] },
+        });
+      case 'response.output_item.done': {
+        const item = messageItem(id, text, 'completed');
+        this.done.push(item);
+        return (
+          this.emit({ type: 'response.content_part.added', ...at, part: { type: 'output_text', text: '', annotations: [] } }) +
+          this.emit({ type: 'response.output_text.delta', ...at, delta: text, logprobs: [] }) +
+          this.emit({ type: 'response.output_text.done', ...at, text, logprobs: [] }) +
+          this.emit({ type: 'response.content_part.done', ...at, part: { type: 'output_text', text, annotations: [] } }) +
+          this.emit({ type: 'response.output_item.done', output_index: call.index, item })
+        );
+      }
+      default:
+        return ''; // argument deltas and the like: the call is not passed on
+    }
+  }
+
+  private endBySecret(j: Json, released: string, hit: SecretHit): string {
+    for (const i of this.text.values()) this.count(i);
+    const k = this.key(j);
+    const text = (this.emitted.get(k) ?? '') + secretNotice(hit);
+    const at = { item_id: j.item_id, output_index: j.output_index, content_index: j.content_index };
+    const base = this.added.get(j.output_index as number) ?? { type: 'message', id: j.item_id, role: 'assistant' };
+    const item = { ...base, status: 'incomplete', content: [{ type: 'output_text', text, annotations: [] }] };
+    const out =
+      (released ? this.emit({ type: 'response.output_text.delta', ...at, delta: released, logprobs: [] }) : '') +
+      this.emit({ type: 'response.output_text.delta', ...at, delta: secretNotice(hit), logprobs: [] }) +
+      this.emit({ type: 'response.output_text.done', ...at, text, logprobs: [] }) +
+      this.emit({ type: 'response.content_part.done', ...at, part: { type: 'output_text', text, annotations: [] } }) +
+      this.emit({ type: 'response.output_item.done', output_index: j.output_index, item }) +
+      this.emit({
+        type: 'response.incomplete',
+        response: {
+          ...this.snapshot,
+          status: 'incomplete',
+          incomplete_details: { reason: 'content_filter' },
+          output: [...this.done, item],
+        },
+      });
+    this.finished = true;
+    return out;
+  }
+
+  private count(i: TextInspector): void {
+    for (const k of i.found.splice(0)) this.turn.secret(k);
+  }
+
+  /** The terminal event: decide the calls, release what waited, and send the final response as the caller got it. */
+  private async finish(j: Json): Promise<string> {
+    const r = isObject(j.response) ? j.response : {};
+    if (isObject(r.usage) && typeof r.usage.total_tokens === 'number') this.turn.usage(r.usage.total_tokens);
+    const calls = [...this.calls.values()].sort((a, b) => a.index - b.index);
+    if (calls.length) {
+      const s = await settle(
+        calls.map((c) => toCall({ ...c.item, arguments: c.args })),
+        this.turn,
+      );
+      s.settled.forEach((x, i) => (calls[i]!.verdict = { pass: x.pass, ...(x.text ? { text: x.text } : {}) }));
+    }
+    const queued = this.queue ?? [];
+    this.queue = undefined;
+    let out = '';
+    for (const q of queued) out += this.render(q);
+    if (this.finished) return out;
+    const output = Array.isArray(r.output) ? r.output.map((it, i) => (isObject(it) ? this.cleanItem(it, i) : it)) : r.output;
+    this.finished = true;
+    return out + this.emit({ ...j, response: { ...r, output } });
+  }
+
+  async end(): Promise<string> {
+    if (this.finished) return '';
+    this.finished = true;
+    return this.errorEvent('the upstream stream ended before the response was complete', 'upstream_error');
+  }
+
+  errorEvent(message: string, type: string): string {
+    const out = {
+      type: 'error',
+      code: type,
+      message: `seatbelt: ${message}`,
+      param: null,
+      ...(this.numbered ? { sequence_number: this.seq++ } : {}),
+    };
+    return formatSse({ event: 'error', data: JSON.stringify(out) });
+  }
+}

@@ -289,3 +289,20 @@ export function consumeApproval(home: string, id: string, eventTime: Date = new 
     throw new SeatbeltError('AUDIT', `cannot mark approval ${id} used: ${(err as Error).message}`, { cause: err });
   }
 }
+
+/**
+ * The newest approval asked for this exact call (tool, arguments digest, owner) that still has a
+ * say: so a caller that cannot carry an approval id (an MCP client) is held under the same id
+ * while it waits, runs once when approved, and is told when it was denied.
+ */
+export function findApprovalFor(
+  home: string,
+  call: { tool: string; argumentsSha256: string; owner: string },
+  now: Date = new Date(),
+): ApprovalView | undefined {
+  const t = now.toISOString();
+  return listApprovals(home, now)
+    .filter((a) => a.request.tool === call.tool && a.request.arguments_sha256 === call.argumentsSha256 && a.request.owner === call.owner)
+    .filter((a) => a.state === 'pending' || a.state === 'approved' || (a.state === 'denied' && t < a.request.expires))
+    .at(-1);
+}

@@ -17,7 +17,7 @@ import { readHomePublicKeys } from '../audit/keys.js';
 import { uuidv7 } from '../audit/uuid.js';
 import { TOOL_RULE_IDS, toolMatch } from '../rules/tool/index.js';
 import type { Session } from '../adapters/session.js';
-import { checkApproval, consumeApproval, DEFAULT_APPROVAL_TTL_MS, sha256, storeRequest } from './approvals.js';
+import { checkApproval, consumeApproval, DEFAULT_APPROVAL_TTL_MS, findApprovalFor, sha256, storeRequest } from './approvals.js';
 import { resolveToolCall, type ResolvedCall, type ToolRegistry } from './registry.js';
 import { makeReceipt, signWith } from './receipt.js';
 
@@ -120,32 +120,31 @@ export function openGate(opts: GateOptions): Gate {
       const findings: RuleMatch[] = [];
       let newHold: string | undefined;
       let holdId: string | undefined;
+      let usedApproval: string | undefined;
       if (resolved.kind === 'action' && resolved.entry.approval === 'required') {
-        if (ctx.approvalId === undefined) {
+        const callKey = { tool: call.name, argumentsSha256, owner: ctx.owner };
+        // Without an id, the approval asked for this exact call (if any) answers: see findApprovalFor.
+        const approvalId = ctx.approvalId ?? findApprovalFor(session.home, callKey, now())?.request.id;
+        if (approvalId === undefined) {
           holdId = newHold = uuidv7(now(), randomBytes(10));
           findings.push(toolMatch(TOOL_RULE_IDS.approvalRequired, evidence, `approval id ${holdId}`));
         } else {
-          const st = checkApproval(
-            session.home,
-            ctx.approvalId,
-            { tool: call.name, argumentsSha256, owner: ctx.owner },
-            approvalKeys(),
-            now(),
-          );
+          usedApproval = approvalId;
+          const st = checkApproval(session.home, approvalId, callKey, approvalKeys(), now());
           if (st.state === 'pending') {
-            holdId = ctx.approvalId;
+            holdId = approvalId;
             findings.push(toolMatch(TOOL_RULE_IDS.approvalRequired, evidence, `approval ${holdId} is still pending`));
           } else if (st.state === 'denied') findings.push(toolMatch(TOOL_RULE_IDS.approvalDenied, evidence, `denied by ${st.by}`));
           else if (st.state === 'invalid') findings.push(toolMatch(TOOL_RULE_IDS.approvalInvalid, evidence, st.why));
           // Used before the decision, so two resubmissions racing cannot both run.
-          else if (!consumeApproval(session.home, ctx.approvalId, now()))
-            findings.push(toolMatch(TOOL_RULE_IDS.approvalInvalid, evidence, `approval ${ctx.approvalId} was already used`));
+          else if (!consumeApproval(session.home, approvalId, now()))
+            findings.push(toolMatch(TOOL_RULE_IDS.approvalInvalid, evidence, `approval ${approvalId} was already used`));
         }
       }
       const isHold = (d: Decision) =>
         holdId !== undefined && d.decision === 'block' && d.blocking.every((m) => m.ruleId === TOOL_RULE_IDS.approvalRequired);
       const gateway = (d: Decision): GatewayFields => {
-        const approvalId = isHold(d) ? holdId : ctx.approvalId;
+        const approvalId = isHold(d) ? holdId : usedApproval;
         return {
           api: ctx.api,
           request_id: ctx.requestId,

@@ -171,12 +171,27 @@ describe('approvals', () => {
     expect(verifies().ok).toBe(true);
   });
 
+  it('a caller that cannot carry the id (MCP) is held under one id, and the identical call runs once when approved', async () => {
+    const { session, gate } = open();
+    const id = (await gate.commit(pay, ctx())).approvalId!;
+    expect(await gate.commit(pay, ctx())).toMatchObject({ verdict: 'hold', approvalId: id });
+    expect(listApprovals(session.home)).toHaveLength(1);
+    decideHeld(session, id, 'approved', { user: 'operator', host: 'h' });
+    expect((await gate.commit(pay, ctx({ owner: 'human:mallory' }))).verdict).toBe('hold');
+    expect((await gate.commit(pay, ctx())).verdict).toBe('allow');
+    // Used: the next identical call asks again.
+    const next = await gate.commit(pay, ctx());
+    expect(next.verdict).toBe('hold');
+    expect(next.approvalId).not.toBe(id);
+  });
+
   it('a denied call is refused, and can be decided only once', async () => {
     const { session, gate } = open();
     const id = (await gate.commit(pay, ctx())).approvalId!;
     decideHeld(session, id, 'denied', { user: 'operator', host: 'h' });
     expect(() => decideHeld(session, id, 'approved', { user: 'operator', host: 'h' })).toThrow(/denied/);
     expect(await gate.commit(pay, ctx({ approvalId: id }))).toMatchObject({ verdict: 'block', ruleId: 'gateway.approval_denied' });
+    expect(await gate.commit(pay, ctx())).toMatchObject({ verdict: 'block', ruleId: 'gateway.approval_denied' });
   });
 
   it('an approval does not lift the engine: an approved destructive command is still refused', async () => {

@@ -3,36 +3,18 @@
 // operand, operands and option values sorted by role, and the verbs that apply. It never guesses:
 // what it cannot read (an undeclared option where the spec says so, a computed subcommand) comes
 // back as `undecidable`, and the caller blocks.
-import type { Word } from '../core/ir.js';
-import type { CommandSpec, OperandDecl, OptionDecl, ProgramSpec, Role, Verb, VerbWhen } from './spec.js';
+import type { CommandInvocation, Role, RoleWord, Word } from '../core/ir.js';
+import type { CommandSpec, OperandDecl, OptionDecl, ProgramSpec, Verb, VerbWhen } from './spec.js';
 
-export interface RoleWord {
-  role: Role;
-  word: Word;
-  /** `--opt` when it came from an option's value. */
-  option?: string;
-}
+export type { RoleWord } from '../core/ir.js';
 
-export interface Invocation {
+/** The IR's invocation (core/ir.ts), with the spec and the declarations that read it. */
+export interface Invocation extends CommandInvocation {
   spec: ProgramSpec;
-  /** The subcommands chosen, outermost first (`['s3api', 'delete-objects']`). */
-  path: string[];
   /** Every option given, by its first declared spelling (or as written when undeclared). */
   options: { name: string; decl?: OptionDecl; value?: Word }[];
-  /** Operands and option values with a role. */
-  roles: RoleWord[];
-  /** Words the program runs as a command (each an argv). */
-  commands: Word[][];
-  /** Operands without a declared role. */
-  operands: Word[];
-  /** The verbs that apply: the deepest subcommand's, and those of the options given. */
-  verbs: Verb[];
-  /** An option that changes nothing was given (`--dry-run`, `--help`). */
-  harmless: boolean;
   /** What the program does with its standard input (the deepest level that says). */
   stdin?: CommandSpec['stdin'];
-  /** Why the invocation cannot be read statically, if it cannot. */
-  undecidable?: string;
 }
 
 const isShort = (name: string): boolean => /^-[^-]$/.test(name);
@@ -261,6 +243,9 @@ function take(d: OptionDecl, name: string, attached: Word | undefined, args: rea
 }
 
 /** The role words of one kind (`paths`, `scripts`…), for the analysis and the rules. */
-export function wordsWithRole<K extends Role['kind']>(inv: Invocation, kind: K): (RoleWord & { role: Extract<Role, { kind: K }> })[] {
+export function wordsWithRole<K extends Role['kind']>(
+  inv: Pick<CommandInvocation, 'roles'>,
+  kind: K,
+): (RoleWord & { role: Extract<Role, { kind: K }> })[] {
   return inv.roles.filter((r): r is RoleWord & { role: Extract<Role, { kind: K }> } => r.role.kind === kind);
 }

@@ -4,54 +4,10 @@
 // which environment variables make it run other programs, and what each verb does (read, write,
 // destroy, disclose a credential, change privileges, publish). One reader (read.ts) serves every
 // spec; the analysis and the rules ask the resulting invocation, never the spec's raw words.
-import type { Dialect } from '../core/types.js';
+import type { Role, Verb } from '../core/ir.js';
 
-/** What a word is to the program. */
-export type Role =
-  /** The rest of the words are a program and its arguments, which the program runs. */
-  | { kind: 'command' }
-  /** A shell script in one word (run with `sh -c`). */
-  | { kind: 'script' }
-  /** A file the program runs as a shell script. */
-  | { kind: 'script-file' }
-  /**
-   * Inline code in a language (`python`, `node`, `perl`, `ruby`, `php`, or one seatbelt cannot read:
-   * `lua`, `emacs-lisp`, `vim`, `gdb`, …, which blocks). `inert`: a regular expression for values that
-   * run nothing (`^[0-9]+$` for `vim +42`).
-   */
-  | { kind: 'code'; language: string; inert?: string }
-  /** A file the program reads code from (an unknown program, unless judged by other means). */
-  | { kind: 'code-file'; language: string }
-  /** A path, and what the program does to it. */
-  | { kind: 'path'; access: PathAccess }
-  /** A block device or a disk. */
-  | { kind: 'device' }
-  /** SQL text, or a file of SQL. */
-  | { kind: 'sql'; dialect: Dialect }
-  | { kind: 'sql-file'; dialect: Dialect }
-  /** A URL the program contacts; with `method` when the spec knows it. */
-  | { kind: 'url' }
-  /** An HTTP method (`-X DELETE`). */
-  | { kind: 'method' }
-  /** Plain data (a name, a number, a message). */
-  | { kind: 'data' };
-
-export type PathAccess = 'read' | 'write' | 'delete' | 'destination';
-
-/** What running a (sub)command does, in the terms the rules and policies use. */
-export type Effect =
-  | 'read' // reads only
-  | 'write' // changes something that can be put back (files, local state, a deploy that can be rolled back)
-  | 'destroy' // deletes data, history or infrastructure
-  | 'credential' // prints or sends a secret
-  | 'privilege' // grants access, changes privileges or exposure (public ACLs, admin roles, 0.0.0.0/0)
-  | 'publish'; // sends something irreversible to the outside (a package, a message, a payment)
-
-export interface Verb {
-  effect: Effect;
-  /** One line: what happens, for the evidence (`deletes the repository and its issues`). */
-  why: string;
-}
+// The vocabulary of roles and effects is the IR's (core/ir.ts): each command carries its invocation.
+export type { Effect, PathAccess, Role, Verb } from '../core/ir.js';
 
 export interface OptionDecl {
   /** Every spelling: `-x`, `--long`, and single-dash long names (`-exec`, `-cmd`). Short letters cluster. `+`: words starting with `+` (`vim +42`, `less +G`), the rest of the word its value. */

@@ -1,6 +1,7 @@
 // The intermediate representation the rules look at. The shell IR knows which word is a command
 // and which is data; the SQL IR knows statement kinds and their targets. Rules see only this.
 import type { SqlFacts } from './sql-facts.js';
+import type { Dialect } from './types.js';
 
 /** A word after quote removal. */
 export interface Word {
@@ -91,6 +92,91 @@ export interface SimpleCommand {
    * whose words, assignments or redirects its command/process substitution sits. Absent at top level.
    */
   parentId?: number;
+  /**
+   * What the catalogue reads in the command (src/catalogue/): its subcommand, options, operands by role
+   * and verbs with their effects. Set once by the shell analyser for every command whose program the
+   * catalogue knows (a script it knows run by an interpreter, `python manage.py flush`, is read by the
+   * script's spec); absent otherwise. Rules ask this instead of reading the words again.
+   */
+  invocation?: CommandInvocation;
+}
+
+/** What a word is to the program (the catalogue's roles, src/catalogue/spec.ts). */
+export type Role =
+  /** The rest of the words are a program and its arguments, which the program runs. */
+  | { kind: 'command' }
+  /** A shell script in one word (run with `sh -c`). */
+  | { kind: 'script' }
+  /** A file the program runs as a shell script. */
+  | { kind: 'script-file' }
+  /**
+   * Inline code in a language (`python`, `node`, `perl`, `ruby`, `php`, or one seatbelt cannot read:
+   * `lua`, `emacs-lisp`, `vim`, `gdb`, …, which blocks). `inert`: a regular expression for values that
+   * run nothing (`^[0-9]+$` for `vim +42`).
+   */
+  | { kind: 'code'; language: string; inert?: string }
+  /** A file the program reads code from (an unknown program, unless judged by other means). */
+  | { kind: 'code-file'; language: string }
+  /** A path, and what the program does to it. */
+  | { kind: 'path'; access: PathAccess }
+  /** A block device or a disk. */
+  | { kind: 'device' }
+  /** SQL text, or a file of SQL. */
+  | { kind: 'sql'; dialect: Dialect }
+  | { kind: 'sql-file'; dialect: Dialect }
+  /** A URL the program contacts; with `method` when the spec knows it. */
+  | { kind: 'url' }
+  /** An HTTP method (`-X DELETE`). */
+  | { kind: 'method' }
+  /** Plain data (a name, a number, a message). */
+  | { kind: 'data' };
+
+export type PathAccess = 'read' | 'write' | 'delete' | 'destination';
+
+/** What running a (sub)command does, in the terms the rules and policies use. */
+export type Effect =
+  | 'read' // reads only
+  | 'write' // changes state through a service or tool that can be put back (a merge, a deploy that can be rolled back): catalogue.write
+  | 'local' // changes files, processes or this machine's state (rm, mkdir, make, kill, apt install): read_only refuses it; the file and system rules judge how
+  | 'destroy' // deletes data, history or infrastructure
+  | 'credential' // prints or sends a secret
+  | 'privilege' // grants access, changes privileges or exposure (public ACLs, admin roles, 0.0.0.0/0)
+  | 'publish'; // sends something irreversible to the outside (a package, a message, a payment)
+
+export interface Verb {
+  effect: Effect;
+  /** One line: what happens, for the evidence (`deletes the repository and its issues`). */
+  why: string;
+}
+
+/** An operand or option value with its role. */
+export interface RoleWord {
+  role: Role;
+  word: Word;
+  /** `--opt` when it came from an option's value. */
+  option?: string;
+}
+
+/** The catalogue's reading of one command (src/catalogue/read.ts fills it in). */
+export interface CommandInvocation {
+  /** The spec that read it: the names its program is run by (the first is shown) and its family. */
+  spec: { readonly names: readonly string[]; readonly family: string };
+  /** The subcommands chosen, outermost first (`['s3api', 'delete-objects']`). */
+  path: string[];
+  /** Every option given, by its first declared spelling (or as written when undeclared). */
+  options: { name: string; value?: Word }[];
+  /** Operands and option values with a role. */
+  roles: RoleWord[];
+  /** Words the program runs as a command (each an argv). */
+  commands: Word[][];
+  /** Operands without a declared role. */
+  operands: Word[];
+  /** The verbs that apply: the deepest subcommand's, and those of the options given. */
+  verbs: Verb[];
+  /** An option that changes nothing was given (`--dry-run`, `--help`). */
+  harmless: boolean;
+  /** Why the invocation cannot be read statically, if it cannot. */
+  undecidable?: string;
 }
 
 /** SQL found inside a shell command (`psql -c`, `mysql -e`, a heredoc fed to `sqlite3`, …). */

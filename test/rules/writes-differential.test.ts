@@ -3,8 +3,8 @@
 // the red-team and writes tests' strings) is analysed, and what commandWrites says of each simple
 // command is compared with a committed snapshot (writes-differential.json). A change must be listed
 // in CHANGED with its reason. UPDATE_WRITES_SNAPSHOT=1 rewrites the snapshot (only after such a
-// review). Commands are keyed by name and arguments, so a change in how the IR splits a script
-// (another room's work) leaves the comparison of the commands both readings share intact.
+// review). Commands are keyed by name and arguments; where the IR now lists a script's commands
+// differently (another room's work), the script's answer as a whole is compared instead.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,7 +86,7 @@ describe('commandWrites: no change of behaviour against the snapshot', () => {
     expect(scripts.length).toBeGreaterThan(12000);
     const now = await current(scripts);
     if (process.env['UPDATE_WRITES_SNAPSHOT'] === '1') {
-      writeFileSync(SNAPSHOT, JSON.stringify(now, null, 0).replace(/\},"/g, '},\n"') + '\n');
+      writeFileSync(SNAPSHOT, JSON.stringify(now, null, 2) + '\n');
       return;
     }
     expect(existsSync(SNAPSHOT), 'run with UPDATE_WRITES_SNAPSHOT=1 once to record the snapshot').toBe(true);
@@ -97,8 +97,16 @@ describe('commandWrites: no change of behaviour against the snapshot', () => {
       const is = now[script];
       if (!is) continue; // a case removed from the repository
       const flip = Object.hasOwn(CHANGED, script);
+      const sameCommands = Object.keys(was).sort().join('\n') === Object.keys(is).sort().join('\n');
+      if (!sameCommands) {
+        // The IR lists this script's commands differently now (a launcher's command listed on its own):
+        // the script as a whole must answer as before.
+        const any = (x: Record<string, 0 | 1>): 0 | 1 => (Object.values(x).some((v) => v === 1) ? 1 : 0);
+        compared++;
+        if (any(is) !== (flip ? 1 - any(was) : any(was))) diffs.push(`${JSON.stringify(script)}: was ${any(was)}, now ${any(is)}`);
+        continue;
+      }
       for (const [key, w] of Object.entries(was)) {
-        if (!Object.hasOwn(is, key)) continue; // the IR reads this script differently now
         compared++;
         if (is[key] !== (flip ? 1 - w : w)) diffs.push(`${JSON.stringify(script)} [${key}]: was ${w}, now ${is[key]}`);
       }

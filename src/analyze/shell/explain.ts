@@ -1,8 +1,6 @@
 // Human-readable IR for `check --explain`: each simple command with its context chain, words
 // (static, dynamic or glob), assignments, redirects, working folder and wrappers.
 import type { Context, ShellIr, SimpleCommand, Word } from '../../core/ir.js';
-import { specFor } from '../../catalogue/index.js';
-import { readInvocation } from '../../catalogue/read.js';
 
 function word(w: Word): string {
   if (w.vars) return `${JSON.stringify(w.value)}(from ${w.raw})`;
@@ -33,10 +31,10 @@ function command(c: SimpleCommand): string[] {
   if (c.wrappers.length) add('wrappers', c.wrappers.join(' › '));
   const alts = (c.cwdAlternatives ?? []).map((a) => a ?? 'unknown');
   add('cwd', (c.cwd ?? 'unknown') + (alts.length ? ` (or ${alts.join(', ')} if a cd failed)` : ''));
-  const spec = c.name.static ? specFor(c.name.value) : undefined;
-  if (spec) {
-    // The catalogue spec that judged it, with the subcommands and verbs it read.
-    const inv = readInvocation(spec, c.args);
+  const inv = c.invocation;
+  if (inv) {
+    // The catalogue spec that judged it (a script's own for `python manage.py …`), with the subcommands and verbs it read.
+    const spec = inv.spec;
     const verbs = inv.harmless ? 'harmless option given' : inv.verbs.map((v) => `${v.effect}: ${v.why}`).join('; ') || 'no verb';
     add(
       'catalogue',

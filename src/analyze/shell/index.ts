@@ -8,12 +8,14 @@ import { State } from './state.js';
 import { emitCommand } from './emit.js';
 import { DEFAULT_LIMITS, type ShellLimits } from './limits.js';
 import { loadShellParser, loadedShellParser } from './parser.js';
+import { attachInvocations } from './invocation.js';
 
 export { explainIr } from './explain.js';
 export { normalizePath } from './paths.js';
 export { isShellParserLoaded, loadShellParser } from './parser.js';
 export { DEFAULT_LIMITS, type ShellLimits } from './limits.js';
 export { UNDECIDABLE } from './undecidable.js';
+export { invocationFor, withInvocation } from './invocation.js';
 
 export interface ShellOptions {
   /** Override resource limits (tests, or a stricter deployment). */
@@ -35,7 +37,7 @@ export async function shellIrFromScript(script: string, ctx: AnalyzeContext, opt
   const parser = script.length > limits.maxInputChars ? null : await loadShellParser();
   const b = new IrBuilder(ctx, limits, parser);
   b.script(script, topScope(), new State(ctx.cwd)); // reports input_too_large without a parser
-  return b.ir;
+  return attachInvocations(b.ir);
 }
 
 /** Shell-style display quoting of one argument, for evidence text. */
@@ -62,7 +64,7 @@ function argvIr(argv: string[], ctx: AnalyzeContext, limits: ShellLimits, parser
   const text = argv.map(quoteArg).join(' ');
   const cmd = { assignments, words: words.slice(i).map((word) => ({ word, subs: [] })), redirects: [], text };
   if (cmd.words.length || assignments.length) emitCommand(b, cmd, topScope(), new State(ctx.cwd));
-  return b.ir;
+  return attachInvocations(b.ir);
 }
 
 /** Analyses an argv (`exec -- cmd args…`). Loads tree-sitter only when a nested script needs it. */

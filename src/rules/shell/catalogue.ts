@@ -1,34 +1,18 @@
 // Rules from the catalogue: a program the catalogue knows is judged by the verbs its invocation has
 // (the subcommand's, and those of its options), one rule per effect, as data. `--dry-run`/`--help`
-// and the like (harmless options) make an invocation change nothing.
-import type { ShellIr, SimpleCommand } from '../../core/ir.js';
+// and the like (harmless options) make an invocation change nothing. The invocation is the IR's
+// (SimpleCommand.invocation, read once by the analyser).
+import type { CommandInvocation, Effect, SimpleCommand } from '../../core/ir.js';
 import type { Risk } from '../../core/types.js';
 import type { ShellRule } from '../rule.js';
-import type { Effect } from '../../catalogue/spec.js';
-import { specFor } from '../../catalogue/index.js';
-import { readInvocation, type Invocation } from '../../catalogue/read.js';
-import { memoByCommand } from './memo.js';
-import { nameOf } from './programs.js';
-import { scriptProgram } from '../../analyze/shell/file-runs.js';
-
-/** The catalogue's reading of a command, or undefined when the catalogue does not know the program. */
-export const invocationOf = memoByCommand((cmd: SimpleCommand): Invocation | undefined => {
-  if (!cmd.name.static) return undefined;
-  // `python manage.py flush`, `php artisan migrate:fresh`: a script the catalogue knows by its name, run by its
-  // interpreter, is judged by the script's spec (the interpreter's own spec only says how it reads options).
-  const script = scriptProgram(nameOf(cmd), cmd.args);
-  if (script) return readInvocation(script.spec, script.args);
-  const spec = specFor(nameOf(cmd));
-  return spec ? readInvocation(spec, cmd.args) : undefined;
-});
 
 /** The effects an invocation has (none when a harmless option is given). */
-export function effectsOf(inv: Invocation | undefined): Effect[] {
+export function effectsOf(inv: CommandInvocation | undefined): Effect[] {
   if (!inv || inv.harmless) return [];
   return [...new Set(inv.verbs.map((v) => v.effect))];
 }
 
-function verbDetail(inv: Invocation, effect: Effect): string {
+function verbDetail(inv: CommandInvocation, effect: Effect): string {
   const what = [inv.spec.names[0], ...inv.path].join(' ');
   return `${what}: ${inv.verbs
     .filter((v) => v.effect === effect)
@@ -37,7 +21,7 @@ function verbDetail(inv: Invocation, effect: Effect): string {
 }
 
 function effectRule(
-  effect: Exclude<Effect, 'read'>,
+  effect: Exclude<Effect, 'read' | 'local'>,
   id: string,
   risk: Risk,
   reason: string,
@@ -50,8 +34,8 @@ function effectRule(
     reason,
     remediation,
     examples,
-    match: (cmd: SimpleCommand, ir: ShellIr) => effectsOf(invocationOf(cmd, ir)).includes(effect),
-    detail: (cmd: SimpleCommand, ir: ShellIr) => verbDetail(invocationOf(cmd, ir)!, effect),
+    match: (cmd: SimpleCommand) => effectsOf(cmd.invocation).includes(effect),
+    detail: (cmd: SimpleCommand) => verbDetail(cmd.invocation!, effect),
   };
 }
 

@@ -8,6 +8,7 @@ import { peelWrappers } from '../../analyze/shell/unwrap.js';
 import { resolveTargets, type Target } from './paths.js';
 import { nameOf } from './programs.js';
 import { appendsInput, removal } from './targets.js';
+import { withInvocation } from '../../analyze/shell/invocation.js';
 
 const DELETERS = new Set(['rm', 'srm', 'unlink', 'shred', 'rmdir']);
 const EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
@@ -65,7 +66,7 @@ function execDeletes(words: Word[], text: string): boolean {
   if (!words.length) return false;
   const inv = peelWrappers(words, text);
   if (!inv.name.static || inv.undecidable.length) return true;
-  const c: SimpleCommand = {
+  const c: SimpleCommand = withInvocation({
     id: -1,
     name: inv.name,
     args: inv.args,
@@ -75,7 +76,7 @@ function execDeletes(words: Word[], text: string): boolean {
     wrappers: inv.wrappers,
     cwd: null,
     text,
-  };
+  });
   return DELETERS.has(inv.name.value) || removal(c) !== undefined;
 }
 

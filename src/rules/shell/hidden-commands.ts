@@ -14,6 +14,7 @@ import { interpreterFileOps } from './interpreter-files.js';
 import { expandBraces } from './paths.js';
 import { catalogueLaunched, launched } from './launchers.js';
 import { isCodeVariable } from '../../analyze/shell/code-variables.js';
+import { withInvocation } from '../../analyze/shell/invocation.js';
 
 const synthetic = new WeakMap<SimpleCommand, string | undefined>();
 
@@ -90,14 +91,17 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
     }
     if (l.script) {
       out.push(
-        derived({ ...cur, name: { value: nameOf(cur), static: true, raw: nameOf(cur) }, args: [] }, `a script given to ${nameOf(cur)}`),
+        derived(
+          withInvocation({ ...cur, name: { value: nameOf(cur), static: true, raw: nameOf(cur) }, args: [] }),
+          `a script given to ${nameOf(cur)}`,
+        ),
       );
       break;
     }
     const inv = peelWrappers(l.words!, cmd.text);
     const cwd =
       inv.cwd === undefined ? cur.cwd : inv.cwd !== null && inv.cwd.static && inv.cwd.value.startsWith('/') ? inv.cwd.value : null;
-    const next: SimpleCommand = {
+    const next: SimpleCommand = withInvocation({
       ...cur,
       name: inv.name,
       args: inv.args,
@@ -105,7 +109,7 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
       wrappers: [...cur.wrappers, nameOf(cur), ...inv.wrappers],
       cwd,
       ...(cur.fedByUnknownInput || inv.fed ? { fedByUnknownInput: true } : {}),
-    };
+    });
     // `cross-env BASH_ENV=… make`: code a later shell runs (prompt strings, BASH_ENV, imported functions).
     const code = [...(l.assignments ?? []), ...inv.assignments].find((a) => isCodeVariable(a.name));
     const unread =
@@ -141,7 +145,7 @@ function withBracesExpanded(cmd: SimpleCommand): SimpleCommand | undefined {
       ...(/[*?[]/.test(value) ? { glob: true } : {}),
     }));
   });
-  return { ...cmd, args };
+  return withInvocation({ ...cmd, args });
 }
 
 function derived(c: SimpleCommand, unread: string | undefined): SimpleCommand {

@@ -7,7 +7,6 @@
 import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
 import { wordsWithRole } from '../../catalogue/read.js';
-import { invocationOf } from './catalogue.js';
 import { memoByCommand } from './memo.js';
 
 export interface HttpRequest {
@@ -41,8 +40,8 @@ const AUTH_OPTIONS = new Set([
 const METHOD_NAME = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|CONNECT|PURGE)$/i;
 
 /** The request an HTTP client command makes, read with its catalogue spec; undefined for other commands and `--offline`/`--help`. */
-export const httpRequestOf = memoByCommand((cmd: SimpleCommand, ir: ShellIr): HttpRequest | undefined => {
-  const inv = invocationOf(cmd, ir);
+export const httpRequestOf = memoByCommand((cmd: SimpleCommand): HttpRequest | undefined => {
+  const inv = cmd.invocation;
   if (!inv || inv.spec.family !== 'network' || inv.harmless) return undefined;
   const urlWords = wordsWithRole(inv, 'url');
   if (!urlWords.length && !wordsWithRole(inv, 'method').length) return undefined;

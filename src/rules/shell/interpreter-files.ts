@@ -13,15 +13,16 @@ import { interpreterActions } from '../../analyze/shell/interpreters.js';
 import type { Arg } from '../../analyze/shell/code-lexer.js';
 import { fileCallsIn, pathWords, type FileEffect } from '../../analyze/shell/code/file-calls.js';
 import { nameOf } from './programs.js';
+import { withInvocation } from '../../analyze/shell/invocation.js';
 
 const word = (value: string): Word => ({ value, static: true, raw: value });
 
 function command(name: string, args: Word[], cmd: SimpleCommand): SimpleCommand {
-  return { ...cmd, name: word(name), args, redirects: [], assignments: [] };
+  return withInvocation({ ...cmd, name: word(name), args, redirects: [], assignments: [] });
 }
 
 function write(target: Word, cmd: SimpleCommand): SimpleCommand {
-  return { ...cmd, name: word(':'), args: [], redirects: [{ op: '>', target }], assignments: [] };
+  return withInvocation({ ...cmd, name: word(':'), args: [], redirects: [{ op: '>', target }], assignments: [] });
 }
 
 /** A mode written as a literal number (`0o755`, `0755`, `'755'`), else unknown. */

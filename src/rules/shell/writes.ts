@@ -1,7 +1,7 @@
 // Does a command change anything — files, a repository, packages, services, processes, cluster
 // or cloud state? The read_only policy blocks what does. Unknown programs with a known read-only
 // reading (`ls`, `cat`, `git log`) do not write; programs that run unknown code do.
-import type { ShellIr, SimpleCommand } from '../../core/ir.js';
+import type { SimpleCommand } from '../../core/ir.js';
 import { outputRedirects } from './links.js';
 import { has, parseOptions, values } from './options.js';
 import { nameOf, programSource } from './programs.js';
@@ -10,7 +10,7 @@ import { CURL_OPTS, WGET_OPTS } from './targets.js';
 import { gitCall, gitGrammar, gitOptions } from './git-call.js';
 import { GIT_SPEC } from '../../catalogue/specs/core-tools.js';
 import { hiddenCommandsOf } from './hidden-commands.js';
-import { effectsOf, invocationOf } from './catalogue.js';
+import { effectsOf } from './catalogue.js';
 import { codeWrites } from './code-writes.js';
 import { catalogueOperands, operandWords } from './operands.js';
 
@@ -356,7 +356,7 @@ const CLOUD_READ_OP =
 
 function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
   // Subcommands and operands, option values left out where the catalogue knows the program's grammar.
-  const pos = operandWords(cmd, NO_IR);
+  const pos = operandWords(cmd);
   const first = pos[0];
   if (n === 'git') {
     const g = gitCall(cmd);
@@ -455,7 +455,7 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
       shortValue: n === 'kubectl' || n === 'oc' ? 'nlo' : n === 'helm' ? 'n' : '',
       longValue: ['namespace', 'context', 'kubeconfig', 'output', 'selector', 'kube-context'],
     });
-    const ops = catalogueOperands(cmd, NO_IR) ?? p.operands.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
+    const ops = catalogueOperands(cmd) ?? p.operands.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
     // `gh pr list`: the verb is the second word (but `gh api`, `gh auth …`, `gh status` are one level).
     const sub =
       n === 'gh' && ops.length > 1 && !['api', 'auth', 'status', 'search', 'browse', 'help', 'version'].includes(ops[0]!) ? ops[1] : ops[0];
@@ -482,7 +482,7 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
   }
   if (n === 'aws') {
     const ops =
-      catalogueOperands(cmd, NO_IR) ??
+      catalogueOperands(cmd) ??
       parseOptions(cmd.args, { longValue: ['profile', 'region', 'output', 'endpoint-url', 'query'] }).operands.map((w) => w.value);
     if (ops[0] === 's3') return !['ls', 'presign'].includes(ops[1] ?? 'ls');
     if (ops[0] === 'configure') return !['list', 'get', 'list-profiles'].includes(ops[1] ?? '');
@@ -631,9 +631,6 @@ export function commandWrites(cmd: SimpleCommand): boolean {
     return src.inline.some((w) => !w.static || codeWrites(cmd, w.value));
   }
   if (isPackageInstall(cmd)) return true;
-  if (effectsOf(invocationOf(cmd, NO_IR)).some((e) => e !== 'read')) return true;
+  if (effectsOf(cmd.invocation).some((e) => e !== 'read')) return true;
   return subcommandWrites(cmd, n);
 }
-
-/** invocationOf memoises per IR; commandWrites has none, so it reads under one shared stand-in. */
-const NO_IR: ShellIr = { commands: [], functions: [], embeddedSql: [], undecidable: [] };

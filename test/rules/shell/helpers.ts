@@ -2,7 +2,7 @@
 // rules; or build a SimpleCommand by hand for unit tests of helpers.
 import type { ShellIr, SimpleCommand, Word } from '../../../src/core/ir.js';
 import type { AnalyzeContext, FileRead, RuleMatch } from '../../../src/core/types.js';
-import { shellIrFromArgv, shellIrFromScript } from '../../../src/analyze/shell/index.js';
+import { shellIrFromArgv, shellIrFromScript, withInvocation } from '../../../src/analyze/shell/index.js';
 import { evaluateShell } from '../../../src/rules/shell/index.js';
 
 /**
@@ -31,10 +31,10 @@ export function decisionOf(matches: RuleMatch[]): 'allow' | 'block' {
 
 export const word = (value: string, raw = value, isStatic = !/[$`*?[{]/.test(value)): Word => ({ value, static: isStatic, raw });
 
-/** A hand-built simple command: `cmd('rm', ['-rf', '/'], { cwd: '/' })`. */
+/** A hand-built simple command, with the invocation the analyser would attach: `cmd('rm', ['-rf', '/'], { cwd: '/' })`. */
 export function cmd(name: string, args: (string | Word)[], extra: Partial<SimpleCommand> = {}): SimpleCommand {
   const words = args.map((a) => (typeof a === 'string' ? word(a) : a));
-  return {
+  return withInvocation({
     id: 0,
     name: word(name),
     args: words,
@@ -45,7 +45,7 @@ export function cmd(name: string, args: (string | Word)[], extra: Partial<Simple
     cwd: ctx.cwd,
     text: [name, ...words.map((w) => w.raw)].join(' '),
     ...extra,
-  };
+  });
 }
 
 /** An IR of hand-built commands (ids renumbered in order). */

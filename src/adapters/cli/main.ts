@@ -18,6 +18,8 @@ import { registerRoles } from './roles.js';
 import { registerConfig } from './config.js';
 import { registerTrust } from './trust.js';
 import { registerCatalogue } from './catalogue.js';
+import { registerApprove } from './approve.js';
+import { registerReceipt } from './receipt.js';
 
 export function buildProgram(): Command {
   const program = new Command('seatbelt')
@@ -41,6 +43,8 @@ export function buildProgram(): Command {
   registerConfig(program);
   registerTrust(program);
   registerCatalogue(program);
+  registerApprove(program);
+  registerReceipt(program);
   registerCompletion(program);
   return program;
 }

@@ -1,0 +1,78 @@
+// `seatbelt approve ID`, `seatbelt deny ID`, `seatbelt approve --list`: the operator's side of the
+// gateway's held tool calls. The verdict is sealed in the trail with the operator's identity (the
+// OS user from the password database, and --owner) before it takes effect.
+import type { Command } from 'commander';
+import { SeatbeltError } from '../../core/error.js';
+import { redactSecrets } from '../../audit/redact.js';
+import { openSession } from '../session.js';
+import { listApprovals, readApproval, type ApprovalView } from '../../gateway/approvals.js';
+import { currentOperator, decideHeld } from '../../gateway/approve.js';
+
+interface Flags {
+  owner?: string;
+  audit?: string;
+  list?: boolean;
+  all?: boolean;
+  json?: boolean;
+}
+
+export function registerApprove(program: Command): void {
+  const decide = (verdict: 'approved' | 'denied') => async (id: string | undefined, flags: Flags) => {
+    if (verdict === 'approved' && flags.list) return void list(flags);
+    if (!id)
+      throw new SeatbeltError(
+        'USAGE',
+        `${verdict === 'approved' ? 'approve' : 'deny'}: name the approval id (seatbelt approve --list shows them)`,
+      );
+    if (flags.owner !== undefined && !/^(human|service):[A-Za-z0-9._@+-]{1,128}$/.test(flags.owner))
+      throw new SeatbeltError('USAGE', `--owner ${JSON.stringify(flags.owner)}: expected human:<id> or service:<id>`);
+    const session = openSession({ ...(flags.audit !== undefined ? { audit: flags.audit } : {}), autoKeys: false });
+    const { decision, record } = decideHeld(session, id, verdict, currentOperator(flags.owner));
+    const view = readApproval(session.home, id)!;
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ...view, event_id: record.id, record_hash: record.hash })}\n`);
+    else
+      process.stdout.write(
+        `${verdict} ${id}: ${view.request.tool} for ${view.request.owner}\n` +
+          `  by:     ${decision.by.user}${decision.by.owner ? ` (${decision.by.owner})` : ''}\n` +
+          (decision.valid_until ? `  valid:  until ${decision.valid_until}, for one call\n` : '') +
+          `  sealed: event ${record.id} in ${session.auditPath}\n`,
+      );
+  };
+  const common = (cmd: Command) =>
+    cmd
+      .option('--owner <id>', 'who decides, recorded beside the OS user: human:<id> (env SEATBELT_OWNER is not read here)')
+      .option('--audit <file>', 'the trail to seal the verdict in (env SEATBELT_AUDIT)')
+      .option('--json', 'print the approval as JSON');
+  common(
+    program
+      .command('approve')
+      .description('approve a tool call the gateway holds (seatbelt serve, mcp proxy); --list shows what waits')
+      .argument('[id]', 'the approval id')
+      .option('--list', 'list pending approvals (with --all: every approval)')
+      .option('--all', 'with --list: decided, used and expired ones too'),
+  ).action(decide('approved'));
+  common(program.command('deny').description('deny a tool call the gateway holds').argument('<id>', 'the approval id')).action(
+    decide('denied'),
+  );
+}
+
+function list(flags: Flags): void {
+  const session = openSession({ ...(flags.audit !== undefined ? { audit: flags.audit } : {}), autoKeys: false });
+  const all = listApprovals(session.home).filter((a) => flags.all || a.state === 'pending');
+  if (flags.json) return void process.stdout.write(`${JSON.stringify(all)}\n`);
+  if (all.length === 0) return void process.stdout.write(flags.all ? 'no approvals\n' : 'no pending approvals\n');
+  process.stdout.write(all.map(show).join('\n'));
+}
+
+function show(a: ApprovalView): string {
+  const r = a.request;
+  const args = redactSecrets(r.arguments.length > 400 ? `${r.arguments.slice(0, 397)}...` : r.arguments);
+  return (
+    `${r.id}  ${a.state}\n` +
+    `  tool:      ${r.tool}\n` +
+    `  arguments: ${args}\n` +
+    `  owner:     ${r.owner} (caller-asserted)${r.agent ? `, agent ${r.agent}` : ''}\n` +
+    `  asked:     ${r.created} via ${r.api}, request ${r.request_id}; expires ${r.expires}\n` +
+    (a.decision ? `  decided:   ${a.decision.verdict} by ${a.decision.by.user} at ${a.decision.time}\n` : '')
+  );
+}

@@ -145,7 +145,11 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
     return signer.signer;
   };
   const seal = (body: Record<string, unknown>): SealedRecord =>
-    appendRecord(settings.audit, body, getSigner, { lockTimeoutMs: settings.lockTimeoutMs });
+    appendRecord(settings.audit, body, getSigner, {
+      lockTimeoutMs: settings.lockTimeoutMs,
+      // Only seatbelt's own home is created on first use; any other folder must exist.
+      createFolder: path.dirname(path.resolve(settings.audit)) === path.resolve(settings.home),
+    });
 
   return {
     auditPath: settings.audit,

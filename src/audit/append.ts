@@ -26,6 +26,11 @@ export interface AppendOptions {
    * append in between (e.g. to install a rotated key). Its errors are rethrown as they are.
    */
   whileLocked?: (sealed: SealedRecord) => void;
+  /**
+   * Create the trail's folder when it is missing (default true). Sessions pass true only for
+   * seatbelt's own home: a mistyped `--audit /no/such/dir/a.jsonl` is an error, not a new tree.
+   */
+  createFolder?: boolean;
 }
 
 /** The sealed record, and the recovery record written before it when the tail was torn. */
@@ -38,10 +43,18 @@ export type AppendResult = SealedRecord & { recovered?: SealedRecord };
 export function appendRecord(file: string, body: RecordBody, signerOrGet: Signer | (() => Signer), opts: AppendOptions = {}): AppendResult {
   const lockTimeoutMs = opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const dir = dirname(file);
-  try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  } catch (err) {
-    throw auditError(err, `cannot create the folder of the audit trail ${file}`);
+  if (opts.createFolder === false) {
+    if (!exists(dir))
+      throw new SeatbeltError(
+        'IO',
+        `the folder of the audit file ${file} does not exist (${dir}); create it first, or check --audit / SEATBELT_AUDIT for a typo`,
+      );
+  } else {
+    try {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw auditError(err, `cannot create the folder of the audit trail ${file}`);
+    }
   }
   // A key that cannot be used is a configuration error (exit 78), not an audit failure: find out
   // before the lock. Under the lock it is asked again (cheap when unchanged) to pick up a rotation.
@@ -107,6 +120,16 @@ export function appendRecord(file: string, body: RecordBody, signerOrGet: Signer
     release();
   }
   return result;
+}
+
+/** False only when nothing is there; a file where the folder should be fails later, as an audit error. */
+function exists(p: string): boolean {
+  try {
+    fs.statSync(p);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ENOENT' && (err as NodeJS.ErrnoException).code !== 'ENOTDIR';
+  }
 }
 
 function closeQuietly(fd: number | undefined): void {

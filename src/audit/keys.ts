@@ -64,6 +64,7 @@ export function loadSigner(o: { home: string; autoCreate: boolean }): {
   const { privateKeyPath, publicKeyPath } = keyPaths(o.home);
   let created = false;
   if (!fs.existsSync(privateKeyPath)) {
+    refuseOrphanedPublicKey(o.home);
     if (!o.autoCreate) {
       throw new SeatbeltError('CONFIG', `no signing key at ${privateKeyPath}; create one with: seatbelt keys init`);
     }
@@ -168,6 +169,7 @@ function createKeyPair(home: string, force: boolean): KeyFiles | null {
   const dir = ensureKeyDir(home);
   const { privateKeyPath, publicKeyPath, retiredDir } = keyPaths(home);
   if (!force && fs.existsSync(privateKeyPath)) return null;
+  if (!force) refuseOrphanedPublicKey(home);
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const keyId = fingerprint(publicKey);
   const privatePem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -198,6 +200,22 @@ function createKeyPair(home: string, force: boolean): KeyFiles | null {
     throw new SeatbeltError('CONFIG', `cannot write the signing key in ${dir}: ${(err as Error).message}`, { cause: err });
   }
   return { privateKeyPath, publicKeyPath, keyId };
+}
+
+/**
+ * A public key without its private key means the private key was lost or moved: the records it
+ * signed verify only with that public key. Making a new pair would overwrite it (and the trail
+ * would stop verifying), so refuse and say how to restore or rotate.
+ */
+function refuseOrphanedPublicKey(home: string): void {
+  const { privateKeyPath, publicKeyPath, retiredDir } = keyPaths(home);
+  if (fs.existsSync(privateKeyPath) || !fs.existsSync(publicKeyPath)) return;
+  throw new SeatbeltError(
+    'CONFIG',
+    `the signing key ${privateKeyPath} is missing but its public key ${publicKeyPath} is there; seatbelt will not replace it, or the records it signed would stop verifying. ` +
+      `Restore the private key from your backup to ${privateKeyPath} (mode 0600), or start a new key with: seatbelt keys init --force ` +
+      `(the old public key is kept in ${retiredDir}/ so the older records still verify)`,
+  );
 }
 
 function writeExclusive(path: string, data: string): void {

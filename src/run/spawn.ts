@@ -2,6 +2,7 @@
 // and the exit code passes through (128+n when the child dies of signal n).
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { EXIT } from '../core/error.js';
 
 export interface RunResult {
   exitCode: number;
@@ -56,8 +57,15 @@ export function run(file: string, args: string[], opts: RunOptions = {}): Promis
       child.stdin.end(opts.input);
     }
     child.on('error', (err: NodeJS.ErrnoException) => {
-      const exitCode = err.code === 'ENOENT' ? 127 : 126;
-      done({ exitCode, signal: null, spawnError: `${file}: ${err.code === 'ENOENT' ? 'command not found' : err.message}` });
+      // Like a shell: 127 when there is no such program, 126 when it cannot be executed (not executable, a folder, no permission).
+      const exitCode = err.code === 'ENOENT' ? EXIT.NOT_FOUND : EXIT.CANNOT_EXECUTE;
+      const why =
+        err.code === 'ENOENT'
+          ? 'command not found'
+          : err.code === 'EACCES'
+            ? 'cannot execute: permission denied (is it executable?)'
+            : err.message;
+      done({ exitCode, signal: null, spawnError: `${file}: ${why}` });
     });
     // Captured output is complete only once the pipes close, which comes after 'exit'.
     child.on(opts.capture ? 'close' : 'exit', (code: number | null, signal: NodeJS.Signals | null) => {

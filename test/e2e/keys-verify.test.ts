@@ -86,7 +86,7 @@ describe('seatbelt verify', () => {
     expect((await seatbelt(['verify'], { env: t.env })).exitCode).toBe(0);
     const { SEATBELT_AUDIT: _, ...noAuditEnv } = t.env;
     const r = await seatbelt(['verify'], { env: noAuditEnv });
-    expect(r.exitCode).toBe(2);
+    expect(r.exitCode).toBe(66); // the default trail is not there
     expect(r.stderr).toContain(path.join(t.home, 'audit.jsonl'));
   });
 
@@ -146,19 +146,24 @@ describe('seatbelt verify', () => {
     expect((await seatbelt(['verify', t.audit], { env: t.env })).exitCode).toBe(0);
   });
 
-  it('exit 2 for usage and I/O errors', async () => {
+  it('the common exit codes for everything but findings: 64 usage, 66 input missing, 78 keys', async () => {
     const t = await trail(1);
     const missing = await seatbelt(['verify', path.join(t.dir, 'nope.jsonl')], { env: t.env });
-    expect(missing.exitCode).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read .*nope\.jsonl/);
-    expect((await seatbelt(['verify', t.audit, '--bogus'], { env: t.env })).exitCode).toBe(2);
-    expect((await seatbelt(['verify', t.audit, 'extra-arg'], { env: t.env })).exitCode).toBe(2);
+    expect(missing.exitCode).toBe(66);
+    expect(missing.stderr).toMatch(/^seatbelt: verify: cannot read .*nope\.jsonl/);
+    const bogus = await seatbelt(['verify', t.audit, '--bogus'], { env: t.env });
+    expect(bogus.exitCode).toBe(64);
+    expect(bogus.stderr).toMatch(/^seatbelt: unknown option '--bogus'\n\(see: seatbelt verify --help\)/);
+    expect((await seatbelt(['verify', t.audit, 'extra-arg'], { env: t.env })).exitCode).toBe(64);
+    const unreadableKey = await seatbelt(['verify', t.audit, '--pubkey', path.join(t.dir, 'nope.pem')], { env: t.env });
+    expect(unreadableKey.exitCode).toBe(66);
+    expect(unreadableKey.stderr).toMatch(/cannot read public key .*nope\.pem/);
     const badKey = await seatbelt(['verify', t.audit, '--pubkey', t.audit], { env: t.env });
-    expect(badKey.exitCode).toBe(2);
+    expect(badKey.exitCode).toBe(78);
     expect(badKey.stderr).toMatch(/not a PEM or ssh-ed25519 public key/);
     const noKeys = tempHome();
     const r = await seatbelt(['verify', t.audit], { env: noKeys.env });
-    expect(r.exitCode).toBe(2);
+    expect(r.exitCode).toBe(78);
     expect(r.stderr).toMatch(/no public key to verify with/);
     expect((await seatbelt(['verify', '--help'], { env: t.env })).exitCode).toBe(0);
     expect(existsSync(t.audit)).toBe(true);

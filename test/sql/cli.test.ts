@@ -73,7 +73,7 @@ describe('seatbelt sql (end to end)', () => {
     expect((await seatbelt(['sql', 'SELECT', '1'], { env: t.env })).exitCode).toBe(64);
     expect((await seatbelt(['sql', 'SELECT 1', '--exec'], { env: t.env })).exitCode).toBe(64);
     const missing = await seatbelt(['sql', '--file', path.join(t.dir, 'nope.sql')], { env: t.env });
-    expect(missing.exitCode).toBe(74);
+    expect(missing.exitCode).toBe(66); // input missing; 74 is kept for "the audit could not be written"
     expect(missing.stderr).toMatch(/nope\.sql/);
     expect(existsSync(t.audit)).toBe(false);
   });

@@ -58,7 +58,7 @@ const warnUnreadable = (u: { line: number; detail: string }[], file: string) => 
 };
 
 export function registerAudit(program: Command): void {
-  const audit = program.command('audit').description('Read, export and report the audit trail');
+  const audit = program.command('audit').description('read, export and report the audit trail');
 
   withFilters(audit.command('tail').description('print the last records (and follow new ones)'))
     .option('-n, --lines <n>', 'how many records', '20')
@@ -111,18 +111,13 @@ export function registerAudit(program: Command): void {
 
   audit
     .command('verify-export')
-    .description('check an exported file against its detached signature (exit 0 valid, 1 not)')
+    .description('check an exported file against its detached signature (exit 0 valid, 1 findings)')
     .argument('<file>')
     .option('--sig <file>', 'the signature (default: <file>.sig)')
     .option('--keyring <file>', 'trusted keys with validity windows (from seatbelt keys export-pub)')
-    .option(
-      '--pubkey <file>',
-      'a trusted public key, PEM or ssh-ed25519 (repeatable)',
-      (v: string, p: string[]) => [...p, v],
-      [] as string[],
-    )
+    .option('--pubkey <file>', 'a trusted public key, PEM or ssh-ed25519 (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .option('--json', 'print {ok, problems, signature}')
-    .action(async (file: string, f: { sig?: string; keyring?: string; pubkey: string[]; json?: boolean }) => {
+    .action(async (file: string, f: { sig?: string; keyring?: string; pubkey?: string[]; json?: boolean }) => {
       const { verifyExport } = await import('../../audit/export.js');
       const { verificationKeys } = await import('../../audit/keyring.js');
       const bytes = readBytes(file);
@@ -131,7 +126,7 @@ export function registerAudit(program: Command): void {
       const { keys, windows } = verificationKeys({
         home: seatbeltHome(),
         ...(f.keyring ? { keyringFile: f.keyring } : {}),
-        pubkeyFiles: f.pubkey,
+        pubkeyFiles: f.pubkey ?? [],
       });
       const v = verifyExport(bytes, sig, keys, { windows });
       if (f.json) out(JSON.stringify(v) + '\n');
@@ -203,7 +198,7 @@ function writeAtomically(file: string, data: string | Uint8Array): void {
     fs.renameSync(tmp, file);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
-    throw new SeatbeltError('IO', `cannot write ${file}: ${(err as Error).message}`, { cause: err });
+    throw new SeatbeltError('OUTPUT', `cannot write ${file}: ${(err as Error).message}`, { cause: err });
   }
 }
 

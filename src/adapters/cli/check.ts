@@ -5,7 +5,15 @@ import { createInterface } from 'node:readline';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 import { DIALECTS, type Action, type Dialect } from '../../core/types.js';
 import { openSession, type Session } from '../session.js';
-import { decisionJson, refusalText, sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
+import {
+  decisionJson,
+  refuseEmpty,
+  refuseScriptAsArgv,
+  refusalText,
+  sessionOptions,
+  withDecisionFlags,
+  type DecisionFlags,
+} from './shared.js';
 import { parseBatchLine } from './batch-line.js';
 
 interface CheckFlags extends DecisionFlags {
@@ -27,7 +35,7 @@ export function registerCheck(program: Command): void {
     .option('--jsonl', 'read JSON lines on stdin ({"shell"|"argv"|"sql", "dialect"?}) and answer one line each')
     .option('--explain', 'print the analysis: each command with its context and words, and which rule matched')
     .passThroughOptions();
-  withDecisionFlags(cmd, { sealing: false }).action(async (argv: string[], flags: CheckFlags) => {
+  withDecisionFlags(cmd, { sealing: false, json: 'on stdout' }).action(async (argv: string[], flags: CheckFlags) => {
     process.exitCode = flags.jsonl ? await checkBatch(flags) : await checkOne(argv, flags);
   });
 }
@@ -41,8 +49,15 @@ export function parseDialect(d: string): Dialect {
 function actionFrom(argv: string[], flags: CheckFlags, defaultDialect: Dialect): Action {
   const given = [argv.length > 0, flags.shell !== undefined, flags.sql !== undefined].filter(Boolean).length;
   if (given !== 1) throw new SeatbeltError('USAGE', 'give exactly one of: -- <command>, --shell "<script>", --sql "<query>"');
-  if (flags.shell !== undefined) return { kind: 'shell', script: flags.shell };
-  if (flags.sql !== undefined) return { kind: 'sql', sql: flags.sql, dialect: parseDialect(flags.dialect ?? defaultDialect) };
+  if (flags.shell !== undefined) {
+    refuseEmpty(flags.shell, 'the --shell script');
+    return { kind: 'shell', script: flags.shell };
+  }
+  if (flags.sql !== undefined) {
+    refuseEmpty(flags.sql, 'the --sql query');
+    return { kind: 'sql', sql: flags.sql, dialect: parseDialect(flags.dialect ?? defaultDialect) };
+  }
+  refuseScriptAsArgv(argv, 'check');
   return { kind: 'argv', argv };
 }
 

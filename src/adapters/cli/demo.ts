@@ -60,6 +60,6 @@ export function registerDemo(program: Command): void {
       const report = verifyTrail(readFileSync(session.auditPath), { publicKeys: [publicKey] });
       out(`verify: ${report.ok ? 'intact' : 'NOT intact'} — ${report.records} signed records, ${report.findings.length} findings`);
       out(`try:    seatbelt verify ${session.auditPath} --pubkey ${publicKeyPath}`);
-      process.exitCode = report.ok ? 0 : 1;
+      process.exitCode = report.ok ? EXIT.OK : EXIT.FINDINGS;
     });
 }

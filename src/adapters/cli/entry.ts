@@ -1,5 +1,6 @@
 // The executable's entry: runs the CLI. Kept apart from main.ts so that importing the program
 // definition (for completions and tests) does not run it.
+import { EXIT } from '../../core/error.js';
 import { main } from './main.js';
 
 main(process.argv.slice(2)).then(
@@ -7,6 +8,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   () => {
-    process.exitCode = 70;
+    process.exitCode = EXIT.INTERNAL;
   },
 );

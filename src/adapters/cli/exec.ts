@@ -9,6 +9,8 @@ import { openSession } from '../session.js';
 import {
   decisionJson,
   governOrAuditExit,
+  refuseEmpty,
+  refuseScriptAsArgv,
   refusalText,
   sealOutcomeOrWarn,
   sessionOptions,
@@ -35,9 +37,13 @@ export function registerExec(program: Command): void {
 function actionFrom(argv: string[], flags: ExecFlags): Action {
   if (flags.shell !== undefined && argv.length > 0)
     throw new SeatbeltError('USAGE', 'give either --shell "<script>" or -- <command>, not both');
-  if (flags.shell !== undefined) return { kind: 'shell', script: flags.shell };
+  if (flags.shell !== undefined) {
+    refuseEmpty(flags.shell, 'the --shell script');
+    return { kind: 'shell', script: flags.shell };
+  }
   if (argv.length === 0)
     throw new SeatbeltError('USAGE', 'nothing to run: seatbelt exec -- <command> [args…] or seatbelt exec --shell "<script>"');
+  refuseScriptAsArgv(argv, 'exec');
   return { kind: 'argv', argv };
 }
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Argument, Command, CommanderError } from 'commander';
-import { SeatbeltError } from '../../core/error.js';
+import { EXIT, SeatbeltError } from '../../core/error.js';
 import { FORMATS } from '../hooks/formats.js';
 import { installGitHook, shellQuote, uninstallGitHook } from '../hooks/git-hook.js';
 import { installClaudeCode, uninstallClaudeCode, type SettingsChange } from '../hooks/install.js';
@@ -62,7 +62,7 @@ export function registerHook(program: Command): void {
   hook.exitOverride((err: CommanderError) => {
     if (err.exitCode === 0) throw err;
     process.stderr.write(`seatbelt: refused: bad hook command line: ${err.message}\n`);
-    process.exit(2);
+    process.exit(EXIT.HOOK_BLOCK);
   });
 }
 

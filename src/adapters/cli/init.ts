@@ -35,7 +35,8 @@ export function init(cwd: string, flags: InitFlags, env: NodeJS.ProcessEnv): str
     fs.writeFileSync(file, JSON.stringify(config, null, 2) + '\n', { flag: 'wx' });
     out.push(`wrote ${file} (policy ${config.policy}, role ${config.role ?? 'none'})`);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new SeatbeltError('IO', `cannot write ${file}: ${(err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new SeatbeltError('OUTPUT', `cannot write ${file}: ${(err as Error).message}`);
     out.push(`${file} already exists: left unchanged`);
   }
   const home = seatbeltHome(env);

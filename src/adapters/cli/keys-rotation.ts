@@ -9,7 +9,7 @@ import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
 export function registerKeyRotation(keys: Command): void {
   keys
     .command('rotate')
-    .description('Replace the signing key: a key_rotation record signed by the old key, then the old private key is deleted')
+    .description('replace the signing key: a key_rotation record signed by the old key, then the old private key is deleted')
     .option('--audit <file>', 'the trail that records the rotation (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)')
     .option('--reason <text>', 'why (kept in the record)', 'key rotation')
     .option('--owner <id>', 'the human doing it, e.g. human:alice (env SEATBELT_OWNER)')
@@ -53,7 +53,7 @@ export function registerKeyRotation(keys: Command): void {
 
   keys
     .command('export-pub')
-    .description('Print every public key with its fingerprint and validity window (JSON), for verifying offline')
+    .description('print every public key with its fingerprint and validity window (JSON), for verifying offline')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (f: { out?: string }) => {
       const { exportPublicKeys } = await import('../../audit/keyring.js');
@@ -62,7 +62,7 @@ export function registerKeyRotation(keys: Command): void {
       try {
         fs.writeFileSync(f.out, text);
       } catch (err) {
-        throw new SeatbeltError('IO', `cannot write ${f.out}: ${(err as Error).message}`, { cause: err });
+        throw new SeatbeltError('OUTPUT', `cannot write ${f.out}: ${(err as Error).message}`, { cause: err });
       }
       process.stderr.write(
         `wrote ${f.out}: check a trail with seatbelt verify --keyring ${f.out}, an export with seatbelt audit verify-export FILE --keyring ${f.out}, or drop it on an HTML report\n`,

@@ -6,11 +6,11 @@ import { seatbeltHome } from '../../audit/paths.js';
 import { registerKeyRotation } from './keys-rotation.js';
 
 export function registerKeys(program: Command): void {
-  const keys = program.command('keys').description('Manage the Ed25519 key that signs the audit trail');
+  const keys = program.command('keys').description('manage the Ed25519 key that signs the audit trail');
 
   keys
     .command('init')
-    .description('Create the signing key pair under $SEATBELT_HOME/keys (default ~/.seatbelt/keys)')
+    .description('create the signing key pair under $SEATBELT_HOME/keys (default ~/.seatbelt/keys)')
     .option('--force', 'replace an existing key (its public key is kept under keys/retired/)')
     .action((opts: { force?: boolean }) => {
       const made = initKeys({ home: seatbeltHome(), force: opts.force === true });
@@ -21,7 +21,7 @@ export function registerKeys(program: Command): void {
 
   keys
     .command('show')
-    .description('Print the public key (PEM and ssh-ed25519) and its fingerprint')
+    .description('print the public key (PEM and ssh-ed25519) and its fingerprint')
     .option('--json', 'print {keyId, publicKeyPem, ssh, path} as JSON')
     .action((opts: { json?: boolean }) => {
       const home = seatbeltHome();

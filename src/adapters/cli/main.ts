@@ -1,6 +1,6 @@
 // The seatbelt CLI: one file per command, each mapping flags onto a library call. This file only
 // registers them and holds the single top-level catch that maps error classes to exit codes.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { EXIT, SeatbeltError, exitCodeFor } from '../../core/error.js';
 import { registerExec } from './exec.js';
 import { registerCheck } from './check.js';
@@ -20,14 +20,25 @@ import { registerTrust } from './trust.js';
 import { registerCatalogue } from './catalogue.js';
 import { registerApprove } from './approve.js';
 import { registerReceipt } from './receipt.js';
+import { commandExitHelp, exitCodeHelp } from './exit-codes.js';
 
 export function buildProgram(): Command {
   const program = new Command('seatbelt')
-    .description('A deterministic, audited guard for the commands and SQL that AI agents run')
+    .description('a deterministic, audited guard for the commands and SQL that AI agents run')
     .version('0.1.0')
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      // commander's "error: …" becomes "seatbelt: …", like every other error of ours
+      outputError: (s, write) => write(s.replace(/^error: /, 'seatbelt: ')),
+    })
+    .configureHelp({
+      // a repeatable flag starts from an empty list: that is no default worth printing
+      optionDescription(this: Help, option: Option) {
+        return Help.prototype.optionDescription.call(this, option).replace(' (default: [])', '');
+      },
+    });
   registerExec(program);
   registerCheck(program);
   registerDemo(program);
@@ -46,7 +57,29 @@ export function buildProgram(): Command {
   registerApprove(program);
   registerReceipt(program);
   registerCompletion(program);
+  program.addHelpText('after', exitCodeHelp());
+  for (const [cmd, path] of subcommands(program)) {
+    cmd.showHelpAfterError(`(see: seatbelt ${path} --help)`);
+    if (cmd.commands.length === 0) cmd.addHelpText('after', commandExitHelp(path));
+  }
   return program;
+}
+
+/** Every command under `program` with its path ("audit verify-export"). */
+function subcommands(program: Command, prefix = ''): [Command, string][] {
+  const out: [Command, string][] = [];
+  for (const c of program.commands) {
+    const path = `${prefix}${c.name()}`;
+    out.push([c, path], ...subcommands(c, `${path} `));
+  }
+  return out;
+}
+
+/** The command a usage error came from, for the pointer to its --help. */
+function commandPath(cmd: Command | undefined): string {
+  const names: string[] = [];
+  for (let c = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 /**
@@ -64,8 +97,12 @@ function quietOnClosedPipe(): void {
 
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe();
+  let running: Command | undefined;
   try {
     const program = buildProgram();
+    program.hook('preAction', (_self, action) => {
+      running = action;
+    });
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
@@ -74,7 +111,8 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.USAGE;
     }
     if (err instanceof SeatbeltError) {
-      process.stderr.write(`seatbelt: ${err.message}\n`);
+      const help = err.code === 'USAGE' ? `\n(see: seatbelt ${`${commandPath(running)} `.trimStart()}--help)` : '';
+      process.stderr.write(`seatbelt: ${err.message}${help}\n`);
       return exitCodeFor(err);
     }
     process.stderr.write(`seatbelt: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -1,5 +1,7 @@
 // Flags shared by the commands that decide (exec, sql, check) and the ways they print a decision.
 import type { Command } from 'commander';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 import type { Action, Decision } from '../../core/types.js';
 import type { RunResult } from '../../run/spawn.js';
@@ -16,12 +18,12 @@ export interface DecisionFlags {
   json?: boolean;
 }
 
-/** Adds the flags every deciding command takes. */
-export function withDecisionFlags(cmd: Command, opts: { sealing: boolean; json?: boolean }): Command {
+/** Adds the flags every deciding command takes. `json` names where --json prints (false: no --json). */
+export function withDecisionFlags(cmd: Command, opts: { sealing: boolean; json?: false | string }): Command {
   cmd
     .option('--policy <name>', 'policy: safe_defaults, read_only, audit_mode, strict_prod, strict_whitelist')
     .option('--role <name|path>', 'role whose whitelist applies');
-  if (opts.json !== false) cmd.option('--json', 'print the decision as JSON on stderr');
+  if (opts.json !== false) cmd.option('--json', `print the decision as JSON ${opts.json ?? 'on stderr'}`);
   if (opts.sealing) {
     cmd
       .option('--audit <file>', 'audit file (env SEATBELT_AUDIT)')
@@ -31,6 +33,34 @@ export function withDecisionFlags(cmd: Command, opts: { sealing: boolean; json?:
       .option('--no-auto-keys', 'do not create a signing key when none exists');
   }
   return cmd;
+}
+
+/**
+ * `check -- 'rm -rf /'`: one argument holding whitespace is almost always a script given where a
+ * command and its arguments were meant; judging it as a program named "rm -rf /" would answer a
+ * question nobody asked. Refused as a usage error unless that argument names an existing file.
+ */
+export function refuseScriptAsArgv(argv: string[], command: string, cwd = process.cwd()): void {
+  if (argv.length !== 1 || !/\s/.test(argv[0]!)) return;
+  try {
+    statSync(path.resolve(cwd, argv[0]!));
+    return; // a program whose path holds a space
+  } catch {
+    /* not a file: a script in one argument */
+  }
+  throw new SeatbeltError(
+    'USAGE',
+    `${JSON.stringify(argv[0])} is one argument holding spaces, not a command and its arguments: to judge it as a shell script use seatbelt ${command} --shell ${shellQuoteArg(argv[0]!)}, or pass the words separately after --`,
+  );
+}
+
+/** An empty script or query decides nothing: a usage error, not a sealed "allow". */
+export function refuseEmpty(text: string, what: string): void {
+  if (text.trim() === '') throw new SeatbeltError('USAGE', `${what} is empty: nothing to judge`);
+}
+
+function shellQuoteArg(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 export function sessionOptions(flags: DecisionFlags): SessionOptions {

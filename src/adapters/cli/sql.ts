@@ -12,6 +12,7 @@ import { checkSqlClient } from './sql-client.js';
 import {
   decisionJson,
   governOrAuditExit,
+  refuseEmpty,
   refusalText,
   sealOutcomeOrWarn,
   sessionOptions,
@@ -33,7 +34,7 @@ export function registerSql(program: Command): void {
     .option('--dialect <dialect>', `SQL dialect: ${DIALECTS.join(', ')} (default: config, else postgresql)`)
     .option('--file <file>', 'read the query from a file')
     .option('--exec', 'when allowed, run the client given after -- with the query on its stdin');
-  withDecisionFlags(cmd, { sealing: true }).action(async (args: string[], flags: SqlFlags) => {
+  withDecisionFlags(cmd, { sealing: true, json: 'on stdout (on stderr with --exec)' }).action(async (args: string[], flags: SqlFlags) => {
     process.exitCode = await sqlCommand(args, flags);
   });
 }
@@ -77,6 +78,7 @@ function parseOperands(args: string[], flags: SqlFlags): { query: string; client
       `unexpected argument ${JSON.stringify(rest[0])}: quote the query as one argument, or use --exec -- <client> to run it`,
     );
   }
+  refuseEmpty(query, flags.file !== undefined ? `the query in ${flags.file}` : 'the query');
   if (flags.exec && rest.length === 0)
     throw new SeatbeltError('USAGE', '--exec needs a client after --, e.g. seatbelt sql "<query>" --exec -- psql -d app');
   return { query, client: rest };

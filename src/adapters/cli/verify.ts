@@ -1,5 +1,6 @@
 // `seatbelt verify [FILE] [--pubkey PATH ...] [--json]`: flags onto verifyTrail. Exit 0 intact,
-// 1 findings, 2 usage or I/O error (this command's own convention, like `cmp` and `diff`).
+// 1 findings; otherwise the common codes (64 usage, 66 trail or key file missing, 78 no key to
+// verify with), thrown as SeatbeltError and mapped in main.ts.
 import { readFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import type { Command } from 'commander';
@@ -9,62 +10,42 @@ import { TRUNCATION_NOTE, type Finding } from '../../audit/verify.js';
 import { verifyTrailParallel } from '../../audit/verify-parallel.js';
 import { verificationKeys } from '../../audit/keyring.js';
 import type { KeyWindow } from '../../audit/key-windows.js';
-
-const EXIT_INTACT = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_TROUBLE = 2;
-
-class VerifyUsageError extends Error {}
+import { EXIT, SeatbeltError } from '../../core/error.js';
 
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('Check an audit trail: every hash, signature, link and seq (exit 0 intact, 1 findings, 2 usage or I/O error)')
+    .description('check an audit trail: every hash, signature, link and seq (exit 0 intact, 1 findings)')
     .argument('[file]', 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)')
-    .option(
-      '--pubkey <path>',
-      'a trusted public key, PEM or ssh-ed25519 (repeatable; default: the keys in $SEATBELT_HOME/keys)',
-      collect,
-      [],
-    )
+    .option('--pubkey <path>', 'a trusted public key, PEM or ssh-ed25519 (repeatable; default: the keys in $SEATBELT_HOME/keys)', collect)
     .option(
       '--keyring <path>',
       'trusted keys with validity windows (seatbelt keys export-pub); default: $SEATBELT_HOME/keys/keyring.json when there is one',
     )
     .option('--json', 'print {ok, records, findings, ...} as JSON')
-    .exitOverride((err) => {
-      if (err.exitCode === 0) throw err; // --help
-      process.exit(EXIT_TROUBLE); // commander has printed the usage error
-    })
-    .action(async (file: string | undefined, opts: { pubkey: string[]; keyring?: string; json?: boolean }) => {
-      process.exitCode = await runVerify(file ?? defaultAuditFile(), opts.pubkey, opts.json === true, opts.keyring);
+    .action(async (file: string | undefined, opts: { pubkey?: string[]; keyring?: string; json?: boolean }) => {
+      process.exitCode = await runVerify(file ?? defaultAuditFile(), opts.pubkey ?? [], opts.json === true, opts.keyring);
     });
 }
 
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
 async function runVerify(file: string, pubkeyPaths: string[], json: boolean, keyringPath?: string): Promise<number> {
   let bytes: Buffer;
-  let keys: KeyObject[];
-  let keyWindows: KeyWindow[] | null = null;
   try {
-    // Keyring windows (keys rotate): with --keyring, or the home's when no --pubkey narrows the keys.
-    keys = keyringPath !== undefined ? [] : trustedKeys(pubkeyPaths);
-    if (keyringPath !== undefined || pubkeyPaths.length === 0) {
-      const ring = verificationKeys({ home: seatbeltHome(), ...(keyringPath !== undefined ? { keyringFile: keyringPath } : {}) });
-      keys = ring.keys;
-      keyWindows = ring.windows;
-    }
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      throw new VerifyUsageError(`cannot read ${file}: ${(err as Error).message}`);
-    }
+    bytes = readFileSync(file);
   } catch (err) {
-    process.stderr.write(`seatbelt verify: ${(err as Error).message}\n`);
-    return EXIT_TROUBLE;
+    throw new SeatbeltError('IO', `verify: cannot read ${file}: ${(err as Error).message}`);
+  }
+  // Keyring windows (keys rotate): with --keyring, or the home's when no --pubkey narrows the keys.
+  let keys: KeyObject[] = keyringPath !== undefined ? [] : trustedKeys(pubkeyPaths);
+  let keyWindows: KeyWindow[] | null = null;
+  if (keyringPath !== undefined || pubkeyPaths.length === 0) {
+    const ring = verificationKeys({ home: seatbeltHome(), ...(keyringPath !== undefined ? { keyringFile: keyringPath } : {}) });
+    keys = ring.keys;
+    keyWindows = ring.windows;
   }
   const report = await verifyTrailParallel(bytes, { publicKeys: keys, keyWindows }); // signatures checked on every core
   if (json) {
@@ -78,7 +59,7 @@ async function runVerify(file: string, pubkeyPaths: string[], json: boolean, key
     out.push(TRUNCATION_NOTE);
     process.stdout.write(`${out.join('\n')}\n`);
   }
-  return report.ok ? EXIT_INTACT : EXIT_FINDINGS;
+  return report.ok ? EXIT.OK : EXIT.FINDINGS;
 }
 
 export function formatFinding(f: Finding): string {
@@ -92,7 +73,7 @@ function trustedKeys(paths: string[]): KeyObject[] {
       try {
         text = readFileSync(p, 'utf8');
       } catch (err) {
-        throw new VerifyUsageError(`cannot read public key ${p}: ${(err as Error).message}`);
+        throw new SeatbeltError('IO', `verify: cannot read public key ${p}: ${(err as Error).message}`);
       }
       return parsePublicKey(text, p);
     });
@@ -100,7 +81,7 @@ function trustedKeys(paths: string[]): KeyObject[] {
   const home = seatbeltHome();
   const keys = readHomePublicKeys(home).map((k) => k.key);
   if (keys.length === 0) {
-    throw new VerifyUsageError(`no public key to verify with: none under ${home}/keys; pass --pubkey PATH`);
+    throw new SeatbeltError('CONFIG', `verify: no public key to verify with: none under ${home}/keys; pass --pubkey PATH`);
   }
   return keys;
 }

@@ -5,12 +5,13 @@
 // the reason; any other non-zero exit lets the call PROCEED, so every failure here exits 2.
 // Only `Bash` runs commands: other tools get no opinion (exit 0, nothing printed), so Claude
 // Code's own permission flow decides them.
+import { EXIT } from '../../core/error.js';
 import { PayloadReader } from './payload.js';
 import type { HookAnswer, HookCall, HostFormat } from './types.js';
 
 export function preToolUseAnswer(decision: 'allow' | 'deny', reason: string): HookAnswer {
   const out = { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: decision, permissionDecisionReason: reason } };
-  return { stdout: JSON.stringify(out) + '\n', stderr: '', exitCode: 0 };
+  return { stdout: JSON.stringify(out) + '\n', stderr: '', exitCode: EXIT.OK };
 }
 
 /** Claude Code and Codex share the PreToolUse payload; only the tool name of the shell differs. */
@@ -29,14 +30,18 @@ export function parsePreToolUse(payload: unknown, host: string, shellTools: read
   return { action: { kind: 'shell', script: command }, ...(cwd ? { cwd } : {}), ...(session ? { session } : {}) };
 }
 
-const failure = (reason: string): HookAnswer => ({ stdout: '', stderr: reason.endsWith('\n') ? reason : reason + '\n', exitCode: 2 });
+const failure = (reason: string): HookAnswer => ({
+  stdout: '',
+  stderr: reason.endsWith('\n') ? reason : reason + '\n',
+  exitCode: EXIT.HOOK_BLOCK,
+});
 
 export const claudeCode: HostFormat = {
   host: 'claude-code',
   parse: (payload) => parsePreToolUse(payload, 'claude-code', ['Bash']),
   allow: (text) => preToolUseAnswer('allow', text),
   deny: (text) => preToolUseAnswer('deny', text),
-  noOpinion: () => ({ stdout: '', stderr: '', exitCode: 0 }),
+  noOpinion: () => ({ stdout: '', stderr: '', exitCode: EXIT.OK }),
   failure,
 };
 

@@ -5,13 +5,14 @@
 // nothing printed; deny = exit 2 with the reason on stderr, the form every Codex version honours.
 // `apply_patch` and MCP tools are not shell commands: no opinion.
 import { exitTwo, parsePreToolUse } from './claude-code.js';
+import { EXIT } from '../../core/error.js';
 import type { HostFormat } from './types.js';
 
 export const codex: HostFormat = {
   host: 'codex',
   parse: (payload) => parsePreToolUse(payload, 'codex', ['Bash']),
-  allow: () => ({ stdout: '', stderr: '', exitCode: 0 }),
+  allow: () => ({ stdout: '', stderr: '', exitCode: EXIT.OK }),
   deny: (text) => exitTwo(text),
-  noOpinion: () => ({ stdout: '', stderr: '', exitCode: 0 }),
+  noOpinion: () => ({ stdout: '', stderr: '', exitCode: EXIT.OK }),
   failure: exitTwo,
 };

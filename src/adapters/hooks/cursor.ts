@@ -3,6 +3,7 @@
 // "Shell" with tool_input.command. Answer: JSON on stdout { permission: "allow" | "deny",
 // user_message (shown to the person), agent_message (shown to the agent) }. Exit 2 also blocks; on
 // a failure we print the deny JSON AND exit 2, so the call is blocked whichever one Cursor reads.
+import { EXIT } from '../../core/error.js';
 import { PayloadReader } from './payload.js';
 import type { HookAnswer, HookCall, HostFormat } from './types.js';
 
@@ -33,7 +34,7 @@ function parse(payload: unknown): HookCall | null {
   return { action: { kind: 'shell', script: command }, ...(cwd ? { cwd } : {}), ...(session ? { session } : {}) };
 }
 
-const json = (v: unknown, exitCode = 0, stderr = ''): HookAnswer => ({ stdout: JSON.stringify(v) + '\n', stderr, exitCode });
+const json = (v: unknown, exitCode: number = EXIT.OK, stderr = ''): HookAnswer => ({ stdout: JSON.stringify(v) + '\n', stderr, exitCode });
 
 export const cursor: HostFormat = {
   host: 'cursor',
@@ -44,7 +45,7 @@ export const cursor: HostFormat = {
   failure: (reason) =>
     json(
       { permission: 'deny', user_message: `seatbelt blocked this command: ${reason.split('\n')[0]}`, agent_message: reason },
-      2,
+      EXIT.HOOK_BLOCK,
       reason.endsWith('\n') ? reason : reason + '\n',
     ),
 };

@@ -5,6 +5,7 @@
 // exit 2 blocks with stderr as the reason (our failure form); other codes only warn. Nothing but
 // the JSON may be printed on stdout.
 import path from 'node:path';
+import { EXIT } from '../../core/error.js';
 import { exitTwo } from './claude-code.js';
 import { PayloadReader } from './payload.js';
 import type { HookCall, HostFormat } from './types.js';
@@ -26,7 +27,7 @@ function parse(payload: unknown): HookCall | null {
   return { action: { kind: 'shell', script: command }, ...(cwd ? { cwd } : {}), ...(session ? { session } : {}) };
 }
 
-const json = (v: unknown) => ({ stdout: JSON.stringify(v) + '\n', stderr: '', exitCode: 0 });
+const json = (v: unknown) => ({ stdout: JSON.stringify(v) + '\n', stderr: '', exitCode: EXIT.OK });
 
 export const gemini: HostFormat = {
   host: 'gemini',

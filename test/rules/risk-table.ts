@@ -11,12 +11,13 @@ import { POLICIES, SAFE_DEFAULTS, type Policy } from '../../src/policy/policies.
 import type { RuleInfo } from '../../src/rules/rule.js';
 import { SHELL_RULES } from '../../src/rules/shell/index.js';
 import { SQL_RULES } from '../../src/rules/sql/index.js';
+import { TOOL_RULES } from '../../src/rules/tool/index.js';
 
 export const RULE_RISKS_FILE = path.join(import.meta.dirname, 'rule-risks.json');
 
-/** Every declared rule (shell and SQL packs), id → risk, sorted by id. */
+/** Every declared rule (shell, SQL and the gateway's tool packs), id → risk, sorted by id. */
 export function declaredRisks(): Record<string, Risk> {
-  const all: RuleInfo[] = [...SHELL_RULES, ...SQL_RULES];
+  const all: RuleInfo[] = [...SHELL_RULES, ...SQL_RULES, ...TOOL_RULES];
   return Object.fromEntries(all.map((r) => [r.id, r.risk] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

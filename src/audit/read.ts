@@ -21,6 +21,17 @@ export interface TrailRecord {
   remediation?: string;
   policy?: { name?: string; version?: string };
   role?: { name?: string; sha256?: string };
+  /** A decision on a tool call the gateway (serve, mcp proxy) judged: where it came from. */
+  gateway?: {
+    api?: string;
+    request_id?: string;
+    tool?: string;
+    arguments_sha256?: string;
+    tool_call_id?: string;
+    model?: string;
+    response_id?: string;
+    approval_id?: string;
+  };
   decision_event_id?: string;
   exit_code?: number;
   signal?: string | null;

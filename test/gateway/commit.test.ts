@@ -12,6 +12,10 @@ import { validateRegistry } from '../../src/gateway/registry.js';
 import { decideHeld } from '../../src/gateway/approve.js';
 import { listApprovals } from '../../src/gateway/approvals.js';
 import { verifyReceipt } from '../../src/gateway/receipt.js';
+import { showRecord, tailLine, type Paint } from '../../src/adapters/cli/audit-print.js';
+
+const id = (s: string) => s;
+const plainPaint: Paint = { red: id, green: id, yellow: id, dim: id, bold: id };
 
 let dir: string;
 const open = (policy = 'safe_defaults'): { session: Session; gate: Gate } => {
@@ -76,6 +80,12 @@ describe('openGate().commit', () => {
       response_id: 'resp_9',
     });
     expect(verifies().ok).toBe(true);
+    const shown = showRecord({ line: 1, record: rec! }, undefined, plainPaint);
+    expect(shown).toMatch(
+      /gateway +openai-chat tool bash, request 01936d7a-5f1e-7c2a-9b3d-4e5f6a7b8c9d, call call_1, model gpt-test, response resp_9/,
+    );
+    expect(shown).toContain('(owner caller-asserted)');
+    expect(tailLine({ line: 1, record: rec! }, plainPaint)).toContain('shell bash via openai-chat');
   });
 
   it('refuses a destructive command by the engine rule, judged by structure not by the tool name', async () => {

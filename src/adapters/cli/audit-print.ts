@@ -40,7 +40,8 @@ export function tailLine(e: TrailEntry, p: Paint): string {
       const verdict = r.decision === 'block' ? p.red(p.bold('BLOCK')) : p.green('ALLOW');
       const rules = (r.rules ?? []).map((x) => `${x.id} (${x.risk ?? '?'})`).join(', ');
       const role = r.role?.name ? `  role ${r.role.name}` : '';
-      return `${head}  ${verdict}  ${actorLabel(r.actor)}  ${r.action?.kind ?? '?'}${role}${rules ? `  ${p.yellow(rules)}` : ''}  ${p.dim(`event ${shortId(r.event_id)}`)}`;
+      const tool = r.gateway?.tool !== undefined ? ` ${r.gateway.tool} via ${r.gateway.api ?? '?'}` : '';
+      return `${head}  ${verdict}  ${actorLabel(r.actor)}  ${r.action?.kind ?? '?'}${tool}${role}${rules ? `  ${p.yellow(rules)}` : ''}  ${p.dim(`event ${shortId(r.event_id)}`)}`;
     }
     case 'outcome': {
       const how = r.signal ? `signal ${r.signal}` : `exit ${r.exit_code ?? '?'}`;
@@ -80,6 +81,7 @@ export function showRecord(e: TrailEntry, outcome: TrailEntry | undefined, p: Pa
       rows.push(['input', typeof r.action.input === 'string' ? r.action.input : JSON.stringify(r.action.input)]);
     rows.push(['policy', `${r.policy?.name ?? '?'} ${r.policy?.version ?? ''}`.trim()]);
     if (r.role) rows.push(['role', `${r.role.name} (sha256 ${r.role.sha256})`]);
+    if (r.gateway) rows.push(['gateway', gatewayText(r.gateway)]);
     if (outcome) {
       const o = outcome.record;
       rows.push([
@@ -103,6 +105,17 @@ export function showRecord(e: TrailEntry, outcome: TrailEntry | undefined, p: Pa
   rows.push(['hash', String(r.hash)], ['prev hash', String(r.prev_hash)], ['key', String(r.key_id)]);
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${p.dim(k.padEnd(width))}  ${v}`).join('\n') + '\n';
+}
+
+/** The gateway's fields; the owner in the actor is what the caller asserted (X-Commit-Owner), not authenticated. */
+function gatewayText(g: NonNullable<TrailRecord['gateway']>): string {
+  const parts = [`${g.api ?? '?'} tool ${g.tool ?? '?'}`, `request ${g.request_id ?? '?'}`];
+  if (g.tool_call_id) parts.push(`call ${g.tool_call_id}`);
+  if (g.model) parts.push(`model ${g.model}`);
+  if (g.response_id) parts.push(`response ${g.response_id}`);
+  if (g.approval_id) parts.push(`approval ${g.approval_id}`);
+  if (g.arguments_sha256) parts.push(`arguments sha256 ${g.arguments_sha256}`);
+  return `${parts.join(', ')} (owner caller-asserted)`;
 }
 
 function actorText(a: TrailRecord['actor']): string {

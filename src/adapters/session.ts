@@ -4,7 +4,6 @@
 // any analysis: nothing the command under judgment does can change what judges it.
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { defaultAnalyzer } from '../engine/default-engine.js';
 import { decide, govern, type DecideDeps } from '../engine/govern.js';
@@ -17,7 +16,7 @@ import type { LoadedRole } from '../policy/role/role.js';
 import { appendRecord, type SealedRecord, type Signer } from '../audit/append.js';
 import { decisionBody, outcomeBody, type Actor, type GatewayFields } from '../audit/envelope.js';
 import { keyPaths, loadSigner } from '../audit/keys.js';
-import { uuidv7 } from '../audit/uuid.js';
+import { eventStamp } from '../audit/uuid.js';
 import { operatorHome } from '../audit/paths.js';
 import { untrustedProjectMatch } from '../policy/project-trust.js';
 import { guardedPaths } from './guarded-paths.js';
@@ -147,6 +146,7 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
   const seal = (body: Record<string, unknown>): SealedRecord =>
     appendRecord(settings.audit, body, getSigner, {
       lockTimeoutMs: settings.lockTimeoutMs,
+      ...(settings.environment ? { environment: settings.environment } : {}),
       // Only seatbelt's own home is created on first use; any other folder must exist.
       createFolder: path.dirname(path.resolve(settings.audit)) === path.resolve(settings.home),
     });
@@ -168,10 +168,10 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
         ...(await deps()),
         ...(options.findings ? { findings: options.findings } : {}),
         seal: (decision) => {
-          const time = new Date();
+          const { eventId, time } = eventStamp();
           const gateway = typeof options.gateway === 'function' ? options.gateway(decision) : options.gateway;
           const body = decisionBody({
-            eventId: uuidv7(time, randomBytes(10)),
+            eventId,
             time,
             action,
             decision,
@@ -183,10 +183,10 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
         },
       }),
     sealOutcome: (decisionEventId, result) => {
-      const time = new Date();
+      const { eventId, time } = eventStamp();
       return seal(
         outcomeBody({
-          eventId: uuidv7(time, randomBytes(10)),
+          eventId,
           time,
           decisionEventId,
           exitCode: result.exitCode,

@@ -11,7 +11,7 @@ import { fsyncDir } from './durable.js';
 import { acquireLock } from './lock.js';
 import { GENESIS_HASH, sealRecord, type SealedRecord, type Signer } from './seal.js';
 import { readTail } from './tail.js';
-import { uuidv7 } from './uuid.js';
+import { eventStamp } from './uuid.js';
 
 export type { SealedRecord, Signer } from './seal.js';
 
@@ -26,6 +26,8 @@ export interface AppendOptions {
    * append in between (e.g. to install a rotated key). Its errors are rethrown as they are.
    */
   whileLocked?: (sealed: SealedRecord) => void;
+  /** The deployment environment (prod, staging, dev) every v2 record written here carries. */
+  environment?: string;
   /**
    * Create the trail's folder when it is missing (default true). Sessions pass true only for
    * seatbelt's own home: a mistyped `--audit /no/such/dir/a.jsonl` is an error, not a new tree.
@@ -80,26 +82,32 @@ export function appendRecord(file: string, body: RecordBody, signerOrGet: Signer
     let link = tail.last ? { seq: tail.last.seq + 1, prevHash: tail.last.hash } : { seq: 0, prevHash: GENESIS_HASH };
     let text = '';
     let recovered: SealedRecord | undefined;
+    const env = <T extends RecordBody>(b: T): T =>
+      opts.environment !== undefined && b.v !== 1 ? { ...b, environment: opts.environment } : b;
+    // A complete record that lost only its newline is completed: the newline, then the next record.
+    if (tail.unterminated) text = '\n';
     if (tail.fragment) {
-      const time = opts.now?.() ?? new Date();
+      const { eventId, time } = eventStamp(opts.now?.() ?? new Date());
       const f = tail.fragment;
       recovered = sealRecord(
-        recoveryBody({
-          eventId: uuidv7(time),
-          time,
-          atOffset: f.offset,
-          fragmentLength: f.length,
-          fragmentSha256: f.sha256,
-          actor: body.actor,
-        }),
+        env(
+          recoveryBody({
+            eventId,
+            time,
+            atOffset: f.offset,
+            fragmentLength: f.length,
+            fragmentSha256: f.sha256,
+            actor: body.actor,
+          }),
+        ),
         link,
         signer,
       );
-      // The fragment stays as its own line: end it, then account for it.
-      text = `${f.terminated ? '' : '\n'}${recovered.line}\n`;
+      // The fragment (one unfinished line) stays as its own line: end it, then account for it.
+      text = `\n${recovered.line}\n`;
       link = { seq: link.seq + 1, prevHash: recovered.record.hash };
     }
-    const sealed = sealRecord(body, link, signer);
+    const sealed = sealRecord(env(body), link, signer);
     const data = Buffer.from(`${text}${sealed.line}\n`, 'utf8');
     const written = fs.writeSync(fd, data); // O_APPEND: lands at the end whatever the offset
     if (written !== data.length) {

@@ -37,30 +37,37 @@ export interface KeyValidityFinding {
 export const KEY_ROTATION = 'key_rotation';
 
 export function keyValidityFindings(records: readonly SignedRecordRef[], windows?: readonly KeyWindow[] | null): KeyValidityFinding[] {
-  const byKey = new Map((windows ?? []).map((w) => [w.key_id, w]));
-  const retired = new Map<string, SignedRecordRef>();
-  const introduced = new Set<string>();
-  const out: KeyValidityFinding[] = [];
-  const add = (r: SignedRecordRef, detail: string) => out.push({ line: r.line, seq: r.seq, class: 'KEY_NOT_VALID_AT', detail });
-  for (const r of records) {
-    if (!r.trusted) continue;
-    const rotation = retired.get(r.key_id);
-    const w = byKey.get(r.key_id);
-    const t = Date.parse(r.time);
-    if (rotation) {
-      add(
-        r,
-        `signed by ${r.key_id}, which the key_rotation record on line ${rotation.line} (seq ${rotation.seq}) retired before this record`,
-      );
-    } else if (w && w.not_after && t > Date.parse(w.not_after)) {
-      add(r, `signed by ${r.key_id} at ${r.time}, after the key was retired at ${w.not_after}`);
-    } else if (w && t < Date.parse(w.not_before) && !introduced.has(r.key_id)) {
-      add(r, `signed by ${r.key_id} at ${r.time}, before the key's validity began at ${w.not_before}`);
-    }
-    if (r.type === KEY_ROTATION && r.new_key_id && r.new_key_id !== r.key_id) {
-      retired.set(r.key_id, r);
-      introduced.add(r.new_key_id);
-    }
+  const v = new KeyValidity(windows);
+  return records.flatMap((r) => v.check(r) ?? []);
+}
+
+/** The same rule fed one record at a time, in chain order (verify streams). */
+export class KeyValidity {
+  private readonly byKey: Map<string, KeyWindow>;
+  private readonly retired = new Map<string, SignedRecordRef>();
+  private readonly introduced = new Set<string>();
+
+  constructor(windows?: readonly KeyWindow[] | null) {
+    this.byKey = new Map((windows ?? []).map((w) => [w.key_id, w]));
   }
-  return out;
+
+  check(r: SignedRecordRef): KeyValidityFinding | null {
+    if (!r.trusted) return null;
+    const rotation = this.retired.get(r.key_id);
+    const w = this.byKey.get(r.key_id);
+    const t = Date.parse(r.time);
+    let detail: string | null = null;
+    if (rotation) {
+      detail = `signed by ${r.key_id}, which the key_rotation record on line ${rotation.line} (seq ${rotation.seq}) retired before this record`;
+    } else if (w && w.not_after && t > Date.parse(w.not_after)) {
+      detail = `signed by ${r.key_id} at ${r.time}, after the key was retired at ${w.not_after}`;
+    } else if (w && t < Date.parse(w.not_before) && !this.introduced.has(r.key_id)) {
+      detail = `signed by ${r.key_id} at ${r.time}, before the key's validity began at ${w.not_before}`;
+    }
+    if (r.type === KEY_ROTATION && r.new_key_id && r.new_key_id !== r.key_id && detail === null) {
+      this.retired.set(r.key_id, r);
+      this.introduced.add(r.new_key_id);
+    }
+    return detail === null ? null : { line: r.line, seq: r.seq, class: 'KEY_NOT_VALID_AT', detail };
+  }
 }

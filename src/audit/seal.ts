@@ -3,17 +3,20 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from './canonical.js';
 
-export const FORMAT_VERSION = 1;
+/** The version new records are written in; verify reads v1 and v2 (src/audit/shape.ts). */
+export const FORMAT_VERSION = 2;
 /** Domain separation: these bytes prefix everything that is hashed or signed. */
 export const DOMAIN = 'seatbelt/v1/record\n';
 /** prev_hash of the first record of a file. */
 export const GENESIS_HASH = '0'.repeat(64);
 /** Fields `seal` fills in; a body must not carry them. */
-export const SEAL_FIELDS = ['seq', 'prev_hash', 'hash', 'key_id', 'sig'] as const;
+export const SEAL_FIELDS = ['seq', 'prev_hash', 'hash', 'key_id', 'sig', 'alg'] as const;
 
 export interface Signer {
   /** OpenSSH-style fingerprint of the public key (`SHA256:…`). */
   keyId: string;
+  /** The signature algorithm a v2 record names (`alg`); Ed25519 when absent. */
+  alg?: 'Ed25519';
   publicKeyPem: string;
   sign(data: Uint8Array): Uint8Array;
 }
@@ -51,7 +54,10 @@ export function sealRecord(body: Record<string, unknown>, link: { seq: number; p
   if (!/^[0-9a-f]{64}$/.test(link.prevHash)) {
     throw new TypeError(`"prevHash" expected 64 hex chars, got ${link.prevHash.length}`);
   }
-  const unsigned = { ...body, seq: link.seq, prev_hash: link.prevHash, key_id: signer.keyId };
+  // v2 names the signature algorithm inside the signed bytes, so a later signer (post-quantum,
+  // hybrid) can be added without a downgrade; v1 bodies (old fixtures) are sealed as they were.
+  const alg = body.v === 1 ? {} : { alg: signer.alg ?? 'Ed25519' };
+  const unsigned = { ...body, seq: link.seq, prev_hash: link.prevHash, key_id: signer.keyId, ...alg };
   const canonical = canonicalize(unsigned);
   const hash = recordHash(canonical);
   const sig = Buffer.from(signer.sign(signingInput(canonical))).toString('base64');

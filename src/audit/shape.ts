@@ -1,25 +1,116 @@
-// The shape of a v1 record, checked field by field so a MALFORMED finding names every bad field
-// (`"seq" expected a non-negative integer, got "3"`). Integrity (hash, signature, links) is
-// verify's business; this only says whether the line is a record at all.
-import { UUIDV7_PATTERN } from './uuid.js';
+// The shape of a record, v1 and v2, checked field by field so a MALFORMED finding names every bad
+// field (`"seq" expected a non-negative integer, got "3"`). A record is exactly the fields
+// docs/audit-format.md lists for its type and version: an unknown field is MALFORMED (nothing
+// unsigned-by-contract can ride along in a signed line). Integrity (hash, signature, links) is
+// verify's business; this only says whether the line is a record at all. Pure: the HTML report's
+// in-browser verifier and the writer share it.
+import { ENVIRONMENTS } from '../core/environment.js';
+import { UUIDV7_PATTERN, uuidv7Millis } from './uuid.js';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
+/** Format versions this code reads; it writes the last. */
+export const READ_VERSIONS = [1, 2] as const;
+export type FormatVersion = (typeof READ_VERSIONS)[number];
+
+/** Signature algorithms a v2 record may name in `alg`. */
+export const SIGNATURE_ALGS = ['Ed25519'] as const;
+
 export type RecordType = 'decision' | 'outcome' | 'recovery' | 'key_rotation';
+const TYPES: readonly RecordType[] = ['decision', 'outcome', 'recovery', 'key_rotation'];
 
 export interface ChainFields {
-  v: 1;
+  v: FormatVersion;
   type: RecordType;
   event_id: string;
   seq: number;
+  time: string;
   prev_hash: string;
   hash: string;
   key_id: string;
   sig: string;
+  alg?: string;
+  environment?: string;
   [k: string]: unknown;
 }
+
+/** Required (true) and optional (false) members, by record type and version. */
+type Fields = Record<string, boolean>;
+
+const COMMON_V1: Fields = {
+  v: true,
+  type: true,
+  event_id: true,
+  seq: true,
+  time: true,
+  governance_mode: true,
+  prev_hash: true,
+  key_id: true,
+  hash: true,
+  sig: true,
+};
+const COMMON_V2: Fields = { ...COMMON_V1, alg: true, environment: false };
+
+const BY_TYPE: Record<RecordType, { v1: Fields; v2: Fields }> = {
+  decision: {
+    v1: {
+      actor: true,
+      action: true,
+      decision: true,
+      rules: true,
+      reason: true,
+      remediation: true,
+      policy: true,
+      role: false,
+      would_block: false,
+    },
+    // gateway: set when the decision was taken for a model API gateway's tool call (src/gateway).
+    // (Approval records of `seatbelt approve/deny` get their own type here when their format is documented.)
+    v2: {
+      actor: true,
+      action: true,
+      decision: true,
+      rules: true,
+      reason: true,
+      remediation: true,
+      policy: true,
+      role: false,
+      would_block: false,
+      gateway: false,
+    },
+  },
+  outcome: {
+    v1: { decision_event_id: true, exit_code: true, signal: true, duration_ms: true, error: false },
+    v2: { decision_event_id: true, exit_code: true, signal: true, duration_ms: true, error: false },
+  },
+  recovery: {
+    v1: { reason: true, at_offset: true, fragment_length: true, fragment_sha256: true, actor: false },
+    v2: { reason: true, at_offset: true, fragment_length: true, fragment_sha256: true, actor: false },
+  },
+  key_rotation: {
+    v1: { actor: true, reason: true, retired_key_id: true, new_key: true },
+    v2: { actor: true, reason: true, retired_key_id: true, new_key: true },
+  },
+};
+
+const ACTOR: Fields = { user: true, host: true, cwd: true, agent: false, owner: false, session: false, pid: false };
+const ACTION: Fields = { kind: true, input_sha256: true, input: false, dialect: false };
+const RULE: Fields = { id: true, risk: true, reason: true, blocking: false, evidence: false };
+const POLICY: Fields = { name: true, version: true };
+const ROLE: Fields = { name: true, sha256: true };
+const NEW_KEY: Fields = { key_id: true, alg: true, public_key_pem: true };
+const GATEWAY: Fields = {
+  api: true,
+  request_id: true,
+  tool: true,
+  arguments_sha256: false,
+  tool_call_id: false,
+  model: false,
+  response_id: false,
+  approval_id: false,
+};
 
 function show(v: unknown): string {
   const s = JSON.stringify(v);
@@ -28,6 +119,7 @@ function show(v: unknown): string {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isString = (v: unknown): v is string => typeof v === 'string';
 
 /**
  * 64 bytes in canonical base64 are 85 characters, one whose 4 unused low bits are zero (A, Q, g
@@ -37,63 +129,120 @@ function isCanonicalSignature(sig: string): boolean {
   return /^[A-Za-z0-9+/]{85}[AQgw]==$/.test(sig);
 }
 
-/** Every problem with `r` as a v1 record; empty when it is well-formed. */
+/** Members of `o` the spec does not list, and listed required members that are missing. */
+function members(o: Record<string, unknown>, spec: Fields, at: string, p: string[]): void {
+  for (const k of Object.keys(o)) if (!(k in spec)) p.push(`unknown field "${at}${k}"`);
+  // Missing top-level members are named by the type checks below; nested ones here.
+  if (at) for (const [k, required] of Object.entries(spec)) if (required && !(k in o)) p.push(`"${at}${k}" is missing`);
+}
+
+/** Every problem with `r` as a record; empty when it is well-formed. */
 export function shapeProblems(r: unknown): string[] {
   if (!isObject(r)) return [`expected a JSON object, got ${Array.isArray(r) ? 'an array' : show(r)}`];
   const p: string[] = [];
   const need = (field: string, ok: boolean, expected: string) => {
     if (!ok) p.push(`"${field}" expected ${expected}, got ${field in r ? show(r[field]) : 'nothing'}`);
   };
-  if (typeof r.v === 'number' && r.v !== 1) return [`unsupported audit format version ${r.v} (this seatbelt reads v1)`];
-  need('v', r.v === 1, '1');
-  need(
-    'type',
-    r.type === 'decision' || r.type === 'outcome' || r.type === 'recovery' || r.type === 'key_rotation',
-    '"decision", "outcome", "recovery" or "key_rotation"',
-  );
-  need('event_id', typeof r.event_id === 'string' && UUIDV7_PATTERN.test(r.event_id), 'a UUIDv7');
+  if (typeof r.v === 'number' && !(READ_VERSIONS as readonly number[]).includes(r.v))
+    return [`unsupported audit format version ${r.v} (this seatbelt reads v${READ_VERSIONS.join(' and v')})`];
+  need('v', r.v === 1 || r.v === 2, '1 or 2');
+  const type = TYPES.includes(r.type as RecordType) ? (r.type as RecordType) : null;
+  need('type', type !== null, '"decision", "outcome", "recovery" or "key_rotation"');
+  need('event_id', isString(r.event_id) && UUIDV7_PATTERN.test(r.event_id), 'a UUIDv7');
   need('seq', isCount(r.seq), 'a non-negative integer');
-  need('time', typeof r.time === 'string' && ISO_MS.test(r.time), 'a UTC time like 2025-01-31T12:00:00.000Z');
+  need('time', isString(r.time) && ISO_MS.test(r.time), 'a UTC time like 2025-01-31T12:00:00.000Z');
+  // The event id carries the time (its first 48 bits, in ms): they must agree, so neither can be
+  // moved without the other.
+  if (isString(r.time) && ISO_MS.test(r.time) && isString(r.event_id) && UUIDV7_PATTERN.test(r.event_id)) {
+    const idMs = uuidv7Millis(r.event_id);
+    if (idMs !== Date.parse(r.time)) p.push(`"time" ${r.time} is not the time of "event_id" (${new Date(idMs).toISOString()})`);
+  }
   need('governance_mode', r.governance_mode === 'deterministic', '"deterministic"');
-  need('prev_hash', typeof r.prev_hash === 'string' && HEX64.test(r.prev_hash), '64 hex chars');
-  need('hash', typeof r.hash === 'string' && HEX64.test(r.hash), '64 hex chars');
-  need('key_id', typeof r.key_id === 'string' && r.key_id.startsWith('SHA256:'), 'a key fingerprint "SHA256:…"');
+  need('prev_hash', isString(r.prev_hash) && HEX64.test(r.prev_hash), '64 hex chars');
+  need('hash', isString(r.hash) && HEX64.test(r.hash), '64 hex chars');
+  need('key_id', isString(r.key_id) && r.key_id.startsWith('SHA256:'), 'a key fingerprint "SHA256:…"');
   // Canonical base64 only: otherwise unused low bits of the last character could change a byte of
   // the line without changing the signature.
-  need('sig', typeof r.sig === 'string' && BASE64.test(r.sig) && isCanonicalSignature(r.sig), 'a base64 Ed25519 signature (64 bytes)');
-  if (r.type === 'decision') {
+  need('sig', isString(r.sig) && BASE64.test(r.sig) && isCanonicalSignature(r.sig), 'a base64 Ed25519 signature (64 bytes)');
+  if (r.v === 2) {
+    need('alg', (SIGNATURE_ALGS as readonly unknown[]).includes(r.alg), `one of ${SIGNATURE_ALGS.map((a) => `"${a}"`).join(', ')}`);
+    if ('environment' in r)
+      need('environment', (ENVIRONMENTS as readonly unknown[]).includes(r.environment), ENVIRONMENTS.map((e) => `"${e}"`).join(', '));
+  }
+  if (type === null || (r.v !== 1 && r.v !== 2)) return p;
+  members(r, { ...(r.v === 1 ? COMMON_V1 : COMMON_V2), ...BY_TYPE[type][r.v === 1 ? 'v1' : 'v2'] }, '', p);
+
+  const nested = (field: string, spec: Fields, required: boolean) => {
+    const v = r[field];
+    if (v === undefined && !required) return;
+    if (!isObject(v)) return void need(field, false, 'an object');
+    members(v, spec, `${field}.`, p);
+  };
+  if ('actor' in r || type === 'decision' || type === 'key_rotation') {
+    nested('actor', ACTOR, true);
+    if (isObject(r.actor)) {
+      const a = r.actor;
+      for (const k of ['user', 'host', 'cwd', 'agent', 'owner', 'session'])
+        if (k in a && !isString(a[k])) p.push(`"actor.${k}" expected a string, got ${show(a[k])}`);
+      if ('pid' in a && !isCount(a.pid)) p.push(`"actor.pid" expected a non-negative integer, got ${show(a.pid)}`);
+    }
+  }
+  if (type === 'decision') {
     const action = r.action;
-    need('actor', isObject(r.actor), 'an object');
-    need('action', isObject(action) && ['argv', 'shell', 'sql'].includes(action.kind as string), 'an object with kind argv, shell or sql');
+    nested('action', ACTION, true);
     if (isObject(action)) {
-      need('action.input_sha256', typeof action.input_sha256 === 'string' && HEX64.test(action.input_sha256), '64 hex chars');
+      // `tool`: a model API gateway's tool call (v2 only; the gateway came with v2).
+      const kinds = r.v === 1 ? ['argv', 'shell', 'sql'] : ['argv', 'shell', 'sql', 'tool'];
+      need('action.kind', kinds.includes(action.kind as string), kinds.join(', '));
+      need('action.input_sha256', isString(action.input_sha256) && HEX64.test(action.input_sha256), '64 hex chars');
+      if ('input' in action && !(isString(action.input) || (Array.isArray(action.input) && action.input.every(isString))))
+        p.push(`"action.input" expected a string or an array of strings, got ${show(action.input)}`);
+      if ('dialect' in action && !isString(action.dialect)) p.push(`"action.dialect" expected a string, got ${show(action.dialect)}`);
     }
     need('decision', r.decision === 'allow' || r.decision === 'block', '"allow" or "block"');
     need('rules', Array.isArray(r.rules), 'an array');
-    need('reason', typeof r.reason === 'string', 'a string');
-    need('remediation', typeof r.remediation === 'string', 'a string');
-    need(
-      'policy',
-      isObject(r.policy) && typeof r.policy.name === 'string' && typeof r.policy.version === 'string',
-      'an object with name and version',
-    );
-  } else if (r.type === 'outcome') {
-    need('decision_event_id', typeof r.decision_event_id === 'string' && UUIDV7_PATTERN.test(r.decision_event_id), 'a UUIDv7');
+    if (Array.isArray(r.rules)) {
+      r.rules.forEach((rule: unknown, i) => {
+        if (!isObject(rule)) return void p.push(`"rules[${i}]" expected an object, got ${show(rule)}`);
+        members(rule, RULE, `rules[${i}].`, p);
+        for (const k of ['id', 'risk', 'reason', 'evidence'])
+          if (k in rule && !isString(rule[k])) p.push(`"rules[${i}].${k}" expected a string, got ${show(rule[k])}`);
+        if ('blocking' in rule && typeof rule.blocking !== 'boolean')
+          p.push(`"rules[${i}].blocking" expected true or false, got ${show(rule.blocking)}`);
+      });
+    }
+    need('reason', isString(r.reason), 'a string');
+    need('remediation', isString(r.remediation), 'a string');
+    if (isObject(r.policy)) members(r.policy, POLICY, 'policy.', p);
+    need('policy', isObject(r.policy) && isString(r.policy.name) && isString(r.policy.version), 'an object with name and version');
+    nested('role', ROLE, false);
+    if ('would_block' in r) need('would_block', Array.isArray(r.would_block) && r.would_block.every(isString), 'an array of rule ids');
+    nested('gateway', GATEWAY, false);
+    if (isObject(r.gateway)) {
+      for (const k of Object.keys(GATEWAY))
+        if (k in r.gateway && !isString(r.gateway[k])) p.push(`"gateway.${k}" expected a string, got ${show(r.gateway[k])}`);
+    }
+  } else if (type === 'outcome') {
+    need('decision_event_id', isString(r.decision_event_id) && UUIDV7_PATTERN.test(r.decision_event_id), 'a UUIDv7');
     need('exit_code', r.exit_code === null || (typeof r.exit_code === 'number' && Number.isSafeInteger(r.exit_code)), 'an integer or null');
-    need('signal', r.signal === null || typeof r.signal === 'string', 'a string or null');
+    need('signal', r.signal === null || isString(r.signal), 'a string or null');
     need('duration_ms', isCount(r.duration_ms), 'a non-negative integer');
-  } else if (r.type === 'recovery') {
+    if ('error' in r) need('error', isString(r.error), 'a string');
+  } else if (type === 'recovery') {
+    need('reason', isString(r.reason), 'a string');
     need('at_offset', isCount(r.at_offset), 'a non-negative integer');
     need('fragment_length', isCount(r.fragment_length) && r.fragment_length > 0, 'a positive integer');
-    need('fragment_sha256', typeof r.fragment_sha256 === 'string' && HEX64.test(r.fragment_sha256), '64 hex chars');
-  } else if (r.type === 'key_rotation') {
+    need('fragment_sha256', isString(r.fragment_sha256) && HEX64.test(r.fragment_sha256), '64 hex chars');
+  } else if (type === 'key_rotation') {
     // `keys rotate` (src/audit/rotate.ts): signed by the retiring key, naming its successor.
     const nk = r.new_key;
+    nested('new_key', NEW_KEY, true);
     need(
       'new_key',
-      isObject(nk) && typeof nk.key_id === 'string' && nk.key_id.startsWith('SHA256:') && typeof nk.public_key_pem === 'string',
-      'an object with key_id "SHA256:…" and public_key_pem',
+      isObject(nk) && isString(nk.key_id) && nk.key_id.startsWith('SHA256:') && isString(nk.public_key_pem) && nk.alg === 'Ed25519',
+      'an object with key_id "SHA256:…", alg "Ed25519" and public_key_pem',
     );
+    need('reason', isString(r.reason), 'a string');
     need('retired_key_id', r.retired_key_id === r.key_id, `the record's own key_id (${show(r.key_id)})`);
   }
   return p;

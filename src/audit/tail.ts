@@ -1,27 +1,35 @@
 // Reading the end of a trail under the lock: the last complete record to link to, and any
-// unacknowledged bytes after it (a torn write). Reads only the last few KB; this is the hot path.
+// unacknowledged bytes after the last newline (a torn write). Reads only the last few KB; this is
+// the hot path. What a record is, byte for byte, is verify's own rule (verify-core.ts parseLine):
+// the writer links only to a line verify would read as a record.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { SeatbeltError } from '../core/error.js';
+import { fingerprint, parsePublicKey } from './key-format.js';
+import { FORMAT_VERSION } from './seal.js';
+import { READ_VERSIONS } from './shape.js';
+import { parseLine, type Line } from './verify-core.js';
 
 export interface TailLink {
   seq: number;
   hash: string;
 }
 
-/** Bytes after the last record that no record acknowledges. Kept in place, never rewritten. */
+/**
+ * The bytes after the last newline when they are not a complete record: one unfinished line that
+ * no record acknowledges. Kept in place, never rewritten. Complete lines are never a fragment.
+ */
 export interface Fragment {
   offset: number;
-  /** Length of the fragment without a trailing newline. */
   length: number;
   sha256: string;
-  /** True when the file already ends with '\n' (the fragment is a complete junk line). */
-  terminated: boolean;
 }
 
 export interface Tail {
   last: TailLink | null;
   fragment: Fragment | null;
+  /** The last record is complete but its newline is missing: the writer adds it (completes the record). */
+  unterminated: boolean;
 }
 
 const FIRST_WINDOW = 4096;
@@ -31,7 +39,6 @@ const MAX_WINDOW = 64 * 1024 * 1024;
 export const MAX_FRAGMENT = 4 * 1024 * 1024;
 
 const NL = 0x0a;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function readTail(fd: number, size: number, file: string): Tail {
   for (let window = FIRST_WINDOW; ; window *= 4) {
@@ -54,21 +61,24 @@ export function readTail(fd: number, size: number, file: string): Tail {
 
 /** null: the window starts inside a line we need; read more. */
 function scan(buf: Buffer, base: number, file: string): Tail | null {
-  let end = buf.length; // scan [0, end); buf[end-1] is '\n' once the unterminated part is set aside
-  let junkStart: number | null = null;
+  let end = buf.length; // scan [0, end); buf[end-1] is '\n' once the unfinished part is set aside
+  let unfinished: number | null = null;
   if (end > 0 && buf[end - 1] !== NL) {
     const nl = buf.lastIndexOf(NL);
     if (nl === -1 && base > 0) return needMore(buf.length, file);
-    junkStart = nl + 1;
+    unfinished = nl + 1;
     end = nl + 1;
+    // A complete record that lost only its newline ran and was acknowledged: complete it, never retire it.
+    const link = linkable(buf.subarray(unfinished), base + unfinished, file);
+    if (link) return { last: link, fragment: null, unterminated: true };
   }
   while (end > 0) {
     const nl = end - 1;
     const prev = nl === 0 ? -1 : buf.lastIndexOf(NL, nl - 1);
-    if (prev === -1 && base > 0) return needMore(junkStart === null ? 0 : buf.length - junkStart, file);
+    if (prev === -1 && base > 0) return needMore(unfinished === null ? 0 : buf.length - unfinished, file);
     const line = buf.subarray(prev + 1, nl);
-    const link = linkable(line, file);
-    if (link) return { last: link, fragment: fragmentOf(buf, base, junkStart, file) };
+    const link = linkable(line, base + prev + 1, file);
+    if (link) return { last: link, fragment: fragmentOf(buf, base, unfinished, file), unterminated: false };
     if (line.length === 0 || line[0] !== 0x7b /* { */) {
       throw new SeatbeltError(
         'AUDIT',
@@ -76,10 +86,11 @@ function scan(buf: Buffer, base: number, file: string): Tail | null {
           `seatbelt will not append to it. Check it with: seatbelt verify ${file}; to start a new trail, move it aside`,
       );
     }
-    junkStart = prev + 1;
+    // A complete line that is not a record stays as it is (verify reports it); the link goes to
+    // the record before it. A recovery never covers it.
     end = prev + 1;
   }
-  return { last: null, fragment: fragmentOf(buf, base, junkStart, file) };
+  return { last: null, fragment: fragmentOf(buf, base, unfinished, file), unterminated: false };
 }
 
 /** Ask for a bigger window, unless the unacknowledged bytes seen so far are already too many. */
@@ -96,35 +107,43 @@ function tooMuchJunk(bytes: number, file: string): SeatbeltError {
   );
 }
 
-function fragmentOf(buf: Buffer, base: number, junkStart: number | null, file: string): Fragment | null {
-  if (junkStart === null) return null;
-  const terminated = buf[buf.length - 1] === NL;
-  const bytes = buf.subarray(junkStart, terminated ? buf.length - 1 : buf.length);
+function fragmentOf(buf: Buffer, base: number, start: number | null, file: string): Fragment | null {
+  if (start === null) return null;
+  const bytes = buf.subarray(start);
   if (bytes.length > MAX_FRAGMENT) throw tooMuchJunk(bytes.length, file);
-  return {
-    offset: base + junkStart,
-    length: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    terminated,
-  };
+  if (bytes[0] !== 0x7b /* { */)
+    throw new SeatbeltError(
+      'AUDIT',
+      `${file} ends with an unfinished line that is not a seatbelt record (at byte ${base + start}); seatbelt will not append to it. ` +
+        `Check it with: seatbelt verify ${file}`,
+    );
+  return { offset: base + start, length: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** The seq and hash of a complete record line, or null when the line is not one. */
-function linkable(line: Buffer, file: string): TailLink | null {
-  if (line.length < 2 || line[0] !== 0x7b || line[line.length - 1] !== 0x7d) return null;
-  let r: Record<string, unknown>;
-  try {
-    r = JSON.parse(utf8.decode(line)) as Record<string, unknown>;
-  } catch {
+const keyFromPem = (pem: string) => {
+  const key = parsePublicKey(pem);
+  return { keyId: fingerprint(key), key };
+};
+
+/** The seq and hash of a line verify reads as a record, or null when it is not one. */
+function linkable(bytes: Buffer, offset: number, file: string): TailLink | null {
+  if (bytes.length < 2 || bytes[0] !== 0x7b || bytes[bytes.length - 1] !== 0x7d) return null;
+  const line: Line = { no: 0, offset, bytes, terminated: true };
+  parseLine(line, { keyFromPem });
+  if (!line.record) {
+    // A record of a format this seatbelt does not know: a newer writer shares the file. Stop.
+    let v: unknown;
+    try {
+      v = (JSON.parse(bytes.toString('utf8')) as { v?: unknown }).v;
+    } catch {
+      v = undefined;
+    }
+    if (typeof v === 'number' && !(READ_VERSIONS as readonly number[]).includes(v))
+      throw new SeatbeltError(
+        'AUDIT',
+        `${file} was written in audit format v${v}; this seatbelt writes v${FORMAT_VERSION} and will not append to it`,
+      );
     return null;
   }
-  if (r === null || typeof r !== 'object') return null;
-  if (typeof r.v === 'number' && r.v !== 1) {
-    throw new SeatbeltError('AUDIT', `${file} was written in audit format v${r.v}; this seatbelt writes v1 and will not append to it`);
-  }
-  if (r.v !== 1) return null;
-  const { seq, hash } = r;
-  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return null;
-  if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return null;
-  return { seq, hash };
+  return { seq: line.record.seq, hash: line.record.hash };
 }

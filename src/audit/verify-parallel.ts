@@ -1,38 +1,45 @@
-// verifyTrail on every core. Checking Ed25519 signatures is ~85% of verifying a trail, so worker
-// threads check them ahead of the main thread, which runs the one verifyTrail (parsing, hashes,
-// links, findings: the same code and the same report) and takes each line's signature result
-// from shared memory instead of checking it again. Chunks of lines are claimed, never shared: the
-// workers take them from the front; the main thread checks an unclaimed chunk itself when it gets
-// there, and instead of waiting for a worker it takes chunks from the back. It checks any line
-// whose result does not come (a failed or stuck worker).
+// verify on every core, streaming. Checking Ed25519 signatures is most of verifying a trail, so
+// worker threads check them ahead of the main thread, which runs the one streaming verifier
+// (parsing, hashes, links, findings: the same code and the same report) and takes each line's
+// signature result from shared memory instead of checking it again.
+//
+// The file is read in windows of whole lines (8 MiB), each copied once into shared memory; the
+// next window is read and handed to the workers while the main thread works through the current
+// one, so at most two windows are in memory however long the trail. Within a window, chunks of
+// lines are claimed, never shared: the workers take them from the front; the main thread checks an
+// unclaimed chunk itself when it gets there, and instead of waiting for a worker it takes chunks
+// from the back. It checks any line whose result does not come (a failed or stuck worker).
 import { existsSync } from 'node:fs';
+import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { KeyObject } from 'node:crypto';
-import { fingerprint, parsePublicKey } from './keys.js';
-import { verifyTrail, type VerifyOptions, type VerifyReport } from './verify.js';
-import { CLAIM, SIG, checkLine, type VerifyWorkerData } from './verify-worker.js';
+import { coreOptions, keyMap, verifyFile, verifyTrail, type VerifyOptions, type VerifyReport } from './verify.js';
+import { TrailVerifier } from './verify-core.js';
+import { CLAIM, SIG, checkLine, type VerifyWindow } from './verify-worker.js';
 
-export interface ParallelOptions {
-  publicKeys: (string | KeyObject)[];
-  /** Key validity windows (a keyring), passed through to verifyTrail. */
-  keyWindows?: VerifyOptions['keyWindows'];
+export interface ParallelOptions extends Omit<VerifyOptions, 'signatureCheck'> {
   /**
    * Worker threads; default: one fewer than the cores (the main thread is the last). Measured on 2
    * cores: 0.6× the time of one thread when the other core is free, ~1.15× when the machine is
    * saturated by other work (the workers' own overhead, no core to gain).
    */
   threads?: number;
-  /** Below this many lines, workers cost more than they save. */
-  minLines?: number;
+  /** Below this many bytes, workers cost more than they save. */
+  minBytes?: number;
   /** The worker bundle (default: verify-worker.mjs beside this bundle, when there is one). */
   worker?: string;
+  /** Bytes per window (default 8 MiB; tests use small ones). */
+  windowBytes?: number;
+  /** Called after each window with the bytes done and the total (a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const CHUNK_LINES = 256;
 /** How long the main thread waits for one line's result before checking it itself. */
 const PATIENCE_MS = 2_000;
+const WINDOW_BYTES = 8 << 20;
 
 /** Where the worker bundle is: next to the running bundle (dist/), or null when running from source. */
 function workerScript(): string | null {
@@ -42,100 +49,227 @@ function workerScript(): string | null {
   return existsSync(candidate) ? candidate : null;
 }
 
-export async function verifyTrailParallel(bytes: Uint8Array, o: ParallelOptions): Promise<VerifyReport> {
+/** Whole lines [start, end) of the trail, then what is left after the last newline (at the end only). */
+interface Window {
+  /** File offset of the first byte. */
+  base: number;
+  /** Number of lines before this window. */
+  linesBefore: number;
+  bytes: Uint8Array;
+  starts: number[];
+}
+
+type WindowSource = () => { window: Window | null; rest: { offset: number; bytes: Uint8Array } | null };
+
+function lineStartsOf(bytes: Uint8Array): number[] {
+  const starts: number[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    starts.push(start);
+    const nl = bytes.indexOf(0x0a, start);
+    start = nl === -1 ? bytes.length : nl + 1;
+  }
+  starts.push(bytes.length);
+  return starts;
+}
+
+/** Windows of whole lines read from an open file, each in fresh shared memory. */
+function fileWindows(fd: number, size: number, windowBytes: number): WindowSource {
+  let offset = 0;
+  let lines = 0;
+  let carry: Buffer = Buffer.alloc(0);
+  return () => {
+    let want = windowBytes;
+    for (;;) {
+      const room = Math.max(0, Math.min(want, size - offset));
+      const buf = Buffer.alloc(carry.length + room);
+      carry.copy(buf, 0);
+      let got = 0;
+      while (got < room) {
+        const n = fs.readSync(fd, buf, carry.length + got, room - got, offset + got);
+        if (n === 0) break;
+        got += n;
+      }
+      const data = buf.subarray(0, carry.length + got);
+      const base = offset - carry.length;
+      offset += got;
+      const cut = data.lastIndexOf(0x0a) + 1;
+      const atEnd = got === 0 || offset >= size;
+      if (cut === 0 && !atEnd) {
+        carry = Buffer.from(data); // one line longer than the window: read more
+        want *= 2;
+        continue;
+      }
+      carry = Buffer.from(data.subarray(cut));
+      const rest = atEnd && carry.length > 0 ? { offset: base + cut, bytes: carry } : null;
+      if (cut === 0) return { window: null, rest };
+      const shared = new Uint8Array(new SharedArrayBuffer(cut));
+      shared.set(data.subarray(0, cut));
+      const starts = lineStartsOf(shared);
+      const w = { base, linesBefore: lines, bytes: shared, starts };
+      lines += starts.length - 1;
+      return { window: w, rest };
+    }
+  };
+}
+
+export async function verifyFileParallel(file: string, o: ParallelOptions): Promise<VerifyReport> {
   const threads = Math.max(0, Math.min(o.threads ?? availableParallelism() - 1, 16));
   const script = o.worker ?? workerScript();
-  const starts = lineStarts(bytes);
-  const lines = starts.length - 1;
-  if (threads === 0 || script === null || lines < (o.minLines ?? 2_000))
-    return verifyTrail(bytes, { publicKeys: o.publicKeys, keyWindows: o.keyWindows });
+  const size = fs.statSync(file).size;
+  if (threads === 0 || script === null || size < (o.minBytes ?? 2 << 20)) {
+    const r = verifyFile(file, o);
+    o.onProgress?.(size, size);
+    return r;
+  }
+  const fd = fs.openSync(file, 'r');
+  try {
+    return await runWindows(fileWindows(fd, size, o.windowBytes ?? WINDOW_BYTES), size, threads, script, o);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
-  const shared = new SharedArrayBuffer(bytes.byteLength);
-  new Uint8Array(shared).set(bytes);
-  const startsBuf = new SharedArrayBuffer(starts.length * 8);
-  new Float64Array(startsBuf).set(starts);
-  const resultsBuf = new SharedArrayBuffer(Math.max(1, lines) * 4);
-  const chunks = Math.ceil(lines / CHUNK_LINES);
-  const claimsBuf = new SharedArrayBuffer(Math.max(1, chunks) * 4);
-  const controlBuf = new SharedArrayBuffer(12);
-  const publicKeys = o.publicKeys.map((k) => (typeof k === 'string' ? k : k.export({ format: 'pem', type: 'spki' }).toString()));
-  const data: VerifyWorkerData & { seatbeltVerify: true } = {
-    seatbeltVerify: true,
-    bytes: shared,
-    starts: startsBuf,
-    results: resultsBuf,
-    claims: claimsBuf,
-    control: controlBuf,
-    chunkLines: CHUNK_LINES,
-    publicKeys,
+/** The same over bytes already in memory (tests, and callers that hold the trail). */
+export async function verifyTrailParallel(bytes: Uint8Array, o: ParallelOptions & { minLines?: number }): Promise<VerifyReport> {
+  const threads = Math.max(0, Math.min(o.threads ?? availableParallelism() - 1, 16));
+  const script = o.worker ?? workerScript();
+  const lines = countLines(bytes);
+  if (threads === 0 || script === null || lines < (o.minLines ?? 2_000)) return verifyTrail(bytes, o);
+  const windowBytes = o.windowBytes ?? WINDOW_BYTES;
+  const complete = bytes.lastIndexOf(0x0a) + 1; // whole lines end here; after it, an unfinished one
+  let offset = 0;
+  let linesBefore = 0;
+  const source: WindowSource = () => {
+    if (offset >= complete) {
+      const rest = complete < bytes.length && offset < bytes.length ? { offset: complete, bytes: bytes.subarray(complete) } : null;
+      offset = bytes.length;
+      return { window: null, rest };
+    }
+    let cut = bytes.lastIndexOf(0x0a, Math.min(complete, offset + windowBytes) - 1) + 1;
+    if (cut <= offset) cut = bytes.indexOf(0x0a, offset) + 1; // a line longer than the window
+    const shared = new Uint8Array(new SharedArrayBuffer(cut - offset));
+    shared.set(bytes.subarray(offset, cut));
+    const starts = lineStartsOf(shared);
+    const w = { base: offset, linesBefore, bytes: shared, starts };
+    linesBefore += starts.length - 1;
+    offset = cut;
+    return { window: w, rest: null };
   };
-  const workers = Array.from({ length: threads }, () => new Worker(script, { workerData: data, stdout: false, stderr: true }));
+  return runWindows(source, bytes.length, threads, script, o);
+}
+
+function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) n++;
+  return n;
+}
+
+interface Posted {
+  w: Window;
+  results: Int32Array;
+  claims: Int32Array;
+  control: Int32Array;
+  chunks: number;
+}
+
+async function runWindows(next: WindowSource, total: number, threads: number, script: string, o: ParallelOptions): Promise<VerifyReport> {
+  const publicKeys = o.publicKeys.map((k) => (typeof k === 'string' ? k : k.export({ format: 'pem', type: 'spki' }).toString()));
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(script, { workerData: { seatbeltVerify: true, publicKeys }, stdout: false, stderr: true }),
+  );
   const exited = workers.map((w) => new Promise<void>((resolve) => w.once('exit', () => resolve())));
   for (const w of workers) w.on('error', () => {}); // a failed worker only means the main thread checks more
+  const keys = keyMap(o.publicKeys) as Map<string, KeyObject>;
 
-  const results = new Int32Array(resultsBuf);
-  const claims = new Int32Array(claimsBuf);
-  const control = new Int32Array(controlBuf);
-  Atomics.store(control, 2, chunks); // the main thread's cursor, from the back
-  const keys = new Map<string, KeyObject>();
-  o.publicKeys.forEach((k, n) => {
-    const key = typeof k === 'string' ? parsePublicKey(k, `public key #${n + 1}`) : k;
-    keys.set(fingerprint(key), key);
-  });
-  /** Takes the last unclaimed chunk and checks it here; false when none is left. */
-  const stealFromBack = (): boolean => {
+  const post = (w: Window): Posted => {
+    const lines = w.starts.length - 1;
+    const chunks = Math.ceil(lines / CHUNK_LINES);
+    const startsBuf = new SharedArrayBuffer(w.starts.length * 8);
+    new Float64Array(startsBuf).set(w.starts);
+    const msg: VerifyWindow = {
+      bytes: w.bytes.buffer as SharedArrayBuffer,
+      starts: startsBuf,
+      results: new SharedArrayBuffer(Math.max(1, lines) * 4),
+      claims: new SharedArrayBuffer(Math.max(1, chunks) * 4),
+      control: new SharedArrayBuffer(12),
+      chunkLines: CHUNK_LINES,
+    };
+    const control = new Int32Array(msg.control);
+    Atomics.store(control, 2, chunks); // the main thread's cursor, from the back
+    for (const worker of workers) worker.postMessage(msg);
+    return { w, results: new Int32Array(msg.results), claims: new Int32Array(msg.claims), control, chunks };
+  };
+
+  let current: Posted | null = null;
+  const v = new TrailVerifier({ ...coreOptions(o), signatureCheck: (lineNo) => (current ? signatureOf(current, lineNo) : undefined) });
+
+  /** Takes the last unclaimed chunk of `p` and checks it here; false when none is left. */
+  const stealFromBack = (p: Posted): boolean => {
     for (;;) {
-      const chunk = Atomics.sub(control, 2, 1) - 1;
+      const chunk = Atomics.sub(p.control, 2, 1) - 1;
       if (chunk < 0) return false;
-      if (Atomics.compareExchange(claims, chunk, CLAIM.FREE, CLAIM.MAIN_AHEAD) !== CLAIM.FREE) continue;
-      const last = Math.min(lines, (chunk + 1) * CHUNK_LINES);
+      if (Atomics.compareExchange(p.claims, chunk, CLAIM.FREE, CLAIM.MAIN_AHEAD) !== CLAIM.FREE) continue;
+      const last = Math.min(p.w.starts.length - 1, (chunk + 1) * CHUNK_LINES);
       for (let i = chunk * CHUNK_LINES; i < last; i++) {
-        let end = starts[i + 1]!;
-        if (end > starts[i]! && bytes[end - 1] === 0x0a) end--;
-        Atomics.store(results, i, checkLine(bytes.subarray(starts[i]!, end), keys));
+        let end = p.w.starts[i + 1]!;
+        if (end > p.w.starts[i]! && p.w.bytes[end - 1] === 0x0a) end--;
+        Atomics.store(p.results, i, checkLine(p.w.bytes.subarray(p.w.starts[i]!, end), keys));
       }
       return true;
     }
   };
-  const signatureCheck = (lineNo: number): boolean | undefined => {
-    const i = lineNo - 1;
+  const signatureOf = (p: Posted, lineNo: number): boolean | undefined => {
+    const i = lineNo - 1 - p.w.linesBefore;
+    if (i < 0 || i >= p.w.starts.length - 1) return undefined;
     const chunk = Math.floor(i / CHUNK_LINES);
     for (let waited = 0; ;) {
-      const r = Atomics.load(results, i);
+      const r = Atomics.load(p.results, i);
       if (r === SIG.VALID) return true;
       if (r === SIG.INVALID) return false;
       if (r === SIG.UNDECIDED) return undefined;
       // Not done: take the chunk if nobody has, check it here if it is ours or the workers failed.
-      const claim = Atomics.compareExchange(claims, chunk, CLAIM.FREE, CLAIM.MAIN);
+      const claim = Atomics.compareExchange(p.claims, chunk, CLAIM.FREE, CLAIM.MAIN);
       if (claim === CLAIM.FREE || claim === CLAIM.MAIN) return undefined;
-      if (Atomics.load(control, 1) >= threads || waited >= PATIENCE_MS) {
-        Atomics.store(claims, chunk, CLAIM.MAIN); // its worker is stuck or gone: the rest of the chunk is ours
+      if (Atomics.load(p.control, 1) >= threads || waited >= PATIENCE_MS) {
+        Atomics.store(p.claims, chunk, CLAIM.MAIN); // its worker is stuck or gone: the rest of the chunk is ours
         return undefined;
       }
-      if (stealFromBack()) continue; // useful work instead of waiting
-      Atomics.wait(results, i, SIG.PENDING, 50);
+      if (stealFromBack(p)) continue; // useful work instead of waiting
+      Atomics.wait(p.results, i, SIG.PENDING, 50);
       waited += 50;
     }
   };
+
   try {
-    return verifyTrail(bytes, { publicKeys: o.publicKeys, keyWindows: o.keyWindows, signatureCheck });
+    let got = next();
+    let posted = got.window ? post(got.window) : null;
+    let rest = got.rest;
+    while (posted) {
+      const nextGot = rest ? { window: null, rest } : next();
+      const nextPosted = nextGot.window ? post(nextGot.window) : null; // the workers start on it while we finish this one
+      rest = nextGot.rest;
+      current = posted;
+      const { w } = posted;
+      for (let i = 0; i + 1 < w.starts.length; i++) {
+        const s = w.starts[i]!;
+        const e = w.starts[i + 1]! - 1; // without the newline: every line of a window is terminated
+        v.push({ no: w.linesBefore + i + 1, offset: w.base + s, bytes: w.bytes.subarray(s, e), terminated: true });
+      }
+      Atomics.store(posted.control, 0, posted.chunks); // no more chunks of this window for anyone
+      o.onProgress?.(w.base + w.bytes.length, total);
+      current = null;
+      posted = nextPosted;
+    }
+    if (rest) {
+      const linesSoFar = v.linesSeen;
+      v.push({ no: linesSoFar + 1, offset: rest.offset, bytes: rest.bytes, terminated: false });
+    }
+    o.onProgress?.(total, total);
+    return v.finish();
   } finally {
-    Atomics.store(control, 0, chunks); // no more chunks for anyone
     await Promise.all(workers.map((w) => w.terminate()));
     await Promise.all(exited);
   }
-}
-
-/** Start offset of every line as verifyTrail splits them, and the length at the end. */
-export function lineStarts(bytes: Uint8Array): number[] {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const starts: number[] = [];
-  let start = 0;
-  while (start < buf.length) {
-    starts.push(start);
-    const nl = buf.indexOf(0x0a, start);
-    start = nl === -1 ? buf.length : nl + 1;
-  }
-  starts.push(buf.length);
-  return starts;
 }

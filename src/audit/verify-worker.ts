@@ -1,9 +1,10 @@
-// The worker side of verifyTrailParallel: checks Ed25519 signatures of trail lines, a chunk at a
-// time, and publishes one result per line in shared memory. It uses the same canonical bytes and
-// key fingerprints as verifyTrail, so a result can stand in for the main thread's own check.
+// The worker side of verify-parallel.ts: checks Ed25519 signatures of trail lines, a chunk at a
+// time, and publishes one result per line in shared memory, one window of the file after another
+// (each window a message). It uses the same canonical bytes and key fingerprints as verify, so a
+// result can stand in for the main thread's own check.
 // Built as its own small bundle (dist/verify-worker.mjs): a worker never loads the CLI.
 import { verify as edVerify, type KeyObject } from 'node:crypto';
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { fingerprint, parsePublicKey } from './keys.js';
 import { canonicalBytes, signingInput } from './seal.js';
 
@@ -12,7 +13,13 @@ export const SIG = { PENDING: 0, VALID: 1, INVALID: 2, UNDECIDED: 3 } as const;
 /** Claims per chunk in `claims`: who checks it (MAIN: inline in verifyTrail; MAIN_AHEAD: into `results`). */
 export const CLAIM = { FREE: 0, WORKER: 1, MAIN: 2, MAIN_AHEAD: 3 } as const;
 
+/** Sent once, as workerData. */
 export interface VerifyWorkerData {
+  publicKeys: string[];
+}
+
+/** One window of the file: a message per window. */
+export interface VerifyWindow {
   bytes: SharedArrayBuffer;
   /** Start offset of each line, plus the file length at the end (Float64Array over shared memory). */
   starts: SharedArrayBuffer;
@@ -21,7 +28,6 @@ export interface VerifyWorkerData {
   /** [next chunk for the workers, workers that failed, the main thread's cursor from the back] (Int32Array). */
   control: SharedArrayBuffer;
   chunkLines: number;
-  publicKeys: string[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -47,18 +53,13 @@ export function checkLine(bytes: Uint8Array, keys: Map<string, KeyObject>): numb
   return edVerify(null, signingInput(canonical), key, Buffer.from(record.sig, 'base64')) ? SIG.VALID : SIG.INVALID;
 }
 
-function run(d: VerifyWorkerData): void {
+function run(d: VerifyWindow, keys: Map<string, KeyObject>): void {
   const control = new Int32Array(d.control);
   try {
     const bytes = new Uint8Array(d.bytes);
     const starts = new Float64Array(d.starts);
     const results = new Int32Array(d.results);
     const claims = new Int32Array(d.claims);
-    const keys = new Map<string, KeyObject>();
-    for (const pem of d.publicKeys) {
-      const key = parsePublicKey(pem);
-      keys.set(fingerprint(key), key);
-    }
     const lines = results.length;
     for (;;) {
       const chunk = Atomics.add(control, 0, 1);
@@ -80,4 +81,11 @@ function run(d: VerifyWorkerData): void {
   }
 }
 
-if (workerData && (workerData as { seatbeltVerify?: boolean }).seatbeltVerify) run(workerData as VerifyWorkerData);
+if (workerData && (workerData as { seatbeltVerify?: boolean }).seatbeltVerify && parentPort) {
+  const keys = new Map<string, KeyObject>();
+  for (const pem of (workerData as VerifyWorkerData).publicKeys) {
+    const key = parsePublicKey(pem);
+    keys.set(fingerprint(key), key);
+  }
+  parentPort.on('message', (w: VerifyWindow) => run(w, keys));
+}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { SeatbeltError } from '../core/error.js';
 import { DIALECTS } from '../core/types.js';
+import { ENVIRONMENTS, isEnvironment } from '../core/environment.js';
 import { POLICY_NAMES } from './policies.js';
 import { describe, formatProblems, type Problem } from './role/validate.js';
 
@@ -28,6 +29,8 @@ export interface ConfigFile {
   autoKeys?: boolean;
   recordInput?: boolean;
   lockTimeoutMs?: number;
+  /** User config only: the deployment environment records name (prod, staging, dev). */
+  environment?: string;
   /** User config only: flags, environment and project config may then only make the guard stricter. */
   pin?: boolean;
   /** User config only: project config files the operator trusted (`seatbelt trust`), by path and SHA-256. */
@@ -44,7 +47,7 @@ export interface LoadedConfig {
 
 const STRING_KEYS = ['audit', 'agent', 'owner', 'keys'] as const;
 const BOOL_KEYS = ['autoKeys', 'recordInput'] as const;
-const KNOWN = ['$schema', 'policy', 'role', 'dialect', ...STRING_KEYS, ...BOOL_KEYS, 'lockTimeoutMs', 'pin', 'trusted'];
+const KNOWN = ['$schema', 'policy', 'role', 'dialect', ...STRING_KEYS, ...BOOL_KEYS, 'lockTimeoutMs', 'environment', 'pin', 'trusted'];
 
 export function configProblems(json: unknown, scope: ConfigScope): Problem[] {
   const problems: Problem[] = [];
@@ -68,6 +71,12 @@ export function configProblems(json: unknown, scope: ConfigScope): Problem[] {
   for (const k of BOOL_KEYS) if (o[k] !== undefined && typeof o[k] !== 'boolean') add(k, 'true or false', o[k]);
   if (o.lockTimeoutMs !== undefined && !(Number.isInteger(o.lockTimeoutMs) && (o.lockTimeoutMs as number) > 0)) {
     add('lockTimeoutMs', 'a positive whole number of milliseconds', o.lockTimeoutMs);
+  }
+  if (o.environment !== undefined) {
+    // Records carry it for auditors: the agent-writable project file must not relabel prod as dev.
+    if (scope === 'project')
+      add('environment', 'no "environment" here: it is set only in the user config or SEATBELT_ENVIRONMENT', o.environment);
+    else if (!isEnvironment(o.environment)) add('environment', `one of ${ENVIRONMENTS.join(', ')}`, o.environment);
   }
   if (o.pin !== undefined) {
     // The project file is writable by the agent: a pin there would mean nothing, so it is an error.

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { SeatbeltError } from '../core/error.js';
 import { DIALECTS, type Dialect } from '../core/types.js';
+import { ENVIRONMENTS, isEnvironment } from '../core/environment.js';
 import type { ConfigFile } from './config.js';
 import { isPolicyName, POLICY_NAMES } from './policies.js';
 import type { SettingName, Settings, SettingsFlags } from './settings.js';
@@ -16,6 +17,7 @@ export const ENV_NAMES: Readonly<Partial<Record<SettingName, string>>> = {
   owner: 'SEATBELT_OWNER',
   home: 'SEATBELT_HOME',
   keys: 'SEATBELT_KEYS',
+  environment: 'SEATBELT_ENVIRONMENT',
 };
 
 export type Layer = Partial<Settings>;
@@ -52,6 +54,10 @@ export function layerFrom(raw: SettingsFlags | ConfigFile, base: string, where: 
   if (raw.owner !== undefined) out.owner = raw.owner;
   if (raw.autoKeys !== undefined) out.autoKeys = raw.autoKeys;
   if (raw.recordInput !== undefined) out.recordInput = raw.recordInput;
+  if (raw.environment !== undefined) {
+    if (isEnvironment(raw.environment)) out.environment = raw.environment;
+    else problems.push(`${where('environment')}: expected one of ${ENVIRONMENTS.join(', ')}, found ${JSON.stringify(raw.environment)}`);
+  }
   if (raw.lockTimeoutMs !== undefined) {
     if (Number.isInteger(raw.lockTimeoutMs) && raw.lockTimeoutMs > 0) out.lockTimeoutMs = raw.lockTimeoutMs;
     else problems.push(`${where('lockTimeoutMs')}: expected a positive whole number, found ${String(raw.lockTimeoutMs)}`);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { SeatbeltError } from '../core/error.js';
 import type { Dialect } from '../core/types.js';
+import type { Environment } from '../core/environment.js';
 import { findProjectConfig, readConfig, USER_CONFIG, type LoadedConfig } from './config.js';
 import { checkPin, type PinViolation, type SettingSource } from './pin.js';
 import type { PolicyName } from './policies.js';
@@ -14,6 +15,7 @@ import { isTrusted, tighteningOnly, type IgnoredSetting, type TrustedFile } from
 export { ENV_NAMES, normalizeRole, parsePinEnv } from './settings-layers.js';
 
 export type { SettingSource } from './pin.js';
+export { ENVIRONMENTS, type Environment } from '../core/environment.js';
 
 export interface Settings {
   policy: PolicyName;
@@ -31,6 +33,8 @@ export interface Settings {
   autoKeys: boolean;
   recordInput: boolean;
   lockTimeoutMs: number;
+  /** The deployment environment every record names (prod, staging, dev); null: not set. Operator-only (never the project file). */
+  environment: Environment | null;
 }
 
 export type SettingName = keyof Settings;
@@ -46,6 +50,7 @@ export const SETTING_NAMES: readonly SettingName[] = [
   'autoKeys',
   'recordInput',
   'lockTimeoutMs',
+  'environment',
 ];
 
 /** Flags as the CLI gives them (strings, unvalidated). */
@@ -61,6 +66,7 @@ export interface SettingsFlags {
   autoKeys?: boolean;
   recordInput?: boolean;
   lockTimeoutMs?: number;
+  environment?: string;
 }
 
 export interface ResolvedSettings {
@@ -124,6 +130,7 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     autoKeys: true,
     recordInput: false,
     lockTimeoutMs: 5000,
+    environment: null,
   };
   // An untrusted project file may only tighten what the other layers would give without it.
   const trusted = project !== null && isTrusted(user?.data.trusted, project.path, project.sha256);

@@ -11,6 +11,7 @@ import { homeKeyring, keyringKeys, keyringWindows, readHomeKeyring, validateKeyr
 import { initKeys, keyPaths, loadSigner, readPrivateKey, signerFromPrivateKey, fingerprint } from '../../src/audit/keys.js';
 import { parseTrail } from '../../src/audit/read.js';
 import { rotateKeys, rotationBody, STAGED_KEY_FILE } from '../../src/audit/rotate.js';
+import { uuidv7 } from '../../src/audit/uuid.js';
 import { verifyTrail } from '../../src/audit/verify.js';
 import { openSession } from '../../src/adapters/session.js';
 import { actor, bodyAt } from '../audit/fixtures.js';
@@ -116,7 +117,8 @@ describe('keys rotate', () => {
     const stolen = signerFromPrivateKey(readPrivateKey(keyPaths(home).privateKeyPath));
     appendRecord(other, bodyAt(0), stolen); // before the rotation: fine
     const { time } = rotateKeys({ home, audit, actor });
-    const late = { ...bodyAt(3), time: new Date(Date.parse(time) + 60_000).toISOString() };
+    const lateTime = new Date(Date.parse(time) + 60_000);
+    const late = { ...bodyAt(3), time: lateTime.toISOString(), event_id: uuidv7(lateTime) };
     appendRecord(other, late, stolen); // after the key's window closed
     const report = verifyHome(home, other);
     expect(report.findings.map((f) => [f.line, f.class])).toEqual([[2, 'KEY_NOT_VALID_AT']]);
@@ -135,7 +137,7 @@ describe('keys rotate', () => {
     appendRecord(
       audit,
       rotationBody({
-        eventId: '01940000-0000-7000-8000-000000000001',
+        eventId: uuidv7(new Date('2025-03-01T00:00:00.000Z')),
         time: new Date('2025-03-01T00:00:00.000Z'),
         actor,
         oldKeyId: old.keyId,

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { appendRecord } from '../../src/audit/append.js';
 import { SeatbeltError } from '../../src/core/error.js';
 import { verifyTrail } from '../../src/audit/verify.js';
-import { at, bodyAt, signer } from './fixtures.js';
+import { sealRecord } from '../../src/audit/seal.js';
+import { at, bodyAt, otherSigner, signer } from './fixtures.js';
 
 let dir: string;
 let file: string;
@@ -54,7 +55,7 @@ describe('appendRecord', () => {
   });
 
   test('a last record longer than the first read window is still found', () => {
-    const big = { ...bodyAt(0), note: 'x'.repeat(20_000) };
+    const big = { ...bodyAt(0), reason: 'x'.repeat(20_000) };
     appendRecord(file, big, signer);
     expect(append(1).record.seq).toBe(1);
     expect(verify().ok).toBe(true);
@@ -83,14 +84,51 @@ describe('torn tails', () => {
     expect(verify()).toMatchObject({ ok: true, records: 5, recoveries: 1 });
   });
 
-  test('a crash during a recovery (torn fragment, then a torn recovery line) is recovered as one span', () => {
+  test('a crash during a recovery: only the unfinished last line is recovered, the now complete fragment stays a finding', () => {
     append(0);
     const base = fs.readFileSync(file).length;
     fs.appendFileSync(file, '{"torn":1');
     fs.appendFileSync(file, '\n{"type":"recov');
     const r = append(1);
-    expect(r.recovered!.record).toMatchObject({ at_offset: base, fragment_length: '{"torn":1\n{"type":"recov'.length });
-    expect(verify()).toMatchObject({ ok: true, records: 3, recoveries: 1 });
+    expect(r.recovered!.record).toMatchObject({ at_offset: base + '{"torn":1\n'.length, fragment_length: '{"type":"recov'.length });
+    const report = verify();
+    expect(report).toMatchObject({ records: 3, recoveries: 1 });
+    expect(report.findings.map((f) => [f.line, f.class])).toEqual([[2, 'MALFORMED']]);
+  });
+
+  test('a complete record that lost only its final newline is completed, not retired as torn', () => {
+    append(0);
+    append(1);
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(file, bytes.subarray(0, bytes.length - 1)); // delete the last '\n'
+    expect(verify().findings.map((f) => f.class)).toEqual(['TORN_TAIL']);
+    const r = append(2);
+    expect(r.recovered).toBeUndefined();
+    expect(r.record).toMatchObject({ seq: 2 });
+    expect(fs.readFileSync(file).subarray(0, bytes.length).equals(bytes)).toBe(true); // the newline, then the next record
+    expect(verify()).toMatchObject({ ok: true, records: 3, recoveries: 0 });
+  });
+
+  test('a forged complete line followed by a fragment: the recovery covers the fragment only, the forged line stays a finding', () => {
+    const first = append(0);
+    // Written without the key: a decision signed by some other key, then an unfinished line.
+    const forged = sealRecord(bodyAt(1), { seq: 1, prevHash: first.record.hash }, otherSigner).line;
+    const before = fs.readFileSync(file).length;
+    fs.appendFileSync(file, `${forged}\n{"torn`);
+    const r = append(2);
+    expect(r.recovered!.record).toMatchObject({ at_offset: before + forged.length + 1, fragment_length: '{"torn'.length });
+    const report = verify();
+    expect(report.ok).toBe(false);
+    expect(report.findings.map((f) => [f.line, f.class])).toEqual([[2, 'UNKNOWN_KEY']]);
+    expect(report).toMatchObject({ records: 3, recoveries: 1 }); // seq 0, the recovery, seq 3
+  });
+
+  test('a line starting with a byte order mark is not a record to the writer either', () => {
+    append(0);
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]));
+    expect(verify().findings.map((f) => [f.line, f.class])).toEqual([[1, 'MALFORMED']]);
+    expect(auditError(() => append(1)).message).toMatch(/does not end with seatbelt records/);
   });
 
   test('a torn first write (no complete record yet) starts the chain with a recovery', () => {
@@ -118,8 +156,8 @@ describe('torn tails', () => {
   });
 
   test('refuses a trail written in a newer format', () => {
-    fs.writeFileSync(file, '{"v":2,"seq":0,"hash":"00"}\n');
-    expect(auditError(() => append(0)).message).toMatch(/format v2/);
+    fs.writeFileSync(file, '{"v":3,"seq":0,"hash":"00"}\n');
+    expect(auditError(() => append(0)).message).toMatch(/format v3/);
   });
 });
 

@@ -107,7 +107,7 @@ describe('decision and outcome bodies', () => {
   test('by default the input is a digest only: no input, no evidence', () => {
     const body = decisionBody({ eventId: eventId(0), time: at(0), action, decision: decisionFor(action, true), actor, recordInput: false });
     expect(body).toMatchObject({
-      v: 1,
+      v: 2,
       type: 'decision',
       event_id: eventId(0),
       time: '2025-01-01T00:00:00.000Z',
@@ -153,7 +153,7 @@ describe('decision and outcome bodies', () => {
     expect(
       outcomeBody({ eventId: eventId(3), time: at(3), decisionEventId: eventId(2), exitCode: null, signal: 'SIGTERM', durationMs: 12.6 }),
     ).toEqual({
-      v: 1,
+      v: 2,
       type: 'outcome',
       event_id: eventId(3),
       time: at(3).toISOString(),

@@ -81,8 +81,11 @@ describe('the worked example in docs/audit-format.md', () => {
     const action = { kind: 'argv' as const, argv: ['rm', '-rf', '/'] };
     const actor = body.actor as { user: string; host: string; cwd: string };
     const built = decisionBody({ eventId, time, action, decision: decisionFor(action, true), actor, recordInput: false });
-    expect(built).toEqual(body);
-    const sealed = sealRecord(built, { seq: 0, prevHash: GENESIS_HASH }, signerFromPrivateKey(privateKeyFromSeed(seed)));
+    // New records are v2; the same body as v1 is the page's v1 example, byte for byte.
+    expect(built.v).toBe(2);
+    const v1 = { ...built, v: 1 };
+    expect(v1).toEqual(body);
+    const sealed = sealRecord(v1, { seq: 0, prevHash: GENESIS_HASH }, signerFromPrivateKey(privateKeyFromSeed(seed)));
     expect(sealed.line).toBe(line);
   });
 

@@ -11,6 +11,7 @@ import { decisionBody, outcomeBody } from '../../src/audit/envelope.js';
 import { signerFromPrivateKey } from '../../src/audit/keys.js';
 import { GENESIS_HASH, sealRecord, type Signer } from '../../src/audit/seal.js';
 import { verifyTrail } from '../../src/audit/verify.js';
+import { uuidv7 } from '../../src/audit/uuid.js';
 import { verifyTrailParallel } from '../../src/audit/verify-parallel.js';
 import type { Decision } from '../../src/core/types.js';
 
@@ -34,7 +35,8 @@ const decision: Decision = {
   analysis: { action: { kind: 'argv', argv: ['ls'] }, matches: [], writes: false },
 };
 
-const idOf = (i: number) => `0194${i.toString(16).padStart(4, '0')}-0000-7000-8000-${i.toString(16).padStart(12, '0')}`;
+// The id carries the record's time (verify checks they agree).
+const idOf = (i: number) => uuidv7(new Date(Date.UTC(2025, 0, 1) + i * 1000), new Uint8Array(10).fill(i % 256));
 
 /** A valid trail of `n` records (decisions and their outcomes), one line each. */
 function trail(n: number, by: Signer = signer): string[] {
@@ -86,7 +88,7 @@ beforeAll(async () => {
   // A worker that takes the first chunk and dies without answering.
   writeFileSync(
     BROKEN_WORKER,
-    "import { workerData } from 'node:worker_threads';\nAtomics.store(new Int32Array(workerData.claims), 0, 1);\nprocess.exit(1);\n",
+    "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (w) => { Atomics.store(new Int32Array(w.claims), 0, 1); process.exit(1); });\n",
   );
 });
 afterAll(() => {

@@ -1,33 +1,25 @@
-// The in-browser verifier of the HTML report: a second, independent implementation of
-// src/audit/verify.ts on @noble/ed25519 and @noble/hashes (no node:crypto, no Buffer), so an
-// auditor's browser checks the trail without trusting seatbelt's own binary. It shares only the
-// byte rules with Node: canonical.ts (JCS), shape.ts (what a record is) and key-windows.ts.
-// A test runs both over the same tamper matrix and requires the same findings.
+// The in-browser verifier of the HTML report: verify's own line and chain rules
+// (src/audit/verify-core.ts, shared with `seatbelt verify`) with the crypto of @noble/ed25519 and
+// @noble/hashes instead of node:crypto, so an auditor's browser checks the trail without Node and
+// every fix to the rules lands in both. A test runs both over the tamper matrix and requires the
+// same findings.
 import * as ed from '@noble/ed25519';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
-import { canonicalize } from '../canonical.js';
-import { keyValidityFindings, type KeyWindow } from '../key-windows.js';
-import { shapeProblems } from '../shape.js';
+import type { KeyWindow } from '../key-windows.js';
+import { merkle } from '../merkle.js';
+import { READABLE_DESPITE, TrailVerifier, type Finding as CoreFinding, type VerifyCrypto } from '../verify-core.js';
 
 ed.hashes.sha512 = sha512;
 
-export const DOMAIN = 'seatbelt/v1/record\n';
-const GENESIS_HASH = '0'.repeat(64);
+export { DOMAIN } from '../verify-core.js';
 const enc = new TextEncoder();
-const DOMAIN_BYTES = enc.encode(DOMAIN);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export interface BrowserKey extends Partial<KeyWindow> {
   keyId: string;
   publicKey: Uint8Array;
 }
 
-export interface Finding {
-  line: number;
-  seq: number | null;
-  class: string;
-  detail: string;
-}
+export type Finding = CoreFinding;
 
 export interface BrowserVerifyReport {
   ok: boolean;
@@ -35,36 +27,16 @@ export interface BrowserVerifyReport {
   decisions: number;
   recoveries: number;
   findings: Finding[];
+  findingsOmitted?: number;
   lastHash: string | null;
   lastSeq: number | null;
-  /** The parsed records of the chain, in file order, for the report's figures. */
+  followOn: { unlinked: number; hiddenSeqs: number };
+  /** The records that verify as part of the chain (no finding on their line), in file order, for the report's figures. */
   entries: { line: number; record: Record<string, unknown> }[];
   /** Key ids that signed at least one verified record. */
   keysUsed: string[];
-}
-
-interface Rec {
-  v: number;
-  type: string;
-  seq: number;
-  time: string;
-  prev_hash: string;
-  hash: string;
-  key_id: string;
-  sig: string;
-  [k: string]: unknown;
-}
-
-interface Line {
-  no: number;
-  offset: number;
-  bytes: Uint8Array;
-  terminated: boolean;
-  record?: Rec;
-  problem?: Finding;
-  integrity?: Finding;
-  accounted?: boolean;
-  trusted?: boolean;
+  merkleRoot?: string;
+  treeSize?: number;
 }
 
 // ---- bytes --------------------------------------------------------------------------------
@@ -168,6 +140,22 @@ export function looksLikeKeyFile(text: string): boolean {
 
 // ---- the verifier -------------------------------------------------------------------------
 
+const nobleSha256 = (...parts: Uint8Array[]): Uint8Array => {
+  const h = sha256.create();
+  for (const p of parts) h.update(p);
+  return h.digest();
+};
+
+export const browserCrypto: VerifyCrypto = {
+  sha256: nobleSha256,
+  verify: (sig, message, key) => ed.verify(sig, message, key as Uint8Array, { zip215: false }),
+  keyFromPem: (pem) => {
+    const raw = rawFromPem(pem);
+    return { keyId: keyIdOf(raw), key: raw };
+  },
+  fromBase64,
+};
+
 export interface VerifyOptions {
   /** Called now and then with the number of lines checked, so the page can show progress. */
   onProgress?: (done: number, total: number) => void;
@@ -180,241 +168,35 @@ export async function verifyTrailBytes(
   keys: readonly BrowserKey[],
   o: VerifyOptions = {},
 ): Promise<BrowserVerifyReport> {
-  const byId = new Map(keys.map((k) => [k.keyId, k]));
-  const findings: Finding[] = [];
-  const empty = { records: 0, decisions: 0, recoveries: 0, lastHash: null, lastSeq: null, entries: [], keysUsed: [] };
-  if (bytes.length === 0) {
-    findings.push({ line: 0, seq: null, class: 'EMPTY', detail: 'the file is empty: no records (a wiped trail looks the same)' });
-    return { ok: false, findings, ...empty };
-  }
-  const lines = splitLines(bytes);
-  const chunk = o.chunk ?? 200;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    parseLine(line);
-    if (line.record) checkIntegrity(line, byId);
-    if ((i + 1) % chunk === 0) {
-      o.onProgress?.(i + 1, lines.length);
-      await new Promise((r) => setTimeout(r, 0));
-    }
-  }
-  o.onProgress?.(lines.length, lines.length);
-  const recoveries = accountFragments(lines, bytes, findings);
-  const chain: Line[] = [];
-  for (const line of lines) {
-    if (line.accounted) continue;
-    if (!line.terminated) {
-      findings.push(tornTail(line));
-      continue;
-    }
-    if (line.problem) findings.push(line.problem);
-    if (line.integrity) findings.push(line.integrity);
-    if (line.record) chain.push(line);
-  }
-  checkChain(lines, chain, findings);
   const windows = keys
     .filter((k): k is BrowserKey & KeyWindow => typeof k.not_before === 'string')
     .map((k) => ({ key_id: k.keyId, not_before: k.not_before, not_after: k.not_after ?? null }));
-  findings.push(
-    ...keyValidityFindings(
-      chain.map((l) => ({
-        line: l.no,
-        seq: l.record!.seq,
-        time: l.record!.time,
-        type: l.record!.type,
-        key_id: l.record!.key_id,
-        trusted: l.trusted === true,
-        ...(typeof (l.record!.new_key as { key_id?: unknown } | undefined)?.key_id === 'string'
-          ? { new_key_id: (l.record!.new_key as { key_id: string }).key_id }
-          : {}),
-      })),
-      windows,
-    ),
-  );
-  findings.sort((a, b) => a.line - b.line);
-  const last = chain.at(-1)?.record;
-  return {
-    ok: findings.length === 0,
-    records: chain.length,
-    decisions: chain.filter((l) => l.record!.type === 'decision').length,
-    recoveries,
-    findings,
-    lastHash: last?.hash ?? null,
-    lastSeq: last?.seq ?? null,
-    entries: chain.map((l) => ({ line: l.no, record: l.record! })),
-    keysUsed: [...new Set(chain.filter((l) => l.trusted).map((l) => l.record!.key_id))],
-  };
-}
-
-function splitLines(bytes: Uint8Array): Line[] {
-  const lines: Line[] = [];
+  const candidates: { line: number; record: Record<string, unknown> }[] = [];
+  const v = new TrailVerifier({
+    crypto: browserCrypto,
+    keys: new Map<string, unknown>(keys.map((k) => [k.keyId, k.publicKey])),
+    keyWindows: windows,
+    tree: merkle(nobleSha256).builder(),
+    onRecord: (line, record) => candidates.push({ line, record }),
+  });
+  let total = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) total++;
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) total++;
+  const chunk = o.chunk ?? 200;
   let start = 0;
+  let no = 0;
   while (start < bytes.length) {
     const nl = bytes.indexOf(0x0a, start);
     const end = nl === -1 ? bytes.length : nl;
-    lines.push({ no: lines.length + 1, offset: start, bytes: bytes.subarray(start, end), terminated: nl !== -1 });
+    v.push({ no: ++no, offset: start, bytes: bytes.subarray(start, end), terminated: nl !== -1 });
     start = end + 1;
-  }
-  return lines;
-}
-
-function parseLine(line: Line): void {
-  const at = (cls: string, detail: string, seq: number | null = null) => {
-    line.problem = { line: line.no, seq, class: cls, detail };
-  };
-  if (line.bytes.length === 0) return at('MALFORMED', 'empty line');
-  let text: string;
-  try {
-    text = utf8.decode(line.bytes);
-  } catch {
-    return at('INVALID_UTF8', 'invalid UTF-8 in the line');
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    return at('MALFORMED', `not JSON (${(err as Error).message})`);
-  }
-  const problems = shapeProblems(json);
-  const seqOf = (v: unknown) =>
-    typeof v === 'object' && v !== null && Number.isSafeInteger((v as { seq?: unknown }).seq) ? (v as { seq: number }).seq : null;
-  if (problems.length > 0) return at('MALFORMED', `not a v1 record: ${problems.join('; ')}`, seqOf(json));
-  line.record = json as Rec;
-  let canonical: string;
-  try {
-    canonical = canonicalize(json);
-  } catch (err) {
-    return at('MALFORMED', `cannot be canonicalized: ${(err as Error).message}`, line.record.seq);
-  }
-  if (canonical !== text)
-    at('MALFORMED', 'the line is not the canonical (JCS) form of its record: it was re-serialised or edited', line.record.seq);
-}
-
-function checkIntegrity(line: Line, keys: Map<string, BrowserKey>): void {
-  const r = line.record!;
-  let canonical: Uint8Array;
-  try {
-    const { hash: _h, sig: _s, ...rest } = r;
-    canonical = enc.encode(canonicalize(rest));
-  } catch {
-    return;
-  }
-  const key = keys.get(r.key_id);
-  let sigOk: boolean | null = null;
-  if (key) {
-    try {
-      sigOk = ed.verify(fromBase64(r.sig), concat(DOMAIN_BYTES, canonical), key.publicKey, { zip215: false });
-    } catch {
-      sigOk = false;
+    if (no % chunk === 0) {
+      o.onProgress?.(no, total);
+      await new Promise((r) => setTimeout(r, 0));
     }
   }
-  const add = (cls: string, detail: string) => {
-    line.integrity = { line: line.no, seq: r.seq, class: cls, detail };
-  };
-  const hash = toHex(sha256(concat(Uint8Array.of(0), DOMAIN_BYTES, canonical)));
-  if (hash !== r.hash) {
-    const note =
-      sigOk === null
-        ? `signed by unknown key ${r.key_id}`
-        : sigOk
-          ? 'the signature is valid: only the hash field was changed'
-          : 'the signature fails too: the content was changed';
-    add('HASH_MISMATCH', `the record hashes to ${hash.slice(0, 16)}…, not to its stored hash ${r.hash.slice(0, 16)}…; ${note}`);
-  } else if (sigOk === null) {
-    add('UNKNOWN_KEY', `signed by ${r.key_id}, which is not among the public keys you gave`);
-  } else if (!sigOk) {
-    add('BAD_SIGNATURE', `the signature does not verify under ${r.key_id}`);
-  } else {
-    line.trusted = true;
-  }
-}
-
-function accountFragments(lines: Line[], bytes: Uint8Array, findings: Finding[]): number {
-  let count = 0;
-  const byOffset = new Map(lines.map((l, i) => [l.offset, i]));
-  lines.forEach((line, i) => {
-    const r = line.record;
-    if (!r || r.type !== 'recovery' || !line.trusted) return;
-    const at = r.at_offset as number;
-    const len = r.fragment_length as number;
-    const first = byOffset.get(at);
-    const add = (detail: string) => findings.push({ line: line.no, seq: r.seq, class: 'CHAIN_BREAK', detail });
-    if (first === undefined || first >= i || at + len + 1 !== line.offset) {
-      add(`recovery record accounts for bytes ${at}..${at + len}, which are not the lines right before it`);
-      return;
-    }
-    if (toHex(sha256(bytes.subarray(at, at + len))) !== r.fragment_sha256) {
-      add(`recovery record's fragment digest does not match bytes ${at}..${at + len} (the fragment was changed)`);
-      return;
-    }
-    for (let j = first; j < i; j++) lines[j]!.accounted = true;
-    count++;
-  });
-  return count;
-}
-
-function tornTail(line: Line): Finding {
-  const what = line.record ? 'a complete record whose newline was never written' : `${line.bytes.length} bytes of an unfinished line`;
-  return {
-    line: line.no,
-    seq: line.record?.seq ?? null,
-    class: 'TORN_TAIL',
-    detail: `${what}: an interrupted write (a crash, not tampering)`,
-  };
-}
-
-function checkChain(lines: Line[], chain: Line[], findings: Finding[]): void {
-  const bySeq = new Map<number, Line[]>();
-  for (const l of chain) {
-    const list = bySeq.get(l.record!.seq) ?? [];
-    list.push(l);
-    bySeq.set(l.record!.seq, list);
-  }
-  const add = (l: Line, cls: string, detail: string) => findings.push({ line: l.no, seq: l.record!.seq, class: cls, detail });
-  const unparsedBefore: number[] = [];
-  let unparsed = 0;
-  for (const l of lines) {
-    unparsedBefore[l.no] = unparsed;
-    if (!l.accounted && l.terminated && !l.record) unparsed++;
-  }
-  let maxSeq = -1;
-  let maxLine: Line | null = null;
-  let prev: Line | null = null;
-  for (const l of chain) {
-    const r = l.record!;
-    const same = bySeq.get(r.seq)!;
-    const earlier = same.slice(0, same.indexOf(l));
-    const twin = earlier.find((e) => e.record!.hash === r.hash);
-    if (twin) {
-      add(l, 'DUPLICATE', `the same record as line ${twin.no} (seq ${r.seq} appears twice)`);
-      prev = l;
-      continue;
-    }
-    if (earlier.length > 0) {
-      add(l, 'DUPLICATE', `fork: seq ${r.seq} is also line ${earlier[0]!.no}, a different record`);
-    } else if (r.seq < maxSeq) {
-      add(l, 'CHAIN_BREAK', `out of order: seq ${r.seq} comes after seq ${maxSeq} (line ${maxLine!.no}); records were moved`);
-    } else if (r.seq > maxSeq + 1) {
-      let missing = 0;
-      for (let s = maxSeq + 1; s < r.seq; s++) if (!bySeq.has(s)) missing++;
-      const explained = unparsedBefore[l.no]! - (prev ? unparsedBefore[prev.no]! : 0);
-      if (missing > explained) {
-        const range = r.seq - maxSeq - 1 === 1 ? `seq ${maxSeq + 1} is` : `seq ${maxSeq + 1}..${r.seq - 1} are`;
-        add(l, 'SEQ_GAP', `${range} missing before this record: records were deleted`);
-      }
-    }
-    if (r.seq === 0) {
-      if (r.prev_hash !== GENESIS_HASH) add(l, 'CHAIN_BREAK', 'the first record (seq 0) must have the genesis prev_hash (64 zeros)');
-    } else {
-      const parents = bySeq.get(r.seq - 1);
-      if (parents && !parents.some((p) => p.record!.hash === r.prev_hash)) {
-        add(l, 'CHAIN_BREAK', `prev_hash does not match the hash of seq ${r.seq - 1} (line ${parents[0]!.no})`);
-      }
-    }
-    if (r.seq > maxSeq) {
-      maxSeq = r.seq;
-      maxLine = l;
-    }
-    prev = l;
-  }
+  o.onProgress?.(total, total);
+  const report = v.finish();
+  const unreadable = new Set(report.findings.filter((f) => !READABLE_DESPITE.has(f.class)).map((f) => f.line));
+  return { ...report, entries: candidates.filter((e) => !unreadable.has(e.line)) };
 }

@@ -1,0 +1,670 @@
+// The one implementation of verify's line and chain rules, shared by `seatbelt verify` (Node), the
+// readers (only records that verify are read) and the HTML report's in-browser verifier. Pure: the
+// crypto (SHA-256, Ed25519, PEM keys) is injected, so Node uses node:crypto and the browser @noble.
+//
+// It streams: lines are pushed one at a time in file order and only small per-record state is kept
+// (a 16-byte hash prefix and a line number per seq), so memory stays flat however long the trail.
+//
+// Damage is reported once, on the line that caused it. A line that is not a record, or a record
+// whose hash or signature fails, is left out of the chain checks, so the seq it hid and the link the
+// next record makes to it are not reported again (they are counted in `followOn`). A record out of
+// place is one CHAIN_BREAK where it stands (a record that jumps ahead and is followed by the seq it
+// skipped was moved there; a jump followed by its own successor is a gap).
+import { canonicalize } from './canonical.js';
+import { KeyValidity, KEY_ROTATION, type KeyWindow } from './key-windows.js';
+import { shapeProblems, type ChainFields } from './shape.js';
+
+export const DOMAIN = 'seatbelt/v1/record\n';
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type FindingClass =
+  | 'MALFORMED'
+  | 'HASH_MISMATCH'
+  | 'BAD_SIGNATURE'
+  | 'CHAIN_BREAK'
+  | 'SEQ_GAP'
+  | 'DUPLICATE'
+  | 'UNKNOWN_KEY'
+  | 'TORN_TAIL'
+  | 'INVALID_UTF8'
+  | 'EMPTY'
+  | 'KEY_NOT_VALID_AT';
+
+export interface Finding {
+  /** 1-based line number; 0 for the file as a whole. */
+  line: number;
+  seq: number | null;
+  class: FindingClass;
+  detail: string;
+}
+
+/** Findings that do not make the record on their line unreadable: it is authentic and in its place. */
+export const READABLE_DESPITE: ReadonlySet<FindingClass> = new Set(['SEQ_GAP', 'TORN_TAIL']);
+
+export interface VerifyCrypto {
+  sha256(...parts: Uint8Array[]): Uint8Array;
+  /** Ed25519 (RFC 8032) over `message` with a key handle from `keyFromPem` (or given by the caller). */
+  verify(sig: Uint8Array, message: Uint8Array, key: unknown): boolean;
+  /** A key handle and its key id (`SHA256:…`) from an SPKI PEM; throws when it is not an Ed25519 public key. */
+  keyFromPem(pem: string): { keyId: string; key: unknown };
+  fromBase64(s: string): Uint8Array;
+}
+
+/** A Merkle tree kept leaf by leaf (src/audit/merkle.ts `builder()`): the root goes in the report. */
+export interface LeafSink {
+  push(leaf: Uint8Array): void;
+  root(): Uint8Array;
+  readonly size: number;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  /** Records in the chain (every type). */
+  records: number;
+  decisions: number;
+  /** Recovery records that account for a torn write. */
+  recoveries: number;
+  findings: Finding[];
+  /** Findings past the number kept (`findings` is then the first ones by line). */
+  findingsOmitted?: number;
+  /** Hash and seq of the last record: keep them elsewhere to detect later truncation. */
+  lastHash: string | null;
+  lastSeq: number | null;
+  /** Effects of a damaged line that are not reported again: links to it, seqs it hid. */
+  followOn: { unlinked: number; hiddenSeqs: number };
+  /** Key ids that signed at least one verified record (learned ones included). */
+  keysUsed: string[];
+  /** RFC 6962 root (hex) over the hashes of the chain's records in file order, when a tree was given. */
+  merkleRoot?: string;
+  treeSize?: number;
+}
+
+export const TRUNCATION_NOTE =
+  'note: deleting the last records of a trail cannot be detected from the file alone; ' +
+  'keep the last hash somewhere else (or a signed checkpoint: seatbelt checkpoint) and compare';
+
+/** One line as pushed: its bytes without the newline. */
+export interface LineInput {
+  no: number;
+  offset: number;
+  bytes: Uint8Array;
+  terminated: boolean;
+}
+
+/** A line after parsing and the integrity checks. */
+export interface Line extends LineInput {
+  record?: ChainFields;
+  /** Set when the line is not a record: the finding to report unless a recovery accounts for it. */
+  problem?: Finding;
+  /** The canonical bytes (UTF-8 JCS without hash and sig). */
+  canonical?: Uint8Array;
+  /** The hash/signature finding, if any. */
+  integrity?: Finding;
+  trusted?: boolean;
+}
+
+const enc = new TextEncoder();
+// ignoreBOM: a BOM is kept as a character (and then fails JSON.parse), never silently dropped.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const DOMAIN_BYTES = enc.encode(DOMAIN);
+const LEAF_PREFIX = Uint8Array.of(0);
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+export function toHex(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += HEX[b[i]!];
+  return s;
+}
+
+function fromHex(s: string): Uint8Array {
+  const out = new Uint8Array(s.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+/** The record hash (hex): SHA-256(0x00 ‖ DOMAIN ‖ canonical), an RFC 6962 leaf hash. */
+export const recordHashOf = (c: VerifyCrypto, canonical: Uint8Array): string => toHex(c.sha256(LEAF_PREFIX, DOMAIN_BYTES, canonical));
+
+/** The bytes a record signature covers: DOMAIN ‖ canonical. */
+export function signedBytes(canonical: Uint8Array): Uint8Array {
+  const out = new Uint8Array(DOMAIN_BYTES.length + canonical.length);
+  out.set(DOMAIN_BYTES, 0);
+  out.set(canonical, DOMAIN_BYTES.length);
+  return out;
+}
+
+/** Splits a whole file into lines (for callers holding the bytes); `verifyBytes` streams the same lines. */
+export function splitLines(bytes: Uint8Array): LineInput[] {
+  const lines: LineInput[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl === -1 ? bytes.length : nl;
+    lines.push({ no: lines.length + 1, offset: start, bytes: bytes.subarray(start, end), terminated: nl !== -1 });
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** JCS of the whole record and of the record without hash and sig, canonicalizing each member once. */
+function canonicalForms(r: Record<string, unknown>): { full: string; unsigned: string } {
+  const full: string[] = [];
+  const unsigned: string[] = [];
+  for (const key of Object.keys(r).sort()) {
+    if (r[key] === undefined) continue;
+    const member = `${canonicalize(key)}:${canonicalize(r[key])}`;
+    full.push(member);
+    if (key !== 'hash' && key !== 'sig') unsigned.push(member);
+  }
+  return { full: `{${full.join(',')}}`, unsigned: `{${unsigned.join(',')}}` };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  // The offset of the first byte a fatal decoder rejects: decode growing prefixes by code point.
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (n === 0 || i + n > bytes.length) return i + 1;
+    try {
+      utf8.decode(bytes.subarray(i, i + n));
+    } catch {
+      return i + 1;
+    }
+    i += n;
+  }
+  return i + 1;
+}
+
+const seqOf = (v: unknown) =>
+  typeof v === 'object' && v !== null && Number.isSafeInteger((v as { seq?: unknown }).seq) ? (v as { seq: number }).seq : null;
+
+/**
+ * Whether the line is a record, byte for byte: valid UTF-8 (a BOM is not stripped), JSON, the
+ * shape of its type and version, `new_key.key_id` the fingerprint of its PEM, and exactly the JCS
+ * form of its value. The writer asks the same question before it links to a line.
+ */
+export function parseLine(line: Line, crypto: Pick<VerifyCrypto, 'keyFromPem'>): void {
+  const at = (cls: FindingClass, detail: string, seq: number | null = null) => {
+    line.problem = { line: line.no, seq, class: cls, detail };
+  };
+  if (line.bytes.length === 0) return at('MALFORMED', 'empty line');
+  let text: string;
+  try {
+    text = utf8.decode(line.bytes);
+  } catch {
+    return at('INVALID_UTF8', `invalid UTF-8 at byte ${firstInvalidUtf8(line.bytes)} of the line`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) return at('MALFORMED', 'the line starts with a byte order mark (U+FEFF): a record starts with {');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return at('MALFORMED', `not JSON (${(err as Error).message})`);
+  }
+  const problems = shapeProblems(json);
+  const r = json as ChainFields;
+  if (problems.length === 0 && r.type === KEY_ROTATION) {
+    const nk = r.new_key as { key_id: string; public_key_pem: string };
+    try {
+      const { keyId } = crypto.keyFromPem(nk.public_key_pem);
+      if (keyId !== nk.key_id) problems.push(`"new_key.key_id" is ${nk.key_id}, but its public key's fingerprint is ${keyId}`);
+    } catch (err) {
+      problems.push(`"new_key.public_key_pem": ${(err as Error).message}`);
+    }
+  }
+  if (problems.length > 0) return at('MALFORMED', `not a v${r.v === 2 ? 2 : 1} record: ${problems.join('; ')}`, seqOf(json));
+  let forms: { full: string; unsigned: string };
+  try {
+    forms = canonicalForms(r);
+  } catch (err) {
+    return at('MALFORMED', `cannot be canonicalized: ${(err as Error).message}`, r.seq);
+  }
+  // Lines are written in JCS form; anything else (reformatting, duplicate keys, number
+  // spellings) means the bytes were changed even if the values still verify.
+  if (forms.full !== text)
+    return at('MALFORMED', 'the line is not the canonical (JCS) form of its record: it was re-serialised or edited', r.seq);
+  line.record = r;
+  line.canonical = enc.encode(forms.unsigned);
+}
+
+/** Hash, then signature under the record's key when it is trusted. */
+export function checkIntegrity(line: Line, keys: ReadonlyMap<string, unknown>, crypto: VerifyCrypto, precomputed?: boolean): void {
+  const r = line.record!;
+  const canonical = line.canonical!;
+  const key = keys.get(r.key_id);
+  let sigOk: boolean | null = null;
+  if (key !== undefined) {
+    if (precomputed !== undefined) sigOk = precomputed;
+    else {
+      try {
+        sigOk = crypto.verify(crypto.fromBase64(r.sig), signedBytes(canonical), key);
+      } catch {
+        sigOk = false;
+      }
+    }
+  }
+  const add = (cls: FindingClass, detail: string) => {
+    line.integrity = { line: line.no, seq: r.seq, class: cls, detail };
+  };
+  const hash = recordHashOf(crypto, canonical);
+  if (hash !== r.hash) {
+    const sigNote =
+      sigOk === null
+        ? `signed by unknown key ${r.key_id}`
+        : sigOk
+          ? 'the signature is valid: only the hash field was changed'
+          : 'the signature fails too: the content was changed';
+    add('HASH_MISMATCH', `the record hashes to ${hash.slice(0, 16)}…, not to its stored hash ${r.hash.slice(0, 16)}…; ${sigNote}`);
+  } else if (sigOk === null) {
+    add('UNKNOWN_KEY', `signed by ${r.key_id}, which is not among the trusted public keys`);
+  } else if (!sigOk) {
+    add('BAD_SIGNATURE', `the signature does not verify under ${r.key_id}`);
+  } else {
+    line.trusted = true;
+  }
+}
+
+/** seq → (line, first 16 bytes of the hash) of the chain's records. Dense arrays: ~20 bytes a record. */
+class SeqIndex {
+  private lines = new Int32Array(1024);
+  private hashes = new Uint32Array(1024 * 4);
+  private sparse = new Map<number, { line: number; words: number[] }>();
+  size = 0;
+
+  private static words(hash: string): number[] {
+    return [0, 8, 16, 24].map((i) => parseInt(hash.slice(i, i + 8), 16) >>> 0);
+  }
+
+  private dense(seq: number): boolean {
+    return seq < 1 << 26;
+  }
+
+  get(seq: number): { line: number; matches(hash: string): boolean } | null {
+    if (this.dense(seq)) {
+      if (seq >= this.lines.length || this.lines[seq] === 0) return null;
+      const at = seq * 4;
+      const w = [this.hashes[at]!, this.hashes[at + 1]!, this.hashes[at + 2]!, this.hashes[at + 3]!];
+      return { line: this.lines[seq]!, matches: (h) => SeqIndex.words(h).every((x, i) => x === w[i]) };
+    }
+    const e = this.sparse.get(seq);
+    return e ? { line: e.line, matches: (h) => SeqIndex.words(h).every((x, i) => x === e.words[i]) } : null;
+  }
+
+  has(seq: number): boolean {
+    return this.get(seq) !== null;
+  }
+
+  set(seq: number, line: number, hash: string): void {
+    this.size++;
+    if (!this.dense(seq)) return void this.sparse.set(seq, { line, words: SeqIndex.words(hash) });
+    if (seq >= this.lines.length) {
+      let n = this.lines.length;
+      while (n <= seq) n *= 2;
+      const lines = new Int32Array(n);
+      lines.set(this.lines);
+      const hashes = new Uint32Array(n * 4);
+      hashes.set(this.hashes);
+      this.lines = lines;
+      this.hashes = hashes;
+    }
+    this.lines[seq] = line;
+    this.hashes.set(SeqIndex.words(hash), seq * 4);
+  }
+}
+
+interface ChainRef {
+  line: number;
+  seq: number;
+  hash: string;
+  prevHash: string;
+}
+
+export interface CoreOptions {
+  crypto: VerifyCrypto;
+  /** Trusted keys: key id → handle for `crypto.verify`. Keys introduced by trusted key_rotation records are added. */
+  keys: Map<string, unknown>;
+  /** Validity windows of the keys (a keyring): a record signed outside its key's window is KEY_NOT_VALID_AT. */
+  keyWindows?: readonly KeyWindow[] | null;
+  /** A signature result computed elsewhere (worker threads) for a 1-based line; undefined: check here. */
+  signatureCheck?: (line: number) => boolean | undefined;
+  /** Every record that is a candidate for the chain (authentic), in file order: readers keep the ones with no finding. */
+  onRecord?: (line: number, record: ChainFields) => void;
+  /** Receives the hash of every record of the chain, in file order (the Merkle root of verify --json). */
+  tree?: LeafSink;
+  /** Most findings kept in the report (the rest are counted). */
+  maxFindings?: number;
+}
+
+/**
+ * The streaming verifier. Push every line in file order (`push`), then `finish()`. Lines are
+ * judged one by one; a line that is not a record is held until the next line says whether a
+ * recovery record accounts for it, and a record whose seq jumps ahead is held until the next record
+ * says whether it was moved or records were deleted.
+ */
+export class TrailVerifier {
+  private readonly c: VerifyCrypto;
+  private readonly keys: Map<string, unknown>;
+  private readonly validity: KeyValidity;
+  private readonly maxFindings: number;
+  private findings: Finding[] = [];
+  private omitted = 0;
+  private records = 0;
+  private decisions = 0;
+  private recoveries = 0;
+  private lastRef: ChainRef | null = null;
+  private keysUsed = new Set<string>();
+  private sawLine = false;
+  private lines = 0;
+  /** A terminated line that is not a record, waiting for the next line (a recovery may account for it). */
+  private held: Line | null = null;
+  // Chain order.
+  private index = new SeqIndex();
+  private expected = 0;
+  private lastInPlace: ChainRef | null = null;
+  private damaged = 0;
+  private pending: { ref: ChainRef; damaged: number } | null = null;
+  private gaps: { line: number; seq: number; from: number; to: number; explained: number }[] = [];
+  private deferredLinks: ChainRef[] = [];
+  private followOn = { unlinked: 0, hiddenSeqs: 0 };
+
+  constructor(private readonly o: CoreOptions) {
+    this.c = o.crypto;
+    this.keys = o.keys;
+    this.validity = new KeyValidity(o.keyWindows);
+    this.maxFindings = o.maxFindings ?? 100_000;
+  }
+
+  private add(f: Finding): void {
+    if (this.findings.length < this.maxFindings) this.findings.push(f);
+    else this.omitted++;
+  }
+
+  /** Lines pushed so far. */
+  get linesSeen(): number {
+    return this.lines;
+  }
+
+  push(input: LineInput): void {
+    this.sawLine = true;
+    this.lines++;
+    const line: Line = input;
+    parseLine(line, this.c);
+    if (line.record)
+      checkIntegrity(line, this.keys, this.c, this.keys.has(line.record.key_id) ? this.o.signatureCheck?.(line.no) : undefined);
+    const r = line.record;
+    const authentic = r !== undefined && line.trusted === true;
+    let validityFinding: Finding | null = null;
+    if (authentic) {
+      validityFinding = this.validity.check({
+        line: line.no,
+        seq: r.seq,
+        time: r.time,
+        type: r.type,
+        key_id: r.key_id,
+        trusted: true,
+        ...(r.type === KEY_ROTATION ? { new_key_id: (r.new_key as { key_id: string }).key_id } : {}),
+      });
+      // The handover is the proof: a rotation signed by a trusted key, valid at that point, makes
+      // its new key trusted from there on (a third party needs only the first key).
+      if (!validityFinding && r.type === KEY_ROTATION) {
+        const nk = r.new_key as { key_id: string; public_key_pem: string };
+        if (!this.keys.has(nk.key_id)) this.keys.set(nk.key_id, this.c.keyFromPem(nk.public_key_pem).key);
+      }
+    }
+
+    // The line before: accounted for by this line, if it is a recovery record for exactly it.
+    const isRecovery = authentic && line.terminated && r.type === 'recovery';
+    const held = this.held;
+    this.held = null;
+    if (held) {
+      const why = isRecovery ? this.accounts(held, line) : 'no';
+      if (why === null) this.recoveries++;
+      else {
+        this.damage(held.problem!);
+        if (isRecovery) this.add({ line: line.no, seq: r.seq, class: 'CHAIN_BREAK', detail: why });
+      }
+    } else if (isRecovery) {
+      this.add({
+        line: line.no,
+        seq: r.seq,
+        class: 'CHAIN_BREAK',
+        detail: 'recovery record with no unfinished line right before it to account for (a recovery covers exactly one unfinished line)',
+      });
+    }
+
+    if (!line.terminated) {
+      // The end of the file. A complete, authentic record that lost its newline is still a record
+      // of the chain (the next append completes it); anything else is an unfinished write.
+      if (authentic) {
+        this.add({
+          line: line.no,
+          seq: r.seq,
+          class: 'TORN_TAIL',
+          detail: 'a complete record whose final newline is missing: the next append completes it (its command may have run)',
+        });
+        if (validityFinding) this.add(validityFinding);
+        this.chainRecord(line);
+      } else if (line.integrity) this.damage(line.integrity);
+      else
+        this.add({
+          line: line.no,
+          seq: line.problem?.seq ?? null,
+          class: 'TORN_TAIL',
+          detail: `${line.bytes.length} bytes of an unfinished line: an interrupted write (a crash, not tampering); it was never acknowledged, and the next append records a recovery for it`,
+        });
+      return;
+    }
+    if (line.problem) {
+      // Copy: the bytes may live in a read buffer that is about to be reused.
+      this.held = { ...line, bytes: line.bytes.slice() };
+      return;
+    }
+    if (line.integrity) return this.damage(line.integrity);
+    if (validityFinding) this.add(validityFinding);
+    this.chainRecord(line);
+  }
+
+  /** null when `rec` (a trusted recovery right after `held`) accounts for exactly that line; else why not. */
+  private accounts(held: Line, rec: Line): string | null {
+    const r = rec.record!;
+    const at = r.at_offset as number;
+    const len = r.fragment_length as number;
+    if (at !== held.offset || len !== held.bytes.length || held.offset + held.bytes.length + 1 !== rec.offset)
+      return `recovery record accounts for bytes ${at}..${at + len}, which are not exactly the line right before it (bytes ${held.offset}..${held.offset + held.bytes.length}): a recovery covers one unfinished line, never complete lines`;
+    if (toHex(this.c.sha256(held.bytes)) !== r.fragment_sha256)
+      return `recovery record's fragment digest does not match bytes ${at}..${at + len} (the fragment was changed)`;
+    return null;
+  }
+
+  private damage(f: Finding): void {
+    this.add(f);
+    this.damaged++;
+  }
+
+  private chainRecord(line: Line): void {
+    const r = line.record!;
+    this.records++;
+    if (r.type === 'decision') this.decisions++;
+    this.keysUsed.add(r.key_id);
+    this.o.tree?.push(fromHex(r.hash));
+    this.o.onRecord?.(line.no, r);
+    const ref: ChainRef = { line: line.no, seq: r.seq, hash: r.hash, prevHash: r.prev_hash };
+    this.lastRef = ref;
+    if (this.pending) this.resolvePending(ref);
+    this.place(ref);
+  }
+
+  private place(c: ChainRef): void {
+    const twin = this.index.get(c.seq);
+    if (twin) {
+      const detail = twin.matches(c.hash)
+        ? `the same record as line ${twin.line} (seq ${c.seq} appears twice)`
+        : `fork: seq ${c.seq} is also line ${twin.line}, a different record`;
+      return this.add({ line: c.line, seq: c.seq, class: 'DUPLICATE', detail });
+    }
+    if (c.seq === this.expected) return this.inPlace(c);
+    if (c.seq < this.expected) {
+      const after = this.lastInPlace;
+      this.add({
+        line: c.line,
+        seq: c.seq,
+        class: 'CHAIN_BREAK',
+        detail: `out of order: seq ${c.seq} comes after seq ${this.expected - 1}${after ? ` (line ${after.line})` : ''}; records were moved`,
+      });
+      this.index.set(c.seq, c.line, c.hash);
+      this.link(c);
+      return;
+    }
+    this.pending = { ref: c, damaged: this.damaged };
+  }
+
+  /** A record that jumped ahead: moved here (the next record continues the old run) or after a gap. */
+  private resolvePending(next: ChainRef | null): void {
+    const p = this.pending!;
+    this.pending = null;
+    if (next && next.seq >= this.expected && next.seq < p.ref.seq && !this.index.has(next.seq)) {
+      this.add({
+        line: p.ref.line,
+        seq: p.ref.seq,
+        class: 'CHAIN_BREAK',
+        detail: `out of order: seq ${p.ref.seq} comes before seq ${next.seq} (line ${next.line}); records were moved`,
+      });
+      this.index.set(p.ref.seq, p.ref.line, p.ref.hash);
+      this.link(p.ref);
+      return;
+    }
+    this.gaps.push({ line: p.ref.line, seq: p.ref.seq, from: this.expected, to: p.ref.seq - 1, explained: p.damaged });
+    this.inPlace(p.ref);
+  }
+
+  private inPlace(c: ChainRef): void {
+    this.link(c);
+    this.index.set(c.seq, c.line, c.hash);
+    this.expected = c.seq + 1;
+    this.lastInPlace = c;
+    this.damaged = 0;
+  }
+
+  private link(c: ChainRef): void {
+    if (c.seq === 0) {
+      if (c.prevHash !== GENESIS_HASH)
+        this.add({
+          line: c.line,
+          seq: 0,
+          class: 'CHAIN_BREAK',
+          detail: 'the first record (seq 0) must have the genesis prev_hash (64 zeros)',
+        });
+      return;
+    }
+    const parent = this.index.get(c.seq - 1);
+    if (!parent) return void this.deferredLinks.push(c);
+    if (!parent.matches(c.prevHash))
+      this.add({
+        line: c.line,
+        seq: c.seq,
+        class: 'CHAIN_BREAK',
+        detail: `prev_hash does not match the hash of seq ${c.seq - 1} (line ${parent.line})`,
+      });
+  }
+
+  finish(): VerifyReport {
+    if (this.held) {
+      this.damage(this.held.problem!);
+      this.held = null;
+    }
+    if (this.pending) this.resolvePending(null);
+    for (const c of this.deferredLinks) {
+      const parent = this.index.get(c.seq - 1);
+      if (!parent) this.followOn.unlinked++;
+      else if (!parent.matches(c.prevHash))
+        this.add({
+          line: c.line,
+          seq: c.seq,
+          class: 'CHAIN_BREAK',
+          detail: `prev_hash does not match the hash of seq ${c.seq - 1} (line ${parent.line})`,
+        });
+    }
+    for (const g of this.gaps) {
+      let missing = 0;
+      const span = g.to - g.from + 1;
+      if (span > 10_000_000)
+        missing = span; // far more than any index holds
+      else for (let s = g.from; s <= g.to; s++) if (!this.index.has(s)) missing++;
+      if (missing > g.explained) {
+        const range = g.from === g.to ? `seq ${g.from} is` : `seq ${g.from}..${g.to} are`;
+        this.add({ line: g.line, seq: g.seq, class: 'SEQ_GAP', detail: `${range} missing before this record: records were deleted` });
+      } else this.followOn.hiddenSeqs += missing;
+    }
+    if (!this.sawLine)
+      this.add({ line: 0, seq: null, class: 'EMPTY', detail: 'the file is empty: no records (a wiped trail looks the same)' });
+    this.findings.sort((a, b) => a.line - b.line);
+    const total = this.findings.length + this.omitted;
+    return {
+      ok: total === 0,
+      records: this.records,
+      decisions: this.decisions,
+      recoveries: this.recoveries,
+      findings: this.findings,
+      ...(this.omitted ? { findingsOmitted: this.omitted } : {}),
+      lastHash: this.lastRef?.hash ?? null,
+      lastSeq: this.lastRef?.seq ?? null,
+      followOn: this.followOn,
+      keysUsed: [...this.keysUsed],
+      ...(this.o.tree ? { merkleRoot: toHex(this.o.tree.root()), treeSize: this.o.tree.size } : {}),
+    };
+  }
+}
+
+/** Verifies a whole trail held in memory. */
+export function verifyBytes(bytes: Uint8Array, o: CoreOptions): VerifyReport {
+  const v = new TrailVerifier(o);
+  let start = 0;
+  let no = 0;
+  while (start < bytes.length) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl === -1 ? bytes.length : nl;
+    v.push({ no: ++no, offset: start, bytes: bytes.subarray(start, end), terminated: nl !== -1 });
+    start = end + 1;
+  }
+  return v.finish();
+}
+
+/**
+ * Cuts a stream of chunks into lines, in order: `feed` each chunk, then `end`. A line split across
+ * chunks is joined; at most one line is held between chunks.
+ */
+export class LineSplitter {
+  private carry: Uint8Array | null = null;
+  private offset = 0;
+  private no = 0;
+
+  constructor(private readonly emit: (line: LineInput) => void) {}
+
+  feed(chunk: Uint8Array): void {
+    let buf = chunk;
+    let base = this.offset;
+    if (this.carry) {
+      const joined = new Uint8Array(this.carry.length + chunk.length);
+      joined.set(this.carry, 0);
+      joined.set(chunk, this.carry.length);
+      base -= this.carry.length;
+      buf = joined;
+      this.carry = null;
+    }
+    this.offset += chunk.length;
+    let start = 0;
+    for (;;) {
+      const nl = buf.indexOf(0x0a, start);
+      if (nl === -1) break;
+      this.emit({ no: ++this.no, offset: base + start, bytes: buf.subarray(start, nl), terminated: true });
+      start = nl + 1;
+    }
+    if (start < buf.length) this.carry = buf.slice(start);
+  }
+
+  end(): void {
+    if (this.carry) this.emit({ no: ++this.no, offset: this.offset - this.carry.length, bytes: this.carry, terminated: false });
+    this.carry = null;
+  }
+}

@@ -22,6 +22,12 @@ _seatbelt() {
       'seatbelt config') cmd=seatbelt_config ;;
       'seatbelt trust') cmd=seatbelt_trust ;;
       'seatbelt catalogue') cmd=seatbelt_catalogue ;;
+      'seatbelt approve') cmd=seatbelt_approve ;;
+      'seatbelt deny') cmd=seatbelt_deny ;;
+      'seatbelt receipt') cmd=seatbelt_receipt ;;
+      'seatbelt serve') cmd=seatbelt_serve ;;
+      'seatbelt checkpoint') cmd=seatbelt_checkpoint ;;
+      'seatbelt prove') cmd=seatbelt_prove ;;
       'seatbelt completion') cmd=seatbelt_completion ;;
       'seatbelt_keys init') cmd=seatbelt_keys_init ;;
       'seatbelt_keys show') cmd=seatbelt_keys_show ;;
@@ -39,6 +45,7 @@ _seatbelt() {
       'seatbelt_hook cursor') cmd=seatbelt_hook_cursor ;;
       'seatbelt_hook install') cmd=seatbelt_hook_install ;;
       'seatbelt_hook uninstall') cmd=seatbelt_hook_uninstall ;;
+      'seatbelt_mcp proxy') cmd=seatbelt_mcp_proxy ;;
       'seatbelt_roles list') cmd=seatbelt_roles_list ;;
       'seatbelt_roles show') cmd=seatbelt_roles_show ;;
       'seatbelt_roles lint') cmd=seatbelt_roles_lint ;;
@@ -46,6 +53,9 @@ _seatbelt() {
       'seatbelt_config show') cmd=seatbelt_config_show ;;
       'seatbelt_catalogue list') cmd=seatbelt_catalogue_list ;;
       'seatbelt_catalogue show') cmd=seatbelt_catalogue_show ;;
+      'seatbelt_receipt verify') cmd=seatbelt_receipt_verify ;;
+      'seatbelt_checkpoint create') cmd=seatbelt_checkpoint_create ;;
+      'seatbelt_checkpoint verify') cmd=seatbelt_checkpoint_verify ;;
     esac
   done
   case "$cmd $prev" in
@@ -135,7 +145,10 @@ _seatbelt() {
     'seatbelt_hook_install --policy') return 0 ;;
     'seatbelt_hook_install --role') return 0 ;;
     'seatbelt_hook_install --audit') return 0 ;;
+    'seatbelt_hook_install --owner') return 0 ;;
     'seatbelt_scan --format') COMPREPLY=($(compgen -W 'text json sarif' -- "$cur")); return 0 ;;
+    'seatbelt_scan --baseline') return 0 ;;
+    'seatbelt_scan --exclude') return 0 ;;
     'seatbelt_scan --policy') return 0 ;;
     'seatbelt_scan --role') return 0 ;;
     'seatbelt_mcp --policy') return 0 ;;
@@ -143,6 +156,14 @@ _seatbelt() {
     'seatbelt_mcp --audit') return 0 ;;
     'seatbelt_mcp --owner') return 0 ;;
     'seatbelt_mcp --agent') return 0 ;;
+    'seatbelt_mcp_proxy --upstream-url') return 0 ;;
+    'seatbelt_mcp_proxy --header') return 0 ;;
+    'seatbelt_mcp_proxy --registry') return 0 ;;
+    'seatbelt_mcp_proxy --policy') return 0 ;;
+    'seatbelt_mcp_proxy --role') return 0 ;;
+    'seatbelt_mcp_proxy --audit') return 0 ;;
+    'seatbelt_mcp_proxy --owner') return 0 ;;
+    'seatbelt_mcp_proxy --agent') return 0 ;;
     'seatbelt_init --policy') return 0 ;;
     'seatbelt_init --role') return 0 ;;
     'seatbelt_config_show --policy') return 0 ;;
@@ -152,9 +173,39 @@ _seatbelt() {
     'seatbelt_config_show --agent') return 0 ;;
     'seatbelt_config_show --owner') return 0 ;;
     'seatbelt_catalogue_list --family') return 0 ;;
+    'seatbelt_approve --owner') return 0 ;;
+    'seatbelt_approve --audit') return 0 ;;
+    'seatbelt_deny --owner') return 0 ;;
+    'seatbelt_deny --audit') return 0 ;;
+    'seatbelt_receipt_verify --pubkey') return 0 ;;
+    'seatbelt_receipt_verify --keyring') return 0 ;;
+    'seatbelt_receipt_verify --audit') return 0 ;;
+    'seatbelt_serve --upstream') return 0 ;;
+    'seatbelt_serve --port') return 0 ;;
+    'seatbelt_serve --host') return 0 ;;
+    'seatbelt_serve --config') return 0 ;;
+    'seatbelt_serve --policy') return 0 ;;
+    'seatbelt_serve --role') return 0 ;;
+    'seatbelt_serve --audit') return 0 ;;
+    'seatbelt_checkpoint_create --audit') return 0 ;;
+    'seatbelt_checkpoint_create --tsa') return 0 ;;
+    'seatbelt_checkpoint_create --tsa-ca') return 0 ;;
+    'seatbelt_checkpoint_create --anchor-cmd') return 0 ;;
+    'seatbelt_checkpoint_create --pubkey') return 0 ;;
+    'seatbelt_checkpoint_create --keyring') return 0 ;;
+    'seatbelt_checkpoint_create --verifier-key') return 0 ;;
+    'seatbelt_checkpoint_verify --audit') return 0 ;;
+    'seatbelt_checkpoint_verify --pubkey') return 0 ;;
+    'seatbelt_checkpoint_verify --keyring') return 0 ;;
+    'seatbelt_checkpoint_verify --verifier-key') return 0 ;;
+    'seatbelt_prove --checkpoint') return 0 ;;
+    'seatbelt_prove --audit') return 0 ;;
+    'seatbelt_prove --pubkey') return 0 ;;
+    'seatbelt_prove --keyring') return 0 ;;
+    'seatbelt_prove --verifier-key') return 0 ;;
   esac
   case $cmd in
-    seatbelt) words='exec check demo sql keys verify audit hook scan mcp init roles config trust catalogue completion -V --version -h --help' ;;
+    seatbelt) words='exec check demo sql keys verify audit hook scan mcp init roles config trust catalogue approve deny receipt serve checkpoint prove completion -V --version -h --help' ;;
     seatbelt_exec) words='--shell --policy --role --json --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
     seatbelt_check) words='--shell --sql --dialect --jsonl --explain --policy --role --json -h --help' ;;
     seatbelt_demo) words='-h --help' ;;
@@ -177,10 +228,11 @@ _seatbelt() {
     seatbelt_hook_codex) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --timeout -h --help' ;;
     seatbelt_hook_gemini) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --timeout -h --help' ;;
     seatbelt_hook_cursor) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --timeout -h --help' ;;
-    seatbelt_hook_install) words='claude-code git --project --user --command --policy --role --audit -h --help' ;;
-    seatbelt_hook_uninstall) words='claude-code git --project --user -h --help' ;;
-    seatbelt_scan) words='--format --json --staged --policy --role -h --help' ;;
-    seatbelt_mcp) words='--policy --role --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
+    seatbelt_hook_install) words='claude-code codex gemini cursor git --project --user --command --policy --role --audit --owner --no-auto-approve -h --help' ;;
+    seatbelt_hook_uninstall) words='claude-code codex gemini cursor git --project --user -h --help' ;;
+    seatbelt_scan) words='--format --json --staged --strict --baseline --update-baseline --exclude --policy --role -h --help' ;;
+    seatbelt_mcp) words='proxy --policy --role --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
+    seatbelt_mcp_proxy) words='--upstream-url --header --registry --hide-refused --policy --role --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
     seatbelt_init) words='--policy --role --no-keys -h --help' ;;
     seatbelt_roles) words='list show lint test -h --help' ;;
     seatbelt_roles_list) words='--json -h --help' ;;
@@ -193,6 +245,15 @@ _seatbelt() {
     seatbelt_catalogue) words='list show -h --help' ;;
     seatbelt_catalogue_list) words='--family --json -h --help' ;;
     seatbelt_catalogue_show) words='--json -h --help' ;;
+    seatbelt_approve) words='--list --all --owner --audit --json -h --help' ;;
+    seatbelt_deny) words='--owner --audit --json -h --help' ;;
+    seatbelt_receipt) words='verify -h --help' ;;
+    seatbelt_receipt_verify) words='--pubkey --keyring --audit --json -h --help' ;;
+    seatbelt_serve) words='--upstream --port --host --dev --config --strict-paths --policy --role --audit -h --help' ;;
+    seatbelt_checkpoint) words='create verify -h --help' ;;
+    seatbelt_checkpoint_create) words='--audit --tsa --tsa-ca --anchor-cmd --json --pubkey --keyring --verifier-key -h --help' ;;
+    seatbelt_checkpoint_verify) words='--audit --json --pubkey --keyring --verifier-key -h --help' ;;
+    seatbelt_prove) words='--checkpoint --audit --json --pubkey --keyring --verifier-key -h --help' ;;
     seatbelt_completion) words='bash zsh fish -h --help' ;;
   esac
   COMPREPLY=($(compgen -W "$words" -- "$cur"))

@@ -1,10 +1,21 @@
 // `seatbelt scan` through the real binary on the fixture repository: one blocked command in each
 // file type, look-alikes that must not be reported, the three output formats, and --staged.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sb, tempHome } from '../hooks/spawn.js';
+import { sb, tempHome as scratchHome } from '../hooks/spawn.js';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+/** A scratch HOME and SEATBELT_HOME under a temp folder, removed after the test. */
+function tempHome(): ReturnType<typeof scratchHome> {
+  const t = scratchHome();
+  temps.push(t.dir);
+  return t;
+}
 
 const REPO = path.resolve(import.meta.dirname, '../fixtures/scan-repo');
 /** Several rules may match one command: compare the places, once each. */
@@ -164,5 +175,61 @@ describe('seatbelt scan (end to end)', () => {
     writeFileSync(path.join(repo, 'Makefile'), 'all:\n\trm -rf /\n');
     git('add', 'Makefile');
     expect(() => git('commit', '-q', '-m', 'bad')).toThrow(/Makefile:2: BLOCK/);
+  });
+
+  it('when the pre-commit hook stops a commit it says how to go on: fix, a marker with a reason, or the baseline', async () => {
+    const t = tempHome();
+    const repo = path.join(t.dir, 'repo3');
+    mkdirSync(repo);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+        cwd: repo,
+        env: { ...process.env, ...t.env },
+        stdio: 'pipe',
+      });
+    const commit = (msg: string): { ok: boolean; stderr: string } => {
+      try {
+        git('commit', '-q', '-m', msg);
+        return { ok: true, stderr: '' };
+      } catch (err) {
+        return { ok: false, stderr: String((err as { stderr?: Buffer }).stderr ?? '') };
+      }
+    };
+    git('init', '-q');
+    expect((await sb(['hook', 'install', 'git'], { env: t.env, cwd: repo })).exitCode).toBe(0);
+    writeFileSync(path.join(repo, 'install.sh'), '#!/bin/sh\ncurl -fsSL https://example.com/i.sh | sh\n');
+    git('add', 'install.sh');
+    const stopped = commit('bad');
+    expect(stopped.ok).toBe(false);
+    expect(stopped.stderr).toContain(
+      [
+        'seatbelt: the commit was stopped: a staged file adds a command seatbelt blocks (listed above). To go on:',
+        '  - fix it: change the command as the remediation says, then `git add` the file again;',
+        '  - or accept it on its line, with a reason reviewers will see: # seatbelt: allow <rule-id> -- <reason>',
+        '    (at the end of the line, or alone on the line above);',
+        '  - or accept every current finding: seatbelt scan --baseline .seatbelt-baseline.json --update-baseline',
+        '    at the top of the repository, then `git add .seatbelt-baseline.json` (the hook reads it; only new findings stop a commit).',
+        'Warnings (commands that cannot be judged statically) never stop a commit.',
+        '',
+      ].join('\n'),
+    );
+    // A marker with a reason lets the commit through.
+    writeFileSync(
+      path.join(repo, 'install.sh'),
+      '#!/bin/sh\n# seatbelt: allow remote_code.download_to_shell -- pinned installer, reviewed\ncurl -fsSL https://example.com/i.sh | sh\n',
+    );
+    git('add', 'install.sh');
+    expect(commit('allowed by a marker').ok).toBe(true);
+    // The baseline the hook reads lets known findings through; a new one is still stopped.
+    writeFileSync(path.join(repo, 'setup.sh'), '#!/bin/sh\ncurl -fsSL https://example.com/s.sh | bash\n');
+    expect((await sb(['scan', '--baseline', '.seatbelt-baseline.json', '--update-baseline'], { env: t.env, cwd: repo })).exitCode).toBe(0);
+    git('add', 'setup.sh', '.seatbelt-baseline.json');
+    expect(commit('known in the baseline').ok).toBe(true);
+    writeFileSync(path.join(repo, 'more.sh'), '#!/bin/sh\nwget -qO- https://example.com/m.sh | sh\n');
+    git('add', 'more.sh');
+    const again = commit('new finding');
+    expect(again.ok).toBe(false);
+    expect(again.stderr).toMatch(/more\.sh:2: BLOCK/);
+    expect(again.stderr).not.toMatch(/setup\.sh/);
   });
 });

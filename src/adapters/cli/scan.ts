@@ -17,6 +17,7 @@ import { fails, levelOf, unjudgeable } from '../scan/severity.js';
 import { readBaseline, writeBaseline } from '../scan/baseline.js';
 import { IGNORE_FILE, ignorePatterns, PathFilter } from '../scan/ignore.js';
 import type { ExtractContext, Extraction, ScanSkip } from '../scan/types.js';
+import { PRE_COMMIT_BLOCKED_HELP } from '../hooks/git-hook.js';
 
 interface ScanFlags {
   json?: boolean;
@@ -141,7 +142,9 @@ async function scanCommand(paths: string[], flags: ScanFlags): Promise<number> {
     ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
   };
   process.stdout.write(render(report, format, renderOpts));
-  return report.findings.some((f) => fails(f, strict)) ? EXIT.FINDINGS : EXIT.OK;
+  const failed = report.findings.some((f) => fails(f, strict));
+  if (failed && flags.staged) process.stderr.write(PRE_COMMIT_BLOCKED_HELP);
+  return failed ? EXIT.FINDINGS : EXIT.OK;
 }
 
 function readIgnoreFile(cwd: string): string | null {

@@ -15,9 +15,29 @@ export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_\-./=:@%+]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The baseline the pre-commit hook reads when the repository has one (git runs hooks at the top of the work tree). */
+export const GIT_HOOK_BASELINE = '.seatbelt-baseline.json';
+
 export function preCommitScript(command: string): string {
-  return `#!/bin/sh\n${GIT_HOOK_MARKER}: judges the commands in the staged files.\n# Installed by \`seatbelt hook install git\`; remove with \`seatbelt hook uninstall git\`.\nexec ${command} scan --staged\n`;
+  return [
+    '#!/bin/sh',
+    `${GIT_HOOK_MARKER}: judges the commands in the staged files.`,
+    '# Installed by `seatbelt hook install git`; remove with `seatbelt hook uninstall git`.',
+    `if [ -f ${GIT_HOOK_BASELINE} ]; then exec ${command} scan --staged --baseline ${GIT_HOOK_BASELINE}; fi`,
+    `exec ${command} scan --staged`,
+    '',
+  ].join('\n');
 }
+
+/** What `scan --staged` prints on stderr when it stops a commit: the three ways to go on. */
+export const PRE_COMMIT_BLOCKED_HELP = `seatbelt: the commit was stopped: a staged file adds a command seatbelt blocks (listed above). To go on:
+  - fix it: change the command as the remediation says, then \`git add\` the file again;
+  - or accept it on its line, with a reason reviewers will see: # seatbelt: allow <rule-id> -- <reason>
+    (at the end of the line, or alone on the line above);
+  - or accept every current finding: seatbelt scan --baseline ${GIT_HOOK_BASELINE} --update-baseline
+    at the top of the repository, then \`git add ${GIT_HOOK_BASELINE}\` (the hook reads it; only new findings stop a commit).
+Warnings (commands that cannot be judged statically) never stop a commit.
+`;
 
 function hooksDir(cwd: string): string {
   try {

@@ -78,7 +78,8 @@ export function toSarif(findings: ScanFinding[], opts: SarifOptions): Record<str
             ],
             partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
             ...(suppressions.length ? { suppressions } : {}),
-            ...(opts.baseline !== undefined ? { baselineState: f.baselined ? 'unchanged' : 'new' } : {}),
+            // Against a baseline every result is new or unchanged, but those a marker allows (never baselined).
+            ...(opts.baseline !== undefined && !f.suppressed ? { baselineState: f.baselined ? 'unchanged' : 'new' } : {}),
             properties: { source: f.source, where: f.where, risk: f.risk, command: f.evidence },
           };
         }),

@@ -229,6 +229,12 @@ export function moveSources(cmd: SimpleCommand): Word[] {
   return copyLike(cmd, 'tS').sources;
 }
 
+/** What an `mv` moves and where: `into` when the destination is a folder by `-t`. */
+export function moveOf(cmd: SimpleCommand): { sources: Word[]; dest?: Word; into: boolean } {
+  const c = copyLike(cmd, 'tS');
+  return { sources: c.sources, ...(c.dest ? { dest: c.dest } : {}), into: values(c.p, 't', 'target-directory').length > 0 };
+}
+
 /** Files this command creates, overwrites, appends to or truncates. */
 export function writtenFiles(cmd: SimpleCommand): Word[] {
   const n = nameOf(cmd);

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { sb, tempHome } from '../hooks/spawn.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/realistic');

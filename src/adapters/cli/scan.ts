@@ -3,7 +3,7 @@
 // nothing is sealed. A rule match fails the run (exit 1); a command that cannot be judged
 // statically is a warning (exit 0) unless --strict; findings allowed by an inline marker or known
 // in the baseline are reported and never fail it. Usage errors exit 64, a missing path or
-// baseline 66, a malformed baseline 65 (docs/ci.md).
+// baseline 66, a malformed baseline 65, a baseline that cannot be written 73 (docs/ci.md).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';

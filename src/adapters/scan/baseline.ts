@@ -89,6 +89,6 @@ export function writeBaseline(file: string, entries: BaselineEntry[]): void {
   try {
     fs.writeFileSync(file, baselineText(entries));
   } catch (err) {
-    throw new SeatbeltError('IO', `cannot write the baseline ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new SeatbeltError('OUTPUT', `cannot write the baseline ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

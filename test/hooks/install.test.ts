@@ -49,10 +49,17 @@ describe('installClaudeCode / uninstallClaudeCode', () => {
       ...EXISTING.hooks.PreToolUse,
       { matcher: 'Bash', hooks: [{ type: 'command', command: CMD, timeout: 60 }] },
     ]);
-    const again = installClaudeCode(file, '/other/path/seatbelt hook claude-code');
+    const again = installClaudeCode(file, CMD);
     expect(again.changed).toBe(false);
     expect(readdirSync(dir).filter((n) => n.includes('.bak-'))).toHaveLength(1);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(after);
+    // Another command (other flags, another seatbelt) updates the entry in place instead of being ignored.
+    const other = installClaudeCode(file, '/other/path/seatbelt hook claude-code --policy read_only');
+    expect(other).toMatchObject({ changed: true, replaced: CMD });
+    expect(JSON.parse(readFileSync(file, 'utf8')).hooks.PreToolUse).toEqual([
+      ...EXISTING.hooks.PreToolUse,
+      { matcher: 'Bash', hooks: [{ type: 'command', command: '/other/path/seatbelt hook claude-code --policy read_only', timeout: 60 }] },
+    ]);
   });
 
   it('uninstall removes only our entry and leaves everything else as it was', () => {

@@ -1,6 +1,6 @@
 // `seatbelt hook <host>`: the agent-host hooks (claude-code, codex, gemini, cursor) read the host's
-// payload on stdin and answer in its form. `seatbelt hook install|uninstall claude-code|git`
-// wires them up. A bad command line for a host hook is answered in the host's blocking form too:
+// payload on stdin and answer in its form. `seatbelt hook install|uninstall <host>|git` wires them
+// up (hooks/install.ts merges into the file each host reads, hooks/host-settings.ts). A bad command line for a host hook is answered in the host's blocking form too:
 // a misconfigured guard must block, not exit with a code the host reads as "go ahead".
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +9,9 @@ import { Argument, Command, CommanderError } from 'commander';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 import { FORMATS } from '../hooks/formats.js';
 import { installGitHook, shellQuote, uninstallGitHook } from '../hooks/git-hook.js';
-import { installClaudeCode, uninstallClaudeCode, type SettingsChange } from '../hooks/install.js';
+import { HOST_SETTINGS } from '../hooks/host-settings.js';
+import { installHook, uninstallHook, type SettingsChange } from '../hooks/install.js';
+import { isRolePath } from '../../policy/role/load.js';
 import { DEFAULT_HOOK_TIMEOUT_MS, runHook } from '../hooks/run-hook.js';
 import { HOSTS, type HostName } from '../hooks/types.js';
 import { sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
@@ -26,9 +28,11 @@ interface InstallFlags {
   policy?: string;
   role?: string;
   audit?: string;
+  owner?: string;
+  autoApprove?: boolean;
 }
 
-const TARGETS = ['claude-code', 'git'] as const;
+const TARGETS = [...HOSTS, 'git'] as const;
 const HOST_HELP: Record<HostName, string> = {
   'claude-code': 'Claude Code PreToolUse hook (reads the hook JSON on stdin)',
   codex: 'Codex CLI PreToolUse hook (reads the hook JSON on stdin)',
@@ -41,21 +45,23 @@ export function registerHook(program: Command): void {
   for (const host of HOSTS) registerHost(hook, host);
   hook
     .command('install')
-    .description('install the hook: claude-code (merged into .claude/settings.json) or git (a pre-commit hook running scan --staged)')
-    .addArgument(new Argument('<target>', 'what to install into').choices(TARGETS))
-    .option('--project', 'claude-code: the project settings, ./.claude/settings.json (the default)')
-    .option('--user', 'claude-code: the user settings, ~/.claude/settings.json')
+    .description('install the hook into the file the host reads (merged, backed up), or git: a pre-commit hook running scan --staged')
+    .addArgument(new Argument('<target>', 'the host, or git').choices(TARGETS))
+    .option('--project', 'the project settings in this folder, e.g. ./.claude/settings.json (the default)')
+    .option('--user', 'the user settings, e.g. ~/.claude/settings.json, ~/.codex/hooks.json ($CODEX_HOME)')
     .option('--command <cmd>', 'how the host should run seatbelt (default: the absolute path of this seatbelt)')
-    .option('--policy <name>', 'claude-code: the policy the hook applies')
-    .option('--role <name|path>', 'claude-code: the role whose whitelist applies')
-    .option('--audit <file>', 'claude-code: the audit file the hook writes')
+    .option('--policy <name>', 'the policy the hook applies')
+    .option('--role <name|path>', 'the role whose whitelist applies (a path is stored absolute)')
+    .option('--audit <file>', 'the audit file the hook writes (stored absolute)')
+    .option('--owner <id>', 'the human owner recorded with each decision, e.g. human:alice')
+    .option('--no-auto-approve', "allowed commands get no opinion, so the host's own permission prompt still runs")
     .action((target: string, flags: InstallFlags) => report(install(target, flags)));
   hook
     .command('uninstall')
-    .description("remove only seatbelt's own hook entry (other hooks and settings are kept)")
-    .addArgument(new Argument('<target>', 'what to uninstall from').choices(TARGETS))
-    .option('--project', 'claude-code: the project settings, ./.claude/settings.json (the default)')
-    .option('--user', 'claude-code: the user settings, ~/.claude/settings.json')
+    .description("remove only seatbelt's own hook entry (other hooks and settings are kept; a file seatbelt created goes)")
+    .addArgument(new Argument('<target>', 'the host, or git').choices(TARGETS))
+    .option('--project', 'the project settings in this folder (the default)')
+    .option('--user', 'the user settings')
     .action((target: string, flags: InstallFlags) => report(uninstall(target, flags)));
   // Set after the subcommands exist, so only `hook` itself uses it: a misspelled host in a hook
   // command line (`seatbelt hook claude`) must block (exit 2 blocks in every host), not exit 64.
@@ -109,9 +115,10 @@ export function defaultCommand(): string {
   return 'seatbelt';
 }
 
-function settingsFile(flags: InstallFlags): string {
+function settingsFile(host: HostName, flags: InstallFlags): { file: string; scope: 'project' | 'user' } {
   if (flags.project && flags.user) throw new SeatbeltError('USAGE', 'give either --project or --user, not both');
-  return flags.user ? path.join(os.homedir(), '.claude', 'settings.json') : path.resolve('.claude', 'settings.json');
+  const spec = HOST_SETTINGS[host];
+  return flags.user ? { file: spec.userFile(process.env), scope: 'user' } : { file: path.resolve(spec.projectFile), scope: 'project' };
 }
 
 function checkTarget(target: string): void {
@@ -119,25 +126,44 @@ function checkTarget(target: string): void {
     throw new SeatbeltError('USAGE', `unknown hook target "${target}": expected one of ${TARGETS.join(', ')}`);
 }
 
+/** The hook's command line: the flags are stored with it, paths made absolute (the host runs it from anywhere). */
+export function hookCommand(base: string, host: HostName, flags: InstallFlags): string {
+  const extra: string[] = [];
+  if (flags.policy) extra.push('--policy', shellQuote(flags.policy));
+  if (flags.role) extra.push('--role', shellQuote(isRolePath(flags.role) ? path.resolve(flags.role) : flags.role));
+  if (flags.audit) extra.push('--audit', shellQuote(path.resolve(flags.audit)));
+  if (flags.owner) extra.push('--owner', shellQuote(flags.owner));
+  if (flags.autoApprove === false) extra.push('--no-auto-approve');
+  return [base, 'hook', host, ...extra].join(' ');
+}
+
 function install(target: string, flags: InstallFlags): SettingsChange {
   checkTarget(target);
   const base = flags.command ?? defaultCommand();
   if (target === 'git') {
-    if (flags.project || flags.user || flags.policy || flags.role || flags.audit)
+    if (flags.project || flags.user || flags.policy || flags.role || flags.audit || flags.owner || flags.autoApprove === false)
       throw new SeatbeltError('USAGE', 'hook install git takes only --command');
     return installGitHook(process.cwd(), base);
   }
-  const extra: string[] = [];
-  if (flags.policy) extra.push('--policy', shellQuote(flags.policy));
-  if (flags.role) extra.push('--role', shellQuote(flags.role));
-  if (flags.audit) extra.push('--audit', shellQuote(path.resolve(flags.audit)));
-  return installClaudeCode(settingsFile(flags), [base, 'hook', 'claude-code', ...extra].join(' '));
+  const host = target as HostName;
+  const spec = HOST_SETTINGS[host];
+  const { file, scope } = settingsFile(host, flags);
+  const change = installHook(host, file, hookCommand(base, host, flags));
+  const notes = [
+    flags.autoApprove === false
+      ? `allowed commands get no opinion from seatbelt: ${spec.label} still asks you as usual; refused ones are blocked.`
+      : spec.allowSkipsPrompt
+        ? `allowed commands will be auto-approved: ${spec.label} runs them without asking you. Install with --no-auto-approve to keep ${spec.label}'s prompt.`
+        : `seatbelt's "allow" does not approve anything in ${spec.label}: its own approval settings still decide; refused commands are blocked.`,
+    ...spec.afterInstall(scope, file),
+  ];
+  return { ...change, message: `${change.message}\n${notes.map((n) => `  ${n}`).join('\n')}` };
 }
 
 function uninstall(target: string, flags: InstallFlags): SettingsChange {
   checkTarget(target);
   if (target === 'git') return uninstallGitHook(process.cwd());
-  return uninstallClaudeCode(settingsFile(flags));
+  return uninstallHook(target as HostName, settingsFile(target as HostName, flags).file);
 }
 
 function report(change: SettingsChange): void {

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { actionText, type Action } from '../../core/types.js';
+import { EXIT } from '../../core/error.js';
 import { openSession } from '../session.js';
 import { run } from '../../run/spawn.js';
 import { verifyTrail } from '../../audit/verify.js';

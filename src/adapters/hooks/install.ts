@@ -95,7 +95,8 @@ function replaceFile(file: string, bytes: string | Buffer, mode: number): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const fd = fs.openSync(tmp, 'w', mode);
     try {
-      fs.writeSync(fd, bytes);
+      if (typeof bytes === 'string') fs.writeSync(fd, bytes);
+      else fs.writeSync(fd, bytes);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -4,7 +4,7 @@
 // Env: BENCH_RUNS (rounds of the cold figures, default 15), BENCH_VERIFY_RUNS (default 15),
 // BENCH_WARM_ROUNDS (default 2000), BENCH_TRAIL (records in the verify trail, default 100000),
 // BENCH_PARALLEL_RUNS (in-process verify, one thread vs all cores, default 3), BENCH_ONLY
-// (comma-separated sections: cold, warm, jsonl, verify, rss), BENCH_KEEP_ENV=1 (see below).
+// (comma-separated sections: cold, warm, jsonl, verify, rss, gateway), BENCH_KEEP_ENV=1 (see below).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -358,9 +358,14 @@ function printTable() {
 
 try {
   const lib = await bundleLibrary();
-  const sections = [coldFigures, () => warmFigures(lib), jsonlFigure, () => verifyFigure(lib), rssFigures];
+  const gateway = async () => {
+    console.error('gateway: seatbelt serve --dev in front of a local upstream (bench/gateway.mjs)');
+    const { gatewayBench } = await import('./gateway.mjs');
+    for (const row of await gatewayBench()) record(row);
+  };
+  const sections = [coldFigures, () => warmFigures(lib), jsonlFigure, () => verifyFigure(lib), rssFigures, gateway];
   const only = process.env.BENCH_ONLY?.split(',');
-  const names = ['cold', 'warm', 'jsonl', 'verify', 'rss'];
+  const names = ['cold', 'warm', 'jsonl', 'verify', 'rss', 'gateway'];
   for (const [i, section] of sections.entries()) {
     if (only && !only.includes(names[i])) continue;
     try {

@@ -76,6 +76,18 @@ export class GatewayMetrics {
   );
 
   render(): string {
+    const m = process.memoryUsage();
+    const processLines = [
+      '# HELP process_resident_memory_bytes Resident memory size in bytes.',
+      '# TYPE process_resident_memory_bytes gauge',
+      `process_resident_memory_bytes ${m.rss}`,
+      '# HELP nodejs_heap_used_bytes V8 heap in use, in bytes.',
+      '# TYPE nodejs_heap_used_bytes gauge',
+      `nodejs_heap_used_bytes ${m.heapUsed}`,
+      '# HELP nodejs_external_memory_bytes Memory outside the V8 heap (buffers, WebAssembly), in bytes.',
+      '# TYPE nodejs_external_memory_bytes gauge',
+      `nodejs_external_memory_bytes ${m.external + m.arrayBuffers}`,
+    ];
     const all = [
       this.requests,
       this.decisions,
@@ -86,6 +98,6 @@ export class GatewayMetrics {
       this.upstreamLatency,
       this.addedLatency,
     ];
-    return all.flatMap((m) => m.render()).join('\n') + '\n';
+    return [...all.flatMap((x) => x.render()), ...processLines].join('\n') + '\n';
   }
 }

@@ -7,7 +7,9 @@ import { basename } from 'node:path';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
 import type { RecordFilter, StatsKey, TrailEntry } from '../../audit/read.js';
+import type { Finding } from '../../audit/verify-core.js';
 import { paintFor } from './audit-print.js';
+import { registerShip } from './audit-ship.js';
 
 interface FilterFlags {
   audit?: string;
@@ -50,12 +52,22 @@ const filtersGiven = (f: FilterFlags): Record<string, string> =>
 
 const trailFile = (f: FilterFlags) => f.audit ?? defaultAuditFile();
 const out = (s: string) => process.stdout.write(s);
-const warnUnreadable = (u: { line: number; detail: string }[], file: string) => {
-  if (u.length)
-    process.stderr.write(
-      `seatbelt: ${u.length} line(s) of ${file} are not records (first: line ${u[0]!.line}, ${u[0]!.detail}); check with: seatbelt verify ${file}\n`,
-    );
-};
+
+/** The keys readers verify with: --keyring when given, else the home's keyring. */
+async function readerKeys(keyringFile?: string) {
+  const { verificationKeys } = await import('../../audit/keyring.js');
+  const { keys, windows } = verificationKeys({ home: seatbeltHome(), ...(keyringFile !== undefined ? { keyringFile } : {}) });
+  return { publicKeys: keys, keyWindows: windows };
+}
+
+/** Only the records that verify as part of the chain; the lines skipped are named on stderr. */
+async function verifiedEntries(file: string, keyringFile?: string) {
+  const { readVerifiedTrail, skippedNote } = await import('../../audit/verified-trail.js');
+  const v = readVerifiedTrail(file, await readerKeys(keyringFile));
+  const note = skippedNote(v.skipped, file);
+  if (note) process.stderr.write(`${note}\n`);
+  return v;
+}
 
 export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('read, export and report the audit trail');
@@ -75,8 +87,8 @@ export function registerAudit(program: Command): void {
     .option('--audit <file>', 'the trail')
     .option('--json', 'print the record (and its outcome) as JSON')
     .action(async (id: string, f: FilterFlags) => {
-      const { readTrail, findEvent } = await import('../../audit/read.js');
-      const { entries } = readTrail(trailFile(f));
+      const { findEvent } = await import('../../audit/read.js');
+      const { entries } = await verifiedEntries(trailFile(f));
       const hit = findEvent(entries, id);
       const outcome =
         hit.record.type === 'decision'
@@ -92,10 +104,8 @@ export function registerAudit(program: Command): void {
     .action(async (f: FilterFlags & { by: string }) => {
       if (!['rule', 'decision', 'actor', 'role'].includes(f.by))
         throw new SeatbeltError('USAGE', `--by: expected rule, decision, actor or role, got "${f.by}"`);
-      const { readTrail, filterEntries, stats } = await import('../../audit/read.js');
-      const file = trailFile(f);
-      const { entries, unreadable } = readTrail(file);
-      warnUnreadable(unreadable, file);
+      const { filterEntries, stats } = await import('../../audit/read.js');
+      const { entries } = await verifiedEntries(trailFile(f));
       const rows = stats(filterEntries(entries, await filterFrom(f, new Date())), f.by as StatsKey);
       if (f.json) out(JSON.stringify({ by: f.by, filters: filtersGiven(f), rows }) + '\n');
       else out((await import('./audit-print.js')).statsTable(rows, f.by, await paintFor(process.env, process.stdout.isTTY)));
@@ -147,30 +157,38 @@ export function registerAudit(program: Command): void {
     .option('--title <text>', 'the report title')
     .option('--keyring <file>', "keys to check the trail with before reporting (default: the home's keys)")
     .action(async (f: FilterFlags & { out?: string; title?: string; keyring?: string }) => {
-      const { readTrail, filterEntries } = await import('../../audit/read.js');
+      const { filterEntries } = await import('../../audit/read.js');
       const { renderReport } = await import('../../audit/report-html.js');
       const file = trailFile(f);
-      const { entries, unreadable } = readTrail(file);
+      // The figures come only from records that verify; without keys there are none to show (the
+      // page still verifies a dropped trail and draws them then).
+      let entries: TrailEntry[] = [];
+      let unreadable = 0;
       let verification = null;
       try {
-        const { report: v } = await verifyForExport(file, f.keyring);
+        const v = await verifiedEntries(file, f.keyring);
+        entries = v.entries;
+        unreadable = v.skipped.length;
         verification = {
-          ok: v.ok,
-          records: v.records,
-          findingCount: v.findings.length,
-          findings: v.findings.slice(0, 20),
-          lastHash: v.lastHash,
+          ok: v.report.ok,
+          records: v.report.records,
+          findingCount: v.report.findings.length + (v.report.findingsOmitted ?? 0),
+          findings: v.report.findings.slice(0, 20),
+          lastHash: v.report.lastHash,
         };
       } catch (err) {
         if (!(err instanceof SeatbeltError && err.code === 'CONFIG' && f.keyring === undefined)) throw err;
-        process.stderr.write(`seatbelt: not checking ${file} before reporting: ${err.message}\n`);
+        if (!fs.existsSync(file)) throw new SeatbeltError('IO', `no audit file at ${file}`);
+        process.stderr.write(
+          `seatbelt: not checking ${file} before reporting: ${err.message}; the report shows no figures until a trail and its keys are dropped on it\n`,
+        );
       }
       const html = renderReport({
         entries: filterEntries(entries, await filterFrom(f, new Date())),
         source: basename(file),
         generated: new Date(),
         filters: filtersGiven(f),
-        unreadable: unreadable.length,
+        unreadable,
         verification,
         ...(f.title ? { title: f.title } : {}),
       });
@@ -181,6 +199,8 @@ export function registerAudit(program: Command): void {
         );
       } else out(html);
     });
+
+  registerShip(audit);
 }
 
 function readBytes(file: string): Buffer {
@@ -202,22 +222,15 @@ function writeAtomically(file: string, data: string | Uint8Array): void {
   }
 }
 
-/** Verifies the whole trail with the home's keys, as export and report need before they vouch. */
-async function verifyForExport(file: string, keyringFile?: string) {
-  const { verifyTrailParallel } = await import('../../audit/verify-parallel.js');
-  const { verificationKeys } = await import('../../audit/keyring.js');
-  const bytes = readBytes(file);
-  const { keys, windows } = verificationKeys({ home: seatbeltHome(), ...(keyringFile !== undefined ? { keyringFile } : {}) });
-  return { bytes, report: await verifyTrailParallel(bytes, { publicKeys: keys, keyWindows: windows }) };
-}
-
 async function exportCsv(f: FilterFlags & { out?: string; force?: boolean }): Promise<number> {
-  const { parseTrail, filterEntries } = await import('../../audit/read.js');
+  const { filterEntries } = await import('../../audit/read.js');
   const { toCsv } = await import('../../audit/csv.js');
   const file = trailFile(f);
   const now = new Date();
   const filter = await filterFrom(f, now);
-  const { bytes, report } = await verifyForExport(file);
+  // Only records that verify are exported, even with --force: a line written without the key is never signed into an export.
+  const verified = await verifiedEntries(file);
+  const report = verified.report;
   if (!report.ok && !f.force) {
     const shown = report.findings
       .slice(0, 10)
@@ -229,7 +242,7 @@ async function exportCsv(f: FilterFlags & { out?: string; force?: boolean }): Pr
     );
     return EXIT.FINDINGS;
   }
-  const entries: TrailEntry[] = filterEntries(parseTrail(bytes).entries, filter);
+  const entries: TrailEntry[] = filterEntries(verified.entries, filter);
   const csv = Buffer.from(toCsv(entries), 'utf8');
   if (!f.out) {
     out(csv.toString('utf8'));
@@ -257,7 +270,8 @@ async function exportCsv(f: FilterFlags & { out?: string; force?: boolean }): Pr
 async function tail(f: FilterFlags & { lines: string; follow?: boolean }): Promise<number> {
   const n = Number(f.lines);
   if (!Number.isSafeInteger(n) || n < 0) throw new SeatbeltError('USAGE', `-n: expected a count, got "${f.lines}"`);
-  const { parseTrail, recordMatcher } = await import('../../audit/read.js');
+  const { recordMatcher } = await import('../../audit/read.js');
+  const { VerifiedFollower, skippedNote } = await import('../../audit/verified-trail.js');
   const { tailLine } = await import('./audit-print.js');
   const paint = await paintFor(process.env, process.stdout.isTTY);
   const file = trailFile(f);
@@ -271,28 +285,41 @@ async function tail(f: FilterFlags & { lines: string; follow?: boolean }): Promi
       throw new SeatbeltError('IO', `cannot read ${file}: ${(err as Error).message}`, { cause: err });
     bytes = Buffer.alloc(0);
   }
-  // Only complete lines: a line still being written is read on the next round.
-  let offset = bytes.lastIndexOf(0x0a) + 1;
-  const { entries, unreadable } = parseTrail(bytes.subarray(0, offset));
-  warnUnreadable(unreadable, file);
+  // Only complete lines: a line still being written is read on the next round. Only records that
+  // verify are printed; lines that do not are counted (and, when following, named as they come).
+  const offset = bytes.lastIndexOf(0x0a) + 1;
+  if (!f.follow) {
+    const { entries } = await verifiedEntries(file);
+    for (const e of n === 0 ? [] : entries.filter(matches).slice(-n)) print(e);
+    return EXIT.OK;
+  }
+  const skipped: Finding[] = [];
+  let following = false;
+  const say = (f: Finding) => process.stderr.write(`seatbelt: line ${f.line} does not verify and is not shown: ${f.class} ${f.detail}\n`);
+  const follower = new VerifiedFollower(
+    await readerKeys(),
+    (f) => process.stderr.write(`seatbelt: line ${f.line}, shown above, does not verify as part of the chain: ${f.class} ${f.detail}\n`),
+    (f) => (following ? say(f) : skipped.push(f)),
+  );
+  const entries = follower.feed(bytes.subarray(0, offset));
+  const note = skippedNote(skipped, file);
+  if (note) process.stderr.write(`${note}\n`);
   const selected = entries.filter(matches);
   for (const e of n === 0 ? [] : selected.slice(-n)) print(e);
-  if (!f.follow) return EXIT.OK;
-  return follow(file, offset, bytes.subarray(0, offset).filter((b) => b === 0x0a).length, (b) => parseTrail(b).entries, matches, print);
+  following = true;
+  return follow(file, offset, (b) => follower.feed(b), matches, print);
 }
 
 /** Polls the file for appended lines until SIGINT/SIGTERM. A shrinking file is reported. */
 function follow(
   file: string,
   start: number,
-  linesSoFar: number,
   parse: (b: Uint8Array) => TrailEntry[],
   matches: (e: TrailEntry) => boolean,
   print: (e: TrailEntry) => void,
 ): Promise<number> {
   return new Promise((resolve) => {
     let offset = start;
-    let lineNo = linesSoFar;
     const tick = () => {
       let size: number;
       try {
@@ -317,11 +344,7 @@ function follow(
       }
       const end = buf.lastIndexOf(0x0a) + 1;
       if (end === 0) return;
-      for (const e of parse(buf.subarray(0, end))) {
-        const entry = { line: lineNo + e.line, record: e.record };
-        if (matches(entry)) print(entry);
-      }
-      lineNo += buf.subarray(0, end).filter((b) => b === 0x0a).length;
+      for (const entry of parse(buf.subarray(0, end))) if (matches(entry)) print(entry);
       offset += end;
     };
     const timer = setInterval(tick, 200);

@@ -1,0 +1,156 @@
+// The records of a local trail that may be shipped: those that verify as part of its chain, with
+// their bytes exactly as stored. A first read verifies the whole trail (on every core); later reads
+// (`--follow`) verify only the lines appended since, continuing from the last record read, with the
+// keys learned so far (a key rotation in the new lines is followed like verify follows it).
+import * as fs from 'node:fs';
+import type { KeyObject } from 'node:crypto';
+import type { KeyWindow } from '../../audit/key-windows.js';
+import type { ChainFields } from '../../audit/shape.js';
+import { keyMap, nodeCrypto, type Finding } from '../../audit/verify.js';
+import { READABLE_DESPITE, TrailVerifier, parseLine, splitLines, type Line } from '../../audit/verify-core.js';
+import { SeatbeltError } from '../../core/error.js';
+
+export interface VerifiedLine {
+  /** 1-based line number in the file. */
+  line: number;
+  record: ChainFields;
+  /** The line's bytes, without the newline. */
+  bytes: Uint8Array;
+}
+
+export interface TrailRead {
+  /** Verified records, in file order. */
+  records: VerifiedLine[];
+  /** Findings of the lines read (a record with one is not in `records`; SEQ_GAP and TORN_TAIL leave it readable). */
+  findings: Finding[];
+  /** The first record's event id (the default log id), when the read started at the top. */
+  firstEventId: string | null;
+}
+
+export interface TrailKeys {
+  keys: KeyObject[];
+  windows: KeyWindow[] | null;
+}
+
+function readRange(file: string, from: number): Buffer {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new SeatbeltError('IO', code === 'ENOENT' ? `no audit file at ${file}` : `cannot read ${file}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size < from)
+      throw new SeatbeltError(
+        'INPUT',
+        `${file} shrank from ${from} to ${size} bytes: records were removed (check with: seatbelt verify ${file})`,
+      );
+    const buf = Buffer.alloc(size - from);
+    let got = 0;
+    while (got < buf.length) {
+      const n = fs.readSync(fd, buf, got, buf.length - got, from + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Reads a trail from the top, then (`next`) what was appended since. Only whole lines are read, and
+ * a trailing line that is not a record waits for the next read (a recovery record may follow it).
+ */
+export class TrailSource {
+  private offset = 0;
+  private lines = 0;
+  private readonly keys: Map<string, unknown>;
+
+  constructor(
+    readonly file: string,
+    private readonly trust: TrailKeys,
+  ) {
+    this.keys = keyMap(trust.keys);
+  }
+
+  /** The whole trail, verified on every core. */
+  async first(): Promise<TrailRead> {
+    const bytes = readRange(this.file, 0);
+    const end = this.wholeLinesEnd(bytes);
+    const body = bytes.subarray(0, end);
+    const candidates: { line: number; record: ChainFields }[] = [];
+    const { verifyTrailParallel } = await import('../../audit/verify-parallel.js');
+    const report = await verifyTrailParallel(body, {
+      publicKeys: this.trust.keys,
+      keyWindows: this.trust.windows,
+      onRecord: (line, record) => candidates.push({ line, record }),
+    });
+    // The keys a rotation handed over are trusted from here on (the next reads start after it).
+    for (const c of candidates) this.learnKey(c.record);
+    const lines = splitLines(body);
+    this.offset = end;
+    this.lines = lines.length;
+    const records = this.keep(candidates, report.findings, lines);
+    return { records, findings: report.findings, firstEventId: records[0]?.line === 1 ? records[0].record.event_id : null };
+  }
+
+  /** The lines appended since the last read, verified against the keys known so far. */
+  next(): TrailRead {
+    const bytes = readRange(this.file, this.offset);
+    const end = this.wholeLinesEnd(bytes);
+    if (end === 0) return { records: [], findings: [], firstEventId: null };
+    const body = bytes.subarray(0, end);
+    const candidates: { line: number; record: ChainFields }[] = [];
+    const v = new TrailVerifier({
+      crypto: nodeCrypto,
+      keys: this.keys,
+      ...(this.trust.windows ? { keyWindows: this.trust.windows } : {}),
+      onRecord: (line, record) => candidates.push({ line, record }),
+    });
+    const lines = splitLines(body);
+    for (const l of lines) v.push(l);
+    const report = v.finish();
+    // Seen alone, the new lines start after a gap; the link to the record before them is checked by the caller (and the ledger).
+    const firstLine = candidates[0]?.line;
+    const base = this.lines;
+    const findings = report.findings
+      .filter((f) => !(f.class === 'SEQ_GAP' && f.line === firstLine))
+      .map((f) => ({ ...f, line: f.line === 0 ? 0 : f.line + base }));
+    for (const c of candidates) c.line += base;
+    this.offset += end;
+    this.lines += lines.length;
+    const shifted = lines.map((l) => ({ ...l, no: l.no + base }));
+    return { records: this.keep(candidates, findings, shifted, base), findings, firstEventId: null };
+  }
+
+  private learnKey(r: ChainFields): void {
+    if (r.type !== 'key_rotation') return;
+    const nk = r.new_key as { key_id: string; public_key_pem: string };
+    if (!this.keys.has(nk.key_id)) this.keys.set(nk.key_id, nodeCrypto.keyFromPem(nk.public_key_pem).key);
+  }
+
+  /** Where the read stops: after the last whole line, and before a trailing line that is not (yet) a record. */
+  private wholeLinesEnd(bytes: Uint8Array): number {
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    if (end === 0) return 0;
+    const start = end >= 2 ? bytes.lastIndexOf(0x0a, end - 2) + 1 : 0;
+    const last: Line = { no: 0, offset: start, bytes: bytes.subarray(start, end - 1), terminated: true };
+    parseLine(last, nodeCrypto);
+    return last.record ? end : start;
+  }
+
+  private keep(
+    candidates: { line: number; record: ChainFields }[],
+    findings: Finding[],
+    lines: { no: number; bytes: Uint8Array }[],
+    base = 0,
+  ): VerifiedLine[] {
+    const bad = new Set(findings.filter((f) => !READABLE_DESPITE.has(f.class)).map((f) => f.line));
+    return candidates.filter((c) => !bad.has(c.line)).map((c) => ({ ...c, bytes: lines[c.line - base - 1]!.bytes }));
+  }
+}

@@ -1,0 +1,204 @@
+// seatbelt audit ship against a real PostgreSQL: concurrent shippers, a shipper killed mid-batch
+// and resumed, a forked trail (reported, nothing overwritten), and the append-only rules enforced by
+// the database itself (the shipper role cannot UPDATE or DELETE; the owner is refused by the trigger).
+import { execa } from 'execa';
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, assertFreshBundle, seatbelt } from '../e2e/helpers.js';
+import { makeTrail, psql, psqlError, scratch, startPg, stopPg, trailText, url, type Pg } from './helpers.js';
+
+const DB = 'fleet_ship';
+let db: Pg;
+const s = scratch();
+const env = { SEATBELT_HOME: path.join(s.dir, 'home'), HOME: s.dir };
+const sql = (q: string, user = 'postgres') => psql(db, DB, q, user);
+const ship = (args: string[], user = 'shipper1') =>
+  seatbelt(['audit', 'ship', '--to', url(db, DB, user), '--pubkey', s.pubkey, ...args], { env });
+const rows = (log: string) => Number(sql(`SELECT count(*) FROM seatbelt.records WHERE log_id = '${log}'`));
+const logOf = (records: ReturnType<typeof makeTrail>) => records[0]!.record.event_id;
+
+beforeAll(async () => {
+  db = startPg();
+  psql(db, 'postgres', `CREATE DATABASE ${DB}`);
+  // The owner creates the schema (and the group roles); machines log in as members of seatbelt_shipper.
+  const init = await seatbelt(
+    ['audit', 'ship', '--init-db', '--to', url(db, DB), '--audit', s.file('empty.jsonl', []), '--pubkey', s.pubkey],
+    { env },
+  );
+  expect(init.stderr).toContain('migrated to v1');
+  expect(init.exitCode).toBe(0);
+  psql(
+    db,
+    'postgres',
+    'DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $q$shipper1$q$) THEN CREATE ROLE shipper1 LOGIN IN ROLE seatbelt_shipper; END IF; END $$',
+  );
+}, 600_000);
+
+afterAll(() => {
+  stopPg(db);
+  s.done();
+});
+
+describe('seatbelt audit ship', () => {
+  it('ships two trails from concurrent shippers, each record once, bytes as stored; shipping again adds nothing', async () => {
+    const a = makeTrail(700, 'machine-a', { host: 'laptop-a' });
+    const b = makeTrail(650, 'machine-b', { host: 'ci-b' });
+    const fa = s.file('a.jsonl', a);
+    const fb = s.file('b.jsonl', b);
+    const [ra, rb] = await Promise.all([ship(['--audit', fa, '--batch', '50']), ship(['--audit', fb, '--batch', '50'])]);
+    expect(ra.exitCode, ra.stderr).toBe(0);
+    expect(rb.exitCode, rb.stderr).toBe(0);
+    expect(rows(logOf(a))).toBe(700);
+    expect(rows(logOf(b))).toBe(650);
+    // The stored bytes are the trail's lines, so the ledger can be verified like the file.
+    const stored = sql(
+      `SELECT string_agg(convert_from(line, 'UTF8'), E'\\n' ORDER BY seq) || E'\\n' FROM seatbelt.records WHERE log_id = '${logOf(a)}'`,
+    );
+    expect(`${stored}\n`).toBe(trailText(a));
+    const decisions = (t: typeof a) => t.filter((r) => r.record.type === 'decision').length;
+    expect(sql(`SELECT host, count(*) FROM seatbelt.records WHERE type = 'decision' GROUP BY host ORDER BY host`)).toBe(
+      `ci-b|${decisions(b)}\nlaptop-a|${decisions(a)}`,
+    );
+    const again = await ship(['--audit', fa, '--json']);
+    expect(again.exitCode).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ shipped: 0, ledgerSeq: 699, fork: null, stopped: null });
+    expect(rows(logOf(a))).toBe(700);
+  });
+
+  it('resumes after a shipper is killed mid-batch: nothing lost, nothing twice', async () => {
+    const t = makeTrail(12_000, 'killed');
+    const file = s.file('killed.jsonl', t);
+    assertFreshBundle();
+    const child = execa(BIN, ['audit', 'ship', '--to', url(db, DB, 'shipper1'), '--pubkey', s.pubkey, '--audit', file, '--batch', '100'], {
+      env,
+      reject: false,
+    });
+    // Kill it once some batches are in, while it is still inserting.
+    let seen = 0;
+    for (let i = 0; i < 4000 && seen === 0; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      seen = Number(sql(`SELECT count(*) FROM seatbelt.records WHERE log_id = '${logOf(t)}'`));
+    }
+    child.kill('SIGKILL');
+    const killed = await child;
+    expect(killed.signal).toBe('SIGKILL');
+    const before = rows(logOf(t));
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(12_000);
+    expect(before % 100).toBe(0); // whole batches only: each is one atomic insert
+    const resumed = await ship(['--audit', file, '--json']);
+    expect(resumed.exitCode, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ shipped: 12_000 - before, ledgerSeq: 11_999 });
+    expect(sql(`SELECT count(*), count(DISTINCT seq), min(seq), max(seq) FROM seatbelt.records WHERE log_id = '${logOf(t)}'`)).toBe(
+      '12000|12000|0|11999',
+    );
+  }, 120_000);
+
+  it('reports a forked trail at the first seq that differs and overwrites nothing', async () => {
+    const original = makeTrail(60, 'forked');
+    const forked = makeTrail(80, 'forked', { forkAt: 37 });
+    expect(forked[36]!.record.hash).toBe(original[36]!.record.hash);
+    expect(forked[37]!.record.hash).not.toBe(original[37]!.record.hash);
+    expect((await ship(['--audit', s.file('orig.jsonl', original)])).exitCode).toBe(0);
+    const before = sql(
+      `SELECT md5(string_agg(hash || encode(line, 'hex'), ',' ORDER BY seq)) FROM seatbelt.records WHERE log_id = '${logOf(original)}'`,
+    );
+    const r = await ship(['--audit', s.file('forked.jsonl', forked), '--json']);
+    expect(r.exitCode).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.shipped).toBe(0);
+    expect(report.fork).toMatchObject({ seq: 37, local: forked[37]!.record.hash, ledger: original[37]!.record.hash });
+    expect(r.stderr).toContain('FORK fork: seq 37');
+    expect(
+      sql(
+        `SELECT md5(string_agg(hash || encode(line, 'hex'), ',' ORDER BY seq)) FROM seatbelt.records WHERE log_id = '${logOf(original)}'`,
+      ),
+    ).toBe(before);
+    expect(rows(logOf(original))).toBe(60);
+  });
+
+  it('a trail cut below what the ledger holds is reported, not shipped over', async () => {
+    const t = makeTrail(40, 'cut');
+    const file = s.file('cut.jsonl', t);
+    expect((await ship(['--audit', file])).exitCode).toBe(0);
+    const cut = s.file('cut.jsonl', t.slice(0, 30));
+    const r = await ship(['--audit', cut]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/up to seq 39, but this trail's verified records end at seq 29/);
+    expect(rows(logOf(t))).toBe(40);
+  });
+
+  it('ships only the verified prefix of a damaged trail and says where it stopped', async () => {
+    const t = makeTrail(30, 'damaged');
+    const lines = trailText(t).split('\n');
+    expect(lines[20]).toContain('"pid":1,');
+    lines[20] = lines[20]!.replace('"pid":1,', '"pid":2,');
+    const file = path.join(s.dir, 'damaged.jsonl');
+    appendFileSync(file, lines.join('\n'));
+    const r = await ship(['--audit', file, '--json']);
+    expect(r.exitCode).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ shipped: 20, ledgerSeq: 19, stopped: { line: 21, seq: 20 } });
+    expect(r.stderr).toMatch(/stopped before line 21 \(seq 20\): HASH_MISMATCH/);
+    expect(rows(logOf(t))).toBe(20);
+  });
+
+  it('--follow ships records as they are appended, and stops cleanly on SIGTERM', async () => {
+    const t = makeTrail(50, 'followed');
+    const file = s.file('followed.jsonl', t.slice(0, 20));
+    assertFreshBundle();
+    const child = execa(
+      BIN,
+      ['audit', 'ship', '--follow', '--interval', '100', '--to', url(db, DB, 'shipper1'), '--pubkey', s.pubkey, '--audit', file],
+      {
+        env,
+        reject: false,
+      },
+    );
+    const waitFor = async (n: number) => {
+      for (let i = 0; i < 600 && rows(logOf(t)) < n; i++) await new Promise((r) => setTimeout(r, 50));
+      return rows(logOf(t));
+    };
+    expect(await waitFor(20)).toBe(20);
+    appendFileSync(file, trailText(t.slice(20, 35)));
+    expect(await waitFor(35)).toBe(35);
+    appendFileSync(file, trailText(t.slice(35)));
+    expect(await waitFor(50)).toBe(50);
+    child.kill('SIGTERM');
+    const done = await child;
+    expect(done.exitCode, done.stderr).toBe(0);
+  }, 60_000);
+
+  it('the database refuses UPDATE and DELETE: the shipper has no such right, the owner is stopped by the trigger', () => {
+    const log = sql('SELECT log_id FROM seatbelt.logs ORDER BY log_id LIMIT 1');
+    for (const q of [
+      `UPDATE seatbelt.records SET decision = 'allow' WHERE log_id = '${log}'`,
+      `DELETE FROM seatbelt.records WHERE log_id = '${log}'`,
+      'TRUNCATE seatbelt.records CASCADE',
+      `SELECT count(*) FROM seatbelt.records`,
+    ])
+      expect(psqlError(db, DB, q, 'shipper1')).toMatch(/permission denied/);
+    // Even as the shipper, a maintenance setting changes nothing: it has no right to begin with.
+    expect(psqlError(db, DB, `SET seatbelt.maintenance = 'on'; DELETE FROM seatbelt.records WHERE log_id = '${log}'`, 'shipper1')).toMatch(
+      /permission denied/,
+    );
+    for (const q of [
+      `UPDATE seatbelt.records SET decision = 'allow' WHERE log_id = '${log}'`,
+      `DELETE FROM seatbelt.records WHERE log_id = '${log}'`,
+      'TRUNCATE seatbelt.records CASCADE',
+      `DELETE FROM seatbelt.logs WHERE log_id = '${log}'`,
+    ])
+      expect(psqlError(db, DB, q)).toMatch(/append-only/);
+    // A row that does not continue the chain is refused on insert, even by the owner.
+    const bad = sql(`SELECT encode(line, 'escape') FROM seatbelt.records WHERE log_id = '${log}' AND seq = 5`);
+    expect(
+      psqlError(
+        db,
+        DB,
+        `INSERT INTO seatbelt.records (log_id, seq, hash, prev_hash, line, time, type, event_id, key_id)
+      SELECT log_id, 100000, hash, prev_hash, line, time, type, event_id, key_id FROM seatbelt.records WHERE log_id = '${log}' AND seq = 5`,
+      ),
+    ).toMatch(/not the record's own/);
+    expect(bad.length).toBeGreaterThan(0);
+  });
+});

@@ -20,6 +20,7 @@ import { registerTrust } from './trust.js';
 import { registerCatalogue } from './catalogue.js';
 import { registerApprove } from './approve.js';
 import { registerReceipt } from './receipt.js';
+import { registerServe } from './serve.js';
 import { commandExitHelp, exitCodeHelp } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -56,6 +57,7 @@ export function buildProgram(): Command {
   registerCatalogue(program);
   registerApprove(program);
   registerReceipt(program);
+  registerServe(program);
   registerCompletion(program);
   program.addHelpText('after', exitCodeHelp());
   for (const [cmd, path] of subcommands(program)) {

@@ -1,32 +1,11 @@
 // How `seatbelt audit` prints records for people: one line per record in tail, a block per record
-// in show, a table for stats. Colour only when stdout is a terminal and NO_COLOR is not set;
-// chalk is imported only then, so it never loads on a pipe (or on exec's path).
+// in show, a table for stats. Colour as paint.ts decides (a terminal, no NO_COLOR, not TERM=dumb).
 import type { StatsRow, TrailEntry, TrailRecord } from '../../audit/read.js';
 import { actorLabel } from '../../audit/read.js';
 
-export interface Paint {
-  red(s: string): string;
-  green(s: string): string;
-  yellow(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
-}
+import type { Paint } from './paint.js';
 
-const plain: Paint = { red: (s) => s, green: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s };
-
-/** NO_COLOR (any non-empty value) wins; then FORCE_COLOR; then whether stdout is a terminal. */
-export function wantsColour(env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return isTTY === true && env.TERM !== 'dumb';
-}
-
-export async function paintFor(env: NodeJS.ProcessEnv, isTTY: boolean | undefined): Promise<Paint> {
-  if (!wantsColour(env, isTTY)) return plain;
-  const { Chalk } = await import('chalk');
-  const c = new Chalk({ level: 1 });
-  return { red: c.red, green: c.green, yellow: c.yellow, dim: c.dim, bold: c.bold };
-}
+export { paintFor, wantsColour, type Paint } from './paint.js';
 
 const shortTime = (t: unknown) => (typeof t === 'string' ? t.replace('T', ' ').replace(/\.\d{3}Z$/, 'Z') : '?');
 const shortId = (id: unknown) => (typeof id === 'string' ? id.slice(0, 13) : '?');

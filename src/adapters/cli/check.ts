@@ -9,7 +9,7 @@ import {
   decisionJson,
   refuseEmpty,
   refuseScriptAsArgv,
-  refusalText,
+  refusalForStderr,
   sessionOptions,
   withDecisionFlags,
   type DecisionFlags,
@@ -67,7 +67,7 @@ async function checkOne(argv: string[], flags: CheckFlags): Promise<number> {
   const decision = await session.check(action);
   if (flags.explain) process.stdout.write(await explain(decision));
   if (flags.json) process.stdout.write(JSON.stringify(decisionJson(decision)) + '\n');
-  else if (decision.decision === 'block') process.stderr.write(refusalText(decision));
+  else if (decision.decision === 'block') process.stderr.write(await refusalForStderr(decision));
   else if (!flags.explain) process.stdout.write('allow\n');
   return decision.decision === 'block' ? EXIT.REFUSED : EXIT.OK;
 }

@@ -11,7 +11,7 @@ import {
   governOrAuditExit,
   refuseEmpty,
   refuseScriptAsArgv,
-  refusalText,
+  refusalForStderr,
   sealOutcomeOrWarn,
   sessionOptions,
   withDecisionFlags,
@@ -57,7 +57,7 @@ async function execCommand(argv: string[], flags: ExecFlags): Promise<number> {
   const { decision, seal } = governed;
   if (flags.json) process.stderr.write(JSON.stringify(decisionJson(decision, seal)) + '\n');
   if (decision.decision === 'block') {
-    if (!flags.json) process.stderr.write(refusalText(decision, seal));
+    if (!flags.json) process.stderr.write(await refusalForStderr(decision, seal));
     return EXIT.REFUSED;
   }
   const result =

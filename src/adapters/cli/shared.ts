@@ -6,6 +6,7 @@ import { EXIT, SeatbeltError } from '../../core/error.js';
 import type { Action, Decision } from '../../core/types.js';
 import type { RunResult } from '../../run/spawn.js';
 import type { Session, SessionOptions } from '../session.js';
+import { paintFor, paintRisk, plain, type Paint } from './paint.js';
 
 export interface DecisionFlags {
   audit?: string;
@@ -95,12 +96,15 @@ export function decisionJson(d: Decision, seal?: SealInfo): Record<string, unkno
   };
 }
 
-/** The refusal text: rule, reason, remediation and event id, so a person (or agent) knows what to do. */
-export function refusalText(d: Decision, seal?: SealInfo): string {
-  const lines = ['seatbelt: refused'];
+/**
+ * The refusal text: rule, reason, remediation and event id, so a person (or agent) knows what to do.
+ * `p` colours it for a terminal (the risk in its colour, the rule id bold); hooks and pipes get it plain.
+ */
+export function refusalText(d: Decision, seal?: SealInfo, p: Paint = plain): string {
+  const lines = [`seatbelt: ${p.bold(p.red('refused'))}`];
   for (const m of d.blocking) {
     lines.push(
-      `  rule:        ${m.ruleId} (${m.risk})`,
+      `  rule:        ${p.bold(m.ruleId)} (${paintRisk(m.risk, p)})`,
       `  reason:      ${m.reason}`,
       `  remediation: ${m.remediation}`,
       `  matched:     ${m.evidence}`,
@@ -108,8 +112,13 @@ export function refusalText(d: Decision, seal?: SealInfo): string {
   }
   if (d.blocking.length === 0) lines.push(`  reason:      ${d.reason}`);
   lines.push(`  policy:      ${d.policy.name}${d.role ? `, role ${d.role.name}` : ''}`);
-  if (seal) lines.push(`  event:       ${seal.eventId}`);
+  if (seal) lines.push(`  event:       ${p.dim(seal.eventId)}`);
   return lines.join('\n') + '\n';
+}
+
+/** The refusal as stderr should show it: coloured on a terminal, plain on a pipe or with NO_COLOR / TERM=dumb. */
+export async function refusalForStderr(d: Decision, seal?: SealInfo): Promise<string> {
+  return refusalText(d, seal, await paintFor(process.env, process.stderr.isTTY));
 }
 
 /**

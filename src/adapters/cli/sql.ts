@@ -13,7 +13,7 @@ import {
   decisionJson,
   governOrAuditExit,
   refuseEmpty,
-  refusalText,
+  refusalForStderr,
   sealOutcomeOrWarn,
   sessionOptions,
   withDecisionFlags,
@@ -113,7 +113,7 @@ async function sqlCommand(args: string[], flags: SqlFlags): Promise<number> {
   // Without a client, stdout is ours; with one, it belongs to the client's output.
   if (flags.json) (client.length > 0 ? process.stderr : process.stdout).write(JSON.stringify(decisionJson(decision, seal)) + '\n');
   if (decision.decision === 'block') {
-    if (!flags.json) process.stderr.write(refusalText(decision, seal));
+    if (!flags.json) process.stderr.write(await refusalForStderr(decision, seal));
     return EXIT.REFUSED;
   }
   if (client.length === 0) {

@@ -660,7 +660,8 @@ export class LineSplitter {
       this.emit({ no: ++this.no, offset: base + start, bytes: buf.subarray(start, nl), terminated: true });
       start = nl + 1;
     }
-    if (start < buf.length) this.carry = buf.slice(start);
+    // A copy: the caller may reuse `chunk` for its next read (a Buffer's slice would share its memory).
+    if (start < buf.length) this.carry = new Uint8Array(buf.subarray(start));
   }
 
   end(): void {

@@ -1,7 +1,7 @@
 // `env -S STRING` splits one string into arguments with its own small quoting language (GNU
 // coreutils): blanks separate, '…' is literal, "…" knows a few escapes, `\_` is a space, `#` at a
 // word start comments out the rest, and `${NAME}` expands (which makes the word dynamic).
-import type { Word } from '../../core/ir.js';
+import type { Word } from '../core/ir.js';
 
 const ESCAPES: Record<string, string> = {
   f: '\f',

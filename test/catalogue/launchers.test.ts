@@ -1,6 +1,6 @@
 // Launchers from the catalogue are followed by the IR: what they run is judged like any command,
 // inside one another up to a bound (limits.maxLaunchers) past which the analysis fails closed, and
-// together with the project runners the rules follow (one bound for mixed chains).
+// together with the project runners (one bound for mixed chains).
 import { describe, expect, it } from 'vitest';
 import { decisionOf, matchesOf } from '../rules/shell/helpers.js';
 import { DEFAULT_LIMITS } from '../../src/analyze/shell/limits.js';
@@ -34,20 +34,20 @@ describe('catalogue launchers inside one another', () => {
   it('a very deep nesting is a limit, not a crash', async () => {
     await refusedBy(`${'eatmydata '.repeat(2000)}true`, LIMIT);
   });
-  it('mixed with the project runners the rules follow, the same bound holds', async () => {
+  it('mixed with the project runners, the same bound holds', async () => {
     await refusedBy(`${'strace npx xvfb-run cross-env '.repeat(5)}true`, LIMIT);
     await refusedBy('strace npx xvfb-run cross-env rm -rf ~', HOME);
   });
-  it('the launchers the IR followed count towards the bound of those the rules follow', async () => {
+  it('project runners count towards the same bound', async () => {
     await refusedBy(`${'strace '.repeat(max - 2)}cross-env strace strace true`, LIMIT);
     await refusedBy(`${'strace '.repeat(max - 1)}npx rm -rf ~`, HOME);
   });
 });
 
-describe('what a launcher runs, through runners the IR does not follow', () => {
-  it('a script run by a catalogue launcher inside npx is still refused (the IR never saw it)', async () => {
-    await refusedBy("npx xvfb-run bash -c 'rm -rf ~'", 'remote_code.embedded_command');
-    await refusedBy("xvfb-run npx bash -c 'rm -rf ~'", 'remote_code.embedded_command');
+describe('what a launcher runs, through project runners', () => {
+  it('a script run by a catalogue launcher inside npx is parsed and judged (the IR follows both)', async () => {
+    await refusedBy("npx xvfb-run bash -c 'rm -rf ~'", HOME);
+    await refusedBy("xvfb-run npx bash -c 'rm -rf ~'", HOME);
   });
   it('everyday chains stay allowed', async () => {
     await allowed('npx xvfb-run -a npm test');

@@ -7,8 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/analyze/shell/limits.js';
 import { MAX_BRACE_ROUNDS, MAX_BRACE_WORDS } from '../../src/analyze/shell/braces.js';
 import { MAX_VALUE_DEPTH } from '../../src/analyze/shell/arith-eval.js';
-import { MAX_LAUNCHERS } from '../../src/rules/shell/hidden-commands.js';
 import { decideWithin, fuzzSession, runs, shell, shq } from './support.js';
+
+/** Most launchers followed inside one another (the IR's bound). */
+const MAX_LAUNCHERS = DEFAULT_LIMITS.maxLaunchers;
 
 const session = fuzzSession();
 

@@ -32,7 +32,8 @@ const BLOCK: Case[] = [
   ['uv run python -c "import os; os.system(\'rm -rf /\')"', 'filesystem.recursive_delete_root'],
   ['parallel rm -rf ::: /', 'filesystem.recursive_delete_root'],
   // A command named like an option: a wrapper's `--` was misread.
-  ['nohup -- rm -rf /', 'parse.option_as_command'],
+  // nohup reads `--` as the end of its options (GNU getopt): rm is the command.
+  ['nohup -- rm -rf /', 'filesystem.recursive_delete_root'],
   ['ssh -p 22 host -- rm -rf /', 'parse.option_as_command'],
   // Interpreter code that deletes or overwrites by itself, judged as the shell command it equals.
   ['python3 -c "import shutil; shutil.rmtree(\'/\')"', 'filesystem.recursive_delete_root'],

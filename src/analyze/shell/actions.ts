@@ -1,7 +1,7 @@
 // What a command does beyond itself: scripts it runs, commands it spawns, code or SQL it carries.
 // Program modules (shells, remote, carriers, git, interpreters, SQL clients) return these; the IR
 // builder carries them out (parse the script, add the spawned command, record the SQL).
-import type { Undecidable, Word } from '../../core/ir.js';
+import type { Assignment, Undecidable, Word } from '../../core/ir.js';
 import type { Dialect } from '../../core/types.js';
 
 /** Languages whose inline code is read (src/analyze/shell/code/): `node` also stands for deno and bun. */
@@ -14,8 +14,20 @@ export type Where = 'keep' | 'unknown';
 export type Action =
   /** A shell script in a word (`bash -c`, `eval`, `ssh host '…'`). */
   | { kind: 'script'; text: Word; detail: string; shareState?: boolean; where?: Where; fed?: boolean; placeholders?: string[] }
-  /** A command given as words (`find -exec`, `docker exec`, `git bisect run`). */
-  | { kind: 'spawn'; words: Word[]; label: string; where?: Where; fed?: boolean; placeholders?: string[] }
+  /**
+   * A command given as words (`find -exec`, `docker exec`, `git bisect run`); `stdin: 'inherit'`: it
+   * reads the standard input of the command that starts it (`npx prisma db execute --stdin <<< …`).
+   */
+  | {
+      kind: 'spawn';
+      words: Word[];
+      label: string;
+      where?: Where;
+      fed?: boolean;
+      placeholders?: string[];
+      assignments?: Assignment[];
+      stdin?: 'inherit';
+    }
   /** The command runs its standard input as a shell script (`bash` with no script, `source /dev/stdin`). */
   | { kind: 'stdin-script'; detail: string; where?: Where }
   /** Interpreter code in a word (`python -c`, `node -e`). */

@@ -36,37 +36,6 @@ export function findActions(args: Word[]): Action[] {
   return out;
 }
 
-/** `watch` without -x runs its joined arguments with `sh -c`. */
-export function watchActions(args: Word[]): Action[] {
-  const s = scanOptions(args, {
-    flags: 'bcCeEfghprstw',
-    withArg: 'nq',
-    optionalArg: 'd',
-    longFlags: ['no-title', 'beep', 'errexit', 'chgexit', 'color', 'no-color', 'precise', 'no-wrap', 'no-rerun', 'help', 'version'],
-    longWithArg: ['interval', 'equexit'],
-    longOptionalArg: ['differences'],
-  });
-  if (s.unknown || hasOption(s, 'x', 'exec')) return [];
-  const rest = args.slice(s.end);
-  return rest.length ? [{ kind: 'script', text: joinWords(rest), detail: 'watch' }] : [];
-}
-
-/** `flock [opts] file -c 'script'`. */
-export function flockActions(args: Word[]): Action[] {
-  const s = scanOptions(args, {
-    flags: 'sxeunoFhV',
-    withArg: 'wE',
-    longFlags: ['shared', 'exclusive', 'unlock', 'nonblock', 'nb', 'close', 'no-fork', 'verbose', 'help', 'version'],
-    longWithArg: ['timeout', 'wait', 'conflict-exit-code'],
-  });
-  const flag = args[s.end + 1];
-  const script = args[s.end + 2];
-  if (flag?.static && (flag.value === '-c' || flag.value === '--command') && script) {
-    return [{ kind: 'script', text: script, detail: 'flock -c' }];
-  }
-  return [];
-}
-
 const PARALLEL_WITH_ARG = new Set([
   '-j',
   '--jobs',

@@ -21,10 +21,31 @@ export function catalogueActions(name: string, args: readonly Word[], text: stri
   return spec ? invocationActions(readInvocation(spec, args), text) : [];
 }
 
+/** Only the commands a program's spec runs (`bun x pkg`), for programs whose code another module reads. */
+export function catalogueCommands(name: string, args: readonly Word[], text: string): Action[] {
+  const spec = specFor(name);
+  if (!spec) return [];
+  const inv = readInvocation(spec, args);
+  return inv.undecidable || inv.limit ? [] : invocationActions({ ...inv, roles: [], stdin: undefined }, text);
+}
+
 export function invocationActions(inv: Invocation, text: string): Action[] {
   const label = [inv.spec.names[0], ...inv.path].join(' ');
-  if (inv.undecidable) return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', inv.undecidable, text) }];
-  const out: Action[] = inv.commands.map((words): Action => ({ kind: 'spawn', words, label }));
+  // A wrapper's command, and why it cannot be read, are the peel's (unwrap.ts): it is not run twice.
+  const wrapper = inv.spec.wrapper === true;
+  if (inv.limit && !wrapper) return [{ kind: 'undecidable', found: undecidable('limits.nesting_too_deep', inv.limit, text) }];
+  if (inv.undecidable || inv.limit)
+    return wrapper ? [] : [{ kind: 'undecidable', found: undecidable('parse.unknown_option', inv.undecidable!, text) }];
+  const assignments = inv.assignments.map((a) => ({ name: a.name, value: a.value }));
+  const out: Action[] = wrapper
+    ? []
+    : inv.commands.map((words): Action => ({
+        kind: 'spawn',
+        words,
+        label,
+        stdin: 'inherit',
+        ...(assignments.length ? { assignments } : {}),
+      }));
   // What it reads from standard input runs too (`at now <<< '…'`), when the input is known.
   if (inv.stdin?.kind === 'script') out.push({ kind: 'stdin-script', detail: label });
   else if (inv.stdin?.kind === 'code' && READ_LANGUAGES.includes(inv.stdin.language))

@@ -215,6 +215,8 @@ interface NestedOptions {
   stdin?: Stdin;
   /** The spawned command's text for evidence, when its words are not what was written. */
   text?: string;
+  /** Assignments the launcher makes for the command it runs (`cross-env X=1 cmd`). */
+  assignments?: Assignment[];
 }
 
 function nestedScope(scope: Scope, sc: SimpleCommand, context: Context, o: NestedOptions): Scope {
@@ -275,7 +277,12 @@ function spawn(
   if (o.fed || sc.fedByUnknownInput) inner.fed = true;
   if (o.placeholders) inner.placeholders = o.placeholders;
   const innerState = nestedState(sc, state, o);
-  const base: Base = { assignments: [], redirects: [], text: o.text ?? rawOf(words) };
+  const base: Base = {
+    assignments: o.assignments ?? [],
+    redirects: [],
+    text: o.text ?? rawOf(words),
+    ...(o.stdin ? { stdin: o.stdin } : {}),
+  };
   base.placeholders = [...(inner.placeholders ?? []), ...inv.placeholders];
   const child = record(b, inv, base, inner, innerState);
   follow(b, child, inv, base, inner, innerState);
@@ -452,6 +459,12 @@ function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, sc
     }
     case 'spawn': {
       const o: NestedOptions = { where: action.where ?? 'keep', fed: action.fed ?? false };
+      if (action.assignments) o.assignments = action.assignments;
+      // A launcher's command runs in its place: its standard input, and its text as evidence (`npx rimraf /`).
+      if (action.stdin === 'inherit') {
+        if (base.stdin) o.stdin = base.stdin;
+        o.text = sc.text;
+      }
       const placeholders = [...(base.placeholders ?? []), ...(action.placeholders ?? [])];
       if (placeholders.length) o.placeholders = placeholders;
       return spawn(b, action.words, [action.label], null, sc, scope, state, o);

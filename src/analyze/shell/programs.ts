@@ -1,7 +1,7 @@
 // Which program modules look at a command: one dispatch over the (unwrapped) command name.
 import type { Assignment, Word } from '../../core/ir.js';
 import type { Action } from './actions.js';
-import { findActions, flockActions, parallelActions, watchActions } from './carriers.js';
+import { findActions, parallelActions } from './carriers.js';
 import { gitActions } from './git.js';
 import { emulateActions, mapfileActions } from './option-scripts.js';
 import { uvActions } from './project-runners.js';
@@ -20,7 +20,7 @@ import {
 } from './shells.js';
 import { sqlClientActions } from './sql-clients.js';
 import { seatbeltActions, seatbeltArgs } from './seatbelt.js';
-import { catalogueActions, executorActions } from './catalogue-actions.js';
+import { catalogueActions, catalogueCommands, executorActions } from './catalogue-actions.js';
 import { SQL_CLIENTS } from '../../catalogue/kinds.js';
 
 const EXPORTERS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
@@ -48,7 +48,8 @@ function programActions(name: string, args: Word[], text: string): Action[] {
   const inner = seatbeltArgs(name, args);
   if (inner) return seatbeltActions(inner, text);
   if (SHELLS.has(name)) return shellActions(name, args);
-  if (interpreterOf(name)) return interpreterActions(name, args);
+  // An interpreter that is also a runner (`bun x pkg`): the command its spec runs, beside its code.
+  if (interpreterOf(name)) return [...interpreterActions(name, args), ...catalogueCommands(name, args, text)];
   // SQL clients are read by their own module, with the option grammar of their catalogue specs.
   if (Object.hasOwn(SQL_CLIENTS, name)) return sqlClientActions(name, args);
   switch (name) {
@@ -62,8 +63,10 @@ function programActions(name: string, args: Word[], text: string): Action[] {
     case '.':
       return sourceActions(name, args);
     case 'su':
-    case 'runuser':
       return suActions(name, args);
+    // `runuser user -c '…'` like su; `runuser -u user cmd` runs cmd (its catalogue spec).
+    case 'runuser':
+      return [...suActions(name, args), ...catalogueActions(name, args, text)];
     case 'sudo':
     case 'doas':
       return sudoShellActions(name, args);
@@ -84,10 +87,6 @@ function programActions(name: string, args: Word[], text: string): Action[] {
       return gitActions(args);
     case 'find':
       return findActions(args);
-    case 'watch':
-      return watchActions(args);
-    case 'flock':
-      return flockActions(args);
     case 'parallel':
       return parallelActions(args);
     case 'mapfile':

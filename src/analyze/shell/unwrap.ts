@@ -1,8 +1,11 @@
 // Peels wrappers off a command, recursively (`sudo env X=1 nice -n 5 timeout 3 rm …` → `rm`),
-// collecting what each wrapper changes: assignments, working folder, unknown input.
+// collecting what each wrapper changes: assignments, working folder, unknown input. Which programs
+// are wrappers, and how each reads its arguments, is catalogue data (`wrapper: true`, in
+// src/catalogue/specs/wrappers.ts), read with the catalogue's one argument reader.
 import type { Assignment, Undecidable, Word } from '../../core/ir.js';
+import { specFor } from '../../catalogue/index.js';
+import { readInvocation } from '../../catalogue/read.js';
 import { undecidable } from './undecidable.js';
-import { WRAPPERS } from './wrappers.js';
 
 export interface Invocation {
   /** The command name: the basename of the word (`/usr/bin/rm` → `rm`), raw kept. */
@@ -19,7 +22,50 @@ export interface Invocation {
   undecidable: Undecidable[];
 }
 
-const MAX_WRAPPERS = 32;
+/** Most wrappers peeled off one command (`nice nice … rm`). */
+export const MAX_WRAPPERS = 32;
+
+/**
+ * Words of the shell's grammar that run the command after them, not programs: zsh's `-` (argv[0]
+ * with a dash) and `coproc`, whose compound form tree-sitter reads as plain words.
+ */
+function shellPrecommand(name: string, args: Word[]): { at: number } | { blind: string } | undefined {
+  if (name === '-') return args.length ? { at: 0 } : undefined;
+  if (name !== 'coproc') return undefined;
+  if (args.slice(0, 2).some((w) => /[{(]/.test(w.raw)))
+    return { blind: 'coproc with a compound command is read by the parser as plain words' };
+  return args.length ? { at: 0 } : undefined;
+}
+
+interface Peeled {
+  /** Where the wrapped command starts in `args`. */
+  args: Word[];
+  at: number;
+  assignments?: Assignment[];
+  fed?: boolean;
+  placeholders?: string[];
+  cwd?: Word | null;
+}
+
+/** One wrapper peeled off: what it runs, nothing (it is the command), or why that cannot be known. */
+function peelOne(name: string, args: Word[], text: string): Peeled | Undecidable | undefined {
+  const pre = shellPrecommand(name, args);
+  if (pre) return 'blind' in pre ? undecidable('parse.blind_spot', pre.blind, text) : { args, at: pre.at };
+  const spec = specFor(name);
+  if (!spec?.wrapper) return undefined;
+  const inv = readInvocation(spec, args);
+  if (inv.limit) return undecidable('limits.nesting_too_deep', inv.limit, text);
+  if (inv.undecidable) return undecidable('parse.unknown_option', `${inv.undecidable}: cannot tell where the wrapped command starts`, text);
+  const words = inv.commands[0];
+  if (!words?.length) return undefined; // `sudo -l`, `env` alone: the wrapper is the command
+  return {
+    args: words,
+    at: 0,
+    assignments: inv.assignments,
+    ...(inv.fed ? { fed: true, placeholders: inv.placeholders } : {}),
+    ...(inv.cwd !== undefined ? { cwd: inv.cwd } : {}),
+  };
+}
 
 /** `/usr/bin/rm` → `rm`; a word ending in `/` keeps its value. */
 export function commandBasename(value: string): string {
@@ -50,39 +96,22 @@ export function peelWrappers(words: Word[], text: string): Invocation {
   if (words[0]!.value.includes('/')) inv.path = words[0]!;
   for (let round = 0; round < MAX_WRAPPERS; round++) {
     if (!inv.name.static) return inv;
-    const peel = Object.hasOwn(WRAPPERS, inv.name.value) ? WRAPPERS[inv.name.value] : undefined;
-    if (!peel) return inv;
-    const r = peel(inv.args);
-    if (r.kind === 'self') return inv;
-    if (r.kind === 'unknown') {
-      inv.undecidable.push(
-        undecidable(
-          'parse.unknown_option',
-          `unknown option ${r.option} of ${inv.name.value}: cannot tell where the wrapped command starts`,
-          text,
-        ),
-      );
+    const r = peelOne(inv.name.value, inv.args, text);
+    if (!r) return inv;
+    if ('ruleId' in r) {
+      inv.undecidable.push(r);
       return inv;
     }
-    if (r.kind === 'blind') {
-      inv.undecidable.push(undecidable('parse.blind_spot', r.reason, text));
-      return inv;
-    }
-    if (r.kind === 'limit') {
-      inv.undecidable.push(undecidable('limits.nesting_too_deep', r.reason, text));
-      return inv;
-    }
-    const args = r.replaced ?? inv.args;
+    const args = r.args;
     if (r.at >= args.length) return inv;
     inv.wrappers.push(inv.name.value);
-    const e = r.effects;
-    if (e?.assignments) inv.assignments.push(...e.assignments);
-    if (e?.fed) inv.fed = true;
-    if (e?.placeholders) inv.placeholders.push(...e.placeholders);
-    if (e && 'cwd' in e) {
+    if (r.assignments) inv.assignments.push(...r.assignments);
+    if (r.fed) inv.fed = true;
+    if (r.placeholders) inv.placeholders.push(...r.placeholders);
+    if (r.cwd !== undefined) {
       // A second relative folder would be relative to the first: give up rather than guess.
-      const relativeAgain = inv.cwd !== undefined && e.cwd && !e.cwd.value.startsWith('/');
-      inv.cwd = e.cwd === null || inv.cwd === null || relativeAgain ? null : e.cwd;
+      const relativeAgain = inv.cwd !== undefined && r.cwd && !r.cwd.value.startsWith('/');
+      inv.cwd = r.cwd === null || inv.cwd === null || relativeAgain ? null : r.cwd;
     }
     // `time A=1 cmd` assigns; after other wrappers a NAME=value word would be run as a program
     // and fail, so reading it as an assignment only over-approximates what runs.

@@ -2,9 +2,11 @@
 // secret's value (a get, a decrypt, an export) discloses a credential; deleting one destroys it;
 // adding a recipient, a policy or an auth method changes who has access. Listing names and
 // statuses stays allowed. Runners that start a command with secrets in its environment (`op run`,
-// `doppler run`, `aws-vault exec`) are followed in src/rules/shell/launchers.ts.
+// `doppler run`, `aws-vault exec`) run the command their operands name, which the IR follows
+// (their `run`/`exec` levels, built with runners.ts's runnerLevel).
 import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
 import { COMMAND, flag, reads, SCRIPT, valued, verb } from './builders.js';
+import { runnerLevel } from './runners.js';
 
 const HELP: OptionDecl[] = [{ names: ['-h', '--help'], harmless: true }];
 /** Go's flag package: `-name` and `--name` are the same option. */
@@ -259,6 +261,7 @@ export const SECRETS: ProgramSpec[] = [
       { names: ['--version'], harmless: true },
     ],
     subcommands: {
+      run: runnerLevel([valued('--env-file'), flag('--no-masking')]),
       read: {
         ...verb('credential', 'prints the secret a reference points to'),
         options: [valued('-o', '--out-file'), valued('--file-mode'), flag('-f', '--force'), flag('-n', '--no-newline')],
@@ -400,6 +403,7 @@ export const SECRETS: ProgramSpec[] = [
     },
     examples: {
       block: [
+        'op run --env-file .env -- rm -rf ~',
         'op read op://prod/db/password',
         'op item get db --reveal',
         'op item get db --fields label=password',
@@ -453,19 +457,17 @@ export const SECRETS: ProgramSpec[] = [
           notes: { subcommands: { set: verb('write', 'sets a note') } },
         },
       },
-      run: {
-        // The command after `--` is followed in src/rules/shell/launchers.ts; `--command` is a shell string.
-        options: [
-          { names: ['--command'], value: 'required', role: SCRIPT },
-          valued('--name-transformer'),
-          valued('--mount'),
-          valued('--mount-format'),
-          valued('--mount-template'),
-          valued('--fallback'),
-          flag('--preserve-env'),
-          flag('--forward-signals'),
-        ],
-      },
+      run: runnerLevel([
+        // `--command` is a shell string; the operands (after `--`) are a command.
+        { names: ['--command'], value: 'required', role: SCRIPT },
+        valued('--name-transformer'),
+        valued('--mount'),
+        valued('--mount-format'),
+        valued('--mount-template'),
+        valued('--fallback'),
+        flag('--preserve-env'),
+        flag('--forward-signals'),
+      ]),
       configs: {
         ...reads('lists configs'),
         subcommands: {
@@ -588,7 +590,12 @@ export const SECRETS: ProgramSpec[] = [
         ...verb('credential', 'prints every secret in a file format'),
         options: [valued('--format'), valued('-o', '--output'), valued('--template')],
       },
-      run: { options: [{ names: ['--command'], value: 'required', role: SCRIPT }, flag('--watch'), valued('--watch-interval')] },
+      run: runnerLevel([
+        { names: ['--command'], value: 'required', role: SCRIPT },
+        flag('--watch'),
+        valued('--watch-interval'),
+        valued('--env'),
+      ]),
       'service-token': { subcommands: { create: verb('credential', 'creates a service token and prints it') } },
       token: { subcommands: { renew: verb('credential', 'renews a token and prints it') } },
       user: {
@@ -1414,7 +1421,19 @@ export const SECRETS: ProgramSpec[] = [
       { names: ['--version'], harmless: true },
     ],
     subcommands: {
-      // `exec` is followed in src/rules/shell/launchers.ts.
+      // `exec PROFILE -- cmd`: the command runs with the profile's credentials.
+      exec: runnerLevel(
+        [
+          valued('-d', '--duration'),
+          valued('-t', '--mfa-token'),
+          valued('--region'),
+          flag('-j', '--json'),
+          flag('-s', '--server'),
+          flag('--no-session'),
+        ],
+        // Options may come after the profile; `--` ends them.
+        { optionsFirst: false, operands: [{ kind: 'data' }, { ...COMMAND, rest: true }] },
+      ),
       export: verb('credential', 'prints temporary credentials as environment variables'),
       login: {
         ...verb('write', 'opens the AWS console signed in'),
@@ -1431,7 +1450,7 @@ export const SECRETS: ProgramSpec[] = [
       proxy: verb('write', 'serves credentials on a metadata endpoint'),
     },
     examples: {
-      block: ['aws-vault export prod', 'aws-vault login prod --stdout', 'aws-vault remove prod'],
+      block: ['aws-vault exec prod -- rm -rf ~', 'aws-vault export prod', 'aws-vault login prod --stdout', 'aws-vault remove prod'],
       allow: ['aws-vault list', 'aws-vault exec dev -- aws s3 ls'],
     },
   },

@@ -6,11 +6,8 @@
 import type { SimpleCommand } from '../../core/ir.js';
 import { nameOf, programSource } from './programs.js';
 import { shellCallsIn } from '../../analyze/shell/interpreter-code.js';
-import { unreadCode } from './hidden-commands.js';
 
 export function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
-  // A script, SQL or shell-calling code reached through a launcher the IR does not unwrap.
-  if (unreadCode(cmd) !== undefined) return true;
   const n = nameOf(cmd);
   const vals = cmd.args.map((w) => w.value);
   const after = (...opts: string[]) => vals.filter((_, i) => i > 0 && opts.includes(vals[i - 1]!));

@@ -18,7 +18,7 @@ import { GUARD_COMMAND_RULES } from './guard-command.js';
 import { CATALOGUE_RULES } from './catalogue.js';
 import { RUN_FILE_RULES } from './run-files.js';
 import { HTTP_RULES } from './http.js';
-import { hiddenCommands, launcherLimit } from './hidden-commands.js';
+import { hiddenCommands } from './hidden-commands.js';
 import { appliesIn } from './image-build.js';
 
 export { commandWrites } from './writes.js';
@@ -115,21 +115,11 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
       evidence: redactEvidence(u.evidence),
     });
   }
-  // Each command, and what it runs that the IR does not list (a launcher's program, the deletes
-  // its interpreter code makes): judged by every rule, with the outer command as evidence.
+  // Each command, and what it runs that the IR does not list (the words brace expansion makes, the
+  // deletes its interpreter code makes): judged by every rule, with the outer command as evidence.
   for (const cmd of view.commands.flatMap((c) => [c, ...hiddenCommands(c, view)])) {
-    const limit = launcherLimit(cmd);
-    if (limit)
-      add({
-        ruleId: 'limits.nesting_too_deep',
-        class: 'fail_closed',
-        risk: 'CRITICAL',
-        reason: limit,
-        remediation: UNDECIDABLE_REMEDIATION['limits.nesting_too_deep']!,
-        evidence: redactEvidence(cmd.text),
-      });
     if (cmd.name.static && /^-./.test(cmd.name.value)) {
-      // No program is named `-x`: a wrapper's options were misread (`nohup -- rm`), so what runs is unknown.
+      // No program is named `-x`: a launcher's options were misread, so what runs is unknown.
       add({
         ruleId: OPTION_AS_COMMAND,
         class: 'fail_closed',

@@ -289,8 +289,6 @@ export const REMOTE_CODE_RULES: ShellRule[] = [
         'vim -c ":!rm -rf /" -c ":q" f',
         'expect -c "spawn sh"',
         "git config --global alias.nuke '!rm -rf ~'",
-        'npx -c "rm -rf /"',
-        "npx cross-env X=1 bash -c 'rm -rf /'",
         "bun -e \"require('child_process').execSync('id')\"",
         'lua -e \'os.execute("id")\'',
       ],

@@ -178,7 +178,7 @@ describe('start-up code: BASH_ENV, ENV and functions from the environment', () =
     expect((await verdict('BASH_ENV=./setup.sh bash -c make')).decision).toBe((await verdict('source ./setup.sh')).decision);
   });
   blocks(`env 'BASH_FUNC_ls%%=() { rm -rf ~; }' bash -c ls`, HOME);
-  blocks(`cross-env BASH_ENV='$(rm -rf ~)' make`, 'remote_code.embedded_command');
+  blocks(`cross-env BASH_ENV='$(rm -rf ~)' make`, 'parse.dynamic_script');
 });
 
 describe('the command table: hash -p, enable -f, aliases', () => {

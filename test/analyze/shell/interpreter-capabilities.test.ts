@@ -138,7 +138,10 @@ const BLOCK: [script: string, rules: string[]][] = [
   [`python3 -c 'import subprocess; subprocess.run(["bash"], input="rm -rf ~", text=True)'`, [UNDECIDED]],
   [`python3 -c 'import timeit; timeit.timeit("__import__(\"os\").system(\"id\")")'`, [UNDECIDED]],
   [`php -r 'include "data://text/plain;base64,PD9waHAgc3lzdGVtKCdpZCcpOw==";'`, [UNDECIDED]],
-  [`npx tsx -e 'require("child_process").execSync("rm -rf /")'`, [UNDECIDED, 'remote_code.embedded_command']],
+  [
+    `npx tsx -e 'require("child_process").execSync("rm -rf /")'`,
+    [UNDECIDED, 'remote_code.embedded_command', 'filesystem.recursive_delete_root'],
+  ],
   [`uv run python -c 'import os; o = os; o.system("id")'`, [UNDECIDED, 'remote_code.embedded_command']],
   // Options around the code: values we do not list, and flags that only look like --version.
   [`node --secure-heap 1 -e 'process.kill(-1)'`, ['disk_system.kill_all']],

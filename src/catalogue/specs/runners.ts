@@ -1,0 +1,128 @@
+// Family: project and environment runners — programs that run a command from a project's
+// environment, with a package fetched for the occasion, or with settings loaded (`npx`, `bundle
+// exec`, `poetry run`, `dotenv --`). They stay commands of their own (they may install packages or
+// read secrets) and the command they run is a command of the IR beside them, judged like any other.
+// Their option sets are large and change between versions, so an option they do not declare is
+// read as a flag (`unknown: 'flag'`, the default), as before; the command starts at the first
+// operand. The runners of package managers with other subcommands (npm exec, pnpm dlx, yarn dlx,
+// bun x, poetry run, …) are in their own specs (packages.ts, secrets.ts) with `RUNNER` levels.
+import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
+
+const COMMAND = { kind: 'command' } as const;
+const SCRIPT = { kind: 'script' } as const;
+
+const valued = (...names: string[]): OptionDecl => ({ names, value: 'required' });
+const flag = (...names: string[]): OptionDecl => ({ names });
+
+/** A level that runs the command its operands name, reading its options first. */
+export function runnerLevel(options: OptionDecl[] = [], extra: CommandSpec = {}): CommandSpec {
+  return { optionsFirst: true, options, operands: [{ ...COMMAND, rest: true }], ...extra };
+}
+
+function runner(names: string[], summary: string, level: CommandSpec, examples: { block: string[]; allow: string[] }): ProgramSpec {
+  return { names, family: 'runners', summary, ...level, examples };
+}
+
+/** conda, mamba, micromamba: `run -n ENV cmd`. */
+const CONDA_RUN = runnerLevel([valued('-n', '--name'), valued('-p', '--prefix'), valued('--cwd'), flag('--no-capture-output')]);
+
+export const RUNNERS: ProgramSpec[] = [
+  {
+    names: ['runuser'],
+    family: 'runners',
+    summary: 'runs a command (-u) or a shell (-c) as another user; needs root',
+    options: [
+      // `runuser -u user cmd`: the operands are a command; `runuser user -c '…'` is su's form (its own analysis).
+      { names: ['-u', '--user'], value: 'required', operands: [{ ...COMMAND, rest: true }] },
+      valued('-g', '--group'),
+      valued('-G', '--supp-group'),
+      valued('-s', '--shell'),
+      valued('-w', '--whitelist-environment'),
+      valued('-c', '--command'),
+      valued('--session-command'),
+      flag('-l', '--login'),
+      flag('-m', '-p', '--preserve-environment'),
+      flag('-P', '--pty'),
+    ],
+    optionsFirst: true,
+    examples: {
+      block: ['runuser -u www-data rm -rf ~', 'runuser -u app -- rm -rf /srv/app', "runuser app -c 'rm -rf ~'"],
+      allow: ['runuser -u app -- ls /srv/app', "runuser app -c 'ls'"],
+    },
+  },
+  runner(
+    ['npx'],
+    'runs a package binary, fetching the package when needed (or, with -c, a shell string)',
+    runnerLevel([
+      valued('-p', '--package'),
+      { names: ['-c', '--call'], value: 'required', role: SCRIPT },
+      valued('--cache'),
+      valued('--userconfig'),
+      valued('--registry'),
+      flag('-y', '--yes'),
+      flag('--no'),
+      flag('-q', '--quiet'),
+    ]),
+    {
+      block: ['npx rimraf ~', "npx -c 'rm -rf ~'", 'npx --yes sudo rm -rf /', 'npx -p cowsay rm -rf ~'],
+      allow: ['npx prettier --check .', 'npx -y create-vite@latest app', 'npx tsc --noEmit'],
+    },
+  ),
+  runner(['bunx'], 'runs a package binary with Bun, fetching it when needed', runnerLevel([valued('-p', '--package'), flag('--bun')]), {
+    block: ['bunx rimraf ~', 'bunx --bun rimraf ~'],
+    allow: ['bunx prettier --check .'],
+  }),
+  runner(['pnpx'], 'runs a package binary with pnpm, fetching it when needed', runnerLevel([valued('--package')]), {
+    block: ['pnpx rimraf ~'],
+    allow: ['pnpx prettier --check .'],
+  }),
+  runner(
+    ['bundle', 'bundler'],
+    'Ruby Bundler: exec runs a command with the bundle',
+    { options: [valued('--gemfile')], subcommands: { exec: runnerLevel([flag('--keep-file-descriptors')]) } },
+    { block: ['bundle exec rm -rf ~', "bundle exec bash -c 'rm -rf ~'"], allow: ['bundle exec rspec', 'bundle install'] },
+  ),
+  runner(
+    ['pipenv'],
+    'Pipenv: run runs a command in the project virtualenv',
+    { subcommands: { run: runnerLevel() } },
+    { block: ['pipenv run rm -rf ~'], allow: ['pipenv run pytest', 'pipenv install'] },
+  ),
+  runner(
+    ['pipx'],
+    'pipx: run runs an application from a throwaway virtualenv',
+    { subcommands: { run: runnerLevel([valued('--spec'), valued('--python'), valued('--pip-args'), flag('--no-cache')]) } },
+    { block: ['pipx run rimraf ~', 'pipx run --spec x sudo rm -rf /'], allow: ['pipx run black --check .', 'pipx list'] },
+  ),
+  runner(
+    ['conda', 'mamba', 'micromamba'],
+    'conda: run runs a command in an environment',
+    { subcommands: { run: CONDA_RUN } },
+    {
+      block: ['conda run -n base rm -rf ~', 'micromamba run -n env rm -rf ~'],
+      allow: ['conda run -n test pytest', 'conda env list'],
+    },
+  ),
+  runner(
+    ['dotenv'],
+    'dotenv-cli: runs a command with variables loaded from .env files',
+    runnerLevel([valued('-e'), valued('-c'), valued('-v'), flag('-p')]),
+    { block: ['dotenv -- rm -rf ~', 'dotenv -e .env.test rm -rf ~'], allow: ['dotenv -- npm test', 'dotenv -e .env.test -- jest'] },
+  ),
+  runner(
+    ['env-cmd'],
+    'env-cmd: runs a command with variables from an env file',
+    runnerLevel([valued('-f', '--file'), valued('-r', '--rc-file'), valued('-e', '--environments'), flag('--silent'), flag('--fallback')]),
+    { block: ['env-cmd -f .env rm -rf ~'], allow: ['env-cmd -f .env.test npm test'] },
+  ),
+  runner(['cross-env'], 'cross-env: runs a command with the variables assigned before it', runnerLevel([], { assignments: 'names' }), {
+    block: ['cross-env NODE_ENV=test rm -rf ~', "cross-env GIT_SSH_COMMAND='rm -rf ~' git fetch"],
+    allow: ['cross-env NODE_ENV=test jest'],
+  }),
+  runner(
+    ['cross-env-shell'],
+    'cross-env-shell: runs its words as a shell string with the variables assigned before them',
+    { optionsFirst: true, assignments: 'names', operands: [{ ...SCRIPT, rest: 'joined' }] },
+    { block: ["cross-env-shell NODE_ENV=test 'rm -rf ~'"], allow: ["cross-env-shell NODE_ENV=test 'npm test && npm run lint'"] },
+  ),
+];

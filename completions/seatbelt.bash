@@ -233,7 +233,7 @@ _seatbelt() {
     seatbelt_scan) words='--format --json --staged --strict --baseline --update-baseline --exclude --policy --role -h --help' ;;
     seatbelt_mcp) words='proxy --policy --role --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
     seatbelt_mcp_proxy) words='--upstream-url --header --registry --hide-refused --policy --role --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
-    seatbelt_init) words='--policy --role --no-keys -h --help' ;;
+    seatbelt_init) words='--policy --role --no-keys --gateway -h --help' ;;
     seatbelt_roles) words='list show lint test -h --help' ;;
     seatbelt_roles_list) words='--json -h --help' ;;
     seatbelt_roles_show) words='--json -h --help' ;;

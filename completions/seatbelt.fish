@@ -351,6 +351,7 @@ complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_mcp_proxy' -s h -l hel
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_init' -l policy -r -F -d 'policy: safe_defaults, read_only, audit_mode, strict_prod, strict_whitelist'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_init' -l role -r -F -d 'role whose whitelist applies (default: none)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_init' -l no-keys -d 'do not create a signing key'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_init' -l gateway -d 'scaffold the gateway instead: a serve config, a tool registry and an openai SDK client example (docs/gateway.md)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_init' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_roles' -a 'list' -d 'list the shipped roles and those in $SEATBELT_HOME/roles'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_roles' -a 'show' -d 'show a role: its file, hash and rules'

@@ -12,6 +12,7 @@ interface InitFlags {
   policy: string;
   role?: string;
   keys?: boolean;
+  gateway?: boolean;
 }
 
 export function registerInit(program: Command): void {
@@ -21,7 +22,13 @@ export function registerInit(program: Command): void {
     .option('--policy <name>', 'policy: safe_defaults, read_only, audit_mode, strict_prod, strict_whitelist', 'safe_defaults')
     .option('--role <name|path>', 'role whose whitelist applies (default: none)')
     .option('--no-keys', 'do not create a signing key')
-    .action((flags: InitFlags) => {
+    .option('--gateway', 'scaffold the gateway instead: a serve config, a tool registry and an openai SDK client example (docs/gateway.md)')
+    .action(async (flags: InitFlags) => {
+      if (flags.gateway) {
+        const { initGateway } = await import('./init-gateway.js');
+        process.stdout.write(initGateway(process.cwd(), flags, process.env));
+        return;
+      }
       process.stdout.write(init(process.cwd(), flags, process.env));
     });
 }

@@ -83,6 +83,7 @@ export async function startGateway(
         `dev mode: ephemeral signing key ${signer.keyId} (public key: ${pub}); trail ${session.auditPath}`,
         `  verify with: seatbelt verify ${session.auditPath} --pubkey ${pub}`,
         `  owner: requests without X-Commit-Owner are recorded as ${DEV_OWNER}`,
+        `  approvals: SEATBELT_HOME=${home} seatbelt approve ID --audit ${session.auditPath}  (the dev home goes away when the gateway stops)`,
       );
     } else {
       banner.push(`trail ${session.auditPath}, signed by ${signer.keyId}; owners allowed: ${config.owners!.join(', ')}`);

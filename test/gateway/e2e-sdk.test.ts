@@ -157,6 +157,26 @@ describe('OpenAI Chat Completions through the gateway', () => {
     expect(data.choices[0]!.message.tool_calls ?? []).toEqual([]);
     expect(data.choices[0]!.message.content).toContain(`X-Seatbelt-Approval: ${info.approval_ids[0]}`);
   });
+  it('passes the held call once the operator approves and the caller resubmits with X-Seatbelt-Approval', async () => {
+    const { data } = await openai.chat.completions.create({ model: 'held', messages: ask, tools: chatTools }).withResponse();
+    const id = (data as unknown as { seatbelt: { approval_ids: string[] } }).seatbelt.approval_ids[0]!;
+    const devHome = /SEATBELT_HOME=(\S+) seatbelt approve/.exec(gw.stderr())![1]!;
+    const audit = path.join(cwd, 'audit.jsonl');
+    const ok = await seatbelt(['approve', id, '--owner', 'human:operator', '--audit', audit], {
+      env: { HOME: t.dir, SEATBELT_HOME: devHome },
+    });
+    expect(ok.exitCode, ok.stderr).toBe(0);
+    const again = { headers: { 'X-Seatbelt-Approval': id } };
+    const { data: passed, response } = await openai.chat.completions
+      .create({ model: 'held', messages: ask, tools: chatTools }, again)
+      .withResponse();
+    expect(response.status).toBe(200);
+    expect(passed.choices[0]!.message.tool_calls?.map((c) => c.id)).toEqual(['call_pay']);
+    // An approval is good for one call.
+    const reused = await openai.chat.completions.create({ model: 'held', messages: ask, tools: chatTools }, again);
+    expect(reused.choices[0]!.message.tool_calls ?? []).toEqual([]);
+    expect(reused.choices[0]!.message.content).toMatch(/seatbelt refused the tool call send_payment/);
+  });
 });
 
 describe('OpenAI Responses through the gateway', () => {

@@ -132,7 +132,7 @@ describe('a script in one argument, and empty input, are usage errors', () => {
 });
 
 describe('input missing is 66, not 74', () => {
-  it('sql --file that does not exist, and a trail that does not exist', async () => {
+  it('sql --file, a trail, an export and a scan path that do not exist', async () => {
     const t = home();
     const sql = await seatbelt(['sql', '--file', path.join(t.dir, 'nope.sql')], { env: t.env });
     expect(sql.exitCode).toBe(66);
@@ -141,6 +141,9 @@ describe('input missing is 66, not 74', () => {
     expect(verify.exitCode).toBe(66);
     const exported = await seatbelt(['audit', 'verify-export', path.join(t.dir, 'nope.csv')], { env: t.env });
     expect(exported.exitCode).toBe(66);
+    const scanned = await seatbelt(['scan', path.join(t.dir, 'no-such-folder')], { env: t.env, cwd: t.dir });
+    expect(scanned.exitCode).toBe(66);
+    expect(scanned.stderr).toMatch(/^seatbelt: .*no-such-folder/);
     expect(existsSync(t.audit)).toBe(false);
   });
 

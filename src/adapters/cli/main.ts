@@ -59,10 +59,11 @@ export function buildProgram(): Command {
   registerReceipt(program);
   registerServe(program);
   registerCompletion(program);
-  program.addHelpText('after', exitCodeHelp());
+  // Help texts are functions: built only when help is shown, not on every start.
+  program.addHelpText('after', () => exitCodeHelp());
   for (const [cmd, path] of subcommands(program)) {
     cmd.showHelpAfterError(`(see: seatbelt ${path} --help)`);
-    if (cmd.commands.length === 0) cmd.addHelpText('after', commandExitHelp(path));
+    if (cmd.commands.length === 0) cmd.addHelpText('after', () => commandExitHelp(path));
   }
   return program;
 }

@@ -241,12 +241,36 @@ export function dockerActions(name: string, args: Word[], text: string): Action[
     const words = args.slice(u.end);
     return words.length ? [{ kind: 'spawn', words, label: 'podman unshare', where: 'keep' }] : [];
   }
+  // `podman machine ssh [NAME] [cmd…]`: like ssh, the remote shell runs the joined words.
+  if (name === 'podman' && op(i) === 'machine' && op(i + 1) === 'ssh') return machineSshActions(args.slice(i + 2), text);
   if (op(i) === 'compose') {
     const c = scanOptions(args, COMPOSE_GLOBAL, i + 1);
     if (op(c.end) === 'exec') return spawnAfter(args.slice(c.end + 1), COMPOSE_EXEC, `${name} compose exec`, 1, text);
     if (op(c.end) === 'run') return spawnAfter(args.slice(c.end + 1), COMPOSE_RUN, `${name} compose run`, 1, text);
   }
   return [];
+}
+
+/**
+ * `podman machine ssh [--username U] [NAME] [COMMAND…]`: the machine's shell runs the joined words.
+ * Whether the first word names a machine is only known to podman (it checks its machines), so both
+ * readings are judged: every word a command, and the words after the first.
+ */
+function machineSshActions(args: Word[], text: string): Action[] {
+  const s = scanOptions(args, { longWithArg: ['username'], longFlags: ['help'], flags: 'h' });
+  if (s.unknown)
+    return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown podman machine ssh option ${s.unknown}`, text) }];
+  if (hasOption(s, 'h', 'help')) return [];
+  const words = args.slice(s.end);
+  const detail = 'podman machine ssh (in the machine)';
+  const out: Action[] = [];
+  if (words.length) out.push({ kind: 'script', text: joinWords(words), detail, where: 'unknown' });
+  // No command starts with a dash: then the first word is the command (`podman machine ssh ls -la`).
+  if (words.length > 1 && !(words[1]!.static && words[1]!.value.startsWith('-')))
+    out.push({ kind: 'script', text: joinWords(words.slice(1)), detail, where: 'unknown' });
+  // A machine name alone (or nothing): an interactive shell, which reads standard input.
+  if (words.length <= 1) out.push({ kind: 'stdin-script', detail, where: 'unknown' });
+  return out;
 }
 
 export function composeActions(name: string, args: Word[], text: string): Action[] {
@@ -277,10 +301,32 @@ const KUBECTL_EXEC: OptionSpec = {
   permute: true,
 };
 
-/** kubectl/oc `exec … -- cmd …` (or the old form `exec pod cmd …`). */
+/** `oc rsh [options] POD [cmd…]`: cmd runs in the pod's container (a shell when there is none). */
+const OC_RSH: OptionSpec = {
+  flags: 'tTq',
+  withArg: 'cfn',
+  longFlags: ['tty', 'no-tty', 'quiet', 'help'],
+  longWithArg: [
+    'container',
+    'filename',
+    'shell',
+    'timeout',
+    'namespace',
+    'context',
+    'kubeconfig',
+    'cluster',
+    'user',
+    'server',
+    'token',
+    'as',
+  ],
+};
+
+/** kubectl/oc `exec … -- cmd …` (or the old form `exec pod cmd …`), and `oc rsh POD cmd …`. */
 export function kubectlActions(name: string, args: Word[], text: string): Action[] {
-  const at = args.findIndex((w) => w.static && w.value === 'exec');
+  const at = args.findIndex((w) => w.static && (w.value === 'exec' || (name === 'oc' && w.value === 'rsh')));
   if (at < 0) return [];
+  if (args[at]!.value === 'rsh') return spawnAfter(args.slice(at + 1), OC_RSH, 'oc rsh', 1, text);
   const rest = args.slice(at + 1);
   const dashdash = rest.findIndex((w) => w.static && w.value === '--');
   if (dashdash >= 0) {

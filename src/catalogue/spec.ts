@@ -30,14 +30,6 @@ export interface OptionDecl {
   words?: number;
   /** When given, the operands have these roles instead (`entr -s`: the first operand is a shell string). */
   operands?: OperandDecl[];
-  /** When given, no command runs, whatever the operands say (`sudo -l`, `xargs --show-limits`, `command -v`). */
-  self?: boolean;
-  /** The value is split into words the program reads as its own arguments again, in its place (`env -S 'rm -rf x'`). */
-  split?: boolean;
-  /** The command runs in the folder the value names (`env -C dir`, `sudo -D dir`), or, `unknown`, in one not known (`sudo -i`). */
-  cwd?: 'value' | 'unknown';
-  /** The value stands for input in the command it runs (`xargs -I{}`): a word holding it is only known at run time. */
-  placeholder?: boolean;
 }
 
 /**
@@ -49,11 +41,14 @@ export type OperandDecl = Role & { rest?: boolean | 'joined' };
 /**
  * A verb that applies when every condition holds: each option in `options` is given (with `value`, a
  * regular expression, case-insensitive, that one of its values matches) and, with `operand`, some
- * operand matches that expression. A value only known at run time is matched as written (`$ACL`).
+ * operand matches that expression; and `unless` does not hold (none of its options is given, no operand
+ * matches its `operand`): `crontab` changes the table unless `-l` lists it. A value only known at run
+ * time is matched as written (`$ACL`).
  */
 export interface VerbWhen {
   options?: { name: string; value?: string }[];
   operand?: string;
+  unless?: { options?: { name: string; value?: string }[]; operand?: string };
   verb: Verb;
 }
 
@@ -85,18 +80,6 @@ export interface CommandSpec {
   when?: VerbWhen[];
   /** What the program does with its standard input: runs it as a script, as code, or sends it as SQL (`at`, `duckdb`). */
   stdin?: Extract<Role, { kind: 'script' } | { kind: 'code' } | { kind: 'sql' }>;
-  /**
-   * Leading `NAME=value` operands, before the command operand, are environment assignments for it
-   * (`env X=1 cmd`, `sudo X=1 cmd`); `any`: whatever comes before the `=` (`env 'BASH_FUNC_ls%%=…' bash`).
-   */
-  assignments?: 'names' | 'any';
-  /**
-   * The command it runs is fed input only known at run time, as more arguments (`xargs`); `placeholders`
-   * are the words that stand for that input without an option saying so (`{}`).
-   */
-  fed?: { placeholders?: string[] };
-  /** The command runs in a folder not known statically (`chroot NEWROOT cmd`). */
-  cwd?: 'unknown';
 }
 
 export interface ProgramSpec extends CommandSpec {
@@ -113,13 +96,6 @@ export interface ProgramSpec extends CommandSpec {
   projectScript?: boolean;
   /** Environment variables that make the program run a command or code (`GIT_SSH_COMMAND`: a script). */
   env?: Record<string, Role>;
-  /**
-   * A wrapper: the command it runs takes its place in the IR (same redirections, standard input and
-   * pipeline), with the wrapper listed in the command's `wrappers` (`sudo`, `env`, `nice`, `xargs`).
-   * Other programs whose command role runs a command (launchers, project runners) stay commands of
-   * their own, and what they run is a command of the IR beside them.
-   */
-  wrapper?: boolean;
   /** Scripts that must be refused and look-alikes that must be allowed, run by the tests. */
   examples: { block: string[]; allow: string[] };
 }

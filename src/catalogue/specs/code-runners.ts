@@ -138,6 +138,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['vim', 'vi', 'nvim', 'gvim', 'view', 'vimdiff', 'gvimdiff', 'gview', 'nvi', 'vim.basic', 'vim.tiny'],
     family: 'code-runners',
+    verb: { effect: 'local', why: 'edits files' },
     summary: 'Vim: +cmd, -c and --cmd run Ex commands (which may run shell commands with :!)',
     options: VIM_OPTIONS,
     operands: FILES,
@@ -161,6 +162,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['ex', 'vim.ex'],
     family: 'code-runners',
+    verb: { effect: 'local', why: 'edits files' },
     summary: 'Vim in Ex mode: runs the Ex commands on its standard input, +cmd and -c',
     options: VIM_OPTIONS,
     operands: FILES,
@@ -170,6 +172,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['ed'],
     family: 'code-runners',
+    verb: { effect: 'local', why: 'edits files' },
     summary: 'the line editor: runs the commands on its standard input (! runs a shell command)',
     options: [
       ...flags(
@@ -213,6 +216,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['emacs', 'emacs-nox', 'xemacs'],
     family: 'code-runners',
+    verb: { effect: 'local', why: 'edits files' },
     summary: 'Emacs: --eval, -f and -l run Emacs Lisp (which can run any program)',
     options: [
       codeOption(code('emacs-lisp', String.raw`^\(kill-emacs(?:\s+\d+)?\)$`), '--eval', '-eval', '--execute', '-execute'),
@@ -555,6 +559,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['make', 'gmake'],
     family: 'code-runners',
+    verb: { effect: 'local', why: 'builds (writes outputs and runs build steps)' },
     summary: 'runs Makefile recipes through $(SHELL); --eval adds make code, SHELL= on the command line replaces the shell',
     prefixes: true,
     options: [
@@ -774,6 +779,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['rsync'],
     family: 'code-runners',
+    verb: { effect: 'local', why: 'copies and deletes files (locally or to another host)' },
     summary: 'file sync: -e names the remote shell it runs, --rsync-path the command run on the other side',
     options: [
       runs('-e', '--rsh'),
@@ -849,8 +855,10 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['scp'],
     family: 'code-runners',
+    verb: { effect: 'local', why: 'copies files to or from another host' },
     summary: 'secure copy: -S names the program it runs instead of ssh; -o settings may run commands',
     options: [
+      { names: ['--help', '--version'], harmless: true },
       runs('-S'),
       codeOption(code('ssh-option', SSH_OPTION_INERT), '-o'),
       codeOption(codeFile('ssh-config'), '-F'),
@@ -873,9 +881,11 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['sftp'],
     family: 'code-runners',
+    verb: { effect: 'local', why: 'copies, renames and deletes files on another host' },
     summary:
       'secure FTP: -S names the program it runs instead of ssh, -D a local server it starts; batch files may run local commands with !',
     options: [
+      { names: ['--help', '--version'], harmless: true },
       runs('-S'),
       runs('-D'),
       codeOption(code('ssh-option', SSH_OPTION_INERT), '-o'),
@@ -892,6 +902,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['zip'],
     family: 'code-runners',
+    verb: { effect: 'local', why: 'writes an archive' },
     summary: 'archiver: -TT (--unzip-command) names the command that tests the archive',
     options: [
       runs('-TT', '--unzip-command'),

@@ -1,7 +1,5 @@
 // Every family file of the catalogue, in one list (each file owns its programs).
 import { LAUNCHERS } from './launchers.js';
-import { WRAPPERS } from './wrappers.js';
-import { RUNNERS } from './runners.js';
 import { CODE_RUNNERS } from './code-runners.js';
 import { CONTAINERS } from './containers.js';
 import { KUBERNETES } from './kubernetes.js';
@@ -18,12 +16,12 @@ import { MIGRATIONS } from './migrations.js';
 import { SQL_CLIENT_SPECS } from './sql-clients.js';
 import { CORE_TOOLS } from './core-tools.js';
 import { TOOLCHAINS } from './toolchains.js';
+import { FILES } from './files.js';
+import { SYSTEM } from './system.js';
 import type { ProgramSpec } from '../spec.js';
 
 export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
-  WRAPPERS,
   LAUNCHERS,
-  RUNNERS,
   CODE_RUNNERS,
   CONTAINERS,
   KUBERNETES,
@@ -40,6 +38,8 @@ export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
   SQL_CLIENT_SPECS,
   CORE_TOOLS,
   TOOLCHAINS,
+  FILES,
+  SYSTEM,
 ];
 
 // The bundles replace this module with one that reads dist/catalogue.data, parsing each spec on its

@@ -600,6 +600,7 @@ export const LAUNCHERS: ProgramSpec[] = [
     family: 'launchers',
     summary: 'queues the shell script on its standard input (or in -f FILE) to run later, outside the guard',
     options: [
+      { names: ['--help', '--version'], harmless: true },
       { names: ['-f'], value: 'required', role: SCRIPT_FILE },
       ...valued('-q', '-t', '-u'),
       ...flags('-m', '-M', '-v'),

@@ -323,6 +323,8 @@ const HTTP_CLIENTS: ProgramSpec[] = [
     options: WGET_OPTIONS,
     operands: [{ ...URL, rest: true }],
     when: [
+      // Downloads into files unless it only checks (--spider) or writes where -O says (a file: a write path; `-`: standard output).
+      { unless: { options: [{ name: '--spider' }, { name: '-O' }] }, verb: { effect: 'local', why: 'writes the files it downloads' } },
       when('write', SENDS, [{ name: '--method', value: CHANGING_METHOD }]),
       ...['--post-data', '--post-file', '--body-data', '--body-file'].map((name) => when('write', 'sends a body (a POST)', [{ name }])),
     ],
@@ -459,6 +461,7 @@ const NETWORK_TOOLS: ProgramSpec[] = [
     family: 'network',
     summary: 'adds, removes and lists identities in the SSH agent',
     options: [
+      { names: ['--help', '--version'], harmless: true },
       valued('-t'),
       valued('-E'),
       { names: ['-S'], value: 'required', role: { kind: 'code', language: 'native' } },
@@ -492,6 +495,7 @@ const NETWORK_TOOLS: ProgramSpec[] = [
     family: 'network',
     summary: "installs your public key in a remote account's authorized_keys",
     options: [
+      { names: ['--help', '--version'], harmless: true },
       valued('-i'),
       valued('-p'),
       valued('-o'),

@@ -2,12 +2,10 @@
 // of reach once people install it: publishing, deprecating, moving dist-tags and releasing are
 // `publish`; unpublishing and yanking destroy; owners, teams, access levels and tokens change who
 // can publish (privilege, credential). Installing, building and testing are judged elsewhere
-// (src/rules/shell/writes.ts, packages.ts) and stay as they are: these specs only add
-// the registry verbs, and the levels that run a command (`npm exec`, `pnpm dlx`, `poetry run`: see
-// runners.ts), which the IR follows. A dry run (`--dry-run`, `--snapshot`, `--preview`) changes nothing.
+// (src/rules/shell/writes.ts, packages.ts, launchers.ts) and stay as they are: these specs only add
+// the registry verbs. A dry run (`--dry-run`, `--snapshot`, `--preview`) changes nothing.
 import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
-import { aka, COMMAND, flag, harmless, publishes, reads, SCRIPT, valued, verb, when, writes } from './builders.js';
-import { runnerLevel } from './runners.js';
+import { aka, COMMAND, flag, harmless, publishes, reads, valued, verb, when, writes } from './builders.js';
 
 const DRY_RUN = harmless('--dry-run');
 const HELP = harmless('-h', '--help');
@@ -141,27 +139,14 @@ const NPM_OPTIONS: OptionDecl[] = [
   harmless('-v', '--version'),
 ];
 
-/** `npm exec`: runs a package binary (fetching the package when needed), or with -c a shell string. */
-const NPM_EXEC: CommandSpec = runnerLevel([valued('--package'), { names: ['-c', '--call'], value: 'required', role: SCRIPT }]);
-
-/** `pnpm exec`, `pnpm dlx`: with -c (--shell-mode) the words are one shell string. */
-const PNPM_EXEC: CommandSpec = runnerLevel([
-  valued('--package'),
-  { names: ['-c', '--shell-mode'], operands: [{ ...SCRIPT, rest: 'joined' }] },
-  flag('--parallel'),
-  flag('--no-reporter-hide-prefix'),
-]);
-
 const NPM: ProgramSpec = {
   names: ['npm'],
   family: 'packages',
   summary: 'npm: registry commands (publish, unpublish, dist-tags, owners, access, tokens)',
   options: NPM_OPTIONS,
-  subcommands: { ...NPM_ABBREVIATIONS, ...NPM_REGISTRY, config: NPM_CONFIG, ...aka(['exec', 'x'], NPM_EXEC) },
+  subcommands: { ...NPM_ABBREVIATIONS, ...NPM_REGISTRY, config: NPM_CONFIG },
   examples: {
     block: [
-      'npm exec -- rm -rf ~',
-      "npm exec -c 'rm -rf ~'",
       'npm publish',
       'npm publish --access public --tag next',
       'npm pub',
@@ -213,17 +198,15 @@ const PNPM: ProgramSpec = {
     HELP,
     harmless('-v', '--version'),
   ],
-  subcommands: { ...NPM_REGISTRY, config: NPM_CONFIG, ...aka(['exec', 'dlx'], PNPM_EXEC) },
+  subcommands: { ...NPM_REGISTRY, config: NPM_CONFIG },
   examples: {
     block: [
-      'pnpm dlx rimraf ~',
-      "pnpm exec -c 'rm -rf ~'",
       'pnpm publish',
       'pnpm -r publish --access public',
       'pnpm --filter @acme/lib publish --no-git-checks',
       'pnpm unpublish @acme/lib@1.0.0',
     ],
-    allow: ['pnpm exec tsc --noEmit', 'pnpm install', 'pnpm test', 'pnpm run build', 'pnpm publish --dry-run', 'pnpm -r publish --dry-run'],
+    allow: ['pnpm install', 'pnpm test', 'pnpm run build', 'pnpm publish --dry-run', 'pnpm -r publish --dry-run'],
   },
 };
 
@@ -246,7 +229,6 @@ const YARN: ProgramSpec = {
     harmless('-v', '--version'),
   ],
   subcommands: {
-    ...aka(['exec', 'dlx'], runnerLevel([valued('-p', '--package'), flag('-q', '--quiet')])),
     publish: publishes('publishes the package to the registry'),
     owner: {
       subcommands: {
@@ -283,7 +265,6 @@ const YARN: ProgramSpec = {
   },
   examples: {
     block: [
-      'yarn dlx rimraf ~',
       'yarn publish --new-version 1.2.3',
       'yarn npm publish --access public',
       'yarn npm tag add @acme/lib@2.0.0 latest',
@@ -309,12 +290,11 @@ const BUN: ProgramSpec = {
     harmless('-v', '--version'),
   ],
   subcommands: {
-    x: runnerLevel([valued('-p', '--package'), flag('--bun')]),
     publish: publishes('publishes the package to the registry'),
     pm: { subcommands: { whoami: reads('prints the logged-in user'), '*': reads('inspects packages') } },
   },
   examples: {
-    block: ['bun x rimraf ~', 'bun publish', 'bun publish --access public'],
+    block: ['bun publish', 'bun publish --access public'],
     allow: ['bun install', 'bun test', 'bun run build', 'bun publish --dry-run'],
   },
 };
@@ -655,7 +635,6 @@ const POETRY: ProgramSpec = {
     harmless('-V', '--version'),
   ],
   subcommands: {
-    run: runnerLevel(),
     publish: {
       ...publishes('publishes the package to the index'),
       options: [
@@ -672,7 +651,7 @@ const POETRY: ProgramSpec = {
     },
   },
   examples: {
-    block: ['poetry run rm -rf ~', 'poetry publish', 'poetry publish --build -r private', 'poetry -C libs/core publish'],
+    block: ['poetry publish', 'poetry publish --build -r private', 'poetry -C libs/core publish'],
     allow: ['poetry install', 'poetry build', 'poetry publish --dry-run'],
   },
 };
@@ -715,7 +694,6 @@ const HATCH: ProgramSpec = {
     harmless('--version'),
   ],
   subcommands: {
-    run: runnerLevel(),
     publish: {
       ...publishes('uploads the package to the index'),
       options: [
@@ -732,7 +710,7 @@ const HATCH: ProgramSpec = {
       ],
     },
   },
-  examples: { block: ['hatch run rm -rf ~', 'hatch publish', 'hatch publish -r test'], allow: ['hatch build', 'hatch run test'] },
+  examples: { block: ['hatch publish', 'hatch publish -r test'], allow: ['hatch build', 'hatch run test'] },
 };
 
 const UV: ProgramSpec = {
@@ -796,7 +774,6 @@ const PDM: ProgramSpec = {
     harmless('--version'),
   ],
   subcommands: {
-    run: runnerLevel([flag('-s', '--site-packages'), { names: ['-l', '--list'], self: true }, flag('--json')]),
     publish: {
       ...publishes('uploads the package to the index'),
       options: [
@@ -812,10 +789,7 @@ const PDM: ProgramSpec = {
       ],
     },
   },
-  examples: {
-    block: ['pdm run rm -rf ~', 'pdm publish', 'pdm publish -r testpypi'],
-    allow: ['pdm build', 'pdm install', 'pdm run pytest'],
-  },
+  examples: { block: ['pdm publish', 'pdm publish -r testpypi'], allow: ['pdm build', 'pdm install'] },
 };
 
 const MATURIN: ProgramSpec = {
@@ -875,6 +849,7 @@ const MVN: ProgramSpec = {
   names: ['mvn', 'mvnw', 'mvnd'],
   projectScript: true,
   family: 'packages',
+  verb: { effect: 'local', why: 'builds (writes outputs, fills the local repository)' },
   summary: 'Maven: deploys and releases artifacts (goals and phases are operands)',
   options: [
     valued('-f', '--file'),
@@ -929,6 +904,7 @@ const GRADLE: ProgramSpec = {
   names: ['gradle', 'gradlew'],
   projectScript: true,
   family: 'packages',
+  verb: { effect: 'local', why: 'builds (writes outputs, fills the local caches)' },
   summary: 'Gradle: publishing tasks (tasks are operands)',
   options: [
     valued('-b', '--build-file'),
@@ -979,6 +955,7 @@ const GRADLE: ProgramSpec = {
 const SBT: ProgramSpec = {
   names: ['sbt'],
   family: 'packages',
+  verb: { effect: 'local', why: 'builds (writes outputs, fills the local caches)' },
   summary: 'sbt: publishing commands (commands are operands)',
   options: [
     valued('--java-home'),

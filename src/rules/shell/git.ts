@@ -270,9 +270,11 @@ export const GIT_RULES: ShellRule[] = [
         'git-filter-repo --invert-paths --path x',
         'bfg --delete-files id_rsa',
       ],
-      allow: ['git log --filter=blob:none', 'git branch --list', 'git log --follow x'],
+      allow: ['git log --filter=blob:none', 'git branch --list', 'git log --follow x', 'bfg --version'],
     },
     match(cmd) {
+      // `bfg --version`, `git-filter-repo --help`: printing rewrites nothing.
+      if (cmd.invocation?.harmless) return false;
       if (nameOf(cmd) === 'bfg') return true;
       const g = gitCall(cmd);
       return !!g && (g.sub === 'filter-branch' || g.sub === 'filter-repo');

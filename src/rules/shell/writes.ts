@@ -6,7 +6,7 @@ import { outputRedirects } from './links.js';
 import { has, parseOptions, values } from './options.js';
 import { nameOf, programSource } from './programs.js';
 import { isPackageInstall } from './packages.js';
-import { CURL_OPTS, WGET_OPTS } from './targets.js';
+import { CURL_OPTS } from './targets.js';
 import { gitCall, gitGrammar, gitOptions } from './git-call.js';
 import { GIT_SPEC } from '../../catalogue/specs/core-tools.js';
 import { hiddenCommandsOf } from './hidden-commands.js';
@@ -16,137 +16,11 @@ import { catalogueOperands, operandWords } from './operands.js';
 
 const HARMLESS_OUTPUT = /^\/dev\/(null|stdout|stderr|tty|fd\/[0-9]+)$/;
 
-/** Programs whose purpose is to change files or system state, whatever their options. */
-const ALWAYS_WRITES = new Set([
-  'rm',
-  'srm',
-  'rmdir',
-  'unlink',
-  'shred',
-  'mv',
-  'cp',
-  'dd',
-  'touch',
-  'mkdir',
-  'mkfifo',
-  'mknod',
-  'chmod',
-  'chown',
-  'chgrp',
-  'chattr',
-  'setfacl',
-  'ln',
-  'link',
-  'truncate',
-  'install',
-  'rsync',
-  'scp',
-  'sftp',
-  'patch',
-  'sponge',
-  'split',
-  'csplit',
-  'mkfs',
-  'mke2fs',
-  'mkswap',
-  'wipefs',
-  'fdisk',
-  'sfdisk',
-  'gdisk',
-  'sgdisk',
-  'parted',
-  'blkdiscard',
-  'mount',
-  'umount',
-  'swapon',
-  'swapoff',
-  'useradd',
-  'userdel',
-  'usermod',
-  'groupadd',
-  'groupdel',
-  'groupmod',
-  'passwd',
-  'chpasswd',
-  'visudo',
-  'vipw',
-  'ldconfig',
-  'modprobe',
-  'insmod',
-  'rmmod',
-  'kill',
-  'pkill',
-  'killall',
-  'killall5',
-  'shutdown',
-  'reboot',
-  'halt',
-  'poweroff',
-  'init',
-  'telinit',
-  'service',
-  'at',
-  'batch',
-  'dropdb',
-  'createdb',
-  'dropuser',
-  'createuser',
-  'vim',
-  'vi',
-  'nvim',
-  'nano',
-  'emacs',
-  'ed',
-  'ex',
-  'code',
-  'make',
-  'gmake',
-  'ninja',
-  'cmake',
-  'bazel',
-  'mvn',
-  'gradle',
-  'gradlew',
-  'ant',
-  'sbt',
-  'npx',
-  'bunx',
-  'pnpx',
-  'git-filter-repo',
-  'bfg',
-  'wget',
-  'wget2',
-  'aria2c',
-  'axel',
-  'unzip',
-  'zip',
-  '7z',
-  '7za',
-  'unrar',
-  'gzip',
-  'gunzip',
-  'bzip2',
-  'bunzip2',
-  'xz',
-  'unxz',
-  'zstd',
-  'unzstd',
-  'ssh-keygen',
-  'ssh-copy-id',
-  'ssh-add',
-  'update-alternatives',
-  'hostnamectl',
-  'timedatectl',
-  'localectl',
-  'setenforce',
-  'chsh',
-  'crontab',
-  'etcdctl',
-  'exec',
-  'eval',
-  'source',
-  '.',
-]);
+/**
+ * Shell builtins that run what they are given (`eval`, `source`, `.`, `exec` with nothing to peel):
+ * they are the shell's, not programs the catalogue describes.
+ */
+const RUNS_GIVEN_CODE = new Set(['exec', 'eval', 'source', '.']);
 
 /** Read-only subcommands; any other subcommand of these programs writes. */
 const READ_SUBCOMMANDS: Record<string, Set<string>> = {
@@ -603,26 +477,12 @@ export function commandWrites(cmd: SimpleCommand): boolean {
   if (hiddenCommandsOf(cmd).some((c) => c.name.value !== nameOf(cmd) && commandWrites(c))) return true;
   if (outputRedirects(cmd).some((r) => !HARMLESS_OUTPUT.test(r.target.value))) return true;
   const n = nameOf(cmd);
-  if (ALWAYS_WRITES.has(n) || /^mkfs\./.test(n)) {
-    if (n === 'crontab') return !cmd.args.some((w) => w.value === '-l');
-    if (n === 'ssh-keygen') return !cmd.args.some((w) => /^-[a-zA-Z]*[lyFB]$/.test(w.value));
-    if (n === 'kill') return !cmd.args.some((w) => w.value === '-l' || w.value === '-L');
-    if (['fdisk', 'sfdisk', 'parted', 'gdisk', 'sgdisk'].includes(n))
-      return !cmd.args.some((w) => /^(-l|--list|-p|--print|print|-d|--dump)$/.test(w.value));
-    if (['unzip'].includes(n)) return !cmd.args.some((w) => /^-[lvtZ]/.test(w.value));
-    if (['gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd'].includes(n))
-      return !cmd.args.some((w) => /^-[a-zA-Z]*[clt]|^--(stdout|to-stdout|list|test)$/.test(w.value));
-    if (n === 'wget' || n === 'wget2') {
-      const p = parseOptions(cmd.args, WGET_OPTS);
-      const docs = values(p, 'O', 'output-document');
-      return !has(p, 'spider') && !(docs.length > 0 && docs.every((v) => v === '-'));
-    }
-    return !cmd.args.some((w) => w.value === '--version' || w.value === '--help');
-  }
+  if (RUNS_GIVEN_CODE.has(n)) return !cmd.args.some((w) => w.value === '--version' || w.value === '--help');
   if (n === 'sed' || n === 'perl') {
     if (cmd.args.some((w) => /^-[a-zA-Z]*i|^--in-place/.test(w.value))) return true;
   }
   if (n === 'find') return cmd.args.some((w) => /^-(delete|fprint0?|fprintf|fls)$/.test(w.value));
+  if (invocationWrites(cmd)) return true;
   const src = programSource(cmd);
   if (src && !['source', '.', 'eval'].includes(n)) {
     if (cmd.args.length === 1 && /^(--?version|-V|--help|-h)$/.test(cmd.args[0]!.value)) return false;
@@ -631,6 +491,19 @@ export function commandWrites(cmd: SimpleCommand): boolean {
     return src.inline.some((w) => !w.static || codeWrites(cmd, w.value));
   }
   if (isPackageInstall(cmd)) return true;
-  if (effectsOf(cmd.invocation).some((e) => e !== 'read')) return true;
   return subcommandWrites(cmd, n);
+}
+
+/**
+ * What the catalogue reads in the command changes something: a verb with an effect other than `read`,
+ * or a path it writes, deletes or makes (`tee out`, `sort -o out`, `wget -O page`); none when a harmless
+ * option is given (`--help`).
+ */
+function invocationWrites(cmd: SimpleCommand): boolean {
+  const inv = cmd.invocation;
+  if (!inv || inv.harmless) return false;
+  if (effectsOf(inv).some((e) => e !== 'read')) return true;
+  return inv.roles.some(
+    (r) => r.role.kind === 'path' && r.role.access !== 'read' && r.word.value !== '-' && !HARMLESS_OUTPUT.test(r.word.value),
+  );
 }

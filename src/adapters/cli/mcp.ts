@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { openSession, type Session } from '../session.js';
 import { sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
+import { registerMcpProxy } from './mcp-proxy.js';
 
 export function registerMcp(program: Command): void {
   const cmd = program
@@ -23,4 +24,5 @@ export function registerMcp(program: Command): void {
     const { serveStdio } = await import('../mcp/server.js'); // the SDK loads only here
     await serveStdio(sessionFor, self.parent?.version() ?? '0.0.0');
   });
+  registerMcpProxy(cmd);
 }

@@ -93,24 +93,33 @@ function retiredAt(name: string): string | undefined {
 }
 
 /**
- * The keyring of `home`: keyring.json when there is one, else one made up from the key files
- * (the current key open-ended, keys that `keys init --force` retired closed at their retirement).
- * Keys found in the folder but missing from keyring.json are added without a window end.
+ * The keyring of `home`: keyring.json when there is one, exactly (a public key lying in the key
+ * folder but absent from it is not trusted), else one made up from the key files (the current key
+ * open-ended, keys that `keys init --force` retired closed at their retirement).
  */
 export function homeKeyring(home: string): Keyring {
   const stored = readHomeKeyring(home);
+  if (stored) {
+    // A key the keyring still has open but that `keys init --force` has since retired is closed then.
+    const ends = new Map(
+      readHomePublicKeys(home)
+        .slice(1)
+        .map((f) => [fingerprint(f.key), retiredAt(f.path.split('/').pop() ?? '')] as const)
+        .filter((e): e is readonly [string, string] => e[1] !== undefined),
+    );
+    return {
+      ...stored,
+      keys: stored.keys.map((k) => (k.not_after === undefined && ends.has(k.key_id) ? { ...k, not_after: ends.get(k.key_id)! } : k)),
+    };
+  }
   // readHomePublicKeys lists the current key first, then retired/ by name.
   const files = readHomePublicKeys(home).map((f, i) => ({
     key: f.key,
     key_id: fingerprint(f.key),
     end: i === 0 ? undefined : retiredAt(f.path.split('/').pop() ?? ''),
   }));
-  const endOf = new Map(files.filter((f) => f.end).map((f) => [f.key_id, f.end!]));
-  // A key the keyring still has open but that `keys init --force` has since retired is closed then.
-  const keys: KeyringEntry[] = (stored?.keys ?? []).map((k) =>
-    k.not_after === undefined && endOf.has(k.key_id) ? { ...k, not_after: endOf.get(k.key_id)! } : k,
-  );
-  const known = new Set(keys.map((k) => k.key_id));
+  const keys: KeyringEntry[] = [];
+  const known = new Set<string>();
   for (const f of files) {
     if (known.has(f.key_id)) continue;
     known.add(f.key_id);
@@ -177,6 +186,23 @@ export function exportPublicKeys(home: string, now: Date): ExportedKeyring {
       ssh_public_key: sshPublicKeyLine(parsePublicKey(e.public_key_pem), `seatbelt ${e.key_id}`),
     })),
   };
+}
+
+/**
+ * After `keys init --force` replaced the key of a home that has a keyring: the old key's window
+ * closes now and the new key's opens, so the keyring stays the one list verify trusts.
+ */
+export function noteKeyReplaced(home: string, now: Date): void {
+  const stored = readHomeKeyring(home);
+  if (!stored) return; // no keyring yet: it is derived from the key files
+  const current = readHomePublicKeys(home)[0];
+  if (!current) return;
+  const id = fingerprint(current.key);
+  if (stored.keys.some((k) => k.key_id === id)) return;
+  const at = now.toISOString();
+  const keys = stored.keys.map((k) => (k.not_after === undefined ? { ...k, not_after: at } : k));
+  keys.push({ key_id: id, alg: 'Ed25519', public_key_pem: pemOf(current.key), not_before: at });
+  writeHomeKeyring(home, { ...stored, keys });
 }
 
 /** Keys and windows from --keyring/--pubkey files or, by default, from the home. */

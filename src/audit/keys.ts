@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { SeatbeltError } from '../core/error.js';
 import { fsyncDir } from './durable.js';
+import { noteKeyReplaced } from './keyring.js';
 import { fingerprint, parsePublicKey, signerFromPrivateKey } from './key-format.js';
 import type { Signer } from './seal.js';
 
@@ -44,6 +45,8 @@ export interface KeyFiles {
 /** Creates a key pair. Refuses to replace an existing private key unless `force`. */
 export function initKeys(o: { home: string; force: boolean }): KeyFiles {
   const made = createKeyPair(o.home, o.force);
+  // The keyring, when a rotation made one, is the one list verify trusts: it must name the new key.
+  if (made && o.force) noteKeyReplaced(o.home, new Date());
   if (!made) {
     const { privateKeyPath } = keyPaths(o.home);
     throw new SeatbeltError(

@@ -332,6 +332,8 @@ export interface CoreOptions {
   onRecord?: (line: number, record: ChainFields) => void;
   /** Receives the hash of every record of the chain, in file order (the Merkle root of verify --json). */
   tree?: LeafSink;
+  /** Every finding as it is made (tail -f reports them as they come). */
+  onFinding?: (f: Finding) => void;
   /** Most findings kept in the report (the rest are counted). */
   maxFindings?: number;
 }
@@ -376,6 +378,7 @@ export class TrailVerifier {
   }
 
   private add(f: Finding): void {
+    this.o.onFinding?.(f);
     if (this.findings.length < this.maxFindings) this.findings.push(f);
     else this.omitted++;
   }

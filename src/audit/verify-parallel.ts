@@ -32,8 +32,8 @@ export interface ParallelOptions extends Omit<VerifyOptions, 'signatureCheck'> {
   worker?: string;
   /** Bytes per window (default 8 MiB; tests use small ones). */
   windowBytes?: number;
-  /** Called after each window with the bytes done and the total (a progress bar). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called as lines are verified with the bytes done, the total and the lines seen (a progress bar). */
+  onProgress?: (done: number, total: number, lines: number) => void;
 }
 
 const CHUNK_LINES = 256;
@@ -118,9 +118,7 @@ export async function verifyFileParallel(file: string, o: ParallelOptions): Prom
   const script = o.worker ?? workerScript();
   const size = fs.statSync(file).size;
   if (threads === 0 || script === null || size < (o.minBytes ?? 2 << 20)) {
-    const r = verifyFile(file, o);
-    o.onProgress?.(size, size);
-    return r;
+    return verifyFile(file, o);
   }
   const fd = fs.openSync(file, 'r');
   try {
@@ -256,9 +254,10 @@ async function runWindows(next: WindowSource, total: number, threads: number, sc
         const s = w.starts[i]!;
         const e = w.starts[i + 1]! - 1; // without the newline: every line of a window is terminated
         v.push({ no: w.linesBefore + i + 1, offset: w.base + s, bytes: w.bytes.subarray(s, e), terminated: true });
+        if ((i & 1023) === 1023) o.onProgress?.(w.base + e + 1, total, v.linesSeen);
       }
       Atomics.store(posted.control, 0, posted.chunks); // no more chunks of this window for anyone
-      o.onProgress?.(w.base + w.bytes.length, total);
+      o.onProgress?.(w.base + w.bytes.length, total, v.linesSeen);
       current = null;
       posted = nextPosted;
     }
@@ -266,7 +265,7 @@ async function runWindows(next: WindowSource, total: number, threads: number, sc
       const linesSoFar = v.linesSeen;
       v.push({ no: linesSoFar + 1, offset: rest.offset, bytes: rest.bytes, terminated: false });
     }
-    o.onProgress?.(total, total);
+    o.onProgress?.(total, total, v.linesSeen);
     return v.finish();
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -41,6 +41,8 @@ export interface VerifyOptions {
   onRecord?: (line: number, record: ChainFields) => void;
   /** Compute the Merkle root over the chain (verify --json). */
   merkleRoot?: boolean;
+  /** Called as the file is read (verifyFile): bytes done, the file's size, lines seen (a progress bar). */
+  onProgress?: (done: number, total: number, lines: number) => void;
 }
 
 export function keyMap(publicKeys: (string | KeyObject)[]): Map<string, unknown> {
@@ -75,11 +77,15 @@ export function verifyFile(file: string, o: VerifyOptions): VerifyReport {
   const split = new LineSplitter((line) => v.push(line));
   const fd = fs.openSync(file, 'r');
   try {
+    const size = o.onProgress ? fs.fstatSync(fd).size : 0;
+    let done = 0;
     const buf = Buffer.alloc(READ_SIZE);
     for (;;) {
       const n = fs.readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
       split.feed(buf.subarray(0, n));
+      done += n;
+      o.onProgress?.(done, Math.max(size, done), v.linesSeen);
     }
   } finally {
     fs.closeSync(fd);

@@ -1,15 +1,14 @@
 // `seatbelt verify [FILE] [--pubkey PATH ...] [--json]`: flags onto verifyTrail. Exit 0 intact,
-// 1 findings; otherwise the common codes (64 usage, 66 trail or key file missing, 78 no key to
+// 1 findings; streams the file (flat memory); otherwise the common codes (64 usage, 66 trail or key file missing, 78 no key to
 // verify with), thrown as SeatbeltError and mapped in main.ts.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import type { Command } from 'commander';
-import { readHomePublicKeys, parsePublicKey } from '../../audit/keys.js';
+import { parsePublicKey } from '../../audit/keys.js';
 import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
 import { TRUNCATION_NOTE, type Finding } from '../../audit/verify.js';
-import { verifyTrailParallel } from '../../audit/verify-parallel.js';
+import { verifyFileParallel } from '../../audit/verify-parallel.js';
 import { verificationKeys } from '../../audit/keyring.js';
-import type { KeyWindow } from '../../audit/key-windows.js';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 
 export function registerVerify(program: Command): void {
@@ -17,10 +16,14 @@ export function registerVerify(program: Command): void {
     .command('verify')
     .description('check an audit trail: every hash, signature, link and seq (exit 0 intact, 1 findings)')
     .argument('[file]', 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)')
-    .option('--pubkey <path>', 'a trusted public key, PEM or ssh-ed25519 (repeatable; default: the keys in $SEATBELT_HOME/keys)', collect)
+    .option(
+      '--pubkey <path>',
+      'a trusted public key, PEM or ssh-ed25519 (repeatable; key_rotation records it signed are followed to the next key; default: the keyring of $SEATBELT_HOME/keys)',
+      collect,
+    )
     .option(
       '--keyring <path>',
-      'trusted keys with validity windows (seatbelt keys export-pub); default: $SEATBELT_HOME/keys/keyring.json when there is one',
+      'trusted keys with validity windows (seatbelt keys export-pub); default: $SEATBELT_HOME/keys/keyring.json, or the key files when no rotation made one',
     )
     .option('--json', 'print {ok, records, findings, ...} as JSON')
     .action(async (file: string | undefined, opts: { pubkey?: string[]; keyring?: string; json?: boolean }) => {
@@ -33,29 +36,35 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 async function runVerify(file: string, pubkeyPaths: string[], json: boolean, keyringPath?: string): Promise<number> {
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    if (!statSync(file).isFile()) throw new Error('not a regular file');
   } catch (err) {
     throw new SeatbeltError('IO', `verify: cannot read ${file}: ${(err as Error).message}`);
   }
-  // Keyring windows (keys rotate): with --keyring, or the home's when no --pubkey narrows the keys.
-  let keys: KeyObject[] = keyringPath !== undefined ? [] : trustedKeys(pubkeyPaths);
-  let keyWindows: KeyWindow[] | null = null;
-  if (keyringPath !== undefined || pubkeyPaths.length === 0) {
-    const ring = verificationKeys({ home: seatbeltHome(), ...(keyringPath !== undefined ? { keyringFile: keyringPath } : {}) });
-    keys = ring.keys;
-    keyWindows = ring.windows;
-  }
-  const report = await verifyTrailParallel(bytes, { publicKeys: keys, keyWindows }); // signatures checked on every core
+  // Exactly the keys given (--keyring, else --pubkey), else the home's keyring; never other files
+  // lying in the key folder. Keys introduced by trusted key_rotation records are followed.
+  const { keys, windows } =
+    keyringPath === undefined && pubkeyPaths.length > 0
+      ? { keys: trustedKeys(pubkeyPaths), windows: null }
+      : verificationKeys({ home: seatbeltHome(), ...(keyringPath !== undefined ? { keyringFile: keyringPath } : {}) });
+  // Streams the file in windows; signatures are checked on every core.
+  const report = await verifyFileParallel(file, { publicKeys: keys, keyWindows: windows, merkleRoot: true });
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...report, file, note: TRUNCATION_NOTE })}\n`);
   } else {
     const out = report.findings.map(formatFinding);
+    const total = report.findings.length + (report.findingsOmitted ?? 0);
+    if (report.findingsOmitted) out.push(`... and ${report.findingsOmitted} more finding(s) (all of them: --json)`);
     const counts = `${report.records} records (${report.decisions} decisions, ${report.recoveries} recover${report.recoveries === 1 ? 'y' : 'ies'})`;
-    const verdict = report.ok ? 'intact' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
+    const verdict = report.ok ? 'intact' : `${total} finding${total === 1 ? '' : 's'}`;
     out.push(`${file}: ${counts}: ${verdict}`);
+    const f = report.followOn;
+    if (f.unlinked || f.hiddenSeqs)
+      out.push(
+        `not reported again (effects of the damaged lines above): ${f.unlinked} link(s) to a damaged record, ${f.hiddenSeqs} seq(s) hidden by one`,
+      );
     if (report.lastHash !== null) out.push(`last record: seq ${report.lastSeq} hash ${report.lastHash}`);
+    if (report.merkleRoot) out.push(`tree: size ${report.treeSize} root ${report.merkleRoot} (compare with a checkpoint)`);
     out.push(TRUNCATION_NOTE);
     process.stdout.write(`${out.join('\n')}\n`);
   }
@@ -67,21 +76,13 @@ export function formatFinding(f: Finding): string {
 }
 
 function trustedKeys(paths: string[]): KeyObject[] {
-  if (paths.length > 0) {
-    return paths.map((p) => {
-      let text: string;
-      try {
-        text = readFileSync(p, 'utf8');
-      } catch (err) {
-        throw new SeatbeltError('IO', `verify: cannot read public key ${p}: ${(err as Error).message}`);
-      }
-      return parsePublicKey(text, p);
-    });
-  }
-  const home = seatbeltHome();
-  const keys = readHomePublicKeys(home).map((k) => k.key);
-  if (keys.length === 0) {
-    throw new SeatbeltError('CONFIG', `verify: no public key to verify with: none under ${home}/keys; pass --pubkey PATH`);
-  }
-  return keys;
+  return paths.map((p) => {
+    let text: string;
+    try {
+      text = readFileSync(p, 'utf8');
+    } catch (err) {
+      throw new SeatbeltError('IO', `verify: cannot read public key ${p}: ${(err as Error).message}`);
+    }
+    return parsePublicKey(text, p);
+  });
 }

@@ -273,6 +273,18 @@ describe('the gateway around the APIs', () => {
     expect(text).toMatch(/seatbelt_gateway_requests_total\{api="openai-chat",status="502"\} \d+/);
   });
 
+  it('finishes an in-flight stream on SIGTERM, then exits 0', async () => {
+    const stream = await openai.chat.completions.create({ model: 'slow', messages: ask, stream: true });
+    let text = '';
+    let stopping: Promise<number | null> | undefined;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      if (text && !stopping) stopping = gw.stop();
+    }
+    expect(text).toBe('one two three four five six seven eight nine ten');
+    expect(await stopping).toBe(0);
+  });
+
   it('records owner, agent, tool and response id, never the caller key; the trail verifies after SIGTERM', async () => {
     expect(await gw.stop()).toBe(0);
     const audit = path.join(cwd, 'audit.jsonl');

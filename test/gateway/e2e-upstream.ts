@@ -20,6 +20,8 @@ export interface Scenario {
   textPiece?: number;
   /** Answer with this raw body instead (a malformed upstream). */
   raw?: string;
+  /** Milliseconds between streamed events (a slow model). */
+  delayMs?: number;
 }
 
 export const AWS_KEY = 'AKIA' + 'ZQ3DEXAMPLE7KEY9';
@@ -51,6 +53,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   secret: { text: `Your key is ${AWS_KEY} — keep it safe.`, textPiece: 3 },
   held: { calls: [{ id: 'call_pay', name: 'send_payment', args: '{"to":"acme","amount":100}' }] },
   malformed: { raw: 'this is not the API {' },
+  slow: { text: 'one two three four five six seven eight nine ten', textPiece: 4, delayMs: 40 },
 };
 
 export interface FakeUpstream {
@@ -106,7 +109,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
         return;
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-      void writeEvents(res, api.events(s, name));
+      void writeEvents(res, api.events(s, name), s.delayMs ?? 0);
     });
   });
   server.listen(0, '127.0.0.1');
@@ -123,8 +126,9 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
   };
 }
 
-async function writeEvents(res: http.ServerResponse, events: string[]): Promise<void> {
+async function writeEvents(res: http.ServerResponse, events: string[], delayMs: number): Promise<void> {
   for (const e of events) {
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
     const cut = Math.max(1, Math.floor(e.length / 2));
     res.write(e.slice(0, cut));
     await new Promise((r) => setImmediate(r));

@@ -423,8 +423,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
         draining = true;
         server.close();
         server.closeIdleConnections();
-        if (inflight === 0) return resolve();
-        idle = resolve;
+        // Once nothing is in flight, the keep-alive connections left are idle: close them too.
+        const finished = () => {
+          server.closeAllConnections();
+          resolve();
+        };
+        if (inflight === 0) return finished();
+        idle = finished;
       }),
   };
 }

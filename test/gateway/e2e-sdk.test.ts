@@ -140,6 +140,23 @@ describe('OpenAI Chat Completions through the gateway', () => {
     });
   }
 
+  it('on a stream, the header receipt covers the decisions made before the first byte; the final SSE comment covers all', async () => {
+    const r = await fetch(`${gw.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}`, ...headers },
+      body: JSON.stringify({ model: 'mixed', stream: true, messages: ask, tools: chatTools }),
+    });
+    expect(r.headers.get('trailer')?.toLowerCase()).toBe('x-seatbelt-receipt');
+    const start = verifyReceipt(r.headers.get('x-seatbelt-receipt')!, publicKeys());
+    const text = await r.text();
+    const final = verifyReceipt(/^: seatbelt-receipt (\S+)$/m.exec(text)![1]!, publicKeys());
+    expect(final.ok && final.records.length).toBe(2);
+    // The header went out with the first byte: it holds some prefix of the decisions (timing decides how many).
+    if (!start.ok || !final.ok) throw new Error('a receipt did not verify');
+    expect(final.records.slice(0, start.records.length)).toEqual(start.records);
+    expect(final.ok && final.requestId).toBe(r.headers.get('x-seatbelt-request-id'));
+  });
+
   it('redacts a secret split across streamed chunks', async () => {
     const final = await openai.chat.completions.stream({ model: 'secret', messages: ask }).finalChatCompletion();
     const text = final.choices[0]!.message.content!;

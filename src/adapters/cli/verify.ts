@@ -26,9 +26,21 @@ export function registerVerify(program: Command): void {
       'trusted keys with validity windows (seatbelt keys export-pub); default: $SEATBELT_HOME/keys/keyring.json, or the key files when no rotation made one',
     )
     .option('--json', 'print {ok, records, findings, ...} as JSON')
-    .action(async (file: string | undefined, opts: { pubkey?: string[]; keyring?: string; json?: boolean }) => {
-      process.exitCode = await runVerify(file ?? defaultAuditFile(), opts.pubkey ?? [], opts.json === true, opts.keyring);
-    });
+    .option('--from <url>', 'verify the central ledger instead of a file: postgres://… (every log; docs/fleet.md)')
+    .option('--log <id>', 'with --from: only this log (repeatable)', collect)
+    .action(
+      async (file: string | undefined, opts: { pubkey?: string[]; keyring?: string; json?: boolean; from?: string; log?: string[] }) => {
+        if (opts.from !== undefined || opts.log !== undefined) {
+          if (opts.from === undefined) throw new SeatbeltError('USAGE', 'verify: --log goes with --from postgres://…');
+          if (file !== undefined) throw new SeatbeltError('USAGE', 'verify: give a trail file or --from, not both');
+          const { verifyFromLedger } = await import('./verify-ledger.js');
+          const o = { logs: opts.log ?? [], pubkeys: opts.pubkey ?? [], json: opts.json === true };
+          process.exitCode = await verifyFromLedger(opts.from, opts.keyring !== undefined ? { ...o, keyring: opts.keyring } : o);
+          return;
+        }
+        process.exitCode = await runVerify(file ?? defaultAuditFile(), opts.pubkey ?? [], opts.json === true, opts.keyring);
+      },
+    );
 }
 
 function collect(value: string, previous: string[] = []): string[] {

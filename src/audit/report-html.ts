@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SeatbeltError } from '../core/error.js';
-import { summarize } from './browser/summary.js';
+import { decisionRows, summarize } from './browser/summary.js';
 import type { TrailEntry } from './read.js';
 import { REPORT_BODY, REPORT_CSS } from './report-template.js';
 
@@ -18,7 +18,7 @@ export interface ReportInput {
   source: string;
   generated: Date;
   filters: Record<string, string>;
-  /** Lines of the trail that were not records. */
+  /** Lines of the trail left out because they do not verify as part of the chain (or are not records). */
   unreadable: number;
   /** What `verify` said when the report was made (shown as the generator's claim); null: not checked (no keys). */
   verification: {
@@ -83,6 +83,7 @@ export function renderReport(input: ReportInput, bundle: string = readBundle()):
 ${REPORT_BODY.replace('<h1 id="title"></h1>', `<h1 id="title">${escapeHtml(title)}</h1>`)}
 <script type="application/json" id="seatbelt-meta">${jsonForScript(meta)}</script>
 <script type="application/json" id="seatbelt-summary">${jsonForScript(summarize(input.entries))}</script>
+<script type="application/json" id="seatbelt-rows">${jsonForScript(decisionRows(input.entries))}</script>
 <script>${bundle}</script>
 </body>
 </html>

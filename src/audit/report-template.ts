@@ -62,6 +62,29 @@ table { width:100%; border-collapse:collapse; font-size:14px; }
 th { text-align:left; font-size:12px; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); border-bottom:1px solid var(--line); padding:6px 8px; }
 td { border-bottom:1px solid #f0f2f5; padding:6px 8px; vertical-align:top; }
 td.num { text-align:right; font-variant-numeric:tabular-nums; }
+.filters { display:flex; flex-wrap:wrap; gap:8px; align-items:center; margin-bottom:6px; }
+.filters input[type=search] { flex:1 1 320px; min-width:220px; padding:7px 10px; border:1px solid #c9d0da; border-radius:7px; font:inherit; }
+.filters select, .filters input[type=datetime-local], .filters button, .pager button, .pager select { padding:6px 8px; border:1px solid #c9d0da; border-radius:7px; background:#fff; font:inherit; font-size:14px; color:var(--fg); }
+.filters select.active, .filters input.active { border-color:#1d5fbf; background:#eef4ff; }
+.filters .when { font-size:13px; color:var(--muted); display:flex; gap:6px; align-items:center; }
+.filters button, .pager button { cursor:pointer; }
+.pager button:disabled { opacity:.45; cursor:default; }
+#match-count { margin:6px 0 8px; font-size:13px; }
+.table-wrap { overflow-x:auto; }
+#rows td { font-size:13px; }
+#rows td.cmd { max-width:360px; }
+#rows td.cmd code { display:block; white-space:pre-wrap; overflow-wrap:anywhere; background:#f6f8fa; border-radius:5px; padding:3px 6px; }
+#rows .sub { display:block; color:var(--muted); font-size:12px; margin-top:3px; overflow-wrap:anywhere; }
+#rows .verdict { font-weight:700; font-size:11px; letter-spacing:.05em; padding:2px 7px; border-radius:999px; color:#fff; }
+#rows .verdict.allow { background:var(--allow); } #rows .verdict.block { background:var(--block); }
+#rows .rule { display:block; white-space:nowrap; }
+#rows .rule.side { opacity:.6; }
+#rows .risk { font-size:10px; font-weight:700; padding:1px 5px; border-radius:4px; margin-left:4px; background:#eef1f6; color:#3b4a61; }
+#rows .risk.CRITICAL { background:#fdecec; color:#9b1c1c; } #rows .risk.HIGH { background:#fff1e6; color:#9a4a00; }
+#rows .risk.MEDIUM { background:#fff8e6; color:#7a5300; }
+#rows tr.block td:first-child { box-shadow:inset 3px 0 var(--block); }
+.pager { display:flex; gap:12px; align-items:center; justify-content:flex-end; margin-top:10px; font-size:13px; color:var(--muted); flex-wrap:wrap; }
+svg g.bucket { cursor:pointer; } svg g.bucket:hover rect { opacity:.8; }
 footer { margin-top:24px; font-size:13px; color:var(--muted); }
 footer p { margin:4px 0; }
 @media (max-width:800px) { .tiles { grid-template-columns:repeat(3,1fr); } .grid2 { grid-template-columns:1fr; } #findings li { grid-template-columns:1fr; gap:0; } }
@@ -92,8 +115,28 @@ export const REPORT_BODY = `
     <section class="card"><h2>Blocks by rule</h2><div id="by-rule"></div></section>
     <section class="card"><h2>Decisions by actor</h2><div id="by-actor"></div></section>
   </div>
-  <section class="card"><h2>Most recent blocks</h2>
-    <table><thead><tr><th>Time</th><th>Actor</th><th>Rules</th><th>Reason</th><th class="num">Line</th></tr></thead><tbody id="blocks"></tbody></table>
+  <section class="card" id="decisions"><h2>Decisions</h2>
+    <form id="filters" class="filters" role="search" autocomplete="off">
+      <input type="search" id="q" placeholder="Search commands, reasons, rules, folders, sessions, event ids…" aria-label="Search">
+      <select id="f-decision" aria-label="Decision"><option value="">Any decision</option><option value="allow">Allowed</option><option value="block">Blocked</option></select>
+      <select id="f-rule" aria-label="Rule"><option value="">Any rule</option></select>
+      <select id="f-risk" aria-label="Risk"><option value="">Any risk</option></select>
+      <select id="f-actor" aria-label="Actor"><option value="">Any actor</option></select>
+      <select id="f-owner" aria-label="Owner"><option value="">Any owner</option></select>
+      <label class="when">From <input type="datetime-local" id="f-from" step="60"></label>
+      <label class="when">to <input type="datetime-local" id="f-to" step="60"> UTC</label>
+      <button type="reset" id="f-clear">Clear</button>
+    </form>
+    <p id="match-count" class="muted" aria-live="polite"></p>
+    <div class="table-wrap">
+    <table id="rows"><thead><tr><th>Time (UTC)</th><th>Decision</th><th>Command</th><th>Rules</th><th>Who</th><th>Where</th><th>Result</th></tr></thead><tbody id="row-body"></tbody></table>
+    </div>
+    <div class="pager">
+      <button type="button" id="page-prev">← Newer</button>
+      <span id="page-info"></span>
+      <button type="button" id="page-next">Older →</button>
+      <label>Rows per page <select id="page-size"><option>25</option><option selected>50</option><option>100</option><option>250</option></select></label>
+    </div>
   </section>
   <footer>
     <p id="claim"></p>

@@ -47,8 +47,8 @@ const RULES: RuleMatch[] = [
 ];
 
 const AGENTS: Actor[] = [
-  { agent: 'claude-code', owner: 'human:alice', user: 'alice', host: 'dev-1', cwd: '/src/app', pid: 101 },
-  { agent: 'codex', owner: 'human:bob', user: 'bob', host: 'dev-2', cwd: '/src/api', pid: 202 },
+  { agent: 'claude-code', owner: 'human:alice', user: 'alice', host: 'dev-1', cwd: '/src/app', pid: 101, session: 'sess-alice-1' },
+  { agent: 'codex', owner: 'human:bob', user: 'bob', host: 'dev-2', cwd: '/src/api', pid: 202, session: 'sess-bob-7' },
   { agent: 'ci-bot', user: 'ci', host: 'runner-7', cwd: '/build', pid: 303 },
 ];
 
@@ -67,7 +67,10 @@ function decision(action: Action, match: RuleMatch | null): Decision {
 
 export const START = Date.parse('2025-03-03T08:00:00.000Z');
 
-/** Writes the trail; returns where, and the seq of the first record after the rotation. */
+/**
+ * Writes the trail; returns where. Four decisions in five are recorded with their input
+ * (--record-input), the others with its digest only.
+ */
 export function writeRichTrail(count = 60): { dir: string; home: string; audit: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-report-'));
   const home = path.join(dir, 'home');
@@ -93,7 +96,11 @@ export function writeRichTrail(count = 60): { dir: string; home: string; audit: 
       : { kind: 'argv', argv: match ? ['sh', '-c', match.evidence] : ['npm', 'test', String(i)] };
     const eventId = uuidv7(t, rnd(`rich ${i}`));
     const signer = loadSigner({ home, autoCreate: false }).signer;
-    appendRecord(audit, decisionBody({ eventId, time: t, action, decision: decision(action, match), actor, recordInput: false }), signer);
+    appendRecord(
+      audit,
+      decisionBody({ eventId, time: t, action, decision: decision(action, match), actor, recordInput: i % 5 !== 2 }),
+      signer,
+    );
     if (!match) {
       const end = new Date(t.getTime() + 1500);
       appendRecord(

@@ -10,7 +10,6 @@ import type { RecordFilter, StatsKey, TrailEntry } from '../../audit/read.js';
 import type { Finding } from '../../audit/verify-core.js';
 import { paintFor } from './audit-print.js';
 import { registerShip } from './audit-ship.js';
-import { fromLedger, ledgerOptions } from './audit-ledger.js';
 
 interface FilterFlags {
   audit?: string;
@@ -62,9 +61,19 @@ async function readerKeys(keyringFile?: string) {
 }
 
 /** Only the records that verify as part of the chain; the lines skipped are named on stderr. */
-async function verifiedEntries(file: string, keyringFile?: string) {
+async function verifiedEntries(file: string, keyringFile?: string, progress?: { label: string; machineOutput: boolean }) {
   const { readVerifiedTrail, skippedNote } = await import('../../audit/verified-trail.js');
-  const v = readVerifiedTrail(file, await readerKeys(keyringFile));
+  const keys = await readerKeys(keyringFile);
+  const { startProgress } = await import('./progress.js');
+  let total = 0;
+  if (progress) total = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  const bar = progress ? startProgress({ ...progress, total, unit: 'bytes' }) : null;
+  let v;
+  try {
+    v = readVerifiedTrail(file, keys, bar ? (done, _t, lines) => bar.update(done, `${lines.toLocaleString('en')} lines`) : undefined);
+  } finally {
+    bar?.end();
+  }
   const note = skippedNote(v.skipped, file);
   if (note) process.stderr.write(`${note}\n`);
   return v;
@@ -73,13 +82,11 @@ async function verifiedEntries(file: string, keyringFile?: string) {
 export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('read, export and report the audit trail');
 
-  ledgerOptions(withFilters(audit.command('tail').description('print the last records (and follow new ones)')))
+  withFilters(audit.command('tail').description('print the last records (and follow new ones)'))
     .option('-n, --lines <n>', 'how many records', '20')
     .option('-f, --follow', 'keep printing records as they are appended (Ctrl-C to stop)')
     .option('--json', 'one JSON record per line')
-    .action(async (f: FilterFlags & { lines: string; follow?: boolean; from?: string }) => {
-      if (f.from !== undefined)
-        return void (process.exitCode = await fromLedger('tail', f, await filterFrom(f, new Date()), filtersGiven(f)));
+    .action(async (f: FilterFlags & { lines: string; follow?: boolean }) => {
       process.exitCode = await tail(f);
     });
 
@@ -101,14 +108,12 @@ export function registerAudit(program: Command): void {
       else out((await import('./audit-print.js')).showRecord(hit, outcome, await paintFor(process.env, process.stdout.isTTY)));
     });
 
-  ledgerOptions(withFilters(audit.command('stats').description('count decisions by rule, decision, actor or role')))
+  withFilters(audit.command('stats').description('count decisions by rule, decision, actor or role'))
     .option('--by <key>', 'rule, decision, actor or role', 'decision')
     .option('--json', 'print {by, rows: [{key, total, allow, block}]}')
-    .action(async (f: FilterFlags & { by: string; from?: string }) => {
+    .action(async (f: FilterFlags & { by: string }) => {
       if (!['rule', 'decision', 'actor', 'role'].includes(f.by))
         throw new SeatbeltError('USAGE', `--by: expected rule, decision, actor or role, got "${f.by}"`);
-      if (f.from !== undefined)
-        return void (process.exitCode = await fromLedger('stats', f, await filterFrom(f, new Date()), filtersGiven(f)));
       const { filterEntries, stats } = await import('../../audit/read.js');
       const { entries } = await verifiedEntries(trailFile(f));
       const rows = stats(filterEntries(entries, await filterFrom(f, new Date())), f.by as StatsKey);
@@ -116,13 +121,11 @@ export function registerAudit(program: Command): void {
       else out((await import('./audit-print.js')).statsTable(rows, f.by, await paintFor(process.env, process.stdout.isTTY)));
     });
 
-  ledgerOptions(withFilters(audit.command('export').description('write the trail as CSV, with a detached signature FILE.sig')))
+  withFilters(audit.command('export').description('write the trail as CSV, with a detached signature FILE.sig'))
     .option('--csv', 'CSV, RFC 4180 (the default and, for now, only format)')
     .option('--out <file>', 'write here and sign it as <file>.sig (default: stdout, unsigned)')
     .option('--force', 'export even when the trail has integrity findings (the signature records how many)')
-    .action(async (f: FilterFlags & { out?: string; force?: boolean; from?: string }) => {
-      if (f.from !== undefined)
-        return void (process.exitCode = await fromLedger('export', f, await filterFrom(f, new Date()), filtersGiven(f)));
+    .action(async (f: FilterFlags & { out?: string; force?: boolean }) => {
       process.exitCode = await exportCsv(f);
     });
 
@@ -158,53 +161,25 @@ export function registerAudit(program: Command): void {
       process.exitCode = v.ok ? EXIT.OK : EXIT.FINDINGS;
     });
 
-  withFilters(audit.command('report').description('write a self-contained HTML report that verifies the trail in the browser'))
+  withFilters(
+    audit
+      .command('report')
+      .description('write a self-contained HTML report of the records that verify (it checks the trail in the browser too)'),
+  )
     .option('--html', 'HTML (the default and, for now, only format)')
-    .option('--out <file>', 'write here (default: stdout)')
+    .option('--out <file>', 'write here; - for stdout (default: seatbelt-report-<date>.html in the working folder, its path printed)')
     .option('--title <text>', 'the report title')
-    .option('--keyring <file>', "keys to check the trail with before reporting (default: the home's keys)")
+    .option('--keyring <file>', "keys to verify the trail with; only records that verify are reported (default: the home's keys)")
     .action(async (f: FilterFlags & { out?: string; title?: string; keyring?: string }) => {
-      const { filterEntries } = await import('../../audit/read.js');
-      const { renderReport } = await import('../../audit/report-html.js');
-      const file = trailFile(f);
-      // The figures come only from records that verify; without keys there are none to show (the
-      // page still verifies a dropped trail and draws them then).
-      let entries: TrailEntry[] = [];
-      let unreadable = 0;
-      let verification = null;
-      try {
-        const v = await verifiedEntries(file, f.keyring);
-        entries = v.entries;
-        unreadable = v.skipped.length;
-        verification = {
-          ok: v.report.ok,
-          records: v.report.records,
-          findingCount: v.report.findings.length + (v.report.findingsOmitted ?? 0),
-          findings: v.report.findings.slice(0, 20),
-          lastHash: v.report.lastHash,
-        };
-      } catch (err) {
-        if (!(err instanceof SeatbeltError && err.code === 'CONFIG' && f.keyring === undefined)) throw err;
-        if (!fs.existsSync(file)) throw new SeatbeltError('IO', `no audit file at ${file}`);
-        process.stderr.write(
-          `seatbelt: not checking ${file} before reporting: ${err.message}; the report shows no figures until a trail and its keys are dropped on it\n`,
-        );
-      }
-      const html = renderReport({
-        entries: filterEntries(entries, await filterFrom(f, new Date())),
-        source: basename(file),
-        generated: new Date(),
+      const { writeReport } = await import('./audit-report.js');
+      process.exitCode = await writeReport({
+        file: trailFile(f),
+        filter: await filterFrom(f, new Date()),
         filters: filtersGiven(f),
-        unreadable,
-        verification,
-        ...(f.title ? { title: f.title } : {}),
+        ...(f.out !== undefined ? { out: f.out } : {}),
+        ...(f.title !== undefined ? { title: f.title } : {}),
+        ...(f.keyring !== undefined ? { keyring: f.keyring } : {}),
       });
-      if (f.out) {
-        writeAtomically(f.out, html);
-        process.stderr.write(
-          `wrote ${f.out} (${html.length} bytes): open it in a browser, then drop ${basename(file)} and the public keys (seatbelt keys export-pub) on it to verify\n`,
-        );
-      } else out(html);
     });
 
   registerShip(audit);
@@ -236,7 +211,7 @@ async function exportCsv(f: FilterFlags & { out?: string; force?: boolean }): Pr
   const now = new Date();
   const filter = await filterFrom(f, now);
   // Only records that verify are exported, even with --force: a line written without the key is never signed into an export.
-  const verified = await verifiedEntries(file);
+  const verified = await verifiedEntries(file, undefined, { label: `export ${basename(file)}`, machineOutput: f.out === undefined });
   const report = verified.report;
   if (!report.ok && !f.force) {
     const shown = report.findings

@@ -18,6 +18,7 @@ import { readBaseline, writeBaseline } from '../scan/baseline.js';
 import { IGNORE_FILE, ignorePatterns, PathFilter } from '../scan/ignore.js';
 import type { ExtractContext, Extraction, ScanSkip } from '../scan/types.js';
 import { PRE_COMMIT_BLOCKED_HELP } from '../hooks/git-hook.js';
+import { startProgress } from './progress.js';
 
 interface ScanFlags {
   json?: boolean;
@@ -73,9 +74,10 @@ function formatOf(flags: ScanFlags): Format {
   return f as Format;
 }
 
-export async function extract(files: ScanFile[], ctx: ExtractContext = {}): Promise<Extraction[]> {
+export async function extract(files: ScanFile[], ctx: ExtractContext = {}, onFile?: (done: number) => void): Promise<Extraction[]> {
   const out: Extraction[] = [];
   for (const f of files) {
+    onFile?.(out.length);
     out.push(
       f.text === null
         ? {
@@ -117,8 +119,19 @@ async function scanCommand(paths: string[], flags: ScanFlags): Promise<number> {
   if (flags.policy !== undefined) opts.policy = flags.policy;
   if (flags.role !== undefined) opts.role = flags.role;
   const session = openSession(opts);
-  const extractions = await extract(collected.files, { readRelated: top !== undefined ? stagedReader(top) : diskReader(cwd) });
-  const judged = await judgeExtractions(extractions, session, textsOf(collected.files, extractions));
+  const n = collected.files.length;
+  const bar = startProgress({ label: 'scan: reading', total: n, unit: 'files', machineOutput: format !== 'text' });
+  let extractions: Extraction[];
+  let judged: Awaited<ReturnType<typeof judgeExtractions>>;
+  try {
+    extractions = await extract(collected.files, { readRelated: top !== undefined ? stagedReader(top) : diskReader(cwd) }, (done) =>
+      bar.update(done),
+    );
+    bar.stage('scan: judging', n);
+    judged = await judgeExtractions(extractions, session, textsOf(collected.files, extractions), (done) => bar.update(done));
+  } finally {
+    bar.end();
+  }
   const skipped: ScanSkip[] = [
     ...judged.skipped,
     ...collected.ignored.map((file) => ({ file, line: 1, source: null, message: 'not a kind of file seatbelt scan reads' })),

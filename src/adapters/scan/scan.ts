@@ -103,6 +103,8 @@ export async function judgeExtractions(
   extractions: Extraction[],
   session: Pick<Session, 'check'>,
   texts: ReadonlyMap<string, string> = new Map(),
+  /** Called after each file's commands are judged, with how many files are done (a progress bar). */
+  onFile?: (done: number) => void,
 ): Promise<Omit<ScanReport, 'filesScanned'>> {
   const located: Located[] = [];
   const skipped: ScanSkip[] = [];
@@ -114,7 +116,9 @@ export async function judgeExtractions(
   let commandsJudged = 0;
   /** Findings whose evidence is not in the command's text: they come from a file it runs (`./scripts/release.sh`). */
   const fromRunFile = new Set<Located>();
+  let filesDone = 0;
   for (const ex of extractions) {
+    onFile?.(filesDone++);
     skipped.push(...ex.skipped);
     for (const p of ex.problems) {
       add({

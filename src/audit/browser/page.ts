@@ -2,7 +2,8 @@
 // every report). It draws the figures from the summary seatbelt embedded, and verifies a trail the
 // auditor drops on the page, in the browser, then redraws the figures from what it verified.
 // All text goes in through textContent: agent ids and reasons in a trail are untrusted input.
-import { summarize, type ReportSummary } from './summary.js';
+import { blockingRules, decisionRows, figuresOf, summarize, type DecisionRow, type Figures, type ReportSummary } from './summary.js';
+import { emptyFilter, filterChoices, haystackOf, NO_OWNER, rowMatcher, toUtcInput, utcInput, type RowFilter } from './filters.js';
 import { looksLikeKeyFile, parseKeyFile, verifyTrailBytes, type BrowserKey, type BrowserVerifyReport } from './verifier.js';
 import { canonicalize } from '../canonical.js';
 
@@ -56,8 +57,7 @@ function readJson<T>(id: string): T {
 
 // ---- figures ------------------------------------------------------------------------------
 
-function renderFigures(s: ReportSummary, origin: string): void {
-  $('figures-origin').textContent = origin;
+function renderFigures(s: Figures): void {
   const tiles: [string, string, string?][] = [
     ['Decisions', s.decisions.toLocaleString('en')],
     ['Allowed', s.allow.toLocaleString('en'), 'allow'],
@@ -92,12 +92,13 @@ function renderFigures(s: ReportSummary, origin: string): void {
     s.byActor.map((r) => ({ key: r.key, a: r.allow, b: r.block })),
     'No decisions.',
   );
-  renderBlocks(s);
 }
 
-function renderTimeline(s: ReportSummary): void {
+const bucketLabel = (s: Figures, start: string) => (s.bucketMs < 86_400_000 ? start.slice(5, 16).replace('T', ' ') : start.slice(0, 10));
+
+function renderTimeline(s: Figures): void {
   const box = $('timeline');
-  if (s.buckets.length === 0) return void box.replaceChildren(el('p', { class: 'muted' }, 'No decisions in this trail.'));
+  if (s.buckets.length === 0) return void box.replaceChildren(el('p', { class: 'muted' }, 'No decisions to show.'));
   const W = 960;
   const H = 220;
   const pad = { l: 44, r: 12, t: 12, b: 34 };
@@ -114,12 +115,15 @@ function renderTimeline(s: ReportSummary): void {
   s.buckets.forEach((b, i) => {
     const x = pad.l + i * bw + Math.min(2, bw * 0.15);
     const w = Math.max(1, bw - 2 * Math.min(2, bw * 0.15));
-    const g = svg('g', {});
+    const g = svg('g', { class: 'bucket', 'data-start': b.start });
     const title = svg('title', {});
-    title.textContent = `${fmtTime(b.start)}: ${b.allow} allowed, ${b.block} blocked`;
+    title.textContent = `${fmtTime(b.start)}: ${b.allow} allowed, ${b.block} blocked (click to show this ${s.bucket})`;
     g.append(title);
+    // A transparent full-height target, so an empty or short bar is easy to click.
+    g.append(svg('rect', { x, width: w, y: pad.t, height: H - pad.t - pad.b, fill: 'transparent' }));
     if (b.allow) g.append(svg('rect', { x, width: w, y: y(b.allow), height: y(0) - y(b.allow), class: 'allow' }));
     if (b.block) g.append(svg('rect', { x, width: w, y: y(b.allow + b.block), height: y(b.allow) - y(b.allow + b.block), class: 'block' }));
+    g.addEventListener('click', () => view.narrowTo(Date.parse(b.start), Date.parse(b.start) + s.bucketMs - 60_000));
     root.append(g);
   });
   const ticks = Math.min(6, s.buckets.length);
@@ -129,8 +133,7 @@ function renderTimeline(s: ReportSummary): void {
     const anchor = ticks > 1 && k === 0 ? 'start' : ticks > 1 && k === ticks - 1 ? 'end' : 'middle';
     const x = anchor === 'start' ? pad.l + i * bw : anchor === 'end' ? pad.l + (i + 1) * bw : pad.l + (i + 0.5) * bw;
     const t = svg('text', { x, y: H - 12, 'text-anchor': anchor, class: 'axis' });
-    const start = s.buckets[i]!.start;
-    t.textContent = s.bucket === 'hour' ? start.slice(5, 16).replace('T', ' ') : start.slice(0, 10);
+    t.textContent = bucketLabel(s, s.buckets[i]!.start);
     root.append(t);
   }
   box.replaceChildren(
@@ -142,7 +145,7 @@ function renderTimeline(s: ReportSummary): void {
       'allowed',
       el('span', { class: 'key block' }),
       'blocked',
-      el('span', { class: 'muted' }, ` · one bar per ${s.bucket} (UTC)`),
+      el('span', { class: 'muted' }, ` · one bar per ${s.bucket} (UTC) · click a bar to show only its decisions`),
     ),
   );
 }
@@ -164,22 +167,235 @@ function renderBars(id: string, rows: { key: string; a: number; b: number }[], e
   );
 }
 
-function renderBlocks(s: ReportSummary): void {
-  const body = $('blocks');
-  if (s.recentBlocks.length === 0) return void body.replaceChildren(el('tr', {}, el('td', { colspan: '5', class: 'muted' }, 'No blocks.')));
-  body.replaceChildren(
-    ...s.recentBlocks.map((b) =>
+// ---- decisions: search, filters, paging -----------------------------------------------------
+
+function commandCell(r: DecisionRow): HTMLElement {
+  const what = r.kind === 'sql' ? `SQL${r.dialect ? ` (${r.dialect})` : ''}` : r.kind === 'tool' ? `tool ${r.tool ?? ''}`.trim() : r.kind;
+  const cell = el('td', { class: 'cmd' });
+  if (r.input !== null) cell.append(el('code', { class: 'input' }, r.input));
+  else
+    cell.append(
       el(
-        'tr',
-        {},
-        el('td', {}, fmtTime(b.time)),
-        el('td', {}, b.actor),
-        el('td', {}, el('code', {}, b.rules.join(', ') || '—')),
-        el('td', {}, b.reason),
-        el('td', { class: 'num' }, `${b.line}`),
+        'span',
+        { class: 'muted', title: `input sha256 ${r.inputSha256 ?? '?'}` },
+        'command not recorded (run with --record-input to keep it)',
+      ),
+    );
+  const why = r.decision === 'block' && r.remediation ? `${r.reason} — fix: ${r.remediation}` : r.reason;
+  cell.append(el('span', { class: 'sub' }, `${what}${r.tool && r.kind !== 'tool' ? ` · tool ${r.tool}` : ''} · ${why}`));
+  return cell;
+}
+
+function rulesCell(r: DecisionRow): HTMLElement {
+  if (r.rules.length === 0) return el('td', { class: 'muted' }, '—');
+  const blocking = new Set(blockingRules(r));
+  return el(
+    'td',
+    {},
+    ...r.rules.map((x) =>
+      el(
+        'span',
+        { class: `rule${blocking.has(x.id) || r.decision !== 'block' ? '' : ' side'}` },
+        el('code', {}, x.id),
+        el('span', { class: `risk ${x.risk}` }, x.risk || '?'),
       ),
     ),
   );
+}
+
+function whoCell(r: DecisionRow): HTMLElement {
+  const extra = [
+    r.owner && r.owner !== r.actor ? `owner ${r.owner}` : null,
+    r.user || r.host ? `${r.user ?? '?'}@${r.host ?? '?'}` : null,
+    r.role ? `role ${r.role}` : null,
+  ];
+  return el(
+    'td',
+    {},
+    el('span', { class: 'actor' }, r.actor),
+    ...extra.filter((x): x is string => !!x).map((x) => el('span', { class: 'sub' }, x)),
+  );
+}
+
+function whereCell(r: DecisionRow): HTMLElement {
+  return el(
+    'td',
+    {},
+    el('code', { class: 'cwd' }, r.cwd ?? '—'),
+    ...(r.session ? [el('span', { class: 'sub' }, `session ${r.session}`)] : []),
+  );
+}
+
+function resultCell(r: DecisionRow): HTMLElement {
+  const o = r.outcome;
+  if (r.decision === 'block') return el('td', { class: 'muted' }, 'not run');
+  if (!o)
+    return el(
+      'td',
+      { class: 'muted', title: 'no outcome record: not run through seatbelt exec, still running, or seatbelt was stopped' },
+      'no outcome',
+    );
+  const how = o.error ? `could not start: ${o.error}` : o.signal ? `signal ${o.signal}` : `exit ${o.exitCode ?? '?'}`;
+  return el(
+    'td',
+    {},
+    how,
+    ...(o.durationMs !== null ? [el('span', { class: 'sub' }, `${(o.durationMs / 1000).toFixed(o.durationMs < 10_000 ? 1 : 0)} s`)] : []),
+  );
+}
+
+function rowOf(r: DecisionRow): HTMLElement {
+  return el(
+    'tr',
+    { class: r.decision, 'data-line': String(r.line), 'data-event': r.eventId },
+    el('td', {}, fmtTime(r.time), el('span', { class: 'sub' }, `line ${r.line}${r.seq !== null ? ` · seq ${r.seq}` : ''}`)),
+    el(
+      'td',
+      {},
+      el(
+        'span',
+        { class: `verdict ${r.decision}` },
+        r.decision === 'block' ? 'BLOCK' : r.decision === 'allow' ? 'ALLOW' : r.decision.toUpperCase(),
+      ),
+    ),
+    commandCell(r),
+    rulesCell(r),
+    whoCell(r),
+    whereCell(r),
+    resultCell(r),
+  );
+}
+
+function fillSelect(id: string, values: string[], label: (v: string) => string = (v) => v): void {
+  const select = $<HTMLSelectElement>(id);
+  const keep = select.value;
+  const first = select.options[0]!;
+  select.replaceChildren(first, ...values.map((v) => el('option', { value: v }, label(v))));
+  select.value = values.includes(keep) ? keep : '';
+}
+
+/** The rows on show: all decisions of the trail, the filters over them, the page. */
+const view = {
+  rows: [] as DecisionRow[],
+  haystacks: [] as string[],
+  matching: [] as DecisionRow[],
+  page: 0,
+  origin: '',
+
+  setRows(rows: DecisionRow[], origin: string): void {
+    // Newest first: the trail is in time order, so the reverse of file order.
+    this.rows = [...rows].reverse();
+    this.haystacks = this.rows.map(haystackOf);
+    this.origin = origin;
+    const c = filterChoices(this.rows);
+    fillSelect('f-rule', c.rules);
+    fillSelect('f-risk', c.risks);
+    fillSelect('f-actor', c.actors);
+    fillSelect('f-owner', c.owners, (v) => (v === NO_OWNER ? 'No owner' : v));
+    const times = this.rows.map((r) => Date.parse(r.time)).filter((t) => !Number.isNaN(t));
+    for (const id of ['f-from', 'f-to']) {
+      const input = $<HTMLInputElement>(id);
+      if (times.length) {
+        input.min = toUtcInput(Math.min(...times));
+        input.max = toUtcInput(Math.max(...times) + 60_000);
+      }
+    }
+    this.apply(true);
+  },
+
+  filter(): RowFilter {
+    const f = emptyFilter();
+    f.query = $<HTMLInputElement>('q').value;
+    f.decision = $<HTMLSelectElement>('f-decision').value;
+    f.rule = $<HTMLSelectElement>('f-rule').value;
+    f.risk = $<HTMLSelectElement>('f-risk').value;
+    f.actor = $<HTMLSelectElement>('f-actor').value;
+    f.owner = $<HTMLSelectElement>('f-owner').value;
+    f.from = utcInput($<HTMLInputElement>('f-from').value);
+    f.to = utcInput($<HTMLInputElement>('f-to').value, true);
+    return f;
+  },
+
+  apply(resetPage: boolean): void {
+    const f = this.filter();
+    const match = rowMatcher(f);
+    this.matching = this.rows.filter((r, i) => match(r, this.haystacks[i]!));
+    if (resetPage) this.page = 0;
+    for (const id of ['q', 'f-decision', 'f-rule', 'f-risk', 'f-actor', 'f-owner', 'f-from', 'f-to']) {
+      const e = $<HTMLInputElement>(id);
+      e.classList.toggle('active', e.value !== '');
+    }
+    const filtered = this.matching.length !== this.rows.length;
+    // The figures follow the filters, oldest first as the trail is.
+    renderFigures(figuresOf([...this.matching].reverse()));
+    $('figures-origin').textContent = filtered
+      ? `${this.origin} Showing the ${plural(this.matching.length, 'decision')} that match the search and filters (of ${this.rows.length.toLocaleString('en')}).`
+      : this.origin;
+    this.draw();
+  },
+
+  draw(): void {
+    const size = Number($<HTMLSelectElement>('page-size').value) || 50;
+    const pages = Math.max(1, Math.ceil(this.matching.length / size));
+    this.page = Math.min(Math.max(0, this.page), pages - 1);
+    const from = this.page * size;
+    const shown = this.matching.slice(from, from + size);
+    $('row-body').replaceChildren(
+      ...(shown.length
+        ? shown.map(rowOf)
+        : [
+            el(
+              'tr',
+              {},
+              el(
+                'td',
+                { colspan: '7', class: 'muted' },
+                this.rows.length ? 'No decision matches the search and filters.' : 'No decisions.',
+              ),
+            ),
+          ]),
+    );
+    const total = this.rows.length;
+    $('match-count').textContent =
+      this.matching.length === total
+        ? `${plural(total, 'decision')}, newest first.`
+        : `${plural(this.matching.length, 'decision')} of ${total.toLocaleString('en')} match, newest first.`;
+    $('page-info').textContent = shown.length
+      ? `${(from + 1).toLocaleString('en')}–${(from + shown.length).toLocaleString('en')} of ${this.matching.length.toLocaleString('en')} · page ${this.page + 1} of ${pages}`
+      : '';
+    $<HTMLButtonElement>('page-prev').disabled = this.page === 0;
+    $<HTMLButtonElement>('page-next').disabled = this.page >= pages - 1;
+  },
+
+  narrowTo(from: number, to: number): void {
+    $<HTMLInputElement>('f-from').value = toUtcInput(from);
+    $<HTMLInputElement>('f-to').value = toUtcInput(to);
+    this.apply(true);
+  },
+};
+
+function wireFilters(): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  $('q').addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => view.apply(true), 120);
+  });
+  for (const id of ['f-decision', 'f-rule', 'f-risk', 'f-actor', 'f-owner', 'f-from', 'f-to'])
+    $(id).addEventListener('change', () => view.apply(true));
+  $('filters').addEventListener('submit', (e) => e.preventDefault());
+  $('filters').addEventListener('reset', () => setTimeout(() => view.apply(true), 0));
+  $('page-prev').addEventListener('click', () => {
+    view.page--;
+    view.draw();
+  });
+  $('page-next').addEventListener('click', () => {
+    view.page++;
+    view.draw();
+  });
+  $('page-size').addEventListener('change', () => {
+    view.page = 0;
+    view.draw();
+  });
 }
 
 // ---- verification -------------------------------------------------------------------------
@@ -297,9 +513,9 @@ async function verify(meta: Meta, trail: { name: string; bytes: Uint8Array }, ke
       r.findings,
     );
   }
-  renderFigures(
-    summarize(r.entries),
-    `Figures from ${trail.name} as read in this browser${r.ok ? ' (verified)' : ' (NOT intact: see the findings above)'}.`,
+  view.setRows(
+    decisionRows(r.entries),
+    `Figures and decisions from ${trail.name} as verified in this browser${r.ok ? '' : ' (only the records that verify; see the findings above)'}.`,
   );
 }
 
@@ -328,6 +544,7 @@ function wireDrop(meta: Meta): void {
 function main(): void {
   const meta = readJson<Meta>('seatbelt-meta');
   const summary = readJson<ReportSummary>('seatbelt-summary');
+  const rows = readJson<DecisionRow[]>('seatbelt-rows');
   const filters = Object.entries(meta.filters)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
@@ -346,10 +563,11 @@ function main(): void {
     'Not verified in this browser yet',
     `Drop ${meta.source} and the public keys here to check every hash, link and signature yourself. Nothing leaves this page.`,
   );
-  renderFigures(summary, `Figures computed by seatbelt from ${meta.source} when the report was generated.`);
+  wireFilters();
+  view.setRows(rows, `Figures and decisions from ${meta.source} as seatbelt read it when the report was generated.`);
   wireDrop(meta);
 }
 
 // For tests and the curious: the page's own JCS and verifier, reachable from the console.
-(globalThis as Record<string, unknown>).seatbeltReport = { canonicalize, verifyTrailBytes, parseKeyFile };
+(globalThis as Record<string, unknown>).seatbeltReport = { canonicalize, verifyTrailBytes, parseKeyFile, summarize };
 main();

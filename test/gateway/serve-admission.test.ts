@@ -8,6 +8,7 @@ import path from 'node:path';
 import { seatbelt, tempHome } from '../e2e/helpers.js';
 import { OwnerBudgets, admitOwner } from '../../src/gateway/admission.js';
 import { validateServeConfig } from '../../src/gateway/config.js';
+import { passThroughRefusal } from '../../src/gateway/http/paths.js';
 import { startFakeUpstream, type FakeUpstream } from './e2e-upstream.js';
 import { serve, type Served } from './e2e-serve.js';
 
@@ -105,6 +106,27 @@ describe('serve without --dev', () => {
     expect(b.status).toBe(403);
   });
 
+  it('refuses to pass through a path the upstream could read as a gated API, or one returning ungated model output', async () => {
+    const before = up.seen.length;
+    for (const [method, p] of [
+      ['POST', '/v1//chat/completions'],
+      ['POST', '/v1/chat%2Fcompletions'],
+      ['POST', '/openai/deployments/gpt/chat/completions'],
+      ['GET', '/v1/responses/resp_123'],
+      ['POST', '/v1/messages/batches'],
+    ] as const) {
+      const r = await fetch(`${gw.url}${p}`, {
+        method,
+        headers: { 'x-commit-owner': 'human:a', 'content-type': 'application/json' },
+        ...(method === 'POST' ? { body: '{}' } : {}),
+      });
+      expect(r.status, `${method} ${p}`).toBe(404);
+    }
+    expect(up.seen.length).toBe(before);
+    const a = await post('/v1/responses', { model: 'plain', input: 'x', background: true }, { 'x-commit-owner': 'human:a' });
+    expect(a.status).toBe(403);
+  });
+
   it('answers 413 for a body over the limit', async () => {
     const r = await post(
       '/v1/chat/completions',
@@ -145,6 +167,14 @@ describe('admission units', () => {
     b.charge('human:a', 200);
     now = 60_000;
     expect(b.admit('human:a', 10)).toMatchObject({ code: 'token_budget' });
+  });
+
+  it('passes plain paths that carry no model output', () => {
+    expect(passThroughRefusal('/v1/models')).toBeNull();
+    expect(passThroughRefusal('/v1/embeddings')).toBeNull();
+    expect(passThroughRefusal('/v1/messages/count_tokens')).toBeNull();
+    expect(passThroughRefusal('/v1/models/')).toMatch(/plain form/);
+    expect(passThroughRefusal('/v1/completions')).toMatch(/model output/);
   });
 
   it('lists every bad field of a serve config', () => {

@@ -44,6 +44,8 @@ export const openaiResponses: ApiAdapter = {
   readRequest(body) {
     const b = body as Json;
     const problems: string[] = [];
+    if (b.background === true)
+      problems.push('"background": true returns the output through GET /v1/responses/{id}, which the gateway does not gate');
     if (b.tools !== undefined) {
       if (!Array.isArray(b.tools)) problems.push('"tools" must be an array');
       else {

@@ -13,6 +13,7 @@ import { APPROVAL_HEADER, OwnerBudgets, admitOwner, estimateTokens, type Refusal
 import type { ServeConfig } from '../config.js';
 import type { GatewayMetrics } from '../metrics.js';
 import { SseParser, sseComment } from './sse.js';
+import { passThroughRefusal } from './paths.js';
 import { UpstreamUnreachable, callUpstream, readLimited, relayHeaders, upstreamHeaders, upstreamUrl } from './upstream.js';
 import { HeldTooLarge, MalformedUpstream, isObject, type ApiAdapter, type Turn } from '../apis/common.js';
 
@@ -358,14 +359,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
   }
 
   async function passThrough(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
-    if (config.strictPaths) {
+    const refusal = config.strictPaths ? 'only the gated APIs are served (--strict-paths)' : passThroughRefusal(url.pathname);
+    if (refusal) {
       req.resume();
+      metrics.admissions.inc({ reason: 'path_not_gated' });
       return sendJson(
         res,
         404,
         {
           error: {
-            message: `seatbelt: ${req.method} ${url.pathname} is not a gated API (--strict-paths)`,
+            message: `seatbelt: ${req.method} ${url.pathname} is not passed through: ${refusal}`,
             type: 'seatbelt_error',
             code: 'not_found',
           },

@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import type { Command } from 'commander';
+import path from 'node:path';
 import { parsePublicKey } from '../../audit/keys.js';
 import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
 import { TRUNCATION_NOTE, type Finding } from '../../audit/verify.js';
@@ -60,7 +61,19 @@ async function runVerify(file: string, pubkeyPaths: string[], json: boolean, key
       ? { keys: trustedKeys(pubkeyPaths), windows: null }
       : verificationKeys({ home: seatbeltHome(), ...(keyringPath !== undefined ? { keyringFile: keyringPath } : {}) });
   // Streams the file in windows; signatures are checked on every core.
-  const report = await verifyFileParallel(file, { publicKeys: keys, keyWindows: windows, merkleRoot: true });
+  const { startProgress } = await import('./progress.js');
+  const bar = startProgress({ label: `verify ${path.basename(file)}`, total: statSync(file).size, unit: 'bytes', machineOutput: json });
+  let report;
+  try {
+    report = await verifyFileParallel(file, {
+      publicKeys: keys,
+      keyWindows: windows,
+      merkleRoot: true,
+      onProgress: (done, _total, lines) => bar.update(done, `${lines.toLocaleString('en')} lines`),
+    });
+  } finally {
+    bar.end();
+  }
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...report, file, note: TRUNCATION_NOTE })}\n`);
   } else {

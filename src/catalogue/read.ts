@@ -23,7 +23,13 @@ const isOptionWord = (w: Word): boolean => w.static && w.value.length > 1 && w.v
 const isPlusWord = (w: Word, decls: OptionDecl[]): boolean => /^["']?\+/.test(w.raw) && decls.some((d) => d.names.includes('+'));
 
 /** Reads `args` (the words after the program's name) with `spec`. */
-export function readInvocation(spec: ProgramSpec, args: readonly Word[]): Invocation {
+export function readInvocation(spec: ProgramSpec, given: readonly Word[]): Invocation {
+  // `tar xzf a.tgz`: an old-style first word is the cluster `-xzf`.
+  const first = given[0];
+  const args =
+    spec.firstWordOptions && first?.static && /^[A-Za-z]+$/.test(first.value)
+      ? [{ ...first, value: `-${first.value}` }, ...given.slice(1)]
+      : given;
   const inv: Invocation = { spec, path: [], options: [], roles: [], commands: [], operands: [], verbs: [], harmless: false };
   readLevel(spec, args, 0, inv, []);
   // The deepest level on the path that has a verb says what the command does (`gh repo delete`

@@ -80,6 +80,8 @@ export interface CommandSpec {
   when?: VerbWhen[];
   /** What the program does with its standard input: runs it as a script, as code, or sends it as SQL (`at`, `duckdb`). */
   stdin?: Extract<Role, { kind: 'script' } | { kind: 'code' } | { kind: 'sql' }>;
+  /** The first word is a cluster of short options even without a dash (tar's old style: `tar xzf a.tgz` is `tar -xzf a.tgz`). */
+  firstWordOptions?: boolean;
 }
 
 export interface ProgramSpec extends CommandSpec {

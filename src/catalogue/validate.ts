@@ -64,6 +64,7 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     'verb',
     'when',
     'stdin',
+    'firstWordOptions',
     'dashDash',
     'separator',
     'variables',
@@ -124,6 +125,7 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     if (u?.operand !== undefined && !isRegex(u.operand)) add(`${at}.unless.operand`, 'a regular expression');
     verbProblems(w.verb ?? ({} as never), `${at}.verb`, add);
   });
+  if (level.firstWordOptions !== undefined && level.firstWordOptions !== true) add(p('firstWordOptions'), 'true, or left out');
   if (level.stdin) {
     if (!['script', 'code', 'sql'].includes(level.stdin.kind)) add(p('stdin'), 'a script, code or sql role');
     else roleProblems(level.stdin, p('stdin'), add);

@@ -46,7 +46,7 @@ const CHANGED: { scripts: RegExp; reason: string }[] = [
   },
   {
     scripts:
-      /^(ssh-add -[lL]( x)?|ssh-keygen -L|ssh-keygen -lf .*|zip -[vL]|make -[nv]|gmake -v|mvn -v|gradlew? -v|rsync (--dry-run|-n) a b|ssh-copy-id -n .*|\.\/gradlew publish --dry-run)$/,
+      /^(ssh-add -[lL]( x)?|ssh-keygen -L|ssh-keygen -lf .*|zip -[vL]|make -[nv]|gmake -v|mvn -v|gradlew? -v|rsync (--dry-run|-n) a b|iptables -C .*|nft -v|sudo nft -c .*|ssh-copy-id -n .*|\.\/gradlew publish --dry-run)$/,
     reason: "options that only print, list or rehearse (--dry-run, -n, -v, -l) are the specs' harmless options",
   },
   { scripts: /^etcdctl (get|endpoint health)/, reason: "etcdctl get and endpoint health read the cluster: the spec's read verbs" },

@@ -676,7 +676,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
     options: [
       { names: ['-e', '--expression'], value: 'required', role: code('sed', SED_INERT), operands: FILES },
       { names: ['-f', '--file'], value: 'required', role: codeFile('sed'), operands: FILES },
-      ...optional(['-i', '--in-place']),
+      { names: ['-i', '--in-place'], value: 'optional', verb: { effect: 'local', why: 'edits files in place' } },
       ...valued(['-l', '--line-length']),
       ...flags(
         ['-n', '--quiet', '--silent'],
@@ -708,8 +708,10 @@ export const CODE_RUNNERS: ProgramSpec[] = [
     names: ['tar', 'gtar', 'bsdtar'],
     family: 'code-runners',
     summary: 'archiver: --to-command, --checkpoint-action=exec, -I and --rsh-command run commands',
+    firstWordOptions: true,
     prefixes: true,
     options: [
+      { names: ['-t', '--list'] },
       runs('--to-command'),
       runs('-I', '--use-compress-program'),
       runs('--rsh-command'),
@@ -762,6 +764,8 @@ export const CODE_RUNNERS: ProgramSpec[] = [
       ...optional('--checkpoint', '--occurrence', '--backup', '--totals', '--one-top-level'),
       ...harmless('--help', '--version', '--usage', '--show-defaults'),
     ],
+    // Creates or extracts an archive unless it only lists one (-t, --list).
+    when: [{ unless: { options: [{ name: '-t' }, { name: '--list' }] }, verb: { effect: 'local', why: 'creates or extracts an archive' } }],
     examples: {
       block: [
         "tar -xf a.tar --to-command='rm -rf ~'",

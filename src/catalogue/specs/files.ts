@@ -89,6 +89,43 @@ export const FILES: readonly ProgramSpec[] = [
     block: [],
     allow: ['split -l 1000 big.csv part-'],
   }),
+  // Filters that write a file only when told to: what they write is a path with a write role.
+  {
+    names: ['tee'],
+    family: 'files',
+    summary: 'copies standard input to standard output and to files',
+    options: [HELP],
+    operands: [{ kind: 'path', access: 'write', rest: true }],
+    examples: { block: ['echo x | tee /etc/passwd'], allow: ['make 2>&1 | tee /dev/null'] },
+  },
+  {
+    names: ['sort'],
+    family: 'files',
+    summary: 'sorts lines (with -o, into a file)',
+    options: [
+      HELP,
+      { names: ['-o', '--output'], value: 'required', role: { kind: 'path', access: 'write' } },
+      ...['-k', '--key', '-t', '--field-separator', '-S', '--buffer-size', '-T', '--temporary-directory', '--files0-from'].map(
+        (n): OptionDecl => ({ names: [n], value: 'required' }),
+      ),
+    ],
+    operands: [{ kind: 'path', access: 'read', rest: true }],
+    examples: { block: [], allow: ['sort -u names.txt', 'sort -o sorted.txt names.txt'] },
+  },
+  {
+    names: ['uniq'],
+    family: 'files',
+    summary: 'filters repeated lines (a second operand is the file it writes)',
+    options: [
+      HELP,
+      ...['-f', '--skip-fields', '-s', '--skip-chars', '-w', '--check-chars'].map((n): OptionDecl => ({ names: [n], value: 'required' })),
+    ],
+    operands: [
+      { kind: 'path', access: 'read' },
+      { kind: 'path', access: 'write' },
+    ],
+    examples: { block: [], allow: ['uniq -c words.txt', 'uniq words.txt unique.txt'] },
+  },
   // Archives and compressors.
   changesUnless(['unzip'], 'extracts zip archives', 'writes the files it extracts', ['-l', '-v', '-t', '-Z'], {
     block: [],

@@ -209,7 +209,8 @@ const PULUMI_COMMANDS: Record<string, CommandSpec> = {
   ),
   stack: {
     subcommands: {
-      ...aliases(['ls', 'history', 'graph', 'select', 'unselect'], read('shows stacks')),
+      ...aliases(['ls', 'history', 'graph'], read('shows stacks')),
+      ...aliases(['select', 'unselect'], { verb: { effect: 'local', why: 'changes the stack the workspace uses' } }),
       output: read('shows stack outputs (secrets masked)', { options: [SHOW_SECRETS] }),
       export: read('prints the stack state (secrets encrypted)', { options: [SHOW_SECRETS] }),
       rm: destroy('removes the stack and its state history (with --force even while it still has resources)'),

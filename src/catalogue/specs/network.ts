@@ -37,6 +37,7 @@ const SENDS = 'sends a request that changes data on the server';
 
 /** curl's options that take a value (the rest are flags). */
 const CURL_OPTIONS: OptionDecl[] = [
+  { names: ['-O', '--remote-name', '--remote-name-all'], verb: { effect: 'local', why: 'writes the downloaded file' } },
   role(METHOD, '-X', '--request'),
   role(URL, '--url'),
   role(DATA, '-d', '--data'),
@@ -746,7 +747,8 @@ const INTERFACES: ProgramSpec[] = [
     options: [
       valued('-t', '--table'),
       valued('-A', '--append'),
-      valued('-C', '--check'),
+      // Checks whether a rule exists: nothing changes.
+      { names: ['-C', '--check'], value: 'required', harmless: true },
       valued('-D', '--delete'),
       valued('-I', '--insert'),
       valued('-R', '--replace'),
@@ -858,6 +860,7 @@ const INTERFACES: ProgramSpec[] = [
       route: writes('changes a routing rule'),
       default: writes('sets a default policy'),
       logging: writes('sets logging'),
+      '*': writes('changes the firewall'),
     },
     examples: {
       block: ['sudo ufw disable', 'sudo ufw --force reset'],

@@ -118,6 +118,30 @@ export const SYSTEM: readonly ProgramSpec[] = [
     block: [],
     allow: ['setenforce --help'],
   }),
+  {
+    names: ['sysctl'],
+    family: 'system',
+    summary: 'reads and sets kernel parameters',
+    options: [
+      HELP,
+      { names: ['-w', '--write'], verb: { effect: 'local', why: 'sets kernel parameters' } },
+      { names: ['-p', '--load'], value: 'optional', verb: { effect: 'local', why: 'sets kernel parameters from a file' } },
+    ],
+    when: [{ operand: '=', verb: { effect: 'local', why: 'sets kernel parameters' } }],
+    examples: { block: [], allow: ['sysctl net.ipv4.ip_forward', 'sysctl -a'] },
+  },
+  {
+    names: ['launchctl'],
+    family: 'system',
+    summary: 'macOS: loads, starts, stops and inspects launchd services',
+    subcommands: {
+      ...Object.fromEntries(
+        ['list', 'print', 'version', 'help', 'blame'].map((n) => [n, { verb: { effect: 'read' as const, why: 'shows services' } }]),
+      ),
+      '*': { verb: { effect: 'local', why: 'loads, starts, stops or changes services' } },
+    },
+    examples: { block: [], allow: ['launchctl list', 'launchctl print system'] },
+  },
   // Processes, power and services.
   // `-KILL`, `-9`: a signal, one word (no clusters).
   {

@@ -392,54 +392,8 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
       )
     );
   }
-  if (n === 'curl' || n === 'http' || n === 'xh') {
-    const p = parseOptions(cmd.args, CURL_OPTS);
-    const method = values(p, 'X', 'request').pop()?.toUpperCase();
-    if (method && !['GET', 'HEAD', 'OPTIONS'].includes(method)) return true;
-    return has(
-      p,
-      'o',
-      'output',
-      'O',
-      'remote-name',
-      'remote-name-all',
-      'd',
-      'data',
-      'data-binary',
-      'data-raw',
-      'data-ascii',
-      'data-urlencode',
-      'json',
-      'F',
-      'form',
-      'form-string',
-      'T',
-      'upload-file',
-      'c',
-      'cookie-jar',
-    );
-  }
-  if (['tar', 'bsdtar', 'gtar'].includes(n)) {
-    const mode = cmd.args[0]?.value ?? '';
-    return !/^-?[a-zA-Z]*t/.test(mode) && !cmd.args.some((w) => w.value === '--list' || w.value === '-t');
-  }
   if (n === 'awk' || n === 'gawk')
     return cmd.args.some((w) => /inplace/.test(w.value)) || cmd.args.some((w) => /system\s*\(|>\s*"|print\s*>/.test(w.value));
-  if (n === 'tee') return parseOptions(cmd.args).operands.some((w) => !HARMLESS_OUTPUT.test(w.value));
-  if (n === 'sort') return cmd.args.some((w) => /^-o|^--output/.test(w.value));
-  if (n === 'uniq') return parseOptions(cmd.args, { shortValue: 'fswr' }).operands.length >= 2;
-  if (n === 'ufw') return !['status', 'show', 'version', 'app'].includes(first ?? 'status');
-  if (n === 'nft') return first !== 'list' && first !== '-v' && first !== '--version';
-  if (/^ip6?tables$/.test(n))
-    return !cmd.args.some((w) => /^(-L|--list|-S|--list-rules|-C|--check|-V|--version|-h)$/.test(w.value) || /^-[a-zA-Z]*L/.test(w.value));
-  if (n === 'sysctl') return cmd.args.some((w) => w.value === '-w' || w.value === '-p' || /=/.test(w.value));
-  if (n === 'launchctl') return !['list', 'print', 'version', 'help', 'blame'].includes(first ?? 'list');
-  if (n === 'pulumi')
-    return (
-      !['preview', 'stack', 'config', 'whoami', 'version', 'about', 'logs'].includes(first ?? 'version') ||
-      (first === 'stack' && ['rm', 'init', 'select'].includes(pos[1] ?? ''))
-    );
-  if (['cdk', 'serverless', 'sls', 'sam'].includes(n)) return ['deploy', 'destroy', 'remove', 'delete', 'bootstrap'].includes(first ?? '');
   if (
     [
       'cargo',
@@ -478,9 +432,6 @@ export function commandWrites(cmd: SimpleCommand): boolean {
   if (outputRedirects(cmd).some((r) => !HARMLESS_OUTPUT.test(r.target.value))) return true;
   const n = nameOf(cmd);
   if (RUNS_GIVEN_CODE.has(n)) return !cmd.args.some((w) => w.value === '--version' || w.value === '--help');
-  if (n === 'sed' || n === 'perl') {
-    if (cmd.args.some((w) => /^-[a-zA-Z]*i|^--in-place/.test(w.value))) return true;
-  }
   if (n === 'find') return cmd.args.some((w) => /^-(delete|fprint0?|fprintf|fls)$/.test(w.value));
   if (invocationWrites(cmd)) return true;
   const src = programSource(cmd);

@@ -1,5 +1,6 @@
 // The trail as CSV for auditors: one row per record, RFC 4180 (CRLF line ends, every field that
 // needs it quoted, quotes doubled). Pure: records in, text out.
+import { redactSecrets } from '../core/redact.js';
 import type { TrailEntry, TrailRecord } from './read.js';
 
 /** The columns, in order. The header row uses these names. */
@@ -53,7 +54,8 @@ function cells(line: number, r: TrailRecord): Record<Column, string> {
     decision: str(r.decision),
     // `id (RISK)` joined by "; ": readable in a spreadsheet, splittable by a script.
     rules: Array.isArray(r.rules) ? r.rules.map((x) => `${x.id} (${x.risk ?? '?'})`).join('; ') : '',
-    reason: str(r.reason),
+    // Records are redacted when written; an older record may hold a format the redactor learnt since.
+    reason: redactSecrets(str(r.reason)),
     policy: str(r.policy?.name),
     policy_version: str(r.policy?.version),
     role: str(r.role?.name),
@@ -65,6 +67,7 @@ function cells(line: number, r: TrailRecord): Record<Column, string> {
     hash: str(r.hash),
     prev_hash: str(r.prev_hash),
     key_id: str(r.key_id),
+    environment: str(r.environment),
   };
 }
 

@@ -95,6 +95,8 @@ export interface RecordFilter {
   actor?: string;
   since?: Date;
   until?: Date;
+  /** The deployment environment the records name (prod, staging, dev). */
+  environment?: string;
 }
 
 const RELATIVE = /^(\d+)(s|m|h|d|w)$/;
@@ -123,7 +125,14 @@ function actorMatches(actor: TrailRecord['actor'], wanted: string): boolean {
 }
 
 export function hasFilter(f: RecordFilter): boolean {
-  return f.decision !== undefined || f.rule !== undefined || f.actor !== undefined || f.since !== undefined || f.until !== undefined;
+  return (
+    f.decision !== undefined ||
+    f.rule !== undefined ||
+    f.actor !== undefined ||
+    f.since !== undefined ||
+    f.until !== undefined ||
+    f.environment !== undefined
+  );
 }
 
 /**
@@ -143,6 +152,8 @@ export function recordMatcher(f: RecordFilter): (entry: TrailEntry) => boolean {
       if (f.since && t < f.since.getTime()) return false;
       if (f.until && t > f.until.getTime()) return false;
     }
+    // An outcome or a recovery carries the environment of the writer that sealed it, like its decision.
+    if (f.environment !== undefined && record.environment !== f.environment) return false;
     if (!byContent) return true;
     const subject =
       record.type === 'outcome' && typeof record.decision_event_id === 'string' ? decisions.get(record.decision_event_id) : record;

@@ -1,6 +1,6 @@
 // Inspection: the text a model emits is re-checked for secrets before the caller sees it — private
 // key blocks, cloud keys, API tokens — chunk by chunk, across chunk boundaries. The formats are the
-// trail's own (src/audit/redact.ts, src/rules/shell/secret-formats.ts), restricted to those that
+// trail's own (src/core/redact.ts), restricted to those that
 // name a credential by their shape alone; generic `password=…` assignments are left out, because
 // models write example code with them all day.
 //
@@ -9,8 +9,7 @@
 // RUN_HOLD characters of it), plus a `-----BEGIN …` header still being written, plus a match that
 // reaches the end of what has arrived (it may go on). A private key block is held until its END
 // line; a block larger than `maxHeld` ends the stream (fail closed).
-import { SECRET_FORMATS } from '../audit/redact.js';
-import { EXTRA_SECRET_FORMATS } from '../rules/shell/secret-formats.js';
+import { SECRET_FORMATS } from '../core/redact.js';
 
 export const OUTPUT_SECRET_RULE = 'gateway.secret_in_output';
 export type InspectAction = 'redact' | 'end';
@@ -46,14 +45,12 @@ interface Format {
   replace: string;
 }
 
-const FORMATS: Format[] = [...SECRET_FORMATS, ...EXTRA_SECRET_FORMATS]
-  .filter((f) => OUTPUT_SECRET_KINDS.includes(f.kind))
-  .map((f) => ({
-    kind: f.kind,
-    re: new RegExp(f.re.source, f.re.flags),
-    one: new RegExp(f.re.source, f.re.flags.replace('g', '')),
-    replace: f.replace,
-  }));
+const FORMATS: Format[] = SECRET_FORMATS.filter((f) => OUTPUT_SECRET_KINDS.includes(f.kind)).map((f) => ({
+  kind: f.kind,
+  re: new RegExp(f.re.source, f.re.flags),
+  one: new RegExp(f.re.source, f.re.flags.replace('g', '')),
+  replace: f.replace,
+}));
 
 const MARK = '[REDACTED]';
 /** Characters of released text kept as context, so `aws_secret_access_key = ` before a chunk boundary still counts. */

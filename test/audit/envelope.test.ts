@@ -130,6 +130,21 @@ describe('decision and outcome bodies', () => {
     expect(JSON.stringify(body)).not.toContain('hunter2');
   });
 
+  test('--record-input: a token only the shell rules used to know (hf_) is redacted in action.input too (issue 17)', () => {
+    const token = 'hf_abcdefghijklmnopqrstuvwxyzABCDEFGH';
+    const shell = { kind: 'shell' as const, script: `HF_TOKEN=${token} huggingface-cli upload repo .` };
+    const body = decisionBody({
+      eventId: eventId(5),
+      time: at(5),
+      action: shell,
+      decision: decisionFor(shell, false),
+      actor,
+      recordInput: true,
+    });
+    expect((body.action as { input: string }).input).toBe('HF_TOKEN=[REDACTED] huggingface-cli upload repo .');
+    expect(JSON.stringify(body)).not.toContain(token);
+  });
+
   test('shell and SQL inputs: digest of the UTF-8 text; SQL carries its dialect; role recorded', () => {
     const shell = { kind: 'shell' as const, script: 'echo ünïcode' };
     const b1 = decisionBody({

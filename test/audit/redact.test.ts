@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { containsSecret, redactArgv, redactSecrets, secretKinds } from '../../src/audit/redact.js';
+import { containsSecret, redactArgv, redactSecrets, secretKinds } from '../../src/core/redact.js';
+import { SECRET_FORMATS } from '../../src/core/secret-formats.js';
 
 // Each case: text holding a secret, the secret itself (must vanish), and text that must survive.
 const SECRETS: [string, string, string, string][] = [
@@ -34,7 +35,77 @@ const SECRETS: [string, string, string, string][] = [
   ['json secret', '{"api_key": "abc123def456", "name": "x"}', 'abc123def456', '"name": "x"'],
   ['stripe', 'STRIPE=sk_live_51Habcdefghijklmnopqrstu', 'sk_live_51Habcdefghijklmnopqrstu', 'STRIPE'],
   ['jwt', 'token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N', 'dozjgNryP4J3jVmNHl0w5N', 'token'],
+  // Formats the shell rules knew and the trail's redactor did not (issue 17: an hf_ token kept in clear).
+  [
+    'huggingface',
+    'HF_TOKEN=hf_abcdefghijklmnopqrstuvwxyzABCDEFGH python train.py',
+    'hf_abcdefghijklmnopqrstuvwxyzABCDEFGH',
+    'python train.py',
+  ],
+  ['gitlab', 'git push https://oauth2:glpat-abcdefghij0123456789@gitlab.com/o/r', 'glpat-abcdefghij0123456789', 'gitlab.com/o/r'],
+  ['github oauth', 'GITHUB=gho_0123456789abcdefghijABCDEFGHIJ012345 gh api', 'gho_0123456789abcdefghijABCDEFGHIJ012345', 'gh api'],
+  ['slack app', 'SLACK_APP=xapp-1-A0123456789-0123456789012-abcdef run', 'xapp-1-A0123456789', 'run'],
+  ['stripe restricted', 'rk_live_51Habcdefghijklmnopqrstu0 charge', 'rk_live_51Habcdefghijklmnopqrstu0', 'charge'],
+  [
+    'gcp api key',
+    'curl "https://maps.googleapis.com/x?key=AIzaSyA0123456789abcdefghijklmnopqrstuv"',
+    'AIzaSyA0123456789abcdefghijklmnopqrstuv',
+    'maps.googleapis.com',
+  ],
+  ['gcp oauth client secret', 'CLIENT_SECRET_X=GOCSPX-abcdefghijklmnopqrstuvwx gcloud', 'GOCSPX-abcdefghijklmnopqrstuvwx', 'gcloud'],
+  [
+    'gcp service account key',
+    '{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\n-----END PRIVATE KEY-----\n"}',
+    'MIIEvQIBADANBgkq',
+    'service_account',
+  ],
+  [
+    'azure storage key',
+    'az storage --connection-string "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ==;EndpointSuffix=core"',
+    'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ',
+    'AccountName=x',
+  ],
+  [
+    'azure sas',
+    'curl "https://x.blob.core.windows.net/c/b?sv=2022&sp=r&sig=abcdefghijklmnopqrstuvwxyz0123%3D"',
+    'abcdefghijklmnopqrstuvwxyz0123',
+    'blob.core.windows.net',
+  ],
+  [
+    'pypi',
+    'twine upload -u __token__ pypi-AgEIcHlwaS5vcmcCJGFiY2RlZmdoLWlqa2wtbW5vcC1xcnN0LXV2d3h5ejAxMjM0NTY3',
+    'pypi-AgEIcHlwaS5vcmc',
+    'twine upload',
+  ],
+  ['sendgrid', 'SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789 mail', 'SG.abcdefghijklmnop', 'mail'],
+  [
+    'npm',
+    'npm config set //registry.npmjs.org/:_authToken npm_abcdefghijklmnopqrstuvwxyz0123456789',
+    'npm_abcdefghijklmnopqrstuvwxyz0123456789',
+    'npm config set',
+  ],
+  ['authorization basic', 'curl -H "Authorization: Basic YWRtaW46aHVudGVyMg==" api', 'YWRtaW46aHVudGVyMg', 'curl -H'],
+  ['--password=', 'pg_dump --password=hunter2 --dbname prod', 'hunter2', '--dbname prod'],
+  [
+    'digitalocean',
+    'doctl auth init -t dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+    'dop_v1_0123456789abcdef',
+    'doctl auth init',
+  ],
+  ['shopify', 'SHOPIFY=shpat_0123456789abcdef0123456789abcdef deploy', 'shpat_0123456789abcdef0123456789abcdef', 'deploy'],
+  [
+    'gcp refresh token',
+    'gcloud auth --refresh 1//0abcdefghijklmnopqrstuvwxyz0123456789 x',
+    '1//0abcdefghijklmnopqrstuvwxyz',
+    'gcloud auth',
+  ],
+  ['mysqldump -p', 'mysqldump -uroot -ps3cr3t-pw prod > dump.sql', 's3cr3t-pw', 'dump.sql'],
 ];
+
+test('every format the core knows has a case above (a new format needs its test)', () => {
+  const covered = new Set(SECRETS.flatMap(([, text]) => secretKinds(text)));
+  expect(SECRET_FORMATS.map((f) => f.kind).filter((k) => !covered.has(k))).toEqual([]);
+});
 
 describe('redactSecrets', () => {
   test.each(SECRETS)('%s', (_, text, secret, kept) => {

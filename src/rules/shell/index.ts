@@ -3,8 +3,7 @@
 import type { ShellIr } from '../../core/ir.js';
 import type { AnalyzeContext, RuleMatch, Risk } from '../../core/types.js';
 import type { ShellRule } from '../rule.js';
-import { redactSecrets } from '../../audit/redact.js';
-import { redactExtraSecrets } from './secret-formats.js';
+import { redactSecrets } from '../../core/redact.js';
 import { FILESYSTEM_RULES } from './filesystem.js';
 import { DISK_SYSTEM_RULES } from './disk-system.js';
 import { REMOTE_CODE_RULES } from './remote-code.js';
@@ -76,9 +75,9 @@ const INTERNAL_ERROR = 'rules.internal_error';
 /** Fail closed: a command named like an option (`--`, `-c`) means a wrapper was misread. */
 export const OPTION_AS_COMMAND = 'parse.option_as_command';
 
-/** Evidence never carries a secret: the shared redactor, then the formats it does not know yet. */
+/** Evidence never carries a secret: the one redactor (src/core/redact.ts). */
 export function redactEvidence(text: string): string {
-  return redactExtraSecrets(redactSecrets(text));
+  return redactSecrets(text);
 }
 
 export function undecidableRisk(ruleId: string): Risk {

@@ -3,8 +3,7 @@
 // written into a command (evidence is always redacted by evaluateShell).
 import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
-import { secretKinds } from '../../audit/redact.js';
-import { extraSecretKinds, EXTRA_KINDS } from './secret-formats.js';
+import { secretKinds } from '../../core/redact.js';
 import { commandsInCommand, earlierStages } from './links.js';
 import { parseOptions } from './options.js';
 import { nameOf } from './programs.js';
@@ -164,7 +163,16 @@ const SECRET_VARIABLE = /\$\{?[A-Za-z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_?KE
 
 /** Literal secrets by format (keys and tokens). Variable references are not literals. */
 const FORMAT_KINDS = new Set([
-  ...EXTRA_KINDS,
+  'pypi-token',
+  'huggingface-token',
+  'sendgrid-key',
+  'digitalocean-token',
+  'shopify-token',
+  'azure-storage-key',
+  'azure-sas-signature',
+  'gcp-oauth-secret',
+  'gcp-refresh-token',
+  'aws-secret-key',
   'private-key',
   'aws-access-key',
   'github-token',
@@ -204,7 +212,7 @@ const literalSecretKinds = memoByCommand((cmd: SimpleCommand): string[] => {
   const texts = commandTexts(cmd)
     .filter((t) => SECRET_TEXT_HINT.test(t))
     .map(withoutExpansions);
-  return [...new Set(texts.flatMap((t) => [...secretKinds(t), ...extraSecretKinds(t)]))];
+  return [...new Set(texts.flatMap((t) => secretKinds(t)))];
 });
 
 function writesAuthorizedKeys(cmd: SimpleCommand, ir: ShellIr): boolean {

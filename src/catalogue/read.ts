@@ -6,7 +6,12 @@
 import type { CommandInvocation, Role, RoleWord, Word } from '../core/ir.js';
 import type { CommandSpec, OperandDecl, OptionDecl, ProgramSpec, Verb, VerbWhen } from './spec.js';
 
+import { splitEnvString } from './split-string.js';
+
 export type { RoleWord } from '../core/ir.js';
+
+/** Most split strings (`env -S`) read inside one another (`env -S '-S "…"'`). */
+export const MAX_SPLITS = 8;
 
 /** The IR's invocation (core/ir.ts), with the spec and the declarations that read it. */
 export interface Invocation extends CommandInvocation {
@@ -15,10 +20,23 @@ export interface Invocation extends CommandInvocation {
   options: { name: string; decl?: OptionDecl; value?: Word }[];
   /** What the program does with its standard input (the deepest level that says). */
   stdin?: CommandSpec['stdin'];
+  /** A bound of the reader was reached (split strings inside one another): the caller blocks as a limit. */
+  limit?: string;
+  /** `NAME=value` operands before the command (`env X=1 cmd`), for the command it runs. */
+  assignments: { name: string; value: Word }[];
+  /** The folder the command runs in: a word to resolve, null when not known; absent when unchanged. */
+  cwd?: Word | null;
+  /** The command is fed input only known at run time (`xargs`), and the words that stand for it. */
+  fed: boolean;
+  placeholders: string[];
+  /** How many split strings were read inside one another. */
+  splits: number;
 }
 
 const isShort = (name: string): boolean => /^-[^-]$/.test(name);
 const isOptionWord = (w: Word): boolean => w.static && w.value.length > 1 && w.value.startsWith('-') && w.value !== '--';
+/** `env -`: a lone dash the spec declares as an option. */
+const isDashOption = (w: Word, decls: OptionDecl[]): boolean => w.static && w.value === '-' && decls.some((d) => d.names.includes('-'));
 /** `+cmd` where the spec declares a `+` option (`vim +42`); a word only known at run time counts when it is written that way. */
 const isPlusWord = (w: Word, decls: OptionDecl[]): boolean => /^["']?\+/.test(w.raw) && decls.some((d) => d.names.includes('+'));
 
@@ -30,8 +48,23 @@ export function readInvocation(spec: ProgramSpec, given: readonly Word[]): Invoc
     spec.firstWordOptions && first?.static && /^[A-Za-z]+$/.test(first.value)
       ? [{ ...first, value: `-${first.value}` }, ...given.slice(1)]
       : given;
-  const inv: Invocation = { spec, path: [], options: [], roles: [], commands: [], operands: [], verbs: [], harmless: false };
+  const inv: Invocation = {
+    spec,
+    path: [],
+    options: [],
+    roles: [],
+    commands: [],
+    operands: [],
+    verbs: [],
+    harmless: false,
+    assignments: [],
+    fed: false,
+    placeholders: [],
+    splits: 0,
+  };
   readLevel(spec, args, 0, inv, []);
+  // `sudo -l cmd`, `xargs --show-limits`: an option that says no command runs wins.
+  if (inv.options.some((o) => o.decl?.self)) inv.commands = [];
   // The deepest level on the path that has a verb says what the command does (`gh repo delete`
   // over `gh repo`; the program's own verb when no subcommand has one); verbs that depend on what
   // was given apply at every level on the path (`scale --all --replicas=0`).
@@ -78,6 +111,11 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
   // Options of the outer levels (global options) may still come after a subcommand.
   const decls = [...(level.options ?? []), ...inherited];
   if (level.stdin) inv.stdin = level.stdin;
+  if (level.cwd === 'unknown') inv.cwd = null;
+  if (level.fed) {
+    inv.fed = true;
+    inv.placeholders.push(...(level.fed.placeholders ?? []));
+  }
   let operandIndex = 0;
   let optionsOpen = true;
   for (let i = from; i < args.length; i++) {
@@ -101,9 +139,30 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
       take(d, '+', { value: w.value.replace(/^\+/, ''), static: w.static, raw: w.raw }, args, i, inv);
       continue;
     }
+    if (optionsOpen && isDashOption(w, decls)) {
+      take(
+        decls.find((x) => x.names.includes('-'))!,
+        '-',
+        undefined,
+        args,
+        i,
+        inv,
+      );
+      continue;
+    }
     if (optionsOpen && isOptionWord(w)) {
+      const splitBefore = inv.options.length;
       const taken = readOption(level, decls, args, i, inv);
       if (taken < 0) return; // the rest of the words were consumed, or the invocation is undecidable
+      // `env -S 'a b'`: the string's words are read as arguments again, in its place.
+      const split = inv.options.slice(splitBefore).find((o) => o.decl?.split && o.value);
+      if (split) {
+        if (++inv.splits > MAX_SPLITS) {
+          inv.limit ??= `${split.name} strings of ${inv.spec.names[0]} nested more than ${MAX_SPLITS} deep`;
+          return;
+        }
+        return readLevel(level, [...splitEnvString(split.value!), ...args.slice(taken + 1)], 0, inv, inherited);
+      }
       i = taken;
       continue;
     }
@@ -114,6 +173,13 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
     const assigned = level.variables ? /^([A-Za-z_.][\w.]*)=/.exec(w.raw) : null;
     if (assigned && Object.hasOwn(level.variables!, assigned[1]!)) {
       inv.roles.push({ role: level.variables![assigned[1]!]!, word: valueOf(w, w.value.slice(w.value.indexOf('=') + 1)) });
+      continue;
+    }
+    // `env X=1 cmd`, `sudo X=1 cmd`: assignments for the command, before it.
+    if (level.assignments && operandIndex === 0 && w.static && assignmentName(w.value, level.assignments)) {
+      const eq = w.value.indexOf('=');
+      inv.assignments.push({ name: w.value.slice(0, eq), value: valueOf(w, w.value.slice(eq + 1)) });
+      if (level.optionsFirst) optionsOpen = false;
       continue;
     }
     // The first operand picks a subcommand.
@@ -155,6 +221,11 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
     else inv.operands.push(w);
     if (level.optionsFirst) optionsOpen = false;
   }
+}
+
+/** A `NAME=value` word: a variable name, or (`any`) whatever comes before the `=` (`BASH_FUNC_ls%%`). */
+function assignmentName(value: string, kind: 'names' | 'any'): boolean {
+  return kind === 'any' ? /^[^=-][^=]*=/.test(value) : /^[A-Za-z_][A-Za-z0-9_]*=/.test(value);
 }
 
 function roleAt(level: CommandSpec, index: number, inv: Invocation): OperandDecl | undefined {
@@ -242,6 +313,11 @@ function take(d: OptionDecl, name: string, attached: Word | undefined, args: rea
   // `--bind SRC DEST`: the words after the first are part of the value too.
   if (d.words && d.words > 1) last = Math.min(args.length - 1, last + d.words - 1);
   inv.options.push({ name: shown, decl: d, ...(value ? { value } : {}) });
+  // `sudo -i` runs in the target user's home; `env -C dir` in dir (a second relative folder would be
+  // relative to the first: not known).
+  if (d.cwd === 'unknown') inv.cwd = null;
+  else if (d.cwd === 'value' && value && inv.cwd !== null) inv.cwd = inv.cwd !== undefined && !value.value.startsWith('/') ? null : value;
+  if (d.placeholder && value) inv.placeholders.push(value.value);
   // `--dry-run=none` runs for real; so may a value only known when the command runs.
   if (typeof d.harmless === 'object' && (!value || (value.static && !new RegExp(d.harmless.unless, 'i').test(value.value))))
     inv.harmless = true;

@@ -30,6 +30,14 @@ export interface OptionDecl {
   words?: number;
   /** When given, the operands have these roles instead (`entr -s`: the first operand is a shell string). */
   operands?: OperandDecl[];
+  /** When given, no command runs, whatever the operands say (`sudo -l`, `xargs --show-limits`, `command -v`). */
+  self?: boolean;
+  /** The value is split into words the program reads as its own arguments again, in its place (`env -S 'rm -rf x'`). */
+  split?: boolean;
+  /** The command runs in the folder the value names (`env -C dir`, `sudo -D dir`), or, `unknown`, in one not known (`sudo -i`). */
+  cwd?: 'value' | 'unknown';
+  /** The value stands for input in the command it runs (`xargs -I{}`): a word holding it is only known at run time. */
+  placeholder?: boolean;
 }
 
 /**
@@ -82,6 +90,18 @@ export interface CommandSpec {
   stdin?: Extract<Role, { kind: 'script' } | { kind: 'code' } | { kind: 'sql' }>;
   /** The first word is a cluster of short options even without a dash (tar's old style: `tar xzf a.tgz` is `tar -xzf a.tgz`). */
   firstWordOptions?: boolean;
+  /**
+   * Leading `NAME=value` operands, before the command operand, are environment assignments for it
+   * (`env X=1 cmd`, `sudo X=1 cmd`); `any`: whatever comes before the `=` (`env 'BASH_FUNC_ls%%=…' bash`).
+   */
+  assignments?: 'names' | 'any';
+  /**
+   * The command it runs is fed input only known at run time, as more arguments (`xargs`); `placeholders`
+   * are the words that stand for that input without an option saying so (`{}`).
+   */
+  fed?: { placeholders?: string[] };
+  /** The command runs in a folder not known statically (`chroot NEWROOT cmd`). */
+  cwd?: 'unknown';
 }
 
 export interface ProgramSpec extends CommandSpec {
@@ -98,6 +118,13 @@ export interface ProgramSpec extends CommandSpec {
   projectScript?: boolean;
   /** Environment variables that make the program run a command or code (`GIT_SSH_COMMAND`: a script). */
   env?: Record<string, Role>;
+  /**
+   * A wrapper: the command it runs takes its place in the IR (same redirections, standard input and
+   * pipeline), with the wrapper listed in the command's `wrappers` (`sudo`, `env`, `nice`, `xargs`).
+   * Other programs whose command role runs a command (launchers, project runners) stay commands of
+   * their own, and what they run is a command of the IR beside them.
+   */
+  wrapper?: boolean;
   /** Scripts that must be refused and look-alikes that must be allowed, run by the tests. */
   examples: { block: string[]; allow: string[] };
 }

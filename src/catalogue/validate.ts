@@ -13,7 +13,7 @@ const ROLE_KINDS = ['command', 'script', 'script-file', 'code', 'code-file', 'pa
 const EFFECTS = ['read', 'write', 'local', 'destroy', 'credential', 'privilege', 'publish'];
 const ACCESS = ['read', 'write', 'delete', 'destination'];
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
-const OPTION = /^--?[A-Za-z0-9?][A-Za-z0-9._?-]*$|^-#$|^\+$/;
+const OPTION = /^--?[A-Za-z0-9?][A-Za-z0-9._?-]*$|^-#$|^\+$|^-$/;
 
 export function specProblems(specs: readonly unknown[]): SpecProblem[] {
   const problems: SpecProblem[] = [];
@@ -36,6 +36,8 @@ export function specProblems(specs: readonly unknown[]): SpecProblem[] {
     }
     if (typeof s.family !== 'string' || !s.family) add('family', 'the family it belongs to');
     if (typeof s.summary !== 'string' || !s.summary) add('summary', 'one line: what the program is');
+    if (s.wrapper !== undefined && s.wrapper !== true) add('wrapper', 'true, or left out');
+    if (s.wrapper && !runsCommand(s)) add('wrapper', 'a wrapper runs a command: a command operand or option');
     const ex = s.examples;
     if (!ex || !Array.isArray(ex.block) || !Array.isArray(ex.allow) || !ex.allow.length)
       add('examples', 'scripts to block and at least one to allow');
@@ -74,6 +76,10 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     'env',
     'examples',
     'projectScript',
+    'wrapper',
+    'assignments',
+    'fed',
+    'cwd',
   ];
   for (const k of Object.keys(level)) if (!known.includes(k)) add(p(k), 'no such field');
   if (level.unknown !== undefined && level.unknown !== 'flag' && level.unknown !== 'block') add(p('unknown'), '"flag" or "block"');
@@ -97,7 +103,25 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     if (o.words !== undefined && (!Number.isInteger(o.words) || o.words < 2 || o.value !== 'required'))
       add(`${at}.words`, 'a count of 2 or more, for an option whose value is required');
     if (o.operands) operandProblems(o.operands, `${at}.operands`, add);
+    for (const k of ['self', 'split', 'placeholder'] as const)
+      if (o[k] !== undefined && o[k] !== true) add(`${at}.${k}`, 'true, or left out');
+    if ((o.split || o.placeholder || o.cwd === 'value') && (o.value ?? 'none') === 'none')
+      add(at, 'an option read for its value takes a value');
+    if (o.cwd !== undefined && o.cwd !== 'value' && o.cwd !== 'unknown') add(`${at}.cwd`, '"value" or "unknown"');
+    if (o.names?.includes('-') && o.names.length > 1) add(at, 'a lone dash is an option of its own');
   });
+  if (level.assignments !== undefined && level.assignments !== 'names' && level.assignments !== 'any')
+    add(p('assignments'), '"names" or "any"');
+  if (level.cwd !== undefined && level.cwd !== 'unknown') add(p('cwd'), '"unknown", or left out');
+  if (level.fed !== undefined) {
+    const ph = level.fed?.placeholders;
+    if (
+      typeof level.fed !== 'object' ||
+      level.fed === null ||
+      (ph !== undefined && (!Array.isArray(ph) || ph.some((x) => typeof x !== 'string' || !x)))
+    )
+      add(p('fed'), '{ placeholders?: non-empty words }');
+  }
   if (level.dashDash !== undefined && level.dashDash !== 'command' && level.dashDash !== 'arguments')
     add(p('dashDash'), '"command" or "arguments"');
   if (level.separator !== undefined && (typeof level.separator !== 'string' || !level.separator)) add(p('separator'), 'a word');
@@ -137,6 +161,17 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     if (typeof sub !== 'object' || sub === null) add(p(`subcommands.${name}`), 'a command spec');
     else levelProblems(sub, p(`subcommands.${name}`), add);
   }
+}
+
+/** Some level or option of the spec runs a command. */
+function runsCommand(level: CommandSpec): boolean {
+  const isCommand = (r?: { kind: string }) => r?.kind === 'command';
+  return (
+    (level.operands ?? []).some(isCommand) ||
+    (level.options ?? []).some((o) => isCommand(o.role) || (o.operands ?? []).some(isCommand)) ||
+    level.dashDash === 'command' ||
+    Object.values(level.subcommands ?? {}).some(runsCommand)
+  );
 }
 
 function operandProblems(ops: readonly OperandDecl[], path: string, add: (path: string, problem: string) => void): void {

@@ -1,5 +1,7 @@
 // Every family file of the catalogue, in one list (each file owns its programs).
 import { LAUNCHERS } from './launchers.js';
+import { WRAPPERS } from './wrappers.js';
+import { RUNNERS } from './runners.js';
 import { CODE_RUNNERS } from './code-runners.js';
 import { CONTAINERS } from './containers.js';
 import { KUBERNETES } from './kubernetes.js';
@@ -21,7 +23,9 @@ import { SYSTEM } from './system.js';
 import type { ProgramSpec } from '../spec.js';
 
 export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
+  WRAPPERS,
   LAUNCHERS,
+  RUNNERS,
   CODE_RUNNERS,
   CONTAINERS,
   KUBERNETES,

@@ -2,10 +2,12 @@
 // of reach once people install it: publishing, deprecating, moving dist-tags and releasing are
 // `publish`; unpublishing and yanking destroy; owners, teams, access levels and tokens change who
 // can publish (privilege, credential). Installing, building and testing are judged elsewhere
-// (src/rules/shell/writes.ts, packages.ts, launchers.ts) and stay as they are: these specs only add
-// the registry verbs. A dry run (`--dry-run`, `--snapshot`, `--preview`) changes nothing.
+// (src/rules/shell/writes.ts, packages.ts) and stay as they are: these specs only add
+// the registry verbs, and the levels that run a command (`npm exec`, `pnpm dlx`, `poetry run`: see
+// runners.ts), which the IR follows. A dry run (`--dry-run`, `--snapshot`, `--preview`) changes nothing.
 import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
-import { aka, COMMAND, flag, harmless, publishes, reads, valued, verb, when, writes } from './builders.js';
+import { aka, COMMAND, flag, harmless, publishes, reads, SCRIPT, valued, verb, when, writes } from './builders.js';
+import { runnerLevel } from './runners.js';
 
 const DRY_RUN = harmless('--dry-run');
 const HELP = harmless('-h', '--help');
@@ -139,14 +141,27 @@ const NPM_OPTIONS: OptionDecl[] = [
   harmless('-v', '--version'),
 ];
 
+/** `npm exec`: runs a package binary (fetching the package when needed), or with -c a shell string. */
+const NPM_EXEC: CommandSpec = runnerLevel([valued('--package'), { names: ['-c', '--call'], value: 'required', role: SCRIPT }]);
+
+/** `pnpm exec`, `pnpm dlx`: with -c (--shell-mode) the words are one shell string. */
+const PNPM_EXEC: CommandSpec = runnerLevel([
+  valued('--package'),
+  { names: ['-c', '--shell-mode'], operands: [{ ...SCRIPT, rest: 'joined' }] },
+  flag('--parallel'),
+  flag('--no-reporter-hide-prefix'),
+]);
+
 const NPM: ProgramSpec = {
   names: ['npm'],
   family: 'packages',
   summary: 'npm: registry commands (publish, unpublish, dist-tags, owners, access, tokens)',
   options: NPM_OPTIONS,
-  subcommands: { ...NPM_ABBREVIATIONS, ...NPM_REGISTRY, config: NPM_CONFIG },
+  subcommands: { ...NPM_ABBREVIATIONS, ...NPM_REGISTRY, config: NPM_CONFIG, ...aka(['exec', 'x'], NPM_EXEC) },
   examples: {
     block: [
+      'npm exec -- rm -rf ~',
+      "npm exec -c 'rm -rf ~'",
       'npm publish',
       'npm publish --access public --tag next',
       'npm pub',
@@ -198,15 +213,17 @@ const PNPM: ProgramSpec = {
     HELP,
     harmless('-v', '--version'),
   ],
-  subcommands: { ...NPM_REGISTRY, config: NPM_CONFIG },
+  subcommands: { ...NPM_REGISTRY, config: NPM_CONFIG, ...aka(['exec', 'dlx'], PNPM_EXEC) },
   examples: {
     block: [
+      'pnpm dlx rimraf ~',
+      "pnpm exec -c 'rm -rf ~'",
       'pnpm publish',
       'pnpm -r publish --access public',
       'pnpm --filter @acme/lib publish --no-git-checks',
       'pnpm unpublish @acme/lib@1.0.0',
     ],
-    allow: ['pnpm install', 'pnpm test', 'pnpm run build', 'pnpm publish --dry-run', 'pnpm -r publish --dry-run'],
+    allow: ['pnpm exec tsc --noEmit', 'pnpm install', 'pnpm test', 'pnpm run build', 'pnpm publish --dry-run', 'pnpm -r publish --dry-run'],
   },
 };
 
@@ -229,6 +246,7 @@ const YARN: ProgramSpec = {
     harmless('-v', '--version'),
   ],
   subcommands: {
+    ...aka(['exec', 'dlx'], runnerLevel([valued('-p', '--package'), flag('-q', '--quiet')])),
     publish: publishes('publishes the package to the registry'),
     owner: {
       subcommands: {
@@ -265,6 +283,7 @@ const YARN: ProgramSpec = {
   },
   examples: {
     block: [
+      'yarn dlx rimraf ~',
       'yarn publish --new-version 1.2.3',
       'yarn npm publish --access public',
       'yarn npm tag add @acme/lib@2.0.0 latest',
@@ -290,11 +309,12 @@ const BUN: ProgramSpec = {
     harmless('-v', '--version'),
   ],
   subcommands: {
+    x: runnerLevel([valued('-p', '--package'), flag('--bun')]),
     publish: publishes('publishes the package to the registry'),
     pm: { subcommands: { whoami: reads('prints the logged-in user'), '*': reads('inspects packages') } },
   },
   examples: {
-    block: ['bun publish', 'bun publish --access public'],
+    block: ['bun x rimraf ~', 'bun publish', 'bun publish --access public'],
     allow: ['bun install', 'bun test', 'bun run build', 'bun publish --dry-run'],
   },
 };
@@ -635,6 +655,7 @@ const POETRY: ProgramSpec = {
     harmless('-V', '--version'),
   ],
   subcommands: {
+    run: runnerLevel(),
     publish: {
       ...publishes('publishes the package to the index'),
       options: [
@@ -651,7 +672,7 @@ const POETRY: ProgramSpec = {
     },
   },
   examples: {
-    block: ['poetry publish', 'poetry publish --build -r private', 'poetry -C libs/core publish'],
+    block: ['poetry run rm -rf ~', 'poetry publish', 'poetry publish --build -r private', 'poetry -C libs/core publish'],
     allow: ['poetry install', 'poetry build', 'poetry publish --dry-run'],
   },
 };
@@ -694,6 +715,7 @@ const HATCH: ProgramSpec = {
     harmless('--version'),
   ],
   subcommands: {
+    run: runnerLevel(),
     publish: {
       ...publishes('uploads the package to the index'),
       options: [
@@ -710,7 +732,7 @@ const HATCH: ProgramSpec = {
       ],
     },
   },
-  examples: { block: ['hatch publish', 'hatch publish -r test'], allow: ['hatch build', 'hatch run test'] },
+  examples: { block: ['hatch run rm -rf ~', 'hatch publish', 'hatch publish -r test'], allow: ['hatch build', 'hatch run test'] },
 };
 
 const UV: ProgramSpec = {
@@ -774,6 +796,7 @@ const PDM: ProgramSpec = {
     harmless('--version'),
   ],
   subcommands: {
+    run: runnerLevel([flag('-s', '--site-packages'), { names: ['-l', '--list'], self: true }, flag('--json')]),
     publish: {
       ...publishes('uploads the package to the index'),
       options: [
@@ -789,7 +812,10 @@ const PDM: ProgramSpec = {
       ],
     },
   },
-  examples: { block: ['pdm publish', 'pdm publish -r testpypi'], allow: ['pdm build', 'pdm install'] },
+  examples: {
+    block: ['pdm run rm -rf ~', 'pdm publish', 'pdm publish -r testpypi'],
+    allow: ['pdm build', 'pdm install', 'pdm run pytest'],
+  },
 };
 
 const MATURIN: ProgramSpec = {

@@ -84,9 +84,9 @@ export class GatewayMetrics {
       '# HELP nodejs_heap_used_bytes V8 heap in use, in bytes.',
       '# TYPE nodejs_heap_used_bytes gauge',
       `nodejs_heap_used_bytes ${m.heapUsed}`,
-      '# HELP nodejs_external_memory_bytes Memory outside the V8 heap (buffers, WebAssembly), in bytes.',
+      '# HELP nodejs_external_memory_bytes Memory outside the V8 heap held by JavaScript objects (buffers, WebAssembly memories), in bytes.',
       '# TYPE nodejs_external_memory_bytes gauge',
-      `nodejs_external_memory_bytes ${m.external + m.arrayBuffers}`,
+      `nodejs_external_memory_bytes ${m.external}`,
     ];
     const all = [
       this.requests,

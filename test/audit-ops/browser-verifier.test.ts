@@ -11,8 +11,13 @@ import { homeKeyring, keyringKeys, keyringWindows, exportPublicKeys } from '../.
 import { initKeys, keyPaths, loadSigner, readPrivateKey, signerFromPrivateKey } from '../../src/audit/keys.js';
 import { rotateKeys } from '../../src/audit/rotate.js';
 import { verifyTrail } from '../../src/audit/verify.js';
+import { verifiedTrailOf } from '../../src/audit/verified-trail.js';
 import { keyIdOf, parseKeyFile, verifyTrailBytes } from '../../src/audit/browser/verifier.js';
-import { actor, bodyAt, chain, otherSigner, PUBLIC, signer, toBytes } from '../audit/fixtures.js';
+import { createHash, createPublicKey } from 'node:crypto';
+import { recoveryBody } from '../../src/audit/envelope.js';
+import { sealRecord } from '../../src/audit/seal.js';
+import { rotationBody } from '../../src/audit/rotate.js';
+import { actor, at as atTime, bodyAt, chain, eventId, otherSigner, PUBLIC, signer, toBytes } from '../audit/fixtures.js';
 
 const lines = chain(8).map((s) => s.line);
 const forged = chain(8, otherSigner).map((s) => s.line);
@@ -48,6 +53,32 @@ const matrix: Record<string, Buffer> = {
     ),
   ),
   empty: Buffer.alloc(0),
+  // Issue 17.
+  'forged line and fragment, then a recovery for the fragment only': (() => {
+    const forgedLine = sealRecord({ ...bodyAt(8), decision: 'allow' }, { seq: 8, prevHash: chain(8)[7]!.record.hash }, otherSigner).line;
+    const base = toBytes(lines);
+    const at = base.length + forgedLine.length + 1;
+    const fragment = Buffer.from('{"torn');
+    const recovery = sealRecord(
+      recoveryBody({
+        eventId: eventId(60),
+        time: atTime(60),
+        atOffset: at,
+        fragmentLength: fragment.length,
+        fragmentSha256: createHash('sha256').update(fragment).digest('hex'),
+      }),
+      { seq: 9, prevHash: JSON.parse(forgedLine).hash },
+      signer,
+    );
+    return Buffer.concat([base, Buffer.from(`${forgedLine}\n`), fragment, Buffer.from(`\n${recovery.line}\n`)]);
+  })(),
+  'a complete last record without its newline': Buffer.concat([toBytes(lines.slice(0, 7)), Buffer.from(lines[7]!)]),
+  'a byte order mark at a line start': toBytes(lines.map((l, i) => (i === 2 ? `\uFEFF${l}` : l))),
+  'an unknown field, correctly signed': toBytes([
+    ...lines,
+    sealRecord({ ...bodyAt(8), note: 'x' }, { seq: 8, prevHash: chain(8)[7]!.record.hash }, signer).line,
+  ]),
+  'two distant lines swapped': toBytes([lines[0]!, lines[6]!, ...lines.slice(2, 6), lines[1]!, lines[7]!]),
 };
 
 const summary = (f: { line: number; class: string }[]) => f.map((x) => `${x.line}:${x.class}`).sort();
@@ -70,8 +101,33 @@ describe('in-browser verifier agrees with verifyTrail', () => {
       expect(browser.lastHash).toBe(node.lastHash);
       if (name === 'intact') expect(node.ok).toBe(true);
       else expect(node.ok).toBe(false);
+      // The records the page draws its figures from are exactly those the CLI readers read.
+      expect(browser.entries.map((e) => e.line)).toEqual(
+        verifiedTrailOf(bytes, { publicKeys: [signer.publicKeyPem] }).entries.map((e) => e.line),
+      );
     });
   }
+
+  it('given only the first key, follows a key_rotation to the next key (as verify does)', async () => {
+    const good = chain(8);
+    const rot = sealRecord(
+      rotationBody({
+        eventId: eventId(8),
+        time: atTime(8),
+        actor,
+        oldKeyId: signer.keyId,
+        newKey: createPublicKey(otherSigner.publicKeyPem),
+        reason: 't',
+      }),
+      { seq: 8, prevHash: good[7]!.record.hash },
+      signer,
+    );
+    const after = sealRecord(bodyAt(9), { seq: 9, prevHash: rot.record.hash }, otherSigner);
+    const bytes = toBytes([...lines, rot.line, after.line]);
+    const browser = await verifyTrailBytes(bytes, browserKeys);
+    expect(browser).toMatchObject({ ok: true, records: 10 });
+    expect(verifyTrail(bytes, { publicKeys: [signer.publicKeyPem] }).ok).toBe(true);
+  });
 
   it('agrees across a rotated trail with a keyring, and on a retired key used after rotation', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-bv-'));

@@ -4,8 +4,15 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { canonicalize } from '../../src/audit/canonical.js';
 import { sealRecord } from '../../src/audit/seal.js';
-import { verifyTrail, type VerifyReport } from '../../src/audit/verify.js';
-import { bodyAt, chain, otherSigner, signer, toBytes } from './fixtures.js';
+import { createHash, createPublicKey } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { recoveryBody } from '../../src/audit/envelope.js';
+import { merkle } from '../../src/audit/merkle.js';
+import { rotationBody } from '../../src/audit/rotate.js';
+import { verifyFile, verifyTrail, type VerifyReport } from '../../src/audit/verify.js';
+import { actor, at, bodyAt, chain, eventId, otherSigner, signer, toBytes } from './fixtures.js';
 
 const N = 8;
 const good = chain(N);
@@ -267,4 +274,175 @@ test('the last base64 character of a signature cannot be swapped for an equivale
   expect(Buffer.from(forged, 'base64').equals(Buffer.from(rec.sig, 'base64'))).toBe(true);
   ls[0] = ls[0]!.replace(rec.sig, forged);
   expect(found(check(toBytes(ls)))).toEqual([[1, 'MALFORMED']]);
+});
+
+describe('issue 17: what a line is, and who may sign it', () => {
+  const forgedDecision = () => {
+    // Written by someone without the key: any key will do, the trusted one is not available to them.
+    const body = { ...bodyAt(N), decision: 'allow' };
+    return sealRecord(body, { seq: N, prevHash: good[N - 1]!.record.hash }, otherSigner).line;
+  };
+
+  test('a forged line and a fragment covered by one recovery (an old writer) → the forged line, the fragment and the recovery are findings', () => {
+    const base = toBytes(lines());
+    const forged = forgedDecision();
+    const fragment = '{"torn';
+    const offset = base.length;
+    const fragmentBytes = Buffer.from(`${forged}\n${fragment}`);
+    const recovery = sealRecord(
+      recoveryBody({
+        eventId: eventId(50),
+        time: at(50),
+        atOffset: offset,
+        fragmentLength: fragmentBytes.length,
+        fragmentSha256: createHash('sha256').update(fragmentBytes).digest('hex'),
+      }),
+      { seq: N + 1, prevHash: JSON.parse(forged).hash },
+      signer,
+    );
+    const r = check(Buffer.concat([base, fragmentBytes, Buffer.from(`\n${recovery.line}\n`)]));
+    expect(r.ok).toBe(false);
+    expect(found(r)).toEqual([
+      [N + 1, 'UNKNOWN_KEY'],
+      [N + 2, 'MALFORMED'],
+      [N + 3, 'CHAIN_BREAK'],
+    ]);
+    expect(r.findings[2]!.detail).toMatch(/a recovery covers one unfinished line, never complete lines/);
+    expect(r.decisions).toBe(5); // the forged decision is not counted
+  });
+
+  test('a complete record without its final newline → TORN_TAIL, and the record still counts', () => {
+    const extra = sealRecord(bodyAt(N), { seq: N, prevHash: good[N - 1]!.record.hash }, signer);
+    const r = check(Buffer.concat([toBytes(lines()), Buffer.from(extra.line)]));
+    expect(found(r)).toEqual([[N + 1, 'TORN_TAIL']]);
+    expect(r).toMatchObject({ records: N + 1, lastSeq: N, lastHash: extra.record.hash });
+    expect(r.findings[0]!.detail).toMatch(/next append completes it/);
+  });
+
+  test('a UTF-8 byte order mark at the start of a line → MALFORMED (never stripped)', () => {
+    const ls = lines();
+    ls[3] = `\uFEFF${ls[3]}`;
+    const r = check(toBytes(ls));
+    expect(found(r)).toEqual([[4, 'MALFORMED']]);
+    expect(r.findings[0]!.detail).toMatch(/byte order mark/);
+  });
+
+  test('an unknown field, even correctly signed → MALFORMED naming it', () => {
+    const body = { ...bodyAt(N), note: 'rides along' };
+    const extra = sealRecord(body, { seq: N, prevHash: good[N - 1]!.record.hash }, signer);
+    const r = check(toBytes([...lines(), extra.line]));
+    expect(found(r)).toEqual([[N + 1, 'MALFORMED']]);
+    expect(r.findings[0]!.detail).toContain('unknown field "note"');
+  });
+
+  test('a time that is not the event id time → MALFORMED', () => {
+    const body = { ...bodyAt(N), time: at(N + 5).toISOString() };
+    const extra = sealRecord(body, { seq: N, prevHash: good[N - 1]!.record.hash }, signer);
+    const r = check(toBytes([...lines(), extra.line]));
+    expect(found(r)).toEqual([[N + 1, 'MALFORMED']]);
+    expect(r.findings[0]!.detail).toMatch(/"time" .* is not the time of "event_id"/);
+  });
+
+  test('a v2 record without alg, or naming an unknown one → MALFORMED', () => {
+    const withAlg = (alg: string | undefined) => {
+      const r = { ...(JSON.parse(good[0]!.line) as Record<string, unknown>) };
+      if (alg === undefined) delete r.alg;
+      else r.alg = alg;
+      return canonicalize(r);
+    };
+    for (const alg of [undefined, 'ML-DSA-65']) {
+      const r = check(toBytes([withAlg(alg), ...lines().slice(1)]));
+      expect(found(r)).toEqual([[1, 'MALFORMED']]);
+      expect(r.findings[0]!.detail).toContain('"alg" expected one of "Ed25519"');
+    }
+  });
+
+  test('v1 records (old trails) still verify, and a trail may hold both versions', () => {
+    const v1 = sealRecord({ ...bodyAt(0), v: 1 }, { seq: 0, prevHash: '0'.repeat(64) }, signer);
+    expect(v1.record.alg).toBeUndefined();
+    const v2 = sealRecord(bodyAt(1), { seq: 1, prevHash: v1.record.hash }, signer);
+    expect(v2.record).toMatchObject({ v: 2, alg: 'Ed25519' });
+    expect(check(toBytes([v1.line, v2.line]))).toMatchObject({ ok: true, records: 2 });
+  });
+
+  test('the environment is signed and limited to prod, staging and dev', () => {
+    const ok = sealRecord({ ...bodyAt(0), environment: 'prod' }, { seq: 0, prevHash: '0'.repeat(64) }, signer);
+    expect(check(toBytes([ok.line])).ok).toBe(true);
+    const odd = sealRecord({ ...bodyAt(0), environment: 'laptop' }, { seq: 0, prevHash: '0'.repeat(64) }, signer);
+    expect(check(toBytes([odd.line])).findings[0]!.detail).toContain('"environment" expected "prod", "staging", "dev"');
+  });
+
+  test('a key_rotation whose new_key.key_id is not its PEM fingerprint → MALFORMED', () => {
+    const body = rotationBody({
+      eventId: eventId(N),
+      time: at(N),
+      actor,
+      oldKeyId: signer.keyId,
+      newKey: createPublicKey(otherSigner.publicKeyPem),
+      reason: 'test',
+    });
+    (body.new_key as { key_id: string }).key_id = signer.keyId;
+    const rot = sealRecord(body, { seq: N, prevHash: good[N - 1]!.record.hash }, signer);
+    const r = check(toBytes([...lines(), rot.line]));
+    expect(found(r)).toEqual([[N + 1, 'MALFORMED']]);
+    expect(r.findings[0]!.detail).toMatch(/new_key.key_id.*fingerprint is/);
+  });
+
+  test('given only the first key, verify follows a key_rotation it signed to the next key', () => {
+    const rot = sealRecord(
+      rotationBody({
+        eventId: eventId(N),
+        time: at(N),
+        actor,
+        oldKeyId: signer.keyId,
+        newKey: createPublicKey(otherSigner.publicKeyPem),
+        reason: 'test',
+      }),
+      { seq: N, prevHash: good[N - 1]!.record.hash },
+      signer,
+    );
+    const after = sealRecord(bodyAt(N + 1), { seq: N + 1, prevHash: rot.record.hash }, otherSigner);
+    const r = check(toBytes([...lines(), rot.line, after.line]));
+    expect(r).toMatchObject({ ok: true, records: N + 2 });
+    expect(r.keysUsed.sort()).toEqual([signer.keyId, otherSigner.keyId].sort());
+    // The old key after its own rotation is not valid; a rotation signed by an untrusted key is not followed.
+    const late = sealRecord(bodyAt(N + 2), { seq: N + 2, prevHash: after.record.hash }, signer);
+    expect(found(check(toBytes([...lines(), rot.line, after.line, late.line])))).toEqual([[N + 3, 'KEY_NOT_VALID_AT']]);
+    const byStranger = sealRecord(
+      rotationBody({
+        eventId: eventId(N),
+        time: at(N),
+        actor,
+        oldKeyId: otherSigner.keyId,
+        newKey: createPublicKey(signer.publicKeyPem),
+        reason: 'x',
+      }),
+      { seq: N, prevHash: good[N - 1]!.record.hash },
+      otherSigner,
+    );
+    const r2 = verifyTrail(toBytes([...lines(), byStranger.line]), { publicKeys: [signer.publicKeyPem] });
+    expect(found(r2)).toEqual([[N + 1, 'UNKNOWN_KEY']]);
+  });
+
+  test('verify --json carries the RFC 6962 root of the chain (the record hashes are the leaves)', () => {
+    const r = verifyTrail(toBytes(lines()), { ...keys, merkleRoot: true });
+    const leaves = good.map((s) => Uint8Array.from(Buffer.from(s.record.hash, 'hex')));
+    const expected = merkle((...p) => new Uint8Array(createHash('sha256').update(Buffer.concat(p)).digest())).root(leaves);
+    expect(r.merkleRoot).toBe(Buffer.from(expected).toString('hex'));
+    expect(r.treeSize).toBe(N);
+  });
+
+  test('the streaming reader (verifyFile, small reads) says exactly what verifyTrail says', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seatbelt-verify-file-'));
+    try {
+      const ls = lines();
+      ls.splice(3, 1);
+      const bytes = Buffer.concat([toBytes(ls), Buffer.from('{"torn')]);
+      const file = join(dir, 'a.jsonl');
+      writeFileSync(file, bytes);
+      expect(verifyFile(file, keys)).toEqual(check(bytes));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -2,6 +2,9 @@
 // the commands: walk the program, collect every command path, its subcommands, its options (and
 // which take a value, with their choices), then print one table-driven script per shell.
 import type { Command, Option } from 'commander';
+import { DIALECTS } from '../../core/types.js';
+import { POLICY_NAMES } from '../../policy/policies.js';
+import { listRoleFiles, shippedRolesDir } from '../../policy/role/load.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type CompletionShell = (typeof SHELLS)[number];
@@ -14,7 +17,21 @@ interface Flag {
   description: string;
   takesValue: boolean;
   choices?: readonly string[];
+  /** A role: the shipped names, the user's roles (listed when completing) and .json files. */
+  roles?: boolean;
 }
+
+/**
+ * Values of flags that take one of a known set but leave checking it to the command (so its error
+ * names the flag and the choices its own way). Keyed by the long flag: the same flag means the
+ * same thing in every command.
+ */
+const VALUE_HINTS: Record<string, readonly string[]> = {
+  '--policy': POLICY_NAMES,
+  '--dialect': DIALECTS,
+  '--decision': ['allow', 'block'],
+  '--by': ['rule', 'decision', 'actor', 'role'],
+};
 
 interface Node {
   id: string; // seatbelt, seatbelt_hook, seatbelt_hook_install
@@ -28,28 +45,35 @@ interface Node {
 
 const HELP: Flag = { names: ['-h', '--help'], description: 'display help for command', takesValue: false };
 
-function flagOf(o: Option): Flag {
+function flagOf(o: Option, roles: readonly string[]): Flag {
   const names = [o.short, o.long].filter((n): n is string => !!n);
-  return { names, description: o.description, takesValue: o.required || o.optional, ...(o.argChoices ? { choices: o.argChoices } : {}) };
+  const takesValue = o.required || o.optional;
+  const hint = o.long && takesValue ? VALUE_HINTS[o.long] : undefined;
+  const isRole = o.long === '--role' && takesValue;
+  const choices = o.argChoices ?? hint ?? (isRole ? roles : undefined);
+  return { names, description: o.description, takesValue, ...(choices ? { choices } : {}), ...(isRole ? { roles: true } : {}) };
 }
 
-function walk(cmd: Command, id: string, out: Node[]): void {
+function walk(cmd: Command, id: string, out: Node[], roles: readonly string[]): void {
   const visible = cmd.commands.filter((c) => !(c as unknown as { _hidden?: boolean })._hidden);
   const first = cmd.registeredArguments[0];
   out.push({
     id,
     description: cmd.description(),
     subcommands: visible.map((c) => ({ name: c.name(), description: c.description(), id: `${id}_${c.name()}` })),
-    flags: [...cmd.options.filter((o) => !o.hidden).map(flagOf), HELP],
+    flags: [...cmd.options.filter((o) => !o.hidden).map((o) => flagOf(o, roles)), HELP],
     ...(first?.argChoices ? { argChoices: first.argChoices } : {}),
     takesArgs: cmd.registeredArguments.length > 0,
   });
-  for (const c of visible) walk(c, `${id}_${c.name()}`, out);
+  for (const c of visible) walk(c, `${id}_${c.name()}`, out, roles);
 }
 
-export function commandTree(program: Command): Node[] {
+/** The roles shipped with seatbelt (the user's own are listed by the script when it completes). */
+export const shippedRoleNames = (): string[] => listRoleFiles(shippedRolesDir()).map((r) => r.name);
+
+export function commandTree(program: Command, roles: readonly string[] = shippedRoleNames()): Node[] {
   const out: Node[] = [];
-  walk(program, program.name(), out);
+  walk(program, program.name(), out, roles);
   return out;
 }
 
@@ -63,6 +87,10 @@ function header(shell: string): string {
 function bash(nodes: Node[]): string {
   const lines = [
     header('bash'),
+    '__seatbelt_user_roles() {',
+    '  local f',
+    '  for f in "${SEATBELT_HOME:-$HOME/.seatbelt}"/roles/*.json; do [[ -e $f ]] && f=${f##*/} && printf \'%s\\n\' "${f%.json}"; done',
+    '}',
     '_seatbelt() {',
     '  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}',
     '  local cmd=seatbelt i w words',
@@ -77,9 +105,11 @@ function bash(nodes: Node[]): string {
     for (const f of n.flags.filter((x) => x.takesValue)) {
       const labels = f.names.map((name) => sq(`${n.id} ${name}`)).join('|');
       lines.push(
-        f.choices
-          ? `    ${labels}) COMPREPLY=($(compgen -W ${sq(f.choices.join(' '))} -- "$cur")); return 0 ;;`
-          : `    ${labels}) return 0 ;;`,
+        f.roles
+          ? `    ${labels}) COMPREPLY=($(compgen -W "${f.choices!.join(' ')} $(__seatbelt_user_roles)" -- "$cur") $(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur")); return 0 ;;`
+          : f.choices
+            ? `    ${labels}) COMPREPLY=($(compgen -W ${sq(f.choices.join(' '))} -- "$cur")); return 0 ;;`
+            : `    ${labels}) return 0 ;;`,
       );
     }
   }
@@ -103,6 +133,11 @@ function zsh(nodes: Node[]): string {
   const lines = [
     '#compdef seatbelt',
     header('zsh'),
+    '__seatbelt_user_roles() {',
+    '  local f',
+    '  for f in ${SEATBELT_HOME:-$HOME/.seatbelt}/roles/*.json(N); do print -r -- ${${f:t}%.json}; done',
+    '}',
+    '',
     '_seatbelt() {',
     '  local cmd=seatbelt i w',
     '  for ((i = 2; i < CURRENT; i++)); do',
@@ -115,7 +150,13 @@ function zsh(nodes: Node[]): string {
   for (const n of nodes) {
     for (const f of n.flags.filter((x) => x.takesValue)) {
       const labels = f.names.map((name) => sq(`${n.id} ${name}`)).join('|');
-      lines.push(f.choices ? `    ${labels}) compadd -- ${f.choices.map(sq).join(' ')}; return ;;` : `    ${labels}) _files; return ;;`);
+      lines.push(
+        f.roles
+          ? `    ${labels}) compadd -- ${f.choices!.map(sq).join(' ')} $(__seatbelt_user_roles); _files -g '*.json'; return ;;`
+          : f.choices
+            ? `    ${labels}) compadd -- ${f.choices.map(sq).join(' ')}; return ;;`
+            : `    ${labels}) _files; return ;;`,
+      );
     }
   }
   lines.push('  esac', '  local -a subcmds opts', '  case $cmd in');
@@ -142,6 +183,14 @@ function fish(nodes: Node[]): string {
   const fq = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   const lines = [
     header('fish'),
+    'function __seatbelt_user_roles',
+    '    set -l home $SEATBELT_HOME',
+    '    test -n "$home"; or set home $HOME/.seatbelt',
+    '    for f in $home/roles/*.json',
+    '        basename $f .json',
+    '    end',
+    'end',
+    '',
     'function __seatbelt_cmd',
     '    set -l cmd seatbelt',
     '    for w in (commandline -opc)[2..-1]',
@@ -158,7 +207,13 @@ function fish(nodes: Node[]): string {
     if (n.takesArgs && !n.argChoices) lines.push(`complete -c seatbelt ${when} -F`);
     for (const f of n.flags) {
       const names = f.names.map((name) => (name.startsWith('--') ? `-l ${name.slice(2)}` : `-s ${name.slice(1)}`)).join(' ');
-      const value = f.takesValue ? (f.choices ? ` -x -a ${fq(f.choices.join(' '))}` : ' -r -F') : '';
+      const value = !f.takesValue
+        ? ''
+        : f.roles
+          ? ` -r -F -a ${fq(`${f.choices!.join(' ')} (__seatbelt_user_roles)`)}`
+          : f.choices
+            ? ` -x -a ${fq(f.choices.join(' '))}`
+            : ' -r -F';
       lines.push(`complete -c seatbelt ${when} ${names}${value} -d ${fq(oneLine(f.description))}`);
     }
   }
@@ -166,7 +221,7 @@ function fish(nodes: Node[]): string {
   return lines.join('\n');
 }
 
-export function generateCompletion(program: Command, shell: CompletionShell): string {
-  const nodes = commandTree(program);
+export function generateCompletion(program: Command, shell: CompletionShell, roles: readonly string[] = shippedRoleNames()): string {
+  const nodes = commandTree(program, roles);
   return shell === 'bash' ? bash(nodes) : shell === 'zsh' ? zsh(nodes) : fish(nodes);
 }

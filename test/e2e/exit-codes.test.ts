@@ -99,6 +99,24 @@ describe('a script in one argument, and empty input, are usage errors', () => {
     expect((await seatbelt(['check', '--', 'ls', '-la'], { env: t.env, cwd: t.dir })).exitCode).toBe(0);
   });
 
+  it('check --jsonl answers such lines with an error object (decision block), like every bad line', async () => {
+    const t = home();
+    const input = [
+      JSON.stringify({ argv: ['rm -rf /'] }),
+      JSON.stringify({ shell: '  ' }),
+      JSON.stringify({ sql: '' }),
+      JSON.stringify({ argv: ['ls', '-la'] }),
+    ].join('\n');
+    const r = await seatbelt(['check', '--jsonl'], { env: t.env, input, cwd: t.dir });
+    expect(r.exitCode).toBe(0);
+    const out = r.stdout.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out[0]).toMatchObject({ line: 1, decision: 'block' });
+    expect(String(out[0]!.error)).toMatch(/"argv" is one element holding spaces .*send a script as \{"shell": …\}/);
+    expect(out[1]).toMatchObject({ line: 2, decision: 'block', error: 'line 2: "shell" is empty: nothing to judge' });
+    expect(out[2]).toMatchObject({ line: 3, decision: 'block', error: 'line 3: "sql" is empty: nothing to judge' });
+    expect(out[3]!.decision).toBe('allow');
+  });
+
   it('one argument with spaces that names an existing file is a program path, judged as usual', async () => {
     const t = home();
     mkdirSync(path.join(t.dir, 'my tools'));

@@ -9,6 +9,7 @@ import {
   decisionJson,
   refuseEmpty,
   refuseScriptAsArgv,
+  scriptInOneArgument,
   refusalForStderr,
   sessionOptions,
   withDecisionFlags,
@@ -101,6 +102,7 @@ async function checkBatch(flags: CheckFlags): Promise<number> {
     let out: Record<string, unknown>;
     try {
       const parsed = parseBatchLine(line, n, dialect);
+      refuseUnjudgeable(parsed.action, n);
       out = decisionJson(await sessionFor(parsed.policy, parsed.role).check(parsed.action));
     } catch (err) {
       out = { line: n, error: err instanceof Error ? err.message : String(err), decision: 'block' };
@@ -108,4 +110,17 @@ async function checkBatch(flags: CheckFlags): Promise<number> {
     process.stdout.write(JSON.stringify(out) + '\n');
   }
   return EXIT.OK;
+}
+
+/** A batch line gets the same checks as the command line: nothing empty, no script in one argv element. */
+function refuseUnjudgeable(action: Action, lineNo: number): void {
+  const text = action.kind === 'shell' ? action.script : action.kind === 'sql' ? action.sql : undefined;
+  if (text !== undefined && text.trim() === '')
+    throw new SeatbeltError('INPUT', `line ${lineNo}: "${action.kind}" is empty: nothing to judge`);
+  const script = action.kind === 'argv' ? scriptInOneArgument(action.argv) : undefined;
+  if (script !== undefined)
+    throw new SeatbeltError(
+      'INPUT',
+      `line ${lineNo}: "argv" is one element holding spaces (${JSON.stringify(script)}): send a script as {"shell": …}, or one word per element`,
+    );
 }

@@ -39,19 +39,26 @@ export function withDecisionFlags(cmd: Command, opts: { sealing: boolean; json?:
 /**
  * `check -- 'rm -rf /'`: one argument holding whitespace is almost always a script given where a
  * command and its arguments were meant; judging it as a program named "rm -rf /" would answer a
- * question nobody asked. Refused as a usage error unless that argument names an existing file.
+ * question nobody asked. Returns that argument, unless it names an existing file (a program whose
+ * path holds a space).
  */
-export function refuseScriptAsArgv(argv: string[], command: string, cwd = process.cwd()): void {
-  if (argv.length !== 1 || !/\s/.test(argv[0]!)) return;
+export function scriptInOneArgument(argv: string[], cwd = process.cwd()): string | undefined {
+  if (argv.length !== 1 || !/\s/.test(argv[0]!)) return undefined;
   try {
     statSync(path.resolve(cwd, argv[0]!));
-    return; // a program whose path holds a space
+    return undefined;
   } catch {
-    /* not a file: a script in one argument */
+    return argv[0];
   }
+}
+
+/** The usage error for a script given as one argument, suggesting --shell. */
+export function refuseScriptAsArgv(argv: string[], command: string, cwd = process.cwd()): void {
+  const script = scriptInOneArgument(argv, cwd);
+  if (script === undefined) return;
   throw new SeatbeltError(
     'USAGE',
-    `${JSON.stringify(argv[0])} is one argument holding spaces, not a command and its arguments: to judge it as a shell script use seatbelt ${command} --shell ${shellQuoteArg(argv[0]!)}, or pass the words separately after --`,
+    `${JSON.stringify(script)} is one argument holding spaces, not a command and its arguments: to judge it as a shell script use seatbelt ${command} --shell ${shellQuoteArg(script)}, or pass the words separately after --`,
   );
 }
 

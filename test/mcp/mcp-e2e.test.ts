@@ -110,6 +110,7 @@ describe('seatbelt mcp (end to end)', () => {
     expect(message).toMatch(/"action" is required/);
     expect(message).toMatch(/"kind" expected one of shell, sql/);
     expect(message).toMatch(/"dialect" expected a string/);
+    expect(await invalidParams('govern_action', { action: '  ' })).toMatch(/"action" is empty: nothing to judge/);
     expect(readFileSync(t.audit, 'utf8')).toBe(before);
   });
 

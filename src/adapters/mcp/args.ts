@@ -44,6 +44,7 @@ export function validateArgs(tool: string, spec: ArgSpec, args: unknown): Record
       if (typeof v !== 'string') problems.push(`"${name}" expected a string, got ${typeof v}`);
       else if (f.enum && !f.enum.includes(v)) problems.push(`"${name}" expected one of ${f.enum.join(', ')}, got ${JSON.stringify(v)}`);
       else if (f.maxLength !== undefined && v.length > f.maxLength) problems.push(`"${name}" is longer than ${f.maxLength} characters`);
+      else if (f.required && v.trim() === '') problems.push(`"${name}" is empty: nothing to judge`);
       else out[name] = v;
     } else if (typeof v !== 'number' || !Number.isInteger(v) || v < f.minimum || v > f.maximum) {
       problems.push(`"${name}" expected an integer from ${f.minimum} to ${f.maximum}, got ${JSON.stringify(v)}`);

@@ -31,6 +31,8 @@ export interface ConfigFile {
   lockTimeoutMs?: number;
   /** User config only: the deployment environment records name (prod, staging, dev). */
   environment?: string;
+  /** User config only: the central ledger `seatbelt audit ship` copies the trail to (postgres://…). */
+  ship?: string;
   /** User config only: flags, environment and project config may then only make the guard stricter. */
   pin?: boolean;
   /** User config only: project config files the operator trusted (`seatbelt trust`), by path and SHA-256. */
@@ -47,7 +49,19 @@ export interface LoadedConfig {
 
 const STRING_KEYS = ['audit', 'agent', 'owner', 'keys'] as const;
 const BOOL_KEYS = ['autoKeys', 'recordInput'] as const;
-const KNOWN = ['$schema', 'policy', 'role', 'dialect', ...STRING_KEYS, ...BOOL_KEYS, 'lockTimeoutMs', 'environment', 'pin', 'trusted'];
+const KNOWN = [
+  '$schema',
+  'policy',
+  'role',
+  'dialect',
+  ...STRING_KEYS,
+  ...BOOL_KEYS,
+  'lockTimeoutMs',
+  'environment',
+  'ship',
+  'pin',
+  'trusted',
+];
 
 export function configProblems(json: unknown, scope: ConfigScope): Problem[] {
   const problems: Problem[] = [];
@@ -77,6 +91,11 @@ export function configProblems(json: unknown, scope: ConfigScope): Problem[] {
     if (scope === 'project')
       add('environment', 'no "environment" here: it is set only in the user config or SEATBELT_ENVIRONMENT', o.environment);
     else if (!isEnvironment(o.environment)) add('environment', `one of ${ENVIRONMENTS.join(', ')}`, o.environment);
+  }
+  if (o.ship !== undefined) {
+    // Where the trail goes is the operator's: an agent-written project file must not send it elsewhere.
+    if (scope === 'project') add('ship', 'no "ship" here: the ledger is set only in the user config or SEATBELT_SHIP_URL', o.ship);
+    else if (typeof o.ship !== 'string' || !/^postgres(ql)?:\/\/./.test(o.ship)) add('ship', 'a postgres://… URL', o.ship);
   }
   if (o.pin !== undefined) {
     // The project file is writable by the agent: a pin there would mean nothing, so it is an error.

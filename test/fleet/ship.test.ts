@@ -2,7 +2,7 @@
 // and resumed, a forked trail (reported, nothing overwritten), and the append-only rules enforced by
 // the database itself (the shipper role cannot UPDATE or DELETE; the owner is refused by the trigger).
 import { execa } from 'execa';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, assertFreshBundle, seatbelt } from '../e2e/helpers.js';
@@ -168,6 +168,33 @@ describe('seatbelt audit ship', () => {
     const done = await child;
     expect(done.exitCode, done.stderr).toBe(0);
   }, 60_000);
+
+  it('the ledger comes from the operator: SEATBELT_SHIP_URL or "ship" in the user config; a project file naming it is refused', async () => {
+    const t = makeTrail(10, 'configured');
+    const file = s.file('configured.jsonl', t);
+    const viaEnv = await seatbelt(['audit', 'ship', '--pubkey', s.pubkey, '--audit', file], {
+      env: { ...env, SEATBELT_SHIP_URL: url(db, DB, 'shipper1') },
+    });
+    expect(viaEnv.exitCode, viaEnv.stderr).toBe(0);
+    expect(rows(logOf(t))).toBe(10);
+    const home = path.join(s.dir, 'configured-home');
+    mkdirSync(home, { recursive: true });
+    writeFileSync(path.join(home, 'config.json'), JSON.stringify({ ship: url(db, DB, 'shipper1') }));
+    const viaConfig = await seatbelt(['audit', 'ship', '--pubkey', s.pubkey, '--audit', file, '--json'], {
+      env: { SEATBELT_HOME: home, HOME: s.dir },
+    });
+    expect(viaConfig.exitCode, viaConfig.stderr).toBe(0);
+    expect(JSON.parse(viaConfig.stdout)).toMatchObject({ shipped: 0, ledgerSeq: 9 });
+    const none = await seatbelt(['audit', 'ship', '--pubkey', s.pubkey, '--audit', file], { env });
+    expect(none.exitCode).toBe(64);
+    // The project file is the agent's: it may not say where the trail goes.
+    const project = path.join(s.dir, 'project');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(path.join(project, '.seatbelt.json'), JSON.stringify({ ship: 'postgres://attacker.example/ledger' }));
+    const refused = await seatbelt(['check', '--', 'ls'], { env, cwd: project });
+    expect(refused.exitCode).toBe(78);
+    expect(refused.stderr).toContain('no "ship" here');
+  });
 
   it('the database refuses UPDATE and DELETE: the shipper has no such right, the owner is stopped by the trigger', () => {
     const log = sql('SELECT log_id FROM seatbelt.logs ORDER BY log_id LIMIT 1');

@@ -1,9 +1,10 @@
 // `seatbelt audit ship`: copy this machine's trail to the central ledger (PostgreSQL). Flags map
 // onto src/adapters/ledger; the driver loads only here. Where the trail is shipped is the
-// operator's choice: --to, or SEATBELT_SHIP_URL from the environment the operator started
-// seatbelt with. A project file never names it.
+// operator's choice: --to, SEATBELT_SHIP_URL from the environment the operator started seatbelt
+// with, or "ship" in the user config. A project file never names it (its "ship" is refused).
 import type { Command } from 'commander';
 import * as fs from 'node:fs';
+import { join } from 'node:path';
 import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 
@@ -26,7 +27,10 @@ export function registerShip(audit: Command): void {
   audit
     .command('ship')
     .description('copy the verified records of the trail (and its checkpoints) to a central PostgreSQL ledger')
-    .option('--to <url>', 'the ledger, postgres://user@host:port/database (default: $SEATBELT_SHIP_URL)')
+    .option(
+      '--to <url>',
+      'the ledger, postgres://user@host:port/database (default: $SEATBELT_SHIP_URL, else "ship" in $SEATBELT_HOME/config.json)',
+    )
     .option('--audit <file>', 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)')
     .option('--log <name>', "the trail's log id in the ledger (default: its first record's event id)")
     .option('--follow', 'keep shipping as the trail grows (Ctrl-C to stop)')
@@ -48,12 +52,20 @@ function count(value: string, flag: string, min: number): number {
 }
 
 async function ship(f: ShipFlags): Promise<number> {
-  const raw = f.to ?? process.env.SEATBELT_SHIP_URL;
-  if (!raw) throw new SeatbeltError('USAGE', 'audit ship: no ledger given: pass --to postgres://… or set SEATBELT_SHIP_URL');
+  const { readConfig, USER_CONFIG } = await import('../../policy/config.js');
+  const userConfig = join(seatbeltHome(), USER_CONFIG);
+  const configured = readConfig(userConfig, 'user')?.data.ship;
+  const raw = f.to ?? (process.env.SEATBELT_SHIP_URL || undefined) ?? configured;
+  if (!raw)
+    throw new SeatbeltError(
+      'USAGE',
+      `audit ship: no ledger given: pass --to postgres://…, set SEATBELT_SHIP_URL, or "ship" in ${userConfig}`,
+    );
+  const source = f.to ? '--to' : process.env.SEATBELT_SHIP_URL ? 'SEATBELT_SHIP_URL' : `${userConfig}: ship`;
   const batch = count(f.batch, '--batch', 1);
   const interval = count(f.interval, '--interval', 50);
   const { parseLedgerUrl, connectLedger, redactUrl, ledgerError } = await import('../ledger/connect.js');
-  const url = parseLedgerUrl(raw, f.to ? '--to' : 'SEATBELT_SHIP_URL');
+  const url = parseLedgerUrl(raw, source);
   const where = redactUrl(url.toString());
   const { verificationKeys } = await import('../../audit/keyring.js');
   const keys = verificationKeys({

@@ -1,4 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// One temporary folder per run: TMPDIR for the tests and what they start; test/setup/temp-folders.ts
+// names what tests left there and removes it when the run ends.
+const runTmp = (process.env.SEATBELT_TEST_TMPDIR ??= mkdtempSync(path.join(tmpdir(), 'seatbelt-test-run-')));
 
 export default defineConfig({
   test: {
@@ -7,7 +14,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['test/setup/fast-check-seed.ts'],
+    env: { TMPDIR: runTmp, SEATBELT_TEST_TMPDIR: runTmp },
     // Builds dist/ when a source is newer, so end-to-end tests never run a stale bin/seatbelt.
-    globalSetup: ['test/setup/build-bundle.ts'],
+    globalSetup: ['test/setup/build-bundle.ts', 'test/setup/temp-folders.ts'],
   },
 });

@@ -57,7 +57,7 @@ describe('decision rows', () => {
         seq: 0,
         time: '2025-03-03T08:00:00.000Z',
         decision: 'allow',
-        action: { kind: 'argv', input_sha256: 'a'.repeat(64), input: ['echo', "it's here"] } as TrailRecord['action'],
+        action: { kind: 'argv', input_sha256: 'a'.repeat(64), input: ['echo', "it's here"] } as unknown as TrailRecord['action'],
         actor: { agent: 'claude-code', owner: 'human:alice', user: 'alice', host: 'dev', cwd: '/src/app', session: 's-1' },
         rules: [],
       },

@@ -2,8 +2,6 @@
 // KEY_NOT_VALID_AT for a key used after its retirement.
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendRecord } from '../../src/audit/append.js';
@@ -15,9 +13,10 @@ import { uuidv7 } from '../../src/audit/uuid.js';
 import { verifyTrail } from '../../src/audit/verify.js';
 import { openSession } from '../../src/adapters/session.js';
 import { actor, bodyAt } from '../audit/fixtures.js';
+import { scratchDir } from '../setup/scratch.js';
 
 function setup() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-rotate-'));
+  const dir = scratchDir('seatbelt-rotate-');
   const home = path.join(dir, 'home');
   const audit = path.join(dir, 'audit.jsonl');
   initKeys({ home, force: false });
@@ -175,7 +174,7 @@ describe('keys rotate', () => {
   });
 
   it('refuses without a key, and with a key others can read', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-rotate-'));
+    const dir = scratchDir('seatbelt-rotate-');
     expect(() => rotateKeys({ home: path.join(dir, 'none'), audit: path.join(dir, 'a.jsonl'), actor })).toThrow(/no signing key/);
     const { home, audit } = setup();
     fs.chmodSync(keyPaths(home).privateKeyPath, 0o644);

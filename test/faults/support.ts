@@ -1,12 +1,12 @@
 // Shared pieces of the fault tests: a private home with a key, writer processes, reading acks,
 // and verifying a trail with the library's own verifier.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSigner, readHomePublicKeys } from '../../src/audit/keys.js';
 import { verifyTrail, type VerifyReport } from '../../src/audit/verify.js';
 import { WRITER } from './library.js';
+import { scratchDir } from '../setup/scratch.js';
 
 export interface Home {
   dir: string;
@@ -16,7 +16,7 @@ export interface Home {
 }
 
 export function keyedHome(): Home {
-  const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-faults-'));
+  const dir = scratchDir('seatbelt-faults-');
   const home = path.join(dir, 'home');
   loadSigner({ home, autoCreate: true });
   return { dir, home, audit: path.join(dir, 'audit.jsonl'), env: { ...process.env, SEATBELT_HOME: home, HOME: dir } };

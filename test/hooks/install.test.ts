@@ -2,15 +2,15 @@
 // the git pre-commit hook never replaces someone else's.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { installClaudeCode, uninstallClaudeCode } from '../../src/adapters/hooks/install.js';
 import { installGitHook, uninstallGitHook } from '../../src/adapters/hooks/git-hook.js';
 import { BIN, sb, tempHome } from './spawn.js';
+import { scratchDir } from '../setup/scratch.js';
 
 const CMD = '/opt/seatbelt/bin/seatbelt hook claude-code';
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'seatbelt-install-'));
+const tmp = () => scratchDir('seatbelt-install-');
 
 const EXISTING = {
   model: 'opus',

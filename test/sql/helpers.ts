@@ -1,16 +1,16 @@
 // Spawning the real binary for the SQL end-to-end tests (SEATBELT_TEST_BIN may point at another build).
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assertFreshBundle } from '../setup/bundle.js';
+import { scratchDir } from '../setup/scratch.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const BIN = process.env.SEATBELT_TEST_BIN ?? path.join(ROOT, 'bin/seatbelt');
 export const BUNDLE = process.env.SEATBELT_TEST_BUNDLE ?? path.join(ROOT, 'dist/seatbelt.mjs');
 
 export function tempHome(): { dir: string; audit: string; env: Record<string, string> } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-sql-'));
+  const dir = scratchDir('seatbelt-sql-');
   const audit = path.join(dir, 'audit.jsonl');
   return { dir, audit, env: { SEATBELT_HOME: path.join(dir, 'home'), SEATBELT_AUDIT: audit, HOME: dir } };
 }

@@ -10,6 +10,7 @@ import type { RecordFilter, StatsKey, TrailEntry } from '../../audit/read.js';
 import type { Finding } from '../../audit/verify-core.js';
 import { paintFor } from './audit-print.js';
 import { registerShip } from './audit-ship.js';
+import { fromLedger, ledgerOptions } from './audit-ledger.js';
 
 interface FilterFlags {
   audit?: string;
@@ -82,11 +83,13 @@ async function verifiedEntries(file: string, keyringFile?: string, progress?: { 
 export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('read, export and report the audit trail');
 
-  withFilters(audit.command('tail').description('print the last records (and follow new ones)'))
+  ledgerOptions(withFilters(audit.command('tail').description('print the last records (and follow new ones)')))
     .option('-n, --lines <n>', 'how many records', '20')
     .option('-f, --follow', 'keep printing records as they are appended (Ctrl-C to stop)')
     .option('--json', 'one JSON record per line')
-    .action(async (f: FilterFlags & { lines: string; follow?: boolean }) => {
+    .action(async (f: FilterFlags & { lines: string; follow?: boolean; from?: string }) => {
+      if (f.from !== undefined)
+        return void (process.exitCode = await fromLedger('tail', f, await filterFrom(f, new Date()), filtersGiven(f)));
       process.exitCode = await tail(f);
     });
 
@@ -108,12 +111,14 @@ export function registerAudit(program: Command): void {
       else out((await import('./audit-print.js')).showRecord(hit, outcome, await paintFor(process.env, process.stdout.isTTY)));
     });
 
-  withFilters(audit.command('stats').description('count decisions by rule, decision, actor or role'))
+  ledgerOptions(withFilters(audit.command('stats').description('count decisions by rule, decision, actor or role')))
     .option('--by <key>', 'rule, decision, actor or role', 'decision')
     .option('--json', 'print {by, rows: [{key, total, allow, block}]}')
-    .action(async (f: FilterFlags & { by: string }) => {
+    .action(async (f: FilterFlags & { by: string; from?: string }) => {
       if (!['rule', 'decision', 'actor', 'role'].includes(f.by))
         throw new SeatbeltError('USAGE', `--by: expected rule, decision, actor or role, got "${f.by}"`);
+      if (f.from !== undefined)
+        return void (process.exitCode = await fromLedger('stats', f, await filterFrom(f, new Date()), filtersGiven(f)));
       const { filterEntries, stats } = await import('../../audit/read.js');
       const { entries } = await verifiedEntries(trailFile(f));
       const rows = stats(filterEntries(entries, await filterFrom(f, new Date())), f.by as StatsKey);
@@ -121,11 +126,13 @@ export function registerAudit(program: Command): void {
       else out((await import('./audit-print.js')).statsTable(rows, f.by, await paintFor(process.env, process.stdout.isTTY)));
     });
 
-  withFilters(audit.command('export').description('write the trail as CSV, with a detached signature FILE.sig'))
+  ledgerOptions(withFilters(audit.command('export').description('write the trail as CSV, with a detached signature FILE.sig')))
     .option('--csv', 'CSV, RFC 4180 (the default and, for now, only format)')
     .option('--out <file>', 'write here and sign it as <file>.sig (default: stdout, unsigned)')
     .option('--force', 'export even when the trail has integrity findings (the signature records how many)')
-    .action(async (f: FilterFlags & { out?: string; force?: boolean }) => {
+    .action(async (f: FilterFlags & { out?: string; force?: boolean; from?: string }) => {
+      if (f.from !== undefined)
+        return void (process.exitCode = await fromLedger('export', f, await filterFrom(f, new Date()), filtersGiven(f)));
       process.exitCode = await exportCsv(f);
     });
 

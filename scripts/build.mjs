@@ -99,5 +99,8 @@ await build({
 // bin/seatbelt runs the CLI as CommonJS with a V8 code cache made here (see scripts/cached-cli.mjs).
 const { buildCachedCli } = await import('./cached-cli.mjs');
 await buildCachedCli();
+// ...and, where this node can make one, from a V8 start-up snapshot of it (see scripts/snapshot.mjs).
+const { buildSnapshot } = await import('./snapshot.mjs');
+buildSnapshot();
 
 if (withTypes) emitTypes();

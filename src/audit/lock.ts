@@ -18,10 +18,12 @@ export interface LockInfo {
 const EMPTY_LOCK_GRACE_MS = 2000;
 const MAX_BACKOFF_MS = 20;
 
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
+// Made on first use: the CLI's start-up snapshot (scripts/snapshot.mjs) is built where
+// SharedArrayBuffer does not exist.
+let sleeper: Int32Array | undefined;
 /** Synchronous sleep: the append path is synchronous from lock to fsync. */
 export function sleepSync(ms: number): void {
-  if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
+  if (ms > 0) Atomics.wait((sleeper ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, ms);
 }
 
 export function pidAlive(pid: number): boolean {

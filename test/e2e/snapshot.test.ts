@@ -1,0 +1,108 @@
+// bin/seatbelt starts from the CLI's V8 start-up snapshot (scripts/snapshot.mjs) when the blob fits
+// the node on PATH, and from the bundle otherwise (issue 19). Start-up work must not change what
+// seatbelt decides or seals: the whole shell and SQL corpora go through both ways and must answer
+// the same, and values a snapshot could freeze (randomness, clock, environment, working folder)
+// must be fresh in every process.
+import { execa } from 'execa';
+import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertFreshBundle, BIN, tempHome } from './helpers.js';
+
+const DIST = path.resolve(path.dirname(BIN), '..', 'dist');
+const onLinux = existsSync('/proc/self/cmdline');
+
+/** Runs the binary as the hosts do (a command, through its shebang); env replaces HOME etc. */
+async function run(args: string[], env: Record<string, string>, opts: { input?: string; bin?: string; cwd?: string } = {}) {
+  assertFreshBundle();
+  const r = await execa(opts.bin ?? BIN, args, {
+    env,
+    reject: false,
+    ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' }),
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+  });
+  return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** The command line of the node process that ran `exec`: its child reads its parent's /proc entry. */
+async function nodeCommandLine(env: Record<string, string>, bin?: string): Promise<string> {
+  const r = await run(['exec', '--', 'sh', '-c', 'tr "\\0" " " < /proc/$PPID/cmdline'], env, bin ? { bin } : {});
+  expect(r.exitCode, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+function corpusLines(): string {
+  const read = (f: string) =>
+    readFileSync(path.resolve(import.meta.dirname, '../corpus', f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const shell = read('shell.jsonl').map((c) => (c.argv ? { argv: c.argv } : { shell: c.input }));
+  const sql = read('sql.jsonl').map((c) => ({ sql: c.sql, dialect: c.dialect }));
+  return [...shell, ...sql].map((c) => JSON.stringify(c)).join('\n') + '\n';
+}
+
+describe('the start-up snapshot', () => {
+  it('is built with the bundle, for the node that built it', () => {
+    expect(existsSync(path.join(DIST, 'seatbelt.blob'))).toBe(true);
+    expect(realpathSync(path.join(DIST, 'seatbelt.blob.node'))).toBe(realpathSync(process.execPath));
+  });
+
+  it.runIf(onLinux)('runs the CLI, also through a symlink as npm installs it; without it the bundle runs', async () => {
+    const t = tempHome();
+    expect(await nodeCommandLine(t.env)).toMatch(/ --snapshot-blob \S*\/dist\/seatbelt\.blob /);
+    const link = path.join(t.dir, 'bin', 'seatbelt');
+    mkdirSync(path.dirname(link));
+    symlinkSync(BIN, link);
+    expect(await nodeCommandLine(t.env, link)).toContain('--snapshot-blob');
+    // NODE_OPTIONS may carry V8 flags, which a snapshot does not fit; SEATBELT_NO_SNAPSHOT turns it off.
+    for (const env of [{ NODE_OPTIONS: '--max-old-space-size=512' }, { SEATBELT_NO_SNAPSHOT: '1' }]) {
+      const line = await nodeCommandLine({ ...t.env, ...env });
+      expect(line).not.toContain('--snapshot-blob');
+      expect(line).toContain(realpathSync(BIN));
+    }
+  });
+
+  it('decides every corpus case exactly as the bundle does', async () => {
+    const t = tempHome();
+    const input = corpusLines();
+    const [snap, bundle] = await Promise.all([
+      run(['check', '--jsonl'], t.env, { input, cwd: t.dir }),
+      run(['check', '--jsonl'], { ...t.env, SEATBELT_NO_SNAPSHOT: '1' }, { input, cwd: t.dir }),
+    ]);
+    expect(snap.exitCode, snap.stderr).toBe(0);
+    expect(bundle.exitCode, bundle.stderr).toBe(0);
+    const lines = snap.stdout.trim().split('\n');
+    expect(lines.length).toBe(input.trim().split('\n').length);
+    expect(lines.some((l) => l.includes('"decision":"block"'))).toBe(true);
+    expect(snap.stdout).toBe(bundle.stdout);
+  }, 240_000);
+
+  it('reads randomness, clock, environment and working folder afresh in every process', async () => {
+    const t = tempHome();
+    const ids: string[] = [];
+    const times: string[] = [];
+    for (const cwd of [t.dir, path.join(t.dir, 'seatbelt-home')]) {
+      mkdirSync(cwd, { recursive: true });
+      const r = await run(['exec', '--json', '--', 'true'], { ...t.env, SEATBELT_AGENT: `agent-${ids.length}` }, { cwd });
+      expect(r.exitCode, r.stderr).toBe(0);
+      ids.push(JSON.parse(r.stderr.trim().split('\n').pop()!).event_id);
+    }
+    const records = readFileSync(t.audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event_id?: string; time: string; sig: string; agent?: string; cwd?: string });
+    const decisions = records.filter((r) => r.event_id && ids.includes(r.event_id));
+    expect(decisions.length).toBe(2);
+    for (const r of records) times.push(r.time);
+    expect(new Set(ids).size).toBe(2);
+    // a UUIDv7's bits after its millisecond are random: the same bits twice would be frozen randomness
+    expect(ids[0]!.slice(15)).not.toBe(ids[1]!.slice(15));
+    expect(new Set(records.map((r) => r.sig)).size).toBe(records.length);
+    expect(new Set(times).size).toBeGreaterThan(1);
+    // the environment and the working folder of each run, not of the build
+    expect(JSON.stringify(decisions[0])).toContain('agent-0');
+    expect(JSON.stringify(decisions[1])).toContain('agent-1');
+    expect(JSON.stringify(decisions[1])).toContain(path.join(t.dir, 'seatbelt-home'));
+  });
+});

@@ -130,11 +130,22 @@ export function registerAudit(program: Command): void {
     .option('--csv', 'CSV, RFC 4180 (the default and, for now, only format)')
     .option('--out <file>', 'write here and sign it as <file>.sig (default: stdout, unsigned)')
     .option('--force', 'export even when the trail has integrity findings (the signature records how many)')
-    .action(async (f: FilterFlags & { out?: string; force?: boolean; from?: string }) => {
-      if (f.from !== undefined)
-        return void (process.exitCode = await fromLedger('export', f, await filterFrom(f, new Date()), filtersGiven(f)));
-      process.exitCode = await exportCsv(f);
-    });
+    .option('--otlp <url>', 'send the verified records as OpenTelemetry log records over OTLP/HTTP JSON (a Collector: http://host:4318)')
+    .option('--follow', 'with --otlp: keep sending as the trail grows (Ctrl-C to stop)')
+    .option('--batch <n>', 'with --otlp: log records per request', '500')
+    .option('--interval <ms>', 'with --otlp --follow: how often to look for new records', '1000')
+    .action(
+      async (
+        f: FilterFlags & { out?: string; force?: boolean; from?: string; otlp?: string; follow?: boolean; batch: string; interval: string },
+      ) => {
+        if (f.otlp !== undefined)
+          return void (process.exitCode = await (await import('./audit-otlp.js')).exportOtlp(f, await filterFrom(f, new Date())));
+        if (f.follow) throw new SeatbeltError('USAGE', 'audit export --follow goes with --otlp URL');
+        if (f.from !== undefined)
+          return void (process.exitCode = await fromLedger('export', f, await filterFrom(f, new Date()), filtersGiven(f)));
+        process.exitCode = await exportCsv(f);
+      },
+    );
 
   audit
     .command('verify-export')

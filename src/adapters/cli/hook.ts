@@ -67,7 +67,7 @@ export function registerHook(program: Command): void {
   // command line (`seatbelt hook claude`) must block (exit 2 blocks in every host), not exit 64.
   hook.exitOverride((err: CommanderError) => {
     if (err.exitCode === 0) throw err;
-    process.stderr.write(`seatbelt: refused: bad hook command line: ${err.message}\n`);
+    process.stderr.write(`seatbelt: refused: bad hook command line: ${err.message.replace(/^error: /, '')}\n`);
     process.exit(EXIT.HOOK_BLOCK);
   });
 }
@@ -80,7 +80,7 @@ function registerHost(hook: Command, host: HostName): void {
     .option('--timeout <seconds>', `answer (blocking) if no decision within this time (default ${DEFAULT_HOOK_TIMEOUT_MS / 1000})`)
     .exitOverride((err: CommanderError) => {
       if (err.exitCode === 0) throw err; // --help
-      const answer = format.failure(`seatbelt: refused: bad hook command line: ${err.message}`);
+      const answer = format.failure(`seatbelt: refused: bad hook command line: ${err.message.replace(/^error: /, '')}`);
       process.stdout.write(answer.stdout);
       process.stderr.write(answer.stderr);
       process.exit(answer.exitCode);

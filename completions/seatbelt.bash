@@ -118,6 +118,9 @@ _seatbelt() {
     'seatbelt_audit_export --from') return 0 ;;
     'seatbelt_audit_export --log') return 0 ;;
     'seatbelt_audit_export --out') return 0 ;;
+    'seatbelt_audit_export --otlp') return 0 ;;
+    'seatbelt_audit_export --batch') return 0 ;;
+    'seatbelt_audit_export --interval') return 0 ;;
     'seatbelt_audit_verify-export --sig') return 0 ;;
     'seatbelt_audit_verify-export --keyring') return 0 ;;
     'seatbelt_audit_verify-export --pubkey') return 0 ;;
@@ -240,7 +243,7 @@ _seatbelt() {
     seatbelt_audit_tail) words='--audit --decision --rule --actor --since --until --from --log -n --lines -f --follow --json -h --help' ;;
     seatbelt_audit_show) words='--audit --json -h --help' ;;
     seatbelt_audit_stats) words='--audit --decision --rule --actor --since --until --from --log --by --json -h --help' ;;
-    seatbelt_audit_export) words='--audit --decision --rule --actor --since --until --from --log --csv --out --force -h --help' ;;
+    seatbelt_audit_export) words='--audit --decision --rule --actor --since --until --from --log --csv --out --force --otlp --follow --batch --interval -h --help' ;;
     seatbelt_audit_verify-export) words='--sig --keyring --pubkey --json -h --help' ;;
     seatbelt_audit_report) words='--audit --decision --rule --actor --since --until --html --out --title --keyring -h --help' ;;
     seatbelt_audit_ship) words='--to --audit --log --follow --init-db --batch --interval --keyring --pubkey --json -h --help' ;;

@@ -71,6 +71,28 @@ export function resolvePointer(doc: unknown, pointer: string): unknown {
   return cur;
 }
 
+/**
+ * A member on the pointer's path whose object also has a key equal to it but for case or Unicode
+ * compatibility form (`Command` beside `command`, `ſql` beside `sql`): parsers that match member
+ * names that way (Go's encoding/json, case-insensitive Jackson or System.Text.Json) may give the
+ * tool the other value. Undefined when the path is plain.
+ */
+export function ambiguousMember(doc: unknown, pointer: string): string | undefined {
+  if (pointer === '') return undefined;
+  const fold = (k: string) => k.normalize('NFKC').toLowerCase();
+  let cur: unknown = doc;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    if (!Array.isArray(cur)) {
+      const other = Object.keys(cur).find((k) => k !== token && fold(k) === fold(token));
+      if (other !== undefined) return other;
+    }
+    cur = (cur as Record<string, unknown>)[token];
+  }
+  return undefined;
+}
+
 // --- the registry file ---
 
 const ACTIONS = ['shell', 'argv', 'sql', 'tier'] as const;
@@ -193,6 +215,10 @@ export function resolveToolCall(reg: ToolRegistry, name: string, args: unknown, 
   }
   if (entry.action === 'tier') return { kind: 'action', action: { kind: 'tier', risk: entry.risk! }, entry };
   const pointers = typeof entry.pointer === 'string' ? [entry.pointer] : (entry.pointer ?? []);
+  for (const p of pointers) {
+    const other = ambiguousMember(doc, p);
+    if (other !== undefined) return malformed(`${JSON.stringify(other)} beside ${JSON.stringify(p)}; the tool may read either`);
+  }
   const found = pointers.map((p) => ({ p, v: resolvePointer(doc, p) })).filter((x) => x.v !== undefined);
   if (found.length === 0) return malformed(`no ${pointers.map((p) => JSON.stringify(p)).join(' or ')} in the arguments`);
   const distinct = new Set(found.map((x) => JSON.stringify(x.v)));

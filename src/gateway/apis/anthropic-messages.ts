@@ -161,19 +161,28 @@ class MessagesStreamer implements Streamer {
   private started = false;
   private finished = false;
   private usage: Json = { output_tokens: 0 };
+  /** Blocks come in order (0, 1, …), each started once and stopped once, all before message_delta. */
+  private nextIndex = 0;
+  private readonly open = new Set<number>();
+  private delivered = false;
 
   constructor(private readonly turn: Turn) {}
 
   async event(e: SseEvent): Promise<string> {
     if (this.finished) return '';
-    if (e.event === 'ping') return this.queue ? (this.queue.push({ e, j: {} }), '') : formatSse(e);
     const j = eventJson(e);
     const type = j.type;
+    // The SDKs dispatch on the event's name, other clients on its data's type: they must agree.
+    if (e.event !== undefined && e.event !== type)
+      throw new MalformedUpstream(`an event named ${JSON.stringify(e.event)} carries ${JSON.stringify(type)}`);
     if (!this.started) {
-      if (type === 'error') return formatSse(e);
+      if (type === 'error' || type === 'ping') return formatSse(e);
       if (type !== 'message_start' || !isObject(j.message)) throw new MalformedUpstream('a message stream must begin with message_start');
-      this.started = true;
       const m = j.message;
+      // The SDK starts its message from this one: content arrives only as blocks, which are gated.
+      if (m.content !== undefined && !(Array.isArray(m.content) && m.content.length === 0))
+        throw new MalformedUpstream('message_start must carry no content (blocks come as content_block_start)');
+      this.started = true;
       this.turn.seen({
         ...(typeof m.id === 'string' ? { responseId: m.id } : {}),
         ...(typeof m.model === 'string' ? { model: m.model } : {}),
@@ -181,23 +190,26 @@ class MessagesStreamer implements Streamer {
       if (isObject(m.usage)) this.usage = m.usage;
       return formatSse(e);
     }
+    if (typeof type === 'string' && type.startsWith('content_block_')) this.checkBlockEvent(type, j);
     switch (type) {
       case 'content_block_start': {
-        if (typeof j.index !== 'number' || !isObject(j.content_block))
-          throw new MalformedUpstream('content_block_start needs an index and a content_block');
+        if (!isObject(j.content_block)) throw new MalformedUpstream('content_block_start needs a content_block');
+        const index = j.index as number;
         if (j.content_block.type === 'tool_use') {
           if (typeof j.content_block.name !== 'string') throw new MalformedUpstream('a tool_use block needs a name');
-          this.blocks.set(j.index, { index: j.index, block: j.content_block, json: '' });
+          this.blocks.set(index, { index, block: j.content_block, json: '' });
           this.queue ??= [];
         }
-        if (j.content_block.type === 'text') this.text.set(j.index, new TextInspector(this.turn.inspection, this.turn.maxHeld));
+        if (j.content_block.type === 'text') this.text.set(index, new TextInspector(this.turn.inspection, this.turn.maxHeld));
         return this.pass(e, j);
       }
       case 'content_block_delta': {
-        if (typeof j.index !== 'number' || !isObject(j.delta))
-          throw new MalformedUpstream('content_block_delta needs an index and a delta');
-        const tool = this.blocks.get(j.index);
-        if (tool && j.delta.type === 'input_json_delta' && typeof j.delta.partial_json === 'string') {
+        if (!isObject(j.delta)) throw new MalformedUpstream('content_block_delta needs a delta');
+        const tool = this.blocks.get(j.index as number);
+        if (tool) {
+          // A client appends whatever partial_json is (an array becomes its text): only strings are read.
+          if (j.delta.type !== 'input_json_delta' || typeof j.delta.partial_json !== 'string')
+            throw new MalformedUpstream('a tool_use block takes only input_json_delta with a string partial_json');
           tool.json += j.delta.partial_json;
           this.held += j.delta.partial_json.length;
           if (this.held > this.turn.maxHeld) throw new HeldTooLarge(`a tool call's input exceeds ${this.turn.maxHeld} bytes`);
@@ -205,6 +217,9 @@ class MessagesStreamer implements Streamer {
         return this.pass(e, j);
       }
       case 'message_delta':
+        if (this.delivered) throw new MalformedUpstream('a second message_delta');
+        if (this.open.size) throw new MalformedUpstream('message_delta before every content block stopped');
+        this.delivered = true;
         return this.finish(e, j);
       case 'message_stop':
       case 'content_block_stop':
@@ -213,6 +228,26 @@ class MessagesStreamer implements Streamer {
       default:
         return this.pass(e, j); // new event types pass (the SDKs ignore those they do not know)
     }
+  }
+
+  /**
+   * A block event must name, by a whole number, the next block (start) or an open one (delta,
+   * stop), before message_delta. The SDK appends blocks as they start and finds a delta's block
+   * with `content.at(index)` (-1 is the last one, 0.5 the first), so any other index could feed a
+   * held tool block arguments the gate never read.
+   */
+  private checkBlockEvent(type: string, j: Json): void {
+    const index = j.index;
+    if (typeof index !== 'number' || !Number.isInteger(index)) throw new MalformedUpstream(`${type} needs a whole-number index`);
+    if (this.delivered) throw new MalformedUpstream(`${type} after message_delta`);
+    if (type === 'content_block_start') {
+      if (index !== this.nextIndex) throw new MalformedUpstream(`content_block_start ${index} where block ${this.nextIndex} comes next`);
+      this.nextIndex++;
+      this.open.add(index);
+      return;
+    }
+    if (!this.open.has(index)) throw new MalformedUpstream(`${type} for block ${index}, which is not open`);
+    if (type === 'content_block_stop') this.open.delete(index);
   }
 
   /** Now or later (when a tool_use block is being held). */
@@ -237,6 +272,27 @@ class MessagesStreamer implements Streamer {
         return (
           sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: tool.verdict.text } }) +
           formatSse(e)
+        );
+    }
+    if (tool?.verdict?.pass) {
+      // A passing call is sent as it was judged: its start, its input in one delta (as read), its stop.
+      const streamed = tool.json.trim() !== '';
+      if (j.type === 'content_block_start')
+        return sse('content_block_start', {
+          type: 'content_block_start',
+          index,
+          content_block: { ...tool.block, input: streamed ? {} : (tool.block.input ?? {}) },
+        });
+      if (j.type === 'content_block_delta') return '';
+      if (j.type === 'content_block_stop')
+        return (
+          (streamed
+            ? sse('content_block_delta', {
+                type: 'content_block_delta',
+                index,
+                delta: { type: 'input_json_delta', partial_json: tool.json },
+              })
+            : '') + formatSse(e)
         );
     }
     const insp = this.text.get(index);
@@ -303,7 +359,7 @@ class MessagesStreamer implements Streamer {
     const queued = this.queue ?? [];
     this.queue = undefined;
     let out = '';
-    for (const q of queued) out += q.j.type === undefined ? formatSse(q.e) : this.render(q.e, q.j);
+    for (const q of queued) out += this.render(q.e, q.j);
     if (this.finished) return out;
     return out + (delta === j ? this.render(e, j) : this.render({ event: 'message_delta', data: JSON.stringify(delta) }, delta));
   }

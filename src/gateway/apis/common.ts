@@ -106,14 +106,52 @@ export function withheldText(call: ToolCall, held: ToolVerdict[]): string {
   return `[seatbelt withheld the tool call ${label(call)} while another call of this response awaits approval (${ids}); resubmit with X-Seatbelt-Approval once decided.]`;
 }
 
-/** Tool-call arguments as the gate takes them: parsed JSON, or the raw string when it is not JSON. */
+/**
+ * Tool-call arguments as the gate takes them: parsed JSON, or the raw string when it is not JSON.
+ * Text with a key twice in one object stays a string (so a registered tool refuses it as
+ * malformed): JSON.parse keeps the last value, other parsers the first, and the caller's parser
+ * must not run a value the gate never judged.
+ */
 export function parseArguments(raw: unknown): unknown {
   if (typeof raw !== 'string') return raw;
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     return raw;
   }
+  return hasDuplicateKey(raw) ? raw : parsed;
+}
+
+/** Whether valid JSON text has an object with the same key twice (keys compared decoded). */
+export function hasDuplicateKey(json: string): boolean {
+  const objects: (Set<string> | null)[] = []; // null: an array
+  let expectKey = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (json[j] !== '"') j += json[j] === '\\' ? 2 : 1;
+      const keys = objects[objects.length - 1];
+      if (expectKey && keys) {
+        const key = JSON.parse(json.slice(i, j + 1)) as string;
+        if (keys.has(key)) return true;
+        keys.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === '{') {
+      objects.push(new Set());
+      expectKey = true;
+    } else if (c === '[') {
+      objects.push(null);
+      expectKey = false;
+    } else if (c === '}' || c === ']') {
+      objects.pop();
+      expectKey = false;
+    } else if (c === ',') expectKey = !!objects[objects.length - 1];
+  }
+  return false;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

@@ -176,7 +176,8 @@ class ChatStreamer implements Streamer {
       return (await this.closeAll('the upstream stream ended before the tool call was complete')) + 'data: [DONE]\n\n';
     }
     const j = eventJson(e);
-    if (j.error !== undefined) return formatSse(e); // the upstream's own error event
+    // The upstream's own error event, alone: a client that reads past `error` must find no choices in it.
+    if (j.error !== undefined) return `data: ${JSON.stringify({ error: j.error })}\n\n`;
     if (!Array.isArray(j.choices)) throw new MalformedUpstream('a chat completion chunk must have a "choices" array');
     const { choices, usage, ...envelope } = j;
     this.envelope = envelope;
@@ -244,7 +245,9 @@ class ChatStreamer implements Streamer {
     }
     delete d.tool_calls;
     if (c.finish_reason === null || c.finish_reason === undefined) {
-      if (Object.keys(d).length || c.logprobs) out.push({ ...c, delta: d });
+      // Only the delta carries calls; a choice's own `message`/`tool_calls` (not the API's) are not passed.
+      const { message: _m, tool_calls: _t, function_call: _f, ...rest } = c;
+      if (Object.keys(d).length || c.logprobs) out.push({ ...rest, delta: d });
       return out;
     }
     // The choice is complete: release the held text, decide the calls, then finish.

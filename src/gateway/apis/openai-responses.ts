@@ -158,8 +158,17 @@ interface CallState {
   index: number;
   item: Json;
   args: string;
+  /** Its output_item.done arrived: `item` is the whole call, as judged. */
+  done: boolean;
   verdict?: { pass: boolean; text?: string };
 }
+
+/** Events a function_call item may have between its output_item.added and .done. */
+const CALL_EVENTS = new Set([
+  'response.function_call_arguments.delta',
+  'response.function_call_arguments.done',
+  'response.output_item.done',
+]);
 
 class ResponsesStreamer implements Streamer {
   private started = false;
@@ -173,6 +182,7 @@ class ResponsesStreamer implements Streamer {
   private readonly text = new Map<string, TextInspector>();
   private readonly emitted = new Map<string, string>();
   private readonly added = new Map<number, Json>();
+  private readonly closed = new Set<number>();
   private readonly done: Json[] = [];
 
   constructor(private readonly turn: Turn) {}
@@ -180,14 +190,26 @@ class ResponsesStreamer implements Streamer {
   async event(e: SseEvent): Promise<string> {
     if (this.finished) return '';
     const j = eventJson(e);
-    const type = typeof j.type === 'string' ? j.type : e.event;
+    const type = j.type;
+    // Clients dispatch on the data's type, some on the event's name: they must agree.
+    if (typeof type !== 'string' || (e.event !== undefined && e.event !== type))
+      throw new MalformedUpstream(`an event's type ${JSON.stringify(type)} is missing or differs from its name ${JSON.stringify(e.event)}`);
     if (!this.started) {
       if (type === 'error') return formatSse(e);
-      if (typeof type !== 'string' || !type.startsWith('response.') || !isObject(j.response))
+      if (!type.startsWith('response.') || !isObject(j.response))
         throw new MalformedUpstream('a response stream must begin with a response.* event carrying the response');
       this.started = true;
       this.numbered = typeof j.sequence_number === 'number';
     }
+    const terminal = type === 'response.completed' || type === 'response.incomplete' || type === 'response.failed';
+    // A client's snapshot starts from response.created: output arrives only as items, which are gated.
+    if (
+      !terminal &&
+      isObject(j.response) &&
+      j.response.output !== undefined &&
+      !(Array.isArray(j.response.output) && !j.response.output.length)
+    )
+      throw new MalformedUpstream(`${type} must carry no output (items come as output_item events)`);
     if (isObject(j.response)) {
       this.snapshot = j.response;
       const r = j.response;
@@ -196,31 +218,27 @@ class ResponsesStreamer implements Streamer {
         ...(typeof r.model === 'string' ? { model: r.model } : {}),
       });
     }
-    if (type === 'response.completed' || type === 'response.incomplete' || type === 'response.failed') return this.finish(j);
-    if (type === 'response.output_item.added') {
-      if (typeof j.output_index !== 'number' || !isObject(j.item) || typeof j.item.type !== 'string')
-        throw new MalformedUpstream('output_item.added needs an output_index and an item');
-      this.added.set(j.output_index, j.item);
-      if (j.item.type === 'function_call') {
-        if (typeof j.item.name !== 'string') throw new MalformedUpstream('a function_call item needs a name');
-        this.calls.set(j.output_index, { index: j.output_index, item: j.item, args: '' });
-        this.queue ??= [];
-      } else if (!INERT_ITEMS.has(j.item.type))
-        throw new MalformedUpstream(`an output item of type ${JSON.stringify(j.item.type)} is not gated`);
-    }
+    if (terminal) return this.finish(j);
+    if (j.output_index !== undefined || /^response\.(output_item|function_call_arguments)\./.test(type)) this.checkItemEvent(type, j);
     const call = typeof j.output_index === 'number' ? this.calls.get(j.output_index) : undefined;
     if (call) {
-      if (type === 'response.function_call_arguments.delta' && typeof j.delta === 'string') {
+      if (type === 'response.function_call_arguments.delta') {
+        if (typeof j.delta !== 'string') throw new MalformedUpstream('function_call_arguments.delta needs a string delta');
         call.args += j.delta;
         this.held += j.delta.length;
         if (this.held > this.turn.maxHeld) throw new HeldTooLarge(`a tool call's arguments exceed ${this.turn.maxHeld} bytes`);
       }
-      if (type === 'response.function_call_arguments.done' && typeof j.arguments === 'string') call.args = j.arguments;
-      if (type === 'response.output_item.done' && isObject(j.item)) {
-        if (typeof j.item.arguments !== 'string' || typeof j.item.name !== 'string')
-          throw new MalformedUpstream('a function_call item must have a name and string arguments');
-        call.item = j.item;
-        call.args = j.item.arguments;
+      if (type === 'response.function_call_arguments.done') {
+        if (typeof j.arguments !== 'string') throw new MalformedUpstream('function_call_arguments.done needs string arguments');
+        call.args = j.arguments;
+      }
+      if (type === 'response.output_item.done') {
+        const item = j.item as Json;
+        if (typeof item.arguments !== 'string' || item.name !== call.item.name || item.call_id !== call.item.call_id)
+          throw new MalformedUpstream('a function_call item must end with string arguments, under the name and call_id it began with');
+        call.item = item;
+        call.args = item.arguments;
+        call.done = true;
       }
     }
     if (this.queue) {
@@ -228,6 +246,38 @@ class ResponsesStreamer implements Streamer {
       return '';
     }
     return this.render(j);
+  }
+
+  /**
+   * Items come in order (0, 1, …), each added once and done once, and an event names an item that
+   * is open. A client appends items as they are added and finds an event's item by its
+   * output_index, so any other index could feed a held call arguments the gate never read; an item
+   * ends as the type it began as (a message must not end as a local_shell_call).
+   */
+  private checkItemEvent(type: string, j: Json): void {
+    const index = j.output_index;
+    if (typeof index !== 'number' || !Number.isInteger(index)) throw new MalformedUpstream(`${type} needs a whole-number output_index`);
+    if (type === 'response.output_item.added') {
+      if (index !== this.added.size) throw new MalformedUpstream(`output_item.added ${index} where item ${this.added.size} comes next`);
+      if (!isObject(j.item) || typeof j.item.type !== 'string') throw new MalformedUpstream('output_item.added needs an item');
+      this.added.set(index, j.item);
+      if (j.item.type === 'function_call') {
+        if (typeof j.item.name !== 'string') throw new MalformedUpstream('a function_call item needs a name');
+        this.calls.set(index, { index, item: j.item, args: '', done: false });
+        this.queue ??= [];
+      } else if (!INERT_ITEMS.has(j.item.type))
+        throw new MalformedUpstream(`an output item of type ${JSON.stringify(j.item.type)} is not gated`);
+      return;
+    }
+    const added = this.added.get(index);
+    if (!added || this.closed.has(index)) throw new MalformedUpstream(`${type} for output item ${index}, which is not open`);
+    if (this.calls.has(index) && !CALL_EVENTS.has(type)) throw new MalformedUpstream(`${type} on a function_call item`);
+    if (j.item_id !== undefined && j.item_id !== added.id)
+      throw new MalformedUpstream(`${type} names item ${String(j.item_id)} at ${index}`);
+    if (type === 'response.output_item.done') {
+      if (!isObject(j.item) || j.item.type !== added.type) throw new MalformedUpstream('an output item must end as the type it began as');
+      this.closed.add(index);
+    }
   }
 
   private key(j: Json): string {
@@ -245,6 +295,7 @@ class ResponsesStreamer implements Streamer {
     const index = typeof j.output_index === 'number' ? j.output_index : -1;
     const call = this.calls.get(index);
     if (call?.verdict && !call.verdict.pass) return this.renderRefused(j, call);
+    if (call?.verdict?.pass) return this.renderPassed(j, call);
     if (type === 'response.output_text.delta' && typeof j.delta === 'string') {
       const k = this.key(j);
       let insp = this.text.get(k);
@@ -289,7 +340,7 @@ class ResponsesStreamer implements Streamer {
   /** A final item as the caller receives it: message text as emitted, a refused call as a message. */
   private cleanItem(item: Json, index: number): Json {
     const call = this.calls.get(index);
-    if (call?.verdict && !call.verdict.pass) return messageItem(this.refusedId(call), call.verdict.text!, 'completed');
+    if (call?.verdict) return call.verdict.pass ? call.item : messageItem(this.refusedId(call), call.verdict.text!, 'completed');
     if (item.type !== 'message' || !Array.isArray(item.content)) return item;
     return {
       ...item,
@@ -303,6 +354,24 @@ class ResponsesStreamer implements Streamer {
 
   private refusedId(call: CallState): string {
     return `msg_seatbelt_${String(call.item.call_id ?? call.item.id ?? call.index)}`;
+  }
+
+  /** A passing call is sent as it was judged: added (no arguments yet), its arguments in one delta, done. */
+  private renderPassed(j: Json, call: CallState): string {
+    const at = { item_id: call.item.id, output_index: call.index };
+    switch (j.type) {
+      case 'response.output_item.added':
+        return this.emit({ type: j.type, output_index: call.index, item: { ...call.item, arguments: '', status: 'in_progress' } });
+      case 'response.output_item.done':
+        this.done.push(call.item);
+        return (
+          this.emit({ type: 'response.function_call_arguments.delta', ...at, delta: call.args }) +
+          this.emit({ type: 'response.function_call_arguments.done', ...at, arguments: call.args }) +
+          this.emit({ type: j.type, output_index: call.index, item: call.item })
+        );
+      default:
+        return ''; // the upstream's argument events: their sum is in the done item, as judged
+    }
   }
 
   private renderRefused(j: Json, call: CallState): string {
@@ -367,6 +436,15 @@ class ResponsesStreamer implements Streamer {
     const r = isObject(j.response) ? j.response : {};
     if (isObject(r.usage) && typeof r.usage.total_tokens === 'number') this.turn.usage(r.usage.total_tokens);
     const calls = [...this.calls.values()].sort((a, b) => a.index - b.index);
+    if (calls.some((c) => !c.done)) throw new MalformedUpstream('the response ended before a function_call item was done');
+    // The final output is what clients run (finalResponse()): every item in it must be one the stream announced.
+    const final = Array.isArray(r.output) ? r.output : [];
+    for (const [i, it] of final.entries()) {
+      if (!isObject(it) || typeof it.type !== 'string') throw new MalformedUpstream('each output item must have a "type"');
+      checkItem(it);
+      if (it.type === 'function_call' && !this.calls.has(i))
+        throw new MalformedUpstream(`the final output has a function_call at ${i} that the stream did not announce`);
+    }
     if (calls.length) {
       const s = await settle(
         calls.map((c) => toCall({ ...c.item, arguments: c.args })),

@@ -114,29 +114,30 @@ function modeOf(file: string, existed: boolean): number {
 
 const serialize = (settings: Json) => JSON.stringify(settings, null, 2) + '\n';
 
+/** One seatbelt handler found in the event's list, with the group that holds it (grouped hosts). */
+interface Found {
+  handler: Json;
+  group?: Json;
+}
+
 /** seatbelt's handlers in the event's list, and the list without them (groups left empty dropped). */
-function split(spec: HostSettings, list: unknown[]): { ours: Json[]; firstAt: number; others: unknown[] } {
+function split(spec: HostSettings, list: unknown[]): { ours: Found[]; firstAt: number; others: unknown[] } {
   const mine = ourCommand(spec.host);
-  const isOurs = (h: unknown) => isObject(h) && typeof h.command === 'string' && mine.test(h.command);
-  const ours: Json[] = [];
+  const isOurs = (h: unknown): h is Json => isObject(h) && typeof h.command === 'string' && mine.test(h.command);
+  const ours: Found[] = [];
   const others: unknown[] = [];
   let firstAt = -1;
   for (const item of list) {
-    if (!spec.grouped) {
-      if (isOurs(item)) {
-        if (firstAt < 0) firstAt = others.length;
-        ours.push(item as Json);
-      } else others.push(item);
-      continue;
-    }
-    if (!(isObject(item) && Array.isArray(item.hooks) && item.hooks.some(isOurs))) {
+    const group = spec.grouped && isObject(item) && Array.isArray(item.hooks) ? item : undefined;
+    const found = group ? (group.hooks as unknown[]).filter(isOurs) : isOurs(item) ? [item] : [];
+    if (found.length === 0) {
       others.push(item);
       continue;
     }
     if (firstAt < 0) firstAt = others.length;
-    ours.push(...(item.hooks.filter(isOurs) as Json[]).map((h) => ({ ...h, __group: item })));
-    const rest = item.hooks.filter((h) => !isOurs(h));
-    if (rest.length) others.push({ ...item, hooks: rest });
+    ours.push(...found.map((handler) => (group ? { handler, group } : { handler })));
+    const rest = group ? (group.hooks as unknown[]).filter((h) => !isOurs(h)) : [];
+    if (rest.length) others.push({ ...group, hooks: rest });
   }
   return { ours, firstAt, others };
 }
@@ -183,9 +184,8 @@ export function installHook(host: keyof typeof HOST_SETTINGS, file: string, comm
   const entry = spec.entry(command);
   const handler = spec.grouped ? (entry.hooks as Json[])[0]! : entry;
   if (ours.length === 1) {
-    const { __group, ...found } = ours[0]!;
-    const sameGroup =
-      !spec.grouped || (isObject(__group) && __group.matcher === entry.matcher && (__group.hooks as unknown[]).length === 1);
+    const { handler: found, group } = ours[0]!;
+    const sameGroup = !spec.grouped || (group !== undefined && group.matcher === entry.matcher && (group.hooks as unknown[]).length === 1);
     if (sameGroup && isDeepStrictEqual(found, handler))
       return { file, changed: false, message: `seatbelt is already installed in ${file}, with this command` };
   }
@@ -194,7 +194,7 @@ export function installHook(host: keyof typeof HOST_SETTINGS, file: string, comm
   const next = withList(spec, base, [...others.slice(0, at), entry, ...others.slice(at)]);
   const backup = existed ? backUp(file, now) : undefined;
   replaceFile(file, serialize(next), modeOf(file, existed));
-  const replaced = ours.length ? String(ours[0]!.command) : undefined;
+  const replaced = ours.length ? String(ours[0]!.handler.command) : undefined;
   const verb = replaced
     ? `updated the seatbelt ${spec.event} hook in ${file} (it ran: ${replaced})`
     : `installed the seatbelt ${spec.event} hook in ${file}`;

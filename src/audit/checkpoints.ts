@@ -174,3 +174,56 @@ export function checkTrailAgainst(tree: TrailTree, c: Checkpoint): CheckpointChe
     size,
   };
 }
+
+/**
+ * A tree that watches itself grow past a checkpoint's size while verify streams the trail: the root
+ * at that size must be the checkpoint's (else REWRITTEN), and the trail must reach it (else TRUNCATED).
+ * Equal roots over the same leaves are the consistency proof.
+ */
+export function checkpointWatch(c: Checkpoint) {
+  const tree = trailMerkle.builder();
+  let atSize: Uint8Array | null = c.size === 0 ? tree.root() : null;
+  return {
+    tree: {
+      push(leaf: Uint8Array) {
+        tree.push(leaf);
+        if (tree.size === c.size) atSize = tree.root();
+      },
+      root: () => tree.root(),
+      get size() {
+        return tree.size;
+      },
+    },
+    /** `firstEventId`: the trail's first record, which names it (null for an empty trail). */
+    result(firstEventId: string | null): CheckpointCheck {
+      const size = tree.size;
+      const root = Buffer.from(tree.root()).toString('hex');
+      const mine = firstEventId === null ? null : trailOrigin(firstEventId);
+      if (mine !== null && mine !== c.origin) {
+        return { status: 'OTHER_TRAIL', detail: `the checkpoint is of ${c.origin}, this trail is ${mine}`, root, size };
+      }
+      if (atSize === null) {
+        return {
+          status: 'TRUNCATED',
+          detail: `the checkpoint commits to ${c.size} records and the trail holds ${size}: ${c.size - size} were cut`,
+          root,
+          size,
+        };
+      }
+      if (!equalBytes(atSize, c.root)) {
+        return {
+          status: 'REWRITTEN',
+          detail: `the first ${c.size} records no longer hash to the checkpoint's root: history was rewritten`,
+          root,
+          size,
+        };
+      }
+      return {
+        status: 'CONSISTENT',
+        detail: `the trail holds the ${c.size} records of the checkpoint unchanged, and ${size - c.size} after them`,
+        root,
+        size,
+      };
+    },
+  };
+}

@@ -39,8 +39,8 @@ export interface VerifyOptions {
   keyWindows?: readonly KeyWindow[] | null;
   /** Every authentic record, in file order (the verified-records reader keeps those with no finding). */
   onRecord?: (line: number, record: ChainFields) => void;
-  /** Compute the Merkle root over the chain (verify --json). */
-  merkleRoot?: boolean;
+  /** Compute the Merkle root over the chain (verify --json); a tree of the caller's watches it grow (verify --checkpoint). */
+  merkleRoot?: boolean | LeafSink;
   /** Called as the file is read (verifyFile): bytes done, the file's size, lines seen (a progress bar). */
   onProgress?: (done: number, total: number, lines: number) => void;
 }
@@ -61,7 +61,7 @@ export function coreOptions(o: VerifyOptions) {
     ...(o.keyWindows !== undefined ? { keyWindows: o.keyWindows } : {}),
     ...(o.signatureCheck ? { signatureCheck: o.signatureCheck } : {}),
     ...(o.onRecord ? { onRecord: o.onRecord } : {}),
-    ...(o.merkleRoot ? { tree: newTree() } : {}),
+    ...(o.merkleRoot ? { tree: typeof o.merkleRoot === 'object' ? o.merkleRoot : newTree() } : {}),
   };
 }
 

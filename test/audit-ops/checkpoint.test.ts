@@ -123,6 +123,12 @@ describe('seatbelt checkpoint', () => {
     const check = await checkTrailCheckpoint({ trail: t.audit, home: t.home, note });
     expect(check).toMatchObject({ ok: false, status: 'TRUNCATED' });
     expect(check.detail).toMatch(/commits to 10 records and the trail holds 7/);
+    const notePath = `${t.audit}.checkpoints/000000000010.note`;
+    const v = await seatbelt(['verify', '--checkpoint', notePath], { env: t.env });
+    expect(v.stdout).toMatch(/checkpoint .*: TRUNCATED: the checkpoint commits to 10 records and the trail holds 7/);
+    expect(v.exitCode).toBe(1);
+    const j = JSON.parse((await seatbelt(['verify', '--checkpoint', notePath, '--json'], { env: t.env })).stdout);
+    expect(j).toMatchObject({ ok: false, checkpoint: { status: 'TRUNCATED', size: 7 } });
   });
 
   test('history re-signed with the current key is REWRITTEN against the checkpoint', async () => {
@@ -142,6 +148,10 @@ describe('seatbelt checkpoint', () => {
     writeFileSync(t.audit, out.join('\n') + '\n');
     const check = await checkTrailCheckpoint({ trail: t.audit, home: t.home, note });
     expect(check).toMatchObject({ ok: false, status: 'REWRITTEN' });
+    const v = await seatbelt(['verify', '--checkpoint', `${t.audit}.checkpoints/000000000006.note`], { env: t.env });
+    expect(v.stdout).toMatch(/: intact\n/);
+    expect(v.stdout).toMatch(/REWRITTEN: the first 6 records no longer hash to the checkpoint's root/);
+    expect(v.exitCode).toBe(1);
     // An untouched trail is consistent with it.
     const fresh = trail(6);
     const n2 = JSON.parse((await seatbelt(['checkpoint', '--json'], { env: fresh.env })).stdout).note as string;
@@ -189,6 +199,16 @@ describe('seatbelt checkpoint', () => {
       response.writeUInt16BE(response.length - 4, 2);
       expect(tsa.opensslVerifies(new TextEncoder().encode(made.note), response)).toBe(true);
       expect(() => checkKeptTimestamp(made.path, made.note.replace('\n4\n', '\n5\n'), readCas([tsa.caFile]))).toThrow(/imprint/);
+      const v = await seatbelt(['verify', '--checkpoint', made.path, '--tsa-ca', tsa.caFile], { env: t.env });
+      expect(v.stdout).toMatch(/CONSISTENT/);
+      expect(v.stdout).toMatch(/checkpoint time-stamp: 20\d\d-.* by .*seatbelt test TSA/);
+      expect(v.exitCode).toBe(0);
+      // A CA that did not vouch for this TSA: the stamp does not hold.
+      const stranger = timestampAuthority();
+      const bad = await seatbelt(['verify', '--checkpoint', made.path, '--tsa-ca', stranger.caFile], { env: t.env });
+      stranger.cleanup();
+      expect(bad.exitCode).toBe(65);
+      expect(bad.stderr).toMatch(/time-stamp does not hold: .*trusted CA/);
       // A failing anchor is an error, and the checkpoint is kept.
       t.add(4, 1);
       const failed = await seatbelt(['checkpoint', '--anchor-cmd', 'exit 3'], { env: t.env });

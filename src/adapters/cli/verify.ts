@@ -27,10 +27,15 @@ export function registerVerify(program: Command): void {
       'trusted keys with validity windows (seatbelt keys export-pub); default: $SEATBELT_HOME/keys/keyring.json, or the key files when no rotation made one',
     )
     .option('--json', 'print {ok, records, findings, ...} as JSON')
+    .option('--checkpoint <file>', 'also check that the trail still holds the tree this checkpoint commits to (TRUNCATED, REWRITTEN)')
+    .option('--tsa-ca <file>', 'a CA certificate trusted to vouch for the time-stamp kept beside the checkpoint (repeatable)', collect)
     .option('--from <url>', 'verify the central ledger instead of a file: postgres://… (every log; docs/fleet.md)')
     .option('--log <id>', 'with --from: only this log (repeatable)', collect)
     .action(
-      async (file: string | undefined, opts: { pubkey?: string[]; keyring?: string; json?: boolean; from?: string; log?: string[] }) => {
+      async (
+        file: string | undefined,
+        opts: { pubkey?: string[]; keyring?: string; json?: boolean; from?: string; log?: string[]; checkpoint?: string; tsaCa?: string[] },
+      ) => {
         if (opts.from !== undefined || opts.log !== undefined) {
           if (opts.from === undefined) throw new SeatbeltError('USAGE', 'verify: --log goes with --from postgres://…');
           if (file !== undefined) throw new SeatbeltError('USAGE', 'verify: give a trail file or --from, not both');
@@ -39,7 +44,10 @@ export function registerVerify(program: Command): void {
           process.exitCode = await verifyFromLedger(opts.from, opts.keyring !== undefined ? { ...o, keyring: opts.keyring } : o);
           return;
         }
-        process.exitCode = await runVerify(file ?? defaultAuditFile(), opts.pubkey ?? [], opts.json === true, opts.keyring);
+        process.exitCode = await runVerify(file ?? defaultAuditFile(), opts.pubkey ?? [], opts.json === true, opts.keyring, {
+          ...(opts.checkpoint !== undefined ? { checkpoint: opts.checkpoint } : {}),
+          tsaCas: opts.tsaCa ?? [],
+        });
       },
     );
 }
@@ -48,7 +56,13 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-async function runVerify(file: string, pubkeyPaths: string[], json: boolean, keyringPath?: string): Promise<number> {
+async function runVerify(
+  file: string,
+  pubkeyPaths: string[],
+  json: boolean,
+  keyringPath: string | undefined,
+  against: { checkpoint?: string; tsaCas: string[] },
+): Promise<number> {
   try {
     if (!statSync(file).isFile()) throw new Error('not a regular file');
   } catch (err) {
@@ -60,6 +74,8 @@ async function runVerify(file: string, pubkeyPaths: string[], json: boolean, key
     keyringPath === undefined && pubkeyPaths.length > 0
       ? { keys: trustedKeys(pubkeyPaths), windows: null }
       : verificationKeys({ home: seatbeltHome(), ...(keyringPath !== undefined ? { keyringFile: keyringPath } : {}) });
+  const watch = against.checkpoint !== undefined ? await watchCheckpoint(against.checkpoint, keys, against.tsaCas) : null;
+  let firstEvent: string | null = null;
   // Streams the file in windows; signatures are checked on every core.
   const { startProgress } = await import('./progress.js');
   const bar = startProgress({ label: `verify ${path.basename(file)}`, total: statSync(file).size, unit: 'bytes', machineOutput: json });
@@ -68,14 +84,19 @@ async function runVerify(file: string, pubkeyPaths: string[], json: boolean, key
     report = await verifyFileParallel(file, {
       publicKeys: keys,
       keyWindows: windows,
-      merkleRoot: true,
+      merkleRoot: watch?.tree ?? true,
+      ...(watch ? { onRecord: (_line: number, r: { event_id?: unknown }) => void (firstEvent ??= String(r.event_id)) } : {}),
       onProgress: (done, _total, lines) => bar.update(done, `${lines.toLocaleString('en')} lines`),
     });
   } finally {
     bar.end();
   }
+  const checkpoint = watch
+    ? { file: against.checkpoint, ...watch.result(firstEvent), ...(watch.stamp ? { timestamp: watch.stamp } : {}) }
+    : null;
+  const ok = report.ok && (checkpoint === null || checkpoint.status === 'CONSISTENT');
   if (json) {
-    process.stdout.write(`${JSON.stringify({ ...report, file, note: TRUNCATION_NOTE })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...report, ok, file, ...(checkpoint ? { checkpoint } : {}), note: TRUNCATION_NOTE })}\n`);
   } else {
     const out = report.findings.map(formatFinding);
     const total = report.findings.length + (report.findingsOmitted ?? 0);
@@ -90,10 +111,41 @@ async function runVerify(file: string, pubkeyPaths: string[], json: boolean, key
       );
     if (report.lastHash !== null) out.push(`last record: seq ${report.lastSeq} hash ${report.lastHash}`);
     if (report.merkleRoot) out.push(`tree: size ${report.treeSize} root ${report.merkleRoot} (compare with a checkpoint)`);
-    out.push(TRUNCATION_NOTE);
+    if (checkpoint) {
+      out.push(`checkpoint ${checkpoint.file}: ${checkpoint.status}: ${checkpoint.detail}`);
+      if (checkpoint.timestamp) out.push(`checkpoint time-stamp: ${checkpoint.timestamp}`);
+    } else out.push(TRUNCATION_NOTE);
     process.stdout.write(`${out.join('\n')}\n`);
   }
-  return report.ok ? EXIT.OK : EXIT.FINDINGS;
+  return ok ? EXIT.OK : EXIT.FINDINGS;
+}
+
+/** Open the checkpoint with the trusted keys and check its kept time-stamp; a tree that watches the trail reach it. */
+async function watchCheckpoint(path: string, keys: KeyObject[], tsaCaFiles: string[]) {
+  const { checkpointVerifiers, checkpointWatch, openCheckpoint } = await import('../../audit/checkpoints.js');
+  const { checkKeptTimestamp, readCas, tokenPath } = await import('../../audit/anchors.js');
+  let note: string;
+  try {
+    note = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new SeatbeltError('IO', `verify: cannot read checkpoint ${path}: ${(err as Error).message}`);
+  }
+  const c = openCheckpoint(note, checkpointVerifiers(note, keys), `checkpoint ${path}`);
+  let stamp: string | null = null;
+  if (tsaCaFiles.length) {
+    const { TimestampError } = await import('../../audit/tsa.js');
+    try {
+      const t = checkKeptTimestamp(path, note, readCas(tsaCaFiles));
+      if (!t) throw new SeatbeltError('IO', `verify: --tsa-ca given but no time-stamp at ${tokenPath(path)}`);
+      stamp = `${t.time.toISOString()} by ${t.tsa}`;
+    } catch (err) {
+      if (err instanceof TimestampError)
+        throw new SeatbeltError('INPUT', `verify: the checkpoint's time-stamp does not hold: ${err.message}`);
+      throw err;
+    }
+  }
+  const watch = checkpointWatch(c);
+  return { tree: watch.tree, result: (firstEvent: string | null) => watch.result(firstEvent), stamp };
 }
 
 export function formatFinding(f: Finding): string {

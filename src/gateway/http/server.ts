@@ -220,6 +220,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
       deps.log?.({ request_id: requestId, owner, api: api.name, status, ms: Math.round(performance.now() - t0), decisions });
     };
 
+    // Not an answer of the API: a redirect would send the caller's client (which follows it) past the gate.
+    if (up.status < 200 || (up.status >= 300 && up.status < 400)) {
+      await up.body?.cancel().catch(() => {});
+      return fail(api, res, 'upstream_malformed', `the upstream answered ${up.status}, not the API's response`, requestId);
+    }
     // The upstream's own error (4xx/5xx in its API's format): relayed as it is, bounded.
     if (!up.ok) {
       const errBody = await readLimited(up.body, config.limits.maxResponseBytes);

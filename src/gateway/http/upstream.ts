@@ -29,12 +29,15 @@ export function upstreamHeaders(h: IncomingHttpHeaders): Headers {
   return out;
 }
 
-/** The upstream's response headers to relay: fetch has already decoded the body, so no length or encoding. */
+/**
+ * The upstream's response headers to relay: fetch has already decoded the body, so no length or
+ * encoding; and none of the gateway's own (a receipt, request id or approval id the upstream made up).
+ */
 export function relayHeaders(h: Headers, opts: { keepLength?: boolean } = {}): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
   h.forEach((v, k) => {
     if (HOP_BY_HOP.has(k) && !(opts.keepLength && k === 'content-length')) return;
-    if (k === 'content-encoding' || k === 'set-cookie') return;
+    if (k === 'content-encoding' || k === 'set-cookie' || k.startsWith('x-seatbelt-')) return;
     out[k] = v;
   });
   return out;

@@ -31,6 +31,7 @@ export const CSV_COLUMNS = [
   'hash',
   'prev_hash',
   'key_id',
+  'environment',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];

@@ -10,7 +10,7 @@ export interface SpecProblem {
 }
 
 const ROLE_KINDS = ['command', 'script', 'script-file', 'code', 'code-file', 'path', 'device', 'sql', 'sql-file', 'url', 'method', 'data'];
-const EFFECTS = ['read', 'write', 'local', 'destroy', 'credential', 'privilege', 'publish'];
+const EFFECTS = ['read', 'write', 'change', 'destroy', 'credential', 'privilege', 'publish'];
 const ACCESS = ['read', 'write', 'delete', 'destination'];
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const OPTION = /^--?[A-Za-z0-9?][A-Za-z0-9._?-]*$|^-#$|^\+$|^-$/;

@@ -137,7 +137,7 @@ export type PathAccess = 'read' | 'write' | 'delete' | 'destination';
 export type Effect =
   | 'read' // reads only
   | 'write' // changes state through a service or tool that can be put back (a merge, a deploy that can be rolled back): catalogue.write
-  | 'local' // changes files, processes or this machine's state (rm, mkdir, make, kill, apt install): read_only refuses it; the file and system rules judge how
+  | 'change' // changes files, processes, this machine or a resource whose risk a dedicated rule judges (rm, kill, make, kubectl delete): read_only refuses it; no catalogue rule fires
   | 'destroy' // deletes data, history or infrastructure
   | 'credential' // prints or sends a secret
   | 'privilege' // grants access, changes privileges or exposure (public ACLs, admin roles, 0.0.0.0/0)

@@ -50,6 +50,22 @@ const CHANGED: { scripts: RegExp; reason: string }[] = [
     reason: "options that only print, list or rehearse (--dry-run, -n, -v, -l) are the specs' harmless options",
   },
   { scripts: /^etcdctl (get|endpoint health)/, reason: "etcdctl get and endpoint health read the cluster: the spec's read verbs" },
+  {
+    scripts:
+      /^(docker|podman) (buildx|compose|container|context|image|manifest|network|system|volume) \S+( --check| --get-all| -l| -v)?$|^gh (checks|diff|list|view|watch)( .*)?$/,
+    reason:
+      'a subcommand the program does not have (docker image whoami, gh list) is not taken for a read because the old shared list of read words named it: an unknown subcommand changes something',
+  },
+  {
+    scripts:
+      /^(oc (adm top|auth|policy who-can|status|whoami)|podman (generate kube|machine list|pod ps)|kubectl (auth|config (view|current-context)|rollout status)|docker stack ls)( .*)?$/,
+    reason: "read subcommands the program's spec names that the old per-program list of reads missed",
+  },
+  {
+    scripts:
+      /^((terraform|tofu) fmt --help|helm uninstall web --dry-run|kubectl apply --prune --dry-run=client .*|gh api --method=GET repos\/x)$/,
+    reason: '--help and --dry-run change nothing; gh api --method=GET reads (the old check took --method=GET for a method that writes)',
+  },
   { scripts: /^nohup -- /, reason: "the IR reads nohup's `--` now: the command it runs (rm) is listed and writes" },
   { scripts: /^\.\/mvnw /, reason: 'mvnw is Maven (one spec): it builds and writes like mvn' },
   {

@@ -27,3 +27,20 @@ export const aka = (names: string[], level: CommandSpec): Record<string, Command
 
 /** A value only known at run time counts as the risky one. */
 export const OR_DYNAMIC = '|.*\\$.*';
+
+/**
+ * Subcommands where anything not declared as reading changes something: every level with
+ * subcommands and no verb of its own gets `'*'` (an unknown subcommand changes state: `docker image
+ * frobnicate`), and every declared leaf without a verb gets `change` (`kubectl delete`, whose risky
+ * forms `when` names). The read_only policy refuses what changes; the program's own rules judge how
+ * much. A level with a verb keeps it for the subcommands it does not name.
+ */
+export function changingByDefault(subs: Record<string, CommandSpec>, why: string, star = true): Record<string, CommandSpec> {
+  const out: Record<string, CommandSpec> = {};
+  for (const [name, level] of Object.entries(subs)) {
+    if (level.subcommands) out[name] = { ...level, subcommands: changingByDefault(level.subcommands, why, !level.verb) };
+    else out[name] = level.verb ? level : { ...level, verb: { effect: 'change', why } };
+  }
+  if (star && !Object.hasOwn(out, '*')) out['*'] = { verb: { effect: 'change', why } };
+  return out;
+}

@@ -4,7 +4,7 @@
 // packages publish; secrets, deploy keys, tokens and visibility change who has access. `git` itself
 // is analysed in src/analyze/shell/git.ts.
 import type { CommandSpec, Effect, OptionDecl, ProgramSpec, VerbWhen } from '../spec.js';
-import { aka, COMMAND, flag, reads, SCRIPT, valued, verb, writes } from './builders.js';
+import { aka, COMMAND, flag, reads, SCRIPT, valued, verb, writes, changingByDefault } from './builders.js';
 
 const when = (effect: Effect, why: string, options: VerbWhen['options'], operand?: string): VerbWhen => ({
   options,
@@ -1565,7 +1565,13 @@ const WOODPECKER: ProgramSpec = {
 };
 
 export const CI_VCS: ProgramSpec[] = [
-  GH,
+  {
+    ...GH,
+    subcommands: changingByDefault(
+      { help: reads('shows help'), version: reads('prints the version'), ...GH.subcommands },
+      'changes repositories, issues or settings on GitHub',
+    ),
+  },
   GLAB,
   HUB,
   TEA,

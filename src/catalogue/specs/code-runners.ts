@@ -138,7 +138,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['vim', 'vi', 'nvim', 'gvim', 'view', 'vimdiff', 'gvimdiff', 'gview', 'nvi', 'vim.basic', 'vim.tiny'],
     family: 'code-runners',
-    verb: { effect: 'local', why: 'edits files' },
+    verb: { effect: 'change', why: 'edits files' },
     summary: 'Vim: +cmd, -c and --cmd run Ex commands (which may run shell commands with :!)',
     options: VIM_OPTIONS,
     operands: FILES,
@@ -162,7 +162,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['ex', 'vim.ex'],
     family: 'code-runners',
-    verb: { effect: 'local', why: 'edits files' },
+    verb: { effect: 'change', why: 'edits files' },
     summary: 'Vim in Ex mode: runs the Ex commands on its standard input, +cmd and -c',
     options: VIM_OPTIONS,
     operands: FILES,
@@ -172,7 +172,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['ed'],
     family: 'code-runners',
-    verb: { effect: 'local', why: 'edits files' },
+    verb: { effect: 'change', why: 'edits files' },
     summary: 'the line editor: runs the commands on its standard input (! runs a shell command)',
     options: [
       ...flags(
@@ -216,7 +216,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['emacs', 'emacs-nox', 'xemacs'],
     family: 'code-runners',
-    verb: { effect: 'local', why: 'edits files' },
+    verb: { effect: 'change', why: 'edits files' },
     summary: 'Emacs: --eval, -f and -l run Emacs Lisp (which can run any program)',
     options: [
       codeOption(code('emacs-lisp', String.raw`^\(kill-emacs(?:\s+\d+)?\)$`), '--eval', '-eval', '--execute', '-execute'),
@@ -559,7 +559,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['make', 'gmake'],
     family: 'code-runners',
-    verb: { effect: 'local', why: 'builds (writes outputs and runs build steps)' },
+    verb: { effect: 'change', why: 'builds (writes outputs and runs build steps)' },
     summary: 'runs Makefile recipes through $(SHELL); --eval adds make code, SHELL= on the command line replaces the shell',
     prefixes: true,
     options: [
@@ -676,7 +676,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
     options: [
       { names: ['-e', '--expression'], value: 'required', role: code('sed', SED_INERT), operands: FILES },
       { names: ['-f', '--file'], value: 'required', role: codeFile('sed'), operands: FILES },
-      { names: ['-i', '--in-place'], value: 'optional', verb: { effect: 'local', why: 'edits files in place' } },
+      { names: ['-i', '--in-place'], value: 'optional', verb: { effect: 'change', why: 'edits files in place' } },
       ...valued(['-l', '--line-length']),
       ...flags(
         ['-n', '--quiet', '--silent'],
@@ -765,7 +765,9 @@ export const CODE_RUNNERS: ProgramSpec[] = [
       ...harmless('--help', '--version', '--usage', '--show-defaults'),
     ],
     // Creates or extracts an archive unless it only lists one (-t, --list).
-    when: [{ unless: { options: [{ name: '-t' }, { name: '--list' }] }, verb: { effect: 'local', why: 'creates or extracts an archive' } }],
+    when: [
+      { unless: { options: [{ name: '-t' }, { name: '--list' }] }, verb: { effect: 'change', why: 'creates or extracts an archive' } },
+    ],
     examples: {
       block: [
         "tar -xf a.tar --to-command='rm -rf ~'",
@@ -783,7 +785,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['rsync'],
     family: 'code-runners',
-    verb: { effect: 'local', why: 'copies and deletes files (locally or to another host)' },
+    verb: { effect: 'change', why: 'copies and deletes files (locally or to another host)' },
     summary: 'file sync: -e names the remote shell it runs, --rsync-path the command run on the other side',
     options: [
       runs('-e', '--rsh'),
@@ -859,7 +861,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['scp'],
     family: 'code-runners',
-    verb: { effect: 'local', why: 'copies files to or from another host' },
+    verb: { effect: 'change', why: 'copies files to or from another host' },
     summary: 'secure copy: -S names the program it runs instead of ssh; -o settings may run commands',
     options: [
       { names: ['--help', '--version'], harmless: true },
@@ -885,7 +887,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['sftp'],
     family: 'code-runners',
-    verb: { effect: 'local', why: 'copies, renames and deletes files on another host' },
+    verb: { effect: 'change', why: 'copies, renames and deletes files on another host' },
     summary:
       'secure FTP: -S names the program it runs instead of ssh, -D a local server it starts; batch files may run local commands with !',
     options: [
@@ -906,7 +908,7 @@ export const CODE_RUNNERS: ProgramSpec[] = [
   {
     names: ['zip'],
     family: 'code-runners',
-    verb: { effect: 'local', why: 'writes an archive' },
+    verb: { effect: 'change', why: 'writes an archive' },
     summary: 'archiver: -TT (--unzip-command) names the command that tests the archive',
     options: [
       runs('-TT', '--unzip-command'),

@@ -5,6 +5,7 @@
 // only add verbs. The others run their nested commands through the roles declared here.
 import type { CommandSpec, OptionDecl, ProgramSpec, VerbWhen } from '../spec.js';
 import { COMPUTED, aliases, dryRun, credential, destroy, flags, harmless, privilege, read, valued, verb, write } from './infra-helpers.js';
+import { changingByDefault } from './builders.js';
 
 const COMMAND = { kind: 'command' } as const;
 const DATA = { kind: 'data' } as const;
@@ -645,7 +646,7 @@ export const CONTAINERS: ProgramSpec[] = [
     family: 'containers',
     summary: 'Docker engine CLI (its exec and run commands are read by the container analysis)',
     options: ENGINE_GLOBALS,
-    subcommands: engineCommands(false),
+    subcommands: changingByDefault(engineCommands(false), 'changes containers, images or engine state'),
     examples: {
       block: [
         'docker run --privileged -it alpine sh',
@@ -688,7 +689,7 @@ export const CONTAINERS: ProgramSpec[] = [
     family: 'containers',
     summary: 'Podman container engine (its exec and run commands are read by the container analysis)',
     options: ENGINE_GLOBALS,
-    subcommands: engineCommands(false),
+    subcommands: changingByDefault(engineCommands(false), 'changes containers, images or engine state'),
     examples: {
       block: [
         'podman run --privileged alpine',
@@ -711,7 +712,7 @@ export const CONTAINERS: ProgramSpec[] = [
     family: 'containers',
     summary: 'containerd CLI compatible with docker (finch: the AWS distribution of it)',
     options: NERDCTL_GLOBALS,
-    subcommands: engineCommands(true),
+    subcommands: changingByDefault(engineCommands(true), 'changes containers, images or engine state'),
     examples: {
       block: [
         'nerdctl run --rm alpine rm -rf ~',

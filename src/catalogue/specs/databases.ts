@@ -887,7 +887,7 @@ const STORES: ProgramSpec[] = [
   {
     names: ['etcdctl'],
     family: 'databases',
-    verb: { effect: 'local', why: 'changes the cluster keys and settings' },
+    verb: { effect: 'change', why: 'changes the cluster keys and settings' },
     summary: 'etcd client: keys, leases, members, snapshots, users and roles (Kubernetes keeps its state, secrets included, here)',
     options: [
       valued('--endpoints'),
@@ -958,7 +958,7 @@ const STORES: ProgramSpec[] = [
       alarm: { subcommands: { list: reads('lists alarms'), disarm: writes('disarms alarms') } },
       snapshot: {
         subcommands: {
-          save: { verb: { effect: 'local', why: 'saves a snapshot to a file' } },
+          save: { verb: { effect: 'change', why: 'saves a snapshot to a file' } },
           status: reads('shows a snapshot'),
           restore: writes('restores a snapshot into a new data folder'),
         },

@@ -1,5 +1,5 @@
 // Family: files — programs whose purpose is to change files: delete, move, copy, link, change modes
-// and owners, patch, split, pack and unpack, edit, build, download. Their verb is `local`: the
+// and owners, patch, split, pack and unpack, edit, build, download. Their verb is `change`: the
 // read_only policy refuses them; what they do to which path is judged by the file rules
 // (src/rules/shell/filesystem.ts, changed-paths.ts, devices.ts), not by a catalogue rule. Options that
 // only print (`--help`, `gzip -c`, `unzip -l`) make them read.
@@ -16,7 +16,7 @@ function changes(
   examples: ProgramSpec['examples'],
   options: OptionDecl[] = [],
 ): ProgramSpec {
-  return { names, family: 'files', summary, options: [HELP, ...options], verb: { effect: 'local', why }, examples };
+  return { names, family: 'files', summary, options: [HELP, ...options], verb: { effect: 'change', why }, examples };
 }
 
 /** A program that changes files unless one of `only` is given (`gzip -c` writes to standard output). */
@@ -28,7 +28,7 @@ function changesUnless(
   examples: ProgramSpec['examples'],
   options: OptionDecl[] = [],
 ): ProgramSpec {
-  const when: VerbWhen = { unless: { options: only.map((name) => ({ name })) }, verb: { effect: 'local', why } };
+  const when: VerbWhen = { unless: { options: only.map((name) => ({ name })) }, verb: { effect: 'change', why } };
   return { names, family: 'files', summary, options: [HELP, ...only.map((n) => flag(n)), ...options], when: [when], examples };
 }
 

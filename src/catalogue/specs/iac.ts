@@ -20,6 +20,7 @@ import {
   verb,
   write,
 } from './infra-helpers.js';
+import { changingByDefault } from './builders.js';
 
 const COMMAND = { kind: 'command' } as const;
 const SCRIPT = { kind: 'script' } as const;
@@ -99,6 +100,10 @@ const TERRAFORM_COMMANDS: Record<string, CommandSpec> = {
     ['plan', 'show', 'output', 'validate', 'version', 'graph', 'console', 'metadata', 'modules', 'query'],
     read('shows the configuration, plan, state or outputs'),
   ),
+  // `-out FILE` saves the plan to a file.
+  plan: read('shows what applying would change', {
+    options: [{ names: ['-out'], value: 'required', role: { kind: 'path', access: 'write' } }],
+  }),
   apply: write('applies the configuration (or a saved plan, whose content is not read here)', {
     options: [
       goFlag('-destroy', { verb: verb('destroy', 'destroys every resource the configuration manages') }),
@@ -210,7 +215,7 @@ const PULUMI_COMMANDS: Record<string, CommandSpec> = {
   stack: {
     subcommands: {
       ...aliases(['ls', 'history', 'graph'], read('shows stacks')),
-      ...aliases(['select', 'unselect'], { verb: { effect: 'local', why: 'changes the stack the workspace uses' } }),
+      ...aliases(['select', 'unselect'], { verb: { effect: 'change', why: 'changes the stack the workspace uses' } }),
       output: read('shows stack outputs (secrets masked)', { options: [SHOW_SECRETS] }),
       export: read('prints the stack state (secrets encrypted)', { options: [SHOW_SECRETS] }),
       rm: destroy('removes the stack and its state history (with --force even while it still has resources)'),
@@ -391,7 +396,7 @@ export const IAC: ProgramSpec[] = [
     family: 'iac',
     summary: 'Terraform / OpenTofu: infrastructure from configuration, with a state of what it manages',
     options: TERRAFORM_OPTIONS,
-    subcommands: TERRAFORM_COMMANDS,
+    subcommands: changingByDefault(TERRAFORM_COMMANDS, 'changes infrastructure or its state'),
     examples: {
       block: [
         'terraform workspace delete prod',

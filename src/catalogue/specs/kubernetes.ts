@@ -5,6 +5,7 @@
 // switchers and viewers (kubectx, kubens, k9s, stern).
 import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
 import { COMPUTED, aliases, dryRun, credential, destroy, flags, harmless, privilege, read, valued, verb, write } from './infra-helpers.js';
+import { changingByDefault } from './builders.js';
 
 const COMMAND = { kind: 'command' } as const;
 const DATA = { kind: 'data' } as const;
@@ -532,7 +533,7 @@ export const KUBERNETES: ProgramSpec[] = [
     family: 'kubernetes',
     summary: 'Kubernetes CLI (exec, delete, secrets and raw kubeconfigs are judged by their own analysis and rules)',
     options: KUBECTL_GLOBALS,
-    subcommands: KUBECTL_COMMANDS,
+    subcommands: changingByDefault(KUBECTL_COMMANDS, 'changes cluster resources'),
     examples: {
       block: [
         'kubectl scale deploy --all --replicas=0 -n prod',
@@ -562,7 +563,7 @@ export const KUBERNETES: ProgramSpec[] = [
     family: 'kubernetes',
     summary: 'OpenShift CLI: kubectl plus projects, builds and cluster administration',
     options: KUBECTL_GLOBALS,
-    subcommands: OC_COMMANDS,
+    subcommands: changingByDefault(OC_COMMANDS, 'changes cluster resources'),
     examples: {
       block: [
         'oc adm policy add-cluster-role-to-user cluster-admin dev',
@@ -657,7 +658,10 @@ export const KUBERNETES: ProgramSpec[] = [
     family: 'kubernetes',
     summary: 'Kubernetes package manager: charts installed as releases',
     options: HELM_GLOBALS,
-    subcommands: HELM_COMMANDS,
+    subcommands: changingByDefault(
+      { completion: { verb: { effect: 'read', why: 'prints a shell completion script' } }, ...HELM_COMMANDS },
+      'changes releases or repositories',
+    ),
     examples: {
       block: [
         'helm uninstall web -n prod',

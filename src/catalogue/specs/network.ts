@@ -37,7 +37,7 @@ const SENDS = 'sends a request that changes data on the server';
 
 /** curl's options that take a value (the rest are flags). */
 const CURL_OPTIONS: OptionDecl[] = [
-  { names: ['-O', '--remote-name', '--remote-name-all'], verb: { effect: 'local', why: 'writes the downloaded file' } },
+  { names: ['-O', '--remote-name', '--remote-name-all'], verb: { effect: 'change', why: 'writes the downloaded file' } },
   role(METHOD, '-X', '--request'),
   role(URL, '--url'),
   role(DATA, '-d', '--data'),
@@ -325,7 +325,7 @@ const HTTP_CLIENTS: ProgramSpec[] = [
     operands: [{ ...URL, rest: true }],
     when: [
       // Downloads into files unless it only checks (--spider) or writes where -O says (a file: a write path; `-`: standard output).
-      { unless: { options: [{ name: '--spider' }, { name: '-O' }] }, verb: { effect: 'local', why: 'writes the files it downloads' } },
+      { unless: { options: [{ name: '--spider' }, { name: '-O' }] }, verb: { effect: 'change', why: 'writes the files it downloads' } },
       when('write', SENDS, [{ name: '--method', value: CHANGING_METHOD }]),
       ...['--post-data', '--post-file', '--body-data', '--body-file'].map((name) => when('write', 'sends a body (a POST)', [{ name }])),
     ],

@@ -875,7 +875,7 @@ const MVN: ProgramSpec = {
   names: ['mvn', 'mvnw', 'mvnd'],
   projectScript: true,
   family: 'packages',
-  verb: { effect: 'local', why: 'builds (writes outputs, fills the local repository)' },
+  verb: { effect: 'change', why: 'builds (writes outputs, fills the local repository)' },
   summary: 'Maven: deploys and releases artifacts (goals and phases are operands)',
   options: [
     valued('-f', '--file'),
@@ -930,7 +930,7 @@ const GRADLE: ProgramSpec = {
   names: ['gradle', 'gradlew'],
   projectScript: true,
   family: 'packages',
-  verb: { effect: 'local', why: 'builds (writes outputs, fills the local caches)' },
+  verb: { effect: 'change', why: 'builds (writes outputs, fills the local caches)' },
   summary: 'Gradle: publishing tasks (tasks are operands)',
   options: [
     valued('-b', '--build-file'),
@@ -981,7 +981,7 @@ const GRADLE: ProgramSpec = {
 const SBT: ProgramSpec = {
   names: ['sbt'],
   family: 'packages',
-  verb: { effect: 'local', why: 'builds (writes outputs, fills the local caches)' },
+  verb: { effect: 'change', why: 'builds (writes outputs, fills the local caches)' },
   summary: 'sbt: publishing commands (commands are operands)',
   options: [
     valued('--java-home'),

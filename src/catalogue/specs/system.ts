@@ -1,6 +1,6 @@
 // Family: system — programs that change this machine: disks and file systems, mounts and swap, users
 // and groups, kernel modules, processes, power, services, system settings and the crontab. Their verb
-// is `local`: the read_only policy refuses them; which device, process or setting they aim at is
+// is `change`: the read_only policy refuses them; which device, process or setting they aim at is
 // judged by the system rules (src/rules/shell/devices.ts, disk-system.ts). Options that only print
 // (`fdisk -l`, `kill -l`, `crontab -l`) make them read.
 import type { OptionDecl, ProgramSpec, VerbWhen } from '../spec.js';
@@ -9,7 +9,7 @@ import { flag, harmless } from './builders.js';
 const HELP = harmless('--help', '--version');
 
 function changes(names: string[], summary: string, why: string, examples: ProgramSpec['examples']): ProgramSpec {
-  return { names, family: 'system', summary, options: [HELP], verb: { effect: 'local', why }, examples };
+  return { names, family: 'system', summary, options: [HELP], verb: { effect: 'change', why }, examples };
 }
 
 /** A program that changes the machine unless one of `only` is given (or an operand matches `operand`). */
@@ -23,7 +23,7 @@ function changesUnless(
 ): ProgramSpec {
   const when: VerbWhen = {
     unless: { options: only.map((name) => ({ name })), ...(operand ? { operand } : {}) },
-    verb: { effect: 'local', why },
+    verb: { effect: 'change', why },
   };
   const options: OptionDecl[] = [HELP, ...only.map((n) => flag(n))];
   return { names, family: 'system', summary, options, when: [when], examples };
@@ -124,10 +124,10 @@ export const SYSTEM: readonly ProgramSpec[] = [
     summary: 'reads and sets kernel parameters',
     options: [
       HELP,
-      { names: ['-w', '--write'], verb: { effect: 'local', why: 'sets kernel parameters' } },
-      { names: ['-p', '--load'], value: 'optional', verb: { effect: 'local', why: 'sets kernel parameters from a file' } },
+      { names: ['-w', '--write'], verb: { effect: 'change', why: 'sets kernel parameters' } },
+      { names: ['-p', '--load'], value: 'optional', verb: { effect: 'change', why: 'sets kernel parameters from a file' } },
     ],
-    when: [{ operand: '=', verb: { effect: 'local', why: 'sets kernel parameters' } }],
+    when: [{ operand: '=', verb: { effect: 'change', why: 'sets kernel parameters' } }],
     examples: { block: [], allow: ['sysctl net.ipv4.ip_forward', 'sysctl -a'] },
   },
   {
@@ -138,7 +138,7 @@ export const SYSTEM: readonly ProgramSpec[] = [
       ...Object.fromEntries(
         ['list', 'print', 'version', 'help', 'blame'].map((n) => [n, { verb: { effect: 'read' as const, why: 'shows services' } }]),
       ),
-      '*': { verb: { effect: 'local', why: 'loads, starts, stops or changes services' } },
+      '*': { verb: { effect: 'change', why: 'loads, starts, stops or changes services' } },
     },
     examples: { block: [], allow: ['launchctl list', 'launchctl print system'] },
   },

@@ -21,7 +21,7 @@ function verbDetail(inv: CommandInvocation, effect: Effect): string {
 }
 
 function effectRule(
-  effect: Exclude<Effect, 'read' | 'local'>,
+  effect: Exclude<Effect, 'read' | 'change'>,
   id: string,
   risk: Risk,
   reason: string,

@@ -63,79 +63,6 @@ const READ_SUBCOMMANDS: Record<string, Set<string>> = {
     'grep',
     'instaweb',
   ]),
-  kubectl: new Set([
-    'get',
-    'describe',
-    'logs',
-    'top',
-    'explain',
-    'version',
-    'api-resources',
-    'api-versions',
-    'cluster-info',
-    'auth',
-    'diff',
-    'wait',
-    'events',
-    'completion',
-    'options',
-    'plugin',
-  ]),
-  helm: new Set([
-    'list',
-    'ls',
-    'status',
-    'get',
-    'history',
-    'show',
-    'inspect',
-    'template',
-    'lint',
-    'search',
-    'version',
-    'env',
-    'verify',
-    'completion',
-  ]),
-  terraform: new Set([
-    'plan',
-    'show',
-    'output',
-    'validate',
-    'version',
-    'providers',
-    'graph',
-    'console',
-    'fmt',
-    'state',
-    'workspace',
-    'test',
-    'metadata',
-  ]),
-  docker: new Set([
-    'ps',
-    'images',
-    'inspect',
-    'logs',
-    'version',
-    'info',
-    'stats',
-    'top',
-    'history',
-    'diff',
-    'port',
-    'events',
-    'search',
-    'context',
-    'manifest',
-    'buildx',
-    'image',
-    'container',
-    'network',
-    'volume',
-    'system',
-    'compose',
-  ]),
   npm: new Set([
     'ls',
     'list',
@@ -162,30 +89,7 @@ const READ_SUBCOMMANDS: Record<string, Set<string>> = {
     '--version',
     'version',
   ]),
-  systemctl: new Set([
-    'status',
-    'show',
-    'list-units',
-    'list-unit-files',
-    'list-timers',
-    'list-sockets',
-    'list-dependencies',
-    'is-active',
-    'is-enabled',
-    'is-failed',
-    'is-system-running',
-    'cat',
-    'help',
-    'get-default',
-    'list-jobs',
-  ]),
-  gh: new Set(['view', 'list', 'status', 'search', 'browse', 'diff', 'checks', 'watch', 'help', 'version', 'auth', 'api']),
 };
-READ_SUBCOMMANDS['tofu'] = READ_SUBCOMMANDS['terraform']!;
-READ_SUBCOMMANDS['podman'] = READ_SUBCOMMANDS['docker']!;
-READ_SUBCOMMANDS['oc'] = READ_SUBCOMMANDS['kubectl']!;
-READ_SUBCOMMANDS['yarn'] = READ_SUBCOMMANDS['npm']!;
-READ_SUBCOMMANDS['pnpm'] = READ_SUBCOMMANDS['npm']!;
 
 /** Second-level read verbs (`docker image ls`, `git stash list`, `terraform state list`). */
 const READ_VERBS = new Set([
@@ -322,37 +226,6 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
     if (first === 'audit') return pos[1] === 'fix' || cmd.args.some((w) => w.value === '--fix');
     if (first === 'config') return pos[1] !== 'get' && pos[1] !== 'list' && pos[1] !== 'ls';
     return !READ_SUBCOMMANDS['npm']!.has(first);
-  }
-  const reads = READ_SUBCOMMANDS[n];
-  if (reads) {
-    const p = parseOptions(cmd.args, {
-      shortValue: n === 'kubectl' || n === 'oc' ? 'nlo' : n === 'helm' ? 'n' : '',
-      longValue: ['namespace', 'context', 'kubeconfig', 'output', 'selector', 'kube-context'],
-    });
-    const ops = catalogueOperands(cmd) ?? p.operands.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
-    // `gh pr list`: the verb is the second word (but `gh api`, `gh auth …`, `gh status` are one level).
-    const sub =
-      n === 'gh' && ops.length > 1 && !['api', 'auth', 'status', 'search', 'browse', 'help', 'version'].includes(ops[0]!) ? ops[1] : ops[0];
-    if (sub === undefined) return false;
-    if (!reads.has(sub)) return true;
-    if (n === 'terraform' || n === 'tofu') {
-      if (sub === 'fmt') return !cmd.args.some((w) => w.value === '-check' || w.value === '--check');
-      if (sub === 'plan') return cmd.args.some((w) => w.value.startsWith('-out'));
-      if (sub === 'state' || sub === 'workspace') return !['list', 'show', 'pull'].includes(ops[1] ?? 'list');
-    }
-    if (
-      ['docker', 'podman'].includes(n) &&
-      ['image', 'container', 'network', 'volume', 'system', 'context', 'manifest', 'buildx', 'compose'].includes(sub)
-    )
-      return !READ_VERBS.has(ops[1] ?? 'ls');
-    if (n === 'gh' && sub === 'api')
-      return (
-        cmd.args.some((w) => /^(-X|--method|-f|-F|--field|--raw-field|--input)$/.test(w.value) || /^--method=/.test(w.value)) &&
-        !cmd.args.some((w) => /^GET$/i.test(w.value))
-      );
-    if ((n === 'kubectl' || n === 'oc') && sub === 'auth') return ops[1] !== 'can-i' && ops[1] !== 'whoami';
-    if (n === 'gh' && sub === 'auth') return !['status', 'token'].includes(ops[1] ?? 'status');
-    return false;
   }
   if (n === 'aws') {
     const ops =

@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, wri
 import path from 'node:path';
 import { EXIT } from '../../src/core/error.js';
 import { buildProgram } from '../../src/adapters/cli/main.js';
-import { EXIT_CODE_ROWS, codesFor, exitCodeMarkdown } from '../../src/adapters/cli/exit-codes.js';
+import { EXIT_CODE_ROWS, PASS_THROUGH_NOTE, codesFor, exitCodeMarkdown } from '../../src/adapters/cli/exit-codes.js';
 import { seatbelt, tempHome } from './helpers.js';
 
 const made: string[] = [];
@@ -42,11 +42,14 @@ describe('one exit-code table', () => {
     const exec = await seatbelt(['exec', '--help'], { env: t.env });
     expect(exec.stdout).toMatch(/Exit codes:\n[\s\S]*126 {2}exec: the command was allowed but cannot be executed/);
     expect(exec.stdout).not.toMatch(/^ +1 {2}verify/m);
+    expect(exec.stdout).toContain(PASS_THROUGH_NOTE);
+    expect(top.stdout).toContain(PASS_THROUGH_NOTE);
     const verify = await seatbelt(['help', 'verify'], { env: t.env });
     expect(verify.exitCode).toBe(0);
     expect(verify.stdout).toMatch(/Usage: seatbelt verify/);
     expect(verify.stdout).toMatch(/^ {4}1 {2}verify, audit verify-export: integrity findings/m);
     expect(verify.stdout).not.toMatch(/^ +74 /m);
+    expect(verify.stdout).not.toContain(PASS_THROUGH_NOTE);
     expect(codesFor('hook codex')).toEqual([EXIT.OK, EXIT.HOOK_BLOCK]);
   });
 

@@ -8,7 +8,7 @@ export interface ExitCodeRow {
 }
 
 export const EXIT_CODE_ROWS: readonly ExitCodeRow[] = [
-  { code: EXIT.OK, meaning: 'allowed (exec, sql --exec: the command ran and this is its own exit code); intact; nothing found' },
+  { code: EXIT.OK, meaning: 'success: allowed, intact, nothing found' },
   { code: EXIT.FINDINGS, meaning: 'verify, audit verify-export: integrity findings; scan: a command would be blocked' },
   {
     code: EXIT.HOOK_BLOCK,
@@ -29,6 +29,12 @@ export const EXIT_CODE_ROWS: readonly ExitCodeRow[] = [
   { code: EXIT.CANNOT_EXECUTE, meaning: 'exec: the command was allowed but cannot be executed (not executable, a folder, no permission)' },
   { code: EXIT.NOT_FOUND, meaning: 'exec: the command was allowed but not found' },
 ];
+
+/** Said under the table wherever a command is run (exec, sql --exec). */
+export const PASS_THROUGH_NOTE =
+  'exec and sql --exec: once the command ran, its own exit code passes through (128+n when signal n ended it)';
+
+const RUNS_COMMANDS = new Set(['exec', 'sql']);
 
 const COMMON = [EXIT.OK, EXIT.USAGE, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CONFIG];
 
@@ -69,17 +75,24 @@ function pad(code: number): string {
 
 /** The whole table for `seatbelt --help`. */
 export function exitCodeHelp(): string {
-  return `\nExit codes:\n${EXIT_CODE_ROWS.map((r) => `  ${pad(r.code)}  ${r.meaning}`).join('\n')}\n`;
+  return `\nExit codes:\n${EXIT_CODE_ROWS.map((r) => `  ${pad(r.code)}  ${r.meaning}`).join('\n')}\n${PASS_THROUGH_NOTE}\n`;
 }
 
 /** One command's codes, for its `--help`. */
 export function commandExitHelp(commandPath: string): string {
   const codes = new Set(codesFor(commandPath));
   const rows = EXIT_CODE_ROWS.filter((r) => codes.has(r.code));
-  return `\nExit codes:\n${rows.map((r) => `  ${pad(r.code)}  ${r.meaning}`).join('\n')}\n`;
+  const note = RUNS_COMMANDS.has(commandPath) ? `${PASS_THROUGH_NOTE}\n` : '';
+  return `\nExit codes:\n${rows.map((r) => `  ${pad(r.code)}  ${r.meaning}`).join('\n')}\n${note}`;
 }
 
 /** The README's table (markdown), generated from the same rows. */
 export function exitCodeMarkdown(): string {
-  return ['| code | meaning |', '| --- | --- |', ...EXIT_CODE_ROWS.map((r) => `| ${r.code} | ${r.meaning} |`)].join('\n');
+  return [
+    '| code | meaning |',
+    '| --- | --- |',
+    ...EXIT_CODE_ROWS.map((r) => `| ${r.code} | ${r.meaning} |`),
+    '',
+    `${PASS_THROUGH_NOTE}.`,
+  ].join('\n');
 }

@@ -1,7 +1,7 @@
 // `seatbelt mcp proxy -- <server command…>` (or `--upstream-url URL`): an MCP server on stdio in
 // front of a real MCP server. Everything is relayed as it is — initialize (the real server's
 // capabilities, name and instructions), tools/list, resources/*, prompts/*, completion, logging,
-// notifications both ways — except tools/call: every call goes through the gate first (the tool
+// notifications (notifications/*) both ways — except tools/call: every call goes through the gate first (the tool
 // registry, the engine, the policy and role of this session), is sealed, and only an allowed call
 // reaches the real server. A refused or held call is answered with an MCP tool error
 // (`isError: true`) naming the rule and the remediation.
@@ -131,6 +131,9 @@ export async function runProxy(o: ProxyOptions): Promise<void> {
 
   server.fallbackRequestHandler = async (req, extra) => {
     if (req.method === 'tools/call') return callTool(req, extra.signal);
+    // `Tools/call`, `tools/call ` …: a server that matches methods loosely would run it ungated.
+    if (req.method.trim().toLowerCase() === 'tools/call')
+      throw new McpError(ErrorCode.MethodNotFound, `${JSON.stringify(req.method)} is not a method; tool calls are "tools/call"`);
     const result = await forward(req, extra.signal);
     if (req.method === 'tools/list' && o.hideRefused && Array.isArray(result.tools)) {
       const tools = result.tools as { name: string }[];
@@ -139,7 +142,11 @@ export async function runProxy(o: ProxyOptions): Promise<void> {
     }
     return result;
   };
-  server.fallbackNotificationHandler = async (n) => client.notification(n as Parameters<typeof client.notification>[0]);
+  // Only notifications go on as notifications (`notifications/*`): a message without an id that names
+  // another method (`tools/call`) is a call a loosely written server might run, and it has no gate.
+  server.fallbackNotificationHandler = async (n) => {
+    if (n.method.startsWith('notifications/')) await client.notification(n as Parameters<typeof client.notification>[0]);
+  };
   client.fallbackNotificationHandler = async (n) => server.notification(n as Parameters<typeof server.notification>[0]);
 
   const serverTransport = new StdioServerTransport();

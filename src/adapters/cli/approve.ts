@@ -32,7 +32,7 @@ export function registerApprove(program: Command): void {
     if (flags.json) process.stdout.write(`${JSON.stringify({ ...view, event_id: record.id, record_hash: record.hash })}\n`);
     else
       process.stdout.write(
-        `${verdict} ${id}: ${view.request.tool} for ${view.request.owner}\n` +
+        `${verdict} ${id}: ${printable(view.request.tool)} for ${printable(view.request.owner)}\n` +
           `  by:     ${decision.by.user}${decision.by.owner ? ` (${decision.by.owner})` : ''}\n` +
           (decision.valid_until ? `  valid:  until ${decision.valid_until}, for one call\n` : '') +
           `  sealed: event ${record.id} in ${session.auditPath}\n`,
@@ -64,15 +64,24 @@ function list(flags: Flags): void {
   process.stdout.write(all.map(show).join('\n'));
 }
 
+/**
+ * What the model and the caller wrote, as the operator may read it: control and format characters
+ * (terminal escapes, C1 controls, bidirectional overrides, zero-width marks) shown as \u escapes.
+ */
+function printable(s: string): string {
+  return s.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
 function show(a: ApprovalView): string {
   const r = a.request;
-  const args = redactSecrets(r.arguments.length > 400 ? `${r.arguments.slice(0, 397)}...` : r.arguments);
+  // Whole: the operator approves every argument (JCS sorts keys, so a cut could hide the ones that matter).
+  const args = printable(redactSecrets(r.arguments));
   return (
     `${r.id}  ${a.state}\n` +
-    `  tool:      ${r.tool}\n` +
+    `  tool:      ${printable(r.tool)}\n` +
     `  arguments: ${args}\n` +
-    `  owner:     ${r.owner} (caller-asserted)${r.agent ? `, agent ${r.agent}` : ''}\n` +
-    `  asked:     ${r.created} via ${r.api}, request ${r.request_id}; expires ${r.expires}\n` +
+    `  owner:     ${printable(r.owner)} (caller-asserted)${r.agent ? `, agent ${printable(r.agent)}` : ''}\n` +
+    `  asked:     ${r.created} via ${printable(r.api)}, request ${printable(r.request_id)}; expires ${r.expires}\n` +
     (a.decision ? `  decided:   ${a.decision.verdict} by ${a.decision.by.user} at ${a.decision.time}\n` : '')
   );
 }

@@ -194,9 +194,21 @@ export function readRegistry(path: string): ToolRegistry {
 
 // --- resolving one call ---
 
-/** The entry for a tool name, matched without regard to case. */
+/**
+ * The entry for a tool name, matched without regard to case, Unicode compatibility form, spaces
+ * and invisible characters: `bash `, `ｂａｓｈ` or `ba\u200bsh` from a model is not an unknown tool
+ * that a client trimming or normalising names would still run as `bash`.
+ */
 export function lookupTool(reg: ToolRegistry, name: string): ToolEntry | undefined {
-  return reg.tools.get(name.toLowerCase());
+  return (
+    reg.tools.get(name.toLowerCase()) ??
+    reg.tools.get(
+      name
+        .normalize('NFKC')
+        .replace(/[\s\p{Cf}]/gu, '')
+        .toLowerCase(),
+    )
+  );
 }
 
 /**

@@ -10,7 +10,7 @@ import { openaiChat } from '../../src/gateway/apis/openai-chat.js';
 import { openaiResponses } from '../../src/gateway/apis/openai-responses.js';
 import { anthropicMessages } from '../../src/gateway/apis/anthropic-messages.js';
 import { SseParser, type SseEvent } from '../../src/gateway/http/sse.js';
-import { defaultRegistry, resolveToolCall } from '../../src/gateway/registry.js';
+import { defaultRegistry, lookupTool, resolveToolCall } from '../../src/gateway/registry.js';
 
 const RECORD = { id: '01a24e5d-155f-738e-9ad8-5bcb20d5cba2', hash: 'a'.repeat(64) };
 const BAD = 'rm -rf /';
@@ -286,5 +286,20 @@ describe('tool-call arguments', () => {
     expect(resolveToolCall(reg, 'bash', { cmd: 'ls', COMMAND: BAD })).toMatchObject({ kind: 'malformed' });
     expect(resolveToolCall(reg, 'execute_sql', { sql: 'SELECT 1', ſql: 'DROP TABLE users' })).toMatchObject({ kind: 'malformed' });
     expect(resolveToolCall(reg, 'bash', { command: 'ls', timeout: 5 })).toMatchObject({ kind: 'action' });
+  });
+});
+
+describe('tool names and requests', () => {
+  it('a tool name that is a registry name but for case, compatibility form, spaces or invisible marks is that tool', () => {
+    const reg = defaultRegistry();
+    for (const name of ['BASH', 'bash ', ' bash', 'ｂａｓｈ', 'ba\u200bsh', 'bash\u00a0', 'execute\u2060_sql'])
+      expect(lookupTool(reg, name)?.name, JSON.stringify(name)).toMatch(/^(bash|execute_sql)$/);
+    expect(resolveToolCall(reg, 'bash\u200b', { command: BAD })).toMatchObject({ kind: 'action', action: { kind: 'shell', script: BAD } });
+    expect(lookupTool(reg, 'bash2')).toBeUndefined();
+  });
+
+  it('refuses a Responses request naming a stored prompt (its tools cannot be checked)', () => {
+    expect(openaiResponses.readRequest({ model: 'm', prompt: { id: 'pmpt_1' } }).problems.join()).toMatch(/"prompt"/);
+    expect(openaiResponses.readRequest({ model: 'm', input: 'hi' }).problems).toEqual([]);
   });
 });

@@ -46,6 +46,10 @@ export const openaiResponses: ApiAdapter = {
     const problems: string[] = [];
     if (b.background === true)
       problems.push('"background": true returns the output through GET /v1/responses/{id}, which the gateway does not gate');
+    if (b.prompt !== undefined && b.prompt !== null)
+      problems.push(
+        '"prompt" (a stored prompt) may bring tools the gateway cannot check (hosted mcp, code_interpreter, …): send its tools in "tools"',
+      );
     if (b.tools !== undefined) {
       if (!Array.isArray(b.tools)) problems.push('"tools" must be an array');
       else {

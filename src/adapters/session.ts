@@ -15,7 +15,8 @@ import { defaultRolesDirs } from '../policy/role/load.js';
 import type { LoadedRole } from '../policy/role/role.js';
 import { appendRecord, type SealedRecord, type Signer } from '../audit/append.js';
 import { decisionBody, outcomeBody, type Actor, type GatewayFields } from '../audit/envelope.js';
-import { keyPaths, loadSigner } from '../audit/keys.js';
+import { keyPaths, loadSigner, readHomePublicKeys } from '../audit/keys.js';
+import { checkpointIfDue } from '../audit/auto-checkpoint.js';
 import { eventStamp } from '../audit/uuid.js';
 import { operatorHome } from '../audit/paths.js';
 import { untrustedProjectMatch } from '../policy/project-trust.js';
@@ -149,7 +150,24 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
       ...(settings.environment ? { environment: settings.environment } : {}),
       // Only seatbelt's own home is created on first use; any other folder must exist.
       createFolder: path.dirname(path.resolve(settings.audit)) === path.resolve(settings.home),
+      ...(resolved.checkpoint ? { whileLocked: (sealed: SealedRecord) => autoCheckpoint(sealed) } : {}),
     });
+  // The operator's schedule: a checkpoint made under the lock; one that cannot be made is told, never fatal.
+  const autoCheckpoint = (sealed: SealedRecord): void => {
+    try {
+      const r = checkpointIfDue({
+        trail: settings.audit,
+        sealed,
+        signer: getSigner(),
+        schedule: resolved.checkpoint!,
+        keys: readHomePublicKeys(settings.home).map((k) => k.key),
+        now: new Date(),
+      });
+      if (r && 'skipped' in r) notices.push(`seatbelt: no checkpoint: ${r.skipped}`);
+    } catch (err) {
+      notices.push(`seatbelt: no checkpoint: ${(err as Error).message}`);
+    }
+  };
 
   return {
     auditPath: settings.audit,

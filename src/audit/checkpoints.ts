@@ -53,10 +53,14 @@ const noteName = (size: number) => `${String(size).padStart(12, '0')}.note`;
 /** Sign the checkpoint of the whole tree with the trail's key. */
 export function signCheckpoint(tree: TrailTree, signer: Signer): { checkpoint: Checkpoint; note: string; verifierKey: string } {
   if (!tree.leaves.length) throw new SeatbeltError('INPUT', 'the trail has no records to checkpoint');
-  const checkpoint = { origin: tree.origin, size: tree.leaves.length, root: trailMerkle.root(tree.leaves) };
+  return signCheckpointOf({ origin: tree.origin, size: tree.leaves.length, root: trailMerkle.root(tree.leaves) }, signer);
+}
+
+/** Sign a checkpoint as a C2SP note named by its origin; also its verifier key. */
+export function signCheckpointOf(checkpoint: Checkpoint, signer: Signer): { checkpoint: Checkpoint; note: string; verifierKey: string } {
   const publicKey = new Uint8Array(rawPublicKey(createPublicKey(signer.publicKeyPem)));
-  const note = signNote(checkpointText(checkpoint), { name: tree.origin, publicKey, sign: (m) => signer.sign(m) }, nodeSha256);
-  return { checkpoint, note, verifierKey: verifierKey(nodeSha256, tree.origin, publicKey) };
+  const note = signNote(checkpointText(checkpoint), { name: checkpoint.origin, publicKey, sign: (m) => signer.sign(m) }, nodeSha256);
+  return { checkpoint, note, verifierKey: verifierKey(nodeSha256, checkpoint.origin, publicKey) };
 }
 
 /** Write a checkpoint note (and fsync it) beside the trail; returns its path. An existing one for the same size is kept. */

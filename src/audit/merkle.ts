@@ -14,14 +14,16 @@ export interface Merkle {
   consistencyProof(leaves: readonly Uint8Array[], size: number): Uint8Array[];
   verifyInclusion(leaf: Uint8Array, index: number, size: number, proof: readonly Uint8Array[], root: Uint8Array): boolean;
   verifyConsistency(size1: number, size2: number, proof: readonly Uint8Array[], root1: Uint8Array, root2: Uint8Array): boolean;
-  /** A root kept up to date leaf by leaf in O(log n) memory (verify streams the trail through it). */
-  builder(): TreeBuilder;
+  /** A root kept up to date leaf by leaf in O(log n) memory (verify streams the trail through it); `from` resumes a frontier. */
+  builder(from?: readonly { size: number; hash: Uint8Array }[]): TreeBuilder;
 }
 
 export interface TreeBuilder {
   push(leaf: Uint8Array): void;
   readonly size: number;
   root(): Uint8Array;
+  /** The perfect subtrees the tree is made of, largest first: enough to go on growing it later. */
+  frontier(): { size: number; hash: Uint8Array }[];
 }
 
 /** The largest power of two smaller than n (n ≥ 2): RFC 6962's split point. */
@@ -144,10 +146,10 @@ export function merkle(sha256: Sha256): Merkle {
       return sn === 0 && equalBytes(fr, root1) && equalBytes(sr, root2);
     },
 
-    builder() {
+    builder(from = []) {
       // Perfect subtrees of decreasing size (the binary digits of the count); the root folds them from the right.
-      const stack: { size: number; hash: Uint8Array }[] = [];
-      let count = 0;
+      const stack: { size: number; hash: Uint8Array }[] = from.map((f) => ({ ...f }));
+      let count = stack.reduce((n, f) => n + f.size, 0);
       return {
         push(leaf) {
           let top = { size: 1, hash: leaf };
@@ -161,6 +163,7 @@ export function merkle(sha256: Sha256): Merkle {
         get size() {
           return count;
         },
+        frontier: () => stack.map((f) => ({ ...f })),
         root() {
           if (!stack.length) return sha256();
           let h = stack[stack.length - 1]!.hash;

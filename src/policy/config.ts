@@ -33,6 +33,8 @@ export interface ConfigFile {
   environment?: string;
   /** User config only: the central ledger `seatbelt audit ship` copies the trail to (postgres://…). */
   ship?: string;
+  /** User config only: the writer signs a checkpoint every N records and/or T seconds (docs/checkpoints.md). */
+  checkpoint?: { every?: number; seconds?: number };
   /** User config only: flags, environment and project config may then only make the guard stricter. */
   pin?: boolean;
   /** User config only: project config files the operator trusted (`seatbelt trust`), by path and SHA-256. */
@@ -59,6 +61,7 @@ const KNOWN = [
   'lockTimeoutMs',
   'environment',
   'ship',
+  'checkpoint',
   'pin',
   'trusted',
 ];
@@ -96,6 +99,17 @@ export function configProblems(json: unknown, scope: ConfigScope): Problem[] {
     // Where the trail goes is the operator's: an agent-written project file must not send it elsewhere.
     if (scope === 'project') add('ship', 'no "ship" here: the ledger is set only in the user config or SEATBELT_SHIP_URL', o.ship);
     else if (typeof o.ship !== 'string' || !/^postgres(ql)?:\/\/./.test(o.ship)) add('ship', 'a postgres://… URL', o.ship);
+  }
+  if (o.checkpoint !== undefined) {
+    const c = o.checkpoint as Record<string, unknown> | null;
+    const whole = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) > 0);
+    if (scope === 'project') add('checkpoint', 'no "checkpoint" here: it is set only in the user config', o.checkpoint);
+    else if (typeof c !== 'object' || c === null || Array.isArray(c) || Object.keys(c).some((k) => k !== 'every' && k !== 'seconds'))
+      add('checkpoint', 'an object {"every": records, "seconds": seconds}', o.checkpoint);
+    else {
+      if (!whole(c.every)) add('checkpoint.every', 'a positive whole number of records', c.every);
+      if (!whole(c.seconds)) add('checkpoint.seconds', 'a positive whole number of seconds', c.seconds);
+    }
   }
   if (o.pin !== undefined) {
     // The project file is writable by the agent: a pin there would mean nothing, so it is an error.

@@ -81,6 +81,8 @@ export interface ResolvedSettings {
   project: { path: string; trusted: boolean; ignored: IgnoredSetting[] } | null;
   /** The files the operator trusted (`seatbelt trust`): project configs, and scripts run without being judged. */
   trusted: TrustedFile[];
+  /** The operator's checkpoint schedule (user config only), or null: no automatic checkpoints. */
+  checkpoint: { every?: number; seconds?: number } | null;
   /** Set when policy and role are pinned. */
   pin: { by: 'user' | 'env'; policy: PolicyName; role: string | null } | null;
   /** A refused loosening; the settings then hold the pinned values and the caller must block. */
@@ -157,6 +159,7 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     files: { project: project?.path ?? null, user: user?.path ?? null },
     project: project ? { path: project.path, trusted, ignored } : null,
     trusted: user?.data.trusted ?? [],
+    checkpoint: user?.data.checkpoint ?? null,
     pin: null,
     violation: null,
   };

@@ -221,4 +221,29 @@ describe('seatbelt checkpoint', () => {
       tsa.cleanup();
     }
   });
+
+  test('the writer makes checkpoints on the operator’s schedule, each consistent with the trail, growing from the last', async () => {
+    const t = trail(0);
+    writeFileSync(path.join(t.home, 'config.json'), JSON.stringify({ checkpoint: { every: 3 } }));
+    for (let i = 0; i < 4; i++) {
+      const r = await seatbelt(['exec', '--', 'true'], { env: { ...t.env, PATH: process.env.PATH ?? '/usr/bin:/bin' }, cwd: t.dir });
+      expect(r.stderr).toBe('');
+      expect(r.exitCode).toBe(0);
+    }
+    // 4 runs: 8 records (decision and outcome each); checkpoints at 3 and 6.
+    const notes = readdirSync(`${t.audit}.checkpoints`).filter((n) => n.endsWith('.note'));
+    expect(notes).toEqual(['000000000003.note', '000000000006.note']);
+    for (const n of notes) {
+      const v = await seatbelt(['verify', '--checkpoint', `${t.audit}.checkpoints/${n}`], { env: t.env });
+      expect(v.stdout).toMatch(/CONSISTENT/);
+      expect(v.exitCode).toBe(0);
+    }
+    const a = `${t.audit}.checkpoints/000000000003.note`;
+    const b = `${t.audit}.checkpoints/000000000006.note`;
+    expect((await seatbelt(['checkpoint', 'verify', a, b], { env: t.env })).exitCode).toBe(0);
+    // A project file cannot set the schedule (it is the operator's).
+    writeFileSync(path.join(t.dir, '.seatbelt.json'), JSON.stringify({ checkpoint: { every: 1 } }));
+    const p = await seatbelt(['check', '--', 'true'], { env: t.env, cwd: t.dir });
+    expect(p.stderr).toMatch(/"checkpoint" here: it is set only in the user config/);
+  });
 });

@@ -55,10 +55,12 @@ describe('precedence', () => {
       autoKeys: true,
       recordInput: false,
       lockTimeoutMs: 5000,
+      environment: null,
     });
     expect(new Set(Object.values(r.sources))).toEqual(new Set(['default']));
     expect(r.files).toEqual({ project: null, user: null });
     expect(r.pin).toBeNull();
+    expect(r.checkpoint).toBeNull();
   });
 
   it('flag > env > project > user > default, setting by setting', () => {

@@ -27,6 +27,7 @@ export function guardedPaths(input: GuardedPathsInput): GuardContext {
   add(settings.home, 'seatbelt_home');
   add(settings.audit, 'audit_trail');
   add(`${settings.audit}.lock`, 'audit_trail');
+  add(`${settings.audit}.checkpoints`, 'audit_trail'); // checkpoints, their time-stamps and the writer's state
   add(settings.keys, 'keys');
   add(files.user ?? path.join(settings.home, 'config.json'), 'config');
   if (settings.role !== null && path.isAbsolute(settings.role)) add(settings.role, 'role');

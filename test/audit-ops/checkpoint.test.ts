@@ -241,6 +241,12 @@ describe('seatbelt checkpoint', () => {
     const a = `${t.audit}.checkpoints/000000000003.note`;
     const b = `${t.audit}.checkpoints/000000000006.note`;
     expect((await seatbelt(['checkpoint', 'verify', a, b], { env: t.env })).exitCode).toBe(0);
+    // The agent cannot remove or rewrite the checkpoints (the trail lies outside seatbelt's home here).
+    for (const script of [`rm -rf '${t.audit}.checkpoints'`, `echo x > '${t.audit}.checkpoints/state.json'`]) {
+      const r = await seatbelt(['check', '--shell', script], { env: t.env, cwd: t.dir });
+      expect(r.exitCode, script).toBe(77);
+      expect(r.stdout + r.stderr).toMatch(/self_protection\.guarded_path/);
+    }
     // A project file cannot set the schedule (it is the operator's).
     writeFileSync(path.join(t.dir, '.seatbelt.json'), JSON.stringify({ checkpoint: { every: 1 } }));
     const p = await seatbelt(['check', '--', 'true'], { env: t.env, cwd: t.dir });

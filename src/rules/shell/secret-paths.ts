@@ -34,10 +34,12 @@ const CREDENTIAL_FILES: RegExp[] = [
   /\/(google-chrome|chromium|microsoft-edge|BraveSoftware\/Brave-Browser|Google\/Chrome|Microsoft Edge)\/[^/]+\/(Cookies|Login Data|Web Data)$/,
   /\/(\.mozilla\/firefox|Firefox\/Profiles)\/[^/]+\/(cookies\.sqlite|logins\.json|key4\.db)$/,
   /\/Library\/Cookies\/Cookies\.binarycookies$/,
+  // seatbelt's own signing key (any home): with it an agent signs its own approvals, receipts and records.
+  /\/keys\/private-key\.pem$/,
 ];
 
 /** Folders that are mostly credentials: copying or archiving them copies the keys. */
-const CREDENTIAL_DIRS = /\/\.(ssh|aws|gnupg|azure|kube|docker|config\/gcloud)$/;
+const CREDENTIAL_DIRS = /\/\.(ssh|aws|gnupg|azure|kube|docker|config\/gcloud|seatbelt\/keys|seatbelt)$/;
 
 /** `.env` files and shell or REPL histories: often full of secrets, but ordinary files too. */
 function envFile(name: string): boolean {

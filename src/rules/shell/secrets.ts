@@ -109,7 +109,7 @@ export const readsSecret = memoByCommand((cmd: SimpleCommand, ir: ShellIr): Secr
 
 /** Cheap pre-check: no word (nor the folder) mentions anything a secret path is made of. */
 const SECRET_HINT =
-  /ssh|id_|\.aws|gcloud|azure|kube|docker|netrc|credential|pgpass|my\.cnf|pypirc|vault|s3cfg|boto|\.gem|cargo|\/gh\b|gh\/|terraform|hub|rclone|gnupg|secring|shadow|passwd|ssl|secrets|environ|Keychain|keyring|password-store|npmrc|\.env|history|histfile|\.ppk|\.m2|gradle|composer|yarnrc|nuget|NuGet|Cookies|cookies|Login Data|logins\.json|key4\.db|[*?[]|\.\./;
+  /ssh|id_|\.aws|gcloud|azure|kube|docker|netrc|credential|pgpass|my\.cnf|pypirc|vault|s3cfg|boto|\.gem|cargo|\/gh\b|gh\/|terraform|hub|rclone|gnupg|secring|shadow|passwd|ssl|secrets|environ|Keychain|keyring|password-store|npmrc|\.env|history|histfile|\.ppk|\.m2|gradle|composer|yarnrc|nuget|NuGet|Cookies|cookies|Login Data|logins\.json|key4\.db|private-key|\.seatbelt|[*?[]|\.\./;
 function mayNameSecret(cmd: SimpleCommand): boolean {
   return (
     SECRET_HINT.test(cmd.cwd ?? '') ||
@@ -261,8 +261,11 @@ export const SECRET_RULES: ShellRule[] = [
         'head -n 5 ~/.config/gcloud/application_default_credentials.json',
         'grep -r token ~/.docker/config.json',
         'cat /proc/1/environ',
+        'cat ~/.seatbelt/keys/private-key.pem',
+        'cp -r ~/.seatbelt/keys /tmp/k',
       ],
       allow: [
+        'cat ~/.seatbelt/keys/public-key.pem',
         'cat ~/.ssh/id_rsa.pub',
         'ls -la ~/.ssh',
         'ssh -i ~/.ssh/id_rsa host',

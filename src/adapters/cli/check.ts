@@ -1,7 +1,6 @@
 // `seatbelt check`: the decision alone. Nothing runs and nothing is sealed.
 // `--jsonl` answers a batch: one JSON line in, one JSON line out, in order; a bad line gets an error object.
 import type { Command } from 'commander';
-import { createInterface } from 'node:readline';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 import { DIALECTS, type Action, type Dialect } from '../../core/types.js';
 import { openSession, type Session } from '../session.js';
@@ -84,21 +83,24 @@ async function checkBatch(flags: CheckFlags): Promise<number> {
   const dialect = flags.dialect ? parseDialect(flags.dialect) : defaultSession.resolved.settings.dialect;
   // A line may name its own policy and role; they go through the same settings resolution, so a
   // pinned policy cannot be loosened from a batch either.
-  const sessions = new Map<string, Session>([['\0', defaultSession]]);
-  const sessionFor = (policy?: string, role?: string): Session => {
+  const sessions = new Map<string, BatchSession>();
+  const sessionFor = (policy?: string, role?: string): BatchSession => {
     const key = policy === undefined && role === undefined ? '\0' : `${policy ?? ''}\0${role ?? ''}`;
     let s = sessions.get(key);
     if (!s) {
-      s = openSession({ ...base, ...(policy !== undefined ? { policy } : {}), ...(role !== undefined ? { role } : {}) });
+      s = batchSession(
+        key === '\0'
+          ? defaultSession
+          : openSession({ ...base, ...(policy !== undefined ? { policy } : {}), ...(role !== undefined ? { role } : {}) }),
+      );
       sessions.set(key, s);
     }
     return s;
   };
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let n = 0;
-  for await (const line of lines) {
+  const decideLine = async (line: string): Promise<string> => {
     n++;
-    if (line.trim() === '') continue;
+    if (line.trim() === '') return '';
     let out: Record<string, unknown>;
     try {
       const parsed = parseBatchLine(line, n, dialect);
@@ -107,9 +109,68 @@ async function checkBatch(flags: CheckFlags): Promise<number> {
     } catch (err) {
       out = { line: n, error: err instanceof Error ? err.message : String(err), decision: 'block' };
     }
-    process.stdout.write(JSON.stringify(out) + '\n');
+    return JSON.stringify(out) + '\n';
+  };
+  // The answers to the lines of one read go out in one write, as soon as they are decided: a
+  // client that sends a line and waits for its answer gets it, and a stream of lines is not
+  // slowed by a write per line.
+  for await (const lines of stdinLines()) {
+    let answers = '';
+    for (const line of lines) answers += await decideLine(line);
+    if (answers !== '' && !process.stdout.write(answers)) await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
   return EXIT.OK;
+}
+
+interface BatchSession {
+  check(action: Action): Promise<import('../../core/types.js').Decision>;
+}
+
+/**
+ * The session with one memo of resolved links for the whole batch: every decision resolves the
+ * guarded places and its targets (dozens of realpath calls a line, most of a batch's time), and a
+ * batch judges its lines at one moment, as `check` does one command. Nothing in a batch runs, so
+ * its own lines cannot change the links it resolves.
+ */
+function batchSession(session: Session): BatchSession {
+  let context: { guard: NonNullable<Session['ctx']['guard']> } | undefined;
+  return {
+    check: async (action) => {
+      if (context) return session.check(action, context);
+      const decision = await session.check(action); // the first decision finds the guarded places
+      const guard = session.ctx.guard;
+      if (guard?.realpath) {
+        const real = guard.realpath;
+        const memo = new Map<string, string | null>();
+        const realpath = (p: string): string | null => {
+          let r = memo.get(p);
+          if (r === undefined) memo.set(p, (r = real(p)));
+          return r;
+        };
+        context = { guard: { ...guard, realpath } };
+      }
+      return decision;
+    },
+  };
+}
+
+/**
+ * stdin as arrays of lines, one array per read, split as readline splits them (\n, \r\n or a lone
+ * \r; a \r\n split across two reads is one break); the last line needs no line break.
+ */
+async function* stdinLines(): AsyncGenerator<string[]> {
+  process.stdin.setEncoding('utf8');
+  let carry = '';
+  for await (const chunk of process.stdin as AsyncIterable<string>) {
+    const text = carry + chunk;
+    // A trailing \r may be the first half of \r\n: wait for the next read to know.
+    const end = text.endsWith('\r') ? text.length - 1 : text.length;
+    const parts = text.slice(0, end).split(/\r\n|\n|\r/);
+    carry = parts.pop()! + text.slice(end);
+    if (parts.length) yield parts;
+  }
+  if (carry.endsWith('\r')) carry = carry.slice(0, -1);
+  if (carry !== '') yield [carry];
 }
 
 /** A batch line gets the same checks as the command line: nothing empty, no script in one argv element. */

@@ -104,7 +104,7 @@ describe('reading the ledger', () => {
     for (const by of ['decision', 'rule', 'actor', 'role']) await same(fileB, logB, ['--by', by]);
     for (const filters of [
       ['--decision', 'block'],
-      ['--actor', 'codex'],
+      ['--actor', 'cursor'],
       ['--since', '2025-01-01T00:02:00Z', '--until', '2025-01-01T00:04:00Z'],
     ])
       await same(fileA, logA, ['--by', 'rule', ...filters]);

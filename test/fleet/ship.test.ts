@@ -143,6 +143,32 @@ describe('seatbelt audit ship', () => {
     expect(rows(logOf(t))).toBe(20);
   });
 
+  it('shipping again verifies what it sends and the record it links to, not what the ledger already holds', async () => {
+    const t = makeTrail(40, 'again');
+    const file = s.file('again.jsonl', t.slice(0, 30));
+    expect((await ship(['--audit', file])).exitCode).toBe(0);
+    // A line the ledger already holds is damaged locally (seatbelt verify reports that); new records still go.
+    const lines = trailText(t.slice(0, 30)).split('\n');
+    expect(lines[5]).toContain('"pid":1,');
+    lines[5] = lines[5]!.replace('"pid":1,', '"pid":3,');
+    writeFileSync(file, lines.join('\n') + trailText(t.slice(30)));
+    const r = await ship(['--audit', file, '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ shipped: 10, ledgerSeq: 39, stopped: null });
+    expect(sql(`SELECT count(*) FROM seatbelt.records WHERE log_id = '${logOf(t)}' AND convert_from(line, 'UTF8') LIKE '%"pid":3,%'`)).toBe(
+      '0',
+    );
+    // The record it links to is checked: changed there, it is a fork, and nothing is sent.
+    const changed = trailText(t).split('\n');
+    expect(changed[39]).toContain('"pid":1,');
+    changed[39] = changed[39]!.replace('"pid":1,', '"pid":4,');
+    writeFileSync(file, changed.join('\n'));
+    const forked = await ship(['--audit', file]);
+    expect(forked.exitCode).toBe(1);
+    expect(forked.stderr).toMatch(/FORK the ledger holds log .* up to seq 39, but this trail's verified records end at seq 38/);
+    expect(rows(logOf(t))).toBe(40);
+  });
+
   it('--follow ships records as they are appended, and stops cleanly on SIGTERM', async () => {
     const t = makeTrail(50, 'followed');
     const file = s.file('followed.jsonl', t.slice(0, 20));

@@ -12,7 +12,7 @@ import type { Finding } from '../../audit/verify.js';
 import { SeatbeltError } from '../../core/error.js';
 import { sqlState, type LedgerClient } from './connect.js';
 import { columnsOf } from './row.js';
-import { TrailSource, type TrailKeys, type VerifiedLine } from './trail-source.js';
+import { TrailSource, type TrailKeys, type TrailRead, type VerifiedLine } from './trail-source.js';
 
 export const LOG_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 
@@ -139,7 +139,7 @@ export class Shipper {
       checkpoints: { shipped: 0, skipped: [] },
     };
     if (this.fork) return report; // a forked log is never shipped to again in this run
-    const read = this.started ? this.source.next() : await this.source.first();
+    const read = this.started ? this.source.next() : await this.firstRead();
     let records = read.records;
     if (!this.started) {
       this.started = true;
@@ -192,6 +192,20 @@ export class Shipper {
     report.fork = this.fork;
     if (!this.fork) report.checkpoints = await this.shipCheckpoints();
     return report;
+  }
+
+  /** The first read: from the ledger's head when the trail still holds it, else the whole trail. */
+  private async firstRead(): Promise<TrailRead> {
+    const firstLine = this.source.firstLineEventId();
+    const log = this.log ?? firstLine;
+    if (log !== null && firstLine !== null) {
+      const head = await logHead(this.client, log);
+      if (head && head.seq !== null && head.hash !== null && head.firstEventId === firstLine) {
+        const read = await this.source.after(head.seq, head.hash, firstLine);
+        if (read) return read;
+      }
+    }
+    return this.source.first();
   }
 
   private firstDamage(findings: Finding[]): ShipReport['stopped'] {

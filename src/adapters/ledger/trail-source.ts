@@ -99,6 +99,79 @@ export class TrailSource {
     return { records, findings: report.findings, firstEventId: records[0]?.line === 1 ? records[0].record.event_id : null };
   }
 
+  /** The event id the first line names, unverified (null when it is not a JSON record). */
+  firstLineEventId(): string | null {
+    const fd = fs.openSync(this.file, 'r');
+    try {
+      const buf = Buffer.alloc(64 * 1024);
+      const n = fs.readSync(fd, buf, 0, buf.length, 0);
+      const nl = buf.subarray(0, n).indexOf(0x0a);
+      const r = JSON.parse(buf.subarray(0, nl === -1 ? n : nl).toString('utf8')) as { event_id?: unknown; seq?: unknown };
+      return r.seq === 0 && typeof r.event_id === 'string' ? r.event_id : null;
+    } catch {
+      return null;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /**
+   * The trail from the record at `seq` on, when that record is there with `hash` and verifies: what
+   * the ledger already holds is not verified again (seatbelt verify does that), only what is sent
+   * and the record it links to. Null when that cannot be done (the record is not where it was, or
+   * the lines after it name a key only a rotation earlier in the trail made trusted): read it all.
+   */
+  async after(seq: number, hash: string, firstEventId: string): Promise<TrailRead | null> {
+    const bytes = readRange(this.file, 0);
+    const end = this.wholeLinesEnd(bytes);
+    // Back from the end: seqs grow line by line, so the record is found after parsing only what follows it.
+    let lineEnd = end - 1;
+    let start = -1;
+    while (lineEnd > 0) {
+      const lineStart = bytes.lastIndexOf(0x0a, lineEnd - 1) + 1;
+      let r: { seq?: unknown; hash?: unknown } | null = null;
+      try {
+        r = JSON.parse(bytes.subarray(lineStart, lineEnd).toString('utf8')) as { seq?: unknown; hash?: unknown };
+      } catch {
+        r = null;
+      }
+      if (r && typeof r.seq === 'number') {
+        if (r.seq === seq && r.hash === hash) {
+          start = lineStart;
+          break;
+        }
+        if (r.seq < seq) return null;
+      }
+      lineEnd = lineStart - 1;
+    }
+    if (start === -1) return null;
+    let before = 0;
+    for (let at = bytes.indexOf(0x0a); at !== -1 && at < start; at = bytes.indexOf(0x0a, at + 1)) before++;
+    const body = bytes.subarray(start, end);
+    const candidates: { line: number; record: ChainFields }[] = [];
+    const { verifyTrailParallel } = await import('../../audit/verify-parallel.js');
+    const report = await verifyTrailParallel(body, {
+      publicKeys: this.trust.keys,
+      keyWindows: this.trust.windows,
+      onRecord: (line, record) => candidates.push({ line, record }),
+    });
+    const firstLine = candidates[0]?.line;
+    if (firstLine !== 1 || candidates[0]!.record.hash !== hash) return null;
+    if (report.findings.some((f) => f.class === 'UNKNOWN_KEY')) return null;
+    const findings = report.findings
+      .filter((f) => !(f.class === 'SEQ_GAP' && f.line === 1))
+      .map((f) => ({ ...f, line: f.line === 0 ? 0 : f.line + before }));
+    if (findings.some((f) => f.line === before + 1)) return null; // the record linked to does not verify
+    for (const c of candidates) {
+      c.line += before;
+      this.learnKey(c.record);
+    }
+    const lines = splitLines(body).map((l) => ({ ...l, no: l.no + before }));
+    this.offset = end;
+    this.lines = before + lines.length;
+    return { records: this.keep(candidates, findings, lines, before), findings, firstEventId };
+  }
+
   /** The lines appended since the last read, verified against the keys known so far. */
   next(): TrailRead {
     const bytes = readRange(this.file, this.offset);

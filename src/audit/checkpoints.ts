@@ -147,36 +147,13 @@ export interface CheckpointCheck {
 
 /** Does this trail still hold exactly the tree the checkpoint commits to, and only add to it? */
 export function checkTrailAgainst(tree: TrailTree, c: Checkpoint): CheckpointCheck {
-  const size = tree.leaves.length;
-  const root = Buffer.from(trailMerkle.root(tree.leaves)).toString('hex');
-  if (c.origin !== tree.origin) {
-    return { status: 'OTHER_TRAIL', detail: `the checkpoint is of ${c.origin}, this trail is ${tree.origin || 'empty'}`, root, size };
-  }
-  if (size < c.size) {
-    return {
-      status: 'TRUNCATED',
-      detail: `the checkpoint commits to ${c.size} records and the trail holds ${size}: ${c.size - size} were cut`,
-      root,
-      size,
-    };
-  }
+  const watch = checkpointWatch(c);
+  for (const leaf of tree.leaves) watch.tree.push(leaf);
+  const check = watch.result(tree.origin || null);
+  if (check.status !== 'CONSISTENT') return check;
+  // The proof an auditor can check with the two roots alone.
   const proof = trailMerkle.consistencyProof(tree.leaves, c.size);
-  const oldRoot = trailMerkle.root(tree.leaves.slice(0, c.size));
-  if (!equalBytes(oldRoot, c.root) || !trailMerkle.verifyConsistency(c.size, size, proof, c.root, trailMerkle.root(tree.leaves))) {
-    return {
-      status: 'REWRITTEN',
-      detail: `the first ${c.size} records no longer hash to the checkpoint's root: history was rewritten`,
-      root,
-      size,
-    };
-  }
-  return {
-    status: 'CONSISTENT',
-    detail: `the trail holds the ${c.size} records of the checkpoint unchanged, and ${size - c.size} after them`,
-    proof: proof.map((p) => Buffer.from(p).toString('hex')),
-    root,
-    size,
-  };
+  return { ...check, proof: proof.map((p) => Buffer.from(p).toString('hex')) };
 }
 
 /**
@@ -198,11 +175,11 @@ export function checkpointWatch(c: Checkpoint) {
         return tree.size;
       },
     },
-    /** `firstEventId`: the trail's first record, which names it (null for an empty trail). */
-    result(firstEventId: string | null): CheckpointCheck {
+    /** `origin`: the trail's own (from its first record), null for an empty trail. */
+    result(origin: string | null): CheckpointCheck {
       const size = tree.size;
       const root = Buffer.from(tree.root()).toString('hex');
-      const mine = firstEventId === null ? null : trailOrigin(firstEventId);
+      const mine = origin;
       if (mine !== null && mine !== c.origin) {
         return { status: 'OTHER_TRAIL', detail: `the checkpoint is of ${c.origin}, this trail is ${mine}`, root, size };
       }

@@ -123,6 +123,7 @@ async function runVerify(
 /** Open the checkpoint with the trusted keys and check its kept time-stamp; a tree that watches the trail reach it. */
 async function watchCheckpoint(path: string, keys: KeyObject[], tsaCaFiles: string[]) {
   const { checkpointVerifiers, checkpointWatch, openCheckpoint } = await import('../../audit/checkpoints.js');
+  const { trailOrigin } = await import('../../audit/checkpoint.js');
   const { checkKeptTimestamp, readCas, tokenPath } = await import('../../audit/anchors.js');
   let note: string;
   try {
@@ -145,7 +146,11 @@ async function watchCheckpoint(path: string, keys: KeyObject[], tsaCaFiles: stri
     }
   }
   const watch = checkpointWatch(c);
-  return { tree: watch.tree, result: (firstEvent: string | null) => watch.result(firstEvent), stamp };
+  return {
+    tree: watch.tree,
+    result: (firstEvent: string | null) => watch.result(firstEvent === null ? null : trailOrigin(firstEvent)),
+    stamp,
+  };
 }
 
 export function formatFinding(f: Finding): string {

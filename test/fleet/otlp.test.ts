@@ -151,7 +151,7 @@ describe('audit export --otlp', () => {
 
   it('--follow sends records as they are appended and stops on SIGTERM', async () => {
     const t = makeTrail(20, 'otlp-follow');
-    const file = s.file('otlp-follow.jsonl', t.slice(0, 8));
+    const file = s.file('otlp-follow.jsonl', []);
     assertFreshBundle();
     const child = execa(BIN, ['audit', 'export', '--audit', file, '--otlp', endpoint, '--follow', '--interval', '100'], {
       env,
@@ -161,12 +161,15 @@ describe('audit export --otlp', () => {
       for (let i = 0; i < 400 && received.length < n; i++) await new Promise((r) => setTimeout(r, 50));
       return received.length;
     };
+    await new Promise((r) => setTimeout(r, 400));
+    appendFileSync(file, trailText(t.slice(0, 8)));
     expect(await waitFor(8)).toBe(8);
     appendFileSync(file, trailText(t.slice(8)));
     expect(await waitFor(20)).toBe(20);
     child.kill('SIGTERM');
     expect((await child).exitCode).toBe(0);
     expect(received.map((x) => x.body.stringValue)).toEqual(t.map((x) => x.line));
+    expect(new Set(received.map((x) => attrs(x)['seatbelt.log_id']))).toEqual(new Set([t[0]!.record.event_id]));
   }, 60_000);
 
   it('refuses what is not an OTLP/HTTP URL, and --follow without --otlp', async () => {

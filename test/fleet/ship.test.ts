@@ -171,7 +171,7 @@ describe('seatbelt audit ship', () => {
 
   it('--follow ships records as they are appended, and stops cleanly on SIGTERM', async () => {
     const t = makeTrail(50, 'followed');
-    const file = s.file('followed.jsonl', t.slice(0, 20));
+    const file = s.file('followed.jsonl', []); // empty at first: the log is named when its first record comes
     assertFreshBundle();
     const child = execa(
       BIN,
@@ -185,6 +185,8 @@ describe('seatbelt audit ship', () => {
       for (let i = 0; i < 600 && rows(logOf(t)) < n; i++) await new Promise((r) => setTimeout(r, 50));
       return rows(logOf(t));
     };
+    await new Promise((r) => setTimeout(r, 400));
+    appendFileSync(file, trailText(t.slice(0, 20)));
     expect(await waitFor(20)).toBe(20);
     appendFileSync(file, trailText(t.slice(20, 35)));
     expect(await waitFor(35)).toBe(35);

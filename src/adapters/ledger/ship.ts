@@ -145,7 +145,10 @@ export class Shipper {
       this.started = true;
       const first = read.firstEventId;
       if (first === null) {
-        if (records.length === 0 && read.findings.every((f) => f.class === 'EMPTY')) return report; // an empty trail: nothing to ship yet
+        if (records.length === 0 && read.findings.every((f) => f.class === 'EMPTY')) {
+          this.started = false; // an empty trail: nothing to ship yet; the next round reads it from the top
+          return report;
+        }
         const f = read.findings[0];
         throw new SeatbeltError(
           'INPUT',

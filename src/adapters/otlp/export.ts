@@ -112,7 +112,8 @@ export class OtlpTrailExporter {
   async round(now: () => Date = () => new Date()): Promise<OtlpExportReport> {
     const read = this.started ? this.source.next() : await this.source.first();
     this.started = true;
-    this.log ??= read.firstEventId;
+    // The log id is the first record's event id (a trail followed from empty names it on a later round).
+    this.log ??= read.firstEventId ?? (read.records[0]?.line === 1 ? read.records[0].record.event_id : null);
     const report: OtlpExportReport = { sent: 0, rejected: 0, stopped: null };
     const bad = read.findings.find((f) => f.class !== 'SEQ_GAP' && f.class !== 'TORN_TAIL' && f.class !== 'EMPTY');
     if (bad) report.stopped = { line: bad.line, seq: bad.seq, detail: `${bad.class} ${bad.detail}` };

@@ -86,3 +86,43 @@ function pollVmHwm(v) {
     });
   });
 }
+
+/**
+ * Instructions one run executes (valgrind's callgrind, every process of it: bin/seatbelt's shell
+ * launcher and the node it starts, and every thread), in millions. Nearly deterministic, so it
+ * stays meaningful on a machine too busy for wall-clock figures (BENCH_COUNT=instructions).
+ */
+export function instructionsM(v) {
+  const r = spawnSync(
+    'valgrind',
+    ['--tool=callgrind', '--trace-children=yes', '--callgrind-out-file=/dev/null', v.file, ...(v.args ?? [])],
+    {
+      env: v.env ?? process.env,
+      cwd: v.cwd,
+      input: v.input,
+      stdio: [v.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+  if (r.error) throw new Error(`${v.label}: ${r.error.message}`);
+  if (r.status !== (v.expectExit ?? 0)) throw new Error(`${v.label} under callgrind: exit ${r.status}: ${String(r.stderr).slice(-300)}`);
+  v.check?.(r);
+  const counts = [...String(r.stderr).matchAll(/Collected : (\d+)/g)].map((m) => Number(m[1]));
+  if (counts.length === 0) throw new Error(`${v.label}: callgrind reported no count`);
+  return counts.reduce((a, b) => a + b, 0) / 1e6;
+}
+
+/** CPU time (user + system, ms) of one run, from GNU time: what a batch costs whatever else the machine does. */
+export function cpuMs(v) {
+  const r = spawnSync('/usr/bin/time', ['-f', 'CPU=%U %S', v.file, ...(v.args ?? [])], {
+    env: v.env ?? process.env,
+    cwd: v.cwd,
+    input: v.input,
+    stdio: [v.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const m = /CPU=([\d.]+) ([\d.]+)/.exec(String(r.stderr));
+  if (r.status !== (v.expectExit ?? 0) || !m) throw new Error(`${v.label}: exit ${r.status}: ${String(r.stderr).slice(-300)}`);
+  v.check?.(r);
+  return (Number(m[1]) + Number(m[2])) * 1000;
+}

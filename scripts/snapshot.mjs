@@ -73,6 +73,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   // As bin/seatbelt's load(): no optimising re-compile of the WebAssembly parsers.
   v8.setFlagsFromString('--no-wasm-dynamic-tiering');
   v8.setFlagsFromString('--no-wasm-tier-up');
+  v8.setFlagsFromString('--wasm-lazy-validation');
   const path = require('node:path');
   const { createRequire } = require('node:module');
   const { pathToFileURL } = require('node:url');
@@ -101,8 +102,6 @@ export function buildSnapshot({ quiet = false } = {}) {
   writeFileSync(ENTRY, entrySource(source));
   const tmp = `${BLOB}.${process.pid}.tmp`;
   const node = `${BLOB}.node`;
-  rmSync(BLOB, { force: true });
-  rmSync(node, { force: true });
   const made = spawnSync(process.execPath, ['--snapshot-blob', tmp, '--build-snapshot', ENTRY], {
     cwd: DIST,
     // node warns that a few built-ins (child_process, module, readline, worker_threads) are "not
@@ -113,11 +112,17 @@ export function buildSnapshot({ quiet = false } = {}) {
   });
   if (made.status !== 0) {
     rmSync(tmp, { force: true });
+    rmSync(BLOB, { force: true });
     if (!quiet) console.warn(`seatbelt build: no start-up snapshot made (bin/seatbelt runs the bundle instead):\n${made.stderr}`);
     return false;
   }
+  // Renamed into place, so a build running beside this one (or a seatbelt starting) never sees half
+  // a blob; bin/seatbelt uses it only when it is newer than the bundle and linked to its node.
+  const link = `${node}.${process.pid}.tmp`;
+  rmSync(link, { force: true });
+  symlinkSync(realpathSync(process.execPath), link);
+  renameSync(link, node);
   renameSync(tmp, BLOB);
-  symlinkSync(realpathSync(process.execPath), node);
   return true;
 }
 

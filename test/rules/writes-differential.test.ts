@@ -66,6 +66,16 @@ const CHANGED: { scripts: RegExp; reason: string }[] = [
       /^((terraform|tofu) fmt --help|helm uninstall web --dry-run|kubectl apply --prune --dry-run=client .*|gh api --method=GET repos\/x)$/,
     reason: '--help and --dry-run change nothing; gh api --method=GET reads (the old check took --method=GET for a method that writes)',
   },
+  {
+    scripts:
+      /^(npm|pnpm|yarn) (--version|-v)( .*)?$|^(npm|pnpm|yarn) config( --check| --get-all| --help| -l| -v)?$|^(npm|pnpm) (ci|publish|-r publish) --dry-run$|^npm (dist-tag ls|owner ls|token list) |^npm token list$|^yarn npm info /,
+    reason:
+      "--version, --dry-run and the specs' read subcommands (npm owner ls, npm token list, yarn npm info) change nothing; npm config alone prints its usage",
+  },
+  {
+    scripts: /^(aws ec2 run-instances .* --dry-run|aws logs tail .*|az rest --url \S+|gcloud logging read .*|gsutil acl get .*)$/,
+    reason: "the cloud specs' read verbs and --dry-run: tailing or reading logs, a GET through az rest, reading an ACL change nothing",
+  },
   { scripts: /^nohup -- /, reason: "the IR reads nohup's `--` now: the command it runs (rm) is listed and writes" },
   { scripts: /^\.\/mvnw /, reason: 'mvnw is Maven (one spec): it builds and writes like mvn' },
   {

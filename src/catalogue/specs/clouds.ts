@@ -470,7 +470,9 @@ const AWS_SERVICES: Record<string, CommandSpec> = {
     ...aliases(['get-cluster-credentials', 'get-cluster-credentials-with-iam'], credential('prints database credentials')),
   }),
   'redshift-serverless': awsService({ 'get-credentials': credential('prints database credentials') }),
+  // `aws configure` alone asks for keys and writes them.
   configure: {
+    verb: { effect: 'change', why: 'writes the configuration and credentials' },
     subcommands: {
       ...aliases(['list', 'list-profiles', 'get'], read('shows the configuration')),
       'export-credentials': credential('prints the credentials of the profile'),

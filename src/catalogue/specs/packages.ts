@@ -6,7 +6,7 @@
 // the registry verbs, and the levels that run a command (`npm exec`, `pnpm dlx`, `poetry run`: see
 // runners.ts), which the IR follows. A dry run (`--dry-run`, `--snapshot`, `--preview`) changes nothing.
 import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
-import { aka, COMMAND, flag, harmless, publishes, reads, SCRIPT, valued, verb, when, writes } from './builders.js';
+import { aka, COMMAND, flag, harmless, publishes, reads, SCRIPT, valued, verb, when, writes, changingByDefault } from './builders.js';
 import { runnerLevel } from './runners.js';
 
 const DRY_RUN = harmless('--dry-run');
@@ -298,6 +298,7 @@ const BUN: ProgramSpec = {
   family: 'packages',
   summary: 'Bun: publishing to the npm registry',
   options: [
+    { names: ['-e', '--eval', '-p', '--print'], value: 'required' },
     valued('--cwd'),
     valued('--registry'),
     valued('--otp'),
@@ -1570,12 +1571,53 @@ const FASTLANE: ProgramSpec = {
   },
 };
 
+// What only shows (npm ls, yarn why, pnpm outdated, npm audit without fix): the read_only policy lets
+// these run; any other subcommand installs, runs scripts or changes the project or the registry.
+const JS_READS: Record<string, CommandSpec> = {
+  ...aka(
+    [
+      'ls',
+      'list',
+      'view',
+      'info',
+      'show',
+      'outdated',
+      'search',
+      'help',
+      'whoami',
+      'doctor',
+      'explain',
+      'why',
+      'fund',
+      'query',
+      'root',
+      'prefix',
+      'bin',
+      'pkg',
+      'ping',
+      'version',
+    ],
+    reads('shows packages, settings or the registry'),
+  ),
+  audit: {
+    ...reads('audits the dependencies'),
+    options: [{ names: ['--fix'], verb: { effect: 'change', why: 'installs fixed versions' } }],
+    subcommands: { fix: { verb: { effect: 'change', why: 'installs fixed versions' } } },
+  },
+};
+
+/** A JavaScript package manager: its own subcommands, the shared reads, and anything else changes the project. */
+function changingPackageManager(spec: ProgramSpec, why = 'installs packages, runs scripts or changes the project'): ProgramSpec {
+  return { ...spec, subcommands: changingByDefault({ ...JS_READS, ...spec.subcommands }, why) };
+}
+
 export const PACKAGES: ProgramSpec[] = [
   // JavaScript
-  NPM,
-  PNPM,
-  YARN,
-  BUN,
+  changingPackageManager(NPM),
+  changingPackageManager(PNPM),
+  // `yarn` alone installs.
+  { ...changingPackageManager(YARN), verb: { effect: 'change', why: 'installs the dependencies' } },
+  changingPackageManager(BUN),
   LERNA,
   CHANGESET,
   SEMANTIC_RELEASE,

@@ -12,7 +12,7 @@ import { GIT_SPEC } from '../../catalogue/specs/core-tools.js';
 import { hiddenCommandsOf } from './hidden-commands.js';
 import { effectsOf } from './catalogue.js';
 import { codeWrites } from './code-writes.js';
-import { catalogueOperands, operandWords } from './operands.js';
+import { operandWords } from './operands.js';
 
 const HARMLESS_OUTPUT = /^\/dev\/(null|stdout|stderr|tty|fd\/[0-9]+)$/;
 
@@ -63,32 +63,6 @@ const READ_SUBCOMMANDS: Record<string, Set<string>> = {
     'grep',
     'instaweb',
   ]),
-  npm: new Set([
-    'ls',
-    'list',
-    'view',
-    'info',
-    'show',
-    'outdated',
-    'search',
-    'help',
-    'config',
-    'whoami',
-    'doctor',
-    'explain',
-    'why',
-    'fund',
-    'query',
-    'root',
-    'prefix',
-    'bin',
-    'audit',
-    'pkg',
-    'ping',
-    '-v',
-    '--version',
-    'version',
-  ]),
 };
 
 /** Second-level read verbs (`docker image ls`, `git stash list`, `terraform state list`). */
@@ -128,9 +102,6 @@ const READ_VERBS = new Set([
   '-check',
   '--check',
 ]);
-
-const CLOUD_READ_OP =
-  /^(describe|list|get|head|ls|wait|help|show|print|info|version|search|lookup|validate|estimate|check|test|preview|query|scan|select|batch-get)(-|$)/;
 
 function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
   // Subcommands and operands, option values left out where the catalogue knows the program's grammar.
@@ -220,24 +191,6 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
       default:
         return true;
     }
-  }
-  if (n === 'npm' || n === 'yarn' || n === 'pnpm' || n === 'bun') {
-    if (first === undefined) return n === 'yarn';
-    if (first === 'audit') return pos[1] === 'fix' || cmd.args.some((w) => w.value === '--fix');
-    if (first === 'config') return pos[1] !== 'get' && pos[1] !== 'list' && pos[1] !== 'ls';
-    return !READ_SUBCOMMANDS['npm']!.has(first);
-  }
-  if (n === 'aws') {
-    const ops =
-      catalogueOperands(cmd) ??
-      parseOptions(cmd.args, { longValue: ['profile', 'region', 'output', 'endpoint-url', 'query'] }).operands.map((w) => w.value);
-    if (ops[0] === 's3') return !['ls', 'presign'].includes(ops[1] ?? 'ls');
-    if (ops[0] === 'configure') return !['list', 'get', 'list-profiles'].includes(ops[1] ?? '');
-    return !CLOUD_READ_OP.test(ops[1] ?? 'help');
-  }
-  if (n === 'gcloud' || n === 'az' || n === 'gsutil' || n === 'doctl') {
-    if (n === 'gsutil') return !['ls', 'cat', 'stat', 'du', 'hash', 'version', 'help'].includes(first ?? 'help');
-    return !pos.some((x) => CLOUD_READ_OP.test(x));
   }
   if (n === 'redis-cli') {
     const op = parseOptions(cmd.args, { shortValue: 'hpsaunrideDt', stopAtOperand: true }).operands[0]?.value.toLowerCase();

@@ -310,6 +310,18 @@ function take(d: OptionDecl, name: string, attached: Word | undefined, args: rea
   let value = attached;
   let last = i;
   if (!value && mode === 'required' && i + 1 < args.length) value = args[(last = i + 1)];
+  // minimist: the next word is the value unless it is an option; a word only known at run time may be either.
+  if (!value && mode === 'next' && i + 1 < args.length) {
+    const next = args[i + 1]!;
+    if (!next.static) inv.undecidable ??= `${next.raw} may be the value of ${shown} or the word after it, only known when the command runs`;
+    else if (!next.value.startsWith('-')) value = args[(last = i + 1)];
+  }
+  // `dotenv -v NAME=value`: a variable for the command it runs.
+  if (d.assigns && value) {
+    const m = /^(\w+)=([\s\S]*)$/.exec(value.value);
+    if (m) inv.assignments.push({ name: m[1]!, value: valueOf(value, m[2]!) });
+    else if (!value.static) inv.undecidable ??= `${shown} ${value.raw} sets a variable only known when the command runs`;
+  }
   // `--bind SRC DEST`: the words after the first are part of the value too.
   if (d.words && d.words > 1) last = Math.min(args.length - 1, last + d.words - 1);
   inv.options.push({ name: shown, decl: d, ...(value ? { value } : {}) });

@@ -12,8 +12,13 @@ export type { Effect, PathAccess, Role, Verb } from '../core/ir.js';
 export interface OptionDecl {
   /** Every spelling: `-x`, `--long`, and single-dash long names (`-exec`, `-cmd`). Short letters cluster. `+`: words starting with `+` (`vim +42`, `less +G`), the rest of the word its value. */
   names: string[];
-  /** `none`: a flag; `required`: the next word, or attached (`-ofile`, `--out=file`); `optional`: only attached or after `=`. */
-  value?: 'none' | 'required' | 'optional';
+  /**
+   * `none`: a flag; `required`: the next word, or attached (`-ofile`, `--out=file`); `optional`: only attached or after `=`;
+   * `next`: attached, or the next word unless it starts with `-` (minimist: `dotenv -o x -- cmd` gives -o the value x).
+   */
+  value?: 'none' | 'required' | 'optional' | 'next';
+  /** The value is `NAME=value`, an environment variable for the command it runs (`dotenv -v NAME=value`). */
+  assigns?: boolean;
   /** What the value is. */
   role?: Role;
   /** The option's value is every word after it (`xterm -e cmd args…`, `nix-shell --run-cmd`). */

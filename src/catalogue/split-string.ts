@@ -1,6 +1,7 @@
 // `env -S STRING` splits one string into arguments with its own small quoting language (GNU
-// coreutils): blanks separate, '…' is literal, "…" knows a few escapes, `\_` is a space, `#` at a
-// word start comments out the rest, and `${NAME}` expands (which makes the word dynamic).
+// coreutils): blanks separate, '…' is literal, "…" knows a few escapes, `\_` separates words (a space
+// inside "…"), `#` at a word start comments out the rest, and `${NAME}` expands (which makes the
+// word dynamic).
 import type { Word } from '../core/ir.js';
 
 const ESCAPES: Record<string, string> = {
@@ -42,6 +43,11 @@ export function splitEnvString(source: Word): Word[] {
     if (ch === '\\') {
       const next = text[++i];
       if (next === 'c') break; // \c ends the string
+      // `\_` is a space inside double quotes and separates words outside them (`rm\_-rf\_x` is three words).
+      if (next === '_' && quote !== '"') {
+        push();
+        continue;
+      }
       if (next !== undefined) cur += ESCAPES[next] ?? '\\' + next;
       started = true;
       continue;

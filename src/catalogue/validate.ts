@@ -92,8 +92,8 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
       else if (spellings.has(n)) add(at, `${n} is declared twice`);
       else spellings.add(n);
     }
-    if (o.value !== undefined && !['none', 'required', 'optional'].includes(o.value))
-      add(`${at}.value`, '"none", "required" or "optional"');
+    if (o.value !== undefined && !['none', 'required', 'optional', 'next'].includes(o.value))
+      add(`${at}.value`, '"none", "required", "optional" or "next"');
     if (o.rest && o.value !== undefined && o.value !== 'required') add(`${at}.rest`, 'an option that takes the rest takes a value');
     if (o.role) roleProblems(o.role, `${at}.role`, add);
     if ((o.role || o.rest) && (o.value ?? 'none') === 'none' && !o.rest) add(at, 'an option with a role takes a value');
@@ -103,9 +103,9 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     if (o.words !== undefined && (!Number.isInteger(o.words) || o.words < 2 || o.value !== 'required'))
       add(`${at}.words`, 'a count of 2 or more, for an option whose value is required');
     if (o.operands) operandProblems(o.operands, `${at}.operands`, add);
-    for (const k of ['self', 'split', 'placeholder'] as const)
+    for (const k of ['self', 'split', 'placeholder', 'assigns'] as const)
       if (o[k] !== undefined && o[k] !== true) add(`${at}.${k}`, 'true, or left out');
-    if ((o.split || o.placeholder || o.cwd === 'value') && (o.value ?? 'none') === 'none')
+    if ((o.split || o.placeholder || o.assigns || o.cwd === 'value') && (o.value ?? 'none') === 'none')
       add(at, 'an option read for its value takes a value');
     if (o.cwd !== undefined && o.cwd !== 'value' && o.cwd !== 'unknown') add(`${at}.cwd`, '"value" or "unknown"');
     if (o.names?.includes('-') && o.names.length > 1) add(at, 'a lone dash is an option of its own');

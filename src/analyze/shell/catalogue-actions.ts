@@ -37,6 +37,9 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
   if (inv.undecidable || inv.limit)
     return wrapper ? [] : [{ kind: 'undecidable', found: undecidable('parse.unknown_option', inv.undecidable!, text) }];
   const assignments = inv.assignments.map((a) => ({ name: a.name, value: a.value }));
+  // `systemd-run --working-directory=/ rm -rf etc`: a launcher that moves what it runs to another
+  // folder (an option with `cwd`) runs it in a folder the walk does not follow.
+  const where = inv.cwd !== undefined ? { where: 'unknown' as const } : {};
   const out: Action[] = wrapper
     ? []
     : inv.commands.map((words): Action => ({
@@ -44,6 +47,7 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
         words,
         label,
         stdin: 'inherit',
+        ...where,
         ...(assignments.length ? { assignments } : {}),
       }));
   // What it reads from standard input runs too (`at now <<< '…'`), when the input is known.
@@ -57,7 +61,8 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
     const detail = option ? `${label} ${option}` : label;
     switch (role.kind) {
       case 'script':
-        out.push({ kind: 'script', text: word, detail });
+        // `cross-env-shell NAME=value 'script'`: the script runs with those variables exported.
+        out.push({ kind: 'script', text: wrapper ? word : withExports(word, inv.assignments), detail, ...where });
         break;
       case 'code':
         if (role.inert && word.static && new RegExp(role.inert).test(word.value)) break;
@@ -94,6 +99,17 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
     }
   }
   return out;
+}
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** The script with `export NAME='value';` before it for each assignment, so variables that run code are judged. */
+function withExports(script: Word, assignments: Invocation['assignments']): Word {
+  const known = assignments.filter((a) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(a.name));
+  if (!known.length) return script;
+  // A value only known at run time stays one (`"$NAME"`, from outside the script).
+  const prefix = known.map((a) => `export ${a.name}=${a.value.static ? shellQuote(a.value.value) : `"$${a.name}"`}; `).join('');
+  return { ...script, value: prefix + script.value };
 }
 
 /** A variable the program's own spec says it runs (`BORG_RSH` for borg), as an executor. */

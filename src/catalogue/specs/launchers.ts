@@ -54,7 +54,8 @@ function launcher(
 
 /** tmux commands that start a shell command (one word: a shell string; several: a command and its arguments). */
 const TMUX_RUNS: CommandSpec = {
-  options: [...letterFlags('dADEPXabfhvkZI'), ...letterValues('ceFnstxylp')],
+  // `-c DIR`: the shell starts in DIR.
+  options: [...letterFlags('dADEPXabfhvkZI'), ...letterValues('eFnstxylp'), { names: ['-c'], value: 'required', cwd: 'value' }],
   unknown: 'block',
   optionsFirst: true,
   operands: SHELL_STRING,
@@ -66,7 +67,10 @@ const TMUX_SUBCOMMANDS: Record<string, CommandSpec> = {
   ),
   // Keys typed into a pane are commands to the shell there (each word is typed on its own).
   ...aliases(['send-keys', 'send'], { options: [...letterFlags('lRMXHK'), ...letterValues('tNc')], operands: [{ ...SCRIPT, rest: true }] }),
-  ...aliases(['run-shell', 'run'], { options: [...letterFlags('bC'), ...letterValues('cdt')], operands: SHELL_STRING }),
+  ...aliases(['run-shell', 'run'], {
+    options: [...letterFlags('bC'), ...letterValues('dt'), { names: ['-c'], value: 'required', cwd: 'value' }],
+    operands: SHELL_STRING,
+  }),
   'if-shell': { options: [...letterFlags('bF'), ...letterValues('t')], operands: [{ ...SCRIPT, rest: true }] },
   'pipe-pane': { options: [...letterFlags('IOo'), ...letterValues('t')], operands: [SCRIPT] },
   'source-file': { operands: [{ ...SCRIPT_FILE, rest: true }] },
@@ -246,12 +250,12 @@ const KITTY_SUBCOMMANDS: Record<string, CommandSpec> = {
 
 /** Slurm job options shared by srun, salloc and sbatch. */
 const SLURM: OptionDecl[] = [
+  { names: ['-D', '--chdir'], value: 'required', cwd: 'value' },
   ...valued(
     ['-A', '--account'],
     ['-b', '--begin'],
     ['-c', '--cpus-per-task'],
     ['-C', '--constraint'],
-    ['-D', '--chdir'],
     ['-d', '--dependency'],
     ['-e', '--error'],
     ['-G', '--gpus'],
@@ -1209,8 +1213,8 @@ export const LAUNCHERS: ProgramSpec[] = [
         '--overlay-src',
       ].map((n) => ({ names: [n], value: 'required' as const, words: 2 })),
       { names: ['--overlay'], value: 'required', words: 3 },
+      { names: ['--chdir'], value: 'required', cwd: 'value' },
       ...valued(
-        '--chdir',
         '--tmpfs',
         '--proc',
         '--dev',
@@ -1296,6 +1300,7 @@ export const LAUNCHERS: ProgramSpec[] = [
         ['-l', '--load-interp'],
         '--keep-caps',
       ),
+      { names: ['-w', '--wd'], value: 'required', cwd: 'value' },
       ...valued(
         '--propagation',
         '--setgroups',
@@ -1304,7 +1309,6 @@ export const LAUNCHERS: ProgramSpec[] = [
         '--map-users',
         '--map-groups',
         ['-R', '--root'],
-        ['-w', '--wd'],
         ['-S', '--setuid'],
         ['-G', '--setgid'],
         '--monotonic',
@@ -1322,6 +1326,7 @@ export const LAUNCHERS: ProgramSpec[] = [
     ['nsenter'],
     "runs a command in another process's namespaces",
     [
+      { names: ['-w', '--wd'], value: 'required', cwd: 'value' },
       ...valued(['-t', '--target'], ['-S', '--setuid'], ['-G', '--setgid'], ['-W', '--wdns']),
       ...optional(
         ['-m', '--mount'],
@@ -1333,7 +1338,6 @@ export const LAUNCHERS: ProgramSpec[] = [
         ['-C', '--cgroup'],
         ['-T', '--time'],
         ['-r', '--root'],
-        ['-w', '--wd'],
       ),
       ...flags(
         ['-a', '--all'],
@@ -1389,15 +1393,8 @@ export const LAUNCHERS: ProgramSpec[] = [
     ['sudo-rs'],
     'runs a command as another user (a Rust sudo)',
     [
-      ...valued(
-        ['-u', '--user'],
-        ['-g', '--group'],
-        ['-D', '--chdir'],
-        ['-C', '--close-from'],
-        ['-p', '--prompt'],
-        ['-h', '--host'],
-        ['-U', '--other-user'],
-      ),
+      { names: ['-D', '--chdir'], value: 'required', cwd: 'value' },
+      ...valued(['-u', '--user'], ['-g', '--group'], ['-C', '--close-from'], ['-p', '--prompt'], ['-h', '--host'], ['-U', '--other-user']),
       ...flags(
         ['-E', '--preserve-env'],
         ['-H', '--set-home'],
@@ -1428,10 +1425,10 @@ export const LAUNCHERS: ProgramSpec[] = [
     ['run0'],
     'runs a command as another user in a transient systemd unit',
     [
+      { names: ['-D', '--chdir'], value: 'required', cwd: 'value' },
       ...valued(
         ['-u', '--user'],
         ['-g', '--group'],
-        ['-D', '--chdir'],
         '--unit',
         ['-p', '--property'],
         '--description',
@@ -1462,6 +1459,7 @@ export const LAUNCHERS: ProgramSpec[] = [
     ['systemd-run'],
     'runs a command in a transient systemd service or scope, now or on a timer',
     [
+      { names: ['--working-directory'], value: 'required', cwd: 'value' },
       ...valued(
         ['-u', '--unit'],
         ['-p', '--property'],
@@ -1471,7 +1469,6 @@ export const LAUNCHERS: ProgramSpec[] = [
         '--uid',
         '--gid',
         '--nice',
-        '--working-directory',
         ['-E', '--setenv'],
         '--on-active',
         '--on-boot',
@@ -1661,10 +1658,10 @@ export const LAUNCHERS: ProgramSpec[] = [
     ['proot'],
     'runs a command in a user-space chroot with bind mounts',
     [
+      { names: ['-w', '--pwd', '--cwd'], value: 'required', cwd: 'value' },
       ...valued(
         ['-r', '--rootfs'],
         ['-b', '--bind', '-m', '--mount'],
-        ['-w', '--pwd', '--cwd'],
         ['-k', '--kernel-release'],
         ['-i', '--change-id'],
         ['-v', '--verbose'],
@@ -2428,6 +2425,7 @@ export const LAUNCHERS: ProgramSpec[] = [
     ['mpirun', 'mpiexec', 'orterun', 'prterun', 'mpiexec.hydra'],
     'starts a command as parallel MPI processes (a : separates programs)',
     [
+      { names: ['--wdir'], value: 'required', cwd: 'value' },
       ...valued(
         '-np',
         '--np',
@@ -2450,7 +2448,6 @@ export const LAUNCHERS: ProgramSpec[] = [
         '-ppn',
         '-x',
         '-wdir',
-        '--wdir',
         '-wd',
         '--wd',
         '-path',
@@ -2763,10 +2760,10 @@ export const LAUNCHERS: ProgramSpec[] = [
         { names: ['-x', '--execute'], value: 'required', rest: true, role: COMMAND },
         // `-e 'cmd args'`: one string, split into words (a shell string is read the same way).
         runs('-e', '--command'),
+        { names: ['--working-directory'], value: 'required', cwd: 'value' },
         ...valued(
           ['-t', '--title'],
           ['-T'],
-          '--working-directory',
           '--profile',
           '--geometry',
           '--zoom',
@@ -2907,11 +2904,11 @@ export const LAUNCHERS: ProgramSpec[] = [
       ['kitty'],
       'kitty terminal: runs its operands as a command in a new window; @ (remote control) launches, runs and types into windows',
       [
+        { names: ['-d', '--directory', '--working-directory'], value: 'required', cwd: 'value' },
         ...valued(
           ['-c', '--config'],
           ['-o', '--override'],
           ['-T', '--title'],
-          ['-d', '--directory', '--working-directory'],
           '--class',
           '--name',
           '--session',

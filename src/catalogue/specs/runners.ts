@@ -23,8 +23,31 @@ function runner(names: string[], summary: string, level: CommandSpec, examples: 
   return { names, family: 'runners', summary, ...level, examples };
 }
 
+/**
+ * npm's settings that take a value (@npmcli/config definitions): npx reads them all, by unique
+ * prefix (nopt), so `npx --loglevel silent cmd` runs cmd, not `silent`. Any other option is a flag.
+ */
+const NPM_VALUED = (
+  'access allow-directory allow-file allow-git allow-remote allow-scripts also audit-level auth-type before browser ca ' +
+  'cache cache-max cache-min cafile cert cidr color cpu depth diff diff-dst-prefix diff-src-prefix diff-unified editor ' +
+  'expect-result-count expires fetch-retries fetch-retry-factor fetch-retry-maxtimeout fetch-retry-mintimeout fetch-timeout git ' +
+  'globalconfig heading https-proxy include init-author-email init-author-name init-author-url init-license init-module init-type ' +
+  'init-version install-strategy key libc local-address lockfile-version loglevel logs-dir logs-max name maxsockets ' +
+  'min-release-age min-release-age-exclude node-gyp node-options noproxy omit only orgs os otp pack-destination packages ' +
+  'preid provenance-file proxy registry reg replace-registry-host save-prefix sbom-format sbom-type scope scopes ' +
+  'packages-and-scopes-permission orgs-permission password token-description searchexclude searchlimit searchopts ' +
+  'searchstaleness shell tag tag-version-prefix umask user-agent userconfig viewer which enjoy-by'
+)
+  .split(' ')
+  .map((n) => valued(`--${n}`));
+
 /** conda, mamba, micromamba: `run -n ENV cmd`. */
-const CONDA_RUN = runnerLevel([valued('-n', '--name'), valued('-p', '--prefix'), valued('--cwd'), flag('--no-capture-output')]);
+const CONDA_RUN = runnerLevel([
+  valued('-n', '--name'),
+  valued('-p', '--prefix'),
+  { names: ['--cwd'], value: 'required', cwd: 'value' },
+  flag('--no-capture-output'),
+]);
 
 export const RUNNERS: ProgramSpec[] = [
   {
@@ -53,25 +76,49 @@ export const RUNNERS: ProgramSpec[] = [
   runner(
     ['npx'],
     'runs a package binary, fetching the package when needed (or, with -c, a shell string)',
-    runnerLevel([
-      valued('-p', '--package'),
-      { names: ['-c', '--call'], value: 'required', role: SCRIPT },
-      valued('--cache'),
-      valued('--userconfig'),
-      valued('--registry'),
-      flag('-y', '--yes'),
-      flag('--no'),
-      flag('-q', '--quiet'),
-    ]),
+    runnerLevel(
+      [
+        valued('-p', '--package'),
+        { names: ['-c', '--call'], value: 'required', role: SCRIPT },
+        valued('-C', '--prefix'),
+        valued('-w', '--workspace'),
+        valued('-L', '--location'),
+        valued('-m', '--message'),
+        // The program that runs -c's string: another than a POSIX shell reads it as its own code.
+        {
+          names: ['--script-shell'],
+          value: 'required',
+          role: { kind: 'code', language: 'script-shell', inert: '^(/usr)?(/bin/)?(sh|bash|dash)$' },
+        },
+        ...NPM_VALUED,
+        flag('-y', '--yes'),
+        flag('--no'),
+        flag('-q', '--quiet'),
+      ],
+      { prefixes: true },
+    ),
     {
-      block: ['npx rimraf ~', "npx -c 'rm -rf ~'", 'npx --yes sudo rm -rf /', 'npx -p cowsay rm -rf ~'],
+      block: [
+        'npx rimraf ~',
+        "npx -c 'rm -rf ~'",
+        'npx --yes sudo rm -rf /',
+        'npx -p cowsay rm -rf ~',
+        'npx --loglevel silent rm -rf ~',
+        'npx --logl silent rm -rf ~',
+        "npx --script-shell python3 -c 'print(1)'",
+      ],
       allow: ['npx prettier --check .', 'npx -y create-vite@latest app', 'npx tsc --noEmit'],
     },
   ),
-  runner(['bunx'], 'runs a package binary with Bun, fetching it when needed', runnerLevel([valued('-p', '--package'), flag('--bun')]), {
-    block: ['bunx rimraf ~', 'bunx --bun rimraf ~'],
-    allow: ['bunx prettier --check .'],
-  }),
+  runner(
+    ['bunx'],
+    'runs a package binary with Bun, fetching it when needed',
+    runnerLevel([valued('-p', '--package'), valued('--cwd'), flag('--bun')]),
+    {
+      block: ['bunx rimraf ~', 'bunx --bun rimraf ~', 'bunx --cwd x rimraf ~'],
+      allow: ['bunx prettier --check .'],
+    },
+  ),
   runner(['pnpx'], 'runs a package binary with pnpm, fetching it when needed', runnerLevel([valued('--package')]), {
     block: ['pnpx rimraf ~'],
     allow: ['pnpx prettier --check .'],
@@ -106,23 +153,63 @@ export const RUNNERS: ProgramSpec[] = [
   runner(
     ['dotenv'],
     'dotenv-cli: runs a command with variables loaded from .env files',
-    runnerLevel([valued('-e'), valued('-c'), valued('-v'), flag('-p')]),
-    { block: ['dotenv -- rm -rf ~', 'dotenv -e .env.test rm -rf ~'], allow: ['dotenv -- npm test', 'dotenv -e .env.test -- jest'] },
+    // dotenv-cli reads its arguments with minimist: any option takes the next word unless it starts
+    // with `-` (`dotenv -o x -- cmd` runs cmd), so options it does not know cannot be read.
+    runnerLevel(
+      [
+        ...['-e', '-c', '-o', '--override', '-q', '--quiet'].map((n): OptionDecl => ({ names: [n], value: 'next' })),
+        { names: ['-v'], value: 'next', assigns: true },
+        { names: ['-p'], value: 'next', self: true },
+        { names: ['--debug'], value: 'next', self: true },
+        { names: ['--help'], value: 'next', self: true },
+        flag('--no-expand'),
+      ],
+      { unknown: 'block' },
+    ),
+    {
+      block: [
+        'dotenv -- rm -rf ~',
+        'dotenv -e .env.test rm -rf ~',
+        'dotenv -o x -- rm -rf ~',
+        'dotenv -c -e .env -- rm -rf ~',
+        'dotenv --foo x -- rm -rf ~',
+        "dotenv -v GIT_SSH_COMMAND='rm -rf ~' -- git fetch",
+      ],
+      allow: [
+        'dotenv -- npm test',
+        'dotenv -e .env.test -- jest',
+        'dotenv -c test -- jest',
+        'dotenv -v NODE_ENV=test -- jest',
+        'dotenv -p PORT',
+      ],
+    },
   ),
   runner(
     ['env-cmd'],
     'env-cmd: runs a command with variables from an env file',
-    runnerLevel([valued('-f', '--file'), valued('-r', '--rc-file'), valued('-e', '--environments'), flag('--silent'), flag('--fallback')]),
-    { block: ['env-cmd -f .env rm -rf ~'], allow: ['env-cmd -f .env.test npm test'] },
+    runnerLevel([
+      valued('-f', '--file'),
+      valued('-r', '--rc-file'),
+      valued('-e', '--environments'),
+      flag('--silent'),
+      flag('--fallback'),
+      // The command's words, joined, run in a shell.
+      { names: ['--use-shell'], operands: [{ ...SCRIPT, rest: 'joined' }] },
+    ]),
+    { block: ['env-cmd -f .env rm -rf ~', "env-cmd -f .env --use-shell 'rm -rf ~'"], allow: ['env-cmd -f .env.test npm test'] },
   ),
-  runner(['cross-env'], 'cross-env: runs a command with the variables assigned before it', runnerLevel([], { assignments: 'names' }), {
-    block: ['cross-env NODE_ENV=test rm -rf ~', "cross-env GIT_SSH_COMMAND='rm -rf ~' git fetch"],
+  // cross-env takes any word holding `NAME=` (its pattern is not anchored: `1=2`, `ls x=y`) for an assignment.
+  runner(['cross-env'], 'cross-env: runs a command with the variables assigned before it', runnerLevel([], { assignments: 'any' }), {
+    block: ['cross-env NODE_ENV=test rm -rf ~', "cross-env GIT_SSH_COMMAND='rm -rf ~' git fetch", "cross-env 'ls x=y' rm -rf ~"],
     allow: ['cross-env NODE_ENV=test jest'],
   }),
   runner(
     ['cross-env-shell'],
     'cross-env-shell: runs its words as a shell string with the variables assigned before them',
-    { optionsFirst: true, assignments: 'names', operands: [{ ...SCRIPT, rest: 'joined' }] },
-    { block: ["cross-env-shell NODE_ENV=test 'rm -rf ~'"], allow: ["cross-env-shell NODE_ENV=test 'npm test && npm run lint'"] },
+    { optionsFirst: true, assignments: 'any', operands: [{ ...SCRIPT, rest: 'joined' }] },
+    {
+      block: ["cross-env-shell NODE_ENV=test 'rm -rf ~'", "cross-env-shell GIT_SSH_COMMAND='rm -rf ~' git fetch"],
+      allow: ["cross-env-shell NODE_ENV=test 'npm test && npm run lint'"],
+    },
   ),
 ];

@@ -57,7 +57,10 @@ export const WRAPPERS: ProgramSpec[] = [
       self('-v', '--validate'),
       self('-K', '--remove-timestamp'),
       self('-V', '--version'),
-      self('-h', '--help'),
+      self('--help'),
+      // `-h` alone is help, but `-hHOST` and `-h HOST` (a word that is not an option) name the host
+      // to run on, and the command after it still runs: read as a host, never as help.
+      valued('-h', '--host'),
       // A login shell, or another root: the command runs in a folder not known here.
       { names: ['-i', '--login'], cwd: 'unknown' },
       { names: ['-R', '--chroot'], value: 'required', cwd: 'unknown' },
@@ -66,7 +69,6 @@ export const WRAPPERS: ProgramSpec[] = [
       valued('-C', '--close-from'),
       valued('-c', '--login-class'),
       valued('-g', '--group'),
-      valued('--host'),
       valued('-p', '--prompt'),
       valued('-r', '--role'),
       valued('-T', '--command-timeout'),
@@ -75,8 +77,8 @@ export const WRAPPERS: ProgramSpec[] = [
       valued('-u', '--user'),
     ],
     {
-      block: ['sudo rm -rf /', 'sudo -u root env X=1 rm -rf ~', 'sudo --frobnicate ls', 'sudo -D / rm -rf .'],
-      allow: ['sudo -l', 'sudo -u postgres psql -c "SELECT 1"', 'sudo -E ls'],
+      block: ['sudo rm -rf /', 'sudo -u root env X=1 rm -rf ~', 'sudo --frobnicate ls', 'sudo -D / rm -rf .', 'sudo -h devbox rm -rf ~'],
+      allow: ['sudo -l', 'sudo -u postgres psql -c "SELECT 1"', 'sudo -E ls', 'sudo -h', 'sudo --help'],
     },
     { assignments: 'names' },
   ),

@@ -1,0 +1,109 @@
+// Red team of the catalogue's wrappers, launchers and runners (2026-12-07), through a session's
+// `check` under safe_defaults: each case is a shape where seatbelt read a program's arguments
+// differently from the program itself, so the command that really runs went unjudged. Cases are
+// data; nothing here runs them.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, type Session } from '../../src/adapters/session.js';
+
+/** The rule expected, or the rules any of which is right. */
+type Case = [script: string, rule: string | string[]];
+
+const DYNAMIC = 'filesystem.recursive_delete_dynamic_target';
+
+/** Refused under safe_defaults, by this rule. */
+const BLOCK: Case[] = [
+  // GNU env -S: `\_` outside double quotes separates words (`rm\_-rf\_/etc` is three words).
+  ["env -S 'rm\\_-rf\\_/etc'", 'filesystem.recursive_delete_system'],
+  ["env -S'rm\\_-rf\\_/home/user'", 'filesystem.recursive_delete_home'],
+  ["env -S 'seatbelt\\_approve\\_1'", 'self_protection.guard_command'],
+  // sudo -h HOST / -hHOST names a host; the command after it still runs.
+  ['sudo -h devbox rm -rf ~', 'filesystem.recursive_delete_home'],
+  ['sudo -uroot -hdevbox rm -rf /etc', 'filesystem.recursive_delete_system'],
+  // A launcher that moves its command to another folder: relative targets are not the project's.
+  ['systemd-run --working-directory=/ rm -rf etc', DYNAMIC],
+  ['srun -D / rm -rf etc', DYNAMIC],
+  ['nsenter --wd=/ rm -rf etc', DYNAMIC],
+  ['conda run -n base --cwd / rm -rf etc', DYNAMIC],
+  ["tmux new -d -c / 'rm -rf etc'", DYNAMIC],
+  // npx reads every npm setting that takes a value, by unique prefix (nopt).
+  ['npx --loglevel silent rm -rf /etc', 'filesystem.recursive_delete_system'],
+  ['npx --logl silent rm -rf /etc', 'filesystem.recursive_delete_system'],
+  ['npx -w pkg rm -rf /etc', 'filesystem.recursive_delete_system'],
+  ['npx --tag latest rm -rf /etc', 'filesystem.recursive_delete_system'],
+  ['npx --script-shell python3 -c \'import shutil; shutil.rmtree("/etc")\'', 'parse.unsupported_interpreter_code'],
+  ['bunx --cwd x rm -rf /etc', 'filesystem.recursive_delete_system'],
+  // dotenv-cli (minimist): any option takes the next word unless it starts with `-`; -v sets variables.
+  ['dotenv -o x -- rm -rf /etc', 'filesystem.recursive_delete_system'],
+  ['dotenv -c -e .env -- rm -rf /etc', 'filesystem.recursive_delete_system'],
+  ['dotenv --foo x -- rm -rf /etc', 'parse.unknown_option'],
+  ["dotenv -v GIT_SSH_COMMAND='rm -rf ~' -- git fetch", 'filesystem.recursive_delete_home'],
+  ["dotenv -v BASH_ENV='$(rm -rf ~)' -- bash -c ls", 'filesystem.recursive_delete_home'],
+  // env-cmd --use-shell runs the command's words as a shell string.
+  ["env-cmd -f .env --use-shell 'rm -rf /etc'", 'filesystem.recursive_delete_system'],
+  // cross-env's assignment pattern is not anchored: any word holding NAME= is one.
+  ["cross-env 'ls x=y' rm -rf /etc", 'filesystem.recursive_delete_system'],
+  ['cross-env 1=2 rm -rf /etc', 'filesystem.recursive_delete_system'],
+  ['cross-env ./a=b rm -rf /etc', 'filesystem.recursive_delete_system'],
+  // cross-env-shell runs its string with the variables exported: those that run code are judged.
+  ["cross-env-shell BASH_ENV='$(rm -rf ~)' bash -c ls", 'filesystem.recursive_delete_home'],
+  ["cross-env-shell GIT_SSH_COMMAND='rm -rf ~' git fetch", 'filesystem.recursive_delete_home'],
+];
+
+/** Everyday commands of the same programs that must stay allowed. */
+const ALLOW: string[] = [
+  "cross-env BASH_ENV='rm -rf ~' bash -c ls", // BASH_ENV names a file; a file by that name does not exist
+  "env -S 'bash -c rm\\_-rf\\_/etc'", // bash -c rm: rm alone, with $0 and $1 set
+  'sudo -h',
+  'sudo --help',
+  'npx --yes create-vite@latest app',
+  'npx --loglevel warn tsc --noEmit',
+  'npx --script-shell bash -c "npm test"',
+  'dotenv -e .env.test -- jest',
+  'dotenv -c test -- jest',
+  'dotenv -v NODE_ENV=test -- jest',
+  'dotenv -p PORT',
+  'env-cmd -f .env.test --use-shell "npm test && npm run lint"',
+  'cross-env NODE_ENV=test jest',
+  "cross-env-shell NODE_ENV=test 'npm test && npm run lint'",
+  'systemd-run --user --working-directory=/srv/app npm start',
+  'conda run -n test --cwd tests pytest -q',
+  'tmux new -d -c /srv/app npm start',
+];
+
+let dir: string;
+let session: Session;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-wrappers-redteam-'));
+  const project = path.join(dir, 'project');
+  mkdirSync(project);
+  session = openSession(
+    { audit: path.join(dir, 'audit.jsonl'), autoKeys: false, cwd: project },
+    { SEATBELT_HOME: path.join(dir, 'home'), HOME: dir },
+  );
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('wrappers and runners red team: refused under safe_defaults', () => {
+  it.each(BLOCK)('%s', async (script, rule) => {
+    const decision = await session.check({ kind: 'shell', script });
+    const summary = decision.matches.map((m) => `${m.ruleId}(${m.risk}): ${m.evidence}`).join('\n');
+    expect(decision.decision, summary).toBe('block');
+    const ids = decision.blocking.map((m) => m.ruleId);
+    expect(
+      ids.some((id) => (Array.isArray(rule) ? rule : [rule]).includes(id)),
+      `${JSON.stringify(rule)} among:\n${summary}`,
+    ).toBe(true);
+  });
+});
+
+describe('wrappers and runners red team: everyday commands stay allowed', () => {
+  it.each(ALLOW)('%s', async (script) => {
+    const decision = await session.check({ kind: 'shell', script });
+    expect(decision.decision, decision.blocking.map((m) => `${m.ruleId}: ${m.evidence}`).join('\n')).toBe('allow');
+  });
+});

@@ -50,6 +50,10 @@ const BLOCK: Case[] = [
   // cross-env-shell runs its string with the variables exported: those that run code are judged.
   ["cross-env-shell BASH_ENV='$(rm -rf ~)' bash -c ls", 'filesystem.recursive_delete_home'],
   ["cross-env-shell GIT_SSH_COMMAND='rm -rf ~' git fetch", 'filesystem.recursive_delete_home'],
+  // sqlite3 and DuckDB take a dot command by a prefix of its name; .import reads from a quoted "|cmd".
+  ["sqlite3 app.db '.sy rm -rf ~'", 'databases.client_shell_escape'],
+  ["duckdb app.db '.shel rm -rf ~'", 'databases.client_shell_escape'],
+  ['sqlite3 app.db \'.import "|rm -rf ~" t\'', 'databases.client_shell_escape'],
 ];
 
 /** Everyday commands of the same programs that must stay allowed. */
@@ -71,6 +75,8 @@ const ALLOW: string[] = [
   'systemd-run --user --working-directory=/srv/app npm start',
   'conda run -n test --cwd tests pytest -q',
   'tmux new -d -c /srv/app npm start',
+  'sqlite3 app.db .sc',
+  "sqlite3 app.db '.headers on' '.mode csv' 'select 1'",
 ];
 
 let dir: string;

@@ -39,8 +39,8 @@ export function clientOf(name: string): Client | undefined {
   return CLIENTS.find((c) => c === like);
 }
 
-/** A pipe target (`\o |cmd`, `.once |cmd`) runs a shell command. */
-const PIPES = /^\S+\s+\|/;
+/** A pipe target (`\o |cmd`, `.once |cmd`, `.import "|cmd" t`: quoted too) runs a shell command. */
+const PIPES = /^\S+\s+["']?\|/;
 
 function psqlEffect(cmd: string): MetaEffect {
   const name = /^\\([a-zA-Z_]+|!|\?|\.)/.exec(cmd)?.[1] ?? '';
@@ -51,14 +51,18 @@ function psqlEffect(cmd: string): MetaEffect {
   return 'none';
 }
 
+const SQLITE_SHELL = ['shell', 'system', 'load'];
+const SQLITE_WRITE = [
+  ...['output', 'once', 'import', 'restore', 'save', 'backup', 'clone', 'archive', 'ar', 'cd', 'recover', 'log', 'trace', 'excel'],
+  ...['open', 'testcase', 'vfsname', 'filectrl', 'dbconfig'],
+];
+/** sqlite3 (and DuckDB) take a dot command by any prefix of its name (`.sy cmd` is `.system cmd`, `.o f` may be `.output f`). */
+const abbreviates = (name: string, full: readonly string[]) => name.length >= 2 && full.some((f) => f.startsWith(name));
+
 function sqliteEffect(cmd: string): MetaEffect {
   const name = /^\.([a-zA-Z_]+)/.exec(cmd)?.[1]?.toLowerCase() ?? '';
-  if (name === 'shell' || name === 'system' || name === 'load' || PIPES.test(cmd)) return 'shell';
-  if (
-    /^(output|once|import|restore|save|backup|clone|archive|ar|cd|recover|log|trace|excel|open|testcase|vfsname|filectrl|dbconfig)$/.test(
-      name,
-    )
-  )
+  if (SQLITE_SHELL.includes(name) || abbreviates(name, SQLITE_SHELL) || PIPES.test(cmd)) return 'shell';
+  if (SQLITE_WRITE.includes(name) || (name.length === 1 && SQLITE_WRITE.some((f) => f.startsWith(name))) || abbreviates(name, SQLITE_WRITE))
     return 'write';
   return 'none';
 }

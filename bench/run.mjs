@@ -289,7 +289,9 @@ function jsonlBatch(n) {
 
 function jsonlFigure() {
   const N = Number(process.env.BENCH_JSONL_LINES ?? 2000);
-  console.error(`check --jsonl: ${RUNS} interleaved rounds of 1 line vs ${N.toLocaleString('en')} unique lines`);
+  console.error(
+    `check --jsonl: ${COUNT ? '3 rounds (CPU time)' : `${RUNS} interleaved rounds`} of 1 line vs ${N.toLocaleString('en')} unique lines`,
+  );
   const check = (n) => (r) => {
     const lines = String(r.stdout).trim().split('\n');
     if (lines.length !== n) throw new Error(`check --jsonl answered ${lines.length} lines for ${n}`);

@@ -3,7 +3,7 @@
 import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
 import { homeOf, protectedKind, resolveTargets } from './paths.js';
 import type { ShellRule } from '../rule.js';
-import { has, parseOptions, values, type OptionSpec } from './options.js';
+import type { OptionSpec } from './options.js';
 import { nameOf } from './programs.js';
 import { bucketDeletes, cloudDeletes, subcommand } from './clouds.js';
 import { operandWords } from './operands.js';
@@ -26,48 +26,20 @@ function terraformDestroys(cmd: SimpleCommand): boolean {
   return false;
 }
 
-const KUBECTL: OptionSpec = {
-  shortValue: 'nlfoLsck',
-  longValue: [
-    'namespace',
-    'context',
-    'kubeconfig',
-    'cluster',
-    'user',
-    'server',
-    'token',
-    'selector',
-    'filename',
-    'output',
-    'grace-period',
-    'timeout',
-    'field-selector',
-    'cascade',
-    'as',
-    'as-group',
-    'request-timeout',
-    'kustomize',
-    'raw',
-    'wait',
-    'dry-run',
-  ],
-  longFlags: ['all', 'all-namespaces', 'force', 'now', 'ignore-not-found', 'recursive', 'insecure-skip-tls-verify'],
-};
 const BROAD_KINDS =
   /^(namespaces?|ns|projects?|persistentvolumes?|pv|persistentvolumeclaims?|pvc|customresourcedefinitions?|crds?|nodes?|no|clusterroles?|clusterrolebindings?|storageclass(es)?|sc|all)(\.[\w.]+)?$/i;
 
 function kubectlDelete(cmd: SimpleCommand): { broad: boolean } | undefined {
-  if (!['kubectl', 'oc', 'k3s', 'microk8s'].includes(nameOf(cmd))) return undefined;
-  const args = ['k3s', 'microk8s'].includes(nameOf(cmd)) && cmd.args[0]?.value === 'kubectl' ? cmd.args.slice(1) : cmd.args;
-  const p = parseOptions(args, KUBECTL);
-  const [verb, ...rest] = words(p.operands);
-  if (verb !== 'delete') return undefined;
-  const kinds = rest.flatMap((r) => r.split('/')[0]!.split(','));
+  // `microk8s kubectl …`, `k3s kubectl …`: the IR lists the kubectl command they run, judged here too.
+  const inv = cmd.invocation;
+  if (!inv || !['kubectl', 'oc'].includes(inv.spec.names[0]!) || inv.undecidable || inv.path[0] !== 'delete') return undefined;
+  const given = (...names: string[]) => inv.options.filter((o) => names.includes(o.name));
+  const kinds = inv.operands.flatMap((w) => w.value.split('/')[0]!.split(','));
   // A kind computed at run time (`kubectl delete $(kubectl get ns -o name)`) may be namespaces;
   // the cluster's own namespaces hold what every workload needs (DNS, networking).
-  const dynamic = p.operands[1] !== undefined && !p.operands[1].static;
-  const system = [...values(p, 'n', 'namespace')].some((ns) => /^kube-(system|public|node-lease)$/.test(ns));
-  const broad = has(p, 'all', 'all-namespaces', 'A') || kinds.some((k) => BROAD_KINDS.test(k)) || dynamic || system;
+  const dynamic = inv.operands[0] !== undefined && !inv.operands[0].static;
+  const system = given('-n', '--namespace').some((o) => /^kube-(system|public|node-lease)$/.test(o.value?.value ?? ''));
+  const broad = given('--all', '-A', '--all-namespaces').length > 0 || kinds.some((k) => BROAD_KINDS.test(k)) || dynamic || system;
   return { broad };
 }
 
@@ -365,7 +337,7 @@ export const INFRA_RULES: ShellRule[] = [
       if (['terraform', 'tofu', 'terragrunt'].includes(n))
         return pos.some((x) => ['apply', 'import', 'taint', 'untaint', 'state'].includes(x));
       if (['kubectl', 'oc'].includes(n)) {
-        const verb = words(parseOptions(cmd.args, KUBECTL).operands)[0];
+        const verb = pos[0];
         return [
           'apply',
           'create',

@@ -80,9 +80,14 @@ export function readInvocation(spec: ProgramSpec, given: readonly Word[]): Invoc
   return inv;
 }
 
-/** The subcommand a name picks: its own entry, else the longest `prefix*` entry it starts with (`delete-*`), else `*`. */
-export function subcommandFor(level: CommandSpec, name: string): CommandSpec | undefined {
+/**
+ * The subcommand a name picks: its own entry, else the longest `prefix*` entry it starts with (`delete-*`), else `*`;
+ * at a `caseInsensitive` level, by the name in lower case.
+ */
+export function subcommandFor(level: CommandSpec, given: string): CommandSpec | undefined {
   const subs = level.subcommands ?? {};
+  // `redis-cli FlushAll`: names declared in lower case match whatever the case.
+  const name = level.caseInsensitive ? given.toLowerCase() : given;
   if (Object.hasOwn(subs, name)) return subs[name];
   let best = '';
   for (const key of Object.keys(subs))

@@ -91,8 +91,12 @@ export interface CommandSpec {
   verb?: Verb;
   /** Verbs that depend on what is given: options together, an option's value, an operand (`scale --all --replicas=0`, `--acl public-read`). */
   when?: VerbWhen[];
-  /** What the program does with its standard input: runs it as a script, as code, or sends it as SQL (`at`, `duckdb`). */
-  stdin?: Extract<Role, { kind: 'script' } | { kind: 'code' } | { kind: 'sql' }>;
+  /**
+   * What the program does with its standard input: runs it as a script, as code, sends it as SQL (`at`,
+   * `duckdb`), or reads it as its own commands (`redis-cli`, `nsupdate`: `commands`), when no
+   * subcommand or operand was given.
+   */
+  stdin?: Extract<Role, { kind: 'script' } | { kind: 'code' } | { kind: 'sql' } | { kind: 'commands' }>;
   /** The first word is a cluster of short options even without a dash (tar's old style: `tar xzf a.tgz` is `tar -xzf a.tgz`). */
   firstWordOptions?: boolean;
   /**
@@ -104,6 +108,8 @@ export interface CommandSpec {
    * The command it runs is fed input only known at run time, as more arguments (`xargs`); `placeholders`
    * are the words that stand for that input without an option saying so (`{}`).
    */
+  /** This level's subcommand names are matched whatever their case (`redis-cli FlushAll`); they are declared in lower case. */
+  caseInsensitive?: boolean;
   fed?: { placeholders?: string[] };
   /** The command runs in a folder not known statically (`chroot NEWROOT cmd`). */
   cwd?: 'unknown';

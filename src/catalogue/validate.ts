@@ -9,7 +9,23 @@ export interface SpecProblem {
   problem: string;
 }
 
-const ROLE_KINDS = ['command', 'script', 'script-file', 'code', 'code-file', 'path', 'device', 'sql', 'sql-file', 'url', 'method', 'data'];
+const ROLE_KINDS = [
+  'command',
+  'script',
+  'script-file',
+  'code',
+  'code-file',
+  'path',
+  'device',
+  'sql',
+  'sql-file',
+  'url',
+  'method',
+  'data',
+  'commands',
+  'commands-file',
+];
+const COMMAND_FORMATS = ['lines', 'redis-lua'];
 const EFFECTS = ['read', 'write', 'change', 'destroy', 'credential', 'privilege', 'publish'];
 const ACCESS = ['read', 'write', 'delete', 'destination'];
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
@@ -63,6 +79,7 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     'optionsFirst',
     'operands',
     'subcommands',
+    'caseInsensitive',
     'verb',
     'when',
     'stdin',
@@ -151,8 +168,15 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
   });
   if (level.firstWordOptions !== undefined && level.firstWordOptions !== true) add(p('firstWordOptions'), 'true, or left out');
   if (level.stdin) {
-    if (!['script', 'code', 'sql'].includes(level.stdin.kind)) add(p('stdin'), 'a script, code or sql role');
+    if (!['script', 'code', 'sql', 'commands'].includes(level.stdin.kind)) add(p('stdin'), 'a script, code, sql or commands role');
     else roleProblems(level.stdin, p('stdin'), add);
+  }
+  if (level.caseInsensitive !== undefined) {
+    if (level.caseInsensitive !== true) add(p('caseInsensitive'), 'true, or left out');
+    else if (!level.subcommands) add(p('caseInsensitive'), 'a level with subcommands');
+    for (const name of Object.keys(level.subcommands ?? {}))
+      if (level.caseInsensitive === true && name !== name.toLowerCase())
+        add(p(`subcommands.${name}`), 'a name in lower case (the level matches names whatever their case)');
   }
   for (const [name, sub] of Object.entries(level.subcommands ?? {})) {
     // `kitty @ launch`, `kitty +kitten icat`: a sigil alone or before a name is a subcommand too.
@@ -201,6 +225,8 @@ function roleProblems(role: Role, path: string, add: (path: string, problem: str
 function isRegex(text: unknown): boolean {
   if (typeof text !== 'string') return false;
   try {
+  if ((role.kind === 'commands' || role.kind === 'commands-file') && !COMMAND_FORMATS.includes(role.format))
+    add(path, `format: one of ${COMMAND_FORMATS.join(', ')}`);
     new RegExp(text);
     return true;
   } catch {

@@ -129,7 +129,16 @@ export type Role =
   /** An HTTP method (`-X DELETE`). */
   | { kind: 'method' }
   /** Plain data (a name, a number, a message). */
-  | { kind: 'data' };
+  | { kind: 'data' }
+  /**
+   * Text holding the program's own commands, each judged as the program run with it (`redis-cli`
+   * reads one a line; a Lua script for Redis runs them with `redis.call`), or a file of them.
+   */
+  | { kind: 'commands'; format: CommandsFormat }
+  | { kind: 'commands-file'; format: CommandsFormat };
+
+/** How a program's own commands are written: one a line, words split like a shell's (`lines`), or calls in a Redis Lua script. */
+export type CommandsFormat = 'lines' | 'redis-lua';
 
 export type PathAccess = 'read' | 'write' | 'delete' | 'destination';
 

@@ -1,7 +1,7 @@
 // What a command does beyond itself: scripts it runs, commands it spawns, code or SQL it carries.
 // Program modules (shells, remote, carriers, git, interpreters, SQL clients) return these; the IR
 // builder carries them out (parse the script, add the spawned command, record the SQL).
-import type { Assignment, Undecidable, Word } from '../../core/ir.js';
+import type { Assignment, CommandsFormat, Undecidable, Word } from '../../core/ir.js';
 import type { Dialect } from '../../core/types.js';
 
 /** Languages whose inline code is read (src/analyze/shell/code/): `node` also stands for deno and bun. */
@@ -41,6 +41,12 @@ export type Action =
   /** The database client reads SQL from standard input. */
   | { kind: 'stdin-sql'; dialect: Dialect }
   /**
+   * Text of the program's own commands (`redis-cli EVAL '…'`): each judged as `program prefix… words…`
+   * (own-commands.ts); `stdin-commands`: read from standard input (`redis-cli <<< flushall`).
+   */
+  | { kind: 'commands'; program: string; prefix: Word[]; format: CommandsFormat; text: Word; detail: string }
+  | { kind: 'stdin-commands'; program: string; prefix: Word[]; format: CommandsFormat; detail: string }
+  /**
    * A file the command runs or reads as a program: read when the command is judged
    * (AnalyzeContext.readFile) and judged as `as` says (file-runs.ts).
    */
@@ -52,7 +58,11 @@ export type Action =
  * file's `#!` line says which interpreter reads it; an executable format is a program like any other).
  */
 export type FileUse =
-  { kind: 'script' } | { kind: 'code'; language: Language } | { kind: 'sql'; dialect: Dialect; client?: string } | { kind: 'program' };
+  | { kind: 'script' }
+  | { kind: 'code'; language: Language }
+  | { kind: 'sql'; dialect: Dialect; client?: string }
+  | { kind: 'program' }
+  | { kind: 'commands'; format: CommandsFormat; program: string; prefix: Word[] };
 
 /** Joins words the way `eval` and `ssh` do: with single spaces, dynamic if any part is. */
 export function joinWords(words: readonly Word[]): Word {

@@ -18,7 +18,7 @@ const READ_LANGUAGES: readonly string[] = ['python', 'node', 'perl', 'ruby', 'ph
 
 export function catalogueActions(name: string, args: readonly Word[], text: string): Action[] {
   const spec = specFor(name);
-  return spec ? invocationActions(readInvocation(spec, args), text) : [];
+  return spec ? invocationActions(readInvocation(spec, args), text, args) : [];
 }
 
 /** Only the commands a program's spec runs (`bun x pkg`), for programs whose code another module reads. */
@@ -29,8 +29,10 @@ export function catalogueCommands(name: string, args: readonly Word[], text: str
   return inv.undecidable || inv.limit ? [] : invocationActions({ ...inv, roles: [], stdin: undefined }, text);
 }
 
-export function invocationActions(inv: Invocation, text: string): Action[] {
+/** `args`: the words the invocation was read from (a program reading its own commands on stdin runs them with its options). */
+export function invocationActions(inv: Invocation, text: string, args: readonly Word[] = []): Action[] {
   const label = [inv.spec.names[0], ...inv.path].join(' ');
+  const program = inv.spec.names[0]!;
   // A wrapper's command, and why it cannot be read, are the peel's (unwrap.ts): it is not run twice.
   const wrapper = inv.spec.wrapper === true;
   if (inv.limit && !wrapper) return [{ kind: 'undecidable', found: undecidable('limits.nesting_too_deep', inv.limit, text) }];
@@ -57,6 +59,16 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
   else if (inv.stdin?.kind === 'code')
     out.push({ kind: 'stdin-unread', language: inv.stdin.language, ...(inv.stdin.inert ? { inert: inv.stdin.inert } : {}), detail: label });
   else if (inv.stdin?.kind === 'sql') out.push({ kind: 'stdin-sql', dialect: inv.stdin.dialect });
+  // `redis-cli -n 0 <<< flushdb`: with no command of its own given, it runs the ones it reads.
+  else if (
+    inv.stdin?.kind === 'commands' &&
+    !inv.path.length &&
+    !inv.operands.length &&
+    !inv.commands.length &&
+    !inv.harmless &&
+    !inv.roles.some((r) => !r.option)
+  )
+    out.push({ kind: 'stdin-commands', program, prefix: [...args], format: inv.stdin.format, detail: label });
   for (const { role, word, option } of inv.roles) {
     const detail = option ? `${label} ${option}` : label;
     switch (role.kind) {
@@ -95,6 +107,15 @@ export function invocationActions(inv: Invocation, text: string): Action[] {
         break;
       case 'sql-file':
         out.push({ kind: 'file', path: word, as: { kind: 'sql', dialect: role.dialect, client: inv.spec.names[0]! }, detail });
+        break;
+      // The program's own commands (`redis-cli EVAL '…'`, `nsupdate cmds.txt`), each judged as a command of it.
+      case 'commands':
+        out.push({ kind: 'commands', program, prefix: [], format: role.format, text: word, detail });
+        break;
+      case 'commands-file':
+        if (word.static && STDIN_PATHS.includes(word.value))
+          out.push({ kind: 'stdin-commands', program, prefix: [], format: role.format, detail });
+        else out.push({ kind: 'file', path: word, as: { kind: 'commands', format: role.format, program, prefix: [] }, detail });
         break;
     }
   }

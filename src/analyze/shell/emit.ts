@@ -1,7 +1,7 @@
 // One simple command → SimpleCommands in the IR: peel its wrappers, record it, walk its
 // substitutions, then follow what it runs (nested scripts, spawned commands, interpreter code,
 // SQL) and what it does to the working folder.
-import type { Assignment, Context, Redirect, SimpleCommand, Word } from '../../core/ir.js';
+import type { Assignment, CommandsFormat, Context, Redirect, SimpleCommand, Word } from '../../core/ir.js';
 import type { Action } from './actions.js';
 import type { AstCommand, AstWord } from './ast.js';
 import { toRedirect, type IrBuilder, type Scope } from './builder.js';
@@ -21,6 +21,7 @@ import { undecidable } from './undecidable.js';
 import { peelWrappers, type Invocation } from './unwrap.js';
 import { openProgramFile, programFileActions, sqlIncludes } from './file-runs.js';
 import { inlineCodeCommand } from './inline-code.js';
+import { MAX_OWN_COMMANDS, ownCommands } from './own-commands.js';
 
 interface Base {
   /** Words standing for unknown input (`{}` under `xargs -I{}`), inherited by what the command runs. */
@@ -356,6 +357,8 @@ function stdinFile(action: Action, sc: SimpleCommand, base: Base): Extract<Actio
   if (action.kind === 'stdin-code') return { kind: 'file', path, as: { kind: 'code', language: action.language }, detail };
   if (action.kind === 'stdin-sql')
     return { kind: 'file', path, as: { kind: 'sql', dialect: action.dialect, client: sc.name.value }, detail };
+  if (action.kind === 'stdin-commands')
+    return { kind: 'file', path, as: { kind: 'commands', format: action.format, program: action.program, prefix: action.prefix }, detail };
   return undefined;
 }
 
@@ -424,6 +427,8 @@ function readFileAction(
         // Judged as the same code given inline (`python3 -c CODE`): its shell calls, file changes and capabilities.
         const inline = inlineCodeCommand(o.language, o.code);
         spawn(b, inline, [], context, sc, { ...scope, nest: scope.nest + 1 }, state, { text: `${inline[0]!.value} ${action.path.raw}` });
+      } else if (o.kind === 'commands') {
+        runOwnCommands(b, o.use.program, o.use.prefix, o.use.format, o.text, context, sc, scope, state);
       } else if (o.kind === 'spawn') {
         // The kernel runs the `#!` line's program on the file: judged like that command line.
         spawn(b, o.words, [], context, sc, { ...scope, nest: scope.nest + 1 }, state, {});
@@ -432,13 +437,46 @@ function readFileAction(
   }
 }
 
+/**
+ * A program's own commands in a text (`redis-cli <<< flushall`, `redis-cli EVAL '…'`, `nsupdate f`):
+ * each judged as the program run with its options and that command's words (own-commands.ts).
+ */
+function runOwnCommands(
+  b: IrBuilder,
+  program: string,
+  prefix: readonly Word[],
+  format: CommandsFormat,
+  text: Word,
+  context: Context,
+  sc: SimpleCommand,
+  scope: Scope,
+  state: State,
+): void {
+  if (!text.static) {
+    b.fail(undecidable('parse.dynamic_script', `${context.detail ?? program} runs ${program} commands only known when it runs`, sc.text));
+    return;
+  }
+  const read = ownCommands(format, text.value);
+  if ('undecidable' in read) {
+    const id = read.undecidable.startsWith(`more than ${MAX_OWN_COMMANDS}`)
+      ? 'limits.input_too_large'
+      : format === 'redis-lua'
+        ? 'parse.unsupported_interpreter_code'
+        : 'parse.dynamic_script';
+    b.fail(undecidable(id, `${context.detail ?? program}: ${read.undecidable}`, sc.text));
+    return;
+  }
+  const name: Word = { value: program, static: true, raw: program };
+  for (const words of read.commands) spawn(b, [name, ...prefix, ...words], [], context, sc, { ...scope, nest: scope.nest + 1 }, state, {});
+}
+
 function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, scope: Scope, state: State): void {
   const fromFile = stdinFile(action, sc, base);
   if (fromFile) return perform(b, fromFile, sc, base, scope, state);
   const stdin = base.stdin?.kind === 'text' ? base.stdin : null;
   if (
     base.stdin?.kind === 'unknown' &&
-    (action.kind === 'stdin-script' || action.kind === 'stdin-code' || action.kind === 'stdin-unread')
+    (action.kind === 'stdin-script' || action.kind === 'stdin-code' || action.kind === 'stdin-unread' || action.kind === 'stdin-commands')
   ) {
     // A program read from a process substitution's unknown output (`cmd > >(sh)`, `sh < <(cmd)`).
     b.fail(
@@ -499,6 +537,31 @@ function perform(b: IrBuilder, action: Action, sc: SimpleCommand, base: Base, sc
       if (stdin) recordSql(b, sc, action.dialect, stdin.word.static ? stdin.word.value : null, null, new Set());
       // Piped from another program, or from a descriptor: SQL only known when it runs.
       else if (base.stdin && base.stdin.kind !== 'text') b.ir.embeddedSql.push({ commandId: sc.id, dialect: action.dialect, sql: null });
+      return;
+    case 'commands':
+      return runOwnCommands(
+        b,
+        action.program,
+        action.prefix,
+        action.format,
+        action.text,
+        { kind: 'nested_script', detail: action.detail },
+        sc,
+        scope,
+        state,
+      );
+    case 'stdin-commands':
+      if (stdin)
+        runOwnCommands(b, action.program, action.prefix, action.format, stdin.word, stdinContext(stdin, action.detail), sc, scope, state);
+      // Piped from another program, or from a descriptor: commands only known when it runs.
+      else if (base.stdin && base.stdin.kind !== 'unknown')
+        b.fail(
+          undecidable(
+            'parse.dynamic_script',
+            `${action.detail} runs the commands it reads from its standard input, which are only known when it runs`,
+            sc.text,
+          ),
+        );
       return;
     case 'file':
       readFileAction(b, action, sc, [sc.cwd, ...(sc.cwdAlternatives ?? [])], new Set(), scope, state, base);

@@ -164,7 +164,7 @@ const isStdinOrSubstitution = (w: Word): boolean => (w.static && STDIN_PATHS.has
  */
 export function programFileActions(name: string, args: readonly Word[], path: Word | undefined, text: string): Action[] {
   const known = scriptProgram(name, args);
-  if (known) return invocationActions(readInvocation(known.spec, known.args), text);
+  if (known) return invocationActions(readInvocation(known.spec, known.args), text, known.args);
   const out: Action[] = [];
   if (path && !specFor(name)?.projectScript) out.push({ kind: 'file', path, as: { kind: 'program' }, detail: path.raw });
   const at = scriptFileOperand(name, [...args]);
@@ -190,6 +190,8 @@ export type FileOutcome =
   | { kind: 'script'; text: Word }
   | { kind: 'code'; language: Language; code: Word }
   | { kind: 'sql'; dialect: Dialect; sql: Word; file: string }
+  /** The program's own commands (`nsupdate cmds.txt`, `redis-cli --eval x.lua`). */
+  | { kind: 'commands'; use: Extract<FileUse, { kind: 'commands' }>; text: Word }
   /** A text program with a `#!` line: the kernel runs `interpreter [argument] path args…`. */
   | { kind: 'spawn'; words: Word[] }
   | { kind: 'undecidable'; found: Undecidable }
@@ -229,7 +231,8 @@ export function openProgramFile(
       out.push(fail(null, 'parse.unreadable_file', `${action.detail}: ${w.raw} is relative to a folder only known when the command runs`));
       continue;
     }
-    if (action.as.kind !== 'sql' && installed(path, ctx)) {
+    // SQL and a program's own commands act on a server whoever wrote the file.
+    if (action.as.kind !== 'sql' && action.as.kind !== 'commands' && installed(path, ctx)) {
       out.push({ path, outcome: { kind: 'none' } });
       continue;
     }
@@ -280,6 +283,8 @@ function judgeFile(
       return { kind: 'sql', dialect: use.dialect, sql: word, file: path };
     case 'program':
       return programOutcome(read.text, word, action.path, args);
+    case 'commands':
+      return { kind: 'commands', use, text: word };
   }
 }
 

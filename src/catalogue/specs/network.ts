@@ -615,6 +615,80 @@ const DNS: ProgramSpec[] = [
   },
 ];
 
+/** What nsupdate reads, one a line (names whatever their case): records to add or delete, and how to reach the server. */
+const NSUPDATE_UPDATE: CommandSpec = {
+  caseInsensitive: true,
+  subcommands: {
+    add: writes('adds DNS records'),
+    delete: verb('destroy', 'deletes DNS records: the names stop resolving'),
+    del: verb('destroy', 'deletes DNS records: the names stop resolving'),
+  },
+};
+
+const NSUPDATE: ProgramSpec = {
+  names: ['nsupdate'],
+  family: 'network',
+  summary: 'sends dynamic DNS updates: reads update commands from a file, or from its standard input',
+  options: [
+    valued('-k'),
+    valued('-y'),
+    valued('-p'),
+    valued('-t'),
+    valued('-u'),
+    valued('-r'),
+    valued('-L'),
+    valued('-K'),
+    valued('-E'),
+    valued('-A'),
+    flag('-d'),
+    flag('-D'),
+    flag('-i'),
+    flag('-g'),
+    flag('-o'),
+    flag('-l'),
+    flag('-v'),
+    flag('-S'),
+    flag('-4'),
+    flag('-6'),
+    harmless('-V'),
+    harmless('-P'),
+    harmless('-T'),
+    harmless('-h'),
+  ],
+  // `nsupdate FILE`: the commands are in the file; without one, on standard input.
+  operands: [{ kind: 'commands-file', format: 'lines' }],
+  stdin: { kind: 'commands', format: 'lines' },
+  caseInsensitive: true,
+  subcommands: {
+    ...Object.fromEntries(
+      ['server', 'local', 'zone', 'class', 'ttl', 'key', 'gsstsig', 'oldgsstsig', 'realm', 'check-names', 'checksvcb', 'prereq'].map(
+        (n) => [n, reads('sets how the update is sent')],
+      ),
+    ),
+    ...Object.fromEntries(
+      ['show', 'send', 'answer', 'debug', 'version', 'help', 'quit'].map((n) => [n, reads('shows or sends the update')]),
+    ),
+    update: NSUPDATE_UPDATE,
+    // `add` and `del`/`delete` without `update` are the same commands.
+    ...NSUPDATE_UPDATE.subcommands,
+  },
+  examples: {
+    block: [
+      "nsupdate -k /etc/bind/ddns.key <<'EOF'\nserver ns1.example.net\nzone example.net\nupdate delete www.example.net A\nsend\nEOF",
+      "printf 'update delete example.net MX\\nsend\\n' | nsupdate -l",
+      "nsupdate -l <<< 'UPDATE DELETE mail.example.net'",
+      "echo 'del api.example.net' | nsupdate",
+      'make-dns-changes | nsupdate -k key.conf',
+      'nsupdate -l <<< "$CHANGES"',
+    ],
+    allow: [
+      "nsupdate -k /etc/bind/ddns.key <<'EOF'\nserver ns1.example.net\nupdate add www.example.net 300 A 192.0.2.10\nsend\nEOF",
+      "nsupdate -l <<< 'show'",
+      'nsupdate -V',
+    ],
+  },
+};
+
 // ---- Interfaces, routes, firewalls ----
 
 const OFF_NETWORK = 'takes an interface or the routes down: the machine may drop off the network (and out of reach)';
@@ -1162,4 +1236,4 @@ const VPNS: ProgramSpec[] = [
   },
 ];
 
-export const NETWORK: ProgramSpec[] = [...HTTP_CLIENTS, ...NETWORK_TOOLS, ...DNS, ...INTERFACES, ...VPNS];
+export const NETWORK: ProgramSpec[] = [...HTTP_CLIENTS, ...NETWORK_TOOLS, ...DNS, NSUPDATE, ...INTERFACES, ...VPNS];

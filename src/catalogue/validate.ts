@@ -212,6 +212,8 @@ function roleProblems(role: Role, path: string, add: (path: string, problem: str
     add(path, `dialect: one of ${DIALECTS.join(', ')}`);
   if ((role.kind === 'code' || role.kind === 'code-file') && (typeof role.language !== 'string' || !role.language))
     add(path, 'language: the language of the code');
+  if ((role.kind === 'commands' || role.kind === 'commands-file') && !COMMAND_FORMATS.includes(role.format))
+    add(path, `format: one of ${COMMAND_FORMATS.join(', ')}`);
   if (role.kind === 'path' && !ACCESS.includes(role.access)) add(path, `access: one of ${ACCESS.join(', ')}`);
   if (role.kind === 'code' && role.inert !== undefined) {
     try {
@@ -225,8 +227,6 @@ function roleProblems(role: Role, path: string, add: (path: string, problem: str
 function isRegex(text: unknown): boolean {
   if (typeof text !== 'string') return false;
   try {
-  if ((role.kind === 'commands' || role.kind === 'commands-file') && !COMMAND_FORMATS.includes(role.format))
-    add(path, `format: one of ${COMMAND_FORMATS.join(', ')}`);
     new RegExp(text);
     return true;
   } catch {

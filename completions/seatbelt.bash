@@ -88,6 +88,8 @@ _seatbelt() {
     'seatbelt_keys_export-pub --out') return 0 ;;
     'seatbelt_verify --pubkey') return 0 ;;
     'seatbelt_verify --keyring') return 0 ;;
+    'seatbelt_verify --checkpoint') return 0 ;;
+    'seatbelt_verify --tsa-ca') return 0 ;;
     'seatbelt_verify --from') return 0 ;;
     'seatbelt_verify --log') return 0 ;;
     'seatbelt_audit_tail --audit') return 0 ;;
@@ -98,6 +100,8 @@ _seatbelt() {
     'seatbelt_audit_tail --until') return 0 ;;
     'seatbelt_audit_tail --from') return 0 ;;
     'seatbelt_audit_tail --log') return 0 ;;
+    'seatbelt_audit_tail --keyring') return 0 ;;
+    'seatbelt_audit_tail --pubkey') return 0 ;;
     'seatbelt_audit_tail -n'|'seatbelt_audit_tail --lines') return 0 ;;
     'seatbelt_audit_show --audit') return 0 ;;
     'seatbelt_audit_stats --audit') return 0 ;;
@@ -108,6 +112,8 @@ _seatbelt() {
     'seatbelt_audit_stats --until') return 0 ;;
     'seatbelt_audit_stats --from') return 0 ;;
     'seatbelt_audit_stats --log') return 0 ;;
+    'seatbelt_audit_stats --keyring') return 0 ;;
+    'seatbelt_audit_stats --pubkey') return 0 ;;
     'seatbelt_audit_stats --by') COMPREPLY=($(compgen -W 'rule decision actor role' -- "$cur")); return 0 ;;
     'seatbelt_audit_export --audit') return 0 ;;
     'seatbelt_audit_export --decision') COMPREPLY=($(compgen -W 'allow block' -- "$cur")); return 0 ;;
@@ -117,6 +123,8 @@ _seatbelt() {
     'seatbelt_audit_export --until') return 0 ;;
     'seatbelt_audit_export --from') return 0 ;;
     'seatbelt_audit_export --log') return 0 ;;
+    'seatbelt_audit_export --keyring') return 0 ;;
+    'seatbelt_audit_export --pubkey') return 0 ;;
     'seatbelt_audit_export --out') return 0 ;;
     'seatbelt_audit_export --otlp') return 0 ;;
     'seatbelt_audit_export --batch') return 0 ;;
@@ -238,12 +246,12 @@ _seatbelt() {
     seatbelt_keys_show) words='--json -h --help' ;;
     seatbelt_keys_rotate) words='--audit --reason --owner --json -h --help' ;;
     seatbelt_keys_export-pub) words='--out -h --help' ;;
-    seatbelt_verify) words='--pubkey --keyring --json --from --log -h --help' ;;
+    seatbelt_verify) words='--pubkey --keyring --json --checkpoint --tsa-ca --from --log -h --help' ;;
     seatbelt_audit) words='tail show stats export verify-export report ship -h --help' ;;
-    seatbelt_audit_tail) words='--audit --decision --rule --actor --since --until --from --log -n --lines -f --follow --json -h --help' ;;
+    seatbelt_audit_tail) words='--audit --decision --rule --actor --since --until --from --log --keyring --pubkey -n --lines -f --follow --json -h --help' ;;
     seatbelt_audit_show) words='--audit --json -h --help' ;;
-    seatbelt_audit_stats) words='--audit --decision --rule --actor --since --until --from --log --by --json -h --help' ;;
-    seatbelt_audit_export) words='--audit --decision --rule --actor --since --until --from --log --csv --out --force --otlp --follow --batch --interval -h --help' ;;
+    seatbelt_audit_stats) words='--audit --decision --rule --actor --since --until --from --log --keyring --pubkey --by --json -h --help' ;;
+    seatbelt_audit_export) words='--audit --decision --rule --actor --since --until --from --log --keyring --pubkey --csv --out --force --otlp --follow --batch --interval -h --help' ;;
     seatbelt_audit_verify-export) words='--sig --keyring --pubkey --json -h --help' ;;
     seatbelt_audit_report) words='--audit --decision --rule --actor --since --until --html --out --title --keyring -h --help' ;;
     seatbelt_audit_ship) words='--to --audit --log --follow --init-db --batch --interval --keyring --pubkey --json -h --help' ;;

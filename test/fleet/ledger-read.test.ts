@@ -132,6 +132,17 @@ describe('reading the ledger', () => {
     expect((await sb(['audit', 'tail', '--from', url(db, DB), '--follow'])).exitCode).toBe(64);
   });
 
+  it('the readers take the fleet keys (--pubkey, --keyring) only with --from', async () => {
+    const bare = { SEATBELT_HOME: path.join(s.dir, 'no-keys-home'), HOME: s.dir };
+    const withKey = await seatbelt(['audit', 'stats', '--from', url(db, DB), '--log', logB, '--pubkey', s.pubkey, '--json'], { env: bare });
+    expect(withKey.exitCode, withKey.stderr).toBe(0);
+    expect(JSON.parse(withKey.stdout).rows.length).toBeGreaterThan(0);
+    expect(withKey.stderr).not.toMatch(/skipped/);
+    const stray = await seatbelt(['audit', 'stats', '--audit', fileB, '--pubkey', s.pubkey], { env });
+    expect(stray.exitCode).toBe(64);
+    expect(stray.stderr).toContain('--pubkey goes with --from');
+  });
+
   it('a shipper cannot read the ledger (exit 78, the grant named)', async () => {
     const r = await sb(['audit', 'tail', '--from', url(db, DB, 'shipper2')]);
     expect(r.exitCode).toBe(78);

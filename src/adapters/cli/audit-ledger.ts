@@ -13,6 +13,7 @@ export interface LedgerFlags {
   log?: string[];
   audit?: string;
   keyring?: string;
+  pubkey?: string[];
   json?: boolean;
   lines?: string;
   follow?: boolean;
@@ -26,7 +27,14 @@ const collect = (v: string, p: string[] = []) => [...p, v];
 export function ledgerOptions(cmd: Command): Command {
   return cmd
     .option('--from <url>', 'read the central ledger instead of a trail file: postgres://… (docs/fleet.md)')
-    .option('--log <id>', 'with --from: only this log (repeatable)', collect);
+    .option('--log <id>', 'with --from: only this log (repeatable)', collect)
+    .option('--keyring <path>', "with --from: trusted keys with validity windows (default: the home's keyring)")
+    .option('--pubkey <path>', "with --from: a trusted public key, PEM or ssh-ed25519 (repeatable: each machine's key)", collect)
+    .hook('preAction', (c) => {
+      const o = c.opts<LedgerFlags>();
+      const stray = (['log', 'keyring', 'pubkey'] as const).filter((k) => o[k] !== undefined);
+      if (o.from === undefined && stray.length) throw new SeatbeltError('USAGE', `--${stray[0]} goes with --from postgres://…`);
+    });
 }
 
 /** Runs a reading command over the ledger; its flags are checked first (usage errors, exit 64). */
@@ -54,7 +62,11 @@ export async function fromLedger(
   const { verificationKeys } = await import('../../audit/keyring.js');
   const url = parseLedgerUrl(f.from!, '--from');
   const where = redactUrl(url.toString());
-  const keys = verificationKeys({ home: seatbeltHome(), ...(f.keyring !== undefined ? { keyringFile: f.keyring } : {}) });
+  const keys = verificationKeys({
+    home: seatbeltHome(),
+    ...(f.keyring !== undefined ? { keyringFile: f.keyring } : {}),
+    ...(f.pubkey?.length ? { pubkeyFiles: f.pubkey } : {}),
+  });
   const client = await connectLedger(url, { applicationName: `seatbelt audit ${command}` });
   try {
     await requireSchema(client, where);

@@ -112,6 +112,8 @@ export class Shipper {
   /** The last record shipped or found in the ledger: the next one must link to it. */
   private link: { seq: number; hash: string } | null = null;
   private fork: Fork | null = null;
+  /** The line of the ledger's last record in the trail, when the first read found it. */
+  private headLine = 0;
 
   constructor(
     private readonly client: LedgerClient,
@@ -190,7 +192,9 @@ export class Shipper {
       if (batch.length) await this.insert(batch, report);
       if (report.stopped) break;
     }
-    if (!report.stopped && !this.fork) report.stopped = this.firstDamage(read.findings);
+    // Damage after the last record shipped is where shipping stopped (damage before it is verify's to report).
+    const lastLine = records.at(-1)?.line ?? this.headLine;
+    if (!report.stopped && !this.fork) report.stopped = this.firstDamage(read.findings.filter((f) => f.line > lastLine));
     report.ledgerSeq = this.link?.seq ?? null;
     report.fork = this.fork;
     if (!this.fork) report.checkpoints = await this.shipCheckpoints();
@@ -277,6 +281,7 @@ export class Shipper {
       return [];
     }
     this.link = { seq: head.seq, hash: head.hash };
+    this.headLine = at.line;
     report.ledgerSeq = head.seq;
     return records.filter((r) => r.record.seq > head.seq!);
   }

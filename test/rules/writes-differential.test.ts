@@ -22,7 +22,7 @@ const ROOT = path.join(__dirname, '..', '..');
  * the snapshot, and each entry must cover at least one script that does. The snapshot keeps the old
  * answers, so each change stays written down here.
  */
-const CHANGED: { scripts: RegExp; reason: string }[] = [
+const CHANGED: { scripts: RegExp; reason: string; upcoming?: true }[] = [
   {
     scripts: /^\S+ -- --(help|version)$/,
     reason: 'after `--`, `--help` is an operand, not an option (`rm -- --help` removes a file of that name)',
@@ -75,6 +75,16 @@ const CHANGED: { scripts: RegExp; reason: string }[] = [
   {
     scripts: /^(aws ec2 run-instances .* --dry-run|aws logs tail .*|az rest --url \S+|gcloud logging read .*|gsutil acl get .*)$/,
     reason: "the cloud specs' read verbs and --dry-run: tailing or reading logs, a GET through az rest, reading an ACL change nothing",
+  },
+  {
+    scripts: /^(pg_dumpall .*-f \S+|python -m venv \S+)$/,
+    reason: 'a file an option names for output (pg_dumpall -f) and a module that makes files (python -m venv) are writes',
+    upcoming: true,
+  },
+  {
+    scripts: /^ssh -o ProxyCommand=/,
+    reason: 'the IR lists the command an ssh ProxyCommand runs on this machine, and judges what it writes',
+    upcoming: true,
   },
   { scripts: /^nohup -- /, reason: "the IR reads nohup's `--` now: the command it runs (rm) is listed and writes" },
   { scripts: /^\.\/mvnw /, reason: 'mvnw is Maven (one spec): it builds and writes like mvn' },
@@ -181,8 +191,9 @@ describe('commandWrites: no change of behaviour against the snapshot', () => {
     }
     expect(compared).toBeGreaterThan(14000);
     expect(diffs).toEqual([]);
-    // Each listed change still covers a case that changed, so the list cannot grow stale.
-    for (const c of CHANGED)
+    // Each listed change still covers a case that changed, so the list cannot grow stale (`upcoming`:
+    // a change another piece of work in flight brings, listed ahead of it).
+    for (const c of CHANGED.filter((x) => !x.upcoming))
       expect(
         moved.some((s) => c.scripts.test(s)),
         c.reason,

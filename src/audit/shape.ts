@@ -95,6 +95,11 @@ const BY_TYPE: Record<RecordType, { v1: Fields; v2: Fields }> = {
   },
 };
 
+/** Every member a record of each type and version may have. */
+const RECORD_FIELDS = Object.fromEntries(
+  Object.entries(BY_TYPE).map(([t, f]) => [t, { v1: { ...COMMON_V1, ...f.v1 }, v2: { ...COMMON_V2, ...f.v2 } }]),
+) as Record<RecordType, { v1: Fields; v2: Fields }>;
+
 const ACTOR: Fields = { user: true, host: true, cwd: true, agent: false, owner: false, session: false, pid: false };
 const ACTION: Fields = { kind: true, input_sha256: true, input: false, dialect: false };
 const RULE: Fields = { id: true, risk: true, reason: true, blocking: false, evidence: false };
@@ -131,7 +136,7 @@ function isCanonicalSignature(sig: string): boolean {
 
 /** Members of `o` the spec does not list, and listed required members that are missing. */
 function members(o: Record<string, unknown>, spec: Fields, at: string, p: string[]): void {
-  for (const k of Object.keys(o)) if (!(k in spec)) p.push(`unknown field "${at}${k}"`);
+  for (const k in o) if (!Object.hasOwn(spec, k)) p.push(`unknown field "${at}${k}"`);
   // Missing top-level members are named by the type checks below; nested ones here.
   if (at) for (const [k, required] of Object.entries(spec)) if (required && !(k in o)) p.push(`"${at}${k}" is missing`);
 }
@@ -170,7 +175,7 @@ export function shapeProblems(r: unknown): string[] {
       need('environment', (ENVIRONMENTS as readonly unknown[]).includes(r.environment), ENVIRONMENTS.map((e) => `"${e}"`).join(', '));
   }
   if (type === null || (r.v !== 1 && r.v !== 2)) return p;
-  members(r, { ...(r.v === 1 ? COMMON_V1 : COMMON_V2), ...BY_TYPE[type][r.v === 1 ? 'v1' : 'v2'] }, '', p);
+  members(r, RECORD_FIELDS[type][r.v === 1 ? 'v1' : 'v2'], '', p);
 
   const nested = (field: string, spec: Fields, required: boolean) => {
     const v = r[field];

@@ -146,17 +146,37 @@ export function splitLines(bytes: Uint8Array): LineInput[] {
   return lines;
 }
 
-/** JCS of the whole record and of the record without hash and sig, canonicalizing each member once. */
-function canonicalForms(r: Record<string, unknown>): { full: string; unsigned: string } {
-  const full: string[] = [];
-  const unsigned: string[] = [];
-  for (const key of Object.keys(r).sort()) {
-    if (r[key] === undefined) continue;
-    const member = `${canonicalize(key)}:${canonicalize(r[key])}`;
-    full.push(member);
-    if (key !== 'hash' && key !== 'sig') unsigned.push(member);
+/**
+ * JCS of a value JSON.parse made: members sorted by UTF-16 code units, and JSON.stringify for
+ * strings and numbers, which is exactly RFC 8785's serialisation of them. (The general
+ * canonicalize() also guards against what JSON.parse cannot produce: undefined, cycles, NaN.)
+ */
+function jcsOfParsed(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + jcsOfParsed(v[i]);
+    return out + ']';
   }
-  return { full: `{${full.join(',')}}`, unsigned: `{${unsigned.join(',')}}` };
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) out += (i ? ',' : '') + JSON.stringify(keys[i]) + ':' + jcsOfParsed(o[keys[i]!]);
+  return out + '}';
+}
+
+/** JCS of the whole record and of the record without hash and sig, canonicalizing each member once. */
+function canonicalForms(r: Record<string, unknown>, text: string): { full: string; unsigned: string } {
+  // A lone surrogate is outside I-JSON: the general canonicalize() refuses it with its path.
+  const canon = /\\u[dD][89a-fA-F]/.test(text) ? canonicalize : jcsOfParsed;
+  let full = '{';
+  let unsigned = '{';
+  for (const key of Object.keys(r).sort()) {
+    const member = `${JSON.stringify(key)}:${canon(r[key])}`;
+    full += (full.length > 1 ? ',' : '') + member;
+    if (key !== 'hash' && key !== 'sig') unsigned += (unsigned.length > 1 ? ',' : '') + member;
+  }
+  return { full: `${full}}`, unsigned: `${unsigned}}` };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -216,7 +236,7 @@ export function parseLine(line: Line, crypto: Pick<VerifyCrypto, 'keyFromPem'>):
   if (problems.length > 0) return at('MALFORMED', `not a v${r.v === 2 ? 2 : 1} record: ${problems.join('; ')}`, seqOf(json));
   let forms: { full: string; unsigned: string };
   try {
-    forms = canonicalForms(r);
+    forms = canonicalForms(r, text);
   } catch (err) {
     return at('MALFORMED', `cannot be canonicalized: ${(err as Error).message}`, r.seq);
   }

@@ -73,40 +73,47 @@ function lineStartsOf(bytes: Uint8Array): number[] {
   return starts;
 }
 
-/** Windows of whole lines read from an open file, each in fresh shared memory. */
+/**
+ * Windows of whole lines read from an open file straight into shared memory. Two buffers take
+ * turns (the workers may still read one window while the next is filled), so memory holds two
+ * windows however long the file; a line longer than a window gets a buffer of its own.
+ */
 function fileWindows(fd: number, size: number, windowBytes: number): WindowSource {
-  let offset = 0;
+  let offset = 0; // next byte of the file to read
   let lines = 0;
-  let carry: Buffer = Buffer.alloc(0);
+  let carry: Uint8Array = new Uint8Array(0); // the start of a line cut by the last window's end
+  const buffers = [new SharedArrayBuffer(windowBytes), new SharedArrayBuffer(windowBytes)];
+  let turn = 0;
   return () => {
-    let want = windowBytes;
+    let room = windowBytes;
     for (;;) {
-      const room = Math.max(0, Math.min(want, size - offset));
-      const buf = Buffer.alloc(carry.length + room);
-      carry.copy(buf, 0);
+      const sab = room === windowBytes ? buffers[turn++ % 2]! : new SharedArrayBuffer(room);
+      const buf = new Uint8Array(sab);
+      buf.set(carry, 0);
+      const want = Math.max(0, Math.min(room - carry.length, size - offset));
       let got = 0;
-      while (got < room) {
-        const n = fs.readSync(fd, buf, carry.length + got, room - got, offset + got);
+      while (got < want) {
+        const n = fs.readSync(fd, buf, carry.length + got, want - got, offset + got);
         if (n === 0) break;
         got += n;
       }
-      const data = buf.subarray(0, carry.length + got);
+      const length = carry.length + got;
       const base = offset - carry.length;
       offset += got;
-      const cut = data.lastIndexOf(0x0a) + 1;
       const atEnd = got === 0 || offset >= size;
+      if (length === 0) return { window: null, rest: null }; // (lastIndexOf(-1) would search the stale buffer)
+      const cut = buf.lastIndexOf(0x0a, length - 1) + 1;
       if (cut === 0 && !atEnd) {
-        carry = Buffer.from(data); // one line longer than the window: read more
-        want *= 2;
+        carry = buf.slice(0, length); // one line longer than the window: read more into a bigger one
+        room = Math.max(room * 2, length * 2);
         continue;
       }
-      carry = Buffer.from(data.subarray(cut));
+      carry = buf.slice(cut, length);
       const rest = atEnd && carry.length > 0 ? { offset: base + cut, bytes: carry } : null;
       if (cut === 0) return { window: null, rest };
-      const shared = new Uint8Array(new SharedArrayBuffer(cut));
-      shared.set(data.subarray(0, cut));
-      const starts = lineStartsOf(shared);
-      const w = { base, linesBefore: lines, bytes: shared, starts };
+      const bytes = buf.subarray(0, cut);
+      const starts = lineStartsOf(bytes);
+      const w = { base, linesBefore: lines, bytes, starts };
       lines += starts.length - 1;
       return { window: w, rest };
     }

@@ -4,7 +4,8 @@
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionBody, outcomeBody } from '../../src/audit/envelope.js';
@@ -12,7 +13,7 @@ import { signerFromPrivateKey } from '../../src/audit/keys.js';
 import { GENESIS_HASH, sealRecord, type Signer } from '../../src/audit/seal.js';
 import { verifyTrail } from '../../src/audit/verify.js';
 import { uuidv7 } from '../../src/audit/uuid.js';
-import { verifyTrailParallel } from '../../src/audit/verify-parallel.js';
+import { verifyFileParallel, verifyTrailParallel } from '../../src/audit/verify-parallel.js';
 import type { Decision } from '../../src/core/types.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -71,6 +72,16 @@ async function bothAgree(bytes: Buffer, worker = WORKER) {
   const serial = verifyTrail(bytes, { publicKeys: keys });
   const parallel = await verifyTrailParallel(bytes, { publicKeys: keys, worker, threads: 2, minLines: 0 });
   expect(parallel).toEqual(serial);
+  // The same streamed from a file in small windows of shared memory (each a few records), two taking turns.
+  const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-vp-'));
+  try {
+    const file = path.join(dir, 'trail.jsonl');
+    writeFileSync(file, bytes);
+    const streamed = await verifyFileParallel(file, { publicKeys: keys, worker, threads: 2, minBytes: 0, windowBytes: 4096 });
+    expect(streamed).toEqual(serial);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return serial;
 }
 
@@ -115,6 +126,16 @@ describe('verifyTrailParallel agrees with verifyTrail', () => {
     'not JSON and invalid UTF-8 lines': () =>
       Buffer.concat([bytesOf(base.slice(0, 600)), Buffer.from('not json\n'), Buffer.from([0xff, 0xfe, 0x0a]), bytesOf(base.slice(600))]),
     'no trailing newline': () => bytesOf(base, ''),
+    'a line longer than a window': () => {
+      // A record of 10 kB in 4 kB windows: the reader grows a window for it. Seq 5 is replaced, so the trail is not intact.
+      const { seq: _s, prev_hash: _p, key_id: _k, alg: _a, hash: _h, sig: _g, ...body } = JSON.parse(base[5]!) as Record<string, unknown>;
+      const long = sealRecord(
+        { ...body, reason: 'x'.repeat(10_000) },
+        { seq: 5, prevHash: (JSON.parse(base[4]!) as { hash: string }).hash },
+        signer,
+      ).line;
+      return bytesOf([...base.slice(0, 5), long, ...base.slice(6)]);
+    },
   };
   for (const [name, make] of Object.entries(cases)) {
     it(name, async () => {

@@ -1,0 +1,113 @@
+// How `seatbelt verify` scales: wall time and peak RSS (GNU time's %M) of bin/seatbelt verify on
+// generated trails of 100,000 and 1,000,000 records, beside `sha256sum` of the same file in the
+// same run. With BENCH_OLD_BIN=/path/to/an/older/bin/seatbelt the older build is measured on the
+// same files, interleaved, so the two are compared under the same load.
+//
+//   node bench/verify-scale.mjs                       # 100k and 1M records
+//   BENCH_SCALE_RECORDS=100000 BENCH_SCALE_RUNS=5 node bench/verify-scale.mjs
+//
+// The trails are v1 records (every version of verify reads v1; v2 costs the same), made by the
+// library's own sealRecord and chained as appendRecord chains them, written in large chunks.
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleLibrary, ROOT } from './lib-bundle.mjs';
+
+const SIZES = (process.env.BENCH_SCALE_RECORDS ?? '100000,1000000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3);
+const NEW_BIN = path.join(ROOT, 'bin', 'seatbelt');
+const OLD_BIN = process.env.BENCH_OLD_BIN;
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'seatbelt-verify-scale-'));
+const home = path.join(tmp, 'home');
+const env = { PATH: process.env.PATH, HOME: tmp, SEATBELT_HOME: home };
+
+async function generate(lib, file, records) {
+  const { signer } = lib.keys.loadSigner({ home, autoCreate: true });
+  const actor = { agent: 'bench', user: 'bench', host: 'bench-host', cwd: '/work/project', pid: 4242 };
+  const decision = (blocked) => ({
+    decision: blocked ? 'block' : 'allow',
+    matches: [],
+    blocking: [],
+    reason: blocked ? 'recursively deletes the root folder' : 'no rule matched',
+    remediation: blocked ? 'name the folder you mean to delete' : '',
+    policy: { name: 'safe_defaults', version: '1' },
+  });
+  const fd = openSync(file, 'w', 0o600);
+  let link = { seq: 0, prevHash: lib.seal.GENESIS_HASH };
+  let chunk = [];
+  let lastDecisionId = null;
+  const t0 = Date.parse('2025-01-01T00:00:00Z');
+  for (let i = 0; i < records; i++) {
+    const time = new Date(t0 + i * 1000);
+    const eventId = lib.uuid.uuidv7(time);
+    let body;
+    if (lastDecisionId !== null) {
+      body = lib.envelope.outcomeBody({ eventId, time, decisionEventId: lastDecisionId, exitCode: 0, signal: null, durationMs: 12 });
+      lastDecisionId = null;
+    } else {
+      const blocked = i % 5 === 1;
+      const action = blocked
+        ? { kind: 'argv', argv: ['rm', '-rf', '/'] }
+        : { kind: 'shell', script: `git status --short && npm test # ${i}` };
+      body = lib.envelope.decisionBody({ eventId, time, action, decision: decision(blocked), actor, recordInput: false });
+      if (!blocked) lastDecisionId = eventId;
+    }
+    const sealed = lib.seal.sealRecord({ ...body, v: 1 }, link, signer);
+    chunk.push(sealed.line);
+    link = { seq: link.seq + 1, prevHash: sealed.record.hash };
+    if (chunk.length === 5000) {
+      writeSync(fd, chunk.join('\n') + '\n');
+      chunk = [];
+    }
+  }
+  if (chunk.length) writeSync(fd, chunk.join('\n') + '\n');
+  closeSync(fd);
+}
+
+/** Wall seconds and peak RSS (MB) of one command, from GNU time. */
+function measure(file, args) {
+  // verify exits 1 on findings; GNU time prints the figures whatever the exit code.
+  const out = spawnSync('/usr/bin/time', ['-f', 'SCALE %e %M', file, ...args], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  }).stderr;
+  const m = /SCALE ([\d.]+) (\d+)/.exec(out);
+  if (!m) throw new Error(`no figures from ${file} ${args.join(' ')}:\n${out}`);
+  return { s: Number(m[1]), mb: Number(m[2]) / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const lib = await import(await bundleLibrary());
+try {
+  for (const records of SIZES) {
+    const file = path.join(tmp, `trail-${records}.jsonl`);
+    const t0 = performance.now();
+    await generate(lib, file, records);
+    const mb = statSync(file).size / 1024 / 1024;
+    console.error(
+      `${records.toLocaleString('en')} records: ${mb.toFixed(0)} MB, generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    const sides = [
+      ['sha256sum', 'sha256sum', [file]],
+      ['verify', NEW_BIN, ['verify', file]],
+      ...(OLD_BIN ? [['verify (old build)', OLD_BIN, ['verify', file]]] : []),
+    ];
+    const runs = records >= 1_000_000 ? 1 : RUNS;
+    const got = Object.fromEntries(sides.map(([label]) => [label, []]));
+    for (let r = 0; r < runs; r++) for (const [label, bin, args] of sides) got[label].push(measure(bin, args));
+    for (const [label] of sides) {
+      const s = median(got[label].map((x) => x.s));
+      const rss = median(got[label].map((x) => x.mb));
+      console.log(
+        `${records.toLocaleString('en').padStart(9)} records  ${label.padEnd(20)} ${s.toFixed(2).padStart(7)} s  ${rss.toFixed(0).padStart(5)} MB peak RSS  (${runs} run${runs > 1 ? 's' : ''}, median)`,
+      );
+    }
+    rmSync(file, { force: true });
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

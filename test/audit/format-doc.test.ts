@@ -89,6 +89,29 @@ describe('the worked example in docs/audit-format.md', () => {
     expect(sealed.line).toBe(line);
   });
 
+  test('the same record in v2: alg and environment signed, the library builds exactly it, and it verifies', () => {
+    const time = new Date('2025-01-01T00:00:00.000Z');
+    const eventId = uuidv7(time, hexBytes('0123456789abcdef0123'));
+    const action = { kind: 'argv' as const, argv: ['rm', '-rf', '/'] };
+    const actor = body.actor as { user: string; host: string; cwd: string };
+    const built = decisionBody({ eventId, time, action, decision: decisionFor(action, true), actor, recordInput: false });
+    const sealed = sealRecord(
+      { ...built, environment: 'prod' },
+      { seq: 0, prevHash: GENESIS_HASH },
+      signerFromPrivateKey(privateKeyFromSeed(seed)),
+    );
+    const canonical2 = block('example-v2-canonical');
+    expect(sealed.line).toBe(block('example-v2-line'));
+    expect(sealed.record.hash).toBe(block('example-v2-hash'));
+    // Independently: @noble over the page's canonical bytes.
+    const message = enc.encode(DOMAIN + canonical2);
+    expect(Buffer.from(sha256(new Uint8Array([0, ...message]))).toString('hex')).toBe(block('example-v2-hash'));
+    expect(ed.verify(Buffer.from(block('example-v2-signature'), 'base64'), message, ed.getPublicKey(seed))).toBe(true);
+    expect(JSON.parse(canonical2)).toMatchObject({ v: 2, alg: 'Ed25519', environment: 'prod' });
+    const report = verifyTrail(Buffer.from(`${block('example-v2-line')}\n`), { publicKeys: [block('example-public-key-pem')] });
+    expect(report).toMatchObject({ ok: true, records: 1 });
+  });
+
   const hasOpenssl = (() => {
     try {
       return /OpenSSL 3/.test(execFileSync('openssl', ['version'], { encoding: 'utf8' }));

@@ -9,6 +9,7 @@ import { executorFor, GIT_EXECUTING_KEYS, type EnvExecutor } from '../../catalog
 import type { Action, Language } from './actions.js';
 import { undecidable } from './undecidable.js';
 import { inlineCodeCommand } from './inline-code.js';
+import { sshOptionActions } from './ssh-options.js';
 
 /** Paths that name the program's own standard input. */
 const STDIN_PATHS: readonly string[] = ['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
@@ -77,6 +78,11 @@ export function invocationActions(inv: Invocation, text: string, args: readonly 
         out.push({ kind: 'script', text: wrapper ? word : withExports(word, inv.assignments), detail, ...where });
         break;
       case 'code':
+        // `scp -o ProxyCommand=…`: the settings ssh reads, judged for the commands they run (ssh-options.ts).
+        if (role.language === 'ssh-option') {
+          out.push(...sshOptionActions([word], label, text));
+          break;
+        }
         if (role.inert && word.static && new RegExp(role.inert).test(word.value)) break;
         // Run as the inline code it is (`python3 -c CODE`), so its file changes are judged too.
         if (READ_LANGUAGES.includes(role.language))

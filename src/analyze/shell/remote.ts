@@ -2,7 +2,8 @@
 // `docker exec ctr cmd …`, `kubectl exec pod -- cmd …` (an argv in the container).
 import type { Word } from '../../core/ir.js';
 import { joinWords, type Action } from './actions.js';
-import { hasOption, scanOptions, type OptionSpec } from './options.js';
+import { hasOption, optionValues, scanOptions, type OptionSpec } from './options.js';
+import { sshOptionActions } from './ssh-options.js';
 import { undecidable } from './undecidable.js';
 
 const SSH: OptionSpec = { flags: '46AaCfGgKkMNnqsTtVvXxYy', withArg: 'BbcDEeFIiJLlmOoPpQRSWw' };
@@ -10,13 +11,16 @@ const SSH: OptionSpec = { flags: '46AaCfGgKkMNnqsTtVvXxYy', withArg: 'BbcDEeFIiJ
 export function sshActions(args: Word[], text: string): Action[] {
   const s = scanOptions(args, SSH);
   if (s.unknown) return [{ kind: 'undecidable', found: undecidable('parse.unknown_option', `unknown ssh option ${s.unknown}`, text) }];
-  if (hasOption(s, 'N', 's', 'O', 'V', 'G', 'Q')) return [];
+  // `-o ProxyCommand=…`, `-o LocalCommand=…`: commands run here, whatever else the command line says.
+  const settings = sshOptionActions(optionValues(s, 'o'), 'ssh', text);
+  if (hasOption(s, 'V', 'G', 'Q')) return [];
+  if (hasOption(s, 'N', 's', 'O')) return settings;
   const host = s.operands[0];
-  if (host === undefined) return [];
+  if (host === undefined) return settings;
   const rest = args.slice(host + 1);
   // The remote shell parses the joined arguments as one script; with none it reads stdin.
-  if (!rest.length) return [{ kind: 'stdin-script', detail: 'ssh', where: 'unknown' }];
-  return [{ kind: 'script', text: joinWords(rest), detail: 'ssh', where: 'unknown' }];
+  if (!rest.length) return [...settings, { kind: 'stdin-script', detail: 'ssh', where: 'unknown' }];
+  return [...settings, { kind: 'script', text: joinWords(rest), detail: 'ssh', where: 'unknown' }];
 }
 
 const DOCKER_GLOBAL: OptionSpec = {

@@ -11,6 +11,7 @@ import { SECRETS } from './secrets.js';
 import { CI_VCS } from './ci-vcs.js';
 import { BACKUP } from './backup.js';
 import { SERVICES } from './services.js';
+import { OPERATIONS } from './operations.js';
 import { PACKAGES } from './packages.js';
 import { NETWORK } from './network.js';
 import { DATABASES } from './databases.js';
@@ -35,6 +36,7 @@ export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
   CI_VCS,
   BACKUP,
   SERVICES,
+  OPERATIONS,
   PACKAGES,
   NETWORK,
   DATABASES,

@@ -24,7 +24,8 @@ export function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
       vals.some((v) => /^--(checkpoint-action=exec|info-script|new-volume-script)=/.test(v)) ||
       after('-F', '--info-script', '--new-volume-script').length > 0
     );
-  if (['ssh', 'scp', 'sftp', 'autossh'].includes(n))
+  // ssh, scp and sftp settings are read by the IR (analyze/shell/ssh-options.ts), which judges the commands they run.
+  if (n === 'autossh')
     return [...vals, ...after('-o')].some(
       (v) =>
         /^(-o)?\s*(ProxyCommand|LocalCommand|KnownHostsCommand|RemoteCommand)\s*[= ]/i.test(v) &&

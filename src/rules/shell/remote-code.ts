@@ -284,7 +284,7 @@ export const REMOTE_CODE_RULES: ShellRule[] = [
         'awk \'BEGIN{system("rm -rf /")}\' /dev/null',
         'sed "s/.*/id/e" f',
         'tar cf /dev/null x --checkpoint=1 --checkpoint-action=exec="sh x.sh"',
-        'ssh -o ProxyCommand="sh -c id" host',
+        'autossh -M 0 -o ProxyCommand="sh -c id" host',
         'rsync -e "sh -c id" a b:',
         'vim -c ":!rm -rf /" -c ":q" f',
         'expect -c "spawn sh"',

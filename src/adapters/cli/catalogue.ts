@@ -8,7 +8,7 @@ import type { CommandSpec, OptionDecl, ProgramSpec } from '../../catalogue/spec.
 function optionLine(o: OptionDecl): string {
   const value = o.rest ? ' <rest…>' : o.value === 'required' ? ' <value>' : o.value === 'optional' ? '[=value]' : '';
   const role = o.role
-    ? `  (${o.role.kind}${'language' in o.role ? ` ${o.role.language}` : ''}${'access' in o.role ? ` ${o.role.access}` : ''})`
+    ? `  (${o.role.kind}${'language' in o.role ? ` ${o.role.language}` : ''}${'access' in o.role ? ` ${o.role.access}` : ''}${'format' in o.role ? ` ${o.role.format}` : ''})`
     : '';
   const verb = o.verb ? `  → ${o.verb.effect}: ${o.verb.why}` : o.harmless ? '  → harmless' : '';
   return `${o.names.join(', ')}${value}${role}${verb}`;
@@ -17,7 +17,7 @@ function optionLine(o: OptionDecl): string {
 function levelLines(level: CommandSpec, indent: string): string[] {
   const out: string[] = [];
   if (level.verb) out.push(`${indent}verb: ${level.verb.effect} — ${level.verb.why}`);
-  if (level.stdin) out.push(`${indent}stdin: ${level.stdin.kind}`);
+  if (level.stdin) out.push(`${indent}stdin: ${level.stdin.kind}${'format' in level.stdin ? ` (${level.stdin.format})` : ''}`);
   for (const o of level.options ?? []) out.push(`${indent}${optionLine(o)}`);
   for (const [i, r] of (level.operands ?? []).entries()) out.push(`${indent}operand ${i + 1}${r.rest ? '…' : ''}: ${r.kind}`);
   for (const [name, sub] of Object.entries(level.subcommands ?? {})) {

@@ -30,7 +30,7 @@ export async function anchorWithTsa(o: { url: string; notePath: string; note: st
     response = await fetch(o.url, {
       method: 'POST',
       headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
-      body: der,
+      body: Buffer.from(der),
       signal: AbortSignal.timeout(o.timeoutMs ?? 15_000),
     });
   } catch (err) {

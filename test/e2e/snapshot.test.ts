@@ -56,7 +56,7 @@ describe('the start-up snapshot', () => {
     symlinkSync(BIN, link);
     expect(await nodeCommandLine(t.env, link)).toContain('--snapshot-blob');
     // NODE_OPTIONS may carry V8 flags, which a snapshot does not fit; SEATBELT_NO_SNAPSHOT turns it off.
-    for (const env of [{ NODE_OPTIONS: '--max-old-space-size=512' }, { SEATBELT_NO_SNAPSHOT: '1' }]) {
+    for (const env of [{ NODE_OPTIONS: '--max-old-space-size=512' }, { SEATBELT_NO_SNAPSHOT: '1' }] as Record<string, string>[]) {
       const line = await nodeCommandLine({ ...t.env, ...env });
       expect(line).not.toContain('--snapshot-blob');
       expect(line).toContain(realpathSync(BIN));

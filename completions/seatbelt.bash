@@ -32,6 +32,7 @@ _seatbelt() {
       'seatbelt serve') cmd=seatbelt_serve ;;
       'seatbelt checkpoint') cmd=seatbelt_checkpoint ;;
       'seatbelt prove') cmd=seatbelt_prove ;;
+      'seatbelt policy') cmd=seatbelt_policy ;;
       'seatbelt completion') cmd=seatbelt_completion ;;
       'seatbelt_keys init') cmd=seatbelt_keys_init ;;
       'seatbelt_keys show') cmd=seatbelt_keys_show ;;
@@ -61,6 +62,11 @@ _seatbelt() {
       'seatbelt_receipt verify') cmd=seatbelt_receipt_verify ;;
       'seatbelt_checkpoint create') cmd=seatbelt_checkpoint_create ;;
       'seatbelt_checkpoint verify') cmd=seatbelt_checkpoint_verify ;;
+      'seatbelt_policy sign') cmd=seatbelt_policy_sign ;;
+      'seatbelt_policy pin') cmd=seatbelt_policy_pin ;;
+      'seatbelt_policy install') cmd=seatbelt_policy_install ;;
+      'seatbelt_policy verify') cmd=seatbelt_policy_verify ;;
+      'seatbelt_policy show') cmd=seatbelt_policy_show ;;
     esac
   done
   case "$cmd $prev" in
@@ -234,9 +240,12 @@ _seatbelt() {
     'seatbelt_prove --pubkey') return 0 ;;
     'seatbelt_prove --keyring') return 0 ;;
     'seatbelt_prove --verifier-key') return 0 ;;
+    'seatbelt_policy_sign --out') return 0 ;;
+    'seatbelt_policy_sign --key') return 0 ;;
+    'seatbelt_policy_verify --pubkey') return 0 ;;
   esac
   case $cmd in
-    seatbelt) words='exec check demo sql keys verify audit hook scan mcp init roles config trust catalogue approve deny receipt serve checkpoint prove completion -V --version -h --help' ;;
+    seatbelt) words='exec check demo sql keys verify audit hook scan mcp init roles config trust catalogue approve deny receipt serve checkpoint prove policy completion -V --version -h --help' ;;
     seatbelt_exec) words='--shell --policy --role --json --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
     seatbelt_check) words='--shell --sql --dialect --jsonl --explain --policy --role --json -h --help' ;;
     seatbelt_demo) words='-h --help' ;;
@@ -286,6 +295,12 @@ _seatbelt() {
     seatbelt_checkpoint_create) words='--audit --tsa --tsa-ca --anchor-cmd --json --pubkey --keyring --verifier-key -h --help' ;;
     seatbelt_checkpoint_verify) words='--audit --json --pubkey --keyring --verifier-key -h --help' ;;
     seatbelt_prove) words='--checkpoint --audit --json --pubkey --keyring --verifier-key -h --help' ;;
+    seatbelt_policy) words='sign pin install verify show -h --help' ;;
+    seatbelt_policy_sign) words='--out --key -h --help' ;;
+    seatbelt_policy_pin) words='--force -h --help' ;;
+    seatbelt_policy_install) words='--allow-older -h --help' ;;
+    seatbelt_policy_verify) words='--pubkey --json -h --help' ;;
+    seatbelt_policy_show) words='--json -h --help' ;;
     seatbelt_completion) words='bash zsh fish -h --help' ;;
   esac
   COMPREPLY=($(compgen -W "$words" -- "$cur"))

@@ -55,6 +55,8 @@ function __seatbelt_cmd
                 set cmd seatbelt_checkpoint
             case 'seatbelt prove'
                 set cmd seatbelt_prove
+            case 'seatbelt policy'
+                set cmd seatbelt_policy
             case 'seatbelt completion'
                 set cmd seatbelt_completion
             case 'seatbelt_keys init'
@@ -113,6 +115,16 @@ function __seatbelt_cmd
                 set cmd seatbelt_checkpoint_create
             case 'seatbelt_checkpoint verify'
                 set cmd seatbelt_checkpoint_verify
+            case 'seatbelt_policy sign'
+                set cmd seatbelt_policy_sign
+            case 'seatbelt_policy pin'
+                set cmd seatbelt_policy_pin
+            case 'seatbelt_policy install'
+                set cmd seatbelt_policy_install
+            case 'seatbelt_policy verify'
+                set cmd seatbelt_policy_verify
+            case 'seatbelt_policy show'
+                set cmd seatbelt_policy_show
         end
     end
     echo $cmd
@@ -140,6 +152,7 @@ complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'receipt' -d 'gate
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'serve' -d 'run the gateway: an OpenAI/Anthropic-compatible proxy that gates every tool call the model emits (docs/gateway.md)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'checkpoint' -d 'sign a checkpoint of the trail (C2SP tlog-checkpoint), or check two'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'prove' -d 'print an inclusion proof of one record in the trail’s tree (or in a checkpoint’s)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'policy' -d 'the fleet\'s signed policy bundle: settings, roles and trusted project configs'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -a 'completion' -d 'print the shell completion script (bash: source it; zsh: put it on $fpath as _seatbelt; fish: ~/.config/fish/completions/)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -s V -l version -d 'output the version number'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt' -s h -l help -d 'display help for command'
@@ -491,6 +504,28 @@ complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_prove' -l pubkey -r -F
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_prove' -l keyring -r -F -d 'trusted keys with validity windows (seatbelt keys export-pub)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_prove' -l verifier-key -r -F -d 'a trusted note verifier key, name+hash+base64 (repeatable)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_prove' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy' -a 'sign' -d 'sign DIR (config.json with the guard settings, roles/*.json) into a policy bundle with the operator key'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy' -a 'pin' -d 'pin the operator\'s public key (PEM or ssh-ed25519): only bundles it signed are installed'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy' -a 'install' -d 'install a policy bundle that verifies against the pinned operator key (otherwise the one in force stays)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy' -a 'verify' -d 'check a bundle against the pinned operator key (or --pubkey) without installing it'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy' -a 'show' -d 'print the pinned operator key and the bundle in force (verified)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_sign' -F
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_sign' -l out -r -F -d 'where to write the signed bundle'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_sign' -l key -r -F -d 'the operator private key (PEM, Ed25519; default: the signing key in $SEATBELT_HOME/keys)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_sign' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_pin' -F
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_pin' -l force -d 'replace a different key already pinned'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_pin' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_install' -F
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_install' -l allow-older -d 'install a bundle signed before the one in force (a deliberate roll-back)'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_install' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_verify' -F
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_verify' -l pubkey -r -F -d 'verify against this public key instead of the pin'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_verify' -l json -d 'print {ok, sha256, keyId}'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_verify' -s h -l help -d 'display help for command'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_show' -l json -d 'print JSON'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_policy_show' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_completion' -a 'bash'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_completion' -a 'zsh'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_completion' -a 'fish'

@@ -113,7 +113,7 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
   const loadRole = () =>
     (role ??= settings.role
       ? loadRoleChecked(settings.role, {
-          rolesDir: defaultRolesDirs(settings.home),
+          rolesDir: defaultRolesDirs(settings.home, resolved.bundle?.rolesDir),
           cwd,
           analyze: (a, c) => defaultAnalyzer.analyze(a, c),
           passedCacheDir: path.join(settings.home, 'cache', 'roles-passed'),
@@ -196,6 +196,7 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
             actor: options.actor ? { ...actor, ...definedOnly(options.actor) } : actor,
             recordInput: settings.recordInput,
             ...(gateway ? { gateway } : {}),
+            ...(resolved.bundle ? { policyBundle: resolved.bundle.sha256 } : {}),
           });
           return seal(body);
         },

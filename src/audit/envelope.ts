@@ -96,6 +96,8 @@ export function decisionBody(a: {
   actor: Actor;
   recordInput: boolean;
   gateway?: GatewayFields;
+  /** SHA-256 (hex) of the operator's signed policy bundle in force (`seatbelt policy install`). */
+  policyBundle?: string;
 }): RecordBody {
   const { action, decision } = a;
   const isBlocking = (m: RuleMatch) => decision.blocking.some((b) => b === m || (b.ruleId === m.ruleId && b.evidence === m.evidence));
@@ -121,7 +123,7 @@ export function decisionBody(a: {
     ...(decision.wouldBlock ? { would_block: [...new Set(decision.wouldBlock.map((m) => m.ruleId))] } : {}),
     reason: redactSecrets(decision.reason),
     remediation: redactSecrets(decision.remediation),
-    policy: { name: decision.policy.name, version: decision.policy.version },
+    policy: { name: decision.policy.name, version: decision.policy.version, ...(a.policyBundle ? { bundle: a.policyBundle } : {}) },
     ...(decision.role ? { role: { name: decision.role.name, sha256: decision.role.sha256 } } : {}),
     ...(a.gateway ? { gateway: cleanGateway(a.gateway) } : {}),
   };

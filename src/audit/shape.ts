@@ -103,7 +103,8 @@ const RECORD_FIELDS = Object.fromEntries(
 const ACTOR: Fields = { user: true, host: true, cwd: true, agent: false, owner: false, session: false, pid: false };
 const ACTION: Fields = { kind: true, input_sha256: true, input: false, dialect: false };
 const RULE: Fields = { id: true, risk: true, reason: true, blocking: false, evidence: false };
-const POLICY: Fields = { name: true, version: true };
+// bundle: SHA-256 of the operator's signed policy bundle in force (docs/fleet.md).
+const POLICY: Fields = { name: true, version: true, bundle: false };
 const ROLE: Fields = { name: true, sha256: true };
 const NEW_KEY: Fields = { key_id: true, alg: true, public_key_pem: true };
 const GATEWAY: Fields = {
@@ -220,6 +221,8 @@ export function shapeProblems(r: unknown): string[] {
     need('remediation', isString(r.remediation), 'a string');
     if (isObject(r.policy)) members(r.policy, POLICY, 'policy.', p);
     need('policy', isObject(r.policy) && isString(r.policy.name) && isString(r.policy.version), 'an object with name and version');
+    if (isObject(r.policy) && 'bundle' in r.policy && !(isString(r.policy.bundle) && HEX64.test(r.policy.bundle)))
+      p.push(`"policy.bundle" expected 64 hex chars, got ${show(r.policy.bundle)}`);
     nested('role', ROLE, false);
     if ('would_block' in r) need('would_block', Array.isArray(r.would_block) && r.would_block.every(isString), 'an array of rule ids');
     nested('gateway', GATEWAY, false);

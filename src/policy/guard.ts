@@ -55,6 +55,9 @@ export function withOverrides(
 export function openGuard(resolved: ResolvedSettings, ctx: AnalyzeContext): Guard {
   const { settings } = resolved;
   const policy = loadPolicy(settings.policy);
-  const role = settings.role === null ? undefined : loadRole(settings.role, { rolesDir: defaultRolesDirs(settings.home), cwd: ctx.cwd });
+  const role =
+    settings.role === null
+      ? undefined
+      : loadRole(settings.role, { rolesDir: defaultRolesDirs(settings.home, resolved.bundle?.rolesDir), cwd: ctx.cwd });
   return { policy, ...(role ? { role } : {}), options: { ctx, pinViolation: resolved.violation } };
 }

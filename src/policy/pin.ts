@@ -1,12 +1,12 @@
-// Pinning: the operator fixes policy and role (user config `"pin": true`, or SEATBELT_PIN=1 in an
-// environment the agent does not control); afterwards flags, environment and the project config
+// Pinning: the operator fixes policy and role (user config or signed policy bundle `"pin": true`,
+// or SEATBELT_PIN=1 in an environment the agent does not control); afterwards flags, environment and the project config
 // (which the agent can write) may only make the guard stricter. A loosening is refused: the pinned
 // values stay in force and the action is blocked with `policy.pin_violation`, sealed like any block.
 import type { RuleMatch } from '../core/types.js';
 import { POLICY_RULE_IDS } from './findings.js';
 import { isAtLeastAsStrict, type PolicyName } from './policies.js';
 
-export type SettingSource = 'flag' | 'env' | 'project' | 'user' | 'default';
+export type SettingSource = 'flag' | 'env' | 'project' | 'bundle' | 'user' | 'default';
 
 export interface PolicyAndRole {
   policy: PolicyName;
@@ -16,7 +16,7 @@ export interface PolicyAndRole {
 
 export interface PinViolation {
   /** Where the pin came from. */
-  pinnedBy: 'user' | 'env';
+  pinnedBy: 'bundle' | 'user' | 'env';
   pinned: PolicyAndRole;
   requested: PolicyAndRole;
   /** Where each loosened value came from. */
@@ -49,7 +49,7 @@ export function loosening(pinned: PolicyAndRole, requested: PolicyAndRole): { po
 }
 
 export function checkPin(
-  pinnedBy: 'user' | 'env',
+  pinnedBy: 'bundle' | 'user' | 'env',
   pinned: PolicyAndRole,
   requested: PolicyAndRole,
   sources: { policy: SettingSource; role: SettingSource },
@@ -66,7 +66,12 @@ export function checkPin(
 }
 
 export function pinViolationMatch(v: PinViolation): RuleMatch {
-  const where = v.pinnedBy === 'user' ? 'the user config ($SEATBELT_HOME/config.json)' : 'SEATBELT_PIN=1';
+  const where =
+    v.pinnedBy === 'bundle'
+      ? "the operator's signed policy bundle ($SEATBELT_HOME/policy/bundle.json)"
+      : v.pinnedBy === 'user'
+        ? 'the user config ($SEATBELT_HOME/config.json)'
+        : 'SEATBELT_PIN=1';
   return {
     ruleId: POLICY_RULE_IDS.pinViolation,
     class: 'guard',

@@ -11,6 +11,7 @@ import { checkPin, type PinViolation, type SettingSource } from './pin.js';
 import type { PolicyName } from './policies.js';
 import { ENV_NAMES, envFlags, layerFrom, parsePinEnv, type Layer } from './settings-layers.js';
 import { isTrusted, tighteningOnly, type IgnoredSetting, type TrustedFile } from './project-trust.js';
+import { loadInstalledBundle, type InstalledBundle } from './bundle-store.js';
 
 export { ENV_NAMES, normalizeRole, parsePinEnv } from './settings-layers.js';
 
@@ -83,8 +84,13 @@ export interface ResolvedSettings {
   trusted: TrustedFile[];
   /** The operator's checkpoint schedule (user config only), or null: no automatic checkpoints. */
   checkpoint: { every?: number; seconds?: number } | null;
+  /**
+   * The operator's signed policy bundle in force (`seatbelt policy install`), verified against the
+   * pinned operator key: its settings are the operator's layer above the user config. Null: none.
+   */
+  bundle: { path: string; sha256: string; keyId: string; rolesDir: string; created: string } | null;
   /** Set when policy and role are pinned. */
-  pin: { by: 'user' | 'env'; policy: PolicyName; role: string | null } | null;
+  pin: { by: 'bundle' | 'user' | 'env'; policy: PolicyName; role: string | null } | null;
   /** A refused loosening; the settings then hold the pinned values and the caller must block. */
   violation: PinViolation | null;
 }
@@ -112,12 +118,22 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     const standard = readConfig(path.join(defaultHome, USER_CONFIG), 'user');
     if (standard?.data.pin === true) user = standard;
   }
+  // The fleet's signed bundle, read like the user config (one in the default home that pins
+  // cannot be escaped by moving SEATBELT_HOME). One that does not verify throws: nothing is judged.
+  let installed: InstalledBundle | null = loadInstalledBundle(home);
+  if (path.resolve(home) !== path.resolve(defaultHome)) {
+    const standard = loadInstalledBundle(defaultHome);
+    if (standard?.bundle.settings.pin === true) installed = standard;
+  }
   const projectPath = findProjectConfig(cwd, homeDir);
   const project = projectPath ? readConfig(projectPath, 'project') : null;
   const fileLayer = (c: LoadedConfig | null): Layer =>
     c ? layerFrom(c.data, path.dirname(c.path), (k) => `${c.path}: ${k}`, problems) : {};
   const writtenProjectLayer = fileLayer(project);
   const userLayer = fileLayer(user);
+  const bundleLayer: Layer = installed
+    ? layerFrom(installed.bundle.settings, installed.rolesDir, (k) => `${installed.path}: settings.${k}`, problems)
+    : {};
   if (problems.length) throw new SeatbeltError('CONFIG', `invalid settings:\n  ${problems.join('\n  ')}`);
 
   const defaults: Settings = {
@@ -135,8 +151,10 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     environment: null,
   };
   // An untrusted project file may only tighten what the other layers would give without it.
-  const trusted = project !== null && isTrusted(user?.data.trusted, project.path, project.sha256);
-  const without = <K extends keyof Settings>(k: K): Settings[K] => (flag[k] ?? envLayer[k] ?? userLayer[k] ?? defaults[k]) as Settings[K];
+  const trustedFiles = [...(installed?.bundle.settings.trusted ?? []), ...(user?.data.trusted ?? [])];
+  const trusted = project !== null && isTrusted(trustedFiles, project.path, project.sha256);
+  const without = <K extends keyof Settings>(k: K): Settings[K] =>
+    (flag[k] ?? envLayer[k] ?? bundleLayer[k] ?? userLayer[k] ?? defaults[k]) as Settings[K];
   const { layer: projectLayer, ignored } = trusted
     ? { layer: writtenProjectLayer, ignored: [] }
     : tighteningOnly(writtenProjectLayer, { policy: without('policy'), role: without('role'), recordInput: without('recordInput') });
@@ -144,6 +162,7 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     ['flag', flag],
     ['env', envLayer],
     ['project', projectLayer],
+    ['bundle', bundleLayer],
     ['user', userLayer],
   ];
   const settings = { ...defaults } as Record<SettingName, unknown>;
@@ -158,23 +177,30 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     sources,
     files: { project: project?.path ?? null, user: user?.path ?? null },
     project: project ? { path: project.path, trusted, ignored } : null,
-    trusted: user?.data.trusted ?? [],
+    trusted: trustedFiles,
     checkpoint: user?.data.checkpoint ?? null,
+    bundle: installed
+      ? {
+          path: installed.path,
+          sha256: installed.sha256,
+          keyId: installed.bundle.key_id,
+          rolesDir: installed.rolesDir,
+          created: installed.bundle.created,
+        }
+      : null,
     pin: null,
     violation: null,
   };
 
-  const pinnedBy = user?.data.pin === true ? 'user' : envPin ? 'env' : null;
+  const pinnedBy = installed?.bundle.settings.pin === true ? 'bundle' : user?.data.pin === true ? 'user' : envPin ? 'env' : null;
   if (pinnedBy) {
-    // The pinned values come only from layers the agent cannot write: the user config (and the
-    // environment, when the pin itself came from the environment).
-    const base: [SettingSource, Layer][] =
-      pinnedBy === 'user'
-        ? [['user', userLayer]]
-        : [
-            ['env', envLayer],
-            ['user', userLayer],
-          ];
+    // The pinned values come only from layers the agent cannot write: the operator's bundle and
+    // user config (and the environment, when the pin itself came from the environment).
+    const operator: [SettingSource, Layer][] = [
+      ['bundle', bundleLayer],
+      ['user', userLayer],
+    ];
+    const base: [SettingSource, Layer][] = pinnedBy === 'env' ? [['env', envLayer], ...operator] : operator;
     const pick = <K extends 'policy' | 'role'>(k: K): [Settings[K], SettingSource] => {
       const hit = base.find(([, l]) => l[k] !== undefined);
       return hit ? [hit[1][k] as Settings[K], hit[0]] : [defaults[k], 'default'];

@@ -34,7 +34,7 @@ export function formatSettings(r: ResolvedSettings): string {
     const v = r.settings[k];
     const pinned = r.pin && (k === 'policy' || k === 'role') ? ' (pinned)' : '';
     const source = r.sources[k];
-    const file = source === 'project' ? r.files.project : source === 'user' ? r.files.user : null;
+    const file = source === 'project' ? r.files.project : source === 'user' ? r.files.user : source === 'bundle' ? r.bundle?.path : null;
     return [k, (v === null ? 'none' : String(v)) + pinned, source + (file ? ` ${file}` : '')] as const;
   });
   const w0 = Math.max(...rows.map((x) => x[0].length));
@@ -42,10 +42,11 @@ export function formatSettings(r: ResolvedSettings): string {
   const out = rows.map(([k, v, s]) => `${k.padEnd(w0)}  ${v.padEnd(w1)}  ${s}`);
   const standing = r.project ? (r.project.trusted ? ' (trusted by the operator)' : ' (untrusted: may only tighten)') : '';
   out.push('', `project config: ${r.files.project ?? 'none'}${standing}`, `user config:    ${r.files.user ?? 'none'}`);
+  if (r.bundle) out.push(`policy bundle:  ${r.bundle.path} (sha256 ${r.bundle.sha256}, signed by ${r.bundle.keyId})`);
   for (const i of r.project?.ignored ?? []) out.push(`ignored from the project config: ${i.setting} (${i.why})`);
   if (r.pin)
     out.push(
-      `pinned by ${r.pin.by === 'user' ? 'the user config' : 'SEATBELT_PIN=1'}: policy ${r.pin.policy}, role ${r.pin.role ?? 'none'}`,
+      `pinned by ${r.pin.by === 'bundle' ? 'the policy bundle' : r.pin.by === 'user' ? 'the user config' : 'SEATBELT_PIN=1'}: policy ${r.pin.policy}, role ${r.pin.role ?? 'none'}`,
     );
   if (r.violation) out.push(`REFUSED: ${r.violation.message}`);
   return out.join('\n') + '\n';

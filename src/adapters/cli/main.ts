@@ -21,6 +21,7 @@ import { registerCatalogue } from './catalogue.js';
 import { registerApprove } from './approve.js';
 import { registerReceipt } from './receipt.js';
 import { registerServe } from './serve.js';
+import { registerPolicy } from './policy.js';
 import { commandExitHelp, exitCodeHelp } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
   registerApprove(program);
   registerReceipt(program);
   registerServe(program);
+  registerPolicy(program);
   registerCompletion(program);
   // Help texts are functions: built only when help is shown, not on every start.
   program.addHelpText('after', () => exitCodeHelp());

@@ -10,9 +10,12 @@ import { isSqlRule, type AllowRule } from '../../policy/role/role.js';
 import { defaultRolesDirs, listRoleFiles, loadRole, resolveRolePath, roleFromBytes } from '../../policy/role/load.js';
 import { roleProblems, formatProblems } from '../../policy/role/validate.js';
 import type { AnalyzeFn, ExampleResult } from '../../policy/role/examples.js';
+import { loadInstalledBundle } from '../../policy/bundle-store.js';
 
+/** Shipped roles, those of the signed policy bundle in force (verified), then the user's. */
 function rolesDirs(env: NodeJS.ProcessEnv): string[] {
-  return defaultRolesDirs(seatbeltHome(env));
+  const home = seatbeltHome(env);
+  return defaultRolesDirs(home, loadInstalledBundle(home)?.rolesDir);
 }
 
 function firstSentence(s: string): string {

@@ -38,11 +38,12 @@ export function shippedRolesDir(): string {
 }
 
 /**
- * The roles folders in lookup order: the shipped ones, then the user's `$SEATBELT_HOME/roles`.
- * Shipped names come first so that no other folder can shadow `junior_admin` with a looser file.
+ * The roles folders in lookup order: the shipped ones, the roles of the operator's signed policy
+ * bundle when one is in force, then the user's `$SEATBELT_HOME/roles`. Shipped names come first so
+ * that no other folder can shadow `junior_admin` with a looser file.
  */
-export function defaultRolesDirs(seatbeltHome: string): string[] {
-  return [shippedRolesDir(), path.join(seatbeltHome, 'roles')];
+export function defaultRolesDirs(seatbeltHome: string, bundleRolesDir?: string | null): string[] {
+  return [shippedRolesDir(), ...(bundleRolesDir ? [bundleRolesDir] : []), path.join(seatbeltHome, 'roles')];
 }
 
 function dirs(opts: RoleLoadOptions): readonly string[] {

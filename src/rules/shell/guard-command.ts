@@ -35,6 +35,8 @@ const READING: Record<string, (rest: Word[]) => boolean> = {
   roles: (rest) => ['list', 'show', 'lint', 'test', 'help'].includes(first(rest)),
   config: (rest) => ['show', 'help'].includes(first(rest)),
   keys: (rest) => ['show', 'export-pub', 'help'].includes(first(rest)),
+  // Signing, pinning and installing the fleet's policy bundle change what judges: only reading it.
+  policy: (rest) => ['show', 'verify', 'help'].includes(first(rest)),
   trust: (rest) => rest.length > 0 && rest.every((w) => w.static && /^(--list|-l|--help|-h)$/.test(w.value)),
   // The hook commands answer a payload; installing or removing them changes the guard.
   hook: (rest) => !['install', 'uninstall'].includes(first(rest)) && !rest.some(isSettingsFlag),
@@ -112,6 +114,9 @@ export const GUARD_COMMAND_RULES: ShellRule[] = [
         'seatbelt keys init --force',
         'seatbelt init --force',
         'seatbelt trust .seatbelt.json',
+        'seatbelt policy install bundle.json',
+        'seatbelt policy pin operator.pub --force',
+        'seatbelt policy sign ./fleet --out bundle.json',
         'seatbelt mcp --policy audit_mode',
         'seatbelt $SUB',
         'export SEATBELT_HOME=/tmp/x',
@@ -128,6 +133,8 @@ export const GUARD_COMMAND_RULES: ShellRule[] = [
         'seatbelt roles list',
         'seatbelt config show',
         'seatbelt trust --list',
+        'seatbelt policy show',
+        'seatbelt policy verify bundle.json',
         'seatbelt keys show',
         'seatbelt --version',
         'echo seatbelt exec --policy audit_mode',

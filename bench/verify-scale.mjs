@@ -1,6 +1,7 @@
 // How `seatbelt verify` scales: wall time and peak RSS (GNU time's %M) of bin/seatbelt verify on
 // generated trails of 100,000 and 1,000,000 records, beside `sha256sum` of the same file in the
-// same run. With BENCH_OLD_BIN=/path/to/an/older/bin/seatbelt the older build is measured on the
+// same run, with the CPU time (user + system: on a loaded machine wall time follows the scheduler,
+// CPU time follows the work). With BENCH_OLD_BIN=/path/to/an/older/bin/seatbelt the older build is measured on the
 // same files, interleaved, so the two are compared under the same load.
 //
 //   node bench/verify-scale.mjs                       # 100k and 1M records
@@ -69,14 +70,14 @@ async function generate(lib, file, records) {
 /** Wall seconds and peak RSS (MB) of one command, from GNU time. */
 function measure(file, args) {
   // verify exits 1 on findings; GNU time prints the figures whatever the exit code.
-  const out = spawnSync('/usr/bin/time', ['-f', 'SCALE %e %M', file, ...args], {
+  const out = spawnSync('/usr/bin/time', ['-f', 'SCALE %e %M %U %S', file, ...args], {
     env,
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
   }).stderr;
-  const m = /SCALE ([\d.]+) (\d+)/.exec(out);
+  const m = /SCALE ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(out);
   if (!m) throw new Error(`no figures from ${file} ${args.join(' ')}:\n${out}`);
-  return { s: Number(m[1]), mb: Number(m[2]) / 1024 };
+  return { s: Number(m[1]), mb: Number(m[2]) / 1024, cpu: Number(m[3]) + Number(m[4]) };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -102,8 +103,9 @@ try {
     for (const [label] of sides) {
       const s = median(got[label].map((x) => x.s));
       const rss = median(got[label].map((x) => x.mb));
+      const cpu = median(got[label].map((x) => x.cpu));
       console.log(
-        `${records.toLocaleString('en').padStart(9)} records  ${label.padEnd(20)} ${s.toFixed(2).padStart(7)} s  ${rss.toFixed(0).padStart(5)} MB peak RSS  (${runs} run${runs > 1 ? 's' : ''}, median)`,
+        `${records.toLocaleString('en').padStart(9)} records  ${label.padEnd(20)} ${s.toFixed(2).padStart(7)} s  ${rss.toFixed(0).padStart(5)} MB peak RSS  ${cpu.toFixed(2).padStart(7)} s CPU  (${runs} run${runs > 1 ? 's' : ''}, median)`,
       );
     }
     rmSync(file, { force: true });

@@ -15,6 +15,11 @@ export interface EnvExecutor {
 }
 
 const SCRIPT = { kind: 'script' } as const;
+/** JVM options that load nothing: heap, stack and GC sizes, switches, plain properties. */
+const JVM_INERT =
+  /^(\s*-(Xm[snx]\d+[kKmMgG]?|Xss\d+[kKmMgG]?|XX:[+-]\w+|XX:(Max|Initial|Min)RAMPercentage=[\d.]+|XX:(Max)?MetaspaceSize=\d+[kKmMgG]?|XX:ActiveProcessorCount=\d+|XX:(ParallelGCThreads|ConcGCThreads|MaxGCPauseMillis)=\d+|Dfile\.encoding=[\w-]+|Djava\.awt\.headless=(true|false)|Duser\.(language|country|timezone)=[\w/+-]+|Xshare:(auto|off|on)))*\s*$/;
+/** rustc flags that change no program run: a linker, link arguments, plugins and unstable options do. */
+const RUSTFLAGS_INERT = /^(?![\s\S]*(?:linker|link-args?|-Z|codegen-backend|plugin|llvm-args))[^$`]*$/;
 const LIBRARY = { kind: 'code-file', language: 'native' } as const;
 const VIMS = ['vim', 'vi', 'nvim', 'gvim', 'view', 'vimdiff', 'ex', 'gview'];
 
@@ -94,6 +99,36 @@ export const ENV_EXECUTORS: Readonly<Record<string, EnvExecutor>> = {
       /^(\s*--(max-old-space-size=\d+|max-semi-space-size=\d+|enable-source-maps|no-warnings|no-deprecation|trace-warnings|trace-deprecation|use-openssl-ca|dns-result-order=\w+|stack-trace-limit=\d+|experimental-vm-modules))*\s*$/,
   },
   PERL5OPT: { role: { kind: 'code-file', language: 'perl' }, programs: '*', inert: /^(\s*-[wW])*\s*$/ },
+  // Options every JVM reads: `-javaagent:x.jar`, `-agentpath:`, `-XX:OnError=cmd` load or run code.
+  JAVA_TOOL_OPTIONS: { role: { kind: 'code-file', language: 'java' }, programs: '*', inert: JVM_INERT },
+  _JAVA_OPTIONS: { role: { kind: 'code-file', language: 'java' }, programs: '*', inert: JVM_INERT },
+  JDK_JAVA_OPTIONS: { role: { kind: 'code-file', language: 'java' }, programs: '*', inert: JVM_INERT },
+  // A warning filter's category (`ignore::pkg.Warning`) is imported: a dotted category loads a module.
+  PYTHONWARNINGS: {
+    role: { kind: 'code-file', language: 'python' },
+    programs: '*',
+    inert: /^[^,:]*(:[^,:]*(:[^,:.]*(:[^,]*)?)?)?(,[^,:]*(:[^,:]*(:[^,:.]*(:[^,]*)?)?)?)*$/,
+  },
+  // Folders Python imports from before its own (a `sitecustomize.py` there runs in every Python program):
+  // folders of the project are its own code; any other (absolute, in the home, above the project) is not read.
+  PYTHONPATH: { role: { kind: 'code-file', language: 'python' }, programs: '*', inert: /^(?![\s\S]*(?:^|:)\s*(?:\/|~|\.\.))[^$`]*$/ },
+  PYTHONSTARTUP: { role: { kind: 'code-file', language: 'python' }, programs: '*', inert: /^$/ },
+  PYTHONHOME: { role: { kind: 'code-file', language: 'python' }, programs: '*', inert: /^$/ },
+  // Programs cargo runs in place of rustc, rustdoc or the built binary (its configuration through the environment).
+  RUSTC: { role: SCRIPT, programs: ['cargo'] },
+  RUSTC_WRAPPER: { role: SCRIPT, programs: ['cargo'] },
+  RUSTC_WORKSPACE_WRAPPER: { role: SCRIPT, programs: ['cargo'] },
+  RUSTDOC: { role: SCRIPT, programs: ['cargo'] },
+  CARGO_BUILD_RUSTC: { role: SCRIPT, programs: ['cargo'] },
+  CARGO_BUILD_RUSTC_WRAPPER: { role: SCRIPT, programs: ['cargo'] },
+  CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER: { role: SCRIPT, programs: ['cargo'] },
+  CARGO_BUILD_RUSTDOC: { role: SCRIPT, programs: ['cargo'] },
+  CARGO_HOST_LINKER: { role: SCRIPT, programs: ['cargo'] },
+  CARGO_REGISTRY_CREDENTIAL_PROVIDER: { role: SCRIPT, programs: ['cargo'] },
+  RUSTFLAGS: { role: { kind: 'code', language: 'rustflags' }, programs: ['cargo', 'rustc'], inert: RUSTFLAGS_INERT },
+  CARGO_ENCODED_RUSTFLAGS: { role: { kind: 'code', language: 'rustflags' }, programs: ['cargo'], inert: RUSTFLAGS_INERT },
+  CARGO_BUILD_RUSTFLAGS: { role: { kind: 'code', language: 'rustflags' }, programs: ['cargo'], inert: RUSTFLAGS_INERT },
+
   RUBYOPT: { role: { kind: 'code-file', language: 'ruby' }, programs: '*', inert: /^(\s*-[wW]\d?)*\s*$/ },
 };
 
@@ -101,9 +136,16 @@ export const ENV_EXECUTORS: Readonly<Record<string, EnvExecutor>> = {
 export const GIT_EXECUTING_KEYS =
   /^(core\.(pager|sshcommand|editor|fsmonitor|gitproxy|askpass)|sequence\.editor|gpg\.(program|\w+\.program)|credential\.helper|credential\..+\.helper|diff\..+\.(command|textconv)|merge\..+\.driver|filter\..+\.(clean|smudge|process)|alias\..+|uploadpack\.packobjectshook|protocol\.ext\.allow|pager\..+|instaweb\.browser|web\.browser|browser\..+\.cmd|man\..+\.cmd)$/i;
 
+/** Families of variables, by name: cargo's per-target runner, linker and flags, per-registry credential providers. */
+export const ENV_EXECUTOR_PATTERNS: readonly (readonly [RegExp, EnvExecutor])[] = [
+  [/^CARGO_TARGET_\w+_(RUNNER|LINKER)$/, { role: SCRIPT, programs: ['cargo'] }],
+  [/^CARGO_REGISTRIES_\w+_CREDENTIAL_PROVIDER$/, { role: SCRIPT, programs: ['cargo'] }],
+  [/^CARGO_TARGET_\w+_RUSTFLAGS$/, { role: { kind: 'code', language: 'rustflags' }, programs: ['cargo'], inert: RUSTFLAGS_INERT }],
+];
+
 /** The executor a variable is for a program, if it is one. */
 export function executorFor(variable: string, program: string | null): EnvExecutor | undefined {
-  const e = Object.hasOwn(ENV_EXECUTORS, variable) ? ENV_EXECUTORS[variable] : undefined;
+  const e = Object.hasOwn(ENV_EXECUTORS, variable) ? ENV_EXECUTORS[variable] : ENV_EXECUTOR_PATTERNS.find(([re]) => re.test(variable))?.[1];
   if (!e) return undefined;
   return e.programs === '*' || program === null || e.programs.includes(program) ? e : undefined;
 }

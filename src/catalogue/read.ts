@@ -122,7 +122,8 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
     inv.placeholders.push(...(level.fed.placeholders ?? []));
   }
   let operandIndex = 0;
-  let optionsOpen = true;
+  // cross-env reads no options: a word is a variable it sets or the start of the command.
+  let optionsOpen = level.assignments !== 'cross-env';
   for (let i = from; i < args.length; i++) {
     const w = args[i]!;
     if (optionsOpen && w.static && w.value === '--') {
@@ -182,8 +183,7 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
     }
     // `env X=1 cmd`, `sudo X=1 cmd`: assignments for the command, before it.
     if (level.assignments && operandIndex === 0 && w.static && assignmentName(w.value, level.assignments)) {
-      const eq = w.value.indexOf('=');
-      inv.assignments.push({ name: w.value.slice(0, eq), value: valueOf(w, w.value.slice(eq + 1)) });
+      inv.assignments.push(level.assignments === 'cross-env' ? crossEnvAssignment(w) : splitAssignment(w));
       if (level.optionsFirst) optionsOpen = false;
       continue;
     }
@@ -201,21 +201,33 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
       }
     }
     const role = roleAt(level, operandIndex++, inv);
+    // `cross-env "r'm" -rf x`: the program takes quotes out of the words it runs; `nvm run 18 -e code`
+    // runs node with the words.
+    const unquoted = (words: readonly Word[]): Word[] => [
+      ...(role?.program ?? []).map((value) => ({ value, static: true, raw: value })),
+      ...(role?.unquote === 'cross-env' ? words.map(crossEnvUnquote) : words),
+    ];
+    // `proto run node 20 -- -e code`: the program is this word; its arguments come after `--`.
+    if (role?.kind === 'command' && role.single) {
+      inv.commands.push([w]);
+      if (level.optionsFirst) optionsOpen = false;
+      continue;
+    }
     if (role?.kind === 'command') {
       // `mpirun -n 2 a : -n 2 b`: the separator ends this command; options and operands start again.
       const end = level.separator === undefined ? -1 : args.findIndex((a, k) => k > i && a.static && a.value === level.separator);
       if (end < 0) {
-        inv.commands.push(args.slice(i));
+        inv.commands.push(unquoted(args.slice(i)));
         return;
       }
-      inv.commands.push(args.slice(i, end));
+      inv.commands.push(unquoted(args.slice(i, end)));
       i = end;
       operandIndex = 0;
       optionsOpen = true;
       continue;
     }
     if (role?.rest === 'joined') {
-      const rest = args.slice(i);
+      const rest = unquoted(args.slice(i));
       inv.roles.push({
         role,
         word: { value: rest.map((x) => x.value).join(' '), static: rest.every((x) => x.static), raw: rest.map((x) => x.raw).join(' ') },
@@ -228,9 +240,37 @@ function readLevel(level: CommandSpec, args: readonly Word[], from: number, inv:
   }
 }
 
-/** A `NAME=value` word: a variable name, or (`any`) whatever comes before the `=` (`BASH_FUNC_ls%%`). */
-function assignmentName(value: string, kind: 'names' | 'any'): boolean {
+/**
+ * A `NAME=value` word: a variable name, or (`any`) whatever comes before the `=` (`BASH_FUNC_ls%%`), or
+ * (`cross-env`) word characters before an `=` anywhere in the word.
+ */
+function assignmentName(value: string, kind: 'names' | 'any' | 'cross-env'): boolean {
+  if (kind === 'cross-env') return CROSS_ENV_SETTER.test(value);
   return kind === 'any' ? /^[^=-][^=]*=/.test(value) : /^[A-Za-z_][A-Za-z0-9_]*=/.test(value);
+}
+
+function splitAssignment(w: Word): { name: string; value: Word } {
+  const eq = w.value.indexOf('=');
+  return { name: w.value.slice(0, eq), value: valueOf(w, w.value.slice(eq + 1)) };
+}
+
+/** cross-env's pattern for a variable it sets (not anchored: `ls x=y` sets x to y). */
+const CROSS_ENV_SETTER = /(\w+)=('(.*)'|"(.*)"|(.*))/;
+
+/**
+ * What cross-env sets for a word: the name its pattern finds, the value without one pair of quotes;
+ * `$NAME` or `${NAME}` in the value is replaced from the environment when it runs, so such a value is not known.
+ */
+function crossEnvAssignment(w: Word): { name: string; value: Word } {
+  const m = CROSS_ENV_SETTER.exec(w.value)!;
+  const value = m[3] ?? m[4] ?? m[5] ?? '';
+  return { name: m[1]!, value: { value, static: w.static && !/\$(\w|\{\w+\})/.test(value), raw: w.raw } };
+}
+
+/** cross-env's unquoting of the words it runs: `'` goes, `\'` and `\\` keep one character, `\` before `$` or `"` goes. */
+function crossEnvUnquote(w: Word): Word {
+  const value = w.value.replace(/\\\\|(\\)?'|([\\])(?=[$"\\])/g, (m) => (m === '\\\\' ? '\\' : m === "\\'" ? "'" : ''));
+  return value === w.value ? w : { ...w, value };
 }
 
 function roleAt(level: CommandSpec, index: number, inv: Invocation): OperandDecl | undefined {
@@ -327,6 +367,8 @@ function take(d: OptionDecl, name: string, attached: Word | undefined, args: rea
     if (m) inv.assignments.push({ name: m[1]!, value: valueOf(value, m[2]!) });
     else if (!value.static) inv.undecidable ??= `${shown} ${value.raw} sets a variable only known when the command runs`;
   }
+  // `npx --node-options='--require x.js'`: the value is NODE_OPTIONS for the command it runs.
+  if (d.sets && value) inv.assignments.push({ name: d.sets, value });
   // `--bind SRC DEST`: the words after the first are part of the value too.
   if (d.words && d.words > 1) last = Math.min(args.length - 1, last + d.words - 1);
   inv.options.push({ name: shown, decl: d, ...(value ? { value } : {}) });

@@ -19,6 +19,8 @@ export interface OptionDecl {
   value?: 'none' | 'required' | 'optional' | 'next';
   /** The value is `NAME=value`, an environment variable for the command it runs (`dotenv -v NAME=value`). */
   assigns?: boolean;
+  /** The value is this environment variable's for the command it runs (`npx --node-options=…` sets NODE_OPTIONS). */
+  sets?: string;
   /** What the value is. */
   role?: Role;
   /** The option's value is every word after it (`xterm -e cmd args…`, `nix-shell --run-cmd`). */
@@ -49,7 +51,24 @@ export interface OptionDecl {
  * An operand's role by position. `rest`: the last one takes every word left; `'joined'`: those words
  * joined with spaces are one value (`watchexec -- cargo test` runs the shell string `cargo test`).
  */
-export type OperandDecl = Role & { rest?: boolean | 'joined' };
+export type OperandDecl = Role & {
+  rest?: boolean | 'joined';
+  /**
+   * The program takes quotes out of these words before it runs them, as cross-env does: a `'` goes, `\'`
+   * and `\\` keep one character, a `\` before `$` or `"` goes (`cross-env "r'm" -rf x` runs `rm`).
+   */
+  unquote?: 'cross-env';
+  /**
+   * A command operand whose words are the arguments of this program, these words first (`nvm run 18 -e code`
+   * runs `node -e code`: `['node']`; `python -m cProfile -m mod` runs `python3 -m mod`: `['python3', '-m']`).
+   */
+  program?: string[];
+  /**
+   * A command operand that is this one word, the program's name; with `dashDash: 'arguments'` the words
+   * after `--` are its arguments (`proto run node 20 -- -e code` runs `node -e code`).
+   */
+  single?: true;
+};
 
 /**
  * A verb that applies when every condition holds: each option in `options` is given (with `value`, a
@@ -87,6 +106,8 @@ export interface CommandSpec {
   variables?: Record<string, Role>;
   /** Subcommands by name (`'delete-*'`: any name with that prefix, the longest first; `'*'`: any other name); chosen by the first operand. */
   subcommands?: Record<string, CommandSpec>;
+  /** This level's subcommand names are matched whatever their case (`redis-cli FlushAll`); they are declared in lower case. */
+  caseInsensitive?: boolean;
   /** What this level does when run (a subcommand's verb wins over its parent's). */
   verb?: Verb;
   /** Verbs that depend on what is given: options together, an option's value, an operand (`scale --all --replicas=0`, `--acl public-read`). */
@@ -101,15 +122,16 @@ export interface CommandSpec {
   firstWordOptions?: boolean;
   /**
    * Leading `NAME=value` operands, before the command operand, are environment assignments for it
-   * (`env X=1 cmd`, `sudo X=1 cmd`); `any`: whatever comes before the `=` (`env 'BASH_FUNC_ls%%=…' bash`).
+   * (`env X=1 cmd`, `sudo X=1 cmd`); `any`: whatever comes before the `=` (`env 'BASH_FUNC_ls%%=…' bash`);
+   * `cross-env`: cross-env's unanchored pattern, a word holding `NAME=` anywhere sets NAME (`'ls x=y'` sets
+   * x), its value without one pair of quotes, `$NAME` in it read from the environment when it runs; the
+   * level reads no options then (`cross-env --X=1 cmd` sets X).
    */
-  assignments?: 'names' | 'any';
+  assignments?: 'names' | 'any' | 'cross-env';
   /**
    * The command it runs is fed input only known at run time, as more arguments (`xargs`); `placeholders`
    * are the words that stand for that input without an option saying so (`{}`).
    */
-  /** This level's subcommand names are matched whatever their case (`redis-cli FlushAll`); they are declared in lower case. */
-  caseInsensitive?: boolean;
   fed?: { placeholders?: string[] };
   /** The command runs in a folder not known statically (`chroot NEWROOT cmd`). */
   cwd?: 'unknown';

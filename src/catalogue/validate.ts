@@ -29,6 +29,8 @@ const COMMAND_FORMATS = ['lines', 'redis-lua'];
 const EFFECTS = ['read', 'write', 'change', 'destroy', 'credential', 'privilege', 'publish'];
 const ACCESS = ['read', 'write', 'delete', 'destination'];
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+/** A Python module run by `python -m NAME`, which is not the program of that name (`python -m profile` is not bcc's profile). */
+const PYTHON_MODULE = /^python -m [A-Za-z_][\w.]*$/;
 const OPTION = /^--?[A-Za-z0-9?][A-Za-z0-9._?-]*$|^-#$|^\+$|^-$/;
 
 export function specProblems(specs: readonly unknown[]): SpecProblem[] {
@@ -45,7 +47,7 @@ export function specProblems(specs: readonly unknown[]): SpecProblem[] {
     if (!Array.isArray(s.names) || s.names.length === 0) add('names', 'a non-empty list of program names');
     else {
       for (const n of s.names) {
-        if (typeof n !== 'string' || !NAME.test(n)) add('names', `${JSON.stringify(n)} is not a program name`);
+        if (typeof n !== 'string' || !(NAME.test(n) || PYTHON_MODULE.test(n))) add('names', `${JSON.stringify(n)} is not a program name`);
         else if (seen.has(n)) add('names', `${n} is already in the spec of ${seen.get(n)}`);
         else seen.set(n, at);
       }
@@ -125,10 +127,12 @@ function levelProblems(level: CommandSpec, path: string, add: (path: string, pro
     if ((o.split || o.placeholder || o.assigns || o.cwd === 'value') && (o.value ?? 'none') === 'none')
       add(at, 'an option read for its value takes a value');
     if (o.cwd !== undefined && o.cwd !== 'value' && o.cwd !== 'unknown') add(`${at}.cwd`, '"value" or "unknown"');
+    if (o.sets !== undefined && (typeof o.sets !== 'string' || !/^[A-Za-z_]\w*$/.test(o.sets) || (o.value ?? 'none') === 'none'))
+      add(`${at}.sets`, 'a variable name, on an option that takes a value');
     if (o.names?.includes('-') && o.names.length > 1) add(at, 'a lone dash is an option of its own');
   });
-  if (level.assignments !== undefined && level.assignments !== 'names' && level.assignments !== 'any')
-    add(p('assignments'), '"names" or "any"');
+  if (level.assignments !== undefined && !['names', 'any', 'cross-env'].includes(level.assignments))
+    add(p('assignments'), '"names", "any" or "cross-env"');
   if (level.cwd !== undefined && level.cwd !== 'unknown') add(p('cwd'), '"unknown", or left out');
   if (level.fed !== undefined) {
     const ph = level.fed?.placeholders;
@@ -203,6 +207,19 @@ function operandProblems(ops: readonly OperandDecl[], path: string, add: (path: 
     roleProblems(r, `${path}[${i}]`, add);
     if (r.rest !== undefined && r.rest !== true && r.rest !== false && r.rest !== 'joined') add(`${path}[${i}].rest`, 'true or "joined"');
     if (r.rest && i !== ops.length - 1) add(`${path}[${i}]`, 'only the last operand may take the rest');
+    if (r.unquote !== undefined && (r.unquote !== 'cross-env' || !['command', 'script'].includes(r.kind)))
+      add(`${path}[${i}].unquote`, '"cross-env", on a command or script operand');
+    if (
+      r.program !== undefined &&
+      (r.kind !== 'command' ||
+        !Array.isArray(r.program) ||
+        !r.program.length ||
+        !NAME.test(r.program[0] ?? '') ||
+        r.program.some((w) => typeof w !== 'string' || !w))
+    )
+      add(`${path}[${i}].program`, 'a program name and words before the operands, on a command operand');
+    if (r.single !== undefined && (r.single !== true || r.kind !== 'command' || r.rest || r.program !== undefined))
+      add(`${path}[${i}].single`, 'true, on a command operand that takes no rest and names no program');
   });
 }
 

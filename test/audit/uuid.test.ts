@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { uuidv7, UUIDV7_PATTERN } from '../../src/audit/uuid.js';
+import { eventStamp, uuidv7, UUIDV7_PATTERN, uuidv7Millis } from '../../src/audit/uuid.js';
 
 describe('uuidv7', () => {
   test('RFC 9562 Appendix A.6 example', () => {
@@ -25,5 +25,24 @@ describe('uuidv7', () => {
     expect(() => uuidv7(new Date(Number.NaN))).toThrow(/valid date/);
     expect(() => uuidv7(new Date(-1))).toThrow(/valid date/);
     expect(() => uuidv7(new Date(0), new Uint8Array(9))).toThrow(/at least 10 bytes/);
+  });
+});
+
+describe("eventStamp: ids of one process are strictly increasing, and the time is the id's", () => {
+  test('many ids in one millisecond, and a clock that steps back, still increase', () => {
+    const now = new Date('2025-06-01T00:00:00.000Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const { eventId, time } = eventStamp(i === 5_000 ? new Date(now.getTime() - 60_000) : now);
+      expect(uuidv7Millis(eventId)).toBe(time.getTime());
+      ids.push(eventId);
+    }
+    for (let i = 1; i < ids.length; i++) expect(ids[i]! > ids[i - 1]!).toBe(true);
+    expect(ids.every((id) => UUIDV7_PATTERN.test(id))).toBe(true);
+  });
+
+  test('a later clock reading starts from its own millisecond', () => {
+    const later = new Date(Date.UTC(2030, 0, 1));
+    expect(eventStamp(later).time.getTime()).toBe(later.getTime());
   });
 });

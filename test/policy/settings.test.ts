@@ -224,6 +224,27 @@ describe('validation', () => {
   });
 });
 
+describe('environment (issue 17): the operator says which deployment the records are from', () => {
+  it('comes from SEATBELT_ENVIRONMENT or the user config, and is none by default', () => {
+    expect(resolve().settings.environment).toBeNull();
+    userConfig({ environment: 'staging' });
+    expect(resolve().settings).toMatchObject({ environment: 'staging' });
+    expect(resolve().sources.environment).toBe('user');
+    expect(resolve({}, { SEATBELT_ENVIRONMENT: 'prod' }).settings.environment).toBe('prod');
+  });
+
+  it('only prod, staging or dev; never from the project file the agent can write', () => {
+    expect(() => resolve({}, { SEATBELT_ENVIRONMENT: 'production' })).toThrowError(
+      /SEATBELT_ENVIRONMENT: expected one of prod, staging, dev/,
+    );
+    userConfig({ environment: 'qa' });
+    expect(() => resolve()).toThrowError(/environment/);
+    userConfig({});
+    projectConfig({ environment: 'dev' });
+    expect(() => resolve()).toThrowError(/no "environment" here: it is set only in the user config or SEATBELT_ENVIRONMENT/);
+  });
+});
+
 describe('pinning', () => {
   it('orders policies by what they block', () => {
     expect(isAtLeastAsStrict('strict_prod', 'safe_defaults')).toBe(true);

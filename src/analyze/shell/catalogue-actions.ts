@@ -10,6 +10,7 @@ import type { Action, Language } from './actions.js';
 import { undecidable } from './undecidable.js';
 import { inlineCodeCommand } from './inline-code.js';
 import { sshOptionActions } from './ssh-options.js';
+import { cargoConfigActions } from './cargo-config.js';
 
 /** Paths that name the program's own standard input. */
 const STDIN_PATHS: readonly string[] = ['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
@@ -70,7 +71,7 @@ export function invocationActions(inv: Invocation, text: string, args: readonly 
     !inv.roles.some((r) => !r.option)
   )
     out.push({ kind: 'stdin-commands', program, prefix: [...args], format: inv.stdin.format, detail: label });
-  for (const { role, word, option } of inv.roles) {
+  for (const { role, word, option } of joinedCode(inv.roles)) {
     const detail = option ? `${label} ${option}` : label;
     switch (role.kind) {
       case 'script':
@@ -84,6 +85,11 @@ export function invocationActions(inv: Invocation, text: string, args: readonly 
           break;
         }
         if (role.inert && word.static && new RegExp(role.inert).test(word.value)) break;
+        // `cargo --config 'target.x.runner="…"'`: a setting whose value is a program cargo runs.
+        if (role.language === 'cargo-config') {
+          out.push(...cargoConfigActions(word, detail, text));
+          break;
+        }
         // Run as the inline code it is (`python3 -c CODE`), so its file changes are judged too.
         if (READ_LANGUAGES.includes(role.language))
           out.push({ kind: 'spawn', words: inlineCodeCommand(role.language, word), label: detail });
@@ -126,6 +132,29 @@ export function invocationActions(inv: Invocation, text: string, args: readonly 
     }
   }
   return out;
+}
+
+/**
+ * Code words in one language a program runs as one program (`python -m timeit -s SETUP STMT…` joins
+ * them with newlines), judged together: a name one word binds (`import shutil as s`) is seen where
+ * another uses it.
+ */
+function joinedCode(roles: Invocation['roles']): Invocation['roles'] {
+  const code = roles.filter((r) => r.role.kind === 'code' && READ_LANGUAGES.includes(r.role.language));
+  if (code.length < 2) return roles;
+  const byLanguage = new Map<string, Invocation['roles']>();
+  for (const r of code)
+    byLanguage.set((r.role as { language: string }).language, [...(byLanguage.get((r.role as { language: string }).language) ?? []), r]);
+  const joined = [...byLanguage.values()].map((rs) => ({
+    role: rs[0]!.role,
+    word: {
+      value: rs.map((r) => r.word.value).join('\n'),
+      static: rs.every((r) => r.word.static),
+      raw: rs.map((r) => r.word.raw).join(' '),
+    },
+    ...(rs.length === 1 && rs[0]!.option ? { option: rs[0]!.option } : {}),
+  }));
+  return [...roles.filter((r) => !code.includes(r)), ...joined];
 }
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;

@@ -21,6 +21,7 @@ import { undecidable } from './undecidable.js';
 import { peelWrappers, type Invocation } from './unwrap.js';
 import { openProgramFile, programFileActions, sqlIncludes } from './file-runs.js';
 import { inlineCodeCommand } from './inline-code.js';
+import { appendedInputRuns } from './fed-input.js';
 import { MAX_OWN_COMMANDS, ownCommands } from './own-commands.js';
 
 interface Base {
@@ -192,6 +193,9 @@ function follow(b: IrBuilder, sc: SimpleCommand, inv: Invocation, base: Base, sc
   const name = sc.name.value;
   const actions = [...actionsFor(name, sc.args, base.text, sc.assignments), ...programFileActions(name, sc.args, inv.path, base.text)];
   for (const action of actions) perform(b, action, sc, base, scope, state);
+  // `echo rm -rf /etc | xargs sudo`: the input xargs appends may be what the command runs.
+  const fed = inv.appendsInput ? appendedInputRuns(sc.name, sc.args, sc.assignments, base.text) : undefined;
+  if (fed) b.fail(undecidable('parse.dynamic_command', fed, base.text));
   substitutedScript(b, sc, base, scope, state);
   // BASH_ENV/ENV name a file a shell sources first: built at run time, it is an unknown script.
   if (SHELLS.has(name) && sc.assignments.some((a) => (a.name === 'BASH_ENV' || a.name === 'ENV') && !a.value.static)) {

@@ -151,7 +151,8 @@ export function scriptProgram(name: string, args: readonly Word[]): { spec: Prog
   const spec = script?.file.static ? specFor(commandBasename(script.file.value)) : undefined;
   if (spec) return { spec, args: args.slice(script!.index + 1) };
   const mod = interpreterModule(name, args);
-  const modSpec = mod?.module.static ? specFor(mod.module.value) : undefined;
+  // `python -m timeit`: the module's own spec, else the program the module is (`python -m pip` is pip).
+  const modSpec = mod?.module.static ? (specFor(`python -m ${mod.module.value}`) ?? specFor(mod.module.value)) : undefined;
   return modSpec ? { spec: modSpec, args: args.slice(mod!.rest) } : undefined;
 }
 

@@ -17,6 +17,8 @@ export interface Invocation {
   assignments: Assignment[];
   fed: boolean;
   placeholders: string[];
+  /** A wrapper appends its input to the command's words (`xargs` without `-I`): fed-input.ts reads where it lands. */
+  appendsInput?: boolean;
   /** Set when a wrapper moves the command: a folder word to resolve, or null when unknown. */
   cwd?: Word | null;
   undecidable: Undecidable[];
@@ -44,6 +46,7 @@ interface Peeled {
   assignments?: Assignment[];
   fed?: boolean;
   placeholders?: string[];
+  appendsInput?: boolean;
   cwd?: Word | null;
 }
 
@@ -63,6 +66,8 @@ function peelOne(name: string, args: Word[], text: string): Peeled | Undecidable
     at: 0,
     assignments: inv.assignments,
     ...(inv.fed ? { fed: true, placeholders: inv.placeholders } : {}),
+    // `xargs -I{}` puts its input where the placeholder is; without one it appends it.
+    ...(inv.fed && !inv.options.some((o) => o.decl?.placeholder) ? { appendsInput: true } : {}),
     ...(inv.cwd !== undefined ? { cwd: inv.cwd } : {}),
   };
 }
@@ -107,6 +112,7 @@ export function peelWrappers(words: Word[], text: string): Invocation {
     inv.wrappers.push(inv.name.value);
     if (r.assignments) inv.assignments.push(...r.assignments);
     if (r.fed) inv.fed = true;
+    if (r.appendsInput) inv.appendsInput = true;
     if (r.placeholders) inv.placeholders.push(...r.placeholders);
     if (r.cwd !== undefined) {
       // A second relative folder would be relative to the first: give up rather than guess.

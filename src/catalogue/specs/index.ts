@@ -21,6 +21,7 @@ import { CORE_TOOLS } from './core-tools.js';
 import { TOOLCHAINS } from './toolchains.js';
 import { FILES } from './files.js';
 import { SYSTEM } from './system.js';
+import { PYTHON_MODULES } from './python-modules.js';
 import type { ProgramSpec } from '../spec.js';
 
 export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
@@ -46,6 +47,7 @@ export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
   TOOLCHAINS,
   FILES,
   SYSTEM,
+  PYTHON_MODULES,
 ];
 
 // The bundles replace this module with one that reads dist/catalogue.data, parsing each spec on its

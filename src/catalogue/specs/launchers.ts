@@ -164,11 +164,12 @@ const KITTY_REMOTE: CommandSpec = {
       operands: RUNS,
       options: [
         ...KITTY_MATCH,
+        // `--cwd=current`, `--cwd=last_reported`: the folder of another window, not known here.
+        { names: ['--cwd'], value: 'required', cwd: 'value' },
         ...valued(
           '--type',
           ['--title', '--window-title'],
           '--tab-title',
-          '--cwd',
           '--env',
           '--var',
           '--location',
@@ -1694,7 +1695,8 @@ export const LAUNCHERS: ProgramSpec[] = [
     ['schroot'],
     'runs a command in a configured chroot',
     [
-      ...valued(['-c', '--chroot'], ['-u', '--user'], ['-d', '--directory'], ['-n', '--session-name'], ['-o', '--option']),
+      ...valued(['-c', '--chroot'], ['-u', '--user'], ['-n', '--session-name'], ['-o', '--option'], '--directory-strategy'),
+      { names: ['-d', '--directory'], value: 'required', cwd: 'value' },
       ...flags(
         ['-p', '--preserve-environment'],
         ['-q', '--quiet'],
@@ -1706,7 +1708,6 @@ export const LAUNCHERS: ProgramSpec[] = [
         ['-r', '--run-session'],
         ['-f', '--force'],
         '--automatic-session',
-        '--directory-strategy',
       ),
       runsNothing('-l', '--list'),
       runsNothing('-i', '--info'),
@@ -1717,7 +1718,10 @@ export const LAUNCHERS: ProgramSpec[] = [
       { names: ['-e', '--end-session'], verb: { effect: 'write', why: 'ends a chroot session' } },
       ...harmless(['-h', '--help'], ['-V', '--version']),
     ],
-    { block: ['schroot -c bookworm -- rm -rf ~'], allow: ['schroot -c bookworm -- make test', 'schroot -l'] },
+    {
+      block: ['schroot -c bookworm -- rm -rf ~', 'schroot -d / -c bookworm -- rm -rf etc'],
+      allow: ['schroot -c bookworm -- make test', 'schroot -l', 'schroot -d /srv/app -c bookworm -- make test'],
+    },
   ),
   launcher(
     ['gosu', 'su-exec', 's6-setuidgid'],
@@ -1893,7 +1897,8 @@ export const LAUNCHERS: ProgramSpec[] = [
       ...aliases(['develop', 'shell', 'env'], {
         options: [
           { names: ['-c', '--command'], value: 'required', rest: true, role: COMMAND },
-          ...valued(['-k', '--keep'], ['-u', '--unset'], '--phase', '--keep-env-var', '--set-env-var', '--chdir'),
+          ...valued(['-k', '--keep'], ['-u', '--unset'], '--phase', '--keep-env-var', '--set-env-var'),
+          { names: ['--chdir'], value: 'required', cwd: 'value' },
           ...flags(
             ['-i', '--ignore-environment'],
             '--unpack',
@@ -2075,7 +2080,8 @@ export const LAUNCHERS: ProgramSpec[] = [
     family: 'launchers',
     summary: 'polyglot tool-version manager: exec runs a command (after --) or a shell string with tools',
     options: [
-      ...valued(['-C', '--cd'], ['-E', '--env'], ['-j', '--jobs'], ['-P', '--profile'], '--log-level'),
+      ...valued(['-E', '--env'], ['-j', '--jobs'], ['-P', '--profile'], '--log-level'),
+      { names: ['-C', '--cd'], value: 'required', cwd: 'value' },
       ...flags(['-q', '--quiet'], ['-v', '--verbose'], ['-y', '--yes'], '--raw', '--no-config', '--locked'),
       ...harmless(['-h', '--help'], ['-V', '--version']),
     ],
@@ -2141,7 +2147,7 @@ export const LAUNCHERS: ProgramSpec[] = [
       ),
     },
     examples: {
-      block: ['mise exec node@20 -- rm -rf ~', "mise x -c 'rm -rf ~'", 'mise x python@3.12 -- rm -rf ~'],
+      block: ['mise exec node@20 -- rm -rf ~', "mise x -c 'rm -rf ~'", 'mise x python@3.12 -- rm -rf ~', 'mise -C / exec -- rm -rf etc'],
       allow: ['mise exec node@20 -- node -v', 'mise x -- npm test', 'mise ls', 'mise run build', "mise exec -c 'npm ci && npm test'"],
     },
   },
@@ -2760,7 +2766,12 @@ export const LAUNCHERS: ProgramSpec[] = [
         { names: ['-x', '--execute'], value: 'required', rest: true, role: COMMAND },
         // `-e 'cmd args'`: one string, split into words (a shell string is read the same way).
         runs('-e', '--command'),
-        { names: ['--working-directory'], value: 'required', cwd: 'value' },
+        // Folder options of the terminals in this group (qterminal -w/--workdir, xfce4-terminal --default-working-directory, …).
+        {
+          names: ['--working-directory', '--default-working-directory', '--workdir', '-w', '--working-dir'],
+          value: 'required',
+          cwd: 'value',
+        },
         ...valued(
           ['-t', '--title'],
           ['-T'],
@@ -2785,11 +2796,7 @@ export const LAUNCHERS: ProgramSpec[] = [
           '--initial-title',
           '--startup-id',
           ['-I', '--icon'],
-          '--default-working-directory',
           '--tabs',
-          '--workdir',
-          '-w',
-          '--working-dir',
           ['-p', '--profile-name'],
           '--theme',
           '--config',
@@ -2838,7 +2845,7 @@ export const LAUNCHERS: ProgramSpec[] = [
         ),
       ],
       {
-        block: [`${name} -- rm -rf ~`, `${name} -x rm -rf ~`, `${name} -e 'rm -rf ~'`],
+        block: [`${name} -- rm -rf ~`, `${name} -x rm -rf ~`, `${name} -e 'rm -rf ~'`, `${name} --working-directory=/ -x rm -rf etc`],
         allow: [`${name} -- htop`, `${name} --working-directory=/tmp -x make test`],
       },
       { optionsFirst: false, dashDash: 'command', operands: [] },
@@ -2849,10 +2856,10 @@ export const LAUNCHERS: ProgramSpec[] = [
     'KDE terminal: -e runs a command (every word after it) in the new window',
     [
       runsRest('-e'),
+      { names: ['--workdir'], value: 'required', cwd: 'value' },
       ...valued(
         '--profile',
         '--fallback-profile',
-        '--workdir',
         '--tabs-from-file',
         '--layout',
         '-p',
@@ -2894,7 +2901,7 @@ export const LAUNCHERS: ProgramSpec[] = [
       ...harmless(['-h', '--help'], '--help-all', ['-v', '--version'], '--author', '--license'),
     ],
     {
-      block: ['konsole -e rm -rf ~', 'konsole --hold --workdir /tmp -e rm -rf ~'],
+      block: ['konsole -e rm -rf ~', 'konsole --hold --workdir /tmp -e rm -rf ~', 'konsole --workdir / -e rm -rf etc'],
       allow: ['konsole -e htop', 'konsole --new-tab --workdir ~/src -e make'],
     },
     { optionsFirst: false, operands: [] },
@@ -2974,7 +2981,8 @@ export const LAUNCHERS: ProgramSpec[] = [
     unknown: 'block',
     options: [
       runsRest('-e', '--command'),
-      ...valued('--config-file', ['-o', '--option'], '--working-directory', ['-T', '--title'], '--class', '--embed', '--socket'),
+      ...valued('--config-file', ['-o', '--option'], ['-T', '--title'], '--class', '--embed', '--socket'),
+      { names: ['--working-directory'], value: 'required', cwd: 'value' },
       ...flags('--hold', '-q', '-qq', '-v', '-vv', '-vvv', '--print-events', '--ref-test', '--daemon'),
       ...harmless(['-h', '--help'], ['-V', '--version']),
     ],
@@ -2989,7 +2997,7 @@ export const LAUNCHERS: ProgramSpec[] = [
       migrate: write('rewrites the configuration file'),
     },
     examples: {
-      block: ['alacritty -e rm -rf ~', 'alacritty msg create-window -e rm -rf ~'],
+      block: ['alacritty -e rm -rf ~', 'alacritty msg create-window -e rm -rf ~', 'alacritty --working-directory / -e rm -rf etc'],
       allow: ['alacritty -e htop', 'alacritty --working-directory ~/src -e make'],
     },
   },
@@ -3008,7 +3016,8 @@ export const LAUNCHERS: ProgramSpec[] = [
         unknown: 'block',
         operands: RUNS,
         options: [
-          ...valued('--cwd', '--class', '--workspace', '--position', '--domain'),
+          ...valued('--class', '--workspace', '--position', '--domain'),
+          { names: ['--cwd'], value: 'required', cwd: 'value' },
           ...flags('--attach', '--always-new-process', '--no-auto-connect'),
           ...harmless(['-h', '--help']),
         ],
@@ -3027,7 +3036,8 @@ export const LAUNCHERS: ProgramSpec[] = [
             unknown: 'block',
             operands: RUNS,
             options: [
-              ...valued('--pane-id', '--domain-name', '--window-id', '--cwd', '--workspace'),
+              ...valued('--pane-id', '--domain-name', '--window-id', '--workspace'),
+              { names: ['--cwd'], value: 'required', cwd: 'value' },
               ...flags('--new-window'),
               ...harmless(['-h', '--help']),
             ],
@@ -3037,7 +3047,8 @@ export const LAUNCHERS: ProgramSpec[] = [
             unknown: 'block',
             operands: RUNS,
             options: [
-              ...valued('--pane-id', '--cwd', '--percent', '--cells', '--move-pane-id'),
+              ...valued('--pane-id', '--percent', '--cells', '--move-pane-id'),
+              { names: ['--cwd'], value: 'required', cwd: 'value' },
               ...flags('--horizontal', '--left', '--right', '--top', '--bottom', '--top-level'),
               ...harmless(['-h', '--help']),
             ],
@@ -3054,7 +3065,13 @@ export const LAUNCHERS: ProgramSpec[] = [
       ),
     },
     examples: {
-      block: ['wezterm start -- rm -rf ~', 'wezterm cli spawn -- rm -rf ~', "wezterm cli send-text 'rm -rf ~'"],
+      block: [
+        'wezterm start -- rm -rf ~',
+        'wezterm cli spawn -- rm -rf ~',
+        "wezterm cli send-text 'rm -rf ~'",
+        'wezterm start --cwd / -- rm -rf etc',
+        'wezterm cli spawn --cwd / -- rm -rf etc',
+      ],
       allow: ['wezterm start -- htop', 'wezterm cli list', 'wezterm start --cwd ~/src -- make'],
     },
   },
@@ -3461,6 +3478,7 @@ export const LAUNCHERS: ProgramSpec[] = [
     summary: 'restarts a program when files change; --exec runs a shell string',
     options: [
       runs('-x', '--exec'),
+      { names: ['--cwd'], value: 'required', cwd: 'value' },
       ...valued(
         ['-w', '--watch'],
         ['-e', '--ext'],
@@ -3468,7 +3486,6 @@ export const LAUNCHERS: ProgramSpec[] = [
         ['-d', '--delay'],
         '--signal',
         '--config',
-        '--cwd',
         ['-P', '--polling-interval'],
         ['-r', '--require'],
       ),

@@ -532,7 +532,8 @@ const CARGO: ProgramSpec = {
   options: [
     // `cargo +nightly publish`: rustup's toolchain selector comes before the subcommand.
     { names: ['+'], value: 'optional' },
-    valued('--config'),
+    // `--config 'target.x86_64-unknown-linux-gnu.runner="…"'`: settings that name programs cargo runs (cargo-config.ts).
+    { names: ['--config'], value: 'required', role: { kind: 'code', language: 'cargo-config' } },
     valued('-Z'),
     valued('-C'),
     valued('--color'),
@@ -594,9 +595,20 @@ const CARGO: ProgramSpec = {
       'cargo release minor --execute',
       'cargo +nightly publish',
       'cargo +1.79.0 -Z unstable-options publish -p mylib',
+      `cargo --config 'target.x86_64-unknown-linux-gnu.runner="rm -rf ~"' run`,
+      `cargo build --config 'build.rustc-wrapper="rm -rf ~"'`,
+      `cargo run --config 'target."cfg(unix)".runner = ["sh", "-c", "rm -rf ~"]'`,
+      'cargo build --config evil.toml',
+      `cargo build --config 'env.LD_PRELOAD="/tmp/x.so"'`,
+      "CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER='rm -rf ~' cargo run",
+      "RUSTC_WRAPPER='rm -rf ~' cargo build",
     ],
     allow: [
       'cargo build',
+      `cargo --config 'target.x86_64-unknown-linux-gnu.runner="valgrind"' run`,
+      'cargo build --config net.git-fetch-with-cli=true',
+      "cargo build --config 'profile.release.debug=true'",
+      'RUSTC_WRAPPER=sccache cargo build',
       'cargo test',
       'cargo +nightly build',
       'cargo +nightly publish --dry-run',

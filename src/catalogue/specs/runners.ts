@@ -39,7 +39,8 @@ const NPM_VALUED = (
   'searchstaleness shell tag tag-version-prefix umask user-agent userconfig viewer which enjoy-by'
 )
   .split(' ')
-  .map((n) => valued(`--${n}`));
+  // npm passes node-options to what it runs as NODE_OPTIONS.
+  .map((n): OptionDecl => (n === 'node-options' ? { ...valued(`--${n}`), sets: 'NODE_OPTIONS' } : valued(`--${n}`)));
 
 /** conda, mamba, micromamba: `run -n ENV cmd`. */
 const CONDA_RUN = runnerLevel([
@@ -106,8 +107,14 @@ export const RUNNERS: ProgramSpec[] = [
         'npx --loglevel silent rm -rf ~',
         'npx --logl silent rm -rf ~',
         "npx --script-shell python3 -c 'print(1)'",
+        "npx --node-options='--require ./x.js' tsc",
       ],
-      allow: ['npx prettier --check .', 'npx -y create-vite@latest app', 'npx tsc --noEmit'],
+      allow: [
+        'npx prettier --check .',
+        'npx -y create-vite@latest app',
+        'npx tsc --noEmit',
+        'npx --node-options=--max-old-space-size=4096 tsc',
+      ],
     },
   ),
   runner(
@@ -198,17 +205,34 @@ export const RUNNERS: ProgramSpec[] = [
     ]),
     { block: ['env-cmd -f .env rm -rf ~', "env-cmd -f .env --use-shell 'rm -rf ~'"], allow: ['env-cmd -f .env.test npm test'] },
   ),
-  // cross-env takes any word holding `NAME=` (its pattern is not anchored: `1=2`, `ls x=y`) for an assignment.
-  runner(['cross-env'], 'cross-env: runs a command with the variables assigned before it', runnerLevel([], { assignments: 'any' }), {
-    block: ['cross-env NODE_ENV=test rm -rf ~', "cross-env GIT_SSH_COMMAND='rm -rf ~' git fetch", "cross-env 'ls x=y' rm -rf ~"],
-    allow: ['cross-env NODE_ENV=test jest'],
-  }),
+  // cross-env takes any word holding `NAME=` (its pattern is not anchored: `1=2`, `ls x=y`) for an assignment,
+  // reads no options, and takes quotes out of the words it runs (`"r'm"` runs rm).
+  runner(
+    ['cross-env'],
+    'cross-env: runs a command with the variables assigned before it',
+    { assignments: 'cross-env', operands: [{ ...COMMAND, rest: true, unquote: 'cross-env' }] },
+    {
+      block: [
+        'cross-env NODE_ENV=test rm -rf ~',
+        "cross-env GIT_SSH_COMMAND='rm -rf ~' git fetch",
+        "cross-env 'ls x=y' rm -rf ~",
+        'cross-env "r\'m" -rf ~',
+        "cross-env 'a GIT_SSH_COMMAND=rm -rf ~' git fetch",
+        "cross-env --GIT_SSH_COMMAND='rm -rf ~' git fetch",
+      ],
+      allow: ['cross-env NODE_ENV=test jest', 'cross-env NODE_ENV=test jest -t "it\'s ok"', 'cross-env PORT=3000 node -e "console.log(1)"'],
+    },
+  ),
   runner(
     ['cross-env-shell'],
     'cross-env-shell: runs its words as a shell string with the variables assigned before them',
-    { optionsFirst: true, assignments: 'any', operands: [{ ...SCRIPT, rest: 'joined' }] },
+    { assignments: 'cross-env', operands: [{ ...SCRIPT, rest: 'joined', unquote: 'cross-env' }] },
     {
-      block: ["cross-env-shell NODE_ENV=test 'rm -rf ~'", "cross-env-shell GIT_SSH_COMMAND='rm -rf ~' git fetch"],
+      block: [
+        "cross-env-shell NODE_ENV=test 'rm -rf ~'",
+        "cross-env-shell GIT_SSH_COMMAND='rm -rf ~' git fetch",
+        'cross-env-shell "r\'m -rf ~"',
+      ],
       allow: ["cross-env-shell NODE_ENV=test 'npm test && npm run lint'"],
     },
   ),

@@ -13,6 +13,8 @@ const RUNS: OperandDecl[] = [{ ...COMMAND, rest: true }];
 /** The first operand names a toolchain or version, the rest is the command. */
 const RUNS_AFTER_ONE: OperandDecl[] = [DATA, { ...COMMAND, rest: true }];
 const HELP = harmless('-h', '--help');
+/** The operands are node's arguments (`nvm run 20 -e code` runs `node -e code`). */
+const NODE_RUNS: OperandDecl = { ...COMMAND, rest: true, program: ['node'] };
 
 /** A `run`/`exec` level: its options first, then the command; `--` may come before the command. */
 const runner = (operands: OperandDecl[], options: CommandSpec['options'] = []): CommandSpec => ({
@@ -56,16 +58,21 @@ export const TOOLCHAINS: ProgramSpec[] = [
     options: [flag('--silent'), flag('--no-colors'), HELP, harmless('-v', '--version')],
     subcommands: {
       exec: runner(RUNS_AFTER_ONE, [flag('--silent'), { names: ['--lts'], operands: RUNS }]),
-      // `nvm run 20 app.js`: node with that version runs the file; judged as `node app.js`.
-      run: runner([DATA, { kind: 'code-file', language: 'node' }, { ...DATA, rest: true }], [flag('--silent'), flag('--lts')]),
+      // `nvm run 20 app.js`, `nvm run 20 -e code`: node with that version runs the words; judged as `node …`.
+      run: runner([DATA, NODE_RUNS], [flag('--silent'), { names: ['--lts'], operands: [NODE_RUNS] }]),
       ...aka(['ls', 'list', 'ls-remote', 'current', 'which', 'version', 'version-remote', 'cache'], reads('shows Node versions')),
       ...aka(['install', 'uninstall', 'use', 'alias', 'unalias', 'deactivate', 'reinstall-packages', 'install-latest-npm', 'unload'], {
         ...writes('installs, removes or selects Node versions'),
       }),
     },
     examples: {
-      block: ['nvm exec 20 rm -rf ~', 'nvm exec --lts npm publish'],
-      allow: ['nvm exec 20 npm test', 'nvm ls', 'nvm use 20', 'nvm install --lts'],
+      block: [
+        'nvm exec 20 rm -rf ~',
+        'nvm exec --lts npm publish',
+        `nvm run 18 -e 'require("child_process").execSync("rm -rf ~")'`,
+        `nvm run --lts -e 'require("fs").rmSync("/etc", { recursive: true })'`,
+      ],
+      allow: ['nvm exec 20 npm test', 'nvm ls', 'nvm use 20', 'nvm install --lts', 'nvm run 20 -e "console.log(process.version)"'],
     },
   },
   {
@@ -178,5 +185,88 @@ export const TOOLCHAINS: ProgramSpec[] = [
       ...aka(['toolchain', 'default', 'override', 'self', 'install', 'update'], writes('installs, removes or selects toolchains')),
     },
     examples: { block: ['elan run stable rm -rf ~'], allow: ['elan run stable lake build', 'elan show'] },
+  },
+  {
+    names: ['proto'],
+    family: 'toolchains',
+    summary:
+      'proto (moonrepo toolchains): `run TOOL [VERSION] -- ARGS` runs the tool with ARGS, `exec TOOLS… -- CMD` runs a command with the tools',
+    options: [
+      valued('--config-mode'),
+      valued('--log'),
+      flag('--dump'),
+      flag('--json'),
+      flag('-y', '--yes'),
+      HELP,
+      harmless('-V', '--version'),
+    ],
+    subcommands: {
+      // clap: the tool's arguments only after `--` (`proto run node 20 -- -e code` runs `node -e code`).
+      ...aka(['run', 'r'], {
+        unknown: 'block',
+        options: [valued('--alt'), HELP],
+        operands: [{ ...COMMAND, single: true }, DATA],
+        dashDash: 'arguments',
+      }),
+      // `--shell` runs the command through a shell: not declared, so it blocks.
+      ...aka(['exec', 'x'], {
+        unknown: 'block',
+        options: [flag('--tools-from-config'), flag('--raw'), HELP],
+        operands: [{ ...DATA, rest: true }],
+        dashDash: 'command',
+      }),
+      ...aka(
+        [
+          'install',
+          'i',
+          'uninstall',
+          'ui',
+          'pin',
+          'unpin',
+          'alias',
+          'unalias',
+          'clean',
+          'setup',
+          'upgrade',
+          'up',
+          'plugin',
+          'migrate',
+          'regen',
+        ],
+        writes('installs, removes or pins tools'),
+      ),
+      ...aka(
+        [
+          'list',
+          'ls',
+          'list-remote',
+          'lsr',
+          'outdated',
+          'status',
+          'versions',
+          'bin',
+          'activate',
+          'diagnose',
+          'completions',
+          'debug',
+          'help',
+        ],
+        reads('shows tools and versions'),
+      ),
+    },
+    examples: {
+      block: [
+        `proto run node -- -e 'require("child_process").execSync("rm -rf ~")'`,
+        "proto run node 20 -- -e \"require('fs').rmSync('/etc', { recursive: true })\"",
+        'proto exec node@20 pnpm -- rm -rf ~',
+        "proto exec node --shell bash -- 'rm -rf ~'",
+      ],
+      allow: [
+        'proto run node -- --version',
+        'proto run node 20 -- -e "console.log(1)"',
+        'proto exec node pnpm -- pnpm run build',
+        'proto list',
+      ],
+    },
   },
 ];

@@ -6,6 +6,7 @@
 import type { SimpleCommand } from '../../core/ir.js';
 import { memoByCommand } from './memo.js';
 import { interpreterFileOps } from './interpreter-files.js';
+import { catalogueFileOps } from './catalogue-files.js';
 import { expandBraces } from './paths.js';
 import { withInvocation } from '../../analyze/shell/invocation.js';
 
@@ -20,6 +21,8 @@ export function hiddenCommandsOf(cmd: SimpleCommand): SimpleCommand[] {
   const braced = withBracesExpanded(cmd);
   if (braced) out.push(braced);
   out.push(...interpreterFileOps(cmd));
+  // `python -m venv --clear DIR`, `python -m json.tool in.json OUT`: what the spec says it deletes or writes.
+  out.push(...catalogueFileOps(cmd));
   return out;
 }
 

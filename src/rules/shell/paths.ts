@@ -4,7 +4,7 @@
 import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
 import { normalizePath } from '../../analyze/shell/paths.js';
 import { braceWords } from '../../analyze/shell/braces.js';
-import { movedOrigins } from './moved-paths.js';
+import { linkedOrigins, movedOrigins } from './moved-paths.js';
 
 /** The home assumed when the IR does not say; `/home/<x>` and `/Users/<x>` are homes anyway. */
 export const FALLBACK_HOME = '/home/~';
@@ -37,11 +37,22 @@ export function resolveTargets(word: Word, cmd: SimpleCommand, ir: ShellIr): Tar
     for (const v of expandBraces(word)) {
       for (const x of word.static ? [v] : knownValues(v, cmd, ir, cwd)) {
         const t = resolveOne(x, word, cwd, ir);
+        const unknown: Target = { kind: 'unknown', word: word.raw };
         const origins: Target[] =
           t.kind === 'path'
-            ? movedOrigins(t.path, cmd, ir).map((path) => ({ kind: 'path', path }))
+            ? [
+                ...movedOrigins(t.path, cmd, ir).map((path): Target => ({ kind: 'path', path })),
+                ...linkedOrigins(t.path, /\/\.?$/.test(x), cmd, ir).map((path): Target =>
+                  path === null ? unknown : { kind: 'path', path },
+                ),
+              ]
             : t.kind === 'glob'
-              ? movedOrigins(t.base, cmd, ir).map((base) => ({ kind: 'glob', base, pattern: t.pattern }))
+              ? [
+                  ...movedOrigins(t.base, cmd, ir).map((base): Target => ({ kind: 'glob', base, pattern: t.pattern })),
+                  ...linkedOrigins(t.base, true, cmd, ir).map((base): Target =>
+                    base === null ? unknown : { kind: 'glob', base, pattern: t.pattern },
+                  ),
+                ]
               : [];
         for (const each of [t, ...origins]) {
           const key = JSON.stringify(each);

@@ -155,7 +155,13 @@ export function installBundle(home: string, file: string, opts: { allowOlder?: b
   const bundle = readBundle(file);
   const { sha256 } = verifyAgainstPin(home, bundle, file);
   const paths = bundlePaths(home);
-  const current = fs.existsSync(paths.bundle) ? loadInstalledBundle(home) : null;
+  // An installed bundle that no longer verifies is no reference for "older": a good bundle repairs it.
+  let current: InstalledBundle | null = null;
+  try {
+    current = loadInstalledBundle(home);
+  } catch {
+    current = null;
+  }
   if (current && !opts.allowOlder && Date.parse(bundle.created) < Date.parse(current.bundle.created))
     throw new SeatbeltError(
       'CONFIG',

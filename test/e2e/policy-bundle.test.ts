@@ -121,6 +121,9 @@ describe('seatbelt policy sign | pin | install', () => {
     const c = await seatbelt(['check', '--', 'ls'], { env: f.machineEnv });
     expect(c.exitCode).toBe(78);
     expect(c.stderr).toContain('signature does not verify');
+    // Installing the signed bundle again repairs it.
+    expect((await seatbelt(['policy', 'install', f.bundle], { env: f.machineEnv })).exitCode).toBe(0);
+    expect((await seatbelt(['check', '--', 'ls'], { env: f.machineEnv })).exitCode).toBe(0);
   });
 
   it('refuses a bundle signed before the one in force unless --allow-older', async () => {

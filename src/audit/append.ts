@@ -65,14 +65,9 @@ export function appendRecord(file: string, body: RecordBody, signerOrGet: Signer
   let fd: number | undefined;
   let result: AppendResult;
   try {
-    let created = false;
-    try {
-      fd = fs.openSync(file, 'ax+', 0o600);
-      created = true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      fd = fs.openSync(file, 'a+');
-    }
+    const opened = openTrail(file);
+    fd = opened.fd;
+    const created = opened.created;
     const st = fs.fstatSync(fd);
     // /dev/null or a pipe would "accept" records and keep none: fail closed.
     if (!st.isFile()) throw new SeatbeltError('AUDIT', `the audit trail ${file} is not a regular file`);
@@ -128,6 +123,28 @@ export function appendRecord(file: string, body: RecordBody, signerOrGet: Signer
     release();
   }
   return result;
+}
+
+/** Read and append, never create: the one open of an existing trail. */
+const APPEND_EXISTING = fs.constants.O_RDWR | fs.constants.O_APPEND;
+
+/**
+ * One open when the trail exists (every append but the first). Only a trail this call created
+ * (O_EXCL, 0600) needs its folder fsync'd; when another writer creates it in between, or the path
+ * is a link to a file not there yet, the last resort is the 'a+' open as it has always been.
+ */
+function openTrail(file: string): { fd: number; created: boolean } {
+  try {
+    return { fd: fs.openSync(file, APPEND_EXISTING), created: false };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  try {
+    return { fd: fs.openSync(file, 'ax+', 0o600), created: true };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  return { fd: fs.openSync(file, 'a+'), created: false };
 }
 
 /** False only when nothing is there; a file where the folder should be fails later, as an audit error. */

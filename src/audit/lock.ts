@@ -77,12 +77,13 @@ function describe(h: Holder | null): string {
   return `pid ${h.info.pid} on host ${h.info.host} since ${h.info.started}`;
 }
 
-function tryCreate(path: string, content: string): boolean {
+/** The open lock file, or null when it already exists. The caller closes it. */
+function tryCreate(path: string, content: string, flags: 'wx' | 'wx+' = 'wx'): number | null {
   let fd: number;
   try {
-    fd = fs.openSync(path, 'wx', 0o600);
+    fd = fs.openSync(path, flags, 0o600);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return null;
     throw err;
   }
   try {
@@ -94,19 +95,20 @@ function tryCreate(path: string, content: string): boolean {
     fs.rmSync(path, { force: true });
     throw err;
   }
-  fs.closeSync(fd);
-  return true;
+  return fd;
 }
 
 /** Removes the lock if it is still byte-for-byte the stale one we saw. True when it is gone. */
 function breakStale(path: string, stale: Holder): boolean {
   const breaker = `${path}.break`;
   const mine = JSON.stringify(lockInfo());
-  if (!tryCreate(breaker, mine)) {
+  const fd = tryCreate(breaker, mine);
+  if (fd === null) {
     const other = readHolder(breaker);
     if (other !== null && isStale(other, Date.now())) fs.rmSync(breaker, { force: true });
     return false;
   }
+  fs.closeSync(fd);
   try {
     const now = readHolder(path);
     if (now === null) return true;
@@ -133,7 +135,14 @@ export function acquireLock(path: string, timeoutMs: number): () => void {
   let last: Holder | null = null;
   try {
     for (;;) {
-      if (tryCreate(path, content)) return () => release(path, content);
+      const fd = tryCreate(path, content, 'wx+'); // read back at release
+      if (fd !== null) {
+        let released = false;
+        return () => {
+          if (!released) release(path, content, fd);
+          released = true;
+        };
+      }
       last = readHolder(path);
       if (last === null) {
         if (Date.now() >= deadline) break;
@@ -155,10 +164,27 @@ export function acquireLock(path: string, timeoutMs: number): () => void {
   );
 }
 
-function release(path: string, content: string): void {
+/**
+ * Only remove our own lock: if it was (wrongly) taken over, the new holder keeps it. Ours is the
+ * file still open as `fd` (a takeover removes it and creates another, and an inode held open is
+ * never reused) with our content, read through that fd: no second open of the lock.
+ */
+function release(path: string, content: string, fd: number): void {
+  let ours = false;
   try {
-    // Only remove our own lock: if it was (wrongly) taken over, the new holder keeps it.
-    if (fs.readFileSync(path, 'utf8') === content) fs.unlinkSync(path);
+    const held = fs.fstatSync(fd, { bigint: true });
+    const there = fs.statSync(path, { bigint: true });
+    if (held.ino === there.ino && held.dev === there.dev) {
+      const want = Buffer.from(content);
+      const got = Buffer.alloc(want.length + 1);
+      ours = fs.readSync(fd, got, 0, got.length, 0) === want.length && want.equals(got.subarray(0, want.length));
+    }
+  } catch {
+    // gone already, or unreadable: not ours to remove
+  }
+  try {
+    fs.closeSync(fd);
+    if (ours) fs.unlinkSync(path);
   } catch {
     // The record is already durable; a lock we cannot remove is reported by the next writer.
   }

@@ -27,6 +27,7 @@ import { appendRecord } from '../../src/audit/append.js';
 import { outcomeBody } from '../../src/audit/envelope.js';
 import { loadSigner } from '../../src/audit/keys.js';
 import { sealRecord } from '../../src/audit/seal.js';
+import { eventStamp } from '../../src/audit/uuid.js';
 import { keyedHome, verifyFile, type Home } from './support.js';
 
 const SHIM_SRC = path.join(import.meta.dirname, 'fault-shim.c');
@@ -124,10 +125,11 @@ describe('a full disk', () => {
     const lines = readFileSync(h.audit, 'utf8').trimEnd().split('\n');
     const last = JSON.parse(lines.at(-1)!) as { seq: number; hash: string; event_id: string };
     const link = { seq: last.seq + 1, prevHash: last.hash };
-    const time = new Date();
+    // A real stamp: verify checks that a record's time is its event id's.
+    const { eventId, time } = eventStamp();
     const body = (error: string) =>
       outcomeBody({
-        eventId: '01900000-0000-7000-8000-000000000000',
+        eventId,
         time,
         decisionEventId: last.event_id,
         exitCode: 1,

@@ -21,6 +21,7 @@ import { registerCatalogue } from './catalogue.js';
 import { registerApprove } from './approve.js';
 import { registerReceipt } from './receipt.js';
 import { registerServe } from './serve.js';
+import { registerCheckpoint } from './checkpoint.js';
 import { registerPolicy } from './policy.js';
 import { commandExitHelp, exitCodeHelp } from './exit-codes.js';
 
@@ -59,6 +60,7 @@ export function buildProgram(): Command {
   registerApprove(program);
   registerReceipt(program);
   registerServe(program);
+  registerCheckpoint(program);
   registerPolicy(program);
   registerCompletion(program);
   // Help texts are functions: built only when help is shown, not on every start.

@@ -9,7 +9,11 @@ export interface ExitCodeRow {
 
 export const EXIT_CODE_ROWS: readonly ExitCodeRow[] = [
   { code: EXIT.OK, meaning: 'success: allowed, intact, nothing found' },
-  { code: EXIT.FINDINGS, meaning: 'verify, audit verify-export: integrity findings; scan: a command would be blocked' },
+  {
+    code: EXIT.FINDINGS,
+    meaning:
+      'verify, audit verify-export: integrity findings (also against a checkpoint); checkpoint verify: not consistent; scan: a command would be blocked',
+  },
   {
     code: EXIT.HOOK_BLOCK,
     meaning: "hook claude-code|codex|gemini|cursor: blocked, in the hosts' own protocol (a refusal, bad input, a failure)",
@@ -54,7 +58,7 @@ const BY_COMMAND: Record<string, readonly number[]> = {
   ],
   check: [EXIT.OK, EXIT.USAGE, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.REFUSED, EXIT.CONFIG],
   sql: [EXIT.OK, EXIT.USAGE, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.AUDIT, EXIT.REFUSED, EXIT.CONFIG, EXIT.CANNOT_EXECUTE, EXIT.NOT_FOUND],
-  verify: [EXIT.OK, EXIT.FINDINGS, EXIT.USAGE, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CONFIG],
+  verify: [EXIT.OK, EXIT.FINDINGS, EXIT.USAGE, EXIT.INPUT, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CONFIG],
   'audit verify-export': [EXIT.OK, EXIT.FINDINGS, EXIT.USAGE, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CONFIG],
   'audit export': [EXIT.OK, EXIT.FINDINGS, EXIT.USAGE, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CANT_CREATE, EXIT.CONFIG],
   'policy sign': [EXIT.OK, EXIT.USAGE, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CANT_CREATE, EXIT.CONFIG],
@@ -65,6 +69,9 @@ const BY_COMMAND: Record<string, readonly number[]> = {
   'hook install': [EXIT.OK, EXIT.USAGE, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CANT_CREATE, EXIT.CONFIG],
   'hook uninstall': [EXIT.OK, EXIT.USAGE, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CANT_CREATE, EXIT.CONFIG],
   mcp: [EXIT.OK, EXIT.USAGE, EXIT.INTERNAL, EXIT.CONFIG],
+  'checkpoint create': [EXIT.OK, EXIT.USAGE, EXIT.INPUT, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CANT_CREATE, EXIT.CONFIG],
+  'checkpoint verify': [EXIT.OK, EXIT.FINDINGS, EXIT.USAGE, EXIT.INPUT, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CONFIG],
+  prove: [EXIT.OK, EXIT.USAGE, EXIT.INPUT, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CONFIG],
 };
 for (const host of ['claude-code', 'codex', 'gemini', 'cursor']) BY_COMMAND[`hook ${host}`] = [EXIT.OK, EXIT.HOOK_BLOCK];
 

@@ -112,7 +112,7 @@ function trustedKeys(session: Session) {
 
 /** The trail verified with the operator's keys, as `seatbelt verify` does. */
 function verifyAudit(session: Session, bytes: Uint8Array): VerifyReport {
-  return verifyTrail(bytes, trustedKeys(session));
+  return verifyTrail(bytes, { ...trustedKeys(session), merkleRoot: true }); // the tree size and root, as verify --json prints them
 }
 
 const auditTrail: ToolDef = {

@@ -87,6 +87,12 @@ const CHANGED: { scripts: RegExp; reason: string; upcoming?: true }[] = [
     upcoming: true,
   },
   { scripts: /^mail -s /, reason: 'mail with recipients sends an email: the operations spec says it publishes, which read_only refuses' },
+  {
+    scripts:
+      /^((cargo|poetry|uv) publish --dry-run|cargo owner --list \S+|cargo release minor|dotnet nuget list source|uv pip list|brew doctor|pacman -(Qi|Si|Ss) \S+)$/,
+    reason:
+      "the package managers' specs: a dry run, listing owners or sources, cargo release without --execute (it only shows), brew doctor (it checks) and pacman's queries (-Q, -Ss, -Si) change nothing",
+  },
   { scripts: /^nohup -- /, reason: "the IR reads nohup's `--` now: the command it runs (rm) is listed and writes" },
   { scripts: /^\.\/mvnw /, reason: 'mvnw is Maven (one spec): it builds and writes like mvn' },
   {

@@ -21,6 +21,7 @@ import { CORE_TOOLS } from './core-tools.js';
 import { TOOLCHAINS } from './toolchains.js';
 import { FILES } from './files.js';
 import { SYSTEM } from './system.js';
+import { PACKAGE_MANAGERS } from './package-managers.js';
 import { PYTHON_MODULES } from './python-modules.js';
 import type { ProgramSpec } from '../spec.js';
 
@@ -47,6 +48,7 @@ export const FAMILIES: readonly (readonly ProgramSpec[])[] = [
   TOOLCHAINS,
   FILES,
   SYSTEM,
+  PACKAGE_MANAGERS,
   PYTHON_MODULES,
 ];
 

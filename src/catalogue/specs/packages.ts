@@ -1,10 +1,12 @@
 // Family: packages — publishing to package registries and app stores. A published version is out
 // of reach once people install it: publishing, deprecating, moving dist-tags and releasing are
 // `publish`; unpublishing and yanking destroy; owners, teams, access levels and tokens change who
-// can publish (privilege, credential). Installing, building and testing are judged elsewhere
-// (src/rules/shell/writes.ts, packages.ts) and stay as they are: these specs only add
-// the registry verbs, and the levels that run a command (`npm exec`, `pnpm dlx`, `poetry run`: see
-// runners.ts), which the IR follows. A dry run (`--dry-run`, `--snapshot`, `--preview`) changes nothing.
+// can publish (privilege, credential). Installing, building and testing `change` (read_only refuses
+// them; whether an install is risky is judged by src/rules/shell/packages.ts): a subcommand not
+// declared as reading changes (changingByDefault). The levels that run a command (`npm exec`,
+// `pnpm dlx`, `poetry run`: see runners.ts) are followed by the IR. A dry run (`--dry-run`,
+// `--snapshot`, `--preview`) changes nothing. The system package managers, go, pip and composer
+// are in package-managers.ts.
 import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
 import { aka, COMMAND, flag, harmless, publishes, reads, SCRIPT, valued, verb, when, writes, changingByDefault } from './builders.js';
 import { runnerLevel } from './runners.js';
@@ -557,35 +559,57 @@ const CARGO: ProgramSpec = {
     HELP,
     harmless('-V', '--version'),
   ],
-  subcommands: {
-    publish: {
-      ...publishes('publishes the crate to the registry (versions can never be deleted)'),
-      options: [harmless('-n', '--dry-run')],
+  subcommands: changingByDefault(
+    {
+      ...aka(
+        [
+          'check',
+          'doc',
+          'tree',
+          'metadata',
+          'search',
+          'info',
+          'version',
+          'help',
+          'config',
+          'locate-project',
+          'pkgid',
+          'read-manifest',
+          'verify-project',
+          'report',
+        ],
+        reads('checks, documents or prints the package and its dependencies'),
+      ),
+      publish: {
+        ...publishes('publishes the crate to the registry (versions can never be deleted)'),
+        options: [harmless('-n', '--dry-run')],
+      },
+      yank: {
+        ...verb('destroy', 'yanks a version: new projects can no longer depend on it'),
+        options: [valued('--version', '--vers'), flag('--undo')],
+      },
+      owner: {
+        ...reads('lists crate owners'),
+        options: [valued('-a', '--add'), valued('-r', '--remove'), flag('-l', '--list')],
+        when: [
+          when('privilege', 'lets a user or team publish the crate', [{ name: '-a' }]),
+          when('privilege', 'removes a crate owner', [{ name: '-r' }]),
+        ],
+      },
+      ...aka(['login', 'logout'], writes('stores or removes a registry token')),
+      // cargo-release and cargo-workspaces.
+      release: {
+        ...reads('shows what a release would do (--execute releases)'),
+        options: [flag('-x', '--execute')],
+        when: [when('publish', 'tags, pushes and publishes crates', [{ name: '-x' }])],
+      },
+      workspaces: {
+        subcommands: { publish: publishes("publishes the workspace's crates"), '*': reads('lists or versions workspace crates') },
+      },
+      ws: { subcommands: { publish: publishes("publishes the workspace's crates"), '*': reads('lists or versions workspace crates') } },
     },
-    yank: {
-      ...verb('destroy', 'yanks a version: new projects can no longer depend on it'),
-      options: [valued('--version', '--vers'), flag('--undo')],
-    },
-    owner: {
-      ...reads('lists crate owners'),
-      options: [valued('-a', '--add'), valued('-r', '--remove'), flag('-l', '--list')],
-      when: [
-        when('privilege', 'lets a user or team publish the crate', [{ name: '-a' }]),
-        when('privilege', 'removes a crate owner', [{ name: '-r' }]),
-      ],
-    },
-    ...aka(['login', 'logout'], writes('stores or removes a registry token')),
-    // cargo-release and cargo-workspaces.
-    release: {
-      ...reads('shows what a release would do (--execute releases)'),
-      options: [flag('-x', '--execute')],
-      when: [when('publish', 'tags, pushes and publishes crates', [{ name: '-x' }])],
-    },
-    workspaces: {
-      subcommands: { publish: publishes("publishes the workspace's crates"), '*': reads('lists or versions workspace crates') },
-    },
-    ws: { subcommands: { publish: publishes("publishes the workspace's crates"), '*': reads('lists or versions workspace crates') } },
-  },
+    'builds, tests, runs or installs crates (writes target/ and the registry cache)',
+  ),
   examples: {
     block: [
       'cargo publish',
@@ -667,23 +691,43 @@ const POETRY: ProgramSpec = {
     HELP,
     harmless('-V', '--version'),
   ],
-  subcommands: {
-    run: runnerLevel(),
-    publish: {
-      ...publishes('publishes the package to the index'),
-      options: [
-        DRY_RUN,
-        valued('-r', '--repository'),
-        valued('-u', '--username'),
-        valued('-p', '--password'),
-        valued('--cert'),
-        valued('--client-cert'),
-        valued('--dist-dir'),
-        flag('--build'),
-        flag('--skip-existing'),
-      ],
+  subcommands: changingByDefault(
+    {
+      ...aka(['show', 'check', 'search', 'about', 'help', 'list'], reads('shows or checks the project and its packages')),
+      // `poetry version` prints the version; `poetry version patch` bumps it.
+      version: {
+        ...reads("prints the project's version"),
+        operands: [{ kind: 'data' }],
+        when: [when('change', "bumps the project's version", undefined, '.')],
+      },
+      config: {
+        ...reads("shows Poetry's settings"),
+        options: [flag('--list'), flag('--unset')],
+        operands: [{ kind: 'data' }, { kind: 'data', rest: true }],
+        when: [
+          when('change', "changes Poetry's settings", [{ name: '--unset' }]),
+          { operand: '.', unless: { options: [{ name: '--list' }] }, verb: { effect: 'change', why: "changes Poetry's settings" } },
+        ],
+      },
+      env: { subcommands: aka(['info', 'list'], reads('shows the virtual environments')) },
+      run: runnerLevel(),
+      publish: {
+        ...publishes('publishes the package to the index'),
+        options: [
+          DRY_RUN,
+          valued('-r', '--repository'),
+          valued('-u', '--username'),
+          valued('-p', '--password'),
+          valued('--cert'),
+          valued('--client-cert'),
+          valued('--dist-dir'),
+          flag('--build'),
+          flag('--skip-existing'),
+        ],
+      },
     },
-  },
+    'installs, adds, updates or builds the project and its packages, or runs a command',
+  ),
   examples: {
     block: ['poetry run rm -rf ~', 'poetry publish', 'poetry publish --build -r private', 'poetry -C libs/core publish'],
     allow: ['poetry install', 'poetry build', 'poetry publish --dry-run'],
@@ -766,29 +810,47 @@ const UV: ProgramSpec = {
     HELP,
     harmless('-V', '--version'),
   ],
-  subcommands: {
-    publish: {
-      ...publishes('uploads distributions to the index'),
-      options: [
-        DRY_RUN,
-        valued('--token', '-t'),
-        valued('-u', '--username'),
-        valued('-p', '--password'),
-        valued('--publish-url'),
-        valued('--index'),
-        valued('--trusted-publishing'),
-        valued('--check-url'),
-        valued('--keyring-provider'),
-      ],
-    },
-    auth: {
-      subcommands: {
-        token: verb('credential', 'prints a stored registry token'),
-        ...aka(['login', 'logout'], writes('stores or removes registry credentials')),
-        dir: reads('prints where credentials are stored'),
+  subcommands: changingByDefault(
+    {
+      ...aka(['tree', 'help'], reads("prints the project's dependency tree")),
+      // `uv version` prints the version; with an operand or --bump it sets it.
+      version: {
+        ...reads("prints the project's version"),
+        options: [valued('--bump')],
+        operands: [{ kind: 'data' }],
+        when: [
+          when('change', "bumps the project's version", [{ name: '--bump' }]),
+          when('change', "sets the project's version", undefined, '.'),
+        ],
+      },
+      pip: { subcommands: aka(['list', 'show', 'freeze', 'check', 'tree'], reads('lists or shows installed packages')) },
+      python: { subcommands: aka(['list', 'find', 'dir'], reads('lists Python installations')) },
+      tool: { subcommands: aka(['list', 'dir'], reads('lists installed tools')) },
+      cache: { subcommands: { dir: reads("prints the cache's folder") } },
+      publish: {
+        ...publishes('uploads distributions to the index'),
+        options: [
+          DRY_RUN,
+          valued('--token', '-t'),
+          valued('-u', '--username'),
+          valued('-p', '--password'),
+          valued('--publish-url'),
+          valued('--index'),
+          valued('--trusted-publishing'),
+          valued('--check-url'),
+          valued('--keyring-provider'),
+        ],
+      },
+      auth: {
+        subcommands: {
+          token: verb('credential', 'prints a stored registry token'),
+          ...aka(['login', 'logout'], writes('stores or removes registry credentials')),
+          dir: reads('prints where credentials are stored'),
+        },
       },
     },
-  },
+    'installs, syncs, builds or runs the project and its packages',
+  ),
   examples: {
     block: ['uv publish', 'uv publish --index testpypi', 'uv auth token pypi.org'],
     allow: ['uv build', 'uv sync', 'uv publish --dry-run'],
@@ -1042,54 +1104,60 @@ const DOTNET: ProgramSpec = {
     harmless('--list-sdks'),
     harmless('--list-runtimes'),
   ],
-  subcommands: {
-    nuget: {
-      subcommands: {
-        push: {
-          ...publishes('pushes a package to a feed'),
-          options: [
-            valued('-k', '--api-key'),
-            valued('-s', '--source'),
-            valued('-ss', '--symbol-source'),
-            valued('-sk', '--symbol-api-key'),
-            valued('-t', '--timeout'),
-            flag('--skip-duplicate'),
-            flag('--no-symbols'),
-            flag('-n', '--no-service-endpoint'),
-          ],
-        },
-        delete: verb('destroy', 'deletes or unlists a package version on a feed'),
-        ...aka(
-          ['locals', 'add', 'remove', 'update', 'enable', 'disable', 'sign', 'trust', 'config'],
-          writes('changes NuGet sources or caches'),
-        ),
-        ...aka(['list', 'why', 'verify', 'search'], reads('lists sources or packages')),
-      },
-    },
-    'user-secrets': {
-      subcommands: {
-        list: verb('credential', "prints the project's user secrets"),
-        ...aka(['set', 'remove', 'clear', 'init'], writes('changes user secrets')),
-      },
-    },
-    'dev-certs': {
-      subcommands: {
-        https: {
-          ...writes('creates or checks the development certificate'),
-          options: [
-            valued('-ep', '--export-path'),
-            valued('-p', '--password'),
-            valued('--format'),
-            flag('-t', '--trust'),
-            flag('-c', '--check'),
-            flag('--clean'),
-            flag('-np', '--no-password'),
-          ],
-          when: [when('credential', 'exports the development certificate with its private key', [{ name: '-ep' }])],
+  subcommands: changingByDefault(
+    {
+      ...aka(['list', 'help'], reads("lists a project's packages or references")),
+      sdk: { subcommands: { check: reads('checks for newer SDKs and runtimes') } },
+      workload: { subcommands: aka(['list', 'search'], reads('lists workloads')) },
+      nuget: {
+        subcommands: {
+          push: {
+            ...publishes('pushes a package to a feed'),
+            options: [
+              valued('-k', '--api-key'),
+              valued('-s', '--source'),
+              valued('-ss', '--symbol-source'),
+              valued('-sk', '--symbol-api-key'),
+              valued('-t', '--timeout'),
+              flag('--skip-duplicate'),
+              flag('--no-symbols'),
+              flag('-n', '--no-service-endpoint'),
+            ],
+          },
+          delete: verb('destroy', 'deletes or unlists a package version on a feed'),
+          ...aka(
+            ['locals', 'add', 'remove', 'update', 'enable', 'disable', 'sign', 'trust', 'config'],
+            writes('changes NuGet sources or caches'),
+          ),
+          ...aka(['list', 'why', 'verify', 'search'], reads('lists sources or packages')),
         },
       },
+      'user-secrets': {
+        subcommands: {
+          list: verb('credential', "prints the project's user secrets"),
+          ...aka(['set', 'remove', 'clear', 'init'], writes('changes user secrets')),
+        },
+      },
+      'dev-certs': {
+        subcommands: {
+          https: {
+            ...writes('creates or checks the development certificate'),
+            options: [
+              valued('-ep', '--export-path'),
+              valued('-p', '--password'),
+              valued('--format'),
+              flag('-t', '--trust'),
+              flag('-c', '--check'),
+              flag('--clean'),
+              flag('-np', '--no-password'),
+            ],
+            when: [when('credential', 'exports the development certificate with its private key', [{ name: '-ep' }])],
+          },
+        },
+      },
     },
-  },
+    'builds, tests, runs, packs or changes the project and its packages',
+  ),
   examples: {
     block: [
       'dotnet nuget push bin/Release/Acme.1.0.0.nupkg -k "$NUGET_KEY" -s https://api.nuget.org/v3/index.json',
@@ -1384,25 +1452,46 @@ const GEM: ProgramSpec = {
     HELP,
     harmless('-v', '--version'),
   ],
-  subcommands: {
-    push: {
-      ...publishes('publishes the gem to RubyGems.org (or --host), where anyone installs it'),
-      options: [valued('--host'), valued('-k', '--key'), valued('--otp'), valued('--attestation')],
+  subcommands: changingByDefault(
+    {
+      ...aka(
+        [
+          'list',
+          'search',
+          'info',
+          'query',
+          'specification',
+          'contents',
+          'which',
+          'dependency',
+          'environment',
+          'env',
+          'outdated',
+          'check',
+          'help',
+        ],
+        reads('lists, searches or shows installed and remote gems'),
+      ),
+      push: {
+        ...publishes('publishes the gem to RubyGems.org (or --host), where anyone installs it'),
+        options: [valued('--host'), valued('-k', '--key'), valued('--otp'), valued('--attestation')],
+      },
+      yank: {
+        ...verb('destroy', 'removes a published version: installs and lockfiles that name it break'),
+        options: [valued('-v', '--version'), valued('--platform'), valued('--host'), valued('-k', '--key'), valued('--otp')],
+      },
+      owner: {
+        ...reads('lists the owners of a gem'),
+        options: [valued('-a', '--add'), valued('-r', '--remove'), valued('--host'), valued('-k', '--key'), valued('--otp')],
+        when: [
+          when('privilege', 'lets a user push new versions of the gem', [{ name: '-a' }]),
+          when('privilege', 'removes an owner of the gem', [{ name: '-r' }]),
+        ],
+      },
+      ...aka(['signin', 'signout'], writes('stores or removes a RubyGems API key')),
     },
-    yank: {
-      ...verb('destroy', 'removes a published version: installs and lockfiles that name it break'),
-      options: [valued('-v', '--version'), valued('--platform'), valued('--host'), valued('-k', '--key'), valued('--otp')],
-    },
-    owner: {
-      ...reads('lists the owners of a gem'),
-      options: [valued('-a', '--add'), valued('-r', '--remove'), valued('--host'), valued('-k', '--key'), valued('--otp')],
-      when: [
-        when('privilege', 'lets a user push new versions of the gem', [{ name: '-a' }]),
-        when('privilege', 'removes an owner of the gem', [{ name: '-r' }]),
-      ],
-    },
-    ...aka(['signin', 'signout'], writes('stores or removes a RubyGems API key')),
-  },
+    'installs, updates, builds or removes gems',
+  ),
   examples: {
     block: [
       'gem push acme-1.0.0.gem',

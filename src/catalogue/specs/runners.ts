@@ -7,6 +7,7 @@
 // operand. The runners of package managers with other subcommands (npm exec, pnpm dlx, yarn dlx,
 // bun x, poetry run, …) are in their own specs (packages.ts, secrets.ts) with `RUNNER` levels.
 import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
+import { condaSubcommands } from './package-managers.js';
 
 const COMMAND = { kind: 'command' } as const;
 const SCRIPT = { kind: 'script' } as const;
@@ -41,6 +42,9 @@ const NPM_VALUED = (
   .split(' ')
   // npm passes node-options to what it runs as NODE_OPTIONS.
   .map((n): OptionDecl => (n === 'node-options' ? { ...valued(`--${n}`), sets: 'NODE_OPTIONS' } : valued(`--${n}`)));
+
+/** npx, bunx, pnpx: the package is fetched into a cache when needed, and its code runs (read_only refuses it). */
+const FETCHES = { effect: 'change', why: 'fetches the package when needed and runs its code' } as const;
 
 /** conda, mamba, micromamba: `run -n ENV cmd`. */
 const CONDA_RUN = runnerLevel([
@@ -96,7 +100,7 @@ export const RUNNERS: ProgramSpec[] = [
         flag('--no'),
         flag('-q', '--quiet'),
       ],
-      { prefixes: true },
+      { prefixes: true, verb: FETCHES },
     ),
     {
       block: [
@@ -120,13 +124,13 @@ export const RUNNERS: ProgramSpec[] = [
   runner(
     ['bunx'],
     'runs a package binary with Bun, fetching it when needed',
-    runnerLevel([valued('-p', '--package'), valued('--cwd'), flag('--bun')]),
+    runnerLevel([valued('-p', '--package'), valued('--cwd'), flag('--bun')], { verb: FETCHES }),
     {
       block: ['bunx rimraf ~', 'bunx --bun rimraf ~', 'bunx --cwd x rimraf ~'],
       allow: ['bunx prettier --check .'],
     },
   ),
-  runner(['pnpx'], 'runs a package binary with pnpm, fetching it when needed', runnerLevel([valued('--package')]), {
+  runner(['pnpx'], 'runs a package binary with pnpm, fetching it when needed', runnerLevel([valued('--package')], { verb: FETCHES }), {
     block: ['pnpx rimraf ~'],
     allow: ['pnpx prettier --check .'],
   }),
@@ -151,7 +155,7 @@ export const RUNNERS: ProgramSpec[] = [
   runner(
     ['conda', 'mamba', 'micromamba'],
     'conda: run runs a command in an environment',
-    { subcommands: { run: CONDA_RUN } },
+    { subcommands: condaSubcommands(CONDA_RUN) },
     {
       block: ['conda run -n base rm -rf ~', 'micromamba run -n env rm -rf ~'],
       allow: ['conda run -n test pytest', 'conda env list'],

@@ -5,14 +5,12 @@ import type { SimpleCommand } from '../../core/ir.js';
 import { outputRedirects } from './links.js';
 import { has, parseOptions, values } from './options.js';
 import { nameOf, programSource } from './programs.js';
-import { isPackageInstall } from './packages.js';
 import { CURL_OPTS } from './targets.js';
 import { gitCall, gitGrammar, gitOptions } from './git-call.js';
 import { GIT_SPEC } from '../../catalogue/specs/core-tools.js';
 import { hiddenCommandsOf } from './hidden-commands.js';
 import { effectsOf } from './catalogue.js';
 import { codeWrites } from './code-writes.js';
-import { operandWords } from './operands.js';
 
 const HARMLESS_OUTPUT = /^\/dev\/(null|stdout|stderr|tty|fd\/[0-9]+)$/;
 
@@ -104,9 +102,6 @@ const READ_VERBS = new Set([
 ]);
 
 function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
-  // Subcommands and operands, option values left out where the catalogue knows the program's grammar.
-  const pos = operandWords(cmd);
-  const first = pos[0];
   if (n === 'git') {
     const g = gitCall(cmd);
     if (!g) return false;
@@ -220,33 +215,6 @@ function subcommandWrites(cmd: SimpleCommand, n: string): boolean {
   }
   if (n === 'awk' || n === 'gawk')
     return cmd.args.some((w) => /inplace/.test(w.value)) || cmd.args.some((w) => /system\s*\(|>\s*"|print\s*>/.test(w.value));
-  if (
-    [
-      'cargo',
-      'go',
-      'dotnet',
-      'pip',
-      'pip3',
-      'gem',
-      'brew',
-      'apt',
-      'apt-get',
-      'dnf',
-      'yum',
-      'apk',
-      'pacman',
-      'snap',
-      'conda',
-      'poetry',
-      'uv',
-      'composer',
-    ].includes(n)
-  ) {
-    if (isPackageInstall(cmd)) return true;
-    return !/^(list|ls|show|info|search|help|version|--version|-V|outdated|check|freeze|env|doc|vet|config|policy|madison|depends|rdepends|why|deps|tree|metadata|query|-Q.*|-S[si].*)$/.test(
-      first ?? 'help',
-    );
-  }
   return false;
 }
 
@@ -267,7 +235,6 @@ export function commandWrites(cmd: SimpleCommand): boolean {
     if (src.file || src.fromStdin) return true;
     return src.inline.some((w) => !w.static || codeWrites(cmd, w.value));
   }
-  if (isPackageInstall(cmd)) return true;
   return subcommandWrites(cmd, n);
 }
 

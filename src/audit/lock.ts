@@ -1,4 +1,4 @@
-// The writers' lock: `<file>.lock`, created with 'wx', holding {pid, host, started, nonce}.
+// The writers' lock: `<file>.lock`, created exclusively ('wx+'), holding {pid, host, started, nonce}.
 // A lock whose pid is dead on this host is stale and is taken over under a second, short-lived
 // "breaker" lock, which re-reads the lock before removing it: two takers cannot both remove a
 // live lock, and a lock re-created in the meantime is left alone.

@@ -113,3 +113,58 @@ describe('package managers: what reads and what changes', () => {
   for (const s of READS) it(`reads: ${s}`, async () => expect(await writes(s)).toBe(false));
   for (const s of CHANGES) it(`changes: ${s}`, async () => expect(await writes(s)).toBe(true));
 });
+
+// git's subcommands as verbs of its spec (core-tools.ts): what shows reads, what changes the repository changes.
+const GIT_READS = [
+  'git status',
+  'git log --oneline -5',
+  'git -C ../site diff',
+  'git branch',
+  'git branch -a',
+  'git branch --sort -committerdate',
+  'git branch --contains abc123',
+  'git tag',
+  'git tag -l "v1.*"',
+  'git stash list',
+  'git remote -v',
+  'git remote get-url origin',
+  'git config user.name',
+  'git config --get user.email',
+  'git config get user.email',
+  'git config --list --global',
+  'git reflog',
+  'git worktree list',
+  'git submodule status',
+  'git --version',
+  'git',
+];
+const GIT_CHANGES = [
+  'git commit -m x',
+  'git push origin main',
+  'git branch feature',
+  'git branch -D main',
+  'git branch --color -D main',
+  'git tag v1.0',
+  'git tag -d v1.0',
+  'git stash',
+  'git stash -u',
+  'git stash pop',
+  'git remote add origin https://x.io/r.git',
+  'git config user.name bob',
+  'git config --global core.editor vim',
+  'git config set user.name bob',
+  'git config --unset user.name',
+  'git config --global --unset-all core.editor',
+  'git config --remove-section alias',
+  'git config -e',
+  'git reflog expire --all',
+  'git worktree add ../x',
+  'git submodule update --init',
+  'git frobnicate',
+  'git $CMD --hard',
+];
+
+describe('git: what reads and what changes', () => {
+  for (const s of GIT_READS) it(`reads: ${s}`, async () => expect(await writes(s)).toBe(false));
+  for (const s of GIT_CHANGES) it(`changes: ${s}`, async () => expect(await writes(s)).toBe(true));
+});

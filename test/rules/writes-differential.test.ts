@@ -93,6 +93,16 @@ const CHANGED: { scripts: RegExp; reason: string; upcoming?: true }[] = [
     reason:
       "the package managers' specs: a dry run, listing owners or sources, cargo release without --execute (it only shows), brew doctor (it checks) and pacman's queries (-Q, -Ss, -Si) change nothing",
   },
+  {
+    scripts: /^git config (alias\.st status|(--global )?--unset \S+)$/,
+    reason:
+      'git config KEY VALUE sets a setting whatever the value (the old check took the value `status` for a reading word), and --unset removes one (the old check counted only operands)',
+  },
+  {
+    scripts: /^redis-cli( --version| --scan --pattern .*)?$/,
+    reason:
+      "redis-cli's spec: --version prints, --scan lists keys (the old check took --pattern's value for a command), and redis-cli alone runs no command (what its stdin feeds it is judged as its commands)",
+  },
   { scripts: /^nohup -- /, reason: "the IR reads nohup's `--` now: the command it runs (rm) is listed and writes" },
   { scripts: /^\.\/mvnw /, reason: 'mvnw is Maven (one spec): it builds and writes like mvn' },
   {

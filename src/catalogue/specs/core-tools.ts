@@ -3,10 +3,12 @@
 // (src/analyze/shell/git.ts, interpreters.ts, the git rules); their specs are where the option grammar
 // is written once, and the analysis, the rules and the roles derive their tables from them: which
 // options take a value (so the script, the subcommand and the operands are found right), which carry
-// code, and which print and exit (`--version`, harmless). No verbs: the git rules and the code
-// analysis judge what runs.
-import type { CommandSpec, OptionDecl, ProgramSpec } from '../spec.js';
+// code, and which print and exit (`--version`, harmless). git's subcommands carry verbs for the
+// read_only policy (what only shows reads, anything else changes the repository: `change`); how
+// risky a change is, the git rules judge. The interpreters have no verbs: the code analysis judges what runs.
+import type { CommandSpec, OptionDecl, ProgramSpec, VerbWhen } from '../spec.js';
 import { flags, harmless, valued } from './infra-helpers.js';
+import { aka, changingByDefault, reads, when } from './builders.js';
 
 const DATA = { kind: 'data' } as const;
 const code = (language: string, ...names: string[]): OptionDecl => ({ names, value: 'required', role: { kind: 'code', language } });
@@ -295,6 +297,114 @@ const GIT_SUBCOMMANDS: Record<string, CommandSpec> = {
   '*': {},
 };
 
+/** The level changes when one of `options` is given, or, unless one of `listing` is, when it is given an operand (`git branch NAME`). */
+function changesWith(options: string[], listing: string[], why: string): VerbWhen[] {
+  return [
+    ...options.map((name) => when('change', why, [{ name }])),
+    { operand: '.', unless: { options: listing.map((name) => ({ name })) }, verb: { effect: 'change', why } },
+  ];
+}
+
+/** Subcommands of these that only show; any other changes (`git worktree add`, `git submodule update`). */
+const GIT_SHOWING = aka(['list', 'status', 'show', 'log', 'ls-files', 'env', 'version'], reads('lists or shows'));
+
+/** `git config` options that change a setting whatever the operands (`--unset KEY`, `--edit`). */
+const GIT_CONFIG_CHANGING = ['--unset', '--unset-all', '--add', '--replace-all', '--rename-section', '--remove-section', '-e', '--edit'];
+
+/** What git's subcommands do: those that only show read, any other changes the repository or its settings. */
+const GIT_VERBS: Record<string, CommandSpec> = {
+  ...aka(
+    [
+      'status',
+      'log',
+      'diff',
+      'show',
+      'blame',
+      'annotate',
+      'grep',
+      'ls-files',
+      'ls-tree',
+      'ls-remote',
+      'rev-parse',
+      'rev-list',
+      'describe',
+      'shortlog',
+      'cat-file',
+      'help',
+      'version',
+      'whatchanged',
+      'name-rev',
+      'merge-base',
+      'for-each-ref',
+      'count-objects',
+      'check-ignore',
+      'check-attr',
+      'show-ref',
+      'show-branch',
+      'verify-commit',
+      'verify-tag',
+      'fsck',
+      'var',
+      'cherry',
+      'range-diff',
+      'diff-tree',
+      'diff-files',
+      'diff-index',
+      'instaweb',
+    ],
+    reads('shows the repository, its history or its objects'),
+  ),
+  branch: {
+    ...reads('lists branches'),
+    ...GIT_SUBCOMMANDS['branch'],
+    when: changesWith(
+      ['-d', '-D', '-m', '-M', '-c', '-C', '-f', '-u', '--set-upstream', '--unset-upstream', '--edit-description'],
+      ['-l', '-a', '-r', '-v', '--contains', '--no-contains', '--merged', '--no-merged', '--points-at', '--show-current'],
+      'creates, deletes, moves or re-points branches',
+    ),
+  },
+  tag: {
+    ...reads('lists tags'),
+    ...GIT_SUBCOMMANDS['tag'],
+    when: changesWith(
+      ['-d', '-f'],
+      ['-l', '-n', '--contains', '--no-contains', '--merged', '--no-merged', '--points-at', '-v'],
+      'creates or deletes tags',
+    ),
+  },
+  // `git stash` alone pushes.
+  stash: {
+    ...GIT_SUBCOMMANDS['stash'],
+    verb: { effect: 'change', why: 'stashes, applies or drops changes' },
+    subcommands: aka(['list', 'show'], reads('lists or shows stashes')),
+  },
+  remote: { subcommands: aka(['show', 'get-url'], reads('shows remotes')) },
+  reflog: {
+    ...reads('shows the reflog'),
+    subcommands: aka(['expire', 'delete'], { verb: { effect: 'change', why: 'drops reflog entries' } }),
+  },
+  // `git config KEY` shows a setting; `git config KEY VALUE` (and `set`, `--unset`, `--add`, …) changes one.
+  config: {
+    options: [
+      ...valued(['-f', '--file'], '--blob', '--type', '--default', '--comment', '--value'),
+      ...flags(['-l', '--list'], '--get', '--get-all', '--get-regexp', '--get-urlmatch', '--get-color', '--get-colorbool'),
+      ...GIT_CONFIG_CHANGING.map((n) => ({ names: [n], verb: { effect: 'change' as const, why: 'changes a setting' } })),
+    ],
+    subcommands: {
+      ...aka(['get', 'list'], reads('shows settings')),
+      '*': {
+        ...reads('shows a setting'),
+        when: changesWith(
+          [],
+          ['-l', '--get', '--get-all', '--get-regexp', '--get-urlmatch', '--get-color', '--get-colorbool'],
+          'changes a setting',
+        ),
+      },
+    },
+  },
+  ...aka(['worktree', 'submodule', 'notes', 'sparse-checkout', 'bisect', 'lfs'], { subcommands: GIT_SHOWING }),
+};
+
 /**
  * git reads its global options itself, before the subcommand (no abbreviations, no clusters). `-c`
  * settings that run programs, aliases and subcommands are judged by src/analyze/shell/git.ts and the
@@ -337,7 +447,7 @@ export const GIT_SPEC: ProgramSpec = {
     ),
     ...harmless(['-h', '--help'], ['-v', '--version']),
   ],
-  subcommands: GIT_SUBCOMMANDS,
+  subcommands: changingByDefault({ ...GIT_SUBCOMMANDS, ...GIT_VERBS }, 'changes the repository, its history or its settings'),
   examples: {
     block: [
       'git -C ../site reset --hard origin/main',

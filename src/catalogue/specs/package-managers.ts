@@ -13,6 +13,20 @@ const INSTALLS = 'installs, upgrades or removes packages';
 
 // ===== Go =====
 
+/**
+ * go's build flags are single-dash long names (`-race`, `-o out`); `-exec PROG` runs the built
+ * binary through PROG and `-toolexec PROG` runs every compiler tool through it: commands of their own.
+ */
+const GO_BUILDING: CommandSpec = {
+  clusters: false,
+  options: [
+    { names: ['-exec', '--exec'], value: 'required', role: { kind: 'script' } },
+    { names: ['-toolexec', '--toolexec'], value: 'required', role: { kind: 'script' } },
+    valued('-o', '--o'),
+    valued('-C'),
+  ],
+};
+
 const GO: ProgramSpec = {
   names: ['go'],
   family: 'package-managers',
@@ -30,12 +44,21 @@ const GO: ProgramSpec = {
         ],
       },
       mod: { subcommands: aka(['graph', 'why', 'verify'], reads('prints or checks the module graph')) },
+      ...aka(['build', 'run', 'test', 'install', 'generate'], GO_BUILDING),
     },
     'builds, tests, runs code or changes modules and the module cache',
   ),
   examples: {
-    block: ['go run github.com/x/y@latest; rm -rf ~'],
-    allow: ['go build ./...', 'go test ./...', 'go vet ./...', 'go env GOPATH', 'go mod tidy'],
+    block: ['go test -exec "rm -rf ~" ./...', 'go run -exec \'sh -c "rm -rf ~"\' .', 'go build -toolexec "rm -rf ~" ./...'],
+    allow: [
+      'go build ./...',
+      'go test -race -count=1 ./...',
+      'go test -exec "sudo -n true" ./...',
+      'go test ./...',
+      'go vet ./...',
+      'go env GOPATH',
+      'go mod tidy',
+    ],
   },
 };
 

@@ -1,4 +1,4 @@
-// The package managers' specs decide what the read_only policy asks (commandWrites): what lists,
+// Package managers' and git's specs decide what the read_only policy asks (commandWrites): what lists,
 // searches or shows reads; installing, upgrading, removing and an unknown subcommand change; a
 // simulation or dry run changes nothing. Read through the analyser, as every front end does.
 import { describe, expect, it } from 'vitest';

@@ -78,7 +78,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   const { createRequire } = require('node:module');
   const { pathToFileURL } = require('node:url');
   // bin/seatbelt passes its own resolved path first, as node does for a script.
-  const file = path.join(path.dirname(process.argv[1]), '..', 'dist', 'seatbelt.cjs');
+  const file = path.resolve(path.dirname(process.argv[1]), '..', 'dist', 'seatbelt.cjs');
   __seatbeltModuleUrl = pathToFileURL(file).href;
   packageRequire = createRequire(file);
   cli.exports.main(process.argv.slice(2)).then(

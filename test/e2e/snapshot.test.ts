@@ -43,6 +43,20 @@ function corpusLines(): string {
 }
 
 describe('the start-up snapshot', () => {
+  it('runs when started by a relative path, as the README does (./bin/seatbelt)', async () => {
+    const t = tempHome();
+    const root = path.resolve(path.dirname(BIN), '..');
+    for (const [bin, cwd] of [
+      ['./bin/seatbelt', root],
+      ['./seatbelt', path.dirname(BIN)],
+    ] as const) {
+      const r = await run(['check', '--', 'ls'], t.env, { bin, cwd });
+      expect(r.stderr, bin).toBe('');
+      expect(r.stdout.trim(), bin).toBe('allow');
+      expect(r.exitCode, bin).toBe(0);
+    }
+  });
+
   it('is built with the bundle, for the node that built it', () => {
     expect(existsSync(path.join(DIST, 'seatbelt.blob'))).toBe(true);
     expect(realpathSync(path.join(DIST, 'seatbelt.blob.node'))).toBe(realpathSync(process.execPath));

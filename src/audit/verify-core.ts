@@ -3,7 +3,7 @@
 // crypto (SHA-256, Ed25519, PEM keys) is injected, so Node uses node:crypto and the browser @noble.
 //
 // It streams: lines are pushed one at a time in file order and only small per-record state is kept
-// (a 16-byte hash prefix and a line number per seq), so memory stays flat however long the trail.
+// (an 8-byte hash prefix and a line number per seq), so memory stays flat however long the trail.
 //
 // Damage is reported once, on the line that caused it. A line that is not a record, or a record
 // whose hash or signature fails, is left out of the chain checks, so the seq it hid and the link the
@@ -285,30 +285,43 @@ export function checkIntegrity(line: Line, keys: ReadonlyMap<string, unknown>, c
   }
 }
 
-/** seq → (line, first 16 bytes of the hash) of the chain's records. Dense arrays: ~20 bytes a record. */
+/**
+ * seq → (line, first 8 bytes of the hash) of the chain's records: 12 bytes a record, in pages of
+ * 65,536 seqs allocated as they fill (no doubling copies), so memory follows the trail's length
+ * exactly. Only authentic records are indexed, so a prefix can only be matched by the key holder.
+ */
 class SeqIndex {
-  private lines = new Int32Array(1024);
-  private hashes = new Uint32Array(1024 * 4);
-  private sparse = new Map<number, { line: number; words: number[] }>();
-  size = 0;
+  private static readonly PAGE_BITS = 16;
+  private static readonly PAGE = 1 << SeqIndex.PAGE_BITS;
+  private pages: { lines: Int32Array; hashes: Uint32Array }[] = [];
+  private sparse = new Map<number, { line: number; a: number; b: number }>();
 
-  private static words(hash: string): number[] {
-    return [0, 8, 16, 24].map((i) => parseInt(hash.slice(i, i + 8), 16) >>> 0);
+  private static words(hash: string): [number, number] {
+    return [parseInt(hash.slice(0, 8), 16) >>> 0, parseInt(hash.slice(8, 16), 16) >>> 0];
   }
 
-  private dense(seq: number): boolean {
-    return seq < 1 << 26;
+  private page(seq: number, create: boolean) {
+    if (seq >= 1 << 26) return null; // far beyond any real trail: kept in the map
+    const n = seq >>> SeqIndex.PAGE_BITS;
+    let p = this.pages[n];
+    if (!p && create) {
+      p = { lines: new Int32Array(SeqIndex.PAGE), hashes: new Uint32Array(SeqIndex.PAGE * 2) };
+      this.pages[n] = p;
+    }
+    return p ?? null;
   }
 
   get(seq: number): { line: number; matches(hash: string): boolean } | null {
-    if (this.dense(seq)) {
-      if (seq >= this.lines.length || this.lines[seq] === 0) return null;
-      const at = seq * 4;
-      const w = [this.hashes[at]!, this.hashes[at + 1]!, this.hashes[at + 2]!, this.hashes[at + 3]!];
-      return { line: this.lines[seq]!, matches: (h) => SeqIndex.words(h).every((x, i) => x === w[i]) };
+    const p = this.page(seq, false);
+    if (p) {
+      const i = seq & (SeqIndex.PAGE - 1);
+      if (p.lines[i] === 0) return null;
+      const a = p.hashes[2 * i]!;
+      const b = p.hashes[2 * i + 1]!;
+      return { line: p.lines[i]!, matches: (h) => SeqIndex.words(h)[0] === a && SeqIndex.words(h)[1] === b };
     }
-    const e = this.sparse.get(seq);
-    return e ? { line: e.line, matches: (h) => SeqIndex.words(h).every((x, i) => x === e.words[i]) } : null;
+    const e = seq >= 1 << 26 ? this.sparse.get(seq) : undefined;
+    return e ? { line: e.line, matches: (h) => SeqIndex.words(h)[0] === e.a && SeqIndex.words(h)[1] === e.b } : null;
   }
 
   has(seq: number): boolean {
@@ -316,20 +329,13 @@ class SeqIndex {
   }
 
   set(seq: number, line: number, hash: string): void {
-    this.size++;
-    if (!this.dense(seq)) return void this.sparse.set(seq, { line, words: SeqIndex.words(hash) });
-    if (seq >= this.lines.length) {
-      let n = this.lines.length;
-      while (n <= seq) n *= 2;
-      const lines = new Int32Array(n);
-      lines.set(this.lines);
-      const hashes = new Uint32Array(n * 4);
-      hashes.set(this.hashes);
-      this.lines = lines;
-      this.hashes = hashes;
-    }
-    this.lines[seq] = line;
-    this.hashes.set(SeqIndex.words(hash), seq * 4);
+    const [a, b] = SeqIndex.words(hash);
+    const p = this.page(seq, true);
+    if (!p) return void this.sparse.set(seq, { line, a, b });
+    const i = seq & (SeqIndex.PAGE - 1);
+    p.lines[i] = line;
+    p.hashes[2 * i] = a;
+    p.hashes[2 * i + 1] = b;
   }
 }
 

@@ -3,7 +3,7 @@
 // (parsing, hashes, links, findings: the same code and the same report) and takes each line's
 // signature result from shared memory instead of checking it again.
 //
-// The file is read in windows of whole lines (8 MiB), each copied once into shared memory; the
+// The file is read in windows of whole lines (4 MiB), each copied once into shared memory; the
 // next window is read and handed to the workers while the main thread works through the current
 // one, so at most two windows are in memory however long the trail. Within a window, chunks of
 // lines are claimed, never shared: the workers take them from the front; the main thread checks an
@@ -30,7 +30,7 @@ export interface ParallelOptions extends Omit<VerifyOptions, 'signatureCheck'> {
   minBytes?: number;
   /** The worker bundle (default: verify-worker.mjs beside this bundle, when there is one). */
   worker?: string;
-  /** Bytes per window (default 8 MiB; tests use small ones). */
+  /** Bytes per window (default 4 MiB; tests use small ones). */
   windowBytes?: number;
   /** Called as lines are verified with the bytes done, the total and the lines seen (a progress bar). */
   onProgress?: (done: number, total: number, lines: number) => void;
@@ -39,7 +39,7 @@ export interface ParallelOptions extends Omit<VerifyOptions, 'signatureCheck'> {
 const CHUNK_LINES = 256;
 /** How long the main thread waits for one line's result before checking it itself. */
 const PATIENCE_MS = 2_000;
-const WINDOW_BYTES = 8 << 20;
+const WINDOW_BYTES = 4 << 20;
 
 /** Where the worker bundle is: next to the running bundle (dist/), or null when running from source. */
 function workerScript(): string | null {
@@ -182,7 +182,15 @@ async function runWindows(next: WindowSource, total: number, threads: number, sc
   const publicKeys = o.publicKeys.map((k) => (typeof k === 'string' ? k : k.export({ format: 'pem', type: 'spki' }).toString()));
   const workers = Array.from(
     { length: threads },
-    () => new Worker(script, { workerData: { seatbeltVerify: true, publicKeys }, stdout: false, stderr: true }),
+    () =>
+      new Worker(script, {
+        workerData: { seatbeltVerify: true, publicKeys },
+        stdout: false,
+        stderr: true,
+        // A worker only parses one line at a time: a small heap keeps verify's memory flat (one
+        // that runs out only means the main thread checks the rest itself).
+        resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 24 },
+      }),
   );
   const exited = workers.map((w) => new Promise<void>((resolve) => w.once('exit', () => resolve())));
   for (const w of workers) w.on('error', () => {}); // a failed worker only means the main thread checks more

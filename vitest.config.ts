@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 // One temporary folder per run: TMPDIR for the tests and what they start; test/setup/temp-folders.ts
 // names what tests left there and removes it when the run ends.
 const runTmp = (process.env.SEATBELT_TEST_TMPDIR ??= mkdtempSync(path.join(tmpdir(), 'seatbelt-test-run-')));
+// Like /tmp itself: tests that drop privileges (the package test runs the CLI as nobody) must reach their folders.
+chmodSync(runTmp, 0o1777);
 
 export default defineConfig({
   test: {

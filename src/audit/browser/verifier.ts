@@ -7,7 +7,7 @@ import * as ed from '@noble/ed25519';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import type { KeyWindow } from '../key-windows.js';
 import { merkle } from '../merkle.js';
-import { READABLE_DESPITE, TrailVerifier, type Finding as CoreFinding, type VerifyCrypto } from '../verify-core.js';
+import { READABLE_DESPITE, TrailVerifier, type Finding as CoreFinding, type VerifyCrypto, type VerifyReport } from '../verify-core.js';
 
 ed.hashes.sha512 = sha512;
 
@@ -21,22 +21,9 @@ export interface BrowserKey extends Partial<KeyWindow> {
 
 export type Finding = CoreFinding;
 
-export interface BrowserVerifyReport {
-  ok: boolean;
-  records: number;
-  decisions: number;
-  recoveries: number;
-  findings: Finding[];
-  findingsOmitted?: number;
-  lastHash: string | null;
-  lastSeq: number | null;
-  followOn: { unlinked: number; hiddenSeqs: number };
-  /** The records that verify as part of the chain (no finding on their line), in file order, for the report's figures. */
+/** verify's report, and the records that verify as part of the chain (no finding on their line), in file order, for the report's figures. */
+export interface BrowserVerifyReport extends VerifyReport {
   entries: { line: number; record: Record<string, unknown> }[];
-  /** Key ids that signed at least one verified record. */
-  keysUsed: string[];
-  merkleRoot?: string;
-  treeSize?: number;
 }
 
 // ---- bytes --------------------------------------------------------------------------------

@@ -3,14 +3,8 @@
 // launchers the IR does not unwrap, interpreter code that deletes without a shell, expansions whose
 // value is known (or may be empty), client commands inside SQL, and everyday commands that must
 // keep running.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from '../../src/adapters/session.js';
-
-/** The rule expected, or the rules any of which is right (where the IR may resolve a variable itself). */
-type Case = [script: string, rule: string | string[]];
+import { describe, expect, it } from 'vitest';
+import { redTeamSuite, type Case } from './red-team.js';
 
 /** Refused under safe_defaults, by this rule. */
 const BLOCK: Case[] = [
@@ -129,40 +123,16 @@ const ALLOW: string[] = [
   'cp build.log /dev/null',
 ];
 
-let session: Session;
-beforeAll(() => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-shell-redteam-'));
-  const project = path.join(dir, 'project');
-  mkdirSync(project);
-  session = openSession(
-    { audit: path.join(dir, 'audit.jsonl'), autoKeys: false, cwd: project },
-    { SEATBELT_HOME: path.join(dir, 'home'), HOME: dir },
-  );
-});
-
-describe('shell red team: refused under safe_defaults', () => {
-  it.each(BLOCK)('%s', async (script, rule) => {
-    const decision = await session.check({ kind: 'shell', script });
-    const summary = decision.matches.map((m) => `${m.ruleId}(${m.risk}): ${m.evidence}`).join('\n');
-    expect(decision.decision, summary).toBe('block');
-    const ids = decision.blocking.map((m) => m.ruleId);
-    expect(
-      ids.some((id) => (Array.isArray(rule) ? rule : [rule]).includes(id)),
-      `${JSON.stringify(rule)} among:\n${summary}`,
-    ).toBe(true);
-  });
-});
-
-describe('shell red team: everyday commands are allowed under safe_defaults', () => {
-  it.each(ALLOW)('%s', async (script) => {
-    const decision = await session.check({ kind: 'shell', script });
-    expect(decision.decision, decision.blocking.map((m) => `${m.ruleId}: ${m.evidence}`).join('\n')).toBe('allow');
-  });
+const { session } = redTeamSuite({
+  name: 'shell red team',
+  block: BLOCK,
+  allow: ALLOW,
+  allowTitle: 'everyday commands are allowed under safe_defaults',
 });
 
 describe('shell red team: derived commands keep the outer command as evidence', () => {
   it('names the launcher, not the command it runs', async () => {
-    const decision = await session.check({ kind: 'shell', script: 'npx rimraf /' });
+    const decision = await session().check({ kind: 'shell', script: 'npx rimraf /' });
     // The evidence is the launcher's text, with what was judged (the resolved target) after it.
     for (const m of decision.blocking) expect(m.evidence.startsWith('npx rimraf /'), m.evidence).toBe(true);
   });

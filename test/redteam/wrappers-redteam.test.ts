@@ -2,14 +2,7 @@
 // `check` under safe_defaults: each case is a shape where seatbelt read a program's arguments
 // differently from the program itself, so the command that really runs went unjudged. Cases are
 // data; nothing here runs them.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from '../../src/adapters/session.js';
-
-/** The rule expected, or the rules any of which is right. */
-type Case = [script: string, rule: string | string[]];
+import { redTeamSuite, type Case } from './red-team.js';
 
 const DYNAMIC = 'filesystem.recursive_delete_dynamic_target';
 
@@ -79,37 +72,4 @@ const ALLOW: string[] = [
   "sqlite3 app.db '.headers on' '.mode csv' 'select 1'",
 ];
 
-let dir: string;
-let session: Session;
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-wrappers-redteam-'));
-  const project = path.join(dir, 'project');
-  mkdirSync(project);
-  session = openSession(
-    { audit: path.join(dir, 'audit.jsonl'), autoKeys: false, cwd: project },
-    { SEATBELT_HOME: path.join(dir, 'home'), HOME: dir },
-  );
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-describe('wrappers and runners red team: refused under safe_defaults', () => {
-  it.each(BLOCK)('%s', async (script, rule) => {
-    const decision = await session.check({ kind: 'shell', script });
-    const summary = decision.matches.map((m) => `${m.ruleId}(${m.risk}): ${m.evidence}`).join('\n');
-    expect(decision.decision, summary).toBe('block');
-    const ids = decision.blocking.map((m) => m.ruleId);
-    expect(
-      ids.some((id) => (Array.isArray(rule) ? rule : [rule]).includes(id)),
-      `${JSON.stringify(rule)} among:\n${summary}`,
-    ).toBe(true);
-  });
-});
-
-describe('wrappers and runners red team: everyday commands stay allowed', () => {
-  it.each(ALLOW)('%s', async (script) => {
-    const decision = await session.check({ kind: 'shell', script });
-    expect(decision.decision, decision.blocking.map((m) => `${m.ruleId}: ${m.evidence}`).join('\n')).toBe('allow');
-  });
-});
+redTeamSuite({ name: 'wrappers and runners red team', block: BLOCK, allow: ALLOW, allowTitle: 'everyday commands stay allowed' });

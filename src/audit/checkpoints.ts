@@ -11,7 +11,7 @@ import { rawPublicKey } from './key-format.js';
 import { equalBytes, merkle, type Sha256 } from './merkle.js';
 import { NoteError, keyIdOf, openNote, parseNote, parseVerifierKey, signNote, verifierKey, type NoteVerifier } from './note.js';
 import type { Signer } from './seal.js';
-import { fsyncDir } from './durable.js';
+import { createOnce } from './durable.js';
 
 export const nodeSha256: Sha256 = (...parts) => {
   const h = createHash('sha256');
@@ -63,28 +63,12 @@ export function signCheckpointOf(checkpoint: Checkpoint, signer: Signer): { chec
   return { checkpoint, note, verifierKey: verifierKey(nodeSha256, checkpoint.origin, publicKey) };
 }
 
-/** Write a checkpoint note (and fsync it) beside the trail; returns its path. An existing one for the same size is kept. */
+/** Write a checkpoint note (durably) beside the trail; returns its path. One already written for the same size is kept. */
 export function writeCheckpoint(trail: string, size: number, note: string): string {
   const dir = checkpointDir(trail);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, noteName(size));
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'wx', 0o644);
-  try {
-    fs.writeSync(fd, note);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    // link, not rename: a checkpoint already written for this size is never replaced.
-    fs.linkSync(tmp, path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
-  fsyncDir(dir);
+  createOnce(path, note, 0o644);
   return path;
 }
 

@@ -9,12 +9,12 @@
 // into place, which fails when the name exists), so two operators cannot both decide and two
 // resubmissions cannot both use an approval. The decision is signed so a file written by anything
 // but `seatbelt approve` (an agent with a file tool) approves nothing.
-import { createHash, randomBytes, verify, type KeyObject } from 'node:crypto';
+import { createHash, verify, type KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { SeatbeltError } from '../core/error.js';
 import { canonicalize } from '../audit/canonical.js';
-import { fsyncDir } from '../audit/durable.js';
+import { createOnce } from '../audit/durable.js';
 import { UUIDV7_PATTERN } from '../audit/uuid.js';
 import type { Signer } from '../audit/seal.js';
 
@@ -89,28 +89,6 @@ function ensureDir(home: string): string {
   fs.mkdirSync(home, { recursive: true, mode: 0o700 });
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
-}
-
-/** Creates `path` with `text`, atomically and only if it does not exist. False when it exists. */
-function createOnce(path: string, text: string): boolean {
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = fs.openSync(tmp, 'wx', 0o600);
-  try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.linkSync(tmp, path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw err;
-  } finally {
-    fs.rmSync(tmp, { force: true });
-    fsyncDir(join(path, '..'));
-  }
 }
 
 function readJson(path: string): unknown {

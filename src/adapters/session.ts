@@ -20,7 +20,7 @@ import { checkpointIfDue } from '../audit/auto-checkpoint.js';
 import { eventStamp } from '../audit/uuid.js';
 import { operatorHome } from '../audit/paths.js';
 import { untrustedProjectMatch } from '../policy/project-trust.js';
-import { guardedPaths } from './guarded-paths.js';
+import { guardedPaths, oneMomentOf } from './guarded-paths.js';
 import { findProjectRoot } from './project-root.js';
 import { programFileReader } from './file-reader.js';
 import type { RunResult } from '../run/spawn.js';
@@ -126,7 +126,7 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
     return {
       analyzer: defaultAnalyzer,
       policy,
-      ctx,
+      ctx: { ...ctx, guard: oneMomentOf(ctx.guard) },
       ...(r ? { role: r } : {}),
       guard: () => ({ roleChanged: r ? r.isStale() : false, pinViolation: resolved.violation, notices: projectNotices }),
     };

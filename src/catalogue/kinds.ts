@@ -85,23 +85,29 @@ export const INTERPRETERS: Readonly<Record<InterpreterKey, InterpreterKind>> = {
 };
 
 const VERSION = /(?:[0-9.]+|-[0-9][0-9.]*)$/;
+const kindByName = new Map<string, InterpreterKey | undefined>();
 
 /**
  * The interpreter a command name runs, if any. Names are matched whatever their case and without a
  * Windows `.exe` (`Rscript`, `pwsh.exe`); versioned names may end in a version (`python3.12`, `julia-1.10`).
  */
 export function interpreterKind(name: string): InterpreterKey | undefined {
+  // Asked for every word in command position by several rules: answered once per name.
+  if (kindByName.has(name)) return kindByName.get(name);
   const n = name.toLowerCase().replace(/\.exe$/, '');
+  let found: InterpreterKey | undefined;
   for (const [key, kind] of Object.entries(INTERPRETERS) as [InterpreterKey, InterpreterKind][]) {
-    if (kind.names.includes(n)) return key;
-    if (kind.versioned) {
+    if (kind.names.includes(n)) found = key;
+    else if (kind.versioned) {
       const base = n.replace(VERSION, '');
-      if (base !== n && kind.names.includes(base)) return key;
+      if (base !== n && kind.names.includes(base)) found = key;
     }
+    if (found) break;
   }
-  return undefined;
+  if (kindByName.size > 4096) kindByName.clear(); // names come from input: keep the memo bounded
+  kindByName.set(name, found);
+  return found;
 }
-
 /** SQL clients whose SQL the SQL analyser reads, with their dialect; `like`: the client whose commands (`\i`, `source`, `.read`) it shares. */
 export const SQL_CLIENTS: Readonly<Record<string, { dialect: Dialect; like?: string }>> = {
   psql: { dialect: 'postgresql' },

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 import { DIALECTS, type Action, type Dialect } from '../../core/types.js';
+import { oneMomentOf } from '../guarded-paths.js';
 import { openSession, type Session } from '../session.js';
 import {
   decisionJson,
@@ -139,16 +140,7 @@ function batchSession(session: Session): BatchSession {
       if (context) return session.check(action, context);
       const decision = await session.check(action); // the first decision finds the guarded places
       const guard = session.ctx.guard;
-      if (guard?.realpath) {
-        const real = guard.realpath;
-        const memo = new Map<string, string | null>();
-        const realpath = (p: string): string | null => {
-          let r = memo.get(p);
-          if (r === undefined) memo.set(p, (r = real(p)));
-          return r;
-        };
-        context = { guard: { ...guard, realpath } };
-      }
+      if (guard) context = { guard: oneMomentOf(guard) };
       return decision;
     },
   };

@@ -137,8 +137,9 @@ interface Hit {
 
 /** The first guarded place a command changes, through every route changedPaths sees. */
 const guardedHit = memoByCommand((cmd: SimpleCommand, ir: ShellIr): Hit | undefined => {
-  const places = guardedPlaces(ir);
+  let places: Guarded[] | undefined; // resolved (links looked up) only for a command that changes a path
   for (const change of changedPaths(cmd, ir)) {
+    places ??= guardedPlaces(ir);
     for (const target of [change.target, ...realTargets(change, ir)]) {
       for (const g of places) {
         const reach = target.kind === 'unknown' ? relativeReach(change.word, g.place) : reachOf(target, g.place, change.partial);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { trailOrigin } from './checkpoint.js';
 import { checkpointDir, signCheckpointOf, trailMerkle, writeCheckpoint } from './checkpoints.js';
 import { fingerprint } from './keys.js';
-import { canonicalBytes, GENESIS_HASH, recordHash, signingInput, type SealedRecord, type Signer } from './seal.js';
+import { canonicalBytes, expectedHash, GENESIS_HASH, signingInput, type SealedRecord, type Signer } from './seal.js';
 
 export interface CheckpointSchedule {
   /** A checkpoint once this many records were added since the last one. */
@@ -87,7 +87,7 @@ export function checkpointIfDue(o: {
     const ok =
       r.seq === tree.size &&
       r.prev_hash === last &&
-      r.hash === recordHash(canonical) &&
+      r.hash === expectedHash(r) &&
       key !== undefined &&
       typeof r.sig === 'string' &&
       edVerify(null, signingInput(canonical), key, Buffer.from(r.sig, 'base64'));

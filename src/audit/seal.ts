@@ -3,8 +3,11 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from './canonical.js';
 
-/** The version new records are written in; verify reads v1 and v2 (src/audit/shape.ts). */
-export const FORMAT_VERSION = 2;
+/**
+ * The version new records are written in; verify reads v1, v2 and v3 (src/audit/shape.ts). v3's
+ * hash also covers the signature, so the next record's prev_hash commits to every byte of this one.
+ */
+export const FORMAT_VERSION = 3;
 /** Domain separation: these bytes prefix everything that is hashed or signed. */
 export const DOMAIN = 'seatbelt/v1/record\n';
 /** prev_hash of the first record of a file. */
@@ -40,9 +43,23 @@ export function signingInput(canonical: string): Buffer {
   return Buffer.concat([DOMAIN_BYTES, Buffer.from(canonical, 'utf8')]);
 }
 
-/** The record hash: an RFC 6962 leaf hash, SHA-256(0x00 || DOMAIN || canonical), in hex. */
-export function recordHash(canonical: string): string {
-  return createHash('sha256').update(Buffer.of(0)).update(DOMAIN_BYTES).update(canonical, 'utf8').digest('hex');
+/** Whether a record of version `v` hashes its signature too (v3 on): its hash commits to every byte of the line. */
+export const hashCoversSignature = (v: unknown): boolean => typeof v === 'number' && v >= 3;
+
+/**
+ * The record hash, an RFC 6962 leaf hash, in hex: SHA-256(0x00 || DOMAIN || canonical) for v1 and
+ * v2, SHA-256(0x00 || DOMAIN || canonical || raw signature bytes) for v3 (`sig` given).
+ */
+export function recordHash(canonical: string, sig?: Uint8Array): string {
+  const h = createHash('sha256').update(Buffer.of(0)).update(DOMAIN_BYTES).update(canonical, 'utf8');
+  if (sig) h.update(sig);
+  return h.digest('hex');
+}
+
+/** The hash a parsed record should carry, by its version (v3: the signature in its `sig` is hashed too). */
+export function expectedHash(record: Record<string, unknown>): string {
+  const canonical = canonicalBytes(record);
+  return hashCoversSignature(record.v) ? recordHash(canonical, Buffer.from(String(record.sig), 'base64')) : recordHash(canonical);
 }
 
 export function sealRecord(body: Record<string, unknown>, link: { seq: number; prevHash: string }, signer: Signer): SealedRecord {
@@ -54,13 +71,15 @@ export function sealRecord(body: Record<string, unknown>, link: { seq: number; p
   if (!/^[0-9a-f]{64}$/.test(link.prevHash)) {
     throw new TypeError(`"prevHash" expected 64 hex chars, got ${link.prevHash.length}`);
   }
-  // v2 names the signature algorithm inside the signed bytes, so a later signer (post-quantum,
-  // hybrid) can be added without a downgrade; v1 bodies (old fixtures) are sealed as they were.
+  // v2 and v3 name the signature algorithm inside the signed bytes, so a later signer (post-quantum,
+  // hybrid) can be added without a downgrade; v1 and v2 bodies (old fixtures) are sealed as they were.
   const alg = body.v === 1 ? {} : { alg: signer.alg ?? 'Ed25519' };
   const unsigned = { ...body, seq: link.seq, prev_hash: link.prevHash, key_id: signer.keyId, ...alg };
   const canonical = canonicalize(unsigned);
-  const hash = recordHash(canonical);
-  const sig = Buffer.from(signer.sign(signingInput(canonical))).toString('base64');
+  const sigBytes = signer.sign(signingInput(canonical));
+  // v3: the hash covers the signature, so whoever links to this record commits to all of it.
+  const hash = hashCoversSignature(body.v) ? recordHash(canonical, sigBytes) : recordHash(canonical);
+  const sig = Buffer.from(sigBytes).toString('base64');
   const record = { ...unsigned, hash, sig } as unknown as SealedRecord['record'];
   return { line: canonicalize(record), record };
 }

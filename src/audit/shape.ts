@@ -1,4 +1,4 @@
-// The shape of a record, v1 and v2, checked field by field so a MALFORMED finding names every bad
+// The shape of a record, v1, v2 and v3, checked field by field so a MALFORMED finding names every bad
 // field (`"seq" expected a non-negative integer, got "3"`). A record is exactly the fields
 // docs/audit-format.md lists for its type and version: an unknown field is MALFORMED (nothing
 // unsigned-by-contract can ride along in a signed line). Integrity (hash, signature, links) is
@@ -12,10 +12,10 @@ const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** Format versions this code reads; it writes the last. */
-export const READ_VERSIONS = [1, 2] as const;
+export const READ_VERSIONS = [1, 2, 3] as const;
 export type FormatVersion = (typeof READ_VERSIONS)[number];
 
-/** Signature algorithms a v2 record may name in `alg`. */
+/** Signature algorithms a v2 or v3 record may name in `alg`. */
 export const SIGNATURE_ALGS = ['Ed25519'] as const;
 
 export type RecordType = 'decision' | 'outcome' | 'recovery' | 'key_rotation';
@@ -150,8 +150,10 @@ export function shapeProblems(r: unknown): string[] {
     if (!ok) p.push(`"${field}" expected ${expected}, got ${field in r ? show(r[field]) : 'nothing'}`);
   };
   if (typeof r.v === 'number' && !(READ_VERSIONS as readonly number[]).includes(r.v))
-    return [`unsupported audit format version ${r.v} (this seatbelt reads v${READ_VERSIONS.join(' and v')})`];
-  need('v', r.v === 1 || r.v === 2, '1 or 2');
+    return [
+      `unsupported audit format version ${r.v} (this seatbelt reads v${READ_VERSIONS.slice(0, -1).join(', v')} and v${READ_VERSIONS.at(-1)})`,
+    ];
+  need('v', r.v === 1 || r.v === 2 || r.v === 3, '1, 2 or 3');
   const type = TYPES.includes(r.type as RecordType) ? (r.type as RecordType) : null;
   need('type', type !== null, '"decision", "outcome", "recovery" or "key_rotation"');
   need('event_id', isString(r.event_id) && UUIDV7_PATTERN.test(r.event_id), 'a UUIDv7');
@@ -170,12 +172,13 @@ export function shapeProblems(r: unknown): string[] {
   // Canonical base64 only: otherwise unused low bits of the last character could change a byte of
   // the line without changing the signature.
   need('sig', isString(r.sig) && BASE64.test(r.sig) && isCanonicalSignature(r.sig), 'a base64 Ed25519 signature (64 bytes)');
-  if (r.v === 2) {
+  if (r.v === 2 || r.v === 3) {
     need('alg', (SIGNATURE_ALGS as readonly unknown[]).includes(r.alg), `one of ${SIGNATURE_ALGS.map((a) => `"${a}"`).join(', ')}`);
     if ('environment' in r)
       need('environment', (ENVIRONMENTS as readonly unknown[]).includes(r.environment), ENVIRONMENTS.map((e) => `"${e}"`).join(', '));
   }
-  if (type === null || (r.v !== 1 && r.v !== 2)) return p;
+  if (type === null || (r.v !== 1 && r.v !== 2 && r.v !== 3)) return p;
+  // v3 has exactly v2's fields: only what its hash covers changed (the signature too).
   members(r, RECORD_FIELDS[type][r.v === 1 ? 'v1' : 'v2'], '', p);
 
   const nested = (field: string, spec: Fields, required: boolean) => {
@@ -197,7 +200,7 @@ export function shapeProblems(r: unknown): string[] {
     const action = r.action;
     nested('action', ACTION, true);
     if (isObject(action)) {
-      // `tool`: a model API gateway's tool call (v2 only; the gateway came with v2).
+      // `tool`: a model API gateway's tool call (v2 on; the gateway came with v2).
       const kinds = r.v === 1 ? ['argv', 'shell', 'sql'] : ['argv', 'shell', 'sql', 'tool'];
       need('action.kind', kinds.includes(action.kind as string), kinds.join(', '));
       need('action.input_sha256', isString(action.input_sha256) && HEX64.test(action.input_sha256), '64 hex chars');

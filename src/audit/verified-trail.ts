@@ -80,23 +80,21 @@ export function skippedNote(skipped: readonly Finding[], file: string): string |
 
 /**
  * Follows a growing trail (`audit tail -f`): feed the appended bytes, get back the records that
- * verify, in order. A record is handed out as soon as its line verifies; a chain-order finding
- * that only a later line reveals is reported through `onLate`.
+ * verify, in order. A record is handed out as soon as the read that brought it verifies (the last
+ * record read is an anchor: its signature is checked then); a chain-order finding that only a
+ * later line reveals is reported through `onLate`.
  */
 export class VerifiedFollower {
   private readonly verifier: TrailVerifier;
   private readonly split: LineSplitter;
-  private out: TrailEntry[] = [];
-  private candidate: TrailEntry | null = null;
+  private candidates: TrailEntry[] = [];
   private flagged = new Set<number>();
   private shown = new Set<number>();
 
   constructor(keys: TrustedKeys, onLate: (f: Finding) => void, onSkip: (f: Finding) => void) {
     this.verifier = new TrailVerifier({
       ...coreOptions(keys),
-      onRecord: (line, record) => {
-        this.candidate = { line, record: record as TrailRecord };
-      },
+      onRecord: (line, record) => void this.candidates.push({ line, record: record as TrailRecord }),
       onFinding: (f) => {
         if (READABLE_DESPITE.has(f.class) || f.line === 0) return;
         if (this.shown.has(f.line)) onLate(f);
@@ -106,22 +104,16 @@ export class VerifiedFollower {
         }
       },
     });
-    this.split = new LineSplitter((line) => {
-      this.verifier.push(line);
-      const c = this.candidate;
-      this.candidate = null;
-      if (c && !this.flagged.has(c.line)) {
-        this.shown.add(c.line);
-        this.out.push(c);
-      }
-    });
+    this.split = new LineSplitter((line) => this.verifier.push(line));
   }
 
   /** Whole lines only: pass bytes up to and including a newline. */
   feed(bytes: Uint8Array): TrailEntry[] {
     this.split.feed(bytes);
-    const got = this.out;
-    this.out = [];
+    this.verifier.settle(); // what was read is judged now, not when more comes
+    const got = this.candidates.filter((c) => !this.flagged.has(c.line));
+    this.candidates = [];
+    for (const c of got) this.shown.add(c.line);
     return got;
   }
 }

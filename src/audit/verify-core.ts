@@ -5,6 +5,15 @@
 // It streams: lines are pushed one at a time in file order and only small per-record state is kept
 // (an 8-byte hash prefix and a line number per seq), so memory stays flat however long the trail.
 //
+// Signatures (docs/audit-format.md, "What verify checks"): a v1 or v2 record's signature is checked
+// on every record, its hash does not cover it. A v3 record's hash covers its signature, so the next
+// record's prev_hash commits to every byte of it: in a run of v3 records linked one to the next under
+// one trusted key, one valid signature on the last (the anchor) proves them all. Anchors: every
+// key_rotation, the last record of a run (the next line does not commit to it: another key, a broken
+// link, a damaged line, the end of the file), and every RUN_MAX-th record. Lines wait in a short queue
+// until their anchor is checked; when it fails, each is checked on its own, so the findings are those
+// of checking every signature (--every-signature does that throughout).
+//
 // Damage is reported once, on the line that caused it. A line that is not a record, or a record
 // whose hash or signature fails, is left out of the chain checks, so the seq it hid and the link the
 // next record makes to it are not reported again (they are counted in `followOn`). A record out of
@@ -77,6 +86,11 @@ export interface VerifyReport {
   /** RFC 6962 root (hex) over the hashes of the chain's records in file order, when a tree was given. */
   merkleRoot?: string;
   treeSize?: number;
+  /**
+   * Signatures checked, and records whose signature was not checked because their bytes are committed
+   * by the hash chain to a later record whose signature was (v3: the hash covers the signature).
+   */
+  signatures: { checked: number; committed: number };
 }
 
 export const TRUNCATION_NOTE =
@@ -98,6 +112,13 @@ export interface Line extends LineInput {
   problem?: Finding;
   /** The canonical bytes (UTF-8 JCS without hash and sig). */
   canonical?: Uint8Array;
+  /** The raw signature bytes (`sig` decoded). */
+  sigBytes?: Uint8Array;
+  /** The hash the record's bytes give (hex), and whether it is the stored one. */
+  computedHash?: string;
+  hashOk?: boolean;
+  /** The signature's verdict once decided: checked here, or committed by a later record whose signature held. */
+  sigOk?: boolean;
   /** The hash/signature finding, if any. */
   integrity?: Finding;
   trusted?: boolean;
@@ -122,8 +143,16 @@ function fromHex(s: string): Uint8Array {
   return out;
 }
 
-/** The record hash (hex): SHA-256(0x00 ‖ DOMAIN ‖ canonical), an RFC 6962 leaf hash. */
-export const recordHashOf = (c: VerifyCrypto, canonical: Uint8Array): string => toHex(c.sha256(LEAF_PREFIX, DOMAIN_BYTES, canonical));
+/**
+ * The record hash (hex), an RFC 6962 leaf hash: SHA-256(0x00 ‖ DOMAIN ‖ canonical) for v1 and v2;
+ * SHA-256(0x00 ‖ DOMAIN ‖ canonical ‖ raw signature bytes) for v3 (`sig` given), so the next
+ * record's prev_hash commits to the signature too.
+ */
+export const recordHashOf = (c: VerifyCrypto, canonical: Uint8Array, sig?: Uint8Array): string =>
+  toHex(sig ? c.sha256(LEAF_PREFIX, DOMAIN_BYTES, canonical, sig) : c.sha256(LEAF_PREFIX, DOMAIN_BYTES, canonical));
+
+/** v3 on: the hash covers the signature. */
+export const hashCoversSignature = (v: unknown): boolean => typeof v === 'number' && v >= 3;
 
 /** The bytes a record signature covers: DOMAIN ‖ canonical. */
 export function signedBytes(canonical: Uint8Array): Uint8Array {
@@ -233,7 +262,7 @@ export function parseLine(line: Line, crypto: Pick<VerifyCrypto, 'keyFromPem'>):
       problems.push(`"new_key.public_key_pem": ${(err as Error).message}`);
     }
   }
-  if (problems.length > 0) return at('MALFORMED', `not a v${r.v === 2 ? 2 : 1} record: ${problems.join('; ')}`, seqOf(json));
+  if (problems.length > 0) return at('MALFORMED', `not a v${r.v === 2 || r.v === 3 ? r.v : 1} record: ${problems.join('; ')}`, seqOf(json));
   let forms: { full: string; unsigned: string };
   try {
     forms = canonicalForms(r, text);
@@ -248,33 +277,43 @@ export function parseLine(line: Line, crypto: Pick<VerifyCrypto, 'keyFromPem'>):
   line.canonical = enc.encode(forms.unsigned);
 }
 
-/** Hash, then signature under the record's key when it is trusted. */
-export function checkIntegrity(line: Line, keys: ReadonlyMap<string, unknown>, crypto: VerifyCrypto, precomputed?: boolean): void {
+/** The stateless half of the integrity check: the hash the record's bytes give (v3: its signature's too). */
+export function hashLine(line: Line, crypto: Pick<VerifyCrypto, 'sha256' | 'fromBase64'>): void {
   const r = line.record!;
-  const canonical = line.canonical!;
-  const key = keys.get(r.key_id);
-  let sigOk: boolean | null = null;
-  if (key !== undefined) {
-    if (precomputed !== undefined) sigOk = precomputed;
-    else {
-      try {
-        sigOk = crypto.verify(crypto.fromBase64(r.sig), signedBytes(canonical), key);
-      } catch {
-        sigOk = false;
-      }
-    }
+  let sig: Uint8Array;
+  try {
+    sig = crypto.fromBase64(r.sig);
+  } catch {
+    sig = new Uint8Array(0);
   }
+  line.sigBytes = sig;
+  line.computedHash = recordHashOf(crypto as VerifyCrypto, line.canonical!, hashCoversSignature(r.v) ? sig : undefined);
+  line.hashOk = line.computedHash === r.hash;
+}
+
+function verifySignature(crypto: VerifyCrypto, line: Line, key: unknown): boolean {
+  try {
+    return crypto.verify(line.sigBytes!, signedBytes(line.canonical!), key);
+  } catch {
+    return false;
+  }
+}
+
+/** The integrity finding of a hashed record, given its signature's verdict (null: its key is not trusted). */
+function judgeIntegrity(line: Line, sigOk: boolean | null): void {
+  const r = line.record!;
   const add = (cls: FindingClass, detail: string) => {
     line.integrity = { line: line.no, seq: r.seq, class: cls, detail };
   };
-  const hash = recordHashOf(crypto, canonical);
-  if (hash !== r.hash) {
+  if (!line.hashOk) {
+    const hash = line.computedHash!;
+    const changed = hashCoversSignature(r.v) ? "the record's content or its signature was changed" : 'the content was changed';
     const sigNote =
       sigOk === null
         ? `signed by unknown key ${r.key_id}`
         : sigOk
           ? 'the signature is valid: only the hash field was changed'
-          : 'the signature fails too: the content was changed';
+          : `the signature fails too: ${changed}`;
     add('HASH_MISMATCH', `the record hashes to ${hash.slice(0, 16)}…, not to its stored hash ${r.hash.slice(0, 16)}…; ${sigNote}`);
   } else if (sigOk === null) {
     add('UNKNOWN_KEY', `signed by ${r.key_id}, which is not among the trusted public keys`);
@@ -283,6 +322,13 @@ export function checkIntegrity(line: Line, keys: ReadonlyMap<string, unknown>, c
   } else {
     line.trusted = true;
   }
+}
+
+/** Hash, then signature under the record's key when it is trusted: one record checked on its own, whatever its version. */
+export function checkIntegrity(line: Line, keys: ReadonlyMap<string, unknown>, crypto: VerifyCrypto, precomputed?: boolean): void {
+  if (line.hashOk === undefined) hashLine(line, crypto);
+  const key = keys.get(line.record!.key_id);
+  judgeIntegrity(line, key === undefined ? null : (precomputed ?? verifySignature(crypto, line, key)));
 }
 
 /**
@@ -362,7 +408,16 @@ export interface CoreOptions {
   onFinding?: (f: Finding) => void;
   /** Most findings kept in the report (the rest are counted). */
   maxFindings?: number;
+  /** Check every record's signature, v3 ones too (verify --every-signature), instead of one per run. */
+  everySignature?: boolean;
 }
+
+/**
+ * Most v3 records one signature check vouches for. Runs are cut this short so the lines waiting for
+ * their anchor stay few (a bounded queue, never the trail) and a failed anchor costs at most this
+ * many checks to place the damage.
+ */
+export const RUN_MAX = 1024;
 
 /**
  * The streaming verifier. Push every line in file order (`push`), then `finish()`. Lines are
@@ -395,6 +450,9 @@ export class TrailVerifier {
   private gaps: { line: number; seq: number; from: number; to: number; explained: number }[] = [];
   private deferredLinks: ChainRef[] = [];
   private followOn = { unlinked: 0, hiddenSeqs: 0 };
+  /** Lines waiting for the anchor of their run: v3 records each committed to by the next, then the last one. */
+  private run: Line[] = [];
+  private signatures = { checked: 0, committed: 0 };
 
   constructor(private readonly o: CoreOptions) {
     this.c = o.crypto;
@@ -419,8 +477,80 @@ export class TrailVerifier {
     this.lines++;
     const line: Line = input;
     parseLine(line, this.c);
-    if (line.record)
-      checkIntegrity(line, this.keys, this.c, this.keys.has(line.record.key_id) ? this.o.signatureCheck?.(line.no) : undefined);
+    if (line.record) hashLine(line, this.c);
+    // Judged later (with its run): the bytes may live in a read buffer that is about to be reused.
+    else line.bytes = line.bytes.slice();
+    const last = this.run[this.run.length - 1];
+    if (last && this.run.length < RUN_MAX && this.commits(line, last)) {
+      this.run.push(line);
+      return;
+    }
+    this.settle();
+    this.run.push(line);
+  }
+
+  /**
+   * Whether `next` commits to every byte of `prev`, so that a valid signature on `next` (or on the
+   * record that commits to it, and so on: the run's anchor) proves `prev` too: both v3 (the hash
+   * covers the signature), both hash to their stored hash, the same trusted key, `next` links to
+   * `prev`. A key_rotation is always an anchor: the key it hands over is trusted only once its own
+   * signature is checked.
+   */
+  private commits(next: Line, prev: Line): boolean {
+    const a = prev.record;
+    const b = next.record;
+    return (
+      !this.o.everySignature &&
+      a !== undefined &&
+      b !== undefined &&
+      hashCoversSignature(a.v) &&
+      hashCoversSignature(b.v) &&
+      a.type !== KEY_ROTATION &&
+      prev.hashOk === true &&
+      next.hashOk === true &&
+      b.key_id === a.key_id &&
+      b.prev_hash === a.hash &&
+      b.seq === a.seq + 1 &&
+      this.keys.has(a.key_id)
+    );
+  }
+
+  /**
+   * Decides the lines waiting for their anchor, as if the file ended here (the anchor is the last
+   * of them), and judges them in order. When the anchor's signature holds, the records before it
+   * are proved by it; when it fails, each is checked on its own, so the findings are exactly those
+   * of checking every signature. (tail -f calls this after each read.)
+   */
+  settle(): void {
+    const run = this.run;
+    if (run.length === 0) return;
+    this.run = [];
+    const anchor = run[run.length - 1]!;
+    let committed = false;
+    if (run.length > 1) {
+      anchor.sigOk = this.signature(anchor, this.keys.get(anchor.record!.key_id));
+      committed = anchor.sigOk;
+    }
+    for (const line of run) {
+      if (committed && line !== anchor) {
+        line.sigOk = true;
+        this.signatures.committed++;
+      }
+      this.judge(line);
+    }
+  }
+
+  /** One signature checked here (or by a worker thread, when it has the result). */
+  private signature(line: Line, key: unknown): boolean {
+    this.signatures.checked++;
+    return this.o.signatureCheck?.(line.no) ?? verifySignature(this.c, line, key);
+  }
+
+  private judge(line: Line): void {
+    if (line.record) {
+      const key = this.keys.get(line.record.key_id);
+      judgeIntegrity(line, key === undefined ? null : (line.sigOk ?? this.signature(line, key)));
+    }
     const r = line.record;
     const authentic = r !== undefined && line.trusted === true;
     let validityFinding: Finding | null = null;
@@ -485,8 +615,7 @@ export class TrailVerifier {
       return;
     }
     if (line.problem) {
-      // Copy: the bytes may live in a read buffer that is about to be reused.
-      this.held = { ...line, bytes: line.bytes.slice() };
+      this.held = line; // its bytes were copied when it was pushed
       return;
     }
     if (line.integrity) return this.damage(line.integrity);
@@ -598,6 +727,7 @@ export class TrailVerifier {
   }
 
   finish(): VerifyReport {
+    this.settle();
     if (this.held) {
       this.damage(this.held.problem!);
       this.held = null;
@@ -641,6 +771,7 @@ export class TrailVerifier {
       followOn: this.followOn,
       keysUsed: [...this.keysUsed],
       ...(this.o.tree ? { merkleRoot: toHex(this.o.tree.root()), treeSize: this.o.tree.size } : {}),
+      signatures: { ...this.signatures },
     };
   }
 }

@@ -43,6 +43,8 @@ export interface VerifyOptions {
   merkleRoot?: boolean | LeafSink;
   /** Called as the file is read (verifyFile): bytes done, the file's size, lines seen (a progress bar). */
   onProgress?: (done: number, total: number, lines: number) => void;
+  /** Check every record's signature (verify --every-signature), not one per run of v3 records. */
+  everySignature?: boolean;
 }
 
 export function keyMap(publicKeys: (string | KeyObject)[]): Map<string, unknown> {
@@ -62,6 +64,7 @@ export function coreOptions(o: VerifyOptions) {
     ...(o.signatureCheck ? { signatureCheck: o.signatureCheck } : {}),
     ...(o.onRecord ? { onRecord: o.onRecord } : {}),
     ...(o.merkleRoot ? { tree: typeof o.merkleRoot === 'object' ? o.merkleRoot : newTree() } : {}),
+    ...(o.everySignature ? { everySignature: true } : {}),
   };
 }
 

@@ -129,7 +129,7 @@ describe('keys: verify trusts exactly the keyring', () => {
   });
 });
 
-describe('v2 records name their algorithm and, when the operator set one, the environment', () => {
+describe('v2 and v3 records name their algorithm and, when the operator set one, the environment', () => {
   it('SEATBELT_ENVIRONMENT=staging: every record the exec writes says so, signed; the CSV has the column', async () => {
     const audit = path.join(t.dir, 'env.jsonl');
     expect((await sb(['exec', '--audit', audit, '--', 'true'], { SEATBELT_ENVIRONMENT: 'staging' })).exitCode).toBe(0);
@@ -139,8 +139,8 @@ describe('v2 records name their algorithm and, when the operator set one, the en
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records.map((r) => [r.type, r.v, r.alg, r.environment])).toEqual([
-      ['decision', 2, 'Ed25519', 'staging'],
-      ['outcome', 2, 'Ed25519', 'staging'],
+      ['decision', 3, 'Ed25519', 'staging'],
+      ['outcome', 3, 'Ed25519', 'staging'],
     ]);
     expect((await sb(['verify', audit])).exitCode).toBe(0);
     const csv = (await sb(['audit', 'export', '--csv', '--audit', audit])).stdout.split('\r\n');

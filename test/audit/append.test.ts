@@ -156,8 +156,8 @@ describe('torn tails', () => {
   });
 
   test('refuses a trail written in a newer format', () => {
-    fs.writeFileSync(file, '{"v":3,"seq":0,"hash":"00"}\n');
-    expect(auditError(() => append(0)).message).toMatch(/format v3/);
+    fs.writeFileSync(file, '{"v":4,"seq":0,"hash":"00"}\n');
+    expect(auditError(() => append(0)).message).toMatch(/format v4/);
   });
 });
 

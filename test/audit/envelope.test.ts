@@ -76,8 +76,11 @@ describe('sealed records', () => {
     const { hash, sig, ...unsigned } = sealed.record;
     const canonical = canonicalize(unsigned);
     const message = new Uint8Array([...enc.encode(DOMAIN), ...enc.encode(canonical)]);
-    expect(hash).toBe(Buffer.from(sha256(new Uint8Array([0, ...message]))).toString('hex'));
-    expect(ed.verify(Buffer.from(sig as string, 'base64'), message, PUBLIC)).toBe(true);
+    // v3: the hash covers the raw signature bytes too (an RFC 6962 leaf over DOMAIN ‖ canonical ‖ sig).
+    const sigBytes = Buffer.from(sig as string, 'base64');
+    expect(sealed.record.v).toBe(3);
+    expect(hash).toBe(Buffer.from(sha256(new Uint8Array([0, ...message, ...sigBytes]))).toString('hex'));
+    expect(ed.verify(sigBytes, message, PUBLIC)).toBe(true);
     // The line is the JCS form of the whole record, and links to the one before.
     expect(sealed.line).toBe(canonicalize(sealed.record));
     expect(sealed.record.seq).toBe(i);
@@ -107,7 +110,7 @@ describe('decision and outcome bodies', () => {
   test('by default the input is a digest only: no input, no evidence', () => {
     const body = decisionBody({ eventId: eventId(0), time: at(0), action, decision: decisionFor(action, true), actor, recordInput: false });
     expect(body).toMatchObject({
-      v: 2,
+      v: 3,
       type: 'decision',
       event_id: eventId(0),
       time: '2025-01-01T00:00:00.000Z',
@@ -168,7 +171,7 @@ describe('decision and outcome bodies', () => {
     expect(
       outcomeBody({ eventId: eventId(3), time: at(3), decisionEventId: eventId(2), exitCode: null, signal: 'SIGTERM', durationMs: 12.6 }),
     ).toEqual({
-      v: 2,
+      v: 3,
       type: 'outcome',
       event_id: eventId(3),
       time: at(3).toISOString(),

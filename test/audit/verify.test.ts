@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { canonicalize } from '../../src/audit/canonical.js';
-import { sealRecord } from '../../src/audit/seal.js';
+import { expectedHash, sealRecord } from '../../src/audit/seal.js';
 import { createHash, createPublicKey } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,7 +63,9 @@ describe('tamper matrix', () => {
       signer,
     );
     const ls = lines();
-    ls[2] = canonicalize({ ...forged.record, sig });
+    // v3: the hash covers the signature, so the forger hashes the edited content with the old signature.
+    const withOldSig = { ...forged.record, sig };
+    ls[2] = canonicalize({ ...withOldSig, hash: expectedHash(withOldSig) });
     const r = check(toBytes(ls));
     expect(found(r)).toEqual([[3, 'BAD_SIGNATURE']]);
     expect(r.followOn).toEqual({ unlinked: 1, hiddenSeqs: 1 });
@@ -237,8 +239,8 @@ describe('shape and form', () => {
 
   test('a newer format version is named', () => {
     const ls = lines();
-    ls.push(JSON.stringify({ v: 3, type: 'decision' }));
-    expect(check(toBytes(ls)).findings[0]!.detail).toMatch(/unsupported audit format version 3/);
+    ls.push(JSON.stringify({ v: 4, type: 'decision' }));
+    expect(check(toBytes(ls)).findings[0]!.detail).toMatch(/unsupported audit format version 4 \(this seatbelt reads v1, v2 and v3\)/);
   });
 
   test('keys: PEM strings and KeyObjects; none matching → UNKNOWN_KEY on every line', () => {
@@ -357,12 +359,14 @@ describe('issue 17: what a line is, and who may sign it', () => {
     }
   });
 
-  test('v1 records (old trails) still verify, and a trail may hold both versions', () => {
+  test('v1 and v2 records (old trails) still verify, and a trail may hold every version', () => {
     const v1 = sealRecord({ ...bodyAt(0), v: 1 }, { seq: 0, prevHash: '0'.repeat(64) }, signer);
     expect(v1.record.alg).toBeUndefined();
-    const v2 = sealRecord(bodyAt(1), { seq: 1, prevHash: v1.record.hash }, signer);
+    const v2 = sealRecord({ ...bodyAt(1), v: 2 }, { seq: 1, prevHash: v1.record.hash }, signer);
     expect(v2.record).toMatchObject({ v: 2, alg: 'Ed25519' });
-    expect(check(toBytes([v1.line, v2.line]))).toMatchObject({ ok: true, records: 2 });
+    const v3 = sealRecord(bodyAt(2), { seq: 2, prevHash: v2.record.hash }, signer);
+    expect(v3.record).toMatchObject({ v: 3, alg: 'Ed25519' });
+    expect(check(toBytes([v1.line, v2.line, v3.line]))).toMatchObject({ ok: true, records: 3 });
   });
 
   test('the environment is signed and limited to prod, staging and dev', () => {

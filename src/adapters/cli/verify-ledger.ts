@@ -6,7 +6,7 @@ import { EXIT } from '../../core/error.js';
 
 export async function verifyFromLedger(
   raw: string,
-  o: { logs: string[]; pubkeys: string[]; keyring?: string; json: boolean },
+  o: { logs: string[]; pubkeys: string[]; keyring?: string; json: boolean; everySignature?: boolean },
 ): Promise<number> {
   const { parseLedgerUrl, connectLedger, redactUrl, ledgerError } = await import('../ledger/connect.js');
   const { requireSchema } = await import('../ledger/migrations.js');
@@ -28,6 +28,7 @@ export async function verifyFromLedger(
     await verifyLedger(client, {
       logs: o.logs,
       keys,
+      everySignature: o.everySignature === true,
       onLog: (r) => {
         ok &&= r.ok;
         logs++;

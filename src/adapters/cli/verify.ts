@@ -15,7 +15,9 @@ import { EXIT, SeatbeltError } from '../../core/error.js';
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('check an audit trail: every hash, signature, link and seq (exit 0 intact, 1 findings)')
+    .description(
+      'check an audit trail: every hash, link and seq, and the signatures that commit to every record (exit 0 intact, 1 findings)',
+    )
     .argument('[file]', 'the trail (default: $SEATBELT_AUDIT or $SEATBELT_HOME/audit.jsonl)')
     .option(
       '--pubkey <path>',
@@ -27,6 +29,10 @@ export function registerVerify(program: Command): void {
       'trusted keys with validity windows (seatbelt keys export-pub); default: $SEATBELT_HOME/keys/keyring.json, or the key files when no rotation made one',
     )
     .option('--json', 'print {ok, records, findings, ...} as JSON')
+    .option(
+      '--every-signature',
+      "check every record's signature (a spot check; by default one signature per run of v3 records, which commits to every byte before it)",
+    )
     .option('--checkpoint <file>', 'also check that the trail still holds the tree this checkpoint commits to (TRUNCATED, REWRITTEN)')
     .option('--tsa-ca <file>', 'a CA certificate trusted to vouch for the time-stamp kept beside the checkpoint (repeatable)', collect)
     .option('--from <url>', 'verify the central ledger instead of a file: postgres://… (every log; docs/fleet.md)')
@@ -34,19 +40,34 @@ export function registerVerify(program: Command): void {
     .action(
       async (
         file: string | undefined,
-        opts: { pubkey?: string[]; keyring?: string; json?: boolean; from?: string; log?: string[]; checkpoint?: string; tsaCa?: string[] },
+        opts: {
+          pubkey?: string[];
+          keyring?: string;
+          json?: boolean;
+          from?: string;
+          log?: string[];
+          checkpoint?: string;
+          tsaCa?: string[];
+          everySignature?: boolean;
+        },
       ) => {
         if (opts.from !== undefined || opts.log !== undefined) {
           if (opts.from === undefined) throw new SeatbeltError('USAGE', 'verify: --log goes with --from postgres://…');
           if (file !== undefined) throw new SeatbeltError('USAGE', 'verify: give a trail file or --from, not both');
           const { verifyFromLedger } = await import('./verify-ledger.js');
-          const o = { logs: opts.log ?? [], pubkeys: opts.pubkey ?? [], json: opts.json === true };
+          const o = {
+            logs: opts.log ?? [],
+            pubkeys: opts.pubkey ?? [],
+            json: opts.json === true,
+            everySignature: opts.everySignature === true,
+          };
           process.exitCode = await verifyFromLedger(opts.from, opts.keyring !== undefined ? { ...o, keyring: opts.keyring } : o);
           return;
         }
         process.exitCode = await runVerify(file ?? defaultAuditFile(), opts.pubkey ?? [], opts.json === true, opts.keyring, {
           ...(opts.checkpoint !== undefined ? { checkpoint: opts.checkpoint } : {}),
           tsaCas: opts.tsaCa ?? [],
+          everySignature: opts.everySignature === true,
         });
       },
     );
@@ -61,7 +82,7 @@ async function runVerify(
   pubkeyPaths: string[],
   json: boolean,
   keyringPath: string | undefined,
-  against: { checkpoint?: string; tsaCas: string[] },
+  against: { checkpoint?: string; tsaCas: string[]; everySignature: boolean },
 ): Promise<number> {
   try {
     if (!statSync(file).isFile()) throw new Error('not a regular file');
@@ -85,6 +106,7 @@ async function runVerify(
       publicKeys: keys,
       keyWindows: windows,
       merkleRoot: watch?.tree ?? true,
+      everySignature: against.everySignature,
       ...(watch ? { onRecord: (_line: number, r: { event_id?: unknown }) => void (firstEvent ??= String(r.event_id)) } : {}),
       onProgress: (done, _total, lines) => bar.update(done, `${lines.toLocaleString('en')} lines`),
     });
@@ -109,6 +131,7 @@ async function runVerify(
       out.push(
         `not reported again (effects of the damaged lines above): ${f.unlinked} link(s) to a damaged record, ${f.hiddenSeqs} seq(s) hidden by one`,
       );
+    out.push(signaturesLine(report.signatures));
     if (report.lastHash !== null) out.push(`last record: seq ${report.lastSeq} hash ${report.lastHash}`);
     if (report.merkleRoot) out.push(`tree: size ${report.treeSize} root ${report.merkleRoot} (compare with a checkpoint)`);
     if (checkpoint) {
@@ -151,6 +174,13 @@ async function watchCheckpoint(path: string, keys: KeyObject[], tsaCaFiles: stri
     result: (firstEvent: string | null) => watch.result(firstEvent === null ? null : trailOrigin(firstEvent)),
     stamp,
   };
+}
+
+/** How the records' signatures were vouched for: checked, or committed by the hash chain to a checked one. */
+export function signaturesLine(s: { checked: number; committed: number }): string {
+  const checked = `${s.checked} signature${s.checked === 1 ? '' : 's'} checked`;
+  if (s.committed === 0) return checked;
+  return `${checked}; the other ${s.committed} record${s.committed === 1 ? ' is' : 's are'} committed by the hash chain to a checked signature (all of them: --every-signature)`;
 }
 
 export function formatFinding(f: Finding): string {

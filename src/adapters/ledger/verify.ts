@@ -37,7 +37,7 @@ const FETCH = 5000;
 /** Verifies each log; calls `onLog` as each one is done (streamed: one log's small state at a time). */
 export async function verifyLedger(
   client: LedgerClient,
-  o: { logs?: readonly string[]; keys: TrailKeys; onLog?: (r: LogReport) => void },
+  o: { logs?: readonly string[]; keys: TrailKeys; onLog?: (r: LogReport) => void; everySignature?: boolean },
 ): Promise<LogReport[]> {
   const out: LogReport[] = [];
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -55,7 +55,7 @@ export async function verifyLedger(
       o.onLog?.(r);
     }
     for (const { log_id: log, first_event_id: firstEventId } of logs.rows) {
-      const r = await verifyLog(client, log, firstEventId, o.keys);
+      const r = await verifyLog(client, log, firstEventId, o.keys, o.everySignature === true);
       out.push(r);
       o.onLog?.(r);
     }
@@ -82,21 +82,47 @@ function emptyReport(log: string): LogReport {
   };
 }
 
-async function verifyLog(client: LedgerClient, log: string, firstEventId: string, trust: TrailKeys): Promise<LogReport> {
+async function verifyLog(
+  client: LedgerClient,
+  log: string,
+  firstEventId: string,
+  trust: TrailKeys,
+  everySignature: boolean,
+): Promise<LogReport> {
   const extra: LedgerFinding[] = [];
   const tree = newTree();
   const leaves: Uint8Array[] = [];
   const seqOfLine: number[] = [0];
-  let parsed: ChainFields | null = null;
   let row0: ChainFields | null = null;
+  // Rows pushed whose record the verifier has not judged yet (v3 records wait for their run's anchor
+  // signature); it judges lines in order, so a judged line settles every row before it.
+  const waiting = new Map<number, { seq: number; row: StoredRow }>();
+  const judged = (no: number, rec: ChainFields) => {
+    for (const k of waiting.keys()) {
+      if (k >= no) break;
+      waiting.delete(k);
+    }
+    const w = waiting.get(no);
+    waiting.delete(no);
+    if (!w) return;
+    const { seq, row } = w;
+    if (no === 1) row0 = rec;
+    leaves.push(Buffer.from(rec.hash, 'hex'));
+    if (rec.seq !== seq)
+      extra.push({ seq, class: 'COLUMN_MISMATCH', detail: `the row is filed under seq ${seq}, its record is seq ${rec.seq}` });
+    else {
+      const wrong = columnMismatches(storedColumns(row), columnsOf(rec));
+      if (wrong.length)
+        extra.push({ seq, class: 'COLUMN_MISMATCH', detail: `the row's ${wrong.join(', ')} differ from its signed record` });
+    }
+  };
   const v = new TrailVerifier({
     crypto: nodeCrypto,
     keys: keyMap(trust.keys),
     ...(trust.windows ? { keyWindows: trust.windows } : {}),
     tree,
-    onRecord: (_line, record) => {
-      parsed = record;
-    },
+    everySignature,
+    onRecord: judged,
   });
   await client.query(
     `DECLARE ledger_rows NO SCROLL CURSOR FOR SELECT ${ROW_COLUMNS} FROM seatbelt.records r WHERE log_id = $1 ORDER BY seq`,
@@ -109,20 +135,8 @@ async function verifyLog(client: LedgerClient, log: string, firstEventId: string
       no++;
       const seq = Number(row.seq);
       seqOfLine.push(seq);
-      parsed = null;
+      waiting.set(no, { seq, row });
       v.push({ no, offset: 0, bytes: row.line, terminated: true });
-      const rec = parsed as ChainFields | null;
-      if (rec) {
-        if (no === 1) row0 = rec;
-        leaves.push(Buffer.from(rec.hash, 'hex'));
-        if (rec.seq !== seq)
-          extra.push({ seq, class: 'COLUMN_MISMATCH', detail: `the row is filed under seq ${seq}, its record is seq ${rec.seq}` });
-        else {
-          const wrong = columnMismatches(storedColumns(row), columnsOf(rec));
-          if (wrong.length)
-            extra.push({ seq, class: 'COLUMN_MISMATCH', detail: `the row's ${wrong.join(', ')} differ from its signed record` });
-        }
-      }
     }
     if (batch.rows.length < FETCH) break;
   }

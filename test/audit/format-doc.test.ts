@@ -81,8 +81,8 @@ describe('the worked example in docs/audit-format.md', () => {
     const action = { kind: 'argv' as const, argv: ['rm', '-rf', '/'] };
     const actor = body.actor as { user: string; host: string; cwd: string };
     const built = decisionBody({ eventId, time, action, decision: decisionFor(action, true), actor, recordInput: false });
-    // New records are v2; the same body as v1 is the page's v1 example, byte for byte.
-    expect(built.v).toBe(2);
+    // New records are v3; the same body as v1 is the page's v1 example, byte for byte.
+    expect(built.v).toBe(3);
     const v1 = { ...built, v: 1 };
     expect(v1).toEqual(body);
     const sealed = sealRecord(v1, { seq: 0, prevHash: GENESIS_HASH }, signerFromPrivateKey(privateKeyFromSeed(seed)));
@@ -96,7 +96,7 @@ describe('the worked example in docs/audit-format.md', () => {
     const actor = body.actor as { user: string; host: string; cwd: string };
     const built = decisionBody({ eventId, time, action, decision: decisionFor(action, true), actor, recordInput: false });
     const sealed = sealRecord(
-      { ...built, environment: 'prod' },
+      { ...built, v: 2, environment: 'prod' },
       { seq: 0, prevHash: GENESIS_HASH },
       signerFromPrivateKey(privateKeyFromSeed(seed)),
     );
@@ -110,6 +110,37 @@ describe('the worked example in docs/audit-format.md', () => {
     expect(JSON.parse(canonical2)).toMatchObject({ v: 2, alg: 'Ed25519', environment: 'prod' });
     const report = verifyTrail(Buffer.from(`${block('example-v2-line')}\n`), { publicKeys: [block('example-public-key-pem')] });
     expect(report).toMatchObject({ ok: true, records: 1 });
+  });
+
+  test('the same record in v3: the hash covers the signature, the library builds exactly it, and it verifies', () => {
+    const time = new Date('2025-01-01T00:00:00.000Z');
+    const eventId = uuidv7(time, hexBytes('0123456789abcdef0123'));
+    const action = { kind: 'argv' as const, argv: ['rm', '-rf', '/'] };
+    const actor = body.actor as { user: string; host: string; cwd: string };
+    const built = decisionBody({ eventId, time, action, decision: decisionFor(action, true), actor, recordInput: false });
+    const sealed = sealRecord(
+      { ...built, environment: 'prod' },
+      { seq: 0, prevHash: GENESIS_HASH },
+      signerFromPrivateKey(privateKeyFromSeed(seed)),
+    );
+    const canonical3 = block('example-v3-canonical');
+    expect(sealed.line).toBe(block('example-v3-line'));
+    expect(sealed.record.hash).toBe(block('example-v3-hash'));
+    // Independently: @noble over the page's canonical bytes; the signature as in v2, the hash over it too.
+    const message = enc.encode(DOMAIN + canonical3);
+    const sig = Buffer.from(block('example-v3-signature'), 'base64');
+    expect(sig.length).toBe(64);
+    expect(Buffer.from(ed.sign(message, seed)).equals(sig)).toBe(true);
+    expect(Buffer.from(sha256(new Uint8Array([0, ...message, ...sig]))).toString('hex')).toBe(block('example-v3-hash'));
+    // Without the signature it would be the v2 rule's hash: not this one.
+    expect(Buffer.from(sha256(new Uint8Array([0, ...message]))).toString('hex')).not.toBe(block('example-v3-hash'));
+    expect(JSON.parse(canonical3)).toEqual({ ...JSON.parse(block('example-v2-canonical')), v: 3 });
+    expect(canonicalize({ ...JSON.parse(canonical3), hash: block('example-v3-hash'), sig: block('example-v3-signature') })).toBe(
+      block('example-v3-line'),
+    );
+    const report = verifyTrail(Buffer.from(`${block('example-v3-line')}\n`), { publicKeys: [block('example-public-key-pem')] });
+    expect(report).toMatchObject({ ok: true, records: 1, signatures: { checked: 1, committed: 0 } });
+    expect(doc).toContain(`"prev_hash":"${block('example-v3-hash')}"`);
   });
 
   const hasOpenssl = (() => {

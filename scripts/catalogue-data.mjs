@@ -67,32 +67,69 @@ export const catalogueAsData = {
     b.onLoad({ filter: /.*/, namespace: 'seatbelt-catalogue' }, () => ({
       loader: 'js',
       resolveDir: process.cwd(),
-      contents: `import { readFileSync } from 'node:fs';
+      contents: `import { openSync, readSync } from 'node:fs';
 let data;
 const parsed = [];
+/** Bytes [at, at + length) of the open file. */
+function read(fd, at, length) {
+  const buf = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, buf, got, length - got, at + got);
+    if (n === 0) throw new Error('dist/catalogue.data is cut short: run npm run build');
+    got += n;
+  }
+  return buf;
+}
+/**
+ * The index line only: a command reads the few specs it looks up, not the whole file (~5 MB, ~5 ms
+ * a start). The file stays open (close-on-exec, as node opens every file), so a look-up is one read.
+ */
 function open() {
   if (data) return data;
   // The bundle is dist/seatbelt.cjs, dist/seatbelt.mjs, or a library chunk below dist/lib.
   for (const rel of ['./catalogue.data', '../catalogue.data', '../../catalogue.data']) {
-    let bytes;
+    let fd;
     try {
-      bytes = readFileSync(new URL(rel, import.meta.url));
+      fd = openSync(new URL(rel, import.meta.url), 'r');
     } catch (err) {
       if (err.code === 'ENOENT') continue;
       throw err;
     }
-    const nl = bytes.indexOf(10);
-    return (data = { index: JSON.parse(bytes.subarray(0, nl).toString('utf8')), body: bytes.subarray(nl + 1) });
+    let head = Buffer.alloc(0);
+    let nl = -1;
+    for (let size = 32768; nl === -1; size *= 2) {
+      const chunk = Buffer.allocUnsafe(size);
+      const n = readSync(fd, chunk, 0, size, head.length);
+      if (n === 0) throw new Error('dist/catalogue.data has no index line: run npm run build');
+      const from = head.length;
+      head = Buffer.concat([head, chunk.subarray(0, n)]);
+      nl = head.indexOf(10, from);
+    }
+    return (data = { index: JSON.parse(head.subarray(0, nl).toString('utf8')), fd, base: nl + 1 });
   }
   throw new Error('dist/catalogue.data is missing: run npm run build');
 }
 function spec(i) {
   if (parsed[i] === undefined) {
-    const { index, body } = open();
+    const { index, fd, base, body } = open();
     const [at, length] = index.specs[i];
-    parsed[i] = JSON.parse(body.subarray(at, at + length).toString('utf8'));
+    const bytes = body ? body.subarray(at, at + length) : read(fd, base + at, length);
+    parsed[i] = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   }
   return parsed[i];
+}
+/**
+ * Specs read from these bytes (the whole file) until the returned function is called: the start-up
+ * snapshot's warm-up may not open files. What it parsed stays (the same build's specs); the file is
+ * opened when a run first needs another one.
+ */
+export function useCatalogueBytes(bytes) {
+  const nl = bytes.indexOf(10);
+  data = { index: JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, nl).toString('utf8')), body: bytes.subarray(nl + 1) };
+  return () => {
+    data = undefined;
+  };
 }
 export function loadFamilies() {
   return [open().index.specs.map((_, i) => spec(i))];

@@ -50,6 +50,8 @@ function trap(obj, key, what) {
 }
 const fs = require('node:fs');
 const os = require('node:os');
+// Read before the traps: the warm-up below decides with the catalogue but may not open files.
+const catalogueBytes = fs.readFileSync(require('node:path').join(__dirname, 'catalogue.data'));
 const crypto = require('node:crypto');
 trap(process, 'env', 'process.env');
 trap(process, 'cwd', 'process.cwd()');
@@ -65,9 +67,24 @@ ${bundle}
 });
 const cli = { exports: {} };
 bundle.call(cli.exports, cli.exports, bundleRequire, cli, '/seatbelt-snapshot-is-building/dist/seatbelt.cjs', '/seatbelt-snapshot-is-building/dist');
-// Compiled now, so the snapshot holds the command tree's code (each run builds its own tree).
-cli.exports.buildProgram();
-for (const undo of restore.reverse()) undo();
+// Built now, so the snapshot holds the command tree itself: a run parses its argv with it (one
+// parse a process: nothing of a parse is left in the snapshot, which holds the tree as built).
+const program = cli.exports.buildProgram();
+// The hot path run once (src/adapters/cli/warm-up.ts), under the same traps, so the snapshot keeps
+// its compiled code. The snapshot is taken when the event loop is empty, after this has finished.
+let warmed = false;
+cli.exports.warmUp(catalogueBytes).then(
+  () => {
+    warmed = true;
+    for (const undo of restore.reverse()) undo();
+  },
+  (err) => {
+    throw err;
+  },
+);
+process.on('beforeExit', () => {
+  if (!warmed) throw new Error('seatbelt snapshot: the warm-up did not finish');
+});
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // As bin/seatbelt's load(): no optimising re-compile of the WebAssembly parsers.
@@ -81,7 +98,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   const file = path.resolve(path.dirname(process.argv[1]), '..', 'dist', 'seatbelt.cjs');
   __seatbeltModuleUrl = pathToFileURL(file).href;
   packageRequire = createRequire(file);
-  cli.exports.main(process.argv.slice(2)).then(
+  cli.exports.main(process.argv.slice(2), program).then(
     (code) => {
       process.exitCode = code;
     },

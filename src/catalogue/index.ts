@@ -5,6 +5,8 @@
 import type { ProgramSpec } from './spec.js';
 import { loadFamilies, specNamed } from './specs/index.js';
 
+export { useCatalogueBytes } from './specs/index.js';
+
 export type { ProgramSpec } from './spec.js';
 
 let all: readonly ProgramSpec[] | undefined;

@@ -29,7 +29,8 @@ export interface RunOptions {
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'];
 
 export function run(file: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
-  const started = performance.now();
+  // process.hrtime, not performance.now(): the `performance` global loads perf_hooks (~5 ms a start).
+  const started = process.hrtime.bigint();
   const forwarding = opts.forwardSignals ?? true;
   return new Promise((resolve) => {
     const out = opts.capture ? 'pipe' : 'inherit';
@@ -50,7 +51,7 @@ export function run(file: string, args: string[], opts: RunOptions = {}): Promis
       finished = true;
       if (forwarding) for (const sig of FORWARDED) process.off(sig, forward);
       const captured = opts.capture ? { stdout: Buffer.concat(chunks.stdout), stderr: Buffer.concat(chunks.stderr) } : {};
-      resolve({ ...r, ...captured, durationMs: Math.round((performance.now() - started) * 1000) / 1000 });
+      resolve({ ...r, ...captured, durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000 });
     };
     if (opts.input !== undefined && child.stdin) {
       child.stdin.on('error', () => {}); // the child may exit without reading its stdin

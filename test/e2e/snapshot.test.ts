@@ -92,6 +92,28 @@ describe('the start-up snapshot', () => {
     expect(snap.stdout).toBe(bundle.stdout);
   }, 240_000);
 
+  it('keeps nothing of the warm-up made-up folder and home (src/adapters/cli/warm-up.ts) in a decision', async () => {
+    const t = tempHome();
+    // The warm-up decides under /seatbelt-snapshot/{work,home}; a run with another home must not guard or trust them.
+    const input = [
+      { argv: ['touch', '/seatbelt-snapshot/home/.seatbelt/config.json'] },
+      { argv: ['rm', '-rf', '/seatbelt-snapshot/work/build'] },
+      { argv: ['rm', '-rf', 'build'] },
+      { argv: ['git', 'status', '--short'] },
+      { shell: 'cd /seatbelt-snapshot/work && rm -rf .git' },
+    ]
+      .map((l) => JSON.stringify(l))
+      .join('\n');
+    const [snap, bundle] = await Promise.all([
+      run(['check', '--jsonl'], t.env, { input, cwd: t.dir }),
+      run(['check', '--jsonl'], { ...t.env, SEATBELT_NO_SNAPSHOT: '1' }, { input, cwd: t.dir }),
+    ]);
+    expect(snap.exitCode, snap.stderr).toBe(0);
+    expect(snap.stdout.trim().split('\n')).toHaveLength(5);
+    expect(snap.stdout).toBe(bundle.stdout);
+    expect(snap.stdout.split('\n')[0]).not.toContain('self_protection');
+  });
+
   it('reads randomness, clock, environment and working folder afresh in every process', async () => {
     const t = tempHome();
     const ids: string[] = [];

@@ -70,3 +70,11 @@ export function specNamed(name: string): ProgramSpec | undefined {
   }
   return byName.get(name);
 }
+
+/**
+ * The bundles' loader reads the specs from these bytes until the returned function is called (the
+ * start-up snapshot's warm-up, which may not open files). Here the specs are modules: nothing to do.
+ */
+export function useCatalogueBytes(_bytes: Uint8Array): () => void {
+  return () => {};
+}

@@ -255,7 +255,7 @@ _seatbelt() {
     seatbelt_keys_show) words='--json -h --help' ;;
     seatbelt_keys_rotate) words='--audit --reason --owner --json -h --help' ;;
     seatbelt_keys_export-pub) words='--out -h --help' ;;
-    seatbelt_verify) words='--pubkey --keyring --json --checkpoint --tsa-ca --from --log -h --help' ;;
+    seatbelt_verify) words='--pubkey --keyring --json --every-signature --checkpoint --tsa-ca --from --log -h --help' ;;
     seatbelt_audit) words='tail show stats export verify-export report ship -h --help' ;;
     seatbelt_audit_tail) words='--audit --decision --rule --actor --since --until --from --log --keyring --pubkey -n --lines -f --follow --json -h --help' ;;
     seatbelt_audit_show) words='--audit --json -h --help' ;;

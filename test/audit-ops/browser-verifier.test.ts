@@ -15,11 +15,23 @@ import { verifiedTrailOf } from '../../src/audit/verified-trail.js';
 import { keyIdOf, parseKeyFile, verifyTrailBytes } from '../../src/audit/browser/verifier.js';
 import { createHash, createPublicKey } from 'node:crypto';
 import { recoveryBody } from '../../src/audit/envelope.js';
-import { sealRecord } from '../../src/audit/seal.js';
+import { canonicalize } from '../../src/audit/canonical.js';
+import { expectedHash, sealRecord } from '../../src/audit/seal.js';
 import { rotationBody } from '../../src/audit/rotate.js';
 import { actor, at as atTime, bodyAt, chain, eventId, otherSigner, PUBLIC, signer, toBytes } from '../audit/fixtures.js';
 
 const lines = chain(8).map((s) => s.line);
+const flipSigByte = (line: string) => {
+  const sig = Buffer.from((JSON.parse(line) as { sig: string }).sig, 'base64');
+  sig[20]! ^= 0x40;
+  return sig.toString('base64');
+};
+const withSig = (line: string, sig: string) => canonicalize({ ...(JSON.parse(line) as Record<string, unknown>), sig });
+/** The line with its hash recomputed (what a forger without the key can do). */
+const rehashed = (line: string) => {
+  const r = JSON.parse(line) as Record<string, unknown>;
+  return canonicalize({ ...r, hash: expectedHash(r) });
+};
 const forged = chain(8, otherSigner).map((s) => s.line);
 
 /** name → trail bytes. Mirrors the tamper matrix of issue 2. */
@@ -79,6 +91,26 @@ const matrix: Record<string, Buffer> = {
     sealRecord({ ...bodyAt(8), note: 'x' }, { seq: 8, prevHash: chain(8)[7]!.record.hash }, signer).line,
   ]),
   'two distant lines swapped': toBytes([lines[0]!, lines[6]!, ...lines.slice(2, 6), lines[1]!, lines[7]!]),
+  // v3: the hash covers the signature.
+  'a signature byte changed': toBytes(lines.map((l, i) => (i === 3 ? withSig(l, flipSigByte(l)) : l))),
+  'a signature byte changed and the hash recomputed': toBytes(lines.map((l, i) => (i === 3 ? rehashed(withSig(l, flipSigByte(l))) : l))),
+  'a run re-hashed and re-linked after an edit': (() => {
+    const out = [...lines];
+    let prev = chain(8)[3]!.record.hash;
+    for (let i = 4; i < out.length; i++) {
+      const r = JSON.parse(out[i]!) as Record<string, unknown>;
+      const edited = { ...r, prev_hash: prev, ...(i === 5 ? { exit_code: 1 } : {}) };
+      out[i] = rehashed(canonicalize(edited));
+      prev = (JSON.parse(out[i]!) as { hash: string }).hash;
+    }
+    return toBytes(out);
+  })(),
+  'a v2 trail continued in v3': (() => {
+    const v2 = sealRecord({ ...bodyAt(0), v: 2 }, { seq: 0, prevHash: '0'.repeat(64) }, signer);
+    const v3 = sealRecord(bodyAt(1), { seq: 1, prevHash: v2.record.hash }, signer);
+    const v3b = sealRecord(bodyAt(2), { seq: 2, prevHash: v3.record.hash }, signer);
+    return toBytes([v2.line, v3.line, v3b.line]);
+  })(),
 };
 
 const summary = (f: { line: number; class: string }[]) => f.map((x) => `${x.line}:${x.class}`).sort();
@@ -99,7 +131,8 @@ describe('in-browser verifier agrees with verifyTrail', () => {
       expect(browser.ok).toBe(node.ok);
       expect(browser.records).toBe(node.records);
       expect(browser.lastHash).toBe(node.lastHash);
-      if (name === 'intact') expect(node.ok).toBe(true);
+      expect(browser.signatures).toEqual(node.signatures);
+      if (name === 'intact' || name === 'a v2 trail continued in v3') expect(node.ok).toBe(true);
       else expect(node.ok).toBe(false);
       // The records the page draws its figures from are exactly those the CLI readers read.
       expect(browser.entries.map((e) => e.line)).toEqual(

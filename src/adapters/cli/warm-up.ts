@@ -5,12 +5,14 @@
 // machine can leak into a decision. It decides argv commands under a made-up folder and home, and
 // builds and seals their records with a signer that signs nothing, then drops every result. The
 // parsers (WebAssembly) cannot be in a snapshot: shell scripts and SQL still load them at run time.
+import { Command } from 'commander';
 import { useCatalogueBytes } from '../../catalogue/index.js';
 import type { Action, AnalyzeContext } from '../../core/types.js';
 import { defaultAnalyzer } from '../../engine/default-engine.js';
 import { decide } from '../../engine/govern.js';
 import { decisionBody, outcomeBody } from '../../audit/envelope.js';
 import { GENESIS_HASH, sealRecord, type Signer } from '../../audit/seal.js';
+import { configProblems } from '../../policy/config.js';
 import { loadPolicy } from '../../policy/policies.js';
 import { decisionJson, refusalText } from './shared.js';
 
@@ -34,8 +36,24 @@ const NO_SIGNER: Signer = {
   sign: () => new Uint8Array(64),
 };
 
+/** commander's parsing, on a throwaway tree shaped like ours (the real one is parsed once, at run time). */
+function parseOnce(): void {
+  const program = new Command('warm-up').enablePositionalOptions().exitOverride();
+  program
+    .command('exec')
+    .argument('[command...]')
+    .option('--shell <script>')
+    .option('--policy <name>')
+    .option('--json')
+    .passThroughOptions()
+    .action(() => {});
+  program.parse(['exec', '--policy', 'safe_defaults', '--json', '--', 'git', 'status'], { from: 'user' });
+}
+
 /** Runs the hot path on made-up input; `catalogue`: the bytes of dist/catalogue.data (no file may be opened). */
 export async function warmUp(catalogue: Uint8Array): Promise<void> {
+  parseOnce();
+  configProblems({ policy: 'safe_defaults', agent: 'claude-code' }, 'user');
   const release = useCatalogueBytes(catalogue);
   try {
     const home = '/seatbelt-snapshot/home';

@@ -26,7 +26,7 @@ beforeAll(async () => {
     ['audit', 'ship', '--init-db', '--to', url(db, DB), '--audit', s.file('empty.jsonl', []), '--pubkey', s.pubkey],
     { env },
   );
-  expect(init.stderr).toContain('migrated to v1');
+  expect(init.stderr).toContain('migrated to v2');
   expect(init.exitCode).toBe(0);
   psql(
     db,

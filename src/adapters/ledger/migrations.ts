@@ -150,6 +150,80 @@ GRANT EXECUTE ON FUNCTION seatbelt.log_head(text), seatbelt.record_hashes(text, 
 GRANT SELECT ON seatbelt.logs, seatbelt.records, seatbelt.checkpoints TO seatbelt_reader;
 `,
   },
+  {
+    version: 2,
+    name: 'ledger: the chain checked once per statement (COPY-sized batches), cheaper hash checks, the log checked by the same trigger',
+    // v1 checked the chain row by row: a plpgsql SELECT per row whose plan, once cached on an empty
+    // table, scanned the whole table (measured: 480 rows/s at 20,000 rows, falling as the log grew).
+    // Here one AFTER … FOR EACH STATEMENT trigger sees the statement's rows as a transition table and
+    // checks them set-wise: each row's seq/hash/prev_hash are its record's own (the JSON parsed once),
+    // seq 0 starts at the genesis hash, every row links to the row before it in the statement, and a
+    // row whose parent is not in the statement (the first of a batch) to the stored one, looked up by
+    // the primary key with a plan made for the ledger as it is now (force_custom_plan). The foreign
+    // key to logs (one lookup per row) becomes one check per statement; the hash regexes (12 µs a
+    // row) become a length and a character-class test that allow exactly the same values.
+    sql: `
+ALTER TABLE seatbelt.records
+  DROP CONSTRAINT records_hash_check,
+  DROP CONSTRAINT records_prev_hash_check,
+  DROP CONSTRAINT records_log_id_fkey,
+  ADD CONSTRAINT records_hash_check CHECK (octet_length(hash) = 64 AND hash !~ '[^0-9a-f]'),
+  ADD CONSTRAINT records_prev_hash_check CHECK (octet_length(prev_hash) = 64 AND prev_hash !~ '[^0-9a-f]');
+DROP TRIGGER records_chain ON seatbelt.records;
+DROP FUNCTION seatbelt.records_check_insert();
+
+CREATE FUNCTION seatbelt.records_check_chain() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, seatbelt SET plan_cache_mode = force_custom_plan AS $fn$
+DECLARE
+  bad record;
+  parent text;
+BEGIN
+  SELECT a.log_id INTO bad FROM added a WHERE NOT EXISTS (SELECT 1 FROM seatbelt.logs l WHERE l.log_id = a.log_id) LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'seatbelt ledger: log % is not in seatbelt.logs (a log is registered before its records)', bad.log_id
+      USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  SELECT a.log_id, a.seq INTO bad FROM added a, LATERAL (SELECT convert_from(a.line, 'UTF8')::jsonb AS r OFFSET 0) j
+  WHERE jsonb_typeof(j.r) <> 'object' OR j.r->'seq' IS DISTINCT FROM to_jsonb(a.seq) OR j.r->>'hash' IS DISTINCT FROM a.hash
+     OR j.r->>'prev_hash' IS DISTINCT FROM a.prev_hash
+  LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'seatbelt ledger: log % seq %: the row''s seq, hash or prev_hash is not the record''s own', bad.log_id, bad.seq
+      USING ERRCODE = 'SB001';
+  END IF;
+  SELECT a.log_id INTO bad FROM added a WHERE a.seq = 0 AND a.prev_hash <> ${GENESIS} LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'seatbelt ledger: log % seq 0: prev_hash must be the genesis hash', bad.log_id USING ERRCODE = 'SB002';
+  END IF;
+  -- The rows that do not link to the row before them in the statement: the first of each log's run
+  -- (its parent must be stored), and any that breaks the chain inside the statement.
+  FOR bad IN
+    SELECT b.log_id, b.seq, b.prev_hash, b.before_seq, b.before_hash FROM (
+      SELECT a.log_id, a.seq, a.prev_hash, lag(a.seq) OVER w AS before_seq, lag(a.hash) OVER w AS before_hash
+      FROM added a WINDOW w AS (PARTITION BY a.log_id ORDER BY a.seq)) b
+    WHERE b.seq > 0 AND (b.before_seq IS DISTINCT FROM b.seq - 1 OR b.before_hash <> b.prev_hash)
+  LOOP
+    IF bad.before_seq IS NOT DISTINCT FROM bad.seq - 1 THEN
+      parent := bad.before_hash;
+    ELSE
+      SELECT r.hash INTO parent FROM seatbelt.records r WHERE r.log_id = bad.log_id AND r.seq = bad.seq - 1;
+      IF parent IS NULL THEN
+        RAISE EXCEPTION 'seatbelt ledger: log % seq %: seq % is not in the ledger (records are shipped in order)', bad.log_id, bad.seq,
+          bad.seq - 1 USING ERRCODE = 'SB003';
+      END IF;
+    END IF;
+    IF parent <> bad.prev_hash THEN
+      RAISE EXCEPTION 'seatbelt ledger: log % seq %: prev_hash % does not match the stored hash % of seq %',
+        bad.log_id, bad.seq, left(bad.prev_hash, 16), left(parent, 16), bad.seq - 1 USING ERRCODE = 'SB004';
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER records_chain AFTER INSERT ON seatbelt.records REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION seatbelt.records_check_chain();
+`,
+  },
 ];
 
 export const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -11,8 +11,12 @@ import { trailOrigin } from '../../audit/checkpoint.js';
 import type { Finding } from '../../audit/verify.js';
 import { SeatbeltError } from '../../core/error.js';
 import { sqlState, type LedgerClient } from './connect.js';
+import { insertRows } from './copy.js';
 import { columnsOf } from './row.js';
-import { TrailSource, type TrailKeys, type TrailRead, type VerifiedLine } from './trail-source.js';
+import { TrailSource, type TrailKeys, type TrailStream, type VerifiedLine } from './trail-source.js';
+
+/** Records per batch (one COPY each): large enough that a statement's fixed costs vanish, small enough to resume often. */
+export const DEFAULT_BATCH = 2000;
 
 export const LOG_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 
@@ -45,44 +49,6 @@ export interface ShipOptions {
   onBatch?: (shipped: number, lastSeq: number) => void;
 }
 
-const INSERT = `
-INSERT INTO seatbelt.records (log_id, seq, hash, prev_hash, line, time, type, event_id, key_id, decision, rule_ids, policy, role,
-  owner, agent, os_user, host, environment, decision_event_id)
-SELECT $1, u.seq, u.hash, u.prev_hash, u.line, u.time, u.type, u.event_id, u.key_id, u.decision,
-  ARRAY(SELECT jsonb_array_elements_text(u.rule_ids)), u.policy, u.role, u.owner, u.agent, u.os_user, u.host, u.environment, u.decision_event_id
-FROM unnest($2::bigint[], $3::text[], $4::text[], $5::bytea[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[],
-  $11::jsonb[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
-  AS u(seq, hash, prev_hash, line, time, type, event_id, key_id, decision, rule_ids, policy, role, owner, agent, os_user, host,
-    environment, decision_event_id)
-ORDER BY u.seq
-ON CONFLICT DO NOTHING`;
-
-function batchParams(log: string, batch: VerifiedLine[]): unknown[] {
-  const cols = batch.map((b) => columnsOf(b.record));
-  const pick = <K extends keyof ReturnType<typeof columnsOf>>(k: K) => cols.map((c) => c[k]);
-  return [
-    log,
-    pick('seq'),
-    pick('hash'),
-    pick('prev_hash'),
-    batch.map((b) => Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength)),
-    pick('time'),
-    pick('type'),
-    pick('event_id'),
-    pick('key_id'),
-    pick('decision'),
-    cols.map((c) => JSON.stringify(c.rule_ids)),
-    pick('policy'),
-    pick('role'),
-    pick('owner'),
-    pick('agent'),
-    pick('os_user'),
-    pick('host'),
-    pick('environment'),
-    pick('decision_event_id'),
-  ];
-}
-
 interface Head {
   firstEventId: string;
   seq: number | null;
@@ -112,8 +78,10 @@ export class Shipper {
   /** The last record shipped or found in the ledger: the next one must link to it. */
   private link: { seq: number; hash: string } | null = null;
   private fork: Fork | null = null;
-  /** The line of the ledger's last record in the trail, when the first read found it. */
-  private headLine = 0;
+  /** The line of the last record read that the ledger holds or was sent (damage after it is where shipping stopped). */
+  private lastLine = 0;
+  /** The batch the ledger is working on while the next one is read and verified. */
+  private inflight: Promise<void> | null = null;
 
   constructor(
     private readonly client: LedgerClient,
@@ -141,83 +109,173 @@ export class Shipper {
       checkpoints: { shipped: 0, skipped: [] },
     };
     if (this.fork) return report; // a forked log is never shipped to again in this run
-    const read = this.started ? this.source.next() : await this.firstRead();
-    let records = read.records;
-    if (!this.started) {
-      this.started = true;
-      const first = read.firstEventId;
-      if (first === null) {
-        if (records.length === 0 && read.findings.every((f) => f.class === 'EMPTY')) {
-          this.started = false; // an empty trail: nothing to ship yet; the next round reads it from the top
-          return report;
-        }
-        const f = read.findings[0];
-        throw new SeatbeltError(
-          'INPUT',
-          `${this.trail}: its first line is not a verified record${f ? ` (line ${f.line} ${f.class} ${f.detail})` : ''}; nothing shipped (check with: seatbelt verify ${this.trail})`,
-        );
-      }
-      this.log ??= first;
-      report.log = this.log;
-      await this.ensureLog(first);
-      if (!this.fork) records = await this.afterShipped(records, report);
-      if (this.fork) return { ...report, fork: this.fork };
-    }
+    if (!this.started) return this.shipFirst(report);
     report.log = this.log!;
-    let i = 0;
-    const batchSize = this.o.batch ?? 2000;
-    while (i < records.length && !this.fork) {
-      // The run that continues the chain from the last link.
-      const batch: VerifiedLine[] = [];
-      while (i < records.length && batch.length < batchSize) {
-        const r = records[i]!.record;
-        const expected = this.link ? this.link.seq + 1 : 0;
-        const prev = batch.length ? batch[batch.length - 1]!.record.hash : (this.link?.hash ?? null);
-        if (r.seq !== expected || (prev !== null && r.prev_hash !== prev)) {
-          // Name the damage that broke the run when there is one (the record that is not there), else the break.
-          const before = records[i]!.line;
-          const after = i > 0 ? records[i - 1]!.line : 0;
-          report.stopped = this.firstDamage(read.findings.filter((f) => f.line > after && f.line < before)) ?? {
-            seq: r.seq,
-            line: before,
-            detail:
-              r.seq !== expected ? `seq ${r.seq} does not follow seq ${expected - 1}` : `prev_hash does not link to seq ${expected - 1}`,
-          };
-          break;
-        }
-        batch.push(records[i]!);
-        this.link = { seq: r.seq, hash: r.hash };
-        i++;
+    const read = this.source.next();
+    const run = new Run(this, report);
+    for (const r of read.records) if (!(await run.add(r, () => read.findings))) break;
+    await run.end();
+    return this.finish(report, read.findings);
+  }
+
+  /**
+   * The first round: from the ledger's head when the trail still holds it (only what is new is
+   * verified), else the whole trail. Records are sent as they are verified.
+   */
+  private async shipFirst(report: ShipReport): Promise<ShipReport> {
+    const firstLine = this.source.firstLineEventId();
+    const log = this.log ?? firstLine;
+    if (log !== null && firstLine !== null) {
+      const head = await logHead(this.client, log);
+      if (head && head.seq !== null && head.hash !== null && head.firstEventId === firstLine) {
+        const stream = this.source.stream({ seq: head.seq, hash: head.hash });
+        if (stream && (await this.shipStream(stream, report, { head, firstEventId: firstLine })))
+          return this.finish(report, stream.findings());
+        // Not from there after all (see shipStream): what was sent stays sent; read it all.
+        this.link = null;
+        this.lastLine = 0;
       }
-      if (batch.length) await this.insert(batch, report);
-      if (report.stopped) break;
     }
-    // Damage after the last record shipped is where shipping stopped (damage before it is verify's to report).
-    const lastLine = records.at(-1)?.line ?? this.headLine;
-    if (!report.stopped && !this.fork) report.stopped = this.firstDamage(read.findings.filter((f) => f.line > lastLine));
+    const stream = this.source.stream(null)!;
+    const shipped = await this.shipStream(stream, report, null);
+    if (!shipped) return report; // an empty trail: nothing to ship yet; the next round reads it from the top
+    return this.finish(report, stream.findings());
+  }
+
+  /**
+   * Ships a stream of verified records. From the ledger's head (`from`), it gives up (false) when
+   * the head record is not the first verified record read, or a line names a key no trusted key
+   * handed over to in what was read (a rotation before the head may have): the caller reads the
+   * whole trail then. From the top, false means the trail holds no line yet.
+   */
+  private async shipStream(stream: TrailStream, report: ShipReport, from: { head: Head; firstEventId: string } | null): Promise<boolean> {
+    const run = new Run(this, report);
+    let first = true;
+    /** Dropping the records the ledger holds, until the one at its last seq. */
+    let seeking = false;
+    const local = new Map<number, string>();
+    const giveUp = async () => {
+      await run.end();
+      return false;
+    };
+    for await (const slice of stream.slices) {
+      if (from && stream.findings().some((f) => f.class === 'UNKNOWN_KEY' || f.line === stream.firstLine)) return giveUp();
+      if (run.over) continue; // the chain stopped: read on to the end (a --follow round starts there)
+      for (const r of slice) {
+        if (first) {
+          first = false;
+          if (from) {
+            if (r.line !== stream.firstLine || r.record.hash !== from.head.hash) return giveUp();
+            this.log ??= from.firstEventId;
+            this.head = from.head;
+          } else {
+            if (r.line !== 1) throw this.notARecord(stream.findings());
+            this.log ??= r.record.event_id;
+            report.log = this.log;
+            await this.ensureLog(r.record.event_id);
+            if (this.fork) return this.forked(report);
+          }
+          report.log = this.log!;
+          this.started = true;
+          seeking = this.head?.seq !== null && this.head?.seq !== undefined;
+        }
+        if (seeking) {
+          const head = this.head!;
+          const at = head.seq!;
+          if (r.record.seq < at) {
+            local.set(r.record.seq, r.record.hash);
+            continue;
+          }
+          if (r.record.seq > at) {
+            this.fork = {
+              seq: at,
+              local: '',
+              ledger: head.hash,
+              detail: `the ledger holds seq ${at} of log ${this.log}, which this trail does not hold as a verified record`,
+            };
+            return this.forked(report);
+          }
+          if (r.record.hash !== head.hash) {
+            local.set(r.record.seq, r.record.hash);
+            await this.findFork(local, r);
+            return this.forked(report);
+          }
+          seeking = false;
+          local.clear();
+          this.link = { seq: at, hash: head.hash! };
+          this.lastLine = r.line;
+          report.ledgerSeq = at;
+          continue;
+        }
+        if (!(await run.add(r, stream.findings))) break;
+      }
+    }
+    if (first) {
+      if (from) return giveUp();
+      const findings = stream.findings();
+      if (findings.every((f) => f.class === 'EMPTY')) return false;
+      throw this.notARecord(findings);
+    }
+    if (seeking) {
+      const last = [...local.keys()].pop() ?? null;
+      this.fork = {
+        seq: this.head!.seq!,
+        local: '',
+        ledger: this.head!.hash,
+        detail:
+          last !== null && last < this.head!.seq!
+            ? `the ledger holds log ${this.log} up to seq ${this.head!.seq}, but this trail's verified records end at seq ${last}: records were cut from the trail, or another trail ships under this log name`
+            : `the ledger holds seq ${this.head!.seq} of log ${this.log}, which this trail does not hold as a verified record`,
+      };
+      return this.forked(report);
+    }
+    await run.end();
+    return true;
+  }
+
+  private notARecord(findings: Finding[]): SeatbeltError {
+    const f = findings.find((x) => x.class !== 'EMPTY');
+    return new SeatbeltError(
+      'INPUT',
+      `${this.trail}: its first line is not a verified record${f ? ` (line ${f.line} ${f.class} ${f.detail})` : ''}; nothing shipped (check with: seatbelt verify ${this.trail})`,
+    );
+  }
+
+  private forked(report: ShipReport): true {
+    report.fork = this.fork;
+    return true;
+  }
+
+  /** The end of a round: where shipping stopped, where the ledger stands, the checkpoints. */
+  private async finish(report: ShipReport, findings: Finding[]): Promise<ShipReport> {
+    if (this.fork) return { ...report, fork: this.fork };
+    // Damage after the last record sent is where shipping stopped (damage before it is verify's to report).
+    if (!report.stopped) report.stopped = firstDamage(findings.filter((f) => f.line > this.lastLine));
     report.ledgerSeq = this.link?.seq ?? null;
     report.fork = this.fork;
     if (!this.fork) report.checkpoints = await this.shipCheckpoints();
     return report;
   }
 
-  /** The first read: from the ledger's head when the trail still holds it, else the whole trail. */
-  private async firstRead(): Promise<TrailRead> {
-    const firstLine = this.source.firstLineEventId();
-    const log = this.log ?? firstLine;
-    if (log !== null && firstLine !== null) {
-      const head = await logHead(this.client, log);
-      if (head && head.seq !== null && head.hash !== null && head.firstEventId === firstLine) {
-        const read = await this.source.after(head.seq, head.hash, firstLine);
-        if (read) return read;
-      }
+  /** Hashes chain: once two records agree, every record before them agrees. Finds the first that differs. */
+  private async findFork(local: Map<number, string>, at: VerifiedLine): Promise<void> {
+    let lo = 0;
+    let hi = at.record.seq;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      const mine = local.get(mid);
+      const held = (await ledgerHashes(this.client, this.log!, mid, mid)).get(mid);
+      if (mine !== undefined && mine === held) lo = mid + 1;
+      else hi = mid;
     }
-    return this.source.first();
-  }
-
-  private firstDamage(findings: Finding[]): ShipReport['stopped'] {
-    const f = findings.find((x) => x.class !== 'SEQ_GAP' && x.class !== 'TORN_TAIL');
-    return f ? { seq: f.seq, line: f.line, detail: `${f.class} ${f.detail}` } : null;
+    const mine = local.get(lo);
+    const held = (await ledgerHashes(this.client, this.log!, lo, lo)).get(lo) ?? null;
+    this.fork = {
+      seq: lo,
+      local: mine ?? '',
+      ledger: held,
+      detail: `fork: seq ${lo} is ${held?.slice(0, 16) ?? '(missing)'}… in the ledger and ${mine ? `${mine.slice(0, 16)}… in this trail${lo === at.record.seq ? ` (line ${at.line})` : ''}` : 'not a verified record in this trail'}`,
+    };
   }
 
   private async ensureLog(firstEventId: string): Promise<void> {
@@ -240,64 +298,60 @@ export class Shipper {
     }
   }
 
-  /** Drops what the ledger already holds, after checking the trail still holds the same record at the ledger's last seq. */
-  private async afterShipped(records: VerifiedLine[], report: ShipReport): Promise<VerifiedLine[]> {
-    const head = this.head;
-    if (!head || head.seq === null || this.fork) return records;
-    const bySeq = new Map(records.map((r) => [r.record.seq, r]));
-    const at = bySeq.get(head.seq);
-    if (!at) {
-      const last = records.at(-1)?.record.seq ?? null;
-      this.fork = {
-        seq: head.seq,
-        local: '',
-        ledger: head.hash,
-        detail:
-          last !== null && last < head.seq
-            ? `the ledger holds log ${this.log} up to seq ${head.seq}, but this trail's verified records end at seq ${last}: records were cut from the trail, or another trail ships under this log name`
-            : `the ledger holds seq ${head.seq} of log ${this.log}, which this trail does not hold as a verified record`,
-      };
-      return [];
-    }
-    if (at.record.hash !== head.hash) {
-      // Hashes chain: once two records agree, every record before them agrees. Find the first that differs.
-      let lo = 0;
-      let hi = head.seq;
-      while (lo < hi) {
-        const mid = Math.floor((lo + hi) / 2);
-        const local = bySeq.get(mid)?.record.hash;
-        const held = (await ledgerHashes(this.client, this.log!, mid, mid)).get(mid);
-        if (local !== undefined && local === held) lo = mid + 1;
-        else hi = mid;
-      }
-      const local = bySeq.get(lo);
-      const held = (await ledgerHashes(this.client, this.log!, lo, lo)).get(lo) ?? null;
-      this.fork = {
-        seq: lo,
-        local: local?.record.hash ?? '',
-        ledger: held,
-        detail: `fork: seq ${lo} is ${held?.slice(0, 16) ?? '(missing)'}… in the ledger and ${local ? `${local.record.hash.slice(0, 16)}… in this trail (line ${local.line})` : 'not a verified record in this trail'}`,
-      };
-      return [];
-    }
-    this.link = { seq: head.seq, hash: head.hash };
-    this.headLine = at.line;
-    report.ledgerSeq = head.seq;
-    return records.filter((r) => r.record.seq > head.seq!);
+  /** The record expected next, and the hash it must link to (null: the genesis, checked by verify and the ledger). */
+  expected(): { seq: number; prev: string | null } {
+    return { seq: this.link ? this.link.seq + 1 : 0, prev: this.link?.hash ?? null };
+  }
+
+  /** Takes `r` as sent: the next record links to it. */
+  advance(r: VerifiedLine): void {
+    this.link = { seq: r.record.seq, hash: r.record.hash };
+    this.lastLine = r.line;
+  }
+
+  get forkFound(): boolean {
+    return this.fork !== null;
+  }
+
+  /** The line of the last record the ledger holds or was sent. */
+  get lastRecordLine(): number {
+    return this.lastLine;
+  }
+
+  get batchSize(): number {
+    return this.o.batch ?? DEFAULT_BATCH;
+  }
+
+  /**
+   * Sends a batch once the ledger has answered for the one before (so a fork found there stops
+   * everything after it), without waiting for this one: the next batch is read and verified while
+   * the ledger inserts this one. `settle` waits for it.
+   */
+  async send(batch: VerifiedLine[], report: ShipReport): Promise<void> {
+    await this.settle();
+    if (this.fork) return;
+    const p = this.insert(batch, report);
+    p.catch(() => {}); // awaited by settle; not an unhandled rejection meanwhile
+    this.inflight = p;
+  }
+
+  async settle(): Promise<void> {
+    const p = this.inflight;
+    this.inflight = null;
+    if (p) await p;
   }
 
   private async insert(batch: VerifiedLine[], report: ShipReport): Promise<void> {
     const from = batch[0]!.record.seq;
     const to = batch[batch.length - 1]!.record.seq;
+    const rows = batch.map((b) => ({ columns: columnsOf(b.record), bytes: b.bytes }));
     let inserted: number;
     try {
-      const res = await this.client.query(INSERT, batchParams(this.log!, batch));
-      inserted = res.rowCount ?? 0;
+      inserted = await insertRows(this.client, this.log!, rows);
     } catch (err) {
       const state = sqlState(err) ?? '';
       if (!state.startsWith('SB')) throw err;
       // The ledger refused the chain: someone shipped other records under this log meanwhile.
-      inserted = 0;
       await this.compare(batch, from, to);
       if (!this.fork) throw new SeatbeltError('INPUT', `the ledger refused log ${this.log} seq ${from}..${to}: ${(err as Error).message}`);
       return;
@@ -363,5 +417,58 @@ export class Shipper {
       out.shipped += res.rowCount ?? 0;
     }
     return out;
+  }
+}
+
+function firstDamage(findings: Finding[]): ShipReport['stopped'] {
+  const f = findings.find((x) => x.class !== 'SEQ_GAP' && x.class !== 'TORN_TAIL');
+  return f ? { seq: f.seq, line: f.line, detail: `${f.class} ${f.detail}` } : null;
+}
+
+/**
+ * One round's records in chain order from the shipper's last link, cut into batches: the run stops
+ * at the first record that does not continue the chain, naming the damage that broke it when there
+ * is one (the line that is not a record, between the two), else the break itself.
+ */
+class Run {
+  private batch: VerifiedLine[] = [];
+  over = false;
+
+  constructor(
+    private readonly shipper: Shipper,
+    private readonly report: ShipReport,
+  ) {}
+
+  /** Takes the next verified record; false when the chain stops before it (or a fork was found). */
+  async add(r: VerifiedLine, findings: () => Finding[]): Promise<boolean> {
+    if (this.over) return false;
+    const { seq, prev } = this.shipper.expected();
+    if (r.record.seq !== seq || (prev !== null && r.record.prev_hash !== prev)) {
+      const after = this.shipper.lastRecordLine;
+      this.report.stopped = firstDamage(findings().filter((f) => f.line > after && f.line < r.line)) ?? {
+        seq: r.record.seq,
+        line: r.line,
+        detail: r.record.seq !== seq ? `seq ${r.record.seq} does not follow seq ${seq - 1}` : `prev_hash does not link to seq ${seq - 1}`,
+      };
+      this.over = true;
+      return false;
+    }
+    this.shipper.advance(r);
+    this.batch.push(r);
+    if (this.batch.length >= this.shipper.batchSize) await this.flush();
+    if (this.shipper.forkFound) this.over = true;
+    return !this.over;
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    if (batch.length) await this.shipper.send(batch, this.report);
+  }
+
+  /** Sends what is left and waits for the ledger to answer for everything sent. */
+  async end(): Promise<void> {
+    if (!this.shipper.forkFound) await this.flush();
+    await this.shipper.settle();
   }
 }

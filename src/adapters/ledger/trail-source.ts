@@ -8,6 +8,7 @@ import type { KeyWindow } from '../../audit/key-windows.js';
 import type { ChainFields } from '../../audit/shape.js';
 import { keyMap, nodeCrypto, type Finding } from '../../audit/verify.js';
 import { READABLE_DESPITE, TrailVerifier, parseLine, splitLines, type Line } from '../../audit/verify-core.js';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { SeatbeltError } from '../../core/error.js';
 
 export interface VerifiedLine {
@@ -26,6 +27,24 @@ export interface TrailRead {
   /** The first record's event id (the default log id), when the read started at the top. */
   firstEventId: string | null;
 }
+
+/**
+ * A trail verified as it is read (`TrailSource.stream`): `slices` gives the records whose verdict is
+ * final, in file order, a few thousand lines at a time, letting the event loop run in between (the
+ * shipper's inserts go on meanwhile); `findings` are the findings so far, all of them once the
+ * slices are done.
+ */
+export interface TrailStream {
+  slices: AsyncIterable<VerifiedLine[]>;
+  findings: () => Finding[];
+  /** The line number of the first line read (1 from the top). */
+  firstLine: number;
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+/** Lines verified between two turns of the event loop. */
+const SLICE_LINES = 2048;
 
 export interface TrailKeys {
   keys: KeyObject[];
@@ -172,6 +191,155 @@ export class TrailSource {
     return { records: this.keep(candidates, findings, lines, before), findings, firstEventId };
   }
 
+  /**
+   * The trail from the top (`after` null), or from the record at `after.seq` when that record is
+   * there with `after.hash` (null when it is not: read from the top), verified as it is read.
+   *
+   * A trail whose first record read hashes its signature (v3) is verified here, on this thread, in
+   * slices: one signature per run of records, so the thread keeps up, and the records go out while
+   * the rest is read. An older trail (a signature to check on every record) is verified on every
+   * core first (verify-parallel), then handed over at once.
+   *
+   * A record is handed over once the verifier has judged a later record, when every finding about
+   * it has been made (its own, and the out-of-order check the next record settles); the findings
+   * only the end of the file can make (a gap, a link to a record that never came) cannot concern a
+   * record that continues the chain, which is all a shipper sends. The last one goes at the end.
+   */
+  stream(after: { seq: number; hash: string } | null): TrailStream | null {
+    const bytes = readRange(this.file, 0);
+    const end = this.wholeLinesEnd(bytes);
+    let start = 0;
+    if (after) {
+      const found = this.recordFromTheBack(bytes, end, after.seq, after.hash);
+      if (found === null) return null;
+      start = found;
+    }
+    let before = 0;
+    for (let at = bytes.indexOf(0x0a); at !== -1 && at < start; at = bytes.indexOf(0x0a, at + 1)) before++;
+    const body = bytes.subarray(start, end);
+    const self = this;
+    let findings: Finding[] = [];
+    const done = (read: { findings: Finding[]; lines: number }) => {
+      findings = read.findings;
+      self.offset = end;
+      self.lines = before + read.lines;
+    };
+    const slices = hashesSignature(body) ? this.sliced(body, start, before, (f) => findings.push(f), done) : this.whole(body, before, done);
+    return { slices, findings: () => findings, firstLine: before + 1 };
+  }
+
+  /** Verifies `body` (its first byte at file offset `base`, after `before` lines) on this thread, slice by slice. */
+  private async *sliced(
+    body: Uint8Array,
+    base: number,
+    before: number,
+    onFinding: (f: Finding) => void,
+    done: (read: { findings: Finding[]; lines: number }) => void,
+  ): AsyncGenerator<VerifiedLine[]> {
+    const held: VerifiedLine[] = [];
+    const bad = new Set<number>();
+    let ready: VerifiedLine[] = [];
+    const v = new TrailVerifier({
+      crypto: nodeCrypto,
+      keys: keyMap(this.trust.keys),
+      ...(this.trust.windows ? { keyWindows: this.trust.windows } : {}),
+      onFinding: (f) => {
+        if (!READABLE_DESPITE.has(f.class)) bad.add(f.line);
+        onFinding(f);
+      },
+      onRecord: (line, record) => {
+        // Every record before this one has been judged for good.
+        for (const h of held.splice(0)) if (!bad.has(h.line)) ready.push(h);
+        held.push({ line, record, bytes: NO_BYTES });
+      },
+    });
+    // Where each line pushed starts in `body` (the verifier holds a run of lines before judging them).
+    const starts: number[] = [];
+    const withBytes = (lines: VerifiedLine[]) =>
+      lines.map((l) => {
+        const i = l.line - before - 1;
+        const end = i + 1 < starts.length ? starts[i + 1]! - 1 : lastEnd;
+        return { ...l, bytes: body.subarray(starts[i]!, end) };
+      });
+    let at = 0;
+    let no = before;
+    let lines = 0;
+    let lastEnd = 0;
+    while (at < body.length) {
+      for (let n = 0; n < SLICE_LINES && at < body.length; n++) {
+        const nl = body.indexOf(0x0a, at);
+        const e = nl === -1 ? body.length : nl;
+        starts.push(at);
+        lastEnd = e;
+        no++;
+        lines++;
+        v.push({ no, offset: base + at, bytes: body.subarray(at, e), terminated: nl !== -1 });
+        at = e + 1;
+      }
+      if (ready.length) {
+        const out = withBytes(ready);
+        for (const r of out) this.learnKey(r.record);
+        ready = [];
+        yield out;
+      }
+      await yieldToIo();
+    }
+    const report = v.finish();
+    for (const h of held.splice(0)) if (!bad.has(h.line)) ready.push(h);
+    done({ findings: report.findings, lines });
+    if (ready.length) {
+      const out = withBytes(ready);
+      for (const r of out) this.learnKey(r.record);
+      yield out;
+    }
+  }
+
+  /** Verifies `body` on every core, then hands over its verified records at once. */
+  private async *whole(
+    body: Uint8Array,
+    before: number,
+    done: (read: { findings: Finding[]; lines: number }) => void,
+  ): AsyncGenerator<VerifiedLine[]> {
+    const candidates: { line: number; record: ChainFields }[] = [];
+    const { verifyTrailParallel } = await import('../../audit/verify-parallel.js');
+    const report = await verifyTrailParallel(body, {
+      publicKeys: this.trust.keys,
+      keyWindows: this.trust.windows,
+      onRecord: (line, record) => candidates.push({ line, record }),
+    });
+    const findings = report.findings.map((f) => ({ ...f, line: f.line === 0 ? 0 : f.line + before }));
+    for (const c of candidates) {
+      c.line += before;
+      this.learnKey(c.record);
+    }
+    const lines = splitLines(body).map((l) => ({ ...l, no: l.no + before }));
+    done({ findings, lines: lines.length });
+    yield this.keep(candidates, findings, lines, before);
+  }
+
+  /** Where the record `seq` with `hash` starts, searched from the end (seqs grow line by line); null when it is not there. */
+  private recordFromTheBack(bytes: Uint8Array, end: number, seq: number, hash: string): number | null {
+    let lineEnd = end - 1;
+    while (lineEnd > 0) {
+      const lineStart = bytes.lastIndexOf(0x0a, lineEnd - 1) + 1;
+      let r: { seq?: unknown; hash?: unknown } | null = null;
+      try {
+        r = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + lineStart, lineEnd - lineStart).toString('utf8')) as {
+          seq?: unknown;
+          hash?: unknown;
+        };
+      } catch {
+        r = null;
+      }
+      if (r && typeof r.seq === 'number') {
+        if (r.seq === seq && r.hash === hash) return lineStart;
+        if (r.seq < seq) return null;
+      }
+      lineEnd = lineStart - 1;
+    }
+    return null;
+  }
+
   /** The lines appended since the last read, verified against the keys known so far. */
   next(): TrailRead {
     const bytes = readRange(this.file, this.offset);
@@ -225,5 +393,16 @@ export class TrailSource {
   ): VerifiedLine[] {
     const bad = new Set(findings.filter((f) => !READABLE_DESPITE.has(f.class)).map((f) => f.line));
     return candidates.filter((c) => !bad.has(c.line)).map((c) => ({ ...c, bytes: lines[c.line - base - 1]!.bytes }));
+  }
+}
+
+/** Whether the first line of `body` is a record whose hash covers its signature (v3 on). */
+function hashesSignature(body: Uint8Array): boolean {
+  const nl = body.indexOf(0x0a);
+  try {
+    const v = (JSON.parse(Buffer.from(body.buffer, body.byteOffset, nl === -1 ? body.length : nl).toString('utf8')) as { v?: unknown }).v;
+    return typeof v === 'number' && v >= 3;
+  } catch {
+    return false;
   }
 }

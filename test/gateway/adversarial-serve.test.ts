@@ -7,20 +7,70 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 import { seatbelt, tempHome } from '../e2e/helpers.js';
 import { serve, type Served } from './e2e-serve.js';
 
 interface Answer {
   status?: number;
   headers?: Record<string, string>;
-  body: string;
+  body: string | Buffer;
 }
 
 const BAD = 'rm -rf /';
 const sse = (events: [string | undefined, unknown][]) =>
   events.map(([name, data]) => `${name ? `event: ${name}\n` : ''}data: ${JSON.stringify(data)}\n\n`).join('');
 
+const chatCall = (command: string) =>
+  JSON.stringify({
+    id: 'chatcmpl-z',
+    object: 'chat.completion',
+    model: 'm',
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'call_z', type: 'function', function: { name: 'bash', arguments: JSON.stringify({ command }) } }],
+        },
+        finish_reason: 'tool_calls',
+      },
+    ],
+  });
+const chatStream = (command: string) =>
+  [
+    { choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] },
+    {
+      choices: [
+        {
+          index: 0,
+          delta: {
+            tool_calls: [{ index: 0, id: 'call_s', type: 'function', function: { name: 'bash', arguments: JSON.stringify({ command }) } }],
+          },
+          finish_reason: null,
+        },
+      ],
+    },
+    { choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] },
+  ]
+    .map((c) => `data: ${JSON.stringify({ id: 'chatcmpl-s', object: 'chat.completion.chunk', model: 'm', ...c })}\n\n`)
+    .join('') + 'data: [DONE]\n\n';
+
 const SCENARIOS: Record<string, Answer> = {
+  // Compressed answers: the gateway decodes what it asked for and judges what is inside.
+  'gzip-bad-call': { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: zlib.gzipSync(chatCall(BAD)) },
+  'br-good-call': {
+    headers: { 'content-type': 'application/json', 'content-encoding': 'br' },
+    body: zlib.brotliCompressSync(chatCall('ls -la')),
+  },
+  'gzip-stream-bad-call': {
+    headers: { 'content-type': 'text/event-stream', 'content-encoding': 'gzip' },
+    body: zlib.gzipSync(chatStream(BAD)),
+  },
+  // An encoding it did not ask for cannot be read, so nothing of it is passed on.
+  'unasked-encoding': { headers: { 'content-type': 'application/json', 'content-encoding': 'zstd' }, body: chatCall(BAD) },
+  'corrupt-gzip': { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: Buffer.from('not gzip at all') },
   redirect: { status: 307, headers: { location: 'http://127.0.0.1:9/v1/chat/completions' }, body: '' },
   'spoofed-headers': {
     headers: {
@@ -76,6 +126,7 @@ const SCENARIOS: Record<string, Answer> = {
 
 let up: http.Server;
 let upUrl: string;
+const acceptEncoding: string[] = [];
 let gw: Served;
 let t: ReturnType<typeof tempHome>;
 
@@ -84,6 +135,7 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      acceptEncoding.push(String(req.headers['accept-encoding']));
       const model = (JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { model?: string }).model ?? '';
       const a = SCENARIOS[model] ?? { status: 404, body: '{}' };
       res.writeHead(a.status ?? 200, a.headers ?? {});
@@ -149,6 +201,34 @@ describe('serve against a hostile upstream', () => {
     expect(text).not.toContain('rm -rf');
     expect(text).not.toContain('tool_use"');
     expect(text).toMatch(/upstream_malformed.*named \\"ping\\" carries/); // a 502 when nothing was sent yet, else an error event
+  });
+
+  it('decodes a compressed answer before judging it (gzip, br, a gzip stream); the caller receives identity', async () => {
+    const bad = await post('/v1/chat/completions', 'gzip-bad-call');
+    expect(bad.status).toBe(200);
+    const b = (await bad.json()) as { choices: { message: { content: string; tool_calls?: unknown } }[] };
+    expect(b.choices[0]!.message.tool_calls).toBeUndefined();
+    expect(b.choices[0]!.message.content).toMatch(/^\[seatbelt refused the tool call bash \(call_z\)/);
+    const good = await post('/v1/chat/completions', 'br-good-call');
+    expect(good.headers.get('content-encoding')).toBeNull();
+    const g = (await good.json()) as { choices: { message: { tool_calls: { function: { arguments: string } }[] } }[] };
+    expect(JSON.parse(g.choices[0]!.message.tool_calls[0]!.function.arguments)).toEqual({ command: 'ls -la' });
+    const s = await post('/v1/chat/completions', 'gzip-stream-bad-call', true);
+    const text = await s.text();
+    expect(text).not.toContain('rm -rf');
+    expect(text).toContain('seatbelt refused the tool call bash (call_s)');
+    // The caller's Accept-Encoding is not passed on: the gateway asks for what it can decode.
+    expect(acceptEncoding.at(-1)).toBe('gzip, deflate, br');
+  });
+
+  it('answers 502 for an encoding it did not ask for, or a body that does not decode; nothing is relayed', async () => {
+    for (const model of ['unasked-encoding', 'corrupt-gzip']) {
+      const r = await post('/v1/chat/completions', model);
+      expect(r.status, model).toBe(502);
+      const text = await r.text();
+      expect(text).not.toContain('rm -rf');
+      expect(text).toContain('upstream_unreachable');
+    }
   });
 
   it('ends a Responses stream whose final output restates a call it never streamed', async () => {

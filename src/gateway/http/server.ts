@@ -14,7 +14,16 @@ import type { ServeConfig } from '../config.js';
 import type { GatewayMetrics } from '../metrics.js';
 import { SseParser, sseComment } from './sse.js';
 import { passThroughRefusal } from './paths.js';
-import { UpstreamUnreachable, callUpstream, readLimited, relayHeaders, upstreamHeaders, upstreamUrl } from './upstream.js';
+import {
+  UpstreamUnreachable,
+  callUpstream,
+  discard,
+  readLimited,
+  relayHeaders,
+  upstreamHeaders,
+  upstreamUrl,
+  type UpstreamResponse,
+} from './upstream.js';
 import { HeldTooLarge, MalformedUpstream, isObject, type ApiAdapter, type Turn } from '../apis/common.js';
 
 export interface GatewayDeps {
@@ -198,7 +207,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     });
     const timer = setTimeout(() => abort.abort(), config.limits.upstreamTimeoutMs);
     const tUp = performance.now();
-    let up: Response;
+    let up: UpstreamResponse;
     try {
       up = await callUpstream(upstreamUrl(config.upstream, url.pathname + url.search), {
         method: 'POST',
@@ -222,12 +231,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
     // Not an answer of the API: a redirect would send the caller's client (which follows it) past the gate.
     if (up.status < 200 || (up.status >= 300 && up.status < 400)) {
-      await up.body?.cancel().catch(() => {});
+      discard(up.body);
       return fail(api, res, 'upstream_malformed', `the upstream answered ${up.status}, not the API's response`, requestId);
     }
     // The upstream's own error (4xx/5xx in its API's format): relayed as it is, bounded.
-    if (!up.ok) {
-      const errBody = await readLimited(up.body, config.limits.maxResponseBytes);
+    if (up.status >= 300) {
+      const errBody = await readUpstream(up.body, config.limits.maxResponseBytes);
+      if (errBody instanceof UpstreamUnreachable) return fail(api, res, 'upstream_unreachable', errBody.message, requestId);
       if (errBody === null) return fail(api, res, 'upstream_malformed', 'the upstream error body is too large', requestId);
       res.writeHead(up.status, {
         ...relayHeaders(up.headers),
@@ -238,12 +248,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return finish(up.status, performance.now() - tUp, 0);
     }
 
-    const type = up.headers.get('content-type') ?? '';
+    const type = String(up.headers['content-type'] ?? '');
     if (type.includes('text/event-stream')) return stream(api, res, up, turn, records, requestId, t0, tUp, finish);
 
     // Non-streamed: the whole body is one message; decide, inspect, then answer.
-    const raw = await readLimited(up.body, config.limits.maxResponseBytes);
+    const raw = await readUpstream(up.body, config.limits.maxResponseBytes);
     const upstreamMs = performance.now() - tUp;
+    if (raw instanceof UpstreamUnreachable) return fail(api, res, 'upstream_unreachable', raw.message, requestId);
     if (raw === null)
       return fail(
         api,
@@ -294,7 +305,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   async function stream(
     api: ApiAdapter,
     res: ServerResponse,
-    up: Response,
+    up: UpstreamResponse,
     turn: Turn,
     records: ReceiptRecord[],
     requestId: string,
@@ -304,7 +315,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   ): Promise<void> {
     const streamer = api.streamer(turn);
     const parser = new SseParser();
-    const reader = up.body!.getReader();
+    const chunks = up.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     let upstreamFirst = 0;
     let started = false;
     const start = () => {
@@ -322,7 +333,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     };
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await nextChunk(chunks);
         if (!upstreamFirst) upstreamFirst = performance.now() - tUp;
         let out = '';
         for (const e of done ? parser.end() : parser.push(value)) out += await streamer.event(e);
@@ -331,14 +342,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
           if (!started) start();
           if (!res.write(out)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
           if (res.destroyed) {
-            await reader.cancel().catch(() => {});
+            discard(up.body);
             return;
           }
         }
         if (done) break;
       }
     } catch (err) {
-      await reader.cancel().catch(() => {});
+      discard(up.body);
       const [kind, message] =
         err instanceof MalformedUpstream
           ? (['upstream_malformed', `the upstream stream is malformed: ${err.message}`] as const)
@@ -348,7 +359,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
               ? (['audit_unavailable', 'the decision could not be sealed in the trail; no tool call is passed on'] as const)
               : (['upstream_unreachable', `the upstream stream failed: ${(err as Error).message}`] as const);
       if (!started) {
-        if (!(err instanceof MalformedUpstream || err instanceof HeldTooLarge || err instanceof SeatbeltError || err instanceof TypeError))
+        if (!(
+          err instanceof MalformedUpstream ||
+          err instanceof HeldTooLarge ||
+          err instanceof SeatbeltError ||
+          err instanceof UpstreamUnreachable
+        ))
           throw err;
         return fail(api, res, kind, message, requestId, records);
       }
@@ -386,7 +402,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       if (!res.writableFinished) abort.abort();
     });
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    let up: Response;
+    let up: UpstreamResponse;
     try {
       up = await callUpstream(upstreamUrl(config.upstream, url.pathname + url.search), {
         method: req.method ?? 'GET',
@@ -405,20 +421,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
       );
     }
     res.writeHead(up.status, { ...relayHeaders(up.headers), [RECEIPT_HEADER]: deps.receipt([], requestId) });
-    if (!up.body) return void res.end();
-    const reader = up.body.getReader();
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        if (!res.write(value)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      for await (const chunk of up.body as AsyncIterable<Buffer>) {
+        if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
         if (res.destroyed) break;
       }
     } catch {
       res.destroy();
       return;
     } finally {
-      await reader.cancel().catch(() => {});
+      discard(up.body);
     }
     res.end();
   }
@@ -446,6 +458,24 @@ function header(req: IncomingMessage, name: string, key: string): Record<string,
   const v = req.headers[name];
   const s = Array.isArray(v) ? v[0] : v;
   return s && s.trim() ? { [key]: s.trim().slice(0, 256) } : {};
+}
+
+/** A whole upstream body (null past `max` bytes); a body cut off or undecodable is UpstreamUnreachable. */
+async function readUpstream(body: UpstreamResponse['body'], max: number): Promise<Buffer | null | UpstreamUnreachable> {
+  try {
+    return await readLimited(body, max);
+  } catch (err) {
+    return new UpstreamUnreachable(`the upstream response failed: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** The next chunk of an upstream stream; its failures (reset, abort, undecodable) are UpstreamUnreachable. */
+async function nextChunk(chunks: AsyncIterator<Buffer>): Promise<IteratorResult<Buffer>> {
+  try {
+    return await chunks.next();
+  } catch (err) {
+    throw new UpstreamUnreachable((err as NodeJS.ErrnoException).code ?? (err as Error).message);
+  }
 }
 
 function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {

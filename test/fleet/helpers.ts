@@ -65,9 +65,10 @@ const AGENTS = ['claude-code', 'codex', 'cursor'];
 /**
  * A trail of `n` records signed with the test key: decisions (a third blocked) by several agents,
  * an outcome after each allowed one. `label` makes its event ids (and so its log id) its own;
- * `forkAt` switches to another label from that seq on (the same history up to it, then another).
+ * `forkAt` switches to another label from that seq on (the same history up to it, then another);
+ * `v` seals the records in that format version (default: the one new records are written in).
  */
-export function makeTrail(n: number, label: string, o: { forkAt?: number; host?: string } = {}): SealedRecord[] {
+export function makeTrail(n: number, label: string, o: { forkAt?: number; host?: string; v?: number } = {}): SealedRecord[] {
   const out: SealedRecord[] = [];
   let prevHash = GENESIS_HASH;
   let lastAllowed: string | null = null;
@@ -92,7 +93,7 @@ export function makeTrail(n: number, label: string, o: { forkAt?: number; host?:
       body = decisionBody({ eventId, time: at(i), action, decision: decisionFor(action, blocked), actor, recordInput: false });
       if (!blocked) lastAllowed = eventId;
     }
-    const sealed = sealRecord(body, { seq: i, prevHash }, signer);
+    const sealed = sealRecord(o.v === undefined ? body : { ...body, v: o.v }, { seq: i, prevHash }, signer);
     out.push(sealed);
     prevHash = sealed.record.hash;
   }

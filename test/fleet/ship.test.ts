@@ -2,10 +2,15 @@
 // and resumed, a forked trail (reported, nothing overwritten), and the append-only rules enforced by
 // the database itself (the shipper role cannot UPDATE or DELETE; the owner is refused by the trigger).
 import { execa } from 'execa';
+import { execFileSync } from 'node:child_process';
+import { createHash, createPublicKey } from 'node:crypto';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, assertFreshBundle, seatbelt } from '../e2e/helpers.js';
+import { connectLedger } from '../../src/adapters/ledger/connect.js';
+import { Shipper } from '../../src/adapters/ledger/ship.js';
+import { signer } from '../audit/fixtures.js';
 import { makeTrail, psql, psqlError, scratch, startPg, stopPg, trailText, url, type Pg } from './helpers.js';
 
 const DB = 'fleet_ship';
@@ -255,5 +260,92 @@ describe('seatbelt audit ship', () => {
       ),
     ).toMatch(/not the record's own/);
     expect(bad.length).toBeGreaterThan(0);
+  });
+
+  it('two shippers of one trail at once: each record once, the second counts what the first sent', async () => {
+    const t = makeTrail(3000, 'same-trail');
+    const file = s.file('same.jsonl', t);
+    const [a, b] = await Promise.all([
+      ship(['--audit', file, '--batch', '500', '--json']),
+      ship(['--audit', file, '--batch', '500', '--json']),
+    ]);
+    expect(a.exitCode, a.stderr).toBe(0);
+    expect(b.exitCode, b.stderr).toBe(0);
+    const ra = JSON.parse(a.stdout);
+    const rb = JSON.parse(b.stdout);
+    expect(ra.shipped + rb.shipped).toBe(3000);
+    expect(ra.fork).toBeNull();
+    expect(rb.fork).toBeNull();
+    expect(sql(`SELECT count(*), count(DISTINCT seq), max(seq) FROM seatbelt.records WHERE log_id = '${logOf(t)}'`)).toBe('3000|3000|2999');
+  });
+
+  it('stores bytes and columns that need escaping as they are (backslashes, quotes, tabs, newlines)', async () => {
+    const t = makeTrail(12, 'esc "quoted" back\\slash\ttab\nnewline', { host: 'host\twith\\odd "chars"' });
+    expect(t[0]!.line).toContain('\\\\');
+    const file = s.file('escaped.jsonl', t);
+    const r = await ship(['--audit', file]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const stored = sql(
+      `SELECT string_agg(encode(line, 'base64'), ',' ORDER BY seq) FROM seatbelt.records WHERE log_id = '${logOf(t)}'`,
+    ).replace(/\n/g, '');
+    expect(stored).toBe(t.map((x) => Buffer.from(x.line).toString('base64')).join(','));
+    expect(
+      sql(
+        `SELECT DISTINCT encode(convert_to(host, 'UTF8'), 'base64') FROM seatbelt.records WHERE log_id = '${logOf(t)}' AND host IS NOT NULL`,
+      ),
+    ).toBe(Buffer.from('host\twith\\odd "chars"').toString('base64'));
+  });
+
+  it('ships a v2 trail (a signature on every record, checked on every core) like a v3 one', async () => {
+    const t = makeTrail(2500, 'older-format', { v: 2 });
+    expect(t[0]!.record.v).toBe(2);
+    const file = s.file('v2.jsonl', t);
+    const r = await ship(['--audit', file, '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ shipped: 2500, ledgerSeq: 2499, fork: null, stopped: null });
+    const stored = sql(
+      `SELECT md5(string_agg(convert_from(line, 'UTF8') || E'\\n', '' ORDER BY seq)) FROM seatbelt.records WHERE log_id = '${logOf(t)}'`,
+    );
+    expect(stored).toBe(createHash('md5').update(trailText(t)).digest('hex'));
+  });
+
+  it('a later run reads from the record the ledger holds last: what comes before it is not read again', async () => {
+    const t = makeTrail(40, 'from-head');
+    const file = s.file('from-head.jsonl', t.slice(0, 30));
+    expect((await ship(['--audit', file])).exitCode).toBe(0);
+    // The first line damaged: read from the top, the trail would not start with a record at all.
+    const lines = trailText(t).split('\n');
+    lines[0] = lines[0]!.replace('"pid":1,', '"pid":5,');
+    writeFileSync(file, lines.join('\n'));
+    const r = await ship(['--audit', file, '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ shipped: 10, ledgerSeq: 39, stopped: null });
+  });
+
+  it('a batch the ledger partly holds already (another shipper got there first) is sent again as an insert that counts them', async () => {
+    const t = makeTrail(400, 'overtaken');
+    const file = s.file('overtaken.jsonl', t);
+    const other = s.file('overtaken-other.jsonl', t.slice(0, 250));
+    const client = await connectLedger(new URL(url(db, DB, 'shipper1')));
+    try {
+      let calls = 0;
+      const shipper = new Shipper(client, file, {
+        keys: { keys: [createPublicKey(signer.publicKeyPem)], windows: null },
+        batch: 100,
+        // After the first batch, another shipper sends seq 100..249 before this one sends them.
+        onBatch: () => {
+          if (calls++ === 0)
+            execFileSync(BIN, ['audit', 'ship', '--to', url(db, DB, 'shipper1'), '--pubkey', s.pubkey, '--audit', other], {
+              env: { ...process.env, ...env },
+              stdio: 'ignore',
+            });
+        },
+      });
+      const r = await shipper.ship();
+      expect(r).toMatchObject({ shipped: 250, present: 150, ledgerSeq: 399, fork: null, stopped: null });
+    } finally {
+      await client.end();
+    }
+    expect(sql(`SELECT count(*), count(DISTINCT seq), max(seq) FROM seatbelt.records WHERE log_id = '${logOf(t)}'`)).toBe('400|400|399');
   });
 });

@@ -57,6 +57,10 @@ export interface VerifyCrypto {
   /** A key handle and its key id (`SHA256:…`) from an SPKI PEM; throws when it is not an Ed25519 public key. */
   keyFromPem(pem: string): { keyId: string; key: unknown };
   fromBase64(s: string): Uint8Array;
+  /** SHA-256 of one buffer as lowercase hex, when the platform has a cheaper way than sha256 + hex. */
+  sha256Hex?(data: Uint8Array): string;
+  /** Decodes base64 into `into` at `at`, returning the byte count, when the platform can without allocating. */
+  base64Into?(s: string, into: Uint8Array, at: number): number;
 }
 
 /** A Merkle tree kept leaf by leaf (src/audit/merkle.ts `builder()`): the root goes in the report. */
@@ -110,10 +114,9 @@ export interface Line extends LineInput {
   record?: ChainFields;
   /** Set when the line is not a record: the finding to report unless a recovery accounts for it. */
   problem?: Finding;
-  /** The canonical bytes (UTF-8 JCS without hash and sig). */
+  /** The canonical text (JCS without hash and sig); its UTF-8 bytes are made only when a signature is checked (`canonicalOf`). */
+  canonicalText?: string;
   canonical?: Uint8Array;
-  /** The raw signature bytes (`sig` decoded). */
-  sigBytes?: Uint8Array;
   /** The hash the record's bytes give (hex), and whether it is the stored one. */
   computedHash?: string;
   hashOk?: boolean;
@@ -157,6 +160,34 @@ export const recordHashOf = (c: VerifyCrypto, canonical: Uint8Array, sig?: Uint8
 
 /** v3 on: the hash covers the signature. */
 export const hashCoversSignature = (v: unknown): boolean => typeof v === 'number' && v >= 3;
+
+/** The canonical bytes of a parsed record line (UTF-8), made once when first asked for. */
+export function canonicalOf(line: Line): Uint8Array {
+  return (line.canonical ??= enc.encode(line.canonicalText!));
+}
+
+// One buffer reused for every record hash: 0x00 ‖ DOMAIN ‖ canonical ‖ signature, written in place
+// (no allocation per line: at a million lines the garbage is what costs memory).
+let scratch = new Uint8Array(64 << 10);
+
+/** The record hash of a line's canonical text (and, v3, its base64 signature's bytes), built in the scratch buffer. */
+function lineHash(c: VerifyCrypto, text: string, sig: string | undefined): string {
+  const need = 1 + DOMAIN_BYTES.length + text.length * 3 + (sig?.length ?? 0);
+  if (scratch.length < need) scratch = new Uint8Array(need * 2);
+  scratch[0] = 0;
+  scratch.set(DOMAIN_BYTES, 1);
+  let n = 1 + DOMAIN_BYTES.length + enc.encodeInto(text, scratch.subarray(1 + DOMAIN_BYTES.length)).written;
+  if (sig !== undefined) {
+    if (c.base64Into) n += c.base64Into(sig, scratch, n);
+    else {
+      const bytes = c.fromBase64(sig);
+      scratch.set(bytes, n);
+      n += bytes.length;
+    }
+  }
+  const data = scratch.subarray(0, n);
+  return c.sha256Hex ? c.sha256Hex(data) : toHex(c.sha256(data));
+}
 
 /** The bytes a record signature covers: DOMAIN ‖ canonical. */
 export function signedBytes(canonical: Uint8Array): Uint8Array {
@@ -322,26 +353,20 @@ export function parseLine(line: Line, crypto: Pick<VerifyCrypto, 'keyFromPem'>):
   if (forms.full !== text)
     return at('MALFORMED', 'the line is not the canonical (JCS) form of its record: it was re-serialised or edited', r.seq);
   line.record = r;
-  line.canonical = enc.encode(forms.unsigned);
+  line.canonicalText = forms.unsigned;
 }
 
 /** The stateless half of the integrity check: the hash the record's bytes give (v3: its signature's too). */
-export function hashLine(line: Line, crypto: Pick<VerifyCrypto, 'sha256' | 'fromBase64'>): void {
+export function hashLine(line: Line, crypto: Pick<VerifyCrypto, 'sha256' | 'fromBase64' | 'sha256Hex' | 'base64Into'>): void {
   const r = line.record!;
-  let sig: Uint8Array;
-  try {
-    sig = crypto.fromBase64(r.sig);
-  } catch {
-    sig = new Uint8Array(0);
-  }
-  line.sigBytes = sig;
-  line.computedHash = recordHashOf(crypto as VerifyCrypto, line.canonical!, hashCoversSignature(r.v) ? sig : undefined);
+  // parseLine let only canonical base64 of 64 bytes through: it decodes.
+  line.computedHash = lineHash(crypto as VerifyCrypto, line.canonicalText!, hashCoversSignature(r.v) ? r.sig : undefined);
   line.hashOk = line.computedHash === r.hash;
 }
 
 function verifySignature(crypto: VerifyCrypto, line: Line, key: unknown): boolean {
   try {
-    return crypto.verify(line.sigBytes!, signedBytes(line.canonical!), key);
+    return crypto.verify(crypto.fromBase64(line.record!.sig), signedBytes(canonicalOf(line)), key);
   } catch {
     return false;
   }

@@ -14,14 +14,40 @@ export { READABLE_DESPITE, TRUNCATION_NOTE, type Finding, type FindingClass, typ
 
 // crypto.hash (Node ≥ 20.12): a one-shot digest, several times cheaper than a Hash object for the
 // short inputs of a trail (a record, two Merkle children).
-const oneShot = (nodeCryptoModule as { hash?: (alg: string, data: Uint8Array, enc: 'buffer') => Buffer }).hash;
+const oneShot = (nodeCryptoModule as { hash?: (alg: string, data: Uint8Array, enc: 'hex') => string }).hash;
+
+// Parts are joined in one reused buffer and the digest comes back as hex, decoded into a 32-byte
+// array V8 keeps on its own heap: no buffer allocated outside it per hash (a million records hash
+// two million times; that garbage, not the work, is what grew verify's memory).
+let joined = Buffer.alloc(4096);
+let view: Buffer | null = null; // base64Into's Buffer over the caller's scratch buffer
+const NIB = new Int8Array(128);
+for (let i = 0; i < 16; i++) NIB['0123456789abcdef'.charCodeAt(i)] = i;
+function digestBytes(hex: string): Uint8Array {
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) out[i] = (NIB[hex.charCodeAt(2 * i)]! << 4) | NIB[hex.charCodeAt(2 * i + 1)]!;
+  return out;
+}
 
 export const nodeCrypto: VerifyCrypto = {
   sha256: (...parts) => {
-    if (oneShot) return oneShot('sha256', parts.length === 1 ? parts[0]! : Buffer.concat(parts), 'buffer');
+    if (oneShot) {
+      let n = 0;
+      for (const p of parts) n += p.length;
+      if (joined.length < n) joined = Buffer.alloc(n * 2);
+      let at = 0;
+      for (const p of parts) (joined.set(p, at), (at += p.length));
+      return digestBytes(oneShot('sha256', joined.subarray(0, n), 'hex'));
+    }
     const h = createHash('sha256');
     for (const p of parts) h.update(p);
     return h.digest();
+  },
+  ...(oneShot ? { sha256Hex: (data: Uint8Array) => oneShot('sha256', data, 'hex') } : {}),
+  base64Into: (s, into, at) => {
+    if (view?.buffer !== into.buffer || view.byteOffset !== into.byteOffset)
+      view = Buffer.from(into.buffer, into.byteOffset, into.byteLength);
+    return view.write(s, at, 'base64');
   },
   verify: (sig, message, key) => edVerify(null, message, key as KeyObject, sig),
   keyFromPem: (pem) => {

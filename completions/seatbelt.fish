@@ -301,6 +301,7 @@ complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_ship' -l interva
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_ship' -l keyring -r -F -d 'trusted keys with validity windows (default: $SEATBELT_HOME/keys)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_ship' -l pubkey -r -F -d 'a trusted public key, PEM or ssh-ed25519 (repeatable)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_ship' -l json -d 'print one JSON report per shipping round'
+complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_ship' -l background -d 'what exec and the gateway start: follow the trail until it is quiet for $SEATBELT_SHIP_IDLE_MS (30 s), one shipper per trail, messages to $SEATBELT_HOME/ship/ship.log'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_audit_ship' -s h -l help -d 'display help for command'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_hook' -a 'claude-code' -d 'Claude Code PreToolUse hook (reads the hook JSON on stdin)'
 complete -c seatbelt -n 'test (__seatbelt_cmd) = seatbelt_hook' -a 'codex' -d 'Codex CLI PreToolUse hook (reads the hook JSON on stdin)'

@@ -14,6 +14,7 @@ import { SeatbeltError } from '../core/error.js';
 import { keyPaths, loadSigner } from '../audit/keys.js';
 import { seatbeltHome } from '../audit/paths.js';
 import { openSession } from '../adapters/session.js';
+import { shipWhileServing } from '../adapters/ledger/background.js';
 import { openGate } from './commit.js';
 import { defaultRegistry, readRegistry, validateRegistry, type ToolRegistry } from './registry.js';
 import type { ServeConfig } from './config.js';
@@ -89,6 +90,8 @@ export async function startGateway(
       banner.push(`trail ${session.auditPath}, signed by ${signer.keyId}; owners allowed: ${config.owners!.join(', ')}`);
     }
     const gate = openGate({ session, registry });
+    // The operator's ledger, kept up to date by a detached shipper while the gateway serves (docs/fleet.md).
+    const stopShipping = shipWhileServing({ ledger: session.resolved.ship, home, trail: session.auditPath });
     const metrics = new GatewayMetrics();
     const gateway = createGateway({
       config,
@@ -120,6 +123,7 @@ export async function startGateway(
       gateway,
       banner,
       close: async () => {
+        stopShipping();
         await gateway.drain();
         if (devHome) fs.rmSync(devHome, { recursive: true, force: true });
       },

@@ -85,6 +85,11 @@ export interface ResolvedSettings {
   /** The operator's checkpoint schedule (user config only), or null: no automatic checkpoints. */
   checkpoint: { every?: number; seconds?: number } | null;
   /**
+   * The operator's central ledger (SEATBELT_SHIP_URL, else the user config's `ship`; a project file
+   * may not name one), which exec and the gateway keep up to date in the background. Null: none.
+   */
+  ship: string | null;
+  /**
    * The operator's signed policy bundle in force (`seatbelt policy install`), verified against the
    * pinned operator key: its settings are the operator's layer above the user config. Null: none.
    */
@@ -179,6 +184,7 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     project: project ? { path: project.path, trusted, ignored } : null,
     trusted: trustedFiles,
     checkpoint: user?.data.checkpoint ?? null,
+    ship: env.SEATBELT_SHIP_URL || user?.data.ship || null,
     bundle: installed
       ? {
           path: installed.path,

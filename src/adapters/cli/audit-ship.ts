@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
-import { EXIT, SeatbeltError } from '../../core/error.js';
+import { EXIT, SeatbeltError, exitCodeFor } from '../../core/error.js';
 
 interface ShipFlags {
   audit?: string;
@@ -19,6 +19,7 @@ interface ShipFlags {
   keyring?: string;
   pubkey?: string[];
   json?: boolean;
+  background?: boolean;
 }
 
 const collect = (v: string, p: string[] = []) => [...p, v];
@@ -40,6 +41,10 @@ export function registerShip(audit: Command): void {
     .option('--keyring <path>', 'trusted keys with validity windows (default: $SEATBELT_HOME/keys)')
     .option('--pubkey <path>', 'a trusted public key, PEM or ssh-ed25519 (repeatable)', collect)
     .option('--json', 'print one JSON report per shipping round')
+    .option(
+      '--background',
+      'what exec and the gateway start: follow the trail until it is quiet for $SEATBELT_SHIP_IDLE_MS (30 s), one shipper per trail, messages to $SEATBELT_HOME/ship/ship.log',
+    )
     .action(async (f: ShipFlags) => {
       process.exitCode = await ship(f);
     });
@@ -51,7 +56,71 @@ function count(value: string, flag: string, min: number): number {
   return n;
 }
 
+/** How long a background shipper waits for new records before it exits. */
+function idleMs(): number {
+  const n = Number(process.env.SEATBELT_SHIP_IDLE_MS ?? 30_000);
+  return Number.isFinite(n) && n >= 0 ? n : 30_000;
+}
+
 async function ship(f: ShipFlags): Promise<number> {
+  if (!f.background) return shipRounds(f);
+  if (f.follow || f.json || f.initDb)
+    throw new SeatbeltError('USAGE', '--background follows the trail on its own: no --follow, --json or --init-db with it');
+  // Started detached by exec or the gateway, stderr to the log: one claim per trail, every line timestamped.
+  const { shipFiles, claimShipping, note } = await import('../ledger/background.js');
+  const trail = f.audit ?? defaultAuditFile();
+  const files = shipFiles(seatbeltHome(), trail);
+  const log = (s: string) => note(files.log, s);
+  const size = () => {
+    try {
+      return fs.statSync(trail).size;
+    } catch {
+      return 0;
+    }
+  };
+  for (;;) {
+    const claim = claimShipping(files);
+    if (!claim) return EXIT.OK; // another shipper has this trail
+    log(`background shipper ${process.pid} started for ${trail}`);
+    let read = 0;
+    let code: number;
+    try {
+      code = await shipRounds(
+        { ...f, follow: true },
+        {
+          say: (s) => log(`seatbelt: ${s}`),
+          idleMs: idleMs(),
+          beforeRound: () => void (read = size()),
+          afterRound: claim.touch,
+        },
+      );
+      log(`background shipper ${process.pid} exits (${code})`);
+    } catch (err) {
+      code = exitCodeFor(err);
+      log(`background shipper ${process.pid} failed: ${(err as Error).message}`);
+    } finally {
+      // A clean exit lets the next command start a shipper at once; a failure keeps the rate limit.
+      if (code! === EXIT.OK) fs.rmSync(files.started, { force: true });
+      claim.release();
+    }
+    // A command that sealed after the last round saw this shipper still running and started none:
+    // if the trail grew since that round, go on shipping (it is ours again unless another took it).
+    if (code !== EXIT.OK || size() <= read) return code;
+  }
+}
+
+interface Rounds {
+  say: (s: string) => void;
+  /** With --follow: exit after this long without a new record. */
+  idleMs?: number;
+  beforeRound?: () => void;
+  afterRound?: () => void;
+}
+
+async function shipRounds(
+  f: ShipFlags,
+  o: Rounds = { say: (s: string) => void process.stderr.write(`seatbelt: ${s}\n`) },
+): Promise<number> {
   const { readConfig, USER_CONFIG } = await import('../../policy/config.js');
   const userConfig = join(seatbeltHome(), USER_CONFIG);
   const configured = readConfig(userConfig, 'user')?.data.ship;
@@ -76,7 +145,7 @@ async function ship(f: ShipFlags): Promise<number> {
   const trail = f.audit ?? defaultAuditFile();
   const { migrate, requireSchema } = await import('../ledger/migrations.js');
   const { Shipper } = await import('../ledger/ship.js');
-  const say = (s: string) => process.stderr.write(`seatbelt: ${s}\n`);
+  const say = o.say;
 
   const client = await connectLedger(url, { applicationName: 'seatbelt ship' });
   let stop = false;
@@ -96,8 +165,12 @@ async function ship(f: ShipFlags): Promise<number> {
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
     }
+    let quietSince = Date.now();
     for (;;) {
+      o.beforeRound?.();
       const r = await shipper.ship();
+      o.afterRound?.();
+      if (r.shipped || r.present) quietSince = Date.now();
       if (f.json) process.stdout.write(`${JSON.stringify({ ledger: where, trail, ...r })}\n`);
       else if (!f.follow || r.shipped || r.fork || r.stopped || r.checkpoints.shipped)
         say(
@@ -117,6 +190,7 @@ async function ship(f: ShipFlags): Promise<number> {
         if (!f.follow) return EXIT.FINDINGS;
       }
       if (!f.follow || stop) return EXIT.OK;
+      if (o.idleMs !== undefined && Date.now() - quietSince >= o.idleMs) return EXIT.OK;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, interval);
         wake = () => {

@@ -5,7 +5,8 @@ import { EXIT, SeatbeltError } from '../../core/error.js';
 import type { Action } from '../../core/types.js';
 import { run } from '../../run/spawn.js';
 import { bashForScripts } from '../../run/bash.js';
-import { openSession } from '../session.js';
+import { openSession, type Session } from '../session.js';
+import { shipInBackground } from '../ledger/background.js';
 import {
   decisionJson,
   governOrAuditExit,
@@ -58,6 +59,7 @@ async function execCommand(argv: string[], flags: ExecFlags): Promise<number> {
   if (flags.json) process.stderr.write(JSON.stringify(decisionJson(decision, seal)) + '\n');
   if (decision.decision === 'block') {
     if (!flags.json) process.stderr.write(await refusalForStderr(decision, seal));
+    shipSealed(session);
     return EXIT.REFUSED;
   }
   const result =
@@ -65,5 +67,11 @@ async function execCommand(argv: string[], flags: ExecFlags): Promise<number> {
       ? await run(action.argv[0]!, action.argv.slice(1))
       : await run(shell!, ['-c', action.kind === 'shell' ? action.script : '']);
   sealOutcomeOrWarn(session, seal.eventId, result);
+  shipSealed(session);
   return result.exitCode;
+}
+
+/** The operator's ledger, kept up to date by a detached shipper (docs/fleet.md): never waited for, never changes the exit code. */
+function shipSealed(session: Session): void {
+  shipInBackground({ ledger: session.resolved.ship, home: session.home, trail: session.auditPath });
 }

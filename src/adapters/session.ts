@@ -66,8 +66,10 @@ export interface Session {
    * `options` carry what one call adds (the gateway: one session, many callers).
    */
   govern(action: Action, options?: GovernOptions): Promise<{ decision: Decision; record: SealedRecord }>;
-  /** Seal a body built by src/audit/envelope.ts (the operator's approval of a held tool call). */
+  /** Seal a body built by src/audit/envelope.ts (the operator's approval of a held tool call, the gateway's inspection findings). */
   sealBody(body: Record<string, unknown>): SealedRecord;
+  /** The session's actor, with one call's owner, agent and session id in place of its own (as `govern` records them). */
+  actor(who?: GovernOptions['actor']): Actor;
   /** The trail's signing key (loaded, or created under autoKeys): the gateway signs receipts with it, under their own domain prefix. */
   signer(): Signer;
   /** Seal the outcome of a run, linked to the decision. */
@@ -181,6 +183,7 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
     },
     signer: getSigner,
     sealBody: seal,
+    actor: (who) => (who ? { ...actor, ...definedOnly(who) } : actor),
     govern: async (action, options = {}) =>
       govern(action, {
         ...(await deps()),

@@ -22,7 +22,7 @@ export interface Actor {
 /** Everything but seq/prev_hash/hash/key_id/sig, which append fills in under the lock. */
 export type RecordBody = Record<string, unknown>;
 
-export type RecordType = 'decision' | 'outcome' | 'recovery';
+export type RecordType = 'decision' | 'outcome' | 'recovery' | 'inspection';
 
 const GOVERNANCE_MODE = 'deterministic';
 
@@ -155,6 +155,34 @@ export function approvalBody(a: {
     remediation: '',
     policy: { name: 'operator_approval', version: '1' },
     gateway: cleanGateway(a.gateway),
+  };
+}
+
+/**
+ * A secret the gateway found in a model's output (`seatbelt serve`'s inspection stage): the rule,
+ * the kind, what was done (redacted, or the response ended), where in the response, and the
+ * SHA-256 of the secret — never the secret. The actor is the caller, as in its decisions.
+ */
+export function inspectionBody(a: {
+  eventId: string;
+  time: Date;
+  actor: Actor;
+  rule: string;
+  kind: string;
+  action: 'redact' | 'end';
+  where: string;
+  secretSha256: string;
+  gateway: { api: GatewayFields['api']; request_id: string; model?: string; response_id?: string };
+}): RecordBody {
+  return {
+    ...header('inspection', a.eventId, a.time),
+    actor: cleanActor(a.actor),
+    rule: a.rule,
+    kind: a.kind,
+    action: a.action,
+    where: a.where,
+    secret_sha256: a.secretSha256,
+    gateway: Object.fromEntries(Object.entries(a.gateway).filter(([, v]) => v !== undefined)),
   };
 }
 

@@ -17,8 +17,8 @@ export type FormatVersion = (typeof READ_VERSIONS)[number];
 /** Signature algorithms a v2 or v3 record may name in `alg`. */
 export const SIGNATURE_ALGS = ['Ed25519'] as const;
 
-export type RecordType = 'decision' | 'outcome' | 'recovery' | 'key_rotation';
-const TYPES: readonly RecordType[] = ['decision', 'outcome', 'recovery', 'key_rotation'];
+export type RecordType = 'decision' | 'outcome' | 'recovery' | 'key_rotation' | 'inspection';
+const TYPES: readonly RecordType[] = ['decision', 'outcome', 'recovery', 'key_rotation', 'inspection'];
 
 export interface ChainFields {
   v: FormatVersion;
@@ -92,6 +92,11 @@ const BY_TYPE: Record<RecordType, { v1: Fields; v2: Fields }> = {
     v1: { actor: true, reason: true, retired_key_id: true, new_key: true },
     v2: { actor: true, reason: true, retired_key_id: true, new_key: true },
   },
+  // A secret the gateway found in model output (v2 on, like the gateway; a v1 record of this type is refused below).
+  inspection: {
+    v1: {},
+    v2: { actor: true, rule: true, kind: true, action: true, where: true, secret_sha256: true, gateway: true },
+  },
 };
 
 /** Every member a record of each type and version may have. */
@@ -106,6 +111,7 @@ const RULE: Fields = { id: true, risk: true, reason: true, blocking: false, evid
 const POLICY: Fields = { name: true, version: true, bundle: false };
 const ROLE: Fields = { name: true, sha256: true };
 const NEW_KEY: Fields = { key_id: true, alg: true, public_key_pem: true };
+const INSPECTION_GATEWAY: Fields = { api: true, request_id: true, model: false, response_id: false };
 const GATEWAY: Fields = {
   api: true,
   request_id: true,
@@ -154,7 +160,7 @@ export function shapeProblems(r: unknown): string[] {
     ];
   need('v', r.v === 1 || r.v === 2 || r.v === 3, '1, 2 or 3');
   const type = TYPES.includes(r.type as RecordType) ? (r.type as RecordType) : null;
-  need('type', type !== null, '"decision", "outcome", "recovery" or "key_rotation"');
+  need('type', type !== null, '"decision", "outcome", "recovery", "key_rotation" or "inspection"');
   need('event_id', isString(r.event_id) && UUIDV7_PATTERN.test(r.event_id), 'a UUIDv7');
   need('seq', isCount(r.seq), 'a non-negative integer');
   need('time', isString(r.time) && ISO_MS.test(r.time), 'a UTC time like 2025-01-31T12:00:00.000Z');
@@ -186,7 +192,7 @@ export function shapeProblems(r: unknown): string[] {
     if (!isObject(v)) return void need(field, false, 'an object');
     members(v, spec, `${field}.`, p);
   };
-  if ('actor' in r || type === 'decision' || type === 'key_rotation') {
+  if ('actor' in r || type === 'decision' || type === 'key_rotation' || type === 'inspection') {
     nested('actor', ACTOR, true);
     if (isObject(r.actor)) {
       const a = r.actor;
@@ -232,6 +238,15 @@ export function shapeProblems(r: unknown): string[] {
       for (const k of Object.keys(GATEWAY))
         if (k in r.gateway && !isString(r.gateway[k])) p.push(`"gateway.${k}" expected a string, got ${show(r.gateway[k])}`);
     }
+  } else if (type === 'inspection') {
+    if (r.v === 1) p.push('"inspection" records exist from v2 on');
+    for (const k of ['rule', 'kind', 'where']) need(k, isString(r[k]) && r[k] !== '', 'a non-empty string');
+    need('action', r.action === 'redact' || r.action === 'end', '"redact" or "end"');
+    need('secret_sha256', isString(r.secret_sha256) && HEX64.test(r.secret_sha256), '64 hex chars');
+    nested('gateway', INSPECTION_GATEWAY, true);
+    if (isObject(r.gateway))
+      for (const k of Object.keys(INSPECTION_GATEWAY))
+        if (k in r.gateway && !isString(r.gateway[k])) p.push(`"gateway.${k}" expected a string, got ${show(r.gateway[k])}`);
   } else if (type === 'outcome') {
     need('decision_event_id', isString(r.decision_event_id) && UUIDV7_PATTERN.test(r.decision_event_id), 'a UUIDv7');
     need('exit_code', r.exit_code === null || (typeof r.exit_code === 'number' && Number.isSafeInteger(r.exit_code)), 'an integer or null');

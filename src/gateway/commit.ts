@@ -12,9 +12,11 @@ import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { SeatbeltError } from '../core/error.js';
 import type { Action, Decision, Risk, RuleMatch } from '../core/types.js';
 import { canonicalize } from '../audit/canonical.js';
-import type { GatewayFields } from '../audit/envelope.js';
+import { inspectionBody, type GatewayFields } from '../audit/envelope.js';
+import { eventStamp } from '../audit/uuid.js';
 import { readHomePublicKeys } from '../audit/keys.js';
 import { uuidv7 } from '../audit/uuid.js';
+import { OUTPUT_SECRET_RULE, type InspectAction, type SecretFound } from './inspect.js';
 import { TOOL_RULE_IDS, toolMatch } from '../rules/tool/index.js';
 import type { Session } from '../adapters/session.js';
 import { checkApproval, consumeApproval, DEFAULT_APPROVAL_TTL_MS, findApprovalFor, sha256, storeRequest } from './approvals.js';
@@ -60,6 +62,11 @@ export interface ToolVerdict {
 export interface Gate {
   /** Decide and seal durably; throws SeatbeltError('AUDIT') if it cannot seal (the caller must then fail closed). */
   commit(call: ToolCall, ctx: CallContext): Promise<ToolVerdict>;
+  /**
+   * Seal a secret found in the output (rule, kind, where, what was done, its SHA-256 — never the
+   * secret); throws SeatbeltError('AUDIT') if it cannot (the caller must then fail closed).
+   */
+  inspection(found: SecretFound & { where: string }, action: InspectAction, ctx: CallContext): { id: string; hash: string };
   /** The X-Seatbelt-Receipt value for these records, signed with the trail's key. */
   receipt(records: { id: string; hash: string }[], opts?: { requestId?: string }): string;
   readonly registry: ToolRegistry;
@@ -108,6 +115,28 @@ export function openGate(opts: GateOptions): Gate {
   return {
     registry,
     receipt: (records, o = {}) => makeReceipt(records, signWith(session.signer()), o),
+    inspection(found, action, ctx) {
+      const { eventId, time } = eventStamp();
+      const sealed = session.sealBody(
+        inspectionBody({
+          eventId,
+          time,
+          actor: session.actor({ owner: ctx.owner, agent: ctx.agentId, session: ctx.sessionId }),
+          rule: OUTPUT_SECRET_RULE,
+          kind: found.kind,
+          action,
+          where: found.where,
+          secretSha256: found.sha256,
+          gateway: {
+            api: ctx.api,
+            request_id: ctx.requestId,
+            ...(ctx.model !== undefined ? { model: ctx.model } : {}),
+            ...(ctx.responseId !== undefined ? { response_id: ctx.responseId } : {}),
+          },
+        }),
+      );
+      return { id: sealed.record.event_id, hash: sealed.record.hash };
+    },
     async commit(call, ctx) {
       if (!ctx.owner) throw new SeatbeltError('INPUT', 'a tool call needs its commit owner (X-Commit-Owner: human:<id> or service:<id>)');
       const text = argumentsText(call.arguments);

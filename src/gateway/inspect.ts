@@ -9,6 +9,7 @@
 // RUN_HOLD characters of it), plus a `-----BEGIN …` header still being written, plus a match that
 // reaches the end of what has arrived (it may go on). A private key block is held until its END
 // line; a block larger than `maxHeld` ends the stream (fail closed).
+import { createHash } from 'node:crypto';
 import { SECRET_FORMATS } from '../core/redact.js';
 
 export const OUTPUT_SECRET_RULE = 'gateway.secret_in_output';
@@ -64,6 +65,18 @@ export interface SecretHit {
   kind: string;
 }
 
+/** One secret found, as the trail records it: its kind and the SHA-256 of its text — never the text. */
+export interface SecretFound {
+  kind: string;
+  /** SHA-256 (hex) of the secret's UTF-8 bytes (of the whole held block when a held block grew too large). */
+  sha256: string;
+}
+
+/** Told of each secret when it is found, before any text around it is released (the gateway seals a record). */
+export type OnSecret = (found: SecretFound) => void;
+
+const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
 export interface Released {
   /** Text safe to pass on now (secrets replaced by [REDACTED] when the action is redact). */
   text: string;
@@ -88,7 +101,13 @@ export class TextInspector {
   constructor(
     private readonly action: InspectAction = 'redact',
     private readonly maxHeld = 64 * 1024,
+    private readonly onSecret?: OnSecret,
   ) {}
+
+  private report(kind: string, text: string): void {
+    this.found.push(kind);
+    this.onSecret?.({ kind, sha256: digest(text) });
+  }
 
   push(fragment: string): Released {
     if (this.done) return { text: '' };
@@ -111,8 +130,8 @@ export class TextInspector {
     const p = this.pending;
     if (matches.length && this.action === 'end') {
       const first = matches[0]!;
-      this.found.push(first.format.kind);
       this.done = true;
+      this.report(first.format.kind, text.slice(first.start, first.end));
       return { text: p.slice(0, Math.max(0, first.start - ctxLen)), ended: { ruleId: OUTPUT_SECRET_RULE, kind: first.format.kind } };
     }
     let cut = p.length;
@@ -127,8 +146,8 @@ export class TextInspector {
       cut = Math.max(0, cut);
       if (p.length - cut > this.maxHeld) {
         const kind = matches[0]?.format.kind ?? 'private-key';
-        this.found.push(kind);
         this.done = true;
+        this.report(kind, p);
         return { text: '', ended: { ruleId: OUTPUT_SECRET_RULE, kind } };
       }
     }
@@ -138,7 +157,7 @@ export class TextInspector {
       const s = m.start - ctxLen;
       const e = m.end - ctxLen;
       if (e > cut || e <= at) continue; // not released yet, or overlaps one already replaced
-      this.found.push(m.format.kind);
+      this.report(m.format.kind, text.slice(m.start, m.end));
       if (s < at) {
         out += MARK;
       } else {
@@ -174,8 +193,12 @@ function holdBoundary(p: string): number {
 }
 
 /** A whole text at once (non-streamed responses). */
-export function inspectText(text: string, action: InspectAction): { text: string; found: string[]; ended?: SecretHit } {
-  const i = new TextInspector(action, Number.POSITIVE_INFINITY);
+export function inspectText(
+  text: string,
+  action: InspectAction,
+  onSecret?: OnSecret,
+): { text: string; found: string[]; ended?: SecretHit } {
+  const i = new TextInspector(action, Number.POSITIVE_INFINITY, onSecret);
   const a = i.push(text);
   if (a.ended) return { text: a.text, found: i.found, ended: a.ended };
   const b = i.flush();

@@ -2,9 +2,11 @@
 // action `end` in each API's terms, a stream cut before its end, held arguments over the limit, and
 // a trail that cannot seal (the error reaches the server, which fails closed).
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { SeatbeltError } from '../../src/core/error.js';
 import type { ToolCall, ToolVerdict } from '../../src/gateway/commit.js';
 import { HeldTooLarge, type ApiAdapter, type Turn } from '../../src/gateway/apis/common.js';
+import type { SecretFound } from '../../src/gateway/inspect.js';
 import { openaiChat } from '../../src/gateway/apis/openai-chat.js';
 import { openaiResponses } from '../../src/gateway/apis/openai-responses.js';
 import { anthropicMessages } from '../../src/gateway/apis/anthropic-messages.js';
@@ -13,9 +15,16 @@ import { AWS_KEY, SCENARIOS } from './e2e-upstream.js';
 
 const RECORD = { id: '01a24e5d-155f-738e-9ad8-5bcb20d5cba2', hash: 'a'.repeat(64) };
 
-function turn(opts: { action?: 'redact' | 'end'; maxHeld?: number; commit?: (c: ToolCall) => Promise<ToolVerdict> } = {}) {
+function turn(
+  opts: {
+    action?: 'redact' | 'end';
+    maxHeld?: number;
+    commit?: (c: ToolCall) => Promise<ToolVerdict>;
+    secret?: (f: SecretFound & { where: string }) => void;
+  } = {},
+) {
   const calls: ToolCall[] = [];
-  const secrets: string[] = [];
+  const secrets: (SecretFound & { where: string })[] = [];
   const t: Turn = {
     commit:
       opts.commit ??
@@ -24,7 +33,10 @@ function turn(opts: { action?: 'redact' | 'end'; maxHeld?: number; commit?: (c: 
         return { verdict: 'allow', record: RECORD } as ToolVerdict;
       }),
     seen: () => {},
-    secret: (k) => secrets.push(k),
+    secret: (f) => {
+      opts.secret?.(f);
+      secrets.push(f);
+    },
     usage: () => {},
     inspection: opts.action ?? 'redact',
     maxHeld: opts.maxHeld ?? 1 << 20,
@@ -67,13 +79,45 @@ describe('streamers', () => {
       expect(out).not.toContain(AWS_KEY.slice(4));
       expect(out).toContain('gateway.secret_in_output');
       expect(out).not.toContain('keep it safe');
-      expect(secrets).toEqual(['aws-access-key']);
+      // What the trail records: the kind, where, and the secret's digest (never the secret).
+      const where = {
+        'openai-chat': 'choices[0].delta.content',
+        'openai-responses': 'output[0].content[0].text',
+        'anthropic-messages': 'content[0].text',
+      };
+      expect(secrets).toEqual([
+        { kind: 'aws-access-key', where: where[api.name], sha256: createHash('sha256').update(AWS_KEY).digest('hex') },
+      ]);
       const ending = {
         'openai-chat': '"finish_reason":"content_filter"',
         'openai-responses': 'response.incomplete',
         'anthropic-messages': '"stop_reason":"refusal"',
       };
       expect(out).toContain(ending[api.name]);
+    });
+
+    it(`${api.name}: a secret that cannot be sealed stops the stream (the server fails closed), before the text around it is passed on`, async () => {
+      for (const action of ['redact', 'end'] as const) {
+        const events = await upstreamEvents(path, 'secret');
+        const { t } = turn({
+          action,
+          secret: () => {
+            throw new SeatbeltError('AUDIT', 'disk full');
+          },
+        });
+        const s = api.streamer(t);
+        let out = '';
+        let failed: unknown;
+        try {
+          for (const e of events) out += await s.event(e);
+          out += await s.end();
+        } catch (err) {
+          failed = err;
+        }
+        expect(failed, action).toBeInstanceOf(SeatbeltError);
+        expect(out).not.toContain(AWS_KEY.slice(4));
+        expect(out).not.toContain('keep it safe');
+      }
     });
 
     it(`${api.name}: a stream cut before its end passes no tool call and ends with an error event`, async () => {

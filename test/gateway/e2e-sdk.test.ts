@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { seatbelt, tempHome } from '../e2e/helpers.js';
 import { verifyReceipt } from '../../src/gateway/receipt.js';
-import { AWS_KEY, startFakeUpstream, type FakeUpstream } from './e2e-upstream.js';
+import { AWS_KEY, SCENARIOS, THINKING_SIGNATURE, startFakeUpstream, type FakeUpstream } from './e2e-upstream.js';
 import { serve, type Served } from './e2e-serve.js';
 
 let up: FakeUpstream;
@@ -269,6 +269,25 @@ describe('Anthropic Messages through the gateway', () => {
     const final = await anthropic.messages.stream({ model: 'secret', max_tokens: 100, messages: ask }).finalMessage();
     expect(final.content[0]!.type === 'text' && final.content[0]!.text).toBe('Your key is [REDACTED] — keep it safe.');
   });
+
+  for (const stream of [true, false]) {
+    it(`redacts a secret in a thinking block, passes redacted_thinking as it is (${stream ? 'streamed' : 'non-streamed'})`, async () => {
+      const params = {
+        model: 'secret-thinking',
+        max_tokens: 2000,
+        thinking: { type: 'enabled' as const, budget_tokens: 1024 },
+        messages: ask,
+      };
+      const final = stream ? await anthropic.messages.stream(params).finalMessage() : await anthropic.messages.create(params);
+      expect(final.content.map((b) => b.type)).toEqual(['thinking', 'redacted_thinking', 'text']);
+      const [thinking, redacted, text] = final.content;
+      expect(thinking!.type === 'thinking' && thinking!.thinking).toBe("The user's key is [REDACTED]; I should not repeat it.");
+      expect(thinking!.type === 'thinking' && thinking!.signature).toBe(THINKING_SIGNATURE);
+      // Encrypted by the provider: opaque to the gateway, passed on unchanged (documented).
+      expect(redacted!.type === 'redacted_thinking' && redacted!.data).toBe(SCENARIOS['secret-thinking']!.redactedThinking);
+      expect(text!.type === 'text' && text!.text).toBe('Done thinking.');
+    });
+  }
 });
 
 describe('the gateway around the APIs', () => {
@@ -311,6 +330,20 @@ describe('the gateway around the APIs', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
+    // Every secret the gateway redacted is a sealed inspection record: rule, kind, where, its digest — never the secret.
+    expect(trail).not.toContain(AWS_KEY);
+    const found = records.filter((r) => r.type === 'inspection');
+    const digest = createHash('sha256').update(AWS_KEY).digest('hex');
+    const seen = (api: string, where: string) =>
+      found.some((r) => r.gateway.api === api && r.where === where && r.secret_sha256 === digest && r.kind === 'aws-access-key');
+    expect(seen('openai-chat', 'choices[0].delta.content')).toBe(true);
+    expect(seen('openai-responses', 'output[0].content[0].text')).toBe(true);
+    expect(seen('anthropic-messages', 'content[0].text')).toBe(true);
+    expect(seen('anthropic-messages', 'content[0].thinking')).toBe(true);
+    for (const r of found) {
+      expect(r).toMatchObject({ rule: 'gateway.secret_in_output', action: 'redact', actor: { owner: 'human:alice', agent: 'agent-7' } });
+      expect(r.gateway.request_id).toMatch(/^[0-9a-f]{8}-/);
+    }
     const refused = records.find((r) => JSON.stringify(r).includes('call_bad'));
     expect(JSON.stringify(refused)).toContain('human:alice');
     expect(JSON.stringify(refused)).toContain('agent-7');

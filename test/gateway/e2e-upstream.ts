@@ -22,7 +22,14 @@ export interface Scenario {
   raw?: string;
   /** Milliseconds between streamed events (a slow model). */
   delayMs?: number;
+  /** Anthropic only: a thinking block first (streamed as thinking_delta in pieces of textPiece, then its signature). */
+  thinking?: string;
+  /** Anthropic only: a redacted_thinking block (the provider's encrypted data), before the rest. */
+  redactedThinking?: string;
 }
+
+/** The signature the fake provider puts on a thinking block. */
+export const THINKING_SIGNATURE = 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds';
 
 export const AWS_KEY = 'AKIA' + 'ZQ3DEXAMPLE7KEY9';
 
@@ -51,6 +58,12 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   refused: { calls: [{ id: 'call_bad', name: 'bash', args: '{"command":"rm -rf /"}' }], argPiece: 4 },
   secret: { text: `Your key is ${AWS_KEY} — keep it safe.`, textPiece: 3 },
+  'secret-thinking': {
+    thinking: `The user's key is ${AWS_KEY}; I should not repeat it.`,
+    redactedThinking: `EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB0URj${AWS_KEY}`,
+    text: 'Done thinking.',
+    textPiece: 4,
+  },
   held: { calls: [{ id: 'call_pay', name: 'send_payment', args: '{"to":"acme","amount":100}' }] },
   malformed: { raw: 'this is not the API {' },
   slow: { text: 'one two three four five six seven eight nine ten', textPiece: 4, delayMs: 40 },
@@ -262,6 +275,8 @@ const responses = {
 const messages = {
   whole(s: Scenario, model: string) {
     const content: unknown[] = [];
+    if (s.thinking) content.push({ type: 'thinking', thinking: s.thinking, signature: THINKING_SIGNATURE });
+    if (s.redactedThinking) content.push({ type: 'redacted_thinking', data: s.redactedThinking });
     if (s.text) content.push({ type: 'text', text: s.text });
     for (const c of s.calls ?? []) content.push({ type: 'tool_use', id: c.id, name: c.name, input: JSON.parse(c.args) });
     return {
@@ -293,6 +308,37 @@ const messages = {
       named('ping', { type: 'ping' }),
     ];
     let index = 0;
+    if (s.thinking) {
+      out.push(
+        named('content_block_start', {
+          type: 'content_block_start',
+          index,
+          content_block: { type: 'thinking', thinking: '', signature: '' },
+        }),
+      );
+      for (const t of pieces(s.thinking, s.textPiece))
+        out.push(named('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: t } }));
+      out.push(
+        named('content_block_delta', {
+          type: 'content_block_delta',
+          index,
+          delta: { type: 'signature_delta', signature: THINKING_SIGNATURE },
+        }),
+      );
+      out.push(named('content_block_stop', { type: 'content_block_stop', index }));
+      index++;
+    }
+    if (s.redactedThinking) {
+      out.push(
+        named('content_block_start', {
+          type: 'content_block_start',
+          index,
+          content_block: { type: 'redacted_thinking', data: s.redactedThinking },
+        }),
+      );
+      out.push(named('content_block_stop', { type: 'content_block_stop', index }));
+      index++;
+    }
     if (s.text) {
       out.push(named('content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '' } }));
       for (const t of pieces(s.text, s.textPiece))

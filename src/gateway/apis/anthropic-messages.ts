@@ -5,7 +5,10 @@
 // tool_use block on every event is held until `message_delta` (so block indexes stay in order);
 // then the calls are decided, the passing blocks are sent as they came, the others as text blocks.
 // A secret in the text is redacted, or (inspection action `end`) the message ends after a notice
-// naming the rule, with `stop_reason: "refusal"`.
+// naming the rule, with `stop_reason: "refusal"`. Thinking blocks are inspected like text (a
+// redacted thinking block no longer matches its signature, so the API refuses it if it is sent
+// back: the secret is not passed on either way); `redacted_thinking` is encrypted by the provider,
+// opaque to the gateway, and passes as it is.
 import type { ToolCall } from '../commit.js';
 import { TextInspector, inspectText, secretNotice, type SecretHit } from '../inspect.js';
 import { formatSse, type SseEvent } from '../http/sse.js';
@@ -104,19 +107,19 @@ export const anthropicMessages: ApiAdapter = {
     let stop = json.stop_reason;
     const content: Json[] = [];
     let ended: SecretHit | undefined;
-    for (const b of blocks) {
-      if (b.type !== 'text' || typeof b.text !== 'string') {
+    for (const [i, b] of blocks.entries()) {
+      const field = INSPECTED[b.type as string];
+      if (!field || typeof b[field.text] !== 'string') {
         content.push(b);
         continue;
       }
-      const r = inspectText(b.text, turn.inspection);
-      r.found.forEach((k) => turn.secret(k));
+      const r = inspectText(b[field.text] as string, turn.inspection, (f) => turn.secret({ ...f, where: `content[${i}].${field.text}` }));
       if (r.ended) {
-        content.push({ ...b, text: r.text + secretNotice(r.ended) });
+        content.push({ ...b, [field.text]: r.text + secretNotice(r.ended) });
         ended = r.ended;
         break;
       }
-      content.push({ ...b, text: r.text });
+      content.push({ ...b, [field.text]: r.text });
     }
     if (ended) return { body: { ...json, content: content.filter((b) => b.type !== 'tool_use'), stop_reason: 'refusal' }, held: [] };
     const uses = content.filter((b) => b.type === 'tool_use');
@@ -137,6 +140,18 @@ export const anthropicMessages: ApiAdapter = {
   },
 };
 
+/** The blocks whose text is inspected: the member holding it and the delta that streams it. */
+const INSPECTED: Record<string, { text: 'text' | 'thinking'; delta: 'text_delta' | 'thinking_delta' }> = {
+  text: { text: 'text', delta: 'text_delta' },
+  thinking: { text: 'thinking', delta: 'thinking_delta' },
+};
+
+interface InspectedBlock {
+  insp: TextInspector;
+  text: 'text' | 'thinking';
+  delta: 'text_delta' | 'thinking_delta';
+}
+
 function toCall(b: Json): ToolCall {
   return { ...(typeof b.id === 'string' ? { id: b.id } : {}), name: b.name as string, arguments: b.input };
 }
@@ -153,7 +168,7 @@ interface HeldBlock {
 }
 
 class MessagesStreamer implements Streamer {
-  private readonly text = new Map<number, TextInspector>();
+  private readonly text = new Map<number, InspectedBlock>();
   /** From the first tool_use block on, every event waits here until message_delta. */
   private queue: { e: SseEvent; j: Json }[] | undefined;
   private readonly blocks = new Map<number, HeldBlock>();
@@ -200,7 +215,12 @@ class MessagesStreamer implements Streamer {
           this.blocks.set(index, { index, block: j.content_block, json: '' });
           this.queue ??= [];
         }
-        if (j.content_block.type === 'text') this.text.set(index, new TextInspector(this.turn.inspection, this.turn.maxHeld));
+        const field = INSPECTED[j.content_block.type as string];
+        if (field) {
+          const where = `content[${index}].${field.text}`;
+          const insp = new TextInspector(this.turn.inspection, this.turn.maxHeld, (f) => this.turn.secret({ ...f, where }));
+          this.text.set(index, { insp, ...field });
+        }
         return this.pass(e, j);
       }
       case 'content_block_delta': {
@@ -295,40 +315,50 @@ class MessagesStreamer implements Streamer {
             : '') + formatSse(e)
         );
     }
-    const insp = this.text.get(index);
+    const block = this.text.get(index);
+    if (block && j.type === 'content_block_start' && isObject(j.content_block)) {
+      // Text a block starts with (the API sends none) is inspected like a delta's.
+      const first = j.content_block[block.text];
+      if (typeof first !== 'string' || first === '') return formatSse(e);
+      const r = block.insp.push(first);
+      const start = sse('content_block_start', { ...j, content_block: { ...j.content_block, [block.text]: '' } });
+      if (r.ended) return start + this.endBySecret(index, r.text, r.ended);
+      return start + (r.text ? this.delta(index, block, r.text) : '');
+    }
     if (
-      insp &&
+      block &&
       j.type === 'content_block_delta' &&
       isObject(j.delta) &&
-      j.delta.type === 'text_delta' &&
-      typeof j.delta.text === 'string'
+      j.delta.type === block.delta &&
+      typeof j.delta[block.text] === 'string'
     ) {
-      const r = insp.push(j.delta.text);
+      const r = block.insp.push(j.delta[block.text] as string);
       if (r.ended) return this.endBySecret(index, r.text, r.ended);
-      return r.text ? sse('content_block_delta', { ...j, delta: { ...j.delta, text: r.text } }) : '';
+      return r.text ? sse('content_block_delta', { ...j, delta: { ...j.delta, [block.text]: r.text } }) : '';
     }
-    if (insp && j.type === 'content_block_stop') {
-      const r = insp.flush();
-      this.count(insp);
+    if (block && j.type === 'content_block_stop') {
+      const r = block.insp.flush();
       if (r.ended) return this.endBySecret(index, r.text, r.ended);
-      return (
-        (r.text ? sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: r.text } }) : '') +
-        formatSse(e)
-      );
+      return (r.text ? this.delta(index, block, r.text) : '') + formatSse(e);
     }
     if (j.type === 'message_delta' && isObject(j.usage)) this.usage = { ...this.usage, ...j.usage };
     if (j.type === 'message_stop') this.finished = true;
     return formatSse(e);
   }
 
+  /** A delta of an inspected block's own kind (text_delta or thinking_delta). */
+  private delta(index: number, block: InspectedBlock, text: string): string {
+    return sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: block.delta, [block.text]: text } });
+  }
+
   private endBySecret(index: number, released: string, hit: SecretHit): string {
-    for (const i of this.text.values()) this.count(i);
     this.finished = true;
+    const block = this.text.get(index) ?? { text: 'text' as const, delta: 'text_delta' as const };
     return (
       sse('content_block_delta', {
         type: 'content_block_delta',
         index,
-        delta: { type: 'text_delta', text: released + secretNotice(hit) },
+        delta: { type: block.delta, [block.text]: released + secretNotice(hit) },
       }) +
       sse('content_block_stop', { type: 'content_block_stop', index }) +
       sse('message_delta', {
@@ -338,10 +368,6 @@ class MessagesStreamer implements Streamer {
       }) +
       sse('message_stop', { type: 'message_stop' })
     );
-  }
-
-  private count(i: TextInspector): void {
-    for (const k of i.found.splice(0)) this.turn.secret(k);
   }
 
   /** message_delta: the tool blocks are complete; decide them, then release what waited. */
@@ -370,10 +396,9 @@ class MessagesStreamer implements Streamer {
     const cut = this.queue !== undefined;
     this.queue = undefined;
     let out = '';
-    for (const [index, insp] of this.text) {
-      const r = insp.flush();
-      this.count(insp);
-      if (r.text) out += sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: r.text } });
+    for (const [index, block] of this.text) {
+      const r = block.insp.flush();
+      if (r.text) out += this.delta(index, block, r.text);
     }
     return (
       out + (cut || !this.started ? this.errorEvent('the upstream stream ended before the message was complete', 'upstream_error') : '')

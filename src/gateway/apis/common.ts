@@ -2,7 +2,7 @@
 // text), how a set of verdicts is settled into what reaches the caller, and the words a caller
 // reads in place of a call that did not pass.
 import type { ToolCall, ToolVerdict } from '../commit.js';
-import type { InspectAction } from '../inspect.js';
+import type { InspectAction, SecretFound } from '../inspect.js';
 import type { SseEvent } from '../http/sse.js';
 
 export type ApiName = 'openai-chat' | 'openai-responses' | 'anthropic-messages';
@@ -13,8 +13,11 @@ export interface Turn {
   commit(call: ToolCall): Promise<ToolVerdict>;
   /** The upstream's response id and model, once known (recorded with every decision after). */
   seen(info: { responseId?: string; model?: string }): void;
-  /** A secret found in the output (metrics). */
-  secret(kind: string): void;
+  /**
+   * A secret found in the output, before the text around it is passed on: counted and sealed in the
+   * trail (kind, where, digest — never the secret). Throws SeatbeltError('AUDIT') when it cannot seal.
+   */
+  secret(found: SecretFound & { where: string }): void;
   /** The token usage the upstream reported (budget). */
   usage(tokens: number): void;
   inspection: InspectAction;

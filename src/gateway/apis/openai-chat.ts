@@ -83,17 +83,18 @@ export const openaiChat: ApiAdapter = {
     });
     const held: ToolVerdict[] = [];
     const choices = [];
-    for (const { choice, message, calls } of checked) {
+    for (const [position, { choice, message, calls }] of checked.entries()) {
       const m: Json = { ...message };
+      const at = `choices[${typeof choice.index === 'number' ? choice.index : position}].message`;
       let finish = choice.finish_reason;
       let ended: SecretHit | undefined;
       if (typeof m.content === 'string') {
-        const r = inspectText(m.content, turn.inspection);
-        r.found.forEach((k) => turn.secret(k));
+        const r = inspectText(m.content, turn.inspection, (f) => turn.secret({ ...f, where: `${at}.content` }));
         m.content = r.ended ? r.text + secretNotice(r.ended) : r.text;
         ended = r.ended;
       }
-      if (typeof m.refusal === 'string') m.refusal = inspectText(m.refusal, 'redact').text;
+      if (typeof m.refusal === 'string')
+        m.refusal = inspectText(m.refusal, 'redact', (f) => turn.secret({ ...f, where: `${at}.refusal` })).text;
       if (ended) {
         // The response ends at the secret: nothing after it (no tool call) is passed on or decided.
         delete m.tool_calls;
@@ -200,8 +201,12 @@ class ChatStreamer implements Streamer {
     let s = this.choices.get(index);
     if (!s) {
       s = {
-        text: new TextInspector(this.turn.inspection, this.turn.maxHeld),
-        refusal: new TextInspector('redact', this.turn.maxHeld),
+        text: new TextInspector(this.turn.inspection, this.turn.maxHeld, (f) =>
+          this.turn.secret({ ...f, where: `choices[${index}].delta.content` }),
+        ),
+        refusal: new TextInspector('redact', this.turn.maxHeld, (f) =>
+          this.turn.secret({ ...f, where: `choices[${index}].delta.refusal` }),
+        ),
         calls: new Map(),
         held: 0,
         closed: false,
@@ -255,7 +260,6 @@ class ChatStreamer implements Streamer {
     const rf = st.refusal.flush();
     if (rf.text) d.refusal = (typeof d.refusal === 'string' ? d.refusal : '') + rf.text;
     if (f.ended) return this.endBySecret(index, st, { ...d, content: (typeof d.content === 'string' ? d.content : '') + f.text }, f.ended);
-    this.countSecrets(st);
     const pending = [...st.calls.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
     const calls: ToolCall[] = pending.map((p) => ({ ...(p.id ? { id: p.id } : {}), name: p.name, arguments: parseArguments(p.args) }));
     const s = calls.length ? await settle(calls, this.turn) : { settled: [], held: [] };
@@ -286,16 +290,11 @@ class ChatStreamer implements Streamer {
   }
 
   private endBySecret(index: number, st: ChoiceState, d: Json, hit: SecretHit): Json[] {
-    this.countSecrets(st);
     st.closed = true;
     return [
       { index, delta: { ...d, content: `${typeof d.content === 'string' ? d.content : ''}${secretNotice(hit)}` }, finish_reason: null },
       { index, delta: {}, finish_reason: 'content_filter' },
     ];
-  }
-
-  private countSecrets(st: ChoiceState): void {
-    for (const k of st.text.found.splice(0)) this.turn.secret(k);
   }
 
   private write(choice: Json): string {
@@ -310,7 +309,6 @@ class ChatStreamer implements Streamer {
       if (st.closed) continue;
       st.closed = true;
       const f = st.text.flush();
-      this.countSecrets(st);
       if (f.text || f.ended)
         out += this.write({ index, delta: { content: f.text + (f.ended ? secretNotice(f.ended) : '') }, finish_reason: null });
       if (st.calls.size) cut = true;

@@ -94,19 +94,18 @@ export const openaiResponses: ApiAdapter = {
     });
     const out: Json[] = [];
     let ended: SecretHit | undefined;
-    for (const it of items) {
+    for (const [i, it] of items.entries()) {
       if (it.type !== 'message' || !Array.isArray(it.content)) {
         out.push(it);
         continue;
       }
       const content = [];
-      for (const part of it.content) {
+      for (const [c, part] of it.content.entries()) {
         if (!isObject(part) || part.type !== 'output_text' || typeof part.text !== 'string' || ended) {
           if (!ended) content.push(part);
           continue;
         }
-        const r = inspectText(part.text, turn.inspection);
-        r.found.forEach((k) => turn.secret(k));
+        const r = inspectText(part.text, turn.inspection, (f) => turn.secret({ ...f, where: `output[${i}].content[${c}].text` }));
         content.push({ ...part, text: r.ended ? r.text + secretNotice(r.ended) : r.text });
         ended = r.ended;
       }
@@ -303,7 +302,11 @@ class ResponsesStreamer implements Streamer {
     if (type === 'response.output_text.delta' && typeof j.delta === 'string') {
       const k = this.key(j);
       let insp = this.text.get(k);
-      if (!insp) this.text.set(k, (insp = new TextInspector(this.turn.inspection, this.turn.maxHeld)));
+      if (!insp) {
+        const where = `output[${String(j.output_index)}].content[${String(j.content_index)}].text`;
+        insp = new TextInspector(this.turn.inspection, this.turn.maxHeld, (f) => this.turn.secret({ ...f, where }));
+        this.text.set(k, insp);
+      }
       const r = insp.push(j.delta);
       this.emitted.set(k, (this.emitted.get(k) ?? '') + r.text);
       if (r.ended) return this.endBySecret(j, r.text, r.ended);
@@ -315,7 +318,6 @@ class ResponsesStreamer implements Streamer {
       let out = '';
       if (insp) {
         const r = insp.flush();
-        this.count(insp);
         this.emitted.set(k, (this.emitted.get(k) ?? '') + r.text);
         if (r.ended) return this.endBySecret(j, r.text, r.ended);
         if (r.text)
@@ -406,7 +408,6 @@ class ResponsesStreamer implements Streamer {
   }
 
   private endBySecret(j: Json, released: string, hit: SecretHit): string {
-    for (const i of this.text.values()) this.count(i);
     const k = this.key(j);
     const text = (this.emitted.get(k) ?? '') + secretNotice(hit);
     const at = { item_id: j.item_id, output_index: j.output_index, content_index: j.content_index };
@@ -429,10 +430,6 @@ class ResponsesStreamer implements Streamer {
       });
     this.finished = true;
     return out;
-  }
-
-  private count(i: TextInspector): void {
-    for (const k of i.found.splice(0)) this.turn.secret(k);
   }
 
   /** The terminal event: decide the calls, release what waited, and send the final response as the caller got it. */

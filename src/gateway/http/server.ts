@@ -196,7 +196,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
         if (i.responseId && !ctx.responseId) ctx.responseId = i.responseId;
         if (i.model) ctx.model = i.model;
       },
-      secret: (kind) => metrics.secrets.inc({ kind, action: config.inspection.action }),
+      secret: (found) => {
+        metrics.secrets.inc({ kind: found.kind, action: config.inspection.action });
+        records.push(deps.gate.inspection(found, config.inspection.action, { ...ctx }));
+        decisions.push(`inspection:${found.kind}:${found.where}`);
+      },
       usage: (n) => (used = n),
       inspection: config.inspection.action,
       maxHeld: config.limits.maxHeldBytes,

@@ -1,5 +1,7 @@
-// verify on every core, streaming. Checking Ed25519 signatures is most of verifying a trail, so
-// worker threads check them ahead of the main thread, which runs the one streaming verifier
+// verify on every core, streaming, for trails whose signatures are checked record by record: v1
+// and v2 (their hash does not cover the signature) and --every-signature. (A v3 trail needs one
+// signature per run, verify-core.ts: the main thread alone, without the workers' memory.) Checking
+// Ed25519 signatures is then most of verifying a trail, so worker threads check them ahead of the main thread, which runs the one streaming verifier
 // (parsing, hashes, links, findings: the same code and the same report) and takes each line's
 // signature result from shared memory instead of checking it again.
 //

@@ -147,6 +147,9 @@ _seatbelt() {
     'seatbelt_audit_report --out') return 0 ;;
     'seatbelt_audit_report --title') return 0 ;;
     'seatbelt_audit_report --keyring') return 0 ;;
+    'seatbelt_audit_report --from') return 0 ;;
+    'seatbelt_audit_report --log') return 0 ;;
+    'seatbelt_audit_report --pubkey') return 0 ;;
     'seatbelt_audit_ship --to') return 0 ;;
     'seatbelt_audit_ship --audit') return 0 ;;
     'seatbelt_audit_ship --log') return 0 ;;
@@ -262,7 +265,7 @@ _seatbelt() {
     seatbelt_audit_stats) words='--audit --decision --rule --actor --since --until --from --log --keyring --pubkey --by --json -h --help' ;;
     seatbelt_audit_export) words='--audit --decision --rule --actor --since --until --from --log --keyring --pubkey --csv --out --force --otlp --follow --batch --interval -h --help' ;;
     seatbelt_audit_verify-export) words='--sig --keyring --pubkey --json -h --help' ;;
-    seatbelt_audit_report) words='--audit --decision --rule --actor --since --until --html --out --title --keyring -h --help' ;;
+    seatbelt_audit_report) words='--audit --decision --rule --actor --since --until --html --out --title --keyring --from --log --pubkey -h --help' ;;
     seatbelt_audit_ship) words='--to --audit --log --follow --init-db --batch --interval --keyring --pubkey --json --background -h --help' ;;
     seatbelt_hook) words='claude-code codex gemini cursor install uninstall -h --help' ;;
     seatbelt_hook_claude-code) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --timeout -h --help' ;;

@@ -143,6 +143,32 @@ describe('reading the ledger', () => {
     expect(stray.stderr).toContain('--pubkey goes with --from');
   });
 
+  it('audit report --from: the report of the file, made from the ledger, with verify --from as its verification', async () => {
+    const json = (html: string, id: string) =>
+      JSON.parse(new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`, 's').exec(html)![1]!);
+    const fromFile = await sb(['audit', 'report', '--audit', fileB, '--decision', 'block', '--out', '-']);
+    const fromDb = await sb(['audit', 'report', '--from', url(db, DB), '--log', logB, '--decision', 'block', '--out', '-']);
+    expect(fromDb.exitCode, fromDb.stderr).toBe(0);
+    for (const id of ['seatbelt-summary', 'seatbelt-rows']) {
+      const rows = json(fromDb.stdout, id);
+      expect(rows).toEqual(json(fromFile.stdout, id));
+    }
+    expect(json(fromDb.stdout, 'seatbelt-rows').length).toBe(
+      b.filter((x) => x.record.type === 'decision' && x.record.decision === 'block').length,
+    );
+    const meta = json(fromDb.stdout, 'seatbelt-meta');
+    expect(meta.verification).toMatchObject({ ok: true, records: 300, findingCount: 0, lastHash: b[299]!.record.hash });
+    expect(meta.source).toContain(logB);
+    expect(meta.filters).toEqual({ decision: 'block' });
+    // Written to a file like any report; the ledger's flags go with --from only.
+    const out = path.join(s.dir, 'ledger-report.html');
+    const written = await sb(['audit', 'report', '--from', url(db, DB), '--out', out]);
+    expect(written.exitCode, written.stderr).toBe(0);
+    expect(written.stderr).toMatch(/verified records from 2 log\(s\)/);
+    expect((await sb(['audit', 'report', '--audit', fileB, '--log', logB, '--out', '-'])).exitCode).toBe(64);
+    expect((await sb(['audit', 'report', '--audit', fileB, '--from', url(db, DB), '--out', '-'])).exitCode).toBe(64);
+  });
+
   it('a shipper cannot read the ledger (exit 78, the grant named)', async () => {
     const r = await sb(['audit', 'tail', '--from', url(db, DB, 'shipper2')]);
     expect(r.exitCode).toBe(78);
@@ -170,5 +196,16 @@ describe('reading the ledger', () => {
     const counted = JSON.parse(stats.stdout).rows.reduce((n: number, x: { total: number }) => n + x.total, 0);
     expect(counted).toBe(b.filter((x) => x.record.type === 'decision').length - 2);
     expect(psqlError(db, DB, `DELETE FROM seatbelt.records WHERE log_id = '${logA}'`)).toMatch(/append-only/);
+    // The report from the ledger leaves both rows out and shows what verify --from found.
+    const report = await sb(['audit', 'report', '--from', url(db, DB), '--log', logB, '--out', '-']);
+    expect(report.exitCode, report.stderr).toBe(0);
+    expect(report.stderr).toMatch(/skipped 2 row\(s\)/);
+    const meta = JSON.parse(/<script type="application\/json" id="seatbelt-meta">(.*?)<\/script>/s.exec(report.stdout)![1]!);
+    expect(meta.unreadable).toBe(2);
+    expect(meta.verification).toMatchObject({ ok: false, findingCount: 2 });
+    expect(meta.verification.findings.map((f: { seq: number; class: string }) => `${f.seq} ${f.class}`)).toEqual([
+      '12 HASH_MISMATCH',
+      '20 COLUMN_MISMATCH',
+    ]);
   });
 });

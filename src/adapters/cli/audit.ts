@@ -12,6 +12,8 @@ import { paintFor } from './audit-print.js';
 import { registerShip } from './audit-ship.js';
 import { fromLedger, ledgerOptions } from './audit-ledger.js';
 
+const collect = (v: string, p: string[] = []) => [...p, v];
+
 interface FilterFlags {
   audit?: string;
   decision?: string;
@@ -188,17 +190,27 @@ export function registerAudit(program: Command): void {
     .option('--out <file>', 'write here; - for stdout (default: seatbelt-report-<date>.html in the working folder, its path printed)')
     .option('--title <text>', 'the report title')
     .option('--keyring <file>', "keys to verify the trail with; only records that verify are reported (default: the home's keys)")
-    .action(async (f: FilterFlags & { out?: string; title?: string; keyring?: string }) => {
-      const { writeReport } = await import('./audit-report.js');
-      process.exitCode = await writeReport({
-        file: trailFile(f),
-        filter: await filterFrom(f, new Date()),
-        filters: filtersGiven(f),
-        ...(f.out !== undefined ? { out: f.out } : {}),
-        ...(f.title !== undefined ? { title: f.title } : {}),
-        ...(f.keyring !== undefined ? { keyring: f.keyring } : {}),
-      });
-    });
+    .option('--from <url>', 'report from the central ledger instead of a trail file: postgres://… (docs/fleet.md)')
+    .option('--log <id>', 'with --from: only this log (repeatable)', collect)
+    .option('--pubkey <path>', "with --from: a trusted public key, PEM or ssh-ed25519 (repeatable: each machine's key)", collect)
+    .action(
+      async (f: FilterFlags & { out?: string; title?: string; keyring?: string; from?: string; log?: string[]; pubkey?: string[] }) => {
+        if (f.from === undefined && (f.log || f.pubkey))
+          throw new SeatbeltError('USAGE', `--${f.log ? 'log' : 'pubkey'} goes with --from postgres://…`);
+        if (f.from !== undefined && f.audit !== undefined)
+          throw new SeatbeltError('USAGE', 'audit report: give --audit FILE or --from URL, not both');
+        const { writeReport } = await import('./audit-report.js');
+        process.exitCode = await writeReport({
+          file: trailFile(f),
+          filter: await filterFrom(f, new Date()),
+          filters: filtersGiven(f),
+          ...(f.from !== undefined ? { ledger: { url: f.from, logs: f.log ?? [], pubkeys: f.pubkey ?? [] } } : {}),
+          ...(f.out !== undefined ? { out: f.out } : {}),
+          ...(f.title !== undefined ? { title: f.title } : {}),
+          ...(f.keyring !== undefined ? { keyring: f.keyring } : {}),
+        });
+      },
+    );
 
   registerShip(audit);
 }

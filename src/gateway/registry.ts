@@ -1,7 +1,10 @@
 // The tool registry: what a tool call means to the guard. A tool either carries a command (a shell
 // string, an argv, SQL) found in its arguments by a JSON pointer (RFC 6901) and judged by the
-// engine like any other, or has a fixed risk tier; any tool may need an operator's approval per
-// call. Defaults cover the common names; the operator's registry file (validated at the boundary,
+// engine like any other, writes (or, for an editor, reads) a file whose path a pointer finds, or
+// has a fixed risk tier; any tool may need an operator's approval per call. The engine has no
+// action of its own for a file tool: a write is judged as the command that writes that file,
+// `tee -- PATH`, and a read as `cat -- PATH`, so the same path rules apply (guarded places,
+// credentials, persistence, system files). Defaults cover the common names; the operator's registry file (validated at the boundary,
 // every bad field listed) adds to or replaces them. Names match without regard to case, so a
 // `BASH` tool is not an unknown tool that slips past the shell analysis.
 import { readFileSync } from 'node:fs';
@@ -16,7 +19,11 @@ export type ToolAction =
 
 export interface ToolEntry {
   name: string;
-  action: 'shell' | 'argv' | 'sql' | 'tier';
+  /**
+   * editor: Anthropic's text editor protocol (`command` view | create | str_replace | insert |
+   * undo_edit, and the file at `pointer`); write: a tool that writes the file at `pointer`.
+   */
+  action: 'shell' | 'argv' | 'sql' | 'tier' | 'editor' | 'write';
   /** JSON pointer (RFC 6901) into the tool call's arguments for the command/SQL; several tried in order for defaults. */
   pointer?: string | string[];
   dialect?: Dialect;
@@ -37,12 +44,31 @@ export const DEFAULT_TOOL_DIALECT: Dialect = 'postgresql';
 
 const SHELL_TOOLS = ['bash', 'shell', 'run_shell_command', 'execute_command', 'terminal', 'exec'];
 const SQL_TOOLS = ['execute_sql', 'run_sql', 'sql', 'query'];
+/** Anthropic's text editor tool under its names (text_editor_20250728/20250429: str_replace_based_edit_tool; 20250124: str_replace_editor). */
+const EDITOR_TOOLS = ['str_replace_based_edit_tool', 'str_replace_editor', 'text_editor'];
+/** Common file-writing tools (MCP filesystem server, agent frameworks): the file at `path` or `file_path`. */
+const WRITE_TOOLS = ['write_file', 'edit_file', 'create_file'];
 
 export function defaultRegistry(): ToolRegistry {
   const tools = new Map<string, ToolEntry>();
   for (const name of SHELL_TOOLS) tools.set(name, { name, action: 'shell', pointer: ['/command', '/cmd'] });
   for (const name of SQL_TOOLS) tools.set(name, { name, action: 'sql', pointer: ['/query', '/sql'] });
+  for (const name of EDITOR_TOOLS) tools.set(name, { name, action: 'editor', pointer: '/path' });
+  for (const name of WRITE_TOOLS) tools.set(name, { name, action: 'write', pointer: ['/path', '/file_path'] });
   return { tools };
+}
+
+/** The editor commands that change the file; `view` reads it. */
+const EDITOR_WRITES = ['create', 'str_replace', 'insert', 'undo_edit'];
+
+/**
+ * A path as one shell word: single-quoted, but for a leading `~/`, which a file tool may expand to
+ * the home folder (judged expanded, the stricter reading).
+ */
+function pathWord(p: string): string {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  if (p === '~') return '~';
+  return p.startsWith('~/') ? `~/${q(p.slice(2))}` : q(p);
 }
 
 // --- JSON pointer (RFC 6901) ---
@@ -95,7 +121,7 @@ export function ambiguousMember(doc: unknown, pointer: string): string | undefin
 
 // --- the registry file ---
 
-const ACTIONS = ['shell', 'argv', 'sql', 'tier'] as const;
+const ACTIONS = ['shell', 'argv', 'sql', 'tier', 'editor', 'write'] as const;
 const ENTRY_KEYS = ['name', 'action', 'pointer', 'dialect', 'risk', 'approval'];
 const NAME = /^[A-Za-z0-9_.:/-]{1,128}$/;
 
@@ -142,7 +168,7 @@ function validateEntry(e: unknown, at: string, bad: string[]): ToolEntry | null 
     bad.push(`${at}.name expected 1-128 characters of letters, digits and _ . : / -, got ${show(name)}`);
   if (!(ACTIONS as readonly unknown[]).includes(action))
     bad.push(`${at}.action expected one of ${ACTIONS.join(', ')}, got ${show(action)}`);
-  const command = action === 'shell' || action === 'argv' || action === 'sql';
+  const command = action === 'shell' || action === 'argv' || action === 'sql' || action === 'editor' || action === 'write';
   if (command) {
     const list = typeof pointer === 'string' ? [pointer] : pointer;
     if (!Array.isArray(list) || list.length === 0 || !list.every((p) => typeof p === 'string'))
@@ -152,7 +178,7 @@ function validateEntry(e: unknown, at: string, bad: string[]): ToolEntry | null 
     else
       for (const p of list as string[])
         if (!isJsonPointer(p)) bad.push(`${at}.pointer ${show(p)} is not a JSON pointer (RFC 6901: "" or "/a/b", ~0 and ~1 escapes)`);
-  } else if (action === 'tier' && pointer !== undefined) bad.push(`${at}.pointer applies to shell, argv and sql tools only`);
+  } else if (action === 'tier' && pointer !== undefined) bad.push(`${at}.pointer applies to shell, argv, sql, editor and write tools only`);
   if (dialect !== undefined && (action !== 'sql' || !(DIALECTS as readonly unknown[]).includes(dialect)))
     bad.push(
       action === 'sql'
@@ -227,7 +253,7 @@ export function resolveToolCall(reg: ToolRegistry, name: string, args: unknown, 
   }
   if (entry.action === 'tier') return { kind: 'action', action: { kind: 'tier', risk: entry.risk! }, entry };
   const pointers = typeof entry.pointer === 'string' ? [entry.pointer] : (entry.pointer ?? []);
-  for (const p of pointers) {
+  for (const p of entry.action === 'editor' ? [...pointers, '/command'] : pointers) {
     const other = ambiguousMember(doc, p);
     if (other !== undefined) return malformed(`${JSON.stringify(other)} beside ${JSON.stringify(p)}; the tool may read either`);
   }
@@ -247,5 +273,19 @@ export function resolveToolCall(reg: ToolRegistry, name: string, args: unknown, 
       if (!Array.isArray(v) || v.length === 0 || !v.every((w) => typeof w === 'string'))
         return malformed(`${JSON.stringify(p)} expected a non-empty array of strings, got ${show(v)}`);
       return { kind: 'action', action: { kind: 'argv', argv: v as string[] }, entry };
+    case 'editor':
+    case 'write': {
+      // A path no file system takes (NUL) or that a line-based reader could split (a newline) is refused, not guessed at.
+      if (typeof v !== 'string' || v === '' || /[\0\n\r]/.test(v))
+        return malformed(`${JSON.stringify(p)} expected a file path (a non-empty string on one line), got ${show(v)}`);
+      let writes = true;
+      if (entry.action === 'editor') {
+        const command = doc.command;
+        if (command === 'view') writes = false;
+        else if (typeof command !== 'string' || !EDITOR_WRITES.includes(command))
+          return malformed(`"/command" expected view, ${EDITOR_WRITES.join(', ')}, got ${show(command)}`);
+      }
+      return { kind: 'action', action: { kind: 'shell', script: `${writes ? 'tee' : 'cat'} -- ${pathWord(v)}` }, entry };
+    }
   }
 }

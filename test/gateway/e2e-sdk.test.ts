@@ -258,6 +258,28 @@ describe('Anthropic Messages through the gateway', () => {
     });
   }
 
+  for (const stream of [true, false]) {
+    it(`judges the text editor tool's writes by their path: guarded places refused, everyday edits passed (${stream ? 'streamed' : 'non-streamed'})`, async () => {
+      const params = {
+        model: 'editor',
+        max_tokens: 100,
+        messages: ask,
+        tools: [{ type: 'text_editor_20250728' as const, name: 'str_replace_based_edit_tool' as const }],
+      };
+      const final = stream ? await anthropic.messages.stream(params).finalMessage() : await anthropic.messages.create(params);
+      const passed = final.content.flatMap((b) => (b.type === 'tool_use' ? [b.id] : []));
+      expect(passed).toEqual(['toolu_src', 'toolu_view']);
+      const refusals = final.content.flatMap((b) => (b.type === 'text' ? [b.text] : []));
+      expect(refusals).toHaveLength(3);
+      expect(refusals[0]).toMatch(/str_replace_based_edit_tool \(toolu_cfg\): rule self_protection\.guarded_path/);
+      expect(refusals[1]).toMatch(
+        /str_replace_based_edit_tool \(toolu_ssh\): rule (secrets\.authorized_keys_write|persistence\.ssh_access)/,
+      );
+      expect(refusals[2]).toMatch(/str_replace_based_edit_tool \(toolu_hook\): rule self_protection\.guarded_path/);
+      expect(final.stop_reason).toBe('tool_use');
+    });
+  }
+
   it('answers 502 in its own error format for a malformed upstream', async () => {
     const err = await anthropic.messages.create({ model: 'malformed', max_tokens: 10, messages: ask }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.APIError);

@@ -65,6 +65,25 @@ export const SCENARIOS: Record<string, Scenario> = {
     textPiece: 4,
   },
   held: { calls: [{ id: 'call_pay', name: 'send_payment', args: '{"to":"acme","amount":100}' }] },
+  // Anthropic's text editor tool: writes to guarded places (refused) beside everyday edits and a view (passed).
+  editor: {
+    calls: [
+      { id: 'toolu_cfg', name: 'str_replace_based_edit_tool', args: '{"command":"create","path":".seatbelt.json","file_text":"{}"}' },
+      {
+        id: 'toolu_ssh',
+        name: 'str_replace_based_edit_tool',
+        args: '{"command":"str_replace","path":"~/.ssh/authorized_keys","old_str":"","new_str":"ssh-ed25519 AAAA attacker"}',
+      },
+      {
+        id: 'toolu_hook',
+        name: 'str_replace_based_edit_tool',
+        args: '{"command":"insert","path":".git/hooks/pre-commit","insert_line":0,"insert_text":"exit 0"}',
+      },
+      { id: 'toolu_src', name: 'str_replace_based_edit_tool', args: '{"command":"create","path":"src/app.ts","file_text":"export {};"}' },
+      { id: 'toolu_view', name: 'str_replace_based_edit_tool', args: '{"command":"view","path":"README.md"}' },
+    ],
+    argPiece: 7,
+  },
   malformed: { raw: 'this is not the API {' },
   slow: { text: 'one two three four five six seven eight nine ten', textPiece: 4, delayMs: 40 },
 };

@@ -76,6 +76,41 @@ describe('defaultRegistry / resolveToolCall', () => {
   it('the same command under both pointers is not ambiguous', () =>
     expect(resolveToolCall(reg, 'bash', { command: 'ls', cmd: 'ls' })).toMatchObject({ kind: 'action' }));
   it('MCP may omit the arguments', () => expect(resolveToolCall(reg, 'bash', undefined)).toMatchObject({ kind: 'malformed' }));
+
+  const script = (name: string, args: unknown) => {
+    const r = resolveToolCall(reg, name, args);
+    return r.kind === 'action' && r.action.kind === 'shell' ? r.action.script : r;
+  };
+  it.each(['str_replace_based_edit_tool', 'str_replace_editor', 'text_editor'])(
+    '%s (the text editor) → its writes judged as tee, its view as cat',
+    (name) => {
+      for (const command of ['create', 'str_replace', 'insert', 'undo_edit'])
+        expect(script(name, { command, path: '/srv/app/.seatbelt.json', file_text: 'rm -rf /' })).toBe("tee -- '/srv/app/.seatbelt.json'");
+      expect(script(name, { command: 'view', path: '/srv/app/README.md' })).toBe("cat -- '/srv/app/README.md'");
+    },
+  );
+  it.each(['write_file', 'edit_file', 'create_file'])('%s → a write of /path or /file_path', (name) => {
+    expect(script(name, { path: 'src/a.ts', content: 'x' })).toBe("tee -- 'src/a.ts'");
+    expect(script(name, { file_path: 'src/a.ts' })).toBe("tee -- 'src/a.ts'");
+  });
+  it('a path is one word: quotes kept, $ and ; literal, a leading ~/ judged as the home folder', () => {
+    expect(script('write_file', { path: "it's; rm -rf / $(id)" })).toBe(`tee -- 'it'\\''s; rm -rf / $(id)'`);
+    expect(script('write_file', { path: '~/.ssh/authorized_keys' })).toBe("tee -- ~/'.ssh/authorized_keys'");
+    expect(script('write_file', { path: '-rf' })).toBe("tee -- '-rf'");
+  });
+  it.each([
+    ['an unknown editor command', { command: 'delete', path: '/a' }, /"\/command" expected view, create/],
+    ['no editor command', { path: '/a' }, /"\/command" expected/],
+    ['no path', { command: 'create' }, /no "\/path"/],
+    ['a path on two lines', { command: 'create', path: '/tmp/a\n/home/u/.ssh/authorized_keys' }, /one line/],
+    ['a NUL in the path', { command: 'create', path: '/tmp/a\0b' }, /one line/],
+    ['a path that is not a string', { command: 'create', path: ['/a'] }, /file path/],
+    ['Command beside command', { command: 'view', Command: 'create', path: '/a' }, /"Command" beside "\/command"/],
+  ])('editor: %s is malformed', (_l, args, why) => {
+    const r = resolveToolCall(reg, 'str_replace_based_edit_tool', args);
+    expect(r.kind).toBe('malformed');
+    expect(r.kind === 'malformed' && r.reason).toMatch(why);
+  });
 });
 
 describe('validateRegistry', () => {

@@ -209,6 +209,10 @@ export class Shipper {
         }
         if (!(await run.add(r, stream.findings))) break;
       }
+      if (this.fork) {
+        await run.end();
+        return this.forked(report); // nothing more is shipped for this log: no need to read on
+      }
     }
     if (first) {
       if (from) return giveUp();

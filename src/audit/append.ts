@@ -10,7 +10,7 @@ import { recoveryBody, type RecordBody } from './envelope.js';
 import { fsyncDir } from './durable.js';
 import { acquireLock } from './lock.js';
 import { GENESIS_HASH, sealRecord, type SealedRecord, type Signer } from './seal.js';
-import { readTail } from './tail.js';
+import { readTail, type Tail, type TailLink } from './tail.js';
 import { eventStamp } from './uuid.js';
 
 export type { SealedRecord, Signer } from './seal.js';
@@ -34,6 +34,15 @@ export interface AppendOptions {
    */
   createFolder?: boolean;
 }
+
+/**
+ * What this process last appended to each trail, and the file as it stood after: when the file is
+ * still exactly that (same inode, size, modification and change times, read under the lock), its
+ * tail is the record written then and need not be read again (a long-lived writer such as
+ * `seatbelt serve` appends many records; measured ~0.1 ms of CPU a record). Any other writer's
+ * append, a torn write or an edit changes size or times, and the tail is read as usual.
+ */
+const lastAppend = new Map<string, { dev: number; ino: number; size: number; mtimeNs: bigint; ctimeNs: bigint; last: TailLink }>();
 
 /** The sealed record, and the recovery record written before it when the tail was torn. */
 export type AppendResult = SealedRecord & { recovered?: SealedRecord };
@@ -68,10 +77,20 @@ export function appendRecord(file: string, body: RecordBody, signerOrGet: Signer
     const opened = openTrail(file);
     fd = opened.fd;
     const created = opened.created;
-    const st = fs.fstatSync(fd);
+    const st = fs.fstatSync(fd, { bigint: true });
     // /dev/null or a pipe would "accept" records and keep none: fail closed.
     if (!st.isFile()) throw new SeatbeltError('AUDIT', `the audit trail ${file} is not a regular file`);
-    const tail = readTail(fd, st.size, file);
+    const known = lastAppend.get(file);
+    lastAppend.delete(file);
+    const tail: Tail =
+      known &&
+      known.dev === Number(st.dev) &&
+      known.ino === Number(st.ino) &&
+      known.size === Number(st.size) &&
+      known.mtimeNs === st.mtimeNs &&
+      known.ctimeNs === st.ctimeNs
+        ? { last: known.last, fragment: null, unterminated: false }
+        : readTail(fd, Number(st.size), file);
     const signer = typeof signerOrGet === 'function' ? signerOrGet() : signerOrGet;
 
     let link = tail.last ? { seq: tail.last.seq + 1, prevHash: tail.last.hash } : { seq: 0, prevHash: GENESIS_HASH };
@@ -111,6 +130,16 @@ export function appendRecord(file: string, body: RecordBody, signerOrGet: Signer
     fs.fsyncSync(fd);
     if (created) fsyncDir(dir);
     result = recovered ? { ...sealed, recovered } : sealed;
+    const after = fs.fstatSync(fd, { bigint: true });
+    if (after.size === st.size + BigInt(data.length))
+      lastAppend.set(file, {
+        dev: Number(after.dev),
+        ino: Number(after.ino),
+        size: Number(after.size),
+        mtimeNs: after.mtimeNs,
+        ctimeNs: after.ctimeNs,
+        last: { seq: sealed.record.seq, hash: sealed.record.hash },
+      });
   } catch (err) {
     closeQuietly(fd);
     release();

@@ -98,6 +98,12 @@ describe('seatbelt audit ship', () => {
     expect(sql(`SELECT count(*), count(DISTINCT seq), min(seq), max(seq) FROM seatbelt.records WHERE log_id = '${logOf(t)}'`)).toBe(
       '12000|12000|0|11999',
     );
+    // A 10 MB trail, read in windows (and, resuming, searched from its end for the ledger's last record): every byte as stored.
+    expect(
+      sql(
+        `SELECT md5(string_agg(convert_from(line, 'UTF8') || E'\\n', '' ORDER BY seq)) FROM seatbelt.records WHERE log_id = '${logOf(t)}'`,
+      ),
+    ).toBe(createHash('md5').update(trailText(t)).digest('hex'));
   }, 120_000);
 
   it('reports a forked trail at the first seq that differs and overwrites nothing', async () => {

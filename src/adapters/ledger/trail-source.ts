@@ -1,7 +1,9 @@
 // The records of a local trail that may be shipped: those that verify as part of its chain, with
-// their bytes exactly as stored. A first read verifies the whole trail (on every core); later reads
-// (`--follow`) verify only the lines appended since, continuing from the last record read, with the
-// keys learned so far (a key rotation in the new lines is followed like verify follows it).
+// their bytes exactly as stored. A first read (`stream`) verifies the trail from the top, or from the
+// record the ledger holds last, as it reads it; later reads (`next`, for --follow) verify only the
+// lines appended since, continuing from the last record read, with the keys learned so far (a key
+// rotation in the new lines is followed like verify follows it). `first` reads and verifies the
+// whole trail at once (the OTLP export).
 import * as fs from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import type { KeyWindow } from '../../audit/key-windows.js';
@@ -41,7 +43,10 @@ export interface TrailStream {
   firstLine: number;
 }
 
-const NO_BYTES = new Uint8Array(0);
+/** Lines whose bytes are kept for the verifier's verdict: far more than a run (RUN_MAX, 1024) it may hold back. */
+const RECENT_LINES = 16_384;
+/** Bytes read at a time. */
+const WINDOW_BYTES = 4 << 20;
 
 /** Lines verified between two turns of the event loop. */
 const SLICE_LINES = 2048;
@@ -135,63 +140,6 @@ export class TrailSource {
   }
 
   /**
-   * The trail from the record at `seq` on, when that record is there with `hash` and verifies: what
-   * the ledger already holds is not verified again (seatbelt verify does that), only what is sent
-   * and the record it links to. Null when that cannot be done (the record is not where it was, or
-   * the lines after it name a key only a rotation earlier in the trail made trusted): read it all.
-   */
-  async after(seq: number, hash: string, firstEventId: string): Promise<TrailRead | null> {
-    const bytes = readRange(this.file, 0);
-    const end = this.wholeLinesEnd(bytes);
-    // Back from the end: seqs grow line by line, so the record is found after parsing only what follows it.
-    let lineEnd = end - 1;
-    let start = -1;
-    while (lineEnd > 0) {
-      const lineStart = bytes.lastIndexOf(0x0a, lineEnd - 1) + 1;
-      let r: { seq?: unknown; hash?: unknown } | null = null;
-      try {
-        r = JSON.parse(bytes.subarray(lineStart, lineEnd).toString('utf8')) as { seq?: unknown; hash?: unknown };
-      } catch {
-        r = null;
-      }
-      if (r && typeof r.seq === 'number') {
-        if (r.seq === seq && r.hash === hash) {
-          start = lineStart;
-          break;
-        }
-        if (r.seq < seq) return null;
-      }
-      lineEnd = lineStart - 1;
-    }
-    if (start === -1) return null;
-    let before = 0;
-    for (let at = bytes.indexOf(0x0a); at !== -1 && at < start; at = bytes.indexOf(0x0a, at + 1)) before++;
-    const body = bytes.subarray(start, end);
-    const candidates: { line: number; record: ChainFields }[] = [];
-    const { verifyTrailParallel } = await import('../../audit/verify-parallel.js');
-    const report = await verifyTrailParallel(body, {
-      publicKeys: this.trust.keys,
-      keyWindows: this.trust.windows,
-      onRecord: (line, record) => candidates.push({ line, record }),
-    });
-    const firstLine = candidates[0]?.line;
-    if (firstLine !== 1 || candidates[0]!.record.hash !== hash) return null;
-    if (report.findings.some((f) => f.class === 'UNKNOWN_KEY')) return null;
-    const findings = report.findings
-      .filter((f) => !(f.class === 'SEQ_GAP' && f.line === 1))
-      .map((f) => ({ ...f, line: f.line === 0 ? 0 : f.line + before }));
-    if (findings.some((f) => f.line === before + 1)) return null; // the record linked to does not verify
-    for (const c of candidates) {
-      c.line += before;
-      this.learnKey(c.record);
-    }
-    const lines = splitLines(body).map((l) => ({ ...l, no: l.no + before }));
-    this.offset = end;
-    this.lines = before + lines.length;
-    return { records: this.keep(candidates, findings, lines, before), findings, firstEventId };
-  }
-
-  /**
    * The trail from the top (`after` null), or from the record at `after.seq` when that record is
    * there with `after.hash` (null when it is not: read from the top), verified as it is read.
    *
@@ -206,17 +154,25 @@ export class TrailSource {
    * record that continues the chain, which is all a shipper sends. The last one goes at the end.
    */
   stream(after: { seq: number; hash: string } | null): TrailStream | null {
-    const bytes = readRange(this.file, 0);
-    const end = this.wholeLinesEnd(bytes);
+    const fd = openTrail(this.file);
+    let size: number;
+    let end: number;
     let start = 0;
-    if (after) {
-      const found = this.recordFromTheBack(bytes, end, after.seq, after.hash);
-      if (found === null) return null;
-      start = found;
-    }
     let before = 0;
-    for (let at = bytes.indexOf(0x0a); at !== -1 && at < start; at = bytes.indexOf(0x0a, at + 1)) before++;
-    const body = bytes.subarray(start, end);
+    let v3: boolean;
+    try {
+      size = fs.fstatSync(fd).size;
+      end = this.wholeLinesEndOf(fd, size);
+      if (after) {
+        const found = recordFromTheBack(fd, end, after.seq, after.hash);
+        if (found === null) return null;
+        start = found;
+        before = newlinesBefore(fd, start);
+      }
+      v3 = hashesSignature(readAt(fd, start, Math.min(end, start + (64 << 10))));
+    } finally {
+      fs.closeSync(fd);
+    }
     const self = this;
     // Read from a record in the middle, the verifier sees it come after a gap: the link to the record
     // before it is the caller's to check (the ledger holds that one).
@@ -228,21 +184,26 @@ export class TrailSource {
       self.lines = before + read.lines;
     };
     const onFinding = (f: Finding) => void (own(f) && findings.push(f));
-    const slices = hashesSignature(body) ? this.sliced(body, start, before, onFinding, done) : this.whole(body, before, done);
+    const slices = v3
+      ? this.sliced(start, end, before, onFinding, done)
+      : this.whole(readRange(this.file, 0).subarray(start, end), before, done);
     return { slices, findings: () => findings, firstLine: before + 1 };
   }
 
-  /** Verifies `body` (its first byte at file offset `base`, after `before` lines) on this thread, slice by slice. */
+  /**
+   * Verifies the bytes [start, end) of the trail (after `before` lines) on this thread, slice by
+   * slice, read in windows: memory holds a few windows, however long the trail.
+   */
   private async *sliced(
-    body: Uint8Array,
-    base: number,
+    start: number,
+    end: number,
     before: number,
     onFinding: (f: Finding) => void,
     done: (read: { findings: Finding[]; lines: number }) => void,
   ): AsyncGenerator<VerifiedLine[]> {
-    const held: VerifiedLine[] = [];
+    const held: { line: number; record: ChainFields }[] = [];
     const bad = new Set<number>();
-    let ready: VerifiedLine[] = [];
+    let ready: { line: number; record: ChainFields }[] = [];
     const v = new TrailVerifier({
       crypto: nodeCrypto,
       keys: keyMap(this.trust.keys),
@@ -254,48 +215,46 @@ export class TrailSource {
       onRecord: (line, record) => {
         // Every record before this one has been judged for good.
         for (const h of held.splice(0)) if (!bad.has(h.line)) ready.push(h);
-        held.push({ line, record, bytes: NO_BYTES });
+        held.push({ line, record });
       },
     });
-    // Where each line pushed starts in `body` (the verifier holds a run of lines before judging them).
-    const starts: number[] = [];
-    const withBytes = (lines: VerifiedLine[]) =>
+    // The bytes of the lines pushed lately: the verifier judges a line within a run's length of it.
+    const recent = new Map<number, Uint8Array>();
+    const withBytes = (lines: { line: number; record: ChainFields }[]): VerifiedLine[] =>
       lines.map((l) => {
-        const i = l.line - before - 1;
-        const end = i + 1 < starts.length ? starts[i + 1]! - 1 : lastEnd;
-        return { ...l, bytes: body.subarray(starts[i]!, end) };
+        const bytes = recent.get(l.line);
+        if (!bytes) throw new Error(`ship: line ${l.line} was judged after its bytes were let go`);
+        this.learnKey(l.record);
+        return { ...l, bytes };
       });
-    let at = 0;
     let no = before;
     let lines = 0;
-    let lastEnd = 0;
-    while (at < body.length) {
-      for (let n = 0; n < SLICE_LINES && at < body.length; n++) {
-        const nl = body.indexOf(0x0a, at);
-        const e = nl === -1 ? body.length : nl;
-        starts.push(at);
-        lastEnd = e;
-        no++;
-        lines++;
-        v.push({ no, offset: base + at, bytes: body.subarray(at, e), terminated: nl !== -1 });
-        at = e + 1;
+    for (const w of lineWindows(this.file, start, end)) {
+      let at = 0;
+      while (at < w.bytes.length) {
+        for (let n = 0; n < SLICE_LINES && at < w.bytes.length; n++) {
+          const nl = w.bytes.indexOf(0x0a, at);
+          const e = nl === -1 ? w.bytes.length : nl;
+          const bytes = w.bytes.subarray(at, e);
+          no++;
+          lines++;
+          recent.set(no, bytes);
+          if (recent.size > RECENT_LINES) recent.delete(no - RECENT_LINES);
+          v.push({ no, offset: w.base + at, bytes, terminated: nl !== -1 });
+          at = e + 1;
+        }
+        if (ready.length) {
+          const out = withBytes(ready);
+          ready = [];
+          yield out;
+        }
+        await yieldToIo();
       }
-      if (ready.length) {
-        const out = withBytes(ready);
-        for (const r of out) this.learnKey(r.record);
-        ready = [];
-        yield out;
-      }
-      await yieldToIo();
     }
     const report = v.finish();
     for (const h of held.splice(0)) if (!bad.has(h.line)) ready.push(h);
     done({ findings: report.findings, lines });
-    if (ready.length) {
-      const out = withBytes(ready);
-      for (const r of out) this.learnKey(r.record);
-      yield out;
-    }
+    if (ready.length) yield withBytes(ready);
   }
 
   /** Verifies `body` on every core, then hands over its verified records at once. */
@@ -319,29 +278,6 @@ export class TrailSource {
     const lines = splitLines(body).map((l) => ({ ...l, no: l.no + before }));
     done({ findings, lines: lines.length });
     yield this.keep(candidates, findings, lines, before);
-  }
-
-  /** Where the record `seq` with `hash` starts, searched from the end (seqs grow line by line); null when it is not there. */
-  private recordFromTheBack(bytes: Uint8Array, end: number, seq: number, hash: string): number | null {
-    let lineEnd = end - 1;
-    while (lineEnd > 0) {
-      const lineStart = bytes.lastIndexOf(0x0a, lineEnd - 1) + 1;
-      let r: { seq?: unknown; hash?: unknown } | null = null;
-      try {
-        r = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + lineStart, lineEnd - lineStart).toString('utf8')) as {
-          seq?: unknown;
-          hash?: unknown;
-        };
-      } catch {
-        r = null;
-      }
-      if (r && typeof r.seq === 'number') {
-        if (r.seq === seq && r.hash === hash) return lineStart;
-        if (r.seq < seq) return null;
-      }
-      lineEnd = lineStart - 1;
-    }
-    return null;
   }
 
   /** The lines appended since the last read, verified against the keys known so far. */
@@ -389,6 +325,16 @@ export class TrailSource {
     return last.record ? end : start;
   }
 
+  /** wholeLinesEnd of the file, from its last window (grown while the last line does not fit). */
+  private wholeLinesEndOf(fd: number, size: number): number {
+    for (let n = 1 << 20; ; n *= 2) {
+      const from = Math.max(0, size - n);
+      const tail = readAt(fd, from, size);
+      const last = tail.lastIndexOf(0x0a);
+      if (from === 0 || (last > 0 && tail.lastIndexOf(0x0a, last - 1) !== -1)) return from + this.wholeLinesEnd(tail);
+    }
+  }
+
   private keep(
     candidates: { line: number; record: ChainFields }[],
     findings: Finding[],
@@ -408,5 +354,93 @@ function hashesSignature(body: Uint8Array): boolean {
     return typeof v === 'number' && v >= 3;
   } catch {
     return false;
+  }
+}
+
+function openTrail(file: string): number {
+  try {
+    return fs.openSync(file, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new SeatbeltError('IO', code === 'ENOENT' ? `no audit file at ${file}` : `cannot read ${file}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+}
+
+/** The bytes [from, to) of an open file (fewer if it is shorter). */
+function readAt(fd: number, from: number, to: number): Buffer {
+  const buf = Buffer.allocUnsafe(Math.max(0, to - from));
+  let got = 0;
+  while (got < buf.length) {
+    const n = fs.readSync(fd, buf, got, buf.length - got, from + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return buf.subarray(0, got);
+}
+
+/** The lines before byte `offset` (a line start), counted a window at a time. */
+function newlinesBefore(fd: number, offset: number): number {
+  let n = 0;
+  for (let from = 0; from < offset; from += WINDOW_BYTES) {
+    const w = readAt(fd, from, Math.min(offset, from + WINDOW_BYTES));
+    for (let at = w.indexOf(0x0a); at !== -1; at = w.indexOf(0x0a, at + 1)) n++;
+  }
+  return n;
+}
+
+/**
+ * Where the record `seq` with `hash` starts, searched from `end` back (seqs grow line by line, so
+ * it is found after parsing only what follows it); null when it is not there. Reads a window from
+ * the end, twice as large each time the search reaches the window's cut first line.
+ */
+function recordFromTheBack(fd: number, end: number, seq: number, hash: string): number | null {
+  for (let n = 1 << 20; ; n *= 2) {
+    const from = Math.max(0, end - n);
+    const bytes = readAt(fd, from, end);
+    let lineEnd = bytes.length - 1; // the newline that ends the last line
+    while (lineEnd > 0) {
+      const nl = bytes.lastIndexOf(0x0a, lineEnd - 1);
+      if (nl === -1 && from > 0) break; // this line may start before the window
+      const lineStart = nl + 1;
+      let r: { seq?: unknown; hash?: unknown } | null = null;
+      try {
+        r = JSON.parse(bytes.subarray(lineStart, lineEnd).toString('utf8')) as { seq?: unknown; hash?: unknown };
+      } catch {
+        r = null;
+      }
+      if (r && typeof r.seq === 'number') {
+        if (r.seq === seq && r.hash === hash) return from + lineStart;
+        if (r.seq < seq) return null;
+      }
+      lineEnd = lineStart - 1;
+    }
+    if (from === 0) return null;
+  }
+}
+
+/** The bytes [start, end) of the file (whole lines) in windows of whole lines, each a buffer of its own. */
+function* lineWindows(file: string, start: number, end: number): Generator<{ base: number; bytes: Buffer }> {
+  const fd = openTrail(file);
+  try {
+    let at = start;
+    while (at < end) {
+      let w = readAt(fd, at, Math.min(end, at + WINDOW_BYTES));
+      if (w.length === 0) return; // the file shrank: what was read is all there is
+      if (at + w.length < end) {
+        let cut = w.lastIndexOf(0x0a) + 1;
+        // One line longer than a window: read on until it ends.
+        for (let more = WINDOW_BYTES * 2; cut === 0 && at + w.length < end; more *= 2) {
+          w = readAt(fd, at, Math.min(end, at + more));
+          cut = w.lastIndexOf(0x0a) + 1;
+        }
+        if (cut > 0) w = w.subarray(0, cut);
+      }
+      yield { base: at, bytes: w };
+      at += w.length;
+    }
+  } finally {
+    fs.closeSync(fd);
   }
 }

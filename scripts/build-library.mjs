@@ -61,6 +61,7 @@ const OUTPUTS = [
   'dist/seatbelt.cjs.cache',
   'dist/seatbelt.mjs',
   'dist/verify-worker.mjs',
+  'dist/verify-cli.mjs',
   'dist/report-page.js',
   'dist/lib/index.mjs',
 ];

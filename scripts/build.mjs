@@ -47,6 +47,20 @@ await build({
   logLevel: 'warning',
 });
 
+// `seatbelt verify` alone (src/adapters/cli/verify-main.ts), which bin/seatbelt runs for verify:
+// the CLI without the guard's engine, so a long trail's verify keeps its memory for the trail.
+await build({
+  entryPoints: ['src/adapters/cli/verify-main.ts'],
+  outfile: 'dist/verify-cli.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: false,
+  packages: 'external',
+  logLevel: 'warning',
+});
+
 // The HTML report's in-browser verifier (src/audit/browser/page.ts with @noble/ed25519 and
 // @noble/hashes), one IIFE that `seatbelt audit report` inlines. Shared modules import node:crypto
 // for things the page never calls (uuidv7's randomness): those imports resolve to a stub that throws.

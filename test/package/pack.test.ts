@@ -134,6 +134,7 @@ describe('npm pack', () => {
       'dist/lib/index.mjs',
       'dist/types/index.d.ts',
       'dist/verify-worker.mjs',
+      'dist/verify-cli.mjs',
       'dist/report-page.js',
       'docs/library.md',
       'LICENSE',

@@ -33,25 +33,15 @@ await build({
   logLevel: 'warning',
 });
 
-// verify's signature-checking worker threads (src/audit/verify-parallel.ts): a small bundle of its
-// own beside seatbelt.mjs, so a worker never loads the CLI.
+// Two small bundles of their own beside seatbelt.mjs, each without the CLI's engine:
+// - verify-worker.mjs: verify's signature-checking worker threads (src/audit/verify-parallel.ts);
+// - verify-cli.mjs: `seatbelt verify` alone (src/adapters/cli/verify-main.ts), which bin/seatbelt
+//   runs for verify, so a long trail's verify keeps its memory for the trail.
+// No splitting: each file stands alone (the worker is loaded by path).
 await build({
-  entryPoints: ['src/audit/verify-worker.ts'],
-  outfile: 'dist/verify-worker.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  minify: false,
-  packages: 'external',
-  logLevel: 'warning',
-});
-
-// `seatbelt verify` alone (src/adapters/cli/verify-main.ts), which bin/seatbelt runs for verify:
-// the CLI without the guard's engine, so a long trail's verify keeps its memory for the trail.
-await build({
-  entryPoints: ['src/adapters/cli/verify-main.ts'],
-  outfile: 'dist/verify-cli.mjs',
+  entryPoints: { 'verify-worker': 'src/audit/verify-worker.ts', 'verify-cli': 'src/adapters/cli/verify-main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

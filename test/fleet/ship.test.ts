@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, assertFreshBundle, seatbelt } from '../e2e/helpers.js';
 import { connectLedger } from '../../src/adapters/ledger/connect.js';
+import { MIGRATIONS } from '../../src/adapters/ledger/migrations.js';
 import { Shipper } from '../../src/adapters/ledger/ship.js';
 import { signer } from '../audit/fixtures.js';
 import { makeTrail, psql, psqlError, scratch, startPg, stopPg, trailText, url, type Pg } from './helpers.js';
@@ -22,6 +23,20 @@ const ship = (args: string[], user = 'shipper1') =>
   seatbelt(['audit', 'ship', '--to', url(db, DB, user), '--pubkey', s.pubkey, ...args], { env });
 const rows = (log: string) => Number(sql(`SELECT count(*) FROM seatbelt.records WHERE log_id = '${log}'`));
 const logOf = (records: ReturnType<typeof makeTrail>) => records[0]!.record.event_id;
+const pgArgs = (database: string) => [
+  '-h',
+  db.PGHOST,
+  '-p',
+  db.PGPORT,
+  '-U',
+  'postgres',
+  '-d',
+  database,
+  '-X',
+  '-q',
+  '-v',
+  'ON_ERROR_STOP=1',
+];
 
 beforeAll(async () => {
   db = startPg();
@@ -353,5 +368,40 @@ describe('seatbelt audit ship', () => {
       await client.end();
     }
     expect(sql(`SELECT count(*), count(DISTINCT seq), max(seq) FROM seatbelt.records WHERE log_id = '${logOf(t)}'`)).toBe('400|400|399');
+  });
+
+  it('a v1 ledger holding records is refused until --init-db migrates it to v2; then shipping goes on from its head', async () => {
+    const V1 = 'fleet_v1';
+    psql(db, 'postgres', `CREATE DATABASE ${V1}`);
+    // The schema as a v1 seatbelt made it…
+    psql(
+      db,
+      V1,
+      `CREATE SCHEMA seatbelt; CREATE TABLE seatbelt.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+      ${MIGRATIONS[0]!.sql}; INSERT INTO seatbelt.schema_migrations (version, name) VALUES (1, 'v1')`,
+    );
+    // …holding 40 records shipped under it (copied in through v1's row trigger).
+    const t = makeTrail(60, 'v1-ledger');
+    expect((await ship(['--audit', s.file('v1.jsonl', t.slice(0, 40))])).exitCode).toBe(0);
+    const copy = (table: string, where: string) => {
+      const rows = execFileSync(db.PSQL, [...pgArgs(DB), '-c', `COPY (SELECT * FROM seatbelt.${table} WHERE ${where}) TO STDOUT`]);
+      execFileSync(db.PSQL, [...pgArgs(V1), '-c', `COPY seatbelt.${table} FROM STDIN`], { input: rows });
+    };
+    copy('logs', `log_id = '${logOf(t)}'`);
+    copy('records', `log_id = '${logOf(t)}' ORDER BY seq`);
+    const file = s.file('v1.jsonl', t);
+    const v1 = url(db, V1, 'shipper1');
+    const refused = await seatbelt(['audit', 'ship', '--to', v1, '--pubkey', s.pubkey, '--audit', file], { env });
+    expect(refused.exitCode).toBe(78);
+    expect(refused.stderr).toMatch(/schema v1; this seatbelt needs v2: migrate with seatbelt audit ship --init-db/);
+    const migrated = await seatbelt(['audit', 'ship', '--init-db', '--to', url(db, V1), '--pubkey', s.pubkey, '--audit', file, '--json'], {
+      env,
+    });
+    expect(migrated.exitCode, migrated.stderr).toBe(0);
+    expect(migrated.stderr).toContain('migrated to v2');
+    expect(JSON.parse(migrated.stdout)).toMatchObject({ shipped: 20, ledgerSeq: 59, fork: null });
+    expect(psql(db, V1, `SELECT count(*), max(seq) FROM seatbelt.records`)).toBe('60|59');
+    const verified = await seatbelt(['verify', '--from', url(db, V1), '--pubkey', s.pubkey], { env });
+    expect(verified.exitCode, verified.stdout).toBe(0);
   });
 });

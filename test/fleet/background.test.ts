@@ -1,5 +1,5 @@
 // Background shipping through the real binary against a real PostgreSQL: with a ledger in the
-// operator's settings, exec and the gateway start a detached shipper that keeps the ledger up to
+// operator's settings, exec, the hooks and the gateway start a detached shipper that keeps the ledger up to
 // date; one shipper for a burst of commands; a ledger that cannot be reached changes no exit code
 // and is written to the log. The commands run here are `true` and `false` only.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -82,6 +82,23 @@ describe('background shipping', () => {
     expect((await seatbelt(['exec', '--', 'true'], { env: { ...t.env } })).exitCode).toBe(0);
     await until('the new records', () => rowsOf(log) === lines(t.audit).length);
   }, 120_000);
+
+  it('the hooks keep the ledger up to date too (the hook answers first)', async () => {
+    const t = operatorHome(url(db, DB, 'bg_shipper'));
+    const payload = JSON.stringify({
+      session_id: 's1',
+      transcript_path: '/dev/null',
+      cwd: t.dir,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'git status --short' },
+    });
+    const r = await seatbelt(['hook', 'claude-code'], { env: t.env, cwd: t.dir, input: payload });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(lines(t.audit)).toHaveLength(1);
+    await until('the hook decision in the ledger', () => rowsOf(logOf(t.audit)) === 1);
+    await until('the shipper to idle out', () => noShipper(t.home));
+  }, 60_000);
 
   it('a ledger that cannot be reached changes no exit code: the failure goes to the log', async () => {
     const t = operatorHome('postgres://bg_shipper@127.0.0.1:1/nowhere');

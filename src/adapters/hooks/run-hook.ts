@@ -5,6 +5,7 @@
 import { SeatbeltError } from '../../core/error.js';
 import type { Decision } from '../../core/types.js';
 import { openSession, type Session, type SessionOptions } from '../session.js';
+import { shipInBackground } from '../ledger/background.js';
 import { refusalText } from '../cli/shared.js';
 import { DEFAULT_MAX_INPUT_BYTES, readInput } from './read-input.js';
 import type { HookAnswer, HostFormat } from './types.js';
@@ -56,6 +57,8 @@ async function decide(format: HostFormat, o: RunHookOptions, notices: string[]):
   try {
     const { decision, record } = await session.govern(call.action);
     const seal = { eventId: record.record.event_id, hash: record.record.hash };
+    // The operator's ledger, kept up to date by a detached shipper (docs/fleet.md), once the answer is on its way.
+    setImmediate(() => shipInBackground({ ledger: session.resolved.ship, home: session.home, trail: session.auditPath }));
     if (decision.decision === 'block') return format.deny(refusalText(decision, seal).trimEnd(), shortDenial(decision, seal.eventId));
     if (o.noAutoApprove) return format.noOpinion();
     return format.allow(`seatbelt: allowed under policy ${decision.policy.name} (event ${seal.eventId})`);

@@ -45,11 +45,11 @@ export function copyBuffer(log: string, rows: readonly RowOut[]): Buffer {
   for (const { columns: c, bytes } of rows) {
     let line = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     if (LINE_SPECIAL.test(line)) line = line.replace(LINE_SPECIALS, (ch) => LINE_ESCAPES[ch]!);
+    // seq, hash, prev_hash, time and event_id have the shapes verify checked (digits, hex, an ISO time, a UUID): nothing to escape.
     parts.push(
-      `${logField}\t${c.seq}\t${field(c.hash)}\t${field(c.prev_hash)}\t${line}\t${field(c.time)}\t${field(c.type)}\t` +
-        `${field(c.event_id)}\t${field(c.key_id)}\t${field(c.decision)}\t${field(textArray(c.rule_ids))}\t${field(c.policy)}\t` +
-        `${field(c.role)}\t${field(c.owner)}\t${field(c.agent)}\t${field(c.os_user)}\t${field(c.host)}\t${field(c.environment)}\t` +
-        `${field(c.decision_event_id)}\n`,
+      `${logField}\t${c.seq}\t${c.hash}\t${c.prev_hash}\t${line}\t${c.time}\t${field(c.type)}\t${c.event_id}\t${field(c.key_id)}\t` +
+        `${field(c.decision)}\t${c.rule_ids.length ? field(textArray(c.rule_ids)) : '{}'}\t${field(c.policy)}\t${field(c.role)}\t` +
+        `${field(c.owner)}\t${field(c.agent)}\t${field(c.os_user)}\t${field(c.host)}\t${field(c.environment)}\t${field(c.decision_event_id)}\n`,
     );
   }
   return Buffer.from(parts.join(''), 'utf8');

@@ -201,9 +201,11 @@ export class TrailSource {
     onFinding: (f: Finding) => void,
     done: (read: { findings: Finding[]; lines: number }) => void,
   ): AsyncGenerator<VerifiedLine[]> {
-    const held: { line: number; record: ChainFields }[] = [];
+    const held: VerifiedLine[] = [];
     const bad = new Set<number>();
-    let ready: { line: number; record: ChainFields }[] = [];
+    let ready: VerifiedLine[] = [];
+    // The bytes of the lines pushed lately: the verifier judges a line within a run's length of it.
+    const recent = new Map<number, Uint8Array>();
     const v = new TrailVerifier({
       crypto: nodeCrypto,
       keys: keyMap(this.trust.keys),
@@ -215,18 +217,15 @@ export class TrailSource {
       onRecord: (line, record) => {
         // Every record before this one has been judged for good.
         for (const h of held.splice(0)) if (!bad.has(h.line)) ready.push(h);
-        held.push({ line, record });
+        const bytes = recent.get(line);
+        if (!bytes) throw new Error(`ship: line ${line} was judged after its bytes were let go`);
+        held.push({ line, record, bytes });
       },
     });
-    // The bytes of the lines pushed lately: the verifier judges a line within a run's length of it.
-    const recent = new Map<number, Uint8Array>();
-    const withBytes = (lines: { line: number; record: ChainFields }[]): VerifiedLine[] =>
-      lines.map((l) => {
-        const bytes = recent.get(l.line);
-        if (!bytes) throw new Error(`ship: line ${l.line} was judged after its bytes were let go`);
-        this.learnKey(l.record);
-        return { ...l, bytes };
-      });
+    const handOver = (lines: VerifiedLine[]): VerifiedLine[] => {
+      for (const l of lines) this.learnKey(l.record);
+      return lines;
+    };
     let no = before;
     let lines = 0;
     for (const w of lineWindows(this.file, start, end)) {
@@ -244,7 +243,7 @@ export class TrailSource {
           at = e + 1;
         }
         if (ready.length) {
-          const out = withBytes(ready);
+          const out = handOver(ready);
           ready = [];
           yield out;
         }
@@ -254,7 +253,7 @@ export class TrailSource {
     const report = v.finish();
     for (const h of held.splice(0)) if (!bad.has(h.line)) ready.push(h);
     done({ findings: report.findings, lines });
-    if (ready.length) yield withBytes(ready);
+    if (ready.length) yield handOver(ready);
   }
 
   /** Verifies `body` on every core, then hands over its verified records at once. */

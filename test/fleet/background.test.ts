@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shipInBackground } from '../../src/adapters/ledger/background.js';
 import { seatbelt, tempHome } from '../e2e/helpers.js';
 import { startFakeUpstream, type FakeUpstream } from '../gateway/e2e-upstream.js';
 import { serve } from '../gateway/e2e-serve.js';
@@ -117,6 +118,12 @@ describe('background shipping', () => {
   it('the ledger comes only from the operator: without one, exec starts nothing', async () => {
     const t = tempHome();
     expect((await seatbelt(['exec', '--', 'true'], { env: t.env })).exitCode).toBe(0);
+    expect(existsSync(path.join(t.home, 'ship'))).toBe(false);
+  });
+
+  it('in a process that is not the seatbelt CLI (the library, this test runner) nothing is started', () => {
+    const t = tempHome();
+    expect(shipInBackground({ ledger: 'postgres://bg_shipper@127.0.0.1:1/nowhere', home: t.home, trail: t.audit })).toBe('off');
     expect(existsSync(path.join(t.home, 'ship'))).toBe(false);
   });
 

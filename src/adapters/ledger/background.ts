@@ -58,8 +58,8 @@ export type BackgroundShip = 'off' | 'running' | 'recent' | 'started' | 'failed'
  */
 export function shipInBackground(o: { ledger: string | null; home: string; trail: string; now?: number }): BackgroundShip {
   if (!o.ledger) return 'off';
-  const cli = process.argv[1];
-  if (!cli) return 'off'; // not the CLI (the library): nothing to start
+  const cli = seatbeltCli();
+  if (!cli) return 'off'; // not the CLI (the library, a test runner): nothing to start
   const files = shipFiles(o.home, o.trail);
   const now = o.now ?? Date.now();
   try {
@@ -90,6 +90,12 @@ export function shipInBackground(o: { ledger: string | null; home: string; trail
     note(files.log, `cannot start the background shipper: ${(err as Error).message}`);
     return 'failed';
   }
+}
+
+/** The running seatbelt CLI script (bin/seatbelt, or a dist bundle run by node), or null when this process is something else. */
+function seatbeltCli(): string | null {
+  const script = process.argv[1];
+  return script && /^seatbelt(\.[cm]?js)?$/.test(path.basename(script)) ? script : null;
 }
 
 function openLog(file: string): number {

@@ -2,10 +2,10 @@
 // for the same bytes, over a tamper matrix. Runs the browser code in Node; the Chromium test runs
 // the bundled page.
 import * as fs from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { appendRecord } from '../../src/audit/append.js';
 import { homeKeyring, keyringKeys, keyringWindows, exportPublicKeys } from '../../src/audit/keyring.js';
 import { initKeys, keyPaths, loadSigner, readPrivateKey, signerFromPrivateKey } from '../../src/audit/keys.js';
@@ -164,6 +164,7 @@ describe('in-browser verifier agrees with verifyTrail', () => {
 
   it('agrees across a rotated trail with a keyring, and on a retired key used after rotation', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-bv-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const home = path.join(dir, 'home');
     const audit = path.join(dir, 'audit.jsonl');
     initKeys({ home, force: false });

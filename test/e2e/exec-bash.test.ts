@@ -1,10 +1,10 @@
 // `seatbelt exec --shell` runs the script with bash, the dialect the analysis reads: /bin/sh is
 // dash on Debian, where `true &>/dev/null touch x` is a background `true` and then `touch x`; to
 // bash it is one `true` with its output redirected. Without a bash nothing runs (exit 69).
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT, SeatbeltError, exitCodeFor } from '../../src/core/error.js';
 import { bashForScripts, findBash } from '../../src/run/bash.js';
 import { seatbelt, tempHome } from './helpers.js';
@@ -28,6 +28,7 @@ describe('exec --shell runs bash', () => {
 
 describe('finding bash', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-bash-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const empty = path.join(dir, 'empty');
   const withBash = path.join(dir, 'bin');
   mkdirSync(empty);

@@ -1,8 +1,9 @@
 // Shared pieces of the fuzz tests: the number of runs (bounded by default, more with
 // SEATBELT_FUZZ_RUNS), a library session that decides without sealing, and a hang guard.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { openSession, type Session } from '../../src/adapters/session.js';
 import type { Action, Decision } from '../../src/core/types.js';
 
@@ -15,6 +16,7 @@ export function runs(defaultRuns: number): number {
 /** A session with a private home; `check` never seals, so no key is needed. */
 export function fuzzSession(): Session {
   const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-fuzz-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true })); // called at a test file's top level
   const env = { SEATBELT_HOME: path.join(dir, 'home'), HOME: dir };
   return openSession({ audit: path.join(dir, 'audit.jsonl'), autoKeys: false, cwd: dir }, env);
 }

@@ -2,10 +2,10 @@
 // `check` under safe_defaults (which verdict). Each case is a general shape, not a string to
 // match: a WHERE that never reads the row it filters, folds that must not be wrong about FALSE,
 // hiding places, and everyday statements the per-dialect grammars lack.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from '../../src/adapters/session.js';
 import { analyzeSql } from '../../src/analyze/sql/index.js';
 import type { Dialect } from '../../src/core/types.js';
@@ -139,13 +139,15 @@ const ALLOW: [sql: string, dialect: Dialect][] = [
 const label = (sql: string, d: string) => `[${d}] ${sql.length > 90 ? `${sql.slice(0, 90)}…` : sql}`;
 
 let session: Session;
+let dir: string;
 beforeAll(() => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-sql-redteam-'));
+  dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-sql-redteam-'));
   session = openSession(
     { audit: path.join(dir, 'audit.jsonl'), autoKeys: false, cwd: dir },
     { SEATBELT_HOME: path.join(dir, 'home'), HOME: dir },
   );
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('SQL red team: refused under safe_defaults', () => {
   it.each(BLOCK.map((c) => [label(c[0], c[1]), ...c] as const))('%s', async (_l, sql, dialect, rule) => {

@@ -73,14 +73,7 @@ function readRange(file: string, from: number): Buffer {
         'INPUT',
         `${file} shrank from ${from} to ${size} bytes: records were removed (check with: seatbelt verify ${file})`,
       );
-    const buf = Buffer.alloc(size - from);
-    let got = 0;
-    while (got < buf.length) {
-      const n = fs.readSync(fd, buf, got, buf.length - got, from + got);
-      if (n === 0) break;
-      got += n;
-    }
-    return buf.subarray(0, got);
+    return readAt(fd, from, size);
   } finally {
     fs.closeSync(fd);
   }

@@ -7,10 +7,20 @@ export { REDACTED, SECRET_FORMATS, type SecretFormat } from './secret-formats.js
 
 /** `text` with every known secret format replaced by `[REDACTED]`. */
 export function redactSecrets(text: string): string {
+  // Rules' reasons and remediations are the same few texts in every record: each is redacted once.
+  const known = text.length <= MEMO_TEXT_MAX ? redactedText.get(text) : undefined;
+  if (known !== undefined) return known;
   let out = text;
   for (const p of SECRET_FORMATS) out = out.replace(p.re, (...m) => expand(p.replace, m));
+  if (text.length <= MEMO_TEXT_MAX) {
+    if (redactedText.size >= MEMO_ENTRIES) redactedText.clear(); // texts also come from input: keep it bounded
+    redactedText.set(text, out);
+  }
   return out;
 }
+const MEMO_TEXT_MAX = 512;
+const MEMO_ENTRIES = 1024;
+const redactedText = new Map<string, string>();
 
 /** True when `text` holds something that looks like a known secret. */
 export function containsSecret(text: string): boolean {

@@ -26,12 +26,20 @@ export interface Scenario {
   thinking?: string;
   /** Anthropic only: a redacted_thinking block (the provider's encrypted data), before the rest. */
   redactedThinking?: string;
+  /**
+   * OpenAI Responses only: a reasoning item first, with these summary parts (streamed as
+   * reasoning_summary_text deltas in pieces of textPiece), its reasoning_text parts and its
+   * encrypted_content.
+   */
+  reasoning?: { summary: string[]; text?: string[]; encrypted?: string };
 }
 
 /** The signature the fake provider puts on a thinking block. */
 export const THINKING_SIGNATURE = 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds';
 
 export const AWS_KEY = 'AKIA' + 'ZQ3DEXAMPLE7KEY9';
+/** A reasoning item's encrypted_content (the provider's, opaque): it happens to hold a GitHub-token-shaped run. */
+export const ENCRYPTED = 'gAAAAABo+' + 'ghp_' + 'Zq3Dexample0Token1Fake2Value3Abcd4Efgh' + '==';
 
 export const SCENARIOS: Record<string, Scenario> = {
   plain: { text: 'Hello from the model.' },
@@ -84,6 +92,24 @@ export const SCENARIOS: Record<string, Scenario> = {
     ],
     argPiece: 7,
   },
+  // OpenAI Responses reasoning items: a secret in a summary (and a token-shaped string in the opaque encrypted_content).
+  'reasoning-secret': {
+    reasoning: {
+      summary: [`The user pasted ${AWS_KEY} as their key; I will not repeat it.`, 'Then list the files.'],
+      encrypted: ENCRYPTED,
+    },
+    text: 'Done.',
+    calls: [{ id: 'call_ls', name: 'bash', args: '{"command":"ls -la src"}' }],
+    textPiece: 3,
+  },
+  'reasoning-clean': {
+    reasoning: {
+      summary: ['**Planning** — list `src/` first; naïve café ✓.\n\nAKIA alone is only a prefix.', 'Second  part,\ttabs kept.'],
+    },
+    text: 'Done.',
+    textPiece: 5,
+  },
+  'reasoning-text-secret': { reasoning: { summary: [], text: [`raw chain: key=${AWS_KEY} end`] }, text: 'Done.', textPiece: 3 },
   malformed: { raw: 'this is not the API {' },
   slow: { text: 'one two three four five six seven eight nine ten', textPiece: 4, delayMs: 40 },
 };
@@ -225,6 +251,15 @@ const chat = {
 const responses = {
   whole(s: Scenario, model: string) {
     const output: unknown[] = [];
+    if (s.reasoning)
+      output.push({
+        type: 'reasoning',
+        id: 'rs_fake1',
+        summary: s.reasoning.summary.map((text) => ({ type: 'summary_text', text })),
+        ...(s.reasoning.text ? { content: s.reasoning.text.map((text) => ({ type: 'reasoning_text', text })) } : {}),
+        ...(s.reasoning.encrypted ? { encrypted_content: s.reasoning.encrypted } : {}),
+        status: 'completed',
+      });
     if (s.text)
       output.push({
         type: 'message',
@@ -255,6 +290,27 @@ const responses = {
     ];
     const whole = responses.whole(s, model);
     let index = 0;
+    if (s.reasoning) {
+      const r = s.reasoning;
+      const item = { item_id: 'rs_fake1', output_index: index };
+      out.push(ev({ type: 'response.output_item.added', output_index: index, item: { type: 'reasoning', id: 'rs_fake1', summary: [] } }));
+      (r.text ?? []).forEach((text, c) => {
+        const at = { ...item, content_index: c };
+        out.push(ev({ type: 'response.content_part.added', ...at, part: { type: 'reasoning_text', text: '' } }));
+        for (const t of pieces(text, s.textPiece)) out.push(ev({ type: 'response.reasoning_text.delta', ...at, delta: t }));
+        out.push(ev({ type: 'response.reasoning_text.done', ...at, text }));
+        out.push(ev({ type: 'response.content_part.done', ...at, part: { type: 'reasoning_text', text } }));
+      });
+      r.summary.forEach((text, k) => {
+        const at = { ...item, summary_index: k };
+        out.push(ev({ type: 'response.reasoning_summary_part.added', ...at, part: { type: 'summary_text', text: '' } }));
+        for (const t of pieces(text, s.textPiece)) out.push(ev({ type: 'response.reasoning_summary_text.delta', ...at, delta: t }));
+        out.push(ev({ type: 'response.reasoning_summary_text.done', ...at, text }));
+        out.push(ev({ type: 'response.reasoning_summary_part.done', ...at, part: { type: 'summary_text', text } }));
+      });
+      out.push(ev({ type: 'response.output_item.done', output_index: index, item: whole.output[index] }));
+      index++;
+    }
     if (s.text) {
       const at = { item_id: 'msg_fake1', output_index: index, content_index: 0 };
       out.push(

@@ -7,7 +7,10 @@
 // stay in order; the calls are then decided and the held events released, a refused call's events
 // replaced by a message item's. Sequence numbers are renumbered. A secret in the text is redacted,
 // or (inspection action `end`) the response ends as `response.incomplete` with
-// `incomplete_details.reason: "content_filter"` after a notice naming the rule.
+// `incomplete_details.reason: "content_filter"` after a notice naming the rule. The text inspected:
+// a message's `output_text` parts and a reasoning item's `summary_text` and `reasoning_text` parts
+// (streamed as output_text, reasoning_summary_text and reasoning_text deltas); a reasoning item's
+// `encrypted_content` is the provider's, opaque to the gateway, and passes as it is.
 import type { ToolCall } from '../commit.js';
 import { TextInspector, inspectText, secretNotice, type SecretHit } from '../inspect.js';
 import { formatSse, type SseEvent } from '../http/sse.js';
@@ -95,21 +98,23 @@ export const openaiResponses: ApiAdapter = {
     const out: Json[] = [];
     let ended: SecretHit | undefined;
     for (const [i, it] of items.entries()) {
-      if (it.type !== 'message' || !Array.isArray(it.content)) {
-        out.push(it);
-        continue;
-      }
-      const content = [];
-      for (const [c, part] of it.content.entries()) {
-        if (!isObject(part) || part.type !== 'output_text' || typeof part.text !== 'string' || ended) {
-          if (!ended) content.push(part);
-          continue;
+      let item = it;
+      for (const list of TEXT_LISTS[it.type as string] ?? []) {
+        if (!Array.isArray(it[list])) continue;
+        const parts: unknown[] = [];
+        for (const [c, part] of (it[list] as unknown[]).entries()) {
+          if (ended) break; // nothing after the secret is passed on
+          if (!isObject(part) || typeof part.text !== 'string') {
+            parts.push(part);
+            continue;
+          }
+          const r = inspectText(part.text, turn.inspection, (f) => turn.secret({ ...f, where: `output[${i}].${list}[${c}].text` }));
+          parts.push({ ...part, text: r.ended ? r.text + secretNotice(r.ended) : r.text });
+          ended = r.ended;
         }
-        const r = inspectText(part.text, turn.inspection, (f) => turn.secret({ ...f, where: `output[${i}].content[${c}].text` }));
-        content.push({ ...part, text: r.ended ? r.text + secretNotice(r.ended) : r.text });
-        ended = r.ended;
+        item = { ...item, [list]: parts };
       }
-      out.push({ ...it, content });
+      out.push(item);
       if (ended) break;
     }
     if (ended)
@@ -146,6 +151,103 @@ function checkItem(it: Json): void {
     return;
   }
   if (!INERT_ITEMS.has(it.type as string)) throw new MalformedUpstream(`an output item of type ${JSON.stringify(it.type)} is not gated`);
+  checkTexts(it);
+}
+
+/** The lists of text parts an item carries, each inspected (a reasoning item's encrypted_content is opaque). */
+const TEXT_LISTS: Record<string, readonly ('content' | 'summary')[]> = { message: ['content'], reasoning: ['summary', 'content'] };
+
+/**
+ * An item's text parts are objects whose text is a string, in arrays: a client joins whatever it
+ * is given (an array of strings becomes their text), so any other shape could carry a secret past
+ * the inspector.
+ */
+function checkTexts(it: Json): void {
+  for (const list of TEXT_LISTS[it.type as string] ?? []) {
+    const parts = it[list];
+    if (parts === undefined || parts === null) continue;
+    if (!Array.isArray(parts)) throw new MalformedUpstream(`a ${String(it.type)} item's ${list} must be an array`);
+    for (const p of parts)
+      if (!isObject(p) || (p.text !== undefined && typeof p.text !== 'string'))
+        throw new MalformedUpstream(`each part of a ${String(it.type)} item's ${list} must be an object whose text is a string`);
+  }
+}
+
+/** True when an item carries text of its own (a streamed item's text comes only as deltas, which are inspected). */
+function carriesText(it: Json): boolean {
+  return (TEXT_LISTS[it.type as string] ?? []).some((list) => Array.isArray(it[list]) && it[list].some((p) => isObject(p) && p.text));
+}
+
+/** A streamed text the gateway inspects: its item, where it sits in the item, and the events that carry it. */
+interface TextStream {
+  item: 'message' | 'reasoning';
+  list: 'content' | 'summary';
+  index: 'content_index' | 'summary_index';
+  part: 'output_text' | 'reasoning_text' | 'summary_text';
+  delta: string;
+  done: string;
+  partAdded: string;
+  partDone: string;
+}
+
+const OUTPUT_TEXT: TextStream = {
+  item: 'message',
+  list: 'content',
+  index: 'content_index',
+  part: 'output_text',
+  delta: 'response.output_text.delta',
+  done: 'response.output_text.done',
+  partAdded: 'response.content_part.added',
+  partDone: 'response.content_part.done',
+};
+const REASONING_TEXT: TextStream = {
+  ...OUTPUT_TEXT,
+  item: 'reasoning',
+  part: 'reasoning_text',
+  delta: 'response.reasoning_text.delta',
+  done: 'response.reasoning_text.done',
+};
+const SUMMARY_TEXT: TextStream = {
+  item: 'reasoning',
+  list: 'summary',
+  index: 'summary_index',
+  part: 'summary_text',
+  delta: 'response.reasoning_summary_text.delta',
+  done: 'response.reasoning_summary_text.done',
+  partAdded: 'response.reasoning_summary_part.added',
+  partDone: 'response.reasoning_summary_part.done',
+};
+const TEXT_EVENTS = new Map<string, TextStream>(
+  [OUTPUT_TEXT, REASONING_TEXT, SUMMARY_TEXT].flatMap((s) => [
+    [s.delta, s],
+    [s.done, s],
+  ]),
+);
+
+/** The stream an event carries text of, if any (a content part's by the type of its item). */
+function textStreamOf(type: string, item: Json | undefined): TextStream | undefined {
+  const s = TEXT_EVENTS.get(type);
+  if (s) return s;
+  if (type === SUMMARY_TEXT.partAdded || type === SUMMARY_TEXT.partDone) return SUMMARY_TEXT;
+  if (type === OUTPUT_TEXT.partAdded || type === OUTPUT_TEXT.partDone)
+    return item?.type === 'reasoning' ? REASONING_TEXT : item?.type === 'message' ? OUTPUT_TEXT : undefined;
+  return undefined;
+}
+
+function whereOf(s: TextStream, output: unknown, index: unknown): string {
+  return `output[${String(output)}].${s.list}[${String(index)}].text`;
+}
+
+function partOf(s: TextStream, text: string): Json {
+  return s.part === 'output_text' ? { type: s.part, text, annotations: [] } : { type: s.part, text };
+}
+
+function deltaOf(s: TextStream, at: Json, delta: string): Json {
+  return { type: s.delta, ...at, delta, ...(s.part === 'output_text' ? { logprobs: [] } : {}) };
+}
+
+function doneOf(s: TextStream, at: Json, text: string): Json {
+  return { type: s.done, ...at, text, ...(s.part === 'output_text' ? { logprobs: [] } : {}) };
 }
 
 function toCall(it: Json): ToolCall {
@@ -172,6 +274,10 @@ const CALL_EVENTS = new Set([
   'response.function_call_arguments.done',
   'response.output_item.done',
 ]);
+
+/** Events that name an output item (and must name an open one). */
+const ITEM_EVENT =
+  /^response\.(output_item|function_call_arguments|content_part|output_text|reasoning_text|reasoning_summary_part|reasoning_summary_text)\./;
 
 class ResponsesStreamer implements Streamer {
   private started = false;
@@ -222,7 +328,7 @@ class ResponsesStreamer implements Streamer {
       });
     }
     if (terminal) return this.finish(j);
-    if (j.output_index !== undefined || /^response\.(output_item|function_call_arguments)\./.test(type)) this.checkItemEvent(type, j);
+    if (j.output_index !== undefined || ITEM_EVENT.test(type)) this.checkItemEvent(type, j);
     const call = typeof j.output_index === 'number' ? this.calls.get(j.output_index) : undefined;
     if (call) {
       if (type === 'response.function_call_arguments.delta') {
@@ -270,6 +376,8 @@ class ResponsesStreamer implements Streamer {
         this.queue ??= [];
       } else if (!INERT_ITEMS.has(j.item.type))
         throw new MalformedUpstream(`an output item of type ${JSON.stringify(j.item.type)} is not gated`);
+      checkTexts(j.item);
+      if (carriesText(j.item)) throw new MalformedUpstream('output_item.added must carry no text (text comes as delta events)');
       return;
     }
     const added = this.added.get(index);
@@ -279,12 +387,25 @@ class ResponsesStreamer implements Streamer {
       throw new MalformedUpstream(`${type} names item ${String(j.item_id)} at ${index}`);
     if (type === 'response.output_item.done') {
       if (!isObject(j.item) || j.item.type !== added.type) throw new MalformedUpstream('an output item must end as the type it began as');
+      checkTexts(j.item);
       this.closed.add(index);
     }
-  }
-
-  private key(j: Json): string {
-    return `${String(j.output_index)}:${String(j.content_index)}`;
+    // A text event names a part of an item of its kind by a whole number (a client ignores text
+    // events on an item of another type, and finds the part by that index).
+    const s = this.calls.has(index) ? undefined : textStreamOf(type, added);
+    if (s) {
+      if (added.type !== s.item) throw new MalformedUpstream(`${type} on a ${String(added.type)} item`);
+      const at = j[s.index];
+      if (typeof at !== 'number' || !Number.isInteger(at) || at < 0) throw new MalformedUpstream(`${type} needs a whole-number ${s.index}`);
+      if (type === s.delta && typeof j.delta !== 'string') throw new MalformedUpstream(`${type} needs a string delta`);
+      if (
+        (type === s.partAdded || type === s.partDone) &&
+        (!isObject(j.part) || (j.part.text !== undefined && typeof j.part.text !== 'string'))
+      )
+        throw new MalformedUpstream(`${type} needs a part whose text is a string`);
+      if (type === s.partAdded && (j.part as Json).text)
+        throw new MalformedUpstream(`${type} must carry no text (text comes as delta events)`);
+    }
   }
 
   private emit(j: Json): string {
@@ -299,42 +420,8 @@ class ResponsesStreamer implements Streamer {
     const call = this.calls.get(index);
     if (call?.verdict && !call.verdict.pass) return this.renderRefused(j, call);
     if (call?.verdict?.pass) return this.renderPassed(j, call);
-    if (type === 'response.output_text.delta' && typeof j.delta === 'string') {
-      const k = this.key(j);
-      let insp = this.text.get(k);
-      if (!insp) {
-        const where = `output[${String(j.output_index)}].content[${String(j.content_index)}].text`;
-        insp = new TextInspector(this.turn.inspection, this.turn.maxHeld, (f) => this.turn.secret({ ...f, where }));
-        this.text.set(k, insp);
-      }
-      const r = insp.push(j.delta);
-      this.emitted.set(k, (this.emitted.get(k) ?? '') + r.text);
-      if (r.ended) return this.endBySecret(j, r.text, r.ended);
-      return r.text ? this.emit({ ...j, delta: r.text }) : '';
-    }
-    if (type === 'response.output_text.done') {
-      const k = this.key(j);
-      const insp = this.text.get(k);
-      let out = '';
-      if (insp) {
-        const r = insp.flush();
-        this.emitted.set(k, (this.emitted.get(k) ?? '') + r.text);
-        if (r.ended) return this.endBySecret(j, r.text, r.ended);
-        if (r.text)
-          out += this.emit({
-            type: 'response.output_text.delta',
-            item_id: j.item_id,
-            output_index: j.output_index,
-            content_index: j.content_index,
-            delta: r.text,
-            logprobs: [],
-          });
-      }
-      const text = this.emitted.get(k) ?? (typeof j.text === 'string' ? inspectText(j.text, 'redact').text : '');
-      return out + this.emit({ ...j, text });
-    }
-    if (type === 'response.content_part.done' && isObject(j.part) && typeof j.part.text === 'string')
-      return this.emit({ ...j, part: { ...j.part, text: this.emitted.get(this.key(j)) ?? inspectText(j.part.text, 'redact').text } });
+    const stream = call ? undefined : textStreamOf(type, this.added.get(index));
+    if (stream) return this.renderText(j, stream);
     if (type === 'response.output_item.done' && isObject(j.item)) {
       const item = this.cleanItem(j.item, index);
       this.done.push(item);
@@ -343,19 +430,75 @@ class ResponsesStreamer implements Streamer {
     return this.emit(j);
   }
 
-  /** A final item as the caller receives it: message text as emitted, a refused call as a message. */
+  /** One event of an inspected text (a delta, its done event, its part added or done): as inspected. */
+  private renderText(j: Json, s: TextStream): string {
+    const where = whereOf(s, j.output_index, j[s.index]);
+    const at = { item_id: j.item_id, output_index: j.output_index, [s.index]: j[s.index] };
+    switch (j.type) {
+      case s.delta: {
+        let insp = this.text.get(where);
+        if (!insp) {
+          insp = new TextInspector(this.turn.inspection, this.turn.maxHeld, (f) => this.turn.secret({ ...f, where }));
+          this.text.set(where, insp);
+        }
+        const r = insp.push(j.delta as string);
+        this.emitted.set(where, (this.emitted.get(where) ?? '') + r.text);
+        if (r.ended) return this.endBySecret(j, s, r.text, r.ended);
+        return r.text ? this.emit({ ...j, delta: r.text }) : '';
+      }
+      case s.done: {
+        const insp = this.text.get(where);
+        let out = '';
+        if (insp) {
+          // What the inspector still holds is released as a last delta before the done event.
+          const r = insp.flush();
+          this.emitted.set(where, (this.emitted.get(where) ?? '') + r.text);
+          if (r.ended) return this.endBySecret(j, s, r.text, r.ended);
+          if (r.text) out += this.emit(deltaOf(s, at, r.text));
+        }
+        return out + this.emit({ ...j, text: this.emittedOr(where, j.text) });
+      }
+      case s.partDone:
+        return isObject(j.part) && typeof j.part.text === 'string'
+          ? this.emit({ ...j, part: { ...j.part, text: this.emittedOr(where, j.part.text) } })
+          : this.emit(j);
+      default:
+        return this.emit(j);
+    }
+  }
+
+  /** A text as the caller received it in deltas; one never streamed is redacted whole. */
+  private emittedOr(where: string, text: unknown): string {
+    return this.emitted.get(where) ?? (typeof text === 'string' ? inspectText(text, 'redact').text : '');
+  }
+
+  /** A final item as the caller receives it: text as emitted, a refused call as a message. */
   private cleanItem(item: Json, index: number): Json {
     const call = this.calls.get(index);
     if (call?.verdict) return call.verdict.pass ? call.item : messageItem(this.refusedId(call), call.verdict.text!, 'completed');
-    if (item.type !== 'message' || !Array.isArray(item.content)) return item;
-    return {
-      ...item,
-      content: item.content.map((p, ci) =>
-        isObject(p) && typeof p.text === 'string'
-          ? { ...p, text: this.emitted.get(`${index}:${ci}`) ?? inspectText(p.text, 'redact').text }
-          : p,
-      ),
-    };
+    const streams = item.type === 'message' ? [OUTPUT_TEXT] : item.type === 'reasoning' ? [SUMMARY_TEXT, REASONING_TEXT] : [];
+    let out = item;
+    for (const s of streams) {
+      const parts = item[s.list];
+      if (!Array.isArray(parts)) continue;
+      out = {
+        ...out,
+        [s.list]: parts.map((p, i) =>
+          isObject(p) && typeof p.text === 'string' ? { ...p, text: this.emittedOr(whereOf(s, index, i), p.text) } : p,
+        ),
+      };
+    }
+    return out;
+  }
+
+  /** The parts of one list of an item as emitted so far, in order. */
+  private partsSoFar(s: TextStream, output: number): Json[] {
+    const prefix = `output[${output}].${s.list}[`;
+    return [...this.emitted]
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, text]) => ({ i: parseInt(k.slice(prefix.length), 10), text }))
+      .sort((a, b) => a.i - b.i)
+      .map((p) => partOf(s, p.text));
   }
 
   private refusedId(call: CallState): string {
@@ -407,18 +550,29 @@ class ResponsesStreamer implements Streamer {
     }
   }
 
-  private endBySecret(j: Json, released: string, hit: SecretHit): string {
-    const k = this.key(j);
-    const text = (this.emitted.get(k) ?? '') + secretNotice(hit);
-    const at = { item_id: j.item_id, output_index: j.output_index, content_index: j.content_index };
-    const base = this.added.get(j.output_index as number) ?? { type: 'message', id: j.item_id, role: 'assistant' };
-    const item = { ...base, status: 'incomplete', content: [{ type: 'output_text', text, annotations: [] }] };
+  /** Ends the stream at a secret: the text so far and a notice, its part and item closed, then response.incomplete. */
+  private endBySecret(j: Json, s: TextStream, released: string, hit: SecretHit): string {
+    const output = j.output_index as number;
+    const where = whereOf(s, output, j[s.index]);
+    const text = (this.emitted.get(where) ?? '') + secretNotice(hit);
+    this.emitted.set(where, text);
+    const at = { item_id: j.item_id, output_index: output, [s.index]: j[s.index] };
+    const base = this.added.get(output) ?? { type: s.item, id: j.item_id };
+    const item =
+      s.item === 'message'
+        ? { ...base, status: 'incomplete', content: this.partsSoFar(OUTPUT_TEXT, output) }
+        : {
+            ...base,
+            status: 'incomplete',
+            summary: this.partsSoFar(SUMMARY_TEXT, output),
+            ...(s === REASONING_TEXT || Array.isArray(base.content) ? { content: this.partsSoFar(REASONING_TEXT, output) } : {}),
+          };
     const out =
-      (released ? this.emit({ type: 'response.output_text.delta', ...at, delta: released, logprobs: [] }) : '') +
-      this.emit({ type: 'response.output_text.delta', ...at, delta: secretNotice(hit), logprobs: [] }) +
-      this.emit({ type: 'response.output_text.done', ...at, text, logprobs: [] }) +
-      this.emit({ type: 'response.content_part.done', ...at, part: { type: 'output_text', text, annotations: [] } }) +
-      this.emit({ type: 'response.output_item.done', output_index: j.output_index, item }) +
+      (released ? this.emit(deltaOf(s, at, released)) : '') +
+      this.emit(deltaOf(s, at, secretNotice(hit))) +
+      this.emit(doneOf(s, at, text)) +
+      this.emit({ type: s.partDone, ...at, part: partOf(s, text) }) +
+      this.emit({ type: 'response.output_item.done', output_index: output, item }) +
       this.emit({
         type: 'response.incomplete',
         response: {

@@ -32,6 +32,8 @@ export interface Scenario {
    * encrypted_content.
    */
   reasoning?: { summary: string[]; text?: string[]; encrypted?: string };
+  /** OpenAI Responses only: the message carries this refusal part after its text (streamed as refusal deltas in pieces of textPiece). */
+  refusal?: string;
 }
 
 /** The signature the fake provider puts on a thinking block. */
@@ -110,6 +112,14 @@ export const SCENARIOS: Record<string, Scenario> = {
     textPiece: 5,
   },
   'reasoning-text-secret': { reasoning: { summary: [], text: [`raw chain: key=${AWS_KEY} end`] }, text: 'Done.', textPiece: 3 },
+  // OpenAI Responses refusal parts: a secret in a refusal (after a clean output_text part), and a clean one.
+  'refusal-secret': {
+    text: 'I cannot do that.',
+    refusal: `I will not use the key ${AWS_KEY} you pasted.`,
+    calls: [{ id: 'call_ls', name: 'bash', args: '{"command":"ls -la src"}' }],
+    textPiece: 3,
+  },
+  'refusal-clean': { refusal: 'I can’t help with **that** — naïve café ✓.\n\nAKIA alone is only a prefix.\tTabs kept.', textPiece: 5 },
   malformed: { raw: 'this is not the API {' },
   slow: { text: 'one two three four five six seven eight nine ten', textPiece: 4, delayMs: 40 },
 };
@@ -260,13 +270,16 @@ const responses = {
         ...(s.reasoning.encrypted ? { encrypted_content: s.reasoning.encrypted } : {}),
         status: 'completed',
       });
-    if (s.text)
+    if (s.text || s.refusal)
       output.push({
         type: 'message',
         id: 'msg_fake1',
         status: 'completed',
         role: 'assistant',
-        content: [{ type: 'output_text', text: s.text, annotations: [] }],
+        content: [
+          ...(s.text ? [{ type: 'output_text', text: s.text, annotations: [] }] : []),
+          ...(s.refusal ? [{ type: 'refusal', refusal: s.refusal }] : []),
+        ],
       });
     for (const c of s.calls ?? [])
       output.push({ type: 'function_call', id: `fc_${c.id}`, call_id: c.id, name: c.name, arguments: c.args, status: 'completed' });
@@ -311,7 +324,7 @@ const responses = {
       out.push(ev({ type: 'response.output_item.done', output_index: index, item: whole.output[index] }));
       index++;
     }
-    if (s.text) {
+    if (s.text || s.refusal) {
       const at = { item_id: 'msg_fake1', output_index: index, content_index: 0 };
       out.push(
         ev({
@@ -320,10 +333,19 @@ const responses = {
           item: { type: 'message', id: 'msg_fake1', status: 'in_progress', role: 'assistant', content: [] },
         }),
       );
-      out.push(ev({ type: 'response.content_part.added', ...at, part: { type: 'output_text', text: '', annotations: [] } }));
-      for (const t of pieces(s.text, s.textPiece)) out.push(ev({ type: 'response.output_text.delta', ...at, delta: t, logprobs: [] }));
-      out.push(ev({ type: 'response.output_text.done', ...at, text: s.text, logprobs: [] }));
-      out.push(ev({ type: 'response.content_part.done', ...at, part: { type: 'output_text', text: s.text, annotations: [] } }));
+      if (s.text) {
+        out.push(ev({ type: 'response.content_part.added', ...at, part: { type: 'output_text', text: '', annotations: [] } }));
+        for (const t of pieces(s.text, s.textPiece)) out.push(ev({ type: 'response.output_text.delta', ...at, delta: t, logprobs: [] }));
+        out.push(ev({ type: 'response.output_text.done', ...at, text: s.text, logprobs: [] }));
+        out.push(ev({ type: 'response.content_part.done', ...at, part: { type: 'output_text', text: s.text, annotations: [] } }));
+      }
+      if (s.refusal) {
+        const r = { ...at, content_index: s.text ? 1 : 0 };
+        out.push(ev({ type: 'response.content_part.added', ...r, part: { type: 'refusal', refusal: '' } }));
+        for (const t of pieces(s.refusal, s.textPiece)) out.push(ev({ type: 'response.refusal.delta', ...r, delta: t }));
+        out.push(ev({ type: 'response.refusal.done', ...r, refusal: s.refusal }));
+        out.push(ev({ type: 'response.content_part.done', ...r, part: { type: 'refusal', refusal: s.refusal } }));
+      }
       out.push(ev({ type: 'response.output_item.done', output_index: index, item: whole.output[index] }));
       index++;
     }

@@ -8,9 +8,10 @@
 // replaced by a message item's. Sequence numbers are renumbered. A secret in the text is redacted,
 // or (inspection action `end`) the response ends as `response.incomplete` with
 // `incomplete_details.reason: "content_filter"` after a notice naming the rule. The text inspected:
-// a message's `output_text` parts and a reasoning item's `summary_text` and `reasoning_text` parts
-// (streamed as output_text, reasoning_summary_text and reasoning_text deltas); a reasoning item's
-// `encrypted_content` is the provider's, opaque to the gateway, and passes as it is.
+// a message's `output_text` and `refusal` parts and a reasoning item's `summary_text` and
+// `reasoning_text` parts (streamed as output_text, refusal, reasoning_summary_text and
+// reasoning_text deltas); a reasoning item's `encrypted_content` is the provider's, opaque to the
+// gateway, and passes as it is.
 import type { ToolCall } from '../commit.js';
 import { TextInspector, inspectText, secretNotice, type SecretHit } from '../inspect.js';
 import { formatSse, type SseEvent } from '../http/sse.js';
@@ -104,13 +105,23 @@ export const openaiResponses: ApiAdapter = {
         const parts: unknown[] = [];
         for (const [c, part] of (it[list] as unknown[]).entries()) {
           if (ended) break; // nothing after the secret is passed on
-          if (!isObject(part) || typeof part.text !== 'string') {
+          if (!isObject(part)) {
             parts.push(part);
             continue;
           }
-          const r = inspectText(part.text, turn.inspection, (f) => turn.secret({ ...f, where: `output[${i}].${list}[${c}].text` }));
-          parts.push({ ...part, text: r.ended ? r.text + secretNotice(r.ended) : r.text });
-          ended = r.ended;
+          let inspected: Json = part;
+          for (const field of TEXT_FIELDS) {
+            const text = part[field];
+            if (typeof text !== 'string') continue;
+            if (ended) {
+              inspected = { ...inspected, [field]: '' }; // after the secret in this part's other field: not passed on
+              continue;
+            }
+            const r = inspectText(text, turn.inspection, (f) => turn.secret({ ...f, where: `output[${i}].${list}[${c}].${field}` }));
+            inspected = { ...inspected, [field]: r.ended ? r.text + secretNotice(r.ended) : r.text };
+            ended = r.ended;
+          }
+          parts.push(inspected);
         }
         item = { ...item, [list]: parts };
       }
@@ -157,10 +168,23 @@ function checkItem(it: Json): void {
 /** The lists of text parts an item carries, each inspected (a reasoning item's encrypted_content is opaque). */
 const TEXT_LISTS: Record<string, readonly ('content' | 'summary')[]> = { message: ['content'], reasoning: ['summary', 'content'] };
 
+/** The fields of a part that carry model text (a refusal part's is `refusal`), each inspected wherever it appears. */
+const TEXT_FIELDS = ['text', 'refusal'] as const;
+
+/** True when a part's text fields are all strings (or absent). */
+function textsAreStrings(p: Json): boolean {
+  return TEXT_FIELDS.every((f) => p[f] === undefined || typeof p[f] === 'string');
+}
+
+/** True when a part carries text of its own. */
+function partCarriesText(p: unknown): boolean {
+  return isObject(p) && TEXT_FIELDS.some((f) => p[f]);
+}
+
 /**
- * An item's text parts are objects whose text is a string, in arrays: a client joins whatever it
- * is given (an array of strings becomes their text), so any other shape could carry a secret past
- * the inspector.
+ * An item's text parts are objects whose text (and refusal) is a string, in arrays: a client joins
+ * whatever it is given (an array of strings becomes their text), so any other shape could carry a
+ * secret past the inspector.
  */
 function checkTexts(it: Json): void {
   for (const list of TEXT_LISTS[it.type as string] ?? []) {
@@ -168,14 +192,14 @@ function checkTexts(it: Json): void {
     if (parts === undefined || parts === null) continue;
     if (!Array.isArray(parts)) throw new MalformedUpstream(`a ${String(it.type)} item's ${list} must be an array`);
     for (const p of parts)
-      if (!isObject(p) || (p.text !== undefined && typeof p.text !== 'string'))
+      if (!isObject(p) || !textsAreStrings(p))
         throw new MalformedUpstream(`each part of a ${String(it.type)} item's ${list} must be an object whose text is a string`);
   }
 }
 
 /** True when an item carries text of its own (a streamed item's text comes only as deltas, which are inspected). */
 function carriesText(it: Json): boolean {
-  return (TEXT_LISTS[it.type as string] ?? []).some((list) => Array.isArray(it[list]) && it[list].some((p) => isObject(p) && p.text));
+  return (TEXT_LISTS[it.type as string] ?? []).some((list) => Array.isArray(it[list]) && it[list].some(partCarriesText));
 }
 
 /** A streamed text the gateway inspects: its item, where it sits in the item, and the events that carry it. */
@@ -183,7 +207,9 @@ interface TextStream {
   item: 'message' | 'reasoning';
   list: 'content' | 'summary';
   index: 'content_index' | 'summary_index';
-  part: 'output_text' | 'reasoning_text' | 'summary_text';
+  part: 'output_text' | 'refusal' | 'reasoning_text' | 'summary_text';
+  /** The field of the part, and of the done event, that holds the text. */
+  field: 'text' | 'refusal';
   delta: string;
   done: string;
   partAdded: string;
@@ -195,10 +221,18 @@ const OUTPUT_TEXT: TextStream = {
   list: 'content',
   index: 'content_index',
   part: 'output_text',
+  field: 'text',
   delta: 'response.output_text.delta',
   done: 'response.output_text.done',
   partAdded: 'response.content_part.added',
   partDone: 'response.content_part.done',
+};
+const REFUSAL: TextStream = {
+  ...OUTPUT_TEXT,
+  part: 'refusal',
+  field: 'refusal',
+  delta: 'response.refusal.delta',
+  done: 'response.refusal.done',
 };
 const REASONING_TEXT: TextStream = {
   ...OUTPUT_TEXT,
@@ -212,34 +246,45 @@ const SUMMARY_TEXT: TextStream = {
   list: 'summary',
   index: 'summary_index',
   part: 'summary_text',
+  field: 'text',
   delta: 'response.reasoning_summary_text.delta',
   done: 'response.reasoning_summary_text.done',
   partAdded: 'response.reasoning_summary_part.added',
   partDone: 'response.reasoning_summary_part.done',
 };
 const TEXT_EVENTS = new Map<string, TextStream>(
-  [OUTPUT_TEXT, REASONING_TEXT, SUMMARY_TEXT].flatMap((s) => [
+  [OUTPUT_TEXT, REFUSAL, REASONING_TEXT, SUMMARY_TEXT].flatMap((s) => [
     [s.delta, s],
     [s.done, s],
   ]),
 );
 
-/** The stream an event carries text of, if any (a content part's by the type of its item). */
-function textStreamOf(type: string, item: Json | undefined): TextStream | undefined {
+/**
+ * The stream an event carries text of, if any: a content part's by the type of its item, and on a
+ * message by the type of the part (output_text or refusal).
+ */
+function textStreamOf(type: string, item: Json | undefined, part: unknown): TextStream | undefined {
   const s = TEXT_EVENTS.get(type);
   if (s) return s;
   if (type === SUMMARY_TEXT.partAdded || type === SUMMARY_TEXT.partDone) return SUMMARY_TEXT;
-  if (type === OUTPUT_TEXT.partAdded || type === OUTPUT_TEXT.partDone)
-    return item?.type === 'reasoning' ? REASONING_TEXT : item?.type === 'message' ? OUTPUT_TEXT : undefined;
+  if (type === OUTPUT_TEXT.partAdded || type === OUTPUT_TEXT.partDone) {
+    if (item?.type === 'reasoning') return REASONING_TEXT;
+    if (item?.type === 'message') return isObject(part) && part.type === 'refusal' ? REFUSAL : OUTPUT_TEXT;
+  }
   return undefined;
 }
 
+/** The part a text event names, whatever its kind (output_text and refusal parts share a message's content). */
+function partKey(s: TextStream, output: unknown, index: unknown): string {
+  return `output[${String(output)}].${s.list}[${String(index)}]`;
+}
+
 function whereOf(s: TextStream, output: unknown, index: unknown): string {
-  return `output[${String(output)}].${s.list}[${String(index)}].text`;
+  return `${partKey(s, output, index)}.${s.field}`;
 }
 
 function partOf(s: TextStream, text: string): Json {
-  return s.part === 'output_text' ? { type: s.part, text, annotations: [] } : { type: s.part, text };
+  return s.part === 'output_text' ? { type: s.part, text, annotations: [] } : { type: s.part, [s.field]: text };
 }
 
 function deltaOf(s: TextStream, at: Json, delta: string): Json {
@@ -247,7 +292,7 @@ function deltaOf(s: TextStream, at: Json, delta: string): Json {
 }
 
 function doneOf(s: TextStream, at: Json, text: string): Json {
-  return { type: s.done, ...at, text, ...(s.part === 'output_text' ? { logprobs: [] } : {}) };
+  return { type: s.done, ...at, [s.field]: text, ...(s.part === 'output_text' ? { logprobs: [] } : {}) };
 }
 
 function toCall(it: Json): ToolCall {
@@ -277,7 +322,7 @@ const CALL_EVENTS = new Set([
 
 /** Events that name an output item (and must name an open one). */
 const ITEM_EVENT =
-  /^response\.(output_item|function_call_arguments|content_part|output_text|reasoning_text|reasoning_summary_part|reasoning_summary_text)\./;
+  /^response\.(output_item|function_call_arguments|content_part|output_text|refusal|reasoning_text|reasoning_summary_part|reasoning_summary_text)\./;
 
 class ResponsesStreamer implements Streamer {
   private started = false;
@@ -290,6 +335,8 @@ class ResponsesStreamer implements Streamer {
   private readonly calls = new Map<number, CallState>();
   private readonly text = new Map<string, TextInspector>();
   private readonly emitted = new Map<string, string>();
+  /** The kind of each streamed part, fixed by the first event that names it. */
+  private readonly kinds = new Map<string, TextStream>();
   private readonly added = new Map<number, Json>();
   private readonly closed = new Set<number>();
   private readonly done: Json[] = [];
@@ -392,19 +439,25 @@ class ResponsesStreamer implements Streamer {
     }
     // A text event names a part of an item of its kind by a whole number (a client ignores text
     // events on an item of another type, and finds the part by that index).
-    const s = this.calls.has(index) ? undefined : textStreamOf(type, added);
+    const s = this.calls.has(index) ? undefined : textStreamOf(type, added, j.part);
     if (s) {
       if (added.type !== s.item) throw new MalformedUpstream(`${type} on a ${String(added.type)} item`);
       const at = j[s.index];
       if (typeof at !== 'number' || !Number.isInteger(at) || at < 0) throw new MalformedUpstream(`${type} needs a whole-number ${s.index}`);
       if (type === s.delta && typeof j.delta !== 'string') throw new MalformedUpstream(`${type} needs a string delta`);
-      if (
-        (type === s.partAdded || type === s.partDone) &&
-        (!isObject(j.part) || (j.part.text !== undefined && typeof j.part.text !== 'string'))
-      )
-        throw new MalformedUpstream(`${type} needs a part whose text is a string`);
-      if (type === s.partAdded && (j.part as Json).text)
-        throw new MalformedUpstream(`${type} must carry no text (text comes as delta events)`);
+      if (type === s.partAdded || type === s.partDone) {
+        // The part's type says which field a client reads its text from: it must be the stream's.
+        if (!isObject(j.part) || j.part.type !== s.part || !textsAreStrings(j.part))
+          throw new MalformedUpstream(`${type} needs a ${s.part} part whose text is a string`);
+        if (type === s.partAdded && partCarriesText(j.part))
+          throw new MalformedUpstream(`${type} must carry no text (text comes as delta events)`);
+      }
+      // One part is one kind of text: refusal deltas on an output_text part (or the reverse) would
+      // be inspected apart from the text they join in a client.
+      const key = partKey(s, index, at);
+      const kind = this.kinds.get(key);
+      if (kind && kind !== s) throw new MalformedUpstream(`${type} on ${key}, a ${kind.part} part`);
+      this.kinds.set(key, s);
     }
   }
 
@@ -420,7 +473,7 @@ class ResponsesStreamer implements Streamer {
     const call = this.calls.get(index);
     if (call?.verdict && !call.verdict.pass) return this.renderRefused(j, call);
     if (call?.verdict?.pass) return this.renderPassed(j, call);
-    const stream = call ? undefined : textStreamOf(type, this.added.get(index));
+    const stream = call ? undefined : textStreamOf(type, this.added.get(index), j.part);
     if (stream) return this.renderText(j, stream);
     if (type === 'response.output_item.done' && isObject(j.item)) {
       const item = this.cleanItem(j.item, index);
@@ -456,11 +509,11 @@ class ResponsesStreamer implements Streamer {
           if (r.ended) return this.endBySecret(j, s, r.text, r.ended);
           if (r.text) out += this.emit(deltaOf(s, at, r.text));
         }
-        return out + this.emit({ ...j, text: this.emittedOr(where, j.text) });
+        return out + this.emit({ ...j, [s.field]: this.emittedOr(where, j[s.field]) });
       }
       case s.partDone:
-        return isObject(j.part) && typeof j.part.text === 'string'
-          ? this.emit({ ...j, part: { ...j.part, text: this.emittedOr(where, j.part.text) } })
+        return isObject(j.part) && typeof j.part[s.field] === 'string'
+          ? this.emit({ ...j, part: { ...j.part, [s.field]: this.emittedOr(where, j.part[s.field]) } })
           : this.emit(j);
       default:
         return this.emit(j);
@@ -476,29 +529,38 @@ class ResponsesStreamer implements Streamer {
   private cleanItem(item: Json, index: number): Json {
     const call = this.calls.get(index);
     if (call?.verdict) return call.verdict.pass ? call.item : messageItem(this.refusedId(call), call.verdict.text!, 'completed');
-    const streams = item.type === 'message' ? [OUTPUT_TEXT] : item.type === 'reasoning' ? [SUMMARY_TEXT, REASONING_TEXT] : [];
     let out = item;
-    for (const s of streams) {
-      const parts = item[s.list];
+    for (const list of TEXT_LISTS[item.type as string] ?? []) {
+      const parts = item[list];
       if (!Array.isArray(parts)) continue;
+      // Every text field of every part, whatever its type: a field never streamed is redacted whole.
       out = {
         ...out,
-        [s.list]: parts.map((p, i) =>
-          isObject(p) && typeof p.text === 'string' ? { ...p, text: this.emittedOr(whereOf(s, index, i), p.text) } : p,
-        ),
+        [list]: parts.map((p, i) => {
+          if (!isObject(p)) return p;
+          let clean = p;
+          for (const field of TEXT_FIELDS)
+            if (typeof p[field] === 'string')
+              clean = { ...clean, [field]: this.emittedOr(`output[${index}].${list}[${i}].${field}`, p[field]) };
+          return clean;
+        }),
       };
     }
     return out;
   }
 
-  /** The parts of one list of an item as emitted so far, in order. */
-  private partsSoFar(s: TextStream, output: number): Json[] {
-    const prefix = `output[${output}].${s.list}[`;
-    return [...this.emitted]
-      .filter(([k]) => k.startsWith(prefix))
-      .map(([k, text]) => ({ i: parseInt(k.slice(prefix.length), 10), text }))
-      .sort((a, b) => a.i - b.i)
-      .map((p) => partOf(s, p.text));
+  /** The parts of one list of an item as emitted so far, in order, each of its kind. */
+  private partsSoFar(streams: readonly TextStream[], output: number): Json[] {
+    const parts: { i: number; part: Json }[] = [];
+    for (const s of streams) {
+      const prefix = `output[${output}].${s.list}[`;
+      for (const [k, text] of this.emitted) {
+        if (!k.startsWith(prefix)) continue;
+        const i = parseInt(k.slice(prefix.length), 10);
+        if (k === whereOf(s, output, i) && this.kinds.get(partKey(s, output, i)) === s) parts.push({ i, part: partOf(s, text) });
+      }
+    }
+    return parts.sort((a, b) => a.i - b.i).map((p) => p.part);
   }
 
   private refusedId(call: CallState): string {
@@ -560,12 +622,12 @@ class ResponsesStreamer implements Streamer {
     const base = this.added.get(output) ?? { type: s.item, id: j.item_id };
     const item =
       s.item === 'message'
-        ? { ...base, status: 'incomplete', content: this.partsSoFar(OUTPUT_TEXT, output) }
+        ? { ...base, status: 'incomplete', content: this.partsSoFar([OUTPUT_TEXT, REFUSAL], output) }
         : {
             ...base,
             status: 'incomplete',
-            summary: this.partsSoFar(SUMMARY_TEXT, output),
-            ...(s === REASONING_TEXT || Array.isArray(base.content) ? { content: this.partsSoFar(REASONING_TEXT, output) } : {}),
+            summary: this.partsSoFar([SUMMARY_TEXT], output),
+            ...(s === REASONING_TEXT || Array.isArray(base.content) ? { content: this.partsSoFar([REASONING_TEXT], output) } : {}),
           };
     const out =
       (released ? this.emit(deltaOf(s, at, released)) : '') +

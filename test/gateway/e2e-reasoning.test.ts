@@ -4,93 +4,43 @@
 // provider's, opaque to the gateway, and passes as it is. The official openai client against
 // `seatbelt serve --dev` (the real binary), in front of the local fake upstream; the fake secrets
 // are in formats the inspector knows (src/core/secret-formats.ts), none of them real.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash, createPublicKey } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import OpenAI from 'openai';
-import { seatbelt, tempHome } from '../e2e/helpers.js';
+import { seatbelt } from '../e2e/helpers.js';
 import { verifyReceipt } from '../../src/gateway/receipt.js';
 import { inspectText } from '../../src/gateway/inspect.js';
 import { SeatbeltError } from '../../src/core/error.js';
 import { MalformedUpstream, type Turn } from '../../src/gateway/apis/common.js';
 import { openaiResponses } from '../../src/gateway/apis/openai-responses.js';
 import { SseParser } from '../../src/gateway/http/sse.js';
-import { AWS_KEY, ENCRYPTED, SCENARIOS, startFakeUpstream, type FakeUpstream } from './e2e-upstream.js';
-import { serve, type Served } from './e2e-serve.js';
+import { AWS_KEY, ENCRYPTED, SCENARIOS, type FakeUpstream } from './e2e-upstream.js';
+import {
+  API_KEY,
+  headers,
+  publicKeys,
+  rawEvents,
+  redactAndEndGateways,
+  trail,
+  type Gateway,
+  type Gateways,
+} from './e2e-responses-gateways.js';
 
-const API_KEY = 'sk-test-caller-key-0123456789abcdef';
-const headers = { 'X-Commit-Owner': 'human:alice', 'X-Agent-Id': 'agent-7' };
 const tools = [{ type: 'function' as const, name: 'bash', parameters: { type: 'object' }, strict: false }];
 const AWS_SHA = createHash('sha256').update(AWS_KEY).digest('hex');
 const SUMMARY = SCENARIOS['reasoning-secret']!.reasoning!.summary;
 const REDACTED_SUMMARY = 'The user pasted [REDACTED] as their key; I will not repeat it.';
 
-interface Gateway {
-  gw: Served;
-  cwd: string;
-  client: OpenAI;
-}
-
+const gateways = redactAndEndGateways();
 let up: FakeUpstream;
-let t: ReturnType<typeof tempHome>;
+let t: Gateways['t'];
 let redact: Gateway;
 let end: Gateway;
+beforeAll(() => ({ up, t, redact, end } = gateways));
 /** Receipts of the responses that found a secret, checked against the trail at the end. */
 const receipts: { gateway: Gateway; receipt: string }[] = [];
-
-async function start(name: string, config: unknown): Promise<Gateway> {
-  const cwd = path.join(t.dir, name);
-  fs.mkdirSync(cwd);
-  fs.writeFileSync(path.join(cwd, 'gateway.json'), JSON.stringify(config));
-  const gw = await serve(['--upstream', up.url, '--port', '0', '--dev', '--config', path.join(cwd, 'gateway.json')], {
-    env: { HOME: t.dir, SEATBELT_HOME: path.join(t.home, name) },
-    cwd,
-  });
-  return { gw, cwd, client: new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: API_KEY, defaultHeaders: headers, maxRetries: 0 }) };
-}
-
-beforeAll(async () => {
-  up = await startFakeUpstream();
-  t = tempHome();
-  redact = await start('redact', {});
-  end = await start('end', { inspection: { action: 'end' } });
-});
-
-afterAll(async () => {
-  await redact?.gw.stop();
-  await end?.gw.stop();
-  await up?.close();
-  if (t) fs.rmSync(t.dir, { recursive: true, force: true });
-});
-
-function publicKeys(g: Gateway) {
-  return fs
-    .readdirSync(g.cwd)
-    .filter((f) => f.endsWith('.pub'))
-    .map((f) => createPublicKey(fs.readFileSync(path.join(g.cwd, f))));
-}
-
-function trail(g: Gateway): Record<string, any>[] {
-  return fs
-    .readFileSync(path.join(g.cwd, 'audit.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l));
-}
-
-/** The SSE events of a streamed response, raw from `base` (the gateway or the upstream itself). */
-async function rawEvents(base: string, model: string): Promise<Record<string, any>[]> {
-  const r = await fetch(`${base}/v1/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}`, ...headers },
-    body: JSON.stringify({ model, input: 'go', stream: true }),
-  });
-  const p = new SseParser();
-  return [...p.push(new Uint8Array(await r.arrayBuffer())), ...p.end()].flatMap((e) =>
-    e.data.startsWith('{') ? [JSON.parse(e.data)] : [],
-  );
-}
 
 describe('reasoning summaries through the gateway (redact)', () => {
   it('the fake encrypted_content holds a token-shaped run the inspector would find (so passing it as it is means something)', () => {

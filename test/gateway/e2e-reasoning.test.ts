@@ -13,7 +13,7 @@ import { seatbelt } from '../e2e/helpers.js';
 import { verifyReceipt } from '../../src/gateway/receipt.js';
 import { inspectText } from '../../src/gateway/inspect.js';
 import { SeatbeltError } from '../../src/core/error.js';
-import { MalformedUpstream, type Turn } from '../../src/gateway/apis/common.js';
+import { MalformedUpstream } from '../../src/gateway/apis/common.js';
 import { openaiResponses } from '../../src/gateway/apis/openai-responses.js';
 import { SseParser } from '../../src/gateway/http/sse.js';
 import { AWS_KEY, ENCRYPTED, SCENARIOS, type FakeUpstream } from './e2e-upstream.js';
@@ -26,6 +26,9 @@ import {
   trail,
   type Gateway,
   type Gateways,
+  expectReceiptsAndTrail,
+  turn,
+  failing,
 } from './e2e-responses-gateways.js';
 
 const tools = [{ type: 'function' as const, name: 'bash', parameters: { type: 'object' }, strict: false }];
@@ -184,17 +187,13 @@ describe('the trail', () => {
         });
       // The encrypted_content's token-shaped run was never inspected, so never recorded.
       expect(found.some((r) => r.kind === 'github-token')).toBe(false);
-      for (const { receipt } of receipts.filter((x) => x.gateway === g)) {
-        const check = verifyReceipt(receipt, publicKeys(g));
-        if (!check.ok) throw new Error(check.reason);
-        const listed = check.records.map((x) => x.id);
-        expect(found.filter((r) => listed.includes(r.event_id)).map((r) => r.where)).toEqual(['output[0].summary[0].text']);
-      }
-      const pubs = fs.readdirSync(g.cwd).filter((f) => f.endsWith('.pub'));
-      const v = await seatbelt(['verify', path.join(g.cwd, 'audit.jsonl'), ...pubs.flatMap((p) => ['--pubkey', path.join(g.cwd, p)])], {
-        env: t.env,
-      });
-      expect(v.exitCode, v.stdout + v.stderr).toBe(0);
+      await expectReceiptsAndTrail(
+        g,
+        receipts.filter((x) => x.gateway === g).map((x) => x.receipt),
+        found,
+        ['output[0].summary[0].text'],
+        t.env,
+      );
     }
     expect(receipts.map((r) => r.gateway === redact)).toEqual([true, false]);
   });
@@ -202,22 +201,6 @@ describe('the trail', () => {
 
 /** The adapter on its own: a trail that cannot seal, and upstream shapes that could carry text past the inspector. */
 describe('the Responses adapter and reasoning items', () => {
-  function turn(secret: Turn['secret'] = () => {}): Turn {
-    return {
-      commit: async () => {
-        throw new Error('no call expected');
-      },
-      seen: () => {},
-      secret,
-      usage: () => {},
-      inspection: 'redact',
-      maxHeld: 1 << 20,
-    };
-  }
-  const failing = () =>
-    turn(() => {
-      throw new SeatbeltError('AUDIT', 'disk full');
-    });
   const whole = (summary: unknown) => ({ id: 'resp_1', output: [{ type: 'reasoning', id: 'rs_1', summary }] });
 
   it('a summary secret that cannot be sealed fails the response (the server answers 503), non-streamed', async () => {

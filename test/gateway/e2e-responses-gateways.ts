@@ -2,12 +2,15 @@
 // --dev` (the real binary) in front of the local fake upstream, one redacting secrets and one ending
 // the response, each in its own scratch home, with the official openai client; and the readers the
 // suites share (the gateway's trail, its public keys, a stream's raw SSE events).
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createPublicKey } from 'node:crypto';
 import OpenAI from 'openai';
-import { tempHome } from '../e2e/helpers.js';
+import { seatbelt, tempHome } from '../e2e/helpers.js';
+import { SeatbeltError } from '../../src/core/error.js';
+import type { Turn } from '../../src/gateway/apis/common.js';
+import { verifyReceipt } from '../../src/gateway/receipt.js';
 import { SseParser } from '../../src/gateway/http/sse.js';
 import { startFakeUpstream, type FakeUpstream } from './e2e-upstream.js';
 import { serve, type Served } from './e2e-serve.js';
@@ -83,3 +86,47 @@ export async function rawEvents(base: string, model: string): Promise<Record<str
     e.data.startsWith('{') ? [JSON.parse(e.data)] : [],
   );
 }
+
+/**
+ * Each receipt verifies under the gateway's keys and lists exactly the findings at `where` among
+ * `found` (the trail's inspection records); then `seatbelt verify` accepts the gateway's trail.
+ */
+export async function expectReceiptsAndTrail(
+  g: Gateway,
+  receipts: string[],
+  found: Record<string, any>[],
+  where: string[],
+  env: Record<string, string>,
+) {
+  for (const receipt of receipts) {
+    const check = verifyReceipt(receipt, publicKeys(g));
+    if (!check.ok) throw new Error(check.reason);
+    const listed = check.records.map((x) => x.id);
+    expect(found.filter((r) => listed.includes(r.event_id)).map((r) => r.where)).toEqual(where);
+  }
+  const pubs = fs.readdirSync(g.cwd).filter((f) => f.endsWith('.pub'));
+  const v = await seatbelt(['verify', path.join(g.cwd, 'audit.jsonl'), ...pubs.flatMap((p) => ['--pubkey', path.join(g.cwd, p)])], {
+    env,
+  });
+  expect(v.exitCode, v.stdout + v.stderr).toBe(0);
+}
+
+/** A turn for the adapter on its own (no tool call expected); `secret` receives each finding. */
+export function turn(secret: Turn['secret'] = () => {}): Turn {
+  return {
+    commit: async () => {
+      throw new Error('no call expected');
+    },
+    seen: () => {},
+    secret,
+    usage: () => {},
+    inspection: 'redact',
+    maxHeld: 1 << 20,
+  };
+}
+
+/** A turn whose trail cannot seal a finding. */
+export const failing = (): Turn =>
+  turn(() => {
+    throw new SeatbeltError('AUDIT', 'disk full');
+  });

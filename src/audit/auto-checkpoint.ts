@@ -7,6 +7,7 @@ import { createPublicKey, verify as edVerify, type KeyObject } from 'node:crypto
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { trailOrigin } from './checkpoint.js';
+import { readRange } from './read-range.js';
 import { checkpointDir, signCheckpointOf, trailMerkle, writeCheckpoint } from './checkpoints.js';
 import { fingerprint } from './keys.js';
 import { canonicalBytes, expectedHash, GENESIS_HASH, signingInput, type SealedRecord, type Signer } from './seal.js';
@@ -63,9 +64,7 @@ export function checkpointIfDue(o: {
   const fd = fs.openSync(o.trail, 'r');
   let bytes: Buffer;
   try {
-    const end = fs.fstatSync(fd).size;
-    bytes = Buffer.alloc(end - start);
-    fs.readSync(fd, bytes, 0, bytes.length, start);
+    bytes = readRange(fd, start, fs.fstatSync(fd).size);
   } finally {
     fs.closeSync(fd);
   }

@@ -3,8 +3,8 @@
 // the hot path. What a record is, byte for byte, is verify's own rule (verify-core.ts parseLine):
 // the writer links only to a line verify would read as a record.
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import { SeatbeltError } from '../core/error.js';
+import { readRange } from './read-range.js';
 import { fingerprint, parsePublicKey } from './key-format.js';
 import { FORMAT_VERSION } from './seal.js';
 import { READ_VERSIONS } from './shape.js';
@@ -43,14 +43,9 @@ const NL = 0x0a;
 export function readTail(fd: number, size: number, file: string): Tail {
   for (let window = FIRST_WINDOW; ; window *= 4) {
     const start = Math.max(0, size - window);
-    const buf = Buffer.alloc(size - start);
-    let got = 0;
-    while (got < buf.length) {
-      const n = fs.readSync(fd, buf, got, buf.length - got, start + got);
-      if (n === 0) break;
-      got += n;
-    }
-    if (got !== buf.length) throw new SeatbeltError('AUDIT', `${file} shrank while being read (expected ${buf.length} bytes, got ${got})`);
+    const buf = readRange(fd, start, size);
+    if (buf.length !== size - start)
+      throw new SeatbeltError('AUDIT', `${file} shrank while being read (expected ${size - start} bytes, got ${buf.length})`);
     const tail = scan(buf, start, file);
     if (tail !== null) return tail;
     if (window >= MAX_WINDOW) {

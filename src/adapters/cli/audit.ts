@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { basename } from 'node:path';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
+import { readRange } from '../../audit/read-range.js';
 import type { RecordFilter, StatsKey, TrailEntry } from '../../audit/read.js';
 import type { Finding } from '../../audit/verify-core.js';
 import { paintFor } from './audit-print.js';
@@ -348,9 +349,9 @@ function follow(
       }
       if (size === offset) return;
       const fd = fs.openSync(file, 'r');
-      const buf = Buffer.alloc(size - offset);
+      let buf: Buffer;
       try {
-        fs.readSync(fd, buf, 0, buf.length, offset);
+        buf = readRange(fd, offset, size);
       } finally {
         fs.closeSync(fd);
       }

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import type { KeyWindow } from '../../audit/key-windows.js';
+import { readRange } from '../../audit/read-range.js';
 import type { ChainFields } from '../../audit/shape.js';
 import { keyMap, nodeCrypto, type Finding } from '../../audit/verify.js';
 import { READABLE_DESPITE, TrailVerifier, parseLine, splitLines, type Line } from '../../audit/verify-core.js';
@@ -56,7 +57,8 @@ export interface TrailKeys {
   windows: KeyWindow[] | null;
 }
 
-function readRange(file: string, from: number): Buffer {
+/** The trail's bytes from `from` to its end (a file shorter than `from` lost records: refused). */
+function readFileFrom(file: string, from: number): Buffer {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -73,7 +75,7 @@ function readRange(file: string, from: number): Buffer {
         'INPUT',
         `${file} shrank from ${from} to ${size} bytes: records were removed (check with: seatbelt verify ${file})`,
       );
-    return readAt(fd, from, size);
+    return readRange(fd, from, size);
   } finally {
     fs.closeSync(fd);
   }
@@ -97,7 +99,7 @@ export class TrailSource {
 
   /** The whole trail, verified on every core. */
   async first(): Promise<TrailRead> {
-    const bytes = readRange(this.file, 0);
+    const bytes = readFileFrom(this.file, 0);
     const end = this.wholeLinesEnd(bytes);
     const body = bytes.subarray(0, end);
     const candidates: { line: number; record: ChainFields }[] = [];
@@ -162,7 +164,7 @@ export class TrailSource {
         start = found;
         before = newlinesBefore(fd, start);
       }
-      v3 = hashesSignature(readAt(fd, start, Math.min(end, start + (64 << 10))));
+      v3 = hashesSignature(readRange(fd, start, Math.min(end, start + (64 << 10))));
     } finally {
       fs.closeSync(fd);
     }
@@ -179,7 +181,7 @@ export class TrailSource {
     const onFinding = (f: Finding) => void (own(f) && findings.push(f));
     const slices = v3
       ? this.sliced(start, end, before, onFinding, done)
-      : this.whole(readRange(this.file, 0).subarray(start, end), before, done);
+      : this.whole(readFileFrom(this.file, 0).subarray(start, end), before, done);
     return { slices, findings: () => findings, firstLine: before + 1 };
   }
 
@@ -274,7 +276,7 @@ export class TrailSource {
 
   /** The lines appended since the last read, verified against the keys known so far. */
   next(): TrailRead {
-    const bytes = readRange(this.file, this.offset);
+    const bytes = readFileFrom(this.file, this.offset);
     const end = this.wholeLinesEnd(bytes);
     if (end === 0) return { records: [], findings: [], firstEventId: null };
     const body = bytes.subarray(0, end);
@@ -321,7 +323,7 @@ export class TrailSource {
   private wholeLinesEndOf(fd: number, size: number): number {
     for (let n = 1 << 20; ; n *= 2) {
       const from = Math.max(0, size - n);
-      const tail = readAt(fd, from, size);
+      const tail = readRange(fd, from, size);
       const last = tail.lastIndexOf(0x0a);
       if (from === 0 || (last > 0 && tail.lastIndexOf(0x0a, last - 1) !== -1)) return from + this.wholeLinesEnd(tail);
     }
@@ -360,23 +362,11 @@ function openTrail(file: string): number {
   }
 }
 
-/** The bytes [from, to) of an open file (fewer if it is shorter). */
-function readAt(fd: number, from: number, to: number): Buffer {
-  const buf = Buffer.allocUnsafe(Math.max(0, to - from));
-  let got = 0;
-  while (got < buf.length) {
-    const n = fs.readSync(fd, buf, got, buf.length - got, from + got);
-    if (n === 0) break;
-    got += n;
-  }
-  return buf.subarray(0, got);
-}
-
 /** The lines before byte `offset` (a line start), counted a window at a time. */
 function newlinesBefore(fd: number, offset: number): number {
   let n = 0;
   for (let from = 0; from < offset; from += WINDOW_BYTES) {
-    const w = readAt(fd, from, Math.min(offset, from + WINDOW_BYTES));
+    const w = readRange(fd, from, Math.min(offset, from + WINDOW_BYTES));
     for (let at = w.indexOf(0x0a); at !== -1; at = w.indexOf(0x0a, at + 1)) n++;
   }
   return n;
@@ -390,7 +380,7 @@ function newlinesBefore(fd: number, offset: number): number {
 function recordFromTheBack(fd: number, end: number, seq: number, hash: string): number | null {
   for (let n = 1 << 20; ; n *= 2) {
     const from = Math.max(0, end - n);
-    const bytes = readAt(fd, from, end);
+    const bytes = readRange(fd, from, end);
     let lineEnd = bytes.length - 1; // the newline that ends the last line
     while (lineEnd > 0) {
       const nl = bytes.lastIndexOf(0x0a, lineEnd - 1);
@@ -418,13 +408,13 @@ function* lineWindows(file: string, start: number, end: number): Generator<{ bas
   try {
     let at = start;
     while (at < end) {
-      let w = readAt(fd, at, Math.min(end, at + WINDOW_BYTES));
+      let w = readRange(fd, at, Math.min(end, at + WINDOW_BYTES));
       if (w.length === 0) return; // the file shrank: what was read is all there is
       if (at + w.length < end) {
         let cut = w.lastIndexOf(0x0a) + 1;
         // One line longer than a window: read on until it ends.
         for (let more = WINDOW_BYTES * 2; cut === 0 && at + w.length < end; more *= 2) {
-          w = readAt(fd, at, Math.min(end, at + more));
+          w = readRange(fd, at, Math.min(end, at + more));
           cut = w.lastIndexOf(0x0a) + 1;
         }
         if (cut > 0) w = w.subarray(0, cut);

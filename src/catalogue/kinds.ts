@@ -3,6 +3,7 @@
 // "which language does this interpreter read?" reads these lists, so a name added here is known
 // everywhere at once. The lists are the union of the copies they replaced: a name is never dropped
 // (a rule that no longer knew it would let it through).
+import { boundedMemo } from '../core/bounded-memo.js';
 import type { Dialect } from '../core/types.js';
 
 /** Bourne-family shells: their scripts are the shell language seatbelt's parser reads. */
@@ -85,29 +86,24 @@ export const INTERPRETERS: Readonly<Record<InterpreterKey, InterpreterKind>> = {
 };
 
 const VERSION = /(?:[0-9.]+|-[0-9][0-9.]*)$/;
-const kindByName = new Map<string, InterpreterKey | undefined>();
 
 /**
  * The interpreter a command name runs, if any. Names are matched whatever their case and without a
  * Windows `.exe` (`Rscript`, `pwsh.exe`); versioned names may end in a version (`python3.12`, `julia-1.10`).
+ * Asked for every word in command position by several rules: answered once per name.
  */
-export function interpreterKind(name: string): InterpreterKey | undefined {
-  // Asked for every word in command position by several rules: answered once per name.
-  if (kindByName.has(name)) return kindByName.get(name);
+export const interpreterKind = boundedMemo((name: string): InterpreterKey | undefined => {
   const n = name.toLowerCase().replace(/\.exe$/, '');
-  let found: InterpreterKey | undefined;
   for (const [key, kind] of Object.entries(INTERPRETERS) as [InterpreterKey, InterpreterKind][]) {
-    if (kind.names.includes(n)) found = key;
-    else if (kind.versioned) {
+    if (kind.names.includes(n)) return key;
+    if (kind.versioned) {
       const base = n.replace(VERSION, '');
-      if (base !== n && kind.names.includes(base)) found = key;
+      if (base !== n && kind.names.includes(base)) return key;
     }
-    if (found) break;
   }
-  if (kindByName.size > 4096) kindByName.clear(); // names come from input: keep the memo bounded
-  kindByName.set(name, found);
-  return found;
-}
+  return undefined;
+}, 4096);
+
 /** SQL clients whose SQL the SQL analyser reads, with their dialect; `like`: the client whose commands (`\i`, `source`, `.read`) it shares. */
 export const SQL_CLIENTS: Readonly<Record<string, { dialect: Dialect; like?: string }>> = {
   psql: { dialect: 'postgresql' },

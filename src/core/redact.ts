@@ -1,6 +1,7 @@
 // The one redactor: every known secret format (src/core/secret-formats.ts) replaced by
 // [REDACTED]. Evidence shown to users, inputs recorded with --record-input, the records' reasons,
 // exports, reports and the gateway's output inspection all use it. Pure.
+import { boundedMemo } from './bounded-memo.js';
 import { REDACTED as R, SECRET_FORMATS, SECRET_NAME } from './secret-formats.js';
 
 export { REDACTED, SECRET_FORMATS, type SecretFormat } from './secret-formats.js';
@@ -8,19 +9,15 @@ export { REDACTED, SECRET_FORMATS, type SecretFormat } from './secret-formats.js
 /** `text` with every known secret format replaced by `[REDACTED]`. */
 export function redactSecrets(text: string): string {
   // Rules' reasons and remediations are the same few texts in every record: each is redacted once.
-  const known = text.length <= MEMO_TEXT_MAX ? redactedText.get(text) : undefined;
-  if (known !== undefined) return known;
+  return text.length <= 512 ? redactShort(text) : redactAll(text);
+}
+
+function redactAll(text: string): string {
   let out = text;
   for (const p of SECRET_FORMATS) out = out.replace(p.re, (...m) => expand(p.replace, m));
-  if (text.length <= MEMO_TEXT_MAX) {
-    if (redactedText.size >= MEMO_ENTRIES) redactedText.clear(); // texts also come from input: keep it bounded
-    redactedText.set(text, out);
-  }
   return out;
 }
-const MEMO_TEXT_MAX = 512;
-const MEMO_ENTRIES = 1024;
-const redactedText = new Map<string, string>();
+const redactShort = boundedMemo(redactAll, 1024);
 
 /** True when `text` holds something that looks like a known secret. */
 export function containsSecret(text: string): boolean {

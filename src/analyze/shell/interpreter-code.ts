@@ -4,6 +4,7 @@
 // can do — run programs another way, change files, signal, upload, evaluate — is judged by the
 // capability scan (code/scan.ts): what it cannot account for is a problem too, and the caller
 // turns problems into an undecidable.
+import { boundedMemo } from '../../core/bounded-memo.js';
 import type { Language } from './actions.js';
 import { argsAt, stringAt, type Arg } from './code-lexer.js';
 import { capabilityProblems, type Span } from './code/scan.js';
@@ -326,17 +327,20 @@ function stdinStages(script: string): string[][] {
     .filter((ws) => ws.length > 0);
 }
 
-const MEMO_SIZE = 256;
-const memo = new Map<string, ShellCalls>();
-
 /**
  * What interpreter code runs (scripts, argvs), and why parts of it cannot be decided: calls with
  * arguments that are not literals, and every capability the scan cannot account for.
  */
 export function shellCallsIn(lang: Language, code: string): ShellCalls {
-  const key = `${lang}\u0000${code}`;
-  const hit = memo.get(key);
-  if (hit) return { scripts: [...hit.scripts], argvs: hit.argvs.map((a) => [...a]), problems: [...hit.problems] };
+  const calls = shellCallsOf(`${lang}\u0000${code}`);
+  // A copy: callers add to what they get, and the memo's answer must stay as read.
+  return { scripts: [...calls.scripts], argvs: calls.argvs.map((a) => [...a]), problems: [...calls.problems] };
+}
+
+const shellCallsOf = boundedMemo((key: string): ShellCalls => {
+  const at = key.indexOf('\u0000'); // no language name holds a NUL: the first one ends it
+  const lang = key.slice(0, at) as Language;
+  const code = key.slice(at + 1);
   const { calls, spans } = readShellCalls(lang, code);
   for (const words of [...calls.scripts.flatMap(stdinStages), ...calls.argvs]) {
     if (readsProgramFromStdin(words))
@@ -348,7 +352,5 @@ export function shellCallsIn(lang: Language, code: string): ShellCalls {
     calls.problems.push('runs programs in an environment the code changes');
   const files = fileCallsIn(lang, code).map((f) => ({ start: f.start, end: f.end, literal: f.literal }));
   for (const p of capabilityProblems(lang, code, { shell: spans, file: files })) if (!calls.problems.includes(p)) calls.problems.push(p);
-  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
-  memo.set(key, calls);
-  return { scripts: [...calls.scripts], argvs: calls.argvs.map((a) => [...a]), problems: [...calls.problems] };
-}
+  return calls;
+}, 256);

@@ -108,14 +108,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   const file = path.resolve(path.dirname(process.argv[1]), '..', 'dist', 'seatbelt.cjs');
   __seatbeltModuleUrl = pathToFileURL(file).href;
   packageRequire = createRequire(file);
-  cli.exports.main(process.argv.slice(2), program).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    () => {
-      process.exitCode = 70;
-    },
-  );
+  cli.exports.exitWith(cli.exports.main(process.argv.slice(2), program));
 });
 `;
 }

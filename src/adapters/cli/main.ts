@@ -24,8 +24,9 @@ import { registerServe } from './serve.js';
 import { registerCheckpoint } from './checkpoint.js';
 import { registerPolicy } from './policy.js';
 
-// For the start-up snapshot's builder (scripts/snapshot.mjs), which has only this bundle's exports.
+// For the start-up snapshot's builder (scripts/snapshot.mjs) and bin/seatbelt, which have only this bundle's exports.
 export { warmUp } from './warm-up.js';
+export { exitWith } from './program.js';
 
 export function buildProgram(): Command {
   const program = newProgram();

@@ -65,6 +65,18 @@ function quietOnClosedPipe(): void {
   }
 }
 
+/** The process's exit code from a run: its code, or EXIT.INTERNAL if the run itself failed. */
+export function exitWith(run: Promise<number>): void {
+  run.then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT.INTERNAL;
+    },
+  );
+}
+
 /** Parses and runs one command line with `program` (used once); returns the exit code. */
 export async function runProgram(program: Command, argv: string[]): Promise<number> {
   quietOnClosedPipe();

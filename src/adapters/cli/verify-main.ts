@@ -2,17 +2,9 @@
 // and exit codes as in the whole CLI, without loading the rest of it (the engine, the rules, the
 // catalogue), so verify's memory is the trail's and not the guard's: ~15 MB less at start, and
 // with a small young generation set by bin/seatbelt, a million records fit in 100 MB (bench/).
-import { EXIT } from '../../core/error.js';
-import { finishProgram, newProgram, runProgram } from './program.js';
+import { exitWith, finishProgram, newProgram, runProgram } from './program.js';
 import { registerVerify } from './verify.js';
 
 const program = newProgram();
 registerVerify(program);
-runProgram(finishProgram(program), process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = EXIT.INTERNAL;
-  },
-);
+exitWith(runProgram(finishProgram(program), process.argv.slice(2)));

@@ -12,7 +12,8 @@ const ACTIONS = [
   { kind: 'sql', sql: 'DELETE FROM orders', dialect: 'postgresql' },
 ];
 
-export async function generateTrail(libPath, { home, file, records }) {
+/** `version`: the record version to seal (default: the library's own, as appendRecord writes). */
+export async function generateTrail(libPath, { home, file, records, version }) {
   const lib = await import(libPath);
   const { signer } = lib.keys.loadSigner({ home, autoCreate: true });
   const session = lib.openSession({ audit: file, autoKeys: true }, { ...process.env, SEATBELT_HOME: home });
@@ -38,7 +39,7 @@ export async function generateTrail(libPath, { home, file, records }) {
       body = lib.envelope.decisionBody({ eventId, time, action: d.action, decision: d.decision, actor, recordInput: false });
       if (d.decision.decision === 'allow') lastDecisionId = eventId;
     }
-    const sealed = lib.seal.sealRecord(body, link, signer);
+    const sealed = lib.seal.sealRecord(version === undefined ? body : { ...body, v: version }, link, signer);
     chunk.push(sealed.line);
     link = { seq: link.seq + 1, prevHash: sealed.record.hash };
     if (chunk.length === 2000) {

@@ -11,14 +11,15 @@
 // The trails are v3 records (what seatbelt writes: one signature checked per run, the hash chain
 // commits to the rest) and, for comparison, v2 records (their hash does not cover the signature:
 // every one is checked, on every core), made by the library's own sealRecord and chained as
-// appendRecord chains them, written in large chunks. The v3 trail is also verified with
+// appendRecord chains them, written in large chunks (bench/trail.mjs, as the other benches). The v3 trail is also verified with
 // --every-signature (what an auditor's spot check costs). The signatures checked come from
 // verify --json: a count, the same on any machine.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleLibrary, ROOT } from './lib-bundle.mjs';
+import { generateTrail } from './trail.mjs';
 
 const SIZES = (process.env.BENCH_SCALE_RECORDS ?? '100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3);
@@ -31,49 +32,6 @@ const V2_MAX = process.env.BENCH_SCALE_VERSIONS ? Infinity : 100_000;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'seatbelt-verify-scale-'));
 const home = path.join(tmp, 'home');
 const env = { PATH: process.env.PATH, HOME: tmp, SEATBELT_HOME: home };
-
-async function generate(lib, file, records, version) {
-  const { signer } = lib.keys.loadSigner({ home, autoCreate: true });
-  const actor = { agent: 'bench', user: 'bench', host: 'bench-host', cwd: '/work/project', pid: 4242 };
-  const decision = (blocked) => ({
-    decision: blocked ? 'block' : 'allow',
-    matches: [],
-    blocking: [],
-    reason: blocked ? 'recursively deletes the root folder' : 'no rule matched',
-    remediation: blocked ? 'name the folder you mean to delete' : '',
-    policy: { name: 'safe_defaults', version: '1' },
-  });
-  const fd = openSync(file, 'w', 0o600);
-  let link = { seq: 0, prevHash: lib.seal.GENESIS_HASH };
-  let chunk = [];
-  let lastDecisionId = null;
-  const t0 = Date.parse('2025-01-01T00:00:00Z');
-  for (let i = 0; i < records; i++) {
-    const time = new Date(t0 + i * 1000);
-    const eventId = lib.uuid.uuidv7(time);
-    let body;
-    if (lastDecisionId !== null) {
-      body = lib.envelope.outcomeBody({ eventId, time, decisionEventId: lastDecisionId, exitCode: 0, signal: null, durationMs: 12 });
-      lastDecisionId = null;
-    } else {
-      const blocked = i % 5 === 1;
-      const action = blocked
-        ? { kind: 'argv', argv: ['rm', '-rf', '/'] }
-        : { kind: 'shell', script: `git status --short && npm test # ${i}` };
-      body = lib.envelope.decisionBody({ eventId, time, action, decision: decision(blocked), actor, recordInput: false });
-      if (!blocked) lastDecisionId = eventId;
-    }
-    const sealed = lib.seal.sealRecord({ ...body, v: version }, link, signer);
-    chunk.push(sealed.line);
-    link = { seq: link.seq + 1, prevHash: sealed.record.hash };
-    if (chunk.length === 5000) {
-      writeSync(fd, chunk.join('\n') + '\n');
-      chunk = [];
-    }
-  }
-  if (chunk.length) writeSync(fd, chunk.join('\n') + '\n');
-  closeSync(fd);
-}
 
 /** The signature counts verify --json reports. */
 function signatures(file, args) {
@@ -97,14 +55,14 @@ function measure(file, args) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const lib = await import(await bundleLibrary());
+const libPath = await bundleLibrary();
 try {
   for (const records of SIZES)
     for (const version of VERSIONS) {
       if (version !== 3 && records > V2_MAX) continue;
       const file = path.join(tmp, `trail-${records}-v${version}.jsonl`);
       const t0 = performance.now();
-      await generate(lib, file, records, version);
+      await generateTrail(libPath, { home, file, records, version });
       const mb = statSync(file).size / 1024 / 1024;
       console.error(
         `${records.toLocaleString('en')} v${version} records: ${mb.toFixed(0)} MB, generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,

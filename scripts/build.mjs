@@ -51,6 +51,21 @@ await build({
   logLevel: 'warning',
 });
 
+// The hook client (src/adapters/daemon/client.ts): what bin/seatbelt runs for a host hook when
+// SEATBELT_DAEMON=1. CommonJS and small, since it starts at every tool call; the whole CLI loads
+// only when it decides without the daemon.
+await build({
+  entryPoints: ['src/adapters/daemon/client-main.ts'],
+  outfile: 'dist/daemon-client.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minifyWhitespace: true,
+  packages: 'external',
+  logLevel: 'warning',
+});
+
 // The HTML report's in-browser verifier (src/audit/browser/page.ts with @noble/ed25519 and
 // @noble/hashes), one IIFE that `seatbelt audit report` inlines. Shared modules import node:crypto
 // for things the page never calls (uuidv7's randomness): those imports resolve to a stub that throws.

@@ -9,6 +9,7 @@ import { fsyncDir } from './durable.js';
 import { noteKeyReplaced } from './keyring.js';
 import { fingerprint, parsePublicKey, signerFromPrivateKey } from './key-format.js';
 import type { Signer } from './seal.js';
+import { boundedMemo } from '../core/bounded-memo.js';
 
 export { fsyncDir } from './durable.js';
 export {
@@ -75,7 +76,19 @@ export function loadSigner(o: { home: string; autoCreate: boolean }): {
     created = createKeyPair(o.home, false) !== null;
   }
   const privateKey = readPrivateKey(privateKeyPath);
-  return { signer: signerFromPrivateKey(privateKey), created, privateKeyPath, publicKeyPath };
+  return { signer: signerOf(privateKey), created, privateKeyPath, publicKeyPath };
+}
+
+/**
+ * Parsing a key costs ~1 ms, which a long-lived process (the hook daemon, the gateway) would pay at
+ * every session it opens: the same PEM text is the same key, so its key object and signer are kept.
+ */
+const parsePrivatePem = boundedMemo((pem: string) => createPrivateKey(pem), 4);
+const signers = new WeakMap<KeyObject, Signer>();
+function signerOf(key: KeyObject): Signer {
+  let signer = signers.get(key);
+  if (!signer) signers.set(key, (signer = signerFromPrivateKey(key)));
+  return signer;
 }
 
 /** Reads the private key, refusing one that is not the caller's or that others can read. */
@@ -103,7 +116,7 @@ export function readPrivateKey(path: string): KeyObject {
     const pem = fs.readFileSync(fd, 'utf8');
     let key: KeyObject;
     try {
-      key = createPrivateKey(pem);
+      key = parsePrivatePem(pem);
     } catch (err) {
       throw new SeatbeltError('CONFIG', `signing key ${path} is not a PEM private key (${(err as Error).message})`, { cause: err });
     }

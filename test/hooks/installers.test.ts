@@ -122,11 +122,14 @@ describe.each(['claude-code', 'codex', 'gemini', 'cursor'] as Host[])('seatbelt 
     expect(backups(file)).toHaveLength(1);
     expect(read(file)).toEqual(merged);
 
-    const updated = await sb(['hook', 'install', host, '--policy', 'strict_prod', '--no-auto-approve'], { env: t.env, cwd: t.project });
+    const updated = await sb(['hook', 'install', host, '--policy', 'strict_prod', '--no-auto-approve', '--daemon'], {
+      env: t.env,
+      cwd: t.project,
+    });
     expect(updated.exitCode).toBe(0);
     expect(updated.stdout).toMatch(/^updated the seatbelt .* hook in .* \(it ran: .*hook [a-z-]+\)/);
     expect(updated.stdout).toMatch(/allowed commands get no opinion from seatbelt/);
-    expect(ours(host, read(file)).command).toBe(`${BIN} hook ${host} --policy strict_prod --no-auto-approve`);
+    expect(ours(host, read(file)).command).toBe(`${BIN} hook ${host} --policy strict_prod --no-auto-approve --daemon`);
     expect(backups(file)).toHaveLength(2);
 
     const u = await sb(['hook', 'uninstall', host], { env: t.env, cwd: t.project });

@@ -13,7 +13,7 @@ import { HOST_SETTINGS } from '../hooks/host-settings.js';
 import { installHook, uninstallHook, type SettingsChange } from '../hooks/install.js';
 import { isRolePath } from '../../policy/role/load.js';
 import { DEFAULT_HOOK_TIMEOUT_MS, runHook } from '../hooks/run-hook.js';
-import { HOSTS, type HostName } from '../hooks/types.js';
+import { HOSTS, type HookAnswer, type HostName } from '../hooks/types.js';
 import { sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
 
 interface HostFlags extends DecisionFlags {
@@ -30,6 +30,7 @@ interface InstallFlags {
   audit?: string;
   owner?: string;
   autoApprove?: boolean;
+  daemon?: boolean;
 }
 
 const TARGETS = [...HOSTS, 'git'] as const;
@@ -40,9 +41,30 @@ const HOST_HELP: Record<HostName, string> = {
   cursor: 'Cursor beforeShellExecution / preToolUse hook (reads the hook JSON on stdin)',
 };
 
-export function registerHook(program: Command): void {
+/**
+ * Where a host hook reads its payload and puts its answer: this process's stdin and stdout (the
+ * CLI), or one request of the hook daemon (src/adapters/daemon/answer-hook.ts).
+ */
+export interface HookIO {
+  stdin(): NodeJS.ReadableStream & { isTTY?: boolean; destroy?(): void };
+  answer(answer: HookAnswer): void;
+  /** After a bad command line was answered: the CLI exits at once. */
+  stop(exitCode: number): never;
+}
+
+const PROCESS_IO: HookIO = {
+  stdin: () => process.stdin,
+  answer: (a) => {
+    process.stdout.write(a.stdout);
+    process.stderr.write(a.stderr);
+    process.exitCode = a.exitCode;
+  },
+  stop: (exitCode) => process.exit(exitCode),
+};
+
+export function registerHook(program: Command, io: HookIO = PROCESS_IO): void {
   const hook = program.command('hook').description('agent-host hooks (claude-code, codex, gemini, cursor) and their installers');
-  for (const host of HOSTS) registerHost(hook, host);
+  for (const host of HOSTS) registerHost(hook, host, io);
   hook
     .command('install')
     .description('install the hook into the file the host reads (merged, backed up), or git: a pre-commit hook running scan --staged')
@@ -55,6 +77,7 @@ export function registerHook(program: Command): void {
     .option('--audit <file>', 'the audit file the hook writes (stored absolute)')
     .option('--owner <id>', 'the human owner recorded with each decision, e.g. human:alice')
     .option('--no-auto-approve', "allowed commands get no opinion, so the host's own permission prompt still runs")
+    .option('--daemon', "answer from a warm daemon for the host's environment, started on first use (docs/daemon.md)")
     .action((target: string, flags: InstallFlags) => report(install(target, flags)));
   hook
     .command('uninstall')
@@ -67,38 +90,42 @@ export function registerHook(program: Command): void {
   // command line (`seatbelt hook claude`) must block (exit 2 blocks in every host), not exit 64.
   hook.exitOverride((err: CommanderError) => {
     if (err.exitCode === 0) throw err;
-    process.stderr.write(`seatbelt: refused: bad hook command line: ${err.message.replace(/^error: /, '')}\n`);
-    process.exit(EXIT.HOOK_BLOCK);
+    io.answer({
+      stdout: '',
+      stderr: `seatbelt: refused: bad hook command line: ${err.message.replace(/^error: /, '')}\n`,
+      exitCode: EXIT.HOOK_BLOCK,
+    });
+    io.stop(EXIT.HOOK_BLOCK);
   });
 }
 
-function registerHost(hook: Command, host: HostName): void {
+function registerHost(hook: Command, host: HostName, io: HookIO): void {
   const format = FORMATS[host];
   const cmd = hook.command(host).description(HOST_HELP[host]);
   withDecisionFlags(cmd, { sealing: true, json: false })
     .option('--no-auto-approve', "answer allowed commands with no opinion, so the host's own permission prompt still runs")
+    // Read by bin/seatbelt, which then runs the hook client (docs/daemon.md); here it changes nothing.
+    .option('--daemon', 'answer from a warm daemon for this environment, started on first use (docs/daemon.md)')
     .option('--timeout <seconds>', `answer (blocking) if no decision within this time (default ${DEFAULT_HOOK_TIMEOUT_MS / 1000})`)
     .exitOverride((err: CommanderError) => {
       if (err.exitCode === 0) throw err; // --help
       const answer = format.failure(`seatbelt: refused: bad hook command line: ${err.message.replace(/^error: /, '')}`);
-      process.stdout.write(answer.stdout);
-      process.stderr.write(answer.stderr);
-      process.exit(answer.exitCode);
+      io.answer(answer);
+      io.stop(answer.exitCode);
     })
     .action(async (flags: HostFlags) => {
       const session = sessionOptions(flags);
       const seconds = flags.timeout === undefined ? DEFAULT_HOOK_TIMEOUT_MS / 1000 : Number(flags.timeout);
-      const answer = process.stdin.isTTY
+      const stdin = io.stdin();
+      const answer = stdin.isTTY
         ? format.failure(
             `seatbelt: refused: seatbelt hook ${host} reads the ${host} hook payload (JSON) on stdin; it is run by the host, not by hand`,
           )
         : Number.isFinite(seconds) && seconds > 0
-          ? await runHook(format, { stdin: process.stdin, session, noAutoApprove: flags.autoApprove === false, timeoutMs: seconds * 1000 })
+          ? await runHook(format, { stdin, session, noAutoApprove: flags.autoApprove === false, timeoutMs: seconds * 1000 })
           : format.failure(`seatbelt: refused: --timeout expects a positive number of seconds, got ${JSON.stringify(flags.timeout)}`);
-      process.stdin.destroy();
-      process.stdout.write(answer.stdout);
-      process.stderr.write(answer.stderr);
-      process.exitCode = answer.exitCode;
+      stdin.destroy?.();
+      io.answer(answer);
     });
 }
 
@@ -134,6 +161,7 @@ export function hookCommand(base: string, host: HostName, flags: InstallFlags): 
   if (flags.audit) extra.push('--audit', shellQuote(path.resolve(flags.audit)));
   if (flags.owner) extra.push('--owner', shellQuote(flags.owner));
   if (flags.autoApprove === false) extra.push('--no-auto-approve');
+  if (flags.daemon) extra.push('--daemon');
   return [base, 'hook', host, ...extra].join(' ');
 }
 
@@ -141,7 +169,16 @@ function install(target: string, flags: InstallFlags): SettingsChange {
   checkTarget(target);
   const base = flags.command ?? defaultCommand();
   if (target === 'git') {
-    if (flags.project || flags.user || flags.policy || flags.role || flags.audit || flags.owner || flags.autoApprove === false)
+    if (
+      flags.project ||
+      flags.user ||
+      flags.policy ||
+      flags.role ||
+      flags.audit ||
+      flags.owner ||
+      flags.autoApprove === false ||
+      flags.daemon
+    )
       throw new SeatbeltError('USAGE', 'hook install git takes only --command');
     return installGitHook(process.cwd(), base);
   }

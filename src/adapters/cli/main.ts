@@ -23,6 +23,7 @@ import { registerReceipt } from './receipt.js';
 import { registerServe } from './serve.js';
 import { registerCheckpoint } from './checkpoint.js';
 import { registerPolicy } from './policy.js';
+import { registerDaemon } from './daemon.js';
 
 // For the start-up snapshot's builder (scripts/snapshot.mjs) and bin/seatbelt, which have only this bundle's exports.
 export { warmUp } from './warm-up.js';
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerCheckpoint(program);
   registerPolicy(program);
+  registerDaemon(program);
   registerCompletion(program);
   return finishProgram(program);
 }

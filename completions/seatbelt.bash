@@ -33,6 +33,7 @@ _seatbelt() {
       'seatbelt checkpoint') cmd=seatbelt_checkpoint ;;
       'seatbelt prove') cmd=seatbelt_prove ;;
       'seatbelt policy') cmd=seatbelt_policy ;;
+      'seatbelt daemon') cmd=seatbelt_daemon ;;
       'seatbelt completion') cmd=seatbelt_completion ;;
       'seatbelt_keys init') cmd=seatbelt_keys_init ;;
       'seatbelt_keys show') cmd=seatbelt_keys_show ;;
@@ -246,9 +247,10 @@ _seatbelt() {
     'seatbelt_policy_sign --out') return 0 ;;
     'seatbelt_policy_sign --key') return 0 ;;
     'seatbelt_policy_verify --pubkey') return 0 ;;
+    'seatbelt_daemon --idle-exit') return 0 ;;
   esac
   case $cmd in
-    seatbelt) words='exec check demo sql keys verify audit hook scan mcp init roles config trust catalogue approve deny receipt serve checkpoint prove policy completion -V --version -h --help' ;;
+    seatbelt) words='exec check demo sql keys verify audit hook scan mcp init roles config trust catalogue approve deny receipt serve checkpoint prove policy daemon completion -V --version -h --help' ;;
     seatbelt_exec) words='--shell --policy --role --json --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
     seatbelt_check) words='--shell --sql --dialect --jsonl --explain --policy --role --json -h --help' ;;
     seatbelt_demo) words='-h --help' ;;
@@ -268,11 +270,11 @@ _seatbelt() {
     seatbelt_audit_report) words='--audit --decision --rule --actor --since --until --html --out --title --keyring --from --log --pubkey -h --help' ;;
     seatbelt_audit_ship) words='--to --audit --log --follow --init-db --batch --interval --keyring --pubkey --json --background -h --help' ;;
     seatbelt_hook) words='claude-code codex gemini cursor install uninstall -h --help' ;;
-    seatbelt_hook_claude-code) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --timeout -h --help' ;;
-    seatbelt_hook_codex) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --timeout -h --help' ;;
-    seatbelt_hook_gemini) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --timeout -h --help' ;;
-    seatbelt_hook_cursor) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --timeout -h --help' ;;
-    seatbelt_hook_install) words='claude-code codex gemini cursor git --project --user --command --policy --role --audit --owner --no-auto-approve -h --help' ;;
+    seatbelt_hook_claude-code) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --daemon --timeout -h --help' ;;
+    seatbelt_hook_codex) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --daemon --timeout -h --help' ;;
+    seatbelt_hook_gemini) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --daemon --timeout -h --help' ;;
+    seatbelt_hook_cursor) words='--policy --role --audit --owner --agent --record-input --no-auto-keys --no-auto-approve --daemon --timeout -h --help' ;;
+    seatbelt_hook_install) words='claude-code codex gemini cursor git --project --user --command --policy --role --audit --owner --no-auto-approve --daemon -h --help' ;;
     seatbelt_hook_uninstall) words='claude-code codex gemini cursor git --project --user -h --help' ;;
     seatbelt_scan) words='--format --json --staged --strict --baseline --update-baseline --exclude --policy --role -h --help' ;;
     seatbelt_mcp) words='proxy --policy --role --audit --owner --agent --record-input --no-auto-keys -h --help' ;;
@@ -304,6 +306,7 @@ _seatbelt() {
     seatbelt_policy_install) words='--allow-older -h --help' ;;
     seatbelt_policy_verify) words='--pubkey --json -h --help' ;;
     seatbelt_policy_show) words='--json -h --help' ;;
+    seatbelt_daemon) words='--idle-exit -h --help' ;;
     seatbelt_completion) words='bash zsh fish -h --help' ;;
   esac
   COMPREPLY=($(compgen -W "$words" -- "$cur"))

@@ -72,6 +72,7 @@ const BY_COMMAND: Record<string, readonly number[]> = {
   'checkpoint create': [EXIT.OK, EXIT.USAGE, EXIT.INPUT, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CANT_CREATE, EXIT.CONFIG],
   'checkpoint verify': [EXIT.OK, EXIT.FINDINGS, EXIT.USAGE, EXIT.INPUT, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CONFIG],
   prove: [EXIT.OK, EXIT.USAGE, EXIT.INPUT, EXIT.NO_INPUT, EXIT.INTERNAL, EXIT.CONFIG],
+  daemon: [EXIT.OK, EXIT.USAGE, EXIT.INTERNAL, EXIT.CONFIG],
 };
 for (const host of ['claude-code', 'codex', 'gemini', 'cursor']) BY_COMMAND[`hook ${host}`] = [EXIT.OK, EXIT.HOOK_BLOCK];
 

@@ -46,7 +46,7 @@ export interface DaemonAnswer extends HookAnswer {
 export interface DaemonDecline {
   v: 1;
   nonce: string;
-  declined: 'stale-build' | 'other-environment' | 'unsupported' | 'bad-request' | 'busy';
+  declined: 'stale-build' | 'other-environment' | 'unsupported' | 'bad-request';
   reason: string;
 }
 
@@ -90,7 +90,7 @@ export function signAnswer(answer: HookAnswer, o: { nonce: string; requestLine: 
   return { ...unsigned, sig: Buffer.from(o.signer.sign(signingInput(unsigned))).toString('base64') };
 }
 
-const DECLINES = new Set<DaemonDecline['declined']>(['stale-build', 'other-environment', 'unsupported', 'bad-request', 'busy']);
+const DECLINES = new Set<DaemonDecline['declined']>(['stale-build', 'other-environment', 'unsupported', 'bad-request']);
 
 /**
  * The client's check of an answer line: the hook answer when it is this request's, signed by `key`;

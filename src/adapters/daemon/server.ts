@@ -30,8 +30,13 @@ export interface DaemonOptions {
 
 /** The folder for sockets: created 0700, refused when it is not the account's own and private. */
 function privateFolder(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const st = lstatSync(dir);
+  let st;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    st = lstatSync(dir);
+  } catch (err) {
+    throw new SeatbeltError('CONFIG', `cannot make the daemon's folder ${dir}: ${(err as Error).message}`);
+  }
   const uid = process.getuid?.();
   if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0)
     throw new SeatbeltError(
@@ -54,7 +59,7 @@ async function listen(server: net.Server, socket: string): Promise<'listening' |
       chmodSync(socket, 0o600);
       return 'listening';
     }
-    if (err.code !== 'EADDRINUSE' || attempt > 0) throw err;
+    if (err.code !== 'EADDRINUSE' || attempt > 0) throw new SeatbeltError('CONFIG', `cannot listen on ${socket}: ${err.message}`);
     const alive = await new Promise<boolean>((resolve) => {
       const probe = net.connect(socket, () => {
         probe.destroy();

@@ -16,6 +16,12 @@ export interface RuleInfo {
 export interface ShellRule extends RuleInfo {
   /** Shell scripts this rule must block, and look-alikes it must allow. */
   examples: { block: string[]; allow: string[] };
+  /**
+   * The programs this rule can match, when it judges only some (lowercase command names): `match`
+   * is then called only for a command whose literal name is one of them (src/rules/shell/rule-index.ts).
+   * Absent: the rule meets every command. Give it only when `match` is false for every other name.
+   */
+  programs?: readonly string[];
   /** True when this command matches. Pure: no I/O. */
   match(cmd: SimpleCommand, ir: ShellIr): boolean;
   /** What the match was judged on beyond the command's text (a resolved target), added to the evidence. */

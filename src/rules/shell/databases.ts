@@ -160,6 +160,7 @@ export const DATABASE_RULES: ShellRule[] = [
   },
   {
     id: 'databases.drop_database',
+    programs: ['dropdb', 'mysqladmin', 'mariadb-admin', 'influx'],
     risk: 'CRITICAL',
     reason: 'drops a whole database with a client tool',
     remediation: 'have a person drop databases, after a backup (pg_dump, mysqldump)',
@@ -177,6 +178,7 @@ export const DATABASE_RULES: ShellRule[] = [
   },
   {
     id: 'databases.redis_flush',
+    programs: ['redis-cli', 'valkey-cli', 'keydb-cli', 'dragonfly-cli'],
     risk: 'CRITICAL',
     reason: 'deletes every key of a Redis database (FLUSHALL / FLUSHDB)',
     remediation: 'delete the specific keys you mean (redis-cli --scan --pattern … | xargs redis-cli del)',
@@ -205,6 +207,7 @@ export const DATABASE_RULES: ShellRule[] = [
   },
   {
     id: 'databases.mongo_drop',
+    programs: ['mongo', 'mongosh'],
     risk: 'CRITICAL',
     reason: 'drops a MongoDB database or collection, or deletes every document, from an inline script',
     remediation: 'have a person drop databases, after a backup (mongodump)',
@@ -229,6 +232,7 @@ export const DATABASE_RULES: ShellRule[] = [
   },
   {
     id: 'databases.etcd_delete_all',
+    programs: ['etcdctl'],
     risk: 'CRITICAL',
     reason: 'deletes every key in etcd (the state of a Kubernetes cluster, among others)',
     remediation: 'delete the specific keys you mean; take a snapshot first (etcdctl snapshot save)',
@@ -240,6 +244,7 @@ export const DATABASE_RULES: ShellRule[] = [
   },
   {
     id: 'databases.http_delete_all',
+    programs: ['curl', 'http', 'https', 'xh'],
     risk: 'CRITICAL',
     reason: 'deletes every index of a search or document database over its HTTP API',
     remediation: 'delete the specific index you mean, after a snapshot',

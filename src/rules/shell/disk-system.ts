@@ -150,6 +150,7 @@ export const DISK_SYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'disk_system.kill_all',
+    programs: ['killall5', 'kill', 'pkill', 'killall'],
     risk: 'CRITICAL',
     reason: 'kills every process (or init), taking the system down',
     remediation: 'kill the specific process by its id or exact name (pkill -x name)',
@@ -161,6 +162,7 @@ export const DISK_SYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'disk_system.power',
+    programs: ['shutdown', 'reboot', 'halt', 'poweroff', 'kexec', 'systemctl', 'init', 'telinit'],
     risk: 'HIGH',
     reason: 'shuts down, reboots or halts the machine',
     remediation: 'ask a person to restart the machine',
@@ -201,6 +203,7 @@ export const DISK_SYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'disk_system.crontab_remove',
+    programs: ['crontab'],
     risk: 'HIGH',
     reason: "removes the user's whole crontab",
     remediation: 'edit the crontab (crontab -l > cron.txt, change it, crontab cron.txt) instead of removing it',
@@ -216,6 +219,7 @@ export const DISK_SYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'disk_system.crontab_write',
+    programs: ['crontab'],
     risk: 'HIGH',
     reason: 'installs crontab entries from piped text: replaces the crontab, and its jobs later run commands nobody analysed',
     remediation: 'edit the crontab by hand (crontab -e), or install a reviewed file with crontab <file>',
@@ -236,6 +240,20 @@ export const DISK_SYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'disk_system.firewall_flush',
+    programs: [
+      'iptables',
+      'ip6tables',
+      'iptables-legacy',
+      'iptables-nft',
+      'ebtables',
+      'arptables',
+      'nft',
+      'ufw',
+      'pfctl',
+      'firewall-cmd',
+      'netsh',
+      'setenforce',
+    ],
     risk: 'HIGH',
     reason: 'flushes or disables the firewall, opening the machine',
     remediation: 'add or remove the specific rule you need',

@@ -20,6 +20,9 @@ const GLOBAL_WITH_VALUE: ReadonlySet<string> = new Set(
   (GIT_SPEC.options ?? []).filter((o) => o.value === 'required').flatMap((o) => o.names),
 );
 
+/** The programs gitCall reads: a rule judging only through it names these (ShellRule.programs). */
+export const GIT_PROGRAMS: readonly string[] = ['git', 'git-filter-repo'];
+
 export function gitCall(cmd: SimpleCommand): GitCall | undefined {
   const n = nameOf(cmd);
   if (n === 'git-filter-repo') return { sub: 'filter-repo', subStatic: true, args: cmd.args, config: new Map() };

@@ -2,7 +2,7 @@
 // options (`git -C dir`, `--git-dir=…`, `-c k=v`) and inline aliases.
 import type { SimpleCommand } from '../../core/ir.js';
 import type { ShellRule } from '../rule.js';
-import { dynamicOptionWords, gitCall, gitGrammar as grammar, gitOptions, type GitCall } from './git-call.js';
+import { dynamicOptionWords, GIT_PROGRAMS, gitCall, gitGrammar as grammar, gitOptions, type GitCall } from './git-call.js';
 import { has, type ParsedOptions } from './options.js';
 import { nameOf } from './programs.js';
 
@@ -55,6 +55,7 @@ const OPERAND_IS_COMMIT = /^(HEAD|@|ORIG_HEAD|FETCH_HEAD|origin\/|upstream\/)|[~
 export const GIT_RULES: ShellRule[] = [
   {
     id: 'git.reset_hard',
+    programs: GIT_PROGRAMS,
     risk: 'HIGH',
     reason: '`git reset --hard` throws away uncommitted changes for good',
     remediation: 'stash the changes first (git stash), or use git reset --keep, which refuses to lose them',
@@ -88,6 +89,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.clean_force',
+    programs: GIT_PROGRAMS,
     risk: 'HIGH',
     reason: '`git clean -f` deletes untracked files (with -d folders, with -x ignored files too) for good',
     remediation: 'preview with git clean -n, then delete the specific paths you mean',
@@ -111,6 +113,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.push_force',
+    programs: GIT_PROGRAMS,
     risk: 'HIGH',
     reason: 'a forced or mirrored push overwrites history on the remote',
     remediation: 'use git push --force-with-lease, which refuses to overwrite work you have not seen',
@@ -140,6 +143,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.push_delete',
+    programs: GIT_PROGRAMS,
     risk: 'HIGH',
     reason: 'deletes branches or tags on the remote',
     remediation: 'ask a person to delete remote branches, or archive the branch instead',
@@ -159,6 +163,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.checkout_discard',
+    programs: GIT_PROGRAMS,
     risk: 'HIGH',
     reason: '`git checkout` of paths (or with --force) overwrites uncommitted changes in the worktree',
     remediation: 'stash the changes first (git stash), or commit them to a branch',
@@ -197,6 +202,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.restore_worktree',
+    programs: GIT_PROGRAMS,
     risk: 'HIGH',
     reason: '`git restore` of the worktree overwrites uncommitted changes',
     remediation: 'stash the changes first (git stash); git restore --staged only unstages and is safe',
@@ -214,6 +220,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.stash_drop',
+    programs: GIT_PROGRAMS,
     risk: 'HIGH',
     reason: 'drops stashed changes for good',
     remediation: 'keep the stash, or turn it into a branch (git stash branch <name>)',
@@ -228,6 +235,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.branch_force_delete',
+    programs: GIT_PROGRAMS,
     risk: 'HIGH',
     reason: 'force-deletes a branch even when its commits are not merged anywhere',
     remediation: 'use git branch -d, which refuses to delete unmerged work',
@@ -260,6 +268,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.filter_branch',
+    programs: [...GIT_PROGRAMS, 'bfg'],
     risk: 'HIGH',
     reason: 'rewrites the whole history of the repository',
     remediation: 'ask a person to rewrite history; work on a fresh clone and keep a backup',
@@ -282,6 +291,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.reflog_expire',
+    programs: GIT_PROGRAMS,
     risk: 'HIGH',
     reason: 'expires or deletes reflog entries, the last way back to lost commits',
     remediation: 'leave the reflog alone; git gc expires it on its own schedule',
@@ -297,6 +307,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.dynamic_subcommand',
+    programs: GIT_PROGRAMS,
     class: 'fail_closed', // cannot be judged statically: a warning in `seatbelt scan`, blocks elsewhere
     risk: 'HIGH',
     reason: 'the git subcommand is computed at run time, so what it does (reset --hard, clean -f, push --force) cannot be checked',
@@ -312,6 +323,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.history_rewrite',
+    programs: GIT_PROGRAMS,
     risk: 'MEDIUM',
     reason: 'rewrites commits or moves branches (amend, rebase, reset to a commit, lease-protected force push)',
     remediation: 'a stricter policy does not let agents rewrite history; make a new commit instead',
@@ -369,6 +381,7 @@ export const GIT_RULES: ShellRule[] = [
   },
   {
     id: 'git.push',
+    programs: GIT_PROGRAMS,
     risk: 'LOW',
     reason: 'publishes commits to a remote',
     remediation: 'a stricter policy does not let agents push; ask a person to push',

@@ -19,6 +19,7 @@ import { RUN_FILE_RULES } from './run-files.js';
 import { HTTP_RULES } from './http.js';
 import { hiddenCommands } from './hidden-commands.js';
 import { appliesIn } from './image-build.js';
+import { indexOfList, type RulesFor } from './rule-index.js';
 
 export { commandWrites } from './writes.js';
 
@@ -37,6 +38,9 @@ export const SHELL_RULES: ShellRule[] = [
   ...SELF_PROTECTION_RULES,
   ...PERSISTENCE_RULES,
 ];
+
+/** The rules that can match a command: those naming its program, and those that judge every command. */
+const rulesIndex = indexOfList(SHELL_RULES);
 
 /** Undecidable findings that are about what the script does (HIGH); parse and limit failures are CRITICAL. */
 const UNDECIDABLE_RISK: Record<string, Risk> = {
@@ -85,10 +89,11 @@ export function undecidableRisk(ruleId: string): Risk {
 }
 
 /**
- * Runs every rule over every command. `ctx` fills in `ir.home`, `ir.cwd` and `ir.projectRoot` when the IR
+ * Runs every rule that can match a command over it (`rulesFor`: by default the rules naming its
+ * program and those judging every command; the tests pass every rule). `ctx` fills in `ir.home`, `ir.cwd` and `ir.projectRoot` when the IR
  * builder did not set them (rules resolve `~` against the home and protect the folder the analysis started in).
  */
-export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleMatch[] {
+export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>, rulesFor: RulesFor = rulesIndex()): RuleMatch[] {
   const view: ShellIr = {
     ...ir,
     home: ir.home ?? ctx?.home,
@@ -128,7 +133,7 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>): RuleM
         evidence: redactEvidence(cmd.text),
       });
     }
-    for (const rule of SHELL_RULES) {
+    for (const rule of rulesFor(cmd)) {
       if (!appliesIn(rule.id, ctx?.runsIn)) continue; // an image build's own files and system (image-build.ts)
       let hit: boolean;
       let detail: string | undefined;

@@ -10,11 +10,15 @@ import { operandWords } from './operands.js';
 
 const words = (ws: Word[]) => ws.map((w) => w.value);
 
+const TERRAFORMS = ['terraform', 'tofu', 'terragrunt', 'tflocal'];
+/** The programs terraformDestroys judges (ShellRule.programs). */
+const DESTROYERS = [...TERRAFORMS, 'pulumi', 'cdk', 'cdktf', 'serverless', 'sls', 'sam', 'eksctl'];
+
 function terraformDestroys(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
   const a = words(cmd.args);
   const pos = operandWords(cmd);
-  if (['terraform', 'tofu', 'terragrunt', 'tflocal'].includes(n)) {
+  if (TERRAFORMS.includes(n)) {
     if (pos.includes('destroy') || pos.includes('destroy-all')) return true;
     return (pos.includes('apply') || pos.includes('run-all') || pos.includes('run')) && a.some((x) => /^--?destroy(=true)?$/.test(x));
   }
@@ -43,13 +47,16 @@ function kubectlDelete(cmd: SimpleCommand): { broad: boolean } | undefined {
   return { broad };
 }
 
+const CONTAINER_RUNNERS = ['docker', 'podman', 'nerdctl'];
+const COMPOSES = ['docker-compose', 'podman-compose'];
+
 const DOCKER: OptionSpec = { shortValue: 'Hcl', longValue: ['host', 'context', 'config', 'log-level', 'tlscacert', 'tlscert', 'tlskey'] };
 
 function dockerVolumes(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
   let ws: Word[];
-  if (n === 'docker-compose' || n === 'podman-compose') ws = cmd.args;
-  else if (['docker', 'podman', 'nerdctl'].includes(n)) ws = subcommand(cmd, DOCKER);
+  if (COMPOSES.includes(n)) ws = cmd.args;
+  else if (CONTAINER_RUNNERS.includes(n)) ws = subcommand(cmd, DOCKER);
   else return false;
   const a = words(ws);
   const pos = operandWords(cmd);
@@ -71,7 +78,7 @@ function dockerVolumes(cmd: SimpleCommand): boolean {
 /** Host folders a container must not get: the root, a home, a top-level or system folder. */
 function mountsHostRoot(cmd: SimpleCommand, ir: ShellIr): boolean {
   const n = nameOf(cmd);
-  if (!['docker', 'podman', 'nerdctl'].includes(n)) return false;
+  if (!CONTAINER_RUNNERS.includes(n)) return false;
   const ws = subcommand(cmd, DOCKER);
   const verb = ws[0]?.value === 'container' ? ws[1]?.value : ws[0]?.value;
   if (verb !== 'run' && verb !== 'create') return false;
@@ -102,6 +109,7 @@ function helmDryRun(cmd: SimpleCommand): boolean {
 export const INFRA_RULES: ShellRule[] = [
   {
     id: 'infra.terraform_destroy',
+    programs: DESTROYERS,
     risk: 'CRITICAL',
     reason: 'destroys the infrastructure a configuration manages',
     remediation: 'review `terraform plan -destroy` and have a person run the destroy',
@@ -158,6 +166,7 @@ export const INFRA_RULES: ShellRule[] = [
   },
   {
     id: 'infra.helm_uninstall',
+    programs: ['helm'],
     risk: 'HIGH',
     reason: 'uninstalls a Helm release and the resources it created',
     remediation: 'ask a person to uninstall releases; roll back with helm rollback instead',
@@ -254,6 +263,7 @@ export const INFRA_RULES: ShellRule[] = [
   },
   {
     id: 'infra.container_volume_delete',
+    programs: [...COMPOSES, ...CONTAINER_RUNNERS],
     risk: 'HIGH',
     reason: 'deletes container volumes, where databases and other state live',
     remediation: 'remove the specific volume by name after a backup; `docker compose down` without -v keeps volumes',
@@ -282,6 +292,7 @@ export const INFRA_RULES: ShellRule[] = [
   },
   {
     id: 'infra.container_host_root',
+    programs: CONTAINER_RUNNERS,
     risk: 'HIGH',
     reason: "starts a container with the host's root or system folders mounted into it: whatever runs inside can change or delete the host",
     remediation: 'mount only the project folder (-v "$PWD":/src); never / or system folders',
@@ -316,6 +327,7 @@ export const INFRA_RULES: ShellRule[] = [
   },
   {
     id: 'infra.change',
+    programs: ['terraform', 'tofu', 'terragrunt', 'kubectl', 'oc', 'helm', 'pulumi', 'cdk', 'serverless', 'sls', 'docker', 'podman'],
     risk: 'MEDIUM',
     reason: 'changes deployed infrastructure (apply, deploy, scale, restart, container cleanup)',
     remediation: 'a stricter policy does not let agents change infrastructure; open a change for review',

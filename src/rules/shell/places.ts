@@ -12,15 +12,39 @@ export type Reach = 'self' | 'inside' | 'ancestor';
 
 const segs = (p: string): string[] => p.split('/').filter(Boolean);
 
+type Segment = { s: string; glob: boolean };
+
+/**
+ * A target's segments and a place's, lowercased, made once each: a changed path is compared with
+ * every guarded place, and a place with every changed path.
+ */
+const targetSegments = new WeakMap<Target, Segment[]>();
+const placeSegments = new WeakMap<Place, string[]>();
+
+function segmentsOfTarget(t: Exclude<Target, { kind: 'unknown' }>): Segment[] {
+  let v = targetSegments.get(t);
+  if (!v) targetSegments.set(t, (v = segments(segs(t.kind === 'path' ? t.path : t.base), t.kind === 'glob' ? segs(t.pattern) : [])));
+  return v;
+}
+
+function segmentsOfPlace(place: Place): string[] {
+  let g = placeSegments.get(place);
+  if (!g) placeSegments.set(place, (g = 'path' in place ? segs(place.path.toLowerCase()) : place.tail.map((s) => s.toLowerCase())));
+  return g;
+}
+
+// Names are compared without case: macOS and Windows file systems ignore it (`~/.SeatBelt` is `~/.seatbelt`).
+function segments(literal: string[], globs: string[]): Segment[] {
+  return [...literal.map((s) => ({ s: s.toLowerCase(), glob: false })), ...globs.map((s) => ({ s: s.toLowerCase(), glob: true }))];
+}
+
 /**
  * How a target reaches a place, if it does. `open`: the target is only the start of a word whose
  * end is computed at run time, so a glob's last segment may go on below (`.g$X` may be `.git/hooks`).
  */
 export function reachOf(t: Target, place: Place, open = false): Reach | null {
   if (t.kind === 'unknown') return null;
-  const literal = t.kind === 'path' ? segs(t.path) : segs(t.base);
-  const globs = t.kind === 'glob' ? segs(t.pattern) : [];
-  return reachOfSegments(literal, globs, place, open && t.kind === 'glob');
+  return reachOfSegmentList(segmentsOfTarget(t), place, open && t.kind === 'glob');
 }
 
 /**
@@ -28,12 +52,14 @@ export function reachOf(t: Target, place: Place, open = false): Reach | null {
  * relative path whose folder is unknown (`cd "$X" && rm -rf .git`): only names can match then.
  */
 export function reachOfSegments(literal: string[], globs: string[], place: Place, open = false): Reach | null {
-  // Names are compared without case: macOS and Windows file systems ignore it (`~/.SeatBelt` is `~/.seatbelt`).
-  const v = [...literal.map((s) => ({ s: s.toLowerCase(), glob: false })), ...globs.map((s) => ({ s: s.toLowerCase(), glob: true }))];
-  if ('path' in place) return align(v, 0, segs(place.path.toLowerCase()), 0, open, false);
-  const tail = place.tail.map((s) => s.toLowerCase());
+  return reachOfSegmentList(segments(literal, globs), place, open);
+}
+
+function reachOfSegmentList(v: Segment[], place: Place, open: boolean): Reach | null {
+  const g = segmentsOfPlace(place);
+  if ('path' in place) return align(v, 0, g, 0, open, false);
   let best: Reach | null = null;
-  for (let i = 0; i < v.length && best !== 'self'; i++) best = better(best, align(v, i, tail, 0, open, true));
+  for (let i = 0; i < v.length && best !== 'self'; i++) best = better(best, align(v, i, g, 0, open, true));
   return best;
 }
 
@@ -46,7 +72,7 @@ function better(a: Reach | null, b: Reach | null): Reach | null {
  * Walks the target's segments `v` (from i) against the place's `g` (from j). A name place must
  * match at least one segment to count as held (`j > 0`): any folder may hold a `.git` somewhere.
  */
-function align(v: { s: string; glob: boolean }[], i: number, g: string[], j: number, open: boolean, named: boolean): Reach | null {
+function align(v: Segment[], i: number, g: string[], j: number, open: boolean, named: boolean): Reach | null {
   if (j === g.length) return i === v.length ? 'self' : 'inside';
   if (i === v.length) return open && j > 0 ? 'self' : named && j === 0 ? null : 'ancestor';
   const seg = v[i]!;

@@ -5,8 +5,8 @@
 // BENCH_WARM_ROUNDS (default 2000), BENCH_TRAIL (records in the verify trail, default 100000),
 // BENCH_PARALLEL_RUNS (in-process verify, one thread vs all cores, default 3), BENCH_ONLY
 // (comma-separated sections: cold, warm, jsonl, verify, rss, gateway), BENCH_KEEP_ENV=1 (see below).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -134,6 +134,19 @@ function coldSection(label, e, budgets) {
     { key: 'sql', v: sbE('seatbelt sql (postgresql)', ['sql', '--dialect', 'postgresql', SQL]) },
     { key: 'sql', v: sbE('seatbelt sql (mysql)', ['sql', '--dialect', 'mysql', SQL]) },
     { key: 'hook', v: sbE('seatbelt hook claude-code (one call)', ['hook', 'claude-code'], { input, check: allowedBy('seatbelt') }) },
+    // The same call through the hook daemon (docs/daemon.md), started below for this environment.
+    // Not in instruction counts: the daemon's work is in another process.
+    ...(COUNT
+      ? []
+      : [
+          {
+            key: 'hook',
+            v: sbE('seatbelt hook claude-code --daemon (one call, daemon running)', ['hook', 'claude-code', '--daemon'], {
+              input,
+              check: allowedBy('seatbelt'),
+            }),
+          },
+        ]),
     // Its own home (it writes logs there), the same payload on stdin.
     {
       key: 'peer',
@@ -150,6 +163,7 @@ function coldSection(label, e, budgets) {
     // No code cache for an ES module on Node 20: the import compiles the decision engine (~700 KB).
     { key: 'import', v: { ...importLibrary, env: e } },
   ];
+  const daemon = COUNT ? undefined : startDaemon(e);
   // A subject that does not work is reported and dropped, so the others still get measured.
   const working = [];
   for (const s of subjects) {
@@ -163,6 +177,7 @@ function coldSection(label, e, budgets) {
   const variants = [node, bareTrue, ...working.map((s) => s.v)].map((v) => ({ ...v, env: v.env ?? e }));
   console.error(`cold start, ${label}: ${COUNT ? 'instructions (callgrind), one run each' : `${RUNS} interleaved rounds`}`);
   const samples = COUNT ? variants.map((v) => [instructionsM(v)]) : interleave(variants, RUNS);
+  daemon?.kill('SIGTERM');
   const unit = COUNT ? 'M instr' : 'ms';
   const med = samples.map(median);
   const [nodeMs, trueMs] = med;
@@ -192,7 +207,7 @@ function coldSection(label, e, budgets) {
     if (s.key === 'hook' && peerAt >= 0) {
       const peer = med[peerAt + 2];
       record({
-        figure: `seatbelt hook claude-code vs the peer's hook [${label}]`,
+        figure: `${s.v.label.replace(/ \(one call.*\)$/, '')} vs the peer's hook [${label}]`,
         value,
         unit,
         baselineLabel: 'cc-safety-net',
@@ -202,6 +217,18 @@ function coldSection(label, e, budgets) {
       });
     }
   });
+}
+
+/** The hook daemon for environment `e` (the hook --daemon subject's), up and listening; killed after the section. */
+function startDaemon(e) {
+  const dir = path.join(e.SEATBELT_HOME, 'daemon');
+  const sockets = () => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.sock')) : []);
+  const before = new Set(sockets());
+  const daemon = spawn(BIN, ['daemon', '--idle-exit', '600'], { env: e, cwd: work, stdio: 'ignore' });
+  const end = Date.now() + 15_000;
+  const listening = () => sockets().some((f) => !before.has(f));
+  while (!listening() && Date.now() < end) spawnSync('sleep', ['0.05']);
+  return daemon;
 }
 
 async function coldFigures() {

@@ -110,6 +110,26 @@ describe('hook daemon', () => {
     expect(pids.filter((p) => p === daemonPid).length).toBeGreaterThanOrEqual(6);
   });
 
+  it('shrugs off garbage, an oversized request and a client that says nothing, and keeps serving', async () => {
+    const socket = await until(() => socketIn(s.home), 'the daemon socket');
+    const send = (bytes: string | Buffer, end = true) =>
+      new Promise<string>((resolve) => {
+        const c = net.connect(socket, () => (end ? c.end(bytes) : c.write(bytes)));
+        let got = '';
+        c.on('data', (d) => (got += d));
+        c.on('close', () => resolve(got));
+        c.on('error', () => resolve(got));
+        if (!end) setTimeout(() => c.destroy(), 300);
+      });
+    expect(JSON.parse(await send('not json\n'))).toMatchObject({ declined: 'bad-request' });
+    expect(JSON.parse(await send('{"v":1,"argv":["hook","install","codex"]}\n'))).toMatchObject({ declined: 'bad-request' });
+    expect(await send(Buffer.alloc(5 * 1024 * 1024, 0x61))).toBe('');
+    expect(await send('{"v":1', false)).toBe('');
+    const r = await sb(['hook', 'codex'], { env: s.daemonEnv, input: fixture('codex', 'destructive'), cwd: s.work });
+    expect(r.exitCode).toBe(2);
+    expect(records(s).at(-1)!.actor.pid).toBe(daemons[0]!.pid);
+  });
+
   it('serves a hook given --daemon (what `hook install --daemon` writes) without SEATBELT_DAEMON in the environment', async () => {
     const before = records(s).length;
     const r = await sb(['hook', 'codex', '--daemon'], { env: s.env, input: fixture('codex', 'destructive'), cwd: s.work });

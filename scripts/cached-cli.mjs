@@ -16,7 +16,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist', 'seatbelt.cjs');
@@ -81,10 +82,21 @@ export async function buildCachedCli() {
   if (made.status !== 0) console.warn('seatbelt build: no code cache made; bin/seatbelt will compile at each start');
 }
 
-/** Runs the hot commands in this process, then writes the compiled code as the cache. */
-async function makeCache() {
-  const bin = createRequire(import.meta.url)(path.join(ROOT, 'bin', 'seatbelt'));
-  rmSync(bin.CACHE, { force: true });
+/** What the caches hold the code of: the hot commands, each run in a throwaway home (`rm -rf /` is refused, never run). */
+const HOT_RUNS = [
+  ['exec', '--', 'true'],
+  ['exec', '--shell', 'true && true | true'],
+  ['exec', '--', 'rm', '-rf', '/'],
+  ['check', '--shell', 'git status --short && npm test -- --watch=false 2>&1 | tail -n 40'],
+  ['check', '--', 'ls', '-la'],
+  ['check', '--sql', 'SELECT id FROM orders WHERE id = 1'],
+  ['sql', 'SELECT id FROM orders WHERE id = 1'],
+  ['sql', '--dialect', 'mysql', 'DELETE FROM orders'],
+  ['verify'],
+];
+
+/** Runs `work` with a throwaway home, trail and working folder, output silenced; restores them after. */
+async function inThrowawayHome(work) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'seatbelt-cache-'));
   const cwd = process.cwd();
   const saved = { ...process.env };
@@ -93,24 +105,9 @@ async function makeCache() {
     Object.assign(process.env, { SEATBELT_HOME: path.join(tmp, 'home'), SEATBELT_AUDIT: path.join(tmp, 'audit.jsonl'), HOME: tmp });
     delete process.env.SEATBELT_PIN;
     process.chdir(tmp);
-    const { exports, script, id } = bin.load({ useCache: false });
-    process.stdout.write = process.stderr.write = () => true;
-    const runs = [
-      ['exec', '--', 'true'],
-      ['exec', '--shell', 'true && true | true'],
-      ['exec', '--', 'rm', '-rf', '/'],
-      ['check', '--shell', 'git status --short && npm test -- --watch=false 2>&1 | tail -n 40'],
-      ['check', '--', 'ls', '-la'],
-      ['check', '--sql', 'SELECT id FROM orders WHERE id = 1'],
-      ['sql', 'SELECT id FROM orders WHERE id = 1'],
-      ['sql', '--dialect', 'mysql', 'DELETE FROM orders'],
-      ['verify'],
-    ];
-    for (const args of runs) {
-      await exports.main(args);
-      process.exitCode = 0;
-    }
-    bin.saveCache(script, id);
+    await work(() => {
+      process.stdout.write = process.stderr.write = () => true;
+    });
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;
@@ -120,4 +117,57 @@ async function makeCache() {
   }
 }
 
+async function runAll(main, runs) {
+  for (const args of runs) {
+    await main(args);
+    process.exitCode = 0;
+  }
+}
+
+/** Runs the hot commands in this process, then writes the compiled code as bin/seatbelt's cache. */
+async function makeCache() {
+  const bin = createRequire(import.meta.url)(path.join(ROOT, 'bin', 'seatbelt'));
+  rmSync(bin.CACHE, { force: true });
+  await inThrowawayHome(async (silence) => {
+    const { exports, script, id } = bin.load({ useCache: false });
+    silence();
+    await runAll(exports.main, HOT_RUNS);
+    bin.saveCache(script, id);
+  });
+}
+
+/**
+ * The same for the start-up snapshot's builder (scripts/snapshot.mjs): the bundle compiled as the
+ * text the builder compiles, the hot commands run (not verify, which has a bundle of its own), the
+ * compiled code written to `out`. Each command runs on a fresh instance of the bundle (one script,
+ * so one set of compiled functions), as each run is a fresh process: nothing remembered from the
+ * run before spares a run the code it would otherwise call (reading the trail's tail, say).
+ */
+async function makeSnapshotCache(out) {
+  const { bundleScriptText } = await import('./snapshot.mjs');
+  const script = new vm.Script(bundleScriptText(readFileSync(OUT, 'utf8')), { filename: OUT });
+  const instantiate = () => {
+    let setModuleUrl;
+    const bundle = script.runInThisContext()((set) => {
+      setModuleUrl = set;
+    });
+    setModuleUrl(pathToFileURL(OUT).href);
+    const mod = { exports: {} };
+    bundle.call(mod.exports, mod.exports, createRequire(OUT), mod, OUT, path.dirname(OUT));
+    return mod.exports;
+  };
+  await inThrowawayHome(async (silence) => {
+    silence();
+    for (const args of HOT_RUNS.filter((a) => a[0] !== 'verify')) {
+      const cli = instantiate();
+      const run = cli.main(args);
+      cli.exitWith(run);
+      await run.catch(() => {});
+      process.exitCode = 0;
+    }
+  });
+  writeFileSync(out, script.createCachedData());
+}
+
 if (process.argv[2] === '--make-cache') await makeCache();
+if (process.argv[2] === '--make-snapshot-cache') await makeSnapshotCache(process.argv[3]);

@@ -17,7 +17,7 @@ export interface ShellRule extends RuleInfo {
   /** Shell scripts this rule must block, and look-alikes it must allow. */
   examples: { block: string[]; allow: string[] };
   /**
-   * The programs this rule can match, when it judges only some (lowercase command names): `match`
+   * The programs this rule can match, when it judges only some (command names, compared without case): `match`
    * is then called only for a command whose literal name is one of them (src/rules/shell/rule-index.ts).
    * Absent: the rule meets every command. Give it only when `match` is false for every other name.
    */

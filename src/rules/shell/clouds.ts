@@ -16,6 +16,29 @@ const AWS_DESTRUCTIVE_OP = /^(delete|terminate|remove|deregister|destroy|purge|r
 const AWS_RESOURCE =
   /(instance|cluster|db|database|table|bucket|volume|snapshot|stack|repository|file-system|hosted-zone|vpc|domain|replication-group|cache|keyspace|stream|queue|secret|backup|vault|environment|application|graph|global-table|registry|namespace|workgroup|data-catalog|log-group|user-pool|identity-pool|function|service|key|certificate-authority|directory|warehouse|index|collection)/;
 
+/** The programs cloudDeletes judges (ShellRule.programs). */
+export const CLOUD_CLIS: readonly string[] = [
+  'aws',
+  'gcloud',
+  'az',
+  'doctl',
+  'heroku',
+  'fly',
+  'flyctl',
+  'gh',
+  'hcloud',
+  'openstack',
+  'linode-cli',
+  'vultr-cli',
+  'scw',
+  'exoscale',
+  'civo',
+  'upcloud',
+  'firebase',
+  'vercel',
+  'netlify',
+];
+
 export function cloudDeletes(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
   const pos = operandWords(cmd);
@@ -80,6 +103,9 @@ export function cloudDeletes(cmd: SimpleCommand): boolean {
   if (n === 'vercel' || n === 'netlify') return pos.some((x) => /^(remove|rm|sites:delete)$/.test(x));
   return false;
 }
+
+/** The programs bucketDeletes judges (ShellRule.programs). */
+export const BUCKET_CLIS: readonly string[] = ['aws', 'gsutil', 'gcloud', 'az', 'rclone', 'mc', 'bq'];
 
 export function bucketDeletes(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);

@@ -10,7 +10,7 @@ import { CURL_OPTS } from './targets.js';
 import { earlierStages, stdinText } from './links.js';
 import { unknownClientChanges } from './sql-clients.js';
 import { frameworkDrops } from './framework-drops.js';
-import { clientMetaOf } from './sql-meta.js';
+import { CLIENT_PROGRAMS, clientMetaOf } from './sql-meta.js';
 
 const REDIS = {
   shortValue: 'hpsaunrideDt',
@@ -118,6 +118,7 @@ function httpDeletesAll(cmd: SimpleCommand): boolean {
 export const DATABASE_RULES: ShellRule[] = [
   {
     id: 'databases.client_shell_escape',
+    programs: CLIENT_PROGRAMS,
     risk: 'HIGH',
     reason:
       'runs a shell command from inside a database client (psql \\!, mysql system, sqlite3 .shell, sqlcmd !!, output piped to a program), which is not analysed',
@@ -143,6 +144,7 @@ export const DATABASE_RULES: ShellRule[] = [
   },
   {
     id: 'databases.client_file_write',
+    programs: CLIENT_PROGRAMS,
     risk: 'MEDIUM',
     reason:
       'a database client command that writes or imports files, or restores a database (psql \\o, \\copy, sqlite3 .output, .import, .restore)',

@@ -93,6 +93,7 @@ export const DISK_SYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'disk_system.permissions_system',
+    programs: ['chmod', 'chown', 'chgrp', 'chattr', 'setfacl'],
     risk: 'CRITICAL',
     reason: 'changes ownership or permissions of the root, a home, system folders (recursively) or system files',
     remediation: 'change the permissions of the specific files you own, never recursively over system folders',

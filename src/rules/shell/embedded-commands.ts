@@ -7,6 +7,12 @@ import type { SimpleCommand } from '../../core/ir.js';
 import { nameOf, programSource } from './programs.js';
 import { shellCallsIn } from '../../analyze/shell/interpreter-code.js';
 
+/** The programs runsEmbeddedCommand judges (ShellRule.programs). */
+export const EMBEDDED_COMMAND_RUNNERS: readonly string[] = [
+  ...['awk', 'gawk', 'mawk', 'nawk', 'sed', 'gsed', 'tar', 'bsdtar', 'gtar', 'autossh', 'rsync', 'expect'],
+  ...['vim', 'vi', 'nvim', 'ex', 'view', 'gvim', 'gdb', 'bun', 'deno', 'lua', 'luajit', 'git'],
+];
+
 export function runsEmbeddedCommand(cmd: SimpleCommand): boolean {
   const n = nameOf(cmd);
   const vals = cmd.args.map((w) => w.value);

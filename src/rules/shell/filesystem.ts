@@ -305,6 +305,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'filesystem.find_delete_broad',
+    programs: ['find'],
     risk: 'CRITICAL',
     reason: '`find` deleting files across the root, a home or a system folder',
     remediation: 'run find from the project folder (find ./dir …) and list first (-print) before deleting',
@@ -332,6 +333,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'filesystem.find_delete_dynamic_root',
+    programs: ['find'],
     class: 'fail_closed', // cannot be judged statically: a warning in `seatbelt scan`, blocks elsewhere
     risk: 'HIGH',
     reason: '`find` deleting files below a folder that cannot be resolved before it runs',
@@ -348,6 +350,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'filesystem.system_folder_move',
+    programs: ['mv'],
     risk: 'CRITICAL',
     reason: 'moving away the root, a home or a system folder',
     remediation: 'move the specific files you mean; system folders must stay where the system expects them',
@@ -400,13 +403,10 @@ export const FILESYSTEM_RULES: ShellRule[] = [
       ],
     },
     match(cmd, ir) {
-      const critical = [...writtenFiles(cmd), ...editedFiles(cmd), ...removedFiles(cmd), ...(removal(cmd)?.targets ?? [])];
-      const program = [
-        ...removedFiles(cmd),
-        ...(removal(cmd)?.targets ?? []),
-        ...outputRedirects(cmd).map((r) => r.target),
-        ...(nameOf(cmd) === 'truncate' ? writtenFiles(cmd) : []),
-      ];
+      const written = writtenFiles(cmd);
+      const removed = [...removedFiles(cmd), ...(removal(cmd)?.targets ?? [])];
+      const critical = [...written, ...editedFiles(cmd), ...removed];
+      const program = [...removed, ...outputRedirects(cmd).map((r) => r.target), ...(nameOf(cmd) === 'truncate' ? written : [])];
       const paths = (ws: typeof critical) =>
         ws
           .flatMap((w) => resolveTargets(w, cmd, ir))

@@ -5,7 +5,7 @@ import { homeOf, protectedKind, resolveTargets } from './paths.js';
 import type { ShellRule } from '../rule.js';
 import type { OptionSpec } from './options.js';
 import { nameOf } from './programs.js';
-import { bucketDeletes, cloudDeletes, subcommand } from './clouds.js';
+import { BUCKET_CLIS, bucketDeletes, CLOUD_CLIS, cloudDeletes, subcommand } from './clouds.js';
 import { operandWords } from './operands.js';
 
 const words = (ws: Word[]) => ws.map((w) => w.value);
@@ -199,6 +199,7 @@ export const INFRA_RULES: ShellRule[] = [
   },
   {
     id: 'infra.bucket_delete',
+    programs: BUCKET_CLIS,
     risk: 'CRITICAL',
     reason: 'deletes a storage bucket or everything in it',
     remediation: 'delete the specific objects you mean; have a person delete buckets (and keep versioning on)',
@@ -230,6 +231,7 @@ export const INFRA_RULES: ShellRule[] = [
   },
   {
     id: 'infra.cloud_resource_delete',
+    programs: CLOUD_CLIS,
     risk: 'CRITICAL',
     reason: 'deletes or terminates cloud instances, databases, clusters or whole projects',
     remediation: 'have a person delete cloud resources; enable deletion protection',

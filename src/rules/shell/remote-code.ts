@@ -8,7 +8,7 @@ import { parseOptions, values } from './options.js';
 import { isDecoder, isDownloader, isShell, nameOf, programSource } from './programs.js';
 import { resolveTargets } from './paths.js';
 import { CURL_OPTS, WGET_OPTS } from './targets.js';
-import { runsEmbeddedCommand } from './embedded-commands.js';
+import { EMBEDDED_COMMAND_RUNNERS, runsEmbeddedCommand } from './embedded-commands.js';
 import { isPackageInstall } from './packages.js';
 import { trustedSetupEval } from './generated-setup.js';
 
@@ -275,6 +275,7 @@ export const REMOTE_CODE_RULES: ShellRule[] = [
   },
   {
     id: 'remote_code.embedded_command',
+    programs: EMBEDDED_COMMAND_RUNNERS,
     risk: 'HIGH',
     reason:
       "runs a shell command hidden in another program's argument (awk system(), sed's e, tar exec hooks, ssh ProxyCommand, vim :!) that is not analysed",

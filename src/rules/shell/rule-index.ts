@@ -9,16 +9,16 @@ export type RulesFor = (cmd: SimpleCommand) => readonly ShellRule[];
 
 export function ruleIndex(rules: readonly ShellRule[]): RulesFor {
   const everyCommand = rules.filter((r) => r.programs === undefined);
+  // Names are compared lowercased on both sides: a rule that tells `CURL` from `curl` still meets both.
+  const programsOf = new Map(rules.map((r) => [r, r.programs?.map((p) => p.toLowerCase())]));
   const byProgram = new Map<string, ShellRule[]>();
-  for (const name of new Set(rules.flatMap((r) => r.programs ?? []))) {
-    if (name !== name.toLowerCase()) throw new Error(`rule programs are lowercase: ${name}`);
+  for (const name of new Set([...programsOf.values()].flatMap((p) => p ?? []))) {
     byProgram.set(
       name,
-      rules.filter((r) => r.programs === undefined || r.programs.includes(name)),
+      rules.filter((r) => programsOf.get(r)?.includes(name) ?? true),
     );
   }
-  // A name computed at run time could be any program: every rule meets it. The key is lowercased
-  // so a rule that compares names without case (`CURL`) still meets the command.
+  // A name computed at run time could be any program: every rule meets it.
   return (cmd) => (cmd.name.static ? (byProgram.get(cmd.name.value.toLowerCase()) ?? everyCommand) : rules);
 }
 

@@ -316,6 +316,7 @@ export const SECRET_RULES: ShellRule[] = [
   },
   {
     id: 'secrets.credential_dump',
+    programs: ['gpg', 'gpg2', 'security', 'kubectl', 'oc', 'aws'],
     risk: 'HIGH',
     reason: 'prints stored secrets (private keys, keychain passwords, raw cluster credentials, Kubernetes secret values)',
     remediation: 'let tools use credentials in place; to debug, print names or metadata, not values',

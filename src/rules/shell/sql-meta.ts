@@ -32,6 +32,9 @@ const CLIENTS: readonly Client[] = ['psql', 'mysql', 'sqlite3', 'sqlcmd'];
 const COMMANDS_LIKE: Readonly<Record<string, Client>> = { duckdb: 'sqlite3' };
 
 /** The client whose commands a SQL client reads (`mariadb` reads mysql's; src/catalogue/kinds.ts). */
+/** The names clientOf knows (ShellRule.programs of the rules judging client commands). */
+export const CLIENT_PROGRAMS: readonly string[] = [...Object.keys(COMMANDS_LIKE), ...Object.keys(SQL_CLIENTS)];
+
 export function clientOf(name: string): Client | undefined {
   if (Object.hasOwn(COMMANDS_LIKE, name)) return COMMANDS_LIKE[name];
   const kind = Object.hasOwn(SQL_CLIENTS, name) ? SQL_CLIENTS[name] : undefined;

@@ -32,17 +32,18 @@ function inputs(): Input[] {
 const irOfInput = (i: Input): Promise<ShellIr> => ('script' in i ? shellIrFromScript(i.script, ctx) : shellIrFromArgv(i.argv, ctx));
 const label = (i: Input) => ('script' in i ? i.script : JSON.stringify(i.argv));
 const declaring = SHELL_RULES.filter((r) => r.programs !== undefined);
+const names = (r: ShellRule) => r.programs?.map((p) => p.toLowerCase());
 
 describe('the shell rule index', () => {
   it('indexes some rules by program, and keeps the rest for every command', () => {
     expect(declaring.length).toBeGreaterThan(0);
-    for (const r of declaring) for (const p of r.programs!) expect(p, r.id).toBe(p.toLowerCase());
+    expect(declaring.length).toBeLessThan(SHELL_RULES.length);
   });
 
   it('gives a command its program’s rules and every undeclared rule, in the rules’ order', () => {
     const index = ruleIndex(SHELL_RULES);
     for (const name of ['git', 'GIT', 'ls', 'terraform', 'no-such-program']) {
-      const expected = SHELL_RULES.filter((r) => r.programs === undefined || r.programs.includes(name.toLowerCase()));
+      const expected = SHELL_RULES.filter((r) => names(r)?.includes(name.toLowerCase()) ?? true);
       expect(index(cmd(name, [])).map((r) => r.id)).toEqual(expected.map((r) => r.id));
     }
     // A name computed at run time meets every rule.
@@ -73,7 +74,7 @@ describe('the shell rule index', () => {
       for (const c of commands) {
         const name = c.name.static ? c.name.value.toLowerCase() : undefined;
         for (const r of declaring) {
-          if (name !== undefined && r.programs!.includes(name)) continue;
+          if (name !== undefined && names(r)!.includes(name)) continue;
           if (!c.name.static) continue; // every rule meets a computed name
           let hit = false;
           try {

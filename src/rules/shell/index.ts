@@ -121,6 +121,7 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>, rulesF
   }
   // Each command, and what it runs that the IR does not list (the words brace expansion makes, the
   // deletes its interpreter code makes): judged by every rule, with the outer command as evidence.
+  const imageBuild = ctx?.runsIn === 'image_build';
   for (const cmd of view.commands.flatMap((c) => [c, ...hiddenCommands(c, view)])) {
     if (cmd.name.static && /^-./.test(cmd.name.value)) {
       // No program is named `-x`: a launcher's options were misread, so what runs is unknown.
@@ -134,7 +135,7 @@ export function evaluateShell(ir: ShellIr, ctx?: Partial<AnalyzeContext>, rulesF
       });
     }
     for (const rule of rulesFor(cmd)) {
-      if (!appliesIn(rule.id, ctx?.runsIn)) continue; // an image build's own files and system (image-build.ts)
+      if (imageBuild && !appliesIn(rule.id, ctx?.runsIn)) continue; // an image build's own files and system (image-build.ts)
       let hit: boolean;
       let detail: string | undefined;
       try {

@@ -132,7 +132,9 @@ async function askDaemon(dist: string, argv: string[], payload: string): Promise
 function startDaemon(bin: string): void {
   const { spawn } = createRequire(bin)('node:child_process') as typeof import('node:child_process');
   try {
-    spawn(process.execPath, [bin, 'daemon'], { detached: true, stdio: 'ignore', env: process.env, cwd: '/' }).unref();
+    // The small-heap flags bin/seatbelt gives a long-lived process (see there).
+    const flags = ['--max-semi-space-size=1', '--heap-growing-percent=10'];
+    spawn(process.execPath, [...flags, bin, 'daemon'], { detached: true, stdio: 'ignore', env: process.env, cwd: '/' }).unref();
   } catch {
     /* the next call tries again; this one is decided here */
   }

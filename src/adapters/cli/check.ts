@@ -16,6 +16,7 @@ import {
   type DecisionFlags,
 } from './shared.js';
 import { parseBatchLine } from './batch-line.js';
+import { fixedGuard } from '../../rules/shell/fixed-guard.js';
 
 interface CheckFlags extends DecisionFlags {
   shell?: string;
@@ -131,7 +132,8 @@ interface BatchSession {
  * The session with one memo of resolved links for the whole batch: every decision resolves the
  * guarded places and its targets (dozens of realpath calls a line, most of a batch's time), and a
  * batch judges its lines at one moment, as `check` does one command. Nothing in a batch runs, so
- * its own lines cannot change the links it resolves.
+ * its own lines cannot change the links it resolves; the guard is fixed, so the rules make its
+ * places once for the batch (src/rules/shell/fixed-guard.ts).
  */
 function batchSession(session: Session): BatchSession {
   let context: { guard: NonNullable<Session['ctx']['guard']> } | undefined;
@@ -140,7 +142,7 @@ function batchSession(session: Session): BatchSession {
       if (context) return session.check(action, context);
       const decision = await session.check(action); // the first decision finds the guarded places
       const guard = session.ctx.guard;
-      if (guard) context = { guard: oneMomentOf(guard) };
+      if (guard) context = { guard: fixedGuard(oneMomentOf(guard)) };
       return decision;
     },
   };

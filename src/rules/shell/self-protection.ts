@@ -3,7 +3,8 @@
 // hooks, seatbelt's installed files) or skipping and redirecting git hooks blocks under every
 // policy, audit_mode included (src/policy/findings.ts `isGuardFinding`). Reading stays allowed.
 import type { ShellIr, SimpleCommand, Word } from '../../core/ir.js';
-import { HOST_SETTINGS, type GuardedKind, type GuardedPath } from '../../core/guarded.js';
+import { HOST_SETTINGS, type GuardContext, type GuardedKind, type GuardedPath } from '../../core/guarded.js';
+import { isFixedGuard } from './fixed-guard.js';
 import type { ShellRule } from '../rule.js';
 import { changedPaths, isEverydayUnpack, realPath, realTargets, type PathChange } from './changed-paths.js';
 import { findNameMatches, namesOnTheWay, reachOf, reachOfSegments, type Place, type Reach } from './places.js';
@@ -79,11 +80,27 @@ const placesByIr = new WeakMap<ShellIr, Guarded[]>();
 export function guardedPlaces(ir: ShellIr): Guarded[] {
   const hit = placesByIr.get(ir);
   if (hit) return hit;
-  const home = homeOf(ir);
-  const given: GuardedPath[] = ir.guard?.paths ?? [{ path: `${home}/.seatbelt`, kind: 'seatbelt_home' }];
+  const out = isFixedGuard(ir.guard) ? placesOfFixedGuard(ir.guard, homeOf(ir)) : placesFor(ir.guard, homeOf(ir));
+  placesByIr.set(ir, out);
+  return out;
+}
+
+/** A fixed guard's places, made once per home (src/rules/shell/fixed-guard.ts). */
+const placesByGuard = new WeakMap<GuardContext, Map<string, Guarded[]>>();
+
+function placesOfFixedGuard(guard: GuardContext, home: string): Guarded[] {
+  let byHome = placesByGuard.get(guard);
+  if (!byHome) placesByGuard.set(guard, (byHome = new Map()));
+  let out = byHome.get(home);
+  if (!out) byHome.set(home, (out = placesFor(guard, home)));
+  return out;
+}
+
+function placesFor(guard: GuardContext | undefined, home: string): Guarded[] {
+  const given: GuardedPath[] = guard?.paths ?? [{ path: `${home}/.seatbelt`, kind: 'seatbelt_home' }];
   const hosts = HOST_SETTINGS.map((p): GuardedPath => ({ path: `${home}/${p}`, kind: 'hook_settings' }));
   const paths = [...given, ...hosts];
-  const real = ir.guard?.realpath;
+  const real = guard?.realpath;
   const resolved = real
     ? paths.flatMap((g) =>
         realPath(g.path, real)
@@ -91,9 +108,7 @@ export function guardedPlaces(ir: ShellIr): Guarded[] {
           .map((path) => ({ ...g, path })),
       )
     : [];
-  const out = [...[...paths, ...resolved].map(concrete), ...NAMED];
-  placesByIr.set(ir, out);
-  return out;
+  return [...[...paths, ...resolved].map(concrete), ...NAMED];
 }
 
 /** A relative word whose folder is unknown (`cd "$X" && rm -rf .git`): its names can still match a named place. */

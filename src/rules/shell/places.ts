@@ -16,15 +16,19 @@ type Segment = { s: string; glob: boolean };
 
 /**
  * A target's segments and a place's, lowercased, made once each: a changed path is compared with
- * every guarded place, and a place with every changed path.
+ * every guarded place in turn (so the last target's are kept), and the places are the same for
+ * every path (so theirs are kept by place).
  */
-const targetSegments = new WeakMap<Target, Segment[]>();
+let lastTarget: Target | undefined;
+let lastSegments: Segment[] = [];
 const placeSegments = new WeakMap<Place, string[]>();
 
 function segmentsOfTarget(t: Exclude<Target, { kind: 'unknown' }>): Segment[] {
-  let v = targetSegments.get(t);
-  if (!v) targetSegments.set(t, (v = segments(segs(t.kind === 'path' ? t.path : t.base), t.kind === 'glob' ? segs(t.pattern) : [])));
-  return v;
+  if (t !== lastTarget) {
+    lastSegments = segments(segs(t.kind === 'path' ? t.path : t.base), t.kind === 'glob' ? segs(t.pattern) : []);
+    lastTarget = t;
+  }
+  return lastSegments;
 }
 
 function segmentsOfPlace(place: Place): string[] {

@@ -19,7 +19,7 @@ import {
 } from './paths.js';
 import { secretKindOfTarget } from './secret-paths.js';
 import { nameOf } from './programs.js';
-import { editedFiles, extractionFolder, moveSources, removal, removedFiles, writtenFiles } from './targets.js';
+import { editedFiles, extractionFolder, moveSources, removal, removedFiles, REMOVERS, writtenFiles } from './targets.js';
 import { findCall } from './find.js';
 import { recursiveTargets, rootKind } from './recursive-deletes.js';
 import { outsideProject, runsElsewhere } from './project-scope.js';
@@ -97,6 +97,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'filesystem.recursive_delete_home',
+    programs: REMOVERS,
     risk: 'CRITICAL',
     reason: 'recursive delete of a home folder or everything in it',
     remediation: 'delete the specific subfolder you mean (for example ~/.cache/tool), never the home folder itself',
@@ -118,6 +119,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'filesystem.recursive_delete_system',
+    programs: REMOVERS,
     risk: 'CRITICAL',
     reason: 'recursive delete of a top-level or system folder (or everything in it)',
     remediation: 'delete the specific file or subfolder you mean; system folders are managed by the package manager',
@@ -144,6 +146,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'filesystem.recursive_delete_dynamic_target',
+    programs: REMOVERS,
     class: 'fail_closed', // cannot be judged statically: a warning in `seatbelt scan`, blocks elsewhere
     risk: 'HIGH',
     reason: 'recursive delete of a target that cannot be resolved before it runs',
@@ -178,6 +181,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'filesystem.recursive_delete_workdir',
+    programs: [...REMOVERS, 'find'],
     risk: 'HIGH',
     reason: 'recursive delete of the folder the work started in (the project), all of its contents, or a folder that contains it',
     remediation: 'delete the specific subfolders you mean (e.g. ./build), not the whole working folder',
@@ -262,6 +266,7 @@ export const FILESYSTEM_RULES: ShellRule[] = [
   },
   {
     id: 'filesystem.recursive_delete_git_dir',
+    programs: REMOVERS,
     risk: 'HIGH',
     reason: "recursive delete of a repository's .git folder: its whole history",
     remediation: 'keep .git; to start over use a fresh clone, to drop changes use git commands you can undo',

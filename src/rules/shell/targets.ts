@@ -50,6 +50,9 @@ const NODE_REMOVER_FLAGS = [
   'version',
 ];
 
+/** The programs removal reads (ShellRule.programs of the rules judging only recursive deletes). */
+export const REMOVERS: readonly string[] = [...NODE_REMOVERS, 'rm', 'srm', 'rsync'];
+
 /** A recursive remover: `rm`, `rimraf`, or `rsync --delete*` (which empties its destination to match the source). */
 export function removal(cmd: SimpleCommand): RmCall | undefined {
   const n = nameOf(cmd);

@@ -24,6 +24,7 @@ import { registerServe } from './serve.js';
 import { registerCheckpoint } from './checkpoint.js';
 import { registerPolicy } from './policy.js';
 import { registerDaemon } from './daemon.js';
+import { restoreExtraCaCerts } from './extra-ca-certs.js';
 
 // For the start-up snapshot's builder (scripts/snapshot.mjs) and bin/seatbelt, which have only this bundle's exports.
 export { warmUp } from './warm-up.js';
@@ -61,5 +62,6 @@ export function buildProgram(): Command {
  * start-up snapshot builds it while it is made, ~12 ms less at every start); it is used once.
  */
 export function main(argv: string[], prebuilt?: Command): Promise<number> {
+  restoreExtraCaCerts(process.env);
   return runProgram(prebuilt ?? buildProgram(), argv);
 }

@@ -9,6 +9,7 @@
 // - dist/seatbelt.cjs.cache: made by running the hot commands (exec, check, sql, verify) in a
 //   throwaway home, then serialising the compiled code — so the cache holds what those paths run.
 import { catalogueAsData } from './catalogue-data.mjs';
+import { rulesWithoutExamples } from './rules-without-examples.mjs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -67,7 +68,7 @@ export async function buildCachedCli() {
     external,
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__seatbeltModuleUrl' },
-    plugins: [catalogueAsData],
+    plugins: [catalogueAsData, rulesWithoutExamples],
     logLevel: 'warning',
   });
   const code = readFileSync(OUT, 'utf8');

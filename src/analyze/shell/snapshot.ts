@@ -2,7 +2,7 @@
 // access to a web-tree-sitter Node crosses into WebAssembly and allocates; the converter reads
 // each node many times, so it reads this copy instead (several times faster, and the WASM tree
 // can be freed at once).
-import type { Tree } from 'web-tree-sitter';
+import type { Language, Tree } from 'web-tree-sitter';
 
 export class SNode {
   readonly children: SNode[] = [];
@@ -53,17 +53,36 @@ export class SNode {
   }
 }
 
-/** Copies `tree` (iteratively: error trees can be as deep as the input is long). */
+/** Whether each node type of a language is named, asked of the language once per type. */
+const namedTypes = new WeakMap<Language, Map<number, boolean>>();
+
+function namedType(language: Language, typeId: number): boolean {
+  let known = namedTypes.get(language);
+  if (!known) namedTypes.set(language, (known = new Map()));
+  let named = known.get(typeId);
+  if (named === undefined) known.set(typeId, (named = language.nodeTypeIsNamed(typeId)));
+  return named;
+}
+
+/**
+ * Copies `tree` (iteratively: error trees can be as deep as the input is long). Each question to
+ * the cursor crosses into WebAssembly, so the copy asks the fewest: a node's type name and whether
+ * it is named follow from its type id (as the cursor's own getters derive them), and a tree without
+ * errors has no missing node (a missing node counts as an error of the tree).
+ */
 export function snapshot(tree: Tree, source: string): SNode {
   const cursor = tree.walk();
+  const language = tree.language;
+  const mayMiss = tree.rootNode.hasError;
   let id = 0;
   const make = (parent: SNode | null): SNode => {
+    const typeId = cursor.nodeTypeId;
     const n = new SNode(
       source,
       id++,
-      cursor.nodeType,
-      cursor.nodeIsNamed,
-      cursor.nodeIsMissing,
+      language.types[typeId] || 'ERROR',
+      namedType(language, typeId),
+      mayMiss && cursor.nodeIsMissing,
       cursor.startIndex,
       cursor.endIndex,
       parent,

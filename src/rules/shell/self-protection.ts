@@ -13,6 +13,7 @@ import { gitCall, type GitCall } from './git-call.js';
 import { gitConfigEdits } from './git-config-write.js';
 import { nameOf } from './programs.js';
 import { memoByCommand } from './memo.js';
+import { boundedMemo } from '../../core/bounded-memo.js';
 
 export const SELF_PROTECTION_RULE_IDS = ['self_protection.guarded_path', 'self_protection.hook_bypass'] as const;
 
@@ -67,9 +68,19 @@ const NAMED: Guarded[] = [
 ];
 
 function concrete(g: GuardedPath): Guarded {
-  const probes = FILE_KINDS.has(g.kind) ? [] : g.kind === 'git_hooks' ? GIT_HOOK_NAMES : undefined;
-  return { kind: g.kind, place: { path: g.path }, ...(probes ? { probes } : {}) };
+  return concreteOf(`${g.kind}\0${g.path}`);
 }
+
+/**
+ * A guarded path's place, one object per kind and path: each decision names the same few, and what
+ * is derived from a place (its segments, places.ts) is then made once, not once per decision.
+ */
+const concreteOf = boundedMemo((key: string): Guarded => {
+  const at = key.indexOf('\0');
+  const kind = key.slice(0, at) as GuardedKind;
+  const probes = FILE_KINDS.has(kind) ? [] : kind === 'git_hooks' ? GIT_HOOK_NAMES : undefined;
+  return { kind, place: { path: key.slice(at + 1) }, ...(probes ? { probes } : {}) };
+}, 512);
 
 const placesByIr = new WeakMap<ShellIr, Guarded[]>();
 

@@ -83,11 +83,15 @@ export async function buildCachedCli() {
   if (made.status !== 0) console.warn('seatbelt build: no code cache made; bin/seatbelt will compile at each start');
 }
 
-/** What the caches hold the code of: the hot commands, each run in a throwaway home (`rm -rf /` is refused, never run). */
+/**
+ * What the caches hold the code of: the hot commands, each run in a throwaway home and working
+ * folder. The refused one deletes the throwaway seatbelt home (`home`, relative to the working
+ * folder): the guard refuses it, and should it ever run, nothing but the throwaway goes.
+ */
 const HOT_RUNS = [
   ['exec', '--', 'true'],
   ['exec', '--shell', 'true && true | true'],
-  ['exec', '--', 'rm', '-rf', '/'],
+  ['exec', '--', 'rm', '-rf', 'home'],
   ['check', '--shell', 'git status --short && npm test -- --watch=false 2>&1 | tail -n 40'],
   ['check', '--', 'ls', '-la'],
   ['check', '--sql', 'SELECT id FROM orders WHERE id = 1'],

@@ -124,10 +124,6 @@ require('node:net');
 require('node:tty');
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
-  // As bin/seatbelt's load(): no optimising re-compile of the WebAssembly parsers.
-  v8.setFlagsFromString('--no-wasm-dynamic-tiering');
-  v8.setFlagsFromString('--no-wasm-tier-up');
-  v8.setFlagsFromString('--wasm-lazy-validation');
   const path = require('node:path');
   const { createRequire } = require('node:module');
   const { pathToFileURL } = require('node:url');
@@ -144,6 +140,15 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
  * Builds dist/seatbelt.blob from dist/seatbelt.cjs with this node, and links dist/seatbelt.blob.node
  * to this node binary. Returns false (and leaves no blob) when the snapshot cannot be made.
  */
+/**
+ * The V8 flags a snapshot run starts with, on node's command line (bin/seatbelt passes exactly these;
+ * the snapshot, and its code cache, are made under them): as bin/seatbelt's load() sets them, no
+ * optimising re-compile of the WebAssembly parsers. Set on the command line rather than by the run
+ * itself: a flag changed once node is running makes every built-in it loads afterwards fail its
+ * code-cache check and compile again (exec -- true: ~14% of the instructions, measured).
+ */
+export const SNAPSHOT_FLAGS = ['--no-wasm-dynamic-tiering', '--no-wasm-tier-up', '--wasm-lazy-validation'];
+
 export function buildSnapshot({ quiet = false } = {}) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'seatbelt-snapshot-'));
   try {
@@ -155,16 +160,20 @@ export function buildSnapshot({ quiet = false } = {}) {
 
 function buildWith(codeCache, quiet) {
   // The code cache comes from a fresh process (see entrySource); without one, the build goes on.
-  const cached = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'cached-cli.mjs'), '--make-snapshot-cache', codeCache], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_OPTIONS: '' },
-    timeout: 120_000,
-  });
+  const cached = spawnSync(
+    process.execPath,
+    [...SNAPSHOT_FLAGS, path.join(ROOT, 'scripts', 'cached-cli.mjs'), '--make-snapshot-cache', codeCache],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+      timeout: 120_000,
+    },
+  );
   if (cached.status !== 0 && !quiet) console.warn('seatbelt build: no code cache for the snapshot; runs will compile the hot path');
   writeFileSync(ENTRY, entrySource(cached.status === 0 ? codeCache : null));
   const tmp = `${BLOB}.${process.pid}.tmp`;
   const node = `${BLOB}.node`;
-  const made = spawnSync(process.execPath, ['--snapshot-blob', tmp, '--build-snapshot', ENTRY], {
+  const made = spawnSync(process.execPath, [...SNAPSHOT_FLAGS, '--snapshot-blob', tmp, '--build-snapshot', ENTRY], {
     cwd: DIST,
     // node warns that a few built-ins (child_process, module, readline, worker_threads) are "not
     // yet fully verified" in snapshots: the end-to-end tests run through the snapshot.

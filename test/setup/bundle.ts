@@ -10,7 +10,13 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** What scripts/build.mjs writes; bin/seatbelt runs seatbelt.cjs (seatbelt.mjs is its fallback). */
 const OUTPUTS = ['dist/seatbelt.cjs', 'dist/seatbelt.cjs.cache', 'dist/seatbelt.mjs', 'dist/verify-worker.mjs', 'dist/report-page.js'];
 /** What the bundle is made from, besides src/. */
-const BUILD_SCRIPTS = ['scripts/build.mjs', 'scripts/cached-cli.mjs', 'scripts/snapshot.mjs'];
+const BUILD_SCRIPTS = [
+  'scripts/build.mjs',
+  'scripts/cached-cli.mjs',
+  'scripts/snapshot.mjs',
+  'scripts/catalogue-data.mjs',
+  'scripts/rules-without-examples.mjs',
+];
 
 function newest(dir: string, best: { file: string; mtimeMs: number }): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -1,5 +1,6 @@
 // Lazy, once-only loading of web-tree-sitter and the bash grammar. Paths are resolved from this
 // module so the same code works from src/ (tests) and from the esbuild bundle (packages external).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Parser as TsParser, Tree } from 'web-tree-sitter';
 
@@ -10,7 +11,9 @@ async function load(): Promise<TsParser> {
   const require = createRequire(import.meta.url);
   const { Parser, Language } = await import('web-tree-sitter');
   await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/tree-sitter.wasm') });
-  const bash = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+  // The grammar's bytes, not its path: given a path, web-tree-sitter imports fs/promises, which
+  // starts Node's ES module loader in a CommonJS process (~12 M instructions of every parsing run).
+  const bash = await Language.load(readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
   const parser = new Parser();
   parser.setLanguage(bash);
   loaded = parser;

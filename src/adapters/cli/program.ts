@@ -57,12 +57,38 @@ function commandPath(cmd: Command | undefined): string {
  * stop quietly instead of dying with a stack trace.
  */
 function quietOnClosedPipe(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-      throw err;
-    });
-  }
+  if (quieted) return;
+  quieted = true;
+  for (const name of ['stdout', 'stderr'] as const) whenCreated(name, quietOn);
+}
+
+let quieted = false;
+
+function quietOn(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw err;
+  });
+}
+
+/**
+ * Runs `then` on process.stdout or process.stderr when the process first asks for it: Node makes
+ * each stream (and loads its tty or net module) on first use, and a run that prints nothing
+ * (`exec` of an allowed command) need not pay for that.
+ */
+function whenCreated(name: 'stdout' | 'stderr', then: (stream: NodeJS.WriteStream) => void): void {
+  const made = Object.getOwnPropertyDescriptor(process, name);
+  if (!made?.get || !made.configurable) return then(process[name]);
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: made.enumerable ?? true,
+    get() {
+      Object.defineProperty(process, name, made);
+      const stream = process[name];
+      then(stream);
+      return stream;
+    },
+  });
 }
 
 /** The process's exit code from a run: its code, or EXIT.INTERNAL if the run itself failed. */

@@ -220,6 +220,20 @@ describe('hook client', () => {
   });
 });
 
+describe('hook client, daemon folder', () => {
+  it('starts no daemon where the daemon folder is open to others (it would refuse to listen): the call is decided here', async () => {
+    const s = scratch();
+    await sb(['keys', 'init'], { env: s.env, cwd: s.work });
+    mkdirSync(path.join(s.home, 'daemon'));
+    chmodSync(path.join(s.home, 'daemon'), 0o755);
+    const r = await sb(['hook', 'claude-code'], { env: s.daemonEnv, input: fixture('claude-code', 'destructive'), cwd: s.work });
+    expect(JSON.parse(r.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(socketIn(s.home)).toBeUndefined();
+    expect(records(s).filter((x) => x.type === 'decision')).toHaveLength(1);
+  });
+});
+
 describe('seatbelt daemon', () => {
   it('will not listen in a socket folder that others can open', async () => {
     const s = scratch();

@@ -6,7 +6,7 @@
 // build, a slow or unreadable payload, an answer that does not verify — it decides as before, in
 // this process, with the whole seatbelt: the daemon can make a hook faster, never change its answer.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -28,7 +28,7 @@ const ANSWER_DEADLINE_MS = 5_000;
 
 type Asked =
   | { kind: 'answer'; stdout: string; stderr: string; exitCode: number }
-  | { kind: 'absent' }
+  | { kind: 'absent'; folder: string }
   | { kind: 'declined' }
   | { kind: 'untrusted'; reason: string };
 
@@ -115,7 +115,7 @@ async function askDaemon(dist: string, argv: string[], payload: string): Promise
   const request: DaemonRequest = { v: PROTOCOL_VERSION, nonce, build, env, cwd, argv, stdin: payload };
   const requestLine = JSON.stringify(request);
   const got = await exchange(socket, requestLine);
-  if ('absent' in got) return { kind: 'absent' };
+  if ('absent' in got) return { kind: 'absent', folder: path.dirname(socket) };
   if ('failed' in got) return { kind: 'untrusted', reason: got.failed };
   let key;
   try {
@@ -129,10 +129,21 @@ async function askDaemon(dist: string, argv: string[], payload: string): Promise
   return checked.declined ? { kind: 'declined' } : { kind: 'untrusted', reason: checked.reason };
 }
 
-/** Starts the daemon for this environment in the background (it exits by itself when idle). */
-function startDaemon(bin: string): void {
+/**
+ * Starts the daemon for this environment in the background (it exits by itself when idle), once
+ * the home exists and its daemon folder is private (as the daemon requires): a folder it would
+ * refuse to listen in must not cost every call a doomed start.
+ */
+function startDaemon(bin: string, folder: string): void {
   const { spawn } = createRequire(bin)('node:child_process') as typeof import('node:child_process');
   try {
+    try {
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return;
+    }
+    const st = lstatSync(folder);
+    if (!st.isDirectory() || (st.mode & 0o077) !== 0 || st.uid !== process.getuid?.()) return;
     // The small-heap flags bin/seatbelt gives a long-lived process (see there).
     const flags = ['--max-semi-space-size=1', '--heap-growing-percent=10'];
     spawn(process.execPath, [...flags, bin, 'daemon'], { detached: true, stdio: 'ignore', env: process.env, cwd: '/' }).unref();
@@ -175,7 +186,7 @@ export async function runClient(): Promise<void> {
     process.exitCode = asked.exitCode;
     return;
   }
-  if (asked.kind === 'absent') startDaemon(bin);
+  if (asked.kind === 'absent') startDaemon(bin, asked.folder);
   if (asked.kind === 'untrusted')
     process.stderr.write(`seatbelt: the hook daemon's answer was not used (${asked.reason}); decided here instead\n`);
   standalone(bin, argv, read, stdin);

@@ -5,9 +5,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { statSync } from 'node:fs';
-import { defaultAnalyzer } from '../engine/default-engine.js';
 import { decide, govern, type DecideDeps } from '../engine/govern.js';
-import type { Action, AnalyzeContext, Decision, RuleMatch } from '../core/types.js';
+import type { Action, AnalyzeContext, Analyzer, Decision, RuleMatch } from '../core/types.js';
 import { loadPolicy } from '../policy/policies.js';
 import { resolveSettings, type ResolvedSettings } from '../policy/settings.js';
 import { loadRoleChecked } from '../policy/role/examples.js';
@@ -78,6 +77,14 @@ export interface Session {
   notices: string[];
 }
 
+/**
+ * The analyser, loaded with the first decision: the analysis (rules, catalogue, the parsers'
+ * loaders) is most of seatbelt's code, which a command or a library import that does not decide
+ * need not evaluate.
+ */
+let analyzer: Promise<Analyzer> | undefined;
+const defaultAnalyzer = (): Promise<Analyzer> => (analyzer ??= import('../engine/default-engine.js').then((m) => m.defaultAnalyzer));
+
 /** Throws SeatbeltError('CONFIG') for invalid settings or an unknown policy. */
 export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = process.env): Session {
   // The operator's files are found from the account's home; `~` in the agent's commands is what
@@ -117,7 +124,7 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
       ? loadRoleChecked(settings.role, {
           rolesDir: defaultRolesDirs(settings.home, resolved.bundle?.rolesDir),
           cwd,
-          analyze: (a, c) => defaultAnalyzer.analyze(a, c),
+          analyze: async (a, c) => (await defaultAnalyzer()).analyze(a, c),
           passedCacheDir: path.join(settings.home, 'cache', 'roles-passed'),
         })
       : Promise.resolve(undefined));
@@ -126,7 +133,7 @@ export function openSession(opts: SessionOptions, env: NodeJS.ProcessEnv = proce
     // Found on the first decision, so commands that never decide do not pay for the look-ups.
     ctx.guard ??= guardedPaths({ resolved, cwd, homes: [...new Set([homeDir, shellHome])] });
     return {
-      analyzer: defaultAnalyzer,
+      analyzer: await defaultAnalyzer(),
       policy,
       ctx: { ...ctx, guard: oneMomentOf(ctx.guard) },
       ...(r ? { role: r } : {}),

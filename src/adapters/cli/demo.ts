@@ -8,7 +8,6 @@ import { actionText, type Action } from '../../core/types.js';
 import { EXIT } from '../../core/error.js';
 import { openSession } from '../session.js';
 import { run } from '../../run/spawn.js';
-import { verifyTrail } from '../../audit/verify.js';
 import { keyPaths } from '../../audit/keys.js';
 
 const TOUR: { action: Action; note: string }[] = [
@@ -58,6 +57,7 @@ export function registerDemo(program: Command): void {
       }
       const { publicKeyPath } = keyPaths(path.join(dir, 'home'));
       const publicKey = readFileSync(publicKeyPath, 'utf8');
+      const { verifyTrail } = await import('../../audit/verify.js');
       const report = verifyTrail(readFileSync(session.auditPath), { publicKeys: [publicKey] });
       out(`verify: ${report.ok ? 'intact' : 'NOT intact'} — ${report.records} signed records, ${report.findings.length} findings`);
       out(`try:    seatbelt verify ${session.auditPath} --pubkey ${publicKeyPath}`);

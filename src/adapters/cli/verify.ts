@@ -7,8 +7,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { parsePublicKey } from '../../audit/keys.js';
 import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
-import { TRUNCATION_NOTE, type Finding } from '../../audit/verify.js';
-import { verifyFileParallel } from '../../audit/verify-parallel.js';
+import type { Finding } from '../../audit/verify.js';
 import { verificationKeys } from '../../audit/keyring.js';
 import { EXIT, SeatbeltError } from '../../core/error.js';
 
@@ -98,6 +97,8 @@ async function runVerify(
   const watch = against.checkpoint !== undefined ? await watchCheckpoint(against.checkpoint, keys, against.tsaCas) : null;
   let firstEvent: string | null = null;
   // Streams the file in windows; signatures are checked on every core.
+  const { verifyFileParallel } = await import('../../audit/verify-parallel.js');
+  const { TRUNCATION_NOTE } = await import('../../audit/verify.js');
   const { startProgress } = await import('./progress.js');
   const bar = startProgress({ label: `verify ${path.basename(file)}`, total: statSync(file).size, unit: 'bytes', machineOutput: json });
   let report;

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { RecordFilter, StatsKey } from '../../audit/read.js';
 import { seatbeltHome } from '../../audit/paths.js';
 import { EXIT, SeatbeltError } from '../../core/error.js';
-import { paintFor } from './audit-print.js';
+import { paintFor } from './paint.js';
 
 export interface LedgerFlags {
   from?: string;

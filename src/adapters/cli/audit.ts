@@ -9,7 +9,7 @@ import { defaultAuditFile, seatbeltHome } from '../../audit/paths.js';
 import { readRange } from '../../audit/read-range.js';
 import type { RecordFilter, StatsKey, TrailEntry } from '../../audit/read.js';
 import type { Finding } from '../../audit/verify-core.js';
-import { paintFor } from './audit-print.js';
+import { paintFor } from './paint.js';
 import { registerShip } from './audit-ship.js';
 import { fromLedger, ledgerOptions } from './audit-ledger.js';
 

@@ -5,8 +5,7 @@ import type { Command } from 'commander';
 import { SeatbeltError } from '../../core/error.js';
 import { redactSecrets } from '../../audit/redact.js';
 import { openSession } from '../session.js';
-import { listApprovals, readApproval, type ApprovalView } from '../../gateway/approvals.js';
-import { currentOperator, decideHeld } from '../../gateway/approve.js';
+import type { ApprovalView } from '../../gateway/approvals.js';
 
 interface Flags {
   owner?: string;
@@ -18,7 +17,7 @@ interface Flags {
 
 export function registerApprove(program: Command): void {
   const decide = (verdict: 'approved' | 'denied') => async (id: string | undefined, flags: Flags) => {
-    if (verdict === 'approved' && flags.list) return void list(flags);
+    if (verdict === 'approved' && flags.list) return list(flags);
     if (!id)
       throw new SeatbeltError(
         'USAGE',
@@ -27,6 +26,8 @@ export function registerApprove(program: Command): void {
     if (flags.owner !== undefined && !/^(human|service):[A-Za-z0-9._@+-]{1,128}$/.test(flags.owner))
       throw new SeatbeltError('USAGE', `--owner ${JSON.stringify(flags.owner)}: expected human:<id> or service:<id>`);
     const session = openSession({ ...(flags.audit !== undefined ? { audit: flags.audit } : {}), autoKeys: false });
+    const { currentOperator, decideHeld } = await import('../../gateway/approve.js');
+    const { readApproval } = await import('../../gateway/approvals.js');
     const { decision, record } = decideHeld(session, id, verdict, currentOperator(flags.owner));
     const view = readApproval(session.home, id)!;
     if (flags.json) process.stdout.write(`${JSON.stringify({ ...view, event_id: record.id, record_hash: record.hash })}\n`);
@@ -56,8 +57,9 @@ export function registerApprove(program: Command): void {
   );
 }
 
-function list(flags: Flags): void {
+async function list(flags: Flags): Promise<void> {
   const session = openSession({ ...(flags.audit !== undefined ? { audit: flags.audit } : {}), autoKeys: false });
+  const { listApprovals } = await import('../../gateway/approvals.js');
   const all = listApprovals(session.home).filter((a) => flags.all || a.state === 'pending');
   if (flags.json) return void process.stdout.write(`${JSON.stringify(all)}\n`);
   if (all.length === 0) return void process.stdout.write(flags.all ? 'no approvals\n' : 'no pending approvals\n');

@@ -5,8 +5,6 @@
 import type { Command } from 'commander';
 import { SeatbeltError } from '../../core/error.js';
 import { openSession } from '../session.js';
-import { defaultRegistry, readRegistry } from '../../gateway/registry.js';
-import { parseOwner } from '../../gateway/owner.js';
 import { sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
 
 interface ProxyFlags extends DecisionFlags {
@@ -30,6 +28,7 @@ export function registerMcpProxy(mcp: Command): void {
   withDecisionFlags(cmd, { sealing: true, json: false }).action(async (server: string[], flags: ProxyFlags, self: Command) => {
     const owner = flags.owner ?? process.env.SEATBELT_OWNER;
     if (owner !== undefined) {
+      const { parseOwner } = await import('../../gateway/owner.js');
       const parsed = parseOwner(owner);
       if (!parsed.ok)
         throw new SeatbeltError('USAGE', `--owner: ${parsed.error.message.replace(/the X-Commit-Owner header/, 'the owner')}`);
@@ -40,6 +39,7 @@ export function registerMcpProxy(mcp: Command): void {
       if (i <= 0) throw new SeatbeltError('USAGE', `--header ${JSON.stringify(h)}: expected name:value`);
       headers[h.slice(0, i).trim()] = h.slice(i + 1).trim();
     }
+    const { defaultRegistry, readRegistry } = await import('../../gateway/registry.js');
     const registry = flags.registry !== undefined ? readRegistry(flags.registry) : defaultRegistry();
     const session = openSession({ ...sessionOptions(flags), agent: flags.agent ?? process.env.SEATBELT_AGENT ?? 'mcp-proxy' });
     const { runProxy, proxyOwner } = await import('../mcp/proxy.js'); // the SDK loads only here

@@ -7,7 +7,7 @@ import { EXIT, SeatbeltError } from '../../core/error.js';
 import { parsePublicKey } from '../../audit/keys.js';
 import { verificationKeys } from '../../audit/keyring.js';
 import { seatbeltHome } from '../../audit/paths.js';
-import { verifyReceipt, type ReceiptCheck } from '../../gateway/receipt.js';
+import type { ReceiptCheck } from '../../gateway/receipt.js';
 
 interface Flags {
   pubkey?: string[];
@@ -26,7 +26,8 @@ export function registerReceipt(program: Command): void {
     .option('--keyring <path>', 'trusted keys from a keyring (seatbelt keys export-pub)')
     .option('--audit <file>', 'also check that each record is in this trail with the same hash')
     .option('--json', 'print the result as JSON')
-    .action((header: string, flags: Flags) => {
+    .action(async (header: string, flags: Flags) => {
+      const { verifyReceipt } = await import('../../gateway/receipt.js');
       let result: ReceiptCheck = verifyReceipt(header, keys(flags));
       if (result.ok && flags.audit !== undefined) result = inTrail(result, flags.audit);
       if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -5,9 +5,10 @@ import type { Command, Option } from 'commander';
 import { DIALECTS } from '../../core/types.js';
 import { POLICY_NAMES } from '../../policy/policies.js';
 import { listRoleFiles, shippedRolesDir } from '../../policy/role/load.js';
+import type { CompletionShell } from './completion.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type CompletionShell = (typeof SHELLS)[number];
+// The shells are named with the command (completion.ts), which loads this file only when it runs.
+export { SHELLS, type CompletionShell } from './completion.js';
 
 /** The file each shell's script is kept in, under completions/. */
 export const COMPLETION_FILES: Record<CompletionShell, string> = { bash: 'seatbelt.bash', zsh: '_seatbelt', fish: 'seatbelt.fish' };

@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import { SeatbeltError } from '../../core/error.js';
 import { operatorHome, seatbeltHome } from '../../audit/paths.js';
 import { findProjectConfig, USER_CONFIG } from '../../policy/config.js';
-import { listTrust, revokeTrust, trustFile } from '../trust-store.js';
 
 interface TrustFlags {
   list?: boolean;
@@ -35,6 +34,7 @@ export function registerTrust(program: Command): void {
     .option('--json', 'print JSON (with --list)')
     .action(async (file: string | undefined, flags: TrustFlags) => {
       const userConfig = path.join(seatbeltHome(), USER_CONFIG);
+      const { listTrust, revokeTrust, trustFile } = await import('../trust-store.js');
       if (flags.list) {
         if (file !== undefined || flags.revoke) throw new SeatbeltError('USAGE', '--list takes no file and no --revoke');
         const entries = listTrust(userConfig);

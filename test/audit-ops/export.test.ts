@@ -155,21 +155,25 @@ describe('detached signature', () => {
 describe('docs/audit-format.md', () => {
   it('its by-hand recipe for checking an export works, and fails on a changed byte', async () => {
     const { execFileSync } = await import('node:child_process');
-    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
     const doc = readFileSync(path.join(import.meta.dirname, '../../docs/audit-format.md'), 'utf8');
     const section = doc.slice(doc.indexOf('### The signature file'));
     const code = /```js\n([\s\S]*?)```/.exec(section)![1]!;
     const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-doc-'));
-    writeFileSync(path.join(dir, 'public-key.pem'), signer.publicKeyPem);
-    writeFileSync(path.join(dir, 'export.csv.sig'), sigBytes);
-    const run = () => execFileSync(process.execPath, ['-e', `${code}\nconsole.log(ok)`], { cwd: dir, encoding: 'utf8' }).trim();
-    writeFileSync(path.join(dir, 'export.csv'), csv);
-    expect(run()).toBe('true');
-    const changed = Buffer.from(csv);
-    changed[10] = changed[10]! ^ 1;
-    writeFileSync(path.join(dir, 'export.csv'), changed);
-    expect(run()).toBe('false');
+    try {
+      writeFileSync(path.join(dir, 'public-key.pem'), signer.publicKeyPem);
+      writeFileSync(path.join(dir, 'export.csv.sig'), sigBytes);
+      const run = () => execFileSync(process.execPath, ['-e', `${code}\nconsole.log(ok)`], { cwd: dir, encoding: 'utf8' }).trim();
+      writeFileSync(path.join(dir, 'export.csv'), csv);
+      expect(run()).toBe('true');
+      const changed = Buffer.from(csv);
+      changed[10] = changed[10]! ^ 1;
+      writeFileSync(path.join(dir, 'export.csv'), changed);
+      expect(run()).toBe('false');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,7 +17,7 @@ import { HOSTS } from '../hooks/types.js';
 import { restoreExtraCaCerts } from '../cli/extra-ca-certs.js';
 import { bundleBuildId } from './build-id.js';
 import { checkAnswer, envDigest, PROTOCOL_VERSION, type DaemonRequest } from './protocol.js';
-import { socketPath } from './socket-path.js';
+import { isPrivateFolder, socketPath } from './socket-path.js';
 
 /** The hook's own cap on its payload: a larger one is the stand-alone hook's to refuse. */
 const MAX_PAYLOAD_BYTES = 1024 * 1024;
@@ -142,8 +142,7 @@ function startDaemon(bin: string, folder: string): void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return;
     }
-    const st = lstatSync(folder);
-    if (!st.isDirectory() || (st.mode & 0o077) !== 0 || st.uid !== process.getuid?.()) return;
+    if (!isPrivateFolder(lstatSync(folder))) return;
     // The small-heap flags bin/seatbelt gives a long-lived process (see there).
     const flags = ['--max-semi-space-size=1', '--heap-growing-percent=10'];
     spawn(process.execPath, [...flags, bin, 'daemon'], { detached: true, stdio: 'ignore', env: process.env, cwd: '/' }).unref();

@@ -12,7 +12,7 @@ import { loadSigner } from '../../audit/keys.js';
 import { HOSTS } from '../hooks/types.js';
 import { answerHook } from './answer-hook.js';
 import { decline, MAX_REQUEST_BYTES, signAnswer, validateRequest, type DaemonAnswer, type DaemonDecline } from './protocol.js';
-import { daemonDir } from './socket-path.js';
+import { daemonDir, isPrivateFolder } from './socket-path.js';
 
 export interface DaemonOptions {
   /** $SEATBELT_HOME of the environment served. */
@@ -37,8 +37,7 @@ function privateFolder(dir: string): void {
   } catch (err) {
     throw new SeatbeltError('CONFIG', `cannot make the daemon's folder ${dir}: ${(err as Error).message}`);
   }
-  const uid = process.getuid?.();
-  if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0)
+  if (!isPrivateFolder(st))
     throw new SeatbeltError(
       'CONFIG',
       `${dir} must be a folder of yours that only you can open (mode 0700); the daemon will not listen there`,

@@ -1,6 +1,7 @@
 // Where the hook daemon for one environment listens: $SEATBELT_HOME/daemon/<env digest>.sock. The
 // folder is the operator's (0700), so only the account itself reaches the socket; one daemon per
 // environment, because a daemon judges with the environment it was started in.
+import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 
 /** A Unix socket's path must fit sockaddr_un (108 bytes on Linux, 104 on macOS, with its NUL). */
@@ -14,4 +15,10 @@ export function daemonDir(home: string): string {
 export function socketPath(home: string, envDigest: string): string | null {
   const p = join(daemonDir(home), `${envDigest.slice(0, 16)}.sock`);
   return Buffer.byteLength(p) <= MAX_SOCKET_PATH ? p : null;
+}
+
+/** Whether the daemon folder is the account's own and only it can open it: the daemon listens nowhere else. */
+export function isPrivateFolder(st: Stats): boolean {
+  const uid = process.getuid?.();
+  return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
 }

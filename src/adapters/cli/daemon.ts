@@ -1,5 +1,5 @@
 // `seatbelt daemon`: the hook daemon for the environment it is started in (docs/daemon.md). The
-// hook client starts it by itself when SEATBELT_DAEMON=1; run by hand, it stays in the foreground.
+// hook client starts it by itself (hook --daemon, or SEATBELT_DAEMON=1); run by hand, it stays in the foreground.
 // Everything it needs is imported when the command runs, so no other command pays for it.
 import path from 'node:path';
 import type { Command } from 'commander';

@@ -252,7 +252,7 @@ describe('the installed library', () => {
     );
   });
 
-  it('importing seatbelt loads no parser; the first shell decision does', () => {
+  it('importing seatbelt loads no parser; the first shell decision that needs one does', () => {
     const probe = ok(
       run(process.execPath, [path.join(ROOT, 'bench', 'import-probe.mjs'), path.join(installed, 'dist', 'lib', 'index.mjs'), '--decide']),
       'import probe',

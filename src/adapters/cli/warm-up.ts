@@ -30,6 +30,13 @@ const COMMANDS: readonly string[][] = [
   ['node', 'scripts/build.mjs'],
 ];
 
+/** Plain scripts (`check --shell`, host hooks): read without tree-sitter (analyze/shell/plain-tree.ts). */
+const SCRIPTS: readonly string[] = [
+  'git status --short && npm test -- --watch=false 2>&1 | tail -n 40',
+  'ls -la src; cat package.json | grep \'"version"\' > /dev/null',
+  'rm -rf dist || echo failed',
+];
+
 const NO_SIGNER: Signer = {
   keyId: 'SHA256:warm-up',
   publicKeyPem: '',
@@ -67,8 +74,11 @@ export async function warmUp(catalogue: Uint8Array): Promise<void> {
     const policy = loadPolicy('safe_defaults');
     const time = new Date(0);
     const actor = { user: 'warm-up', host: 'warm-up', cwd: ctx.cwd, pid: 1 };
-    for (const argv of COMMANDS) {
-      const action: Action = { kind: 'argv', argv };
+    const actions: Action[] = [
+      ...COMMANDS.map((argv): Action => ({ kind: 'argv', argv })),
+      ...SCRIPTS.map((script): Action => ({ kind: 'shell', script })),
+    ];
+    for (const action of actions) {
       const decision = await decide(action, { analyzer: defaultAnalyzer, policy, ctx });
       decisionJson(decision);
       if (decision.decision !== 'allow') refusalText(decision);

@@ -6,7 +6,8 @@ import type { Context, Redirect, ShellIr, Undecidable } from '../../core/ir.js';
 import type { AnalyzeContext } from '../../core/types.js';
 import type { AstRedirect, AstWord, Stmt } from './ast.js';
 import { convertTree } from './cst/nodes.js';
-import { snapshot } from './snapshot.js';
+import { snapshot, type SNode } from './snapshot.js';
+import { plainTree } from './plain-tree.js';
 import { isTerminal, mayChangeDir } from './cwd.js';
 import { emitCommand } from './emit.js';
 import type { ShellLimits } from './limits.js';
@@ -124,25 +125,33 @@ export class IrBuilder {
       this.fail(undecidable('limits.nesting_too_deep', `scripts nested more than ${this.limits.maxNestedScripts} deep`, text));
       return;
     }
+    const root = this.tree(text);
+    if (!root) return;
+    const converted = convertTree(root, text, this.limits.maxDepth);
+    for (const u of converted.undecidable) this.fail(u);
+    this.walk(converted.stmts, { ...scope, changing: changedVariables(converted.stmts, scope.changing) }, state);
+  }
+
+  /** `text`'s syntax tree: built directly when the script is plain (plain-tree.ts), else by tree-sitter; null when a limit was reached (reported). */
+  private tree(text: string): SNode | null {
+    const tooLarge = (nodes: number): boolean => {
+      if (nodes <= this.limits.maxNodes) return false;
+      this.fail(undecidable('limits.input_too_large', `the script has more than ${this.limits.maxNodes} syntax nodes`, text));
+      return true;
+    };
+    const plain = plainTree(text);
+    if (plain) return tooLarge(plain.nodes) ? null : plain.root;
     if (!this.parser) throw new NeedParser();
     const tree = parseReadingExtglob(this.parser, text, this.limits.maxParseSteps);
     if (!tree) {
       this.fail(undecidable('limits.parse_timeout', 'parsing the script took too long', text));
-      return;
+      return null;
     }
-    let root;
     try {
-      if (tree.rootNode.descendantCount > this.limits.maxNodes) {
-        this.fail(undecidable('limits.input_too_large', `the script has more than ${this.limits.maxNodes} syntax nodes`, text));
-        return;
-      }
-      root = snapshot(tree, text);
+      return tooLarge(tree.rootNode.descendantCount) ? null : snapshot(tree, text);
     } finally {
       tree.delete();
     }
-    const converted = convertTree(root, text, this.limits.maxDepth);
-    for (const u of converted.undecidable) this.fail(u);
-    this.walk(converted.stmts, { ...scope, changing: changedVariables(converted.stmts, scope.changing) }, state);
   }
 
   /** A sequence (`;`, newlines): each command runs whether or not the one before succeeded. */

@@ -30,14 +30,25 @@ function limitsOf(opts?: ShellOptions): ShellLimits {
   return { ...DEFAULT_LIMITS, ...opts?.limits };
 }
 
-/** Analyses a shell script (`exec --shell`, hook payloads). */
-export async function shellIrFromScript(script: string, ctx: AnalyzeContext, opts?: ShellOptions): Promise<ShellIr> {
-  const limits = limitsOf(opts);
-  // Refuse oversized input before paying for the parser.
-  const parser = script.length > limits.maxInputChars ? null : await loadShellParser();
+function scriptIr(script: string, ctx: AnalyzeContext, limits: ShellLimits, parser: ReturnType<typeof loadedShellParser>): ShellIr {
   const b = new IrBuilder(ctx, limits, parser);
   b.script(script, topScope(), new State(ctx.cwd)); // reports input_too_large without a parser
   return attachInvocations(b.ir);
+}
+
+/**
+ * Analyses a shell script (`exec --shell`, hook payloads). Loads tree-sitter only when a script is
+ * not plain (plain-tree.ts), the script itself or one nested in it; oversized input never loads it.
+ */
+export async function shellIrFromScript(script: string, ctx: AnalyzeContext, opts?: ShellOptions): Promise<ShellIr> {
+  const limits = limitsOf(opts);
+  if (script.length > limits.maxInputChars) return scriptIr(script, ctx, limits, null);
+  try {
+    return scriptIr(script, ctx, limits, loadedShellParser());
+  } catch (err) {
+    if (!(err instanceof NeedParser)) throw err;
+    return scriptIr(script, ctx, limits, await loadShellParser());
+  }
 }
 
 /** Shell-style display quoting of one argument, for evidence text. */

@@ -14,6 +14,7 @@ export interface ShellLimits {
   /**
    * Tree-sitter progress callbacks allowed per parse. Ordinary input costs about one per 80 bytes
    * (a 256 KiB script ≈ 3,400); pathological input costs more per byte and more time per step.
+   * Plain scripts never reach tree-sitter (plain-tree.ts reads them in one linear pass).
    */
   maxParseSteps: number;
   /** Most syntax nodes converted (the conversion costs a few microseconds per node). */

@@ -1,4 +1,4 @@
-// argv analysis (`exec -- cmd …`) needs no shell parser unless the argv carries a script. This
+// argv analysis (`exec -- cmd …`) needs no shell parser unless the argv carries a script that is not plain. This
 // file must not analyse any script before the first test: it checks that tree-sitter is not loaded.
 import { describe, expect, it } from 'vitest';
 import { isShellParserLoaded } from '../../../src/analyze/shell/index.js';
@@ -33,8 +33,14 @@ describe('argv analysis', () => {
     expect(a.commands[0]!.assignments).toEqual([{ name: 'A', value: { value: '1', static: true, raw: '1' } }]);
   });
 
-  it('loads tree-sitter when a nested script must be parsed', async () => {
+  it('reads a plain nested script without tree-sitter (src/analyze/shell/plain-tree.ts)', async () => {
     const a = await argvIr(['bash', '-c', 'cd / && rm -rf *']);
+    expect(isShellParserLoaded()).toBe(false);
+    expect(only(a, 'rm').cwd).toBe('/');
+  });
+
+  it('loads tree-sitter when a nested script must be parsed', async () => {
+    const a = await argvIr(['bash', '-c', 'cd / && rm -rf "$(echo *)"']);
     expect(isShellParserLoaded()).toBe(true);
     expect(only(a, 'rm').cwd).toBe('/');
     expect(only(a, 'rm').context).toEqual([

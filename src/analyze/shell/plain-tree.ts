@@ -1,0 +1,326 @@
+// tree-sitter's tree for the plainest scripts, built without tree-sitter (issue 19). Most scripts an
+// agent runs are a few plain words (bare or quoted, `NAME=value` first) joined by `|`, `&&`, `||`,
+// `;` or newlines, with a redirect or two at the end; loading the WebAssembly parser costs such a run more than all the rest of its
+// analysis (~27 ms a process, measured). For a script wholly inside that subset this builds the very
+// tree tree-sitter-bash builds (the same nodes, types, fields, offsets and ids, its quirks
+// included: a redirect after a list or a pipeline wraps all of it). For anything else it returns
+// null and the caller parses with tree-sitter, so the subset can only ever be too small, and the
+// converter (cst/nodes.ts) reads one kind of tree either way. test/analyze/plain-tree.test.ts checks
+// the two trees equal over every script the tests know and over random scripts in and near the subset.
+import { SNode } from './snapshot.js';
+
+/** A node before it is numbered: SNode wants its id and parent when made. */
+interface Draft {
+  type: string;
+  named: boolean;
+  start: number;
+  end: number;
+  field: string | null;
+  children: Draft[];
+}
+
+type Token =
+  | { kind: 'literal'; node: Draft }
+  | { kind: 'redirect'; node: Draft }
+  | { kind: 'op'; op: '|' | '&&' | '||' | ';' | '\n'; start: number; end: number };
+
+/**
+ * Words tree-sitter reads as something else where a command may start (reserved words, declarations)
+ * or, after error-free parses, may read differently: the subset leaves them to tree-sitter anywhere.
+ */
+const KEYWORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'case',
+  'esac',
+  'for',
+  'select',
+  'in',
+  'while',
+  'until',
+  'do',
+  'done',
+  'function',
+  'declare',
+  'typeset',
+  'export',
+  'readonly',
+  'local',
+  'unset',
+  'unsetenv',
+]);
+
+/** Characters of a bare word: printable ASCII but the shell's quoting, expansion, grouping and comment characters. */
+const WORD = /[^\s'"<>{}[\]()`$|&;\\#\x00-\x1f\x7f-\uffff]+/y;
+/**
+ * What may follow a literal: a blank, an operator or the end. Anything else would be a
+ * concatenation, and tree-sitter reads a word glued to a redirect (`-1>f`) as its descriptor.
+ */
+const BOUNDARY = /$|[ \t\n;|&]/y;
+const DESCRIPTOR = /[0-9]+(?=[<>])/y;
+const REDIRECT = />>|>&|>|</y;
+
+/** The match of sticky `re` at `i` (no copy of the rest of the script: the scan stays linear). */
+function at(re: RegExp, s: string, i: number): string | null {
+  re.lastIndex = i;
+  return re.exec(s)?.[0] ?? null;
+}
+
+const leaf = (type: string, named: boolean, start: number, end: number, field: string | null = null): Draft => ({
+  type,
+  named,
+  start,
+  end,
+  field,
+  children: [],
+});
+
+function parent(type: string, children: Draft[], field: string | null = null): Draft {
+  return { type, named: true, start: children[0]!.start, end: children[children.length - 1]!.end, field, children };
+}
+
+/** One part of a literal at `i`: a bare word or number, '…' or "…" with plain contents; null outside the subset. */
+function part(s: string, i: number): Draft | null {
+  const c = s[i];
+  if (c === "'") {
+    const close = s.indexOf("'", i + 1);
+    if (close < 0 || /[^\x20-\x7e\t]/.test(s.slice(i + 1, close))) return null;
+    return leaf('raw_string', true, i, close + 1);
+  }
+  if (c === '"') {
+    const close = s.indexOf('"', i + 1);
+    const content = s.slice(i + 1, close);
+    // Blank contents are skipped as whitespace into the closing quote's token: no string_content.
+    if (close < 0 || /[^\x20-\x7e\t]|[`$\\]/.test(content) || /^[ \t]+$/.test(content)) return null;
+    return parent('string', [
+      leaf('"', false, i, i + 1),
+      ...(close > i + 1 ? [leaf('string_content', true, i + 1, close)] : []),
+      leaf('"', false, close, close + 1),
+    ]);
+  }
+  const text = at(WORD, s, i);
+  if (!text) return null;
+  // `!`, `=`: negation and test operators; a lone `-` before `2>f` is dropped by tree-sitter.
+  if (text[0] === '!' || text[0] === '=' || text === '-' || KEYWORDS.has(text)) return null;
+  // tree-sitter reads numbers (`-?(0x)?[0-9]+(#…)?`) and may split words that start like one.
+  if (/^-?[0-9]+$/.test(text)) return leaf('number', true, i, i + text.length);
+  if (/^-?[0-9]/.test(text)) return null;
+  return leaf('word', true, i, i + text.length);
+}
+
+/** A literal at `i`: one part, or parts written together (`--name="x y"`: a concatenation); null outside the subset. */
+function literal(s: string, i: number): Draft | null {
+  const parts: Draft[] = [];
+  for (let j = i; at(BOUNDARY, s, j) === null;) {
+    const p = part(s, j);
+    // Numbers written together with more are not numbers for tree-sitter: left to it.
+    if (!p || (p.type === 'number' && (parts.length || at(BOUNDARY, s, p.end) === null))) return null;
+    parts.push(p);
+    j = p.end;
+  }
+  if (!parts.length) return null;
+  return parts.length === 1 ? parts[0]! : parent('concatenation', parts);
+}
+
+/** A redirect at `i` (`>`, `>>`, `<`, `>&`, each with an optional file descriptor) and its one target. */
+function redirect(s: string, i: number): Draft | null {
+  const children: Draft[] = [];
+  const fd = at(DESCRIPTOR, s, i);
+  if (fd) {
+    // Not `0>`: tree-sitter's scanner reads no descriptor starting with 0 (a target swallows it).
+    if (fd[0] === '0') return null;
+    children.push(leaf('file_descriptor', true, i, i + fd.length, 'descriptor'));
+    i += fd.length;
+  }
+  const op = at(REDIRECT, s, i);
+  if (!op || /^(?:<<|<&|<>|>\||[<>]\()/.test(s.slice(i, i + 2)) || (op === '>&' && s[i + 2] === '-')) return null;
+  children.push(leaf(op, false, i, i + op.length));
+  i += op.length;
+  while (s[i] === ' ' || s[i] === '\t') i++;
+  const target = literal(s, i);
+  if (!target) return null;
+  target.field = 'destination';
+  children.push(target);
+  return parent('file_redirect', children);
+}
+
+function tokenize(s: string): Token[] | null {
+  const out: Token[] = [];
+  for (let i = 0; i < s.length;) {
+    const c = s[i]!;
+    if (c === ' ' || c === '\t') {
+      i++;
+    } else if (c === '\n' || c === ';') {
+      if (s[i + 1] === ';' && c === ';') return null; // `;;` belongs to case
+      out.push({ kind: 'op', op: c, start: i, end: i + 1 });
+      i++;
+    } else if (c === '|' || c === '&') {
+      const two = s.slice(i, i + 2);
+      if (two === '&&' || two === '||') {
+        out.push({ kind: 'op', op: two, start: i, end: i + 2 });
+        i += 2;
+      } else if (c === '|' && s[i + 1] !== '&') {
+        out.push({ kind: 'op', op: '|', start: i, end: i + 1 });
+        i++;
+      } else return null; // `&` (background, `&>`), `|&`
+    } else if (c === '<' || c === '>' || at(DESCRIPTOR, s, i)) {
+      const node = redirect(s, i);
+      if (!node) return null;
+      out.push({ kind: 'redirect', node });
+      i = node.end;
+    } else {
+      const node = literal(s, i);
+      if (!node) return null;
+      out.push({ kind: 'literal', node });
+      i = node.end;
+    }
+  }
+  return out;
+}
+
+/** Parses tokens into tree-sitter's statement shapes. */
+class Statements {
+  private at = 0;
+  constructor(
+    private readonly source: string,
+    private readonly tokens: Token[],
+  ) {}
+
+  private peek(): Token | undefined {
+    return this.tokens[this.at];
+  }
+
+  /** The program's children (statements and `;`), or null outside the subset. */
+  program(): Draft[] | null {
+    const out: Draft[] = [];
+    for (;;) {
+      const stmt = this.statement();
+      if (!stmt) return null;
+      out.push(stmt);
+      let t = this.peek();
+      if (t?.kind === 'op' && t.op === ';') {
+        out.push(leaf(';', false, t.start, t.end));
+        t = this.tokens[++this.at];
+      }
+      while (t?.kind === 'op' && t.op === '\n') t = this.tokens[++this.at];
+      if (!t) return out;
+      if (t.kind !== 'literal' || this.tokens[this.at - 1]?.kind !== 'op') return null;
+    }
+  }
+
+  /** `NAME=value` before a command's name, as tree-sitter reads it; null when the token is none. */
+  private assignment(t: Token | undefined): Draft | null {
+    if (t?.kind !== 'literal') return null;
+    const name = /^[A-Za-z_][A-Za-z0-9_]*(?==)/.exec(this.source.slice(t.node.start, t.node.end))?.[0];
+    if (!name) return null;
+    const eq = t.node.start + name.length;
+    const value = literal(this.source, eq + 1); // `A= cmd` (an empty value) is left to tree-sitter
+    if (!value || value.end !== t.node.end) return null;
+    value.field = 'value';
+    return parent('variable_assignment', [leaf('variable_name', true, t.node.start, eq, 'name'), leaf('=', false, eq, eq + 1), value]);
+  }
+
+  /** A simple command: `NAME=value` assignments, a bare word naming it, then literal arguments. */
+  private command(): Draft | null {
+    const children: Draft[] = [];
+    for (let a = this.assignment(this.peek()); a; a = this.assignment(this.peek())) {
+      children.push(a);
+      this.at++;
+    }
+    const name = this.peek();
+    // A bare word, and not one tree-sitter's scanner starts reading as a variable's name where a
+    // command may begin (`a=1`, `a%b`, `a:b`, …; scanner.c, VARIABLE_NAME) or skips (`-x`, `_x`, `*x`).
+    if (name?.kind !== 'literal' || name.node.type !== 'word') return null;
+    if (/^[*@?_-]|^[A-Za-z0-9_]*[=:%@+?]/.test(this.source.slice(name.node.start, name.node.end))) return null;
+    this.at++;
+    children.push(parent('command_name', [name.node], 'name'));
+    for (let t = this.peek(); t?.kind === 'literal'; t = this.tokens[++this.at]) {
+      t.node.field = 'argument';
+      children.push(t.node);
+    }
+    return parent('command', children);
+  }
+
+  /** Pipelines joined by `&&` and `||`, each part maybe followed by redirects of all so far. */
+  private statement(): Draft | null {
+    let left: Draft | null = null;
+    let op: Draft | null = null;
+    let pipe: Draft[] = [];
+    let piped = 0; // commands since the last `&&` or `||`, whatever redirects wrapped between
+    const close = (): Draft => {
+      const p = pipe.length === 1 ? pipe[0]! : parent('pipeline', pipe);
+      return left ? parent('list', [left, op!, p]) : p;
+    };
+    for (;;) {
+      const cmd = this.command();
+      if (!cmd) return null;
+      pipe.push(cmd);
+      piped++;
+      const redirects: Draft[] = [];
+      for (let t = this.peek(); t?.kind === 'redirect'; t = this.tokens[++this.at]) {
+        t.node.field = 'redirect';
+        redirects.push(t.node);
+      }
+      if (redirects.length) {
+        const body = close();
+        body.field = 'body';
+        pipe = [parent('redirected_statement', [body, ...redirects])];
+        left = null;
+      }
+      const t = this.peek();
+      if (t?.kind === 'literal') return null; // after a redirect: tree-sitter reads more targets
+      // After three piped commands tree-sitter may read a newline as a blank (`a | b | c⏎d >f`: `c d`).
+      if (t?.kind === 'op' && t.op === '\n' && piped > 2) return null;
+      if (t?.kind !== 'op' || t.op === ';' || t.op === '\n') return close();
+      this.at++;
+      if (t.op === '|') {
+        pipe.push(leaf('|', false, t.start, t.end));
+      } else {
+        // `a | b | c && d` is a pipe into a list for tree-sitter (its pipeline conflict resolved by
+        // the GLR parse): past two piped commands, the shapes are not this simple.
+        if (piped > 2) return null;
+        piped = 0;
+        left = close();
+        op = leaf(t.op, false, t.start, t.end);
+        pipe = [];
+      }
+    }
+  }
+}
+
+/**
+ * Deepest tree built here (`a && b && …` nests a list per operator). Deeper scripts are left to
+ * tree-sitter and the converter's own depth limit, and the numbering below stays off the stack's edge.
+ */
+const MAX_DEPTH = 200;
+
+/** Numbers the drafts in the order tree-sitter's cursor visits them (pre-order), as snapshot() does; null when too deep. */
+function numbered(source: string, root: Draft): { root: SNode; nodes: number } | null {
+  let id = 0;
+  let deep = false;
+  const make = (d: Draft, up: SNode | null, depth: number): SNode => {
+    const n = new SNode(source, id++, d.type, d.named, false, d.start, d.end, up);
+    n.field = d.field;
+    if (depth > MAX_DEPTH) deep = true;
+    else for (const c of d.children) n.children.push(make(c, n, depth + 1));
+    return n;
+  };
+  const made = make(root, null, 0);
+  return deep ? null : { root: made, nodes: id };
+}
+
+/**
+ * The tree tree-sitter-bash builds for `source`, with its node count, when the script is only plain
+ * commands (bare words, numbers, plain '…' and "…"), `|`, `&&`, `||`, `;`, newlines and redirects
+ * to one plain target after a command; null otherwise.
+ */
+export function plainTree(source: string): { root: SNode; nodes: number } | null {
+  const tokens = tokenize(source);
+  if (!tokens?.length || tokens[0]!.kind !== 'literal') return null;
+  const children = new Statements(source, tokens).program();
+  if (!children) return null;
+  return numbered(source, { type: 'program', named: true, start: children[0]!.start, end: source.length, field: null, children });
+}

@@ -1,0 +1,216 @@
+// The plain-script tree (src/analyze/shell/plain-tree.ts) stands in for tree-sitter's. Wherever it
+// builds a tree, that tree must be tree-sitter's own, node for node (type, named, field, offsets,
+// id, parent): over every script the tests know, over random scripts made of the subset's pieces and
+// of the pieces just outside it, joined every way, and over scripts agents type all day (which it
+// must accept, or the fast path is dead code).
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Parser } from 'web-tree-sitter';
+import { loadShellParser } from '../../src/analyze/shell/parser.js';
+import { plainTree } from '../../src/analyze/shell/plain-tree.js';
+import { snapshot, type SNode } from '../../src/analyze/shell/snapshot.js';
+import { catalogue } from '../../src/catalogue/index.js';
+import { SHELL_RULES } from '../../src/rules/shell/index.js';
+import { runs } from '../fuzz/support.js';
+
+interface Plain {
+  id: number;
+  type: string;
+  named: boolean;
+  missing: boolean;
+  start: number;
+  end: number;
+  field: string | null;
+  error: boolean;
+  parent: number | null;
+  children: Plain[];
+}
+
+function plain(n: SNode): Plain {
+  return {
+    id: n.id,
+    type: n.type,
+    named: n.isNamed,
+    missing: n.isMissing,
+    start: n.startIndex,
+    end: n.endIndex,
+    field: n.field,
+    error: n.hasError,
+    parent: n.parent?.id ?? null,
+    children: n.children.map(plain),
+  };
+}
+
+/** Null when the plain tree declines; otherwise whether it equals tree-sitter's (a message when not). */
+function compare(parser: Parser, text: string): 'declined' | 'equal' | string {
+  const mine = plainTree(text);
+  if (!mine) return 'declined';
+  const tree = parser.parse(text)!;
+  try {
+    const theirs = snapshot(tree, text);
+    if (tree.rootNode.descendantCount !== mine.nodes) return `node count ${mine.nodes}, tree-sitter ${tree.rootNode.descendantCount}`;
+    const a = JSON.stringify(plain(mine.root));
+    const b = JSON.stringify(plain(theirs));
+    return a === b ? 'equal' : `differs:\n  plain       ${a}\n  tree-sitter ${b}`;
+  } finally {
+    tree.delete();
+  }
+}
+
+function knownTexts(): string[] {
+  const out = new Set<string>();
+  for (const r of SHELL_RULES) for (const s of [...r.examples.block, ...r.examples.allow]) out.add(s);
+  for (const s of catalogue()) for (const x of [...s.examples.block, ...s.examples.allow]) out.add(x);
+  for (const line of readFileSync(new URL('../corpus/shell.jsonl', import.meta.url), 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const c = JSON.parse(line) as { input?: string };
+    if (c.input !== undefined) out.add(c.input);
+  }
+  return [...out];
+}
+
+/** Scripts agents run all day: the fast path must take them. */
+const EVERYDAY = [
+  'git status --short && npm test -- --watch=false 2>&1 | tail -n 40',
+  'ls -la',
+  'npm test 2>&1 | tail -20',
+  'git diff HEAD~1 --stat',
+  'cat package.json',
+  'grep -rn "TODO" src',
+  "git log --oneline -n 20 --format '%h %s'",
+  'npx tsc --noEmit -p . 2>&1 | head -50',
+  'cd build; make -j4 >> build.log 2>&1',
+  'python3 -m pytest tests/ -x -q 2>/dev/null || echo failed',
+  'rm -rf dist\nnpm run build',
+  'wc -l src/*.ts',
+  "git log --oneline -n 20 --format='%h %s'",
+  'grep -rn --include="*.ts" "TODO" src',
+  'CI=true NODE_ENV=test npm test -- --coverage=false',
+];
+
+// Pieces in the subset and just outside it.
+const piece = fc.oneof(
+  fc.constantFrom('ls', 'git', 'npm', 'rm', 'echo', 'cat', 'tail', 'a', 'b-c', 'x.y', '/bin/sh', './run', '~/x', '*.ts', 'a*b?', 'src/**'),
+  fc.constantFrom('-la', '-n', '-5', '--', '--x=y', '-f/tmp', '-eq', '-o', '-a', 'x=1', 'x+=1', 'a=b=c', 'A_B=', '==', '=~', '=x'),
+  fc.constantFrom('0', '1', '40', '007', '-1', '1.5', '0x10', '0x1F', '10#5', '2x', '1a', '-'),
+  fc.constantFrom('if', 'then', 'fi', 'do', 'done', 'in', 'for', 'case', 'esac', 'export', 'local', 'time', 'function', '!', '!x', 'a!b'),
+  fc.constantFrom('a%b', 'a^b', 'a:b', 'a,b', 'a@b', 'a+b', '@x', '%x', '+x', ':', ',', '.', '..', 'é', 'a\u00a0b'),
+  fc.stringMatching(/^'[ -&(-~\t]{0,6}'$/),
+  fc.stringMatching(/^"[ -~\t]{0,6}"$/),
+  fc.constantFrom("''", '""', "'a'b", '"a"b', 'a"b"', "a'b'", '"a b"c', '"\\"', '"$x"', '"`x`"', "'\n'", '"\n"'),
+  fc.constantFrom('$x', '${x}', '$(ls)', '`ls`', '{a,b}', '[x]', '(ls)', '{ ls; }', 'a\\ b', '\\n', '#c', 'a#b', 'x #c'),
+  fc.stringMatching(/^[-A-Za-z0-9_.\/~*?@%^:,+=!]{1,4}$/),
+  fc.stringMatching(/^[0-9]{0,2}(?:>|>>|<|>&|<&)[-0-9a-z]{0,2}$/),
+  fc.constantFrom(
+    '>f',
+    '> f',
+    '>>f',
+    '2>&1',
+    '2>/dev/null',
+    '<in',
+    '< in',
+    '>&2',
+    '>&-',
+    '1>f',
+    '12>f',
+    '&>f',
+    '>|f',
+    '<<EOF',
+    '<&0',
+    '<>f',
+    '2>',
+    '>',
+  ),
+  fc.constantFrom('|', '||', '&&', ';', '\n', '&', '|&', ';;', ' | ', ' && ', ';\n', '\n\n'),
+);
+const gap = fc.constantFrom(' ', ' ', ' ', '', '  ', '\t', '\n');
+const script = fc.array(fc.tuple(piece, gap), { minLength: 1, maxLength: 10 }).map((parts) => parts.map(([p, g]) => p + g).join(''));
+/** Scripts mostly inside the subset: commands, operators and redirects in their places. */
+const command = fc
+  .tuple(
+    fc.constantFrom('ls', 'git', 'npm', 'echo', 'tail', 'grep'),
+    fc.array(
+      fc.constantFrom('-la', '-n', '40', '-5', 'x', "'a b'", '"c d"', '""', '--x=y', 'src/*.ts', '~/y', '--f="a b"', "a'b'c", "x='1'"),
+      {
+        maxLength: 3,
+      },
+    ),
+    fc.array(fc.constantFrom('>f', '2>&1', '>> log', '< in', '2>/dev/null', '>&2'), { maxLength: 2 }),
+  )
+  .map(([n, args, redirects]) => [n, ...args, ...redirects].join(' '));
+const assignments = fc.oneof(
+  { weight: 3, arbitrary: fc.constant([]) },
+  fc.array(fc.constantFrom('A=1', 'CI=true', 'B="x y"', "C='z'", 'D=-1', 'E=a=b', 'F=', 'G=1.5', '_H=x', 'I+=1'), {
+    minLength: 1,
+    maxLength: 2,
+  }),
+);
+const assigned = fc.tuple(assignments, command).map(([a, c]) => [...a, c].join(' '));
+const operator = fc.constantFrom(' | ', ' && ', ' || ', '; ', '\n', ';', '|', '&&');
+const plainScript = fc
+  .tuple(assigned, fc.array(fc.tuple(operator, assigned), { maxLength: 5 }), fc.constantFrom('', ';', '\n', ' ', ';\n'))
+  .map(([first, rest, end]) => first + rest.map(([o, c]) => o + c).join('') + end);
+
+describe('the plain-script tree', () => {
+  it('is tree-sitter’s tree for every script the tests know that it takes', async () => {
+    const parser = await loadShellParser();
+    const differ: string[] = [];
+    let taken = 0;
+    const texts = knownTexts();
+    for (const text of texts) {
+      const r = compare(parser, text);
+      if (r === 'equal') taken++;
+      else if (r !== 'declined') differ.push(`${JSON.stringify(text)}: ${r}`);
+    }
+    expect(differ).toEqual([]);
+    expect(taken).toBeGreaterThan(texts.length / 5);
+  }, 120_000);
+
+  it('takes the scripts agents run all day, as tree-sitter reads them', async () => {
+    const parser = await loadShellParser();
+    for (const text of EVERYDAY) expect([text, compare(parser, text)]).toEqual([text, 'equal']);
+  });
+
+  it('is tree-sitter’s tree for random scripts in and around the subset', async () => {
+    const parser = await loadShellParser();
+    let taken = 0;
+    let declined = 0;
+    for (const arb of [script, plainScript]) {
+      fc.assert(
+        fc.property(arb, (text) => {
+          const r = compare(parser, text);
+          if (r === 'declined') declined++;
+          else taken++;
+          return r === 'equal' || r === 'declined' ? true : (console.error(JSON.stringify(text), r), false);
+        }),
+        // A fixed seed in the suite; SEATBELT_FUZZ_RUNS=N tries N new scripts each run.
+        process.env.SEATBELT_FUZZ_RUNS ? { numRuns: runs(4_000) } : { numRuns: 4_000, seed: 19 },
+      );
+    }
+    // Both sides of the line are exercised.
+    expect(taken).toBeGreaterThan(1_500);
+    expect(declined).toBeGreaterThan(1_000);
+  }, 120_000);
+
+  it('declines what it cannot build exactly', () => {
+    for (const text of [
+      '',
+      '   ',
+      '\nls',
+      'ls &',
+      'a | ',
+      'a &&',
+      'a >f b',
+      '>f a',
+      'FOO= ls',
+      'FOO=1',
+      'export X',
+      '! ls',
+      'ls $HOME',
+      'echo "$x"',
+      'f() { x; }',
+    ])
+      expect([text, plainTree(text)]).toEqual([text, null]);
+  });
+});

@@ -87,6 +87,7 @@ const EVERYDAY = [
   "git log --oneline -n 20 --format='%h %s'",
   'grep -rn --include="*.ts" "TODO" src',
   'CI=true NODE_ENV=test npm test -- --coverage=false',
+  'cd "$HOME/project" && echo $PATH > out.txt',
 ];
 
 // Pieces in the subset and just outside it.
@@ -99,7 +100,28 @@ const piece = fc.oneof(
   fc.stringMatching(/^'[ -&(-~\t]{0,6}'$/),
   fc.stringMatching(/^"[ -~\t]{0,6}"$/),
   fc.constantFrom("''", '""', "'a'b", '"a"b', 'a"b"', "a'b'", '"a b"c', '"\\"', '"$x"', '"`x`"', "'\n'", '"\n"'),
-  fc.constantFrom('$x', '${x}', '$(ls)', '`ls`', '{a,b}', '[x]', '(ls)', '{ ls; }', 'a\\ b', '\\n', '#c', 'a#b', 'x #c'),
+  fc.constantFrom(
+    '$x',
+    '$HOME/x',
+    'a$b',
+    '$a$b',
+    '$a:b',
+    '$a%b',
+    '$a=b',
+    '$a[0]',
+    '$1',
+    '$?',
+    '$',
+    '$_x',
+    '"$a"',
+    '"$a $b"',
+    '"a $b c"',
+    '"$a$b"',
+    '"x$"',
+    '"$a."',
+    '"$1"',
+  ),
+  fc.constantFrom('${x}', '$(ls)', '`ls`', '{a,b}', '[x]', '(ls)', '{ ls; }', 'a\\ b', '\\n', '#c', 'a#b', 'x #c'),
   fc.stringMatching(/^[-A-Za-z0-9_.\/~*?@%^:,+=!]{1,4}$/),
   fc.stringMatching(/^[0-9]{0,2}(?:>|>>|<|>&|<&)[-0-9a-z]{0,2}$/),
   fc.constantFrom(
@@ -131,7 +153,26 @@ const command = fc
   .tuple(
     fc.constantFrom('ls', 'git', 'npm', 'echo', 'tail', 'grep'),
     fc.array(
-      fc.constantFrom('-la', '-n', '40', '-5', 'x', "'a b'", '"c d"', '""', '--x=y', 'src/*.ts', '~/y', '--f="a b"', "a'b'c", "x='1'"),
+      fc.constantFrom(
+        '-la',
+        '-n',
+        '40',
+        '-5',
+        'x',
+        "'a b'",
+        '"c d"',
+        '""',
+        '--x=y',
+        'src/*.ts',
+        '~/y',
+        '--f="a b"',
+        "a'b'c",
+        "x='1'",
+        '$X',
+        '"$X/y"',
+        '"a $X"',
+        '$Y.z',
+      ),
       {
         maxLength: 3,
       },
@@ -141,7 +182,7 @@ const command = fc
   .map(([n, args, redirects]) => [n, ...args, ...redirects].join(' '));
 const assignments = fc.oneof(
   { weight: 3, arbitrary: fc.constant([]) },
-  fc.array(fc.constantFrom('A=1', 'CI=true', 'B="x y"', "C='z'", 'D=-1', 'E=a=b', 'F=', 'G=1.5', '_H=x', 'I+=1'), {
+  fc.array(fc.constantFrom('A=1', 'CI=true', 'J=$HOME', 'K="$X y"', 'B="x y"', "C='z'", 'D=-1', 'E=a=b', 'F=', 'G=1.5', '_H=x', 'I+=1'), {
     minLength: 1,
     maxLength: 2,
   }),
@@ -207,8 +248,9 @@ describe('the plain-script tree', () => {
       'FOO=1',
       'export X',
       '! ls',
-      'ls $HOME',
-      'echo "$x"',
+      'ls ${HOME}',
+      'echo "$1"',
+      '$CMD x',
       'f() { x; }',
     ])
       expect([text, plainTree(text)]).toEqual([text, null]);

@@ -82,7 +82,40 @@ function parent(type: string, children: Draft[], field: string | null = null): D
   return { type, named: true, start: children[0]!.start, end: children[children.length - 1]!.end, field, children };
 }
 
-/** One part of a literal at `i`: a bare word or number, '…' or "…" with plain contents; null outside the subset. */
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+/** `$NAME` at `i` (the `$` included); null for anything else after a `$` (`${…}`, `$1`, `$(…)`, …). */
+function expansion(s: string, i: number): Draft | null {
+  const name = at(NAME, s, i + 1);
+  if (!name) return null;
+  return parent('simple_expansion', [leaf('$', false, i, i + 1), leaf('variable_name', true, i + 1, i + 1 + name.length)]);
+}
+
+/** "…" at `i`: plain text and `$NAME`, no backquote, backslash or line break. */
+function doubleQuoted(s: string, i: number): Draft | null {
+  const close = s.indexOf('"', i + 1);
+  if (close < 0 || /[^\x20-\x7e\t]|[`\\]/.test(s.slice(i + 1, close))) return null;
+  const children = [leaf('"', false, i, i + 1)];
+  for (let j = i + 1; j < close;) {
+    if (s[j] === '$') {
+      const e = expansion(s, j);
+      if (!e) return null;
+      children.push(e);
+      j = e.end;
+      continue;
+    }
+    let end = j;
+    while (end < close && s[end] !== '$') end++;
+    // Blank text is skipped as whitespace into the next token's (`"$a $b"`, `" "`): no string_content.
+    if (/^[ \t]+$/.test(s.slice(j, end))) return null;
+    children.push(leaf('string_content', true, j, end));
+    j = end;
+  }
+  children.push(leaf('"', false, close, close + 1));
+  return parent('string', children);
+}
+
+/** One part of a literal at `i`: a bare word or number, '…', "…" or `$NAME`; null outside the subset. */
 function part(s: string, i: number): Draft | null {
   const c = s[i];
   if (c === "'") {
@@ -90,17 +123,8 @@ function part(s: string, i: number): Draft | null {
     if (close < 0 || /[^\x20-\x7e\t]/.test(s.slice(i + 1, close))) return null;
     return leaf('raw_string', true, i, close + 1);
   }
-  if (c === '"') {
-    const close = s.indexOf('"', i + 1);
-    const content = s.slice(i + 1, close);
-    // Blank contents are skipped as whitespace into the closing quote's token: no string_content.
-    if (close < 0 || /[^\x20-\x7e\t]|[`$\\]/.test(content) || /^[ \t]+$/.test(content)) return null;
-    return parent('string', [
-      leaf('"', false, i, i + 1),
-      ...(close > i + 1 ? [leaf('string_content', true, i + 1, close)] : []),
-      leaf('"', false, close, close + 1),
-    ]);
-  }
+  if (c === '"') return doubleQuoted(s, i);
+  if (c === '$') return expansion(s, i);
   const text = at(WORD, s, i);
   if (!text) return null;
   // `!`, `=`: negation and test operators; a lone `-` before `2>f` is dropped by tree-sitter.

@@ -13,6 +13,7 @@ import { snapshot, type SNode } from '../../src/analyze/shell/snapshot.js';
 import { catalogue } from '../../src/catalogue/index.js';
 import { SHELL_RULES } from '../../src/rules/shell/index.js';
 import { runs } from '../fuzz/support.js';
+import { hidden, script as fuzzScript, shellish } from '../fuzz/shell-arbitraries.js';
 
 interface Plain {
   id: number;
@@ -217,7 +218,8 @@ describe('the plain-script tree', () => {
     const parser = await loadShellParser();
     let taken = 0;
     let declined = 0;
-    for (const arb of [script, plainScript]) {
+    // Ours, and the shell fuzz tests' generators (written before this file, for other properties).
+    for (const arb of [script, plainScript, fuzzScript, hidden.map((h) => h.script), shellish]) {
       fc.assert(
         fc.property(arb, (text) => {
           const r = compare(parser, text);

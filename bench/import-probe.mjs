@@ -1,7 +1,7 @@
 // Which packages an import of the library loads: `node bench/import-probe.mjs <entry> [--decide]`
 // prints a JSON object { imported, decided } with the bare specifiers resolved while importing
 // <entry> (a path or file URL to dist/lib/index.mjs), and, with --decide, those resolved by a first
-// decision on a shell command with a braced expansion (not plain: the shell parser must load, the probe's control).
+// decision on a shell command with a `${NAME:-default}` expansion (not plain: the shell parser must load, the probe's control).
 // Used by bench/run.mjs and test/package/pack.test.ts. A resolve hook on Node's module loader sees
 // every import() and import, which is how seatbelt loads its parsers.
 import { register } from 'node:module';
@@ -37,7 +37,7 @@ const imported = [...new Set(seen)];
 let decided = null;
 if (process.argv.includes('--decide')) {
   const before = seen.length;
-  const decision = await lib.createGuard().check({ kind: 'shell', script: 'ls "${HOME}" | wc -l' });
+  const decision = await lib.createGuard().check({ kind: 'shell', script: 'ls "${HOME:-/}" | wc -l' });
   await settle();
   decided = { decision: decision.decision, loaded: [...new Set(seen.slice(before))] };
 }

@@ -84,14 +84,24 @@ function parent(type: string, children: Draft[], field: string | null = null): D
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
-/** `$NAME` at `i` (the `$` included); null for anything else after a `$` (`${…}`, `$1`, `$(…)`, …). */
+/** `$NAME` or `${NAME}` at `i`; null for anything else after a `$` (`${a:-b}`, `$1`, `$(…)`, …). */
 function expansion(s: string, i: number): Draft | null {
+  if (s[i + 1] === '{') {
+    const name = at(NAME, s, i + 2);
+    const close = i + 2 + (name?.length ?? 0);
+    if (!name || s[close] !== '}') return null;
+    return parent('expansion', [
+      leaf('${', false, i, i + 2),
+      leaf('variable_name', true, i + 2, close),
+      leaf('}', false, close, close + 1),
+    ]);
+  }
   const name = at(NAME, s, i + 1);
   if (!name) return null;
   return parent('simple_expansion', [leaf('$', false, i, i + 1), leaf('variable_name', true, i + 1, i + 1 + name.length)]);
 }
 
-/** "…" at `i`: plain text and `$NAME`, no backquote, backslash or line break. */
+/** "…" at `i`: plain text, `$NAME` and `${NAME}`, no backquote, backslash or line break. */
 function doubleQuoted(s: string, i: number): Draft | null {
   const close = s.indexOf('"', i + 1);
   if (close < 0 || /[^\x20-\x7e\t]|[`\\]/.test(s.slice(i + 1, close))) return null;
@@ -115,7 +125,7 @@ function doubleQuoted(s: string, i: number): Draft | null {
   return parent('string', children);
 }
 
-/** One part of a literal at `i`: a bare word or number, '…', "…" or `$NAME`; null outside the subset. */
+/** One part of a literal at `i`: a bare word or number, '…', "…", `$NAME` or `${NAME}`; null outside the subset. */
 function part(s: string, i: number): Draft | null {
   const c = s[i];
   if (c === "'") {

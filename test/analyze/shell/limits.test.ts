@@ -45,7 +45,7 @@ describe('IR builder limits (each with a small override, and the default shape)'
     expect(ids(await ir(s))).toContain('limits.nesting_too_deep');
   });
   it('parse time (progress steps): limits.parse_timeout', async () => {
-    expect(ids(await ir('echo ${x}; '.repeat(2_000), { limits: { maxParseSteps: 2 } }))).toEqual(['limits.parse_timeout']);
+    expect(ids(await ir('echo ${x:-y}; '.repeat(2_000), { limits: { maxParseSteps: 2 } }))).toEqual(['limits.parse_timeout']);
   });
   it('syntax nodes: limits.input_too_large', async () => {
     expect(ids(await ir('a b c d e f g', { limits: { maxNodes: 5 } }))).toEqual(['limits.input_too_large']);

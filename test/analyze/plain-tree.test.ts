@@ -3,45 +3,15 @@
 // id, parent): over every script the tests know, over random scripts made of the subset's pieces and
 // of the pieces just outside it, joined every way, and over scripts agents type all day (which it
 // must accept, or the fast path is dead code).
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
 import { loadShellParser } from '../../src/analyze/shell/parser.js';
 import { plainTree } from '../../src/analyze/shell/plain-tree.js';
-import { snapshot, type SNode } from '../../src/analyze/shell/snapshot.js';
-import { catalogue } from '../../src/catalogue/index.js';
-import { SHELL_RULES } from '../../src/rules/shell/index.js';
+import { snapshot } from '../../src/analyze/shell/snapshot.js';
+import { knownShellTexts, plain } from './shell-trees.js';
 import { runs } from '../fuzz/support.js';
 import { hidden, script as fuzzScript, shellish } from '../fuzz/shell-arbitraries.js';
-
-interface Plain {
-  id: number;
-  type: string;
-  named: boolean;
-  missing: boolean;
-  start: number;
-  end: number;
-  field: string | null;
-  error: boolean;
-  parent: number | null;
-  children: Plain[];
-}
-
-function plain(n: SNode): Plain {
-  return {
-    id: n.id,
-    type: n.type,
-    named: n.isNamed,
-    missing: n.isMissing,
-    start: n.startIndex,
-    end: n.endIndex,
-    field: n.field,
-    error: n.hasError,
-    parent: n.parent?.id ?? null,
-    children: n.children.map(plain),
-  };
-}
 
 /** Null when the plain tree declines; otherwise whether it equals tree-sitter's (a message when not). */
 function compare(parser: Parser, text: string): 'declined' | 'equal' | string {
@@ -57,18 +27,6 @@ function compare(parser: Parser, text: string): 'declined' | 'equal' | string {
   } finally {
     tree.delete();
   }
-}
-
-function knownTexts(): string[] {
-  const out = new Set<string>();
-  for (const r of SHELL_RULES) for (const s of [...r.examples.block, ...r.examples.allow]) out.add(s);
-  for (const s of catalogue()) for (const x of [...s.examples.block, ...s.examples.allow]) out.add(x);
-  for (const line of readFileSync(new URL('../corpus/shell.jsonl', import.meta.url), 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const c = JSON.parse(line) as { input?: string };
-    if (c.input !== undefined) out.add(c.input);
-  }
-  return [...out];
 }
 
 /** Scripts agents run all day: the fast path must take them. */
@@ -228,7 +186,7 @@ describe('the plain-script tree', () => {
     const parser = await loadShellParser();
     const differ: string[] = [];
     let taken = 0;
-    const texts = knownTexts();
+    const texts = knownShellTexts();
     for (const text of texts) {
       const r = compare(parser, text);
       if (r === 'equal') taken++;

@@ -2,30 +2,20 @@
 // takes a node's type name and whether it is named from its type id, and asks about missing nodes
 // only in trees with errors. Over every shell text the tests know, and scripts that do not parse,
 // the copy equals one made with every one of the cursor's own getters.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Tree } from 'web-tree-sitter';
 import { loadShellParser } from '../../src/analyze/shell/parser.js';
-import { snapshot, type SNode } from '../../src/analyze/shell/snapshot.js';
-import { catalogue } from '../../src/catalogue/index.js';
-import { SHELL_RULES } from '../../src/rules/shell/index.js';
+import { snapshot } from '../../src/analyze/shell/snapshot.js';
+import { knownShellTexts, plain, type Plain } from './shell-trees.js';
 
-interface Plain {
-  type: string;
-  named: boolean;
-  missing: boolean;
-  start: number;
-  end: number;
-  field: string | null;
-  error: boolean;
-  children: Plain[];
-}
-
-/** The copy made the long way: every getter of the cursor, recursively. */
+/** The copy made the long way: every getter of the cursor, recursively (ids in the order visited). */
 function reference(tree: Tree): Plain {
   const cursor = tree.walk();
-  const visit = (): Plain => {
+  let id = 0;
+  const visit = (parent: number | null): Plain => {
     const node: Plain = {
+      // In plain()'s key order: the two are compared as JSON.
+      id: id++,
       type: cursor.nodeType,
       named: cursor.nodeIsNamed,
       missing: cursor.nodeIsMissing,
@@ -33,10 +23,11 @@ function reference(tree: Tree): Plain {
       end: cursor.endIndex,
       field: cursor.currentFieldName,
       error: false,
+      parent,
       children: [],
     };
     if (cursor.gotoFirstChild()) {
-      do node.children.push(visit());
+      do node.children.push(visit(node.id));
       while (cursor.gotoNextSibling());
       cursor.gotoParent();
     }
@@ -44,34 +35,14 @@ function reference(tree: Tree): Plain {
     return node;
   };
   try {
-    return visit();
+    return visit(null);
   } finally {
     cursor.delete();
   }
 }
 
-function plain(n: SNode): Plain {
-  return {
-    type: n.type,
-    named: n.isNamed,
-    missing: n.isMissing,
-    start: n.startIndex,
-    end: n.endIndex,
-    field: n.field,
-    error: n.hasError,
-    children: n.children.map(plain),
-  };
-}
-
 function texts(): string[] {
-  const out = new Set<string>();
-  for (const r of SHELL_RULES) for (const s of [...r.examples.block, ...r.examples.allow]) out.add(s);
-  for (const s of catalogue()) for (const x of [...s.examples.block, ...s.examples.allow]) out.add(x);
-  for (const line of readFileSync(new URL('../corpus/shell.jsonl', import.meta.url), 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const c = JSON.parse(line) as { input?: string };
-    if (c.input !== undefined) out.add(c.input);
-  }
+  const out = new Set(knownShellTexts());
   // Scripts that do not parse: error and missing nodes.
   for (const s of [
     'if true; then echo x',

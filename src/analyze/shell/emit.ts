@@ -23,6 +23,7 @@ import { openProgramFile, programFileActions, sqlIncludes } from './file-runs.js
 import { inlineCodeCommand } from './inline-code.js';
 import { appendedInputRuns } from './fed-input.js';
 import { MAX_OWN_COMMANDS, ownCommands } from './own-commands.js';
+import { RESERVED_WORDS } from './reserved-words.js';
 
 interface Base {
   /** Words standing for unknown input (`{}` under `xargs -I{}`), inherited by what the command runs. */
@@ -36,30 +37,7 @@ interface Base {
 }
 
 /** Words that are never command names in bash: seeing one as a name means the parser misread. */
-const MISREAD_NAMES = new Set([
-  '!',
-  '{',
-  '}',
-  '[[',
-  ']]',
-  '((',
-  '))',
-  'if',
-  'then',
-  'else',
-  'elif',
-  'fi',
-  'case',
-  'esac',
-  'for',
-  'select',
-  'while',
-  'until',
-  'do',
-  'done',
-  'in',
-  'function',
-]);
+const MISREAD_NAMES = new Set([...RESERVED_WORDS, '!', '{', '}', '[[', ']]', '((', '))']);
 
 /** `NAME=value` written without quotes or expansions before the `=`, where NAME is no variable name. */
 function invalidName(w: Word): boolean {

@@ -8,6 +8,7 @@
 // converter (cst/nodes.ts) reads one kind of tree either way. test/analyze/plain-tree.test.ts checks
 // the two trees equal over every script the tests know and over random scripts in and near the subset.
 import { SNode } from './snapshot.js';
+import { RESERVED_WORDS } from './reserved-words.js';
 
 /** A node before it is numbered: SNode wants its id and parent when made. */
 interface Draft {
@@ -28,30 +29,7 @@ type Token =
  * Words tree-sitter reads as something else where a command may start (reserved words, declarations)
  * or, after error-free parses, may read differently: the subset leaves them to tree-sitter anywhere.
  */
-const KEYWORDS = new Set([
-  'if',
-  'then',
-  'else',
-  'elif',
-  'fi',
-  'case',
-  'esac',
-  'for',
-  'select',
-  'in',
-  'while',
-  'until',
-  'do',
-  'done',
-  'function',
-  'declare',
-  'typeset',
-  'export',
-  'readonly',
-  'local',
-  'unset',
-  'unsetenv',
-]);
+const KEYWORDS = new Set([...RESERVED_WORDS, 'declare', 'typeset', 'export', 'readonly', 'local', 'unset', 'unsetenv']);
 
 /** Characters of a bare word: printable ASCII but the shell's quoting, expansion, grouping and comment characters. */
 const WORD = /[^\s'"<>{}[\]()`$|&;\\#\x00-\x1f\x7f-\uffff]+/y;

@@ -6,6 +6,7 @@ import { BINARY, UNARY } from '../test-syntax.js';
 import type { SNode as Node } from '../snapshot.js';
 import { isConditional } from '../test-syntax.js';
 import type { UndecidableId } from '../undecidable.js';
+import { RESERVED_WORDS } from '../reserved-words.js';
 
 /** What the checks need from the converter. */
 export interface Checker {
@@ -16,30 +17,7 @@ export interface Checker {
 export const CASE_TERMINATORS = new Set([';;', ';&', ';;&']);
 
 /** Reserved words are only reserved as whole words: `do''`, `if}`, `{echo`, `in*.log` are not. */
-export const RESERVED = new Set([
-  'if',
-  'then',
-  'else',
-  'elif',
-  'fi',
-  'do',
-  'done',
-  'while',
-  'until',
-  'for',
-  'select',
-  'in',
-  'case',
-  'esac',
-  'function',
-  '{',
-  '}',
-  '[[',
-  ']]',
-  '[',
-  ']',
-  '!',
-]);
+export const RESERVED = new Set([...RESERVED_WORDS, '{', '}', '[[', ']]', '[', ']', '!']);
 const BOUNDARY = /[\s;&|()<>`]/;
 /** Reserved words that need their next word on the same line. */
 const HEADS = new Set(['for', 'select', 'case', 'function']);

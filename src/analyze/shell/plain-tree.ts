@@ -326,8 +326,9 @@ function numbered(source: string, root: Draft): { root: SNode; nodes: number } |
 
 /**
  * The tree tree-sitter-bash builds for `source`, with its node count, when the script is only plain
- * commands (bare words, numbers, plain '…' and "…"), `|`, `&&`, `||`, `;`, newlines and redirects
- * to one plain target after a command; null otherwise.
+ * commands (`NAME=value` first; bare words, numbers, plain '…' and "…", `$NAME`, `${NAME}`, written
+ * alone or together), `|`, `&&`, `||`, `;`, newlines and redirects to one plain target after a
+ * command; null otherwise.
  */
 export function plainTree(source: string): { root: SNode; nodes: number } | null {
   const tokens = tokenize(source);

@@ -13,7 +13,7 @@ import { knownShellTexts, plain } from './shell-trees.js';
 import { runs } from '../fuzz/support.js';
 import { hidden, script as fuzzScript, shellish } from '../fuzz/shell-arbitraries.js';
 
-/** Null when the plain tree declines; otherwise whether it equals tree-sitter's (a message when not). */
+/** 'declined' when the plain tree declines, 'equal' when it is tree-sitter's, else what differs. */
 function compare(parser: Parser, text: string): 'declined' | 'equal' | string {
   const mine = plainTree(text);
   if (!mine) return 'declined';

@@ -43,11 +43,16 @@ function scriptIr(script: string, ctx: AnalyzeContext, limits: ShellLimits, pars
 export async function shellIrFromScript(script: string, ctx: AnalyzeContext, opts?: ShellOptions): Promise<ShellIr> {
   const limits = limitsOf(opts);
   if (script.length > limits.maxInputChars) return scriptIr(script, ctx, limits, null);
+  return withShellParser((parser) => scriptIr(script, ctx, limits, parser));
+}
+
+/** `build` with tree-sitter if it is already loaded; built again once it is, when a script needed it. */
+async function withShellParser(build: (parser: ReturnType<typeof loadedShellParser>) => ShellIr): Promise<ShellIr> {
   try {
-    return scriptIr(script, ctx, limits, loadedShellParser());
+    return build(loadedShellParser());
   } catch (err) {
     if (!(err instanceof NeedParser)) throw err;
-    return scriptIr(script, ctx, limits, await loadShellParser());
+    return build(await loadShellParser());
   }
 }
 
@@ -81,10 +86,5 @@ function argvIr(argv: string[], ctx: AnalyzeContext, limits: ShellLimits, parser
 /** Analyses an argv (`exec -- cmd args…`). Loads tree-sitter only when a nested script needs it. */
 export async function shellIrFromArgv(argv: string[], ctx: AnalyzeContext, opts?: ShellOptions): Promise<ShellIr> {
   const limits = limitsOf(opts);
-  try {
-    return argvIr(argv, ctx, limits, loadedShellParser());
-  } catch (err) {
-    if (!(err instanceof NeedParser)) throw err;
-    return argvIr(argv, ctx, limits, await loadShellParser());
-  }
+  return withShellParser((parser) => argvIr(argv, ctx, limits, parser));
 }

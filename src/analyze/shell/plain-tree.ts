@@ -1,12 +1,13 @@
 // tree-sitter's tree for the plainest scripts, built without tree-sitter (issue 19). Most scripts an
 // agent runs are a few plain words (bare or quoted, `NAME=value` first) joined by `|`, `&&`, `||`,
-// `;` or newlines, with a redirect or two at the end; loading the WebAssembly parser costs such a run more than all the rest of its
-// analysis (~27 ms a process, measured). For a script wholly inside that subset this builds the very
-// tree tree-sitter-bash builds (the same nodes, types, fields, offsets and ids, its quirks
-// included: a redirect after a list or a pipeline wraps all of it). For anything else it returns
-// null and the caller parses with tree-sitter, so the subset can only ever be too small, and the
-// converter (cst/nodes.ts) reads one kind of tree either way. test/analyze/plain-tree.test.ts checks
-// the two trees equal over every script the tests know and over random scripts in and near the subset.
+// `;` or newlines, with a redirect or two at the end; loading the WebAssembly parser costs such a
+// run more than all the rest of its analysis (~27 ms a process, measured). For a script wholly
+// inside that subset this builds the very tree tree-sitter-bash builds (the same nodes, types,
+// fields, offsets and ids, its quirks included: a redirect after a list or a pipeline wraps all of
+// it). For anything else it returns null and the caller parses with tree-sitter, so the subset can
+// only ever be too small, and the converter (cst/nodes.ts) reads one kind of tree either way.
+// test/analyze/plain-tree.test.ts checks the two trees equal over every script the tests know and
+// over random scripts in and near the subset.
 import { SNode } from './snapshot.js';
 import { RESERVED_WORDS } from './reserved-words.js';
 
@@ -226,9 +227,9 @@ class Statements {
   /** `NAME=value` before a command's name, as tree-sitter reads it; null when the token is none. */
   private assignment(t: Token | undefined): Draft | null {
     if (t?.kind !== 'literal') return null;
-    const name = /^[A-Za-z_][A-Za-z0-9_]*(?==)/.exec(this.source.slice(t.node.start, t.node.end))?.[0];
-    if (!name) return null;
-    const eq = t.node.start + name.length;
+    const name = at(NAME, this.source, t.node.start);
+    const eq = t.node.start + (name?.length ?? 0);
+    if (!name || this.source[eq] !== '=') return null;
     const value = literal(this.source, eq + 1); // `A= cmd` (an empty value) is left to tree-sitter
     if (!value || value.end !== t.node.end) return null;
     value.field = 'value';

@@ -13,12 +13,15 @@
 // be read at run time, never in a module's top level. Node itself refreshes process.env, argv,
 // execArgv and the working folder, and re-seeds Math.random, when it deserialises; nothing of the
 // bundle needs re-initialising. The WebAssembly parsers are not in the snapshot (V8 cannot
-// serialise compiled WebAssembly): they load on first use, as before.
+// serialise compiled WebAssembly): they load on first use, as before. Node's code cache of its
+// built-ins is taken out of the blob (scripts/snapshot-code-cache.mjs): the ones a run uses are
+// compiled in the heap already.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync, realpathSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withoutBuiltinCodeCache } from './snapshot-code-cache.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -188,6 +191,7 @@ function buildWith(codeCache, quiet) {
     if (!quiet) console.warn(`seatbelt build: no start-up snapshot made (bin/seatbelt runs the bundle instead):\n${made.stderr}`);
     return false;
   }
+  dropBuiltinCodeCache(tmp, quiet);
   // Renamed into place, so a build running beside this one (or a seatbelt starting) never sees half
   // a blob; bin/seatbelt uses it only when it is newer than the bundle and linked to its node.
   const link = `${node}.${process.pid}.tmp`;
@@ -196,6 +200,32 @@ function buildWith(codeCache, quiet) {
   renameSync(link, node);
   renameSync(tmp, BLOB);
   return true;
+}
+
+/**
+ * Empties the blob's code cache of Node's built-ins (scripts/snapshot-code-cache.mjs), and keeps
+ * that blob only when it starts: otherwise the blob stays as node made it.
+ */
+function dropBuiltinCodeCache(blob, quiet) {
+  const made = readFileSync(blob);
+  const smaller = withoutBuiltinCodeCache(made);
+  if (smaller === null) {
+    if (!quiet) console.warn('seatbelt build: the snapshot keeps its built-in code cache (its section was not found)');
+    return;
+  }
+  writeFileSync(blob, smaller);
+  const started = spawnSync(
+    process.execPath,
+    [...SNAPSHOT_FLAGS, '--snapshot-blob', blob, path.join(ROOT, 'bin', 'seatbelt'), '--version'],
+    {
+      env: { ...process.env, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  if (started.status === 0 && /^\d+\.\d+\.\d+/.test(started.stdout)) return;
+  writeFileSync(blob, made);
+  if (!quiet) console.warn(`seatbelt build: the snapshot keeps its built-in code cache (without it, it did not start):\n${started.stderr}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = buildSnapshot() ? 0 : 1;

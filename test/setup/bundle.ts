@@ -14,6 +14,7 @@ const BUILD_SCRIPTS = [
   'scripts/build.mjs',
   'scripts/cached-cli.mjs',
   'scripts/snapshot.mjs',
+  'scripts/snapshot-code-cache.mjs',
   'scripts/catalogue-data.mjs',
   'scripts/rules-without-examples.mjs',
 ];

@@ -13,7 +13,7 @@ import { rulesWithoutExamples } from './rules-without-examples.mjs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,17 +105,20 @@ async function inThrowawayHome(work) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'seatbelt-cache-'));
   const cwd = process.cwd();
   const saved = { ...process.env };
-  const write = { out: process.stdout.write, err: process.stderr.write };
+  const write = { out: process.stdout.write, err: process.stderr.write, sync: fs.writeSync };
   try {
     Object.assign(process.env, { SEATBELT_HOME: path.join(tmp, 'home'), SEATBELT_AUDIT: path.join(tmp, 'audit.jsonl'), HOME: tmp });
     delete process.env.SEATBELT_PIN;
     process.chdir(tmp);
     await work(() => {
       process.stdout.write = process.stderr.write = () => true;
+      // One-line answers go straight to fd 1 or 2 (src/adapters/cli/write-now.ts).
+      fs.writeSync = (fd, ...rest) => (fd === 1 || fd === 2 ? Buffer.byteLength(rest[0]) : write.sync(fd, ...rest));
     });
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;
+    fs.writeSync = write.sync;
     process.chdir(cwd);
     process.env = saved;
     rmSync(tmp, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import {
   type DecisionFlags,
 } from './shared.js';
 import { parseBatchLine } from './batch-line.js';
+import { writeNow } from './write-now.js';
 import { fixedGuard } from '../../rules/shell/fixed-guard.js';
 
 interface CheckFlags extends DecisionFlags {
@@ -67,10 +68,10 @@ async function checkOne(argv: string[], flags: CheckFlags): Promise<number> {
   const session = openSession(sessionOptions(flags));
   const action = actionFrom(argv, flags, session.resolved.settings.dialect);
   const decision = await session.check(action);
-  if (flags.explain) process.stdout.write(await explain(decision));
-  if (flags.json) process.stdout.write(JSON.stringify(decisionJson(decision)) + '\n');
-  else if (decision.decision === 'block') process.stderr.write(await refusalForStderr(decision));
-  else if (!flags.explain) process.stdout.write('allow\n');
+  if (flags.explain) writeNow(1, await explain(decision));
+  if (flags.json) writeNow(1, JSON.stringify(decisionJson(decision)) + '\n');
+  else if (decision.decision === 'block') writeNow(2, await refusalForStderr(decision));
+  else if (!flags.explain) writeNow(1, 'allow\n');
   return decision.decision === 'block' ? EXIT.REFUSED : EXIT.OK;
 }
 

@@ -15,6 +15,7 @@ import { isRolePath } from '../../policy/role/load.js';
 import { DEFAULT_HOOK_TIMEOUT_MS, runHook } from '../hooks/run-hook.js';
 import { HOSTS, type HookAnswer, type HostName } from '../hooks/types.js';
 import { sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
+import { writeNow } from './write-now.js';
 
 interface HostFlags extends DecisionFlags {
   autoApprove?: boolean;
@@ -55,30 +56,12 @@ export interface HookIO {
 const PROCESS_IO: HookIO = {
   stdin: () => process.stdin,
   answer: (a) => {
-    writeAnswer(a.stdout);
-    // Node makes process.stderr on first use (~0.5 ms): not for an empty string.
-    if (a.stderr !== '') process.stderr.write(a.stderr);
+    writeNow(1, a.stdout);
+    writeNow(2, a.stderr);
     process.exitCode = a.exitCode;
   },
   stop: (exitCode) => process.exit(exitCode),
 };
-
-/**
- * The answer, written to fd 1 at once: one small JSON line, which a stream (process.stdout, made on
- * first use) would cost ~1 ms of every hook call to set up. A host that stopped reading (EPIPE) gets
- * nothing, as from a stream; a non-blocking pipe that is full (EAGAIN) gets the rest through the stream.
- */
-function writeAnswer(text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  let done = 0;
-  try {
-    while (done < bytes.length) done += fs.writeSync(1, bytes, done);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EAGAIN') process.stdout.write(bytes.subarray(done));
-    else if (code !== 'EPIPE') throw err;
-  }
-}
 
 export function registerHook(program: Command, io: HookIO = PROCESS_IO): void {
   const hook = program.command('hook').description('agent-host hooks (claude-code, codex, gemini, cursor) and their installers');

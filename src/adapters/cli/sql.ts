@@ -9,6 +9,7 @@ import { run } from '../../run/spawn.js';
 import { openSession } from '../session.js';
 import { parseDialect } from './check.js';
 import { checkSqlClient } from './sql-client.js';
+import { writeNow } from './write-now.js';
 import {
   decisionJson,
   governOrAuditExit,
@@ -111,13 +112,13 @@ async function sqlCommand(args: string[], flags: SqlFlags): Promise<number> {
   if (typeof governed === 'number') return governed;
   const { decision, seal } = governed;
   // Without a client, stdout is ours; with one, it belongs to the client's output.
-  if (flags.json) (client.length > 0 ? process.stderr : process.stdout).write(JSON.stringify(decisionJson(decision, seal)) + '\n');
+  if (flags.json) writeNow(client.length > 0 ? 2 : 1, JSON.stringify(decisionJson(decision, seal)) + '\n');
   if (decision.decision === 'block') {
-    if (!flags.json) process.stderr.write(await refusalForStderr(decision, seal));
+    if (!flags.json) writeNow(2, await refusalForStderr(decision, seal));
     return EXIT.REFUSED;
   }
   if (client.length === 0) {
-    if (!flags.json) process.stdout.write('allow\n');
+    if (!flags.json) writeNow(1, 'allow\n');
     return EXIT.OK;
   }
   const result = await run(client[0]!, client.slice(1), { input: query });

@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Readable } from 'node:stream';
 import vm from 'node:vm';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,6 +98,7 @@ const HOT_RUNS = [
   ['check', '--sql', 'SELECT id FROM orders WHERE id = 1'],
   ['sql', 'SELECT id FROM orders WHERE id = 1'],
   ['sql', '--dialect', 'mysql', 'DELETE FROM orders'],
+  ['hook', 'claude-code'],
   ['verify'],
 ];
 
@@ -127,8 +129,32 @@ async function inThrowawayHome(work) {
 
 async function runAll(main, runs) {
   for (const args of runs) {
-    await main(args);
+    await runHot(main, args);
     process.exitCode = 0;
+  }
+}
+
+/** One hot run; a host hook reads its payload on stdin: a Bash tool call in the throwaway folder. */
+async function runHot(main, args) {
+  if (args[0] !== 'hook') return main(args);
+  const payload = {
+    session_id: 'seatbelt-build',
+    transcript_path: path.join(process.cwd(), 'transcript.jsonl'),
+    cwd: process.cwd(),
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command: 'git status --short && npm test -- --watch=false 2>&1 | tail -n 40' },
+  };
+  const stdin = Object.getOwnPropertyDescriptor(process, 'stdin');
+  Object.defineProperty(process, 'stdin', {
+    configurable: true,
+    enumerable: true,
+    value: Readable.from([Buffer.from(JSON.stringify(payload))]),
+  });
+  try {
+    return await main(args);
+  } finally {
+    Object.defineProperty(process, 'stdin', stdin);
   }
 }
 
@@ -168,7 +194,7 @@ async function makeSnapshotCache(out) {
     silence();
     for (const args of HOT_RUNS.filter((a) => a[0] !== 'verify')) {
       const cli = instantiate();
-      const run = cli.main(args);
+      const run = runHot(cli.main, args);
       cli.exitWith(run);
       await run.catch(() => {});
       process.exitCode = 0;

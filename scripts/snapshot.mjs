@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withoutBuiltinCodeCache } from './snapshot-code-cache.mjs';
+import { warmUpNode } from './snapshot-node-warm-up.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -103,10 +104,14 @@ const program = cli.exports.buildProgram();
 // The hot path run once (src/adapters/cli/warm-up.ts), under the same traps, so the snapshot keeps
 // its compiled code. The snapshot is taken when the event loop is empty, after this has finished.
 let warmed = false;
+// Then Node's own hot functions (scripts/snapshot-node-warm-up.mjs), outside the traps: it makes and
+// removes a throwaway folder, key and child process.
+const warmUpNode = ${warmUpNode.toString()};
 cli.exports.warmUp(catalogueBytes).then(
-  () => {
-    warmed = true;
+  async () => {
     for (const undo of restore.reverse()) undo();
+    await warmUpNode({ fs, os, path: require('node:path'), crypto, childProcess: require('node:child_process'), url: require('node:url') });
+    warmed = true;
   },
   (err) => {
     throw err;

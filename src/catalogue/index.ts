@@ -20,3 +20,21 @@ export function catalogue(): readonly ProgramSpec[] {
 export function specFor(name: string): ProgramSpec | undefined {
   return specNamed(name);
 }
+
+/**
+ * A value the analysis makes from a program's spec (git's global options, an interpreter's code
+ * options, psql's grammar), made on its first use: the bundles read specs from dist/catalogue.data,
+ * which no module's top level may read (the start-up snapshot's builder forbids it), and a command
+ * that never names the program never parses its spec.
+ */
+export function fromSpec<T>(name: string, make: (spec: ProgramSpec) => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make(requiredSpec(name)) }).value;
+}
+
+/** The spec of a program the analysis is built on: without it the build is broken, and the analysis fails closed. */
+export function requiredSpec(name: string): ProgramSpec {
+  const spec = specFor(name);
+  if (!spec) throw new Error(`the catalogue has no spec for ${name}: the build is incomplete`);
+  return spec;
+}

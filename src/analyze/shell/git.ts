@@ -5,10 +5,10 @@ import type { Word } from '../../core/ir.js';
 import { joinWords, type Action } from './actions.js';
 import { undecidable } from './undecidable.js';
 import { optionSpecFrom, scanOptions, type OptionSpec } from './options.js';
-import { GIT_SPEC } from '../../catalogue/specs/core-tools.js';
+import { fromSpec } from '../../catalogue/index.js';
 
 /** git's global options: its catalogue spec (src/catalogue/specs/core-tools.ts). */
-const GIT_GLOBAL: OptionSpec = optionSpecFrom(GIT_SPEC);
+const gitGlobal = fromSpec('git', (git): OptionSpec => optionSpecFrom(git));
 
 /** Settings whose value git runs through the shell. */
 const COMMAND_KEYS = new Set([
@@ -188,7 +188,7 @@ function extAction(url: Word, text: string): Action {
 }
 
 export function gitActions(args: Word[]): Action[] {
-  const s = scanOptions(args, GIT_GLOBAL);
+  const s = scanOptions(args, gitGlobal());
   const out: Action[] = [];
   const text = joinWords(args).raw;
   for (const o of s.options) if (o.name === 'c' && o.value) out.push(...configAction(o.value));

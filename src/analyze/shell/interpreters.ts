@@ -8,7 +8,7 @@ import type { Action, Language } from './actions.js';
 import { undecidable } from './undecidable.js';
 import { interpreterKind } from '../../catalogue/kinds.js';
 import type { OptionDecl, ProgramSpec } from '../../catalogue/spec.js';
-import { NODE_SPEC, PERL_SPEC, PHP_SPEC, PYTHON_SPEC, RUBY_SPEC } from '../../catalogue/specs/core-tools.js';
+import { fromSpec } from '../../catalogue/index.js';
 
 interface InterpreterSpec {
   language: Language;
@@ -60,9 +60,22 @@ function grammarOf(spec: ProgramSpec): Pick<InterpreterSpec, 'code' | 'longCode'
   };
 }
 
+/** Interpreters whose options are their catalogue spec's, read when first asked for. */
+const FROM_SPEC = {
+  python: fromSpec('python', (spec): InterpreterSpec => ({ ...grammarOf(spec), language: 'python', stopAfterCode: true, module: 'm' })),
+  node: fromSpec('node', (spec): InterpreterSpec => ({ ...grammarOf(spec), language: 'node', separateCode: true })),
+  perl: fromSpec('perl', (spec): InterpreterSpec => ({
+    ...grammarOf(spec),
+    language: 'perl',
+    digits: '0lC',
+    rest: 'idDFxMmV',
+    preload: 'Mm',
+  })),
+  ruby: fromSpec('ruby', (spec): InterpreterSpec => ({ ...grammarOf(spec), language: 'ruby', digits: '0', rest: 'WTFxiK', preload: 'r' })),
+  php: fromSpec('php', (spec): InterpreterSpec => ({ ...grammarOf(spec), language: 'php', longModule: ['file', 'process-file'] })),
+};
+
 const SPECS = {
-  python: { ...grammarOf(PYTHON_SPEC), language: 'python', stopAfterCode: true, module: 'm' },
-  node: { ...grammarOf(NODE_SPEC), language: 'node', separateCode: true },
   bun: {
     language: 'node',
     code: 'ep',
@@ -73,10 +86,7 @@ const SPECS = {
     readsStdin: false,
     exits: ['-v', '--version', '-h', '--help'],
   },
-  perl: { ...grammarOf(PERL_SPEC), language: 'perl', digits: '0lC', rest: 'idDFxMmV', preload: 'Mm' },
-  ruby: { ...grammarOf(RUBY_SPEC), language: 'ruby', digits: '0', rest: 'WTFxiK', preload: 'r' },
   irb: { language: 'ruby', code: '', withArg: 'rI', preload: 'r' },
-  php: { ...grammarOf(PHP_SPEC), language: 'php', longModule: ['file', 'process-file'] },
   r: { language: 'r', code: 'e', withArg: '', module: 'f', longWithArg: ['file', 'default-packages', 'encoding'] },
   julia: {
     language: 'julia',
@@ -109,7 +119,7 @@ export function interpreterOf(name: string): InterpreterSpec | null {
   if (kind === undefined) return null;
   if (kind === 'deno') return DENO;
   if (kind === 'powershell') return POWERSHELL;
-  return SPECS[kind];
+  return kind in FROM_SPEC ? FROM_SPEC[kind as keyof typeof FROM_SPEC]() : SPECS[kind as keyof typeof SPECS];
 }
 
 /** deno and PowerShell are read by their own functions below; these stand for them in interpreterOf. */

@@ -5,14 +5,14 @@ import type { Word } from '../../core/ir.js';
 import type { Dialect } from '../../core/types.js';
 import type { Action } from './actions.js';
 import { optionSpecFrom, optionValues, scanOptions, type OptionSpec } from './options.js';
-import { BQ_SPEC, MYSQL_SPEC, PSQL_SPEC, SQLITE_SPEC } from '../../catalogue/specs/sql-clients.js';
+import { fromSpec, requiredSpec } from '../../catalogue/index.js';
 import { readInvocation, wordsWithRole } from '../../catalogue/read.js';
 
 /** psql's, mysql's and sqlite3's option grammars are their catalogue specs (src/catalogue/specs/sql-clients.ts). */
-const PSQL: OptionSpec = optionSpecFrom(PSQL_SPEC, { permute: true, lenient: true });
+const psqlOptions = fromSpec('psql', (spec): OptionSpec => optionSpecFrom(spec, { permute: true, lenient: true }));
 
 function psql(args: Word[]): Action[] {
-  const s = scanOptions(args, PSQL);
+  const s = scanOptions(args, psqlOptions());
   const out: Action[] = optionValues(s, 'c', 'command').map((sql) => ({ kind: 'sql', dialect: 'postgresql', sql }));
   const files = optionValues(s, 'f', 'file');
   if (files.some((f) => f.value === '-')) out.push({ kind: 'stdin-sql', dialect: 'postgresql' });
@@ -26,10 +26,10 @@ function psql(args: Word[]): Action[] {
   return out;
 }
 
-const MYSQL: OptionSpec = optionSpecFrom(MYSQL_SPEC, { permute: true, lenient: true });
+const mysqlOptions = fromSpec('mysql', (spec): OptionSpec => optionSpecFrom(spec, { permute: true, lenient: true }));
 
 function mysql(dialect: Dialect, args: Word[]): Action[] {
-  const s = scanOptions(args, MYSQL);
+  const s = scanOptions(args, mysqlOptions());
   const out: Action[] = optionValues(s, 'e', 'execute').map((sql) => ({ kind: 'sql', dialect, sql }));
   const init = optionValues(s, 'init-command', 'init-command-add');
   out.push(...init.map((sql): Action => ({ kind: 'sql', dialect, sql })));
@@ -43,10 +43,12 @@ function mysql(dialect: Dialect, args: Word[]): Action[] {
  * sqlite3's options that take values, and how many (its shell.c): `-lookaside SIZE N` and
  * `-pagecache SIZE N` take two. Options may stand before or after the database.
  */
-const SQLITE_VALUES: Record<string, number> = Object.fromEntries(
-  (SQLITE_SPEC.options ?? [])
-    .filter((o) => o.value === 'required' && !o.rest)
-    .flatMap((o) => o.names.filter((n) => /^-[^-]/.test(n)).map((n) => [n, o.words ?? 1])),
+const sqliteValues = fromSpec('sqlite3', (sqlite): Record<string, number> =>
+  Object.fromEntries(
+    (sqlite.options ?? [])
+      .filter((o) => o.value === 'required' && !o.rest)
+      .flatMap((o) => o.names.filter((n) => /^-[^-]/.test(n)).map((n) => [n, o.words ?? 1])),
+  ),
 );
 
 function sqlite3(args: Word[]): Action[] {
@@ -74,7 +76,7 @@ function sqlite3(args: Word[]): Action[] {
         });
         break;
       }
-      i += SQLITE_VALUES[v] ?? 0;
+      i += sqliteValues()[v] ?? 0;
       continue;
     }
     operands.push(w);
@@ -113,7 +115,7 @@ function sqlcmd(args: Word[]): Action[] {
  * last word after `query` that is not an option.
  */
 function bq(args: Word[]): Action[] {
-  const inv = readInvocation(BQ_SPEC, args);
+  const inv = readInvocation(requiredSpec('bq'), args);
   if (!inv.undecidable && inv.path[0] === 'query') {
     const sql = wordsWithRole(inv, 'sql');
     return sql.length

@@ -4,7 +4,7 @@
 import type { SimpleCommand, Word } from '../../core/ir.js';
 import { optionSpecFrom, parseOptions, type OptionSpec, type ParsedOptions } from './options.js';
 import { nameOf } from './programs.js';
-import { GIT_SPEC } from '../../catalogue/specs/core-tools.js';
+import { fromSpec, requiredSpec } from '../../catalogue/index.js';
 
 export interface GitCall {
   sub: string;
@@ -16,8 +16,9 @@ export interface GitCall {
 }
 
 /** Global options whose value may be the next word (`-C dir`, `--git-dir dir`): from git's catalogue spec (src/catalogue/specs/core-tools.ts). */
-const GLOBAL_WITH_VALUE: ReadonlySet<string> = new Set(
-  (GIT_SPEC.options ?? []).filter((o) => o.value === 'required').flatMap((o) => o.names),
+const globalWithValue = fromSpec(
+  'git',
+  (git): ReadonlySet<string> => new Set((git.options ?? []).filter((o) => o.value === 'required').flatMap((o) => o.names)),
 );
 
 /** The programs gitCall reads: a rule judging only through it names these (ShellRule.programs). */
@@ -38,7 +39,7 @@ export function gitCall(cmd: SimpleCommand): GitCall | undefined {
     let value: string | undefined = eq > 0 && v.startsWith('--') ? v.slice(eq + 1) : undefined;
     if (/^-c.+/.test(v)) value = v.slice(2);
     else if (/^-C.+/.test(v)) continue;
-    else if (value === undefined && GLOBAL_WITH_VALUE.has(name)) value = a[++i]?.value;
+    else if (value === undefined && globalWithValue().has(name)) value = a[++i]?.value;
     if ((name === '-c' || /^-c./.test(v)) && value !== undefined) {
       const k = value.indexOf('=');
       config.set((k >= 0 ? value.slice(0, k) : value).toLowerCase(), k >= 0 ? value.slice(k + 1) : 'true');
@@ -60,10 +61,15 @@ export function gitCall(cmd: SimpleCommand): GitCall | undefined {
 
 /** A subcommand's options as git's parse-options reads them: its level of git's catalogue spec (src/catalogue/specs/core-tools.ts). */
 export function gitGrammar(sub: string): OptionSpec {
-  const level = GIT_SPEC.subcommands?.[sub];
-  if (!level) throw new Error(`git's catalogue spec has no grammar for ${sub}`);
-  return optionSpecFrom(level);
+  let grammar = grammars.get(sub);
+  if (!grammar) {
+    const level = requiredSpec('git').subcommands?.[sub];
+    if (!level) throw new Error(`git's catalogue spec has no grammar for ${sub}`);
+    grammars.set(sub, (grammar = optionSpecFrom(level)));
+  }
+  return grammar;
 }
+const grammars = new Map<string, OptionSpec>();
 
 export function gitOptions(g: GitCall, spec: OptionSpec = {}): ParsedOptions {
   return parseOptions(g.args, spec);

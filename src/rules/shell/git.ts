@@ -14,17 +14,13 @@ function git(sub: string | string[], test: (g: GitCall, cmd: SimpleCommand) => b
   };
 }
 
-const PUSH = grammar('push');
-const push = (g: GitCall) => gitOptions(g, PUSH);
+const push = (g: GitCall) => gitOptions(g, grammar('push'));
 /** Refspecs: the operands after the repository. */
 const refspecs = (p: ParsedOptions) => p.operands.slice(1).map((w) => w.value);
 
-const CHECKOUT = grammar('checkout');
-const RESET = grammar('reset');
-
 /** True when `git checkout` is given paths (overwriting their uncommitted changes) rather than a branch. */
 function checkoutDiscards(g: GitCall): boolean {
-  const p = gitOptions(g, CHECKOUT);
+  const p = gitOptions(g, grammar('checkout'));
   if (has(p, 'p', 'patch')) return false;
   if (has(p, 'f', 'force', 'pathspec-from-file')) return true;
   const dd = g.args.findIndex((w) => w.value === '--');
@@ -82,7 +78,7 @@ export const GIT_RULES: ShellRule[] = [
       ],
     },
     match: git('reset', (g) => {
-      const p = gitOptions(g, RESET);
+      const p = gitOptions(g, grammar('reset'));
       // `F=--hard; git reset $F`: a computed argument may be --hard unless the mode is spelled out.
       return has(p, 'hard') || (dynamicOptionWords(g).length > 0 && !has(p, 'soft', 'mixed', 'merge', 'keep', 'p', 'patch'));
     }),
@@ -351,7 +347,7 @@ export const GIT_RULES: ShellRule[] = [
             ['--abort', '--continue', '--skip', '--quit', '--edit-todo', '--show-current-patch'].includes(w.value),
           );
         case 'reset': {
-          const p = v(RESET);
+          const p = v(grammar('reset'));
           // `git reset <commit>` moves the branch; `git reset <commit> <paths>` and `git reset -p` only unstage.
           return (
             has(p, 'soft', 'keep', 'merge') ||
@@ -366,7 +362,7 @@ export const GIT_RULES: ShellRule[] = [
         case 'branch':
           return has(v(grammar('branch')), 'f', 'force', 'M', 'C');
         case 'checkout':
-          return has(v(CHECKOUT), 'B');
+          return has(v(grammar('checkout')), 'B');
         case 'switch':
           return has(v(grammar('switch')), 'C', 'force-create');
         case 'tag':

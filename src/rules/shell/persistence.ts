@@ -8,7 +8,7 @@ import { reachOf, type Reach } from './places.js';
 import { homeOf, type Target } from './paths.js';
 import { gitConfigEdits } from './git-config-write.js';
 import { has, optionSpecFrom, parseOptions } from './options.js';
-import { SYSTEMCTL_SPEC } from '../../catalogue/specs/core-tools.js';
+import { fromSpec } from '../../catalogue/index.js';
 import { nameOf } from './programs.js';
 import { memoByCommand } from './memo.js';
 
@@ -165,14 +165,14 @@ function schedulesJob(cmd: SimpleCommand): string | undefined {
 }
 
 /** systemctl's options: its catalogue spec (src/catalogue/specs/core-tools.ts). */
-const SYSTEMCTL = optionSpecFrom(SYSTEMCTL_SPEC);
+const systemctl = fromSpec('systemctl', (spec) => optionSpecFrom(spec));
 const ENABLES = /^(enable|reenable|link|preset|preset-all|add-wants|add-requires|edit|set-default)$/;
 
 /** `systemctl [--user] enable|link|edit …`, `launchctl load|bootstrap|submit|enable …`, and the SysV/OpenRC equivalents. */
 function enablesService(cmd: SimpleCommand): string | undefined {
   const n = nameOf(cmd);
   if (n === 'systemctl') {
-    const verb = parseOptions(cmd.args, SYSTEMCTL).operands[0]?.value ?? '';
+    const verb = parseOptions(cmd.args, systemctl()).operands[0]?.value ?? '';
     return ENABLES.test(verb) ? `systemctl ${verb}` : undefined;
   }
   if (n === 'launchctl') {

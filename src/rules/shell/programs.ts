@@ -3,7 +3,7 @@
 import type { Redirect, SimpleCommand, Word } from '../../core/ir.js';
 import { has, optionSpecFrom, parseOptions, values, type OptionSpec } from './options.js';
 import type { ProgramSpec } from '../../catalogue/spec.js';
-import { NODE_SPEC, PERL_SPEC, PHP_SPEC, PYTHON_SPEC, RUBY_SPEC } from '../../catalogue/specs/core-tools.js';
+import { fromSpec } from '../../catalogue/index.js';
 import { parallelRunsStdin } from '../../analyze/shell/carriers.js';
 import {
   DECODERS,
@@ -97,26 +97,27 @@ function dialectOf(spec: ProgramSpec, other: string[] = []): Dialect {
     (spec.options ?? []).filter((o) => o.role?.kind === kind).flatMap((o) => o.names.map((n) => n.replace(/^--?/, '')));
   return { spec: optionSpecFrom(spec, { stopAtOperand: true }), code: names('code'), other: [...names('code-file'), ...other] };
 }
-const NODE_DIALECT = dialectOf(NODE_SPEC);
-const RUBY_DIALECT = dialectOf(RUBY_SPEC);
-/** How each interpreter (src/catalogue/kinds.ts) is given code. */
-const DIALECTS: Record<InterpreterKey, Dialect> = {
-  python: dialectOf(PYTHON_SPEC, ['m']),
-  perl: dialectOf(PERL_SPEC),
-  ruby: RUBY_DIALECT,
-  irb: RUBY_DIALECT,
-  node: NODE_DIALECT,
-  bun: NODE_DIALECT,
-  deno: NODE_DIALECT,
-  php: dialectOf(PHP_SPEC),
-  lua: { spec: { shortValue: 'el', stopAtOperand: true }, code: ['e'], other: [] },
-  osascript: E_DIALECT,
-  r: E_DIALECT,
-  julia: E_DIALECT,
-  jshell: E_DIALECT,
-  groovy: E_DIALECT,
-  tclsh: E_DIALECT,
-  powershell: { spec: { shortValue: '', longValue: [], stopAtOperand: true }, code: [], other: [] },
+const nodeDialect = fromSpec('node', (spec) => dialectOf(spec));
+const rubyDialect = fromSpec('ruby', (spec) => dialectOf(spec));
+const fixed = (dialect: Dialect) => () => dialect;
+/** How each interpreter (src/catalogue/kinds.ts) is given code; from its spec, read when first asked for. */
+const DIALECTS: Record<InterpreterKey, () => Dialect> = {
+  python: fromSpec('python', (spec) => dialectOf(spec, ['m'])),
+  perl: fromSpec('perl', (spec) => dialectOf(spec)),
+  ruby: rubyDialect,
+  irb: rubyDialect,
+  node: nodeDialect,
+  bun: nodeDialect,
+  deno: nodeDialect,
+  php: fromSpec('php', (spec) => dialectOf(spec)),
+  lua: fixed({ spec: { shortValue: 'el', stopAtOperand: true }, code: ['e'], other: [] }),
+  osascript: fixed(E_DIALECT),
+  r: fixed(E_DIALECT),
+  julia: fixed(E_DIALECT),
+  jshell: fixed(E_DIALECT),
+  groovy: fixed(E_DIALECT),
+  tclsh: fixed(E_DIALECT),
+  powershell: fixed({ spec: { shortValue: '', longValue: [], stopAtOperand: true }, code: [], other: [] }),
 };
 
 /** Where a code runner takes its program from; undefined when the command is not a code runner. */
@@ -158,7 +159,7 @@ export function programSource(cmd: SimpleCommand): ProgramSource | undefined {
     return { ...base, inline: v ? [v] : [], fromStdin: v === undefined || v.value === '-' };
   }
   const kind = interpreterKind(n);
-  const dialect = isShell(n) || !kind ? SHELL_DIALECT : DIALECTS[kind];
+  const dialect = isShell(n) || !kind ? SHELL_DIALECT : DIALECTS[kind]();
   const p = parseOptions(cmd.args, dialect.spec);
   const inline = cmd.args.filter((_, i) => i > 0 && dialect.code.some((c) => isOptionWord(cmd.args[i - 1]!.value, c)));
   // Inline code glued to its option (`-cCODE`, `--eval=CODE`) is in the parsed values.

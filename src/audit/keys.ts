@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { SeatbeltError } from '../core/error.js';
 import { fsyncDir } from './durable.js';
 import { noteKeyReplaced } from './keyring.js';
-import { fingerprint, parsePublicKey, signerFromPrivateKey } from './key-format.js';
+import { fingerprint, parsePublicKey, privateKeyFromPem, signerFromPrivateKey } from './key-format.js';
 import type { Signer } from './seal.js';
 import { boundedMemo } from '../core/bounded-memo.js';
 
@@ -83,7 +83,7 @@ export function loadSigner(o: { home: string; autoCreate: boolean }): {
  * Parsing a key costs ~1 ms, which a long-lived process (the hook daemon, the gateway) would pay at
  * every session it opens: the same PEM text is the same key, so its key object and signer are kept.
  */
-const parsePrivatePem = boundedMemo((pem: string) => createPrivateKey(pem), 4);
+const parsePrivatePem = boundedMemo((pem: string) => privateKeyFromPem(pem), 4);
 const signers = new WeakMap<KeyObject, Signer>();
 function signerOf(key: KeyObject): Signer {
   let signer = signers.get(key);

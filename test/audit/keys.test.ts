@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fingerprint, initKeys, keyPaths, loadSigner, parsePublicKey, readHomePublicKeys, sshPublicKeyLine } from '../../src/audit/keys.js';
+import { privateKeyFromPem } from '../../src/audit/key-format.js';
 import { SeatbeltError } from '../../src/core/error.js';
 
 let home: string;
@@ -131,5 +132,32 @@ describe('public key formats', () => {
     fs.writeFileSync(sshFile, `${sshPublicKeyLine(parsePublicKey(fs.readFileSync(publicKeyPath, 'utf8')))}\n`);
     const out = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', sshFile], { encoding: 'utf8' });
     expect(out.split(' ')[1]).toBe(keyId);
+  });
+});
+
+describe('privateKeyFromPem', () => {
+  // The form `keys init` writes is read from its seed; the key must be the one OpenSSL reads.
+  const sameKey = (a: KeyObject, b: KeyObject) =>
+    expect(createPublicKey(a).export({ format: 'der', type: 'spki' })).toEqual(createPublicKey(b).export({ format: 'der', type: 'spki' }));
+
+  test('reads an Ed25519 PKCS#8 PEM as OpenSSL does, however its base64 is wrapped', () => {
+    for (let i = 0; i < 20; i++) {
+      const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+      const key = privateKeyFromPem(pem);
+      sameKey(key, createPrivateKey(pem));
+      const body = pem.split('\n').slice(1, -2).join('');
+      const rewrapped = `-----BEGIN PRIVATE KEY-----\r\n${body.slice(0, 10)}\r\n${body.slice(10)}\r\n-----END PRIVATE KEY-----\r\n`;
+      sameKey(privateKeyFromPem(rewrapped), key);
+      expect(verify(null, Buffer.from('x'), createPublicKey(createPrivateKey(pem)), sign(null, Buffer.from('x'), key))).toBe(true);
+    }
+  });
+
+  test('leaves every other PEM to OpenSSL: other key types, and text that is not a key', () => {
+    const ed448 = generateKeyPairSync('ed448').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(privateKeyFromPem(ed448).asymmetricKeyType).toBe('ed448');
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs1' }).toString();
+    expect(privateKeyFromPem(rsa).asymmetricKeyType).toBe('rsa');
+    expect(() => privateKeyFromPem('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n')).toThrow();
+    expect(() => privateKeyFromPem('not a key')).toThrow();
   });
 });

@@ -5,6 +5,7 @@ import type { Action, Decision, RuleMatch } from '../core/types.js';
 import { canonicalize } from './canonical.js';
 import { redactArgv, redactSecrets } from './redact.js';
 import { FORMAT_VERSION } from './seal.js';
+import { isoTime } from '../core/iso-time.js';
 
 export interface Actor {
   /** The agent acting (e.g. `claude-code`), when known. */
@@ -27,7 +28,7 @@ export type RecordType = 'decision' | 'outcome' | 'recovery' | 'inspection';
 const GOVERNANCE_MODE = 'deterministic';
 
 function header(type: RecordType, eventId: string, time: Date) {
-  return { v: FORMAT_VERSION, type, event_id: eventId, time: time.toISOString(), governance_mode: GOVERNANCE_MODE };
+  return { v: FORMAT_VERSION, type, event_id: eventId, time: isoTime(time), governance_mode: GOVERNANCE_MODE };
 }
 
 /**

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { hostname } from 'node:os';
 import { SeatbeltError } from '../core/error.js';
+import { isoTime } from '../core/iso-time.js';
 
 export interface LockInfo {
   pid: number;
@@ -121,7 +122,7 @@ function breakStale(path: string, stale: Holder): boolean {
 }
 
 function lockInfo(): LockInfo {
-  return { pid: process.pid, host: hostname(), started: new Date().toISOString(), nonce: randomBytes(8).toString('hex') };
+  return { pid: process.pid, host: hostname(), started: isoTime(new Date()), nonce: randomBytes(8).toString('hex') };
 }
 
 /**

@@ -9,9 +9,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
- * Builds the specs once and writes them to `out` as data: a first line of JSON indexing the specs
- * (byte offset and length of each, and each program name's spec), then each spec's JSON, so a
- * look-up parses only the spec it needs. Fails if a spec does not survive the round trip.
+ * Builds the specs once and writes them to `out` as data, so a look-up parses only the spec it needs:
+ * - a first line naming each program's spec: `\tname=number\t…\t`, found by a string search, never parsed;
+ * - a second line of JSON: each spec's byte offset and length, in turn;
+ * - then each spec's JSON.
+ * Fails if a spec does not survive the round trip, or a name could not be found in the first line.
  */
 export async function writeCatalogueJson(root, out) {
   const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-catalogue-'));
@@ -34,14 +36,19 @@ export async function writeCatalogueJson(root, out) {
       if (!sameData(spec, JSON.parse(json))) throw new Error(`catalogue spec ${spec.names[0]} is not plain data`);
       return Buffer.from(json);
     });
-    const index = { specs: [], names: {} };
+    const offsets = [];
+    const numbers = new Map(); // a name two specs claim is the later one's
     let at = 0;
     bodies.forEach((b, i) => {
-      index.specs.push([at, b.length]);
+      offsets.push(at, b.length);
       at += b.length;
-      for (const n of specs[i].names) index.names[n] = i;
+      for (const n of specs[i].names) {
+        if (!/^[^\t\n=]+$/.test(n)) throw new Error(`catalogue spec ${specs[i].names[0]}: the name ${JSON.stringify(n)} cannot be indexed`);
+        numbers.set(n, i);
+      }
     });
-    writeFileSync(out, Buffer.concat([Buffer.from(JSON.stringify(index) + '\n'), ...bodies]));
+    const names = `\t${[...numbers].map(([n, i]) => `${n}=${i}\t`).join('')}`;
+    writeFileSync(out, Buffer.concat([Buffer.from(`${names}\n${JSON.stringify(offsets)}\n`), ...bodies]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -68,8 +75,13 @@ export const catalogueAsData = {
       loader: 'js',
       resolveDir: process.cwd(),
       contents: `import { openSync, readSync } from 'node:fs';
-let data;
-const parsed = [];
+/**
+ * The specs looked up so far, by each of their names (null: the catalogue does not know the name).
+ * A start-up snapshot holds those its warm-up looked up, read from its own build's file.
+ */
+const known = new Map();
+/** Where the specs are read from: the open file, or the bytes the snapshot's warm-up is given. */
+let source;
 /** Bytes [at, at + length) of the open file. */
 function read(fd, at, length) {
   const buf = Buffer.allocUnsafe(length);
@@ -81,12 +93,23 @@ function read(fd, at, length) {
   }
   return buf;
 }
+/** The two index lines of the catalogue's bytes, and where the specs start. */
+function indexOf(head) {
+  const first = head.indexOf(10);
+  const second = head.indexOf(10, first + 1);
+  if (first < 0 || second < 0) return undefined;
+  return {
+    names: head.toString('latin1', 0, first),
+    offsets: JSON.parse(head.toString('latin1', first + 1, second)),
+    base: second + 1,
+  };
+}
 /**
- * The index line only: a command reads the few specs it looks up, not the whole file (~5 MB, ~5 ms
- * a start). The file stays open (close-on-exec, as node opens every file), so a look-up is one read.
+ * The file, opened on the first look-up of a name not known yet, and its index lines read (a command
+ * reads the few specs it looks up, not the whole ~5 MB). It stays open (close-on-exec, as node
+ * opens every file), so a look-up is one read.
  */
-function open() {
-  if (data) return data;
+function openFile() {
   // The bundle is dist/seatbelt.cjs, dist/seatbelt.mjs, or a library chunk below dist/lib.
   for (const rel of ['./catalogue.data', '../catalogue.data', '../../catalogue.data']) {
     let fd;
@@ -96,47 +119,54 @@ function open() {
       if (err.code === 'ENOENT') continue;
       throw err;
     }
-    let head = Buffer.alloc(0);
-    let nl = -1;
-    for (let size = 32768; nl === -1; size *= 2) {
-      const chunk = Buffer.allocUnsafe(size);
-      const n = readSync(fd, chunk, 0, size, head.length);
-      if (n === 0) throw new Error('dist/catalogue.data has no index line: run npm run build');
-      const from = head.length;
-      head = Buffer.concat([head, chunk.subarray(0, n)]);
-      nl = head.indexOf(10, from);
+    for (let size = 32768; ; size *= 2) {
+      const head = Buffer.allocUnsafe(size);
+      let got = 0;
+      for (let n = 1; got < size && n > 0; got += n) n = readSync(fd, head, got, size - got, got);
+      const index = indexOf(head.subarray(0, got));
+      if (index) return { ...index, bytes: (at, length) => read(fd, at, length) };
+      if (got < size) throw new Error('dist/catalogue.data has no index lines: run npm run build');
     }
-    return (data = { index: JSON.parse(head.subarray(0, nl).toString('utf8')), fd, base: nl + 1 });
   }
   throw new Error('dist/catalogue.data is missing: run npm run build');
 }
-function spec(i) {
-  if (parsed[i] === undefined) {
-    const { index, fd, base, body } = open();
-    const [at, length] = index.specs[i];
-    const bytes = body ? body.subarray(at, at + length) : read(fd, base + at, length);
-    parsed[i] = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
-  }
-  return parsed[i];
+function files() {
+  return (source ??= openFile());
+}
+/** The spec with this number, parsed, and known by each of its names. */
+function parse(s, i) {
+  const bytes = s.bytes(s.base + s.offsets[2 * i], s.offsets[2 * i + 1]);
+  const spec = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  for (const name of spec.names) known.set(name, spec);
+  return spec;
 }
 /**
  * Specs read from these bytes (the whole file) until the returned function is called: the start-up
- * snapshot's warm-up may not open files. What it parsed stays (the same build's specs); the file is
- * opened when a run first needs another one.
+ * snapshot's warm-up may not open files. What it looked up stays known (the same build's); the file
+ * is opened when a run first asks for another name.
  */
 export function useCatalogueBytes(bytes) {
-  const nl = bytes.indexOf(10);
-  data = { index: JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, nl).toString('utf8')), body: bytes.subarray(nl + 1) };
+  const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const index = indexOf(whole);
+  if (!index) throw new Error('dist/catalogue.data has no index lines: run npm run build');
+  source = { ...index, bytes: (at, length) => whole.subarray(at, at + length) };
   return () => {
-    data = undefined;
+    source = undefined;
   };
 }
 export function loadFamilies() {
-  return [open().index.specs.map((_, i) => spec(i))];
+  const s = files();
+  return [Array.from({ length: s.offsets.length / 2 }, (_, i) => parse(s, i))];
 }
 export function specNamed(name) {
-  const i = Object.hasOwn(open().index.names, name) ? open().index.names[name] : undefined;
-  return i === undefined ? undefined : spec(i);
+  let spec = known.get(name);
+  if (spec !== undefined) return spec ?? undefined;
+  const s = files();
+  const at = s.names.indexOf('\\t' + name + '=');
+  if (at < 0 || /[\\t\\n=]/.test(name)) spec = null;
+  else spec = parse(s, Number(s.names.slice(at + name.length + 2, s.names.indexOf('\\t', at + 1))));
+  known.set(name, spec);
+  return spec ?? undefined;
 }
 `,
     }));

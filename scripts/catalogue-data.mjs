@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
  * - a first line naming each program's spec: `\tname=number\t…\t`, found by a string search, never parsed;
  * - a second line of JSON: each spec's byte offset and length, in turn;
  * - then each spec's JSON.
- * Fails if a spec does not survive the round trip, or a name could not be found in the first line.
+ * Fails if a spec does not survive the round trip, or a name could not be found in the first line or
+ * names two specs.
  */
 export async function writeCatalogueJson(root, out) {
   const dir = mkdtempSync(path.join(tmpdir(), 'seatbelt-catalogue-'));
@@ -37,13 +38,16 @@ export async function writeCatalogueJson(root, out) {
       return Buffer.from(json);
     });
     const offsets = [];
-    const numbers = new Map(); // a name two specs claim is the later one's
+    const numbers = new Map();
     let at = 0;
     bodies.forEach((b, i) => {
       offsets.push(at, b.length);
       at += b.length;
       for (const n of specs[i].names) {
         if (!/^[^\t\n=]+$/.test(n)) throw new Error(`catalogue spec ${specs[i].names[0]}: the name ${JSON.stringify(n)} cannot be indexed`);
+        // A spec is known by each of its names (the loader below): one name, one spec.
+        if (numbers.has(n))
+          throw new Error(`catalogue: ${JSON.stringify(n)} names two specs (${specs[numbers.get(n)].names[0]}, ${specs[i].names[0]})`);
         numbers.set(n, i);
       }
     });
@@ -99,7 +103,7 @@ function indexOf(head) {
   const second = head.indexOf(10, first + 1);
   if (first < 0 || second < 0) return undefined;
   return {
-    names: head.toString('latin1', 0, first),
+    names: head.toString('utf8', 0, first),
     offsets: JSON.parse(head.toString('latin1', first + 1, second)),
     base: second + 1,
   };

@@ -6,7 +6,7 @@
 import type { Word } from '../../core/ir.js';
 import type { Action, Language } from './actions.js';
 import { undecidable } from './undecidable.js';
-import { interpreterKind } from '../../catalogue/kinds.js';
+import { interpreterKind, type InterpreterKey } from '../../catalogue/kinds.js';
 import type { OptionDecl, ProgramSpec } from '../../catalogue/spec.js';
 import { fromSpec } from '../../catalogue/index.js';
 
@@ -60,8 +60,10 @@ function grammarOf(spec: ProgramSpec): Pick<InterpreterSpec, 'code' | 'longCode'
   };
 }
 
-/** Interpreters whose options are their catalogue spec's, read when first asked for. */
-const FROM_SPEC = {
+const fixed = (spec: InterpreterSpec) => () => spec;
+
+/** Each interpreter's grammar; python's, node's, perl's, ruby's and php's from their catalogue spec, read when first asked for. */
+const SPECS: Record<Exclude<InterpreterKey, 'deno' | 'powershell'>, () => InterpreterSpec> = {
   python: fromSpec('python', (spec): InterpreterSpec => ({ ...grammarOf(spec), language: 'python', stopAfterCode: true, module: 'm' })),
   node: fromSpec('node', (spec): InterpreterSpec => ({ ...grammarOf(spec), language: 'node', separateCode: true })),
   perl: fromSpec('perl', (spec): InterpreterSpec => ({
@@ -73,10 +75,7 @@ const FROM_SPEC = {
   })),
   ruby: fromSpec('ruby', (spec): InterpreterSpec => ({ ...grammarOf(spec), language: 'ruby', digits: '0', rest: 'WTFxiK', preload: 'r' })),
   php: fromSpec('php', (spec): InterpreterSpec => ({ ...grammarOf(spec), language: 'php', longModule: ['file', 'process-file'] })),
-};
-
-const SPECS = {
-  bun: {
+  bun: fixed({
     language: 'node',
     code: 'ep',
     separateCode: true,
@@ -85,33 +84,33 @@ const SPECS = {
     longWithArg: ['preload', 'config', 'cwd', 'env-file', 'tsconfig-override'],
     readsStdin: false,
     exits: ['-v', '--version', '-h', '--help'],
-  },
-  irb: { language: 'ruby', code: '', withArg: 'rI', preload: 'r' },
-  r: { language: 'r', code: 'e', withArg: '', module: 'f', longWithArg: ['file', 'default-packages', 'encoding'] },
-  julia: {
+  }),
+  irb: fixed({ language: 'ruby', code: '', withArg: 'rI', preload: 'r' }),
+  r: fixed({ language: 'r', code: 'e', withArg: '', module: 'f', longWithArg: ['file', 'default-packages', 'encoding'] }),
+  julia: fixed({
     language: 'julia',
     code: 'eE',
     longCode: ['eval', 'print'],
     withArg: 'LJCtpO',
     longWithArg: ['load', 'sysimage', 'project', 'threads', 'procs', 'machine-file', 'cpu-target'],
-  },
-  lua: { language: 'lua', code: 'e', withArg: 'l' },
-  osascript: { language: 'applescript', code: 'e', withArg: 'ls' },
-  groovy: {
+  }),
+  lua: fixed({ language: 'lua', code: 'e', withArg: 'l' }),
+  osascript: fixed({ language: 'applescript', code: 'e', withArg: 'ls' }),
+  groovy: fixed({
     language: 'groovy',
     code: 'e',
     withArg: 'D',
     wordsWithArg: ['-cp', '-classpath', '--classpath', '-c', '--encoding'],
     readsStdin: false,
-  },
-  jshell: {
+  }),
+  jshell: fixed({
     language: 'java',
     code: '',
     withArg: 'RJ',
     longWithArg: ['class-path', 'module-path', 'add-modules', 'add-exports', 'startup', 'feedback', 'execution'],
-  },
-  tclsh: { language: 'tcl', code: '', withArg: '', wordsWithArg: ['-encoding'] },
-} satisfies Record<string, InterpreterSpec>;
+  }),
+  tclsh: fixed({ language: 'tcl', code: '', withArg: '', wordsWithArg: ['-encoding'] }),
+};
 
 /** The interpreter a command name runs, if it is one whose code we read (its names: src/catalogue/kinds.ts). */
 export function interpreterOf(name: string): InterpreterSpec | null {
@@ -119,7 +118,7 @@ export function interpreterOf(name: string): InterpreterSpec | null {
   if (kind === undefined) return null;
   if (kind === 'deno') return DENO;
   if (kind === 'powershell') return POWERSHELL;
-  return kind in FROM_SPEC ? FROM_SPEC[kind as keyof typeof FROM_SPEC]() : SPECS[kind as keyof typeof SPECS];
+  return SPECS[kind]();
 }
 
 /** deno and PowerShell are read by their own functions below; these stand for them in interpreterOf. */

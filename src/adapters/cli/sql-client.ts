@@ -7,7 +7,7 @@ import { SeatbeltError } from '../../core/error.js';
 import type { Dialect } from '../../core/types.js';
 import type { OptionDecl, ProgramSpec, Role } from '../../catalogue/spec.js';
 import { SQL_CLIENTS as SQL_CLIENT_KINDS } from '../../catalogue/kinds.js';
-import { requiredSpec } from '../../catalogue/index.js';
+import { fromSpec } from '../../catalogue/index.js';
 
 interface ClientSpec {
   dialect: Dialect;
@@ -64,13 +64,7 @@ function clientSpec(spec: ProgramSpec): ClientSpec {
 
 /** The clients `--exec` runs, by name; each one's option table is made from its spec when first asked for. */
 export const SQL_CLIENTS = ['psql', 'mysql', 'mariadb', 'sqlite3', 'sqlcmd'];
-const clients = new Map<string, ClientSpec>();
-function clientNamed(name: string): ClientSpec | undefined {
-  if (!SQL_CLIENTS.includes(name)) return undefined;
-  let spec = clients.get(name);
-  if (!spec) clients.set(name, (spec = clientSpec(requiredSpec(name))));
-  return spec;
-}
+const CLIENTS = new Map(SQL_CLIENTS.map((name) => [name, fromSpec(name, clientSpec)]));
 
 function refuse(msg: string): never {
   throw new SeatbeltError('USAGE', `--exec: ${msg}`);
@@ -83,7 +77,7 @@ const abbreviates = (opt: string, names: string[]) => opt.length >= 2 && names.s
 /** Checks a client command line; returns the dialect it speaks. Throws USAGE when it may run unjudged SQL. */
 export function checkSqlClient(argv: string[]): Dialect {
   const name = path.basename(argv[0] ?? '');
-  const spec = clientNamed(name);
+  const spec = CLIENTS.get(name)?.();
   if (!spec) refuse(`"${name}" is not a SQL client seatbelt knows (${SQL_CLIENTS.join(', ')}); use seatbelt exec for other programs`);
   const args = argv.slice(1);
   const ownSql = (opt: string, value: string | undefined) => {

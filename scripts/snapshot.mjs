@@ -153,8 +153,15 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
  * optimising re-compile of the WebAssembly parsers. Set on the command line rather than by the run
  * itself: a flag changed once node is running makes every built-in it loads afterwards fail its
  * code-cache check and compile again (check --shell ls: 383M → 359M instructions, measured).
+ * --no-rehash-snapshot: keep the string hash seed the snapshot was built with (random, so one per
+ * build) instead of drawing a new one and rehashing every string and table of the 3 MB heap as each
+ * process starts: 7 ms of a 48 ms `check --shell` (measured). What a fresh seed defends against is
+ * hash flooding, a slow-down from many keys that collide: a run decides one input of bounded size
+ * (analyze/shell/limits.ts), so the worst is that one decision taking longer (a hook's deadline
+ * still refuses it), and the long-lived processes (daemon, serve, verify) start without the
+ * snapshot and draw their own seed.
  */
-export const SNAPSHOT_FLAGS = ['--no-wasm-dynamic-tiering', '--no-wasm-tier-up', '--wasm-lazy-validation'];
+export const SNAPSHOT_FLAGS = ['--no-rehash-snapshot', '--no-wasm-dynamic-tiering', '--no-wasm-tier-up', '--wasm-lazy-validation'];
 
 /**
  * Builds dist/seatbelt.blob from dist/seatbelt.cjs with this node, and links dist/seatbelt.blob.node

@@ -10,11 +10,12 @@
 //   throwaway home, then serialising the compiled code — so the cache holds what those paths run.
 import { catalogueAsData } from './catalogue-data.mjs';
 import { rulesWithoutExamples } from './rules-without-examples.mjs';
+import { PACKAGE_CACHE, recordPackageScripts } from './package-code-cache.mjs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import crypto, { randomBytes } from 'node:crypto';
 import fs, { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -134,9 +135,12 @@ async function runAll(main, runs) {
   }
 }
 
-/** One hot run; a host hook reads its payload on stdin: a Bash tool call in the throwaway folder. */
-async function runHot(main, args) {
-  if (args[0] !== 'hook') return main(args);
+/**
+ * One hot run; a host hook reads its payload on stdin (a Bash tool call in the throwaway folder), a
+ * batch its lines (`input`).
+ */
+async function runHot(main, args, input) {
+  if (args[0] !== 'hook' && input === undefined) return main(args);
   const payload = {
     session_id: 'seatbelt-build',
     transcript_path: path.join(process.cwd(), 'transcript.jsonl'),
@@ -149,7 +153,7 @@ async function runHot(main, args) {
   Object.defineProperty(process, 'stdin', {
     configurable: true,
     enumerable: true,
-    value: Readable.from([Buffer.from(JSON.stringify(payload))]),
+    value: Readable.from([Buffer.from(input ?? JSON.stringify(payload))]),
   });
   try {
     return await main(args);
@@ -190,18 +194,41 @@ async function makeSnapshotCache(out) {
     bundle.call(mod.exports, mod.exports, createRequire(OUT), mod, OUT, path.dirname(OUT));
     return mod.exports;
   };
-  await inThrowawayHome(async (silence) => {
-    silence();
-    for (const args of HOT_RUNS.filter((a) => a[0] !== 'verify')) {
-      const cli = instantiate();
-      const run = runHot(cli.main, args);
-      cli.exitWith(run);
-      await run.catch(() => {});
-      process.exitCode = 0;
-    }
-  });
+  const writePackageCaches = recordPackageScripts({ Module, vm, fs, crypto }, ROOT);
+  const runEach = (runs, input) =>
+    inThrowawayHome(async (silence) => {
+      silence();
+      for (const args of runs) {
+        const cli = instantiate();
+        const run = runHot(cli.main, args, input);
+        cli.exitWith(run);
+        await run.catch(() => {});
+        process.exitCode = 0;
+      }
+    });
+  await runEach(HOT_RUNS.filter((a) => a[0] !== 'verify'));
   writeFileSync(out, script.createCachedData());
+  // After the bundle's cache is written, so this batch adds only to the parsers' caches.
+  await runEach([['check', '--jsonl']], PARSER_BATCH);
+  writePackageCaches(path.join(ROOT, 'dist', PACKAGE_CACHE));
 }
+
+/**
+ * A batch for the parsers' caches (scripts/package-code-cache.mjs): each dialect's parser reads a
+ * few everyday statements, so the grammar rules they call are compiled in its cache.
+ */
+const PARSER_BATCH = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'transactsql', 'bigquery']
+  .flatMap((dialect) =>
+    [
+      'SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.total > 10 ORDER BY o.id LIMIT 5',
+      "INSERT INTO orders (id, note) VALUES (1, 'a')",
+      "UPDATE orders SET note = 'b' WHERE id = 1",
+      'DELETE FROM orders WHERE id = 1',
+      'CREATE TABLE t (id INT PRIMARY KEY, note VARCHAR(20))',
+      'DROP TABLE t',
+    ].map((sql) => JSON.stringify({ sql, dialect }) + '\n'),
+  )
+  .join('');
 
 if (process.argv[2] === '--make-cache') await makeCache();
 if (process.argv[2] === '--make-snapshot-cache') await makeSnapshotCache(process.argv[3]);

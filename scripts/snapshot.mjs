@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withoutBuiltinCodeCache } from './snapshot-code-cache.mjs';
 import { warmUpNode } from './snapshot-node-warm-up.mjs';
+import { PACKAGE_CACHE, usePackageCodeCache } from './package-code-cache.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -107,6 +108,7 @@ let warmed = false;
 // Then Node's own hot functions (scripts/snapshot-node-warm-up.mjs), outside the traps: it makes and
 // removes a throwaway folder, key and child process.
 const warmUpNode = ${warmUpNode.toString()};
+const usePackageCodeCache = ${usePackageCodeCache.toString()};
 cli.exports.warmUp(catalogueBytes).then(
   async () => {
     for (const undo of restore.reverse()) undo();
@@ -142,6 +144,8 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   const file = path.resolve(path.dirname(process.argv[1]), '..', 'dist', 'seatbelt.cjs');
   setModuleUrl(pathToFileURL(file).href);
   packageRequire = createRequire(file);
+  // The parsers load from node_modules with the compiled code the build kept (scripts/package-code-cache.mjs).
+  usePackageCodeCache({ Module: require('node:module'), vm, fs, path, crypto }, path.resolve(path.dirname(file), '..'), path.join(path.dirname(file), ${JSON.stringify(PACKAGE_CACHE)}));
   cli.exports.exitWith(cli.exports.main(process.argv.slice(2), program));
 });
 `;

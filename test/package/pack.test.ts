@@ -127,6 +127,8 @@ describe('npm pack', () => {
       .map((f) => f.replace(/^package\//, ''));
     const allowed = /^(dist\/|bin\/|roles\/|completions\/|docs\/|README\.md$|LICENSE$|package\.json$)/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
+    // Made for the node that built them (the start-up snapshot, the parsers' code caches): not packed.
+    expect(files.filter((f) => /^dist\/(seatbelt\.blob|package-cache\/|snapshot-entry)/.test(f))).toEqual([]);
     for (const needed of [
       'bin/seatbelt',
       'dist/seatbelt.cjs',

@@ -1,0 +1,95 @@
+// Code caches of the packages a snapshot run loads from node_modules (issue 19): the SQL parsers.
+//
+// The bundle's own code is compiled in the start-up snapshot, but the parsers load on first use
+// (scripts/snapshot.mjs), and Node 20 compiles a package's JavaScript at every load: ~8 ms of
+// node-sql-parser's MySQL grammar alone, then its rule functions one by one as a query runs them,
+// and libpg-query's glue (measured). The build runs the hot commands in a fresh process (scripts/
+// cached-cli.mjs, --make-snapshot-cache) with recordPackageScripts() installed, then keeps each
+// package file's compiled code in dist/package-cache/; a snapshot run compiles those files with it
+// (usePackageCodeCache, installed by the snapshot's main function).
+//
+// V8 accepts a code cache for any source of the same length, so each cache is used only for the
+// very text it was made from (its SHA-256 in the index); V8 itself rejects one made by another node
+// or under other flags. A file without a usable cache compiles as Node compiles it.
+
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const PACKAGE_CACHE = 'package-cache';
+
+/**
+ * Installs, in this process, the compile step below in recording mode: CommonJS files under
+ * node_modules compile without a cache, and each one's script is kept. Returns the writer of their
+ * compiled code, to call once the runs are done.
+ */
+export function recordPackageScripts({ Module, vm, fs, crypto }, root) {
+  const recorded = new Map();
+  const restore = usePackageCodeCache({ Module, vm, fs, path, crypto }, root, null, recorded);
+  return function write(dir) {
+    restore();
+    const tmp = `${dir}.${process.pid}.tmp`;
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    const files = {};
+    for (const [key, { script, sha256 }] of recorded) {
+      const cache = `${Object.keys(files).length}.cache`;
+      writeFileSync(path.join(tmp, cache), script.createCachedData());
+      files[key] = { sha256, cache };
+    }
+    writeFileSync(path.join(tmp, 'index.json'), JSON.stringify({ version: 1, files }));
+    // Swapped whole, so a run never reads an index with another build's caches.
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(tmp, dir);
+    return recorded.size;
+  };
+}
+
+/**
+ * The compile step a snapshot run installs: a package file with a cache in `dir` for its very text
+ * compiles with it; any other file compiles as Node compiles it. With `recorded` (the build), files
+ * under node_modules compile without a cache and their scripts are kept there instead. Copied into
+ * the snapshot's builder as text, so it takes what it uses as arguments and closes over nothing; the
+ * index is read when the first package file loads. Returns the function that uninstalls it.
+ */
+export function usePackageCodeCache({ Module, vm, fs, path, crypto }, root, dir, recorded) {
+  let index;
+  const readIndex = () => {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
+      return parsed && parsed.version === 1 && parsed.files && typeof parsed.files === 'object' ? parsed.files : {};
+    } catch {
+      return {}; // no caches: compile as usual
+    }
+  };
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function (content, filename, format) {
+    const key = path.relative(root, filename);
+    if (format === 'module' || !key.split(path.sep).includes('node_modules')) return compile.call(this, content, filename, format);
+    const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+    let cachedData;
+    if (!recorded) {
+      index ??= readIndex();
+      const entry = Object.hasOwn(index, key) ? index[key] : undefined;
+      if (!entry || entry.sha256 !== sha256 || typeof entry.cache !== 'string') return compile.call(this, content, filename, format);
+      try {
+        cachedData = fs.readFileSync(path.join(dir, path.basename(entry.cache)));
+      } catch {
+        return compile.call(this, content, filename, format);
+      }
+    }
+    const script = new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
+    recorded?.set(key, { script, sha256 });
+    // Run as Node's loader runs a CommonJS file: its exports, require, module and paths.
+    const module = this;
+    const require = (id) => module.require(id);
+    require.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
+    require.resolve.paths = (request) => Module._resolveLookupPaths(request, module);
+    require.main = process.mainModule;
+    require.cache = Module._cache;
+    require.extensions = Module._extensions;
+    return script.runInThisContext().call(module.exports, module.exports, require, module, filename, path.dirname(filename));
+  };
+  return () => {
+    Module.prototype._compile = compile;
+  };
+}

@@ -4,7 +4,8 @@
 //   --if-stale  do nothing when every output is newer than every input (npm pack runs prepack,
 //               then prepare: the second build would redo the first)
 import { build } from 'esbuild';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { emitTypes, isStale, LIBRARY_ENTRIES } from './build-library.mjs';
 import { catalogueAsData, writeCatalogueJson } from './catalogue-data.mjs';
 
@@ -17,6 +18,9 @@ if (flags.has('--if-stale') && !isStale({ withTypes })) {
 
 // The catalogue's specs as data, read by every bundle below on first use (scripts/catalogue-data.mjs).
 mkdirSync('dist', { recursive: true });
+// What a process killed between writing and renaming left behind (the code cache a run without the
+// snapshot writes, the parsers' caches, a blob): nothing reads these names.
+for (const name of readdirSync('dist')) if (/\.\d+\.tmp$/.test(name)) rmSync(path.join('dist', name), { recursive: true, force: true });
 await writeCatalogueJson(process.cwd(), 'dist/catalogue.data');
 
 await build({

@@ -65,12 +65,12 @@ export function usePackageCodeCache({ Module, vm, fs, path, crypto }, root, dir,
   Module.prototype._compile = function (content, filename, format) {
     const key = path.relative(root, filename);
     if (format === 'module' || !key.split(path.sep).includes('node_modules')) return compile.call(this, content, filename, format);
-    const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+    const sha256 = () => crypto.createHash('sha256').update(content).digest('hex');
     let cachedData;
     if (!recorded) {
       index ??= readIndex();
       const entry = Object.hasOwn(index, key) ? index[key] : undefined;
-      if (!entry || entry.sha256 !== sha256 || typeof entry.cache !== 'string') return compile.call(this, content, filename, format);
+      if (!entry || typeof entry.cache !== 'string' || entry.sha256 !== sha256()) return compile.call(this, content, filename, format);
       try {
         cachedData = fs.readFileSync(path.join(dir, path.basename(entry.cache)));
       } catch {
@@ -78,7 +78,7 @@ export function usePackageCodeCache({ Module, vm, fs, path, crypto }, root, dir,
       }
     }
     const script = new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
-    recorded?.set(key, { script, sha256 });
+    recorded?.set(key, { script, sha256: sha256() });
     // Run as Node's loader runs a CommonJS file: its exports, require, module and paths.
     const module = this;
     const require = (id) => module.require(id);

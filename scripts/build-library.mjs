@@ -57,6 +57,7 @@ function prune(dir, keep) {
 
 const OUTPUTS = [
   'dist/seatbelt.cjs',
+  'dist/seatbelt-agent.cjs',
   'dist/catalogue.data',
   'dist/seatbelt.cjs.cache',
   'dist/seatbelt.mjs',

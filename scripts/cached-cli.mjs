@@ -24,6 +24,7 @@ import vm from 'node:vm';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist', 'seatbelt.cjs');
+export const AGENT_OUT = path.join(ROOT, 'dist', 'seatbelt-agent.cjs');
 
 /**
  * esbuild's __toESM copies every property of a required module onto a new object (a getter each),
@@ -51,12 +52,25 @@ function withBuiltinNamespaces(code) {
 }
 
 export async function buildCachedCli() {
+  await bundleCli(path.join(ROOT, 'src/adapters/cli/main.ts'), OUT);
+  // The commands an agent runs at every call, alone: only their start-up snapshot runs it (scripts/snapshot.mjs).
+  await bundleCli(path.join(ROOT, 'src/adapters/cli/agent-main.ts'), AGENT_OUT);
+  // A fresh process makes the cache: the build's own process has other code and flags.
+  const made = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--make-cache'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 120_000,
+  });
+  if (made.status !== 0) console.warn('seatbelt build: no code cache made; bin/seatbelt will compile at each start');
+}
+
+/** Bundles a CLI entry (`src/adapters/cli/*-main.ts`) as CommonJS at `outfile`, its build id on its last line. */
+async function bundleCli(entry, outfile) {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
   const external = deps.filter((d) => d !== 'commander').flatMap((d) => [d, `${d}/*`]);
   await build({
-    entryPoints: [path.join(ROOT, 'src/adapters/cli/main.ts')],
-    outfile: OUT,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -73,16 +87,10 @@ export async function buildCachedCli() {
     plugins: [catalogueAsData, rulesWithoutExamples],
     logLevel: 'warning',
   });
-  const code = readFileSync(OUT, 'utf8');
+  const code = readFileSync(outfile, 'utf8');
   // The build id ties the cache to this very bundle (bin/seatbelt checks it before using the cache).
   const id = `\n//# seatbelt-build ${randomBytes(12).toString('hex')}\n`;
-  writeFileSync(OUT, withBuiltinNamespaces(code) + id);
-  // A fresh process makes the cache: the build's own process has other code and flags.
-  const made = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--make-cache'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    timeout: 120_000,
-  });
-  if (made.status !== 0) console.warn('seatbelt build: no code cache made; bin/seatbelt will compile at each start');
+  writeFileSync(outfile, withBuiltinNamespaces(code) + id);
 }
 
 /**
@@ -175,26 +183,27 @@ async function makeCache() {
 }
 
 /**
- * The same for the start-up snapshot's builder (scripts/snapshot.mjs): the bundle compiled as the
+ * The same for a start-up snapshot's builder (scripts/snapshot.mjs): `bundleFile` compiled as the
  * text the builder compiles, the hot commands run (not verify, which has a bundle of its own), the
  * compiled code written to `out`. Each command runs on a fresh instance of the bundle (one script,
  * so one set of compiled functions), as each run is a fresh process: nothing remembered from the
- * run before spares a run the code it would otherwise call (reading the trail's tail, say).
+ * run before spares a run the code it would otherwise call (reading the trail's tail, say). With
+ * `packages`, the parsers' code caches are made too (scripts/package-code-cache.mjs).
  */
-async function makeSnapshotCache(out) {
+async function makeSnapshotCache(out, bundleFile, packages) {
   const { bundleScriptText } = await import('./snapshot.mjs');
-  const script = new vm.Script(bundleScriptText(readFileSync(OUT, 'utf8')), { filename: OUT });
+  const script = new vm.Script(bundleScriptText(readFileSync(bundleFile, 'utf8')), { filename: bundleFile });
   const instantiate = () => {
     let setModuleUrl;
     const bundle = script.runInThisContext()((set) => {
       setModuleUrl = set;
     });
-    setModuleUrl(pathToFileURL(OUT).href);
+    setModuleUrl(pathToFileURL(bundleFile).href);
     const mod = { exports: {} };
-    bundle.call(mod.exports, mod.exports, createRequire(OUT), mod, OUT, path.dirname(OUT));
+    bundle.call(mod.exports, mod.exports, createRequire(bundleFile), mod, bundleFile, path.dirname(bundleFile));
     return mod.exports;
   };
-  const writePackageCaches = recordPackageScripts({ Module, vm, fs, crypto }, ROOT);
+  const writePackageCaches = packages ? recordPackageScripts({ Module, vm, fs, crypto }, ROOT) : null;
   const runEach = (runs, input) =>
     inThrowawayHome(async (silence) => {
       silence();
@@ -208,6 +217,7 @@ async function makeSnapshotCache(out) {
     });
   await runEach(HOT_RUNS.filter((a) => a[0] !== 'verify'));
   writeFileSync(out, script.createCachedData());
+  if (!writePackageCaches) return;
   // After the bundle's cache is written, so this batch adds only to the parsers' caches.
   await runEach([['check', '--jsonl']], PARSER_BATCH);
   writePackageCaches(path.join(ROOT, 'dist', PACKAGE_CACHE));
@@ -231,4 +241,5 @@ const PARSER_BATCH = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'transactsql',
   .join('');
 
 if (process.argv[2] === '--make-cache') await makeCache();
-if (process.argv[2] === '--make-snapshot-cache') await makeSnapshotCache(process.argv[3]);
+if (process.argv[2] === '--make-snapshot-cache')
+  await makeSnapshotCache(process.argv[3], process.argv[4], process.argv[5] === '--packages');

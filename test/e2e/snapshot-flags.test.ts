@@ -11,7 +11,7 @@ describe('the snapshot’s V8 flags', () => {
     const script: string = '../../scripts/snapshot.mjs'; // a build script, without types
     const { SNAPSHOT_FLAGS } = (await import(script)) as { SNAPSHOT_FLAGS: string[] };
     const launcher = readFileSync(BIN, 'utf8');
-    const runs = launcher.split('\n').filter((l) => l.includes('--snapshot-blob "$dist/seatbelt.blob"'));
+    const runs = launcher.split('\n').filter((l) => l.includes('--snapshot-blob "$blob"'));
     expect(runs).toHaveLength(1);
     const flags = runs[0]!
       .trim()

@@ -59,12 +59,13 @@ describe('the start-up snapshot', () => {
 
   it('is built with the bundle, for the node that built it', () => {
     expect(existsSync(path.join(DIST, 'seatbelt.blob'))).toBe(true);
+    expect(existsSync(path.join(DIST, 'seatbelt-agent.blob'))).toBe(true);
     expect(realpathSync(path.join(DIST, 'seatbelt.blob.node'))).toBe(realpathSync(process.execPath));
   });
 
   it.runIf(onLinux)('runs the CLI, also through a symlink as npm installs it; without it the bundle runs', async () => {
     const t = tempHome();
-    expect(await nodeCommandLine(t.env)).toMatch(/ --snapshot-blob \S*\/dist\/seatbelt\.blob /);
+    expect(await nodeCommandLine(t.env)).toMatch(/ --snapshot-blob \S*\/dist\/seatbelt-agent\.blob /);
     const link = path.join(t.dir, 'bin', 'seatbelt');
     mkdirSync(path.dirname(link));
     symlinkSync(BIN, link);
@@ -75,6 +76,27 @@ describe('the start-up snapshot', () => {
       expect(line).not.toContain('--snapshot-blob');
       expect(line).toContain(realpathSync(BIN));
     }
+  });
+
+  it.runIf(onLinux)('starts the commands an agent runs at every call from their own snapshot, any other from the whole CLI’s', async () => {
+    const t = tempHome();
+    const launcher = readFileSync(BIN, 'utf8');
+    const agent = /^\s*([a-z |]+)\) bundle=\$dist\/seatbelt-agent\.cjs/m
+      .exec(launcher)?.[1]
+      ?.split('|')
+      .map((c) => c.trim());
+    const { AGENT_COMMANDS } = await import('../../src/adapters/cli/agent-main.js');
+    expect(agent).toEqual([...AGENT_COMMANDS]);
+    // A command that stays up (the MCP server, reading stdin): its node's command line, once exec'd.
+    const child = execa(BIN, ['mcp'], { env: t.env, reject: false, stdin: 'pipe' });
+    let line = '';
+    for (let i = 0; i < 200 && !line.includes('--snapshot-blob'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      line = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    }
+    child.stdin!.end();
+    await child;
+    expect(line).toMatch(/ --snapshot-blob \S*\/dist\/seatbelt\.blob \S*seatbelt mcp/);
   });
 
   it('decides every corpus case exactly as the bundle does', async () => {

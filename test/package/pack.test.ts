@@ -131,7 +131,7 @@ describe('npm pack', () => {
     const allowed = /^(dist\/|bin\/|roles\/|completions\/|docs\/|README\.md$|LICENSE$|package\.json$)/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     // Made for the node that built them (the start-up snapshot, the parsers' code caches): not packed.
-    expect(files.filter((f) => /^dist\/(seatbelt\.blob|package-cache\/|snapshot-entry)|\.tmp$/.test(f))).toEqual([]);
+    expect(files.filter((f) => /^dist\/(seatbelt\.blob|seatbelt-agent\.|package-cache\/|snapshot-)|\.tmp$/.test(f))).toEqual([]);
     for (const needed of [
       'bin/seatbelt',
       'dist/seatbelt.cjs',

@@ -8,13 +8,22 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** What scripts/build.mjs writes; bin/seatbelt runs seatbelt.cjs (seatbelt.mjs is its fallback). */
-const OUTPUTS = ['dist/seatbelt.cjs', 'dist/seatbelt.cjs.cache', 'dist/seatbelt.mjs', 'dist/verify-worker.mjs', 'dist/report-page.js'];
+const OUTPUTS = [
+  'dist/seatbelt.cjs',
+  'dist/seatbelt-agent.cjs',
+  'dist/seatbelt.cjs.cache',
+  'dist/seatbelt.mjs',
+  'dist/verify-worker.mjs',
+  'dist/report-page.js',
+];
 /** What the bundle is made from, besides src/. */
 const BUILD_SCRIPTS = [
   'scripts/build.mjs',
   'scripts/cached-cli.mjs',
   'scripts/snapshot.mjs',
   'scripts/snapshot-code-cache.mjs',
+  'scripts/snapshot-node-warm-up.mjs',
+  'scripts/package-code-cache.mjs',
   'scripts/catalogue-data.mjs',
   'scripts/rules-without-examples.mjs',
 ];

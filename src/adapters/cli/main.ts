@@ -1,7 +1,7 @@
 // The seatbelt CLI: one file per command, each mapping flags onto a library call. This file only
 // registers them; program.ts holds the single top-level catch that maps error classes to exit codes.
 import type { Command } from 'commander';
-import { finishProgram, newProgram, runProgram } from './program.js';
+import { finishProgram, newProgram, runCli } from './program.js';
 import { registerExec } from './exec.js';
 import { registerCheck } from './check.js';
 import { registerDemo } from './demo.js';
@@ -24,7 +24,6 @@ import { registerServe } from './serve.js';
 import { registerCheckpoint } from './checkpoint.js';
 import { registerPolicy } from './policy.js';
 import { registerDaemon } from './daemon.js';
-import { restoreExtraCaCerts } from './extra-ca-certs.js';
 
 // For the start-up snapshot's builder (scripts/snapshot.mjs) and bin/seatbelt, which have only this bundle's exports.
 export { warmUp } from './warm-up.js';
@@ -57,11 +56,7 @@ export function buildProgram(): Command {
   return finishProgram(program);
 }
 
-/**
- * Runs one command line. `prebuilt`: a tree from buildProgram() that no parse has touched (the
- * start-up snapshot builds it while it is made, ~12 ms less at every start); it is used once.
- */
+/** Runs one command line (see runCli). */
 export function main(argv: string[], prebuilt?: Command): Promise<number> {
-  restoreExtraCaCerts(process.env);
-  return runProgram(prebuilt ?? buildProgram(), argv);
+  return runCli(buildProgram, argv, prebuilt);
 }

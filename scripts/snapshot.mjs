@@ -2,7 +2,9 @@
 //
 // `node --build-snapshot` evaluates dist/seatbelt.cjs once (every module's top level, the Node
 // built-ins it loads, commander's command tree compiled) and saves the heap; `node --snapshot-blob`
-// then starts from that heap instead of compiling and evaluating the bundle again. The blob fits
+// then starts from that heap instead of compiling and evaluating the bundle again. Two blobs: the
+// whole CLI's, and one of dist/seatbelt-agent.cjs (exec, check, sql and the host hooks alone, the
+// commands an agent pays for at every call), which bin/seatbelt picks by the command. A blob fits
 // only the node binary that made it (same version, same V8 flags), so the build records which one
 // (dist/seatbelt.blob.node, a link to it) and bin/seatbelt uses the blob only with that binary and
 // no NODE_OPTIONS; otherwise it runs the bundle with its code cache as before.

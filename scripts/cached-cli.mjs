@@ -24,7 +24,7 @@ import vm from 'node:vm';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist', 'seatbelt.cjs');
-export const AGENT_OUT = path.join(ROOT, 'dist', 'seatbelt-agent.cjs');
+const AGENT_OUT = path.join(ROOT, 'dist', 'seatbelt-agent.cjs');
 
 /**
  * esbuild's __toESM copies every property of a required module onto a new object (a getter each),

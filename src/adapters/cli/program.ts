@@ -1,6 +1,7 @@
 // What every seatbelt command line shares, whichever commands a bundle registers (main.ts: all of
-// them; agent-main.ts: those an agent runs at every call; verify-main.ts: verify alone): the program's settings, the help texts added to each
-// command, and the single top-level catch that maps error classes to exit codes.
+// them; agent-main.ts: those an agent runs at every call; verify-main.ts: verify alone): the
+// program's settings, the help texts added to each command, and the single top-level catch that
+// maps error classes to exit codes.
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { EXIT, SeatbeltError, exitCodeFor } from '../../core/error.js';
 import { commandExitHelp, exitCodeHelp } from './exit-codes.js';

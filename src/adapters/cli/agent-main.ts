@@ -3,8 +3,7 @@
 // the rest of it. bin/seatbelt starts these four from a start-up snapshot of this bundle
 // (dist/seatbelt-agent.cjs, scripts/snapshot.mjs), and every other command from the whole CLI's: a
 // smaller heap to deserialise at each call (exec −4 ms, a hook −3 ms, measured; bench/README.md).
-import type { Command } from 'commander';
-import { finishProgram, newProgram, runCli } from './program.js';
+import { defineCli } from './program.js';
 import { registerExec } from './exec.js';
 import { registerCheck } from './check.js';
 import { registerSql } from './sql.js';
@@ -17,16 +16,4 @@ export { exitWith } from './program.js';
 /** What this bundle runs: bin/seatbelt's list of the commands it starts from this bundle's snapshot. */
 export const AGENT_COMMANDS = ['exec', 'check', 'sql', 'hook'] as const;
 
-export function buildProgram(): Command {
-  const program = newProgram();
-  registerExec(program);
-  registerCheck(program);
-  registerSql(program);
-  registerHook(program);
-  return finishProgram(program);
-}
-
-/** Runs one command line (see runCli). */
-export function main(argv: string[], prebuilt?: Command): Promise<number> {
-  return runCli(buildProgram, argv, prebuilt);
-}
+export const { buildProgram, main } = defineCli([registerExec, registerCheck, registerSql, registerHook]);

@@ -1,7 +1,7 @@
 // The seatbelt CLI: one file per command, each mapping flags onto a library call. This file only
-// registers them; program.ts holds the single top-level catch that maps error classes to exit codes.
-import type { Command } from 'commander';
-import { finishProgram, newProgram, runCli } from './program.js';
+// registers them, in the order help lists them; program.ts holds the single top-level catch that
+// maps error classes to exit codes.
+import { defineCli } from './program.js';
 import { registerExec } from './exec.js';
 import { registerCheck } from './check.js';
 import { registerDemo } from './demo.js';
@@ -29,34 +29,27 @@ import { registerDaemon } from './daemon.js';
 export { warmUp } from './warm-up.js';
 export { exitWith } from './program.js';
 
-export function buildProgram(): Command {
-  const program = newProgram();
-  registerExec(program);
-  registerCheck(program);
-  registerDemo(program);
-  registerSql(program);
-  registerKeys(program);
-  registerVerify(program);
-  registerAudit(program);
-  registerHook(program);
-  registerScan(program);
-  registerMcp(program);
-  registerInit(program);
-  registerRoles(program);
-  registerConfig(program);
-  registerTrust(program);
-  registerCatalogue(program);
-  registerApprove(program);
-  registerReceipt(program);
-  registerServe(program);
-  registerCheckpoint(program);
-  registerPolicy(program);
-  registerDaemon(program);
-  registerCompletion(program);
-  return finishProgram(program);
-}
-
-/** Runs one command line (see runCli). */
-export function main(argv: string[], prebuilt?: Command): Promise<number> {
-  return runCli(buildProgram, argv, prebuilt);
-}
+export const { buildProgram, main } = defineCli([
+  registerExec,
+  registerCheck,
+  registerDemo,
+  registerSql,
+  registerKeys,
+  registerVerify,
+  registerAudit,
+  registerHook,
+  registerScan,
+  registerMcp,
+  registerInit,
+  registerRoles,
+  registerConfig,
+  registerTrust,
+  registerCatalogue,
+  registerApprove,
+  registerReceipt,
+  registerServe,
+  registerCheckpoint,
+  registerPolicy,
+  registerDaemon,
+  registerCompletion,
+]);

@@ -105,14 +105,31 @@ export function exitWith(run: Promise<number>): void {
   );
 }
 
-/**
- * Runs one command line of the CLI that `build` makes, with the environment the host gave
- * (NODE_EXTRA_CA_CERTS put back first). `prebuilt`: a tree from `build` that no parse has touched
- * (the start-up snapshot builds it while it is made, ~12 ms less at every start); it is used once.
- */
-export function runCli(build: () => Command, argv: string[], prebuilt?: Command): Promise<number> {
-  restoreExtraCaCerts(process.env);
-  return runProgram(prebuilt ?? build(), argv);
+export interface Cli {
+  /** The command tree, each command registered. */
+  buildProgram(): Command;
+  /**
+   * Runs one command line, with the environment the host gave (NODE_EXTRA_CA_CERTS put back
+   * first). `prebuilt`: a tree from buildProgram() that no parse has touched (the start-up snapshot
+   * builds it while it is made, ~12 ms less at every start); it is used once.
+   */
+  main(argv: string[], prebuilt?: Command): Promise<number>;
+}
+
+/** A CLI of the commands the `register` functions add, in that order (main.ts, agent-main.ts). */
+export function defineCli(register: ((program: Command) => void)[]): Cli {
+  const buildProgram = (): Command => {
+    const program = newProgram();
+    for (const add of register) add(program);
+    return finishProgram(program);
+  };
+  return {
+    buildProgram,
+    main: (argv, prebuilt) => {
+      restoreExtraCaCerts(process.env);
+      return runProgram(prebuilt ?? buildProgram(), argv);
+    },
+  };
 }
 
 /** Parses and runs one command line with `program` (used once); returns the exit code. */

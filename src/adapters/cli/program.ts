@@ -133,7 +133,7 @@ export function defineCli(register: ((program: Command) => void)[]): Cli {
 }
 
 /** Parses and runs one command line with `program` (used once); returns the exit code. */
-export async function runProgram(program: Command, argv: string[]): Promise<number> {
+async function runProgram(program: Command, argv: string[]): Promise<number> {
   quietOnClosedPipe();
   let running: Command | undefined;
   try {

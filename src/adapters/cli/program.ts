@@ -116,7 +116,7 @@ export interface Cli {
   main(argv: string[], prebuilt?: Command): Promise<number>;
 }
 
-/** A CLI of the commands the `register` functions add, in that order (main.ts, agent-main.ts). */
+/** A CLI of the commands the `register` functions add, in that order (main.ts, agent-main.ts, verify-main.ts). */
 export function defineCli(register: ((program: Command) => void)[]): Cli {
   const buildProgram = (): Command => {
     const program = newProgram();

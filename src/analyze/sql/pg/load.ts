@@ -1,6 +1,7 @@
 // Lazy, once-only loading of libpg-query (the real PostgreSQL grammar, compiled to WASM).
 // Importing it instantiates the WASM module, so it happens only when PostgreSQL SQL is analysed.
 // Node's ESM loader resolves the package's CommonJS `main`; named exports may sit on `default`.
+import { whileLoweringInitialMemory } from './wasm-memory.js';
 
 export interface PgScanToken {
   start: number;
@@ -21,7 +22,8 @@ let pending: Promise<PgLib> | undefined;
 
 export function loadPg(): Promise<PgLib> {
   if (!pending) {
-    pending = (import('libpg-query') as Promise<PgModule>).then(async (mod) => {
+    pending = whileLoweringInitialMemory(async () => {
+      const mod = (await import('libpg-query')) as PgModule;
       const lib = typeof mod.parseSync === 'function' ? mod : mod.default;
       if (!lib || typeof lib.parseSync !== 'function' || typeof lib.loadModule !== 'function') {
         throw new Error('libpg-query exports no parseSync/loadModule');

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cpuMs, instructionsM, interleave, median, peakRssMb } from './measure.mjs';
 import { bundleLibrary, ROOT } from './lib-bundle.mjs';
+import { SNAPSHOT_FLAGS } from '../scripts/snapshot.mjs';
 import { generateTrail } from './trail.mjs';
 
 const RUNS = Math.max(15, Number(process.env.BENCH_RUNS ?? 15));
@@ -179,6 +180,7 @@ function coldSection(label, e, budgets) {
     // first decision, not at the import (src/adapters/session.ts), hence the second figure.
     { key: 'import', v: { ...importLibrary, env: e } },
     { key: 'importDecide', v: { ...importAndDecide, env: e } },
+    ...floors(e),
   ];
   const daemon = COUNT ? undefined : startDaemon(e);
   // A subject that does not work is reported and dropped, so the others still get measured.
@@ -234,6 +236,30 @@ function coldSection(label, e, budgets) {
       });
     }
   });
+}
+
+/**
+ * The floor of exec, check, sql and the hooks, for information: the agent commands' snapshot, as
+ * bin/seatbelt starts it, exiting at its first line (V8 checks and deserialises the heap that holds
+ * the guard's engine before any of a command's own work).
+ */
+function floors(e) {
+  const blob = path.join(ROOT, 'dist', 'seatbelt-agent.blob');
+  if (!existsSync(blob)) return [];
+  const exitAtOnce = path.join(tmp, 'exit-at-once.cjs');
+  writeFileSync(exitAtOnce, 'process.exit(0);\n');
+  return [
+    {
+      key: 'floor',
+      v: {
+        label: 'floor: the agent snapshot, exiting at its first line',
+        file: process.execPath,
+        args: [...SNAPSHOT_FLAGS, '--require', exitAtOnce, '--snapshot-blob', blob, BIN],
+        env: e,
+        cwd: work,
+      },
+    },
+  ];
 }
 
 /** The hook daemon for environment `e` (the hook --daemon subject's), up and listening; killed after the section. */

@@ -255,7 +255,8 @@ function floors(e) {
         label: 'floor: the agent snapshot, exiting at its first line',
         file: process.execPath,
         args: [...SNAPSHOT_FLAGS, '--require', exitAtOnce, '--snapshot-blob', blob, BIN],
-        env: e,
+        // As bin/seatbelt starts the agent commands: without NODE_EXTRA_CA_CERTS (see there).
+        env: Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')),
         cwd: work,
       },
     },

@@ -51,7 +51,7 @@ function i32(bytes: Uint8Array, at: number): [value: number, next: number] {
  * The memory a module defines and the highest address its globals start with, or undefined when
  * there is no memory to lower or the module is not what the reads expect. The data segments are
  * not read (libpg-query has ~2,700: ~1.3 ms cold, measured): V8 refuses to instantiate a module
- * whose data does not fit, and the caller then puts the initial size back (see load.ts).
+ * whose data does not fit, and whileLoweringInitialMemory (below) then puts the initial size back.
  */
 function layout(bytes: Uint8Array): Layout | undefined {
   let memory: Omit<Layout, 'reach'> | undefined;

@@ -180,7 +180,7 @@ function coldSection(label, e, budgets) {
     // first decision, not at the import (src/adapters/session.ts), hence the second figure.
     { key: 'import', v: { ...importLibrary, env: e } },
     { key: 'importDecide', v: { ...importAndDecide, env: e } },
-    ...floors(e),
+    ...agentFloor(e),
   ];
   const daemon = COUNT ? undefined : startDaemon(e);
   // A subject that does not work is reported and dropped, so the others still get measured.
@@ -241,26 +241,23 @@ function coldSection(label, e, budgets) {
 /**
  * The floor of exec, check, sql and the hooks, for information: the agent commands' snapshot, as
  * bin/seatbelt starts it, exiting at its first line (V8 checks and deserialises the heap that holds
- * the guard's engine before any of a command's own work).
+ * the guard's engine before any of a command's own work). Left out where the blob does not start
+ * (none built, or made by another node: bin/seatbelt would not use it either).
  */
-function floors(e) {
-  const blob = path.join(ROOT, 'dist', 'seatbelt-agent.blob');
-  if (!existsSync(blob)) return [];
+function agentFloor(e) {
   const exitAtOnce = path.join(tmp, 'exit-at-once.cjs');
   writeFileSync(exitAtOnce, 'process.exit(0);\n');
-  return [
-    {
-      key: 'floor',
-      v: {
-        label: 'floor: the agent snapshot, exiting at its first line',
-        file: process.execPath,
-        args: [...SNAPSHOT_FLAGS, '--require', exitAtOnce, '--snapshot-blob', blob, BIN],
-        // As bin/seatbelt starts the agent commands: without NODE_EXTRA_CA_CERTS (see there).
-        env: Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')),
-        cwd: work,
-      },
-    },
-  ];
+  const floor = {
+    label: 'floor: the agent snapshot, exiting at its first line',
+    file: process.execPath,
+    args: [...SNAPSHOT_FLAGS, '--require', exitAtOnce, '--snapshot-blob', path.join(ROOT, 'dist', 'seatbelt-agent.blob'), BIN],
+    // As bin/seatbelt starts the agent commands: without NODE_EXTRA_CA_CERTS (see there).
+    env: Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')),
+    cwd: work,
+  };
+  if (spawnSync(floor.file, floor.args, { env: floor.env, cwd: work, stdio: 'ignore' }).status === 0) return [{ key: 'floor', v: floor }];
+  console.error('  note: no agent snapshot that this node starts, so no floor row');
+  return [];
 }
 
 /** The hook daemon for environment `e` (the hook --daemon subject's), up and listening; killed after the section. */

@@ -44,7 +44,7 @@ interface Shape {
 }
 
 /** A module that defines (or imports) one memory, exports it as `memory`, and has the given globals and data. */
-function wasm(s: Shape): Uint8Array {
+function wasm(s: Shape): Uint8Array<ArrayBuffer> {
   const limits = [
     ...(s.maximum === undefined ? [0x00] : [0x01]),
     ...leb(s.initial, s.initialBytes),
@@ -70,8 +70,8 @@ function ch(c: number | string): number {
   return typeof c === 'string' ? c.charCodeAt(0) : c;
 }
 
-async function memoryPages(bytes: Uint8Array, imports: WebAssembly.Imports = {}): Promise<number> {
-  const { instance } = await WebAssembly.instantiate(bytes, imports);
+async function memoryPages(bytes: Uint8Array<ArrayBuffer>): Promise<number> {
+  const { instance } = await WebAssembly.instantiate(bytes);
   return (instance.exports.memory as WebAssembly.Memory).buffer.byteLength / PAGE;
 }
 

@@ -99,10 +99,11 @@ export function lowerInitialMemory(bytes: Uint8Array): (() => void) | undefined 
   const found = bytes.length > 8 ? layout(bytes) : undefined;
   if (!found || !(found.initial > 0) || !(found.maximum > 0)) return undefined;
   const pages = Math.ceil(found.reach / PAGE) + HEADROOM_PAGES;
-  if (pages >= found.initial || pages > found.maximum || pages >= 2 ** (7 * found.initialBytes)) return undefined;
+  if (pages >= found.initial || pages > found.maximum) return undefined;
   const at = found.initialAt;
   const original = bytes.slice(at, at + found.initialBytes);
-  // The same number of bytes: wasm reads a LEB128 padded with 0x80 continuation bytes as the same number.
+  // The same number of bytes (fewer pages than the initial size fit in its bytes): wasm reads a
+  // LEB128 padded with 0x80 continuation bytes as the same number.
   for (let i = 0, rest = pages; i < found.initialBytes; i++, rest >>>= 7) {
     bytes[at + i] = (rest & 0x7f) | (i < found.initialBytes - 1 ? 0x80 : 0);
   }

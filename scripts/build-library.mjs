@@ -55,17 +55,7 @@ function prune(dir, keep) {
   }
 }
 
-const OUTPUTS = [
-  'dist/seatbelt.cjs',
-  'dist/seatbelt-agent.cjs',
-  'dist/catalogue.data',
-  'dist/seatbelt.cjs.cache',
-  'dist/seatbelt.mjs',
-  'dist/verify-worker.mjs',
-  'dist/verify-cli.mjs',
-  'dist/report-page.js',
-  'dist/lib/index.mjs',
-];
+const OUTPUTS = JSON.parse(readFileSync(path.join(ROOT, 'scripts', 'build-outputs.json'), 'utf8')).outputs;
 const INPUTS = ['src', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 function newestIn(p) {

@@ -119,6 +119,10 @@ await build({
   logLevel: 'warning',
 });
 
+// The SQL parsers the CLI bundles below load from dist/ (see scripts/parser-bundles.mjs).
+const { bundleParsers } = await import('./parser-bundles.mjs');
+bundleParsers();
+
 // bin/seatbelt runs the CLI as CommonJS with a V8 code cache made here (see scripts/cached-cli.mjs).
 const { buildCachedCli } = await import('./cached-cli.mjs');
 await buildCachedCli();

@@ -11,6 +11,7 @@
 import { catalogueAsData } from './catalogue-data.mjs';
 import { rulesWithoutExamples } from './rules-without-examples.mjs';
 import { PACKAGE_CACHE, recordPackageScripts } from './package-code-cache.mjs';
+import { parserBundles } from './parser-bundles.mjs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import crypto, { randomBytes } from 'node:crypto';
@@ -84,7 +85,7 @@ async function bundleCli(entry, outfile) {
     external,
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__seatbeltModuleUrl' },
-    plugins: [catalogueAsData, rulesWithoutExamples],
+    plugins: [parserBundles, catalogueAsData, rulesWithoutExamples],
     logLevel: 'warning',
   });
   const code = readFileSync(outfile, 'utf8');

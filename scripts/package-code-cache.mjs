@@ -9,8 +9,10 @@
 // (usePackageCodeCache, installed by the snapshot's main function).
 //
 // V8 accepts a code cache for any source of the same length, so each cache is used only for the
-// very text it was made from (its SHA-256 in the index); V8 itself rejects one made by another node
-// or under other flags. A file without a usable cache compiles as Node compiles it.
+// very text it was made from: a file of node_modules by its SHA-256, a parser file the build wrote
+// in dist/parsers (scripts/parser-bundles.mjs) by the build id on its last line, which spares
+// hashing ~330 KB at each run; V8 itself rejects a cache made by another node or under other flags.
+// A file without a usable cache compiles as Node compiles it.
 
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +21,7 @@ export const PACKAGE_CACHE = 'package-cache';
 
 /**
  * Installs, in this process, the compile step below in recording mode: CommonJS files under
- * node_modules compile without a cache, and each one's script is kept. Returns the writer of their
+ * node_modules and dist/parsers compile without a cache, and each one's script is kept. Returns the writer of their
  * compiled code, to call once the runs are done.
  */
 export function recordPackageScripts({ Module, vm, fs, crypto }, root) {
@@ -31,12 +33,12 @@ export function recordPackageScripts({ Module, vm, fs, crypto }, root) {
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
     const files = {};
-    for (const [key, { script, sha256 }] of recorded) {
+    for (const [key, { script, identity }] of recorded) {
       const cache = `${Object.keys(files).length}.cache`;
       writeFileSync(path.join(tmp, cache), script.createCachedData());
-      files[key] = { sha256, cache };
+      files[key] = { identity, cache };
     }
-    writeFileSync(path.join(tmp, 'index.json'), JSON.stringify({ version: 1, files }));
+    writeFileSync(path.join(tmp, 'index.json'), JSON.stringify({ version: 2, files }));
     // Swapped whole, so a run never reads an index with another build's caches.
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);
@@ -46,8 +48,9 @@ export function recordPackageScripts({ Module, vm, fs, crypto }, root) {
 
 /**
  * The compile step a snapshot run installs: a package file with a cache in `dir` for its very text
- * compiles with it; any other file compiles as Node compiles it. With `recorded` (the build), files
- * under node_modules compile without a cache and their scripts are kept there instead. Copied into
+ * compiles with it; any other file compiles as Node compiles it. With `recorded` (the build), those
+ * files compile without a cache and their scripts are kept there instead (a parser file without a
+ * build id is not kept: nothing could tell its cache from another text's). Copied into
  * the snapshot's builder as text, so it takes what it uses as arguments and closes over nothing; the
  * index is read when the first package file loads. Returns the function that uninstalls it.
  */
@@ -56,7 +59,7 @@ export function usePackageCodeCache({ Module, vm, fs, path, crypto }, root, dir,
   const readIndex = () => {
     try {
       const parsed = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
-      return parsed && parsed.version === 1 && parsed.files && typeof parsed.files === 'object' ? parsed.files : {};
+      return parsed && parsed.version === 2 && parsed.files && typeof parsed.files === 'object' ? parsed.files : {};
     } catch {
       return {}; // no caches: compile as usual
     }
@@ -64,13 +67,20 @@ export function usePackageCodeCache({ Module, vm, fs, path, crypto }, root, dir,
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename, format) {
     const key = path.relative(root, filename);
-    if (format === 'module' || !key.split(path.sep).includes('node_modules')) return compile.call(this, content, filename, format);
-    const sha256 = () => crypto.createHash('sha256').update(content).digest('hex');
+    const parts = key.split(path.sep);
+    const parser = parts[0] === 'dist' && parts[1] === 'parsers';
+    if (format === 'module' || !(parser || parts.includes('node_modules'))) return compile.call(this, content, filename, format);
+    const identity = () => {
+      if (!parser) return `sha256:${crypto.createHash('sha256').update(content).digest('hex')}`;
+      const build = /\/\/# seatbelt-build ([0-9a-f]{16,})\s*$/.exec(content.slice(-120));
+      return build ? `build:${build[1]}` : null;
+    };
     let cachedData;
     if (!recorded) {
       index ??= readIndex();
       const entry = Object.hasOwn(index, key) ? index[key] : undefined;
-      if (!entry || typeof entry.cache !== 'string' || entry.sha256 !== sha256()) return compile.call(this, content, filename, format);
+      if (!entry || typeof entry.cache !== 'string' || typeof entry.identity !== 'string' || entry.identity !== identity())
+        return compile.call(this, content, filename, format);
       try {
         cachedData = fs.readFileSync(path.join(dir, path.basename(entry.cache)));
       } catch {
@@ -78,7 +88,8 @@ export function usePackageCodeCache({ Module, vm, fs, path, crypto }, root, dir,
       }
     }
     const script = new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
-    recorded?.set(key, { script, sha256: sha256() });
+    const made = recorded && identity();
+    if (made) recorded.set(key, { script, identity: made });
     // Run as Node's loader runs a CommonJS file: its exports, require, module and paths.
     const module = this;
     const require = (id) => module.require(id);

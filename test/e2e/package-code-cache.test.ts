@@ -1,6 +1,7 @@
 // The parsers' code caches (scripts/package-code-cache.mjs): a package file compiles with the cache
-// the build kept only when its text is the very text the cache was made from. V8 itself checks no
-// more than the length, so a changed file of the same length would otherwise run the old code.
+// the build kept only when its text is the very text the cache was made from (a file of
+// node_modules by its SHA-256, a joined parser file of dist/parsers by its build id). V8 itself
+// checks no more than the length, so a changed file of the same length would otherwise run the old code.
 // Each step runs in a child process: the compile step is installed process-wide.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,9 +16,18 @@ let root: string;
 let cacheDir: string;
 const pkgFile = () => path.join(root, 'node_modules', 'made-up-parser', 'index.js');
 const ownFile = () => path.join(root, 'own.js');
+const joinedFile = () => path.join(root, 'dist', 'parsers', 'joined.cjs');
 
 /** Requires the made-up package (and a file outside node_modules) with the compile step installed. */
-function run(mode: 'record' | 'use'): { answer: string; own: string; file?: string; dir?: string; status: number | null; stderr: string } {
+function run(mode: 'record' | 'use'): {
+  answer: string;
+  own: string;
+  joined?: string | null;
+  file?: string;
+  dir?: string;
+  status: number | null;
+  stderr: string;
+} {
   const driver = `
     import Module, { createRequire } from 'node:module';
     import vm from 'node:vm';
@@ -34,8 +44,9 @@ function run(mode: 'record' | 'use'): { answer: string; own: string; file?: stri
     const parser = require('made-up-parser');
     const answer = parser.answer() + parser.helper();
     const own = require('./own.js');
+    const joined = fs.existsSync(${JSON.stringify(joinedFile())}) ? require('./dist/parsers/joined.cjs')() : null;
     if (write) write(dir);
-    process.stdout.write(JSON.stringify({ answer, own, file: parser.file, dir: parser.dir }));
+    process.stdout.write(JSON.stringify({ answer, own, joined, file: parser.file, dir: parser.dir }));
   `;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', driver], { encoding: 'utf8' });
   const out = r.status === 0 ? (JSON.parse(r.stdout) as { answer: string; own: string }) : { answer: '', own: '' };
@@ -56,6 +67,19 @@ function writePackage(letter: string): void {
   );
 }
 
+/** A file as the build joins a parser into dist/parsers (scripts/parser-bundles.mjs), answering `letter`. */
+function writeJoined(letter: string, buildId: string | null): void {
+  mkdirSync(path.dirname(joinedFile()), { recursive: true });
+  const trailer = buildId === null ? '' : `//# seatbelt-build ${buildId}\n`;
+  writeFileSync(joinedFile(), `module.exports = function joined() { return '${letter}'; };\n${trailer}`);
+}
+
+const index = () =>
+  JSON.parse(readFileSync(path.join(cacheDir, 'index.json'), 'utf8')) as {
+    version: number;
+    files: Record<string, { identity: string; cache: string }>;
+  };
+
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'seatbelt-package-cache-'));
   cacheDir = path.join(root, 'dist', 'package-cache');
@@ -68,14 +92,11 @@ describe('package code caches', () => {
   it('records every CommonJS file loaded from node_modules, by its path and text, and nothing else', () => {
     const recorded = run('record');
     expect(recorded).toMatchObject({ answer: 'Aa', own: 'own', status: 0 });
-    const index = JSON.parse(readFileSync(path.join(cacheDir, 'index.json'), 'utf8')) as {
-      version: number;
-      files: Record<string, { sha256: string; cache: string }>;
-    };
-    expect(index.version).toBe(1);
-    expect(Object.keys(index.files).sort()).toEqual(['node_modules/made-up-parser/helper.js', 'node_modules/made-up-parser/index.js']);
+    const { version, files } = index();
+    expect(version).toBe(2);
+    expect(Object.keys(files).sort()).toEqual(['node_modules/made-up-parser/helper.js', 'node_modules/made-up-parser/index.js']);
     const sha = (file: string) => require('node:crypto').createHash('sha256').update(readFileSync(file, 'utf8')).digest('hex');
-    expect(index.files['node_modules/made-up-parser/index.js']!.sha256).toBe(sha(pkgFile()));
+    expect(files['node_modules/made-up-parser/index.js']!.identity).toBe(`sha256:${sha(pkgFile())}`);
     expect(readdirSync(cacheDir).sort()).toEqual(['0.cache', '1.cache', 'index.json']);
   });
 
@@ -90,6 +111,23 @@ describe('package code caches', () => {
     writePackage('B');
     expect(readFileSync(pkgFile(), 'utf8').length).toBe(before.length);
     expect(run('use')).toMatchObject({ answer: 'Bb', status: 0 });
+  });
+
+  it('records a joined parser file of dist/parsers by its build id, and one without a build id not at all', () => {
+    writeJoined('J', 'ab'.repeat(12));
+    expect(run('record')).toMatchObject({ joined: 'J', status: 0 });
+    expect(index().files['dist/parsers/joined.cjs']!.identity).toBe(`build:${'ab'.repeat(12)}`);
+    expect(run('use')).toMatchObject({ joined: 'J', status: 0 });
+    writeJoined('J', null);
+    expect(run('record')).toMatchObject({ joined: 'J', status: 0 });
+    expect(Object.keys(index().files)).not.toContain('dist/parsers/joined.cjs');
+  });
+
+  it('a joined parser file rebuilt (another build id), to a text of the same length, compiles afresh', () => {
+    writeJoined('J', 'ab'.repeat(12));
+    expect(run('record').status).toBe(0);
+    writeJoined('K', 'cd'.repeat(12));
+    expect(run('use')).toMatchObject({ joined: 'K', status: 0 });
   });
 
   it('a missing or unreadable index, or a missing cache file, leaves Node to compile', () => {

@@ -141,6 +141,8 @@ describe('npm pack', () => {
       'dist/verify-worker.mjs',
       'dist/verify-cli.mjs',
       'dist/report-page.js',
+      // the whole CLI requires node-sql-parser's dialects from here (scripts/parser-bundles.mjs)
+      ...['mysql', 'mariadb', 'sqlite', 'transactsql', 'bigquery'].map((d) => `dist/parsers/node-sql-parser-${d}.cjs`),
       'docs/library.md',
       'LICENSE',
     ]) {

@@ -7,15 +7,8 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** What scripts/build.mjs writes; bin/seatbelt runs seatbelt.cjs (seatbelt.mjs is its fallback). */
-const OUTPUTS = [
-  'dist/seatbelt.cjs',
-  'dist/seatbelt-agent.cjs',
-  'dist/seatbelt.cjs.cache',
-  'dist/seatbelt.mjs',
-  'dist/verify-worker.mjs',
-  'dist/report-page.js',
-];
+/** What scripts/build.mjs writes (bin/seatbelt runs seatbelt.cjs; seatbelt.mjs is its fallback). */
+const OUTPUTS = (JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts', 'build-outputs.json'), 'utf8')) as { outputs: string[] }).outputs;
 /** What the bundle is made from, besides src/. */
 const BUILD_SCRIPTS = [
   'scripts/build.mjs',
@@ -24,6 +17,8 @@ const BUILD_SCRIPTS = [
   'scripts/snapshot-code-cache.mjs',
   'scripts/snapshot-node-warm-up.mjs',
   'scripts/package-code-cache.mjs',
+  'scripts/parser-bundles.mjs',
+  'scripts/build-outputs.json',
   'scripts/catalogue-data.mjs',
   'scripts/rules-without-examples.mjs',
 ];

@@ -1,0 +1,107 @@
+// node-sql-parser's dialect builds, joined with big-integer into dist/parsers by the build
+// (scripts/parser-bundles.mjs): the CLI bundles load them from there. Start-up work must not change
+// a decision, so each joined file must parse as the package's own build does, down to the
+// characters the grammars' classes name outside ASCII (escaped in the joined text).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBundle, BIN } from './helpers.js';
+
+const ROOT = path.resolve(path.dirname(BIN), '..');
+const DIST = path.join(ROOT, 'dist');
+const SCRIPT = pathToFileURL(path.join(ROOT, 'scripts', 'parser-bundles.mjs')).href;
+
+interface ParserBundles {
+  NSP_DIALECTS: string[];
+  parserBundle(dialect: string): string;
+  joinParser(parser: { name: string; text: string }, bigInteger: { name: string; text: string }, buildId?: string): string;
+}
+let script: ParserBundles;
+beforeAll(async () => {
+  assertFreshBundle();
+  script = (await import(SCRIPT)) as ParserBundles;
+});
+
+type Parser = { astify(sql: string, opt: { database: string }): unknown };
+type ParserModule = { Parser: new () => Parser };
+const requireFromDist = createRequire(path.join(DIST, 'seatbelt.cjs'));
+const requireFromRoot = createRequire(path.join(ROOT, 'package.json'));
+
+/** What a parser answers: the tree as JSON, or the error's message. */
+function answer(P: ParserModule, sql: string, database: string): string {
+  try {
+    return JSON.stringify(new P.Parser().astify(sql, { database }));
+  } catch (err) {
+    return `error: ${(err as Error).message}`;
+  }
+}
+
+const QUERIES = [
+  'SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.total > 10 ORDER BY o.id LIMIT 5',
+  "INSERT INTO orders (id, note) VALUES (1, 'a'), (2, 'b')",
+  'DELETE FROM orders',
+  'SELECT 123456789012345678901234567890 AS big, -98765432109876543210 AS neg, 0.5e-3 AS f',
+  // identifiers from the grammars' non-ASCII character classes (CJK, Latin-1 and Latin Extended-A)
+  'SELECT 名前, café, Ÿ FROM 表 WHERE ſ = 1',
+  "SELECT 'ünïcödé ☃ 😀' AS s",
+  'SELECT FROM WHERE', // no parse
+];
+
+describe('the joined parser files', () => {
+  it('exist for every dialect, in ASCII, each with a build id on its last line', () => {
+    for (const dialect of script.NSP_DIALECTS) {
+      const text = readFileSync(path.join(DIST, script.parserBundle(dialect)), 'utf8');
+      expect(/[^\x00-\x7f]/.test(text), dialect).toBe(false);
+      expect(text, dialect).toMatch(/\n\/\/# seatbelt-build [0-9a-f]{24}\n$/);
+    }
+  });
+
+  it('are what the CLI bundles load, not node_modules/node-sql-parser', () => {
+    for (const bundle of ['seatbelt.cjs', 'seatbelt-agent.cjs']) {
+      const text = readFileSync(path.join(DIST, bundle), 'utf8');
+      expect(text, bundle).not.toMatch(/require\("node-sql-parser/);
+      for (const dialect of script.NSP_DIALECTS)
+        expect(text, `${bundle}: ${dialect}`).toContain(`require("${script.parserBundle(dialect)}")`);
+    }
+  });
+
+  it('parse every query as the package does, with its own dialect', () => {
+    for (const dialect of script.NSP_DIALECTS) {
+      const joined = requireFromDist(script.parserBundle(dialect)) as ParserModule;
+      const own = requireFromRoot(`node-sql-parser/build/${dialect}.js`) as ParserModule;
+      const database = dialect === 'transactsql' ? 'transactsql' : dialect;
+      let parsed = 0;
+      for (const sql of QUERIES) {
+        const expected = answer(own, sql, database);
+        expect(answer(joined, sql, database), `${dialect}: ${sql}`).toBe(expected);
+        if (!expected.startsWith('error:')) parsed++;
+      }
+      expect(parsed, `${dialect} parsed none of the queries`).toBeGreaterThan(1);
+    }
+    // The non-ASCII identifiers parse in MySQL: the escaped character classes still match them.
+    const mysql = requireFromDist(script.parserBundle('mysql')) as ParserModule;
+    expect(answer(mysql, QUERIES[4]!, 'mysql')).toContain('名前');
+  });
+
+  it('fail the build when a build requires more than big-integer, or big-integer anything', () => {
+    const bigInteger = { name: 'big.js', text: 'module.exports = 1;' };
+    const parser = { name: 'p.js', text: 'var b = require("big-integer"); exports.Parser = function () {};' };
+    expect(script.joinParser(parser, bigInteger, 'ab'.repeat(12))).toMatch(/seatbelt-build (ab){12}\n$/);
+    const more = { ...parser, text: `${parser.text} require('fs');` };
+    expect(() => script.joinParser(more, bigInteger)).toThrow(/p\.js requires big-integer, fs/);
+    expect(() => script.joinParser({ ...parser, text: 'exports.x = 1;' }, bigInteger)).toThrow(/p\.js requires nothing/);
+    expect(() => script.joinParser(parser, { ...bigInteger, text: 'require("x"); module.exports = 1;' })).toThrow(/big\.js x/);
+  });
+
+  it('give the joined code the module, exports and require it had', () => {
+    const text = script.joinParser(
+      { name: 'p.js', text: 'exports.big = require("big-integer"); exports.self = this === exports;' },
+      { name: 'big.js', text: 'if (module.hasOwnProperty("exports")) module.exports = { n: 42, self: this === exports };' },
+    );
+    const m = { exports: {} as Record<string, unknown> };
+    new Function('exports', 'require', 'module', text).call(m.exports, m.exports, requireFromRoot, m);
+    expect(m.exports).toEqual({ big: { n: 42, self: true }, self: true });
+  });
+});

@@ -20,8 +20,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The builds src/analyze/sql/nsp/load.ts imports (`node-sql-parser/build/<dialect>.js`). */
 export const NSP_DIALECTS = ['mysql', 'mariadb', 'sqlite', 'transactsql', 'bigquery'];
 
+/** The folder of dist/ the joined files are in. */
+export const PARSERS = 'parsers';
+
 /** Where a dialect's file is, relative to the CLI bundles in dist/. */
-export const parserBundle = (dialect) => `./parsers/node-sql-parser-${dialect}.cjs`;
+export const parserBundle = (dialect) => `./${PARSERS}/node-sql-parser-${dialect}.cjs`;
 
 /** The requires in a package file's text, to check that it asks for what is joined to it. */
 const requiresIn = (text) => [...new Set([...text.matchAll(/\brequire\(\s*(["'])([^"']*)\1\s*\)/g)].map((m) => m[2]))];
@@ -59,7 +62,7 @@ function packageFile(request) {
 
 /** Writes dist/parsers/node-sql-parser-<dialect>.cjs for each dialect, from scratch. */
 export function bundleParsers() {
-  const out = path.join(ROOT, 'dist', 'parsers');
+  const out = path.join(ROOT, 'dist', PARSERS);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const dialect of NSP_DIALECTS) {

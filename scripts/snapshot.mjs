@@ -25,7 +25,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withoutBuiltinCodeCache } from './snapshot-code-cache.mjs';
 import { warmUpNode } from './snapshot-node-warm-up.mjs';
-import { PACKAGE_CACHE, usePackageCodeCache } from './package-code-cache.mjs';
+import { PACKAGE_CACHE, packageCaches, parserFileLoader, usePackageCodeCache } from './package-code-cache.mjs';
+import { PARSERS } from './parser-bundles.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -118,7 +119,9 @@ let warmed = false;
 // Then Node's own hot functions (scripts/snapshot-node-warm-up.mjs), outside the traps: it makes and
 // removes a throwaway folder, key and child process.
 const warmUpNode = ${warmUpNode.toString()};
+const packageCaches = ${packageCaches.toString()};
 const usePackageCodeCache = ${usePackageCodeCache.toString()};
+const parserFileLoader = ${parserFileLoader.toString()};
 cli.exports.warmUp(catalogueBytes).then(
   async () => {
     for (const undo of restore.reverse()) undo();
@@ -153,9 +156,13 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   // bin/seatbelt passes its own resolved path first, as node does for a script.
   const file = path.resolve(path.dirname(process.argv[1]), '..', 'dist', ${JSON.stringify(bundleName)});
   setModuleUrl(pathToFileURL(file).href);
-  packageRequire = createRequire(file);
-  // The parsers load from node_modules with the compiled code the build kept (scripts/package-code-cache.mjs).
-  usePackageCodeCache({ Module: require('node:module'), vm, fs, path, crypto }, path.resolve(path.dirname(file), '..'), path.join(path.dirname(file), ${JSON.stringify(PACKAGE_CACHE)}));
+  // The parsers load with the compiled code the build kept (scripts/package-code-cache.mjs): from
+  // node_modules through Node's loader, and the joined ones of dist/parsers without it.
+  const caches = [{ Module: require('node:module'), vm, fs, path, crypto }, path.resolve(path.dirname(file), '..'), path.join(path.dirname(file), ${JSON.stringify(PACKAGE_CACHE)})];
+  const nodeRequire = createRequire(file);
+  const parserRequire = parserFileLoader(...caches, nodeRequire);
+  packageRequire = (id) => (id.startsWith(${JSON.stringify(`./${PARSERS}/`)}) ? parserRequire(path.join(path.dirname(file), id)) : nodeRequire(id));
+  usePackageCodeCache(...caches);
   cli.exports.exitWith(cli.exports.main(process.argv.slice(2), program));
 });
 `;

@@ -130,6 +130,34 @@ describe('package code caches', () => {
     expect(run('use')).toMatchObject({ joined: 'K', status: 0 });
   });
 
+  it("a snapshot run's loader of joined parser files: the cache for its build id, once a file, the module Node would give", () => {
+    writeJoined('J', 'ab'.repeat(12));
+    expect(run('record').status).toBe(0);
+    const load = (): { answer?: string; again?: boolean; module?: unknown; status: number | null; stderr: string } => {
+      const driver = `
+        import Module, { createRequire } from 'node:module';
+        import vm from 'node:vm';
+        import fs from 'node:fs';
+        import path from 'node:path';
+        import crypto from 'node:crypto';
+        const { parserFileLoader } = await import(${JSON.stringify(SCRIPT)});
+        const file = ${JSON.stringify(joinedFile())};
+        const load = parserFileLoader({ Module, vm, fs, path, crypto }, ${JSON.stringify(root)}, ${JSON.stringify(cacheDir)}, createRequire(file));
+        const first = load(file);
+        process.stdout.write(JSON.stringify({ answer: first(), again: load(file) === first }));
+      `;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', driver], { encoding: 'utf8' });
+      return { ...(r.status === 0 ? JSON.parse(r.stdout) : {}), status: r.status, stderr: r.stderr };
+    };
+    expect(load()).toMatchObject({ answer: 'J', again: true, status: 0 });
+    // Another text under the same build id runs the cached code: the cache is what the loader ran.
+    writeJoined('K', 'ab'.repeat(12));
+    expect(load()).toMatchObject({ answer: 'J', status: 0 });
+    // Under another build id the text compiles afresh.
+    writeJoined('K', 'cd'.repeat(12));
+    expect(load()).toMatchObject({ answer: 'K', status: 0 });
+  });
+
   it('a missing or unreadable index, or a missing cache file, leaves Node to compile', () => {
     expect(run('use')).toMatchObject({ answer: 'Aa', status: 0 }); // no caches at all
     expect(run('record').status).toBe(0);

@@ -2,12 +2,13 @@
 // (scripts/parser-bundles.mjs): the CLI bundles load them from there. Start-up work must not change
 // a decision, so each joined file must parse as the package's own build does, down to the
 // characters the grammars' classes name outside ASCII (escaped in the joined text).
-import { readFileSync } from 'node:fs';
+import { execa } from 'execa';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertFreshBundle, BIN } from './helpers.js';
+import { assertFreshBundle, BIN, tempHome } from './helpers.js';
 
 const ROOT = path.resolve(path.dirname(BIN), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -83,6 +84,46 @@ describe('the joined parser files', () => {
     // The non-ASCII identifiers parse in MySQL: the escaped character classes still match them.
     const mysql = requireFromDist(script.parserBundle('mysql')) as ParserModule;
     expect(answer(mysql, QUERIES[4]!, 'mysql')).toContain('名前');
+  });
+
+  it("load in a snapshot run with their code caches, without Node's module loader", async () => {
+    const { SNAPSHOT_FLAGS } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'snapshot.mjs')).href)) as {
+      SNAPSHOT_FLAGS: string[];
+    };
+    const blob = path.join(DIST, 'seatbelt-agent.blob');
+    const t = tempHome();
+    // Before the run: what Node's loader loads, and each script compiled with a cache and whether V8 took it.
+    const spy = path.join(t.dir, 'spy.cjs');
+    writeFileSync(
+      spy,
+      `const Module = require('node:module'), vm = require('node:vm'), fs = require('node:fs');
+       const seen = { node: [], scripts: [] };
+       const load = Module.prototype.load;
+       Module.prototype.load = function (f) { seen.node.push(f); return load.call(this, f); };
+       const Script = vm.Script;
+       vm.Script = function (source, options) {
+         const s = new Script(source, options);
+         if (options && options.cachedData) seen.scripts.push({ file: options.filename, rejected: s.cachedDataRejected });
+         return s;
+       };
+       process.on('exit', () => fs.writeFileSync(${JSON.stringify(path.join(t.dir, 'seen.json'))}, JSON.stringify(seen)));`,
+    );
+    const r = await execa(
+      process.execPath,
+      [...SNAPSHOT_FLAGS, '--require', spy, '--snapshot-blob', blob, BIN, 'sql', '--dialect', 'mysql', QUERIES[0]!],
+      {
+        env: t.env,
+        reject: false,
+      },
+    );
+    expect(r.stdout.trim(), r.stderr).toBe('allow');
+    const seen = JSON.parse(readFileSync(path.join(t.dir, 'seen.json'), 'utf8')) as {
+      node: string[];
+      scripts: { file: string; rejected: boolean }[];
+    };
+    const mysql = path.join(DIST, script.parserBundle('mysql'));
+    expect(seen.node.filter((f) => f.includes('node-sql-parser'))).toEqual([]);
+    expect(seen.scripts).toContainEqual({ file: mysql, rejected: false });
   });
 
   it('fail the build when a build requires more than big-integer, or big-integer anything', () => {

@@ -1,16 +1,20 @@
-// node-sql-parser's single-dialect builds, each joined with big-integer (the one package they
-// require) into one file of dist/ (issue 19). A CLI run that reads MySQL (or another of these
-// dialects) then loads one file beside its bundle: no search of node_modules and package.json files
-// for two packages, one script compiled with its code cache (scripts/package-code-cache.mjs) instead
-// of two, known by the build id on its last line instead of a SHA-256 of its text. Each package's
-// code runs in a function that gives it the `module`, `exports` and `require` it would have had,
-// and esbuild prints the whole with non-ASCII characters escaped (a few in the grammars' character
-// classes), so V8 keeps it as a one-byte string, not a two-byte one of twice the size. The same
-// grammar decides as from node_modules, which the library and the tests on src/ still load.
+// The SQL parsers' JavaScript as files of dist/parsers, which the CLI bundles require beside them
+// (issue 19). A CLI run that reads SQL then loads one file: no search of node_modules and
+// package.json files for its packages, one script compiled with its code cache
+// (scripts/package-code-cache.mjs) instead of several, known by the build id on its last line
+// instead of a SHA-256 of its text, and in a snapshot run without Node's module loader. esbuild
+// prints each with non-ASCII characters escaped (a few in node-sql-parser's character classes), so
+// V8 keeps it as a one-byte string, not a two-byte one of twice the size.
+// - node-sql-parser's single-dialect builds, each joined with big-integer, the one package they
+//   require: each package's code runs in a function that gives it the `module`, `exports` and
+//   `require` it would have had.
+// - libpg-query's, with @pgsql/types, bundled by esbuild, and its WebAssembly module copied beside
+//   it, where its emscripten code looks for it (its own folder).
+// The same grammars decide as from node_modules, which the library and the tests on src/ still load.
 
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +29,12 @@ export const PARSERS = 'parsers';
 
 /** Where a dialect's file is, relative to the CLI bundles in dist/. */
 export const parserBundle = (dialect) => `./${PARSERS}/node-sql-parser-${dialect}.cjs`;
+
+/** libpg-query's JavaScript, relative to the CLI bundles in dist/; its WebAssembly module is beside it. */
+export const LIBPG_QUERY = `./${PARSERS}/libpg-query.cjs`;
+
+/** The build id line the files end with (it names their text for their code caches). */
+const buildIdLine = (buildId = randomBytes(12).toString('hex')) => `//# seatbelt-build ${buildId}\n`;
 
 /** The requires in a package file's text, to check that it asks for what is joined to it. */
 const requiresIn = (text) => [...new Set([...text.matchAll(/\brequire\(\s*(["'])([^"']*)\1\s*\)/g)].map((m) => m[2]))];
@@ -51,7 +61,7 @@ export function joinParser(parser, bigInteger, buildId = randomBytes(12).toStrin
   ].join('\n');
   const { code } = transformSync(joined, { loader: 'js', charset: 'ascii', minifyWhitespace: true, legalComments: 'none' });
   // The build id names this very text for its code cache (scripts/package-code-cache.mjs).
-  return `// ${parser.name} and ${bigInteger.name} (scripts/parser-bundles.mjs)\n${code}\n//# seatbelt-build ${buildId}\n`;
+  return `// ${parser.name} and ${bigInteger.name} (scripts/parser-bundles.mjs)\n${code}\n${buildIdLine(buildId)}`;
 }
 
 /** A file of node_modules as joinParser takes it. */
@@ -60,7 +70,28 @@ function packageFile(request) {
   return { name: path.relative(ROOT, file), text: readFileSync(file, 'utf8') };
 }
 
-/** Writes dist/parsers/node-sql-parser-<dialect>.cjs for each dialect, from scratch. */
+/** Writes dist/parsers/libpg-query.cjs and copies libpg-query.wasm beside it. */
+function bundleLibpgQuery() {
+  const require = createRequire(path.join(ROOT, 'package.json'));
+  const out = path.join(ROOT, 'dist', LIBPG_QUERY);
+  const { outputFiles } = buildSync({
+    entryPoints: [require.resolve('libpg-query')],
+    outfile: out,
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    charset: 'ascii',
+    minifyWhitespace: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  writeFileSync(out, `// libpg-query with @pgsql/types (scripts/parser-bundles.mjs)\n${outputFiles[0].text}\n${buildIdLine()}`);
+  copyFileSync(require.resolve('libpg-query/wasm/libpg-query.wasm'), path.join(path.dirname(out), 'libpg-query.wasm'));
+}
+
+/** Writes dist/parsers from scratch: node-sql-parser-<dialect>.cjs for each dialect, and libpg-query. */
 export function bundleParsers() {
   const out = path.join(ROOT, 'dist', PARSERS);
   rmSync(out, { recursive: true, force: true });
@@ -69,15 +100,17 @@ export function bundleParsers() {
     const joined = joinParser(packageFile(`node-sql-parser/build/${dialect}.js`), packageFile('big-integer'));
     writeFileSync(path.join(ROOT, 'dist', parserBundle(dialect)), joined);
   }
+  bundleLibpgQuery();
 }
 
 /**
- * For the CLI bundles (scripts/cached-cli.mjs): `node-sql-parser/build/<dialect>.js` becomes a
- * require of that dialect's bundle beside them. An import of a build without one fails the build.
+ * For the CLI bundles (scripts/cached-cli.mjs): `libpg-query` and `node-sql-parser/build/<dialect>.js`
+ * become requires of their files beside them. An import of a build without one fails the build.
  */
 export const parserBundles = {
   name: 'parser-bundles',
   setup(b) {
+    b.onResolve({ filter: /^libpg-query$/ }, () => ({ path: LIBPG_QUERY, external: true }));
     b.onResolve({ filter: /^node-sql-parser\/build\// }, (args) => {
       const dialect = /^node-sql-parser\/build\/([a-z]+)\.js$/.exec(args.path)?.[1];
       if (!dialect || !NSP_DIALECTS.includes(dialect))

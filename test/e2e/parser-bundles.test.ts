@@ -16,6 +16,7 @@ const SCRIPT = pathToFileURL(path.join(ROOT, 'scripts', 'parser-bundles.mjs')).h
 
 interface ParserBundles {
   NSP_DIALECTS: string[];
+  LIBPG_QUERY: string;
   parserBundle(dialect: string): string;
   joinParser(parser: { name: string; text: string }, bigInteger: { name: string; text: string }, buildId?: string): string;
 }
@@ -51,21 +52,56 @@ const QUERIES = [
 ];
 
 describe('the joined parser files', () => {
-  it('exist for every dialect, in ASCII, each with a build id on its last line', () => {
-    for (const dialect of script.NSP_DIALECTS) {
-      const text = readFileSync(path.join(DIST, script.parserBundle(dialect)), 'utf8');
-      expect(/[^\x00-\x7f]/.test(text), dialect).toBe(false);
-      expect(text, dialect).toMatch(/\n\/\/# seatbelt-build [0-9a-f]{24}\n$/);
+  const files = () => [...script.NSP_DIALECTS.map((d) => script.parserBundle(d)), script.LIBPG_QUERY];
+
+  it('exist for every parser, in ASCII, each with a build id on its last line', () => {
+    for (const file of files()) {
+      const text = readFileSync(path.join(DIST, file), 'utf8');
+      expect(/[^\x00-\x7f]/.test(text), file).toBe(false);
+      expect(text, file).toMatch(/\n\/\/# seatbelt-build [0-9a-f]{24}\n$/);
     }
   });
 
-  it('are what the CLI bundles load, not node_modules/node-sql-parser', () => {
+  it('are what the CLI bundles load, not node_modules/node-sql-parser or libpg-query', () => {
     for (const bundle of ['seatbelt.cjs', 'seatbelt-agent.cjs']) {
       const text = readFileSync(path.join(DIST, bundle), 'utf8');
-      expect(text, bundle).not.toMatch(/require\("node-sql-parser/);
-      for (const dialect of script.NSP_DIALECTS)
-        expect(text, `${bundle}: ${dialect}`).toContain(`require("${script.parserBundle(dialect)}")`);
+      expect(text, bundle).not.toMatch(/require\("(node-sql-parser|libpg-query)/);
+      for (const file of files()) expect(text, `${bundle}: ${file}`).toContain(`require("${file}")`);
     }
+  });
+
+  it("libpg-query's parses, scans and reads PL/pgSQL as the package does, with the package's WebAssembly module", async () => {
+    const own = requireFromRoot.resolve('libpg-query/wasm/libpg-query.wasm');
+    const beside = path.join(path.dirname(path.join(DIST, script.LIBPG_QUERY)), 'libpg-query.wasm');
+    expect(readFileSync(beside).equals(readFileSync(own))).toBe(true);
+    type Pg = {
+      loadModule(): Promise<void>;
+      parseSync(s: string): unknown;
+      scanSync(s: string): unknown;
+      parsePlPgSQLSync(s: string): unknown;
+    };
+    const joined = requireFromDist(script.LIBPG_QUERY) as Pg;
+    const pkg = requireFromRoot('libpg-query') as Pg;
+    await Promise.all([joined.loadModule(), pkg.loadModule()]);
+    const plpgsql = 'CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql';
+    const cases: [(lib: Pg) => unknown, string][] = [
+      ...[...QUERIES, "SELECT $1::text, E'\\x41', U&'d\\0061t' FROM t", 'DROP TABLE "naïve"'].map(
+        (q) => [(lib: Pg) => lib.parseSync(q), q] as [(lib: Pg) => unknown, string],
+      ),
+      [(lib) => lib.scanSync(QUERIES[5]!), `scan ${QUERIES[5]}`],
+      [(lib) => lib.parsePlPgSQLSync(plpgsql), plpgsql],
+    ];
+    for (const [call, label] of cases) {
+      const answer = (lib: Pg) => {
+        try {
+          return JSON.stringify(call(lib));
+        } catch (err) {
+          return `error: ${(err as Error).message}`;
+        }
+      };
+      expect(answer(joined), label).toBe(answer(pkg));
+    }
+    expect(JSON.stringify(joined.parseSync(QUERIES[4]!))).toContain('名前');
   });
 
   it('parse every query as the package does, with its own dialect', () => {
@@ -108,22 +144,29 @@ describe('the joined parser files', () => {
        };
        process.on('exit', () => fs.writeFileSync(${JSON.stringify(path.join(t.dir, 'seen.json'))}, JSON.stringify(seen)));`,
     );
-    const r = await execa(
-      process.execPath,
-      [...SNAPSHOT_FLAGS, '--require', spy, '--snapshot-blob', blob, BIN, 'sql', '--dialect', 'mysql', QUERIES[0]!],
-      {
-        env: t.env,
-        reject: false,
-      },
-    );
-    expect(r.stdout.trim(), r.stderr).toBe('allow');
-    const seen = JSON.parse(readFileSync(path.join(t.dir, 'seen.json'), 'utf8')) as {
-      node: string[];
-      scripts: { file: string; rejected: boolean }[];
-    };
-    const mysql = path.join(DIST, script.parserBundle('mysql'));
-    expect(seen.node.filter((f) => f.includes('node-sql-parser'))).toEqual([]);
-    expect(seen.scripts).toContainEqual({ file: mysql, rejected: false });
+    for (const [dialect, file] of [
+      ['mysql', script.parserBundle('mysql')],
+      ['postgresql', script.LIBPG_QUERY],
+    ] as const) {
+      const r = await execa(
+        process.execPath,
+        [...SNAPSHOT_FLAGS, '--require', spy, '--snapshot-blob', blob, BIN, 'sql', '--dialect', dialect, QUERIES[0]!],
+        {
+          env: t.env,
+          reject: false,
+        },
+      );
+      expect(r.stdout.trim(), r.stderr).toBe('allow');
+      const seen = JSON.parse(readFileSync(path.join(t.dir, 'seen.json'), 'utf8')) as {
+        node: string[];
+        scripts: { file: string; rejected: boolean }[];
+      };
+      expect(
+        seen.node.filter((f) => /node-sql-parser|libpg-query|@pgsql/.test(f)),
+        dialect,
+      ).toEqual([]);
+      expect(seen.scripts, dialect).toContainEqual({ file: path.join(DIST, file), rejected: false });
+    }
   });
 
   it('fail the build when a build requires more than big-integer, or big-integer anything', () => {

@@ -141,8 +141,10 @@ describe('npm pack', () => {
       'dist/verify-worker.mjs',
       'dist/verify-cli.mjs',
       'dist/report-page.js',
-      // the whole CLI requires node-sql-parser's dialects from here (scripts/parser-bundles.mjs)
+      // the whole CLI requires the SQL parsers from here (scripts/parser-bundles.mjs)
       ...['mysql', 'mariadb', 'sqlite', 'transactsql', 'bigquery'].map((d) => `dist/parsers/node-sql-parser-${d}.cjs`),
+      'dist/parsers/libpg-query.cjs',
+      'dist/parsers/libpg-query.wasm',
       'docs/library.md',
       'LICENSE',
     ]) {

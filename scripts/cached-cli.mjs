@@ -11,7 +11,7 @@
 import { catalogueAsData } from './catalogue-data.mjs';
 import { rulesWithoutExamples } from './rules-without-examples.mjs';
 import { PACKAGE_CACHE, recordPackageScripts } from './package-code-cache.mjs';
-import { parserBundles } from './parser-bundles.mjs';
+import { PARSERS_DEFINE, parserBundles } from './parser-bundles.mjs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import crypto, { randomBytes } from 'node:crypto';
@@ -84,7 +84,7 @@ async function bundleCli(entry, outfile) {
     sourcemap: false,
     external,
     supported: { 'dynamic-import': false },
-    define: { 'import.meta.url': '__seatbeltModuleUrl' },
+    define: { 'import.meta.url': '__seatbeltModuleUrl', ...PARSERS_DEFINE },
     plugins: [parserBundles, catalogueAsData, rulesWithoutExamples],
     logLevel: 'warning',
   });
@@ -226,7 +226,8 @@ async function makeSnapshotCache(out, bundleFile, packages) {
 
 /**
  * A batch for the parsers' caches (scripts/package-code-cache.mjs): each dialect's parser reads a
- * few everyday statements, so the grammar rules they call are compiled in its cache.
+ * few everyday statements, so the grammar rules they call are compiled in its cache, and the shell
+ * parser a script that needs it.
  */
 const PARSER_BATCH = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'transactsql', 'bigquery']
   .flatMap((dialect) =>
@@ -239,6 +240,8 @@ const PARSER_BATCH = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'transactsql',
       'DROP TABLE t',
     ].map((sql) => JSON.stringify({ sql, dialect }) + '\n'),
   )
+  // and the shell parser (tree-sitter), which a plain command does not need
+  .concat(JSON.stringify({ shell: 'for f in *.txt; do echo "$f" | wc -l; done' }) + '\n')
   .join('');
 
 if (process.argv[2] === '--make-cache') await makeCache();

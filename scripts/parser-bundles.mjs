@@ -9,7 +9,9 @@
 //   require: each package's code runs in a function that gives it the `module`, `exports` and
 //   `require` it would have had.
 // - libpg-query's, with @pgsql/types, bundled by esbuild, and its WebAssembly module copied beside
-//   it, where its emscripten code looks for it (its own folder).
+//   it, where its emscripten code looks for it (its own folder);
+// - web-tree-sitter's CommonJS build, with its runtime's and the bash grammar's WebAssembly
+//   modules beside it (src/analyze/shell/grammar-files.ts).
 // The same grammars decide as from node_modules, which the library and the tests on src/ still load.
 
 import { buildSync, transformSync } from 'esbuild';
@@ -30,8 +32,23 @@ export const PARSERS = 'parsers';
 /** Where a dialect's file is, relative to the CLI bundles in dist/. */
 export const parserBundle = (dialect) => `./${PARSERS}/node-sql-parser-${dialect}.cjs`;
 
-/** libpg-query's JavaScript, relative to the CLI bundles in dist/; its WebAssembly module is beside it. */
-export const LIBPG_QUERY = `./${PARSERS}/libpg-query.cjs`;
+/**
+ * The packages bundled whole, by the name the sources import, each with its file relative to the CLI
+ * bundles in dist/ and the files of the package copied beside it.
+ */
+export const PACKAGES = {
+  'libpg-query': {
+    file: `./${PARSERS}/libpg-query.cjs`,
+    about: 'libpg-query with @pgsql/types',
+    beside: ['libpg-query/wasm/libpg-query.wasm'],
+  },
+  'web-tree-sitter': {
+    file: `./${PARSERS}/web-tree-sitter.cjs`,
+    about: "web-tree-sitter's CommonJS build",
+    // where src/analyze/shell/grammar-files.ts finds them in the CLI bundles
+    beside: ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'],
+  },
+};
 
 /** The build id line the files end with (it names their text for their code caches). */
 const buildIdLine = (buildId = randomBytes(12).toString('hex')) => `//# seatbelt-build ${buildId}\n`;
@@ -70,12 +87,12 @@ function packageFile(request) {
   return { name: path.relative(ROOT, file), text: readFileSync(file, 'utf8') };
 }
 
-/** Writes dist/parsers/libpg-query.cjs and copies libpg-query.wasm beside it. */
-function bundleLibpgQuery() {
+/** Writes a package's file of PACKAGES, bundled, and copies its files beside it. */
+function bundlePackage(name, { file, about, beside }) {
   const require = createRequire(path.join(ROOT, 'package.json'));
-  const out = path.join(ROOT, 'dist', LIBPG_QUERY);
+  const out = path.join(ROOT, 'dist', file);
   const { outputFiles } = buildSync({
-    entryPoints: [require.resolve('libpg-query')],
+    entryPoints: [require.resolve(name)],
     outfile: out,
     write: false,
     bundle: true,
@@ -87,11 +104,11 @@ function bundleLibpgQuery() {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  writeFileSync(out, `// libpg-query with @pgsql/types (scripts/parser-bundles.mjs)\n${outputFiles[0].text}\n${buildIdLine()}`);
-  copyFileSync(require.resolve('libpg-query/wasm/libpg-query.wasm'), path.join(path.dirname(out), 'libpg-query.wasm'));
+  writeFileSync(out, `// ${about} (scripts/parser-bundles.mjs)\n${outputFiles[0].text}\n${buildIdLine()}`);
+  for (const request of beside) copyFileSync(require.resolve(request), path.join(path.dirname(out), path.basename(request)));
 }
 
-/** Writes dist/parsers from scratch: node-sql-parser-<dialect>.cjs for each dialect, and libpg-query. */
+/** Writes dist/parsers from scratch: node-sql-parser-<dialect>.cjs for each dialect, and PACKAGES. */
 export function bundleParsers() {
   const out = path.join(ROOT, 'dist', PARSERS);
   rmSync(out, { recursive: true, force: true });
@@ -100,17 +117,20 @@ export function bundleParsers() {
     const joined = joinParser(packageFile(`node-sql-parser/build/${dialect}.js`), packageFile('big-integer'));
     writeFileSync(path.join(ROOT, 'dist', parserBundle(dialect)), joined);
   }
-  bundleLibpgQuery();
+  for (const [name, pkg] of Object.entries(PACKAGES)) bundlePackage(name, pkg);
 }
 
+/** For the CLI bundles' `define`: the folder grammar-files.ts finds the shell parser's files in. */
+export const PARSERS_DEFINE = { __SEATBELT_PARSERS__: JSON.stringify(`./${PARSERS}/`) };
+
 /**
- * For the CLI bundles (scripts/cached-cli.mjs): `libpg-query` and `node-sql-parser/build/<dialect>.js`
+ * For the CLI bundles (scripts/cached-cli.mjs): PACKAGES and `node-sql-parser/build/<dialect>.js`
  * become requires of their files beside them. An import of a build without one fails the build.
  */
 export const parserBundles = {
   name: 'parser-bundles',
   setup(b) {
-    b.onResolve({ filter: /^libpg-query$/ }, () => ({ path: LIBPG_QUERY, external: true }));
+    b.onResolve({ filter: /^(libpg-query|web-tree-sitter)$/ }, (args) => ({ path: PACKAGES[args.path].file, external: true }));
     b.onResolve({ filter: /^node-sql-parser\/build\// }, (args) => {
       const dialect = /^node-sql-parser\/build\/([a-z]+)\.js$/.exec(args.path)?.[1];
       if (!dialect || !NSP_DIALECTS.includes(dialect))

@@ -16,7 +16,7 @@ const SCRIPT = pathToFileURL(path.join(ROOT, 'scripts', 'parser-bundles.mjs')).h
 
 interface ParserBundles {
   NSP_DIALECTS: string[];
-  LIBPG_QUERY: string;
+  PACKAGES: Record<string, { file: string; beside: string[] }>;
   parserBundle(dialect: string): string;
   joinParser(parser: { name: string; text: string }, bigInteger: { name: string; text: string }, buildId?: string): string;
 }
@@ -40,6 +40,12 @@ function answer(P: ParserModule, sql: string, database: string): string {
   }
 }
 
+const SCRIPTS = [
+  'for f in *.txt; do echo "$f" | wc -l; done',
+  "rm -rf \"$(printf '%s' 'a b')\" && cat <<'EOF' > x\nnaïve ☃\nEOF",
+  'if [[ -n ${X:-} ]]; then (cd /tmp; ls) fi', // a syntax error
+];
+
 const QUERIES = [
   'SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.total > 10 ORDER BY o.id LIMIT 5',
   "INSERT INTO orders (id, note) VALUES (1, 'a'), (2, 'b')",
@@ -52,7 +58,8 @@ const QUERIES = [
 ];
 
 describe('the joined parser files', () => {
-  const files = () => [...script.NSP_DIALECTS.map((d) => script.parserBundle(d)), script.LIBPG_QUERY];
+  const files = () => [...script.NSP_DIALECTS.map((d) => script.parserBundle(d)), ...Object.values(script.PACKAGES).map((p) => p.file)];
+  const LIBPG_QUERY = () => script.PACKAGES['libpg-query']!.file;
 
   it('exist for every parser, in ASCII, each with a build id on its last line', () => {
     for (const file of files()) {
@@ -62,25 +69,31 @@ describe('the joined parser files', () => {
     }
   });
 
-  it('are what the CLI bundles load, not node_modules/node-sql-parser or libpg-query', () => {
+  it('are what the CLI bundles load, not node_modules/node-sql-parser, libpg-query or web-tree-sitter', () => {
     for (const bundle of ['seatbelt.cjs', 'seatbelt-agent.cjs']) {
       const text = readFileSync(path.join(DIST, bundle), 'utf8');
-      expect(text, bundle).not.toMatch(/require\("(node-sql-parser|libpg-query)/);
+      expect(text, bundle).not.toMatch(/require\("(node-sql-parser|libpg-query|web-tree-sitter)/);
       for (const file of files()) expect(text, `${bundle}: ${file}`).toContain(`require("${file}")`);
     }
   });
 
-  it("libpg-query's parses, scans and reads PL/pgSQL as the package does, with the package's WebAssembly module", async () => {
-    const own = requireFromRoot.resolve('libpg-query/wasm/libpg-query.wasm');
-    const beside = path.join(path.dirname(path.join(DIST, script.LIBPG_QUERY)), 'libpg-query.wasm');
-    expect(readFileSync(beside).equals(readFileSync(own))).toBe(true);
+  it("carry the packages' WebAssembly modules as they are", () => {
+    for (const { file, beside } of Object.values(script.PACKAGES))
+      for (const request of beside) {
+        const copy = path.join(path.dirname(path.join(DIST, file)), path.basename(request));
+        expect(readFileSync(copy).equals(readFileSync(requireFromRoot.resolve(request))), request).toBe(true);
+      }
+    expect(Object.values(script.PACKAGES).flatMap((p) => p.beside).length).toBe(3);
+  });
+
+  it("libpg-query's parses, scans and reads PL/pgSQL as the package does", async () => {
     type Pg = {
       loadModule(): Promise<void>;
       parseSync(s: string): unknown;
       scanSync(s: string): unknown;
       parsePlPgSQLSync(s: string): unknown;
     };
-    const joined = requireFromDist(script.LIBPG_QUERY) as Pg;
+    const joined = requireFromDist(LIBPG_QUERY()) as Pg;
     const pkg = requireFromRoot('libpg-query') as Pg;
     await Promise.all([joined.loadModule(), pkg.loadModule()]);
     const plpgsql = 'CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql';
@@ -102,6 +115,29 @@ describe('the joined parser files', () => {
       expect(answer(joined), label).toBe(answer(pkg));
     }
     expect(JSON.stringify(joined.parseSync(QUERIES[4]!))).toContain('名前');
+  });
+
+  it("web-tree-sitter's parses shell as the package does, with the bash grammar beside it", async () => {
+    type Ts = {
+      Parser: {
+        init(o: { locateFile: () => string }): Promise<void>;
+        new (): { setLanguage(l: unknown): void; parse(s: string): { rootNode: { toString(): string } } };
+      };
+      Language: { load(b: Uint8Array): Promise<unknown> };
+    };
+    const parsers = path.dirname(path.join(DIST, script.PACKAGES['web-tree-sitter']!.file));
+    const trees = async (ts: Ts, dir: (f: string) => string) => {
+      await ts.Parser.init({ locateFile: () => dir('tree-sitter.wasm') });
+      const parser = new ts.Parser();
+      parser.setLanguage(await ts.Language.load(readFileSync(dir('tree-sitter-bash.wasm'))));
+      return SCRIPTS.map((s) => parser.parse(s).rootNode.toString());
+    };
+    const joined = await trees(requireFromDist(script.PACKAGES['web-tree-sitter']!.file) as Ts, (f) => path.join(parsers, f));
+    const own = await trees(requireFromRoot('web-tree-sitter') as Ts, (f) =>
+      requireFromRoot.resolve(f === 'tree-sitter.wasm' ? 'web-tree-sitter/tree-sitter.wasm' : 'tree-sitter-bash/tree-sitter-bash.wasm'),
+    );
+    expect(joined).toEqual(own);
+    expect(joined[0]).toContain('for_statement');
   });
 
   it('parse every query as the package does, with its own dialect', () => {
@@ -128,7 +164,7 @@ describe('the joined parser files', () => {
     };
     const blob = path.join(DIST, 'seatbelt-agent.blob');
     const t = tempHome();
-    // Before the run: what Node's loader loads, and each script compiled with a cache and whether V8 took it.
+    // Before the run: what Node's loader resolves and loads, and each script compiled with a cache and whether V8 took it.
     const spy = path.join(t.dir, 'spy.cjs');
     writeFileSync(
       spy,
@@ -136,6 +172,8 @@ describe('the joined parser files', () => {
        const seen = { node: [], scripts: [] };
        const load = Module.prototype.load;
        Module.prototype.load = function (f) { seen.node.push(f); return load.call(this, f); };
+       const resolve = Module._resolveFilename;
+       Module._resolveFilename = function (request, ...rest) { seen.node.push(request); return resolve.call(this, request, ...rest); };
        const Script = vm.Script;
        vm.Script = function (source, options) {
          const s = new Script(source, options);
@@ -144,28 +182,26 @@ describe('the joined parser files', () => {
        };
        process.on('exit', () => fs.writeFileSync(${JSON.stringify(path.join(t.dir, 'seen.json'))}, JSON.stringify(seen)));`,
     );
-    for (const [dialect, file] of [
-      ['mysql', script.parserBundle('mysql')],
-      ['postgresql', script.LIBPG_QUERY],
+    for (const [args, file] of [
+      [['sql', '--dialect', 'mysql', QUERIES[0]!], script.parserBundle('mysql')],
+      [['sql', '--dialect', 'postgresql', QUERIES[0]!], LIBPG_QUERY()],
+      [['check', '--shell', SCRIPTS[0]!], script.PACKAGES['web-tree-sitter']!.file],
     ] as const) {
-      const r = await execa(
-        process.execPath,
-        [...SNAPSHOT_FLAGS, '--require', spy, '--snapshot-blob', blob, BIN, 'sql', '--dialect', dialect, QUERIES[0]!],
-        {
-          env: t.env,
-          reject: false,
-        },
-      );
+      const label = args.join(' ');
+      const r = await execa(process.execPath, [...SNAPSHOT_FLAGS, '--require', spy, '--snapshot-blob', blob, BIN, ...args], {
+        env: t.env,
+        reject: false,
+      });
       expect(r.stdout.trim(), r.stderr).toBe('allow');
       const seen = JSON.parse(readFileSync(path.join(t.dir, 'seen.json'), 'utf8')) as {
         node: string[];
         scripts: { file: string; rejected: boolean }[];
       };
       expect(
-        seen.node.filter((f) => /node-sql-parser|libpg-query|@pgsql/.test(f)),
-        dialect,
+        seen.node.filter((f) => /node-sql-parser|libpg-query|@pgsql|tree-sitter/.test(f)),
+        label,
       ).toEqual([]);
-      expect(seen.scripts, dialect).toContainEqual({ file: path.join(DIST, file), rejected: false });
+      expect(seen.scripts, label).toContainEqual({ file: path.join(DIST, file), rejected: false });
     }
   });
 

@@ -1,19 +1,17 @@
-// Lazy, once-only loading of web-tree-sitter and the bash grammar. Paths are resolved from this
-// module so the same code works from src/ (tests) and from the esbuild bundle (packages external).
+// Lazy, once-only loading of web-tree-sitter and the bash grammar (their files: grammar-files.ts).
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Parser as TsParser, Tree } from 'web-tree-sitter';
+import { bashGrammarWasm, treeSitterWasm } from './grammar-files.js';
 
 let parserPromise: Promise<TsParser> | null = null;
 let loaded: TsParser | null = null;
 
 async function load(): Promise<TsParser> {
-  const require = createRequire(import.meta.url);
   const { Parser, Language } = await import('web-tree-sitter');
-  await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/tree-sitter.wasm') });
+  await Parser.init({ locateFile: treeSitterWasm });
   // The grammar's bytes, not its path: given a path, web-tree-sitter imports fs/promises, which
   // starts Node's ES module loader in a CommonJS process (~12 M instructions of every parsing run).
-  const bash = await Language.load(readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
+  const bash = await Language.load(readFileSync(bashGrammarWasm()));
   const parser = new Parser();
   parser.setLanguage(bash);
   loaded = parser;

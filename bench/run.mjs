@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cpuMs, instructionsM, interleave, median, peakRssMb } from './measure.mjs';
 import { bundleLibrary, ROOT } from './lib-bundle.mjs';
-import { SNAPSHOT_FLAGS } from '../scripts/snapshot.mjs';
+import { AGENT_BLOB, SNAPSHOT_FLAGS } from '../scripts/snapshot.mjs';
 import { generateTrail } from './trail.mjs';
 
 const RUNS = Math.max(15, Number(process.env.BENCH_RUNS ?? 15));
@@ -250,7 +250,7 @@ function agentFloor(e) {
   const floor = {
     label: 'floor: the agent snapshot, exiting at its first line',
     file: process.execPath,
-    args: [...SNAPSHOT_FLAGS, '--require', exitAtOnce, '--snapshot-blob', path.join(ROOT, 'dist', 'seatbelt-agent.blob'), BIN],
+    args: [...SNAPSHOT_FLAGS, '--require', exitAtOnce, '--snapshot-blob', AGENT_BLOB, BIN],
     // As bin/seatbelt starts the agent commands: without NODE_EXTRA_CA_CERTS (see there).
     env: Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')),
     cwd: work,

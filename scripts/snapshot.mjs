@@ -39,6 +39,8 @@ const SNAPSHOTS = [
   { bundle: 'seatbelt.cjs', blob: 'seatbelt.blob', entry: 'snapshot-entry.cjs', packages: false },
   { bundle: 'seatbelt-agent.cjs', blob: 'seatbelt-agent.blob', entry: 'snapshot-agent-entry.cjs', packages: true },
 ];
+/** The agent commands' blob (exec, check, sql, hook), for the bench and the tests that start it themselves. */
+export const AGENT_BLOB = path.join(DIST, SNAPSHOTS[1].blob);
 const NODE_LINK = path.join(DIST, 'seatbelt.blob.node');
 
 /**

@@ -159,10 +159,10 @@ describe('the joined parser files', () => {
   });
 
   it("load in a snapshot run with their code caches, without Node's module loader", async () => {
-    const { SNAPSHOT_FLAGS } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'snapshot.mjs')).href)) as {
+    const { SNAPSHOT_FLAGS, AGENT_BLOB: blob } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'snapshot.mjs')).href)) as {
       SNAPSHOT_FLAGS: string[];
+      AGENT_BLOB: string;
     };
-    const blob = path.join(DIST, 'seatbelt-agent.blob');
     const t = tempHome();
     // Before the run: what Node's loader resolves and loads, and each script compiled with a cache and whether V8 took it.
     const spy = path.join(t.dir, 'spy.cjs');

@@ -119,7 +119,7 @@ await build({
   logLevel: 'warning',
 });
 
-// The SQL parsers the CLI bundles below load from dist/ (see scripts/parser-bundles.mjs).
+// The parsers the CLI bundles below load from dist/parsers (see scripts/parser-bundles.mjs).
 const { bundleParsers } = await import('./parser-bundles.mjs');
 bundleParsers();
 

@@ -21,8 +21,8 @@ export const PACKAGE_CACHE = 'package-cache';
 
 /**
  * Installs, in this process, the compile step below in recording mode: CommonJS files under
- * node_modules and dist/parsers compile without a cache, and each one's script is kept. Returns the writer of their
- * compiled code, to call once the runs are done.
+ * node_modules and dist/parsers compile without a cache, and each one's script is kept. Returns the
+ * writer of their compiled code, to call once the runs are done.
  */
 export function recordPackageScripts({ Module, vm, fs, crypto }, root) {
   const recorded = new Map();
@@ -123,7 +123,7 @@ export function usePackageCodeCache({ Module, vm, fs, path, crypto }, root, dir,
 }
 
 /**
- * What a snapshot run requires a joined parser file of dist/parsers with (scripts/parser-bundles.mjs):
+ * What a snapshot run requires a parser file of dist/parsers with (scripts/parser-bundles.mjs):
  * the file read and compiled with its cache, run with the exports, require, module and paths Node's
  * loader would give it, once (a second require gets the same exports) — without the loader, whose
  * own functions never ran while the snapshot was made, so a first require compiles them: ~1 ms of

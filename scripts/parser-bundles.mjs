@@ -1,5 +1,5 @@
-// The SQL parsers' JavaScript as files of dist/parsers, which the CLI bundles require beside them
-// (issue 19). A CLI run that reads SQL then loads one file: no search of node_modules and
+// The parsers' JavaScript as files of dist/parsers, which the CLI bundles require beside them
+// (issue 19). A CLI run that parses SQL or shell then loads one file: no search of node_modules and
 // package.json files for its packages, one script compiled with its code cache
 // (scripts/package-code-cache.mjs) instead of several, known by the build id on its last line
 // instead of a SHA-256 of its text, and in a snapshot run without Node's module loader. esbuild

@@ -78,6 +78,18 @@ describe('the start-up snapshot', () => {
     }
   });
 
+  it.runIf(onLinux)("gives V8 one helper thread fewer than the processors online (1 to 4), and NODE_OPTIONS's node its own", async () => {
+    const t = tempHome();
+    const ranges = readFileSync('/sys/devices/system/cpu/online', 'utf8').trim().split(',');
+    const cpus = ranges.reduce((n, r) => n + Number(r.split('-').at(-1)) - Number(r.split('-')[0]) + 1, 0);
+    const line = await nodeCommandLine(t.env);
+    if (cpus <= 4) expect(line).toContain(` --v8-pool-size=${Math.max(1, cpus - 1)} `);
+    else expect(line).not.toContain('--v8-pool-size');
+    // The same for SEATBELT_NO_SNAPSHOT's bundle; none where NODE_OPTIONS may carry the operator's own.
+    expect(await nodeCommandLine({ ...t.env, SEATBELT_NO_SNAPSHOT: '1' })).toContain(cpus <= 4 ? '--v8-pool-size=' : realpathSync(BIN));
+    expect(await nodeCommandLine({ ...t.env, NODE_OPTIONS: '--max-old-space-size=512' })).not.toContain('--v8-pool-size');
+  });
+
   it.runIf(onLinux)('starts the commands an agent runs at every call from their own snapshot, any other from the whole CLI’s', async () => {
     const t = tempHome();
     const launcher = readFileSync(BIN, 'utf8');

@@ -1,7 +1,8 @@
-// node-sql-parser's dialect builds, joined with big-integer into dist/parsers by the build
-// (scripts/parser-bundles.mjs): the CLI bundles load them from there. Start-up work must not change
-// a decision, so each joined file must parse as the package's own build does, down to the
-// characters the grammars' classes name outside ASCII (escaped in the joined text).
+// The parsers' files of dist/parsers (scripts/parser-bundles.mjs): node-sql-parser's dialect builds
+// joined with big-integer, libpg-query and web-tree-sitter bundled, and their WebAssembly modules
+// (with the bash grammar's) beside them. The CLI bundles load them from there. Start-up work must
+// not change a decision, so each file must parse as the package does, down to the characters the
+// grammars' classes name outside ASCII (escaped in the files' text).
 import { execa } from 'execa';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,7 +58,7 @@ const QUERIES = [
   'SELECT FROM WHERE', // no parse
 ];
 
-describe('the joined parser files', () => {
+describe('the parser files of dist/parsers', () => {
   const files = () => [...script.NSP_DIALECTS.map((d) => script.parserBundle(d)), ...Object.values(script.PACKAGES).map((p) => p.file)];
   const LIBPG_QUERY = () => script.PACKAGES['libpg-query']!.file;
 

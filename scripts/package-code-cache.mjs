@@ -63,9 +63,9 @@ export function packageCaches({ fs, path, crypto }, root, dir) {
     }
   };
   const keyOf = (filename) => path.relative(root, filename);
-  const isParser = (key) => key.split(path.sep)[0] === 'dist' && key.split(path.sep)[1] === 'parsers';
+  const isParser = (parts) => parts[0] === 'dist' && parts[1] === 'parsers';
   const identity = (key, content) => {
-    if (!isParser(key)) return `sha256:${crypto.createHash('sha256').update(content).digest('hex')}`;
+    if (!isParser(key.split(path.sep))) return `sha256:${crypto.createHash('sha256').update(content).digest('hex')}`;
     const build = /\/\/# seatbelt-build ([0-9a-f]{16,})\s*$/.exec(content.slice(-120));
     return build ? `build:${build[1]}` : null;
   };
@@ -73,7 +73,10 @@ export function packageCaches({ fs, path, crypto }, root, dir) {
     keyOf,
     identity,
     /** A file of node_modules or dist/parsers: the ones that have caches. */
-    cached: (key) => isParser(key) || key.split(path.sep).includes('node_modules'),
+    cached(key) {
+      const parts = key.split(path.sep);
+      return isParser(parts) || parts.includes('node_modules');
+    },
     /** The cache for this text of the file, or undefined. */
     cachedData(key, content) {
       if (dir === null) return undefined;

@@ -26,7 +26,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The builds src/analyze/sql/nsp/load.ts imports (`node-sql-parser/build/<dialect>.js`). */
 export const NSP_DIALECTS = ['mysql', 'mariadb', 'sqlite', 'transactsql', 'bigquery'];
 
-/** The folder of dist/ the joined files are in. */
+/** The folder of dist/ the parser files are in. */
 export const PARSERS = 'parsers';
 
 /** Where a dialect's file is, relative to the CLI bundles in dist/. */

@@ -11,10 +11,10 @@
 import { catalogueAsData } from './catalogue-data.mjs';
 import { rulesWithoutExamples } from './rules-without-examples.mjs';
 import { PACKAGE_CACHE, recordPackageScripts } from './package-code-cache.mjs';
-import { PARSERS_DEFINE, parserBundles } from './parser-bundles.mjs';
+import { buildIdLine, PARSERS_DEFINE, parserBundles } from './parser-bundles.mjs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import crypto, { randomBytes } from 'node:crypto';
+import crypto from 'node:crypto';
 import fs, { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
@@ -90,7 +90,7 @@ async function bundleCli(entry, outfile) {
   });
   const code = readFileSync(outfile, 'utf8');
   // The build id ties the cache to this very bundle (bin/seatbelt checks it before using the cache).
-  const id = `\n//# seatbelt-build ${randomBytes(12).toString('hex')}\n`;
+  const id = `\n${buildIdLine()}`;
   writeFileSync(outfile, withBuiltinNamespaces(code) + id);
 }
 

@@ -50,8 +50,11 @@ export const PACKAGES = {
   },
 };
 
-/** The build id line the files end with (it names their text for their code caches). */
-const buildIdLine = (buildId = randomBytes(12).toString('hex')) => `//# seatbelt-build ${buildId}\n`;
+/**
+ * The build id line the build ends the CLI bundles and these files with: it names their very text
+ * for their code caches (bin/seatbelt, scripts/package-code-cache.mjs).
+ */
+export const buildIdLine = (buildId = randomBytes(12).toString('hex')) => `//# seatbelt-build ${buildId}\n`;
 
 /** The requires in a package file's text, to check that it asks for what is joined to it. */
 const requiresIn = (text) => [...new Set([...text.matchAll(/\brequire\(\s*(["'])([^"']*)\1\s*\)/g)].map((m) => m[2]))];
@@ -61,7 +64,7 @@ const requiresIn = (text) => [...new Set([...text.matchAll(/\brequire\(\s*(["'])
  * build id on its last line. Throws when the build requires more than big-integer, or big-integer
  * anything: what they would then need is not in the file.
  */
-export function joinParser(parser, bigInteger, buildId = randomBytes(12).toString('hex')) {
+export function joinParser(parser, bigInteger, buildId) {
   const asked = requiresIn(parser.text);
   if (asked.join() !== 'big-integer' || requiresIn(bigInteger.text).length > 0)
     throw new Error(

@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -221,6 +222,10 @@ async function makeSnapshotCache(out, bundleFile, packages) {
   if (!writePackageCaches) return;
   // After the bundle's cache is written, so this batch adds only to the parsers' caches.
   await runEach([['check', '--jsonl']], PARSER_BATCH);
+  // A batch turns V8's baseline compiler back on (src/adapters/cli/baseline-compiler.ts), and V8
+  // takes a cache only under the flags it was written under: those a snapshot run starts with.
+  const { SNAPSHOT_FLAGS } = await import('./snapshot.mjs');
+  v8.setFlagsFromString(SNAPSHOT_FLAGS.join(' '));
   writePackageCaches(path.join(ROOT, 'dist', PACKAGE_CACHE));
 }
 

@@ -99,7 +99,7 @@ export function packageCaches({ fs, path, crypto }, root, dir) {
  * files compile without a cache and their scripts are kept there instead (a parser file without a
  * build id is not kept). Returns the function that uninstalls it.
  */
-export function usePackageCodeCache({ Module, vm, fs, path, crypto }, root, dir, recorded) {
+export function usePackageCodeCache({ Module, vm, fs, path, crypto, underCacheFlags = (compile) => compile() }, root, dir, recorded) {
   const caches = packageCaches({ fs, path, crypto }, root, recorded ? null : dir);
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename, format) {
@@ -107,7 +107,7 @@ export function usePackageCodeCache({ Module, vm, fs, path, crypto }, root, dir,
     if (format === 'module' || !caches.cached(key)) return compile.call(this, content, filename, format);
     const cachedData = caches.cachedData(key, content);
     if (!cachedData && !recorded) return compile.call(this, content, filename, format);
-    const script = new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
+    const script = underCacheFlags(() => new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) }));
     const identity = recorded && caches.identity(key, content);
     if (identity) recorded.set(key, { script, identity });
     // Run as Node's loader runs a CommonJS file: its exports, require, module and paths.
@@ -132,7 +132,7 @@ export function usePackageCodeCache({ Module, vm, fs, path, crypto }, root, dir,
  * own functions never ran while the snapshot was made, so a first require compiles them: ~1 ms of
  * a `sql --dialect mysql` run (measured). `require` answers what the file itself requires.
  */
-export function parserFileLoader({ Module, vm, fs, path, crypto }, root, dir, require) {
+export function parserFileLoader({ Module, vm, fs, path, crypto, underCacheFlags = (compile) => compile() }, root, dir, require) {
   const caches = packageCaches({ fs, path, crypto }, root, dir);
   const loaded = new Map();
   return (filename) => {
@@ -140,7 +140,7 @@ export function parserFileLoader({ Module, vm, fs, path, crypto }, root, dir, re
     if (module) return module.exports;
     const content = fs.readFileSync(filename, 'utf8');
     const cachedData = caches.cachedData(caches.keyOf(filename), content);
-    const script = new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
+    const script = underCacheFlags(() => new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) }));
     module = { id: filename, filename, loaded: false, exports: {} };
     loaded.set(filename, module);
     try {

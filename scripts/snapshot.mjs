@@ -160,7 +160,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   setModuleUrl(pathToFileURL(file).href);
   // The parsers load with the compiled code the build kept (scripts/package-code-cache.mjs): from
   // node_modules through Node's loader, and the joined ones of dist/parsers without it.
-  const caches = [{ Module: require('node:module'), vm, fs, path, crypto }, path.resolve(path.dirname(file), '..'), path.join(path.dirname(file), ${JSON.stringify(PACKAGE_CACHE)})];
+  const caches = [{ Module: require('node:module'), vm, fs, path, crypto, underCacheFlags: cli.exports.underCacheFlags }, path.resolve(path.dirname(file), '..'), path.join(path.dirname(file), ${JSON.stringify(PACKAGE_CACHE)})];
   const nodeRequire = createRequire(file);
   const parserRequire = parserFileLoader(...caches, nodeRequire);
   packageRequire = (id) => (id.startsWith(${JSON.stringify(`./${PARSERS}/`)}) ? parserRequire(path.join(path.dirname(file), id)) : nodeRequire(id));
@@ -187,6 +187,9 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
  * grows it: loading a SQL parser (node-sql-parser's grammar, big-integer's table) then needs no
  * garbage collection (two scavenges, ~1.3 ms of `sql --dialect mysql`, measured); memory is only
  * touched as it is used.
+ * --no-sparkplug: no baseline compiler, which a one-command run pays for before it pays back (~4 ms
+ * of `exec -- true`, measured); the commands that run long turn it back on
+ * (src/adapters/cli/baseline-compiler.ts).
  */
 export const SNAPSHOT_FLAGS = [
   '--no-rehash-snapshot',
@@ -194,6 +197,7 @@ export const SNAPSHOT_FLAGS = [
   '--no-wasm-dynamic-tiering',
   '--no-wasm-tier-up',
   '--wasm-lazy-validation',
+  '--no-sparkplug',
 ];
 
 /**

@@ -12,6 +12,7 @@ import { registerHook } from './hook.js';
 // For the start-up snapshot's builder (scripts/snapshot.mjs), as main.ts exports them.
 export { warmUp } from './warm-up.js';
 export { exitWith } from './program.js';
+export { underCacheFlags } from './baseline-compiler.js';
 
 /** What this bundle runs: bin/seatbelt's list of the commands it starts from this bundle's snapshot. */
 export const AGENT_COMMANDS = ['exec', 'check', 'sql', 'hook'] as const;

@@ -15,6 +15,7 @@ import {
   withDecisionFlags,
   type DecisionFlags,
 } from './shared.js';
+import { startBaselineCompiler } from './baseline-compiler.js';
 import { parseBatchLine } from './batch-line.js';
 import { writeNow } from './write-now.js';
 import { fixedGuard } from '../../rules/shell/fixed-guard.js';
@@ -81,6 +82,7 @@ async function explain(decision: import('../../core/types.js').Decision): Promis
 }
 
 async function checkBatch(flags: CheckFlags): Promise<number> {
+  startBaselineCompiler();
   const base = sessionOptions(flags);
   const defaultSession = openSession(base);
   const dialect = flags.dialect ? parseDialect(flags.dialect) : defaultSession.resolved.settings.dialect;

@@ -28,6 +28,7 @@ import { registerDaemon } from './daemon.js';
 // For the start-up snapshot's builder (scripts/snapshot.mjs) and bin/seatbelt, which have only this bundle's exports.
 export { warmUp } from './warm-up.js';
 export { exitWith } from './program.js';
+export { underCacheFlags } from './baseline-compiler.js';
 
 export const { buildProgram, main } = defineCli([
   registerExec,

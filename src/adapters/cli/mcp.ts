@@ -5,12 +5,14 @@ import type { Command } from 'commander';
 import { openSession, type Session } from '../session.js';
 import { sessionOptions, withDecisionFlags, type DecisionFlags } from './shared.js';
 import { registerMcpProxy } from './mcp-proxy.js';
+import { startBaselineCompiler } from './baseline-compiler.js';
 
 export function registerMcp(program: Command): void {
   const cmd = program
     .command('mcp')
     .description('run the MCP server on stdio (tools: govern_action, audit_trail, verify_chain, export_audit_csv)');
   withDecisionFlags(cmd, { sealing: true, json: false }).action(async (flags: DecisionFlags, self: Command) => {
+    startBaselineCompiler(); // a server: it runs long
     // The agent id defaults to "mcp" so the trail says where the decision came from.
     const options = { ...sessionOptions(flags), agent: flags.agent ?? process.env.SEATBELT_AGENT ?? 'mcp' };
     const launch = process.cwd();

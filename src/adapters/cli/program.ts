@@ -5,7 +5,7 @@
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { EXIT, SeatbeltError, exitCodeFor } from '../../core/error.js';
 import { commandExitHelp, exitCodeHelp } from './exit-codes.js';
-import { restoreExtraCaCerts } from './extra-ca-certs.js';
+import { restoreLaunchEnvironment } from './launch-environment.js';
 
 export function newProgram(): Command {
   return new Command('seatbelt')
@@ -126,7 +126,7 @@ export function defineCli(register: ((program: Command) => void)[]): Cli {
   return {
     buildProgram,
     main: (argv, prebuilt) => {
-      restoreExtraCaCerts(process.env);
+      restoreLaunchEnvironment(process.env);
       return runProgram(prebuilt ?? buildProgram(), argv);
     },
   };

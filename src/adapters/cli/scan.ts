@@ -6,6 +6,7 @@
 // baseline 66, a malformed baseline 65, a baseline that cannot be written 73 (docs/ci.md).
 // What the command does is in scan-run.ts, loaded when it runs: no other command pays for the scanners.
 import { Option, type Command } from 'commander';
+import { startBaselineCompiler } from './baseline-compiler.js';
 
 export interface ScanFlags {
   json?: boolean;
@@ -39,6 +40,7 @@ export function registerScan(program: Command): void {
     .option('--policy <name>', 'policy: safe_defaults, read_only, audit_mode, strict_prod, strict_whitelist')
     .option('--role <name|path>', 'role whose whitelist applies')
     .action(async (paths: string[], flags: ScanFlags) => {
+      startBaselineCompiler(); // every file of a tree judged in one process
       const { scanCommand } = await import('./scan-run.js');
       process.exitCode = await scanCommand(paths, flags);
     });

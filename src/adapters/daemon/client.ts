@@ -14,7 +14,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { seatbeltHome } from '../../audit/paths.js';
 import { parsePublicKey } from '../../audit/key-format.js';
 import { HOSTS } from '../hooks/types.js';
-import { restoreExtraCaCerts } from '../cli/extra-ca-certs.js';
+import { restoreLaunchEnvironment } from '../cli/launch-environment.js';
 import { bundleBuildId } from './build-id.js';
 import { checkAnswer, envDigest, PROTOCOL_VERSION, type DaemonRequest } from './protocol.js';
 import { isPrivateFolder, socketPath } from './socket-path.js';
@@ -169,7 +169,7 @@ function standalone(bin: string, argv: string[], read: Payload | null, stdin: Re
 }
 
 export async function runClient(): Promise<void> {
-  restoreExtraCaCerts(process.env); // before the environment is digested or passed on
+  restoreLaunchEnvironment(process.env); // before the environment is digested or passed on
   const argv = process.argv.slice(2);
   const dist = path.dirname(path.resolve(process.argv[1]!));
   const bin = path.join(dist, '..', 'bin', 'seatbelt');

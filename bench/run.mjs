@@ -251,8 +251,12 @@ function agentFloor(e) {
     label: 'floor: the agent snapshot, exiting at its first line',
     file: process.execPath,
     args: [...SNAPSHOT_FLAGS, '--require', exitAtOnce, '--snapshot-blob', AGENT_BLOB, BIN],
-    // As bin/seatbelt starts the agent commands: without NODE_EXTRA_CA_CERTS (see there).
-    env: Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')),
+    // As bin/seatbelt starts the agent commands: without NODE_EXTRA_CA_CERTS, with glibc's huge
+    // pages asked for (see there).
+    env: {
+      ...Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')),
+      GLIBC_TUNABLES: `glibc.malloc.hugetlb=1${e.GLIBC_TUNABLES ? `:${e.GLIBC_TUNABLES}` : ''}`,
+    },
     cwd: work,
   };
   if (spawnSync(floor.file, floor.args, { env: floor.env, cwd: work, stdio: 'ignore' }).status === 0) return [{ key: 'floor', v: floor }];

@@ -499,6 +499,24 @@ function printTable() {
   for (const b of body) console.log(line(b));
 }
 
+// Valgrind emulates a processor, and V8 ties a snapshot to the processor's features: where node
+// under it refuses the blob, the counts would be the bundle's, not those of the runs measured.
+if (COUNT) {
+  const probe = spawnSync(
+    'valgrind',
+    ['--tool=none', process.execPath, ...SNAPSHOT_FLAGS, '--snapshot-blob', AGENT_BLOB, BIN, '--version'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (probe.status !== 0) {
+    console.error(
+      `BENCH_COUNT=instructions: node under valgrind does not start the snapshot (exit ${probe.status}); measure wall time here`,
+    );
+    process.exit(2);
+  }
+}
+
 try {
   const lib = await bundleLibrary();
   const gateway = async () => {

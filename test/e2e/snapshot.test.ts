@@ -4,7 +4,7 @@
 // the same, and values a snapshot could freeze (randomness, clock, environment, working folder)
 // must be fresh in every process.
 import { execa } from 'execa';
-import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertFreshBundle, BIN, tempHome } from './helpers.js';
@@ -109,6 +109,41 @@ describe('the start-up snapshot', () => {
     child.stdin!.end();
     await child;
     expect(line).toMatch(/ --snapshot-blob \S*\/dist\/seatbelt\.blob \S*seatbelt mcp/);
+  });
+
+  it('on a blob node refuses (made on another processor): hooks and check decide without it, exec and sql run nothing', async () => {
+    const t = tempHome();
+    // A copy of the install whose agent blob this node refuses: one made under other V8 flags, as
+    // one made on a processor with other features is (V8 ties a snapshot to both).
+    const root = path.join(t.dir, 'install');
+    cpSync(path.dirname(BIN), path.join(root, 'bin'), { recursive: true, verbatimSymlinks: true });
+    cpSync(DIST, path.join(root, 'dist'), { recursive: true, verbatimSymlinks: true });
+    const blob = path.join(root, 'dist', 'seatbelt-agent.blob');
+    const empty = path.join(t.dir, 'empty.js');
+    writeFileSync(empty, '');
+    await execa(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', empty]);
+    const bin = path.join(root, 'bin', 'seatbelt');
+    const refused = `${blob}.refused`;
+    // exec passes on its command's status: node's 14 ends it, and the command never ran.
+    const ran = path.join(t.dir, 'ran');
+    const exec = await run(['exec', '--', 'sh', '-c', `echo > ${ran}`], t.env, { bin });
+    expect(exec.exitCode).toBe(14);
+    expect(existsSync(ran)).toBe(false);
+    expect(existsSync(refused)).toBe(false);
+    // check and a hook: the same decision as ever, from the bundle; the mark keeps the blob off.
+    const check = await run(['check', '--', 'rm', '-rf', '/'], t.env, { bin });
+    expect(check.exitCode, check.stderr).toBe(77);
+    expect(existsSync(refused)).toBe(true);
+    rmSync(refused);
+    const payload = readFileSync(path.resolve(import.meta.dirname, '../fixtures/hooks/claude-code/destructive.json'), 'utf8');
+    const hook = await run(['hook', 'claude-code'], t.env, { bin, input: payload });
+    expect(hook.exitCode, hook.stderr).toBe(0);
+    expect(JSON.parse(hook.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+    expect(existsSync(refused)).toBe(true);
+    // Marked: exec runs the bundle, with no snapshot.
+    const line = await nodeCommandLine(t.env, bin);
+    expect(line).not.toContain('--snapshot-blob');
+    expect(line).toContain(bin);
   });
 
   it('decides every corpus case exactly as the bundle does', async () => {

@@ -48,6 +48,10 @@ const EVERYDAY = [
   'CI=true NODE_ENV=test npm test -- --coverage=false',
   'cd "$HOME/project" && echo $PATH > out.txt',
   'cp "${SRC}/a.txt" ${DEST}/ 2>/dev/null',
+  'cd "$(git rev-parse --show-toplevel)" && npm test',
+  'kill $(lsof -t -i:3000)',
+  'echo "built at $(date)"',
+  'docker rm $(docker ps -aq) 2>/dev/null',
 ];
 
 // Pieces in the subset and just outside it.
@@ -108,6 +112,47 @@ const piece = fc.oneof(
     'a#b',
     'x #c',
   ),
+  // Command substitutions, plain inside and not.
+  fc.constantFrom(
+    '$(ls)',
+    '$(ls -la)',
+    '"$(ls)"',
+    '$( ls )',
+    '$(a | b)',
+    '$(a;b)',
+    '$(a; b;)',
+    '$(a && b || c)',
+    '$(ls)x',
+    'a$(b)',
+    '$(a)$(b)',
+    '"a $(b) c"',
+    '"$(a)$X"',
+    "$(echo 'a)')",
+    '$(echo ")")',
+    '$(echo "$(a)")',
+    '$($(a))',
+    '$(a $(b c))',
+    '$()',
+    '$( )',
+    '$((1))',
+    '$( (a) )',
+    '$(ls\n)',
+    '$(\nls)',
+    '$(a\nb)',
+    '$(a >f)',
+    '$(a 2>&1)',
+    '$(A=1 b)',
+    '$(A=$(b) c)',
+    'A=$(b)',
+    '$(ls',
+    'x)',
+    '$(a #c\n)',
+    '$(a &)',
+    '$(if)',
+    '$(1)',
+    '$(-a)',
+    '$(a)=b',
+  ),
   fc.stringMatching(/^[-A-Za-z0-9_.\/~*?@%^:,+=!]{1,4}$/),
   fc.stringMatching(/^[0-9]{0,2}(?:>|>>|<|>&|<&)[-0-9a-z]{0,2}$/),
   fc.constantFrom(
@@ -160,6 +205,9 @@ const command = fc
         '$Y.z',
         '${Z}/w',
         '"${Z}.x"',
+        '$(date)',
+        '"$(pwd)/x"',
+        '$(git rev-parse HEAD)',
       ),
       {
         maxLength: 3,
@@ -180,6 +228,32 @@ const operator = fc.constantFrom(' | ', ' && ', ' || ', '; ', '\n', ';', '|', '&
 const plainScript = fc
   .tuple(assigned, fc.array(fc.tuple(operator, assigned), { maxLength: 5 }), fc.constantFrom('', ';', '\n', ' ', ';\n'))
   .map(([first, rest, end]) => first + rest.map(([o, c]) => o + c).join('') + end);
+
+/** Plain scripts inside `$(…)`, bare or quoted, as an argument, a value or part of a word, and nested. */
+const bare = fc
+  .tuple(
+    fc.constantFrom('ls', 'git', 'date', 'pwd', 'cat'),
+    fc.array(fc.constantFrom('-la', 'x', '"a b"', "'c'", '$X', '"$X/y"', '1', '$(pwd)'), { maxLength: 3 }),
+  )
+  .map(([n, args]) => [n, ...args].join(' '));
+const inner = fc
+  .tuple(
+    bare,
+    fc.array(fc.tuple(fc.constantFrom(' | ', ' && ', ' || ', '; ', ';', '\n', '|'), bare), { maxLength: 2 }),
+    fc.constantFrom('', '', ';', '\n', ' ', '; '),
+  )
+  .map(([first, rest, end]) => first + rest.map(([o, c]) => o + c).join('') + end);
+const substituted = fc
+  .tuple(
+    command,
+    fc.oneof(inner, plainScript),
+    fc.constantFrom('$(%)', '"$(%)"', 'x$(%)', '$(%)/y', '"a $(%) b"', '$( %)', '$(% )', '$(\n%)', '$($(%))', '$(echo $(%))'),
+    fc.constantFrom('', 'A=', ' && ls', ' | tail', ' >f', '; ls'),
+  )
+  .map(([c, inner, shape, around]) => {
+    const sub = shape.replace('%', inner);
+    return around === 'A=' ? `A=${sub} ${c}` : `${c} ${sub}${around}`;
+  });
 
 describe('the plain-script tree', () => {
   it('is tree-sitter’s tree for every script the tests know that it takes', async () => {
@@ -206,7 +280,7 @@ describe('the plain-script tree', () => {
     let taken = 0;
     let declined = 0;
     // Ours, and the shell fuzz tests' generators (written before this file, for other properties).
-    for (const arb of [script, plainScript, fuzzScript, hidden.map((h) => h.script), shellish]) {
+    for (const arb of [script, plainScript, substituted, fuzzScript, hidden.map((h) => h.script), shellish]) {
       fc.assert(
         fc.property(arb, (text) => {
           const r = compare(parser, text);
@@ -241,6 +315,12 @@ describe('the plain-script tree', () => {
       'echo "$1"',
       '$CMD x',
       'f() { x; }',
+      'echo $((1))',
+      'echo $()',
+      'echo $(a >f)',
+      'echo $(a | b | c)',
+      'echo $(ls',
+      `echo ${'$('.repeat(9)}a${')'.repeat(9)}`,
     ])
       expect([text, plainTree(text)]).toEqual([text, null]);
   });

@@ -80,14 +80,14 @@ function expansion(s: string, i: number): Draft | null {
   return parent('simple_expansion', [leaf('$', false, i, i + 1), leaf('variable_name', true, i + 1, i + 1 + name.length)]);
 }
 
-/** "…" at `i`: plain text, `$NAME` and `${NAME}`, no backquote, backslash or line break. */
-function doubleQuoted(s: string, i: number): Draft | null {
+/** "…" at `i`: plain text, `$NAME`, `${NAME}` and `$(…)`, no backquote, backslash or line break. */
+function doubleQuoted(s: string, i: number, depth: number): Draft | null {
   const close = s.indexOf('"', i + 1);
   if (close < 0 || /[^\x20-\x7e\t]|[`\\]/.test(s.slice(i + 1, close))) return null;
   const children = [leaf('"', false, i, i + 1)];
   for (let j = i + 1; j < close;) {
     if (s[j] === '$') {
-      const e = expansion(s, j);
+      const e = s[j + 1] === '(' ? substitution(s, j, close, depth) : expansion(s, j);
       if (!e) return null;
       children.push(e);
       j = e.end;
@@ -104,16 +104,59 @@ function doubleQuoted(s: string, i: number): Draft | null {
   return parent('string', children);
 }
 
-/** One part of a literal at `i`: a bare word or number, '…', "…", `$NAME` or `${NAME}`; null outside the subset. */
-function part(s: string, i: number): Draft | null {
+/**
+ * `$(…)` at `i`, closing before `limit`: the plain statements inside, as tree-sitter nests them
+ * (`$(`, the statements and their `;`, `)`); null for anything else (`$((…))`, an empty or
+ * unclosed one, one nested deeper than MAX_NESTING, one whose inside is outside the subset).
+ */
+function substitution(s: string, i: number, limit: number, depth: number): Draft | null {
+  if (depth >= MAX_NESTING || s[i + 2] === '(') return null;
+  const close = closingParen(s, i + 2, limit);
+  if (close === null) return null;
+  const tokens = tokenize(s, i + 2, close, depth + 1);
+  if (!tokens?.length || tokens[0]!.kind !== 'literal') return null;
+  const inside = new Statements(s, tokens, depth + 1).program();
+  if (!inside) return null;
+  return parent('command_substitution', [leaf('$(', false, i, i + 2), ...inside, leaf(')', false, close, close + 1)]);
+}
+
+/** Nesting of `$(…)` built here; deeper ones are left to tree-sitter. */
+const MAX_NESTING = 8;
+
+/**
+ * The `)` that closes a `$(` whose inside starts at `i`, before `limit`: past quoted text and
+ * nested `$(…)`. Null where any other character could change where tree-sitter closes it (a
+ * backslash, backquote, comment, `(` not after `$`, a `"` inside a quoted substitution's quotes).
+ */
+function closingParen(s: string, i: number, limit: number): number | null {
+  let depth = 1;
+  for (let j = i; j < limit; j++) {
+    const c = s[j];
+    if (c === "'" || c === '"') {
+      const end = s.indexOf(c, j + 1);
+      if (end < 0 || end >= limit) return null;
+      if (c === '"' && /[`\\$]/.test(s.slice(j + 1, end))) return null;
+      j = end;
+    } else if (c === '(') {
+      if (s[j - 1] !== '$' || s[j + 1] === '(') return null;
+      depth++;
+    } else if (c === ')') {
+      if (--depth === 0) return j;
+    } else if (c === '\\' || c === '`' || c === '#') return null;
+  }
+  return null;
+}
+
+/** One part of a literal at `i`: a bare word or number, '…', "…", `$NAME`, `${NAME}` or `$(…)`; null outside the subset. */
+function part(s: string, i: number, depth: number): Draft | null {
   const c = s[i];
   if (c === "'") {
     const close = s.indexOf("'", i + 1);
     if (close < 0 || /[^\x20-\x7e\t]/.test(s.slice(i + 1, close))) return null;
     return leaf('raw_string', true, i, close + 1);
   }
-  if (c === '"') return doubleQuoted(s, i);
-  if (c === '$') return expansion(s, i);
+  if (c === '"') return doubleQuoted(s, i, depth);
+  if (c === '$') return s[i + 1] === '(' ? substitution(s, i, s.length, depth) : expansion(s, i);
   const text = at(WORD, s, i);
   if (!text) return null;
   // `!`, `=`: negation and test operators; a lone `-` before `2>f` is dropped by tree-sitter.
@@ -125,12 +168,12 @@ function part(s: string, i: number): Draft | null {
 }
 
 /** A literal at `i`: one part, or parts written together (`--name="x y"`: a concatenation); null outside the subset. */
-function literal(s: string, i: number): Draft | null {
+function literal(s: string, i: number, depth = 0, end = s.length): Draft | null {
   const parts: Draft[] = [];
-  for (let j = i; at(BOUNDARY, s, j) === null;) {
-    const p = part(s, j);
+  for (let j = i; j < end && at(BOUNDARY, s, j) === null;) {
+    const p = part(s, j, depth);
     // Numbers written together with more are not numbers for tree-sitter: left to it.
-    if (!p || (p.type === 'number' && (parts.length || at(BOUNDARY, s, p.end) === null))) return null;
+    if (!p || (p.type === 'number' && (parts.length || (p.end < end && at(BOUNDARY, s, p.end) === null)))) return null;
     parts.push(p);
     j = p.end;
   }
@@ -139,7 +182,7 @@ function literal(s: string, i: number): Draft | null {
 }
 
 /** A redirect at `i` (`>`, `>>`, `<`, `>&`, each with an optional file descriptor) and its one target. */
-function redirect(s: string, i: number): Draft | null {
+function redirect(s: string, i: number, depth: number, end: number): Draft | null {
   const children: Draft[] = [];
   const fd = at(DESCRIPTOR, s, i);
   if (fd) {
@@ -153,16 +196,17 @@ function redirect(s: string, i: number): Draft | null {
   children.push(leaf(op, false, i, i + op.length));
   i += op.length;
   while (s[i] === ' ' || s[i] === '\t') i++;
-  const target = literal(s, i);
+  const target = literal(s, i, depth, end);
   if (!target) return null;
   target.field = 'destination';
   children.push(target);
   return parent('file_redirect', children);
 }
 
-function tokenize(s: string): Token[] | null {
+/** The tokens of `s` from `from` to `to` (a `$(…)`'s inside, `depth` deep), or null outside the subset. */
+function tokenize(s: string, from = 0, to = s.length, depth = 0): Token[] | null {
   const out: Token[] = [];
-  for (let i = 0; i < s.length;) {
+  for (let i = from; i < to;) {
     const c = s[i]!;
     if (c === ' ' || c === '\t') {
       i++;
@@ -180,12 +224,12 @@ function tokenize(s: string): Token[] | null {
         i++;
       } else return null; // `&` (background, `&>`), `|&`
     } else if (c === '<' || c === '>' || at(DESCRIPTOR, s, i)) {
-      const node = redirect(s, i);
+      const node = redirect(s, i, depth, to);
       if (!node) return null;
       out.push({ kind: 'redirect', node });
       i = node.end;
     } else {
-      const node = literal(s, i);
+      const node = literal(s, i, depth, to);
       if (!node) return null;
       out.push({ kind: 'literal', node });
       i = node.end;
@@ -200,6 +244,7 @@ class Statements {
   constructor(
     private readonly source: string,
     private readonly tokens: Token[],
+    private readonly depth = 0,
   ) {}
 
   private peek(): Token | undefined {
@@ -230,7 +275,7 @@ class Statements {
     const name = at(NAME, this.source, t.node.start);
     const eq = t.node.start + (name?.length ?? 0);
     if (!name || this.source[eq] !== '=') return null;
-    const value = literal(this.source, eq + 1); // `A= cmd` (an empty value) is left to tree-sitter
+    const value = literal(this.source, eq + 1, this.depth, t.node.end); // `A= cmd` (an empty value) is left to tree-sitter
     if (!value || value.end !== t.node.end) return null;
     value.field = 'value';
     return parent('variable_assignment', [leaf('variable_name', true, t.node.start, eq, 'name'), leaf('=', false, eq, eq + 1), value]);
@@ -272,12 +317,15 @@ class Statements {
       if (!cmd) return null;
       pipe.push(cmd);
       piped++;
+      if (this.depth > 0 && piped > 2) return null; // the same for long pipelines, to be safe
       const redirects: Draft[] = [];
       for (let t = this.peek(); t?.kind === 'redirect'; t = this.tokens[++this.at]) {
         t.node.field = 'redirect';
         redirects.push(t.node);
       }
       if (redirects.length) {
+        // Inside a `$(…)` tree-sitter nests a redirect after a pipeline its own way (`a | b | c >f`).
+        if (this.depth > 0) return null;
         const body = close();
         body.field = 'body';
         pipe = [parent('redirected_statement', [body, ...redirects])];

@@ -52,6 +52,8 @@ const EVERYDAY = [
   'kill $(lsof -t -i:3000)',
   'echo "built at $(date)"',
   'docker rm $(docker ps -aq) 2>/dev/null',
+  'export NODE_ENV=test && npm test',
+  'export PATH="$HOME/.local/bin:$PATH"; python3 -m pip --version',
 ];
 
 // Pieces in the subset and just outside it.
@@ -152,6 +154,26 @@ const piece = fc.oneof(
     '$(1)',
     '$(-a)',
     '$(a)=b',
+  ),
+  // Declarations.
+  fc.constantFrom(
+    'export',
+    'export A=1',
+    'export A',
+    'export A B=2',
+    'export A=$(b)',
+    'export A="x y"',
+    'export A=$B:/c',
+    'export -n A',
+    'export 1A',
+    'export a-b',
+    'export A=',
+    'export "A"',
+    'A=1 export B',
+    'echo export',
+    'export=1',
+    'exports',
+    'export\nA',
   ),
   fc.stringMatching(/^[-A-Za-z0-9_.\/~*?@%^:,+=!]{1,4}$/),
   fc.stringMatching(/^[0-9]{0,2}(?:>|>>|<|>&|<&)[-0-9a-z]{0,2}$/),
@@ -255,6 +277,23 @@ const substituted = fc
     return around === 'A=' ? `A=${sub} ${c}` : `${c} ${sub}${around}`;
   });
 
+/** `export` statements among plain commands, with redirects after some. */
+const declaration = fc
+  .tuple(
+    fc.array(fc.constantFrom('A=1', 'B', 'C="x y"', 'D=$X', 'E=$(pwd)', 'F=a:b', 'G=-1', 'H=1.5', 'I=$HOME/x', "J='z'", 'K'), {
+      maxLength: 3,
+    }),
+    fc.constantFrom('', '', ' >f', ' 2>&1'),
+  )
+  .map(([words, redirect]) => ['export', ...words].join(' ') + redirect);
+const declared = fc
+  .tuple(
+    fc.oneof(declaration, assigned),
+    fc.array(fc.tuple(operator, fc.oneof(declaration, assigned)), { maxLength: 3 }),
+    fc.constantFrom('', ';', '\n'),
+  )
+  .map(([first, rest, end]) => first + rest.map(([o, c]) => o + c).join('') + end);
+
 describe('the plain-script tree', () => {
   it('is tree-sitter’s tree for every script the tests know that it takes', async () => {
     const parser = await loadShellParser();
@@ -280,7 +319,7 @@ describe('the plain-script tree', () => {
     let taken = 0;
     let declined = 0;
     // Ours, and the shell fuzz tests' generators (written before this file, for other properties).
-    for (const arb of [script, plainScript, substituted, fuzzScript, hidden.map((h) => h.script), shellish]) {
+    for (const arb of [script, plainScript, substituted, declared, fuzzScript, hidden.map((h) => h.script), shellish]) {
       fc.assert(
         fc.property(arb, (text) => {
           const r = compare(parser, text);
@@ -309,7 +348,6 @@ describe('the plain-script tree', () => {
       '>f a',
       'FOO= ls',
       'FOO=1',
-      'export X',
       '! ls',
       'ls ${HOME:-x}',
       'echo "$1"',
@@ -320,6 +358,10 @@ describe('the plain-script tree', () => {
       'echo $(a >f)',
       'echo $(a | b | c)',
       'echo $(ls',
+      'echo export',
+      'A=1 export B',
+      'export -n A',
+      'export 1A',
       `echo ${'$('.repeat(9)}a${')'.repeat(9)}`,
     ])
       expect([text, plainTree(text)]).toEqual([text, null]);

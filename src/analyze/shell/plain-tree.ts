@@ -1,6 +1,6 @@
 // tree-sitter's tree for the plainest scripts, built without tree-sitter (issue 19). Most scripts an
 // agent runs are a few plain words (bare or quoted, `NAME=value` first, maybe a `$(…)` of such
-// commands) joined by `|`, `&&`, `||`, `;` or newlines, with a redirect or two at the end; loading
+// commands, or `export` and its assignments) joined by `|`, `&&`, `||`, `;` or newlines, with a redirect or two at the end; loading
 // the WebAssembly parser costs such a run more than all the rest of its analysis (~27 ms a
 // process; `echo $(date)` 63.5 → 41.3 ms, measured). For a script wholly
 // inside that subset this builds the very tree tree-sitter-bash builds (the same nodes, types,
@@ -162,6 +162,8 @@ function part(s: string, i: number, depth: number): Draft | null {
   const text = at(WORD, s, i);
   if (!text) return null;
   // `!`, `=`: negation and test operators; a lone `-` before `2>f` is dropped by tree-sitter.
+  // `export` only as a statement's first word (Statements.declaration); anywhere else it stops the parse.
+  if (text === 'export') return leaf('export', false, i, i + text.length);
   if (text[0] === '!' || text[0] === '=' || text === '-' || KEYWORDS.has(text)) return null;
   // tree-sitter reads numbers (`-?(0x)?[0-9]+(#…)?`) and may split words that start like one.
   if (/^-?[0-9]+$/.test(text)) return leaf('number', true, i, i + text.length);
@@ -176,6 +178,7 @@ function literal(s: string, i: number, depth = 0, end = s.length): Draft | null 
     const p = part(s, j, depth);
     // Numbers written together with more are not numbers for tree-sitter: left to it.
     if (!p || (p.type === 'number' && (parts.length || (p.end < end && at(BOUNDARY, s, p.end) === null)))) return null;
+    if (p.type === 'export' && (parts.length || (p.end < end && at(BOUNDARY, s, p.end) === null))) return null;
     parts.push(p);
     j = p.end;
   }
@@ -199,7 +202,7 @@ function redirect(s: string, i: number, depth: number, end: number): Draft | nul
   i += op.length;
   while (s[i] === ' ' || s[i] === '\t') i++;
   const target = literal(s, i, depth, end);
-  if (!target) return null;
+  if (!target || target.type === 'export') return null;
   target.field = 'destination';
   children.push(target);
   return parent('file_redirect', children);
@@ -278,7 +281,7 @@ class Statements {
     const eq = t.node.start + (name?.length ?? 0);
     if (!name || this.source[eq] !== '=') return null;
     const value = literal(this.source, eq + 1, this.depth, t.node.end); // `A= cmd` (an empty value) is left to tree-sitter
-    if (!value || value.end !== t.node.end) return null;
+    if (!value || value.end !== t.node.end || value.type === 'export') return null;
     value.field = 'value';
     return parent('variable_assignment', [leaf('variable_name', true, t.node.start, eq, 'name'), leaf('=', false, eq, eq + 1), value]);
   }
@@ -291,6 +294,7 @@ class Statements {
       this.at++;
     }
     const name = this.peek();
+    if (name?.kind === 'literal' && name.node.type === 'export') return children.length ? null : this.declaration(name.node);
     // A bare word, and not one tree-sitter's scanner starts reading as a variable's name where a
     // command may begin (`a=1`, `a%b`, `a:b`, …; scanner.c, VARIABLE_NAME) or skips (`-x`, `_x`, `*x`).
     if (name?.kind !== 'literal' || name.node.type !== 'word') return null;
@@ -298,10 +302,28 @@ class Statements {
     this.at++;
     children.push(parent('command_name', [name.node], 'name'));
     for (let t = this.peek(); t?.kind === 'literal'; t = this.tokens[++this.at]) {
+      if (t.node.type === 'export') return null;
       t.node.field = 'argument';
       children.push(t.node);
     }
     return parent('command', children);
+  }
+
+  /**
+   * `export` and what follows it, as tree-sitter reads them: each `NAME=value` an assignment and
+   * each bare NAME a variable name (no fields); anything else (an option, `1A`, a quoted or
+   * expanded word) is left to tree-sitter.
+   */
+  private declaration(keyword: Draft): Draft | null {
+    const children = [keyword];
+    for (let t = this.tokens[++this.at]; t?.kind === 'literal'; t = this.tokens[++this.at]) {
+      const a = this.assignment(t);
+      if (a) children.push(a);
+      else if (t.node.type === 'word' && at(NAME, this.source, t.node.start)?.length === t.node.end - t.node.start)
+        children.push(leaf('variable_name', true, t.node.start, t.node.end));
+      else return null;
+    }
+    return parent('declaration_command', children);
   }
 
   /** Pipelines joined by `&&` and `||`, each part maybe followed by redirects of all so far. */
@@ -378,8 +400,9 @@ function numbered(source: string, root: Draft): { root: SNode; nodes: number } |
 /**
  * The tree tree-sitter-bash builds for `source`, with its node count, when the script is only plain
  * commands (`NAME=value` first; bare words, numbers, plain '…' and "…", `$NAME`, `${NAME}` and
- * `$(…)` of plain commands without redirects, written alone or together), `|`, `&&`, `||`, `;`,
- * newlines and redirects to one plain target after a command; null otherwise.
+ * `$(…)` of plain commands without redirects, written alone or together; or `export` of
+ * `NAME=value` and names), `|`, `&&`, `||`, `;`, newlines and redirects to one plain target after a
+ * command; null otherwise.
  */
 export function plainTree(source: string): { root: SNode; nodes: number } | null {
   const tokens = tokenize(source);

@@ -54,6 +54,8 @@ const EVERYDAY = [
   'docker rm $(docker ps -aq) 2>/dev/null',
   'export NODE_ENV=test && npm test',
   'export PATH="$HOME/.local/bin:$PATH"; python3 -m pip --version',
+  '[ -d node_modules ] || npm ci',
+  '[ -f .env ] && cat .env | head -5',
 ];
 
 // Pieces in the subset and just outside it.
@@ -154,6 +156,30 @@ const piece = fc.oneof(
     '$(1)',
     '$(-a)',
     '$(a)=b',
+  ),
+  // Test commands.
+  fc.constantFrom(
+    '[ -f x ]',
+    '[ -d "$X" ]',
+    '[ -n $X ]',
+    '[ -z "" ]',
+    '[ -e a"b" ]',
+    '[ -f 1 ]',
+    '[  -f  x  ]',
+    '[ -f x]',
+    '[ -ot x ]',
+    '[ ! -f x ]',
+    '[ x ]',
+    '[ a = b ]',
+    '[ -f x -a -d y ]',
+    '[[ -f x ]]',
+    '[ -f $(ls) ]',
+    '[ -f',
+    '[',
+    ']',
+    '[ -f x ]y',
+    '[ - x ]',
+    '[ -f export ]',
   ),
   // Declarations.
   fc.constantFrom(
@@ -286,10 +312,16 @@ const declaration = fc
     fc.constantFrom('', '', ' >f', ' 2>&1'),
   )
   .map(([words, redirect]) => ['export', ...words].join(' ') + redirect);
+const test = fc
+  .tuple(
+    fc.constantFrom('-f', '-d', '-e', '-n', '-z', '-x', '-L'),
+    fc.constantFrom('x', '"$X"', '$X', "'a b'", '"$HOME/.env"', 'dist/', '1', '"$(pwd)"', 'a$X', '~/x'),
+  )
+  .map(([op, operand]) => `[ ${op} ${operand} ]`);
 const declared = fc
   .tuple(
-    fc.oneof(declaration, assigned),
-    fc.array(fc.tuple(operator, fc.oneof(declaration, assigned)), { maxLength: 3 }),
+    fc.oneof(declaration, assigned, test),
+    fc.array(fc.tuple(operator, fc.oneof(declaration, assigned, test)), { maxLength: 3 }),
     fc.constantFrom('', ';', '\n'),
   )
   .map(([first, rest, end]) => first + rest.map(([o, c]) => o + c).join('') + end);
@@ -362,6 +394,10 @@ describe('the plain-script tree', () => {
       'A=1 export B',
       'export -n A',
       'export 1A',
+      '[ -f x]',
+      '[ ! -f x ]',
+      '[[ -f x ]]',
+      'A=1 [ -f x ]',
       `echo ${'$('.repeat(9)}a${')'.repeat(9)}`,
     ])
       expect([text, plainTree(text)]).toEqual([text, null]);

@@ -1,14 +1,14 @@
 // tree-sitter's tree for the plainest scripts, built without tree-sitter (issue 19). Most scripts an
 // agent runs are a few plain words (bare or quoted, `NAME=value` first, maybe a `$(…)` of such
-// commands, or `export` and its assignments) joined by `|`, `&&`, `||`, `;` or newlines, with a redirect or two at the end; loading
-// the WebAssembly parser costs such a run more than all the rest of its analysis (~27 ms a
-// process; `echo $(date)` 63.5 → 41.3 ms, measured). For a script wholly
-// inside that subset this builds the very tree tree-sitter-bash builds (the same nodes, types,
-// fields, offsets and ids, its quirks included: a redirect after a list or a pipeline wraps all of
-// it). For anything else it returns null and the caller parses with tree-sitter, so the subset can
-// only ever be too small, and the converter (cst/nodes.ts) reads one kind of tree either way.
-// test/analyze/plain-tree.test.ts checks the two trees equal over every script the tests know and
-// over random scripts in and near the subset.
+// commands, `export` and its assignments, or a `[ -f x ]` test) joined by `|`, `&&`, `||`, `;` or
+// newlines, with a redirect or two at the end; loading the WebAssembly parser costs such a run more
+// than all the rest of its analysis (~27 ms a process; `echo $(date)` 63.5 → 41.3 ms, measured).
+// For a script wholly inside that subset this builds the very tree tree-sitter-bash builds (the
+// same nodes, types, fields, offsets and ids, its quirks included: a redirect after a list or a
+// pipeline wraps all of it). For anything else it returns null and the caller parses with
+// tree-sitter, so the subset can only ever be too small, and the converter (cst/nodes.ts) reads one
+// kind of tree either way. test/analyze/plain-tree.test.ts checks the two trees equal over every
+// script the tests know and over random scripts in and near the subset.
 import { SNode } from './snapshot.js';
 import { RESERVED_WORDS } from './reserved-words.js';
 
@@ -25,6 +25,7 @@ interface Draft {
 type Token =
   | { kind: 'literal'; node: Draft }
   | { kind: 'redirect'; node: Draft }
+  | { kind: 'test'; node: Draft }
   | { kind: 'op'; op: '|' | '&&' | '||' | ';' | '\n'; start: number; end: number };
 
 /**
@@ -208,6 +209,32 @@ function redirect(s: string, i: number, depth: number, end: number): Draft | nul
   return parent('file_redirect', children);
 }
 
+const BLANKS = /[ \t]*/y;
+const UNARY_TEST = /-[A-Za-z](?=[ \t])/y;
+
+/**
+ * `[ -X operand ]` at `i`, before `end`: tree-sitter's test command of one unary test (a one-letter
+ * operator, a plain operand, blanks before the `]`); null for any other test (`[[`, two operands,
+ * `!`, `-a`, a `]` written against the operand).
+ */
+function testCommand(s: string, i: number, depth: number, end: number): Draft | null {
+  if (s[i + 1] !== ' ' && s[i + 1] !== '\t') return null;
+  const op = i + 1 + at(BLANKS, s, i + 1)!.length;
+  if (!at(UNARY_TEST, s, op)) return null;
+  const from = op + 2 + at(BLANKS, s, op + 2)!.length;
+  // An operand starting with anything else (`~`, `-`, `+`, `!`, …) tree-sitter may read as an
+  // operator of the test's expression.
+  const operand = from < end && /[A-Za-z0-9_./"'$]/.test(s[from]!) ? literal(s, from, depth, end) : null;
+  if (!operand || operand.type === 'export') return null;
+  const close = operand.end + at(BLANKS, s, operand.end)!.length;
+  if (close === operand.end || close >= end || s[close] !== ']' || (close + 1 < end && at(BOUNDARY, s, close + 1) === null)) return null;
+  return parent('test_command', [
+    leaf('[', false, i, i + 1),
+    parent('unary_expression', [leaf('test_operator', true, op, op + 2, 'operator'), operand]),
+    leaf(']', false, close, close + 1),
+  ]);
+}
+
 /** The tokens of `s` from `from` to `to` (a `$(…)`'s inside, `depth` deep), or null outside the subset. */
 function tokenize(s: string, from = 0, to = s.length, depth = 0): Token[] | null {
   const out: Token[] = [];
@@ -228,6 +255,11 @@ function tokenize(s: string, from = 0, to = s.length, depth = 0): Token[] | null
         out.push({ kind: 'op', op: '|', start: i, end: i + 1 });
         i++;
       } else return null; // `&` (background, `&>`), `|&`
+    } else if (c === '[') {
+      const node = testCommand(s, i, depth, to);
+      if (!node) return null;
+      out.push({ kind: 'test', node });
+      i = node.end;
     } else if (c === '<' || c === '>' || at(DESCRIPTOR, s, i)) {
       const node = redirect(s, i, depth, to);
       if (!node) return null;
@@ -270,7 +302,7 @@ class Statements {
       }
       while (t?.kind === 'op' && t.op === '\n') t = this.tokens[++this.at];
       if (!t) return out;
-      if (t.kind !== 'literal' || this.tokens[this.at - 1]?.kind !== 'op') return null;
+      if ((t.kind !== 'literal' && t.kind !== 'test') || this.tokens[this.at - 1]?.kind !== 'op') return null;
     }
   }
 
@@ -294,6 +326,10 @@ class Statements {
       this.at++;
     }
     const name = this.peek();
+    if (name?.kind === 'test') {
+      this.at++;
+      return children.length ? null : name.node;
+    }
     if (name?.kind === 'literal' && name.node.type === 'export') return children.length ? null : this.declaration(name.node);
     // A bare word, and not one tree-sitter's scanner starts reading as a variable's name where a
     // command may begin (`a=1`, `a%b`, `a:b`, …; scanner.c, VARIABLE_NAME) or skips (`-x`, `_x`, `*x`).
@@ -401,12 +437,12 @@ function numbered(source: string, root: Draft): { root: SNode; nodes: number } |
  * The tree tree-sitter-bash builds for `source`, with its node count, when the script is only plain
  * commands (`NAME=value` first; bare words, numbers, plain '…' and "…", `$NAME`, `${NAME}` and
  * `$(…)` of plain commands without redirects, written alone or together; or `export` of
- * `NAME=value` and names), `|`, `&&`, `||`, `;`, newlines and redirects to one plain target after a
- * command; null otherwise.
+ * `NAME=value` and names, or a `[ -X operand ]` test), `|`, `&&`, `||`, `;`, newlines and
+ * redirects to one plain target after a command; null otherwise.
  */
 export function plainTree(source: string): { root: SNode; nodes: number } | null {
   const tokens = tokenize(source);
-  if (!tokens?.length || tokens[0]!.kind !== 'literal') return null;
+  if (!tokens?.length || (tokens[0]!.kind !== 'literal' && tokens[0]!.kind !== 'test')) return null;
   const children = new Statements(source, tokens).program();
   if (!children) return null;
   return numbered(source, { type: 'program', named: true, start: children[0]!.start, end: source.length, field: null, children });

@@ -41,6 +41,8 @@ const WORD = /[^\s'"<>{}[\]()`$|&;\\#\x00-\x1f\x7f-\uffff]+/y;
  * concatenation, and tree-sitter reads a word glued to a redirect (`-1>f`) as its descriptor.
  */
 const BOUNDARY = /$|[ \t\n;|&]/y;
+/** Whether a literal may end at `i`: the end of the text read (`end`) or a boundary. */
+const ends = (s: string, i: number, end: number): boolean => i >= end || at(BOUNDARY, s, i) !== null;
 const DESCRIPTOR = /[0-9]+(?=[<>])/y;
 const REDIRECT = />>|>&|>|</y;
 
@@ -163,8 +165,6 @@ function part(s: string, i: number, depth: number): Draft | null {
   const text = at(WORD, s, i);
   if (!text) return null;
   // `!`, `=`: negation and test operators; a lone `-` before `2>f` is dropped by tree-sitter.
-  // `export` only as a statement's first word (Statements.declaration); anywhere else it stops the parse.
-  if (text === 'export') return leaf('export', false, i, i + text.length);
   if (text[0] === '!' || text[0] === '=' || text === '-' || KEYWORDS.has(text)) return null;
   // tree-sitter reads numbers (`-?(0x)?[0-9]+(#…)?`) and may split words that start like one.
   if (/^-?[0-9]+$/.test(text)) return leaf('number', true, i, i + text.length);
@@ -175,11 +175,10 @@ function part(s: string, i: number, depth: number): Draft | null {
 /** A literal at `i`: one part, or parts written together (`--name="x y"`: a concatenation); null outside the subset. */
 function literal(s: string, i: number, depth = 0, end = s.length): Draft | null {
   const parts: Draft[] = [];
-  for (let j = i; j < end && at(BOUNDARY, s, j) === null;) {
+  for (let j = i; !ends(s, j, end);) {
     const p = part(s, j, depth);
     // Numbers written together with more are not numbers for tree-sitter: left to it.
-    if (!p || (p.type === 'number' && (parts.length || (p.end < end && at(BOUNDARY, s, p.end) === null)))) return null;
-    if (p.type === 'export' && (parts.length || (p.end < end && at(BOUNDARY, s, p.end) === null))) return null;
+    if (!p || (p.type === 'number' && (parts.length || !ends(s, p.end, end)))) return null;
     parts.push(p);
     j = p.end;
   }
@@ -203,13 +202,14 @@ function redirect(s: string, i: number, depth: number, end: number): Draft | nul
   i += op.length;
   while (s[i] === ' ' || s[i] === '\t') i++;
   const target = literal(s, i, depth, end);
-  if (!target || target.type === 'export') return null;
+  if (!target) return null;
   target.field = 'destination';
   children.push(target);
   return parent('file_redirect', children);
 }
 
 const BLANKS = /[ \t]*/y;
+const EXPORT = /export/y;
 const UNARY_TEST = /-[A-Za-z](?=[ \t])/y;
 
 /**
@@ -225,9 +225,9 @@ function testCommand(s: string, i: number, depth: number, end: number): Draft | 
   // An operand starting with anything else (`~`, `-`, `+`, `!`, …) tree-sitter may read as an
   // operator of the test's expression.
   const operand = from < end && /[A-Za-z0-9_./"'$]/.test(s[from]!) ? literal(s, from, depth, end) : null;
-  if (!operand || operand.type === 'export') return null;
+  if (!operand) return null;
   const close = operand.end + at(BLANKS, s, operand.end)!.length;
-  if (close === operand.end || close >= end || s[close] !== ']' || (close + 1 < end && at(BOUNDARY, s, close + 1) === null)) return null;
+  if (close === operand.end || close >= end || s[close] !== ']' || !ends(s, close + 1, end)) return null;
   return parent('test_command', [
     leaf('[', false, i, i + 1),
     parent('unary_expression', [leaf('test_operator', true, op, op + 2, 'operator'), operand]),
@@ -265,6 +265,11 @@ function tokenize(s: string, from = 0, to = s.length, depth = 0): Token[] | null
       if (!node) return null;
       out.push({ kind: 'redirect', node });
       i = node.end;
+    } else if (at(EXPORT, s, i) && ends(s, i + 6, to) && (!out.length || out[out.length - 1]!.kind === 'op')) {
+      // `export` where a statement starts (Statements.declaration); anywhere else it is a keyword
+      // the subset leaves to tree-sitter.
+      out.push({ kind: 'literal', node: leaf('export', false, i, i + 6) });
+      i += 6;
     } else {
       const node = literal(s, i, depth, to);
       if (!node) return null;
@@ -313,7 +318,7 @@ class Statements {
     const eq = t.node.start + (name?.length ?? 0);
     if (!name || this.source[eq] !== '=') return null;
     const value = literal(this.source, eq + 1, this.depth, t.node.end); // `A= cmd` (an empty value) is left to tree-sitter
-    if (!value || value.end !== t.node.end || value.type === 'export') return null;
+    if (!value || value.end !== t.node.end) return null;
     value.field = 'value';
     return parent('variable_assignment', [leaf('variable_name', true, t.node.start, eq, 'name'), leaf('=', false, eq, eq + 1), value]);
   }
@@ -330,7 +335,7 @@ class Statements {
       this.at++;
       return children.length ? null : name.node;
     }
-    if (name?.kind === 'literal' && name.node.type === 'export') return children.length ? null : this.declaration(name.node);
+    if (name?.kind === 'literal' && name.node.type === 'export') return this.declaration(name.node);
     // A bare word, and not one tree-sitter's scanner starts reading as a variable's name where a
     // command may begin (`a=1`, `a%b`, `a:b`, …; scanner.c, VARIABLE_NAME) or skips (`-x`, `_x`, `*x`).
     if (name?.kind !== 'literal' || name.node.type !== 'word') return null;
@@ -338,7 +343,6 @@ class Statements {
     this.at++;
     children.push(parent('command_name', [name.node], 'name'));
     for (let t = this.peek(); t?.kind === 'literal'; t = this.tokens[++this.at]) {
-      if (t.node.type === 'export') return null;
       t.node.field = 'argument';
       children.push(t.node);
     }

@@ -277,7 +277,7 @@ const plainScript = fc
   .tuple(assigned, fc.array(fc.tuple(operator, assigned), { maxLength: 5 }), fc.constantFrom('', ';', '\n', ' ', ';\n'))
   .map(([first, rest, end]) => first + rest.map(([o, c]) => o + c).join('') + end);
 
-/** Plain scripts inside `$(…)`, bare or quoted, as an argument, a value or part of a word, and nested. */
+/** Commands without redirects, and scripts of them: what the subset takes inside `$(…)`. */
 const bare = fc
   .tuple(
     fc.constantFrom('ls', 'git', 'date', 'pwd', 'cat'),
@@ -291,6 +291,7 @@ const inner = fc
     fc.constantFrom('', '', ';', '\n', ' ', '; '),
   )
   .map(([first, rest, end]) => first + rest.map(([o, c]) => o + c).join('') + end);
+/** Plain scripts inside `$(…)`, bare or quoted, as an argument, a value or part of a word, and nested. */
 const substituted = fc
   .tuple(
     command,

@@ -56,6 +56,7 @@ const EVERYDAY = [
   'export PATH="$HOME/.local/bin:$PATH"; python3 -m pip --version',
   '[ -d node_modules ] || npm ci',
   '[ -f .env ] && cat .env | head -5',
+  'printf "%s\\n" "$X" | grep -E "foo\\.bar"',
 ];
 
 // Pieces in the subset and just outside it.
@@ -157,6 +158,27 @@ const piece = fc.oneof(
     '$(-a)',
     '$(a)=b',
   ),
+  // Backslashes in "…".
+  fc.constantFrom(
+    '"a\\nb"',
+    '"\\""',
+    '"a\\"b"',
+    '"\\$X"',
+    '"\\\\$X"',
+    '"\\\\"',
+    '"x\\ "',
+    '"\\ "',
+    '"\\',
+    '"a\\',
+    '"\\$(ls)"',
+    '"$X\\n"',
+    '"\\n$X"',
+    '"\\`x\\`"',
+    '"a\\\nb"',
+    '"$(echo \\n)"',
+    '"\\${X}"',
+    '"\\\\${X}"',
+  ),
   // Test commands.
   fc.constantFrom(
     '[ -f x ]',
@@ -256,6 +278,9 @@ const command = fc
         '$(date)',
         '"$(pwd)/x"',
         '$(git rev-parse HEAD)',
+        '"%s\\n"',
+        '"a\\.b"',
+        '"\\$X$Y"',
       ),
       {
         maxLength: 3,

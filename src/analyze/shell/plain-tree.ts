@@ -84,10 +84,11 @@ function expansion(s: string, i: number): Draft | null {
   return parent('simple_expansion', [leaf('$', false, i, i + 1), leaf('variable_name', true, i + 1, i + 1 + name.length)]);
 }
 
-/** "…" at `i`: plain text, `$NAME`, `${NAME}` and `$(…)`, no backquote, backslash or line break. */
+/** "…" at `i`: plain text with backslash escapes, `$NAME`, `${NAME}` and `$(…)`; no backquote or line break. */
 function doubleQuoted(s: string, i: number, depth: number): Draft | null {
-  const close = s.indexOf('"', i + 1);
-  if (close < 0 || /[^\x20-\x7e\t]|[`\\]/.test(s.slice(i + 1, close))) return null;
+  let close = i + 1;
+  while (close < s.length && s[close] !== '"') close += s[close] === '\\' ? 2 : 1;
+  if (close >= s.length || /[^\x20-\x7e\t]|`/.test(s.slice(i + 1, close))) return null;
   const children = [leaf('"', false, i, i + 1)];
   for (let j = i + 1; j < close;) {
     if (s[j] === '$') {
@@ -97,10 +98,11 @@ function doubleQuoted(s: string, i: number, depth: number): Draft | null {
       j = e.end;
       continue;
     }
+    // Text up to the next `$` that no backslash escapes: tree-sitter keeps escapes in the text.
     let end = j;
-    while (end < close && s[end] !== '$') end++;
-    // Blank text is skipped as whitespace into the next token's (`"$a $b"`, `" "`): no string_content.
-    if (/^[ \t]+$/.test(s.slice(j, end))) return null;
+    while (end < close && s[end] !== '$') end += s[end] === '\\' ? 2 : 1;
+    // Blank text is skipped as whitespace into the next token's (`"$a $b"`, `" "`, `"\ "`): no string_content.
+    if (/^(?:\\?[ \t])+$/.test(s.slice(j, end))) return null;
     children.push(leaf('string_content', true, j, end));
     j = end;
   }

@@ -154,8 +154,8 @@ function closingParen(s: string, i: number, limit: number): number | null {
   return null;
 }
 
-/** One part of a literal at `i`: a bare word or number, '…', "…", `$NAME`, `${NAME}` or `$(…)`; null outside the subset. */
-function part(s: string, i: number, depth: number): Draft | null {
+/** One part of a literal at `i`, before `end`: a bare word or number, '…', "…", `$NAME`, `${NAME}` or `$(…)`; null outside the subset. */
+function part(s: string, i: number, depth: number, end: number): Draft | null {
   const c = s[i];
   if (c === "'") {
     const close = s.indexOf("'", i + 1);
@@ -163,7 +163,7 @@ function part(s: string, i: number, depth: number): Draft | null {
     return leaf('raw_string', true, i, close + 1);
   }
   if (c === '"') return doubleQuoted(s, i, depth);
-  if (c === '$') return s[i + 1] === '(' ? substitution(s, i, s.length, depth) : expansion(s, i);
+  if (c === '$') return s[i + 1] === '(' ? substitution(s, i, end, depth) : expansion(s, i);
   const text = at(WORD, s, i);
   if (!text) return null;
   // `!`, `=`: negation and test operators; a lone `-` before `2>f` is dropped by tree-sitter.
@@ -175,10 +175,10 @@ function part(s: string, i: number, depth: number): Draft | null {
 }
 
 /** A literal at `i`: one part, or parts written together (`--name="x y"`: a concatenation); null outside the subset. */
-function literal(s: string, i: number, depth = 0, end = s.length): Draft | null {
+function literal(s: string, i: number, depth: number, end: number): Draft | null {
   const parts: Draft[] = [];
   for (let j = i; !ends(s, j, end);) {
-    const p = part(s, j, depth);
+    const p = part(s, j, depth, end);
     // Numbers written together with more are not numbers for tree-sitter: left to it.
     if (!p || (p.type === 'number' && (parts.length || !ends(s, p.end, end)))) return null;
     parts.push(p);

@@ -28,6 +28,24 @@ const TYPICAL = 'git status --short && npm test -- --watch=false 2>&1 | tail -n 
 const SQL =
   "SELECT o.id, o.total FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.email = 'a@example.com' ORDER BY o.id DESC LIMIT 20";
 
+// Valgrind emulates a processor, and V8 ties a snapshot to the processor's features: where node
+// under it refuses the blob, the counts would be the bundle's, not those of the runs measured.
+if (COUNT) {
+  const probe = spawnSync(
+    'valgrind',
+    ['--tool=none', process.execPath, ...SNAPSHOT_FLAGS, '--snapshot-blob', AGENT_BLOB, BIN, '--version'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (probe.status !== 0) {
+    console.error(
+      `BENCH_COUNT=instructions: node under valgrind does not start the snapshot (exit ${probe.status}); measure wall time here`,
+    );
+    process.exit(2);
+  }
+}
+
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'seatbelt-bench-'));
 const home = path.join(tmp, 'home');
 const audit = path.join(tmp, 'audit.jsonl');
@@ -497,24 +515,6 @@ function printTable() {
   console.log(line(head));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const b of body) console.log(line(b));
-}
-
-// Valgrind emulates a processor, and V8 ties a snapshot to the processor's features: where node
-// under it refuses the blob, the counts would be the bundle's, not those of the runs measured.
-if (COUNT) {
-  const probe = spawnSync(
-    'valgrind',
-    ['--tool=none', process.execPath, ...SNAPSHOT_FLAGS, '--snapshot-blob', AGENT_BLOB, BIN, '--version'],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (probe.status !== 0) {
-    console.error(
-      `BENCH_COUNT=instructions: node under valgrind does not start the snapshot (exit ${probe.status}); measure wall time here`,
-    );
-    process.exit(2);
-  }
 }
 
 try {

@@ -9,7 +9,8 @@ import { MAX_SQL_BYTES, TooDeepError } from './limits.js';
 import { recoverStatements } from './nsp/fallback.js';
 import { buildNspStatements, markSqlModeChanges } from './nsp/ir.js';
 import { loadNspParser, type NspDialect } from './nsp/load.js';
-import { pgStatementsFromSql } from './pg/ir.js';
+import { pgStatementsFromParse, pgStatementsFromSql } from './pg/ir.js';
+import { plainPgParse } from './pg/plain-parse.js';
 import { loadPg, type PgLib } from './pg/load.js';
 import { failure } from './statement.js';
 
@@ -73,8 +74,25 @@ function pgBackslashQuotes(sql: string, lib: PgLib): SqlStatement[] {
 }
 
 async function postgres(sql: string): Promise<SqlStatement[]> {
+  const plain = plainPgParse(sql);
+  if (plain) {
+    // The plain subset has no backslashes and no SQL inside SQL: nothing in it needs the real
+    // parser. Were anything to ask for it all the same, the text is analysed again with it.
+    const asked = { parser: false };
+    const statements = pgStatementsFromParse(sql, plain, { lib: unloadedPg(asked), nestDepth: 0 });
+    if (!asked.parser) return statements;
+  }
   const lib = await loadPg();
   return [...pgBackslashQuotes(sql, lib), ...pgStatementsFromSql(sql, { lib, nestDepth: 0 })];
+}
+
+/** A stand-in for libpg-query that notes being asked and fails (its caller turns that into a refusal). */
+function unloadedPg(asked: { parser: boolean }): PgLib {
+  const ask = (): never => {
+    asked.parser = true;
+    throw new Error('the PostgreSQL parser is not loaded');
+  };
+  return { parseSync: ask, parsePlPgSQLSync: ask, scanSync: ask };
 }
 
 async function nodeSqlParser(sql: string, dialect: NspDialect): Promise<SqlStatement[]> {

@@ -6,7 +6,7 @@ import { strings, unwrap } from './expr.js';
 import { pgFacts } from './facts.js';
 import { PG_KINDS, isPgStatementType } from './kinds.js';
 import { pgCredentialRead } from './reads.js';
-import type { PgLib } from './load.js';
+import type { PgLib, PgParseResult } from './load.js';
 import { markSetConfig } from './security.js';
 import { selectShapes } from './select.js';
 import { failure, markFunction, statement } from '../statement.js';
@@ -24,7 +24,7 @@ export interface PgCtx {
 /** Parses SQL text with the real PostgreSQL grammar and builds its statements. */
 export function pgStatementsFromSql(sql: string, ctx: PgCtx, via?: string): SqlStatement[] {
   if (ctx.nestDepth > MAX_NESTING) return [failure('tooDeep', `SQL nested more than ${MAX_NESTING} levels deep`, sql)];
-  let result: ReturnType<PgLib['parseSync']>;
+  let result: PgParseResult;
   try {
     result = ctx.lib.parseSync(sql);
   } catch (err) {
@@ -33,6 +33,11 @@ export function pgStatementsFromSql(sql: string, ctx: PgCtx, via?: string): SqlS
     if (/memory exhausted|stack depth limit/i.test(why)) return [failure('tooDeep', `the SQL is nested too deeply to parse (${why})`, sql)];
     return [failure('parseError', `PostgreSQL cannot parse this: ${why}`, sql)];
   }
+  return pgStatementsFromParse(sql, result, ctx, via);
+}
+
+/** The statements of a parse result of `sql` (libpg-query's, or the plain parser's same tree). */
+export function pgStatementsFromParse(sql: string, result: PgParseResult, ctx: PgCtx, via?: string): SqlStatement[] {
   const bytes = Buffer.from(sql, 'utf8');
   const out = (result.stmts ?? []).map((raw) => {
     const start = raw.stmt_location ?? 0;

@@ -10,8 +10,14 @@ export interface PgScanToken {
   tokenName: string;
 }
 
+/** libpg-query's parse result: each statement's tree and where its text lies (byte offsets). */
+export interface PgParseResult {
+  version?: number;
+  stmts?: { stmt: Record<string, unknown>; stmt_location?: number; stmt_len?: number }[];
+}
+
 export interface PgLib {
-  parseSync(sql: string): { stmts?: { stmt: Record<string, unknown>; stmt_location?: number; stmt_len?: number }[] };
+  parseSync(sql: string): PgParseResult;
   parsePlPgSQLSync(sql: string): unknown;
   scanSync(sql: string): { tokens: PgScanToken[] };
 }

@@ -11,7 +11,7 @@
 // checks the two trees equal over every SQL text the tests know and over random texts in and near
 // the subset.
 import type { PgParseResult } from './load.js';
-import { PG_KEYWORDS, PG_UNRESERVED_KEYWORDS } from './keywords.js';
+import { pgKeywords } from './keywords.js';
 
 type Node = Record<string, unknown>;
 
@@ -28,8 +28,10 @@ const INT32_MAX = 2147483647;
  */
 const LOOKAHEAD_KEYWORDS = new Set(['nulls', 'format', 'without']);
 /** Whether PostgreSQL takes an unquoted word as a name wherever one may stand. */
-const nameWord = (word: string): boolean =>
-  !PG_KEYWORDS.has(word) || (PG_UNRESERVED_KEYWORDS.has(word) && !LOOKAHEAD_KEYWORDS.has(word));
+function nameWord(word: string): boolean {
+  const { all, unreserved } = pgKeywords();
+  return !all.has(word) || (unreserved.has(word) && !LOOKAHEAD_KEYWORDS.has(word));
+}
 
 type Token =
   | { kind: 'word'; word: string; start: number } // an unquoted name or keyword, lower-cased
@@ -182,7 +184,7 @@ class Reader {
    */
   private atBareAlias(): boolean {
     const t = this.t;
-    return t.kind === 'name' || (t.kind === 'word' && !PG_KEYWORDS.has(t.word));
+    return t.kind === 'name' || (t.kind === 'word' && !pgKeywords().all.has(t.word));
   }
   /** A name: quoted, or a word that is no keyword or an unreserved one. */
   private name(): string {

@@ -169,9 +169,17 @@ export const DESTRUCTIVE_RULES: DetailedSqlRule[] = [
         { sql: 'DELETE FROM users WHERE rowid', dialect: 'sqlite' },
         { sql: 'BEGIN; DELETE FROM users; COMMIT;', dialect: 'sqlite' },
         { sql: 'DELETE FROM ds.users WHERE true', dialect: 'bigquery' },
+        // AND binds tighter than OR: `1=1 OR (id = 5 AND 0=1)`, every row (node-sql-parser reads it
+        // the other way round, as a condition never true: src/analyze/sql/nsp/expr.ts).
+        { sql: 'DELETE FROM users WHERE 1=1 OR id = 5 AND 0=1', dialect: 'mysql' },
+        { sql: 'DELETE FROM users WHERE 1=1 OR id = 5 AND 0=1', dialect: 'sqlite' },
+        { sql: 'DELETE FROM users WHERE 1=1 OR id = 5 AND 0=1', dialect: 'transactsql' },
+        { sql: 'DELETE FROM users WHERE true OR id = 5 AND false', dialect: 'mariadb' },
+        { sql: 'DELETE FROM ds.users WHERE true OR id = 5 AND false', dialect: 'bigquery' },
       ],
       allow: [
         'DELETE FROM users WHERE id = 5',
+        { sql: 'DELETE FROM users WHERE 0=1 OR 1=1 AND id = 5', dialect: 'mysql' },
         'DELETE FROM users WHERE 1=0',
         'EXPLAIN DELETE FROM users',
         { sql: 'DELETE FROM users WHERE id = 5 LIMIT 1', dialect: 'mysql' },

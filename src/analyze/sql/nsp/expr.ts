@@ -225,13 +225,57 @@ function arraySubquery(node: unknown): unknown[] | undefined {
   return isNode(sub) && 'ast' in sub ? [sub] : undefined;
 }
 
+/**
+ * AND, XOR and OR by how tightly the database binds them. node-sql-parser reads all three at one
+ * precedence, left to right, in every dialect: `1=1 OR id = 5 AND 0=1` comes back as
+ * `(1=1 OR id = 5) AND 0=1`, never true, where MySQL reads `1=1 OR (id = 5 AND 0=1)` and deletes
+ * every row. A chain the text does not parenthesise is read again here, in the order written.
+ */
+const BINDING: Readonly<Record<string, number>> = { OR: 0, XOR: 1, AND: 2, '&&': 2 };
+
+const unparenthesisedLogic = (node: unknown): node is Node =>
+  isNode(node) && node.type === 'binary_expr' && node.parentheses !== true && String(node.operator).toUpperCase() in BINDING;
+
+/** The operands and operators of an unparenthesised chain of AND, XOR and OR, in the order written. */
+function chainOf(node: unknown, operands: unknown[], ops: string[], depth: number): void {
+  checkDepth(depth);
+  if (!unparenthesisedLogic(node)) {
+    operands.push(node);
+    return;
+  }
+  chainOf(node.left, operands, ops, depth + 1);
+  ops.push(String(node.operator).toUpperCase());
+  chainOf(node.right, operands, ops, depth + 1);
+}
+
+/** operands[from..to] joined by ops[from..to-1], grouped loosest first (OR, then XOR, then AND), left to right. */
+function grouped(operands: unknown[], ops: string[], from: number, to: number, binding: number, ctx: NspExprContext, depth: number): Expr {
+  checkDepth(depth);
+  if (from === to) return nspExpr(operands[from], ctx, depth + 1);
+  const at: number[] = [];
+  for (let i = from; i < to; i++) if (BINDING[ops[i]!] === binding) at.push(i);
+  if (at.length === 0) return grouped(operands, ops, from, to, binding + 1, ctx, depth + 1);
+  const t = binding === 0 ? 'or' : binding === 1 ? 'xor' : 'and';
+  let start = from;
+  let acc: Expr | undefined;
+  for (const i of [...at, to]) {
+    const part = grouped(operands, ops, start, i, binding + 1, ctx, depth + 1);
+    acc = acc === undefined ? part : { t, args: [acc, part] };
+    start = i + 1;
+  }
+  return acc!;
+}
+
 function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
   const op = String(node.operator).toUpperCase();
   const l = () => nspExpr(node.left, ctx, depth + 1);
   const r = () => nspExpr(node.right, ctx, depth + 1);
-  if (op === 'AND' || op === '&&') return { t: 'and', args: [l(), r()] };
-  if (op === 'OR') return { t: 'or', args: [l(), r()] };
-  if (op === 'XOR') return { t: 'xor', args: [l(), r()] };
+  if (op in BINDING) {
+    const operands: unknown[] = [];
+    const ops: string[] = [];
+    chainOf({ ...node, parentheses: false }, operands, ops, depth);
+    return grouped(operands, ops, 0, operands.length - 1, 0, ctx, depth + 1);
+  }
   if (op === '||') {
     if (ctx.dialect === 'mysql' || ctx.dialect === 'mariadb') {
       // MySQL reads `||` as a low-precedence OR (unless PIPES_AS_CONCAT); the parser as concatenation.
@@ -239,6 +283,14 @@ function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
       return { t: 'or', args: [l(), r()] };
     }
     return { t: 'arith', op: '||', l: l(), r: r() };
+  }
+  if (
+    (CMP[op] || ARITH[op]) &&
+    [node.left, node.right].some((x) => unparenthesisedLogic(x) && String(x.operator).toUpperCase() === 'XOR')
+  ) {
+    // The parser reads XOR tighter than comparisons and arithmetic (`1=1 XOR 1=1 AND 0=1` as
+    // `(1 = (1 XOR 1)) = 1 AND 0=1`); the database reads it looser, between AND and OR.
+    ctx.ambiguous = 'XOR binds looser than comparisons in MySQL, but the parser reads it tighter';
   }
   const cmp = CMP[op];
   const q = cmp ? quantifier(node.right) : undefined;

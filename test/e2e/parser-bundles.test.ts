@@ -47,8 +47,12 @@ const SCRIPTS = [
   'if [[ -n ${X:-} ]]; then (cd /tmp; ls) fi', // a syntax error
 ];
 
-/** A PostgreSQL query beyond the plain parser's subset (a cast): only libpg-query reads it. */
+/**
+ * Queries beyond the plain readers' subsets (src/analyze/sql/pg/plain-parse.ts, nsp/plain-mysql.ts):
+ * a cast and a call, which only libpg-query and node-sql-parser read.
+ */
 const PG_BEYOND_PLAIN = 'SELECT o.id::text FROM orders o WHERE o.total > 10';
+const MYSQL_BEYOND_PLAIN = 'SELECT COUNT(*) AS n FROM orders o WHERE o.total > 10';
 const QUERIES = [
   'SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.total > 10 ORDER BY o.id LIMIT 5',
   "INSERT INTO orders (id, note) VALUES (1, 'a'), (2, 'b')",
@@ -199,7 +203,7 @@ describe('the parser files of dist/parsers', () => {
     };
     const files = [script.parserBundle('mysql'), LIBPG_QUERY(), script.PACKAGES['web-tree-sitter']!.file];
     for (const [args, file] of [
-      [['sql', '--dialect', 'mysql', QUERIES[0]!], files[0]!],
+      [['sql', '--dialect', 'mysql', MYSQL_BEYOND_PLAIN], files[0]!],
       [['sql', '--dialect', 'postgresql', PG_BEYOND_PLAIN], files[1]!],
       [['check', '--shell', SCRIPTS[0]!], files[2]!],
     ] as const) {
@@ -212,13 +216,18 @@ describe('the parser files of dist/parsers', () => {
       ).toEqual([]);
       expect(seen.scripts, label).toContainEqual({ file: path.join(DIST, file), rejected: false });
     }
-    // A plain PostgreSQL query is read without libpg-query (src/analyze/sql/pg/plain-parse.ts).
-    const plainPg = await run(['sql', '--dialect', 'postgresql', QUERIES[0]!]);
-    expect(plainPg.r.stdout.trim(), plainPg.r.stderr).toBe('allow');
-    expect(plainPg.seen.scripts.map((s) => s.file)).not.toContain(path.join(DIST, files[1]!));
+    // A plain query is read without its dialect's parser.
+    for (const [dialect, file] of [
+      ['postgresql', files[1]!],
+      ['mysql', files[0]!],
+    ] as const) {
+      const plain = await run(['sql', '--dialect', dialect, QUERIES[0]!]);
+      expect(plain.r.stdout.trim(), plain.r.stderr).toBe('allow');
+      expect(plain.seen.scripts.map((s) => s.file)).not.toContain(path.join(DIST, file));
+    }
     // A batch turns V8's baseline compiler back on (src/adapters/cli/baseline-compiler.ts) before
     // its parsers load: their caches, made with it off, still fit.
-    const lines = [{ sql: QUERIES[0]!, dialect: 'mysql' }, { sql: PG_BEYOND_PLAIN, dialect: 'postgresql' }, { shell: SCRIPTS[0]! }];
+    const lines = [{ sql: MYSQL_BEYOND_PLAIN, dialect: 'mysql' }, { sql: PG_BEYOND_PLAIN, dialect: 'postgresql' }, { shell: SCRIPTS[0]! }];
     const { r, seen } = await run(['check', '--jsonl'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     expect(
       r.stdout

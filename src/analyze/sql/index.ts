@@ -8,7 +8,8 @@ import { backslashChangesEnd, scanLexical } from './lexical.js';
 import { MAX_SQL_BYTES, TooDeepError } from './limits.js';
 import { recoverStatements } from './nsp/fallback.js';
 import { buildNspStatements, markSqlModeChanges } from './nsp/ir.js';
-import { loadNspParser, type NspDialect } from './nsp/load.js';
+import { loadNspParser, type NspDialect, type NspParser } from './nsp/load.js';
+import { plainMysqlAst } from './nsp/plain-mysql.js';
 import { pgStatementsFromParse, pgStatementsFromSql } from './pg/ir.js';
 import { plainPgParse } from './pg/plain-parse.js';
 import { loadPg, type PgLib } from './pg/load.js';
@@ -86,6 +87,15 @@ async function postgres(sql: string): Promise<SqlStatement[]> {
   return [...pgBackslashQuotes(sql, lib), ...pgStatementsFromSql(sql, { lib, nestDepth: 0 })];
 }
 
+/** A stand-in for node-sql-parser that notes being asked and fails. */
+function unloadedNsp(asked: { parser: boolean }): NspParser {
+  const ask = (): never => {
+    asked.parser = true;
+    throw new Error('the SQL parser is not loaded');
+  };
+  return { astify: ask, sqlify: ask };
+}
+
 /** A stand-in for libpg-query that notes being asked and fails (its caller turns that into a refusal). */
 function unloadedPg(asked: { parser: boolean }): PgLib {
   const ask = (): never => {
@@ -97,6 +107,14 @@ function unloadedPg(asked: { parser: boolean }): PgLib {
 
 async function nodeSqlParser(sql: string, dialect: NspDialect): Promise<SqlStatement[]> {
   const lexical = scanLexical(sql, dialect).map((f) => failure(f.kind, f.why, f.evidence));
+  const plain = dialect === 'mysql' ? plainMysqlAst(sql) : undefined;
+  if (plain !== undefined) {
+    // One plain statement: its text is the input's, and nothing in it needs the parser. Were
+    // anything to ask for it all the same, the text is analysed again with it.
+    const asked = { parser: false };
+    const built = buildNspStatements(plain, dialect, unloadedNsp(asked), sql);
+    if (!asked.parser) return [...lexical, ...built];
+  }
   const parser = await loadNspParser(dialect);
   let ast: unknown;
   try {

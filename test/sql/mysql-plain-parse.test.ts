@@ -10,37 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { sqlStatements } from '../../src/analyze/sql/index.js';
 import { mysqlKeywords } from '../../src/analyze/sql/nsp/mysql-keywords.js';
 import { plainMysqlAst } from '../../src/analyze/sql/nsp/plain-mysql.js';
-import { SQL_RULES } from '../../src/rules/sql/index.js';
 import { runs } from '../fuzz/support.js';
+import { compareTrees, everyTextDeclinedOrEqual, knownTextsTaken } from './plain-readers.js';
 
 const require = createRequire(import.meta.url);
 const GRAMMAR = require.resolve('node-sql-parser/build/mysql.js');
 const { Parser } = require(GRAMMAR) as { Parser: new () => { astify(sql: string, o: { database: string }): unknown } };
 const parser = new Parser();
 
-/** 'declined' when the plain reader declines, 'equal' when its tree is node-sql-parser's, else what differs. */
-function compare(sql: string): 'declined' | 'equal' | string {
-  const mine = plainMysqlAst(sql);
-  if (mine === undefined) return 'declined';
-  let theirs: string;
-  try {
-    theirs = JSON.stringify(parser.astify(sql, { database: 'mysql' }));
-  } catch (err) {
-    return `node-sql-parser rejects it: ${(err as Error).message.slice(0, 200)}`;
-  }
-  const a = JSON.stringify(mine);
-  return a === theirs ? 'equal' : `differs:\n  plain           ${a}\n  node-sql-parser ${theirs}`;
-}
-
-/** The SQL rules' examples and every query of the SQL corpus, whatever their dialect. */
-function knownSqlTexts(): string[] {
-  const out = new Set<string>();
-  for (const r of SQL_RULES) for (const e of [...r.examples.block, ...r.examples.allow]) out.add(typeof e === 'string' ? e : e.sql);
-  for (const line of readFileSync(new URL('../corpus/sql.jsonl', import.meta.url), 'utf8').split('\n')) {
-    if (line.trim() !== '') out.add((JSON.parse(line) as { sql: string }).sql);
-  }
-  return [...out];
-}
+const compare = (sql: string) => compareTrees(plainMysqlAst(sql), () => parser.astify(sql, { database: 'mysql' }), 'node-sql-parser');
 
 /** Statements agents send all day: the fast path must take them. */
 const EVERYDAY = [
@@ -62,14 +40,7 @@ describe('the plain MySQL reader', () => {
   });
 
   it("builds node-sql-parser's tree for every SQL text the tests know that it takes", () => {
-    let taken = 0;
-    for (const sql of knownSqlTexts()) {
-      const r = compare(sql);
-      if (r === 'declined') continue;
-      expect(r, sql).toBe('equal');
-      taken++;
-    }
-    expect(taken).toBeGreaterThan(20);
+    expect(knownTextsTaken(compare)).toBeGreaterThan(20);
   });
 
   it('declines what is beyond its subset', () => {
@@ -303,16 +274,6 @@ describe('the plain MySQL reader', () => {
     .map((p) => p.join(''));
 
   it("builds node-sql-parser's tree for random texts in and near the subset, or declines", () => {
-    let taken = 0;
-    fc.assert(
-      fc.property(text, (sql) => {
-        const r = compare(sql);
-        if (r === 'equal') taken++;
-        return r === 'declined' || r === 'equal' ? true : (expect(r, JSON.stringify(sql)).toBe('equal'), false);
-      }),
-      { numRuns: runs(3000) },
-    );
-    // The generators must reach the subset, or this test checks nothing.
-    expect(taken).toBeGreaterThan(runs(3000) / 20);
+    everyTextDeclinedOrEqual(text, compare, runs(3000));
   });
 });

@@ -11,8 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sqlStatements } from '../../src/analyze/sql/index.js';
 import { pgKeywords } from '../../src/analyze/sql/pg/keywords.js';
 import { plainPgParse } from '../../src/analyze/sql/pg/plain-parse.js';
-import { SQL_RULES } from '../../src/rules/sql/index.js';
 import { runs } from '../fuzz/support.js';
+import { compareTrees, everyTextDeclinedOrEqual, knownTextsTaken } from './plain-readers.js';
 
 const require = createRequire(import.meta.url);
 let pgParse: (sql: string) => unknown;
@@ -22,29 +22,7 @@ beforeAll(async () => {
   pgParse = pg.parseSync;
 });
 
-/** 'declined' when the plain parser declines, 'equal' when its result is libpg-query's, else what differs. */
-function compare(sql: string): 'declined' | 'equal' | string {
-  const mine = plainPgParse(sql);
-  if (!mine) return 'declined';
-  let theirs: string;
-  try {
-    theirs = JSON.stringify(pgParse(sql));
-  } catch (err) {
-    return `libpg-query rejects it: ${(err as Error).message}`;
-  }
-  const a = JSON.stringify(mine);
-  return a === theirs ? 'equal' : `differs:\n  plain       ${a}\n  libpg-query ${theirs}`;
-}
-
-/** The SQL rules' examples and every query of the SQL corpus, whatever their dialect. */
-function knownSqlTexts(): string[] {
-  const out = new Set<string>();
-  for (const r of SQL_RULES) for (const e of [...r.examples.block, ...r.examples.allow]) out.add(typeof e === 'string' ? e : e.sql);
-  for (const line of readFileSync(new URL('../corpus/sql.jsonl', import.meta.url), 'utf8').split('\n')) {
-    if (line.trim() !== '') out.add((JSON.parse(line) as { sql: string }).sql);
-  }
-  return [...out];
-}
+const compare = (sql: string) => compareTrees(plainPgParse(sql), () => pgParse(sql), 'libpg-query');
 
 /** Queries agents send all day: the fast path must take them. */
 const EVERYDAY = [
@@ -73,14 +51,7 @@ describe('the plain PostgreSQL parser', () => {
   });
 
   it("builds libpg-query's result for every SQL text the tests know that it takes", () => {
-    let taken = 0;
-    for (const sql of knownSqlTexts()) {
-      const r = compare(sql);
-      if (r === 'declined') continue;
-      expect(r, sql).toBe('equal');
-      taken++;
-    }
-    expect(taken).toBeGreaterThan(30);
+    expect(knownTextsTaken(compare)).toBeGreaterThan(30);
   });
 
   it('declines what is beyond its subset', () => {
@@ -317,16 +288,6 @@ describe('the plain PostgreSQL parser', () => {
     .map(([lead, first, last, end]) => lead + first.map((p) => p.join('')).join('') + last + end);
 
   it("builds libpg-query's result for random texts in and near the subset, or declines", () => {
-    let taken = 0;
-    fc.assert(
-      fc.property(text, (sql) => {
-        const r = compare(sql);
-        if (r === 'equal') taken++;
-        return r === 'declined' || r === 'equal' ? true : (expect(r, JSON.stringify(sql)).toBe('equal'), false);
-      }),
-      { numRuns: runs(3000) },
-    );
-    // The generators must reach the subset, or this test checks nothing.
-    expect(taken).toBeGreaterThan(runs(3000) / 20);
+    everyTextDeclinedOrEqual(text, compare, runs(3000));
   });
 });

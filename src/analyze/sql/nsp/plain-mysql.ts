@@ -10,6 +10,7 @@
 // test/sql/mysql-plain-parse.test.ts checks the two trees equal over every SQL text the tests know
 // and over random texts in and near the subset.
 import { mysqlKeywords } from './mysql-keywords.js';
+import { at, BLANKS, decline, plainAscii, TokenCursor, unlessDeclined } from '../token-cursor.js';
 
 type Node = Record<string, unknown>;
 
@@ -17,7 +18,7 @@ type Node = Record<string, unknown>;
 const MAX_DEPTH = 32;
 
 type Token =
-  | { kind: 'word'; text: string; upper: string } // an unquoted name or keyword
+  | { kind: 'word'; text: string; key: string } // an unquoted name or keyword; its key upper-case
   | { kind: 'name'; text: string } // a `quoted` name
   | { kind: 'number'; value: number | string }
   | { kind: 'string'; text: string }
@@ -27,24 +28,12 @@ type Token =
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
 const NUMBER = /-?[0-9]+(?:\.[0-9]+)?/y;
 const OPERATOR = /<>|!=|<=|>=|[=<>(),;.*]/y;
-const BLANKS = /[ \t\n\r]*/y;
-
-function at(re: RegExp, s: string, i: number): string | null {
-  re.lastIndex = i;
-  return re.exec(s)?.[0] ?? null;
-}
-
-class Declined extends Error {}
-function decline(): never {
-  throw new Declined();
-}
 
 /** The tokens of `sql`; declines a character or a token outside the subset. */
 function tokenize(sql: string): Token[] {
-  // Printable ASCII, and no backslash anywhere (MySQL's string escapes). Outside strings and
-  // names, the characters below decline: no double quote (a string or a name, by sql_mode), no
-  // comment (`#`, `--`, `/*`) and no `@` variable.
-  if (!/^[\t\n\r\x20-\x5b\x5d-\x7e]*$/.test(sql)) decline();
+  // No backslash anywhere (MySQL's string escapes). Outside strings and names no double quote (a
+  // string or a name, by sql_mode), no comment (`#`, `--`, `/*`) and no `@` variable: none is a token here.
+  plainAscii(sql);
   const tokens: Token[] = [];
   let i = at(BLANKS, sql, 0)!.length;
   while (i < sql.length) {
@@ -55,7 +44,7 @@ function tokenize(sql: string): Token[] {
       i += word.length;
       // `x'…'`, `_utf8'…'`, `a$b`: prefixed literals and names with `$` are the real parser's.
       if (i < sql.length && /['`$]/.test(sql[i]!)) decline();
-      tokens.push({ kind: 'word', text: word, upper: word.toUpperCase() });
+      tokens.push({ kind: 'word', text: word, key: word.toUpperCase() });
     } else if (number !== null && number !== '-') {
       i += number.length;
       // `1e5`, `0x1F`, `1abc` (a name in MySQL), `1.2.3`: other spellings, left to the parser.
@@ -93,48 +82,17 @@ function tokenize(sql: string): Token[] {
 const columnRef = (table: string | null, column: string): Node => ({ type: 'column_ref', table, column, collate: null });
 
 /** A recursive-descent reader of the subset, in node-sql-parser's precedence. */
-class Reader {
-  private i = 0;
+class Reader extends TokenCursor<Token> {
   private depth = 0;
-  constructor(private readonly tokens: Token[]) {}
 
-  private get t(): Token {
-    return this.tokens[this.i]!;
-  }
-  private isWord(upper: string): boolean {
-    const t = this.t;
-    return t.kind === 'word' && t.upper === upper;
-  }
-  private word(upper: string): void {
-    if (!this.isWord(upper)) decline();
-    this.i++;
-  }
-  private takeWord(upper: string): boolean {
-    if (!this.isWord(upper)) return false;
-    this.i++;
-    return true;
-  }
-  private isOp(op: string): boolean {
-    const t = this.t;
-    return t.kind === 'op' && t.op === op;
-  }
-  private op(op: string): void {
-    if (!this.isOp(op)) decline();
-    this.i++;
-  }
-  private takeOp(op: string): boolean {
-    if (!this.isOp(op)) return false;
-    this.i++;
-    return true;
-  }
   /** Whether the next token is a name: `quoted`, or a word that is no keyword. */
   private atName(): boolean {
     const t = this.t;
-    return t.kind === 'name' || (t.kind === 'word' && !mysqlKeywords().has(t.upper));
+    return t.kind === 'name' || (t.kind === 'word' && !mysqlKeywords().has(t.key));
   }
   private name(): string {
     const t = this.t;
-    if (t.kind === 'name' || (t.kind === 'word' && !mysqlKeywords().has(t.upper))) {
+    if (t.kind === 'name' || (t.kind === 'word' && !mysqlKeywords().has(t.key))) {
       this.i++;
       return t.text;
     }
@@ -253,12 +211,6 @@ class Reader {
     return { with: null, type: 'delete', table: [{ ...from, addition: true }], from: [from], where, orderby: null, limit: null };
   }
 
-  private list<T>(item: () => T): T[] {
-    const out = [item()];
-    while (this.takeOp(',')) out.push(item());
-    return out;
-  }
-
   private column(): Node {
     if (this.takeOp('*')) return { expr: { type: 'column_ref', table: null, column: '*' }, as: null };
     const [a, dot, star] = this.tokens.slice(this.i, this.i + 3);
@@ -295,13 +247,13 @@ class Reader {
       out.push(this.table(true));
       for (;;) {
         let join: string;
+        const side = ['LEFT', 'RIGHT'].find((w) => this.isWord(w));
         if (this.takeWord('JOIN')) join = 'INNER JOIN';
-        else if (this.isWord('INNER')) {
-          this.i++;
+        else if (this.takeWord('INNER')) {
           this.word('JOIN');
           join = 'INNER JOIN';
-        } else if (this.isWord('LEFT') || this.isWord('RIGHT')) {
-          join = `${(this.t as { upper: string }).upper} JOIN`;
+        } else if (side !== undefined) {
+          join = `${side} JOIN`;
           this.i++;
           this.takeWord('OUTER');
           this.word('JOIN');
@@ -386,11 +338,11 @@ class Reader {
         return { ...inner, parentheses: true };
       }
       case 'word':
-        if (t.upper === 'TRUE' || t.upper === 'FALSE') {
+        if (t.key === 'TRUE' || t.key === 'FALSE') {
           this.i++;
-          return { type: 'bool', value: t.upper === 'TRUE' };
+          return { type: 'bool', value: t.key === 'TRUE' };
         }
-        if (t.upper === 'NULL') {
+        if (t.key === 'NULL') {
           this.i++;
           return { type: 'null', value: null };
         }
@@ -417,10 +369,5 @@ class Reader {
 
 /** node-sql-parser's MySQL tree for `sql`, or undefined when the text is not wholly in the subset. */
 export function plainMysqlAst(sql: string): unknown {
-  try {
-    return new Reader(tokenize(sql)).statement();
-  } catch (err) {
-    if (err instanceof Declined) return undefined;
-    throw err;
-  }
+  return unlessDeclined(() => new Reader(tokenize(sql)).statement());
 }

@@ -12,6 +12,7 @@
 // the subset.
 import type { PgParseResult } from './load.js';
 import { pgKeywords } from './keywords.js';
+import { at, BLANKS, decline, plainAscii, TokenCursor, unlessDeclined } from '../token-cursor.js';
 
 type Node = Record<string, unknown>;
 
@@ -34,7 +35,7 @@ function nameWord(word: string): boolean {
 }
 
 type Token =
-  | { kind: 'word'; word: string; start: number } // an unquoted name or keyword, lower-cased
+  | { kind: 'word'; key: string; start: number } // an unquoted name or keyword, lower-cased
   | { kind: 'name'; name: string; start: number } // a quoted name
   | { kind: 'int' | 'float' | 'string'; text: string; start: number }
   | { kind: 'param'; number: number; start: number }
@@ -46,23 +47,12 @@ const OPERATORS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '+', '-', '*',
 const OP_CHARS = /[~!@#^&|`?+\-*/%<>=]+/y;
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
 const DIGITS = /[0-9]+/y;
-const BLANKS = /[ \t\n\r]*/y;
-
-function at(re: RegExp, s: string, i: number): string | null {
-  re.lastIndex = i;
-  return re.exec(s)?.[0] ?? null;
-}
-
-class Declined extends Error {}
-function decline(): never {
-  throw new Declined();
-}
 
 /** The tokens of `sql`, or undefined where a character or a token is outside the subset. */
 function tokenize(sql: string): Token[] {
-  // Byte offsets are the parser's: ASCII keeps them character offsets. A backslash never appears
+  // Byte offsets are the parser's: ASCII keeps them character offsets. No backslash
   // (standard_conforming_strings and escape strings are the real parser's business).
-  if (!/^[\t\n\r\x20-\x5b\x5d-\x7e]*$/.test(sql)) decline();
+  plainAscii(sql);
   const tokens: Token[] = [];
   let i = at(BLANKS, sql, 0)!.length;
   while (i < sql.length) {
@@ -74,7 +64,7 @@ function tokenize(sql: string): Token[] {
       // `E'…'`, `U&"…"`, `a$b`: prefixed literals and names with `$` are the real parser's.
       if (i < sql.length && /['"$&]/.test(sql[i]!)) decline();
       if (word.length > MAX_NAME_BYTES) decline();
-      tokens.push({ kind: 'word', word: word.toLowerCase(), start });
+      tokens.push({ kind: 'word', key: word.toLowerCase(), start });
     } else if (c >= '0' && c <= '9') {
       const whole = at(DIGITS, sql, i)!;
       i += whole.length;
@@ -144,47 +134,16 @@ const loc = (location: number): Node => (location === 0 ? {} : { location });
 const str = (sval: string): Node => ({ String: { sval } });
 
 /** A recursive-descent reader of the subset's grammar over the tokens, in PostgreSQL's precedence. */
-class Reader {
-  private i = 0;
+class Reader extends TokenCursor<Token> {
   private depth = 0;
-  constructor(private readonly tokens: Token[]) {}
 
-  private get t(): Token {
-    return this.tokens[this.i]!;
-  }
-  private isWord(word: string, ahead = 0): boolean {
-    const t = this.tokens[this.i + ahead];
-    return t?.kind === 'word' && t.word === word;
-  }
-  private isOp(op: string): boolean {
-    const t = this.t;
-    return t.kind === 'op' && t.op === op;
-  }
-  private word(word: string): number {
-    if (!this.isWord(word)) decline();
-    return this.tokens[this.i++]!.start;
-  }
-  private takeWord(word: string): boolean {
-    if (!this.isWord(word)) return false;
-    this.i++;
-    return true;
-  }
-  private op(op: string): number {
-    if (!this.isOp(op)) decline();
-    return this.tokens[this.i++]!.start;
-  }
-  private takeOp(op: string): boolean {
-    if (!this.isOp(op)) return false;
-    this.i++;
-    return true;
-  }
   /**
    * Whether the next token is a bare alias (`SELECT a b`, `FROM t x`): a quoted name or a word
    * that is no keyword at all (a keyword there may start the next clause).
    */
   private atBareAlias(): boolean {
     const t = this.t;
-    return t.kind === 'name' || (t.kind === 'word' && !pgKeywords().all.has(t.word));
+    return t.kind === 'name' || (t.kind === 'word' && !pgKeywords().all.has(t.key));
   }
   /** A name: quoted, or a word that is no keyword or an unreserved one. */
   private name(): string {
@@ -193,9 +152,9 @@ class Reader {
       this.i++;
       return t.name;
     }
-    if (t.kind === 'word' && nameWord(t.word)) {
+    if (t.kind === 'word' && nameWord(t.key)) {
       this.i++;
-      return t.word;
+      return t.key;
     }
     return decline();
   }
@@ -303,13 +262,6 @@ class Reader {
     return s;
   }
 
-  /** `a, b, …`: one or more of `item`. */
-  private list(item: () => Node): Node[] {
-    const out = [item()];
-    while (this.takeOp(',')) out.push(item());
-    return out;
-  }
-
   private target(): Node {
     const start = this.t.start;
     if (this.isOp('*')) {
@@ -359,12 +311,13 @@ class Reader {
         left = { JoinExpr: { jointype: 'JOIN_INNER', larg: left, rarg: { RangeVar: this.relation(true) } } };
         continue;
       }
+      const side = ['left', 'right', 'full'].find((w) => this.isWord(w));
       if (this.takeWord('join')) jointype = 'JOIN_INNER';
       else if (this.takeWord('inner')) {
         this.word('join');
         jointype = 'JOIN_INNER';
-      } else if (this.isWord('left') || this.isWord('right') || this.isWord('full')) {
-        jointype = `JOIN_${(this.t as { word: string }).word.toUpperCase()}`;
+      } else if (side !== undefined) {
+        jointype = `JOIN_${side.toUpperCase()}`;
         this.i++;
         this.takeWord('outer');
         this.word('join');
@@ -506,11 +459,11 @@ class Reader {
           return inner;
         }
       case 'word':
-        if (t.word === 'true' || t.word === 'false') {
+        if (t.key === 'true' || t.key === 'false') {
           this.i++;
-          return aConst({ boolval: t.word === 'true' ? { boolval: true } : {} }, t.start);
+          return aConst({ boolval: t.key === 'true' ? { boolval: true } : {} }, t.start);
         }
-        if (t.word === 'null') {
+        if (t.key === 'null') {
           this.i++;
           return aConst({ isnull: true }, t.start);
         }
@@ -573,10 +526,5 @@ function negate(operand: Node, location: number): Node {
 
 /** libpg-query's parse result for `sql`, or undefined when the text is not wholly in the subset. */
 export function plainPgParse(sql: string): PgParseResult | undefined {
-  try {
-    return new Reader(tokenize(sql)).statements();
-  } catch (err) {
-    if (err instanceof Declined) return undefined;
-    throw err;
-  }
+  return unlessDeclined(() => new Reader(tokenize(sql)).statements());
 }

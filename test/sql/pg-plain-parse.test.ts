@@ -43,6 +43,8 @@ const EVERYDAY = [
   'SELECT * FROM pg_shadow',
   "SELECT pg_read_file('/etc/passwd')",
   'SELECT 1;\nSELECT 2;',
+  "SELECT DISTINCT status FROM orders WHERE status IN ('paid', 'shipped') AND email LIKE '%@example.com'",
+  'SELECT * FROM events WHERE created_at BETWEEN $1 AND $2 AND kind NOT IN (3, 4)',
 ];
 
 describe('the plain PostgreSQL parser', () => {
@@ -68,8 +70,9 @@ describe('the plain PostgreSQL parser', () => {
       "SELECT 'a'\n'b'",
       'SELECT 1e5, 0x1F, 1_000',
       'SELECT a=-1',
-      'SELECT * FROM t WHERE a IN (1, 2)',
-      'SELECT DISTINCT a FROM t',
+      'SELECT * FROM t WHERE a IN (SELECT b FROM u)',
+      "SELECT * FROM t WHERE a LIKE 'x!%' ESCAPE '!'",
+      'SELECT DISTINCT ON (a) a FROM t',
       "SELECT 'café'",
       `SELECT ${'a'.repeat(64)}`,
       'SELECT coalesce(a, b) FROM t',
@@ -191,6 +194,30 @@ describe('the plain PostgreSQL parser', () => {
           )
           .map(([f, args]) => `${f}(${args})`),
       },
+      {
+        weight: 2,
+        arbitrary: fc.oneof(
+          fc
+            .tuple(
+              tie('expr'),
+              fc.constantFrom(' in (', ' NOT IN (', ' in('),
+              fc.array(tie('expr'), { minLength: 1, maxLength: 3 }),
+              fc.constantFrom(')', ',)'),
+            )
+            .map(([e, o, items, c]) => `${e}${o}${items.join(', ')}${c}`),
+          fc
+            .tuple(
+              tie('expr'),
+              fc.constantFrom(' like ', ' not like ', ' ILIKE ', ' not ilike '),
+              tie('expr'),
+              fc.constantFrom('', '', " escape '!'"),
+            )
+            .map((p) => p.join('')),
+          fc
+            .tuple(tie('expr'), fc.constantFrom(' between ', ' NOT BETWEEN ', ' between symmetric '), tie('expr'), tie('expr'))
+            .map(([e, o, lo, hi]) => `${e}${o}${lo} and ${hi}`),
+        ),
+      },
     ),
   })) as { expr: fc.Arbitrary<string> };
   const list = (item: fc.Arbitrary<string>, max = 3) => fc.array(item, { minLength: 1, maxLength: max }).map((a) => a.join(', '));
@@ -231,7 +258,7 @@ describe('the plain PostgreSQL parser', () => {
     fc.oneof({ weight: 2, arbitrary: fc.constant('') }, { weight: 1, arbitrary: body.map((b) => ` ${word} ${b}`) });
   const select = fc
     .tuple(
-      fc.constantFrom('select', 'SELECT', 'Select'),
+      fc.constantFrom('select', 'SELECT', 'Select', 'select distinct', 'SELECT DISTINCT', 'select distinct on (a)', 'select all'),
       blank,
       list(target),
       clause('from', list(from, 2)),

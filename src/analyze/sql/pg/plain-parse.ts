@@ -3,8 +3,8 @@
 // parser and the scanner, ~180 KB of code) costs a `sql` run ~25 ms, more than the rest of its
 // analysis. Most statements an agent sends are plain: SELECT … FROM … [JOIN …] [WHERE …]
 // [GROUP BY …] [HAVING …] [ORDER BY …] [LIMIT …] [OFFSET …], INSERT … VALUES, UPDATE … SET and
-// DELETE, over names, numbers, strings, $n parameters, calls, comparisons, arithmetic, AND/OR/NOT
-// and IS [NOT] NULL. For a text wholly inside that subset this builds the tree libpg-query builds
+// DELETE, over names, numbers, strings, $n parameters, calls, comparisons, arithmetic, [NOT] IN,
+// LIKE, ILIKE and BETWEEN, AND/OR/NOT and IS [NOT] NULL. For a text wholly inside that subset this builds the tree libpg-query builds
 // (the same nodes, fields, field order, values and byte offsets, its folds included: `-5` is one
 // constant, `a AND b AND c` one AND). For anything else it returns undefined and the caller parses
 // with libpg-query, so the subset can only ever be too small. test/sql/pg-plain-parse.test.ts
@@ -186,7 +186,10 @@ class Reader extends TokenCursor<Token> {
 
   private select(): Node {
     this.word('select');
-    const s: Node = { targetList: this.list(() => this.target()) };
+    // DISTINCT is a list holding one empty node to the parser; DISTINCT ON is the parser's.
+    const s: Node = this.takeWord('distinct') ? { distinctClause: [{}] } : {};
+    if (this.isWord('on')) decline();
+    s.targetList = this.list(() => this.target());
     if (this.takeWord('from')) s.fromClause = this.list(() => this.fromItem());
     if (this.takeWord('where')) s.whereClause = this.expr();
     if (this.isWord('group')) {
@@ -395,14 +398,54 @@ class Reader extends TokenCursor<Token> {
   }
 
   private comparison(): Node {
-    const left = this.sum();
+    const left = this.pattern();
     const t = this.t;
     if (t.kind !== 'op' || !['=', '<>', '<', '>', '<=', '>='].includes(t.op)) return left;
     this.i++;
-    const right = this.sum();
+    const right = this.pattern();
     const n = this.t;
     if (n.kind === 'op' && ['=', '<>', '<', '>', '<=', '>='].includes(n.op)) decline(); // non-associative
     return binary(t.op, left, right, t.start);
+  }
+
+  /**
+   * `[NOT] IN (…)`, `[NOT] LIKE`, `[NOT] ILIKE`, `[NOT] BETWEEN … AND …`: one level above the
+   * comparisons, non-associative; the node's location is the NOT's, or the keyword's.
+   */
+  private pattern(): Node {
+    const lexpr = this.sum();
+    const location = this.t.start;
+    const negated = this.isWord('not') && ['in', 'like', 'ilike', 'between'].some((w) => this.isWord(w, 1));
+    if (negated) this.i++;
+    let node: Node;
+    if (this.takeWord('in')) {
+      const start = this.op('(').start;
+      const items = this.list(() => this.expr());
+      const end = this.op(')').start;
+      node = aExpr('AEXPR_IN', negated ? '<>' : '=', lexpr, { List: { items } }, location, {
+        rexpr_list_start: start,
+        rexpr_list_end: end,
+      });
+    } else if (this.isWord('like') || this.isWord('ilike')) {
+      const ilike = this.isWord('ilike');
+      this.i++;
+      const name = `${negated ? '!' : ''}~~${ilike ? '*' : ''}`;
+      node = aExpr(ilike ? 'AEXPR_ILIKE' : 'AEXPR_LIKE', name, lexpr, this.sum(), location);
+    } else if (this.takeWord('between')) {
+      const low = this.sum();
+      this.word('and');
+      const high = this.sum();
+      node = aExpr(
+        negated ? 'AEXPR_NOT_BETWEEN' : 'AEXPR_BETWEEN',
+        negated ? 'NOT BETWEEN' : 'BETWEEN',
+        lexpr,
+        { List: { items: [low, high] } },
+        location,
+      );
+    } else return lexpr;
+    // Non-associative, and ESCAPE, SYMMETRIC and a second pattern are the parser's.
+    if (['in', 'like', 'ilike', 'between', 'not', 'escape'].some((w) => this.isWord(w))) decline();
+    return node;
   }
 
   private sum(): Node {
@@ -501,9 +544,10 @@ class Reader extends TokenCursor<Token> {
 
 const integer = (value: number): Node => ({ ival: value === 0 ? {} : { ival: value } });
 const aConst = (value: Node, location: number): Node => ({ A_Const: { ...value, ...loc(location) } });
-const binary = (op: string, lexpr: Node, rexpr: Node, location: number): Node => ({
-  A_Expr: { kind: 'AEXPR_OP', name: [str(op)], lexpr, rexpr, ...loc(location) },
+const aExpr = (kind: string, op: string, lexpr: Node, rexpr: Node, location: number, more: Node = {}): Node => ({
+  A_Expr: { kind, name: [str(op)], lexpr, rexpr, ...more, ...loc(location) },
 });
+const binary = (op: string, lexpr: Node, rexpr: Node, location: number): Node => aExpr('AEXPR_OP', op, lexpr, rexpr, location);
 
 /**
  * PostgreSQL's doNegate: a number's constant takes the sign and the minus's location; anything

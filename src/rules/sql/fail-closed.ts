@@ -106,17 +106,20 @@ const RULES: DetailedSqlRule[] = [
     risk: 'CRITICAL',
     reason: 'the database may read this differently from the parser',
     remediation:
-      "avoid MySQL '||' (write OR or CONCAT()), parenthesise XOR's operands, and do not change sql_mode or standard_conforming_strings mid-batch",
+      "avoid MySQL '||' (write OR or CONCAT()), parenthesise XOR's operands and what NOT (…) applies to, and do not change sql_mode or standard_conforming_strings mid-batch",
     examples: {
       block: [
         { sql: 'DELETE FROM t WHERE id = 1 || 1', dialect: 'mysql' },
         { sql: 'DELETE FROM t WHERE 1=1 XOR 1=1 AND 0=1', dialect: 'mysql' },
+        { sql: 'DELETE FROM t WHERE NOT (id = 5) * 0', dialect: 'mysql' },
+        { sql: 'DELETE FROM t WHERE 1 * NOT (0) > 2', dialect: 'sqlite' },
         { sql: "SET sql_mode = 'NO_BACKSLASH_ESCAPES'; SELECT 1", dialect: 'mysql' },
         'SET standard_conforming_strings = off; SELECT 1',
       ],
       allow: [
         { sql: 'DELETE FROM t WHERE id = 1 OR id = 2', dialect: 'mysql' },
         { sql: 'DELETE FROM t WHERE (id = 1) XOR (id = 2)', dialect: 'mysql' },
+        { sql: 'DELETE FROM t WHERE NOT (id = 5)', dialect: 'mysql' },
         { sql: "SET sql_mode = 'ANSI'", dialect: 'mysql' },
         "SELECT 'a' || 'b'",
       ],

@@ -233,6 +233,12 @@ function arraySubquery(node: unknown): unknown[] | undefined {
  */
 const BINDING: Readonly<Record<string, number>> = { OR: 0, XOR: 1, AND: 2, '&&': 2 };
 
+const unparenthesisedNotCall = (node: unknown): boolean =>
+  isNode(node) && node.type === 'function' && node.parentheses !== true && nspFunctionName(node) === 'not';
+
+const unparenthesisedXor = (node: unknown): boolean =>
+  isNode(node) && node.type === 'binary_expr' && node.parentheses !== true && String(node.operator).toUpperCase() === 'XOR';
+
 const unparenthesisedLogic = (node: unknown): node is Node =>
   isNode(node) && node.type === 'binary_expr' && node.parentheses !== true && String(node.operator).toUpperCase() in BINDING;
 
@@ -276,6 +282,12 @@ function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
     chainOf({ ...node, parentheses: false }, operands, ops, depth);
     return grouped(operands, ops, 0, operands.length - 1, 0, ctx, depth + 1);
   }
+  if ([node.left, node.right].some(unparenthesisedNotCall)) {
+    // `NOT (id = 5) * 0`: the parser reads a call of NOT, then `* 0`, never true; the database
+    // reads NOT of `(id = 5) * 0`, every row (or, under MySQL's HIGH_NOT_PRECEDENCE, the parser's
+    // way). The same where NOT (…) follows the operator (`1 * NOT (0) > 2` in SQLite).
+    ctx.ambiguous = `NOT binds looser than ${op} in the database, but the parser reads NOT (…) as a call that binds tighter`;
+  }
   if (op === '||') {
     if (ctx.dialect === 'mysql' || ctx.dialect === 'mariadb') {
       // MySQL reads `||` as a low-precedence OR (unless PIPES_AS_CONCAT); the parser as concatenation.
@@ -284,10 +296,7 @@ function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
     }
     return { t: 'arith', op: '||', l: l(), r: r() };
   }
-  if (
-    (CMP[op] || ARITH[op]) &&
-    [node.left, node.right].some((x) => unparenthesisedLogic(x) && String(x.operator).toUpperCase() === 'XOR')
-  ) {
+  if ((CMP[op] || ARITH[op]) && [node.left, node.right].some(unparenthesisedXor)) {
     // The parser reads XOR tighter than comparisons and arithmetic (`1=1 XOR 1=1 AND 0=1` as
     // `(1 = (1 XOR 1)) = 1 AND 0=1`); the database reads it looser, between AND and OR.
     ctx.ambiguous = 'XOR binds looser than comparisons in MySQL, but the parser reads it tighter';
@@ -402,7 +411,11 @@ function convert(node: unknown, ctx: NspExprContext, depth: number): Expr {
       return binary(node, ctx, depth);
     case 'unary_expr': {
       const op = String(node.operator).toUpperCase();
-      if (op === 'NOT' || op === '!') return { t: 'not', arg: nspExpr(node.expr, ctx, depth + 1) };
+      if (op === 'NOT' || op === '!') {
+        // `NOT a XOR b`: the parser may put the XOR under the NOT; the database binds NOT tighter.
+        if (unparenthesisedXor(node.expr)) ctx.ambiguous = 'XOR binds looser than NOT in MySQL, but the parser reads it tighter';
+        return { t: 'not', arg: nspExpr(node.expr, ctx, depth + 1) };
+      }
       if (op === '-') return { t: 'neg', arg: nspExpr(node.expr, ctx, depth + 1) };
       if (op === '+') return nspExpr(node.expr, ctx, depth + 1);
       if (op === 'NOT EXISTS') return exists(node.expr, true, ctx, depth);

@@ -8,7 +8,7 @@ import { backslashChangesEnd, scanLexical } from './lexical.js';
 import { MAX_SQL_BYTES, TooDeepError } from './limits.js';
 import { recoverStatements } from './nsp/fallback.js';
 import { buildNspStatements, markSqlModeChanges } from './nsp/ir.js';
-import { loadNspParser, type NspDialect, type NspParser } from './nsp/load.js';
+import { loadNspParser, type NspDialect } from './nsp/load.js';
 import { plainMysqlAst } from './nsp/plain-mysql.js';
 import { pgStatementsFromParse, pgStatementsFromSql } from './pg/ir.js';
 import { plainPgParse } from './pg/plain-parse.js';
@@ -80,29 +80,20 @@ async function postgres(sql: string): Promise<SqlStatement[]> {
     // The plain subset has no backslashes and no SQL inside SQL: nothing in it needs the real
     // parser. Were anything to ask for it all the same, the text is analysed again with it.
     const asked = { parser: false };
-    const statements = pgStatementsFromParse(sql, plain, { lib: unloadedPg(asked), nestDepth: 0 });
+    const ask = notLoaded(asked);
+    const statements = pgStatementsFromParse(sql, plain, { lib: { parseSync: ask, parsePlPgSQLSync: ask, scanSync: ask }, nestDepth: 0 });
     if (!asked.parser) return statements;
   }
   const lib = await loadPg();
   return [...pgBackslashQuotes(sql, lib), ...pgStatementsFromSql(sql, { lib, nestDepth: 0 })];
 }
 
-/** A stand-in for node-sql-parser that notes being asked and fails. */
-function unloadedNsp(asked: { parser: boolean }): NspParser {
-  const ask = (): never => {
+/** A parser's method where the parser is not loaded: it notes that it was asked for, and fails. */
+function notLoaded(asked: { parser: boolean }): () => never {
+  return () => {
     asked.parser = true;
-    throw new Error('the SQL parser is not loaded');
+    throw new Error('the parser is not loaded');
   };
-  return { astify: ask, sqlify: ask };
-}
-
-/** A stand-in for libpg-query that notes being asked and fails (its caller turns that into a refusal). */
-function unloadedPg(asked: { parser: boolean }): PgLib {
-  const ask = (): never => {
-    asked.parser = true;
-    throw new Error('the PostgreSQL parser is not loaded');
-  };
-  return { parseSync: ask, parsePlPgSQLSync: ask, scanSync: ask };
 }
 
 async function nodeSqlParser(sql: string, dialect: NspDialect): Promise<SqlStatement[]> {
@@ -112,7 +103,8 @@ async function nodeSqlParser(sql: string, dialect: NspDialect): Promise<SqlState
     // One plain statement: its text is the input's, and nothing in it needs the parser. Were
     // anything to ask for it all the same, the text is analysed again with it.
     const asked = { parser: false };
-    const built = buildNspStatements(plain, dialect, unloadedNsp(asked), sql);
+    const ask = notLoaded(asked);
+    const built = buildNspStatements(plain, dialect, { astify: ask, sqlify: ask }, sql);
     if (!asked.parser) return [...lexical, ...built];
   }
   const parser = await loadNspParser(dialect);

@@ -5,10 +5,10 @@
 // or DELETE, over names, numbers, strings, comparisons, AND/OR/NOT and IS [NOT] NULL. For a text
 // wholly inside that subset this builds the tree node-sql-parser's `astify` returns (the same
 // fields, field order and values, its quirks included: `-1` is one number, AND and OR share one
-// precedence, a parenthesised condition is marked, a trailing `;` makes a list). For anything else it returns undefined and the
-// caller parses with node-sql-parser, so the subset can only ever be too small.
-// test/sql/mysql-plain-parse.test.ts checks the two trees equal over every SQL text the tests know
-// and over random texts in and near the subset.
+// precedence, a parenthesised condition is marked, a trailing `;` makes a list). For anything else
+// it returns undefined and the caller parses with node-sql-parser, so the subset can only ever be
+// too small. test/sql/mysql-plain-parse.test.ts checks the two trees equal over every SQL text the
+// tests know and over random texts in and near the subset.
 import { mysqlKeywords } from './mysql-keywords.js';
 import { at, BLANKS, decline, plainAscii, TokenCursor, unlessDeclined } from '../token-cursor.js';
 
@@ -31,8 +31,9 @@ const OPERATOR = /<>|!=|<=|>=|[=<>(),;.*]/y;
 
 /** The tokens of `sql`; declines a character or a token outside the subset. */
 function tokenize(sql: string): Token[] {
-  // No backslash anywhere (MySQL's string escapes). Outside strings and names no double quote (a
-  // string or a name, by sql_mode), no comment (`#`, `--`, `/*`) and no `@` variable: none is a token here.
+  // No backslash anywhere (MySQL's string escapes). Outside strings and names, no double quote (a
+  // string or a name, by sql_mode), no comment (`#`, `--`, `/*`) and no `@` variable: none of
+  // them is a token here.
   plainAscii(sql);
   const tokens: Token[] = [];
   let i = at(BLANKS, sql, 0)!.length;
@@ -45,7 +46,7 @@ function tokenize(sql: string): Token[] {
       // `x'…'`, `_utf8'…'`, `a$b`: prefixed literals and names with `$` are the real parser's.
       if (i < sql.length && /['`$]/.test(sql[i]!)) decline();
       tokens.push({ kind: 'word', text: word, key: word.toUpperCase() });
-    } else if (number !== null && number !== '-') {
+    } else if (number !== null) {
       i += number.length;
       // `1e5`, `0x1F`, `1abc` (a name in MySQL), `1.2.3`: other spellings, left to the parser.
       if (i < sql.length && /[A-Za-z0-9_.$'`]/.test(sql[i]!)) decline();

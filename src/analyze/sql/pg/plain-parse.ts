@@ -1,15 +1,15 @@
 // libpg-query's parse tree for the plainest SQL, built without libpg-query (issue 19). Loading the
 // WebAssembly grammar and compiling the two giant functions a parse runs through (the bison
 // parser and the scanner, ~180 KB of code) costs a `sql` run ~25 ms, more than the rest of its
-// analysis. Most statements an agent sends are plain: SELECT … FROM … [JOIN …] [WHERE …]
-// [GROUP BY …] [HAVING …] [ORDER BY …] [LIMIT …] [OFFSET …], INSERT … VALUES, UPDATE … SET and
-// DELETE, over names, numbers, strings, $n parameters, calls, comparisons, arithmetic, [NOT] IN,
-// LIKE, ILIKE and BETWEEN, AND/OR/NOT and IS [NOT] NULL. For a text wholly inside that subset this builds the tree libpg-query builds
-// (the same nodes, fields, field order, values and byte offsets, its folds included: `-5` is one
-// constant, `a AND b AND c` one AND). For anything else it returns undefined and the caller parses
-// with libpg-query, so the subset can only ever be too small. test/sql/pg-plain-parse.test.ts
-// checks the two trees equal over every SQL text the tests know and over random texts in and near
-// the subset.
+// analysis. Most statements an agent sends are plain: SELECT [DISTINCT] … FROM … [JOIN …]
+// [WHERE …] [GROUP BY …] [HAVING …] [ORDER BY …] [LIMIT …] [OFFSET …], INSERT … VALUES,
+// UPDATE … SET and DELETE, over names, numbers, strings, $n parameters, calls, comparisons,
+// arithmetic, [NOT] IN, LIKE, ILIKE and BETWEEN, AND/OR/NOT and IS [NOT] NULL. For a text wholly
+// inside that subset this builds the tree libpg-query builds (the same nodes, fields, field order,
+// values and byte offsets, its folds included: `-5` is one constant, `a AND b AND c` one AND). For
+// anything else it returns undefined and the caller parses with libpg-query, so the subset can
+// only ever be too small. test/sql/pg-plain-parse.test.ts checks the two trees equal over every
+// SQL text the tests know and over random texts in and near the subset.
 import type { PgParseResult } from './load.js';
 import { pgKeywords } from './keywords.js';
 import { at, BLANKS, decline, plainAscii, TokenCursor, unlessDeclined } from '../token-cursor.js';
@@ -48,7 +48,7 @@ const OP_CHARS = /[~!@#^&|`?+\-*/%<>=]+/y;
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
 const DIGITS = /[0-9]+/y;
 
-/** The tokens of `sql`, or undefined where a character or a token is outside the subset. */
+/** The tokens of `sql`; declines a character or a token outside the subset. */
 function tokenize(sql: string): Token[] {
   // Byte offsets are the parser's: ASCII keeps them character offsets. No backslash
   // (standard_conforming_strings and escape strings are the real parser's business).

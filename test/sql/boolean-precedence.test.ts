@@ -1,6 +1,6 @@
 // Conditions as the databases bind them. node-sql-parser reads AND, XOR and OR at one precedence,
 // left to right (`TRUE OR FALSE AND FALSE` as `(TRUE OR FALSE) AND FALSE`, false), reads XOR tighter
-// than comparisons, and reads `NOT (x) * 0` as a call of NOT times 0; MySQL, MariaDB, SQLite, SQL
+// than comparisons and BETWEEN, and reads `NOT (x) * 0` as a call of NOT times 0; MySQL, MariaDB, SQLite, SQL
 // Server and BigQuery bind AND tighter than XOR, XOR than OR, and NOT looser than comparisons and
 // arithmetic. Read the parser's way, a WHERE that reaches every row passes for one that reaches
 // none. src/analyze/sql/nsp/expr.ts regroups AND, XOR and OR, and refuses as ambiguous the two
@@ -16,39 +16,66 @@ import { runs } from '../fuzz/support.js';
 
 const require = createRequire(import.meta.url);
 
-/** Loosest first; NOT is a prefix at its level; the rest bind left to right. */
-const LEVELS: readonly (readonly string[])[] = [['OR'], ['XOR'], ['AND'], ['NOT'], ['=', '<>', '<', '>'], ['+', '-'], ['*']];
+/**
+ * Loosest first; NOT is a prefix at its level; BETWEEN sits between NOT and the comparisons, IN with
+ * them (MySQL's and SQLite's orders); each binds left to right.
+ */
+const LEVELS: readonly (readonly string[])[] = [
+  ['OR'],
+  ['XOR'],
+  ['AND'],
+  ['NOT'],
+  ['BETWEEN'],
+  ['=', '<>', '<', '>', 'IN'],
+  ['+', '-'],
+  ['*'],
+];
+const NOT_LEVEL = 3;
+
+const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
+  OR: (a, b) => +(a !== 0 || b !== 0),
+  XOR: (a, b) => +((a !== 0) !== (b !== 0)),
+  AND: (a, b) => +(a !== 0 && b !== 0),
+  '=': (a, b) => +(a === b),
+  '<>': (a, b) => +(a !== b),
+  '<': (a, b) => +(a < b),
+  '>': (a, b) => +(a > b),
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+};
 
 /** The value of a condition over integers and TRUE/FALSE with the databases' precedence (TRUE is 1). */
 function evaluate(text: string): number {
-  const tokens = text.match(/\(|\)|<>|[=<>+\-*]|[A-Z]+|\d+/g)!;
+  const tokens = text.match(/\(|\)|,|<>|[=<>+\-*]|[A-Z]+|\d+/g)!;
   let i = 0;
   const level = (l: number): number => {
     if (l === LEVELS.length) return primary();
-    if (LEVELS[l]![0] === 'NOT') {
+    if (l === NOT_LEVEL) {
       if (tokens[i] !== 'NOT') return level(l + 1);
       i++;
       return level(l) === 0 ? 1 : 0;
     }
     let left = level(l + 1);
-    while (i < tokens.length && LEVELS[l]!.includes(tokens[i]!)) {
-      const op = tokens[i++]!;
-      const a = left;
-      const b = level(l + 1);
-      left = {
-        OR: +(a !== 0 || b !== 0),
-        XOR: +((a !== 0) !== (b !== 0)),
-        AND: +(a !== 0 && b !== 0),
-        '=': +(a === b),
-        '<>': +(a !== b),
-        '<': +(a < b),
-        '>': +(a > b),
-        '+': a + b,
-        '-': a - b,
-        '*': a * b,
-      }[op]!;
+    for (;;) {
+      const negated = tokens[i] === 'NOT' && (tokens[i + 1] === 'IN' || tokens[i + 1] === 'BETWEEN');
+      const op = negated ? tokens[i + 1]! : (tokens[i] ?? '');
+      if (!LEVELS[l]!.includes(op)) return left;
+      i += negated ? 2 : 1;
+      if (op === 'IN') {
+        i++; // (
+        const a = level(0);
+        i++; // ,
+        const b = level(0);
+        i++; // )
+        left = +((left === a || left === b) !== negated);
+      } else if (op === 'BETWEEN') {
+        const low = level(l + 1);
+        i++; // AND
+        const high = level(l + 1);
+        left = +((left >= low && left <= high) !== negated);
+      } else left = BINARY[op]!(left, level(l + 1));
     }
-    return left;
   };
   // A NOT where an operand stands (`1 * NOT 0 > 2`) takes what follows at NOT's level, as SQLite's
   // grammar does (MySQL refuses it without HIGH_NOT_PRECEDENCE).
@@ -59,7 +86,7 @@ function evaluate(text: string): number {
       i++;
       return v;
     }
-    if (t === 'NOT') return level(LEVELS.findIndex((l) => l[0] === 'NOT')) === 0 ? 1 : 0;
+    if (t === 'NOT') return level(NOT_LEVEL) === 0 ? 1 : 0;
     return t === 'TRUE' ? 1 : t === 'FALSE' ? 0 : Number(t);
   };
   return level(0);
@@ -73,6 +100,18 @@ const condition = (ops: string[]): fc.Arbitrary<string> =>
       { weight: 1, arbitrary: tie('expr').map((e) => `(${e})`) },
       { weight: 1, arbitrary: tie('expr').map((e) => `NOT ${e}`) },
       { weight: 4, arbitrary: fc.tuple(tie('expr'), fc.constantFrom(...ops), tie('expr')).map(([a, op, b]) => `${a} ${op} ${b}`) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(tie('expr'), fc.constantFrom('IN', 'NOT IN'), tie('expr'), tie('expr'))
+          .map(([a, op, b, c]) => `${a} ${op} (${b}, ${c})`),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(tie('expr'), fc.constantFrom('BETWEEN', 'NOT BETWEEN'), tie('expr'), tie('expr'))
+          .map(([a, op, b, c]) => `${a} ${op} ${b} AND ${c}`),
+      },
     ),
   })).expr as fc.Arbitrary<string>;
 
@@ -129,5 +168,7 @@ describe('conditions in the node-sql-parser dialects', () => {
     expect(read('NOT (1 = 5) * 0')).toBe('ambiguous');
     expect(read('1 * NOT (0) > 2', 'sqlite')).toBe('ambiguous');
     expect(read('(NOT (1 = 5)) * 0')).toBe(false);
+    expect(read('0 BETWEEN 1 AND 2 XOR 1')).toBe('ambiguous');
+    expect(read('(0 BETWEEN 1 AND 2) XOR 1')).toBe(true);
   });
 });

@@ -113,6 +113,7 @@ const RULES: DetailedSqlRule[] = [
         { sql: 'DELETE FROM t WHERE 1=1 XOR 1=1 AND 0=1', dialect: 'mysql' },
         { sql: 'DELETE FROM t WHERE NOT (id = 5) * 0', dialect: 'mysql' },
         { sql: 'DELETE FROM t WHERE 1 * NOT (0) > 2', dialect: 'sqlite' },
+        { sql: 'DELETE FROM t WHERE 0 BETWEEN 1 AND 2 XOR 1', dialect: 'mysql' },
         { sql: "SET sql_mode = 'NO_BACKSLASH_ESCAPES'; SELECT 1", dialect: 'mysql' },
         'SET standard_conforming_strings = off; SELECT 1',
       ],

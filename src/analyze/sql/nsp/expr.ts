@@ -239,6 +239,16 @@ const unparenthesisedNotCall = (node: unknown): boolean =>
 const unparenthesisedXor = (node: unknown): boolean =>
   isNode(node) && node.type === 'binary_expr' && node.parentheses !== true && String(node.operator).toUpperCase() === 'XOR';
 
+/**
+ * The operands of a binary operator other than AND, XOR and OR where an XOR cannot stand without
+ * parentheses: both sides, BETWEEN's bounds; an IN list's items are whole expressions.
+ */
+function xorOperands(node: Node, op: string): unknown[] {
+  if (op === 'IN' || op === 'NOT IN') return [node.left];
+  const bounds = (op === 'BETWEEN' || op === 'NOT BETWEEN') && isNode(node.right) ? listItems(node.right) : [];
+  return [node.left, node.right, ...bounds];
+}
+
 const unparenthesisedLogic = (node: unknown): node is Node =>
   isNode(node) && node.type === 'binary_expr' && node.parentheses !== true && String(node.operator).toUpperCase() in BINDING;
 
@@ -296,10 +306,10 @@ function binary(node: Node, ctx: NspExprContext, depth: number): Expr {
     }
     return { t: 'arith', op: '||', l: l(), r: r() };
   }
-  if ((CMP[op] || ARITH[op]) && [node.left, node.right].some(unparenthesisedXor)) {
-    // The parser reads XOR tighter than comparisons and arithmetic (`1=1 XOR 1=1 AND 0=1` as
-    // `(1 = (1 XOR 1)) = 1 AND 0=1`); the database reads it looser, between AND and OR.
-    ctx.ambiguous = 'XOR binds looser than comparisons in MySQL, but the parser reads it tighter';
+  if (xorOperands(node, op).some(unparenthesisedXor)) {
+    // The parser reads XOR tighter than comparisons, arithmetic and BETWEEN (`1=1 XOR 1=1 AND 0=1`
+    // as `(1 = (1 XOR 1)) = 1 AND 0=1`); the database reads it looser, between AND and OR.
+    ctx.ambiguous = `XOR binds looser than ${op} in MySQL, but the parser reads it tighter`;
   }
   const cmp = CMP[op];
   const q = cmp ? quantifier(node.right) : undefined;

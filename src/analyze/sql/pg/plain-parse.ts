@@ -48,6 +48,22 @@ const OP_CHARS = /[~!@#^&|`?+\-*/%<>=]+/y;
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
 const DIGITS = /[0-9]+/y;
 
+/** The text between the quote at `start` and the one that closes it, a doubled quote read as one; and where it ends. */
+function quoted(sql: string, start: number): { text: string; end: number } {
+  const q = sql[start]!;
+  let text = '';
+  let i = start + 1;
+  for (;;) {
+    const close = sql.indexOf(q, i);
+    if (close < 0) decline();
+    text += sql.slice(i, close);
+    i = close + 1;
+    if (sql[i] !== q) return { text, end: i };
+    text += q;
+    i++;
+  }
+}
+
 /** The tokens of `sql`; declines a character or a token outside the subset. */
 function tokenize(sql: string): Token[] {
   // Byte offsets are the parser's: ASCII keeps them character offsets. No backslash
@@ -77,30 +93,12 @@ function tokenize(sql: string): Token[] {
       if (i < sql.length && /[A-Za-z0-9_.$'"]/.test(sql[i]!)) decline();
       tokens.push({ kind, text: sql.slice(start, i), start });
     } else if (c === "'") {
-      let text = '';
-      i++;
-      for (;;) {
-        const close = sql.indexOf("'", i);
-        if (close < 0) decline();
-        text += sql.slice(i, close);
-        i = close + 1;
-        if (sql[i] !== "'") break;
-        text += "'";
-        i++;
-      }
-      tokens.push({ kind: 'string', text, start });
+      const string = quoted(sql, i);
+      i = string.end;
+      tokens.push({ kind: 'string', text: string.text, start });
     } else if (c === '"') {
-      let name = '';
-      i++;
-      for (;;) {
-        const close = sql.indexOf('"', i);
-        if (close < 0) decline();
-        name += sql.slice(i, close);
-        i = close + 1;
-        if (sql[i] !== '"') break;
-        name += '"';
-        i++;
-      }
+      const { text: name, end } = quoted(sql, i);
+      i = end;
       if (name === '' || name.length > MAX_NAME_BYTES) decline();
       tokens.push({ kind: 'name', name, start });
     } else if (c === '$') {

@@ -49,9 +49,9 @@ const SCRIPTS = [
 
 /**
  * Queries beyond the plain readers' subsets (src/analyze/sql/pg/plain-parse.ts, nsp/plain-mysql.ts):
- * a cast and a call, which only libpg-query and node-sql-parser read.
+ * a cast to a type with a modifier and a call, which only libpg-query and node-sql-parser read.
  */
-const PG_BEYOND_PLAIN = 'SELECT o.id::text FROM orders o WHERE o.total > 10';
+const PG_BEYOND_PLAIN = 'SELECT o.id::varchar(20) FROM orders o WHERE o.total > 10';
 const MYSQL_BEYOND_PLAIN = 'SELECT COUNT(*) AS n FROM orders o WHERE o.total > 10';
 const QUERIES = [
   'SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.total > 10 ORDER BY o.id LIMIT 5',

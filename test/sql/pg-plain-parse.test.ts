@@ -45,6 +45,7 @@ const EVERYDAY = [
   'SELECT 1;\nSELECT 2;',
   "SELECT DISTINCT status FROM orders WHERE status IN ('paid', 'shipped') AND email LIKE '%@example.com'",
   'SELECT * FROM events WHERE created_at BETWEEN $1 AND $2 AND kind NOT IN (3, 4)',
+  "SELECT id FROM sessions WHERE user_id = $1::uuid AND created_at::date = '2024-01-01'",
 ];
 
 describe('the plain PostgreSQL parser', () => {
@@ -59,6 +60,7 @@ describe('the plain PostgreSQL parser', () => {
   it('declines what is beyond its subset', () => {
     for (const sql of [
       'SELECT 1::int',
+      'SELECT a::text[]',
       "SELECT E'a\\nb'",
       "SELECT 'a\\'",
       'SELECT $$x$$',
@@ -118,7 +120,7 @@ describe('the plain PostgreSQL parser', () => {
       i = end + 1;
     }
     expect([...pgKeywords().all]).toEqual(table);
-    // Unreserved: a table's name, a column's and a function's (PostgreSQL's ColId and type_function_name).
+    // Unreserved: a table's name, a column's, a function's and a type's (PostgreSQL's ColId and type_function_name).
     const json = (sql: string) => {
       try {
         return JSON.stringify(pgParse(sql));
@@ -130,7 +132,8 @@ describe('the plain PostgreSQL parser', () => {
       (k) =>
         json(`UPDATE ${k} SET x = 1`).includes(`"relname":"${k}"`) &&
         json(`SELECT ${k}(1)`).includes(`"FuncCall":{"funcname":[{"String":{"sval":"${k}"}}]`) &&
-        json(`SELECT ${k} FROM t`).includes(`"ColumnRef":{"fields":[{"String":{"sval":"${k}"}}]`),
+        json(`SELECT ${k} FROM t`).includes(`"ColumnRef":{"fields":[{"String":{"sval":"${k}"}}]`) &&
+        json(`SELECT a::${k}`).includes(`"typeName":{"names":[{"String":{"sval":"${k}"}}]`),
     );
     expect([...pgKeywords().unreserved]).toEqual(unreserved);
   });
@@ -175,6 +178,20 @@ describe('the plain PostgreSQL parser', () => {
         arbitrary: fc.tuple(fc.constantFrom('-', '- ', 'not ', 'NOT ', '+', '~', 'not not '), tie('expr')).map((p) => p.join('')),
       },
       { weight: 2, arbitrary: tie('expr').map((e) => `(${e})`) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(
+            tie('expr'),
+            fc.constantFrom('::', '::', ' :: ', ':'),
+            fc.oneof(
+              { weight: 4, arbitrary: fc.constantFrom('text', 'uuid', 'date', 'jsonb', 'int8', 'name', 'float8') },
+              { weight: 1, arbitrary: fc.constantFrom('int', 'integer', 'varchar(3)', 'text[]', 'public.t', 'json', 'interval', 'bigint') },
+              { weight: 1, arbitrary: fc.constantFrom(...pgKeywords().all) },
+            ),
+          )
+          .map((p) => p.join('')),
+      },
       {
         weight: 2,
         arbitrary: fc

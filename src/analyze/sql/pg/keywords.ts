@@ -56,13 +56,13 @@ const UNRESERVED =
   'key keys label language large last leakproof level listen load local location lock locked logged mapping match ' +
   'matched materialized maxvalue merge method minute minvalue mode month move name names nested new next nfc nfd ' +
   'nfkc nfkd no normalized nothing notify nowait nulls object objects of off oids old omit option options ' +
-  'ordinality others over overlay overriding owned owner parallel parameter parser partial partition passing ' +
+  'ordinality others over overriding owned owner parallel parameter parser partial partition passing ' +
   'password path period plan plans policy preceding prepare prepared preserve prior privileges procedural procedure ' +
   'procedures program publication quote quotes range read reassign recursive ref referencing refresh reindex ' +
   'relative release rename repeatable replace replica reset restart restrict return returns revoke role rollback ' +
   'rollup routine routines rows rule savepoint scalar schema schemas scroll search second security sequence ' +
   'sequences serializable server session set sets share show simple skip snapshot source sql stable standalone ' +
-  'start statement statistics stdin stdout storage stored strict string strip subscription substring support sysid ' +
+  'start statement statistics stdin stdout storage stored strict string strip subscription support sysid ' +
   'system tables tablespace target temp template temporary text ties transaction transform trigger truncate trusted ' +
   'type types uescape unbounded uncommitted unconditional unencrypted unknown unlisten unlogged until update vacuum ' +
   'valid validate validator value varying version view views virtual volatile whitespace within without work ' +

@@ -3,8 +3,9 @@
 // parser and the scanner, ~180 KB of code) costs a `sql` run ~25 ms, more than the rest of its
 // analysis. Most statements an agent sends are plain: SELECT [DISTINCT] … FROM … [JOIN …]
 // [WHERE …] [GROUP BY …] [HAVING …] [ORDER BY …] [LIMIT …] [OFFSET …], INSERT … VALUES,
-// UPDATE … SET and DELETE, over names, numbers, strings, $n parameters, calls, comparisons,
-// arithmetic, [NOT] IN, LIKE, ILIKE and BETWEEN, AND/OR/NOT and IS [NOT] NULL. For a text wholly
+// UPDATE … SET and DELETE, over names, numbers, strings, $n parameters, calls, casts to plainly
+// named types, comparisons, arithmetic, [NOT] IN, LIKE, ILIKE and BETWEEN, AND/OR/NOT and
+// IS [NOT] NULL. For a text wholly
 // inside that subset this builds the tree libpg-query builds (the same nodes, fields, field order,
 // values and byte offsets, its folds included: `-5` is one constant, `a AND b AND c` one AND). For
 // anything else it returns undefined and the caller parses with libpg-query, so the subset can
@@ -107,6 +108,9 @@ function tokenize(sql: string): Token[] {
       i += 1 + digits.length;
       if (i < sql.length && /[A-Za-z0-9_$]/.test(sql[i]!)) decline();
       tokens.push({ kind: 'param', number: Number(digits), start });
+    } else if (sql.startsWith('::', i)) {
+      i += 2;
+      tokens.push({ kind: 'op', op: '::', start });
     } else if ('(),;.'.includes(c)) {
       i++;
       tokens.push({ kind: 'op', op: c, start });
@@ -465,13 +469,32 @@ class Reader extends TokenCursor<Token> {
   }
 
   private unary(): Node {
-    if (!this.isOp('-')) return this.primary();
+    if (!this.isOp('-')) return this.cast();
     const location = this.t.start;
     this.i++;
     if (++this.depth > MAX_DEPTH) decline();
     const operand = this.unary();
     this.depth--;
     return negate(operand, location);
+  }
+
+  /**
+   * `x::type`, binding tighter than any operator. Only a type named by a word that is no keyword or
+   * an unreserved one (`uuid`, `date`, `jsonb`, `text`): PostgreSQL renames the other keyword types
+   * (`int` is `pg_catalog.int4`), and a qualified name, a modifier or an array is the parser's.
+   */
+  private cast(): Node {
+    let node = this.primary();
+    while (this.isOp('::')) {
+      const location = this.t.start;
+      this.i++;
+      const t = this.t;
+      if (t.kind !== 'word' || !nameWord(t.key)) decline();
+      this.i++;
+      if (this.isOp('(') || this.isOp('.')) decline();
+      node = { TypeCast: { arg: node, typeName: { names: [str(t.key)], typemod: -1, location: t.start }, location } };
+    }
+    return node;
   }
 
   private primary(): Node {

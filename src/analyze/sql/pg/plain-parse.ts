@@ -43,6 +43,8 @@ type Token =
   | { kind: 'op'; op: string; start: number } // operators and punctuation
   | { kind: 'end'; start: number };
 
+/** The comparison operators, non-associative to PostgreSQL (`!=` is read as `<>`). */
+const COMPARISONS: readonly string[] = ['=', '<>', '<', '>', '<=', '>='];
 /** Operators of the subset, as PostgreSQL's scanner reads them; `!=` is its spelling of `<>`. */
 const OPERATORS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '+', '-', '*', '/', '%']);
 const OP_CHARS = /[~!@#^&|`?+\-*/%<>=]+/y;
@@ -402,11 +404,10 @@ class Reader extends TokenCursor<Token> {
   private comparison(): Node {
     const left = this.pattern();
     const t = this.t;
-    if (t.kind !== 'op' || !['=', '<>', '<', '>', '<=', '>='].includes(t.op)) return left;
+    if (t.kind !== 'op' || !COMPARISONS.includes(t.op)) return left;
     this.i++;
     const right = this.pattern();
-    const n = this.t;
-    if (n.kind === 'op' && ['=', '<>', '<', '>', '<=', '>='].includes(n.op)) decline(); // non-associative
+    if (COMPARISONS.some((op) => this.isOp(op))) decline(); // non-associative
     return binary(t.op, left, right, t.start);
   }
 
@@ -451,19 +452,19 @@ class Reader extends TokenCursor<Token> {
   }
 
   private sum(): Node {
-    let left = this.product();
-    for (let t = this.t; t.kind === 'op' && (t.op === '+' || t.op === '-'); t = this.t) {
-      this.i++;
-      left = binary(t.op, left, this.product(), t.start);
-    }
-    return left;
+    return this.leftToRight(['+', '-'], () => this.product());
   }
 
   private product(): Node {
-    let left = this.unary();
-    for (let t = this.t; t.kind === 'op' && (t.op === '*' || t.op === '/' || t.op === '%'); t = this.t) {
+    return this.leftToRight(['*', '/', '%'], () => this.unary());
+  }
+
+  /** Operands joined by any of `ops`, grouped left to right. */
+  private leftToRight(ops: readonly string[], operand: () => Node): Node {
+    let left = operand();
+    for (let t = this.t; t.kind === 'op' && ops.includes(t.op); t = this.t) {
       this.i++;
-      left = binary(t.op, left, this.unary(), t.start);
+      left = binary(t.op, left, operand(), t.start);
     }
     return left;
   }
